@@ -1,0 +1,1 @@
+"""Subcommands of the ``gongkai`` command, one module per library."""

@@ -1,0 +1,1 @@
+"""Working-day calendar and the statutory clock of the Regulation; plain Python, no Django."""

@@ -1,0 +1,27 @@
+"""Shared fixtures: where the seeds are, and the project's own sample reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+EXPECTED = SEEDS / "expected"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def seed_ids() -> list[str]:
+    """The seed names (without extension), or none when ../shared is absent."""
+    if not EXPECTED.is_dir():
+        return []
+    return sorted(p.stem for p in EXPECTED.glob("*.json"))
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds 不存在（全新克隆中没有 shared 目录），跳过真实年报样本测试")
+    return SEEDS

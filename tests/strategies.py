@@ -1,0 +1,58 @@
+"""Report builders and Hypothesis strategies shared by the tests."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from gongkai.annual import AnnualReport, AppealCounts, DocumentCounts, Table2, Table3, Table4
+from gongkai.annual import schema as s
+
+
+def blank_report(year: int = 2024, organ: str | None = "测试市测试局") -> AnnualReport:
+    return AnnualReport(organ=organ, year=year)
+
+
+def _row_from_parts(parts: list[int]) -> tuple[int, ...]:
+    return (*parts, sum(parts))
+
+
+@st.composite
+def consistent_reports(draw: st.DrawFn, max_count: int = 50) -> AnnualReport:
+    """A report whose tables satisfy every identity of the national form."""
+    small = st.integers(min_value=0, max_value=max_count)
+    rows: dict[str, tuple[int, ...]] = {}
+    outcome_sum = [0] * 6
+    for row in s.TABLE3_OUTCOME_ROWS:
+        parts = [draw(small) for _ in range(6)]
+        rows[row.key] = _row_from_parts(parts)
+        outcome_sum = [a + b for a, b in zip(outcome_sum, parts, strict=True)]
+    forward = [draw(small) for _ in range(6)]
+    over = [
+        draw(st.integers(min_value=0, max_value=h + f))
+        for h, f in zip(outcome_sum, forward, strict=True)
+    ]
+    received = [h + f - o for h, f, o in zip(outcome_sum, forward, over, strict=True)]
+    rows["handled_total"] = _row_from_parts(outcome_sum)
+    rows["carried_forward"] = _row_from_parts(forward)
+    rows["carried_over"] = _row_from_parts(over)
+    rows["received"] = _row_from_parts(received)
+
+    def appeal() -> AppealCounts:
+        parts = [draw(small) for _ in range(4)]
+        return AppealCounts(*parts, sum(parts))
+
+    def docs() -> DocumentCounts:
+        return DocumentCounts(draw(small), draw(small), draw(small))
+
+    fees = draw(
+        st.decimals(min_value=0, max_value=1000, places=2, allow_nan=False, allow_infinity=False)
+    )
+    return AnnualReport(
+        organ=draw(st.sampled_from(["嘉兴市数据局", "测试区发展和改革局", "某县人民政府办公室"])),
+        year=draw(st.integers(min_value=2021, max_value=2030)),
+        table2=Table2(docs(), docs(), draw(small), draw(small), draw(small), Decimal(fees)),
+        table3=Table3(rows),
+        table4=Table4(appeal(), appeal(), appeal()),
+    )
