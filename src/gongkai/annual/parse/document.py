@@ -1,0 +1,59 @@
+"""A document as the reader hands it to the recognizer: normalised text blocks and grids.
+
+The *reader* (``parse/read*.py``) turns bytes of any supported format into a ``Document``:
+paragraph lines in reading order and, where the format has real tables (HTML, DOCX, PDF
+with ruling lines), grids with rowspan/colspan already expanded into the real cells. All
+text is normalised (traditional → simplified, compatibility characters, full-width digits
+and brackets, doubled punctuation) before it gets here.
+
+The *recognizer* (``parse/recognize*.py``) turns a ``Document`` into an ``AnnualReport``
+by finding the organ, year, sections and the three tables by their labels. For plain
+text the tables arrive flattened inside ``Line`` blocks and the recognizer rebuilds them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["text", "html", "docx", "pdf"]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line (paragraph) of text; ``number`` is 1-based in the source where known."""
+
+    text: str
+    number: int | None = None
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table with merged cells expanded: ``rows[i][j]`` is the text of the real cell
+    (a merged cell's text repeated in every position it covers, ``merged`` marks those
+    repeats so a reader can tell a repeat from a printed duplicate)."""
+
+    rows: tuple[tuple[str, ...], ...]
+    merged: tuple[tuple[bool, ...], ...] = ()
+    number: int | None = None
+    page: int | None = None
+
+
+Block = Line | Grid
+
+
+@dataclass
+class Document:
+    source: str
+    kind: Kind
+    blocks: list[Block] = field(default_factory=list)
+    diagnostics: list[dict[str, object]] = field(default_factory=list)
+    """Notes the reader made (encoding guessed, no text layer, truncated file …)."""
+    pages: int | None = None
+
+    def lines(self) -> list[Line]:
+        return [b for b in self.blocks if isinstance(b, Line)]
+
+    def grids(self) -> list[Grid]:
+        return [b for b in self.blocks if isinstance(b, Grid)]
