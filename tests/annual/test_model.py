@@ -10,13 +10,11 @@ import pytest
 from gongkai.annual import AnnualReport, SchemaError
 from gongkai.annual import schema as s
 from gongkai.annual.jsonschema import json_schema, shipped_json_schema
-from tests.conftest import EXPECTED, seed_ids
+from tests.conftest import EXPECTED, seed_params
 from tests.strategies import blank_report
 
 
-@pytest.mark.parametrize(
-    "seed", seed_ids() or [pytest.param("-", marks=pytest.mark.skip("无 ../shared"))]
-)
+@pytest.mark.parametrize("seed", seed_params())
 def test_seed_expected_files_round_trip_exactly(seed: str) -> None:
     path = EXPECTED / f"{seed}.json"
     original = json.loads(path.read_text("utf-8"))
@@ -25,9 +23,7 @@ def test_seed_expected_files_round_trip_exactly(seed: str) -> None:
     assert AnnualReport.from_json(report.to_json()) == report
 
 
-@pytest.mark.parametrize(
-    "seed", seed_ids() or [pytest.param("-", marks=pytest.mark.skip("无 ../shared"))]
-)
+@pytest.mark.parametrize("seed", seed_params())
 def test_seed_expected_files_validate_against_json_schema(seed: str) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     jsonschema.validate(json.loads((EXPECTED / f"{seed}.json").read_text("utf-8")), json_schema())
