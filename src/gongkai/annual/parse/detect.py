@@ -1,0 +1,155 @@
+"""What a file is, from its content (never its name), and how its text is encoded.
+
+Formats: ``pdf``, ``docx``, ``html``, ``text``; and the ones the parser cannot read:
+``empty``, ``binary``, ``ole`` (old Word/Excel ``.doc``/``.xls``), ``zip`` (a zip that
+is not a Word document). Encodings of text and HTML: UTF-8 (with or without BOM),
+UTF-16 (BOM), GB18030 (which covers GBK and GB2312) and Big5.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Format = Literal["pdf", "docx", "html", "text", "empty", "binary", "ole", "zip"]
+
+_HTML_RE = re.compile(
+    rb"<(?:!doctype\s+html|html|head|body|table|div|meta|p|br|span|title)[\s>/]", re.IGNORECASE
+)
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
+
+# Very common characters of government reports, in both scripts. Text decoded with the
+# wrong codec is full of rare characters instead.
+_COMMON = frozenset(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过"
+    "子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体"
+    "制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内"
+    "数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提"
+    "直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计"
+    "别她手角期根论运农指几九区强放决西被干做必战先回则任取据处府研质信息申请办局市省县区委年度报告"
+    "國開關這數據發為與會時說於對門們條報處請機務審辦總計結東車書長間問區縣應當從來實現經濟過還進"
+    "無體產權點樣見親議訴複維統網給萬個義學職類業設單員圍況責導範規項覆蓋廳讓專號廣費際"
+)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes, with the encoding it was read as."""
+
+    text: str
+    encoding: str
+    guessed: bool = False
+    """True when the encoding was chosen by scoring, not by a BOM or strict UTF-8."""
+    replaced: int = 0
+    """How many bytes could not be decoded and were replaced."""
+
+
+def detect_format(data: bytes) -> Format:
+    """The format of a document from its first bytes."""
+    head = data[:2048]
+    if not data.strip():
+        return "empty"
+    if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "docx" if b"word/" in data[:65536] or b"[Content_Types].xml" in head else "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    decoded = decode_text(data)
+    if decoded is None:
+        return "binary"
+    if _HTML_RE.search(decoded.text[:8192].encode("utf-8", "replace")):
+        return "html"
+    return "text"
+
+
+def decode_text(data: bytes) -> Decoded | None:
+    """Decode ``data`` as text, or ``None`` when it is not text at all."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _checked(data[3:], "utf-8-sig", data.decode("utf-8", "replace")[1:])
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _checked(data, "utf-16", data.decode("utf-16", "replace"))
+    declared = _declared_charset(data)
+    if b"\x00" in data[:4096]:
+        return _utf16_without_bom(data)
+    try:
+        return _plausible(Decoded(data.decode("utf-8"), "utf-8"))
+    except UnicodeDecodeError:
+        pass
+    if declared is not None:
+        try:
+            return _plausible(Decoded(data.decode(declared), declared))
+        except (UnicodeDecodeError, LookupError):
+            pass
+    candidates: list[Decoded] = []
+    for codec in ("gb18030", "big5hkscs"):
+        try:
+            candidates.append(Decoded(data.decode(codec), codec, guessed=True))
+        except UnicodeDecodeError:
+            continue
+    if not candidates:
+        text = data.decode("gb18030", "replace")
+        replaced = text.count("\ufffd")
+        if replaced > max(2, len(text) // 100):
+            return None
+        candidates.append(Decoded(text, "gb18030", guessed=True, replaced=replaced))
+    best = max(candidates, key=lambda d: _common_share(d.text))
+    return _plausible(best)
+
+
+def _checked(raw: bytes, encoding: str, text: str) -> Decoded | None:
+    replaced = text.count("\ufffd")
+    if replaced > max(2, len(text) // 100):
+        return None
+    return _plausible(Decoded(text, encoding, replaced=replaced))
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 without a BOM has NUL bytes in ASCII text; anything else with NULs is binary."""
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        decoded = _plausible(Decoded(text, codec, guessed=True))
+        if decoded is not None and _common_share(text) > 0.2:
+            return decoded
+    return None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET_RE.search(data[:4096])
+    if match is None:
+        return None
+    name = match.group(1).decode("ascii").lower()
+    if name in ("gb2312", "gbk", "gb18030", "x-gbk", "cp936"):
+        return "gb18030"
+    if name in ("big5", "big5-hkscs", "cp950", "x-x-big5"):
+        return "big5hkscs"
+    return name
+
+
+def _common_share(text: str) -> float:
+    """The share of CJK characters in ``text`` that are common report characters."""
+    sample = text[:4000]
+    cjk = common = 0
+    for char in sample:
+        if "\u3400" <= char <= "\u9fff":
+            cjk += 1
+            if char in _COMMON:
+                common += 1
+    return common / cjk if cjk else 1.0
+
+
+def _plausible(decoded: Decoded) -> Decoded | None:
+    """Reject decodings full of control characters (a binary file that happened to decode)."""
+    sample = decoded.text[:4000]
+    if not sample:
+        return decoded
+    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\f\x0b")
+    if controls > max(2, len(sample) // 200):
+        return None
+    if decoded.guessed and _common_share(sample) < 0.15:
+        return None
+    return decoded

@@ -1,0 +1,235 @@
+"""Text normalisation before the recognizer looks at a document.
+
+What real published reports do to their text, and what this module undoes:
+
+* traditional characters (converted with opencc ``t2s`` when the text looks traditional);
+* ruby pinyin copied along with the characters (``數(shù)據(jù)``);
+* compatibility characters from PDF text layers (Kangxi radicals such as ``⼀`` for ``一``,
+  CJK compatibility ideographs), full-width digits, letters and round brackets;
+* doubled or stray punctuation (``,,`` ``,。`` ``,、`` at the start of a line);
+* thousands separators inside numbers (``1,234`` → ``1234``);
+* page numbers (``- 3 -``, ``第 3 页 共 9 页``) that land inside a table;
+* vertical labels printed one character per line.
+
+Everything here is ``str.translate`` tables and compiled regexes: the parser has to read
+hundreds of reports per second. Deciding what a cell *means* (``-``, ``无``, empty) is the
+recognizer's job; a lone dash of any kind is only folded to ``-`` here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Protocol
+
+# ----------------------------------------------------------------------------- characters
+
+
+def _compatibility_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    ranges = (
+        range(0x2F00, 0x2FD6),  # Kangxi radicals
+        range(0x2E80, 0x2EF4),  # CJK radicals supplement (the few NFKC maps)
+        range(0xF900, 0xFADA),  # CJK compatibility ideographs
+        range(0xFF10, 0xFF1A),  # full-width digits
+        range(0xFF21, 0xFF3B),  # full-width Latin capitals
+        range(0xFF41, 0xFF5B),  # full-width Latin small letters
+    )
+    for block in ranges:
+        for code in block:
+            char = chr(code)
+            folded = unicodedata.normalize("NFKC", char)
+            if folded != char and len(folded) == 1:
+                table[code] = folded
+    # radicals supplement forms that PDF fonts use for whole characters (no NFKC mapping)
+    for radical, char in {
+        "⺠": "民",
+        "⻓": "长",
+        "⻔": "门",
+        "⻅": "见",
+        "⻛": "风",
+        "⻢": "马",
+        "⻜": "飞",
+        "⻚": "页",
+        "⻋": "车",
+        "⻰": "龙",
+        "⻥": "鱼",
+        "⻬": "齐",
+        "⻩": "黄",
+        "⻄": "西",
+        "⻝": "食",
+        "⻁": "虎",
+        "⺟": "母",
+        "⻉": "贝",
+        "⻘": "青",
+        "⻨": "麦",
+    }.items():
+        table[ord(radical)] = char
+    table.update(
+        {
+            ord("（"): "(",
+            ord("）"): ")",
+            ord("％"): "%",
+            ord("．"): ".",
+            ord("／"): "/",
+            ord("＋"): "+",
+            ord("\u3000"): " ",  # ideographic space
+            ord("\u00a0"): " ",  # no-break space
+            ord("\u2002"): " ",
+            ord("\u2003"): " ",
+            ord("\u2009"): " ",
+            ord("\u200b"): None,  # zero-width space
+            ord("\u200c"): None,
+            ord("\u200d"): None,
+            ord("\u2060"): None,
+            ord("\ufeff"): None,  # BOM / zero-width no-break space
+            ord("\u00ad"): None,  # soft hyphen
+            ord("\r"): None,
+            ord("\x0b"): "\n",
+            ord("\x0c"): "\n",
+            ord("\u2028"): "\n",
+            ord("\u2029"): "\n",
+        }
+    )
+    return table
+
+
+CHARACTER_TABLE: dict[int, str | None] = dict(_compatibility_table())
+
+# ----------------------------------------------------------------------------- traditional
+
+# Common characters that exist only in traditional script (their simplified forms differ).
+# A handful of hits in a document's text is a reliable sign it is traditional.
+_TRADITIONAL_ONLY = frozenset(
+    "國開關這數據發為與會時說於對門們條報處請機務審辦總計結東車書長間問"
+    "區縣應當從來實現經濟過還進無體據產務權點樣見親區議訴複維統網際給"
+    "萬個義於學職類點業設單員圍狀況責導範規節幣項辦覆蓋廳讓專號廣費際"
+)
+_TRADITIONAL_THRESHOLD = 8
+"""How many traditional-only characters make a text traditional."""
+
+
+def looks_traditional(text: str) -> bool:
+    """A cheap test: does ``text`` contain enough traditional-only characters?"""
+    hits = 0
+    for char in text:
+        if char in _TRADITIONAL_ONLY:
+            hits += 1
+            if hits >= _TRADITIONAL_THRESHOLD:
+                return True
+    return False
+
+
+class _Converter(Protocol):
+    def convert(self, text: str) -> str: ...
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> _Converter:
+    import opencc
+
+    converter: _Converter = opencc.OpenCC("t2s")
+    return converter
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified with opencc (the converter is built once per process)."""
+    return _t2s().convert(text)
+
+
+# ----------------------------------------------------------------------------- patterns
+
+_TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN_RE = re.compile(
+    rf"(?<=[\u3400-\u9fff])\([a-zü]*[{_TONE_VOWELS}][a-zü{_TONE_VOWELS}]*\)",
+)
+"""Ruby pinyin copied after a character, e.g. ``數(shù)``."""
+
+_COMMA_BEFORE_PUNCT_RE = re.compile(r"[,，](?=[,，。、；;：:！!？?])")
+_REPEATED_STOP_RE = re.compile(r"([。、；！？])\1+")
+_LEADING_PUNCT_RE = re.compile(r"^[ \t]*[,，、。；;]+", re.MULTILINE)
+_THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d]|,\d)")
+_TRAILING_SPACE_RE = re.compile(r" +$", re.MULTILINE)
+_MULTI_SPACE_RE = re.compile(r"  +")
+
+_DASHES = "-‐‑‒–—―－─━"
+_LONE_DASH_RE = re.compile(r"^[-‐‑‒–—―－─━]+$")
+
+_PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:"
+    r"[-‐‑‒–—―－]\s*\d{1,4}\s*[-‐‑‒–—―－]"  # - 3 -   — 3 —
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"  # 第3页 共9页
+    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"  # 共9页 第3页
+    r"|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
+    r"|\d{1,4}\s*/\s*\d{1,4}\s*页?"  # 3/9
+    r")\s*$"
+)
+
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+
+
+def _strip_thousands(match: re.Match[str]) -> str:
+    return match.group(0).replace(",", "")
+
+
+# ----------------------------------------------------------------------------- API
+
+
+def normalize_text(text: str, *, simplify: bool | None = None) -> str:
+    """Normalise a whole text (line breaks are kept, one for one).
+
+    ``simplify``: convert traditional → simplified; ``None`` decides by
+    ``looks_traditional(text)``. Readers decide once per document and pass it down.
+    """
+    text = text.translate(CHARACTER_TABLE)
+    if "(" in text:
+        text = _PINYIN_RE.sub("", text)
+    if simplify is None:
+        simplify = looks_traditional(text)
+    if simplify:
+        text = to_simplified(text)
+    text = _COMMA_BEFORE_PUNCT_RE.sub("", text)
+    text = _REPEATED_STOP_RE.sub(r"\1", text)
+    text = _LEADING_PUNCT_RE.sub("", text)
+    if "," in text:
+        text = _THOUSANDS_RE.sub(_strip_thousands, text)
+    return _TRAILING_SPACE_RE.sub("", text)
+
+
+def normalize_cell(text: str, *, simplify: bool = False) -> str:
+    """Normalise one table cell: text wrapped inside the cell is joined into one line
+    (vertical labels one character per line become one word), a lone dash of any kind
+    becomes ``-``, spaces are collapsed and trimmed."""
+    text = normalize_text(text, simplify=simplify)
+    if "\n" in text:
+        text = join_wrapped(part.strip() for part in text.split("\n"))
+    text = _MULTI_SPACE_RE.sub(" ", text.replace("\t", " ")).strip()
+    if text and text[0] in _DASHES and _LONE_DASH_RE.match(text):
+        return "-"
+    return text
+
+
+def join_wrapped(parts: Iterable[str]) -> str:
+    """Join pieces of one wrapped text: no space between Chinese characters, one space
+    between Latin words or numbers."""
+    out = ""
+    for part in parts:
+        if not part:
+            continue
+        if out and not (_CJK_RE.match(out[-1]) or _CJK_RE.match(part[0])):
+            out += " "
+        out += part
+    return out
+
+
+def is_page_number(line: str) -> bool:
+    """A page header or footer line such as ``- 3 -`` or ``第 3 页 共 9 页``."""
+    return bool(_PAGE_NUMBER_RE.match(line))
+
+
+def is_vertical_piece(line: str) -> bool:
+    """One Chinese character alone on a line: a piece of a vertically printed label."""
+    stripped = line.strip()
+    return len(stripped) == 1 and bool(_CJK_RE.match(stripped))

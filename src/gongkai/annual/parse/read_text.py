@@ -1,0 +1,95 @@
+"""Plain text (UTF-8, GB18030/GBK, Big5, UTF-16) → ``Document`` of numbered lines.
+
+Tables in plain text stay inside the lines (``|`` or tab separated, or one cell per line);
+the recognizer rebuilds them. This reader only normalises the text, drops blank lines and
+page numbers, and joins vertical labels printed one character per line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .detect import Decoded
+from .document import Document, Line
+from .normalize import is_page_number, is_vertical_piece, looks_traditional, normalize_text
+
+ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8（带 BOM）",
+    "utf-16": "UTF-16",
+    "utf-16-le": "UTF-16",
+    "utf-16-be": "UTF-16",
+    "gb18030": "GB18030（GBK）",
+    "big5hkscs": "Big5",
+}
+
+
+def read_text(decoded: Decoded, source: str) -> Document:
+    """A decoded plain-text document as numbered, normalised lines."""
+    document = Document(source=source, kind="text")
+    document.diagnostics.extend(encoding_notes(decoded, source))
+    simplify = looks_traditional(decoded.text)
+    if simplify:
+        document.diagnostics.append(traditional_note(source))
+    text = normalize_text(decoded.text, simplify=simplify)
+    document.blocks.extend(text_lines(text.split("\n")))
+    return document
+
+
+def text_lines(raw: Iterable[str], *, first: int = 1, page: int | None = None) -> list[Line]:
+    """Numbered lines without blanks and page numbers; vertical one-character lines joined.
+
+    ``raw`` are already normalised lines; ``first`` is the number of the first of them.
+    """
+    lines: list[Line] = []
+    pending: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if len(pending) >= 2:
+            lines.append(Line("".join(c for _, c in pending), pending[0][0], page))
+        elif pending:
+            lines.append(Line(pending[0][1], pending[0][0], page))
+        pending.clear()
+
+    for number, text in enumerate(raw, start=first):
+        if not text.strip() or is_page_number(text):
+            continue
+        if is_vertical_piece(text):
+            pending.append((number, text.strip()))
+            continue
+        flush()
+        lines.append(Line(text, number, page))
+    flush()
+    return lines
+
+
+def encoding_notes(decoded: Decoded, source: str) -> list[dict[str, object]]:
+    """Diagnostics about how the bytes were decoded (nothing for plain UTF-8)."""
+    notes: list[dict[str, object]] = []
+    name = ENCODING_NAMES.get(decoded.encoding, decoded.encoding)
+    if decoded.encoding not in ("utf-8", "utf-8-sig"):
+        notes.append(
+            {
+                "code": "ENCODING",
+                "severity": "info",
+                "message": f"{source}：不是 UTF-8 编码，按 {name} 读取",
+                "encoding": name,
+            }
+        )
+    if decoded.replaced:
+        notes.append(
+            {
+                "code": "DECODE_REPLACED",
+                "severity": "warning",
+                "message": f"{source}：有 {decoded.replaced} 处字节无法按 {name} 解码，已替换为 �",
+            }
+        )
+    return notes
+
+
+def traditional_note(source: str) -> dict[str, object]:
+    return {
+        "code": "TRADITIONAL",
+        "severity": "info",
+        "message": f"{source}：文档为繁体字，已转换为简体后识别",
+    }

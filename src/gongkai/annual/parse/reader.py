@@ -1,0 +1,93 @@
+"""``read_document``: any supported file → normalised ``Document``.
+
+The format is detected from the content, never the file name. Input that cannot be read
+at all (missing, empty, binary, damaged or encrypted, an unsupported format) raises
+``UnreadableDocument`` (a ``ParseError``) whose ``code`` says why; input that can be read
+but holds no text (a scanned PDF) gives a ``Document`` with a diagnostic instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import ParseError
+from .detect import decode_text, detect_format
+from .document import Document
+
+
+class UnreadableDocument(ParseError):
+    """A document that cannot be read at all; ``code`` names the reason."""
+
+    def __init__(self, code: str, message: str, *, source: str | None = None) -> None:
+        self.code = code
+        super().__init__(message, source=source)
+
+    def diagnostic(self) -> dict[str, object]:
+        """The error as a diagnostic row, for batches that go on to the next file."""
+        return {"code": self.code, "severity": "error", "message": str(self)}
+
+
+def read_document(document: str | Path | bytes, source: str | None = None) -> Document:
+    """Read a file (a path) or its bytes into a normalised ``Document``.
+
+    ``source`` names the document in messages; it defaults to the path.
+    """
+    if isinstance(document, bytes):
+        data = document
+        source = source or "（未命名文档）"
+    else:
+        path = Path(document)
+        source = source or str(path)
+        data = _read_bytes(path, source)
+    return read_bytes(data, source)
+
+
+def read_bytes(data: bytes, source: str) -> Document:
+    kind = detect_format(data)
+    if kind == "empty":
+        raise UnreadableDocument("EMPTY_FILE", "文件是空的，没有可读取的内容", source=source)
+    if kind == "binary":
+        raise UnreadableDocument(
+            "BINARY_FILE",
+            "不是可读取的文档：内容既不是文本，也不是 HTML、DOCX 或 PDF（二进制文件）",
+            source=source,
+        )
+    if kind == "ole":
+        raise UnreadableDocument(
+            "UNSUPPORTED_FORMAT",
+            "是旧版 Word/Excel 文件（.doc/.xls），无法直接读取；请另存为 DOCX 或 PDF 后再解析",
+            source=source,
+        )
+    if kind == "zip":
+        raise UnreadableDocument(
+            "UNSUPPORTED_FORMAT",
+            "是压缩包（ZIP/XLSX 等），不是 Word 文档；请解压或另存为 DOCX、PDF 后再解析",
+            source=source,
+        )
+    if kind in ("pdf", "docx"):
+        raise UnreadableDocument(
+            "UNSUPPORTED_FORMAT", f"暂不支持 {kind.upper()} 文档（读取器尚未完成）", source=source
+        )
+    decoded = decode_text(data)
+    if decoded is None:  # pragma: no cover - detect_format already said it decodes
+        raise UnreadableDocument("BINARY_FILE", "无法解码为文本", source=source)
+    if kind == "html":
+        raise UnreadableDocument(
+            "UNSUPPORTED_FORMAT", "暂不支持 HTML 文档（读取器尚未完成）", source=source
+        )
+    from .read_text import read_text
+
+    return read_text(decoded, source)
+
+
+def _read_bytes(path: Path, source: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise UnreadableDocument("FILE_NOT_FOUND", "文件不存在", source=source) from exc
+    except IsADirectoryError as exc:
+        raise UnreadableDocument("FILE_NOT_FOUND", "是目录，不是文件", source=source) from exc
+    except OSError as exc:
+        raise UnreadableDocument(
+            "FILE_UNREADABLE", f"无法读取文件（{exc.strerror}）", source=source
+        ) from exc
