@@ -41,8 +41,13 @@ def text_lines(raw: Iterable[str], *, first: int = 1, page: int | None = None) -
 
     ``raw`` are already normalised lines; ``first`` is the number of the first of them.
     """
+    return numbered_lines(enumerate(raw, start=first), page=page)
+
+
+def numbered_lines(raw: Iterable[tuple[int | None, str]], *, page: int | None = None) -> list[Line]:
+    """Like ``text_lines`` for lines that carry their own numbers (or ``None``)."""
     lines: list[Line] = []
-    pending: list[tuple[int, str]] = []
+    pending: list[tuple[int | None, str]] = []
 
     def flush() -> None:
         if len(pending) >= 2:
@@ -51,7 +56,7 @@ def text_lines(raw: Iterable[str], *, first: int = 1, page: int | None = None) -
             lines.append(Line(pending[0][1], pending[0][0], page))
         pending.clear()
 
-    for number, text in enumerate(raw, start=first):
+    for number, text in raw:
         if not text.strip() or is_page_number(text):
             continue
         if is_vertical_piece(text):

@@ -72,9 +72,9 @@ def read_bytes(data: bytes, source: str) -> Document:
     if decoded is None:  # pragma: no cover - detect_format already said it decodes
         raise UnreadableDocument("BINARY_FILE", "无法解码为文本", source=source)
     if kind == "html":
-        raise UnreadableDocument(
-            "UNSUPPORTED_FORMAT", "暂不支持 HTML 文档（读取器尚未完成）", source=source
-        )
+        from .read_html import read_html
+
+        return read_html(decoded, source)
     from .read_text import read_text
 
     return read_text(decoded, source)

@@ -1,0 +1,64 @@
+"""Expanding merged cells (rowspan/colspan, gridSpan/vMerge) into a real ``Grid``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import Grid
+from .normalize import normalize_cell
+
+
+@dataclass(frozen=True)
+class RawCell:
+    """One printed cell before expansion: its text and how many rows/columns it covers."""
+
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+
+
+MAX_SPAN = 200
+"""Spans beyond this are treated as 1 (broken markup such as ``rowspan=9999``)."""
+
+
+def expand(
+    rows: list[list[RawCell]],
+    *,
+    simplify: bool = False,
+    number: int | None = None,
+    page: int | None = None,
+) -> Grid:
+    """Lay the printed cells out on the real grid.
+
+    A merged cell's normalised text is repeated in every position it covers; those
+    repeats are marked ``True`` in ``Grid.merged``. Short rows are padded with empty,
+    unmerged cells so every row has the table's full width.
+    """
+    texts: dict[tuple[int, int], str] = {}
+    merged: dict[tuple[int, int], bool] = {}
+    height = len(rows)
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row:
+            while (r, c) in texts:
+                c += 1
+            text = normalize_cell(cell.text, simplify=simplify)
+            rowspan = cell.rowspan if 0 < cell.rowspan <= MAX_SPAN else 1
+            colspan = cell.colspan if 0 < cell.colspan <= MAX_SPAN else 1
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    position = (r + dr, c + dc)
+                    if position in texts:
+                        continue
+                    texts[position] = text
+                    merged[position] = dr > 0 or dc > 0
+            height = max(height, r + rowspan)
+            c += colspan
+    height = min(height, len(rows)) if rows else 0
+    width = max((c + 1 for (r, c) in texts if r < height), default=0)
+    return Grid(
+        rows=tuple(tuple(texts.get((r, c), "") for c in range(width)) for r in range(height)),
+        merged=tuple(tuple(merged.get((r, c), False) for c in range(width)) for r in range(height)),
+        number=number,
+        page=page,
+    )

@@ -1,0 +1,257 @@
+"""HTML (any page that holds the report) → ``Document``.
+
+Scripts, styles, navigation, menus, breadcrumbs and footers are dropped; block elements
+become lines in reading order; every innermost ``<table>`` becomes a ``Grid`` with rowspan
+and colspan expanded. Tables that only lay out the page (they contain other tables) are
+read as containers, not as grids.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import lxml.etree
+import lxml.html
+
+from .detect import Decoded
+from .document import Document
+from .grid import RawCell, expand
+from .normalize import join_wrapped, looks_traditional, normalize_text
+from .read_text import encoding_notes, numbered_lines, traditional_note
+
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "aside",
+        "form",
+        "select",
+        "option",
+        "button",
+        "iframe",
+        "svg",
+        "canvas",
+        "object",
+        "embed",
+        "head",
+        "input",
+        "textarea",
+        "map",
+    }
+)
+_PAGE_FRAME = frozenset({"header", "footer"})
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "hr",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "caption",
+        "center",
+        "address",
+        "figure",
+        "figcaption",
+        "body",
+        "html",
+        "title",
+        "tbody",
+        "thead",
+        "tfoot",
+    }
+)
+_CLUTTER_RE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|menus|breadcrumbs?|crumbs?|footer|foot|"
+    r"sidebar|share|toolbar|topbar|login|copyright|friendlinks?|skip)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_SPACE_RE = re.compile(r"[ \t\r\n\f\v]+")
+_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+@dataclass
+class _Collector:
+    """Raw (not yet normalised) lines and tables in reading order."""
+
+    blocks: list[tuple[str, int | None] | tuple[list[list[RawCell]], int | None]] = field(
+        default_factory=list
+    )
+    pieces: list[str] = field(default_factory=list)
+    line: int | None = None
+
+    def text(self, text: str | None, line: int | None) -> None:
+        if text:
+            if self.line is None and text.strip():
+                self.line = line
+            self.pieces.append(text)
+
+    def flush(self) -> None:
+        if self.pieces:
+            text = _SPACE_RE.sub(" ", "".join(self.pieces)).strip()
+            if text:
+                self.blocks.append((text, self.line))
+        self.pieces = []
+        self.line = None
+
+    def raw_line(self, text: str, line: int | None) -> None:
+        self.flush()
+        self.blocks.append((text, line))
+
+
+def read_html(decoded: Decoded, source: str) -> Document:
+    """A decoded HTML page as normalised lines and grids."""
+    document = Document(source=source, kind="html")
+    document.diagnostics.extend(encoding_notes(decoded, source))
+    markup = _XML_DECL_RE.sub("", decoded.text, count=1)
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (lxml.etree.ParserError, ValueError):
+        return document
+    collector = _Collector()
+    _walk(root, collector, in_article=False)
+    collector.flush()
+    simplify = looks_traditional("".join(_raw_texts(collector)))
+    if simplify:
+        document.diagnostics.append(traditional_note(source))
+    pending: list[tuple[int | None, str]] = []
+    for content, number in collector.blocks:
+        if isinstance(content, str):
+            pending.extend(
+                (None if number is None else number + i, text)
+                for i, text in enumerate(normalize_text(content, simplify=simplify).split("\n"))
+            )
+            continue
+        document.blocks.extend(numbered_lines(pending))
+        pending.clear()
+        document.blocks.append(expand(content, simplify=simplify, number=number))
+    document.blocks.extend(numbered_lines(pending))
+    return document
+
+
+def _raw_texts(collector: _Collector) -> list[str]:
+    out: list[str] = []
+    for content, _ in collector.blocks:
+        if isinstance(content, str):
+            out.append(content)
+        else:
+            out.extend(cell.text for row in content for cell in row)
+        if len(out) > 400:
+            break
+    return out
+
+
+def _walk(element: lxml.html.HtmlElement, out: _Collector, *, in_article: bool) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    tag = tag.lower()
+    if not tag or tag in _SKIP or _is_clutter(element, tag, in_article):
+        return
+    line = element.sourceline
+    if tag == "table" and not _has_nested_table(element):
+        out.flush()
+        out.blocks.append((_table_cells(element), line))
+        return
+    if tag == "pre":
+        out.flush()
+        for offset, text in enumerate(element.text_content().split("\n")):
+            out.raw_line(text, line + offset if line is not None else None)
+        return
+    block = tag in _BLOCK
+    if block:
+        out.flush()
+    out.text(element.text, line)
+    inside = in_article or tag in ("article", "main")
+    for child in element:
+        _walk(child, out, in_article=inside)
+        out.text(child.tail, child.sourceline)
+    if block:
+        out.flush()
+
+
+def _is_clutter(element: lxml.html.HtmlElement, tag: str, in_article: bool) -> bool:
+    if tag in _PAGE_FRAME and not in_article:
+        return True
+    if element.get("role") in ("navigation", "banner", "contentinfo", "search"):
+        return True
+    if element.get("hidden") is not None or "display:none" in (element.get("style") or "").replace(
+        " ", ""
+    ):
+        return True
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return bool(names.strip()) and bool(_CLUTTER_RE.search(names))
+
+
+def _has_nested_table(table: lxml.html.HtmlElement) -> bool:
+    return next(table.iterdescendants("table"), None) is not None
+
+
+def _table_cells(table: lxml.html.HtmlElement) -> list[list[RawCell]]:
+    rows: list[list[RawCell]] = []
+    for tr in table.iter("tr"):
+        cells = [
+            RawCell(_cell_text(cell), _span(cell.get("rowspan")), _span(cell.get("colspan")))
+            for cell in tr
+            if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th")
+        ]
+        rows.append(cells)
+    return rows
+
+
+def _cell_text(cell: lxml.html.HtmlElement) -> str:
+    """The cell's text with ``<br>`` and paragraphs as line breaks, wrapped text joined."""
+    parts: list[str] = []
+    current: list[str] = []
+
+    def visit(node: lxml.html.HtmlElement) -> None:
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag in ("script", "style"):
+            return
+        if tag in _BLOCK:
+            parts.append("".join(current))
+            current.clear()
+        if node.text:
+            current.append(node.text)
+        for child in node:
+            visit(child)
+            if child.tail:
+                current.append(child.tail)
+        if tag in _BLOCK:
+            parts.append("".join(current))
+            current.clear()
+
+    visit(cell)
+    parts.append("".join(current))
+    pieces = [_SPACE_RE.sub(" ", p).strip() for p in parts]
+    return "\n".join(p for p in pieces if p) if len(pieces) > 1 else join_wrapped(pieces)
+
+
+def _span(value: str | None) -> int:
+    if not value:
+        return 1
+    digits = re.match(r"\s*(\d+)", value)
+    return int(digits.group(1)) if digits else 1

@@ -1,0 +1,93 @@
+"""HTML pages: clutter dropped, lines in reading order, merged cells expanded."""
+
+from __future__ import annotations
+
+from gongkai.annual.parse.document import Grid, Line
+from gongkai.annual.parse.reader import read_document
+from tests.conftest import FIXTURES
+
+PAGE = FIXTURES / "documents" / "report_page.html"
+
+
+def test_page_with_clutter_keeps_only_the_report_text() -> None:
+    document = read_document(PAGE)
+    assert document.kind == "html"
+    assert document.diagnostics == []
+    assert [line.text for line in document.lines()] == [
+        "测试市测试局2024年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2024年，本局共收到政府信息公开申请1234件。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+    ]
+    assert document.lines()[0].number == 17  # the line of the <h1> in the page source
+
+
+def test_rowspan_and_colspan_are_expanded_into_the_real_grid() -> None:
+    (grid,) = read_document(PAGE).grids()
+    assert len(grid.rows) == 4
+    assert all(len(row) == 15 for row in grid.rows)
+    assert grid.rows[0] == ("行政复议",) * 5 + ("行政诉讼",) * 10
+    assert grid.merged[0] == (False,) + (True,) * 4 + (False,) + (True,) * 9
+    assert grid.rows[1][:6] == (
+        "结果维持",
+        "结果纠正",
+        "其他结果",
+        "尚未审结",
+        "总计",
+        "未经复议直接起诉",
+    )
+    # the rowspan=2 header cells repeat in the third row, marked as merged
+    assert grid.rows[2][:5] == ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+    assert grid.merged[2][:6] == (True, True, True, True, True, False)
+    # full-width digit, em dash and a no-break space as printed
+    assert grid.rows[3][:5] == ("1", "0", "-", "", "1")
+    assert grid.number == 21
+
+
+def test_layout_table_is_a_container_not_a_grid() -> None:
+    html = (
+        "<html><body><table><tr><td><p>一、总体情况</p>"
+        "<table><tr><td>规章</td><td>0</td></tr></table></td></tr></table></body></html>"
+    )
+    document = read_document(html.encode(), "layout.html")
+    assert document.lines() == [Line("一、总体情况", 1)]
+    assert [grid.rows for grid in document.grids()] == [(("规章", "0"),)]
+
+
+def test_gbk_page_with_declared_charset_and_traditional_text() -> None:
+    html = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>'
+        "<body><p>收到和处理政府信息公开申请情况</p></body></html>"
+    )
+    document = read_document(html.encode("gb18030"), "gbk.html")
+    assert [line.text for line in document.lines()] == ["收到和处理政府信息公开申请情况"]
+    assert document.diagnostics[0]["code"] == "ENCODING"
+
+    big5 = (
+        '<html><head><meta charset="big5"></head><body><p>嘉興市數據局政府信息公開工作年度報告</p>'
+        "<table><tr><td>總計</td><td>3</td></tr><tr><td>結轉下年度繼續辦理</td><td>0</td></tr>"
+        "</table></body></html>"
+    )
+    document = read_document(big5.encode("big5"), "big5.html")
+    assert [line.text for line in document.lines()] == ["嘉兴市数据局政府信息公开工作年度报告"]
+    assert document.grids()[0].rows == (("总计", "3"), ("结转下年度继续办理", "0"))
+    assert [d["code"] for d in document.diagnostics] == ["ENCODING", "TRADITIONAL"]
+
+
+def test_short_rows_are_padded_and_cell_breaks_joined() -> None:
+    html = "<table><tr><td>商业<br>企业</td><td>科研<br/>机构</td><td>x</td></tr><tr><td>1</td></tr></table>"
+    (grid,) = read_document(html.encode(), "short.html").grids()
+    assert grid == Grid(
+        rows=(("商业企业", "科研机构", "x"), ("1", "", "")),
+        merged=((False, False, False), (False, False, False)),
+        number=1,
+    )
+
+
+def test_page_without_a_report_reads_as_its_text() -> None:
+    """Whether a page holds a report is the recognizer's call; the reader keeps the text."""
+    html = "<html><body><nav>首页</nav><p>欢迎访问</p><script>x()</script></body></html>"
+    document = read_document(html.encode(), "home.html")
+    assert [line.text for line in document.lines()] == ["欢迎访问"]
+    assert document.grids() == []
