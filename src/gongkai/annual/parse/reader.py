@@ -52,6 +52,10 @@ def read_bytes(data: bytes, source: str) -> Document:
             "不是可读取的文档：内容既不是文本，也不是 HTML、DOCX 或 PDF（二进制文件）",
             source=source,
         )
+    if kind == "ole" and "EncryptedPackage".encode("utf-16-le") in data:
+        raise UnreadableDocument(
+            "ENCRYPTED", "文档设有打开密码（已加密），无法读取；请提供未加密的文件", source=source
+        )
     if kind == "ole":
         raise UnreadableDocument(
             "UNSUPPORTED_FORMAT",
@@ -64,9 +68,13 @@ def read_bytes(data: bytes, source: str) -> Document:
             "是压缩包（ZIP/XLSX 等），不是 Word 文档；请解压或另存为 DOCX、PDF 后再解析",
             source=source,
         )
-    if kind in ("pdf", "docx"):
+    if kind == "docx":
+        from .read_docx import read_docx
+
+        return read_docx(data, source)
+    if kind == "pdf":
         raise UnreadableDocument(
-            "UNSUPPORTED_FORMAT", f"暂不支持 {kind.upper()} 文档（读取器尚未完成）", source=source
+            "UNSUPPORTED_FORMAT", "暂不支持 PDF 文档（读取器尚未完成）", source=source
         )
     decoded = decode_text(data)
     if decoded is None:  # pragma: no cover - detect_format already said it decodes

@@ -1,0 +1,201 @@
+"""DOCX → ``Document``: paragraphs and tables in body order, merged cells expanded.
+
+The body XML (``word/document.xml``) is read directly so paragraphs and tables keep their
+order; horizontal merges (``w:gridSpan``, ``w:gridBefore``) and vertical merges
+(``w:vMerge``) become spans laid out by ``grid.expand``. ``Line.number`` is the
+paragraph's position in the body (1-based, tables counting as one), ``Grid.number`` the
+position of the table.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+import lxml.etree
+
+from .document import Document
+from .grid import RawCell, expand
+from .normalize import looks_traditional, normalize_text
+from .read_text import numbered_lines, traditional_note
+from .reader import UnreadableDocument
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC, _SDT = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}sdt"
+_SDT_CONTENT = f"{W}sdtContent"
+_T, _TAB, _BR, _CR = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"
+_VAL = f"{W}val"
+_MAX_XML = 200 * 1024 * 1024
+
+
+@dataclass
+class _Cell:
+    column: int
+    span: int
+    text: str
+    merge: str | None  # "restart", "continue" or None
+
+
+def read_docx(data: bytes, source: str) -> Document:
+    body = _body(data, source)
+    raw: list[tuple[str | list[list[RawCell]], int]] = []
+    for position, element in enumerate(_blocks(body), start=1):
+        if element.tag == _P:
+            raw.append((_paragraph_text(element), position))
+        else:
+            raw.append((_table_rows(element), position))
+    document = Document(source=source, kind="docx")
+    sample = "".join(
+        content if isinstance(content, str) else "".join(c.text for row in content for c in row)
+        for content, _ in raw[:300]
+    )
+    simplify = looks_traditional(sample)
+    if simplify:
+        document.diagnostics.append(traditional_note(source))
+    pending: list[tuple[int | None, str]] = []
+    for content, number in raw:
+        if isinstance(content, str):
+            pending.extend(
+                (number, text) for text in normalize_text(content, simplify=simplify).split("\n")
+            )
+            continue
+        document.blocks.extend(numbered_lines(pending))
+        pending.clear()
+        if content:
+            document.blocks.append(expand(content, simplify=simplify, number=number))
+    document.blocks.extend(numbered_lines(pending))
+    return document
+
+
+def _body(data: bytes, source: str) -> lxml.etree._Element:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = archive.getinfo("word/document.xml")
+            if info.file_size > _MAX_XML:
+                raise UnreadableDocument(
+                    "DOCX_DAMAGED", "Word 文档正文过大，无法读取", source=source
+                )
+            xml = archive.read(info)
+    except KeyError as exc:
+        raise UnreadableDocument(
+            "DOCX_DAMAGED", "不是有效的 Word 文档：缺少正文（word/document.xml）", source=source
+        ) from exc
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+        raise UnreadableDocument(
+            "DOCX_DAMAGED",
+            "Word 文档已损坏或不完整（可能下载时被截断），无法打开；请重新获取原文件",
+            source=source,
+        ) from exc
+    try:
+        root = lxml.etree.fromstring(xml, parser=lxml.etree.XMLParser(resolve_entities=False))
+    except lxml.etree.XMLSyntaxError as exc:
+        raise UnreadableDocument(
+            "DOCX_DAMAGED", f"Word 文档正文不是有效的 XML（{exc.msg}）", source=source
+        ) from exc
+    body = root.find(f"{W}body")
+    if body is None:
+        raise UnreadableDocument("DOCX_DAMAGED", "Word 文档没有正文", source=source)
+    return body
+
+
+def _blocks(parent: lxml.etree._Element) -> list[lxml.etree._Element]:
+    """Paragraphs and tables of the body in order, looking inside content controls."""
+    out: list[lxml.etree._Element] = []
+    for child in parent:
+        if child.tag in (_P, _TBL):
+            out.append(child)
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                out.extend(_blocks(content))
+    return out
+
+
+def _paragraph_text(paragraph: lxml.etree._Element) -> str:
+    parts: list[str] = []
+    for node in paragraph.iter(_T, _TAB, _BR, _CR, f"{W}vanish"):
+        if node.tag == _T:
+            if not _is_hidden(node):
+                parts.append(node.text or "")
+        elif node.tag == _TAB:
+            parts.append("\t")
+        elif node.tag in (_BR, _CR):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _is_hidden(text_node: lxml.etree._Element) -> bool:
+    run = text_node.getparent()
+    if run is None:
+        return False
+    properties = run.find(f"{W}rPr")
+    return properties is not None and properties.find(f"{W}vanish") is not None
+
+
+def _cell_text(cell: lxml.etree._Element) -> str:
+    paragraphs = [_paragraph_text(p) for p in cell.iter(_P)]
+    return "\n".join(p for p in paragraphs if p.strip())
+
+
+def _table_rows(table: lxml.etree._Element) -> list[list[RawCell]]:
+    """Printed cells with their spans; vertical merges counted into rowspans."""
+    grid_rows: list[list[_Cell]] = []
+    for tr in table.iterchildren(_TR):
+        column = _int_property(tr, f"{W}trPr/{W}gridBefore", 0)
+        cells: list[_Cell] = []
+        for tc in _row_cells(tr):
+            span = max(1, _int_property(tc, f"{W}tcPr/{W}gridSpan", 1))
+            merge_element = tc.find(f"{W}tcPr/{W}vMerge")
+            merge = None
+            if merge_element is not None:
+                merge = "restart" if merge_element.get(_VAL) == "restart" else "continue"
+            cells.append(_Cell(column, span, _cell_text(tc), merge))
+            column += span
+        grid_rows.append(cells)
+
+    rows: list[list[RawCell]] = []
+    for r, cells in enumerate(grid_rows):
+        row: list[RawCell] = []
+        before = cells[0].column if cells else 0
+        if before:
+            row.append(RawCell("", 1, before))
+        for cell in cells:
+            if cell.merge == "continue" and _has_cell_above(grid_rows, r, cell.column):
+                continue
+            rowspan = 1
+            if cell.merge == "restart":
+                while r + rowspan < len(grid_rows) and any(
+                    below.column == cell.column and below.merge == "continue"
+                    for below in grid_rows[r + rowspan]
+                ):
+                    rowspan += 1
+            row.append(RawCell(cell.text, rowspan, cell.span))
+        rows.append(row)
+    return rows
+
+
+def _has_cell_above(grid_rows: list[list[_Cell]], r: int, column: int) -> bool:
+    return r > 0 and any(cell.column == column for cell in grid_rows[r - 1])
+
+
+def _row_cells(tr: lxml.etree._Element) -> list[lxml.etree._Element]:
+    cells: list[lxml.etree._Element] = []
+    for child in tr:
+        if child.tag == _TC:
+            cells.append(child)
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                cells.extend(content.iterchildren(_TC))
+    return cells
+
+
+def _int_property(element: lxml.etree._Element, path: str, default: int) -> int:
+    found = element.find(path)
+    if found is None:
+        return default
+    try:
+        return int(found.get(_VAL, default))
+    except ValueError:
+        return default

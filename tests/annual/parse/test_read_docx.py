@@ -1,0 +1,111 @@
+"""DOCX documents: body order, merged cells, damaged files."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+
+from gongkai.annual.parse.document import Grid, Line
+from gongkai.annual.parse.reader import UnreadableDocument, read_document
+
+
+def build_docx() -> bytes:
+    """A report fragment: heading, a table-四-like header with merged cells, text after."""
+    document = docx.Document()
+    document.add_paragraph("测试市测试局２０２４年政府信息公开工作年度报告")
+    document.add_paragraph("四、政府信息公开行政复议、行政诉讼情况")
+    table = document.add_table(rows=4, cols=4)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "行政复议"  # gridSpan 2
+    table.cell(0, 2).merge(table.cell(0, 3)).text = "行政诉讼"
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "结果维持"  # vMerge over 2 rows
+    table.cell(1, 1).text = "总计"
+    table.cell(1, 2).text = "未经复议直接起诉"
+    table.cell(1, 3).text = "复议后起诉"
+    table.cell(2, 1).text = "合计"
+    for column, value in enumerate(["1", "—", "", "1,000"]):
+        table.cell(3, column).text = value
+    document.add_paragraph("五、存在的主要问题及改进情况")
+    paragraph = document.add_paragraph("第一行")
+    paragraph.add_run().add_break()
+    paragraph.add_run("第二行")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_paragraphs_and_tables_in_body_order() -> None:
+    document = read_document(build_docx(), "报告.docx")
+    assert document.kind == "docx"
+    assert document.diagnostics == []
+    assert [type(b).__name__ for b in document.blocks] == [
+        "Line",
+        "Line",
+        "Grid",
+        "Line",
+        "Line",
+        "Line",
+    ]
+    assert document.lines() == [
+        Line("测试市测试局2024年政府信息公开工作年度报告", 1),
+        Line("四、政府信息公开行政复议、行政诉讼情况", 2),
+        Line("五、存在的主要问题及改进情况", 4),
+        Line("第一行", 5),
+        Line("第二行", 5),
+    ]
+
+
+def test_merged_cells_are_expanded() -> None:
+    (grid,) = read_document(build_docx(), "报告.docx").grids()
+    assert grid == Grid(
+        rows=(
+            ("行政复议", "行政复议", "行政诉讼", "行政诉讼"),
+            ("结果维持", "总计", "未经复议直接起诉", "复议后起诉"),
+            ("结果维持", "合计", "", ""),
+            ("1", "-", "", "1000"),
+        ),
+        merged=(
+            (False, True, False, True),
+            (False, False, False, False),
+            (True, False, False, False),
+            (False, False, False, False),
+        ),
+        number=3,
+    )
+
+
+def test_traditional_docx_is_simplified() -> None:
+    document = docx.Document()
+    document.add_paragraph("嘉興市數據局2024年度政府信息公開工作年度報告")
+    document.add_paragraph("三、收到和處理政府信息公開申請情況")
+    out = io.BytesIO()
+    document.save(out)
+    result = read_document(out.getvalue(), "繁体.docx")
+    assert [line.text for line in result.lines()] == [
+        "嘉兴市数据局2024年度政府信息公开工作年度报告",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    assert [d["code"] for d in result.diagnostics] == ["TRADITIONAL"]
+
+
+@pytest.mark.parametrize("keep", [0.3, 0.6, 0.9])
+def test_truncated_docx_is_reported_not_crashed(keep: float) -> None:
+    data = build_docx()
+    with pytest.raises(UnreadableDocument) as caught:
+        read_document(data[: int(len(data) * keep)], "截断.docx")
+    assert caught.value.code == "DOCX_DAMAGED"
+    assert str(caught.value) == (
+        "截断.docx Word 文档已损坏或不完整（可能下载时被截断），无法打开；请重新获取原文件"
+    )
+
+
+def test_zip_that_is_not_a_word_document() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("data.csv", "a,b\n")
+    with pytest.raises(UnreadableDocument) as caught:
+        read_document(out.getvalue(), "数据.zip")
+    assert caught.value.code == "UNSUPPORTED_FORMAT"
+    assert "不是 Word 文档" in str(caught.value)
