@@ -43,3 +43,25 @@ class Finding:
         if self.hint:
             out["hint"] = self.hint
         return out
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What one check looks at, described so a user interface can list what gets checked.
+
+    ``title`` is a short Chinese name, ``description`` says in Chinese what the rule
+    compares and when it cannot run (then it reports a notice, never a false error).
+    """
+
+    code: str
+    severity: Severity
+    title: str
+    description: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "title": self.title,
+            "description": self.description,
+        }

@@ -1,0 +1,69 @@
+"""Run every rule over a report and sort what they find.
+
+``check`` never raises and never stops at the first problem: each check appends its
+findings to one list; a check that fails unexpectedly becomes a ``CHK.W001`` finding
+naming it, and the others still run.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ..findings import Finding, Rule, Severity
+from ..model import AnnualReport
+from . import (
+    rules_crossyear,
+    rules_narrative,
+    rules_report,
+    rules_sections,
+    rules_table2,
+    rules_table3,
+    rules_table4,
+)
+from .base import Check, emit, rule
+
+_MODULES: Final = (
+    rules_report,
+    rules_sections,
+    rules_table2,
+    rules_table3,
+    rules_table4,
+    rules_crossyear,
+    rules_narrative,
+)
+ORDER: Final = ("RPT", "SEC", "T2", "T3", "T4", "YOY", "NARR", "CHK")
+"""Findings are sorted by this prefix order (the report, its sections, tables 二 三 四,
+last year, the narrative), then by code; findings of one code keep the order of the form."""
+_RANK: Final = {prefix: i for i, prefix in enumerate(ORDER)}
+
+BROKEN = rule(
+    "CHK.W001",
+    Severity.WARNING,
+    "核查规则运行出错",
+    "某组规则在这份报告上运行出错时报告，其余规则照常运行；请把报告文件提交给开发者。",
+)
+
+RULES: Final[tuple[Rule, ...]] = (*(r for m in _MODULES for r in m.RULES), BROKEN)
+CHECKS: Final[tuple[Check, ...]] = tuple(c for m in _MODULES for c in m.CHECKS)
+
+
+def _key(finding: Finding) -> tuple[int, str]:
+    return _RANK.get(finding.code.partition(".")[0], len(ORDER)), finding.code
+
+
+def check(report: AnnualReport, *, last_year: AnnualReport | None = None) -> list[Finding]:
+    """Every finding of every rule about ``report`` (and ``last_year``, when given)."""
+    out: list[Finding] = []
+    for run in CHECKS:
+        try:
+            run(report, last_year, out)
+        except Exception as exc:  # a broken rule must not hide the others
+            emit(
+                out,
+                BROKEN,
+                f"核查规则 {run.__module__.rsplit('.', 1)[-1]}.{run.__name__} 运行出错："
+                f"{type(exc).__name__}: {exc}",
+            )
+    if len(out) > 1:
+        out.sort(key=_key)
+    return out
