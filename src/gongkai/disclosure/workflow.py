@@ -1,0 +1,242 @@
+"""The review workflow of a proactively disclosed item, as one table.
+
+An item is drafted by the organ's disclosure officer, reviewed three times (初审, 复审,
+终审: the names printed under the published item), and published. Any reviewer may send
+it back with a comment. A published item may be revised (a new version, which goes
+through the same review while the old one stays published and viewable), withdrawn,
+repealed (废止) or marked expired (失效).
+
+``TRANSITIONS`` is the only place that says which change is allowed from which state and
+by which role; ``services.apply`` looks changes up here and writes an event row for each.
+``validate()`` runs at start-up (``apps.ready``) and in the tests.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Final
+
+# --------------------------------------------------------------------------- states
+
+DRAFT: Final = "draft"
+FIRST_REVIEW: Final = "first_review"
+SECOND_REVIEW: Final = "second_review"
+FINAL_REVIEW: Final = "final_review"
+PUBLISHED: Final = "published"
+SUPERSEDED: Final = "superseded"
+WITHDRAWN: Final = "withdrawn"
+REPEALED: Final = "repealed"
+EXPIRED: Final = "expired"
+
+STATES: Final = (
+    (DRAFT, "草稿"),
+    (FIRST_REVIEW, "待初审"),
+    (SECOND_REVIEW, "待复审"),
+    (FINAL_REVIEW, "待终审"),
+    (PUBLISHED, "已发布"),
+    (SUPERSEDED, "已被新版本替代"),
+    (WITHDRAWN, "已撤回"),
+    (REPEALED, "已废止"),
+    (EXPIRED, "已失效"),
+)
+STATE_LABELS: Final = dict(STATES)
+INITIAL: Final = DRAFT
+END_STATES: Final = frozenset({SUPERSEDED, WITHDRAWN, REPEALED, EXPIRED})
+REVIEW_STATES: Final = (FIRST_REVIEW, SECOND_REVIEW, FINAL_REVIEW)
+# States in which the public can see the item (repealed and expired items stay visible,
+# marked 废止 / 失效; superseded versions are reachable from the current one).
+PUBLIC_STATES: Final = frozenset({PUBLISHED, SUPERSEDED, REPEALED, EXPIRED})
+# The one row of a document that counts (the current version once published).
+HEAD_STATES: Final = frozenset({PUBLISHED, REPEALED, EXPIRED})
+
+# 有效性 as printed on the item page, by state.
+VALIDITY: Final = {PUBLISHED: "有效", SUPERSEDED: "有效", REPEALED: "废止", EXPIRED: "失效"}
+
+# --------------------------------------------------------------------------- roles
+
+OFFICER: Final = "officer"
+FIRST_REVIEWER: Final = "first_reviewer"
+SECOND_REVIEWER: Final = "second_reviewer"
+FINAL_REVIEWER: Final = "final_reviewer"
+SYSTEM: Final = "system"
+
+ROLES: Final = (
+    (OFFICER, "公开专员"),
+    (FIRST_REVIEWER, "初审人"),
+    (SECOND_REVIEWER, "复审人"),
+    (FINAL_REVIEWER, "终审人"),
+    (SYSTEM, "系统"),
+)
+ROLE_LABELS: Final = dict(ROLES)
+
+# The review level each review state stands for, as printed on the published item.
+REVIEW_LEVEL: Final = {FIRST_REVIEW: "初审", SECOND_REVIEW: "复审", FINAL_REVIEW: "终审"}
+
+# --------------------------------------------------------------------------- events
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One allowed change: from any of ``sources`` by ``event`` to ``target``.
+
+    ``target`` equal to the source (``None``) leaves the state as it is (``revise`` makes a
+    new version and leaves the published one where it is). ``needs_comment``: the actor
+    must say why. ``effect`` names what ``services`` does besides moving the state.
+    """
+
+    event: str
+    label: str
+    sources: tuple[str, ...]
+    target: str | None
+    roles: tuple[str, ...]
+    needs_comment: bool = False
+    effect: str = ""
+
+
+TRANSITIONS: Final[tuple[Transition, ...]] = (
+    Transition("submit", "提交审核", (DRAFT,), FIRST_REVIEW, (OFFICER,)),
+    Transition("approve_first", "初审通过", (FIRST_REVIEW,), SECOND_REVIEW, (FIRST_REVIEWER,)),
+    Transition("approve_second", "复审通过", (SECOND_REVIEW,), FINAL_REVIEW, (SECOND_REVIEWER,)),
+    Transition(
+        "approve_final",
+        "终审通过并发布",
+        (FINAL_REVIEW,),
+        PUBLISHED,
+        (FINAL_REVIEWER,),
+        effect="publish",
+    ),
+    Transition(
+        "send_back",
+        "退回修改",
+        REVIEW_STATES,
+        DRAFT,
+        (FIRST_REVIEWER, SECOND_REVIEWER, FINAL_REVIEWER),
+        needs_comment=True,
+    ),
+    Transition("revise", "修订（新版本）", (PUBLISHED,), None, (OFFICER,), effect="new_version"),
+    Transition(
+        "supersede", "被新版本替代", (PUBLISHED,), SUPERSEDED, (SYSTEM,), effect="supersede"
+    ),
+    Transition(
+        "withdraw",
+        "撤回",
+        (DRAFT, FIRST_REVIEW, SECOND_REVIEW, FINAL_REVIEW, PUBLISHED),
+        WITHDRAWN,
+        (OFFICER, FINAL_REVIEWER),
+        needs_comment=True,
+        effect="unpublish",
+    ),
+    Transition(
+        "repeal",
+        "废止",
+        (PUBLISHED,),
+        REPEALED,
+        (FINAL_REVIEWER,),
+        needs_comment=True,
+        effect="end_validity",
+    ),
+    Transition(
+        "expire",
+        "标注失效",
+        (PUBLISHED,),
+        EXPIRED,
+        (OFFICER, FINAL_REVIEWER),
+        needs_comment=True,
+        effect="end_validity",
+    ),
+)
+
+EVENTS: Final = {t.event: t for t in TRANSITIONS}
+EVENT_LABELS: Final = {t.event: t.label for t in TRANSITIONS} | {"create": "创建草稿"}
+
+
+class TransitionError(Exception):
+    """A change the table does not allow; the message says state, event and role."""
+
+    def __init__(self, message: str, *, code: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def find(state: str, event: str, roles: Iterable[str]) -> Transition:
+    """The transition for ``event`` from ``state`` allowed to one of ``roles``.
+
+    Raises ``TransitionError`` naming the state, the event and the roles otherwise.
+    """
+    transition = EVENTS.get(event)
+    if transition is None:
+        raise TransitionError(f"未知的操作“{event}”", code="unknown_event")
+    state_label = STATE_LABELS.get(state, state)
+    if state not in transition.sources:
+        raise TransitionError(
+            f"状态为“{state_label}”的信息不能执行“{transition.label}”",
+            code="wrong_state",
+        )
+    held = set(roles)
+    if not held.intersection(transition.roles):
+        needed = "、".join(ROLE_LABELS[r] for r in transition.roles)
+        raise TransitionError(
+            f"“{transition.label}”需要以下角色之一：{needed}；当前用户没有这些角色",
+            code="wrong_role",
+        )
+    return transition
+
+
+def allowed_events(state: str, roles: Iterable[str]) -> list[Transition]:
+    """The transitions a holder of ``roles`` may apply to an item in ``state``."""
+    held = set(roles)
+    return [
+        t
+        for t in TRANSITIONS
+        if state in t.sources and held.intersection(t.roles) and SYSTEM not in t.roles
+    ]
+
+
+def target_of(transition: Transition, state: str) -> str:
+    return state if transition.target is None else transition.target
+
+
+def validate(transitions: tuple[Transition, ...] = TRANSITIONS) -> list[str]:
+    """Problems with a transition table (empty when sound), in Chinese.
+
+    Every state is known and reachable from the initial state, end states have no
+    outgoing events, every role is known, events are unique, and a transition that ends
+    an item's life says why (``needs_comment``).
+    """
+    problems: list[str] = []
+    known = set(STATE_LABELS)
+    seen: set[str] = set()
+    for t in transitions:
+        if t.event in seen:
+            problems.append(f"操作“{t.event}”重复定义")
+        seen.add(t.event)
+        for state in (*t.sources, *(() if t.target is None else (t.target,))):
+            if state not in known:
+                problems.append(f"操作“{t.event}”引用了未知状态“{state}”")
+        for role in t.roles:
+            if role not in ROLE_LABELS:
+                problems.append(f"操作“{t.event}”引用了未知角色“{role}”")
+        if not t.roles:
+            problems.append(f"操作“{t.event}”没有任何角色可以执行")
+        for source in t.sources:
+            if source in END_STATES:
+                problems.append(f"终止状态“{STATE_LABELS[source]}”不应有后续操作“{t.event}”")
+        if t.target in END_STATES and t.target != SUPERSEDED and not t.needs_comment:
+            problems.append(f"操作“{t.event}”终止信息的效力，必须填写理由")
+    reachable = {INITIAL}
+    queue = deque([INITIAL])
+    while queue:
+        state = queue.popleft()
+        for t in transitions:
+            if state in t.sources:
+                nxt = target_of(t, state)
+                if nxt not in reachable:
+                    reachable.add(nxt)
+                    queue.append(nxt)
+    for state, label in STATES:
+        if state not in reachable:
+            problems.append(f"状态“{label}”无法从“{STATE_LABELS[INITIAL]}”到达")
+    return problems
