@@ -73,9 +73,9 @@ def read_bytes(data: bytes, source: str) -> Document:
 
         return read_docx(data, source)
     if kind == "pdf":
-        raise UnreadableDocument(
-            "UNSUPPORTED_FORMAT", "暂不支持 PDF 文档（读取器尚未完成）", source=source
-        )
+        from .read_pdf import read_pdf
+
+        return read_pdf(data, source)
     decoded = decode_text(data)
     if decoded is None:  # pragma: no cover - detect_format already said it decodes
         raise UnreadableDocument("BINARY_FILE", "无法解码为文本", source=source)

@@ -1,0 +1,122 @@
+"""PDF documents: text layer, ruled tables with merged cells, running heads, scans."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from gongkai.annual.parse.document import Document, Grid, Line
+from gongkai.annual.parse.reader import UnreadableDocument, read_document
+
+REPORT_HTML = """<html><head><style>
+@page { size: A4; margin: 2cm;
+        @top-center { content: "测试市测试局年度报告"; }
+        @bottom-center { content: "- " counter(page) " -"; } }
+body { font-family: "Noto Sans CJK SC", sans-serif; font-size: 11pt; }
+table { border-collapse: collapse; } td { border: 1px solid black; padding: 2px 4px; }
+</style></head><body>
+<p>测试市测试局2024年政府信息公开工作年度报告</p>
+<p>⼀、总体情况</p>
+<p>2024年，本局共收到政府信息公开申请1,234件。</p>
+<p>四、政府信息公开行政复议、行政诉讼情况</p>
+<table>
+<tr><td colspan="2">行政复议</td><td colspan="2">行政诉讼</td></tr>
+<tr><td rowspan="2">结果维持</td><td>总计</td><td>未经复议直接起诉</td><td>复议后起诉</td></tr>
+<tr><td>合计</td><td>—</td><td></td></tr>
+<tr><td>1</td><td>０</td><td>1,000</td><td>2</td></tr>
+</table>
+<p style="page-break-before: always">五、存在的主要问题及改进情况</p>
+<table><tr><td>规章</td><td>0</td></tr></table>
+<p style="page-break-before: always">六、其他需要报告的事项</p>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def report_pdf() -> bytes:
+    weasyprint = pytest.importorskip("weasyprint")
+    data: bytes = weasyprint.HTML(string=REPORT_HTML).write_pdf()
+    return data
+
+
+@pytest.fixture(scope="module")
+def document(report_pdf: bytes) -> Document:
+    return read_document(report_pdf, "报告.pdf")
+
+
+def test_text_outside_tables_in_reading_order_with_pages(document: Document) -> None:
+    assert document.kind == "pdf"
+    assert document.pages == 3
+    assert document.diagnostics == []
+    # running head and "- n -" footers are gone; the Kangxi radical ⼀ is 一
+    assert [(line.text, line.page) for line in document.lines()] == [
+        ("测试市测试局2024年政府信息公开工作年度报告", 1),
+        ("一、总体情况", 1),
+        ("2024年，本局共收到政府信息公开申请1234件。", 1),
+        ("四、政府信息公开行政复议、行政诉讼情况", 1),
+        ("五、存在的主要问题及改进情况", 2),
+        ("六、其他需要报告的事项", 3),
+    ]
+
+
+def test_ruled_table_with_merged_cells_becomes_the_real_grid(document: Document) -> None:
+    first, second = document.grids()
+    assert first == Grid(
+        rows=(
+            ("行政复议", "行政复议", "行政诉讼", "行政诉讼"),
+            ("结果维持", "总计", "未经复议直接起诉", "复议后起诉"),
+            ("结果维持", "合计", "-", ""),
+            ("1", "0", "1000", "2"),
+        ),
+        merged=(
+            (False, True, False, True),
+            (False, False, False, False),
+            (True, False, False, False),
+            (False, False, False, False),
+        ),
+        page=1,
+    )
+    assert second.rows == (("规章", "0"),)
+    assert second.page == 2
+    # the grid sits between the lines around it
+    kinds = [(type(b).__name__, b.page) for b in document.blocks]
+    assert kinds.index(("Grid", 1)) == 4
+
+
+def image_only_pdf(pages: int = 2) -> bytes:
+    image_module = pytest.importorskip("PIL.Image")
+    draw_module = pytest.importorskip("PIL.ImageDraw")
+    images = []
+    for _ in range(pages):
+        image = image_module.new("RGB", (600, 800), "white")
+        draw_module.Draw(image).rectangle([50, 50, 550, 300], outline="black")
+        images.append(image)
+    out = io.BytesIO()
+    images[0].save(out, "PDF", save_all=True, append_images=images[1:])
+    return out.getvalue()
+
+
+def test_scanned_pdf_gets_a_clear_diagnostic_not_a_guess() -> None:
+    document = read_document(image_only_pdf(), "扫描件.pdf")
+    assert document.blocks == []
+    assert document.pages == 2
+    assert document.diagnostics == [
+        {
+            "code": "PDF_NO_TEXT",
+            "severity": "error",
+            "message": "扫描件.pdf：共2页，是扫描件，没有文字层，无法读取表格（需要先做文字识别）",
+            "page": 1,
+        }
+    ]
+
+
+@pytest.mark.parametrize("keep", [0.2, 0.6, 0.95])
+def test_truncated_pdf_is_reported(report_pdf: bytes, keep: float) -> None:
+    with pytest.raises(UnreadableDocument) as caught:
+        read_document(report_pdf[: int(len(report_pdf) * keep)], "截断.pdf")
+    assert caught.value.code == "PDF_DAMAGED"
+    assert str(caught.value).startswith("截断.pdf PDF 文件已损坏或不完整，无法读取（")
+
+
+def test_lines_mark_their_page(document: Document) -> None:
+    assert all(isinstance(b, Line | Grid) and b.page for b in document.blocks)
