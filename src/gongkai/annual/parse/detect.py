@@ -33,6 +33,10 @@ _COMMON = frozenset(
 )
 
 
+_MIN_CJK = 12
+"""Below this many Chinese characters a decoding is not judged by its characters."""
+
+
 @dataclass(frozen=True)
 class Decoded:
     """Text decoded from bytes, with the encoding it was read as."""
@@ -113,7 +117,7 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
         except UnicodeDecodeError:
             continue
         decoded = _plausible(Decoded(text, codec, guessed=True))
-        if decoded is not None and _common_share(text) > 0.2:
+        if decoded is not None and _common_share(text) > 0.2 and "\x00" not in text:
             return decoded
     return None
 
@@ -131,7 +135,8 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _common_share(text: str) -> float:
-    """The share of CJK characters in ``text`` that are common report characters."""
+    """The share of CJK characters in ``text`` that are common report characters
+    (1.0 when there are too few to judge)."""
     sample = text[:4000]
     cjk = common = 0
     for char in sample:
@@ -139,7 +144,7 @@ def _common_share(text: str) -> float:
             cjk += 1
             if char in _COMMON:
                 common += 1
-    return common / cjk if cjk else 1.0
+    return common / cjk if cjk >= _MIN_CJK else 1.0
 
 
 def _plausible(decoded: Decoded) -> Decoded | None:
