@@ -190,6 +190,8 @@ TABLE3_WIDTH: Final = len(TABLE3_COLUMNS)
 TABLE3_APPLICANT_HEADER: Final = "申请人情况"
 TABLE3_ORGANISATION_HEADER: Final = "法人或其他组织"
 TABLE3_IDENTITY_NOTE: Final = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+TABLE3_NOTE_VARIANTS: Final = ("本列数据的勾稽关系", "勾稽关系")
+"""Phrases that identify the top-left note cell of table 三 when read back."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,93 @@
+"""What one table cell holds: a number, a placeholder meaning "nothing printed", or text.
+
+The national form's cells are counts (tables 三 and 四, most of 二) or an amount in 万元
+(the fee row of table 二). Published reports also print ``-``, ``—``, ``/`` or ``无`` for
+an empty cell, or leave it blank: all of those are read as ``None`` (JSON ``null``), since
+0 means the document printed 0.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+from ..schema import normalize_label
+
+
+class Kind(Enum):
+    NUMBER = "number"
+    PLACEHOLDER = "placeholder"
+    EMPTY = "empty"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    kind: Kind
+    number: Decimal | None = None
+
+    @property
+    def is_value(self) -> bool:
+        """A number or a placeholder: something that fills one cell of a row."""
+        return self.kind is Kind.NUMBER or self.kind is Kind.PLACEHOLDER
+
+
+EMPTY = Value(Kind.EMPTY)
+TEXT = Value(Kind.TEXT)
+PLACEHOLDER = Value(Kind.PLACEHOLDER)
+
+_UNITS = "件|条|个|项|次|人次|万元"
+NUMBER_PATTERN = rf"[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:{_UNITS})?"
+_NUMBER_RE = re.compile(rf"^{NUMBER_PATTERN}$")
+_GROUPED_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_UNIT_RE = re.compile(rf"(?:{_UNITS})$")
+_PLACEHOLDER_RE = re.compile(r"^(?:[-‐‑‒–—―－─━~～]+|[/／\\]|无|空|/|—/—)$")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def read_value(text: str) -> Value:
+    """Classify one cell's text (already normalised by the reader)."""
+    cell = text.strip()
+    if not cell:
+        return EMPTY
+    if len(cell) > 24:
+        return TEXT
+    if " " in cell or "\u3000" in cell:
+        cell = _SPACE_RE.sub("", cell)
+    first = cell[0]
+    if first.isdigit() or first in "+-.":
+        if _NUMBER_RE.match(cell):
+            return Value(Kind.NUMBER, _decimal(_UNIT_RE.sub("", cell)))
+        if "," in cell and _GROUPED_RE.match(cell):
+            return Value(Kind.NUMBER, _decimal(cell.replace(",", "")))
+    elif first.isdecimal():
+        # full-width or other decimal digits the reader left alone
+        return read_value(normalize_label(cell))
+    if _PLACEHOLDER_RE.match(cell):
+        return PLACEHOLDER
+    return TEXT
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the regex only lets numbers through
+        return None
+
+
+def as_count(number: Decimal | None) -> int | None:
+    """A whole number as ``int``; ``None`` for a fraction (the caller diagnoses it)."""
+    if number is None or number != number.to_integral_value():
+        return None
+    return int(number)
+
+
+def as_table2_value(number: Decimal | None) -> int | Decimal | None:
+    """Table 二's counts keep a printed fraction as a ``Decimal`` so the checker sees it."""
+    if number is None:
+        return None
+    if number == number.to_integral_value():
+        return int(number)
+    return number

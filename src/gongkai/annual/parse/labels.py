@@ -1,0 +1,140 @@
+"""Recognising the form's labels in a cell, from the variants in ``annual.schema``.
+
+A cell is folded (``schema.normalize_label``) and its printed numbering (``三、``,
+``(二)``, ``1.``) is set aside. Each variant then either has to be *contained* in the
+cell, or, when it is a generic word of two characters or fewer (``其他``, ``总计``,
+``规章``), has to be the whole cell. The longest matching variant wins, so
+``(六)其他处理`` is the group, not the row ``3.其他``, and a cell holding a merged block
+label and a row label (``(三)不予公开 1.属于国家秘密``) is the row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import schema as s
+
+_NUMBERING_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.,:]|\([一二三四五六七八九十\d]+\)|\d+[.、)]|[①②③④⑤⑥⑦⑧⑨])"
+)
+MAX_LABEL_LENGTH = 80
+"""A cell longer than this (or holding a full stop) is narrative, never a label."""
+GENERIC_LENGTH = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """What a cell was recognised as: ``kind`` (row, group, column, block, header) and key."""
+
+    kind: str
+    key: str
+    score: int
+    generic: bool
+
+
+def strip_numbering(folded: str) -> str:
+    for _ in range(3):
+        match = _NUMBERING_RE.match(folded)
+        if not match:
+            break
+        folded = folded[match.end() :]
+    return folded
+
+
+class LabelSet:
+    def __init__(self, entries: list[tuple[str, str, str]]) -> None:
+        """``entries``: (variant as printed or folded, kind, key)."""
+        contained: list[tuple[str, str, str]] = []
+        exact: dict[str, list[tuple[str, str]]] = {}
+        for variant, kind, key in entries:
+            folded = s.normalize_label(variant)
+            if len(folded) <= GENERIC_LENGTH:
+                exact.setdefault(folded, []).append((kind, key))
+            else:
+                contained.append((folded, kind, key))
+        contained.sort(key=lambda e: -len(e[0]))
+        self._contained = tuple(contained)
+        self._exact = exact
+
+    def match(self, cell: str) -> list[Label]:
+        """Every label the cell can be, best first (longest variant)."""
+        folded = s.normalize_label(cell)
+        if not folded or len(folded) > MAX_LABEL_LENGTH or "。" in folded:
+            return []
+        out: list[Label] = []
+        best = 0
+        for variant, kind, key in self._contained:
+            if len(variant) < best:
+                break
+            if variant in folded:
+                best = len(variant)
+                out.append(Label(kind, key, best, False))
+        if out:
+            return out
+        bare = strip_numbering(folded)
+        for kind, key in self._exact.get(bare, ()) or self._exact.get(folded, ()):
+            out.append(Label(kind, key, len(bare), True))
+        return out
+
+
+def _table2_entries() -> list[tuple[str, str, str]]:
+    entries: list[tuple[str, str, str]] = []
+    for block in s.TABLE2_BLOCKS:
+        entries.append((block.heading, "block", block.key))
+        entries.extend((v, "block", block.key) for v in block.variants)
+        entries.extend((c.label, "column", c.key) for c in block.columns)
+        for row in block.rows:
+            entries.extend((v, "row", row.key) for v in row.variants)
+    entries.append((s.TABLE2_CONTENT_HEADER, "header", "content"))
+    for key, heading, columns, rows in s.TRIAL_TABLE2_BLOCKS:
+        entries.append((heading, "trial_block", key))
+        entries.extend((c, "trial_column", key) for c in columns)
+        entries.extend((r, "trial_row", key) for r in rows if not _is_2021_row(r))
+    return entries
+
+
+def _is_2021_row(label: str) -> bool:
+    return any(label in row.variants for block in s.TABLE2_BLOCKS for row in block.rows)
+
+
+def _table3_entries() -> list[tuple[str, str, str]]:
+    entries: list[tuple[str, str, str]] = []
+    for row in s.TABLE3_ROWS:
+        entries.extend((v, "row", row.key) for v in row.variants)
+    group = s.TABLE3_RESULTS_GROUP
+    entries.extend((v, "group", group.key) for v in group.variants)
+    for g in s.TABLE3_GROUPS:
+        entries.extend((v, "group", g.key) for v in g.variants)
+    for c in s.TABLE3_COLUMNS:
+        entries.extend((v, "column", c.key) for v in c.variants)
+    entries.append((s.TABLE3_APPLICANT_HEADER, "header", "applicant"))
+    entries.append((s.TABLE3_ORGANISATION_HEADER, "header", "organisation"))
+    entries.extend((v, "header", "note") for v in s.TABLE3_NOTE_VARIANTS)
+    return entries
+
+
+def _table4_entries() -> list[tuple[str, str, str]]:
+    entries: list[tuple[str, str, str]] = []
+    for g in s.TABLE4_GROUPS:
+        entries.extend((v, "group", g.key) for v in g.variants)
+    for c in s.TABLE4_COLUMNS:
+        entries.extend((v, "column", c.key) for v in c.variants)
+    entries.append((s.TABLE4_LITIGATION_HEADER, "header", "litigation"))
+    return entries
+
+
+@lru_cache(maxsize=1)
+def table2_labels() -> LabelSet:
+    return LabelSet(_table2_entries())
+
+
+@lru_cache(maxsize=1)
+def table3_labels() -> LabelSet:
+    return LabelSet(_table3_entries())
+
+
+@lru_cache(maxsize=1)
+def table4_labels() -> LabelSet:
+    return LabelSet(_table4_entries())

@@ -1,0 +1,196 @@
+"""Who published the report and which year it reports on.
+
+Organ, in order of trust: the title line (``XXX2024年度政府信息公开工作年度报告``), the
+organ named before ``(以下简称…)`` in the opening text, the signature after the last
+sentence, the ``发布机构`` field of the page's metadata (made complete by the signature
+when it is a shortened form of it). Year: the title, then the statistics period
+(``统计期限自2024年1月1日起至2024年12月31日止``), then the year the narrative names
+most often — never the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .rows import Row
+
+ORGAN_SUFFIXES = (
+    "局", "委", "办", "院", "府", "厅", "会", "署", "处", "室", "中心", "所", "站", "队",
+    "馆", "部", "社", "镇", "乡", "街道", "管委会", "办事处",
+)  # fmt: skip
+_TITLE_RE = re.compile(
+    r"(?P<pre>.*?)(?P<year>(?:19|20)\d{2})年度?(?P<post>.*?)(?:政府)?(?:信息|政务)公开(?:工作)?(?:年度)?报告"
+)
+_TITLE_HINT = "报告"
+_ALIAS_RE = re.compile(r"([\u4e00-\u9fff]{3,30})[(（]以下简称")
+_PERIOD_RE = re.compile(
+    r"统计(?:期限|期间|时限|时段|区间|口径|范围)?[^0-9]{0,12}((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
+)
+_PERIOD_END_RE = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*至\s*\1\s*年\s*12\s*月\s*31\s*日"
+)
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_DATE_RE = re.compile(
+    r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})"
+)
+_PUBLISHER_RE = re.compile(r"发布机构[:：]?\s*(.*)")
+_PUBLISHED_RE = re.compile(
+    r"(?:发布|成文|公开)(?:日期|时间)[:：]?\s*((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})"
+)
+_CJK_ONLY_RE = re.compile(r"^[\u4e00-\u9fff()（）]+$")
+_CJK_RUN_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]+$")
+MAX_PLACE = 6
+_LEADING_WORDS = ("关于", "我", "本")
+MIN_YEAR, MAX_YEAR = 2008, 2100
+TITLE_ROWS = 15
+"""The title is looked for among the first rows only."""
+
+
+@dataclass(frozen=True)
+class Meta:
+    organ: str | None
+    year: int | None
+    title: str | None
+    published: str | None
+    title_row: int | None
+
+
+def read_meta(rows: Sequence[Row]) -> Meta:
+    title_row = _title_row(rows)
+    title = rows[title_row].text.strip() if title_row is not None else None
+    organ_from_title, year_from_title = _parse_title(title) if title else (None, None)
+    text = "\n".join(row.text for row in rows)
+    organ = organ_from_title or _organ_from_alias(rows) or _organ_from_signature_and_field(rows)
+    year = year_from_title or _year_from_period(text) or _year_from_mentions(text)
+    return Meta(organ, year, title, _published(rows), title_row)
+
+
+def _title_row(rows: Sequence[Row]) -> int | None:
+    for row in rows[:TITLE_ROWS]:
+        compact = "".join(row.text.split())
+        if _TITLE_HINT in compact and len(compact) <= 80 and _TITLE_RE.search(compact):
+            return row.index
+    return None
+
+
+def _parse_title(title: str) -> tuple[str | None, int | None]:
+    compact = "".join(title.split())
+    match = _TITLE_RE.search(compact)
+    if not match:
+        return None, None
+    year = int(match.group("year"))
+    organ = _clean_organ(match.group("pre")) or _clean_organ(match.group("post"))
+    return organ, year if MIN_YEAR <= year <= MAX_YEAR else None
+
+
+def _clean_organ(text: str) -> str | None:
+    text = text.strip(' 《》<>"“”:：,，、')
+    for word in _LEADING_WORDS:
+        if text.startswith(word):
+            text = text[len(word) :]
+    if text.endswith("的"):
+        text = text[:-1]
+    if len(text) < 2 or not _CJK_ONLY_RE.match(text):
+        return None
+    return text
+
+
+def _organ_from_alias(rows: Sequence[Row]) -> str | None:
+    for row in rows[:40]:
+        if "以下简称" not in row.text:
+            continue
+        match = _ALIAS_RE.search(row.text)
+        if match:
+            organ = _clean_organ(match.group(1))
+            if organ and organ.endswith(ORGAN_SUFFIXES):
+                return organ
+    return None
+
+
+def _signature(rows: Sequence[Row]) -> str | None:
+    for row in reversed(rows[-3:]):
+        tail = row.text.rsplit("。", 1)[-1]
+        tail = _DATE_RE.sub("", tail)
+        tail = "".join(tail.split())
+        if not tail:
+            continue
+        organ = _clean_organ(tail)
+        if organ and len(organ) <= 30 and organ.endswith(ORGAN_SUFFIXES):
+            return organ
+        return None
+    return None
+
+
+def _publisher(rows: Sequence[Row]) -> str | None:
+    for row in rows[:TITLE_ROWS]:
+        if "发布机构" not in row.text:
+            continue
+        for i, cell in enumerate(row.cells):
+            if "发布机构" not in cell:
+                continue
+            match = _PUBLISHER_RE.search(cell)
+            value = match.group(1).strip() if match else ""
+            if not value:
+                value = next((c for c in row.cells[i + 1 :] if c), "")
+            organ = _clean_organ(value.split()[0]) if value.split() else None
+            if organ:
+                return organ
+    return None
+
+
+def _organ_from_signature_and_field(rows: Sequence[Row]) -> str | None:
+    signature = _signature(rows)
+    publisher = _publisher(rows)
+    if publisher:
+        publisher = _complete(publisher, "\n".join(row.text for row in rows))
+    if signature and publisher:
+        if signature.endswith(publisher) or publisher.endswith(signature):
+            return max(signature, publisher, key=len)
+        return publisher
+    return publisher or signature
+
+
+def _complete(short: str, text: str) -> str:
+    """A shortened organ name (``区发改经信局``) made whole by the place name the text
+    puts before it at least twice (``吴兴区发改经信局``)."""
+    counts: Counter[str] = Counter()
+    start = text.find(short)
+    while start != -1:
+        run = _CJK_RUN_BEFORE_RE.search(text, max(0, start - MAX_PLACE), start)
+        if run:
+            prefix = run.group(0)
+            for n in range(2, len(prefix) + 1):
+                counts[prefix[-n:]] += 1
+        start = text.find(short, start + len(short))
+    frequent = [p for p, n in counts.items() if n >= 2]
+    return max(frequent, key=len) + short if frequent else short
+
+
+def _year_from_period(text: str) -> int | None:
+    for pattern in (_PERIOD_RE, _PERIOD_END_RE):
+        match = pattern.search(text)
+        if match:
+            year = int(match.group(1))
+            if MIN_YEAR <= year <= MAX_YEAR:
+                return year
+    return None
+
+
+def _year_from_mentions(text: str) -> int | None:
+    counts = Counter(int(y) for y in _YEAR_RE.findall(text) if MIN_YEAR <= int(y) <= MAX_YEAR)
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda item: (item[1], item[0]))[0]
+
+
+def _published(rows: Sequence[Row]) -> str | None:
+    for row in rows[:TITLE_ROWS]:
+        match = _PUBLISHED_RE.search("".join(row.text.replace("|", " ").split()))
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            if MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12 and 1 <= day <= 31:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+    return None

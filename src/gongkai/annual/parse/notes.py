@@ -1,0 +1,60 @@
+"""Diagnostics the recognizer writes: each names the place, what was expected and found.
+
+A diagnostic is a plain dict (it goes into ``AnnualReport.diagnostics`` and the JSON
+as it is): ``code`` (stable, see ``CODES``), ``severity`` (``info``/``warning``/
+``error``), ``message`` (Chinese, starting with the source and the place), the place
+(``line``/``page`` or ``table``/``table_row``) and, for a table, the ``row`` or ``cell``
+key it concerns.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .rows import Row
+
+CODES: dict[str, str] = {
+    "ORGAN_NOT_FOUND": "找不到发布机关",
+    "YEAR_NOT_FOUND": "找不到报告年度",
+    "SECTION_NOT_FOUND": "找不到某一部分的标题",
+    "TABLE_NOT_FOUND": "找不到某张表",
+    "ROW_NOT_FOUND": "表中找不到某一行",
+    "ROW_TOO_FEW": "某一行的数字少于应有的个数",
+    "ROW_TOO_MANY": "某一行的数字多于应有的个数",
+    "ROW_DUPLICATE": "同一行出现两次",
+    "ROW_INFERRED": "缺少行标签，按前后行的位置推定",
+    "CELL_AMBIGUOUS": "空白单元格的位置不确定",
+    "CELL_BLANK": "空白单元格按 null 处理",
+    "CELL_NOT_INTEGER": "应为整数的单元格是小数",
+    "VALUES_UNASSIGNED": "有数字无法归入任何一行",
+    "SUBTOTAL_IGNORED": "表中的分组小计不属于国家格式，未读取",
+    "TRIAL_FORMAT": "2019 年试行格式的年报",
+    "TRIAL_TABLE2": "试行格式的表二与 2021 格式不对应，未读取",
+}
+
+
+class Notes:
+    """Collects the diagnostics of one document."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.items: list[dict[str, Any]] = []
+
+    def add(
+        self,
+        code: str,
+        severity: str,
+        message: str,
+        at: Row | None = None,
+        **extra: Any,
+    ) -> None:
+        where = f"{at.where()} " if at is not None else ""
+        item: dict[str, Any] = {
+            "code": code,
+            "severity": severity,
+            "message": f"{self.source}：{where}{message}",
+        }
+        if at is not None:
+            item.update(at.place())
+        item.update(extra)
+        self.items.append(item)

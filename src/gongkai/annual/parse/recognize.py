@@ -1,0 +1,208 @@
+"""``recognize``: a normalised ``Document`` → ``AnnualReport``, with diagnostics.
+
+It finds the organ and year (``meta``), the six section headings (``sections``) and the
+three tables by their labels (``tables``), reads the 2019 trial format as such, and
+never raises on a document it was given: whatever it cannot find becomes a diagnostic
+and null cells. ``confidence`` per table is the share of the table's cells read with
+certainty (a row whose blanks or whose missing label had to be placed by position counts
+half).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import TypeVar
+
+from .. import schema as s
+from ..model import AnnualReport, AppealCounts, DocumentCounts, Table2, Table3, Table4
+from .cells import as_count, as_table2_value
+from .document import Document
+from .labels import LabelSet, table2_labels, table3_labels, table4_labels
+from .meta import Meta, read_meta
+from .notes import Notes
+from .rows import Row, document_rows
+from .sections import find_headings, section_texts
+from .tables import Reading, read_table2, read_table3, read_table4
+
+__all__ = ["recognize"]
+
+T = TypeVar("T")
+
+
+def recognize(document: Document) -> AnnualReport:
+    """Recognise one document. See the module docstring."""
+    notes = Notes(document.source)
+    rows = document_rows(document)
+    meta = _safe(notes, "元数据", lambda: read_meta(rows), Meta(None, None, None, None, None))
+    no_headings: dict[str, int] = {}
+    headings = _safe(notes, "章节标题", lambda: find_headings(rows), no_headings)
+    t2_range, t3_range, t4_range = table_ranges(rows, headings)
+    t2 = _safe(notes, "表二", lambda: read_table2(rows[slice(*t2_range)], notes), Reading())
+    t3 = _safe(notes, "表三", lambda: read_table3(rows[slice(*t3_range)], notes), Reading())
+    t4 = _safe(notes, "表四", lambda: read_table4(rows[slice(*t4_range)], notes), Reading())
+    for name, reading in (("表二", t2), ("表三", t3), ("表四", t4)):
+        if not reading.found:
+            notes.add("TABLE_NOT_FOUND", "warning", f"找不到{name}，整张表留空")
+    report_format = _format(t2, t3, meta.year, notes)
+    excluded = _table_rows(t2, t3, t4)
+    if meta.title_row is not None:
+        excluded.add(meta.title_row)
+    sections = section_texts(rows, headings, excluded)
+    _diagnose_meta(meta, headings, notes)
+    table2 = Table2() if t2.trial else _table2(t2)
+    return AnnualReport(
+        organ=meta.organ,
+        year=meta.year,
+        table2=table2,
+        table3=_table3(t3),
+        table4=_table4(t4),
+        sections=sections,
+        source=document.source,
+        diagnostics=tuple([*document.diagnostics, *notes.items]),
+        format=report_format,
+        confidence={
+            "table2": 0.0 if t2.trial else t2.confidence,
+            "table3": t3.confidence,
+            "table4": t4.confidence,
+        },
+        title=meta.title,
+        published=meta.published,
+    )
+
+
+def _safe(notes: Notes, what: str, step: Callable[[], T], fallback: T) -> T:
+    """Run one step; a bug in it becomes an error diagnostic, not a lost batch."""
+    try:
+        return step()
+    except Exception as exc:
+        notes.add("INTERNAL_ERROR", "error", f"识别{what}时出错（{type(exc).__name__}: {exc}）")
+        return fallback
+
+
+# ----------------------------------------------------------------------------- regions
+
+
+def table_ranges(
+    rows: Sequence[Row], headings: dict[str, int]
+) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
+    """Row ranges holding tables 二, 三 and 四: between the section headings when they
+    are there, otherwise from the first row that holds a label only that table has."""
+    end = len(rows)
+    h = headings.get
+    t2_start = h("2", -1) + 1 if "2" in headings else _anchor(rows, table2_labels(), 0, end)
+    t3_start = (
+        h("3", -1) + 1 if "3" in headings else _anchor(rows, table3_labels(), t2_start or 0, end)
+    )
+    t4_start = (
+        h("4", -1) + 1 if "4" in headings else _anchor(rows, table4_labels(), t3_start or 0, end)
+    )
+    t4_end = h("5", end) if h("5", end) > (t4_start or 0) else end
+    t3_end = (t4_start - 1 if "4" in headings else t4_start) if t4_start is not None else t4_end
+    t2_end = (t3_start - 1 if "3" in headings else t3_start) if t3_start is not None else t3_end
+    return (
+        (t2_start, t2_end) if t2_start is not None else (0, 0),
+        (t3_start, t3_end) if t3_start is not None else (0, 0),
+        (t4_start, t4_end) if t4_start is not None else (0, 0),
+    )
+
+
+def _anchor(rows: Sequence[Row], labels: LabelSet, start: int, end: int) -> int | None:
+    """The first row in ``[start, end)`` with a cell that is a non-generic label."""
+    for row in rows[start:end]:
+        for cell in row.cells:
+            if cell and any(not lb.generic for lb in labels.match(cell)):
+                return row.index
+    return None
+
+
+def _table_rows(*readings: Reading) -> set[int]:
+    out: set[int] = set()
+    for reading in readings:
+        if reading.first_row is not None and reading.last_row is not None:
+            out.update(range(reading.first_row, reading.last_row + 1))
+    return out
+
+
+# ----------------------------------------------------------------------------- format
+
+
+def _format(t2: Reading, t3: Reading, year: int | None, notes: Notes) -> str | None:
+    if t2.trial or t3.trial:
+        notes.add(
+            "TRIAL_FORMAT",
+            "info",
+            f"按{s.FORMAT_NAMES[s.FORMAT_2019]}识别（表三“其他处理”为一行）"
+            if t3.trial and not t2.trial
+            else f"按{s.FORMAT_NAMES[s.FORMAT_2019]}识别",
+        )
+        if t2.trial:
+            notes.add(
+                "TRIAL_TABLE2",
+                "info",
+                "试行格式的表二（本年新制作数量、本年新公开数量等）与2021格式各项不对应，表二留空",
+            )
+        return s.FORMAT_2019
+    if t2.cells or t3.cells:
+        return s.FORMAT_2021
+    return s.format_for_year(year) if year is not None else None
+
+
+def _diagnose_meta(meta: Meta, headings: dict[str, int], notes: Notes) -> None:
+    if meta.organ is None:
+        notes.add("ORGAN_NOT_FOUND", "info", "标题、发布机构和落款中都找不到发布机关，organ 留空")
+    if meta.year is None:
+        notes.add("YEAR_NOT_FOUND", "warning", "标题和统计期限中都找不到报告年度，year 留空")
+    for section in s.SECTIONS:
+        if section.key not in headings:
+            notes.add(
+                "SECTION_NOT_FOUND",
+                "warning",
+                f"找不到第{section.numeral}部分“{section.heading}”的标题",
+                section=section.key,
+            )
+
+
+# ----------------------------------------------------------------------------- tables
+
+
+def _values(reading: Reading, key: str, width: int) -> list[Decimal | None]:
+    return reading.cells.get(key) or [None] * width
+
+
+def _table2(reading: Reading) -> Table2:
+    def counts(key: str) -> DocumentCounts:
+        made, repealed, in_force = _values(reading, key, 3)
+        return DocumentCounts(
+            as_table2_value(made), as_table2_value(repealed), as_table2_value(in_force)
+        )
+
+    def single(key: str) -> int | Decimal | None:
+        return as_table2_value(_values(reading, key, 1)[0])
+
+    return Table2(
+        regulations=counts("regulations"),
+        normative_documents=counts("normative_documents"),
+        licensing=single("licensing"),
+        punishment=single("punishment"),
+        coercion=single("coercion"),
+        fees=_values(reading, s.TABLE2_FEES_ROW, 1)[0],
+    )
+
+
+def _table3(reading: Reading) -> Table3:
+    return Table3(
+        {
+            key: tuple(as_count(n) for n in values)
+            for key, values in reading.cells.items()
+            if key in s.TABLE3_ROW_BY_KEY
+        }
+    )
+
+
+def _table4(reading: Reading) -> Table4:
+    groups = {
+        key: AppealCounts(*(as_count(n) for n in _values(reading, key, len(s.TABLE4_COLUMNS))))
+        for key in s.TABLE4_GROUP_KEYS
+    }
+    return Table4(**groups)

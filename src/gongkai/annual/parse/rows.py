@@ -1,0 +1,84 @@
+"""A document as one list of rows of cells, whatever its blocks were.
+
+Plain-text lines are split into cells (``tables_text``), grids give one row per table row
+(``tables_grid``). Every later step (headings, the three tables, the narrative) walks
+this list once; each row remembers where it came from for diagnostics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import Document, Grid, Line
+from .tables_grid import grid_rows
+from .tables_text import split_cells
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    index: int
+    cells: tuple[str, ...]
+    """Cell texts, stripped; blank cells kept as ``""`` so positions can be read."""
+    text: str
+    """The row as narrative text (a line as printed, or a grid row's cells joined)."""
+    line: int | None = None
+    page: int | None = None
+    grid: int | None = None
+    """The grid's number among the document's grids (``None`` for a text line)."""
+    grid_row: int | None = None
+
+    @property
+    def filled(self) -> list[str]:
+        return [c for c in self.cells if c]
+
+    def place(self) -> dict[str, int]:
+        """Where the row is, for a diagnostic: line and page, or table and table row."""
+        out: dict[str, int] = {}
+        if self.line is not None:
+            out["line"] = self.line
+        if self.page is not None:
+            out["page"] = self.page
+        if self.grid is not None:
+            out["table"] = self.grid + 1
+        if self.grid_row is not None:
+            out["table_row"] = self.grid_row + 1
+        return out
+
+    def where(self) -> str:
+        """The place in Chinese, e.g. ``第12行`` or ``第3页表格2第5行``."""
+        parts = []
+        if self.page is not None:
+            parts.append(f"第{self.page}页")
+        if self.grid is not None:
+            parts.append(f"表格{self.grid + 1}")
+            if self.grid_row is not None:
+                parts.append(f"第{self.grid_row + 1}行")
+        elif self.line is not None:
+            parts.append(f"第{self.line}行")
+        return "".join(parts) or f"第{self.index + 1}段"
+
+
+def document_rows(document: Document) -> list[Row]:
+    rows: list[Row] = []
+    grid_count = 0
+    for block in document.blocks:
+        if isinstance(block, Line):
+            text = block.text.strip()
+            if not text:
+                continue
+            rows.append(Row(len(rows), split_cells(text), text, line=block.number, page=block.page))
+        elif isinstance(block, Grid):
+            for i, cells in enumerate(grid_rows(block)):
+                rows.append(
+                    Row(
+                        len(rows),
+                        cells,
+                        " ".join(c for c in cells if c),
+                        line=block.number,
+                        page=block.page,
+                        grid=grid_count,
+                        grid_row=i,
+                    )
+                )
+            grid_count += 1
+    return rows

@@ -1,0 +1,501 @@
+"""The three tables, found by their labels rather than by position.
+
+Every cell of a table region becomes a token: a value (a number or a placeholder), a
+label of the form (from ``labels``) or other text. A row of the form starts at its label
+and takes the values that follow, up to the next label or narrative text. So a blank
+header cell, a merged block label or a row that starts in the wrong column moves nothing
+but itself. When a row has the wrong number of values the reader fills only what is
+certain and says why in a diagnostic:
+
+* too many values, and exactly the rows whose labels are missing between this row and
+  the next one can take them: they are given to those rows (``ROW_INFERRED``);
+* too few values, but the label's own line or table row has the right number of cells
+  counting blanks: the blanks are read as null (``CELL_BLANK`` / ``CELL_AMBIGUOUS``);
+* otherwise the row stays null (``ROW_TOO_FEW`` / ``ROW_TOO_MANY``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .. import schema as s
+from .cells import Kind, Value, as_count, as_table2_value, read_value
+from .labels import Label, LabelSet, table2_labels, table3_labels, table4_labels
+from .notes import Notes
+from .rows import Row
+
+TEXT_KEY = "\0text"
+"""``choose`` returns this for a cell that is not a label at all."""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    row: Row
+    column: int
+    text: str
+    value: Value
+    labels: tuple[Label, ...] = ()
+
+
+@dataclass
+class Hit:
+    """A label that starts a row, and the values that followed it."""
+
+    key: str
+    label: Token
+    values: list[Token] = field(default_factory=list)
+
+
+@dataclass
+class Reading:
+    """What a table reader found: cells by key, how sure it is, and where the table lies."""
+
+    cells: dict[str, list[Decimal | None]] = field(default_factory=dict)
+    certain: float = 0.0
+    expected: int = 0
+    first_row: int | None = None
+    last_row: int | None = None
+    found: bool = False
+    trial: bool = False
+
+    @property
+    def confidence(self) -> float:
+        if not self.expected:
+            return 0.0
+        return round(min(1.0, self.certain / self.expected), 3)
+
+    def touch(self, row: Row) -> None:
+        if self.first_row is None or row.index < self.first_row:
+            self.first_row = row.index
+        if self.last_row is None or row.index > self.last_row:
+            self.last_row = row.index
+
+
+def tokens(rows: Sequence[Row], labels: LabelSet) -> list[Token]:
+    out: list[Token] = []
+    for row in rows:
+        for column, cell in enumerate(row.cells):
+            if not cell:
+                continue
+            value = read_value(cell)
+            if value.kind is Kind.TEXT:
+                out.append(Token(row, column, cell, value, tuple(labels.match(cell))))
+            else:
+                out.append(Token(row, column, cell, value))
+    return out
+
+
+def scan(stream: Iterable[Token], choose: Callable[[Token], str | None]) -> list[Hit]:
+    """Row labels with their values, in document order.
+
+    ``choose`` names the row a label starts (a key), ``None`` for another label of the
+    table (a header, a column, a block heading), or ``TEXT_KEY`` for plain text.
+    Text right after a label (a label wrapped over two lines) is skipped; text after
+    values, or any other label, ends the row. Values that follow no row label form an
+    anonymous hit (key ``""``) whose label is the text before them, if any: a row whose
+    label is missing or misprinted.
+    """
+    hits: list[Hit] = []
+    current: Hit | None = None
+    last_text: Token | None = None
+    for token in stream:
+        if token.value.is_value:
+            if current is None:
+                current = Hit("", last_text or token)
+                hits.append(current)
+            current.values.append(token)
+            continue
+        key = choose(token)
+        if key == TEXT_KEY:
+            if current is not None and current.values:
+                current = None
+            if current is None:
+                last_text = token
+            continue
+        last_text = None
+        if key is None:
+            current = None
+            continue
+        current = Hit(key, token)
+        hits.append(current)
+    return hits
+
+
+# ----------------------------------------------------------------------------- rows
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    key: str
+    width: int
+    title: str
+
+
+def positional(hit: Hit, width: int) -> list[Value] | None:
+    """The row read by position on the label's own line, blanks included, when every
+    value of the row is on that line and the line has room for exactly ``width`` cells."""
+    row = hit.label.row
+    if any(v.row is not row for v in hit.values):
+        return None
+    after = list(row.cells[hit.label.column + 1 :])
+    trimmed = list(after)
+    while trimmed and not trimmed[-1]:
+        trimmed.pop()
+    if len(trimmed) == width:
+        chosen = trimmed
+    elif len(trimmed) < width <= len(after):
+        chosen = after[:width]
+    else:
+        return None
+    values = [read_value(c) for c in chosen]
+    if any(v.kind is Kind.TEXT for v in values):
+        return None
+    return values
+
+
+def assign_rows(
+    hits: list[Hit],
+    specs: Sequence[RowSpec],
+    reading: Reading,
+    notes: Notes,
+    table: str,
+    optional: Iterable[str] = (),
+) -> None:
+    """Give each found row its values (see the module docstring) and diagnose the rest."""
+    order = {spec.key: i for i, spec in enumerate(specs)}
+    by_key = {spec.key: spec for spec in specs}
+    row_hits = [hit for hit in hits if hit.key in order or (hit.key == "" and hit.values)]
+    found = {hit.key for hit in row_hits if hit.key}
+    seen: set[str] = set()
+    name = reading_name(table)
+
+    def gap(i: int) -> list[RowSpec]:
+        """Rows of the form between the keyed hits around ``row_hits[i]`` not found."""
+        before = next((order[h.key] for h in reversed(row_hits[:i]) if h.key), -1)
+        after = next((order[h.key] for h in row_hits[i + 1 :] if h.key), len(specs))
+        return [sp for sp in specs[before + 1 : after] if sp.key not in found]
+
+    def infer(values: list[Token], skipped: list[RowSpec], after: str) -> None:
+        position = 0
+        for sp in skipped:
+            chunk = values[position : position + sp.width]
+            position += sp.width
+            _set(reading, sp.key, [t.value for t in chunk], sp.width / 2)
+            seen.add(sp.key)
+            found.add(sp.key)
+            notes.add(
+                "ROW_INFERRED",
+                "warning",
+                f"{table}找不到“{sp.title}”的行标签，按位置把{after}的{sp.width}个数字读作该行",
+                chunk[0].row,
+                row=f"{name}.{sp.key}",
+            )
+
+    for i, hit in enumerate(row_hits):
+        for token in hit.values:
+            reading.touch(token.row)
+        if not hit.key:
+            skipped = gap(i)
+            count = len(hit.values)
+            if skipped and count == sum(sp.width for sp in skipped):
+                label = hit.label.text if not hit.label.value.is_value else ""
+                infer(hit.values, skipped, f"“{label}”后" if label else "无标签")
+                reading.touch(hit.label.row)
+            else:
+                notes.add(
+                    "VALUES_UNASSIGNED",
+                    "warning",
+                    f"{table}有{count}个数字前面没有可识别的行标签，未读取",
+                    hit.values[0].row,
+                )
+            continue
+        spec = by_key[hit.key]
+        reading.touch(hit.label.row)
+        if hit.key in seen:
+            if hit.values:
+                notes.add(
+                    "ROW_DUPLICATE",
+                    "warning",
+                    f"{table}“{spec.title}”再次出现，只读取第一次出现的数字",
+                    hit.label.row,
+                    row=f"{name}.{hit.key}",
+                )
+            continue
+        if not hit.values and _later_has_values(row_hits[i + 1 :], hit.key):
+            continue  # a label repeated without numbers (a wrapped header): the later one counts
+        seen.add(hit.key)
+        width = spec.width
+        count = len(hit.values)
+        if count == width:
+            _set(reading, hit.key, [t.value for t in hit.values], width)
+            continue
+        if count > width:
+            skipped = [sp for sp in gap(i) if order[sp.key] > order[hit.key]]
+            if skipped and count == width + sum(sp.width for sp in skipped):
+                _set(reading, hit.key, [t.value for t in hit.values[:width]], width)
+                infer(hit.values[width:], skipped, f"“{spec.title}”之后")
+                continue
+            notes.add(
+                "ROW_TOO_MANY",
+                "warning",
+                f"{table}“{spec.title}”：应为{width}个数字，读到{count}个，"
+                f"该行留空（无法确定哪些数字属于本行）",
+                hit.label.row,
+                row=f"{name}.{hit.key}",
+            )
+            continue
+        values = positional(hit, width)
+        if values is not None and count > 0:
+            blanks = sum(1 for v in values if not v.is_value)
+            if hit.label.row.grid is not None:
+                _set(reading, hit.key, values, width)
+                notes.add(
+                    "CELL_BLANK",
+                    "info",
+                    f"{table}“{spec.title}”有{blanks}个空白单元格，按 null 处理",
+                    hit.label.row,
+                    row=f"{name}.{hit.key}",
+                )
+            else:
+                _set(reading, hit.key, values, width / 2)
+                notes.add(
+                    "CELL_AMBIGUOUS",
+                    "warning",
+                    f"{table}“{spec.title}”：应为{width}个数字，读到{count}个；"
+                    f"按本行单元格的位置把{blanks}个空白单元格读作 null",
+                    hit.label.row,
+                    row=f"{name}.{hit.key}",
+                )
+            continue
+        notes.add(
+            "ROW_TOO_FEW",
+            "warning",
+            f"{table}“{spec.title}”：应为{width}个数字，读到{count}个，该行留空",
+            hit.label.row,
+            row=f"{name}.{hit.key}",
+        )
+    optional = set(optional)
+    for spec in specs:
+        if spec.key not in seen and spec.key not in optional and reading.found:
+            notes.add(
+                "ROW_NOT_FOUND",
+                "warning",
+                f"{table}中找不到“{spec.title}”这一行，该行留空",
+                row=f"{name}.{spec.key}",
+            )
+
+
+def _later_has_values(hits: list[Hit], key: str) -> bool:
+    return any(h.key == key and h.values for h in hits)
+
+
+def reading_name(table: str) -> str:
+    return {"表二": "table2", "表三": "table3", "表四": "table4"}.get(table, table)
+
+
+def _set(reading: Reading, key: str, values: Sequence[Value], certain: float) -> None:
+    reading.cells[key] = [v.number if v.kind is Kind.NUMBER else None for v in values]
+    reading.certain += certain
+
+
+# ----------------------------------------------------------------------------- table 二
+
+TABLE2_SPECS: tuple[RowSpec, ...] = tuple(
+    RowSpec(row.key, len(block.columns), row.label)
+    for block in s.TABLE2_BLOCKS
+    for row in block.rows
+)
+
+
+def read_table2(rows: Sequence[Row], notes: Notes) -> Reading:
+    reading = Reading(expected=sum(spec.width for spec in TABLE2_SPECS))
+    stream = tokens(rows, table2_labels())
+    trial_markers: list[Token] = []
+
+    def choose(token: Token) -> str | None:
+        if not token.labels:
+            return TEXT_KEY
+        best = token.labels[0]
+        if best.kind.startswith("trial"):
+            trial_markers.append(token)
+        if best.kind == "row":
+            return best.key
+        if best.kind == "trial_row":
+            return f"trial:{best.key}"
+        reading.found = True
+        reading.touch(token.row)
+        return None
+
+    hits = scan(stream, choose)
+    reading.found = reading.found or bool(hits)
+    if trial_markers:
+        reading.trial = True
+        for hit in hits:
+            reading.touch(hit.label.row)
+            for token in hit.values:
+                reading.touch(token.row)
+        return reading
+    assign_rows(hits, TABLE2_SPECS, reading, notes, "表二")
+    return reading
+
+
+# ----------------------------------------------------------------------------- table 三
+
+TABLE3_SPECS: tuple[RowSpec, ...] = tuple(
+    RowSpec(row.key, s.TABLE3_WIDTH, row.full_label) for row in s.TABLE3_ROWS
+)
+
+
+def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
+    reading = Reading()
+    stream = tokens(rows, table3_labels())
+    started = False
+
+    def choose(token: Token) -> str | None:
+        nonlocal started
+        if not token.labels:
+            return TEXT_KEY
+        best = token.labels[0]
+        row_label = next((lb for lb in token.labels if lb.kind == "row"), None)
+        if (
+            row_label is not None
+            and (not row_label.generic or started)
+            and row_label.score >= best.score
+        ):
+            started = started or not row_label.generic
+            return row_label.key
+        reading.found = True
+        reading.touch(token.row)
+        if best.kind == "group":
+            return f"group:{best.key}"
+        return None
+
+    hits = scan(stream, choose)
+    reading.found = reading.found or bool(hits)
+    row_hits = [h for h in hits if not h.key.startswith("group:")]
+    trial_other = _trial_other(hits, row_hits)
+    optional: tuple[str, ...] = ()
+    if trial_other is not None:
+        reading.trial = True
+        optional = s.TABLE3_2019_ONLY_2021_ROWS
+        trial_other.key = s.TABLE3_2019_OTHER.key
+        row_hits = sorted([*row_hits, trial_other], key=lambda h: h.label.row.index)
+    for hit in hits:
+        if hit.key.startswith("group:") and hit.values:
+            reading.touch(hit.label.row)
+            notes.add(
+                "SUBTOTAL_IGNORED",
+                "info",
+                f"表三“{hit.label.text}”后有{len(hit.values)}个数字（分组小计），"
+                "国家格式没有这一行，未读取",
+                hit.label.row,
+            )
+    specs = TABLE3_SPECS
+    if reading.trial:
+        specs = tuple(sp for sp in specs if sp.key not in optional)
+    reading.expected = len(specs) * s.TABLE3_WIDTH
+    assign_rows(row_hits, specs, reading, notes, "表三", optional)
+    for key, values in reading.cells.items():
+        for i, number in enumerate(values):
+            if number is not None and as_count(number) is None:
+                column = s.TABLE3_COLUMNS[i]
+                notes.add(
+                    "CELL_NOT_INTEGER",
+                    "warning",
+                    f"表三“{s.TABLE3_ROW_BY_KEY[key].full_label}”行“{column.label}”列"
+                    f"应为整数，读到{number}，按 null 处理",
+                    cell=s.table3_cell(key, column.key),
+                )
+    return reading
+
+
+def _trial_other(hits: list[Hit], row_hits: list[Hit]) -> Hit | None:
+    """In the 2019 trial format （六）其他处理 is one row with its own numbers."""
+    split_rows = {"other.no_correction", "other.fee_unpaid"}
+    if any(h.key in split_rows for h in row_hits):
+        return None
+    return next(
+        (h for h in hits if h.key == f"group:{s.TABLE3_2019_OTHER.group or 'other'}" and h.values),
+        None,
+    )
+
+
+# ----------------------------------------------------------------------------- table 四
+
+TABLE4_WIDTH = len(s.TABLE4_COLUMNS)
+TABLE4_SPECS: tuple[RowSpec, ...] = tuple(
+    RowSpec(g.key, TABLE4_WIDTH, g.label) for g in s.TABLE4_GROUPS
+)
+
+
+def read_table4(rows: Sequence[Row], notes: Notes) -> Reading:
+    reading = Reading(expected=len(TABLE4_SPECS) * TABLE4_WIDTH)
+    stream = tokens(rows, table4_labels())
+
+    def choose(token: Token) -> str | None:
+        if not token.labels:
+            return TEXT_KEY
+        reading.found = True
+        reading.touch(token.row)
+        best = token.labels[0]
+        return best.key if best.kind == "group" else None
+
+    hits = scan(stream, choose)
+    keyed = [h for h in hits if h.key and h.values]
+    if keyed and all(len(h.values) <= TABLE4_WIDTH for h in keyed):
+        assign_rows(hits, TABLE4_SPECS, reading, notes, "表四")
+        return reading
+    values = _flat_values(stream)
+    if not values:
+        if reading.found:
+            notes.add("ROW_NOT_FOUND", "warning", "表四中找不到数字，整张表留空")
+        return reading
+    reading.found = True
+    for token in values:
+        reading.touch(token.row)
+    width = len(TABLE4_SPECS) * TABLE4_WIDTH
+    read: list[Value] | None = [t.value for t in values] if len(values) == width else None
+    certain: float = width
+    if read is None and len(values) < width:
+        first = values[0]
+        hit = Hit("all", Token(first.row, -1, "", first.value), values)
+        read = positional(hit, width)
+        certain = width if first.row.grid is not None else width / 2
+        if read is not None:
+            notes.add(
+                "CELL_BLANK" if first.row.grid is not None else "CELL_AMBIGUOUS",
+                "info" if first.row.grid is not None else "warning",
+                f"表四：应为{width}个数字，读到{len(values)}个；按单元格位置把空白读作 null",
+                first.row,
+            )
+    if read is None:
+        code = "ROW_TOO_MANY" if len(values) > width else "ROW_TOO_FEW"
+        notes.add(
+            code,
+            "warning",
+            f"表四：应为{width}个数字（行政复议、未经复议直接起诉、复议后起诉各5个），"
+            f"读到{len(values)}个，整张表留空",
+            values[0].row,
+        )
+        return reading
+    for i, spec in enumerate(TABLE4_SPECS):
+        _set(reading, spec.key, read[i * TABLE4_WIDTH : (i + 1) * TABLE4_WIDTH], 0)
+    reading.certain = certain
+    return reading
+
+
+def _flat_values(stream: list[Token]) -> list[Token]:
+    """Table 四 as printed by the form: three header rows, then one row of 15 values."""
+    values: list[Token] = []
+    for token in stream:
+        if token.value.is_value:
+            values.append(token)
+        elif values:
+            break
+    return values
+
+
+def table2_value(number: Decimal | None) -> int | Decimal | None:
+    return as_table2_value(number)

@@ -1,0 +1,51 @@
+"""Tables flattened into plain text: how one line falls apart into cells.
+
+Published reports copied to text keep their table cells separated by ``|`` or tabs,
+by runs of spaces (PDF text layers), or one cell per line (then the line is one cell).
+A label followed by numbers separated by single spaces (``规章 0 0 0``) is split too.
+Which row a number belongs to is decided later, by the labels (``tables``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cells import NUMBER_PATTERN
+
+_SEPARATOR_RE = re.compile(r"[|\t]")
+_SPACES_RE = re.compile(r" {2,}|\u3000+")
+_VALUE = rf"(?:{NUMBER_PATTERN}|[-‐‑‒–—―－/／]|无)"
+_TRAILING_VALUES_RE = re.compile(rf"^(?:(.*?\S)\s+)?({_VALUE}(?:\s+{_VALUE})*)$")
+_MAX_LABEL = 60
+
+
+def split_cells(text: str) -> tuple[str, ...]:
+    """The cells of one line, blanks kept (``"a | | 3"`` → ``("a", "", "3")``)."""
+    if "|" in text or "\t" in text:
+        parts = _SEPARATOR_RE.split(text)
+    elif "  " in text or "\u3000" in text:
+        parts = _SPACES_RE.split(text)
+    else:
+        parts = [text]
+    cells: list[str] = []
+    for part in parts:
+        cell = part.strip()
+        if " " in cell and len(cell) <= _MAX_LABEL and "。" not in cell:
+            cells.extend(_split_values(cell))
+        else:
+            cells.append(cell)
+    return tuple(cells)
+
+
+def _split_values(cell: str) -> list[str]:
+    """``规章 0 0 0`` → ``["规章", "0", "0", "0"]``; anything else stays one cell."""
+    match = _TRAILING_VALUES_RE.match(cell)
+    if not match:
+        return [cell]
+    label, values = match.group(1), match.group(2).split()
+    if label is None:
+        return values
+    if label[-1].isdigit() or label.endswith((".", "、")):
+        # "2023 年" cannot get here; "第 3" or "1." before numbers is not a label
+        return [cell]
+    return [label, *values]
