@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
 
 import typer
+from rich import box
+from rich.console import Console
+from rich.table import Table
 
+from ..annual import AnnualReport, Finding, GongkaiError, SchemaError, Severity, check
 from ..annual.jsonschema import json_schema
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=None)
@@ -15,3 +24,154 @@ app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=N
 def schema_command() -> None:
     """打印 annual-report/1 格式的 JSON Schema。"""
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+# ---------------------------------------------------------------------------- check
+
+
+class OutputFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+class UnreadableInput(Exception):
+    """One or more input files cannot be read; ``problems`` names each file and what is wrong."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def load_reports(paths: Sequence[Path]) -> list[AnnualReport]:
+    """The reports in ``paths``, in order (``annual-report/1`` JSON files).
+
+    Every file is tried; when any cannot be read, ``UnreadableInput`` lists them all,
+    each message naming the file and the problem.
+    """
+    reports: list[AnnualReport] = []
+    problems: list[str] = []
+    for path in paths:
+        try:
+            reports.append(_load_report(path))
+        except GongkaiError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise UnreadableInput(problems)
+    return reports
+
+
+def _load_report(path: Path) -> AnnualReport:
+    if path.is_dir():
+        raise SchemaError("这是一个目录，不是报告文件", source=str(path))
+    return AnnualReport.load(path)
+
+
+def _last_years(
+    paths: Sequence[Path], reports: Sequence[AnnualReport], last: Sequence[AnnualReport]
+) -> list[AnnualReport | None]:
+    """Last year's report for each report: the only one given, or the same organ's a year before."""
+    if not last:
+        return [None] * len(reports)
+    if len(reports) == 1 and len(last) == 1:
+        return [last[0]]
+    paired: list[AnnualReport | None] = []
+    for path, report in zip(paths, reports, strict=True):
+        match = next(
+            (
+                r
+                for r in last
+                if r.organ == report.organ and report.year is not None and r.year == report.year - 1
+            ),
+            None,
+        )
+        if match is None:
+            typer.echo(
+                f"提示：{path} 没有对应的上年报告（同一机关的上一年度报告），未做跨年度核对。",
+                err=True,
+            )
+        paired.append(match)
+    return paired
+
+
+def _print_text(results: Sequence[tuple[Path, AnnualReport, list[Finding]]]) -> None:
+    console = Console(
+        file=sys.stdout,
+        highlight=False,
+        width=None if sys.stdout.isatty() else 160,
+    )
+    counts = dict.fromkeys(Severity, 0)
+    with_errors = 0
+    for path, report, findings in results:
+        organ = report.organ or "机关未知"
+        year = f"{report.year}年度" if report.year is not None else "年度未知"
+        console.print(f"{path}（{organ}，{year}）", markup=False)
+        if findings:
+            table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
+            table.add_column("级别", no_wrap=True)
+            table.add_column("代码", no_wrap=True)
+            table.add_column("说明")
+            for finding in findings:
+                table.add_row(finding.severity.label, finding.code, finding.message)
+            console.print(table)
+        else:
+            console.print("  未发现问题。")
+        for finding in findings:
+            counts[finding.severity] += 1
+        with_errors += any(f.severity is Severity.ERROR for f in findings)
+    console.print(
+        f"共核查{len(results)}份报告，{with_errors}份有错误："
+        f"错误{counts[Severity.ERROR]}条，警告{counts[Severity.WARNING]}条，"
+        f"提示{counts[Severity.NOTICE]}条。",
+        markup=False,
+    )
+
+
+def _print_json(results: Sequence[tuple[Path, AnnualReport, list[Finding]]]) -> None:
+    rows = [
+        {"file": str(path), "organ": report.organ, "year": report.year, **finding.to_dict()}
+        for path, report, findings in results
+        for finding in findings
+    ]
+    typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+
+
+@app.command("check")
+def check_command(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="要核查的年度报告（annual-report/1 格式的 JSON 文件），可以给多个。"),
+    ],
+    last_year: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--last-year",
+            help="上一年度的报告（JSON），用于跨年度核对；可以给多次，按机关和年度与本年报告配对。",
+        ),
+    ] = None,
+    output: Annotated[
+        OutputFormat,
+        typer.Option("--format", help="输出格式：text 为表格，json 为 JSON 数组。"),
+    ] = OutputFormat.TEXT,
+) -> None:
+    """核查年度报告：表格勾稽关系、跨年度衔接、正文与表格是否一致。
+
+    没有错误时退出码为0，发现错误时为1，有文件无法读取时为2。
+    """
+    try:
+        reports = load_reports(files)
+        previous = load_reports(last_year or [])
+    except UnreadableInput as exc:
+        for problem in exc.problems:
+            typer.echo(f"无法读取：{problem}", err=True)
+        raise typer.Exit(2) from None
+    pairs = _last_years(files, reports, previous)
+    results = [
+        (path, report, check(report, last_year=before))
+        for path, report, before in zip(files, reports, pairs, strict=True)
+    ]
+    if output is OutputFormat.JSON:
+        _print_json(results)
+    else:
+        _print_text(results)
+    found_error = any(f.severity is Severity.ERROR for _, _, fs in results for f in fs)
+    raise typer.Exit(1 if found_error else 0)

@@ -44,10 +44,10 @@ _SENTENCE = re.compile(r"[^。;!?]+")
 _STOP = re.compile(r"复议|诉讼|咨询|留言|转办|督办|信访|来信|来电|建议|提案|热线")
 _COUNTS = r"(?:共计|合计|共|累计)?"
 _RECEIVED_RE = re.compile(
-    rf"(?:新收到|新收|收到|接收|受理)(?P<mid>[^,。;:]{{0,30}}?)申请"
+    rf"(?:共计?|累计|全年)?(?:新收到|新收|收到|接收|受理)(?P<mid>[^,。;:]{{0,30}}?)申请"
     rf"(?P<mid2>[^,。;:\d]{{0,8}}?){_COUNTS}(?P<n>{NUMBER})件"
 )
-_NONE_RECEIVED_RE = re.compile(r"(?:未|没有)(?:收到|接到|受理)[^,。;]{0,20}?申请")
+_NONE_RECEIVED_RE = re.compile(r"(?:未|没有)(?:收到|接到|受理)[^,。;]{0,20}?申请[^,。;]*")
 _WHO_ITEM_RE = re.compile(
     rf"(?:其中|、|,)(?P<who>{_WHO_RE})(?:提出|提交)?的?(?:申请)?{_COUNTS}(?P<n>{NUMBER})件"
 )
