@@ -16,6 +16,7 @@ from rich.table import Table
 
 from ..annual import AnnualReport, Finding, GongkaiError, SchemaError, Severity, check
 from ..annual.jsonschema import json_schema
+from .annual_parse import parse_command
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 
@@ -175,3 +176,8 @@ def check_command(
         _print_text(results)
     found_error = any(f.severity is Severity.ERROR for _, _, fs in results for f in fs)
     raise typer.Exit(1 if found_error else 0)
+
+
+# ---------------------------------------------------------------------------- parse
+
+app.command("parse")(parse_command)

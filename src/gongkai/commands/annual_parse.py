@@ -1,0 +1,102 @@
+"""``gongkai annual parse``: published documents → annual-report/1 (JSON lines, CSV, Parquet)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from ..annual.parse.batch import FileResult, Status, collect_paths, run_batch
+from ..annual.parse.output import OutputFormat, open_writer
+
+SHOWN_WARNINGS = frozenset({"TABLE_NOT_FOUND"})
+"""Warnings printed during a batch besides every error (the rest stay in the output)."""
+
+
+def parse_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="要解析的年报文件或目录（目录递归读取）。格式按内容识别：文本、HTML、DOCX、PDF。"
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="输出文件；不给则写到标准输出（Parquet 必须给）。"),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format",
+            help="jsonl：每个文件一行 annual-report/1 JSON；csv、parquet：长表，"
+            "每个单元格一行（source, organ, year, table, row, column, value）。",
+        ),
+    ] = OutputFormat.JSONL,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", help="并行进程数；0 表示使用全部 CPU 核。", min=0),
+    ] = 1,
+    no_check: Annotated[
+        bool, typer.Option("--no-check", help="不核查解析结果（汇总中不列错误规则）。")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="不显示进度条和逐个文件的诊断，只显示汇总。")
+    ] = False,
+) -> None:
+    """解析已发布的年度报告（文本、HTML、DOCX、PDF），输出 annual-report/1 数据。
+
+    坏文件不会中断批处理：无法读取的文件记一条诊断，然后继续下一个。
+    结束时打印汇总（完整解析、部分解析、失败；按规则统计的核查错误）。
+    退出码：全部文件都能读取为0，有文件完全无法读取（空文件、二进制、损坏、加密、扫描件）为1，用法错误为2。
+    """
+    if output_format is OutputFormat.PARQUET and output is None:
+        typer.echo(
+            "用法错误：--format parquet 必须用 -o 指定输出文件，例如 -o 年报.parquet", err=True
+        )
+        raise typer.Exit(2)
+    files = collect_paths(paths)
+    if not files:
+        typer.echo("用法错误：给出的目录中没有文件", err=True)
+        raise typer.Exit(2)
+    workers = jobs or os.cpu_count() or 1
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+    def report_problems(result: FileResult) -> None:
+        if quiet:
+            return
+        for diagnostic in result.report.diagnostics or ():
+            if diagnostic.get("severity") == "error" or diagnostic.get("code") in SHOWN_WARNINGS:
+                err.print(f"{diagnostic['code']}：{diagnostic['message']}", markup=False)
+
+    progress = Progress(
+        TextColumn("解析"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        disable=quiet or len(files) < 2,
+        transient=True,
+    )
+    with progress, open_writer(output_format, output, sys.stdout) as writer:
+        task = progress.add_task("解析", total=len(files))
+
+        def on_result(result: FileResult) -> None:
+            report_problems(result)
+            progress.advance(task)
+
+        summary = run_batch(
+            files, writer.write, jobs=workers, check=not no_check, on_result=on_result
+        )
+    for line in summary.lines():
+        err.print(line, markup=False)
+    if summary.any_unreadable:
+        err.print(
+            f"有 {summary.counts[Status.UNREADABLE]} 个文件完全无法读取（见上面的诊断）",
+            markup=False,
+        )
+    raise typer.Exit(1 if summary.any_unreadable else 0)
