@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from hypothesis import strategies as st
@@ -56,3 +57,18 @@ def consistent_reports(draw: st.DrawFn, max_count: int = 50) -> AnnualReport:
         table3=Table3(rows),
         table4=Table4(appeal(), appeal(), appeal()),
     )
+
+
+# --- deadlines ------------------------------------------------------------------------
+
+# Dates well inside the shipped calendar (2004–2026), leaving room for 60 working days
+# plus pauses before the end of 2026.
+DEADLINE_FIRST = date(2004, 1, 2)
+DEADLINE_LAST = date(2026, 8, 31)
+
+
+def covered_dates(
+    first: date = DEADLINE_FIRST, last: date = DEADLINE_LAST
+) -> st.SearchStrategy[date]:
+    """A date the shipped working-day calendar covers, with room after it."""
+    return st.dates(min_value=first, max_value=last)

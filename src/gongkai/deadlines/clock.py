@@ -255,7 +255,7 @@ def _walk(events: Iterable[ClockEvent], policy: ClockPolicy) -> _Walk:
     state = _Walk(received=first, period_received=first.date)
     for event in ordered[1:]:
         if state.phase in _ENDED:
-            raise _fail(event, f"案件已{state.phase.label}，其后不能再有事件")
+            raise _fail(event, f"案件已结束（{state.phase.label}），其后不能再有事件")
         if isinstance(event, Received):
             raise _fail(event, "同一申请只能有一个“收到申请”事件")
         if isinstance(event, CorrectionRequested):
