@@ -55,25 +55,33 @@ class Meta:
     year: int | None
     title: str | None
     published: str | None
-    title_row: int | None
+    title_rows: tuple[int, ...]
 
 
 def read_meta(rows: Sequence[Row]) -> Meta:
-    title_row = _title_row(rows)
-    title = rows[title_row].text.strip() if title_row is not None else None
+    title_rows = _title_rows(rows)
+    title = "".join(rows[i].text.strip() for i in title_rows) or None
     organ_from_title, year_from_title = _parse_title(title) if title else (None, None)
     text = "\n".join(row.text for row in rows)
     organ = organ_from_title or _organ_from_alias(rows) or _organ_from_signature_and_field(rows)
     year = year_from_title or _year_from_period(text) or _year_from_mentions(text)
-    return Meta(organ, year, title, _published(rows), title_row)
+    return Meta(organ, year, title, _published(rows), title_rows)
 
 
-def _title_row(rows: Sequence[Row]) -> int | None:
-    for row in rows[:TITLE_ROWS]:
+def _title_rows(rows: Sequence[Row]) -> tuple[int, ...]:
+    """The title's row, or two rows when a wrapped title continues on the next one."""
+    head = rows[:TITLE_ROWS]
+    for n, row in enumerate(head):
         compact = "".join(row.text.split())
-        if _TITLE_HINT in compact and len(compact) <= 80 and _TITLE_RE.search(compact):
-            return row.index
-    return None
+        if _is_title(compact):
+            return (row.index,)
+        if n + 1 < len(head) and _is_title(compact + "".join(head[n + 1].text.split())):
+            return (row.index, head[n + 1].index)
+    return ()
+
+
+def _is_title(compact: str) -> bool:
+    return _TITLE_HINT in compact and len(compact) <= 80 and bool(_TITLE_RE.search(compact))
 
 
 def _parse_title(title: str) -> tuple[str | None, int | None]:

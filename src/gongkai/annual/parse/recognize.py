@@ -34,7 +34,7 @@ def recognize(document: Document) -> AnnualReport:
     """Recognise one document. See the module docstring."""
     notes = Notes(document.source)
     rows = document_rows(document)
-    meta = _safe(notes, "元数据", lambda: read_meta(rows), Meta(None, None, None, None, None))
+    meta = _safe(notes, "元数据", lambda: read_meta(rows), Meta(None, None, None, None, ()))
     no_headings: dict[str, int] = {}
     headings = _safe(notes, "章节标题", lambda: find_headings(rows), no_headings)
     t2_range, t3_range, t4_range = table_ranges(rows, headings)
@@ -46,8 +46,7 @@ def recognize(document: Document) -> AnnualReport:
             notes.add("TABLE_NOT_FOUND", "warning", f"找不到{name}，整张表留空")
     report_format = _format(t2, t3, meta.year, notes)
     excluded = _table_rows(t2, t3, t4)
-    if meta.title_row is not None:
-        excluded.add(meta.title_row)
+    excluded.update(meta.title_rows)
     sections = section_texts(rows, headings, excluded)
     _diagnose_meta(meta, headings, notes)
     table2 = Table2() if t2.trial else _table2(t2)
