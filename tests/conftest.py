@@ -36,3 +36,27 @@ def seeds_dir() -> Path:
     if not SEEDS.is_dir():
         pytest.skip(NO_SHARED)
     return SEEDS
+
+
+# --- Platform fixtures: organs and their staff (see notes/PLATFORM.md) -----------------------
+
+
+@pytest.fixture
+def organ_tree(db: None) -> dict[str, object]:
+    """A supervising office ``office`` with two bureaus ``a`` and ``b`` below it."""
+    from gongkai.organs.factories import OrganFactory
+
+    office = OrganFactory(name="测试区人民政府办公室", short_name="区政府办", slug="office")
+    return {
+        "office": office,
+        "a": OrganFactory(parent=office, name="测试区甲局", short_name="甲局", slug="bureau-a"),
+        "b": OrganFactory(parent=office, name="测试区乙局", short_name="乙局", slug="bureau-b"),
+    }
+
+
+@pytest.fixture
+def make_member(db: None) -> object:
+    """``make_member(organ, role, **user_fields)`` → a user holding ``role`` in ``organ``."""
+    from gongkai.organs.factories import member
+
+    return member

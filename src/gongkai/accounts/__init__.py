@@ -1,0 +1,1 @@
+"""Log-in, password policy, lockout and API tokens for staff."""

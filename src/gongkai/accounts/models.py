@@ -1,0 +1,55 @@
+"""API tokens: staff authenticate to /api/ with ``Authorization: Bearer <token>``."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+PREFIX_LENGTH = 8
+
+
+def digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+class ApiTokenManager(models.Manager["ApiToken"]):
+    def issue(self, user: object, name: str) -> tuple[ApiToken, str]:
+        """Create a token; the plain value is returned once and only its hash is stored."""
+        plain = secrets.token_urlsafe(32)
+        token = self.create(user=user, name=name, prefix=plain[:PREFIX_LENGTH], key=digest(plain))
+        return token, plain
+
+    def authenticate(self, plain: str) -> ApiToken | None:
+        token = (
+            self.select_related("user")
+            .filter(key=digest(plain), revoked_at__isnull=True, user__is_active=True)
+            .first()
+        )
+        if token is not None:
+            ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        return token
+
+
+class ApiToken(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="api_tokens", verbose_name="用户"
+    )
+    name = models.CharField("用途", max_length=100)
+    prefix = models.CharField("前缀", max_length=PREFIX_LENGTH)
+    key = models.CharField("摘要", max_length=64, unique=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    last_used_at = models.DateTimeField("最近使用", null=True, blank=True)
+    revoked_at = models.DateTimeField("吊销时间", null=True, blank=True)
+
+    objects = ApiTokenManager()
+
+    class Meta:
+        verbose_name = "API 令牌"
+        verbose_name_plural = "API 令牌"
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.prefix}…）"

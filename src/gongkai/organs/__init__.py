@@ -1,0 +1,1 @@
+"""Organs, their hierarchy, their staff and the staff's roles."""

@@ -1,0 +1,20 @@
+"""Template context every page of the shell needs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from .nav import items_for
+
+SITE_TITLE = "政府信息公开工作平台"
+
+
+def shell(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    return {
+        "site_title": SITE_TITLE,
+        "office_nav": lambda: items_for("OFFICE", user, request.path) if user else [],
+        "portal_nav": lambda: items_for("PORTAL", user, request.path) if user else [],
+    }

@@ -1,0 +1,74 @@
+"""Navigation the apps fill: each ``gongkai.<app>.nav`` module may define two lists.
+
+- ``OFFICE``: items of the back-office menu (``base.html``);
+- ``PORTAL``: items of the public site's menu (``portal_base.html``).
+
+Each item is a ``NavItem``; ``visible(user)`` decides per user (default: everyone who can
+see that menu). Items are sorted by ``order``, then label.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from django.apps import apps
+from django.urls import NoReverseMatch, reverse
+
+
+def _everyone(user: Any) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    order: int = 100
+    visible: Callable[[Any], bool] = field(default=_everyone)
+
+    def url(self) -> str | None:
+        try:
+            return reverse(self.url_name)
+        except NoReverseMatch:
+            return None
+
+
+@cache
+def _discovered(kind: str) -> tuple[NavItem, ...]:
+    found: list[NavItem] = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("gongkai."):
+            continue
+        module_name = f"{config.name}.nav"
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue
+            raise
+        found.extend(getattr(module, kind, []))
+    return tuple(sorted(found, key=lambda item: (item.order, item.label)))
+
+
+def items_for(kind: str, user: Any, current_path: str) -> list[dict[str, Any]]:
+    """The menu ``kind`` ("OFFICE" or "PORTAL") as the templates draw it."""
+    shown = []
+    for item in _discovered(kind):
+        url = item.url()
+        if url is None or not item.visible(user):
+            continue
+        current = current_path == url or (url != "/" and current_path.startswith(url))
+        shown.append({"label": item.label, "url": url, "current": current})
+    return shown
+
+
+def _staff(user: Any) -> bool:
+    return bool(user.is_authenticated)
+
+
+OFFICE = [NavItem("工作台", "site:home", order=0, visible=_staff)]
+PORTAL = [NavItem("首页", "site:public_home", order=0)]

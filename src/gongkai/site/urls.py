@@ -1,0 +1,32 @@
+"""The site's URLs. Add your app's line here (see notes/PLATFORM.md)."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from gongkai.api.root import api
+from gongkai.site import views
+
+admin.site.site_header = "公开（Gongkai）系统管理"
+admin.site.site_title = "公开（Gongkai）系统管理"
+admin.site.index_title = "数据管理"
+
+site_patterns = (
+    [
+        path("office/", views.home, name="home"),
+        path("office/organs/<slug:slug>/", views.organ_detail, name="organ"),
+        path("", views.public_home, name="public_home"),
+    ],
+    "site",
+)
+
+urlpatterns = [
+    path("accounts/", include("gongkai.accounts.urls")),
+    path("office/calendar/", include("gongkai.workcalendar.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+    path("", include(site_patterns)),
+]
+
+handler403 = "gongkai.site.views.forbidden"
+handler404 = "gongkai.site.views.not_found"
+handler500 = "gongkai.site.views.server_error"

@@ -1,0 +1,101 @@
+"""Calendar data entered by administrators."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class DayKind(models.TextChoices):
+    HOLIDAY = "holiday", "放假（非工作日）"
+    WORKDAY = "workday", "调休上班（工作日）"
+
+
+class YearNotice(models.Model):
+    """The official holiday arrangement for one year (国务院办公厅关于YYYY年部分节假日安排的通知).
+
+    A row here declares the year covered: its holidays and 调休 working days are the
+    shipped data (when the library has them) plus this year's ``CalendarOverride`` rows.
+    """
+
+    year = models.PositiveSmallIntegerField("年份", unique=True)
+    title = models.CharField("通知标题", max_length=200)
+    document_number = models.CharField("文号", max_length=100, blank=True)
+    published_on = models.DateField("发布日期", null=True, blank=True)
+    note = models.TextField("备注", blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="录入人",
+    )
+    entered_at = models.DateTimeField("录入时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "年度放假安排通知"
+        verbose_name_plural = "年度放假安排通知"
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return f"{self.year}年：{self.title}"
+
+
+class CalendarOverride(models.Model):
+    """One day made a holiday or a working day (a notice's day, a local festival, an ad hoc change)."""
+
+    date = models.DateField("日期", unique=True)
+    kind = models.CharField("类型", max_length=10, choices=DayKind.choices)
+    name = models.CharField("名称", max_length=100, help_text="如：春节、壮族三月三、临时调整")
+    notice = models.ForeignKey(
+        YearNotice,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="overrides",
+        verbose_name="依据通知",
+    )
+    reason = models.CharField("依据或理由", max_length=300)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="录入人",
+    )
+    entered_at = models.DateTimeField("录入时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "日历调整"
+        verbose_name_plural = "日历调整"
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.get_kind_display()}（{self.name}）"
+
+
+class CalendarChange(models.Model):
+    """Why the calendar changed, when and by whom (never rewritten)."""
+
+    at = models.DateTimeField("时间", auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="操作人",
+    )
+    reason = models.CharField("原因", max_length=300)
+    summary = models.TextField("变更内容")
+    dates = models.JSONField("涉及日期", default=list)
+
+    class Meta:
+        verbose_name = "日历变更记录"
+        verbose_name_plural = "日历变更记录"
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.reason}"

@@ -1,0 +1,50 @@
+"""``manage.py load_demo``: the demo region, idempotent, with working accounts."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from gongkai.organs.models import Membership, Organ
+from gongkai.organs.roles import Role
+from gongkai.organs.uscc import problems
+
+pytestmark = pytest.mark.django_db
+
+
+def run() -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_demo_region_has_an_office_and_three_bureaus_with_every_role() -> None:
+    output = run()
+    office = Organ.objects.get(name="示范区人民政府办公室")
+    bureaus = set(office.children.values_list("name", flat=True))
+    assert bureaus == {"示范区发展和改革局", "示范区教育局", "示范区数据局"}
+    for organ in Organ.objects.all():
+        assert problems(organ.credit_code) == []
+        held = set(Membership.objects.filter(organ=organ).values_list("role", flat=True))
+        assert held == set(Role.values)
+    assert "所有演示账户的密码均为：Gongkai-Demo-2025" in output
+    assert "fgj_officer" in output
+    assert "接口文档： http://127.0.0.1:8000/api/docs" in output
+
+
+def test_load_demo_twice_changes_nothing() -> None:
+    run()
+    user = get_user_model().objects.get(username="fgj_officer")
+    user.set_password("Changed-By-User-1")
+    user.save()
+    counts = (Organ.objects.count(), Membership.objects.count(), get_user_model().objects.count())
+    run()
+    assert counts == (
+        Organ.objects.count(),
+        Membership.objects.count(),
+        get_user_model().objects.count(),
+    )
+    assert get_user_model().objects.get(username="fgj_officer").check_password("Changed-By-User-1")
