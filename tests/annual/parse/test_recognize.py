@@ -1,0 +1,157 @@
+"""The recognizer on the project's own small reports, one per known defect or shape
+(``tests/fixtures/reports``), and the cell rules it applies."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from gongkai.annual import schema as s
+from gongkai.annual.model import AnnualReport
+from gongkai.annual.parse.cells import Kind, read_value
+from gongkai.annual.parse.document import Document, Grid, Line
+from gongkai.annual.parse.reader import read_document
+from gongkai.annual.parse.recognize import recognize
+from gongkai.annual.parse.tables_text import split_cells
+from tests.conftest import FIXTURES
+
+REPORTS = FIXTURES / "reports"
+
+
+def parse(name: str) -> AnnualReport:
+    return recognize(read_document(REPORTS / name))
+
+
+def diagnostics(report: AnnualReport) -> list[tuple[str, object]]:
+    return [(d["code"], d.get("row")) for d in report.diagnostics or ()]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "number"),
+    [
+        ("12", Kind.NUMBER, Decimal(12)),
+        ("1,234.5", Kind.NUMBER, Decimal("1234.5")),
+        ("0.5", Kind.NUMBER, Decimal("0.5")),
+        ("３", Kind.NUMBER, Decimal(3)),
+        ("3 件", Kind.NUMBER, Decimal(3)),
+        ("-", Kind.PLACEHOLDER, None),
+        ("—", Kind.PLACEHOLDER, None),
+        ("/", Kind.PLACEHOLDER, None),
+        ("无", Kind.PLACEHOLDER, None),
+        ("", Kind.EMPTY, None),
+        ("规章", Kind.TEXT, None),
+    ],
+)
+def test_cell_values(text: str, kind: Kind, number: Decimal | None) -> None:
+    value = read_value(text)
+    assert (value.kind, value.number) == (kind, number)
+
+
+@pytest.mark.parametrize(
+    ("line", "cells"),
+    [
+        ("规章 | 0 | | 3 |", ("规章", "0", "", "3", "")),
+        ("(七) 总计\t0\t0\t\t", ("(七) 总计", "0", "0", "", "")),
+        ("规章 0 0 0", ("规章", "0", "0", "0")),
+        ("1. 属于国家秘密", ("1. 属于国家秘密",)),
+        ("先后发布公开事项 500 余条", ("先后发布公开事项 500 余条",)),
+    ],
+)
+def test_split_cells(line: str, cells: tuple[str, ...]) -> None:
+    assert split_cells(line) == cells
+
+
+def test_missing_row_label_takes_its_numbers_by_position() -> None:
+    report = parse("missing_row_label_pipes.txt")
+    assert report.table3.row("not_processed.repeated") == (2, 0, 0, 0, 0, 0, 2)
+    assert report.table3.row("not_processed.petition") == (0,) * 7
+    assert diagnostics(report) == [("ROW_INFERRED", "table3.not_processed.repeated")]
+    assert report.confidence == {"table2": 1.0, "table3": 0.98, "table4": 1.0}
+
+
+def test_row_with_too_few_numbers_stays_null_and_is_diagnosed() -> None:
+    report = parse("row_with_too_few_numbers_cells.txt")
+    assert report.table3.row("granted") == (None,) * 7
+    assert report.table3.row("not_processed.repeated") == (2, 0, 0, 0, 0, 0, 2)
+    (note,) = report.diagnostics or ()
+    assert note["code"] == "ROW_TOO_FEW"
+    assert note["line"] == 102
+    assert note["message"].endswith("第102行 表三“（一）予以公开”：应为7个数字，读到6个，该行留空")
+
+
+def test_blank_cell_in_a_pipes_row_is_null_in_its_column() -> None:
+    report = parse("blank_cell_in_pipes_row.txt")
+    assert report.table3.row("granted") == (3, None, 0, 0, 0, 0, 3)
+    assert diagnostics(report) == [("CELL_AMBIGUOUS", "table3.granted")]
+
+
+def test_placeholders_are_null_not_zero() -> None:
+    report = parse("placeholders_dash_slash_none.txt")
+    regulations = report.table2.regulations
+    assert (regulations.made, regulations.repealed, regulations.in_force) == (None, None, None)
+    assert report.table2.licensing is None
+    assert report.table2.punishment == 0
+    assert report.diagnostics == ()
+
+
+def test_publisher_field_is_completed_and_year_comes_from_the_statistics_period() -> None:
+    report = parse("publisher_field_short_name.txt")
+    assert (report.organ, report.year, report.published) == ("某县数据局", 2024, "2025-01-20")
+    assert report.title is None
+
+
+def test_trial_format_2019_is_recorded_and_its_table2_left_null() -> None:
+    report = parse("trial_format_2019.txt")
+    assert report.format == s.FORMAT_2019
+    assert report.year == 2020
+    assert report.to_dict()["table2"]["regulations"] == {
+        "made": None,
+        "repealed": None,
+        "in_force": None,
+    }
+    assert report.table3.row("other.other") == (1, 1, 1, 1, 1, 1, 6)
+    assert report.table3.row("other.fee_unpaid") == (None,) * 7
+    assert [code for code, _ in diagnostics(report)] == ["TRIAL_FORMAT", "TRIAL_TABLE2"]
+    assert report.sections is not None and "5" in report.sections
+
+
+def test_grid_with_merged_block_label_and_blank_cell() -> None:
+    rows = [
+        (
+            s.TABLE3_RESULTS_GROUP.label,
+            "（三）不予公开",
+            "1.属于国家秘密",
+            "1",
+            "",
+            "0",
+            "0",
+            "0",
+            "0",
+            "1",
+        ),
+        (s.TABLE3_RESULTS_GROUP.label, "（三）不予公开", "2.其他法律行政法规禁止公开", *"0000000"),
+    ]
+    merged = [(False,) * 10, (True, True, *(False,) * 8)]
+    document = Document(
+        "grid.html",
+        "html",
+        [
+            Line("三、收到和处理政府信息公开申请情况", 1),
+            Grid(tuple(rows), tuple(merged), 2),
+            Line("四、政府信息公开行政复议、行政诉讼情况", 3),
+        ],
+    )
+    report = recognize(document)
+    assert report.table3.row("withheld.state_secret") == (1, None, 0, 0, 0, 0, 1)
+    assert report.table3.row("withheld.prohibited_by_law") == (0,) * 7
+    codes = diagnostics(report)
+    assert ("CELL_BLANK", "table3.withheld.state_secret") in codes
+
+
+def test_empty_document_never_raises() -> None:
+    report = recognize(Document("empty.txt", "text", []))
+    assert (report.organ, report.year, report.format) == (None, None, None)
+    found = {code for code, _ in diagnostics(report)}
+    assert {"ORGAN_NOT_FOUND", "YEAR_NOT_FOUND", "SECTION_NOT_FOUND", "TABLE_NOT_FOUND"} <= found
+    assert report.confidence == {"table2": 0.0, "table3": 0.0, "table4": 0.0}
