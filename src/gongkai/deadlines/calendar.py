@@ -122,6 +122,8 @@ class WorkCalendar:
                 override.reason,
                 override.source,
             )
+        self._special_sorted = sorted(self._special.items())
+        self._special_keys = [d.toordinal() for d, _ in self._special_sorted]
         self._ordinals = self._lay_out()
 
     @classmethod
@@ -207,7 +209,9 @@ class WorkCalendar:
     def special_days(self, after: date, until: date) -> list[DayInfo]:
         """Holidays, 调休 working days and overrides in ``(after, until]``, ascending."""
         self.require(after.year, until.year)
-        return [info for d, info in sorted(self._special.items()) if after < d <= until]
+        lo = bisect_right(self._special_keys, after.toordinal())
+        hi = bisect_right(self._special_keys, until.toordinal())
+        return [info for _, info in self._special_sorted[lo:hi]]
 
     # --- arithmetic -----------------------------------------------------------------
 
