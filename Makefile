@@ -19,14 +19,20 @@ venv: $(STAMP)
 sysdeps:
 	@sh scripts/sysdeps.sh
 
+# The site on http://127.0.0.1:8000 with the demo region (plain HTTP, so cookies are not
+# marked Secure: GONGKAI_HTTPS=0). Foreground; Ctrl-C stops it.
+RUN_ENV := GONGKAI_HTTPS=0
 run: $(STAMP) sysdeps
-	$(VENV)/bin/gongkai --help
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py load_demo --base-url http://127.0.0.1:8000
+	@echo "启动服务：http://127.0.0.1:8000/ （按 Ctrl-C 停止）"
+	$(RUN_ENV) $(VENV)/bin/gunicorn gongkai.site.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
 
 test: $(STAMP) sysdeps
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/ruff format --check src tests benchmarks
 	$(VENV)/bin/mypy
-	sh scripts/pytest.sh $(PYTEST_ARGS)
+	sh scripts/test-databases.sh $(PYTEST_ARGS)
 
 bench: $(STAMP) sysdeps
 	$(PY) benchmarks/run.py

@@ -60,3 +60,31 @@ def make_member(db: None) -> object:
     from gongkai.organs.factories import member
 
     return member
+
+
+# The PostgreSQL pass of `make test` (scripts/test-databases.sh) sets GONGKAI_DB_TESTS_ONLY=1:
+# it re-runs only the tests that touch the database.
+DB_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "live_server",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+    }
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    import os
+
+    if os.environ.get("GONGKAI_DB_TESTS_ONLY") != "1":
+        return
+    keep, drop = [], []
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        uses_db = item.get_closest_marker("django_db") is not None or bool(DB_FIXTURES & fixtures)
+        (keep if uses_db else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from .models import Membership, Organ, Region
@@ -88,6 +89,7 @@ def load_demo() -> list[DemoAccount]:
         organs[spec.slug] = organ
     accounts = []
     user_model = get_user_model()
+    password_hash = ""
     for spec in ORGANS:
         for role in Role:
             username = demo_username(spec.slug, role.value)
@@ -101,7 +103,8 @@ def load_demo() -> list[DemoAccount]:
                 if role == Role.ADMIN and spec.parent is None:
                     user.is_staff = True
                     user.is_superuser = True
-                user.set_password(DEMO_PASSWORD)
+                password_hash = password_hash or make_password(DEMO_PASSWORD)
+                user.password = password_hash  # one hash for all: hashing is slow on purpose
                 user.save()
             Membership.objects.get_or_create(user=user, organ=organs[spec.slug], role=role)
             accounts.append(DemoAccount(username, spec.name, role.label))

@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "gongkai.organs",
     "gongkai.workcalendar",
     "gongkai.api",
+    "gongkai.disclosure",
+    "gongkai.portal",
+    "gongkai.applications",
     # third party
     "ninja",
     "axes",

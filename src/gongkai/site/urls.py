@@ -24,6 +24,10 @@ urlpatterns = [
     path("office/calendar/", include("gongkai.workcalendar.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
+    path("office/applications/", include("gongkai.applications.urls")),
+    path("apply/", include("gongkai.applications.public_urls")),
+    path("office/disclosure/", include("gongkai.disclosure.urls")),
+    path("", include("gongkai.portal.urls")),
     path("", include(site_patterns)),
 ]
 

@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from typing import Any
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from gongkai.organs.demo import DEMO_PASSWORD, load_demo
+
+
+def app_demo_loaders() -> list[tuple[str, Callable[[], list[str]]]]:
+    """``load_demo`` of every other Gongkai app that has a ``demo`` module, in app order."""
+    found = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("gongkai.") or config.name == "gongkai.organs":
+            continue
+        module_name = f"{config.name}.demo"
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue
+            raise
+        loader = getattr(module, "load_demo", None)
+        if loader is not None:
+            found.append((str(config.verbose_name), loader))
+    return found
 
 
 class Command(BaseCommand):
@@ -22,9 +44,14 @@ class Command(BaseCommand):
         out = self.stdout
         out.write("演示数据已就绪：示范区（1个政府办公室、3个部门），各机关各角色账户如下。")
         out.write(f"所有演示账户的密码均为：{DEMO_PASSWORD}")
-        out.write(f"{'用户名':<18}角色              机关")
+        out.write("用户名\t\t角色\t\t\t机关")
         for account in accounts:
-            out.write(f"{account.username:<21}{account.role_label:<10}\t{account.organ}")
+            out.write(f"{account.username:<16}\t{account.role_label:<8}\t{account.organ}")
+        for label, loader in app_demo_loaders():
+            lines = loader()
+            out.write(f"{label}：演示数据已就绪。")
+            for line in lines:
+                out.write(line)
         base = base_url.rstrip("/")
         out.write("")
         out.write(f"工作后台： {base}/office/")
