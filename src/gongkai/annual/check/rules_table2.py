@@ -7,11 +7,13 @@ last year's report.
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import chain
+from operator import attrgetter
 from typing import Final
 
 from .. import schema as s
 from ..findings import Finding, Severity
-from ..model import AnnualReport, T2Value
+from ..model import AnnualReport, T2Value, Table2
 from .base import Check, emit, joined, num, rule
 
 _MADE, _REPEALED, _IN_FORCE = (c.key for c in s.TABLE2_DOCUMENT_COLUMNS)
@@ -76,8 +78,32 @@ def _bad_count(value: T2Value) -> bool:
     return value < 0 or value != value.to_integral_value()
 
 
+_DOCS_OF: Final = attrgetter(*s.TABLE2_DOCUMENT_ROWS)
+_DOC_VALUES_OF: Final = attrgetter(*(c.key for c in s.TABLE2_DOCUMENT_COLUMNS))
+_COUNTS_OF: Final = attrgetter(*s.TABLE2_COUNT_ROWS)
+
+
+def _sound(t2: Table2) -> bool:
+    """Whole non-negative counts, in force not below made, an ordinary fee (the fast path)."""
+    docs = list(map(_DOC_VALUES_OF, _DOCS_OF(t2)))
+    values = (*chain.from_iterable(docs), *_COUNTS_OF(t2))
+    if any(type(v) is not int for v in values) or min(values) < 0:
+        return False
+    if any(in_force < made for made, _, in_force in docs):
+        return False
+    fees = t2.fees
+    return fees is None or not fees or (0 < fees <= FEE_CEILING and _places(fees) <= _FEE_PLACES)
+
+
+def _places(fees: Decimal) -> int:
+    exponent = fees.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) else 0
+
+
 def check_table2(report: AnnualReport, last_year: AnnualReport | None, out: list[Finding]) -> None:
     t2 = report.table2
+    if _sound(t2):
+        return
     docs = [(row, cells, getattr(t2, row)) for row, cells in _DOC_CELLS]
     counts = [(cell, getattr(t2, row)) for row, cell in _COUNT_CELLS]
     fees = t2.fees
@@ -128,8 +154,7 @@ def _check_fees(fees: Decimal, out: list[Finding]) -> None:
     if fees < 0:
         emit(out, FEES, f"{where}为{num(fees)}，收费金额不能为负数。", (_FEES_CELL,))
         return
-    exponent = fees.normalize().as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > _FEE_PLACES:
+    if _places(fees) > _FEE_PLACES:
         emit(
             out,
             FEE_PRECISION,

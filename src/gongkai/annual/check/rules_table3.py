@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from itertools import chain
+from operator import add, itemgetter
 from typing import Final, cast
 
 from .. import schema as s
@@ -101,10 +103,47 @@ def _skipped_rows(report: AnnualReport) -> frozenset[str]:
     return frozenset(k for k in s.TABLE3_2019_ONLY_2021_ROWS if all(v is None for v in rows[k]))
 
 
+_OUTCOME_SLICE: Final = slice(s.TABLE3_OUTCOME_ROWS[0].index, s.TABLE3_OUTCOME_ROWS[-1].index + 1)
+assert tuple(r.key for r in s.TABLE3_ROWS[_OUTCOME_SLICE]) == _OUTCOME_KEYS, (
+    "outcome rows are contiguous"
+)
+_APPLICANT_SLICE: Final = slice(0, _APPLICANTS)
+_PARTS_OF: Final = itemgetter(_APPLICANT_SLICE)
+_TOTAL_OF: Final = itemgetter(_TOTAL)
+_BLANK_ROW: Final = (None,) * s.TABLE3_WIDTH
+
+
+def _sound(table: tuple[tuple[Count, ...], ...]) -> bool:
+    """Whether table 三 satisfies every rule (the fast path).
+
+    A blank cell makes ``min`` or ``sum`` raise ``TypeError``, cheaper than looking for
+    ``None`` first; the caller then takes the slow path, which reports it.
+    """
+    full = cast(tuple[_Full, ...], table)
+    if min(chain.from_iterable(full)) < 0:
+        return False
+    if list(map(sum, map(_PARTS_OF, full))) != list(map(_TOTAL_OF, full)):
+        return False
+    received, over, handled, forward = (
+        full[_RECEIVED.index],
+        full[_CARRIED_OVER.index],
+        full[_HANDLED.index],
+        full[_FORWARD.index],
+    )
+    if list(map(add, received, over)) != list(map(add, handled, forward)):
+        return False
+    return list(map(sum, zip(*full[_OUTCOME_SLICE], strict=True))) == list(handled)
+
+
 def check_table3(report: AnnualReport, last_year: AnnualReport | None, out: list[Finding]) -> None:
     rows = report.table3.rows
-    blank_rows = sum(1 for k in _ROW_KEYS if rows[k].count(None) == s.TABLE3_WIDTH)
-    if blank_rows == len(_ROW_KEYS):
+    table = tuple(map(rows.__getitem__, _ROW_KEYS))
+    try:
+        if _sound(table):
+            return
+    except TypeError:  # a blank cell
+        pass
+    if all(row == _BLANK_ROW for row in table):
         emit(out, EMPTY, "表三没有任何数字（全部为空白），无法核对表三。")
         return
     skipped = _skipped_rows(report)

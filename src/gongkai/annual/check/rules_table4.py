@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Final
+from itertools import chain
+from operator import attrgetter
+from typing import Final, cast
 
 from .. import schema as s
 from ..findings import Finding, Severity
-from ..model import AnnualReport, AppealCounts
+from ..model import AnnualReport, AppealCounts, Table4
 from .base import Check, emit, joined, rule
 
 _PARTS: Final = tuple(c.key for c in s.TABLE4_PARTS)
@@ -36,8 +38,26 @@ EMPTY = rule("T4.N002", Severity.NOTICE, "表四没有数字", "表四全部单�
 RULES = (GROUP_SUM, NEGATIVE, UNCHECKABLE, EMPTY)
 
 
+_GROUPS_OF: Final = attrgetter(*s.TABLE4_GROUP_KEYS)
+_VALUES_OF: Final = attrgetter(*s.TABLE4_COLUMN_KEYS)
+
+
+def _sound(table: Table4) -> bool:
+    """Whether every group adds up and nothing is negative (the fast path; a blank cell
+    raises ``TypeError``)."""
+    rows = cast(list[tuple[int, int, int, int, int]], list(map(_VALUES_OF, _GROUPS_OF(table))))
+    if min(chain.from_iterable(rows)) < 0:
+        return False
+    return [a + b + c + d for a, b, c, d, _ in rows] == [row[4] for row in rows]
+
+
 def check_table4(report: AnnualReport, last_year: AnnualReport | None, out: list[Finding]) -> None:
     table = report.table4
+    try:
+        if _sound(table):
+            return
+    except TypeError:  # a blank cell
+        pass
     values = [(key, label, cells, _values(getattr(table, key))) for key, label, cells in _GROUPS]
     if all(v is None for _, _, _, vals in values for v in vals):
         emit(out, EMPTY, "表四没有任何数字（全部为空白），无法核对表四。")
