@@ -63,3 +63,9 @@ def fold(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text)
     folded = _SPACE.sub("", folded)
     return _DOUBLED.sub(r"\1", folded)
+
+
+def fold_lines(text: str) -> list[str]:
+    """The lines of ``text``, each folded as ``fold`` does (NFKC runs once over the whole)."""
+    folded = unicodedata.normalize("NFKC", text)
+    return [_DOUBLED.sub(r"\1", _SPACE.sub("", line)) for line in folded.splitlines()]

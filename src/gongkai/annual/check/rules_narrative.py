@@ -15,7 +15,6 @@ document numbers (〔2022〕) are references and are not reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final
 
@@ -23,7 +22,7 @@ from .. import schema as s
 from ..findings import Finding, Rule, Severity
 from ..model import AnnualReport, Count
 from .base import CARRIED_OVER, FORWARD, HANDLED, RECEIVED, Check, emit, num, quote, rule
-from .numbers import NUMBER, fold, to_int
+from .numbers import NUMBER, fold_lines, to_int
 
 _TOTAL: Final = s.TABLE3_TOTAL_COLUMN.index
 _APPLICANT_INDEXES: Final = tuple(c.index for c in s.TABLE3_APPLICANT_COLUMNS)
@@ -141,9 +140,8 @@ RULES = (
 )
 
 
-def _sentences(text: str) -> Iterator[str]:
-    for line in text.splitlines():
-        yield from _SENTENCE.findall(fold(line))
+def _sentences(text: str) -> list[str]:
+    return [sentence for line in fold_lines(text) for sentence in _SENTENCE.findall(line)]
 
 
 def _where(key: str) -> str:
@@ -154,20 +152,21 @@ def _where(key: str) -> str:
 def check_narrative(
     report: AnnualReport, last_year: AnnualReport | None, out: list[Finding]
 ) -> None:
-    sections = report.sections
-    if not sections:
+    if not report.sections:
         return
+    sections = {
+        key: _sentences(text)
+        for key, text in report.sections.items()
+        if key in s.SECTION_BY_KEY and text
+    }
     for key in _APPLICATION_SECTIONS:
-        text = sections.get(key)
-        if text:
-            _applications(report, key, text, out)
+        if key in sections:
+            _applications(report, key, sections[key], out)
     if report.year is not None:
-        for key, text in sections.items():
-            if key in s.SECTION_BY_KEY and text:
-                _years(report.year, key, text, out)
-    fee_text = sections.get(_FEE_SECTION.key)
-    if fee_text:
-        _fees(report, fee_text, out)
+        for key, sentences in sections.items():
+            _years(report.year, key, sentences, out)
+    if _FEE_SECTION.key in sections:
+        _fees(report, sections[_FEE_SECTION.key], out)
 
 
 def _cell_total(report: AnnualReport, key: str) -> Count:
@@ -207,11 +206,13 @@ def _compare(
     )
 
 
-def _applications(report: AnnualReport, section: str, text: str, out: list[Finding]) -> None:
+def _applications(
+    report: AnnualReport, section: str, sentences: list[str], out: list[Finding]
+) -> None:
     received = report.table3.row(RECEIVED.key)
     over_total = _cell_total(report, CARRIED_OVER.key)
     received_total = received[_TOTAL]
-    for sentence in _sentences(text):
+    for sentence in sentences:
         if _STOP.search(sentence) and not _RECEIVED_RE.search(sentence):
             continue
         said_received = False
@@ -324,9 +325,9 @@ def _only_type(
         )
 
 
-def _years(year: int, section: str, text: str, out: list[Finding]) -> None:
+def _years(year: int, section: str, sentences: list[str], out: list[Finding]) -> None:
     reported: set[int] = set()
-    for sentence in _sentences(text):
+    for sentence in sentences:
         hits = [(m, "opening") for m in _OPENING_YEAR_RE.finditer(sentence)]
         hits += [(m, "period") for m in _PERIOD_YEAR_RE.finditer(sentence)]
         for m, kind in hits:
@@ -349,9 +350,9 @@ def _years(year: int, section: str, text: str, out: list[Finding]) -> None:
             )
 
 
-def _fees(report: AnnualReport, text: str, out: list[Finding]) -> None:
+def _fees(report: AnnualReport, sentences: list[str], out: list[Finding]) -> None:
     table = report.table2.fees
-    for sentence in _sentences(text):
+    for sentence in sentences:
         for m in _FEE_RE.finditer(sentence):
             amount = Decimal(m.group("amount"))
             in_wan = amount / _YUAN_PER_WAN if m.group("unit") == "元" else amount
