@@ -50,22 +50,28 @@ class Decoded:
 
 
 def detect_format(data: bytes) -> Format:
-    """The format of a document from its first bytes."""
+    """The format of a document from its content."""
+    return sniff(data)[0]
+
+
+def sniff(data: bytes) -> tuple[Format, Decoded | None]:
+    """The format of a document and, for text and HTML, its decoded text."""
     head = data[:2048]
     if not data.strip():
-        return "empty"
+        return "empty", None
     if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
-        return "pdf"
+        return "pdf", None
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
-        return "docx" if b"word/" in data[:65536] or b"[Content_Types].xml" in head else "zip"
+        is_word = b"word/" in data[:65536] or b"[Content_Types].xml" in head
+        return ("docx" if is_word else "zip"), None
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "ole"
+        return "ole", None
     decoded = decode_text(data)
     if decoded is None:
-        return "binary"
+        return "binary", None
     if _HTML_RE.search(decoded.text[:8192].encode("utf-8", "replace")):
-        return "html"
-    return "text"
+        return "html", decoded
+    return "text", decoded
 
 
 def decode_text(data: bytes) -> Decoded | None:
@@ -98,8 +104,11 @@ def decode_text(data: bytes) -> Decoded | None:
         if replaced > max(2, len(text) // 100):
             return None
         candidates.append(Decoded(text, "gb18030", guessed=True, replaced=replaced))
-    best = max(candidates, key=lambda d: _common_share(d.text))
-    return _plausible(best)
+    if len(candidates) == 1:
+        return _plausible(candidates[0])
+    scores = [_common_share(d.text) for d in candidates]
+    best = max(range(len(candidates)), key=lambda i: scores[i])
+    return _plausible(candidates[best], scores[best])
 
 
 def _checked(raw: bytes, encoding: str, text: str) -> Decoded | None:
@@ -134,27 +143,29 @@ def _declared_charset(data: bytes) -> str | None:
     return name
 
 
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_COMMON_RE = re.compile("[" + "".join(sorted(_COMMON)) + "]")
+
+
 def _common_share(text: str) -> float:
     """The share of CJK characters in ``text`` that are common report characters
     (1.0 when there are too few to judge)."""
-    sample = text[:4000]
-    cjk = common = 0
-    for char in sample:
-        if "\u3400" <= char <= "\u9fff":
-            cjk += 1
-            if char in _COMMON:
-                common += 1
-    return common / cjk if cjk >= _MIN_CJK else 1.0
+    sample = text[:2000]
+    cjk = len(_CJK_RE.findall(sample))
+    if cjk < _MIN_CJK:
+        return 1.0
+    return len(_COMMON_RE.findall(sample)) / cjk
 
 
-def _plausible(decoded: Decoded) -> Decoded | None:
+def _plausible(decoded: Decoded, share: float | None = None) -> Decoded | None:
     """Reject decodings full of control characters (a binary file that happened to decode)."""
     sample = decoded.text[:4000]
     if not sample:
         return decoded
-    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\f\x0b")
+    controls = len(_CONTROL_RE.findall(sample))
     if controls > max(2, len(sample) // 200):
         return None
-    if decoded.guessed and _common_share(sample) < 0.15:
+    if decoded.guessed and (_common_share(sample) if share is None else share) < 0.15:
         return None
     return decoded

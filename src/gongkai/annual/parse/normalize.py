@@ -97,6 +97,13 @@ def _compatibility_table() -> dict[int, str | None]:
 
 
 CHARACTER_TABLE: dict[int, str | None] = dict(_compatibility_table())
+_CHARACTER_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(CHARACTER_TABLE)) + "]")
+_CHARACTER_MAP = {chr(c): v or "" for c, v in CHARACTER_TABLE.items()}
+
+
+def _fold_character(match: re.Match[str]) -> str:
+    return _CHARACTER_MAP[match.group(0)]
+
 
 # ----------------------------------------------------------------------------- traditional
 
@@ -111,14 +118,14 @@ _TRADITIONAL_THRESHOLD = 8
 """How many traditional-only characters make a text traditional."""
 
 
+_TRADITIONAL_RE = re.compile("[" + "".join(sorted(_TRADITIONAL_ONLY)) + "]")
+
+
 def looks_traditional(text: str) -> bool:
     """A cheap test: does ``text`` contain enough traditional-only characters?"""
-    hits = 0
-    for char in text:
-        if char in _TRADITIONAL_ONLY:
-            hits += 1
-            if hits >= _TRADITIONAL_THRESHOLD:
-                return True
+    for hits, _ in enumerate(_TRADITIONAL_RE.finditer(text), start=1):
+        if hits >= _TRADITIONAL_THRESHOLD:
+            return True
     return False
 
 
@@ -183,7 +190,7 @@ def normalize_text(text: str, *, simplify: bool | None = None) -> str:
     ``simplify``: convert traditional → simplified; ``None`` decides by
     ``looks_traditional(text)``. Readers decide once per document and pass it down.
     """
-    text = text.translate(CHARACTER_TABLE)
+    text = _CHARACTER_RE.sub(_fold_character, text)
     if "(" in text:
         text = _PINYIN_RE.sub("", text)
     if simplify is None:

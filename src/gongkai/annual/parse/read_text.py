@@ -57,12 +57,16 @@ def numbered_lines(raw: Iterable[tuple[int | None, str]], *, page: int | None = 
         pending.clear()
 
     for number, text in raw:
-        if not text.strip() or is_page_number(text):
+        stripped = text.strip()
+        if not stripped:
             continue
-        if is_vertical_piece(text):
-            pending.append((number, text.strip()))
+        if len(stripped) == 1 and is_vertical_piece(stripped):
+            pending.append((number, stripped))
             continue
-        flush()
+        if len(stripped) <= 24 and is_page_number(stripped):
+            continue
+        if pending:
+            flush()
         lines.append(Line(text, number, page))
     flush()
     return lines

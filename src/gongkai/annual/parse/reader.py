@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ParseError
-from .detect import decode_text, detect_format
+from .detect import sniff
 from .document import Document
 
 
@@ -43,7 +43,7 @@ def read_document(document: str | Path | bytes, source: str | None = None) -> Do
 
 
 def read_bytes(data: bytes, source: str) -> Document:
-    kind = detect_format(data)
+    kind, decoded = sniff(data)
     if kind == "empty":
         raise UnreadableDocument("EMPTY_FILE", "文件是空的，没有可读取的内容", source=source)
     if kind == "binary":
@@ -76,8 +76,7 @@ def read_bytes(data: bytes, source: str) -> Document:
         from .read_pdf import read_pdf
 
         return read_pdf(data, source)
-    decoded = decode_text(data)
-    if decoded is None:  # pragma: no cover - detect_format already said it decodes
+    if decoded is None:  # pragma: no cover - sniff decodes every text and HTML
         raise UnreadableDocument("BINARY_FILE", "无法解码为文本", source=source)
     if kind == "html":
         from .read_html import read_html

@@ -1,0 +1,186 @@
+"""Parsing published annual reports: reports per second per core, by format.
+
+Timed work: ``parse_bytes`` (read the document: detect format and encoding, normalise,
+build lines and grids; then recognise organ, year, sections and tables) over the same
+reports as plain text, HTML, DOCX and PDF, in this one process (= one core).
+Reference, in the same run: ``read_document`` alone over the same bytes, i.e. merely
+reading and normalising them. The ratio is parse rate / read rate (≤ 1; how much the
+recognizer costs on top of reading).
+
+The reports are the five seeds in ``../shared/seeds`` when present, else reports built
+from the schema. HTML, DOCX and PDF versions are drawn from the same lines: pipe rows
+become ruled tables.
+Targets: ≥ 200 text or HTML reports per second per core; ≥ 10 PDF pages' worth of
+reports per second.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from _common import Result  # noqa: E402
+from gongkai.annual.parse import parse_bytes, read_document  # noqa: E402
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+TEXT_TARGET = 200.0
+PDF_PAGES_TARGET = 10.0
+
+
+def _texts() -> list[str]:
+    if SEEDS.is_dir():
+        found = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+        if found:
+            return found
+    from tests.annual.parse.builders import report_text
+    from tests.strategies import blank_report
+
+    texts = []
+    for i in range(5):
+        report = blank_report(2020 + i, f"测试市第{i + 1}局")
+        for key, _ in report.cells():
+            report = report.with_cell(key, i)
+        texts.append(report_text(report))
+    return texts
+
+
+def _blocks(text: str) -> list[str | list[list[str]]]:
+    """Paragraphs and tables (runs of ``|`` or tab rows) of a plain-text report."""
+    blocks: list[str | list[list[str]]] = []
+    table: list[list[str]] = []
+    for line in text.splitlines():
+        sep = "|" if "|" in line else ("\t" if "\t" in line else None)
+        if sep is not None:
+            table.append([c.strip() for c in line.split(sep)])
+            continue
+        if table:
+            blocks.append(table)
+            table = []
+        if line.strip():
+            blocks.append(line.strip())
+    if table:
+        blocks.append(table)
+    return blocks
+
+
+def _html(text: str) -> bytes:
+    parts = [
+        "<html><head><meta charset='utf-8'><style>"
+        "body{font-family:'Noto Sans CJK SC';font-size:10pt}"
+        "table{border-collapse:collapse}td{border:1px solid #000;padding:1px 3px}"
+        "</style></head><body><nav><a href='/'>首页</a> | <a href='/gk'>政务公开</a></nav>"
+        "<div class='content'>"
+    ]
+    for block in _blocks(text):
+        if isinstance(block, str):
+            parts.append(f"<p>{html.escape(block)}</p>")
+        else:
+            rows = "".join(
+                "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+                for row in block
+            )
+            parts.append(f"<table>{rows}</table>")
+    parts.append("</div><div class='footer'>版权所有</div></body></html>")
+    return "".join(parts).encode("utf-8")
+
+
+def _docx(text: str) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for block in _blocks(text):
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        width = max(len(row) for row in block)
+        table = document.add_table(rows=len(block), cols=width)
+        for r, row in enumerate(block):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _pdf(text: str) -> tuple[bytes, int]:
+    import weasyprint
+
+    rendered = weasyprint.HTML(string=_html(text).decode("utf-8")).render()
+    return rendered.write_pdf(), len(rendered.pages)
+
+
+def _rate(fn: Callable[[bytes, str], object], documents: list[bytes], seconds: float) -> float:
+    """Documents per second, looping over ``documents`` for about ``seconds``."""
+    done = 0
+    started = time.perf_counter()
+    while True:
+        for i, data in enumerate(documents):
+            fn(data, f"bench-{i}")
+        done += len(documents)
+        elapsed = time.perf_counter() - started
+        if elapsed >= seconds:
+            return done / elapsed
+
+
+def main() -> list[Result]:
+    texts = _texts()
+    formats: dict[str, list[bytes]] = {
+        "文本": [t.encode("utf-8") for t in texts],
+        "文本 GBK": [t.encode("gb18030") for t in texts],
+        "HTML": [_html(t) for t in texts],
+        "DOCX": [_docx(t) for t in texts],
+    }
+    pdfs = [_pdf(t) for t in texts]
+    formats["PDF"] = [data for data, _ in pdfs]
+    pages_per_report = sum(pages for _, pages in pdfs) / len(pdfs)
+
+    def read(data: bytes, source: str) -> object:
+        return read_document(data, source)
+
+    for documents in formats.values():  # warm-up: imports, opencc, lxml
+        parse_bytes(documents[0], "warm-up")
+    results: list[Result] = []
+    for name, documents in formats.items():
+        seconds = 3.0 if name == "PDF" else 1.5
+        parsed = _rate(parse_bytes, documents, seconds)
+        reference = _rate(read, documents, seconds)
+        if name == "PDF":
+            results.append(
+                Result(
+                    "解析 PDF（页/秒/核）",
+                    parsed * pages_per_report,
+                    "页/秒",
+                    "仅读取并规范化",
+                    reference * pages_per_report,
+                    target=f"≥ {PDF_PAGES_TARGET:.0f} 页/秒",
+                    met=parsed * pages_per_report >= PDF_PAGES_TARGET,
+                )
+            )
+            continue
+        target = TEXT_TARGET if name in ("文本", "文本 GBK", "HTML") else None
+        results.append(
+            Result(
+                f"解析{name}（份/秒/核）",
+                parsed,
+                "份/秒",
+                "仅读取并规范化",
+                reference,
+                target=f"≥ {target:.0f} 份/秒" if target else "",
+                met=parsed >= target if target else None,
+            )
+        )
+    return results
+
+
+if __name__ == "__main__":
+    for result in main():
+        print(result.line())
