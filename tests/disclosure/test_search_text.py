@@ -40,10 +40,15 @@ def test_compound_word_also_matches_its_parts() -> None:
     assert query.tsquery() == "('财政预算' | ('财政' & '预算'))"
 
 
-def test_quoted_phrase_is_kept_and_its_words_required() -> None:
+def test_quoted_phrase_is_kept_whole_and_matched_by_any_of_its_words() -> None:
+    # Alone, 「困人」 is cut 困/人; inside a sentence it is one word: a phrase must not
+    # depend on how it is cut, so any of its two-character words selects and the phrase itself decides.
     query = parse_query("“困人救援演练” 电梯")
     assert query.phrases == ("困人救援演练",)
-    assert {"电梯", "救援", "演练"} <= {t.word for t in query.terms}
+    assert [t.word for t in query.terms] == ["电梯"]
+    assert query.fts5() == '"电梯" AND ("救援" OR "演练")'
+    assert query.tsquery() == "'电梯' & ('救援' | '演练')"
+    assert query.ranking_words == ("电梯", "救援", "演练")
 
 
 def test_query_of_only_stopwords_and_punctuation_is_empty() -> None:

@@ -115,10 +115,22 @@ class Query:
     terms: tuple[Term, ...] = ()
     phrases: tuple[str, ...] = ()
     dropped: tuple[str, ...] = field(default=())
+    # Per phrase, its words of two or more characters: an item holding the phrase holds
+    # at least one of them whatever the segmentation around it (the phrase itself is
+    # checked word for word by ``search``).
+    phrase_words: tuple[tuple[str, ...], ...] = ()
 
     @property
     def empty(self) -> bool:
-        return not self.terms
+        return not self.terms and not self.phrases
+
+    @property
+    def ranking_words(self) -> tuple[str, ...]:
+        """The words the score counts: each term and each phrase's words."""
+        words = dict.fromkeys(t.word for t in self.terms)
+        for group in self.phrase_words:
+            words.update(dict.fromkeys(group))
+        return tuple(words)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -133,8 +145,11 @@ class Query:
         return tuple(seen)
 
     def fts5(self) -> str:
-        """The FTS5 MATCH expression (all terms must match)."""
-        return " AND ".join(_fts5_term(t) for t in self.terms)
+        """The FTS5 MATCH expression (all terms must match); '' when nothing to match."""
+        groups = [
+            "(" + " OR ".join(_fts5_quote(w) for w in g) + ")" for g in self.phrase_words if g
+        ]
+        return " AND ".join([*(_fts5_term(t) for t in self.terms), *groups])
 
     def fts5_any(self) -> str:
         """The FTS5 expression matching any term (for the partial-results fallback)."""
@@ -142,7 +157,8 @@ class Query:
 
     def tsquery(self) -> str:
         """The PostgreSQL tsquery text (lexemes quoted, taken verbatim)."""
-        return " & ".join(_ts_term(t) for t in self.terms)
+        groups = ["(" + " | ".join(_ts_quote(w) for w in g) + ")" for g in self.phrase_words if g]
+        return " & ".join([*(_ts_term(t) for t in self.terms), *groups])
 
     def tsquery_any(self) -> str:
         return " | ".join(_ts_term(t) for t in self.terms)
@@ -180,7 +196,7 @@ def parse_query(text: str) -> Query:
         phrase = re.sub(r"\s+", "", phrase)
         if phrase:
             phrases.append(phrase)
-        return " " + phrase + " "
+        return " "
 
     rest = _PHRASE_RE.sub(keep_phrase, normal)
     terms: dict[str, Term] = {}
@@ -196,8 +212,15 @@ def parse_query(text: str) -> Query:
                 continue
             if token not in terms and len(terms) < MAX_QUERY_TERMS:
                 terms[token] = Term(token, _subwords(token))
+    phrase_words = tuple(
+        tuple(dict.fromkeys(w for w in index_tokens(p) if len(w) >= 2)) for p in phrases
+    )
     return Query(
-        text=text, terms=tuple(terms.values()), phrases=tuple(phrases), dropped=tuple(dropped)
+        text=text,
+        terms=tuple(terms.values()),
+        phrases=tuple(phrases),
+        dropped=tuple(dropped),
+        phrase_words=phrase_words,
     )
 
 

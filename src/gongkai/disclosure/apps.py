@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.core.exceptions import ImproperlyConfigured
+
+
+class DisclosureConfig(AppConfig):
+    name = "gongkai.disclosure"
+    label = "disclosure"
+    verbose_name = "主动公开"
+
+    def ready(self) -> None:
+        from . import workflow
+
+        problems = workflow.validate()
+        if problems:
+            raise ImproperlyConfigured("主动公开流程表有误：" + "；".join(problems))

@@ -1,0 +1,374 @@
+"""The only code that writes items: each function is one transaction with its events.
+
+    item, body = create_item(organ, officer, title=..., written_on=..., category="budget")
+    apply(item, "submit", officer)
+    apply(item, "approve_first", reviewer_a)
+    ...
+    apply(item, "approve_final", head)      # assigns the 索引号, publishes, indexes
+
+A refused change raises ``workflow.TransitionError`` (or ``DisclosureError``, a subclass)
+with a Chinese message naming the state, the event and the role; nothing is written then.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.deadlines import DeadlineError, WorkCalendar, proactive_disclosure_due
+from gongkai.organs.models import Organ
+
+from . import workflow
+from .categories import CATEGORY_BY_KEY, TOPIC_BY_KEY, default_topic
+from .content import CleanBody, check_upload, clean_body
+from .index_numbers import IndexPattern
+from .models import (
+    Attachment,
+    DisclosureSettings,
+    IndexNumber,
+    IndexSerial,
+    Item,
+    ItemEvent,
+    SearchEntry,
+    Table2Entry,
+)
+from .rules import workflow_roles
+from .search_text import index_tokens, normalize, token_string
+
+EDITABLE_FIELDS = (
+    "title",
+    "publisher",
+    "doc_number",
+    "written_on",
+    "changed_on",
+    "category",
+    "topic",
+    "kind",
+    "disclosure_term",
+    "effective_on",
+    "interprets",
+)
+
+
+class DisclosureError(workflow.TransitionError):
+    """A refused action outside the transition table (a guard); same shape."""
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+def _name(user: Any) -> str:
+    full = (user.get_full_name() or "").strip() if hasattr(user, "get_full_name") else ""
+    return full or user.get_username()
+
+
+def calendar() -> WorkCalendar:
+    """The installation's working-day calendar (shipped table plus admin overrides)."""
+    try:
+        from gongkai.workcalendar.calendar import current_calendar
+    except ImportError:  # the platform helper is announced in PLATFORM.md but not there yet
+        return _shipped_calendar()
+    return current_calendar()
+
+
+@cache
+def _shipped_calendar() -> WorkCalendar:
+    return WorkCalendar.from_shipped()
+
+
+def due_date(item: Item, cal: WorkCalendar | None = None) -> datetime.date | None:
+    """条例第二十六条: 20 working days after the 成文日期 or the date of change.
+
+    None when the calendar has no data for that year (an old document entered late, or a
+    year whose holiday notice is not out yet): the item page then says the due date could
+    not be computed rather than guessing one.
+    """
+    formed = item.changed_on or item.written_on
+    try:
+        return proactive_disclosure_due(formed, cal or calendar())
+    except DeadlineError:
+        return None
+
+
+def _event(
+    item: Item, event: str, before: str, actor: Any, comment: str, on: datetime.date
+) -> ItemEvent:
+    return ItemEvent.objects.create(
+        item=item,
+        event=event,
+        from_state=before,
+        to_state=item.state,
+        actor=actor,
+        actor_name=_name(actor) if actor is not None else "系统",
+        comment=comment,
+        on=on,
+    )
+
+
+def _check_fields(fields: dict[str, Any]) -> None:
+    category = fields.get("category")
+    if category is not None and category not in CATEGORY_BY_KEY:
+        raise DisclosureError(f"公开类别“{category}”不是条例第二十条所列的项目", code="category")
+    topic = fields.get("topic")
+    if topic and topic not in TOPIC_BY_KEY:
+        raise DisclosureError(f"主题分类“{topic}”不存在", code="topic")
+    if not (fields.get("title") or "").strip() and "title" in fields:
+        raise DisclosureError("标题不能为空", code="title")
+
+
+@transaction.atomic
+def create_item(
+    organ: Organ, actor: Any, *, body: str = "", on: datetime.date | None = None, **fields: Any
+) -> tuple[Item, CleanBody]:
+    """A new draft by the organ's officer; returns it with the sanitising result."""
+    if workflow.OFFICER not in workflow_roles(actor, organ):
+        raise DisclosureError("只有本机关的公开专员可以起草主动公开信息", code="wrong_role")
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown item fields: {sorted(unknown)}")
+    _check_fields(fields)
+    fields.setdefault("publisher", organ.short_name or organ.name)
+    if not fields.get("topic"):
+        fields["topic"] = default_topic(fields["category"]).key
+    cleaned = clean_body(body)
+    item = Item(organ=organ, created_by=actor, body=cleaned.html, body_text=cleaned.text, **fields)
+    item.due_on = due_date(item)
+    item.save()
+    _event(item, "create", "", actor, cleaned.note, on or _today())
+    return item, cleaned
+
+
+@transaction.atomic
+def update_item(item: Item, actor: Any, *, body: str | None = None, **fields: Any) -> CleanBody:
+    """Edit a draft (only drafts are edited; a published item is revised instead)."""
+    item = Item.objects.select_for_update().get(pk=item.pk)
+    if item.state != workflow.DRAFT:
+        raise DisclosureError(
+            f"状态为“{workflow.STATE_LABELS[item.state]}”的信息不能直接修改；已发布的信息请使用“修订”",
+            code="not_draft",
+        )
+    if workflow.OFFICER not in workflow_roles(actor, item.organ):
+        raise DisclosureError("只有本机关的公开专员可以修改草稿", code="wrong_role")
+    _check_fields(fields)
+    for name, value in fields.items():
+        if name not in EDITABLE_FIELDS:
+            raise TypeError(f"unknown item field: {name}")
+        setattr(item, name, value)
+    cleaned = clean_body(item.body if body is None else body)
+    item.body, item.body_text = cleaned.html, cleaned.text
+    item.due_on = due_date(item)
+    item.save()
+    return cleaned
+
+
+def _round_approvers(item: Item) -> dict[int, str]:
+    """Who approved a level of the current review round (since the last submission)."""
+    approvers: dict[int, str] = {}
+    for event in item.events.order_by("-at", "-id"):
+        if event.event == "submit":
+            approvers.setdefault(event.actor_id or 0, "提交")
+            break
+        if event.event.startswith("approve_") and event.actor_id:
+            approvers[event.actor_id] = workflow.REVIEW_LEVEL[event.from_state]
+    return approvers
+
+
+def _guard_separation(item: Item, transition: workflow.Transition, actor: Any) -> None:
+    if not transition.event.startswith("approve_"):
+        return
+    done = _round_approvers(item).get(actor.pk)
+    if done == "提交":
+        raise DisclosureError("提交人不能审核自己提交的信息", code="same_person")
+    if done:
+        raise DisclosureError(
+            f"同一人不能担任两级审核：您已完成本轮{done}，请由其他审核人进行"
+            f"{workflow.REVIEW_LEVEL[item.state]}",
+            code="same_person",
+        )
+
+
+def _assign_index_number(item: Item, on: datetime.date) -> str:
+    settings_row, _ = DisclosureSettings.objects.get_or_create(organ=item.organ)
+    pattern = IndexPattern.parse(settings_row.index_pattern)
+    serial, _ = IndexSerial.objects.select_for_update().get_or_create(
+        organ=item.organ, year=pattern.scope_year(on.year)
+    )
+    while True:
+        serial.last += 1
+        number = pattern.format(code=item.organ.credit_code, year=on.year, serial=serial.last)
+        if not IndexNumber.objects.filter(number=number).exists():
+            break
+    serial.save(update_fields=["last"])
+    IndexNumber.objects.create(number=number, organ=item.organ)
+    return number
+
+
+def search_entry(item: Item) -> SearchEntry:
+    """The search row of a public item (not saved)."""
+    assert item.published_on is not None
+    return SearchEntry(
+        item=item,
+        organ_id=item.organ_id,
+        category=item.category,
+        topic=item.topic,
+        year=item.published_on.year,
+        validity=item.validity,
+        published_on=item.published_on,
+        title_tokens=token_string(index_tokens(f"{item.title} {item.doc_number}")),
+        body_tokens=token_string(index_tokens(item.body_text)),
+        text=normalize(f"{item.title}\n{item.doc_number}\n{item.body_text}"),
+    )
+
+
+def _index(item: Item) -> None:
+    SearchEntry.objects.filter(item=item).delete()
+    search_entry(item).save(force_insert=True)
+
+
+def _unindex(item: Item) -> None:
+    SearchEntry.objects.filter(item=item).delete()
+
+
+@transaction.atomic
+def apply(
+    item: Item,
+    event: str,
+    actor: Any,
+    comment: str = "",
+    *,
+    on: datetime.date | None = None,
+    changed_on: datetime.date | None = None,
+) -> Item:
+    """Apply ``event`` to ``item`` as ``actor``; returns the item (or the new version
+    for ``revise``). ``on`` is the day it happens (publication, repeal or expiry date)."""
+    day = on or _today()
+    item = Item.objects.select_for_update().select_related("organ").get(pk=item.pk)
+    roles = workflow_roles(actor, item.organ)
+    transition = workflow.find(item.state, event, roles)
+    comment = comment.strip()
+    if transition.needs_comment and not comment:
+        raise DisclosureError(f"“{transition.label}”必须填写意见或理由", code="comment_required")
+    _guard_separation(item, transition, actor)
+    before = item.state
+    item.state = workflow.target_of(transition, before)
+    result = item
+    if transition.effect == "publish":
+        result = _publish(item, day)
+    elif transition.effect == "unpublish":
+        _unindex(item)
+    elif transition.effect == "end_validity":
+        if day < item.written_on:
+            raise DisclosureError(
+                f"废止或失效日期 {day} 早于成文日期 {item.written_on}", code="ended_before_made"
+            )
+        item.ended_on = day
+    elif transition.effect == "new_version" and item.next_version_or_none() is not None:
+        raise DisclosureError("该信息已有一个修订中的新版本，请先处理该版本", code="revising")
+    item.save()
+    _event(item, event, before, actor, comment, day)
+    if transition.effect == "end_validity":
+        _index(item)
+    if transition.effect == "new_version":
+        result = _new_version(item, actor, changed_on or day, day)
+    return result
+
+
+def _publish(item: Item, day: datetime.date) -> Item:
+    if not item.index_number:
+        item.index_number = _assign_index_number(item, day)
+    item.published_on = day
+    item.save()
+    if item.previous_id is not None:
+        previous = Item.objects.select_for_update().get(pk=item.previous_id)
+        if previous.state == workflow.PUBLISHED:
+            before = previous.state
+            previous.state = workflow.SUPERSEDED
+            previous.save()
+            _event(previous, "supersede", before, None, f"由第{item.version}版替代", day)
+            _unindex(previous)
+    _index(item)
+    return item
+
+
+def _new_version(item: Item, actor: Any, changed_on: datetime.date, day: datetime.date) -> Item:
+    new = Item.objects.get(pk=item.pk)
+    new.pk = None
+    new.id = None
+    new.previous = item
+    new.version = item.version + 1
+    new.state = workflow.DRAFT
+    new.published_on = None
+    new.changed_on = changed_on
+    new.created_by = actor
+    new.due_on = due_date(new)
+    new.save()
+    new.amends.set(item.amends.all())
+    new.repeals.set(item.repeals.all())
+    _event(new, "create", "", actor, f"修订第{item.version}版", day)
+    return new
+
+
+@transaction.atomic
+def add_attachment(item: Item, actor: Any, name: str, data: bytes) -> Attachment:
+    """Store an attachment of a draft after checking it (nothing is written if refused)."""
+    if item.state != workflow.DRAFT:
+        raise DisclosureError("只能为草稿添加附件", code="not_draft")
+    if workflow.OFFICER not in workflow_roles(actor, item.organ):
+        raise DisclosureError("只有本机关的公开专员可以添加附件", code="wrong_role")
+    checked = check_upload(name, data)
+    attachment = Attachment(
+        item=item,
+        name=checked.name,
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+    )
+    attachment.file.save(checked.sha256, ContentFile(data), save=False)
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def set_table2_entry(
+    organ: Organ,
+    year: int,
+    actor: Any,
+    *,
+    source: str,
+    licensing: int | None = None,
+    punishment: int | None = None,
+    coercion: int | None = None,
+    fees: Decimal | None = None,
+) -> Table2Entry:
+    """Enter the counts of table 二 that come from other systems, with their source."""
+    if not source.strip():
+        raise DisclosureError(
+            "请注明数据来源（如“省行政执法监管平台导出，2025-01-10”）", code="source"
+        )
+    for label, value in (("行政许可", licensing), ("行政处罚", punishment), ("行政强制", coercion)):
+        if value is not None and value < 0:
+            raise DisclosureError(
+                f"{label}的本年处理决定数量应为非负整数，实际为 {value}", code="negative"
+            )
+    if fees is not None and fees < 0:
+        raise DisclosureError(f"行政事业性收费金额应为非负数，实际为 {fees}", code="negative")
+    entry, _ = Table2Entry.objects.update_or_create(
+        organ=organ,
+        year=year,
+        defaults={
+            "licensing": licensing,
+            "punishment": punishment,
+            "coercion": coercion,
+            "fees": fees,
+            "source": source.strip(),
+            "updated_by": actor,
+        },
+    )
+    return entry

@@ -1,0 +1,202 @@
+"""Public pages: everyone may read them; only published (or repealed/expired) items show."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.db.models import Count
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from gongkai.disclosure import workflow
+from gongkai.disclosure.categories import ARTICLE20, CATEGORY_BY_KEY, TOPIC_BY_KEY, TOPICS
+from gongkai.disclosure.guides import guide_for
+from gongkai.disclosure.models import Attachment, Item, SearchEntry
+from gongkai.disclosure.search import ORDERS, VALIDITIES, Filters, search
+from gongkai.disclosure.views import reviews_of
+from gongkai.organs.models import Organ
+
+
+def _public_items():  # type: ignore[no-untyped-def]
+    return Item.objects.filter(state__in=workflow.PUBLIC_STATES).select_related("organ")
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    latest = (
+        Item.objects.filter(state=workflow.PUBLISHED)
+        .select_related("organ")
+        .order_by("-published_on", "-id")[:10]
+    )
+    organs = Organ.objects.filter(is_active=True).order_by("name")
+    return render(request, "portal/home.html", {"latest": latest, "organs": organs})
+
+
+def guides(request: HttpRequest) -> HttpResponse:
+    organs = Organ.objects.filter(is_active=True).order_by("name")
+    return render(request, "portal/guides.html", {"organs": organs})
+
+
+def guide(request: HttpRequest, slug: str) -> HttpResponse:
+    organ = get_object_or_404(Organ, slug=slug, is_active=True)
+    from gongkai.organs.rules import can_handle_cases, can_manage_people
+
+    can_edit = can_handle_cases(request.user, organ) or can_manage_people(request.user, organ)
+    return render(
+        request,
+        "portal/guide.html",
+        {"organ": organ, "guide": guide_for(organ), "can_edit": can_edit},
+    )
+
+
+def _filters(request: HttpRequest, organ: Organ | None) -> Filters:
+    category = request.GET.get("category", "")
+    topic = request.GET.get("topic", "")
+    validity = request.GET.get("validity", "")
+    organ_id = organ.pk if organ else _int(request.GET.get("organ"))
+    return Filters(
+        organ_ids=(organ_id,) if organ_id else (),
+        category=category if category in CATEGORY_BY_KEY else "",
+        topic=topic if topic in TOPIC_BY_KEY else "",
+        year=_int(request.GET.get("year")),
+        validity=validity if validity in VALIDITIES else "",
+    )
+
+
+def _facets(filters: Filters) -> dict[str, object]:
+    base = SearchEntry.objects.all()
+    if filters.organ_ids:
+        base = base.filter(organ_id__in=filters.organ_ids)
+    categories = dict(base.values_list("category").annotate(n=Count("pk")))
+    topics = dict(base.values_list("topic").annotate(n=Count("pk")))
+    years = sorted(base.values_list("year").annotate(n=Count("pk")), reverse=True)
+    organs = dict(SearchEntry.objects.values_list("organ_id").annotate(n=Count("pk")))
+    return {
+        "categories": [(c, categories.get(c.key, 0)) for c in ARTICLE20],
+        "topics": [(t, topics[t.key]) for t in TOPICS if topics.get(t.key)],
+        "years": years,
+        "organs": [
+            (o, organs.get(o.pk, 0)) for o in Organ.objects.filter(is_active=True).order_by("name")
+        ],
+    }
+
+
+def _page_links(request: HttpRequest, results) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    params = request.GET.copy()
+    links = {}
+    if results.has_previous:
+        params["page"] = str(results.page - 1)
+        links["previous"] = "?" + params.urlencode()
+    if results.has_next:
+        params["page"] = str(results.page + 1)
+        links["next"] = "?" + params.urlencode()
+    return links
+
+
+def catalog(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    organ = get_object_or_404(Organ, slug=slug, is_active=True) if slug else None
+    filters = _filters(request, organ)
+    results = search("", filters, order="date", page=_int(request.GET.get("page")) or 1)
+    return render(
+        request,
+        "portal/catalog.html",
+        {
+            "organ": organ,
+            "filters": filters,
+            "results": results,
+            "facets": _facets(filters),
+            "links": _page_links(request, results),
+            "category": CATEGORY_BY_KEY.get(filters.category),
+            "topic": TOPIC_BY_KEY.get(filters.topic),
+        },
+    )
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    text = request.GET.get("q", "").strip()[:200]
+    filters = _filters(request, None)
+    order = request.GET.get("order", "relevance")
+    results = (
+        search(text, filters, order=order, page=_int(request.GET.get("page")) or 1)
+        if text
+        else None
+    )
+    return render(
+        request,
+        "portal/search.html",
+        {
+            "q": text,
+            "results": results,
+            "filters": filters,
+            "orders": ORDERS,
+            "validities": VALIDITIES,
+            "categories": ARTICLE20,
+            "organs": Organ.objects.filter(is_active=True).order_by("name"),
+            "years": sorted(set(SearchEntry.objects.values_list("year", flat=True)), reverse=True),
+            "links": _page_links(request, results) if results else {},
+            "broader": urlencode({"q": text}) if text else "",
+        },
+    )
+
+
+def item(request: HttpRequest, pk: int) -> HttpResponse:
+    obj = get_object_or_404(_public_items(), pk=pk)
+    versions = []
+    cursor: Item | None = obj
+    while cursor is not None and cursor.previous_id:
+        cursor = Item.objects.get(pk=cursor.previous_id)
+        versions.append(cursor)
+    newer = obj.next_version_or_none()
+    current = None
+    if obj.state == workflow.SUPERSEDED:
+        current = newer
+        while current is not None and current.state == workflow.SUPERSEDED:
+            current = current.next_version_or_none()
+    public = workflow.PUBLIC_STATES
+    return render(
+        request,
+        "portal/item.html",
+        {
+            "item": obj,
+            "reviews": reviews_of(obj),
+            "versions": [v for v in versions if v.state in public],
+            "current": current if current is not None and current.state in public else None,
+            "interpretations": obj.interpretations.filter(state__in=public),
+            "interprets": obj.interprets
+            if obj.interprets and obj.interprets.state in public
+            else None,
+            "amends": obj.amends.filter(state__in=public),
+            "repeals": obj.repeals.filter(state__in=public),
+            "repealed_by": obj.repealed_by.filter(state__in=public),
+        },
+    )
+
+
+def attachment(request: HttpRequest, pk: int, attachment: int) -> FileResponse:
+    obj = get_object_or_404(_public_items(), pk=pk)
+    att = get_object_or_404(Attachment, pk=attachment, item=obj)
+    response = FileResponse(
+        att.file.open("rb"), as_attachment=True, filename=att.name, content_type=att.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def sitemap(request: HttpRequest) -> HttpResponse:
+    items = SearchEntry.objects.order_by("-published_on", "-item_id").values_list(
+        "item_id", "published_on"
+    )[:50000]
+    organs = Organ.objects.filter(is_active=True).values_list("slug", flat=True)
+    return render(
+        request,
+        "portal/sitemap.xml",
+        {"items": items, "organs": organs},
+        content_type="application/xml; charset=utf-8",
+    )

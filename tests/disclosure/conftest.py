@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+import pytest
+
+from gongkai.disclosure.factories import Team
+
+
+@pytest.fixture
+def organ(db):  # type: ignore[no-untyped-def]
+    from gongkai.organs.factories import OrganFactory
+
+    return OrganFactory(
+        name="湖州市吴兴区发展和改革局",
+        short_name="区发改经信局",
+        slug="fgj",
+        credit_code="11330524MB15359635",
+    )
+
+
+@pytest.fixture
+def team(organ):  # type: ignore[no-untyped-def]
+    return Team.for_organ(organ, ("李明", "赵朔", "王丹", "惠贇"))

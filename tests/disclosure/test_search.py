@@ -1,0 +1,109 @@
+"""Search quality on the 200-item sample catalogue, on whichever database the suite uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from gongkai.disclosure import services
+from gongkai.disclosure.sample_corpus import PHRASE_QUERIES, SAMPLE_QUERIES, TRADITIONAL_QUERIES
+from gongkai.disclosure.sample_load import load_sample_catalogue
+from gongkai.disclosure.search import Filters, search
+from gongkai.organs.models import Region
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def catalogue(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """The sample catalogue, loaded once for the module and removed afterwards."""
+    with django_db_blocker.unblock():
+        region, _ = Region.objects.get_or_create(name="湖州市吴兴区")
+        items = load_sample_catalogue(region, slug_prefix="sq-")
+        yield {key: item.pk for key, item in items.items()}
+        from django.core.management import call_command
+
+        call_command("flush", interactive=False, verbosity=0)
+
+
+def top3(text: str, **filters: object) -> list[int]:
+    return [hit.item.pk for hit in search(text, Filters(**filters)).hits[:3]]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("query", "key"), SAMPLE_QUERIES)
+def test_expected_item_in_top_three(catalogue, query: str, key: str) -> None:
+    assert catalogue[key] in top3(query), query
+
+
+@pytest.mark.parametrize(("query", "key"), TRADITIONAL_QUERIES)
+def test_traditional_query_finds_simplified_text(catalogue, query: str, key: str) -> None:
+    assert catalogue[key] in top3(query), query
+
+
+@pytest.mark.parametrize(("query", "key"), PHRASE_QUERIES)
+def test_phrase_query_finds_the_exact_wording(catalogue, query: str, key: str) -> None:
+    results = search(query)
+    assert [h.item.pk for h in results.hits] == [catalogue[key]]
+
+
+def test_phrase_must_be_contiguous(catalogue) -> None:
+    # Both words occur in the elevator notice, but never as the phrase 「救援电梯」.
+    assert search('"救援电梯"').total == 0
+    assert search("救援 电梯").total >= 1
+
+
+def test_multi_word_query_requires_every_word(catalogue) -> None:
+    results = search("教育局 决算 2023")
+    assert results.hits and not results.partial
+    for hit in results.hits:
+        text = hit.item.title + hit.item.body_text
+        assert "决算" in text and "2023" in text
+
+
+def test_no_item_with_every_word_offers_partial_results(catalogue) -> None:
+    results = search("垃圾分类 火星基地")
+    assert results.partial
+    assert results.hits[0].item.pk == catalogue["gov-garbage-rules"]
+
+
+def test_nothing_found_is_empty_not_an_error(catalogue) -> None:
+    results = search("量子纠缠")
+    assert (results.total, results.hits, results.partial) == (0, [], False)
+
+
+def test_snippets_and_titles_are_highlighted(catalogue) -> None:
+    hit = search("阶梯水价").hits[0]
+    assert "<mark>" in hit.snippet_html or "<mark>" in hit.title_html
+
+
+def test_filters_by_organ_category_year_and_validity(catalogue) -> None:
+    from gongkai.disclosure.models import Item
+
+    edu = Item.objects.get(pk=catalogue["jyj-enrol-2024"]).organ_id
+    results = search("预算", Filters(organ_ids=(edu,), category="budget", year=2024))
+    assert results.total >= 1
+    for hit in results.hits:
+        assert hit.item.organ_id == edu and hit.item.category == "budget"
+        assert hit.item.published_on.year == 2024
+    repealed = search("储备粮", Filters(validity="废止"))
+    assert [h.item.pk for h in repealed.hits] == [catalogue["fgj-grain-reserve"]]
+    assert search("储备粮", Filters(validity="有效")).total == 0
+
+
+def test_date_order_is_newest_first_and_pages_do_not_overlap(catalogue) -> None:
+    first = search("预算", order="date", page=1, per_page=5)
+    second = search("预算", order="date", page=2, per_page=5)
+    days = [h.item.published_on for h in first.hits + second.hits]
+    assert days == sorted(days, reverse=True)
+    assert not {h.item.pk for h in first.hits} & {h.item.pk for h in second.hits}
+    assert first.total == second.total > 10
+
+
+def test_withdrawn_item_disappears_from_search(catalogue) -> None:
+    from gongkai.disclosure.models import Item
+    from gongkai.organs.roles import Role
+
+    item = Item.objects.get(pk=catalogue["wjj-dengue"])
+    head = item.organ.memberships.get(role=Role.HEAD).user
+    assert catalogue["wjj-dengue"] in top3("登革热")
+    services.apply(item, "withdraw", head, "误发")
+    assert search("登革热").total == 0
