@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -17,6 +18,7 @@ from rich.table import Table
 from ..annual import AnnualReport, Finding, GongkaiError, SchemaError, Severity, check
 from ..annual.jsonschema import json_schema
 from .annual_parse import parse_command
+from .annual_render import render_command
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 
@@ -98,7 +100,7 @@ def _print_text(results: Sequence[tuple[Path, AnnualReport, list[Finding]]]) -> 
     console = Console(
         file=sys.stdout,
         highlight=False,
-        width=None if sys.stdout.isatty() else 160,
+        width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 160,
     )
     counts = dict.fromkeys(Severity, 0)
     with_errors = 0
@@ -110,7 +112,7 @@ def _print_text(results: Sequence[tuple[Path, AnnualReport, list[Finding]]]) -> 
             table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
             table.add_column("级别", no_wrap=True)
             table.add_column("代码", no_wrap=True)
-            table.add_column("说明")
+            table.add_column("说明", overflow="fold")
             for finding in findings:
                 table.add_row(finding.severity.label, finding.code, finding.message)
             console.print(table)
@@ -140,18 +142,24 @@ def _print_json(results: Sequence[tuple[Path, AnnualReport, list[Finding]]]) -> 
 def check_command(
     files: Annotated[
         list[Path],
-        typer.Argument(help="要核查的年度报告（annual-report/1 格式的 JSON 文件），可以给多个。"),
+        typer.Argument(
+            metavar="FILE.json…",
+            help="要核查的年度报告（annual-report/1 格式的 JSON 文件），可以给多个。",
+        ),
     ],
     last_year: Annotated[
         list[Path] | None,
         typer.Option(
             "--last-year",
+            metavar="FILE.json",
             help="上一年度的报告（JSON），用于跨年度核对；可以给多次，按机关和年度与本年报告配对。",
         ),
     ] = None,
     output: Annotated[
         OutputFormat,
-        typer.Option("--format", help="输出格式：text 为表格，json 为 JSON 数组。"),
+        typer.Option(
+            "--format", metavar="text|json", help="输出格式：text 为表格，json 为 JSON 数组。"
+        ),
     ] = OutputFormat.TEXT,
 ) -> None:
     """核查年度报告：表格勾稽关系、跨年度衔接、正文与表格是否一致。
@@ -181,3 +189,4 @@ def check_command(
 # ---------------------------------------------------------------------------- parse
 
 app.command("parse")(parse_command)
+app.command("render")(render_command)
