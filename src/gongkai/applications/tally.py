@@ -26,6 +26,7 @@ from datetime import date
 from typing import Final
 
 from gongkai.annual import schema
+from gongkai.annual.model import AnnualReport
 
 APPLICANT_COLUMNS: Final = tuple(c.key for c in schema.TABLE3_APPLICANT_COLUMNS)
 TOTAL: Final = schema.TABLE3_TOTAL_COLUMN.key
@@ -67,10 +68,12 @@ class Tally:
 
     def to_report_dict(self, organ: str) -> dict[str, object]:
         """The ``annual-report/1`` JSON with tables 三 and 四 (table 二 left null)."""
+        blank = AnnualReport(organ=organ, year=self.year).to_dict()
         return {
             "schema": schema.SCHEMA_ID,
             "organ": organ,
             "year": self.year,
+            "table2": blank["table2"],
             "table3": {k: list(v) for k, v in self.table3.items()},
             "table4": {k: dict(v) for k, v in self.table4.items()},
         }

@@ -1,0 +1,237 @@
+"""The applications API, mounted at ``/api/applications/``.
+
+Public: ``POST /api/applications`` (intake) and ``GET /api/applications/{number}?token=…``.
+Staff: list and filter, perform a workflow action, annual statistics of an organ.
+Refusals are ``{"detail": "<中文>", "code": "<code>"}`` with 403 (role) or 409 (state,
+guard, conflict).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from ninja import Field, Router, Schema
+from ninja.errors import HttpError
+
+from gongkai.organs.models import Organ
+from gongkai.organs.querysets import case_organs
+
+from . import querysets, rules, services, stats
+from .errors import CaseworkError
+from .forms import APPLICANT_FIELDS_FORM, ApplicationForm
+from .views.public import rate_limited
+
+router = Router()
+
+
+class IntakeIn(Schema):
+    organ: str
+    """The organ's slug (网址标识)."""
+    applicant_type: str
+    applicant_name: str
+    id_type: str
+    id_number: str
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    postcode: str = ""
+    information: str
+    document_number: str = ""
+    provision_form: str
+    delivery_method: str
+
+
+class IntakeOut(Schema):
+    number: str
+    token: str
+    state: str
+
+
+class EventOut(Schema):
+    seq: int
+    on: date
+    kind: str
+    label: str
+    reason: str
+
+
+class CaseOut(Schema):
+    number: str
+    organ: str
+    state: str
+    state_label: str
+    version: int
+    received_on: date | None
+    due_on: date | None
+    half_on: date | None
+    clock_paused: bool
+    answer: str
+    outcome: str
+    closed_on: date | None
+    information: str
+
+
+class CaseDetailOut(CaseOut):
+    events: list[EventOut]
+    applicant_name: str | None = None
+
+
+class ActionIn(Schema):
+    version: int
+    reason: str = ""
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class ErrorOut(Schema):
+    detail: str
+    code: str
+    errors: dict[str, list[str]] | None = None
+
+
+def _case_out(case: Any, *, events: bool = False, personal: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "number": case.number,
+        "organ": case.organ.slug,
+        "state": case.state,
+        "state_label": case.state_label,
+        "version": case.version,
+        "received_on": case.received_on,
+        "due_on": case.due_on,
+        "half_on": case.half_on,
+        "clock_paused": case.clock_paused,
+        "answer": case.answer,
+        "outcome": case.outcome,
+        "closed_on": case.closed_on,
+        "information": case.information,
+    }
+    if events:
+        rows = case.events.order_by("seq")
+        if not personal:
+            rows = rows.filter(public=True)
+        out["events"] = [
+            {"seq": e.seq, "on": e.on, "kind": e.kind, "label": e.label, "reason": e.reason}
+            for e in rows
+        ]
+    if personal:
+        out["applicant_name"] = case.applicant_name
+    return out
+
+
+@router.post(
+    "",
+    auth=None,
+    response={201: IntakeOut, 400: ErrorOut, 429: ErrorOut},
+    summary="提交政府信息公开申请（公众，无需账户）",
+)
+def intake(request: HttpRequest, payload: IntakeIn) -> tuple[int, dict[str, Any]]:
+    data = payload.dict()
+    organ = Organ.objects.filter(slug=data.pop("organ"), is_active=True).first()
+    if rate_limited(str(request.META.get("REMOTE_ADDR", ""))):
+        return 429, {
+            "detail": "提交过于频繁：同一网络每小时最多提交10件申请，请稍后再试",
+            "code": "rate_limited",
+        }
+    form = ApplicationForm({**data, "organ": organ.pk if organ else ""})
+    if not form.is_valid():
+        errors = {k: [str(e) for e in v] for k, v in form.errors.items()}
+        return 400, {
+            "detail": "申请内容不符合要求，请按提示修改",
+            "code": "invalid",
+            "errors": errors,
+        }
+    d = form.cleaned_data
+    case, token = services.submit_online(
+        d["organ"], {k: d.get(k, "") for k in APPLICANT_FIELDS_FORM}
+    )
+    return 201, {"number": case.number, "token": token, "state": case.state}
+
+
+@router.get("", response=list[CaseOut], summary="申请列表（职员；可按机关、状态、逾期筛选）")
+def list_cases(
+    request: HttpRequest,
+    organ: str = "",
+    state: str = "",
+    overdue: bool = False,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    cases = querysets.visible_to(request.user).select_related("organ")
+    if organ:
+        cases = cases.filter(organ__slug=organ)
+    if state:
+        cases = cases.filter(state=state)
+    if overdue:
+        cases = querysets.overdue(cases, services.today())
+    cases = cases.order_by("due_on", "id")[offset : offset + min(limit, 500)]
+    return [_case_out(c) for c in cases]
+
+
+@router.get(
+    "/{number}",
+    auth=None,
+    response={200: CaseDetailOut, 404: ErrorOut},
+    summary="查看申请（申请人凭查询令牌；职员凭登录）",
+)
+def get_case(request: HttpRequest, number: str, token: str = "") -> dict[str, Any]:
+    if token:
+        case = services.case_for_token(number, token)
+        if case is None:
+            raise Http404
+        services.log_personal_data_view(case, None, "api_token")
+        return _case_out(case, events=True, personal=True)
+    user = request.user
+    if not getattr(user, "is_authenticated", False):
+        from gongkai.api.auth import StaffToken
+
+        header = request.headers.get("Authorization", "")
+        if header.startswith("Bearer "):
+            user = StaffToken().authenticate(request, header[7:]) or user
+    case = querysets.visible_to(user).select_related("organ").filter(number=number).first()
+    if case is None:
+        raise Http404
+    personal = rules.can_see_personal_data(user, case)
+    if personal:
+        services.log_personal_data_view(case, user, "api")
+    return _case_out(case, events=True, personal=personal)
+
+
+@router.post(
+    "/{number}/actions/{action}",
+    response={200: CaseOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    summary="执行办理操作（状态或身份不允许时返回409或403及中文说明）",
+)
+def act(request: HttpRequest, number: str, action: str, payload: ActionIn) -> Any:
+    case = querysets.visible_to(request.user).select_related("organ").filter(number=number).first()
+    if case is None:
+        raise Http404
+    case.version = payload.version
+    try:
+        if action == "assign":
+            from django.contrib.auth import get_user_model
+
+            assignee = (
+                get_user_model().objects.filter(username=payload.data.get("assignee", "")).first()
+            )
+            if assignee is None:
+                raise HttpError(400, "请指定承办人的用户名")
+            services.assign(case, assignee, request.user)
+        else:
+            services.apply(case, action, request.user, payload.reason, data=payload.data)
+    except CaseworkError as exc:
+        return exc.status, {"detail": exc.message, "code": exc.code}
+    return 200, _case_out(case)
+
+
+@router.get(
+    "/organs/{code}/annual-stats/{year}",
+    response={200: dict[str, Any], 404: ErrorOut},
+    summary="机关（含下级）某年度表三、表四（annual-report/1）",
+)
+def annual_stats(request: HttpRequest, code: str, year: int) -> dict[str, Any]:
+    organ = case_organs(request.user).filter(slug=code).first()
+    if organ is None:
+        raise Http404
+    visible = set(case_organs(request.user).values_list("pk", flat=True))
+    return stats.report_dict(organ.name, organ.descendant_ids() & visible, year)

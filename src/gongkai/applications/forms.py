@@ -1,0 +1,239 @@
+"""Forms: the public application, staff registration and the workflow actions.
+
+Every message is Chinese; nothing is stored until the whole form is valid (the services
+run in one transaction).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from gongkai.organs.models import Organ
+from gongkai.organs.uscc import problems as uscc_problems
+
+from . import answers
+from .idcheck import InvalidIdentity, validate_resident_id
+from .models import (
+    APPLICANT_TYPES,
+    Channel,
+    DeliveryMethod,
+    IdType,
+    ProvisionForm,
+    ReceiptBasis,
+)
+
+REQUIRED = {"required": "此项为必填项"}
+PERSONAL_IDS = (IdType.RESIDENT_ID, IdType.PASSPORT, IdType.OTHER_PERSONAL)
+
+
+def _choice(label: str, choices: Any, **kw: Any) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        error_messages={**REQUIRED, "invalid_choice": "请从列表中选择：“%(value)s”不是可选项"},
+        **kw,
+    )
+
+
+class ApplicationForm(forms.Form):
+    """What the Regulation requires of an application (Art 29) — and no purpose."""
+
+    organ = forms.ModelChoiceField(
+        label="受理机关",
+        queryset=Organ.objects.filter(is_active=True),
+        error_messages={**REQUIRED, "invalid_choice": "请选择受理机关"},
+    )
+    applicant_type = _choice("申请人类型", APPLICANT_TYPES)
+    applicant_name = forms.CharField(
+        label="姓名或名称",
+        max_length=200,
+        error_messages={**REQUIRED, "max_length": "不能超过200个字"},
+    )
+    id_type = _choice("身份证明类型", IdType.choices)
+    id_number = forms.CharField(
+        label="身份证明号码",
+        max_length=40,
+        error_messages={**REQUIRED, "max_length": "不能超过40个字符"},
+    )
+    phone = forms.RegexField(
+        label="联系电话",
+        regex=r"^[0-9+\- ]{7,20}$",
+        required=False,
+        error_messages={"invalid": "联系电话应为7至20位数字（可含 +、-）"},
+    )
+    email = forms.EmailField(
+        label="电子邮箱", required=False, error_messages={"invalid": "请填写有效的电子邮箱地址"}
+    )
+    address = forms.CharField(label="通信地址", max_length=300, required=False)
+    postcode = forms.RegexField(
+        label="邮政编码",
+        regex=r"^\d{6}$",
+        required=False,
+        error_messages={"invalid": "邮政编码应为6位数字"},
+    )
+    information = forms.CharField(
+        label="所需政府信息的名称、文号或者便于查询的其他特征性描述",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        min_length=4,
+        max_length=4000,
+        error_messages={
+            **REQUIRED,
+            "min_length": "请具体描述所需的政府信息（至少4个字）",
+            "max_length": "描述不能超过4000字",
+        },
+    )
+    document_number = forms.CharField(label="文号（如知道）", max_length=100, required=False)
+    provision_form = _choice("提供政府信息的形式", ProvisionForm.choices)
+    delivery_method = _choice("获取政府信息的方式", DeliveryMethod.choices)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        kind, id_type, number = (
+            data.get("applicant_type"),
+            data.get("id_type"),
+            data.get("id_number"),
+        )
+        if kind and id_type:
+            if kind == "natural_person" and id_type not in PERSONAL_IDS:
+                self.add_error("id_type", "自然人应提供居民身份证、护照或其他有效身份证件")
+            if kind != "natural_person" and id_type != IdType.USCC:
+                self.add_error("id_type", "法人或其他组织应提供统一社会信用代码")
+        if id_type and number:
+            number = number.strip().upper()
+            if id_type == IdType.RESIDENT_ID:
+                try:
+                    data["id_number"] = validate_resident_id(number)
+                except InvalidIdentity as exc:
+                    self.add_error("id_number", str(exc))
+            elif id_type == IdType.USCC:
+                found = uscc_problems(number)
+                if found:
+                    self.add_error("id_number", "；".join(found))
+                data["id_number"] = number
+        if not (data.get("phone") or data.get("email") or data.get("address")):
+            raise ValidationError("请至少填写一种联系方式（电话、电子邮箱或通信地址）")
+        method = data.get("delivery_method")
+        if method == DeliveryMethod.EMAIL and not data.get("email"):
+            self.add_error("email", "选择以电子邮件获取的，请填写电子邮箱")
+        if method == DeliveryMethod.POST and not data.get("address"):
+            self.add_error("address", "选择邮寄的，请填写通信地址")
+        return data
+
+
+class RegisterForm(ApplicationForm):
+    """Staff registration of a letter, fax, e-mail or in-person (or oral) application."""
+
+    channel = _choice("申请渠道", [c for c in Channel.choices if c[0] != Channel.ONLINE])
+    received_on = forms.DateField(
+        label="收到申请日期",
+        error_messages={**REQUIRED, "invalid": "请填写有效日期，如2025-03-01"},
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    receipt_basis = _choice(
+        "收到日期的依据（条例第三十一条）",
+        [("", "按渠道默认"), *ReceiptBasis.choices],
+        required=False,
+    )
+
+    def __init__(self, *args: Any, organs: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if organs is not None:
+            self.fields["organ"].queryset = organs
+
+
+class ActionForm(forms.Form):
+    """One workflow action; the fields used depend on the action."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, error_messages=REQUIRED)
+    reason = forms.CharField(
+        label="理由或说明", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    answer = forms.ChoiceField(
+        label="答复类型",
+        required=False,
+        choices=[("", "（请选择）"), *((a.key, a.label) for a in answers.OFFICER_ANSWERS)],
+        error_messages={"invalid_choice": "请从列表中选择答复类型"},
+    )
+    points = forms.CharField(
+        label="需补正的事项（每行一项）", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    workdays = forms.IntegerField(
+        label="延长的工作日数",
+        required=False,
+        min_value=1,
+        max_value=20,
+        error_messages={
+            "invalid": "请填写整数",
+            "min_value": "延长期限至少1个工作日",
+            "max_value": "延长期限最长不得超过20个工作日",
+        },
+    )
+    party = forms.ChoiceField(
+        label="征求意见对象",
+        required=False,
+        choices=[("third_party", "第三方"), ("other_organ", "其他行政机关")],
+    )
+    name = forms.CharField(label="征求意见对象名称", required=False, max_length=200)
+    method = forms.ChoiceField(
+        label="收费方式",
+        required=False,
+        choices=[("per_item", "按件计收"), ("per_page", "按量计收")],
+    )
+    units = forms.IntegerField(
+        label="计费数量（件或页）",
+        required=False,
+        min_value=0,
+        error_messages={"invalid": "请填写整数"},
+    )
+    earlier = forms.IntegerField(
+        label="本月此前已申请件数",
+        required=False,
+        min_value=0,
+        error_messages={"invalid": "请填写整数"},
+    )
+
+    def payload(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        out: dict[str, Any] = {}
+        if d.get("answer"):
+            out["answer"] = d["answer"]
+        if d.get("points"):
+            out["points"] = [line.strip() for line in d["points"].splitlines() if line.strip()]
+        for key in ("workdays", "party", "name", "method", "units", "earlier"):
+            if d.get(key) not in (None, ""):
+                out[key] = d[key]
+        return out
+
+
+class AppealForm(forms.Form):
+    kind = _choice(
+        "类型",
+        [
+            ("reconsideration", "行政复议"),
+            ("litigation_direct", "行政诉讼（未经复议直接起诉）"),
+            ("litigation_after_reconsideration", "行政诉讼（复议后起诉）"),
+        ],
+    )
+    lodged_on = forms.DateField(
+        label="提起日期", error_messages={**REQUIRED, "invalid": "请填写有效日期，如2025-03-01"}
+    )
+    body = forms.CharField(label="复议机关或法院", required=False, max_length=200)
+
+
+APPLICANT_FIELDS_FORM = (
+    "applicant_type",
+    "applicant_name",
+    "id_type",
+    "id_number",
+    "phone",
+    "email",
+    "address",
+    "postcode",
+    "information",
+    "document_number",
+    "provision_form",
+    "delivery_method",
+)

@@ -1,0 +1,307 @@
+"""An application (依申请公开 case), its append-only events, notices, appeals and access log.
+
+The case row holds the applicant's request and a *projection* of its events (state, the
+dates of the clock, the outcome) that ``services`` keeps in step in the same transaction
+as each event; ``services.replay`` recomputes it from the events alone. Nothing but
+``services`` writes these rows.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from gongkai.annual import schema
+from gongkai.organs.models import Organ
+
+from . import answers
+from .workflow import EVENT_LABELS, STATE_LABELS, Event, State
+
+APPLICANT_TYPES = [(c.key, c.label) for c in schema.TABLE3_APPLICANT_COLUMNS]
+"""The six applicant columns of table 三 (自然人 and the five kinds of organisation)."""
+
+ORGANISATION_TYPES = [c for c in APPLICANT_TYPES if c[0] != "natural_person"]
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", "网上申请"
+    LETTER = "letter", "信函"
+    FAX = "fax", "传真"
+    EMAIL = "email", "电子邮件"
+    IN_PERSON = "in_person", "当面提交"
+    ORAL = "oral", "口头提出（代为填写）"
+
+
+class ReceiptBasis(models.TextChoices):
+    """Art 31: how the day of receipt was fixed."""
+
+    HANDED_IN = "handed_in", "当面提交之日"
+    SIGNED_FOR = "signed_for", "机关签收之日"
+    CONFIRMED = "confirmed", "与申请人确认之日"
+
+
+RECEIPT_BASIS_BY_CHANNEL = {
+    Channel.ONLINE: ReceiptBasis.CONFIRMED,
+    Channel.LETTER: ReceiptBasis.SIGNED_FOR,
+    Channel.FAX: ReceiptBasis.CONFIRMED,
+    Channel.EMAIL: ReceiptBasis.CONFIRMED,
+    Channel.IN_PERSON: ReceiptBasis.HANDED_IN,
+    Channel.ORAL: ReceiptBasis.HANDED_IN,
+}
+
+
+class IdType(models.TextChoices):
+    RESIDENT_ID = "resident_id", "居民身份证"
+    PASSPORT = "passport", "护照"
+    OTHER_PERSONAL = "other_personal", "其他有效身份证件"
+    USCC = "uscc", "统一社会信用代码"
+
+
+class ProvisionForm(models.TextChoices):
+    PAPER = "paper", "纸质文本"
+    ELECTRONIC = "electronic", "电子数据"
+    OTHER = "other", "其他形式"
+
+
+class DeliveryMethod(models.TextChoices):
+    POST = "post", "邮寄"
+    EMAIL = "email", "电子邮件"
+    COLLECT = "collect", "当面领取"
+    ONLINE = "online", "网上查看"
+
+
+class Application(models.Model):
+    organ = models.ForeignKey(
+        Organ, models.PROTECT, related_name="applications", verbose_name="受理机关"
+    )
+    number = models.CharField("申请编号", max_length=40)
+    number_year = models.PositiveSmallIntegerField("编号年度")
+    serial = models.PositiveIntegerField("年度序号")
+    state = models.CharField(
+        "状态",
+        max_length=30,
+        choices=[(s.value, STATE_LABELS[s]) for s in State],
+        default=State.NEW.value,
+    )
+    version = models.PositiveIntegerField("版本", default=0)
+    channel = models.CharField("申请渠道", max_length=20, choices=Channel.choices)
+
+    applicant_type = models.CharField("申请人类型", max_length=20, choices=APPLICANT_TYPES)
+    applicant_name = models.CharField("申请人姓名或名称", max_length=200)
+    id_type = models.CharField("身份证明类型", max_length=20, choices=IdType.choices)
+    id_number = models.CharField("身份证明号码", max_length=40)
+    phone = models.CharField("联系电话", max_length=40, blank=True)
+    email = models.EmailField("电子邮箱", blank=True)
+    address = models.CharField("通信地址", max_length=300, blank=True)
+    postcode = models.CharField("邮政编码", max_length=6, blank=True)
+
+    information = models.TextField("所需政府信息的名称或内容描述")
+    document_number = models.CharField("文号", max_length=100, blank=True)
+    provision_form = models.CharField("提供形式", max_length=20, choices=ProvisionForm.choices)
+    delivery_method = models.CharField("获取方式", max_length=20, choices=DeliveryMethod.choices)
+
+    token_digest = models.CharField("查询链接摘要", max_length=64, blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_applications",
+        verbose_name="承办人",
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    # Projection of the events (services keep it in step; replay recomputes it).
+    received_on = models.DateField("收到申请日期", null=True, blank=True)
+    receipt_basis = models.CharField(
+        "收到日期依据", max_length=20, choices=ReceiptBasis.choices, blank=True
+    )
+    due_on = models.DateField("法定答复期限", null=True, blank=True)
+    half_on = models.DateField("流程过半日", null=True, blank=True)
+    target_on = models.DateField("内部目标日", null=True, blank=True)
+    clock_paused = models.BooleanField("期限暂停", default=False)
+    answer = models.CharField(
+        "答复类型",
+        max_length=40,
+        blank=True,
+        choices=[(a.key, a.label) for a in answers.ANSWERS],
+    )
+    outcome = models.CharField("表三办理结果行", max_length=40, blank=True)
+    closed_on = models.DateField("办结日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "政府信息公开申请"
+        verbose_name_plural = "政府信息公开申请"
+        ordering = ("-id",)
+        constraints = (
+            models.UniqueConstraint(fields=["organ", "number"], name="applications_number_unique"),
+            models.UniqueConstraint(
+                fields=["organ", "number_year", "serial"], name="applications_serial_unique"
+            ),
+        )
+        indexes = (
+            models.Index(fields=["organ", "state", "due_on"], name="applications_queue"),
+            models.Index(fields=["organ", "received_on"], name="applications_received"),
+            models.Index(fields=["organ", "closed_on"], name="applications_closed"),
+            models.Index(fields=["assignee", "state", "due_on"], name="applications_mine"),
+        )
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def state_label(self) -> str:
+        return STATE_LABELS[State(self.state)]
+
+    @property
+    def is_organisation(self) -> bool:
+        return self.applicant_type != "natural_person"
+
+
+class NumberSequence(models.Model):
+    """The last serial handed out per organ and year; numbers are never reused."""
+
+    organ = models.ForeignKey(Organ, models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=["organ", "year"], name="applications_sequence_unique"),
+        )
+
+
+class CaseEvent(models.Model):
+    """One thing that happened to a case. Rows are only ever added."""
+
+    application = models.ForeignKey(
+        Application, models.CASCADE, related_name="events", verbose_name="申请"
+    )
+    seq = models.PositiveIntegerField("序号")
+    kind = models.CharField("事件", max_length=40)
+    from_state = models.CharField("原状态", max_length=30, blank=True)
+    to_state = models.CharField("新状态", max_length=30, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="操作人",
+    )
+    actor_name = models.CharField("操作人姓名", max_length=150, blank=True)
+    role = models.CharField("身份", max_length=20)
+    at = models.DateTimeField("记录时间")
+    on = models.DateField("生效日期")
+    reason = models.TextField("理由或说明", blank=True)
+    data = models.JSONField("数据", default=dict, blank=True)
+    public = models.BooleanField("申请人可见", default=True)
+
+    class Meta:
+        verbose_name = "办理记录"
+        verbose_name_plural = "办理记录"
+        ordering = (
+            "application_id",
+            "seq",
+        )
+        constraints = (
+            models.UniqueConstraint(fields=["application", "seq"], name="applications_event_seq"),
+        )
+        indexes = (models.Index(fields=["kind", "on"], name="applications_event_kind_on"),)
+
+    def __str__(self) -> str:
+        return f"{self.application_id}#{self.seq} {self.kind}"
+
+    @property
+    def label(self) -> str:
+        try:
+            return EVENT_LABELS[Event(self.kind)]
+        except ValueError:
+            return RECORD_LABELS.get(self.kind, self.kind)
+
+
+RECORD_LABELS = {
+    "assign": "指定承办人",
+    "note": "办理备注",
+    "notice": "向申请人发出通知",
+    "notice_delivered": "通知已送达",
+    "appeal_lodged": "记录行政复议或行政诉讼",
+    "appeal_decided": "记录复议或诉讼结果",
+    "reminder": "发送期限提醒",
+    "calendar": "工作日历调整，重新计算期限",
+    "view_personal_data": "查看申请人个人信息",
+}
+"""Events that record something without changing the state."""
+
+
+class Notice(models.Model):
+    """The outbox: every notice to the applicant, with its delivery status."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "待发送"
+        SENT = "sent", "已发送"
+        DELIVERED = "delivered", "已送达"
+        FAILED = "failed", "发送失败"
+
+    application = models.ForeignKey(Application, models.CASCADE, related_name="notices")
+    event = models.OneToOneField(CaseEvent, models.CASCADE, related_name="notice")
+    kind = models.CharField("通知类型", max_length=40)
+    title = models.CharField("标题", max_length=200)
+    body = models.TextField("正文")
+    method = models.CharField("送达方式", max_length=20, choices=DeliveryMethod.choices)
+    status = models.CharField(
+        "送达状态", max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField("生成时间", auto_now_add=True)
+    status_at = models.DateTimeField("状态时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "通知"
+        verbose_name_plural = "通知"
+        ordering = ("id",)
+
+
+class AppealKind(models.TextChoices):
+    RECONSIDERATION = "reconsideration", "行政复议"
+    LITIGATION_DIRECT = "litigation_direct", "行政诉讼（未经复议直接起诉）"
+    LITIGATION_AFTER = "litigation_after_reconsideration", "行政诉讼（复议后起诉）"
+
+
+class AppealOutcome(models.TextChoices):
+    UPHELD = "upheld", "结果维持"
+    CORRECTED = "corrected", "结果纠正"
+    OTHER = "other", "其他结果"
+
+
+class Appeal(models.Model):
+    application = models.ForeignKey(Application, models.PROTECT, related_name="appeals")
+    kind = models.CharField("类型", max_length=40, choices=AppealKind.choices)
+    lodged_on = models.DateField("提起日期")
+    body = models.CharField("复议机关或法院", max_length=200, blank=True)
+    decided_on = models.DateField("审结日期", null=True, blank=True)
+    outcome = models.CharField("结果", max_length=20, choices=AppealOutcome.choices, blank=True)
+
+    class Meta:
+        verbose_name = "复议诉讼"
+        verbose_name_plural = "复议诉讼"
+        ordering = (
+            "lodged_on",
+            "id",
+        )
+        indexes = (models.Index(fields=["lodged_on"], name="applications_appeal_lodged"),)
+
+
+class PersonalDataAccess(models.Model):
+    """Every view of an applicant's identity or contact details."""
+
+    application = models.ForeignKey(Application, models.CASCADE, related_name="accesses")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    via = models.CharField("途径", max_length=40)
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "个人信息查看记录"
+        verbose_name_plural = "个人信息查看记录"
+        ordering = ("-at",)

@@ -1,0 +1,7 @@
+from gongkai.site.nav import NavItem
+
+OFFICE = [
+    NavItem("依申请公开", "applications:queue", order=10, visible=lambda u: u.is_authenticated),
+    NavItem("办理统计", "applications:supervise", order=12, visible=lambda u: u.is_authenticated),
+]
+PORTAL = [NavItem("申请公开", "applications_public:apply", order=20)]

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from .views import public
+
+app_name = "applications_public"
+
+urlpatterns = [
+    path("", public.apply, name="apply"),
+    path("<str:number>/", public.follow, name="follow"),
+]

@@ -1,0 +1,73 @@
+"""Which cases a user sees, and which are due, overdue or past half-way."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db.models import QuerySet
+
+from gongkai.organs.querysets import case_organs
+
+from .models import Application
+from .workflow import OPEN_STATES
+
+OPEN = [s.value for s in OPEN_STATES]
+
+
+def visible_to(user: Any) -> QuerySet[Application]:
+    return Application.objects.filter(organ__in=case_organs(user))
+
+
+def open_cases(cases: QuerySet[Application] | None = None) -> QuerySet[Application]:
+    return (cases if cases is not None else Application.objects.all()).filter(state__in=OPEN)
+
+
+def overdue(cases: QuerySet[Application], on: date) -> QuerySet[Application]:
+    return open_cases(cases).filter(due_on__lt=on, clock_paused=False)
+
+
+def due_today(cases: QuerySet[Application], on: date) -> QuerySet[Application]:
+    return open_cases(cases).filter(due_on=on)
+
+
+def past_half(cases: QuerySet[Application], on: date) -> QuerySet[Application]:
+    return open_cases(cases).filter(half_on__lt=on, due_on__gte=on)
+
+
+def queue(cases: QuerySet[Application]) -> QuerySet[Application]:
+    """Open cases, soonest due first (cases without a date, i.e. paused, last)."""
+    return (
+        open_cases(cases)
+        .select_related("organ", "assignee")
+        .order_by("due_on", "id")
+        .only(
+            "id",
+            "number",
+            "state",
+            "due_on",
+            "half_on",
+            "target_on",
+            "clock_paused",
+            "received_on",
+            "information",
+            "organ__short_name",
+            "assignee__username",
+            "assignee__first_name",
+        )
+    )
+
+
+def flag(case: Application, on: date) -> str:
+    """日提示 / 流程过半提示 for one case on ``on``."""
+    if case.due_on is None:
+        return ""
+    if case.due_on < on and not case.clock_paused:
+        return "已逾期"
+    if case.due_on == on:
+        return "今日到期"
+    if case.target_on is not None and case.target_on < on:
+        return "已过内部目标日"
+    if case.half_on is not None and case.half_on < on:
+        return "流程过半"
+    return ""

@@ -1,0 +1,34 @@
+"""Who may do what with an application, built from the platform's named checks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gongkai.organs import rules as organs
+
+from .models import Application
+from .services import roles_of
+from .workflow import State, Transition, allowed
+
+
+def can_view(user: Any, case: Application) -> bool:
+    """The organ's staff and its supervisors (not admins) see the case."""
+    return organs.can_view_cases(user, case.organ)
+
+
+def can_see_personal_data(user: Any, case: Application) -> bool:
+    """Only the organ's own staff see the applicant's identity and contact details."""
+    return organs.is_staff_of(user, case.organ)
+
+
+def can_register(user: Any, organ: Any) -> bool:
+    return organs.can_handle_cases(user, organ)
+
+
+def actions_for(user: Any, case: Application) -> tuple[Transition, ...]:
+    """The workflow events this user's roles allow in the case's state (guards aside)."""
+    return allowed(State(case.state), roles_of(user, case.organ))
+
+
+def can_record_appeal(user: Any, case: Application) -> bool:
+    return organs.is_staff_of(user, case.organ) and case.received_on is not None

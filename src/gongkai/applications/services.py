@@ -1,0 +1,711 @@
+"""The only code that writes applications: each function is one transaction.
+
+``apply(case, event, actor, reason)`` looks the change up in ``workflow.TABLE``, checks the
+caller's role and the transition's guard, and writes the event row, the new state and the
+re-derived dates in one transaction. Concurrency is optimistic: the case's ``version``
+must still be the one the caller read, otherwise ``Conflict`` and nothing is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from gongkai.deadlines.calendar import WorkCalendar
+from gongkai.deadlines.clock import ClockPolicy, ClockState, compute
+from gongkai.deadlines.periods import (
+    consultation_reply_due,
+    correction_notice_due,
+    fee_payment_due,
+)
+from gongkai.organs.models import Organ
+from gongkai.organs.querysets import roles_in
+
+from . import answers, fees
+from .clock import Step, clock_events
+from .errors import Conflict, GuardFailed, InvalidInput, NotAllowedInState, RoleNotAllowed
+from .models import (
+    RECEIPT_BASIS_BY_CHANNEL,
+    Appeal,
+    Application,
+    CaseEvent,
+    Notice,
+    NumberSequence,
+    PersonalDataAccess,
+)
+from .workflow import (
+    EVENT_LABELS,
+    OPEN_STATES,
+    ROLE_LABELS,
+    STATE_LABELS,
+    Event,
+    Guard,
+    Role,
+    State,
+    Transition,
+    transition,
+)
+
+RECEIVING = (Event.REGISTER, Event.CONFIRM, Event.REOPEN)
+
+MAX_EXTENSION = 20  # working days (Art 33)
+ANSWER_DAYS = 20  # working days (Art 33)
+INTERNAL_TARGET_MARGIN = 3  # working days ahead of the statutory date
+
+NOTIFYING = {
+    Event.CONFIRM: "受理告知",
+    Event.REQUEST_CORRECTION: "补正申请告知书",
+    Event.APPROVE_EXTENSION: "延长答复期限告知书",
+    Event.SEND_FEE_NOTICE: "收费通知书",
+    Event.DELIVER: "政府信息公开申请答复书",
+    Event.CORRECTION_LAPSED: "终止处理告知",
+    Event.FEE_LAPSED: "终止处理告知",
+}
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def _calendar() -> WorkCalendar:
+    try:
+        from gongkai.workcalendar.calendar import current_calendar
+    except ImportError:  # the platform's calendar integration not installed
+        return WorkCalendar.from_shipped()
+    return current_calendar()
+
+
+# ---------------------------------------------------------------------------- roles
+
+
+def roles_of(user: Any, organ: Organ) -> set[Role]:
+    """The workflow roles ``user`` holds in ``organ`` (officer, reviewer, head)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return set()
+    held = set(roles_in(user, organ))
+    return {r for r in (Role.OFFICER, Role.REVIEWER, Role.HEAD) if r.value in held}
+
+
+def _choose_role(t: Transition, have: set[Role], state: State) -> Role:
+    usable = [r for r in Role if r in t.roles and r in have]
+    if usable:
+        return usable[0]
+    need = "、".join(ROLE_LABELS[r] for r in Role if r in t.roles)
+    mine = "、".join(ROLE_LABELS[r] for r in Role if r in have) or "无"
+    raise RoleNotAllowed(
+        f"当前状态“{STATE_LABELS[state]}”下，“{EVENT_LABELS[t.event]}”只能由{need}办理；"
+        f"您的身份：{mine}"
+    )
+
+
+# ---------------------------------------------------------------------------- facts
+
+
+def _events(case: Application) -> list[CaseEvent]:
+    return list(case.events.order_by("seq"))
+
+
+def _last(events: Iterable[CaseEvent], *kinds: str) -> CaseEvent | None:
+    found = None
+    for e in events:
+        if e.kind in kinds:
+            found = e
+    return found
+
+
+def _since_reopen(events: list[CaseEvent]) -> list[CaseEvent]:
+    last = _last(events, Event.REOPEN)
+    return events if last is None else [e for e in events if e.seq >= last.seq]
+
+
+@dataclass(frozen=True)
+class Projection:
+    state: str
+    received_on: date | None
+    receipt_basis: str
+    due_on: date | None
+    half_on: date | None
+    target_on: date | None
+    clock_paused: bool
+    answer: str
+    outcome: str
+    closed_on: date | None
+
+    def as_fields(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class Facts:
+    state: str
+    received_on: date | None
+    receipt_basis: str
+    answer: str
+    outcome: str
+    closed_on: date | None
+
+
+def facts(events: Iterable[Any]) -> Facts:
+    """State, receipt, answer and first closing from events (rows or anything with
+    ``kind``, ``on``, ``from_state``, ``to_state`` and ``data``), in order."""
+    state = State.NEW.value
+    received_on: date | None = None
+    basis = ""
+    answer = ""
+    outcome = ""
+    closed_on: date | None = None
+    for e in events:
+        if e.to_state:
+            state = e.to_state
+        if e.kind in (Event.REGISTER, Event.CONFIRM):
+            received_on = e.on
+            basis = str(e.data.get("receipt_basis", ""))
+        elif e.kind == Event.DRAFT_REPLY:
+            answer = str(e.data["answer"])
+        elif e.to_state in (State.CLOSED, State.WITHDRAWN) and closed_on is None:
+            closed_on = e.on
+            t = transition(State(e.from_state), Event(e.kind))
+            if t is not None and t.outcome:
+                outcome = t.outcome
+                answer = answers.ANSWER_BY_ROW_FOR_WORKFLOW[t.outcome].key
+            else:
+                outcome = answers.answer(answer).table3_row
+    return Facts(state, received_on, basis, answer, outcome, closed_on)
+
+
+def project(case: Application, events: list[CaseEvent], calendar: Any = None) -> Projection:
+    """Everything the case row caches, derived from the events alone."""
+    f = facts(events)
+    due = half = target = None
+    paused = f.state in (State.CORRECTION, State.CONSULTING, State.FEE_PENDING)
+    if f.received_on is not None and f.state not in (State.CLOSED, State.WITHDRAWN):
+        due, half, target = _due_dates(case, events, calendar or _calendar())
+    return Projection(
+        f.state,
+        f.received_on,
+        f.receipt_basis,
+        due,
+        half,
+        target,
+        paused,
+        f.answer,
+        f.outcome,
+        f.closed_on,
+    )
+
+
+def _due_dates(
+    case: Application, events: list[CaseEvent], calendar: Any
+) -> tuple[date | None, date | None, date | None]:
+    state = clock_state(case, events, calendar)
+    return state.final_due, state.halfway, state.internal_target
+
+
+CLOCK_POLICY = ClockPolicy(internal_target_workdays=ANSWER_DAYS - INTERNAL_TARGET_MARGIN)
+
+
+def clock_state(case: Application, events: list[CaseEvent], calendar: Any = None) -> ClockState:
+    """The statutory clock of the current answer period, with its explanation."""
+    steps = [Step(e.kind, e.on, e.data) for e in _since_reopen(events)]
+    day = today()
+    received = next((s.on for s in steps if s.kind in RECEIVING), day)
+    return compute(
+        clock_events(steps, case.channel),
+        calendar or _calendar(),
+        CLOCK_POLICY,
+        max(day, received),
+    )
+
+
+# ---------------------------------------------------------------------------- guards
+
+
+def _check_guard(
+    t: Transition,
+    case: Application,
+    events: list[CaseEvent],
+    actor: Any,
+    on: date,
+    data: Mapping[str, Any],
+) -> None:
+    g = t.guard
+    if g is Guard.NONE:
+        return
+    cal = _calendar()
+    current = _since_reopen(events)
+    if g is Guard.CORRECTION_NOT_YET_REQUESTED:
+        if _last(current, Event.REQUEST_CORRECTION):
+            raise GuardFailed("补正通知只能一次性发出（条例第三十条），本申请已发出过补正通知")
+        assert case.received_on is not None
+        last_day = correction_notice_due(case.received_on, cal)
+        if on > last_day:
+            raise GuardFailed(
+                f"补正通知应在收到申请之日起7个工作日内发出（条例第三十条），"
+                f"本申请最迟应于{last_day.isoformat()}发出，今天是{on.isoformat()}"
+            )
+    elif g is Guard.CORRECTION_DEADLINE_PASSED:
+        request = _last(current, Event.REQUEST_CORRECTION)
+        assert request is not None
+        reply_by = date.fromisoformat(request.data["reply_by"])
+        if on <= reply_by:
+            raise GuardFailed(f"补正期限{reply_by.isoformat()}尚未届满，不能按逾期未补正处理")
+    elif g is Guard.CONSULTATION_DEADLINE_PASSED:
+        opened = _last(current, Event.OPEN_CONSULTATION)
+        assert opened is not None
+        last_day = consultation_reply_due(opened.on, cal)
+        if on <= last_day:
+            raise GuardFailed(
+                f"征求意见的答复期限（15个工作日）至{last_day.isoformat()}届满，尚不能按逾期处理"
+            )
+    elif g is Guard.NOT_YET_EXTENDED:
+        if _last(current, Event.APPROVE_EXTENSION):
+            raise GuardFailed(
+                "本申请已延长过答复期限，延长期限最长不得超过20个工作日（条例第三十三条）"
+            )
+    elif g is Guard.FEE_AMOUNT_POSITIVE:
+        if Decimal(str(data.get("amount", "0"))) <= 0:
+            raise GuardFailed("按收费标准计算的信息处理费为0元，无需发出收费通知")
+    elif g is Guard.FEE_DEADLINE_PASSED:
+        notice = _last(current, Event.SEND_FEE_NOTICE)
+        assert notice is not None
+        last_day = fee_payment_due(notice.on, cal)
+        if on <= last_day:
+            raise GuardFailed(f"缴费期限至{last_day.isoformat()}届满，尚不能按逾期未缴费处理")
+    elif g is Guard.ANSWER_CHOSEN:
+        key = data.get("answer") if t.event is Event.DRAFT_REPLY else case.answer
+        if not key or key not in answers.ANSWER_BY_KEY:
+            raise InvalidInput("请选择答复类型")
+        if not answers.ANSWER_BY_KEY[str(key)].chosen_by_officer:
+            raise InvalidInput(
+                f"答复类型“{answers.ANSWER_BY_KEY[str(key)].label}”由流程自动确定，不能手工选择"
+            )
+    elif g is Guard.REVIEWER_NOT_DRAFTER:
+        draft = _last(current, Event.DRAFT_REPLY)
+        if draft is not None and actor is not None and draft.actor_id == actor.pk:
+            raise GuardFailed("初审人不能是答复的拟稿人")
+
+
+# ---------------------------------------------------------------------------- payloads
+
+
+def _payload(
+    event: Event, case: Application, events: list[CaseEvent], on: date, data: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Validate and complete the event's data (Chinese errors, nothing written yet)."""
+    out: dict[str, Any] = {}
+    if event is Event.REQUEST_CORRECTION:
+        points = [str(p).strip() for p in data.get("points", []) if str(p).strip()]
+        if not points:
+            raise InvalidInput("补正通知应一次性列明需要补正的全部事项，至少一项")
+        reply_by = data.get("reply_by")
+        if reply_by is None:
+            reply_by = _calendar().add_workdays(on, 15)
+        elif isinstance(reply_by, str):
+            reply_by = _date(reply_by, "补正期限")
+        if reply_by <= on:
+            raise InvalidInput(f"补正期限应晚于通知日期{on.isoformat()}")
+        out = {"points": points, "reply_by": reply_by.isoformat()}
+    elif event is Event.OPEN_CONSULTATION:
+        party = data.get("party", "third_party")
+        if party not in ("third_party", "other_organ"):
+            raise InvalidInput("征求意见对象应为“第三方”或“其他行政机关”")
+        out = {"party": party, "name": str(data.get("name", "")).strip()}
+    elif event is Event.REQUEST_EXTENSION:
+        days = _int(data.get("workdays", MAX_EXTENSION), "延长的工作日数")
+        if not 1 <= days <= MAX_EXTENSION:
+            raise InvalidInput(f"延长期限应为1至20个工作日（条例第三十三条），收到{days}")
+        out = {"workdays": days}
+    elif event is Event.APPROVE_EXTENSION:
+        request = _last(events, Event.REQUEST_EXTENSION)
+        assert request is not None
+        out = {"workdays": int(request.data["workdays"])}
+    elif event is Event.SEND_FEE_NOTICE:
+        try:
+            q = fees.quote(
+                str(data.get("method", "")),
+                _int(data.get("units"), "计费数量"),
+                _int(data.get("earlier", 0), "本月此前申请件数"),
+            )
+        except fees.FeeError as exc:
+            raise InvalidInput(str(exc)) from None
+        out = {
+            "method": q.method.value,
+            "units": q.units,
+            "amount": str(q.amount),
+            "computation": q.describe(),
+            "pay_by": fee_payment_due(on, _calendar()).isoformat(),
+        }
+    elif event is Event.DRAFT_REPLY:
+        out = {"answer": str(data.get("answer", ""))}
+    elif event is Event.DELIVER:
+        out = {"method": str(data.get("method", case.delivery_method))}
+    elif event in (Event.REGISTER, Event.CONFIRM):
+        out = {"receipt_basis": str(data.get("receipt_basis", ""))}
+    return out
+
+
+def _int(value: Any, name: str) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise InvalidInput(f"{name}应为整数，收到“{value}”") from None
+
+
+def _date(value: str, name: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"{name}应为日期（如2025-03-01），收到“{value}”") from None
+
+
+# ---------------------------------------------------------------------------- apply
+
+
+def apply(
+    case: Application,
+    event: Event | str,
+    actor: Any,
+    reason: str = "",
+    *,
+    data: Mapping[str, Any] | None = None,
+    on: date | None = None,
+    as_role: Role | None = None,
+) -> CaseEvent:
+    """Perform ``event`` on ``case`` as ``actor``; one transaction; raises a ``CaseworkError``.
+
+    ``case.version`` must be the version the caller saw; ``as_role`` is for the system
+    (lapses) and the applicant (private link), who hold no organ role.
+    """
+    try:
+        ev = Event(event)
+    except ValueError:
+        raise InvalidInput(f"未知的操作“{event}”") from None
+    state = State(case.state)
+    t = transition(state, ev)
+    if t is None:
+        raise NotAllowedInState(f"当前状态“{STATE_LABELS[state]}”下不能执行“{EVENT_LABELS[ev]}”")
+    have = {as_role} if as_role is not None else roles_of(actor, case.organ)
+    role = _choose_role(t, have, state)
+    reason = (reason or "").strip()
+    if t.needs_reason and not reason:
+        raise InvalidInput(f"“{EVENT_LABELS[ev]}”需要填写理由或说明")
+    day = on or today()
+    with transaction.atomic():
+        events = _events(case)
+        if events and day < events[-1].on:
+            raise InvalidInput(
+                f"日期{day.isoformat()}早于上一条办理记录的日期{events[-1].on.isoformat()}"
+            )
+        if day > today():
+            raise InvalidInput(f"日期{day.isoformat()}不能晚于今天")
+        payload = _payload(ev, case, events, day, data or {})
+        _check_guard(t, case, events, actor, day, payload)
+        return _write(case, t, events, actor, role, day, reason, payload)
+
+
+def _write(
+    case: Application,
+    t: Transition | None,
+    events: list[CaseEvent],
+    actor: Any,
+    role: Role,
+    day: date,
+    reason: str,
+    payload: dict[str, Any],
+    *,
+    kind: str | None = None,
+    public: bool = True,
+) -> CaseEvent:
+    seen = case.version
+    claimed = Application.objects.filter(pk=case.pk, version=seen).update(version=F("version") + 1)
+    if not claimed:
+        raise Conflict(
+            f"申请{case.number}已被他人更新（您看到的是第{seen}版），本次操作未保存，请刷新后重试"
+        )
+    try:
+        with transaction.atomic():
+            row = CaseEvent.objects.create(
+                application=case,
+                seq=seen + 1,
+                kind=kind or t.event.value if t else kind or "",
+                from_state=t.state.value if t else "",
+                to_state=t.target.value if t else "",
+                actor=actor if getattr(actor, "pk", None) else None,
+                actor_name=_name(actor, role),
+                role=role.value,
+                at=timezone.now(),
+                on=day,
+                reason=reason,
+                data=payload,
+                public=public,
+            )
+    except IntegrityError:
+        raise Conflict(
+            f"申请{case.number}已被他人更新（您看到的是第{seen}版），本次操作未保存，请刷新后重试"
+        ) from None
+    case.version = seen + 1
+    if t is not None:
+        events.append(row)
+        fields = project(case, events).as_fields()
+        Application.objects.filter(pk=case.pk).update(**fields)
+        for name, value in fields.items():
+            setattr(case, name, value)
+        if t.event in NOTIFYING:
+            _queue_notice(case, row, NOTIFYING[t.event])
+    return row
+
+
+def _name(actor: Any, role: Role) -> str:
+    if actor is None or not getattr(actor, "pk", None):
+        return ROLE_LABELS[role]
+    full = getattr(actor, "get_full_name", lambda: "")()
+    return str(full or actor.get_username())
+
+
+def _queue_notice(case: Application, source: CaseEvent, title: str) -> Notice:
+    from .letters import notice_body
+
+    row = CaseEvent.objects.create(
+        application=case,
+        seq=source.seq + 1,
+        kind="notice",
+        role=Role.SYSTEM.value,
+        actor_name=ROLE_LABELS[Role.SYSTEM],
+        at=timezone.now(),
+        on=source.on,
+        reason=title,
+        data={"for": source.seq},
+    )
+    Application.objects.filter(pk=case.pk).update(version=F("version") + 1)
+    case.version += 1
+    return Notice.objects.create(
+        application=case,
+        event=row,
+        kind=source.kind,
+        title=title,
+        body=notice_body(case, source, title),
+        method=case.delivery_method,
+    )
+
+
+def record(
+    case: Application,
+    kind: str,
+    actor: Any,
+    reason: str = "",
+    *,
+    data: Mapping[str, Any] | None = None,
+) -> CaseEvent:
+    """An event that changes no state (assignment, note, reminder); same concurrency rule."""
+    with transaction.atomic():
+        have = roles_of(actor, case.organ)
+        role = next(iter(sorted(have)), Role.SYSTEM)
+        return _write(case, None, [], actor, role, today(), reason, dict(data or {}), kind=kind)
+
+
+# ---------------------------------------------------------------------------- intake
+
+
+def new_token() -> tuple[str, str]:
+    token = secrets.token_urlsafe(24)
+    return token, digest(token)
+
+
+def digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _allocate_number(organ: Organ, year: int) -> tuple[str, int]:
+    seq, _ = NumberSequence.objects.select_for_update().get_or_create(organ=organ, year=year)
+    NumberSequence.objects.filter(pk=seq.pk).update(last=F("last") + 1)
+    seq.refresh_from_db()
+    return f"{organ.slug.upper()}-{year}-{seq.last:05d}", seq.last
+
+
+APPLICANT_FIELDS = (
+    "applicant_type",
+    "applicant_name",
+    "id_type",
+    "id_number",
+    "phone",
+    "email",
+    "address",
+    "postcode",
+    "information",
+    "document_number",
+    "provision_form",
+    "delivery_method",
+)
+
+
+def submit_online(organ: Organ, fields: Mapping[str, Any]) -> tuple[Application, str]:
+    """The public form: a case awaiting the organ's confirmation, and its private token."""
+    with transaction.atomic():
+        token, token_digest = new_token()
+        case = _create(organ, "online", fields, token_digest)
+        t = transition(State.NEW, Event.SUBMIT_ONLINE)
+        assert t is not None
+        _write(case, t, [], None, Role.PUBLIC, today(), "", {})
+    return case, token
+
+
+def register(
+    organ: Organ,
+    fields: Mapping[str, Any],
+    actor: Any,
+    *,
+    channel: str,
+    received_on: date,
+    receipt_basis: str = "",
+    reason: str = "",
+) -> tuple[Application, str]:
+    """Staff registration of a letter, fax, e-mail or in-person (or oral) application."""
+    if channel == "online":
+        raise InvalidInput("网上申请由申请人在线提交，请在待确认列表中确认")
+    with transaction.atomic():
+        token, token_digest = new_token()
+        case = _create(organ, channel, fields, token_digest)
+        basis = receipt_basis or RECEIPT_BASIS_BY_CHANNEL[channel]
+        apply(
+            case,
+            Event.REGISTER,
+            actor,
+            reason,
+            data={"receipt_basis": basis},
+            on=received_on,
+        )
+    return case, token
+
+
+def _create(
+    organ: Organ, channel: str, fields: Mapping[str, Any], token_digest: str
+) -> Application:
+    number, serial = _allocate_number(organ, today().year)
+    values = {k: fields.get(k, "") for k in APPLICANT_FIELDS}
+    case = Application(
+        organ=organ,
+        number=number,
+        number_year=today().year,
+        serial=serial,
+        channel=channel,
+        token_digest=token_digest,
+        **values,
+    )
+    case.full_clean()
+    case.save()
+    return case
+
+
+def case_for_token(number: str, token: str) -> Application | None:
+    case = Application.objects.select_related("organ").filter(number=number).first()
+    if case is None or not token or not secrets.compare_digest(case.token_digest, digest(token)):
+        return None
+    return case
+
+
+# ---------------------------------------------------------------------------- appeals
+
+
+def lodge_appeal(
+    case: Application, actor: Any, *, kind: str, lodged_on: date, body: str = ""
+) -> Appeal:
+    if not roles_of(actor, case.organ):
+        raise RoleNotAllowed("只有本机关工作人员可以记录行政复议、行政诉讼")
+    if case.received_on is None:
+        raise InvalidInput("尚未受理的申请不能记录行政复议、行政诉讼")
+    with transaction.atomic():
+        appeal = Appeal(application=case, kind=kind, lodged_on=lodged_on, body=body)
+        appeal.full_clean()
+        appeal.save()
+        record(case, "appeal_lodged", actor, body, data={"appeal": appeal.pk, "kind": kind})
+    return appeal
+
+
+def decide_appeal(appeal: Appeal, actor: Any, *, outcome: str, decided_on: date) -> Appeal:
+    case = appeal.application
+    if not roles_of(actor, case.organ):
+        raise RoleNotAllowed("只有本机关工作人员可以记录复议或诉讼结果")
+    if decided_on < appeal.lodged_on:
+        raise InvalidInput(
+            f"审结日期{decided_on.isoformat()}早于提起日期{appeal.lodged_on.isoformat()}"
+        )
+    with transaction.atomic():
+        appeal.outcome = outcome
+        appeal.decided_on = decided_on
+        appeal.full_clean()
+        appeal.save()
+        record(case, "appeal_decided", actor, "", data={"appeal": appeal.pk, "outcome": outcome})
+    return appeal
+
+
+# ---------------------------------------------------------------------------- privacy
+
+
+def log_personal_data_view(case: Application, user: Any, via: str) -> None:
+    PersonalDataAccess.objects.create(
+        application=case, user=user if getattr(user, "pk", None) else None, via=via
+    )
+
+
+def replay(case: Application) -> Projection:
+    """The projection recomputed from the events (for checks and repairs)."""
+    return project(case, _events(case))
+
+
+def recompute_open_cases(organ_ids: Iterable[int] | None = None, *, reason: str = "") -> int:
+    """Re-derive the dates of every open case (after the working-day calendar changed);
+    a case whose dates move gets a ``calendar`` event citing ``reason``."""
+    calendar = _calendar()
+    cases = Application.objects.filter(state__in=[s.value for s in OPEN_STATES])
+    if organ_ids is not None:
+        cases = cases.filter(organ_id__in=list(organ_ids))
+    changed = 0
+    for case in cases.select_related("organ").iterator():
+        with transaction.atomic():
+            fields = project(case, _events(case), calendar).as_fields()
+            if all(getattr(case, k) == v for k, v in fields.items()):
+                continue
+            old_due = case.due_on
+            row = _write(
+                case,
+                None,
+                [],
+                None,
+                Role.SYSTEM,
+                today(),
+                reason or "工作日历调整",
+                {"due_before": old_due.isoformat() if old_due else None},
+                kind="calendar",
+                public=False,
+            )
+            Application.objects.filter(pk=case.pk).update(**fields)
+            row.data["due_after"] = fields["due_on"].isoformat() if fields["due_on"] else None
+            row.save(update_fields=["data"])
+            changed += 1
+    return changed
+
+
+def assign(case: Application, assignee: Any, actor: Any) -> CaseEvent:
+    """Make ``assignee`` (staff of the organ) the officer in charge; one event."""
+    from gongkai.organs import rules as organ_rules
+
+    if not organ_rules.can_handle_cases(actor, case.organ):
+        raise RoleNotAllowed("只有本机关公开专员可以指定承办人")
+    if not organ_rules.is_staff_of(assignee, case.organ):
+        raise InvalidInput(f"{assignee.get_username()}不是{case.organ.name}的工作人员")
+    if case.state not in {s.value for s in OPEN_STATES} | {State.AWAITING_CONFIRMATION.value}:
+        raise NotAllowedInState(f"申请{case.number}已办结，不能再指定承办人")
+    with transaction.atomic():
+        row = record(case, "assign", actor, "", data={"assignee": assignee.get_username()})
+        Application.objects.filter(pk=case.pk).update(assignee=assignee)
+        case.assignee = assignee
+    return row

@@ -1,0 +1,231 @@
+"""A simulated caseload: random but valid event histories, written with bulk inserts.
+
+Every history follows ``workflow.TABLE`` (an impossible step raises), and the case rows'
+facts are derived from the generated events by ``services.facts`` — the same derivation
+``apply`` uses — so the simulated data is what the services would have written, without
+paying for 100,000 transactions. Used by the simulated-year test and the benchmark.
+
+One shortcut: the due date of a simulated open case is its receipt date plus 28 calendar
+days (it only orders the queue in the benchmark); everything the statistics read
+(receipt, first closing, outcome, appeals) is derived from the events.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.organs.models import Organ
+
+from . import answers
+from .models import Appeal, Application, CaseEvent, NumberSequence
+from .services import facts
+from .tally import APPLICANT_COLUMNS
+from .workflow import Event, Role, State, transition
+
+CHANNELS = ("letter", "fax", "email", "in_person", "online")
+APPEAL_KINDS = ("reconsideration", "litigation_direct", "litigation_after_reconsideration")
+APPEAL_OUTCOMES = ("upheld", "corrected", "other", "")
+
+
+@dataclass
+class _Ev:
+    kind: str
+    on: date
+    from_state: str
+    to_state: str
+    role: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _History:
+    rng: random.Random
+    day: date
+    until: date
+    state: State = State.NEW
+    events: list[_Ev] = field(default_factory=list)
+
+    def step(self, event: Event, role: Role, gap: int = 0, **data: Any) -> bool:
+        """Append ``event`` ``gap`` days later; False once past ``until`` (history ends)."""
+        day = self.day + timedelta(days=gap)
+        if day > self.until:
+            return False
+        t = transition(self.state, event)
+        if t is None:
+            raise AssertionError(f"simulated an impossible step {self.state} → {event}")
+        self.events.append(_Ev(event.value, day, t.state.value, t.target.value, role.value, data))
+        self.state, self.day = t.target, day
+        return True
+
+
+def _history(rng: random.Random, received: date, until: date, channel: str) -> _History:
+    h = _History(rng, received, until)
+    off, rev, head, sys = Role.OFFICER, Role.REVIEWER, Role.HEAD, Role.SYSTEM
+    if channel == "online":
+        h.step(Event.SUBMIT_ONLINE, Role.PUBLIC)
+        if not h.step(Event.CONFIRM, off, rng.randint(0, 2)):
+            return h
+    elif not h.step(Event.REGISTER, off, 0, receipt_basis="signed_for"):
+        return h
+    r = rng.random()
+    if r < 0.03:
+        h.step(Event.WITHDRAW, off, rng.randint(1, 10))
+        return h
+    if r < 0.12:
+        reply_by = h.day + timedelta(days=25)
+        if not h.step(
+            Event.REQUEST_CORRECTION, off, rng.randint(1, 5), points=["写明文号"], reply_by=""
+        ):
+            return h
+        h.events[-1].data["reply_by"] = reply_by.isoformat()
+        if rng.random() < 0.3:
+            h.step(Event.CORRECTION_LAPSED, sys, 40)
+            return h
+        if not h.step(Event.CORRECTION_RECEIVED, off, rng.randint(2, 20)):
+            return h
+    if rng.random() < 0.08:
+        if not h.step(Event.OPEN_CONSULTATION, off, rng.randint(1, 5), party="third_party"):
+            return h
+        event = Event.CONSULTATION_ANSWERED if rng.random() < 0.7 else Event.CONSULTATION_TIMED_OUT
+        if not h.step(event, off, rng.randint(5, 25)):
+            return h
+    if rng.random() < 0.1:
+        if not h.step(Event.REQUEST_EXTENSION, off, rng.randint(5, 15), workdays=20):
+            return h
+        if not h.step(Event.APPROVE_EXTENSION, head, 1, workdays=20):
+            return h
+    if rng.random() < 0.04:
+        if not h.step(Event.SEND_FEE_NOTICE, off, rng.randint(1, 5), amount="700"):
+            return h
+        if rng.random() < 0.4:
+            h.step(Event.FEE_LAPSED, sys, 35)
+            return h
+        if not h.step(Event.FEE_PAID, off, rng.randint(1, 20)):
+            return h
+    answer = rng.choice(answers.OFFICER_ANSWERS).key
+    for event, role, gap in (
+        (Event.DRAFT_REPLY, off, rng.randint(1, 15)),
+        (Event.APPROVE_FIRST, rev, rng.randint(0, 2)),
+        (Event.APPROVE_SECOND, rev, rng.randint(0, 2)),
+        (Event.SIGN_OFF, head, rng.randint(0, 2)),
+        (Event.DELIVER, off, rng.randint(0, 3)),
+    ):
+        data = {"answer": answer} if event is Event.DRAFT_REPLY else {}
+        if not h.step(event, role, gap, **data):
+            return h
+    return h
+
+
+def simulate(
+    organs: Sequence[Organ],
+    count: int,
+    *,
+    first: date,
+    last: date,
+    until: date,
+    seed: int = 2025,
+    appeal_rate: float = 0.03,
+    batch: int = 5000,
+) -> int:
+    """Write ``count`` cases received between ``first`` and ``last`` with histories up to
+    ``until``; returns the number of events written."""
+    rng = random.Random(seed)
+    span = (last - first).days
+    serials: dict[tuple[int, int], int] = {}
+    for seq in NumberSequence.objects.filter(organ__in=organs):
+        serials[(seq.organ_id, seq.year)] = seq.last
+    written = 0
+    with transaction.atomic():
+        for start in range(0, count, batch):
+            cases: list[Application] = []
+            histories: list[_History] = []
+            for _ in range(start, min(count, start + batch)):
+                organ = rng.choice(organs)
+                received = first + timedelta(days=rng.randint(0, span))
+                channel = rng.choice(CHANNELS)
+                h = _history(rng, received, until, channel)
+                key = (organ.pk, received.year)
+                serials[key] = serials.get(key, 0) + 1
+                f = facts(h.events)
+                cases.append(
+                    Application(
+                        organ=organ,
+                        number=f"{organ.slug.upper()}-{received.year}-{serials[key]:05d}",
+                        number_year=received.year,
+                        serial=serials[key],
+                        state=f.state,
+                        version=len(h.events),
+                        channel=channel,
+                        applicant_type=rng.choice(APPLICANT_COLUMNS),
+                        applicant_name="模拟申请人",
+                        id_type="resident_id",
+                        id_number="11010519491231002X",
+                        information="模拟申请内容",
+                        provision_form="electronic",
+                        delivery_method="email",
+                        received_on=f.received_on,
+                        receipt_basis=f.receipt_basis,
+                        due_on=(f.received_on + timedelta(days=28))
+                        if f.received_on and not f.closed_on
+                        else None,
+                        answer=f.answer,
+                        outcome=f.outcome,
+                        closed_on=f.closed_on,
+                    )
+                )
+                histories.append(h)
+            Application.objects.bulk_create(cases)
+            if not cases[0].pk:  # backends that do not return ids
+                raise RuntimeError("bulk_create did not return primary keys")
+            rows = []
+            for case, h in zip(cases, histories, strict=True):
+                for seq, ev in enumerate(h.events, start=1):
+                    rows.append(
+                        CaseEvent(
+                            application=case,
+                            seq=seq,
+                            kind=ev.kind,
+                            from_state=ev.from_state,
+                            to_state=ev.to_state,
+                            role=ev.role,
+                            actor_name="模拟",
+                            at=timezone.make_aware(datetime.combine(ev.on, time(9))),
+                            on=ev.on,
+                            data=ev.data,
+                        )
+                    )
+            CaseEvent.objects.bulk_create(rows, batch_size=5000)
+            written += len(rows)
+            appeals = []
+            for case in cases:
+                if case.closed_on is None or rng.random() >= appeal_rate:
+                    continue
+                lodged = case.closed_on + timedelta(days=rng.randint(5, 55))
+                if lodged > until:
+                    continue
+                outcome = rng.choice(APPEAL_OUTCOMES)
+                decided = lodged + timedelta(days=rng.randint(30, 200)) if outcome else None
+                if decided is not None and decided > until:
+                    decided, outcome = None, ""
+                appeals.append(
+                    Appeal(
+                        application=case,
+                        kind=rng.choice(APPEAL_KINDS),
+                        lodged_on=lodged,
+                        decided_on=decided,
+                        outcome=outcome,
+                    )
+                )
+            Appeal.objects.bulk_create(appeals)
+        for (organ_id, year), last_serial in serials.items():
+            NumberSequence.objects.update_or_create(
+                organ_id=organ_id, year=year, defaults={"last": last_serial}
+            )
+    return written

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from .views import bulk, detail, letter, queue, register, stats, supervise
+
+app_name = "applications"
+
+urlpatterns = [
+    path("", queue.queue, name="queue"),
+    path("register/", register.register, name="register"),
+    path("assign/", bulk.assign, name="assign"),
+    path("supervise/", supervise.supervise, name="supervise"),
+    path("stats/<slug:slug>/<int:year>/", stats.table, name="stats"),
+    path("stats/<slug:slug>/<int:year>/<str:row>/<str:column>/", stats.cell, name="stats_cell"),
+    path("<str:number>/", detail.detail, name="detail"),
+    path("<str:number>/actions/<str:action>/", detail.act, name="act"),
+    path("<str:number>/appeals/", detail.appeal, name="appeal"),
+    path("<str:number>/appeals/<int:appeal_id>/", detail.decide_appeal, name="decide_appeal"),
+    path("<str:number>/letter.<str:fmt>", letter.letter, name="letter"),
+]

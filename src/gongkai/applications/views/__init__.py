@@ -1,0 +1,1 @@
+"""One module per page; views read the request, call a service and render."""

@@ -1,0 +1,118 @@
+"""The case page: facts, clock explanation, timeline, and the actions the user may take."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from .. import rules, services
+from ..errors import CaseworkError
+from ..forms import ActionForm, AppealForm
+from ..workflow import EVENT_LABELS, Event
+from .common import get_case
+
+
+@login_required
+def detail(request: HttpRequest, number: str) -> HttpResponse:
+    case = get_case(request, number)
+    personal = rules.can_see_personal_data(request.user, case)
+    if personal:
+        services.log_personal_data_view(case, request.user, "case_page")
+    events = list(case.events.order_by("seq"))
+    clock = None
+    if case.received_on is not None and case.state not in ("closed", "withdrawn"):
+        try:
+            clock = services.clock_state(case, events)
+        except Exception as exc:  # a calendar gap is shown, not hidden
+            messages.warning(request, f"无法计算期限：{exc}")
+    actions = [
+        (t.event.value, EVENT_LABELS[t.event]) for t in rules.actions_for(request.user, case)
+    ]
+    return render(
+        request,
+        "applications/detail.html",
+        {
+            "case": case,
+            "personal": personal,
+            "events": events,
+            "clock": clock,
+            "actions": actions,
+            "form": ActionForm(initial={"version": case.version}),
+            "appeal_form": AppealForm(),
+            "appeals": case.appeals.all(),
+            "notices": case.notices.all(),
+            "can_appeal": rules.can_record_appeal(request.user, case),
+        },
+    )
+
+
+@login_required
+@require_POST
+def act(request: HttpRequest, number: str, action: str) -> HttpResponse:
+    case = get_case(request, number)
+    form = ActionForm(request.POST)
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}：{'；'.join(errors)}" if label else "；".join(errors))
+        return redirect("applications:detail", number=number)
+    case.version = form.cleaned_data["version"]
+    try:
+        services.apply(
+            case, action, request.user, form.cleaned_data.get("reason", ""), data=form.payload()
+        )
+    except CaseworkError as exc:
+        messages.error(request, exc.message)
+    else:
+        try:
+            label = EVENT_LABELS[Event(action)]
+        except ValueError:
+            label = action
+        messages.success(request, f"已办理：{label}")
+    return redirect("applications:detail", number=number)
+
+
+@login_required
+@require_POST
+def appeal(request: HttpRequest, number: str) -> HttpResponse:
+    case = get_case(request, number)
+    if not rules.can_record_appeal(request.user, case):
+        raise PermissionDenied("无权记录行政复议、行政诉讼")
+    form = AppealForm(request.POST)
+    if form.is_valid():
+        try:
+            services.lodge_appeal(case, request.user, **form.cleaned_data)
+            messages.success(request, "已记录")
+        except CaseworkError as exc:
+            messages.error(request, exc.message)
+    else:
+        messages.error(request, "；".join(e for errs in form.errors.values() for e in errs))
+    return redirect("applications:detail", number=number)
+
+
+@login_required
+@require_POST
+def decide_appeal(request: HttpRequest, number: str, appeal_id: int) -> HttpResponse:
+    case = get_case(request, number)
+    appeal = case.appeals.filter(pk=appeal_id).first()
+    if appeal is None:
+        raise PermissionDenied("无此记录")
+    try:
+        decided_on = date.fromisoformat(request.POST.get("decided_on", ""))
+        services.decide_appeal(
+            appeal, request.user, outcome=request.POST.get("outcome", ""), decided_on=decided_on
+        )
+        messages.success(request, "已记录结果")
+    except ValueError:
+        messages.error(request, "审结日期应为有效日期，如2025-03-01")
+    except CaseworkError as exc:
+        messages.error(request, exc.message)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    return redirect("applications:detail", number=number)

@@ -1,0 +1,28 @@
+"""The reply letter (告知书) as DOCX or PDF."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+
+from ..letters import letter_docx, letter_pdf, reply_letter
+from .common import get_case
+
+TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+@login_required
+def letter(request: HttpRequest, number: str, fmt: str) -> HttpResponse:
+    case = get_case(request, number)
+    if fmt not in TYPES:
+        raise Http404("仅支持 docx 或 pdf")
+    if not case.answer:
+        raise Http404("尚未选择答复类型，无法生成答复书")
+    doc = reply_letter(case)
+    body = letter_docx(doc) if fmt == "docx" else letter_pdf(doc)
+    response = HttpResponse(body, content_type=TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{case.number}.{fmt}"'
+    return response

@@ -1,0 +1,61 @@
+"""The public form (no account), its confirmation page and the applicant's private view."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from .. import services
+from ..forms import APPLICANT_FIELDS_FORM, ApplicationForm
+from .common import client_ip
+
+RATE_LIMIT = getattr(settings, "APPLICATIONS_RATE_LIMIT", 10)
+"""Online applications accepted per IP address per hour."""
+
+
+def rate_limited(ip: str) -> bool:
+    key = f"applications:apply:{ip}"
+    added = cache.add(key, 1, timeout=3600)
+    if added:
+        return False
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=3600)
+        return False
+    return count > RATE_LIMIT
+
+
+def apply(request: HttpRequest) -> HttpResponse:
+    form = ApplicationForm(request.POST or None)
+    if request.method == "POST":
+        if rate_limited(client_ip(request)):
+            form.is_valid()
+            form.add_error(None, "提交过于频繁：同一网络每小时最多提交10件申请，请稍后再试")
+            return render(request, "applications/apply.html", {"form": form}, status=429)
+        if form.is_valid():
+            d = form.cleaned_data
+            case, token = services.submit_online(
+                d["organ"], {k: d.get(k, "") for k in APPLICANT_FIELDS_FORM}
+            )
+            link = request.build_absolute_uri(
+                reverse("applications_public:follow", args=[case.number]) + f"?token={token}"
+            )
+            return render(request, "applications/apply_done.html", {"case": case, "link": link})
+    return render(request, "applications/apply.html", {"form": form})
+
+
+def follow(request: HttpRequest, number: str) -> HttpResponse:
+    case = services.case_for_token(number, request.GET.get("token", ""))
+    if case is None:
+        raise Http404("未找到该申请，请核对申请编号和查询链接")
+    services.log_personal_data_view(case, None, "applicant_link")
+    events = case.events.filter(public=True).exclude(kind="notice").order_by("seq")
+    return render(
+        request,
+        "applications/follow.html",
+        {"case": case, "events": events, "notices": case.notices.all()},
+    )

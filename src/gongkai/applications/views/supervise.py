@@ -1,0 +1,47 @@
+"""The supervisor's view: every visible organ's open, due-soon and overdue counts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from gongkai.organs.querysets import case_organs
+
+from ..querysets import OPEN
+from ..services import today
+
+
+@login_required
+def supervise(request: HttpRequest) -> HttpResponse:
+    on = today()
+    soon = on + timedelta(days=7)
+    organs = (
+        case_organs(request.user)
+        .annotate(
+            open=Count("applications", filter=Q(applications__state__in=OPEN)),
+            overdue=Count(
+                "applications",
+                filter=Q(
+                    applications__state__in=OPEN,
+                    applications__due_on__lt=on,
+                    applications__clock_paused=False,
+                ),
+            ),
+            due_soon=Count(
+                "applications",
+                filter=Q(
+                    applications__state__in=OPEN,
+                    applications__due_on__gte=on,
+                    applications__due_on__lte=soon,
+                ),
+            ),
+        )
+        .order_by("-overdue", "name")
+    )
+    return render(
+        request, "applications/supervise.html", {"organs": organs, "today": on, "year": on.year}
+    )
