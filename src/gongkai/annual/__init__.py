@@ -4,6 +4,7 @@ from .check import RULES, check
 from .errors import GongkaiError, ParseError, RenderError, SchemaError
 from .findings import Finding, Rule, Severity
 from .model import AnnualReport, AppealCounts, DocumentCounts, Table2, Table3, Table4
+from .render import render_docx, render_html, render_pdf, render_xlsx
 
 __all__ = [
     "RULES",
@@ -21,4 +22,8 @@ __all__ = [
     "Table3",
     "Table4",
     "check",
+    "render_docx",
+    "render_html",
+    "render_pdf",
+    "render_xlsx",
 ]

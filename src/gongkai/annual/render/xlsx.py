@@ -1,0 +1,125 @@
+"""AnnualReport → XLSX (openpyxl): a 说明 sheet, then one sheet per table.
+
+Each table sheet has the report's title in its first row, the table's caption in the
+second, and the table itself from the fourth row on, with the same merged header cells
+as the HTML and DOCX. Counts are integers and the fee amount (万元) a number with two
+decimals shown; blank cells stay empty, never 0.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .. import schema as s
+from ..model import AnnualReport
+from ._layout import Cell, Grid, Kind, Unit, grids, report_title
+
+FIRST_TABLE_ROW = 4
+"""The worksheet row (1-based) the table starts on."""
+
+INFO_SHEET = "说明"
+INFO_ORGAN = "机关"
+INFO_YEAR = "年度"
+INFO_FORMAT = "格式"
+INFO_SOURCE = "来源"
+INFO_BLANK = "空白单元格表示未填报或文件未印出，不等于0。"
+INFO_UNIT = "收费金额单位：万元；其余为件数。"
+
+FONT = "宋体"
+AMOUNT_FORMAT = "0.00##"
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_SHEET_WIDTH = 120.0
+"""Total width of a table in Excel character units, shared out by the grid's widths."""
+
+
+def render_xlsx(report: AnnualReport) -> bytes:
+    """The report as an Excel workbook."""
+    book = Workbook()
+    info = book.active
+    assert info is not None
+    info.title = INFO_SHEET
+    _info(info, report)
+    for grid in grids(report):
+        _table(book.create_sheet(grid.name), grid, report)
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _info(sheet: Worksheet, report: AnnualReport) -> None:
+    sheet["A1"] = report_title(report)
+    sheet["A1"].font = Font(name=FONT, size=16, bold=True)
+    rows: list[tuple[str, object]] = [
+        (INFO_ORGAN, report.organ or ""),
+        (INFO_YEAR, report.year if report.year is not None else ""),
+        (INFO_FORMAT, s.FORMAT_NAMES[report.format or s.format_for_year(report.year or 2021)]),
+    ]
+    if report.source:
+        rows.append((INFO_SOURCE, report.source))
+    for i, (label, value) in enumerate(rows, start=3):
+        sheet.cell(row=i, column=1, value=label).font = Font(name=FONT, bold=True)
+        sheet.cell(row=i, column=2, value=value).font = Font(name=FONT)
+    last = 3 + len(rows) + 1
+    sheet.cell(row=last, column=1, value=INFO_BLANK).font = Font(name=FONT)
+    sheet.cell(row=last + 1, column=1, value=INFO_UNIT).font = Font(name=FONT)
+    sheet.column_dimensions["A"].width = 12
+    sheet.column_dimensions["B"].width = 40
+
+
+def _table(sheet: Worksheet, grid: Grid, report: AnnualReport) -> None:
+    sheet.cell(row=1, column=1, value=report_title(report)).font = Font(
+        name=FONT, size=14, bold=True
+    )
+    sheet.cell(row=2, column=1, value=grid.caption).font = Font(name=FONT, size=12)
+    for i, width in enumerate(grid.widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = round(_SHEET_WIDTH * width, 1)
+    for r in range(grid.n_rows):  # borders on every cell, merged or not
+        for c in range(grid.n_cols):
+            sheet.cell(row=FIRST_TABLE_ROW + r, column=1 + c).border = _BORDER
+    for cell in grid.cells():
+        _write(sheet, cell)
+    sheet.freeze_panes = sheet.cell(row=FIRST_TABLE_ROW + grid.head_rows, column=1)
+    sheet.print_options.horizontalCentered = True
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if grid.n_cols > 4 else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _write(sheet: Worksheet, cell: Cell) -> None:
+    row, col = FIRST_TABLE_ROW + cell.row, 1 + cell.col
+    target = sheet.cell(row=row, column=col)
+    if cell.kind is Kind.DATA:
+        value = cell.value
+        if isinstance(value, Decimal):
+            target.value = float(value)
+        else:
+            target.value = value
+        if cell.unit is Unit.AMOUNT or isinstance(value, Decimal):
+            target.number_format = AMOUNT_FORMAT
+        target.alignment = Alignment(horizontal="right", vertical="center")
+        target.font = Font(name=FONT, size=11)
+    else:
+        target.value = cell.text
+        horizontal = (
+            "left" if cell.kind in (Kind.ROW, Kind.NOTE) and cell.rowspan == 1 else "center"
+        )
+        target.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
+        target.font = Font(
+            name=FONT, size=9 if cell.kind is Kind.NOTE else 11, bold=cell.kind is Kind.HEADING
+        )
+    if cell.rowspan > 1 or cell.colspan > 1:
+        sheet.merge_cells(
+            start_row=row,
+            start_column=col,
+            end_row=FIRST_TABLE_ROW + cell.last_row,
+            end_column=1 + cell.last_col,
+        )
