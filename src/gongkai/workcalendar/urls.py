@@ -5,4 +5,8 @@ from . import views
 app_name = "workcalendar"
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("notices/new/", views.notice_edit, name="notice_new"),
+    path("notices/<int:year>/", views.notice_edit, name="notice_edit"),
+    path("overrides/new/", views.override_new, name="override_new"),
+    path("overrides/<str:date>/remove/", views.override_remove, name="override_remove"),
 ]

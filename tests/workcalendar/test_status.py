@@ -1,0 +1,51 @@
+"""The back office warns from 1 November when next year's calendar is missing."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from gongkai.workcalendar import services
+from gongkai.workcalendar.models import DayKind
+from gongkai.workcalendar.services import DayEntry
+from gongkai.workcalendar.status import calendar_status
+
+pytestmark = pytest.mark.django_db
+
+NEXT_YEAR_MISSING = (
+    "2027年的节假日安排尚未录入：国务院办公厅通常在11月至12月发布"
+    "《国务院办公厅关于2027年部分节假日安排的通知》，发布后请在“工作日历”中录入。"
+    "录入之前，跨入2027年的期限无法计算，系统不会猜测。"
+)
+
+
+@pytest.mark.parametrize(
+    ("today", "warnings"),
+    [
+        (datetime.date(2026, 10, 31), ()),
+        (datetime.date(2026, 11, 1), (NEXT_YEAR_MISSING,)),
+        (datetime.date(2026, 12, 31), (NEXT_YEAR_MISSING,)),
+    ],
+)
+def test_warning_from_first_of_november(today: datetime.date, warnings: tuple[str, ...]) -> None:
+    status = calendar_status(today)
+    assert status.warnings == warnings
+    assert status.covered_span.endswith("—2026年")
+
+
+def test_this_year_missing_is_urgent() -> None:
+    (warning,) = calendar_status(datetime.date(2027, 3, 1)).warnings
+    assert warning.startswith("本年度（2027年）的节假日安排尚未录入")
+
+
+def test_entering_next_year_silences_the_warning() -> None:
+    services.enter_notice(
+        year=2027,
+        title="测试用2027年部分节假日安排",
+        document_number="",
+        published_on=None,
+        days=[DayEntry(datetime.date(2027, 1, 1), DayKind.HOLIDAY, "元旦")],
+        by=None,
+    )
+    assert calendar_status(datetime.date(2026, 11, 21)).warnings == ()
