@@ -13,6 +13,7 @@ from gongkai.annual.parse.normalize import (
     join_wrapped,
     looks_traditional,
     normalize_cell,
+    normalize_cells,
     normalize_text,
 )
 
@@ -140,3 +141,14 @@ def test_normalize_keeps_line_count_and_is_idempotent(text: str) -> None:
     once = normalize_text(text, simplify=False)
     assert once.count("\n") == text.count("\n")
     assert normalize_text(once, simplify=False) == once
+
+
+@settings(max_examples=150)
+@given(
+    st.lists(
+        st.text(alphabet="0123456789,，。、()（）—- \n\t\x1f一二三行政複議數據(shù)⼀１"),
+        max_size=8,
+    )
+)
+def test_cells_normalised_together_equal_one_by_one(cells: list[str]) -> None:
+    assert normalize_cells(cells) == [normalize_cell(c) for c in cells]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .document import Grid
-from .normalize import normalize_cell
+from .normalize import normalize_cells
 
 
 @dataclass(frozen=True)
@@ -34,15 +34,19 @@ def expand(
     repeats are marked ``True`` in ``Grid.merged``. Short rows are padded with empty,
     unmerged cells so every row has the table's full width.
     """
+    flat = normalize_cells([c.text for row in rows for c in row], simplify=simplify)
+    if all(c.rowspan == 1 and c.colspan == 1 for row in rows for c in row):
+        return _plain(rows, flat, number, page)
     texts: dict[tuple[int, int], str] = {}
     merged: dict[tuple[int, int], bool] = {}
     height = len(rows)
+    normalised = iter(flat)
     for r, row in enumerate(rows):
         c = 0
         for cell in row:
             while (r, c) in texts:
                 c += 1
-            text = normalize_cell(cell.text, simplify=simplify)
+            text = next(normalised)
             rowspan = cell.rowspan if 0 < cell.rowspan <= MAX_SPAN else 1
             colspan = cell.colspan if 0 < cell.colspan <= MAX_SPAN else 1
             for dr in range(rowspan):
@@ -62,3 +66,18 @@ def expand(
         number=number,
         page=page,
     )
+
+
+def _plain(
+    rows: list[list[RawCell]], flat: list[str], number: int | None, page: int | None
+) -> Grid:
+    """A table without merged cells: rows padded to the widest."""
+    width = max((len(row) for row in rows), default=0)
+    out: list[tuple[str, ...]] = []
+    start = 0
+    for row in rows:
+        cells = flat[start : start + len(row)]
+        start += len(row)
+        out.append(tuple(cells) + ("",) * (width - len(cells)))
+    unmerged = (False,) * width
+    return Grid(rows=tuple(out), merged=tuple(unmerged for _ in out), number=number, page=page)

@@ -156,7 +156,9 @@ _PINYIN_RE = re.compile(
 
 _COMMA_BEFORE_PUNCT_RE = re.compile(r"[,，](?=[,，。、；;：:！!？?])")
 _REPEATED_STOP_RE = re.compile(r"([。、；！？])\1+")
-_LEADING_PUNCT_RE = re.compile(r"^[ \t]*[,，、。；;]+", re.MULTILINE)
+_CELL_SEPARATOR = "\x1f"
+"""Joins the cells of a table so they are normalised in one pass (never in real text)."""
+_LEADING_PUNCT_RE = re.compile(r"(?:^|(?<=\x1f))[ \t]*[,，、。；;]+", re.MULTILINE)
 _THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d]|,\d)")
 _TRAILING_SPACE_RE = re.compile(r" +$", re.MULTILINE)
 _MULTI_SPACE_RE = re.compile(r"  +")
@@ -209,7 +211,23 @@ def normalize_cell(text: str, *, simplify: bool = False) -> str:
     """Normalise one table cell: text wrapped inside the cell is joined into one line
     (vertical labels one character per line become one word), a lone dash of any kind
     becomes ``-``, spaces are collapsed and trimmed."""
-    text = normalize_text(text, simplify=simplify)
+    return _finish_cell(normalize_text(text, simplify=simplify))
+
+
+def normalize_cells(texts: list[str], *, simplify: bool = False) -> list[str]:
+    """``normalize_cell`` over many cells at once (one pass of every pattern)."""
+    if not texts:
+        return []
+    joined = _CELL_SEPARATOR.join(texts)
+    if joined.count(_CELL_SEPARATOR) != len(texts) - 1:  # a cell holds the separator
+        return [normalize_cell(t, simplify=simplify) for t in texts]
+    parts = normalize_text(joined, simplify=simplify).split(_CELL_SEPARATOR)
+    return [_finish_cell(p) for p in parts]
+
+
+def _finish_cell(text: str) -> str:
+    if not text or text.isdigit():
+        return text
     if "\n" in text:
         text = join_wrapped(part.strip() for part in text.split("\n"))
     text = _MULTI_SPACE_RE.sub(" ", text.replace("\t", " ")).strip()

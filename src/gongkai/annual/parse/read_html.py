@@ -224,6 +224,8 @@ def _table_cells(table: lxml.html.HtmlElement) -> list[list[RawCell]]:
 
 def _cell_text(cell: lxml.html.HtmlElement) -> str:
     """The cell's text with ``<br>`` and paragraphs as line breaks, wrapped text joined."""
+    if not len(cell):
+        return cell.text or ""
     parts: list[str] = []
     current: list[str] = []
 
