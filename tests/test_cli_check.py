@@ -148,10 +148,10 @@ def test_unreadable_input_exits_2_naming_the_file(
     assert result.stderr == message.format(path=path) + "\n"
 
 
-def test_a_directory_is_not_a_report(tmp_path: Path) -> None:
+def test_an_empty_directory_holds_no_report(tmp_path: Path) -> None:
     result = runner.invoke(app, ["annual", "check", str(tmp_path)])
     assert result.exit_code == 2
-    assert result.stderr == f"无法读取：{tmp_path}：这是一个目录，不是报告文件\n"
+    assert result.stderr == f"无法读取：{tmp_path}：目录中没有文件\n"
 
 
 def test_unreadable_last_year_exits_2(sound: Path, tmp_path: Path) -> None:

@@ -17,6 +17,8 @@ from rich.table import Table
 
 from ..annual import AnnualReport, Finding, GongkaiError, SchemaError, Severity, check
 from ..annual.jsonschema import json_schema
+from ..annual.parse import parse_file
+from ..annual.parse.batch import collect_paths
 from .annual_parse import parse_command
 from .annual_render import render_command
 
@@ -46,7 +48,8 @@ class UnreadableInput(Exception):
 
 
 def load_reports(paths: Sequence[Path]) -> list[AnnualReport]:
-    """The reports in ``paths``, in order (``annual-report/1`` JSON files).
+    """The reports in ``paths``, in order: ``annual-report/1`` JSON files are loaded,
+    published documents (text, HTML, DOCX, PDF) are parsed.
 
     Every file is tried; when any cannot be read, ``UnreadableInput`` lists them all,
     each message naming the file and the problem.
@@ -65,28 +68,55 @@ def load_reports(paths: Sequence[Path]) -> list[AnnualReport]:
 
 def _load_report(path: Path) -> AnnualReport:
     if path.is_dir():
-        raise SchemaError("这是一个目录，不是报告文件", source=str(path))
-    return AnnualReport.load(path)
+        raise SchemaError("目录中没有文件", source=str(path))
+    if _is_json(path):
+        return AnnualReport.load(path)
+    return parse_file(path)
+
+
+def _expand(paths: Sequence[Path]) -> list[Path]:
+    """Files as given; directories replaced by the files under them (an empty one is kept
+    so that it is reported)."""
+    out: list[Path] = []
+    for path in paths:
+        out.extend(collect_paths([path]) or [path])
+    return out
+
+
+def _is_json(path: Path) -> bool:
+    """A ``.json`` file, one that starts with ``{``, or a missing one (reported as such)."""
+    if path.suffix.lower() == ".json" or not path.is_file():
+        return True
+    with path.open("rb") as stream:
+        head = stream.read(64)
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+
+
+def _same_organ_year_before(
+    report: AnnualReport, candidates: Sequence[AnnualReport]
+) -> AnnualReport | None:
+    return next(
+        (
+            r
+            for r in candidates
+            if r.organ == report.organ and report.year is not None and r.year == report.year - 1
+        ),
+        None,
+    )
 
 
 def _last_years(
     paths: Sequence[Path], reports: Sequence[AnnualReport], last: Sequence[AnnualReport]
 ) -> list[AnnualReport | None]:
-    """Last year's report for each report: the only one given, or the same organ's a year before."""
+    """Last year's report for each report: the only one given, or the same organ's a year
+    before (among ``last``, or without ``--last-year`` among the reports themselves)."""
     if not last:
-        return [None] * len(reports)
+        return [_same_organ_year_before(report, reports) for report in reports]
     if len(reports) == 1 and len(last) == 1:
         return [last[0]]
     paired: list[AnnualReport | None] = []
     for path, report in zip(paths, reports, strict=True):
-        match = next(
-            (
-                r
-                for r in last
-                if r.organ == report.organ and report.year is not None and r.year == report.year - 1
-            ),
-            None,
-        )
+        match = _same_organ_year_before(report, last)
         if match is None:
             typer.echo(
                 f"提示：{path} 没有对应的上年报告（同一机关的上一年度报告），未做跨年度核对。",
@@ -143,16 +173,19 @@ def check_command(
     files: Annotated[
         list[Path],
         typer.Argument(
-            metavar="FILE.json…",
-            help="要核查的年度报告（annual-report/1 格式的 JSON 文件），可以给多个。",
+            metavar="FILE…",
+            help="要核查的年度报告：annual-report/1 格式的 JSON 文件，或已发布的年报文档"
+            "（文本、HTML、DOCX、PDF，先解析再核查），或包含它们的目录；可以给多个。"
+            "同一机关连续年度的报告一起给出时，也做跨年度核对。",
         ),
     ],
     last_year: Annotated[
         list[Path] | None,
         typer.Option(
             "--last-year",
-            metavar="FILE.json",
-            help="上一年度的报告（JSON），用于跨年度核对；可以给多次，按机关和年度与本年报告配对。",
+            metavar="FILE",
+            help="上一年度的报告（JSON 或年报文档），用于跨年度核对；可以给多次，"
+            "按机关和年度与本年报告配对。",
         ),
     ] = None,
     output: Annotated[
@@ -166,9 +199,10 @@ def check_command(
 
     没有错误时退出码为0，发现错误时为1，有文件无法读取时为2。
     """
+    files = _expand(files)
     try:
         reports = load_reports(files)
-        previous = load_reports(last_year or [])
+        previous = load_reports(_expand(last_year or []))
     except UnreadableInput as exc:
         for problem in exc.problems:
             typer.echo(f"无法读取：{problem}", err=True)

@@ -1,0 +1,80 @@
+"""``gongkai annual check`` on published documents and directories (parse, then check)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from gongkai.annual import AnnualReport
+from gongkai.cli import app
+from tests.annual.parse.builders import report_text
+from tests.annual.parse.test_batch import sample_report
+
+runner = CliRunner()
+
+
+def with_year(report: AnnualReport, year: int) -> AnnualReport:
+    return AnnualReport(
+        organ=report.organ,
+        year=year,
+        table2=report.table2,
+        table3=report.table3,
+        table4=report.table4,
+    )
+
+
+def check(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["annual", "check", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_a_document_is_parsed_then_checked(tmp_path: Path) -> None:
+    path = tmp_path / "年报.txt"
+    path.write_text(report_text(sample_report()), encoding="utf-8")
+    code, stdout, _ = check(str(path), "--format", "json")
+    findings = json.loads(stdout)
+    assert code == 0
+    assert all(f["severity"] != "error" for f in findings)
+    broken = tmp_path / "有错.txt"
+    broken.write_text(
+        report_text(sample_report().with_cell("table3.handled_total.total", 9)), encoding="utf-8"
+    )
+    code, stdout, _ = check(str(broken), "--format", "json")
+    assert code == 1
+    assert {f["file"] for f in json.loads(stdout)} == {str(broken)}
+
+
+def test_a_directory_of_consecutive_years_runs_the_cross_year_rules(tmp_path: Path) -> None:
+    first = with_year(sample_report(), 2023).with_cell("table3.carried_forward.total", 2)
+    second = with_year(sample_report(), 2024)  # carried_over 0, not last year's 2
+    (tmp_path / "2023.txt").write_text(report_text(first), encoding="utf-8")
+    (tmp_path / "2024.html").write_text(
+        "<html><body><pre>" + report_text(second) + "</pre></body></html>", encoding="utf-8"
+    )
+    code, stdout, _ = check(str(tmp_path), "--format", "json")
+    findings = json.loads(stdout)
+    cross_year = [f for f in findings if f["code"] == "YOY.W001"]
+    assert [f["file"] for f in cross_year] == [str(tmp_path / "2024.html")]
+    assert code == 1  # 2023's own totals no longer add up
+
+
+def test_last_year_may_be_a_document(tmp_path: Path) -> None:
+    last = tmp_path / "去年.txt"
+    last.write_text(
+        report_text(with_year(sample_report(), 2023).with_cell("table3.carried_forward.total", 2)),
+        encoding="utf-8",
+    )
+    this = tmp_path / "今年.json"
+    this.write_text(sample_report().to_json(), encoding="utf-8")
+    _, stdout, _ = check(str(this), "--last-year", str(last), "--format", "json")
+    assert "YOY.W001" in {f["code"] for f in json.loads(stdout)}
+
+
+def test_an_unreadable_document_exits_2_naming_it(tmp_path: Path) -> None:
+    empty = tmp_path / "空.docx"
+    empty.write_bytes(b"")
+    code, _, stderr = check(str(empty))
+    assert code == 2
+    assert stderr == f"无法读取：{empty} 文件是空的，没有可读取的内容\n"
