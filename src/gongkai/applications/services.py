@@ -504,12 +504,25 @@ def record(
     reason: str = "",
     *,
     data: Mapping[str, Any] | None = None,
+    on: date | None = None,
+    public: bool = False,
 ) -> CaseEvent:
     """An event that changes no state (assignment, note, reminder); same concurrency rule."""
     with transaction.atomic():
         have = roles_of(actor, case.organ)
         role = next(iter(sorted(have)), Role.SYSTEM)
-        return _write(case, None, [], actor, role, today(), reason, dict(data or {}), kind=kind)
+        return _write(
+            case,
+            None,
+            [],
+            actor,
+            role,
+            on or today(),
+            reason,
+            dict(data or {}),
+            kind=kind,
+            public=public,
+        )
 
 
 # ---------------------------------------------------------------------------- intake

@@ -63,7 +63,7 @@ def remind(on: date) -> int:
         recipients = _recipients(case)
         if not recipients:
             continue
-        services.record(case, "reminder", None, flag, data={"to": recipients})
+        services.record(case, "reminder", None, flag, data={"to": recipients}, on=on)
         for address in recipients:
             per_person[address].append(f"{case.number}：{flag}，法定期限{case.due_on.isoformat()}")
         count += 1
