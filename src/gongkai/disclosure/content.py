@@ -9,6 +9,7 @@ the form can say so. An upload is checked for size, extension *and* content sign
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from dataclasses import dataclass
 from html import unescape
@@ -17,7 +18,6 @@ from typing import Final
 import nh3
 
 MAX_UPLOAD_BYTES: Final = 20 * 1024 * 1024
-MAX_UPLOAD_LABEL: Final = "20 MB"
 
 # extension → (content type, check of the first bytes)
 _ZIP = b"PK\x03\x04"
@@ -93,13 +93,20 @@ class CheckedUpload:
     sha256: str
 
 
+def human_size(size: int) -> str:
+    """A byte count as people read it: 「3 KB」, 「20.5 MB」."""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB".replace(".0 MB", " MB")
+    return f"{math.ceil(size / 1024)} KB"
+
+
 def check_size(name: str, size: int) -> None:
     """Refuse an empty or oversized file before reading it."""
     if size == 0:
         raise UploadRefused(f"附件“{name}”是空文件，未保存")
     if size > MAX_UPLOAD_BYTES:
         raise UploadRefused(
-            f"附件“{name}”大小为 {size / 1024 / 1024:.1f} MB，超过上限 {MAX_UPLOAD_LABEL}，未保存"
+            f"附件“{name}”大小为 {human_size(size)}，超过上限 {human_size(MAX_UPLOAD_BYTES)}，未保存"
         )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from .content import ALLOWED_LABEL, MAX_UPLOAD_LABEL
+from .content import ALLOWED_LABEL, MAX_UPLOAD_BYTES, human_size
 from .models import Guide, Item, Table2Entry
 
 
@@ -55,7 +55,8 @@ class ActionForm(forms.Form):
 
 class AttachmentForm(forms.Form):
     file = forms.FileField(
-        label="附件", help_text=f"接受 {ALLOWED_LABEL}，单个文件不超过 {MAX_UPLOAD_LABEL}"
+        label="附件",
+        help_text=f"接受 {ALLOWED_LABEL}，单个文件不超过 {human_size(MAX_UPLOAD_BYTES)}",
     )
 
 

@@ -8,6 +8,7 @@ becomes 「已被新版本替代」 when the new one is published. ``state`` is 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -182,9 +183,21 @@ class ItemEvent(models.Model):
         return workflow.EVENT_LABELS.get(self.event, self.event)
 
 
+class AttachmentStorage(FileSystemStorage):
+    """Attachments live under ``VAR_DIR/attachments``, outside any served folder; the
+    location is read from the settings on each use (tests point VAR_DIR elsewhere)."""
+
+    @property  # type: ignore[override]
+    def base_location(self) -> str:
+        return str(Path(settings.VAR_DIR) / "attachments")
+
+    @property  # type: ignore[override]
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
+
+
 def attachment_storage() -> FileSystemStorage:
-    """Attachments live under ``var/attachments``, outside any served static folder."""
-    return FileSystemStorage(location=Path(settings.VAR_DIR) / "attachments")
+    return AttachmentStorage()
 
 
 def _attachment_path(instance: Attachment, filename: str) -> str:

@@ -1,7 +1,6 @@
 from gongkai.site.nav import NavItem
 
 PORTAL = [
-    NavItem("首页", "portal:home", order=0),
     NavItem("公开指南", "portal:guides", order=10),
     NavItem("公开目录", "portal:catalog", order=20),
     NavItem("搜索", "portal:search", order=30),

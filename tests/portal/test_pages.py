@@ -1,0 +1,139 @@
+"""The public pages as a member of the public sees them (Django test client)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from gongkai.disclosure import services, workflow
+from gongkai.disclosure.factories import make_item
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+@pytest.fixture
+def published(team):  # type: ignore[no-untyped-def]
+    return make_item(
+        team,
+        state=workflow.PUBLISHED,
+        on=D(2024, 2, 2),
+        title="吴兴区发改经信局2023年政府信息公开工作年度报告",
+        written_on=D(2024, 1, 31),
+        category="other",
+        body="<p>2023年以来，我局在区委、区政府的坚强领导下，按照政务公开有关要求推进工作。</p>",
+    )
+
+
+def text_of(response) -> str:  # type: ignore[no-untyped-def]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+def test_item_page_shows_the_seed_metadata_block_and_reviewers(client, published) -> None:
+    page = text_of(client.get(f"/items/{published.pk}/"))
+    for fact in (
+        "索 引 号 11330524MB15359635/2024-00001",
+        "成文日期 2024-01-31",
+        "公开方式 主动公开",
+        "公开时限 长期公开",
+        "文件编号 无",
+        "发布机构 区发改经信局",
+        "有效性 有效",
+        "初审：赵朔（2024-02-02）",
+        "复审：王丹（2024-02-02）",
+        "终审：惠贇（2024-02-02）",
+    ):
+        assert fact in page
+
+
+def test_drafts_are_not_public(client, team) -> None:
+    draft = make_item(team, state=workflow.FINAL_REVIEW)
+    assert client.get(f"/items/{draft.pk}/").status_code == 404
+
+
+def test_old_version_stays_viewable_and_points_to_the_current(client, team, published) -> None:
+    v2 = services.apply(published, "revise", team.officer)
+    services.update_item(v2, team.officer, title="年度报告（更正版）")
+    for event, who in [
+        ("submit", team.officer),
+        ("approve_first", team.first),
+        ("approve_second", team.second),
+        ("approve_final", team.head),
+    ]:
+        v2 = services.apply(v2, event, who)
+    old = text_of(client.get(f"/items/{published.pk}/"))
+    assert "这是本信息的历史版本（第1版）" in old and "查看现行版本" in old
+    new = text_of(client.get(f"/items/{v2.pk}/"))
+    assert "历史版本 第1版" in new
+
+
+def test_region_and_organ_catalogue_browse_by_category_and_year(client, team, published) -> None:
+    make_item(
+        team, state=workflow.PUBLISHED, title="2024年部门预算", category="budget", on=D(2024, 3, 1)
+    )
+    region = text_of(client.get("/catalog/"))
+    assert "全区政府信息公开目录" in region and "区发改经信局 （2）" in region
+    budget = text_of(client.get("/catalog/fgj/?category=budget"))
+    assert "2024年部门预算" in budget and "年度报告" not in budget
+    assert "（7）财政预算、决算信息" in budget
+    assert "共 1 条" in budget
+    assert "共 2 条" in text_of(client.get("/catalog/fgj/?year=2024"))
+
+
+def test_guide_is_prefilled_from_the_organ_record(client, organ) -> None:
+    page = text_of(client.get("/guide/fgj/"))
+    assert "湖州市吴兴区发展和改革局政府信息公开指南" in page
+    for fact in ("办公地址 湖州市吴兴区区府路1号", "联系电话 0572-2028001", "传真 0572-2028002"):
+        assert fact in page
+    assert "（7）财政预算、决算信息" in page  # the classification lists Article 20
+
+
+def test_search_page_highlights_and_has_a_helpful_empty_state(client, published) -> None:
+    found = client.get("/search/", {"q": "年度报告"}).content.decode()
+    assert "找到 1 条" in found and "<mark>年度报告</mark>" in found
+    empty = text_of(client.get("/search/", {"q": "量子纠缠", "year": "2024"}))
+    assert "没有找到与“量子纠缠”相关的信息" in empty
+    assert "取消筛选条件，在全部信息中搜索" in empty
+
+
+def test_search_escapes_what_was_typed(client, published) -> None:
+    body = client.get("/search/", {"q": "<script>alert(1)</script>"}).content.decode()
+    assert "<script>alert(1)</script>" not in body
+
+
+def test_rss_and_atom_feeds_list_published_items(client, published) -> None:
+    rss = ET.fromstring(client.get("/feeds/fgj/rss.xml").content)
+    assert [i.findtext("title") for i in rss.iter("item")] == [published.title]
+    atom = client.get("/feeds/fgj/atom.xml")
+    assert atom["Content-Type"].startswith("application/atom+xml")
+    assert published.title in atom.content.decode()
+
+
+def test_sitemap_lists_items_guides_and_catalogues(client, published) -> None:
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    locs = [u.findtext(f"{ns}loc") for u in root.iter(f"{ns}url")]
+    assert f"http://testserver/items/{published.pk}/" in locs
+    assert "http://testserver/guide/fgj/" in locs
+    assert "http://testserver/catalog/fgj/" in locs
+
+
+def test_attachment_is_served_as_a_download_with_its_type(client, team, tmp_path, settings) -> None:
+    settings.VAR_DIR = tmp_path
+    item = make_item(team)
+    att = services.add_attachment(item, team.officer, "附件1.pdf", b"%PDF-1.7\n%test\n")
+    for event, who in [
+        ("submit", team.officer),
+        ("approve_first", team.first),
+        ("approve_second", team.second),
+        ("approve_final", team.head),
+    ]:
+        item = services.apply(item, event, who)
+    response = client.get(f"/items/{item.pk}/files/{att.pk}/")
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment" in response["Content-Disposition"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == b"%PDF-1.7\n%test\n"
