@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from functools import lru_cache
 
 from ..schema import normalize_label
 
@@ -47,8 +48,10 @@ _PLACEHOLDER_RE = re.compile(r"^(?:[-‐‑‒–—―－─━~～]+|[/／\\]|
 _SPACE_RE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)
 def read_value(text: str) -> Value:
-    """Classify one cell's text (already normalised by the reader)."""
+    """Classify one cell's text (already normalised by the reader). Cached: the same
+    cells (``0``, labels) come back in every report."""
     cell = text.strip()
     if not cell:
         return EMPTY

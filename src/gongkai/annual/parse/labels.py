@@ -22,6 +22,7 @@ _NUMBERING_RE = re.compile(
 MAX_LABEL_LENGTH = 80
 """A cell longer than this (or holding a full stop) is narrative, never a label."""
 GENERIC_LENGTH = 2
+MAX_CACHE = 20000
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +58,20 @@ class LabelSet:
         contained.sort(key=lambda e: -len(e[0]))
         self._contained = tuple(contained)
         self._exact = exact
+        self._cache: dict[str, tuple[Label, ...]] = {}
 
-    def match(self, cell: str) -> list[Label]:
-        """Every label the cell can be, best first (longest variant)."""
+    def match(self, cell: str) -> tuple[Label, ...]:
+        """Every label the cell can be, best first (longest variant). Cached per text."""
+        found = self._cache.get(cell)
+        if found is None:
+            if len(self._cache) > MAX_CACHE:
+                self._cache.clear()
+            found = self._cache[cell] = tuple(self._match(cell))
+        return found
+
+    def _match(self, cell: str) -> list[Label]:
+        if len(cell) > 2 * MAX_LABEL_LENGTH:
+            return []
         folded = s.normalize_label(cell)
         if not folded or len(folded) > MAX_LABEL_LENGTH or "。" in folded:
             return []

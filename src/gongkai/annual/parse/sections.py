@@ -19,6 +19,7 @@ from .rows import Row
 
 NUMERALS = "一二三四五六"
 _HEADING_RE = re.compile(r"^(?:第)?([一二三四五六])(?:部分)?(?:[、.,:]|\s)*")
+_FIRST = frozenset(NUMERALS + "第")
 MAX_HEADING = 40
 MAX_LOOSE_TITLE = 20
 _VARIANTS = {
@@ -31,7 +32,8 @@ _VARIANTS = {
 
 def _candidate(row: Row) -> tuple[str, str] | None:
     """(numeral, folded rest) for a row that could be a heading."""
-    if len(row.filled) != 1:
+    head = row.text.lstrip()[:1]
+    if not head or head not in _FIRST or len(row.filled) != 1:
         return None
     folded = s.normalize_label(row.text)
     if len(folded) > MAX_HEADING or not folded or folded[0] not in NUMERALS + "第":

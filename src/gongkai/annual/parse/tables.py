@@ -81,7 +81,7 @@ def tokens(rows: Sequence[Row], labels: LabelSet) -> list[Token]:
                 continue
             value = read_value(cell)
             if value.kind is Kind.TEXT:
-                out.append(Token(row, column, cell, value, tuple(labels.match(cell))))
+                out.append(Token(row, column, cell, value, labels.match(cell)))
             else:
                 out.append(Token(row, column, cell, value))
     return out
@@ -247,7 +247,7 @@ def assign_rows(
             )
             continue
         values = positional(hit, width)
-        if values is not None and count > 0:
+        if values is not None and (count > 0 or hit.label.row.grid is not None):
             blanks = sum(1 for v in values if not v.is_value)
             if hit.label.row.grid is not None:
                 _set(reading, hit.key, values, width)
