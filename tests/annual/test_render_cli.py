@@ -50,6 +50,9 @@ def test_office_formats_are_written_and_hold_the_numbers(
     result = runner.invoke(app, ["annual", "render", str(report_file), "--to", fmt, "-o", str(out)])
     assert result.exit_code == 0, result.output
     data = out.read_bytes()
+    plain = tmp_path / "plain"
+    plain.write_bytes(b"")
+    assert out.stat().st_mode & 0o777 == plain.stat().st_mode & 0o777
     assert result.stderr == f"已生成 {out}（{fmt}，{len(data):,} 字节）\n"
     assert read_back(data) == dict(sample().cells())  # type: ignore[operator]
 

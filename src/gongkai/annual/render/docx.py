@@ -148,8 +148,8 @@ def _table(document: Any, grid: Grid) -> None:
         _repeat_header(table.rows[r])
     for row in table.rows:
         _cant_split(row)
-    # python-docx's table.cell() walks the whole table on every call; take the unmerged
-    # cells once, fill them, then merge (a merge keeps the top-left cell's content).
+    # python-docx's table.cell() and _Cell.merge() walk the whole table on every call;
+    # take the unmerged cells once, fill them, then merge in the XML directly.
     plain = table._cells
     for i, target in enumerate(plain):
         target.width = widths[i % grid.n_cols]
@@ -157,10 +157,10 @@ def _table(document: Any, grid: Grid) -> None:
     style_ids = (styles[TABLE_STYLE].style_id, styles[NOTE_STYLE].style_id)
     for cell in grid.cells():
         _fill(plain[cell.row * grid.n_cols + cell.col], cell, style_ids)
+    tcs = [target._tc for target in plain]
     for cell in grid.cells():
         if cell.rowspan > 1 or cell.colspan > 1:
-            first = plain[cell.row * grid.n_cols + cell.col]
-            first.merge(plain[cell.last_row * grid.n_cols + cell.last_col])
+            _merge(tcs, grid.n_cols, cell, sum(widths[cell.col : cell.last_col + 1]))
     # a paragraph after each table keeps the next heading off the table's last row
     spacer = document.add_paragraph()
     spacer.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
@@ -181,6 +181,24 @@ def _fill(target: Any, cell: Cell, style_ids: tuple[str, str]) -> None:
         run = paragraph.add_run(cell.text)
         if cell.kind is Kind.HEADING:
             run.bold = True
+
+
+def _merge(tcs: list[Any], n_cols: int, cell: Cell, width: int) -> None:
+    """Span ``cell`` over its rows and columns: ``gridSpan`` across, ``vMerge`` down.
+
+    ``tcs`` are the table's cells before any merge, row by row; the cells a span
+    swallows across are removed, those below the first row are marked as continuing.
+    """
+    for r in range(cell.row, cell.last_row + 1):
+        first = tcs[r * n_cols + cell.col]
+        if cell.colspan > 1:
+            first.grid_span = cell.colspan
+            first.width = width
+            for c in range(cell.col + 1, cell.last_col + 1):
+                swallowed = tcs[r * n_cols + c]
+                swallowed.getparent().remove(swallowed)
+        if cell.rowspan > 1:
+            first.vMerge = "restart" if r == cell.row else "continue"
 
 
 def _table_properties(table: Any, caption: str) -> None:
