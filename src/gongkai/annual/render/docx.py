@@ -95,8 +95,12 @@ def _styles(document: Any) -> None:
     fmt.space_before = fmt.space_after = Pt(0)
     fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
 
-    for name, size in ((TABLE_STYLE, TABLE_SIZE), (NOTE_STYLE, NOTE_SIZE)):
+    for name, style_id, size in (
+        (TABLE_STYLE, "GongkaiTableText", TABLE_SIZE),
+        (NOTE_STYLE, "GongkaiTableNote", NOTE_SIZE),
+    ):
         style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.style_id = style_id  # an ASCII id; the Chinese name is what Word shows
         style.base_style = normal
         _font(style, TABLE_FONT, size)
         sfmt = style.paragraph_format
