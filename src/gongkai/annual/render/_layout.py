@@ -384,7 +384,7 @@ def table3_grid(report: AnnualReport) -> Grid:
         rows=out.frozen(),
         head_rows=3,
         bodies=(tuple(body),),
-        widths=(0.05, 0.085, 0.34, *(0.075,) * s.TABLE3_WIDTH),
+        widths=(0.045, 0.08, 0.385, *(0.07,) * s.TABLE3_WIDTH),
     )
 
 

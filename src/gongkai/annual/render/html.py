@@ -68,7 +68,7 @@ def render_html(
 def _section(report: AnnualReport, section: s.Section, prefix: str) -> str:
     text = (report.sections or {}).get(section.key)
     out = [
-        f'<section class="gk-section" id="{prefix}-section-{section.key}">',
+        f'<section class="gk-section gk-section-{section.key}" id="{prefix}-section-{section.key}">',
         f'<h2 class="gk-section-heading">{escape(section.heading)}</h2>',
     ]
     out.extend(f'<p class="gk-paragraph">{escape(p)}</p>' for p in paragraphs(text))
