@@ -148,6 +148,16 @@ def test_section_texts_are_paragraphs_under_their_headings() -> None:
     assert texts[at + 1 : at + 4] == ["问题一。", "问题二。", s.SECTION_BY_KEY["6"].heading]
 
 
+def test_section_three_opens_a_page_so_its_table_stays_whole() -> None:
+    document = docx.Document(BytesIO(render_docx(blank_report())))
+    breaks = [p.text for p in document.paragraphs if p.paragraph_format.page_break_before]
+    assert breaks == [s.SECTION_BY_KEY["3"].heading]
+    header_rows = [
+        r for r in document.tables[1].rows if r._tr.trPr.find(qn("w:tblHeader")) is not None
+    ]
+    assert len(header_rows) == 3
+
+
 @settings(max_examples=20, deadline=None)
 @given(consistent_reports())
 def test_random_consistent_reports_read_back_unchanged(report: AnnualReport) -> None:

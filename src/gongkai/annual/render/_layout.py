@@ -485,6 +485,10 @@ def table4_grid(report: AnnualReport) -> Grid:
 TABLE_OF_SECTION = {"2": table2_grid, "3": table3_grid, "4": table4_grid}
 """Sections 二, 三 and 四 end with their table."""
 
+NEW_PAGE_SECTIONS = frozenset({"3"})
+"""Sections that open a printed page: table 三 fills about one A4 page and is not to be
+cut after its first rows (report.css does the same for the HTML and the PDF)."""
+
 
 def grids(report: AnnualReport) -> tuple[Grid, ...]:
     return tuple(build(report) for build in TABLE_OF_SECTION.values())

@@ -24,7 +24,15 @@ from docx.shared import Mm, Pt
 
 from .. import schema as s
 from ..model import AnnualReport
-from ._layout import TABLE_OF_SECTION, Cell, Grid, Kind, paragraphs, report_title
+from ._layout import (
+    NEW_PAGE_SECTIONS,
+    TABLE_OF_SECTION,
+    Cell,
+    Grid,
+    Kind,
+    paragraphs,
+    report_title,
+)
 
 TITLE_FONT = "方正小标宋简体"
 HEADING_FONT = "黑体"
@@ -55,15 +63,16 @@ def render_docx(report: AnnualReport) -> bytes:
     document.core_properties.title = title
     document.core_properties.language = "zh-CN"
 
-    heading = document.add_paragraph()
-    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    heading.paragraph_format.first_line_indent = Pt(0)
-    heading.paragraph_format.space_after = BODY_LINE
-    heading.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    _font(heading.add_run(title), TITLE_FONT, TITLE_SIZE)
+    top = document.add_paragraph()
+    top.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    top.paragraph_format.first_line_indent = Pt(0)
+    top.paragraph_format.space_after = BODY_LINE
+    top.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    _font(top.add_run(title), TITLE_FONT, TITLE_SIZE)
 
     for section in s.SECTIONS:
-        document.add_paragraph(section.heading, style="Heading 1")
+        heading = document.add_paragraph(section.heading, style="Heading 1")
+        heading.paragraph_format.page_break_before = section.key in NEW_PAGE_SECTIONS
         for text in paragraphs((report.sections or {}).get(section.key)):
             document.add_paragraph(text)
         build = TABLE_OF_SECTION.get(section.key)
