@@ -115,8 +115,22 @@ def test_truncated_pdf_is_reported(report_pdf: bytes, keep: float) -> None:
     with pytest.raises(UnreadableDocument) as caught:
         read_document(report_pdf[: int(len(report_pdf) * keep)], "截断.pdf")
     assert caught.value.code == "PDF_DAMAGED"
-    assert str(caught.value).startswith("截断.pdf PDF 文件已损坏或不完整，无法读取（")
+    assert str(caught.value) == "截断.pdf PDF 文件已损坏或不完整，无法读取；请重新获取原文件"
 
 
 def test_lines_mark_their_page(document: Document) -> None:
     assert all(isinstance(b, Line | Grid) and b.page for b in document.blocks)
+
+
+def test_vertical_label_in_a_cell_is_one_word() -> None:
+    weasyprint = pytest.importorskip("weasyprint")
+    html = (
+        "<html><head><style>body{font-family:'Noto Sans CJK SC'}"
+        "table{border-collapse:collapse}td{border:1px solid #000;padding:2px}</style></head>"
+        "<body><table><tr><td rowspan='2'>行<br>政<br>复<br>议</td><td>结果维持</td></tr>"
+        "<tr><td>1,000</td></tr></table></body></html>"
+    )
+    document = read_document(weasyprint.HTML(string=html).write_pdf(), "竖排.pdf")
+    (grid,) = document.grids()
+    assert grid.rows == (("行政复议", "结果维持"), ("行政复议", "1000"))
+    assert grid.merged == ((False, False), (True, False))

@@ -1,0 +1,261 @@
+"""One PDF page → text lines and ruled tables, from pdfium's text layer and path objects.
+
+The national form is always printed with cell borders, so a table is found from its
+ruling lines: thin path objects become horizontal and vertical edges, edges that touch
+form a table, the distinct edge positions are the grid lines, and a missing border
+between two neighbouring grid cells means they are one merged cell. Text inside a cell
+is read with pdfium's bounded-text call; text outside every table is grouped into lines
+by vertical position.
+
+Coordinates here are top-down (0 at the top of the page), like reading order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from .grid import RawCell
+
+TOLERANCE = 2.5
+"""Points within which edges are the same line, touch or cover a point."""
+THIN = 3.0
+"""A path object at most this thick is a ruling line."""
+
+RawRows = list[list[RawCell]]
+
+
+@dataclass(frozen=True)
+class Edge:
+    horizontal: bool
+    position: float
+    """y of a horizontal edge, x of a vertical one."""
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class TableBox:
+    rows: RawRows
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.left <= x <= self.right and self.top <= y <= self.bottom
+
+
+def read_page(page: Any) -> tuple[list[tuple[float, str | RawRows]], float]:
+    """Text lines and tables of a pypdfium2 page, top to bottom, and the page height."""
+    import pypdfium2.raw as pdfium_c
+
+    _, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        bounds = [
+            obj.get_bounds()
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=8)
+        ]
+        edges = _edges(bounds, height)
+        tables = [
+            table
+            for group in _touching(edges)
+            if (table := _table(group, textpage, height)) is not None
+        ]
+        items: list[tuple[float, str | RawRows]] = [(t.top, t.rows) for t in tables]
+        items.extend(_text_lines(textpage, height, tables))
+    finally:
+        textpage.close()
+    items.sort(key=lambda item: item[0])
+    return items, float(height)
+
+
+def _edges(bounds: list[tuple[float, float, float, float]], height: float) -> list[Edge]:
+    edges: list[Edge] = []
+    for left, bottom, right, top in bounds:
+        w, h = right - left, top - bottom
+        y_top, y_bottom = height - top, height - bottom
+        if h <= THIN and w > THIN:
+            edges.append(Edge(True, (y_top + y_bottom) / 2, left, right))
+        elif w <= THIN and h > THIN:
+            edges.append(Edge(False, (left + right) / 2, y_top, y_bottom))
+        elif w > THIN and h > THIN:  # a stroked rectangle: its four sides
+            edges.extend(
+                (
+                    Edge(True, y_top, left, right),
+                    Edge(True, y_bottom, left, right),
+                    Edge(False, left, y_top, y_bottom),
+                    Edge(False, right, y_top, y_bottom),
+                )
+            )
+    return _merged(edges)
+
+
+def _snap(values: list[float]) -> dict[float, float]:
+    """Each value → the mean of its cluster (values within ``TOLERANCE`` of a neighbour)."""
+    out: dict[float, float] = {}
+    cluster: list[float] = []
+    for value in sorted(set(values)):
+        if cluster and value - cluster[-1] > TOLERANCE:
+            mean = sum(cluster) / len(cluster)
+            out.update(dict.fromkeys(cluster, mean))
+            cluster = []
+        cluster.append(value)
+    if cluster:
+        mean = sum(cluster) / len(cluster)
+        out.update(dict.fromkeys(cluster, mean))
+    return out
+
+
+def _merged(edges: list[Edge]) -> list[Edge]:
+    """Edges on the same snapped line joined where they overlap or nearly touch."""
+    out: list[Edge] = []
+    for horizontal in (True, False):
+        group = [e for e in edges if e.horizontal is horizontal]
+        snap = _snap([e.position for e in group])
+        by_line: dict[float, list[tuple[float, float]]] = {}
+        for edge in group:
+            by_line.setdefault(snap[edge.position], []).append((edge.start, edge.end))
+        for position, spans in by_line.items():
+            spans.sort()
+            start, end = spans[0]
+            for s, e in spans[1:]:
+                if s <= end + TOLERANCE:
+                    end = max(end, e)
+                else:
+                    out.append(Edge(horizontal, position, start, end))
+                    start, end = s, e
+            out.append(Edge(horizontal, position, start, end))
+    return out
+
+
+def _crosses(a: Edge, b: Edge) -> bool:
+    h, v = (a, b) if a.horizontal else (b, a)
+    return (
+        h.start - TOLERANCE <= v.position <= h.end + TOLERANCE
+        and v.start - TOLERANCE <= h.position <= v.end + TOLERANCE
+    )
+
+
+def _touching(edges: list[Edge]) -> list[list[Edge]]:
+    """Groups of edges connected by crossings (each group one table)."""
+    parent = list(range(len(edges)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    horizontals = [i for i, e in enumerate(edges) if e.horizontal]
+    verticals = [i for i, e in enumerate(edges) if not e.horizontal]
+    for i in horizontals:
+        for j in verticals:
+            if _crosses(edges[i], edges[j]):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Edge]] = {}
+    for i, edge in enumerate(edges):
+        groups.setdefault(find(i), []).append(edge)
+    return list(groups.values())
+
+
+def _covers(spans: list[tuple[float, float]], point: float) -> bool:
+    return any(start - TOLERANCE <= point <= end + TOLERANCE for start, end in spans)
+
+
+def _spans_by_line(edges: list[Edge]) -> dict[float, list[tuple[float, float]]]:
+    lines: dict[float, list[tuple[float, float]]] = {}
+    for edge in edges:
+        lines.setdefault(edge.position, []).append((edge.start, edge.end))
+    return lines
+
+
+def _table(group: list[Edge], textpage: Any, height: float) -> TableBox | None:
+    horizontals = [e for e in group if e.horizontal]
+    verticals = [e for e in group if not e.horizontal]
+    ys = sorted({e.position for e in horizontals})
+    xs = sorted({e.position for e in verticals})
+    if len(ys) < 2 or len(xs) < 2 or (len(ys) < 3 and len(xs) < 3):
+        return None  # a rule or a frame, not a table
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    rows_at, columns_at = _spans_by_line(horizontals), _spans_by_line(verticals)
+    parent = {(i, j): (i, j) for i in range(n_rows) for j in range(n_cols)}
+
+    def find(cell: tuple[int, int]) -> tuple[int, int]:
+        while parent[cell] != cell:
+            parent[cell] = parent[parent[cell]]
+            cell = parent[cell]
+        return cell
+
+    for i in range(n_rows):
+        middle_y = (ys[i] + ys[i + 1]) / 2
+        for j in range(n_cols):
+            middle_x = (xs[j] + xs[j + 1]) / 2
+            if j > 0 and not _covers(columns_at[xs[j]], middle_y):
+                parent[find((i, j))] = find((i, j - 1))
+            if i > 0 and not _covers(rows_at[ys[i]], middle_x):
+                parent[find((i, j))] = find((i - 1, j))
+    first: dict[tuple[int, int], tuple[int, int]] = {}
+    last: dict[tuple[int, int], tuple[int, int]] = {}
+    for i in range(n_rows):
+        for j in range(n_cols):
+            root = find((i, j))
+            first.setdefault(root, (i, j))
+            last_i, last_j = last.get(root, (i, j))
+            last[root] = (max(last_i, i), max(last_j, j))
+    rows: RawRows = []
+    for i in range(n_rows):
+        row: list[RawCell] = []
+        for j in range(n_cols):
+            root = find((i, j))
+            if first[root] != (i, j):
+                continue
+            last_i, last_j = last[root]
+            text = textpage.get_text_bounded(
+                left=xs[j], bottom=height - ys[last_i + 1], right=xs[last_j + 1], top=height - ys[i]
+            )
+            row.append(RawCell(text.replace("\r\n", "\n"), last_i - i + 1, last_j - j + 1))
+        rows.append(row)
+    return TableBox(rows, xs[0], ys[0], xs[-1], ys[-1])
+
+
+def _text_lines(
+    textpage: Any, height: float, tables: list[TableBox]
+) -> list[tuple[float, str | RawRows]]:
+    """Text runs outside the tables, grouped into lines (top, text)."""
+    runs: list[tuple[float, float, float, float, str]] = []
+    for index in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(index)
+        y_top, y_bottom = height - top, height - bottom
+        x_mid, y_mid = (left + right) / 2, (y_top + y_bottom) / 2
+        if any(t.contains(x_mid, y_mid) for t in tables):
+            continue
+        text = textpage.get_text_bounded(left=left, bottom=bottom, right=right, top=top)
+        if text.strip():
+            runs.append((y_top, y_bottom, left, right, text.rstrip()))
+    runs.sort(key=lambda r: (r[0], r[2]))
+    lines: list[tuple[float, str | RawRows]] = []
+    current: list[tuple[float, float, float, float, str]] = []
+    for run in runs:
+        if current:
+            top, bottom = current[0][0], current[0][1]
+            middle = (run[0] + run[1]) / 2
+            if not top <= middle <= bottom:
+                lines.append(_line(current))
+                current = []
+        current.append(run)
+    if current:
+        lines.append(_line(current))
+    return lines
+
+
+def _line(runs: list[tuple[float, float, float, float, str]]) -> tuple[float, str | RawRows]:
+    runs = sorted(runs, key=lambda r: r[2])
+    size = max(r[1] - r[0] for r in runs)
+    text = runs[0][4]
+    for previous, run in pairwise(runs):
+        gap = run[2] - previous[3]
+        text += ("\t" if gap > 2 * size else " " if gap > 0.5 * size else "") + run[4]
+    return runs[0][0], text
