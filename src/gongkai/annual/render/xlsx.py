@@ -12,7 +12,7 @@ from decimal import Decimal
 from io import BytesIO
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -32,6 +32,12 @@ INFO_BLANK = "空白单元格表示未填报或文件未印出，不等于0。"
 INFO_UNIT = "收费金额单位：万元；其余为件数。"
 
 FONT = "宋体"
+STYLE_DATA = "表格数字"
+STYLE_AMOUNT = "表格金额"
+STYLE_HEADER = "表格表头"
+STYLE_LABEL = "表格行标签"
+STYLE_HEADING = "表格分块标题"
+STYLE_NOTE = "表格注释"
 AMOUNT_FORMAT = "0.00##"
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -46,6 +52,7 @@ def render_xlsx(report: AnnualReport) -> bytes:
     assert info is not None
     info.title = INFO_SHEET
     _info(info, report)
+    _styles(book)
     for grid in grids(report):
         _table(book.create_sheet(grid.name), grid, report)
     out = BytesIO()
@@ -73,6 +80,46 @@ def _info(sheet: Worksheet, report: AnnualReport) -> None:
     sheet.column_dimensions["B"].width = 40
 
 
+def _styles(book: Workbook) -> dict[str, NamedStyle]:
+    """The named cell styles of the tables, registered once per workbook."""
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    right = Alignment(horizontal="right", vertical="center")
+    plain, bold, small = (
+        Font(name=FONT, size=11),
+        Font(name=FONT, size=11, bold=True),
+        Font(name=FONT, size=9),
+    )
+    specs = {
+        STYLE_DATA: (plain, right, "General"),
+        STYLE_AMOUNT: (plain, right, AMOUNT_FORMAT),
+        STYLE_HEADER: (plain, centre, "General"),
+        STYLE_LABEL: (plain, left, "General"),
+        STYLE_HEADING: (bold, left, "General"),
+        STYLE_NOTE: (small, left, "General"),
+    }
+    styles: dict[str, NamedStyle] = {}
+    for name, (font, alignment, number_format) in specs.items():
+        style = NamedStyle(
+            name=name, font=font, alignment=alignment, border=_BORDER, number_format=number_format
+        )
+        book.add_named_style(style)
+        styles[name] = style
+    return styles
+
+
+def _style_of(cell: Cell) -> str:
+    if cell.kind is Kind.DATA:
+        return STYLE_AMOUNT if cell.unit is Unit.AMOUNT else STYLE_DATA
+    if cell.kind is Kind.NOTE:
+        return STYLE_NOTE
+    if cell.kind is Kind.HEADING:
+        return STYLE_HEADING
+    if cell.kind is Kind.ROW and cell.rowspan == 1:
+        return STYLE_LABEL
+    return STYLE_HEADER
+
+
 def _table(sheet: Worksheet, grid: Grid, report: AnnualReport) -> None:
     sheet.cell(row=1, column=1, value=report_title(report)).font = Font(
         name=FONT, size=14, bold=True
@@ -80,9 +127,6 @@ def _table(sheet: Worksheet, grid: Grid, report: AnnualReport) -> None:
     sheet.cell(row=2, column=1, value=grid.caption).font = Font(name=FONT, size=12)
     for i, width in enumerate(grid.widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = round(_SHEET_WIDTH * width, 1)
-    for r in range(grid.n_rows):  # borders on every cell, merged or not
-        for c in range(grid.n_cols):
-            sheet.cell(row=FIRST_TABLE_ROW + r, column=1 + c).border = _BORDER
     for cell in grid.cells():
         _write(sheet, cell)
     sheet.freeze_panes = sheet.cell(row=FIRST_TABLE_ROW + grid.head_rows, column=1)
@@ -98,25 +142,11 @@ def _write(sheet: Worksheet, cell: Cell) -> None:
     row, col = FIRST_TABLE_ROW + cell.row, 1 + cell.col
     target = sheet.cell(row=row, column=col)
     if cell.kind is Kind.DATA:
-        value = cell.value
-        if isinstance(value, Decimal):
-            target.value = float(value)
-        else:
-            target.value = value
-        if cell.unit is Unit.AMOUNT or isinstance(value, Decimal):
-            target.number_format = AMOUNT_FORMAT
-        target.alignment = Alignment(horizontal="right", vertical="center")
-        target.font = Font(name=FONT, size=11)
+        target.value = float(cell.value) if isinstance(cell.value, Decimal) else cell.value
     else:
         target.value = cell.text
-        horizontal = (
-            "left" if cell.kind in (Kind.ROW, Kind.NOTE) and cell.rowspan == 1 else "center"
-        )
-        target.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
-        target.font = Font(
-            name=FONT, size=9 if cell.kind is Kind.NOTE else 11, bold=cell.kind is Kind.HEADING
-        )
-    if cell.rowspan > 1 or cell.colspan > 1:
+    target.style = _style_of(cell)
+    if cell.rowspan > 1 or cell.colspan > 1:  # openpyxl draws the border round the merge
         sheet.merge_cells(
             start_row=row,
             start_column=col,
