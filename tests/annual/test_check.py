@@ -596,3 +596,15 @@ def test_seed_texts_get_narrative_warnings_only_for_their_real_defects(
     assert list(report.sections or {}) == list(s.SECTION_KEYS)
     found = [(f.code, f.message) for f in check(report) if not f.code.startswith("T3.")]
     assert found == SEED_TEXT_FINDINGS[seed]
+
+
+def test_the_library_exports_the_checker() -> None:
+    import importlib
+
+    import gongkai.annual as annual
+
+    check_module = importlib.import_module("gongkai.annual.check")
+
+    for name in ("check", "Finding", "Severity", "Rule", "RULES"):
+        assert name in annual.__all__
+        assert getattr(annual, name) is getattr(check_module, name)
