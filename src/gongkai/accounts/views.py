@@ -1,8 +1,21 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gongkai.organs.models import Membership
 
 from .forms import LoginForm
+from .models import ApiToken
 
 
 class LoginView(auth_views.LoginView):
@@ -13,3 +26,39 @@ class LoginView(auth_views.LoginView):
 
 class LogoutView(auth_views.LogoutView):
     pass
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(label="用途", max_length=100, help_text="如：与办公系统对接")
+
+
+def _is_staff_member(user: Any) -> bool:
+    return bool(user.is_superuser or Membership.objects.filter(user=user).exists())
+
+
+@login_required
+def tokens(request: HttpRequest) -> HttpResponse:
+    """The user's own API tokens: issue one (shown once), list, revoke."""
+    if not _is_staff_member(request.user):
+        raise PermissionDenied("只有机关工作人员可以使用 API 令牌。")
+    plain = None
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        _, plain = ApiToken.objects.issue(request.user, form.cleaned_data["name"])
+        form = TokenForm()
+    context = {
+        "form": form,
+        "plain": plain,
+        "tokens": ApiToken.objects.filter(user=request.user).order_by("-created_at"),
+    }
+    return render(request, "accounts/tokens.html", context)
+
+
+@login_required
+@require_POST
+def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user, revoked_at__isnull=True)
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    messages.success(request, f"已吊销令牌：{token}。")
+    return redirect("accounts:tokens")

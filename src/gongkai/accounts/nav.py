@@ -1,0 +1,10 @@
+from typing import Any
+
+from gongkai.site.nav import NavItem
+
+
+def _signed_in(user: Any) -> bool:
+    return bool(user.is_authenticated)
+
+
+OFFICE = [NavItem("API 令牌", "accounts:tokens", order=95, visible=_signed_in)]
