@@ -86,3 +86,29 @@ def with_section(report: AnnualReport, key: str, text: str) -> AnnualReport:
     sections = dict(report.sections or {})
     sections[key] = text
     return replace(report, sections=sections)
+
+
+def narrative_for(report: AnnualReport) -> dict[str, str]:
+    """Six sections whose numbers and years are the report's own, phrased as real reports are."""
+    received = report.table3.row("received")
+    total = s.TABLE3_TOTAL_COLUMN.index
+
+    def t(row: str) -> int | None:
+        return report.table3.row(row)[total]
+
+    organisations = sum(v or 0 for v in received[1:total])
+    year = report.year
+    return {
+        "1": (
+            f"（一）主动公开。{year}年，我局全年主动公开政府信息120条，比{(year or 2024) - 1}年增加5%。\n"
+            f"（二）依申请公开。{year}年，我局共收到政府信息公开申请{t('received')}件，"
+            f"其中自然人申请{received[0]}件、法人或其他组织申请{organisations}件；"
+            f"上年结转{t('carried_over')}件，全年办结{t('handled_total')}件，"
+            f"结转下年度继续办理{t('carried_forward')}件。"
+        ),
+        "2": "主动公开政府信息情况见下表。",
+        "3": "收到和处理政府信息公开申请情况见下表。",
+        "4": "行政复议、行政诉讼情况见下表。",
+        "5": f"{year}年，我局政府信息公开工作仍存在解读形式单一等问题。{(year or 2024) + 1}年，我局将加强培训。",
+        "6": f"{year}年，我局未收取信息处理费。本报告统计期限自{year}年1月1日起至{year}年12月31日止。",
+    }

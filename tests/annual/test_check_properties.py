@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from gongkai.annual import AnnualReport, Severity, check
 from gongkai.annual import schema as s
-from tests.annual.check_reports import last_year_of
+from tests.annual.check_reports import last_year_of, narrative_for
 from tests.strategies import consistent_reports
 
 IDENTITY_CELLS = [
@@ -42,9 +42,11 @@ def _with_consistent_documents(report: AnnualReport) -> AnnualReport:
 
 @settings(max_examples=150)
 @given(consistent_reports())
-def test_a_consistent_report_passes(report: AnnualReport) -> None:
+def test_a_consistent_report_and_its_own_text_pass(report: AnnualReport) -> None:
     report = _with_consistent_documents(report)
     assert check(report, last_year=last_year_of(report)) == []
+    with_text = replace(report, sections=narrative_for(report))
+    assert check(with_text, last_year=last_year_of(report)) == []
 
 
 @settings(max_examples=200)

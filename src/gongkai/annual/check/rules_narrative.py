@@ -67,6 +67,7 @@ _OPENING_YEAR_RE = re.compile(rf"(?:^|(?<=[,:、)]))(?:在|自)?{_YEAR}年度?(?
 _PERIOD_YEAR_RE = re.compile(
     rf"统计(?:期限|时限|期间|时段|区间|周期)?(?:为|是)?(?:自|从)?{_YEAR}年"
 )
+_PART = re.compile(r"其中|当场|按时|按期|延期|逾期")
 _HISTORY = re.compile(r"施行|实施|颁布|公布|成立|印发|修订|出台|发布")
 _FEE_RE = re.compile(
     r"收取[^,。;\d]{0,20}?(?:费|费用)(?:共计|合计|共|金额|为)*(?P<amount>\d+(?:\.\d+)?)(?P<unit>万元|元)"
@@ -255,10 +256,16 @@ def _applications(
         ):
             for m in regex.finditer(sentence):
                 stated = to_int(m.group("n"))
-                if stated is None:
+                if stated is None or (row is HANDLED and _is_part(sentence, m.start())):
                     continue
                 also = (received_total,) if row is HANDLED and received_total is not None else ()
                 _compare(report, section, m.group(0), stated, row, rule_, out, also)
+
+
+def _is_part(sentence: str, at: int) -> bool:
+    """Whether the clause holding position ``at`` counts a part ("其中当场答复2件")."""
+    start = max(sentence.rfind(",", 0, at), sentence.rfind("、", 0, at)) + 1
+    return bool(_PART.search(sentence, start, at))
 
 
 def _who_in(text: str) -> str | None:
