@@ -104,3 +104,47 @@ def test_public_home_uses_the_portal_shell(client: Client, organ_tree: dict[str,
     html = client.get("/").content.decode()
     assert 'aria-label="网站导航"' in html
     assert "测试区甲局" in html
+
+
+@pytest.mark.parametrize(
+    ("role", "where", "status"),
+    [
+        (Role.ADMIN, "a", 200),
+        (Role.ADMIN, "office", 200),
+        (Role.HEAD, "a", 403),
+        (Role.SUPERVISOR, "office", 403),
+        (Role.ADMIN, "b", 404),
+    ],
+)
+def test_who_edits_an_organ(
+    client: Client,
+    organ_tree: dict[str, Any],
+    make_member: Any,
+    role: str,
+    where: str,
+    status: int,
+) -> None:
+    client.force_login(make_member(organ_tree[where], role))
+    assert client.get("/office/organs/bureau-a/edit/").status_code == status
+
+
+def test_a_wrong_credit_code_is_refused_with_the_reason(
+    client: Client, organ_tree: dict[str, Any], make_member: Any
+) -> None:
+    organ = organ_tree["a"]
+    client.force_login(make_member(organ, Role.ADMIN))
+    form = {
+        "name": organ.name,
+        "short_name": organ.short_name,
+        "credit_code": organ.credit_code[:-1] + ("0" if organ.credit_code[-1] != "0" else "1"),
+        "office_phone": "0000-87654321",
+    }
+    html = client.post("/office/organs/bureau-a/edit/", form).content.decode()
+    assert "校验码（第18位）应为“" in html
+    organ.refresh_from_db()
+    assert organ.office_phone == "0000-12345678"
+    form["credit_code"] = organ.credit_code
+    response = client.post("/office/organs/bureau-a/edit/", form)
+    assert response.status_code == 302
+    organ.refresh_from_db()
+    assert organ.office_phone == "0000-87654321"

@@ -14,6 +14,7 @@ site_patterns = (
     [
         path("office/", views.home, name="home"),
         path("office/organs/<slug:slug>/", views.organ_detail, name="organ"),
+        path("office/organs/<slug:slug>/edit/", views.organ_edit, name="organ_edit"),
         path("", views.public_home, name="public_home"),
     ],
     "site",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from gongkai.organs import rules
+from gongkai.organs.forms import OrganForm
 from gongkai.organs.models import Membership, Organ
 from gongkai.organs.querysets import visible_organs
 from gongkai.organs.roles import Role
@@ -74,6 +77,22 @@ def organ_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "calendar": calendar_status(timezone.localdate()),
     }
     return render(request, "site/organ.html", context)
+
+
+@login_required
+def organ_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    """An organ's administrator edits its names, code and disclosure-office details."""
+    organ = get_object_or_404(Organ, slug=slug)
+    if not rules.can_view_organ(request.user, organ):
+        raise Http404("未找到该机关，或您无权查看。")
+    if not rules.can_manage_people(request.user, organ):
+        raise PermissionDenied("只有本机关的系统管理员可以修改机关信息。")
+    form = OrganForm(request.POST or None, instance=organ)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "机关信息已保存。")
+        return redirect("site:organ", slug=organ.slug)
+    return render(request, "site/organ_form.html", {"organ": organ, "form": form})
 
 
 def public_home(request: HttpRequest) -> HttpResponse:
