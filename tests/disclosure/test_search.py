@@ -107,3 +107,16 @@ def test_withdrawn_item_disappears_from_search(catalogue) -> None:
     assert catalogue["wjj-dengue"] in top3("登革热")
     services.apply(item, "withdraw", head, "误发")
     assert search("登革热").total == 0
+
+
+def test_relevance_order_is_title_words_then_newest(catalogue) -> None:
+    """The documented order, exactly (the suite runs it on SQLite and PostgreSQL)."""
+    keys = {pk: key for key, pk in catalogue.items()}
+    hits = search("教育局 部门预算").hits
+    assert [keys[h.item.pk] for h in hits[:4]] == [
+        "jyj-budget-2024",
+        "jyj-budget-2023",
+        "jyj-budget-2022",
+        "jyj-final-2024",
+    ]
+    assert [h.score for h in hits[:4]] == [300, 300, 300, 200]

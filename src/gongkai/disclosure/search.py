@@ -2,15 +2,18 @@
 
 The database only *selects* (FTS5 ``MATCH`` on SQLite, ``tsvector @@ tsquery`` on
 PostgreSQL, over the same pre-segmented words, see ``search_text``); the *order* comes
-from one integer score computed by the same SQL on both:
+from one integer score computed by the same plain SQL on both:
 
-    per query word: 1000 if the item holds it at all, + 100 if the title holds it,
-                    + 5 × occurrences in the body (at most 10)
+    100 for each query word the title holds (a compound word counts when the title
+    holds all its parts), then newest first, then highest id.
 
-then newest first, then highest id. So an item whose title names what was asked comes
-before one that mentions it in passing, and ties go to the newer item on both databases.
-When no item holds every word, the items holding some of them are offered instead
-(``partial``), ranked by how many they hold. Snippets and highlights are made in Python.
+So an item whose title names what was asked comes before one that mentions it in
+passing, and ties go to the newer item, identically on both databases. (Native ranking
+— bm25 on SQLite, ts_rank on PostgreSQL — would order differently on each; counting
+occurrences in the body with SQL string functions was measured too slow at 100,000
+items, see ``benchmarks/bench_search.py``.) When no item holds every word, the items
+holding some of them are offered instead (``partial``), those holding more words first
+(+1000 per word held). Snippets and highlights are made in Python.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import Final
 from django.db import connection
 
 from .models import Item
-from .search_text import Query, parse_query, snippet
+from .search_text import Query, fts5_term, parse_query, snippet, ts_term
 from .search_text import highlight as highlight_text
 
 ORDERS: Final = {"relevance": "相关度", "date": "发布日期"}
@@ -87,20 +90,40 @@ def _match(query: Query, any_term: bool) -> tuple[str, list[object]]:
     return "se.search_vector @@ %s::tsquery", [expression]
 
 
-def _score(query: Query) -> tuple[str, list[object]]:
+def _title_hit(find: str, word: str, parts: tuple[str, ...]) -> tuple[str, list[object]]:
+    """1 when the title holds ``word`` (or all of its parts), else 0."""
+    tests = [f"{find}(se.title_tokens, %s) > 0"]
+    params: list[object] = [f" {word} "]
+    if parts:
+        tests.append("(" + " AND ".join(f"{find}(se.title_tokens, %s) > 0" for _ in parts) + ")")
+        params += [f" {p} " for p in parts]
+    return f"(CASE WHEN {' OR '.join(tests)} THEN 1 ELSE 0 END)", params
+
+
+def _score(query: Query, any_term: bool) -> tuple[str, list[object]]:
+    """The portable score (see the module docstring); plain SQL on both databases."""
     find = "instr" if _vendor() == "sqlite" else "strpos"
-    least = "min" if _vendor() == "sqlite" else "LEAST"
     parts: list[str] = []
     params: list[object] = []
-    for ranked in query.ranking_words:
-        word = f" {ranked} "
-        title_hit = f"(CASE WHEN {find}(se.title_tokens, %s) > 0 THEN 1 ELSE 0 END)"
-        occurrences = "((length(se.body_tokens) - length(replace(se.body_tokens, %s, ''))) / %s)"
-        parts.append(
-            f"(CASE WHEN {title_hit} + {occurrences} > 0 THEN 1000 ELSE 0 END)"
-            f" + 100 * {title_hit} + 5 * {least}({occurrences}, 10)"
-        )
-        params += [word, word, len(word), word, word, len(word)]
+    for term in query.terms:
+        sql, p = _title_hit(find, term.word, term.parts)
+        parts.append(f"100 * {sql}")
+        params += p
+        if any_term:  # partial results: items holding more of the words come first
+            if _vendor() == "sqlite":
+                held = (
+                    "se.item_id IN (SELECT rowid FROM disclosure_fts WHERE disclosure_fts MATCH %s)"
+                )
+                params.append(fts5_term(term))
+            else:
+                held = "se.search_vector @@ %s::tsquery"
+                params.append(ts_term(term))
+            parts.append(f"(CASE WHEN {held} THEN 1000 ELSE 0 END)")
+    for group in query.phrase_words:
+        for word in group:
+            sql, p = _title_hit(find, word, ())
+            parts.append(f"100 * {sql}")
+            params += p
     return " + ".join(parts) or "0", params
 
 
@@ -142,7 +165,7 @@ def _run(
         if total == 0:
             return 0, []
         if order == "relevance" and not query.empty:
-            score, score_params = _score(query)
+            score, score_params = _score(query, any_term)
             order_by = "score DESC, se.published_on DESC, se.item_id DESC"
         else:
             score, score_params = "0", []

@@ -146,44 +146,42 @@ class Query:
 
     def fts5(self) -> str:
         """The FTS5 MATCH expression (all terms must match); '' when nothing to match."""
-        groups = [
-            "(" + " OR ".join(_fts5_quote(w) for w in g) + ")" for g in self.phrase_words if g
-        ]
-        return " AND ".join([*(_fts5_term(t) for t in self.terms), *groups])
+        groups = ["(" + " OR ".join(fts5_quote(w) for w in g) + ")" for g in self.phrase_words if g]
+        return " AND ".join([*(fts5_term(t) for t in self.terms), *groups])
 
     def fts5_any(self) -> str:
         """The FTS5 expression matching any term (for the partial-results fallback)."""
-        return " OR ".join(_fts5_term(t) for t in self.terms)
+        return " OR ".join(fts5_term(t) for t in self.terms)
 
     def tsquery(self) -> str:
         """The PostgreSQL tsquery text (lexemes quoted, taken verbatim)."""
-        groups = ["(" + " | ".join(_ts_quote(w) for w in g) + ")" for g in self.phrase_words if g]
-        return " & ".join([*(_ts_term(t) for t in self.terms), *groups])
+        groups = ["(" + " | ".join(ts_quote(w) for w in g) + ")" for g in self.phrase_words if g]
+        return " & ".join([*(ts_term(t) for t in self.terms), *groups])
 
     def tsquery_any(self) -> str:
-        return " | ".join(_ts_term(t) for t in self.terms)
+        return " | ".join(ts_term(t) for t in self.terms)
 
 
-def _fts5_quote(word: str) -> str:
+def fts5_quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def _fts5_term(term: Term) -> str:
+def fts5_term(term: Term) -> str:
     if not term.parts:
-        return _fts5_quote(term.word)
-    parts = " AND ".join(_fts5_quote(p) for p in term.parts)
-    return f"({_fts5_quote(term.word)} OR ({parts}))"
+        return fts5_quote(term.word)
+    parts = " AND ".join(fts5_quote(p) for p in term.parts)
+    return f"({fts5_quote(term.word)} OR ({parts}))"
 
 
-def _ts_quote(word: str) -> str:
+def ts_quote(word: str) -> str:
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def _ts_term(term: Term) -> str:
+def ts_term(term: Term) -> str:
     if not term.parts:
-        return _ts_quote(term.word)
-    parts = " & ".join(_ts_quote(p) for p in term.parts)
-    return f"({_ts_quote(term.word)} | ({parts}))"
+        return ts_quote(term.word)
+    parts = " & ".join(ts_quote(p) for p in term.parts)
+    return f"({ts_quote(term.word)} | ({parts}))"
 
 
 def parse_query(text: str) -> Query:
@@ -227,14 +225,17 @@ def parse_query(text: str) -> Query:
 # --------------------------------------------------------------------------- snippets
 
 
-def _folded_with_positions(text: str) -> tuple[str, list[int]]:
-    """``text`` folded character by character, and each folded char's source index."""
+def _folded_with_positions(text: str) -> tuple[str, list[int] | None]:
+    """``text`` folded, and each folded char's source index (None: one to one)."""
+    folded = normalize(text)
+    if len(folded) == len(text):
+        return folded, None  # the usual case: folding kept every character in place
     out: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):
-        folded = normalize(ch) if ord(ch) > 127 else ch.lower()
-        out.append(folded)
-        where.extend([i] * len(folded))
+        piece = normalize(ch)
+        out.append(piece)
+        where.extend([i] * len(piece))
     return "".join(out), where
 
 
@@ -247,7 +248,10 @@ def _spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     spans = []
     for m in pattern.finditer(folded):
         if m.end() > m.start():
-            spans.append((where[m.start()], where[m.end() - 1] + 1))
+            if where is None:
+                spans.append((m.start(), m.end()))
+            else:
+                spans.append((where[m.start()], where[m.end() - 1] + 1))
     return spans
 
 
