@@ -290,7 +290,9 @@ def table3_grid(report: AnnualReport) -> Grid:
             )
         column_headers[column.key] = (*parents, column_id)
 
-    results = [r for r in s.TABLE3_ROWS if r.is_outcome or r.key == "handled_total"]
+    # 三、本年度办理结果 spans the 21 outcome rows and the （七）总计 row right after them
+    first, last = s.TABLE3_OUTCOME_ROWS[0].index, s.TABLE3_OUTCOME_ROWS[-1].index + 1
+    results = s.TABLE3_ROWS[first : last + 1]
     results_id = f"t3-{s.TABLE3_RESULTS_GROUP.key}"
     group_sizes = {
         g.key: sum(1 for r in s.TABLE3_ROWS if r.group == g.key) for g in s.TABLE3_GROUPS
