@@ -150,7 +150,7 @@ def main() -> list[Result]:
         parse_bytes(documents[0], "warm-up")
     results: list[Result] = []
     for name, documents in formats.items():
-        seconds = 3.0 if name == "PDF" else 1.5
+        seconds = 2.0 if name == "PDF" else 1.0
         parsed = _rate(parse_bytes, documents, seconds)
         reference = _rate(read, documents, seconds)
         if name == "PDF":

@@ -26,6 +26,8 @@ _P, _TBL, _TR, _TC, _SDT = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}sdt"
 _SDT_CONTENT = f"{W}sdtContent"
 _T, _TAB, _BR, _CR = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"
 _VAL = f"{W}val"
+_TR_PR, _TC_PR = f"{W}trPr", f"{W}tcPr"
+_GRID_BEFORE, _GRID_SPAN, _V_MERGE = f"{W}gridBefore", f"{W}gridSpan", f"{W}vMerge"
 _MAX_XML = 200 * 1024 * 1024
 
 
@@ -142,11 +144,12 @@ def _table_rows(table: lxml.etree._Element) -> list[list[RawCell]]:
     """Printed cells with their spans; vertical merges counted into rowspans."""
     grid_rows: list[list[_Cell]] = []
     for tr in table.iterchildren(_TR):
-        column = _int_property(tr, f"{W}trPr/{W}gridBefore", 0)
+        column = _int_property(tr.find(_TR_PR), _GRID_BEFORE, 0)
         cells: list[_Cell] = []
         for tc in _row_cells(tr):
-            span = max(1, _int_property(tc, f"{W}tcPr/{W}gridSpan", 1))
-            merge_element = tc.find(f"{W}tcPr/{W}vMerge")
+            properties = tc.find(_TC_PR)
+            span = max(1, _int_property(properties, _GRID_SPAN, 1))
+            merge_element = None if properties is None else properties.find(_V_MERGE)
             merge = None
             if merge_element is not None:
                 merge = "restart" if merge_element.get(_VAL) == "restart" else "continue"
@@ -191,8 +194,10 @@ def _row_cells(tr: lxml.etree._Element) -> list[lxml.etree._Element]:
     return cells
 
 
-def _int_property(element: lxml.etree._Element, path: str, default: int) -> int:
-    found = element.find(path)
+def _int_property(properties: lxml.etree._Element | None, tag: str, default: int) -> int:
+    if properties is None:
+        return default
+    found = properties.find(tag)
     if found is None:
         return default
     try:
