@@ -9,7 +9,7 @@ an empty cell, or leave it blank: all of those are read as ``None`` (JSON ``null
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import lru_cache
@@ -28,11 +28,13 @@ class Kind(Enum):
 class Value:
     kind: Kind
     number: Decimal | None = None
+    is_value: bool = field(init=False, repr=False, compare=False)
+    """A number or a placeholder: something that fills one cell of a row (an attribute,
+    not a property: the table scan asks it of every cell)."""
 
-    @property
-    def is_value(self) -> bool:
-        """A number or a placeholder: something that fills one cell of a row."""
-        return self.kind is Kind.NUMBER or self.kind is Kind.PLACEHOLDER
+    def __post_init__(self) -> None:
+        filled = self.kind is Kind.NUMBER or self.kind is Kind.PLACEHOLDER
+        object.__setattr__(self, "is_value", filled)
 
 
 EMPTY = Value(Kind.EMPTY)
@@ -81,10 +83,23 @@ def _decimal(text: str) -> Decimal | None:
 
 
 def as_count(number: Decimal | None) -> int | None:
-    """A whole number as ``int``; ``None`` for a fraction (the caller diagnoses it)."""
-    if number is None or number != number.to_integral_value():
+    """A whole number as ``int``; ``None`` for a fraction (the caller diagnoses it).
+
+    Cached by value: the same few numbers fill most cells of every report."""
+    if number is None:
         return None
-    return int(number)
+    try:
+        return _COUNTS[number]
+    except KeyError:
+        pass
+    if len(_COUNTS) > _MAX_COUNTS:
+        _COUNTS.clear()
+    count = _COUNTS[number] = None if number != number.to_integral_value() else int(number)
+    return count
+
+
+_COUNTS: dict[Decimal, int | None] = {}
+_MAX_COUNTS = 4096
 
 
 def as_table2_value(number: Decimal | None) -> int | Decimal | None:

@@ -11,10 +11,12 @@ label and a row label (``(三)不予公开 1.属于国家秘密``) is the row.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import schema as s
+from .cells import Kind, Value, read_value
 
 _NUMBERING_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.,:]|\([一二三四五六七八九十\d]+\)|\d+[.、)]|[①②③④⑤⑥⑦⑧⑨])"
@@ -45,6 +47,14 @@ def strip_numbering(folded: str) -> str:
 
 
 class LabelSet:
+    """The labels of one table, indexed for matching many cells quickly.
+
+    Each contained variant is filed under its *rarest character* (the one fewest
+    variants of the set share): a variant can only be inside a cell that holds that
+    character, so a cell is compared with the few variants filed under its own
+    characters instead of with all of them. Results are cached per cell text.
+    """
+
     def __init__(self, entries: list[tuple[str, str, str]]) -> None:
         """``entries``: (variant as printed or folded, kind, key)."""
         contained: list[tuple[str, str, str]] = []
@@ -58,7 +68,9 @@ class LabelSet:
         contained.sort(key=lambda e: -len(e[0]))
         self._contained = tuple(contained)
         self._exact = exact
+        self._index = _index(self._contained)
         self._cache: dict[str, tuple[Label, ...]] = {}
+        self._classified: dict[str, tuple[Value, tuple[Label, ...]]] = {}
 
     def match(self, cell: str) -> tuple[Label, ...]:
         """Every label the cell can be, best first (longest variant). Cached per text."""
@@ -69,6 +81,17 @@ class LabelSet:
             found = self._cache[cell] = tuple(self._match(cell))
         return found
 
+    def classify(self, cell: str) -> tuple[Value, tuple[Label, ...]]:
+        """The cell's value (``cells.read_value``) and, for text, its labels. Cached."""
+        found = self._classified.get(cell)
+        if found is None:
+            if len(self._classified) > MAX_CACHE:
+                self._classified.clear()
+            value = read_value(cell)
+            labels = self.match(cell) if value.kind is Kind.TEXT else ()
+            found = self._classified[cell] = (value, labels)
+        return found
+
     def _match(self, cell: str) -> list[Label]:
         if len(cell) > 2 * MAX_LABEL_LENGTH:
             return []
@@ -77,7 +100,7 @@ class LabelSet:
             return []
         out: list[Label] = []
         best = 0
-        for variant, kind, key in self._contained:
+        for variant, kind, key in self._candidates(folded):
             if len(variant) < best:
                 break
             if variant in folded:
@@ -89,6 +112,30 @@ class LabelSet:
         for kind, key in self._exact.get(bare, ()) or self._exact.get(folded, ()):
             out.append(Label(kind, key, len(bare), True))
         return out
+
+    def _candidates(self, folded: str) -> list[tuple[str, str, str]]:
+        """The contained variants that may be in ``folded``, in the order of
+        ``_contained`` (longest first)."""
+        positions: set[int] = set()
+        index = self._index
+        for char in set(folded):
+            filed = index.get(char)
+            if filed:
+                positions.update(filed)
+        contained = self._contained
+        return [contained[i] for i in sorted(positions)]
+
+
+def _index(contained: tuple[tuple[str, str, str], ...]) -> dict[str, tuple[int, ...]]:
+    """Each variant's position in ``contained``, filed under its rarest character."""
+    frequency: Counter[str] = Counter()
+    for variant, _, _ in contained:
+        frequency.update(set(variant))
+    index: dict[str, list[int]] = {}
+    for i, (variant, _, _) in enumerate(contained):
+        rarest = min(sorted(set(variant)), key=lambda ch: frequency[ch])
+        index.setdefault(rarest, []).append(i)
+    return {char: tuple(positions) for char, positions in index.items()}
 
 
 def _table2_entries() -> list[tuple[str, str, str]]:

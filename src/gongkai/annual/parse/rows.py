@@ -14,7 +14,7 @@ from .tables_grid import grid_rows
 from .tables_text import split_cells
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Row:
     index: int
     cells: tuple[str, ...]
@@ -26,6 +26,9 @@ class Row:
     grid: int | None = None
     """The grid's number among the document's grids (``None`` for a text line)."""
     grid_row: int | None = None
+    """Rows are compared by identity and never changed after ``document_rows`` built
+    them (not frozen: a frozen dataclass is several times slower to build, and a long
+    report has hundreds of rows)."""
 
     @property
     def filled(self) -> list[str]:
@@ -66,14 +69,14 @@ def document_rows(document: Document) -> list[Row]:
             text = block.text.strip()
             if not text:
                 continue
-            rows.append(Row(len(rows), split_cells(text), text, line=block.number, page=block.page))
+            rows.append(Row(len(rows), split_cells(text), text, block.number, block.page))
         elif isinstance(block, Grid):
             for i, cells in enumerate(grid_rows(block)):
                 rows.append(
                     Row(
                         len(rows),
                         cells,
-                        " ".join(c for c in cells if c),
+                        " ".join(filter(None, cells)),
                         line=block.number,
                         page=block.page,
                         grid=grid_count,

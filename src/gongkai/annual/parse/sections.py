@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .. import schema as s
 from .cells import Kind, read_value
@@ -46,7 +47,11 @@ def _candidate(row: Row) -> tuple[str, str] | None:
 
 def find_headings(rows: Sequence[Row]) -> dict[str, int]:
     """Row index of each section heading found, keyed "1".."6"."""
-    candidates = [(row.index, c) for row in rows if (c := _candidate(row)) is not None]
+    candidates = [
+        (row.index, c)
+        for row in rows
+        if (row.text[:1] in _FIRST or row.text[:1].isspace()) and (c := _candidate(row)) is not None
+    ]
     headings: dict[str, int] = {}
     after = -1
     for section in s.SECTIONS:
@@ -98,10 +103,17 @@ def section_texts(
         lines: list[str] = []
         for row in rows[index + 1 : end]:
             if row.index in table_rows:
-                labels = [c for c in row.cells if c and read_value(c).kind is Kind.TEXT]
+                labels = _label_text(row.cells)
                 if labels:
-                    lines.append(" ".join(labels))
+                    lines.append(labels)
             elif row.filled:
                 lines.append(row.text)
         texts[key] = "\n".join(lines).strip()
     return texts
+
+
+@lru_cache(maxsize=8192)
+def _label_text(cells: tuple[str, ...]) -> str:
+    """A table row's text cells (its labels) without its numbers. Cached: table rows
+    come back in every report."""
+    return " ".join(c for c in cells if c and read_value(c).kind is Kind.TEXT)

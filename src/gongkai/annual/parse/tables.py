@@ -30,8 +30,10 @@ TEXT_KEY = "\0text"
 """``choose`` returns this for a cell that is not a label at all."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Token:
+    """One non-blank cell of a table region (compared by identity, never changed)."""
+
     row: Row
     column: int
     text: str
@@ -75,15 +77,13 @@ class Reading:
 
 def tokens(rows: Sequence[Row], labels: LabelSet) -> list[Token]:
     out: list[Token] = []
+    append = out.append
+    classify = labels.classify
     for row in rows:
         for column, cell in enumerate(row.cells):
-            if not cell:
-                continue
-            value = read_value(cell)
-            if value.kind is Kind.TEXT:
-                out.append(Token(row, column, cell, value, labels.match(cell)))
-            else:
-                out.append(Token(row, column, cell, value))
+            if cell:
+                value, found = classify(cell)
+                append(Token(row, column, cell, value, found))
     return out
 
 
@@ -194,8 +194,9 @@ def assign_rows(
             )
 
     for i, hit in enumerate(row_hits):
-        for token in hit.values:
-            reading.touch(token.row)
+        if hit.values:  # in document order: the first and the last are the bounds
+            reading.touch(hit.values[0].row)
+            reading.touch(hit.values[-1].row)
         if not hit.key:
             skipped = gap(i)
             count = len(hit.values)

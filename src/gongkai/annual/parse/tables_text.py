@@ -9,6 +9,7 @@ Which row a number belongs to is decided later, by the labels (``tables``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .cells import NUMBER_PATTERN
 
@@ -19,8 +20,11 @@ _TRAILING_VALUES_RE = re.compile(rf"^(?:(.*?\S)\s+)?({_VALUE}(?:\s+{_VALUE})*)$"
 _MAX_LABEL = 60
 
 
+@lru_cache(maxsize=16384)
 def split_cells(text: str) -> tuple[str, ...]:
-    """The cells of one line, blanks kept (``"a | | 3"`` → ``("a", "", "3")``)."""
+    """The cells of one line, blanks kept (``"a | | 3"`` → ``("a", "", "3")``).
+
+    Cached: short table lines (``0 |``, ``|||``) come back in every report."""
     if "|" in text or "\t" in text:
         parts = _SEPARATOR_RE.split(text)
     elif "  " in text or "\u3000" in text:
