@@ -125,3 +125,24 @@ def test_script_in_body_is_removed_and_said(team) -> None:
     assert item.body == "<p>正文</p>"
     assert cleaned.note == "正文中的脚本、事件属性等不安全内容已被移除，其余内容已保存。"
     assert item.events.first().comment == cleaned.note
+
+
+@pytest.mark.django_db(transaction=True)
+def test_calendar_change_moves_due_dates_of_unpublished_items(team) -> None:
+    from gongkai.workcalendar.models import DayKind
+    from gongkai.workcalendar.services import set_override
+
+    draft = make_item(team, written_on=D(2024, 3, 1))
+    published = make_item(team, state=workflow.PUBLISHED, written_on=D(2024, 3, 1))
+    assert draft.due_on == published.due_on == D(2024, 3, 29)
+    set_override(
+        date=D(2024, 3, 15),
+        kind=DayKind.HOLIDAY,
+        name="地方节日",
+        reason="本地民族节日",
+        by=team.head,
+    )
+    draft.refresh_from_db()
+    published.refresh_from_db()
+    assert draft.due_on == D(2024, 4, 1)  # one working day fewer in March
+    assert published.due_on == D(2024, 3, 29)  # a published item keeps its record

@@ -8,7 +8,7 @@ class DisclosureConfig(AppConfig):
     verbose_name = "主动公开"
 
     def ready(self) -> None:
-        from . import workflow
+        from . import receivers, workflow  # noqa: F401  (receivers connect on import)
 
         problems = workflow.validate()
         if problems:

@@ -47,13 +47,16 @@ def _team(organ: Organ, index: int, password_hash: str) -> dict[str, Any]:
     return team
 
 
-def sample_organs(region: Region, slug_prefix: str = "wx-") -> dict[str, Organ]:
+def sample_organs(
+    region: Region, slug_prefix: str = "wx-", parent: Organ | None = None
+) -> dict[str, Organ]:
     organs = {}
     for sample in ORGANS:
         organ, _ = Organ.objects.get_or_create(
             credit_code=sample.credit_code,
             defaults={
                 "region": region,
+                "parent": parent,
                 "name": sample.name,
                 "short_name": sample.short,
                 "slug": f"{slug_prefix}{sample.key}",
@@ -73,10 +76,14 @@ def _publish_day(sample: SampleItem, rng: random.Random) -> datetime.date:
 
 @transaction.atomic
 def load_sample_catalogue(
-    region: Region, *, slug_prefix: str = "wx-", password_hash: str = "!"
+    region: Region,
+    *,
+    slug_prefix: str = "wx-",
+    password_hash: str = "!",
+    parent: Organ | None = None,
 ) -> dict[str, Item]:
     """Publish every sample item (idempotent: an organ with items is left alone)."""
-    organs = sample_organs(region, slug_prefix)
+    organs = sample_organs(region, slug_prefix, parent)
     if Item.objects.filter(organ__in=organs.values()).exists():
         return {}
     teams = {key: _team(organ, i, password_hash) for i, (key, organ) in enumerate(organs.items())}

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from functools import cache
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -71,16 +70,9 @@ def _name(user: Any) -> str:
 
 def calendar() -> WorkCalendar:
     """The installation's working-day calendar (shipped table plus admin overrides)."""
-    try:
-        from gongkai.workcalendar.calendar import current_calendar
-    except ImportError:  # the platform helper is announced in PLATFORM.md but not there yet
-        return _shipped_calendar()
+    from gongkai.workcalendar.calendar import current_calendar
+
     return current_calendar()
-
-
-@cache
-def _shipped_calendar() -> WorkCalendar:
-    return WorkCalendar.from_shipped()
 
 
 def due_date(item: Item, cal: WorkCalendar | None = None) -> datetime.date | None:
@@ -372,3 +364,18 @@ def set_table2_entry(
         },
     )
     return entry
+
+
+def recompute_due_dates() -> int:
+    """After a calendar change: re-derive the due date of every item not yet published."""
+    cal = calendar()
+    changed = 0
+    pending = (workflow.DRAFT, *workflow.REVIEW_STATES)
+    for item in Item.objects.filter(state__in=pending).only(
+        "pk", "written_on", "changed_on", "due_on"
+    ):
+        due = due_date(item, cal)
+        if due != item.due_on:
+            Item.objects.filter(pk=item.pk).update(due_on=due)
+            changed += 1
+    return changed
