@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
 
 from gongkai.accounts.models import ApiToken
+from gongkai.annual import AnnualReport
+from gongkai.annual.check import check
+from gongkai.applications import services, stats
 from gongkai.applications.models import Application, PersonalDataAccess
 from gongkai.applications.workflow import State
 from gongkai.organs.uscc import check_digit
@@ -29,7 +34,7 @@ def bearer(user) -> dict[str, str]:  # type: ignore[no-untyped-def]
 def test_public_intake_returns_number_and_private_token(client: Client) -> None:
     staff = Staff()
     body = {**APPLICANT, "organ": staff.organ.slug}
-    r = client.post("/api/applications/", body, content_type="application/json")
+    r = client.post("/api/applications", body, content_type="application/json")
     assert r.status_code == 201, r.content
     data = r.json()
     assert data["state"] == "awaiting_confirmation"
@@ -61,7 +66,7 @@ def test_intake_rejects_bad_fields_in_chinese_and_stores_nothing(
 ) -> None:
     staff = Staff()
     body = {**APPLICANT, "organ": staff.organ.slug, field: value}
-    r = client.post("/api/applications/", body, content_type="application/json")
+    r = client.post("/api/applications", body, content_type="application/json")
     assert r.status_code == 400
     assert r.json()["code"] == "invalid"
     assert message in r.json()["errors"][field]
@@ -81,7 +86,7 @@ def test_an_organisation_must_give_a_valid_credit_code(client: Client) -> None:
         "id_type": "uscc",
         "id_number": BAD_CODE,
     }
-    r = client.post("/api/applications/", body, content_type="application/json")
+    r = client.post("/api/applications", body, content_type="application/json")
     assert r.status_code == 400
     expected = check_digit(BAD_CODE[:17])
     assert r.json()["errors"]["id_number"] == [
@@ -93,7 +98,7 @@ def test_intake_is_rate_limited_per_address(client: Client) -> None:
     staff = Staff()
     body = {**APPLICANT, "organ": staff.organ.slug}
     codes = [
-        client.post("/api/applications/", body, content_type="application/json").status_code
+        client.post("/api/applications", body, content_type="application/json").status_code
         for _ in range(11)
     ]
     assert codes == [201] * 10 + [429]
@@ -143,26 +148,113 @@ def test_other_organs_cases_are_not_found(client: Client) -> None:
     stranger = Staff()
     r = client.get(f"/api/applications/{case.number}", **bearer(stranger.officer))
     assert r.status_code == 404
-    r = client.get("/api/applications/", **bearer(stranger.officer))
+    r = client.get("/api/applications", **bearer(stranger.officer))
     assert r.json() == []
 
 
-def test_annual_stats_endpoint_returns_tables_three_and_four(client: Client) -> None:
+@pytest.mark.parametrize("slash", ["", "/"])
+def test_every_path_answers_with_and_without_a_trailing_slash(client: Client, slash: str) -> None:
+    staff = Staff()
+    body = {**APPLICANT, "organ": staff.organ.slug}
+    r = client.post(f"/api/applications{slash}", body, content_type="application/json")
+    assert r.status_code == 201, r.content
+    number, token = r.json()["number"], r.json()["token"]
+    assert client.get(f"/api/applications/{number}{slash}?token={token}").status_code == 200
+    officer = bearer(staff.officer)
+    listed = client.get(f"/api/applications{slash}", **officer)
+    assert [c["number"] for c in listed.json()] == [number]
+    case = Application.objects.get(number=number)
+    r = client.post(
+        f"/api/applications/{number}/actions/confirm{slash}",
+        {"version": case.version},
+        content_type="application/json",
+        **officer,
+    )
+    assert (r.status_code, r.json()["state"]) == (200, "processing")
+    year = case.created_at.year
+    r = client.get(f"/api/organs/{staff.organ.slug}/annual-stats/{year}{slash}", **officer)
+    assert r.json()["table3"]["received"][6] == 1
+
+
+def test_documented_paths_are_exactly_those_of_the_issue(client: Client) -> None:
+    paths = set(client.get("/api/openapi.json").json()["paths"])
+    assert {
+        "/api/applications",
+        "/api/applications/{number}",
+        "/api/applications/{number}/actions/{action}",
+        "/api/organs/{code}/annual-stats/{year}",
+    } <= paths
+    assert not any(p.endswith("/") and "applications" in p for p in paths)
+
+
+def test_list_filters_by_organ_code_state_and_assignee(client: Client) -> None:
+    staff = Staff()
+    first = make_case(staff)
+    second = make_case(staff, State.REVIEW_FIRST)
+    services.assign(first, staff.officer2, staff.officer)
+    officer = bearer(staff.officer)
+
+    def numbers(query: str) -> list[str]:
+        return [c["number"] for c in client.get(f"/api/applications?{query}", **officer).json()]
+
+    assert sorted(numbers(f"organ={staff.organ.credit_code}")) == sorted(
+        [first.number, second.number]
+    )
+    assert numbers("state=review_first") == [second.number]
+    assert numbers("organ=nope") == []
+    mine = bearer(staff.officer2)
+    assert [c["number"] for c in client.get("/api/applications?mine=1", **mine).json()] == [
+        first.number
+    ]
+
+
+def test_annual_stats_endpoint_returns_tables_two_three_and_four(client: Client) -> None:
+    from gongkai.disclosure.models import Table2Entry
+
     staff = Staff()
     case = make_case(staff, State.CLOSED, answer="not_held")
     year = case.closed_on.year
-    r = client.get(
-        f"/api/applications/organs/{staff.organ.slug}/annual-stats/{year}", **bearer(staff.officer)
+    Table2Entry.objects.create(
+        organ=staff.organ,
+        year=year,
+        licensing=12,
+        fees=Decimal("1.5"),
+        source="测试",
+        updated_by=staff.officer,
     )
-    assert r.status_code == 200
-    data = r.json()
-    assert data["schema"] == "annual-report/1"
-    assert data["table3"]["unavailable.not_held"] == [1, 0, 0, 0, 0, 0, 1]
-    assert data["table4"]["reconsideration"]["total"] == 0
+    for code in (staff.organ.slug, staff.organ.credit_code):
+        r = client.get(f"/api/organs/{code}/annual-stats/{year}", **bearer(staff.officer))
+        assert r.status_code == 200
+        data = r.json()
+        assert data["schema"] == "annual-report/1"
+        assert data["table2"]["licensing"] == 12 and data["table2"]["punishment"] is None
+        assert data["table2"]["regulations"] == {"made": 0, "repealed": 0, "in_force": 0}
+        assert data["table3"]["unavailable.not_held"] == [1, 0, 0, 0, 0, 0, 1]
+        assert data["table4"]["reconsideration"]["total"] == 0
+        report = AnnualReport.from_dict(data)
+        assert report.table2.fees == Decimal("1.5")
+        assert [f.code for f in check(report) if f.code.startswith(("T3", "T4"))] == []
     assert (
         client.get(
-            f"/api/applications/organs/{staff.organ.slug}/annual-stats/{year}",
+            f"/api/organs/{staff.organ.slug}/annual-stats/{year}",
             **bearer(Staff().officer),
         ).status_code
         == 404
     )
+
+
+def test_without_the_disclosure_app_table_two_is_null_with_a_note(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from django.apps import apps
+
+    staff = Staff()
+    make_case(staff, State.CLOSED)
+    real = apps.is_installed
+    monkeypatch.setattr(
+        apps, "is_installed", lambda name: name != "gongkai.disclosure" and real(name)
+    )
+    data = stats.report_dict("测试局", {staff.organ.pk}, services.today().year)
+    assert data["table2"]["licensing"] is None and data["table2"]["regulations"]["made"] is None
+    assert data["notes"] == "表二未计算：未安装主动公开应用（gongkai.disclosure），表二各项留空。"
+    assert data["table3"]["handled_total"][6] == 1

@@ -29,7 +29,7 @@ class Flow:
         self.tokens: dict[str, str] = {}
         self.day(date(2025, 9, 26))
         body = {**APPLICANT, "organ": self.staff.organ.slug}
-        r = client.post("/api/applications/", body, content_type="application/json")
+        r = client.post("/api/applications", body, content_type="application/json")
         self.number = r.json()["number"]
         self.act("confirm", "officer")
 

@@ -173,15 +173,24 @@ def test_stats_page_drills_down(client: Client) -> None:
 def test_annual_stats_command_prints_json() -> None:
     staff = Staff()
     case = make_case(staff, State.CLOSED, answer="repeated")
-    out = io.StringIO()
-    call_command(
-        "annual_stats", "--organ", staff.organ.slug, "--year", str(case.closed_on.year), stdout=out
-    )
-    data = json.loads(out.getvalue())
+    printed = []
+    for code in (staff.organ.slug, staff.organ.credit_code):
+        out = io.StringIO()
+        call_command(
+            "annual_stats", "--organ", code, "--year", str(case.closed_on.year), stdout=out
+        )
+        printed.append(json.loads(out.getvalue()))
+    assert printed[0] == printed[1]
+    data = printed[0]
     assert data["table3"]["not_processed.repeated"][6] == 1
+    assert data["table2"]["regulations"] == {"made": 0, "repealed": 0, "in_force": 0}
+    client = Client()
+    client.force_login(staff.officer)
+    api = client.get(f"/api/organs/{staff.organ.credit_code}/annual-stats/{case.closed_on.year}")
+    assert api.json() == data
     from django.core.management.base import CommandError
 
-    with pytest.raises(CommandError, match="没有网址标识为“nope”的机关"):
+    with pytest.raises(CommandError, match="没有网址标识或统一社会信用代码为“nope”的机关"):
         call_command("annual_stats", "--organ", "nope", "--year", "2025")
 
 

@@ -1,9 +1,16 @@
-"""The applications API, mounted at ``/api/applications/``.
+"""The applications API, at the paths the issue names (see ``mount``).
 
-Public: ``POST /api/applications`` (intake) and ``GET /api/applications/{number}?token=…``.
-Staff: list and filter, perform a workflow action, annual statistics of an organ.
+Public: ``POST /api/applications`` (intake → number and private token) and
+``GET /api/applications/{number}?token=…`` (the applicant's view).
+Staff: ``GET /api/applications`` (list and filter), ``POST /api/applications/{number}/
+actions/{action}`` and ``GET /api/organs/{code}/annual-stats/{year}`` (tables 二/三/四).
+Each path also answers with a trailing slash (not listed in the docs).
 Refusals are ``{"detail": "<中文>", "code": "<code>"}`` with 403 (role) or 409 (state,
 guard, conflict).
+
+The platform mounts an app's ``router`` at ``/api/<label>/``, which cannot give the
+slash-less ``/api/applications`` nor ``/api/organs/…``; so this module has no ``router``
+and mounts ``routes`` at the API root itself (``mount``, run on import).
 """
 
 from __future__ import annotations
@@ -15,7 +22,6 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
-from gongkai.organs.models import Organ
 from gongkai.organs.querysets import case_organs
 
 from . import querysets, rules, services, stats
@@ -23,7 +29,7 @@ from .errors import CaseworkError
 from .forms import APPLICANT_FIELDS_FORM, ApplicationForm
 from .views.public import rate_limited
 
-router = Router()
+routes = Router()
 
 
 class IntakeIn(Schema):
@@ -119,21 +125,34 @@ def _case_out(case: Any, *, events: bool = False, personal: bool = False) -> dic
     return out
 
 
-@router.post(
-    "",
+def _both(method: str, path: str, **options: Any) -> Any:
+    """Register a view at ``path`` (documented) and ``path + "/"`` (same view, hidden)."""
+
+    def decorate(view: Any) -> Any:
+        getattr(routes, method)(path, **options)(view)
+        hidden = {k: v for k, v in options.items() if k not in ("summary", "description")}
+        getattr(routes, method)(f"{path}/", include_in_schema=False, **hidden)(view)
+        return view
+
+    return decorate
+
+
+@_both(
+    "post",
+    "/applications",
     auth=None,
     response={201: IntakeOut, 400: ErrorOut, 429: ErrorOut},
     summary="提交政府信息公开申请（公众，无需账户）",
 )
 def intake(request: HttpRequest, payload: IntakeIn) -> tuple[int, dict[str, Any]]:
     data = payload.dict()
-    organ = Organ.objects.filter(slug=data.pop("organ"), is_active=True).first()
+    organ = querysets.organ_by_code(data.pop("organ"))
     if rate_limited(str(request.META.get("REMOTE_ADDR", ""))):
         return 429, {
             "detail": "提交过于频繁：同一网络每小时最多提交10件申请，请稍后再试",
             "code": "rate_limited",
         }
-    form = ApplicationForm({**data, "organ": organ.pk if organ else ""})
+    form = ApplicationForm({**data, "organ": organ.pk if organ and organ.is_active else ""})
     if not form.is_valid():
         errors = {k: [str(e) for e in v] for k, v in form.errors.items()}
         return 400, {
@@ -148,28 +167,38 @@ def intake(request: HttpRequest, payload: IntakeIn) -> tuple[int, dict[str, Any]
     return 201, {"number": case.number, "token": token, "state": case.state}
 
 
-@router.get("", response=list[CaseOut], summary="申请列表（职员；可按机关、状态、逾期筛选）")
+@_both(
+    "get",
+    "/applications",
+    response=list[CaseOut],
+    summary="申请列表（职员；可按机关、状态、承办人、逾期筛选）",
+)
 def list_cases(
     request: HttpRequest,
     organ: str = "",
     state: str = "",
     overdue: bool = False,
+    mine: bool = False,
     limit: int = 100,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     cases = querysets.visible_to(request.user).select_related("organ")
     if organ:
-        cases = cases.filter(organ__slug=organ)
+        found = querysets.organ_by_code(organ)
+        cases = cases.filter(organ=found) if found else cases.none()
     if state:
         cases = cases.filter(state=state)
+    if mine:
+        cases = cases.filter(assignee=request.user)
     if overdue:
         cases = querysets.overdue(cases, services.today())
-    cases = cases.order_by("due_on", "id")[offset : offset + min(limit, 500)]
+    cases = cases.order_by("due_on", "id")[max(offset, 0) : max(offset, 0) + min(limit, 500)]
     return [_case_out(c) for c in cases]
 
 
-@router.get(
-    "/{number}",
+@_both(
+    "get",
+    "/applications/{number}",
     auth=None,
     response={200: CaseDetailOut, 404: ErrorOut},
     summary="查看申请（申请人凭查询令牌；职员凭登录）",
@@ -197,8 +226,9 @@ def get_case(request: HttpRequest, number: str, token: str = "") -> dict[str, An
     return _case_out(case, events=True, personal=personal)
 
 
-@router.post(
-    "/{number}/actions/{action}",
+@_both(
+    "post",
+    "/applications/{number}/actions/{action}",
     response={200: CaseOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
     summary="执行办理操作（状态或身份不允许时返回409或403及中文说明）",
 )
@@ -224,14 +254,29 @@ def act(request: HttpRequest, number: str, action: str, payload: ActionIn) -> An
     return 200, _case_out(case)
 
 
-@router.get(
+@_both(
+    "get",
     "/organs/{code}/annual-stats/{year}",
     response={200: dict[str, Any], 404: ErrorOut},
-    summary="机关（含下级）某年度表三、表四（annual-report/1）",
+    summary="机关（含下级）某年度表二、表三、表四（annual-report/1）",
+    description="code 为机关网址标识（如 fgj）或统一社会信用代码，与 annual_stats 命令的 --organ 相同。",
 )
 def annual_stats(request: HttpRequest, code: str, year: int) -> dict[str, Any]:
-    organ = case_organs(request.user).filter(slug=code).first()
+    visible = case_organs(request.user)
+    organ = querysets.organ_by_code(code, visible)
     if organ is None:
         raise Http404
-    visible = set(case_organs(request.user).values_list("pk", flat=True))
-    return stats.report_dict(organ.name, organ.descendant_ids() & visible, year)
+    ids = organ.descendant_ids() & set(visible.values_list("pk", flat=True))
+    return stats.report_dict(organ.name, ids, year)
+
+
+def mount() -> None:
+    """Mount ``routes`` at the API root, tagged with the app's Chinese name."""
+    from django.apps import apps
+
+    from gongkai.api.root import api
+
+    api.add_router("/", routes, tags=[str(apps.get_app_config("applications").verbose_name)])
+
+
+mount()

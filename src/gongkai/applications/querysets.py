@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
+from gongkai.organs.models import Organ
 from gongkai.organs.querysets import case_organs
 
 from .models import Application
@@ -17,6 +18,15 @@ OPEN = [s.value for s in OPEN_STATES]
 
 def visible_to(user: Any) -> QuerySet[Application]:
     return Application.objects.filter(organ__in=case_organs(user))
+
+
+def organ_by_code(code: str, organs: QuerySet[Organ] | None = None) -> Organ | None:
+    """The organ whose 网址标识 (slug, e.g. ``fgj``) or 统一社会信用代码 is ``code``."""
+    code = code.strip()
+    if not code:
+        return None
+    found = organs if organs is not None else Organ.objects.all()
+    return found.filter(Q(slug=code) | Q(credit_code=code.upper())).first()
 
 
 def open_cases(cases: QuerySet[Application] | None = None) -> QuerySet[Application]:

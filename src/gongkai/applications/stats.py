@@ -1,4 +1,5 @@
-"""Tables 三 and 四 for an organ (or a subtree) and a year, counted in the database.
+"""Tables 三 and 四 for an organ (or a subtree) and a year, counted in the database;
+``report`` adds table 二 from the disclosure app (``gongkai.disclosure.stats.table2``).
 
 The rules are those of ``tally`` (which counts the same facts in Python, case by case);
 here each row is one grouped query over the facts the events leave on the case row
@@ -12,9 +13,11 @@ from collections.abc import Collection
 from datetime import date
 from typing import Any
 
+from django.apps import apps
 from django.db.models import Count, Q, QuerySet
 
 from gongkai.annual import schema
+from gongkai.annual.model import AnnualReport, AppealCounts, Table2, Table3, Table4
 
 from .models import Appeal, Application
 from .tally import APPLICANT_COLUMNS, OUTCOME_ROWS, PENDING, TOTAL, Tally
@@ -77,9 +80,38 @@ def annual_stats(organ_ids: Collection[int], year: int) -> Tally:
     return Tally(year, table3(organ_ids, year), table4(organ_ids, year))
 
 
+TABLE2_MISSING_NOTE = "表二未计算：未安装主动公开应用（gongkai.disclosure），表二各项留空。"
+TABLE2_NOTE = "表二由主动公开数据计算；表三、表四由依申请公开办理记录计算。"
+
+
+def table2_for(organ_ids: Collection[int], year: int) -> Table2 | None:
+    """Table 二 from the disclosure app when it is installed, else ``None``."""
+    if not apps.is_installed("gongkai.disclosure"):
+        return None
+    try:
+        from gongkai.disclosure.stats import table2
+    except ImportError:
+        return None
+    return table2(list(organ_ids), year)
+
+
+def report(organ_name: str, organ_ids: Collection[int], year: int) -> AnnualReport:
+    """Tables 二, 三 and 四 of an organ (or subtree) for ``year`` as one report."""
+    counted = annual_stats(organ_ids, year)
+    t2 = table2_for(organ_ids, year)
+    return AnnualReport(
+        organ=organ_name,
+        year=year,
+        table2=t2 if t2 is not None else Table2(),
+        table3=Table3({k: tuple(v) for k, v in counted.table3.items()}),
+        table4=Table4(**{g: AppealCounts(**c) for g, c in counted.table4.items()}),
+        notes=TABLE2_NOTE if t2 is not None else TABLE2_MISSING_NOTE,
+    )
+
+
 def report_dict(organ_name: str, organ_ids: Collection[int], year: int) -> dict[str, Any]:
-    """``annual-report/1`` JSON with tables 三 and 四 (table 二 is not casework's)."""
-    return annual_stats(organ_ids, year).to_report_dict(organ_name)
+    """``annual-report/1`` JSON with tables 二 (from the disclosure app), 三 and 四."""
+    return report(organ_name, organ_ids, year).to_dict()
 
 
 def cell_cases(
