@@ -20,6 +20,7 @@ REPORT = "一、总体情况\n本年新收政府信息公开申请数量 8 件�
         (b"PK\x03\x04\x14\x00\x00\x00data.csv", "zip"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "ole"),
         (bytes(range(256)) * 4, "binary"),
+        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl}", "rtf"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         (REPORT.encode(), "text"),
         (REPORT.encode("gb18030"), "text"),

@@ -88,6 +88,21 @@ def test_vertical_label_one_character_per_line_is_joined() -> None:
             "BINARY_FILE",
             "空.txt 不是可读取的文档：内容既不是文本，也不是 HTML、DOCX 或 PDF（二进制文件）",
         ),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64,
+            "UNSUPPORTED_FORMAT",
+            "空.txt 是旧版 Word/Excel 文件（.doc/.xls），无法直接读取；请另存为 DOCX 或 PDF 后再解析",
+        ),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"),
+            "ENCRYPTED",
+            "空.txt 文档设有打开密码（已加密），无法读取；请提供未加密的文件",
+        ),
+        (
+            b"{\\rtf1\\ansi",
+            "UNSUPPORTED_FORMAT",
+            "空.txt 是 RTF 格式，无法直接读取；请另存为 DOCX、PDF 或纯文本后再解析",
+        ),
     ],
 )
 def test_unreadable_bytes_raise_parse_error(data: bytes, code: str, message: str) -> None:

@@ -2,7 +2,7 @@
 
 Formats: ``pdf``, ``docx``, ``html``, ``text``; and the ones the parser cannot read:
 ``empty``, ``binary``, ``ole`` (old Word/Excel ``.doc``/``.xls``), ``zip`` (a zip that
-is not a Word document). Encodings of text and HTML: UTF-8 (with or without BOM),
+is not a Word document), ``rtf``. Encodings of text and HTML: UTF-8 (with or without BOM),
 UTF-16 (BOM), GB18030 (which covers GBK and GB2312) and Big5.
 """
 
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Format = Literal["pdf", "docx", "html", "text", "empty", "binary", "ole", "zip"]
+Format = Literal["pdf", "docx", "html", "text", "empty", "binary", "ole", "zip", "rtf"]
 
 _HTML_RE = re.compile(
     rb"<(?:!doctype\s+html|html|head|body|table|div|meta|p|br|span|title)[\s>/]", re.IGNORECASE
@@ -66,6 +66,8 @@ def sniff(data: bytes) -> tuple[Format, Decoded | None]:
         return ("docx" if is_word else "zip"), None
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "ole", None
+    if head.lstrip().startswith(b"{\\rtf"):
+        return "rtf", None
     decoded = decode_text(data)
     if decoded is None:
         return "binary", None

@@ -62,6 +62,12 @@ def read_bytes(data: bytes, source: str) -> Document:
             "是旧版 Word/Excel 文件（.doc/.xls），无法直接读取；请另存为 DOCX 或 PDF 后再解析",
             source=source,
         )
+    if kind == "rtf":
+        raise UnreadableDocument(
+            "UNSUPPORTED_FORMAT",
+            "是 RTF 格式，无法直接读取；请另存为 DOCX、PDF 或纯文本后再解析",
+            source=source,
+        )
     if kind == "zip":
         raise UnreadableDocument(
             "UNSUPPORTED_FORMAT",
