@@ -134,3 +134,39 @@ def test_vertical_label_in_a_cell_is_one_word() -> None:
     (grid,) = document.grids()
     assert grid.rows == (("行政复议", "结果维持"), ("行政复议", "1000"))
     assert grid.merged == ((False, False), (True, False))
+
+
+def encrypted_pdf() -> bytes:
+    """A one-page PDF whose /Encrypt dictionary needs a password nobody gave."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+        b"<< /Filter /Standard /V 1 /R 2 /O <"
+        + b"11" * 32
+        + b"> /U <"
+        + b"22" * 32
+        + b"> /P -4 >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    file_id = b"<00112233445566778899aabbccddeeff>"
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 4 0 R /ID [%s %s] >>\n" % (
+        len(objects) + 1,
+        file_id,
+        file_id,
+    )
+    return out + b"startxref\n%d\n%%%%EOF\n" % xref
+
+
+def test_encrypted_pdf_is_refused_with_the_reason() -> None:
+    with pytest.raises(UnreadableDocument) as caught:
+        read_document(encrypted_pdf(), "加密.pdf")
+    assert caught.value.code == "ENCRYPTED"
+    assert str(caught.value) == "加密.pdf PDF 设有打开密码（已加密），无法读取；请提供未加密的文件"
