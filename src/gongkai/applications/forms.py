@@ -144,6 +144,23 @@ class RegisterForm(ApplicationForm):
             self.fields["organ"].queryset = organs
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; the checks of ``files.check`` run in the service."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data]
+        return [super().clean(data, initial)] if data else []
+
+
 class ActionForm(forms.Form):
     """One workflow action; the fields used depend on the action."""
 
@@ -193,6 +210,12 @@ class ActionForm(forms.Form):
         required=False,
         min_value=0,
         error_messages={"invalid": "请填写整数"},
+    )
+
+    files = MultipleFileField(
+        label="答复所附文件（拟写答复时上传；PDF、Word、Excel、OFD、ZIP、图片或文本，单个不超过20MB）",
+        required=False,
+        error_messages={"invalid": "上传的文件无效", "empty": "上传的文件是空文件"},
     )
 
     def payload(self) -> dict[str, Any]:

@@ -85,6 +85,7 @@ def reply_letter(case: Application, on: date | None = None) -> Letter:
         a.decision_text(reason),
         f"依据：{a.basis}。",
         REMEDIES,
+        *_attachments(case),
     )
     return Letter(
         title="政府信息公开申请答复书",
@@ -95,6 +96,16 @@ def reply_letter(case: Application, on: date | None = None) -> Letter:
         signed=case.organ.name,
         dated=_cn_date(on or case.closed_on),
     )
+
+
+def _attachments(case: Application) -> tuple[str, ...]:
+    """附件 lines naming the files provided with the reply (none: no lines)."""
+    from .services import reply_files
+
+    names = [f.name for f in reply_files(case)]
+    if not names:
+        return ()
+    return ("附件：", *(f"{i}. {name}" for i, name in enumerate(names, 1)))
 
 
 def _reply_reason(case: Application) -> str:

@@ -230,6 +230,10 @@ RECORD_LABELS = {
     "reminder": "发送期限提醒",
     "calendar": "工作日历调整，重新计算期限",
     "view_personal_data": "查看申请人个人信息",
+    "notice_sent": "通知已通过电子邮件发出",
+    "notice_failed": "通知发送失败",
+    "notice_to_print": "通知待打印后邮寄或当面送达",
+    "notices_printed": "打印通知",
 }
 """Events that record something without changing the state."""
 
@@ -242,6 +246,8 @@ class Notice(models.Model):
         SENT = "sent", "已发送"
         DELIVERED = "delivered", "已送达"
         FAILED = "failed", "发送失败"
+        TO_PRINT = "to_print", "待打印"
+        PRINTED = "printed", "已打印"
 
     application = models.ForeignKey(Application, models.CASCADE, related_name="notices")
     event = models.OneToOneField(CaseEvent, models.CASCADE, related_name="notice")
@@ -254,11 +260,37 @@ class Notice(models.Model):
     )
     created_at = models.DateTimeField("生成时间", auto_now_add=True)
     status_at = models.DateTimeField("状态时间", null=True, blank=True)
+    sent_to = models.CharField("发送至", max_length=254, blank=True)
+    error = models.TextField("发送失败原因", blank=True)
 
     class Meta:
         verbose_name = "通知"
         verbose_name_plural = "通知"
         ordering = ("id",)
+
+
+class ReplyFile(models.Model):
+    """A file provided with the reply, uploaded on the reply step (``draft_reply``).
+
+    Stored under ``files.storage_root()`` by a generated name (never the uploaded one);
+    served only to the organ's staff and to the applicant through the private link.
+    """
+
+    application = models.ForeignKey(Application, models.CASCADE, related_name="files")
+    event = models.ForeignKey(CaseEvent, models.CASCADE, related_name="files")
+    name = models.CharField("文件名", max_length=200)
+    path = models.CharField("存储位置", max_length=300)
+    content_type = models.CharField("类型", max_length=100)
+    size = models.PositiveIntegerField("大小（字节）")
+    sha256 = models.CharField("SHA-256", max_length=64)
+
+    class Meta:
+        verbose_name = "答复所附文件"
+        verbose_name_plural = "答复所附文件"
+        ordering = ("id",)
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class AppealKind(models.TextChoices):

@@ -7,4 +7,5 @@ app_name = "applications_public"
 urlpatterns = [
     path("", public.apply, name="apply"),
     path("<str:number>/", public.follow, name="follow"),
+    path("<str:number>/files/<int:file_id>/", public.file, name="file"),
 ]

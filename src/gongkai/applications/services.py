@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -31,6 +31,7 @@ from gongkai.organs.models import Organ
 from gongkai.organs.querysets import roles_in
 
 from . import answers, fees
+from . import files as reply_files_mod
 from .clock import Step, clock_events
 from .errors import Conflict, GuardFailed, InvalidInput, NotAllowedInState, RoleNotAllowed
 from .models import (
@@ -41,6 +42,7 @@ from .models import (
     Notice,
     NumberSequence,
     PersonalDataAccess,
+    ReplyFile,
 )
 from .workflow import (
     EVENT_LABELS,
@@ -379,11 +381,14 @@ def apply(
     data: Mapping[str, Any] | None = None,
     on: date | None = None,
     as_role: Role | None = None,
+    files: Sequence[Any] = (),
 ) -> CaseEvent:
     """Perform ``event`` on ``case`` as ``actor``; one transaction; raises a ``CaseworkError``.
 
     ``case.version`` must be the version the caller saw; ``as_role`` is for the system
-    (lapses) and the applicant (private link), who hold no organ role.
+    (lapses) and the applicant (private link), who hold no organ role. ``files`` are the
+    files provided with the reply (uploads; only with ``draft_reply``), checked before
+    anything is written and stored with the event.
     """
     try:
         ev = Event(event)
@@ -399,6 +404,9 @@ def apply(
     if t.needs_reason and not reason:
         raise InvalidInput(f"“{EVENT_LABELS[ev]}”需要填写理由或说明")
     day = on or today()
+    if files and ev is not Event.DRAFT_REPLY:
+        raise InvalidInput("只有拟写答复时可以上传答复所附文件")
+    provided = reply_files_mod.check(files) if files else []
     with transaction.atomic():
         events = _events(case)
         if events and day < events[-1].on:
@@ -409,7 +417,43 @@ def apply(
             raise InvalidInput(f"日期{day.isoformat()}不能晚于今天")
         payload = _payload(ev, case, events, day, data or {})
         _check_guard(t, case, events, actor, day, payload)
-        return _write(case, t, events, actor, role, day, reason, payload)
+        if provided:
+            payload["files"] = [
+                {"name": f.name, "size": f.size, "sha256": f.sha256} for f in provided
+            ]
+        row = _write(case, t, events, actor, role, day, reason, payload)
+        if provided:
+            _store_files(case, row, provided)
+        return row
+
+
+def _store_files(case: Application, row: CaseEvent, provided: list[Any]) -> None:
+    """Write the files and their rows; on any failure remove what was written (the
+    surrounding transaction then drops the rows)."""
+    written: list[str] = []
+    try:
+        for f in provided:
+            path = reply_files_mod.store(f, case.organ_id, case.pk)
+            written.append(path)
+            ReplyFile.objects.create(
+                application=case,
+                event=row,
+                name=f.name,
+                path=path,
+                content_type=f.content_type,
+                size=f.size,
+                sha256=f.sha256,
+            )
+    except BaseException:
+        for path in written:
+            reply_files_mod.remove(path)
+        raise
+
+
+def reply_files(case: Application) -> list[ReplyFile]:
+    """The files provided with the current reply: those uploaded with its latest draft."""
+    draft = case.events.filter(kind=Event.DRAFT_REPLY).order_by("-seq").first()
+    return [] if draft is None else list(draft.files.order_by("id"))
 
 
 def _write(

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", queue.queue, name="queue"),
     path("register/", register.register, name="register"),
     path("assign/", bulk.assign, name="assign"),
+    path("print/", bulk.print_notices, name="print"),
     path("supervise/", supervise.supervise, name="supervise"),
     path("stats/<slug:slug>/<int:year>/", stats.table, name="stats"),
     path("stats/<slug:slug>/<int:year>/<str:row>/<str:column>/", stats.cell, name="stats_cell"),
@@ -16,4 +17,5 @@ urlpatterns = [
     path("<str:number>/appeals/", detail.appeal, name="appeal"),
     path("<str:number>/appeals/<int:appeal_id>/", detail.decide_appeal, name="decide_appeal"),
     path("<str:number>/letter.<str:fmt>", letter.letter, name="letter"),
+    path("<str:number>/files/<int:file_id>/", detail.file, name="file"),
 ]

@@ -1,4 +1,4 @@
-"""Bulk actions: assign, one event per case, through the same rules."""
+"""Bulk actions: assign, print notices; one event per case, through the same rules."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from .. import services
+from .. import outbox, services
 from ..errors import CaseworkError
 from ..querysets import visible_to
 
@@ -33,3 +33,24 @@ def assign(request: HttpRequest) -> HttpResponse:
     for line in refused:
         messages.error(request, line)
     return redirect("applications:queue")
+
+
+@login_required
+@require_POST
+def print_notices(request: HttpRequest) -> HttpResponse:
+    """One PDF with the notices to print of the selected cases (refusals as messages)."""
+    numbers = request.POST.getlist("numbers")
+    if not numbers:
+        messages.error(request, "请先勾选要打印通知的申请")
+        return redirect("applications:queue")
+    cases = visible_to(request.user).filter(number__in=numbers).select_related("organ")
+    done = outbox.print_notices(cases.order_by("id"), request.user)
+    for line in done.refused:
+        messages.error(request, line)
+    if not done.cases:
+        return redirect("applications:queue")
+    messages.success(request, f"已打印{len(done.cases)}件申请的通知")
+    response = HttpResponse(done.pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="notices.pdf"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

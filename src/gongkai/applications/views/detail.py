@@ -7,13 +7,15 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from .. import files as reply_files
 from .. import rules, services
 from ..errors import CaseworkError
 from ..forms import ActionForm, AppealForm
+from ..models import ReplyFile
 from ..workflow import EVENT_LABELS, Event
 from .common import get_case
 
@@ -47,6 +49,7 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
             "appeal_form": AppealForm(),
             "appeals": case.appeals.all(),
             "notices": case.notices.all(),
+            "files": services.reply_files(case) if personal else [],
             "can_appeal": rules.can_record_appeal(request.user, case),
         },
     )
@@ -56,7 +59,7 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
 @require_POST
 def act(request: HttpRequest, number: str, action: str) -> HttpResponse:
     case = get_case(request, number)
-    form = ActionForm(request.POST)
+    form = ActionForm(request.POST, request.FILES)
     if not form.is_valid():
         for field, errors in form.errors.items():
             label = form.fields[field].label if field in form.fields else ""
@@ -65,7 +68,12 @@ def act(request: HttpRequest, number: str, action: str) -> HttpResponse:
     case.version = form.cleaned_data["version"]
     try:
         services.apply(
-            case, action, request.user, form.cleaned_data.get("reason", ""), data=form.payload()
+            case,
+            action,
+            request.user,
+            form.cleaned_data.get("reason", ""),
+            data=form.payload(),
+            files=form.cleaned_data.get("files") or [],
         )
     except CaseworkError as exc:
         messages.error(request, exc.message)
@@ -116,3 +124,15 @@ def decide_appeal(request: HttpRequest, number: str, appeal_id: int) -> HttpResp
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
     return redirect("applications:detail", number=number)
+
+
+@login_required
+def file(request: HttpRequest, number: str, file_id: int) -> FileResponse:
+    """A file provided with the reply: the organ's own staff only (404 for anyone else)."""
+    case = get_case(request, number)
+    if not rules.can_see_personal_data(request.user, case):
+        raise Http404("未找到该文件，或无权查看")
+    row = ReplyFile.objects.filter(application=case, pk=file_id).first()
+    if row is None:
+        raise Http404("未找到该文件，或无权查看")
+    return reply_files.response(row)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from .. import files as reply_files
 from .. import services
 from ..forms import APPLICANT_FIELDS_FORM, ApplicationForm
+from ..models import Application, ReplyFile
+from ..workflow import Event
 from .common import client_ip
 
 RATE_LIMIT = getattr(settings, "APPLICATIONS_RATE_LIMIT", 10)
@@ -57,5 +60,29 @@ def follow(request: HttpRequest, number: str) -> HttpResponse:
     return render(
         request,
         "applications/follow.html",
-        {"case": case, "events": events, "notices": case.notices.all()},
+        {
+            "case": case,
+            "events": events,
+            "notices": case.notices.all(),
+            "files": delivered_files(case),
+            "token": request.GET.get("token", ""),
+        },
     )
+
+
+def delivered_files(case: Application) -> list[ReplyFile]:
+    """The reply's files once the reply has been delivered (none while it is in review)."""
+    files = services.reply_files(case)
+    if not files:
+        return []
+    delivered = case.events.filter(kind=Event.DELIVER, seq__gt=files[0].event.seq).exists()
+    return files if delivered else []
+
+
+def file(request: HttpRequest, number: str, file_id: int) -> FileResponse:
+    """A file of the delivered reply, for the applicant holding the private link."""
+    case = services.case_for_token(number, request.GET.get("token", ""))
+    found = [f for f in delivered_files(case) if f.pk == file_id] if case else []
+    if not found:
+        raise Http404("未找到该文件，请核对申请编号和查询链接")
+    return reply_files.response(found[0])

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from .. import outbox
 from .. import querysets as q
+from ..models import Notice
 from ..services import today
 
 
@@ -27,8 +30,21 @@ def queue(request: HttpRequest) -> HttpResponse:
         "due_today": q.due_today(cases, on).count(),
     }
     awaiting = cases.filter(state="awaiting_confirmation").order_by("id")[:50]
+    to_print = (
+        Notice.objects.filter(outbox.to_print_filter(), application__in=cases)
+        .values("application__number")
+        .annotate(n=Count("id"))
+        .order_by("application__number")[:100]
+    )
     return render(
         request,
         "applications/queue.html",
-        {"rows": rows, "page": page, "counts": counts, "today": on, "awaiting": awaiting},
+        {
+            "rows": rows,
+            "page": page,
+            "counts": counts,
+            "today": on,
+            "awaiting": awaiting,
+            "to_print": to_print,
+        },
     )

@@ -1,0 +1,155 @@
+"""Files provided with a reply: checked (type, content, size), stored safely, served privately.
+
+Checks run before anything is written (Chinese messages naming the file); a stored file
+gets a random name under ``storage_root()/<organ>/<case>/`` — the uploaded name is kept
+only as text for the download's ``Content-Disposition``. Nothing under the root is served
+by the web server; ``response`` streams one file as an attachment with ``nosniff``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from django.conf import settings
+from django.http import FileResponse
+
+from .errors import InvalidInput
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_TOTAL_BYTES = 50 * 1024 * 1024
+MAX_FILES = 10
+
+ZIP = b"PK\x03\x04"
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
+    "pdf": ("application/pdf", (b"%PDF-",)),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (ZIP,)),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (ZIP,)),
+    "doc": ("application/msword", (OLE,)),
+    "xls": ("application/vnd.ms-excel", (OLE,)),
+    "ofd": ("application/ofd", (ZIP,)),
+    "zip": ("application/zip", (ZIP,)),
+    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
+    "txt": ("text/plain", ()),
+}
+"""Extension → (content type served, accepted first bytes; empty = any text)."""
+
+ALLOWED_LABEL = "PDF、Word（DOC/DOCX）、Excel（XLS/XLSX）、OFD、ZIP、JPG、PNG、TXT"
+
+
+def storage_root() -> Path:
+    """``MEDIA_ROOT/applications`` when MEDIA_ROOT is set, else ``VAR_DIR/media/applications``
+    (read on each use, so tests can point it elsewhere)."""
+    media = str(getattr(settings, "MEDIA_ROOT", "") or "")
+    base = Path(media) if media else Path(settings.VAR_DIR) / "media"
+    return base.resolve() / "applications"
+
+
+@dataclass(frozen=True)
+class Checked:
+    name: str
+    extension: str
+    content_type: str
+    content: bytes
+    sha256: str
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}MB"
+
+
+def _clean_name(name: str) -> str:
+    base = Path(str(name).replace("\\", "/")).name.strip()
+    base = "".join(c for c in base if c.isprintable() and c not in '"<>|:*?')
+    return base[:200] or "附件"
+
+
+def check(uploads: Sequence[Any]) -> list[Checked]:
+    """Read and check every upload; raise ``InvalidInput`` for the first problem."""
+    if len(uploads) > MAX_FILES:
+        raise InvalidInput(f"一次最多上传{MAX_FILES}个文件，收到{len(uploads)}个")
+    out: list[Checked] = []
+    total = 0
+    for upload in uploads:
+        name = _clean_name(getattr(upload, "name", "") or "")
+        extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        if extension not in TYPES:
+            raise InvalidInput(
+                f"文件“{name}”的类型不允许：只接受{ALLOWED_LABEL}，收到“.{extension or '无扩展名'}”"
+            )
+        size = int(getattr(upload, "size", 0) or 0)
+        if size > MAX_FILE_BYTES:
+            raise InvalidInput(
+                f"文件“{name}”超过单个文件{_mb(MAX_FILE_BYTES)}的大小限制（实际{_mb(size)}）"
+            )
+        content = upload.read(MAX_FILE_BYTES + 1)
+        if len(content) > MAX_FILE_BYTES:
+            raise InvalidInput(f"文件“{name}”超过单个文件{_mb(MAX_FILE_BYTES)}的大小限制")
+        if not content:
+            raise InvalidInput(f"文件“{name}”是空文件")
+        content_type, magics = TYPES[extension]
+        if magics and not content.startswith(magics):
+            raise InvalidInput(
+                f"文件“{name}”的内容与扩展名“.{extension}”不符（文件头不是{extension.upper()}格式），"
+                "请确认文件未损坏或改名"
+            )
+        if not magics and b"\x00" in content[:4096]:
+            raise InvalidInput(f"文件“{name}”不是文本文件（含有二进制内容）")
+        total += len(content)
+        if total > MAX_TOTAL_BYTES:
+            raise InvalidInput(f"所附文件合计超过{_mb(MAX_TOTAL_BYTES)}的限制")
+        digest = hashlib.sha256(content).hexdigest()
+        out.append(Checked(name, extension, content_type, content, digest))
+    return out
+
+
+def store(checked: Checked, organ_id: int, case_id: int) -> str:
+    """Write one checked file under a random name; the path relative to the root."""
+    relative = Path(str(organ_id)) / str(case_id) / f"{secrets.token_hex(16)}.{checked.extension}"
+    target = storage_root() / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "xb") as handle:
+        handle.write(checked.content)
+    return relative.as_posix()
+
+
+def remove(relative: str) -> None:
+    (storage_root() / relative).unlink(missing_ok=True)
+
+
+def absolute(relative: str) -> Path:
+    """The stored file's path; refuses anything that would leave the storage root."""
+    root = storage_root()
+    path = (root / relative).resolve()
+    if root not in path.parents:
+        raise InvalidInput("文件存储位置无效")
+    return path
+
+
+def response(row: Any) -> FileResponse:
+    """The file as a download: attachment, its own type, never sniffed."""
+    handle = open(absolute(row.path), "rb")  # noqa: SIM115 (FileResponse closes it)
+    out = FileResponse(handle, content_type=row.content_type)
+    ascii_name = (
+        row.name.encode("ascii", "ignore").decode() or f"file.{row.path.rsplit('.', 1)[-1]}"
+    )
+    ascii_name = ascii_name.replace('"', "")
+    out["Content-Disposition"] = (
+        f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(row.name)}"
+    )
+    out["X-Content-Type-Options"] = "nosniff"
+    out["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    out["Cache-Control"] = "private, no-store"
+    return out
