@@ -192,7 +192,7 @@ def parse_query(text: str) -> Query:
     def keep_phrase(match: re.Match[str]) -> str:
         phrase = next(g for g in match.groups() if g)
         phrase = re.sub(r"\s+", "", phrase)
-        if phrase:
+        if _WORD_RE.search(phrase):
             phrases.append(phrase)
         return " "
 
