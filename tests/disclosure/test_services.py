@@ -146,3 +146,18 @@ def test_calendar_change_moves_due_dates_of_unpublished_items(team) -> None:
     published.refresh_from_db()
     assert draft.due_on == D(2024, 4, 1)  # one working day fewer in March
     assert published.due_on == D(2024, 3, 29)  # a published item keeps its record
+
+
+def test_organ_index_pattern_is_checked_and_used(team) -> None:
+    from django.core.exceptions import ValidationError
+
+    from gongkai.disclosure.models import DisclosureSettings
+
+    row = DisclosureSettings(organ=team.organ, index_pattern="{统一社会信用代码}-{year}")
+    with pytest.raises(ValidationError, match="缺少流水号"):
+        row.full_clean()
+    row.index_pattern = "FGJ-{year}-{serial:03d}"
+    row.full_clean()
+    row.save()
+    item = make_item(team, state=workflow.PUBLISHED, on=D(2024, 7, 1))
+    assert item.index_number == "FGJ-2024-001"

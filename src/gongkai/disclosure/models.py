@@ -43,6 +43,16 @@ class DisclosureSettings(models.Model):
         verbose_name = "主动公开设置"
         verbose_name_plural = "主动公开设置"
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from .index_numbers import IndexPattern, PatternError
+
+        try:
+            IndexPattern.parse(self.index_pattern)
+        except PatternError as exc:
+            raise ValidationError({"index_pattern": str(exc)}) from None
+
 
 class IndexSerial(models.Model):
     """The last serial handed out for an organ (and year, or 0 for all years)."""
