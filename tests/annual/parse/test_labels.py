@@ -29,13 +29,33 @@ def brute_force(labels: LabelSet, cell: str) -> list[Label]:
         return []
     if len(folded) > MAX_LABEL_LENGTH or "。" in folded:
         return []
-    inside = [(v, kind, key) for v, kind, key in labels._contained if v in folded]
-    if inside:
-        longest = max(len(v) for v, _, _ in inside)
-        return [Label(kind, key, longest, False) for v, kind, key in inside if len(v) == longest]
+    out = longest(labels._contained, folded)
+    if out and out[0][1] in ("group", "block"):
+        at = folded.index(out[0][0])
+        end = at + len(out[0][0])
+        rest = folded[:at] + "\0" + folded[end:]
+        rows = longest([v for v in labels._contained if v[1] == "row"], rest)
+        if rows:
+            return [Label(kind, key, len(v), False) for v, kind, key in rows]
+        tail = strip_numbering(folded[end:])
+        exact = [(kind, key) for kind, key in labels._exact.get(tail, []) if kind == "row"]
+        if exact:
+            return [Label(kind, key, len(tail), True) for kind, key in exact]
+    if out:
+        return [Label(kind, key, len(v), False) for v, kind, key in out]
     bare = strip_numbering(folded)
     exact = labels._exact.get(bare, []) or labels._exact.get(folded, [])
     return [Label(kind, key, len(bare), True) for kind, key in exact]
+
+
+def longest(
+    variants: tuple[tuple[str, str, str], ...] | list[tuple[str, str, str]], folded: str
+) -> list[tuple[str, str, str]]:
+    inside = [entry for entry in variants if entry[0] in folded]
+    if not inside:
+        return []
+    size = max(len(v) for v, _, _ in inside)
+    return [entry for entry in inside if len(entry[0]) == size]
 
 
 def variants(labels: LabelSet) -> list[str]:
@@ -54,8 +74,9 @@ def test_longest_variant_wins() -> None:
     labels = table3_labels()
     best = labels.match("(六)其他处理")[0]
     assert (best.kind, best.key) == ("group", s.TABLE3_GROUPS[-1].key)
-    row = labels.match("不予公开 1.属于国家秘密")[0]
-    assert (row.kind, row.key) == ("row", "withheld.state_secret")
+    for cell in ("(三)不予公开 1.属于国家秘密", "不予公开属于国家秘密"):
+        row = labels.match(cell)[0]
+        assert (row.kind, row.key) == ("row", "withheld.state_secret")
 
 
 def test_generic_word_counts_only_as_the_whole_cell() -> None:

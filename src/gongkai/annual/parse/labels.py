@@ -4,8 +4,8 @@ A cell is folded (``schema.normalize_label``) and its printed numbering (``三�
 ``(二)``, ``1.``) is set aside. Each variant then either has to be *contained* in the
 cell, or, when it is a generic word of two characters or fewer (``其他``, ``总计``,
 ``规章``), has to be the whole cell. The longest matching variant wins, so
-``(六)其他处理`` is the group, not the row ``3.其他``, and a cell holding a merged block
-label and a row label (``(三)不予公开 1.属于国家秘密``) is the row.
+``(六)其他处理`` is the group, not the row ``3.其他``; but a cell holding a merged block
+label and, beside it, a row label (``(三)不予公开 1.属于国家秘密``) is the row.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ _NUMBERING_RE = re.compile(
 MAX_LABEL_LENGTH = 80
 """A cell longer than this (or holding a full stop) is narrative, never a label."""
 GENERIC_LENGTH = 2
+_BLOCK_KINDS = frozenset({"group", "block"})
+"""Labels over several rows (table 三's groups, table 二's blocks)."""
 MAX_CACHE = 20000
 
 
@@ -98,14 +100,19 @@ class LabelSet:
         folded = s.normalize_label(cell)
         if not folded or len(folded) > MAX_LABEL_LENGTH or "。" in folded:
             return []
-        out: list[Label] = []
-        best = 0
-        for variant, kind, key in self._candidates(folded):
-            if len(variant) < best:
-                break
-            if variant in folded:
-                best = len(variant)
-                out.append(Label(kind, key, best, False))
+        candidates = self._candidates(folded)
+        out = _longest(candidates, folded)
+        if out and out[0].kind in _BLOCK_KINDS:
+            variant = next(v for v, _, _ in candidates if v in folded and len(v) == out[0].score)
+            at = folded.index(variant)
+            rest = f"{folded[:at]}\0{folded[at + len(variant) :]}"
+            rows = _longest([c for c in candidates if c[1] == "row"], rest)
+            if not rows:  # a generic row label after the block label: (六)其他处理 3.其他
+                tail = strip_numbering(folded[at + len(variant) :])
+                exact = self._exact.get(tail, ())
+                rows = [Label(kind, key, len(tail), True) for kind, key in exact if kind == "row"]
+            if rows:
+                return rows  # a merged block label and a row label in one cell: the row
         if out:
             return out
         bare = strip_numbering(folded)
@@ -124,6 +131,20 @@ class LabelSet:
                 positions.update(filed)
         contained = self._contained
         return [contained[i] for i in sorted(positions)]
+
+
+def _longest(candidates: list[tuple[str, str, str]], folded: str) -> list[Label]:
+    """The variants inside ``folded`` of the greatest length (``candidates`` are sorted
+    longest first)."""
+    out: list[Label] = []
+    best = 0
+    for variant, kind, key in candidates:
+        if len(variant) < best:
+            break
+        if variant in folded:
+            best = len(variant)
+            out.append(Label(kind, key, best, False))
+    return out
 
 
 def _index(contained: tuple[tuple[str, str, str], ...]) -> dict[str, tuple[int, ...]]:

@@ -30,6 +30,8 @@ CODES: dict[str, str] = {
     "SUBTOTAL_IGNORED": "表中的分组小计不属于国家格式，未读取",
     "TRIAL_FORMAT": "2019 年试行格式的年报",
     "TRIAL_TABLE2": "试行格式的表二与 2021 格式不对应，未读取",
+    "COLUMNS_REORDERED": "表三表头的列顺序与国家格式不同，各列按表头读取",
+    "PLACEHOLDER_AS_ZERO": "正文写明本年度未收到申请、表三只有 0 和占位符，占位符按 0 读取",
 }
 
 

@@ -21,6 +21,7 @@ from .document import Document
 from .labels import LabelSet, table2_labels, table3_labels, table4_labels
 from .meta import Meta, read_meta
 from .notes import Notes
+from .placeholders import placeholders_as_zero
 from .rows import Row, document_rows
 from .sections import find_headings, section_texts
 from .tables import Reading, read_table2, read_table3, read_table4
@@ -48,6 +49,7 @@ def recognize(document: Document) -> AnnualReport:
     excluded = _table_rows(t2, t3, t4)
     excluded.update(meta.title_rows)
     sections = section_texts(rows, headings, excluded)
+    _safe(notes, "表三占位符", lambda: placeholders_as_zero(t3, sections, notes), None)
     _diagnose_meta(meta, headings, notes)
     table2 = Table2() if t2.trial else _table2(t2)
     return AnnualReport(

@@ -16,6 +16,10 @@ from .tables_text import split_cells
 
 @dataclass(slots=True, eq=False)
 class Row:
+    """One row of cells. Rows are compared by identity and never changed after
+    ``document_rows`` built them (not frozen: a frozen dataclass is several times slower
+    to build, and a long report has hundreds of rows)."""
+
     index: int
     cells: tuple[str, ...]
     """Cell texts, stripped; blank cells kept as ``""`` so positions can be read."""
@@ -26,9 +30,19 @@ class Row:
     grid: int | None = None
     """The grid's number among the document's grids (``None`` for a text line)."""
     grid_row: int | None = None
-    """Rows are compared by identity and never changed after ``document_rows`` built
-    them (not frozen: a frozen dataclass is several times slower to build, and a long
-    report has hundreds of rows)."""
+    columns: tuple[int, ...] | None = None
+    """The table column of each cell where it is not the cell's position: a grid row
+    whose merged repeats were left out of ``cells``, a text line whose leading blank
+    cells (tabs) were stripped. ``None``: each cell stands in its own column."""
+
+    def column(self, position: int) -> int | None:
+        """The table column of ``cells[position]``; ``None`` for a line of one cell,
+        whose layout says nothing about columns."""
+        if self.columns is not None:
+            return self.columns[position]
+        if self.grid is None and len(self.cells) < 2:
+            return None
+        return position
 
     @property
     def filled(self) -> list[str]:
@@ -69,9 +83,14 @@ def document_rows(document: Document) -> list[Row]:
             text = block.text.strip()
             if not text:
                 continue
-            rows.append(Row(len(rows), split_cells(text), text, block.number, block.page))
+            cells = split_cells(text)
+            row = Row(len(rows), cells, text, block.number, block.page)
+            if block.text[:1] == "\t":
+                lead = block.text[: len(block.text) - len(block.text.lstrip())].count("\t")
+                row.columns = tuple(range(lead, lead + len(cells)))
+            rows.append(row)
         elif isinstance(block, Grid):
-            for i, cells in enumerate(grid_rows(block)):
+            for i, (cells, columns) in enumerate(grid_rows(block)):
                 rows.append(
                     Row(
                         len(rows),
@@ -81,6 +100,7 @@ def document_rows(document: Document) -> list[Row]:
                         page=block.page,
                         grid=grid_count,
                         grid_row=i,
+                        columns=columns,
                     )
                 )
             grid_count += 1

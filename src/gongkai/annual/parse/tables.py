@@ -61,6 +61,8 @@ class Reading:
     last_row: int | None = None
     found: bool = False
     trial: bool = False
+    placeholders: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """Positions of the cells of each row printed as a placeholder (``-``, ``无``…)."""
 
     @property
     def confidence(self) -> float:
@@ -299,6 +301,11 @@ def reading_name(table: str) -> str:
 def _set(reading: Reading, key: str, values: Sequence[Value], certain: float) -> None:
     reading.cells[key] = [v.number if v.kind is Kind.NUMBER else None for v in values]
     reading.certain += certain
+    placeholders = tuple(i for i, v in enumerate(values) if v.kind is Kind.PLACEHOLDER)
+    if placeholders:
+        reading.placeholders[key] = placeholders
+    else:
+        reading.placeholders.pop(key, None)
 
 
 # ----------------------------------------------------------------------------- table 二
@@ -398,6 +405,7 @@ def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
         specs = tuple(sp for sp in specs if sp.key not in optional)
     reading.expected = len(specs) * s.TABLE3_WIDTH
     assign_rows(row_hits, specs, reading, notes, "表三", optional)
+    _reorder_columns(stream, reading, notes)
     for key, values in reading.cells.items():
         for i, number in enumerate(values):
             if number is not None and as_count(number) is None:
@@ -410,6 +418,79 @@ def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
                     cell=s.table3_cell(key, column.key),
                 )
     return reading
+
+
+_ORGANISATION_COLUMNS = tuple(c.key for c in s.TABLE3_COLUMNS[1:6])
+"""The columns printed under the merged header 法人或其他组织 in the national form."""
+_OUTER = sorted(["natural_person", "organisation", "total"])
+
+
+def header_order(stream: Sequence[Token]) -> tuple[str, ...] | None:
+    """Table 三's column keys in the order its header prints them, when the header
+    says so without doubt; ``None`` otherwise (the national order is then assumed).
+
+    The header is the labelled cells before the first row label or number. Two readings
+    must agree:
+
+    * by place: the seven column labels sorted by their table column, each in its own
+      column (a line of one cell has no column, so then there is no reading);
+    * by order: the labels in reading order, where the five organisation columns take
+      the place of the merged 法人或其他组织 above them (自然人 | 法人或其他组织 | 总计,
+      then the five), as in the national form's two-level header.
+
+    A header that places 总计 beside 申请人情况 on the first line reads differently by
+    order and by place and is left alone.
+    """
+    found: list[tuple[str, int | None]] = []
+    for token in stream:
+        if token.value.is_value or any(lb.kind == "row" and not lb.generic for lb in token.labels):
+            break
+        header = next((lb for lb in token.labels if lb.kind == "header"), None)
+        if header is not None and header.key == "organisation":
+            found.append((header.key, None))
+            continue
+        column = next((lb for lb in token.labels if lb.kind == "column"), None)
+        if column is not None:
+            found.append((column.key, token.row.column(token.column)))
+    placed = [(x, key) for key, x in found if key != "organisation"]
+    if len(placed) != s.TABLE3_WIDTH or {key for _, key in placed} != set(s.TABLE3_COLUMN_KEYS):
+        return None
+    columns = [x for x, _ in placed]
+    if None in columns or len(set(columns)) != len(columns):
+        return None
+    by_place = tuple(key for _, key in sorted(placed))
+    return by_place if _by_order([key for key, _ in found]) == by_place else None
+
+
+def _by_order(printed: list[str]) -> tuple[str, ...] | None:
+    if "organisation" not in printed:
+        return tuple(printed)
+    inner = [k for k in printed if k in _ORGANISATION_COLUMNS]
+    outer = [k for k in printed if k not in _ORGANISATION_COLUMNS]
+    if printed[-len(inner) :] != inner or sorted(outer) != _OUTER:
+        return None
+    at = outer.index("organisation")
+    return (*outer[:at], *inner, *outer[at + 1 :])
+
+
+def _reorder_columns(stream: Sequence[Token], reading: Reading, notes: Notes) -> None:
+    """Put each value in its column when the header prints the columns in another order."""
+    order = header_order(stream)
+    if order is None or order == s.TABLE3_COLUMN_KEYS:
+        return
+    source = [order.index(key) for key in s.TABLE3_COLUMN_KEYS]
+    for key, values in reading.cells.items():
+        if len(values) == s.TABLE3_WIDTH:
+            reading.cells[key] = [values[i] for i in source]
+    for key, positions in reading.placeholders.items():
+        moved = (s.TABLE3_COLUMN_KEYS.index(order[p]) for p in positions if p < len(order))
+        reading.placeholders[key] = tuple(sorted(moved))
+    labels = "、".join(s.TABLE3_COLUMN_BY_KEY[key].label for key in order)
+    notes.add(
+        "COLUMNS_REORDERED",
+        "info",
+        f"表三表头的列顺序为“{labels}”，与国家格式不同，各列按表头读取",
+    )
 
 
 def _trial_other(hits: list[Hit], row_hits: list[Hit]) -> Hit | None:

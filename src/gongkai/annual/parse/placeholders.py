@@ -1,0 +1,66 @@
+"""When a placeholder in table 三 means 0.
+
+A cell printed as ``-``, ``—``, ``/`` or ``无`` is read as null (``cells``): the form asks
+for numbers, and a dash may stand for "not known" as well as for "none". The one case
+where the document itself says which: it states in words that the organ received no
+政府信息公开 application in the year, and table 三 prints nothing but placeholders and
+zeros. Then every number of the table is 0 by the document's own account (nothing came
+in, so nothing was handled), and its placeholders are read as 0 with an info
+``PLACEHOLDER_AS_ZERO`` naming the sentence. Whenever any cell of table 三 holds another
+number, the statement is missing, or it is worded as a question of degree (``较少``), the
+placeholders stay null. Blank cells stay null too: a blank says nothing at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+
+from .notes import Notes
+from .tables import Reading
+
+_APPLICATION = (
+    r"(?:政府信息公开|信息公开|依申请公开)(?:的|类)?(?:申请|信息|事项|件)"
+    r"(?![^。；;，,\n]{0,8}(?:复议|诉讼))"  # not "no appeal about an application"
+)
+_NONE_RECEIVED_RE = re.compile(
+    r"(?:未|没有|无)(?:新)?(?:收到|受理|接到|接收到?|发生)(?:过)?(?:任何)?"
+    rf"[^。；;，,\n]{{0,20}}?{_APPLICATION}"
+    rf"|(?:收到|受理|接到){_APPLICATION}(?:数量)?(?:共|为|合计)?(?:0|零)(?:件|个|条)"
+)
+_ZERO = Decimal(0)
+
+
+def none_received(sections: Mapping[str, str]) -> str | None:
+    """The sentence that says no application was received, if any section has one."""
+    for text in sections.values():
+        match = _NONE_RECEIVED_RE.search(text.replace(" ", ""))
+        if match:
+            return match.group(0)
+    return None
+
+
+def placeholders_as_zero(table3: Reading, sections: Mapping[str, str], notes: Notes) -> None:
+    """Read table 三's placeholders as 0 when the document says none were received
+    (see the module docstring); otherwise leave the reading as it is."""
+    if not table3.placeholders:
+        return
+    if any(n is not None and n != 0 for values in table3.cells.values() for n in values):
+        return
+    sentence = none_received(sections)
+    if sentence is None:
+        return
+    count = 0
+    for key, positions in table3.placeholders.items():
+        values = table3.cells[key]
+        for i in positions:
+            values[i] = _ZERO
+            count += 1
+    table3.placeholders = {}
+    notes.add(
+        "PLACEHOLDER_AS_ZERO",
+        "info",
+        f"表三有{count}个单元格印作“-”“/”“无”等占位符，其余均为0，正文写明“{sentence}”，"
+        "这些占位符按 0 读取",
+    )

@@ -1,0 +1,144 @@
+"""Table 三's columns read in the order its header prints them (``tables.header_order``),
+and a merged block label sharing a cell with a row label."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from gongkai.annual import check
+from gongkai.annual import schema as s
+from gongkai.annual.model import AnnualReport
+from gongkai.annual.parse import parse_bytes
+from tests.conftest import FIXTURES
+
+FIXTURE = FIXTURES / "reports" / "table3_columns_swapped_in_header.txt"
+NATIONAL = {
+    "received": (5, 2, 1, 0, 0, 0, 8),
+    "granted": (3, 2, 0, 0, 0, 0, 5),
+    "unavailable.not_held": (2, 0, 1, 0, 0, 0, 3),
+    "handled_total": (5, 2, 1, 0, 0, 0, 8),
+}
+SWAPPED_HEADER = "\t\t\t科研机构\t商业企业\t"
+
+
+def parse(text: str, name: str = "列序.txt") -> AnnualReport:
+    return parse_bytes(text.encode("utf-8"), name)
+
+
+def codes(report: AnnualReport) -> list[str]:
+    return [d["code"] for d in report.diagnostics or ()]
+
+
+def test_columns_are_read_in_the_order_the_header_prints_them() -> None:
+    report = parse(FIXTURE.read_text(encoding="utf-8"))
+    for key, values in NATIONAL.items():
+        assert report.table3.row(key) == values, key
+    assert report.diagnostics == (
+        {
+            "code": "COLUMNS_REORDERED",
+            "severity": "info",
+            "message": "列序.txt：表三表头的列顺序为“自然人、科研机构、商业企业、社会公益组织、"
+            "法律服务机构、其他、总计”，与国家格式不同，各列按表头读取",
+        },
+    )
+    assert [f.code for f in check(report)] == []
+
+
+def test_national_header_keeps_the_printed_order() -> None:
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert SWAPPED_HEADER in text
+    report = parse(text.replace(SWAPPED_HEADER, "\t\t\t商业企业\t科研机构\t"))
+    assert report.table3.row("received") == (5, 1, 2, 0, 0, 0, 8)
+    assert "COLUMNS_REORDERED" not in codes(report)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        pytest.param(  # 总计 printed beside 申请人情况 (seed 004): order and place disagree
+            "申请人情况\t\t\t\t\t\t\n\t\t自然人\t法人或其他组织\t\t\t\t\t总计",
+            "申请人情况\t\t\t\t\t\t总计\n\t\t自然人\t法人或其他组织\t\t\t\t\t",
+            id="total-on-first-line",
+        ),
+        pytest.param(  # two labels in one column: no reading by place
+            "\t\t\t科研机构\t商业企业\t社会公益组织",
+            "\t\t\t科研机构\t商业企业\t商业企业",
+            id="duplicate-column",
+        ),
+    ],
+)
+def test_doubtful_header_keeps_the_national_order(old: str, new: str) -> None:
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert old in text
+    report = parse(text.replace(old, new))
+    assert report.table3.row("received") == (5, 1, 2, 0, 0, 0, 8)
+    assert "COLUMNS_REORDERED" not in codes(report)
+
+
+def test_header_one_cell_per_line_has_no_columns_to_go_by() -> None:
+    lines = []
+    for line in FIXTURE.read_text(encoding="utf-8").splitlines():
+        if "\t" not in line:
+            lines.append(line)
+            continue
+        lines.append("|")
+        lines.extend(f"{cell} |" for cell in line.split("\t") if cell)
+        lines.append("||")
+    report = parse("\n".join(lines) + "\n")
+    assert report.table3.row("received") == (5, 1, 2, 0, 0, 0, 8)
+    assert "COLUMNS_REORDERED" not in codes(report)
+
+
+def _td(text: str, rowspan: int = 1, colspan: int = 1) -> str:
+    return f"<td rowspan='{rowspan}' colspan='{colspan}'>{html.escape(text)}</td>"
+
+
+def test_swapped_columns_in_an_html_table_with_merged_header_cells() -> None:
+    order = ["natural_person", "research", "commercial", *s.TABLE3_COLUMN_KEYS[3:]]
+    label = {c.key: c.label for c in s.TABLE3_COLUMNS}
+    rows = [
+        _td(s.TABLE3_IDENTITY_NOTE, 3, 3) + _td(s.TABLE3_APPLICANT_HEADER, 1, 7),
+        _td(label[order[0]], 2) + _td(s.TABLE3_ORGANISATION_HEADER, 1, 5) + _td(label["total"], 2),
+        "".join(_td(label[key]) for key in order[1:6]),
+    ]
+    values = dict.fromkeys((r.key for r in s.TABLE3_ROWS), (0,) * 7) | NATIONAL
+    for row in s.TABLE3_ROWS:
+        printed = [values[row.key][s.TABLE3_COLUMN_KEYS.index(key)] for key in order]
+        rows.append(_td(row.full_label, 1, 3) + "".join(_td(str(v)) for v in printed))
+    page = (
+        "<html><body><p>某县商务局2024年度政府信息公开工作年度报告</p>"
+        "<p>三、收到和处理政府信息公开申请情况</p><table>"
+        + "".join(f"<tr>{r}</tr>" for r in rows)
+        + "</table><p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>"
+    )
+    report = parse_bytes(page.encode("utf-8"), "列序.html")
+    for key, expected in NATIONAL.items():
+        assert report.table3.row(key) == expected, key
+    assert "COLUMNS_REORDERED" in codes(report)
+
+
+@pytest.mark.parametrize(
+    ("cell", "key"),
+    [
+        ("（三）不予公开 1.属于国家秘密", "withheld.state_secret"),
+        ("（三）不予公开1.属于国家秘密", "withheld.state_secret"),
+        ("三、本年度办理结果（一）予以公开", "granted"),
+        ("（六）其他处理 3.其他", "other.other"),
+    ],
+)
+def test_block_label_and_row_label_in_one_cell_is_the_row(cell: str, key: str) -> None:
+    line = " | ".join([cell, "1", "0", "0", "0", "0", "0", "1"]) + " |"
+    text = "\n".join(
+        [
+            "三、收到和处理政府信息公开申请情况",
+            " | ".join(["一、本年新收政府信息公开申请数量", *"0000000"]),
+            line,
+            "四、政府信息公开行政复议、行政诉讼情况",
+        ]
+    )
+    report = parse(text)
+    assert report.table3.row(key) == (1, 0, 0, 0, 0, 0, 1)
+    assert "SUBTOTAL_IGNORED" not in codes(report)
+    assert "TRIAL_FORMAT" not in codes(report)
