@@ -20,9 +20,36 @@ def catalogue(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-de
         region, _ = Region.objects.get_or_create(name="湖州市吴兴区")
         items = load_sample_catalogue(region, slug_prefix="sq-")
         yield {key: item.pk for key, item in items.items()}
-        from django.core.management import call_command
+        _remove_catalogue(region)
 
-        call_command("flush", interactive=False, verbosity=0)
+
+def _remove_catalogue(region: Region) -> None:
+    from django.contrib.auth import get_user_model
+
+    from gongkai.disclosure.models import (
+        DisclosureSettings,
+        Guide,
+        IndexNumber,
+        IndexSerial,
+        Item,
+        ItemEvent,
+        SearchEntry,
+    )
+    from gongkai.organs.models import Membership, Organ
+
+    organs = Organ.objects.filter(region=region)
+    items = Item.objects.filter(organ__in=organs)
+    SearchEntry.objects.filter(item__in=items).delete()
+    ItemEvent.objects.filter(item__in=items).delete()
+    items.update(previous=None, interprets=None)
+    items.delete()
+    for model in (IndexNumber, IndexSerial, DisclosureSettings, Guide):
+        model.objects.filter(organ__in=organs).delete()
+    users = list(Membership.objects.filter(organ__in=organs).values_list("user_id", flat=True))
+    Membership.objects.filter(organ__in=organs).delete()
+    get_user_model().objects.filter(pk__in=users).delete()
+    organs.delete()
+    region.delete()
 
 
 def top3(text: str, **filters: object) -> list[int]:
