@@ -293,6 +293,24 @@ class ReplyFile(models.Model):
         return self.name
 
 
+class DigestSent(models.Model):
+    """One weekly digest (周反馈) sent to one officer of one organ, so it goes once a week."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    organ = models.ForeignKey(Organ, models.CASCADE, related_name="+")
+    week = models.DateField("周一日期")
+    sent_at = models.DateTimeField("发送时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "周反馈发送记录"
+        verbose_name_plural = "周反馈发送记录"
+        constraints = (
+            models.UniqueConstraint(
+                fields=["user", "organ", "week"], name="applications_digest_once"
+            ),
+        )
+
+
 class AppealKind(models.TextChoices):
     RECONSIDERATION = "reconsideration", "行政复议"
     LITIGATION_DIRECT = "litigation_direct", "行政诉讼（未经复议直接起诉）"

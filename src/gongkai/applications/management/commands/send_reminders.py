@@ -6,14 +6,17 @@ For cron, once a day after midnight::
 
 Each officer gets at most one reminder e-mail per day (日提示: due today, overdue; 流程过半
 提示: past half-way). On Mondays (or with ``--digest``) each organ's officers get the
-weekly digest (周反馈). A reminder already sent for a case today is recorded as a
-``reminder`` event and is not sent again, so running the command twice sends nothing new.
+weekly digest (周反馈), once per officer, organ and week. A reminder already sent for a
+case today is recorded as a ``reminder`` event and is not sent again, and each digest sent
+is recorded too, so running the command twice sends nothing new.
+
+``send_outbox`` (every few minutes) delivers the notices to applicants; see its help.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.mail import send_mail
@@ -23,7 +26,7 @@ from gongkai.organs.models import Membership
 
 from ... import querysets as q
 from ... import services
-from ...models import Application, CaseEvent
+from ...models import Application, CaseEvent, DigestSent
 
 
 class Command(BaseCommand):
@@ -88,9 +91,12 @@ def _recipients(case: Application) -> list[str]:
 
 
 def weekly_digest(on: date) -> int:
+    """Each officer's digest of each organ, at most once per week (Monday to Sunday)."""
+    week = on - timedelta(days=on.weekday())
+    done = set(DigestSent.objects.filter(week=week).values_list("user_id", "organ_id"))
     sent = 0
     for membership in Membership.objects.filter(role="officer").select_related("organ", "user"):
-        if not membership.user.email:
+        if not membership.user.email or (membership.user_id, membership.organ_id) in done:
             continue
         cases = Application.objects.filter(organ=membership.organ)
         body = (
@@ -102,5 +108,6 @@ def weekly_digest(on: date) -> int:
         send_mail(
             f"政府信息公开申请周反馈（{on.isoformat()}）", body, None, [membership.user.email]
         )
+        DigestSent.objects.get_or_create(user=membership.user, organ=membership.organ, week=week)
         sent += 1
     return sent
