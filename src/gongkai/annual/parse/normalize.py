@@ -149,8 +149,8 @@ def to_simplified(text: str) -> str:
 # ----------------------------------------------------------------------------- patterns
 
 _TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PINYIN_RE = re.compile(
-    rf"(?<=[\u3400-\u9fff])\([a-zü]*[{_TONE_VOWELS}][a-zü{_TONE_VOWELS}]*\)",
+_PINYIN_RE = re.compile(  # starts with "(" so the regex engine can skip to each one
+    rf"\((?<=[\u3400-\u9fff]\()[a-zü]*[{_TONE_VOWELS}][a-zü{_TONE_VOWELS}]*\)",
 )
 """Ruby pinyin copied after a character, e.g. ``數(shù)``."""
 
@@ -158,8 +158,13 @@ _COMMA_BEFORE_PUNCT_RE = re.compile(r"[,，](?=[,，。、；;：:！!？?])")
 _REPEATED_STOP_RE = re.compile(r"([。、；！？])\1+")
 _CELL_SEPARATOR = "\x1f"
 """Joins the cells of a table so they are normalised in one pass (never in real text)."""
-_LEADING_PUNCT_RE = re.compile(r"(?:^|(?<=\x1f))[ \t]*[,，、。；;]+", re.MULTILINE)
+_LEADING_PUNCT_RE = re.compile(r"([\n\x1f])[ \t]*[,，、。；;]+")
+"""Punctuation at the start of a line or cell (the one before the text: ``_START_PUNCT_RE``);
+the line break or separator is kept by the substitution."""
+_START_PUNCT_RE = re.compile(r"[ \t]*[,，、。；;]+")
 _THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d]|,\d)")
+_THOUSANDS_HINT_RE = re.compile(r",\d{3}")
+"""A cheap search that every match of ``_THOUSANDS_RE`` contains."""
 _TRAILING_SPACE_RE = re.compile(r" +$", re.MULTILINE)
 _MULTI_SPACE_RE = re.compile(r"  +")
 
@@ -201,10 +206,15 @@ def normalize_text(text: str, *, simplify: bool | None = None) -> str:
         text = to_simplified(text)
     text = _COMMA_BEFORE_PUNCT_RE.sub("", text)
     text = _REPEATED_STOP_RE.sub(r"\1", text)
-    text = _LEADING_PUNCT_RE.sub("", text)
-    if "," in text:
+    text = _LEADING_PUNCT_RE.sub(r"\1", text)
+    start = _START_PUNCT_RE.match(text)
+    if start:
+        text = text[start.end() :]
+    if "," in text and _THOUSANDS_HINT_RE.search(text):
         text = _THOUSANDS_RE.sub(_strip_thousands, text)
-    return _TRAILING_SPACE_RE.sub("", text)
+    if " \n" in text or text.endswith(" "):
+        text = _TRAILING_SPACE_RE.sub("", text)
+    return text
 
 
 def normalize_cell(text: str, *, simplify: bool = False) -> str:
