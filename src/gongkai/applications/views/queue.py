@@ -8,15 +8,14 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from .. import outbox
+from .. import outbox, services
 from .. import querysets as q
 from ..models import Notice
-from ..services import today
 
 
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
-    on = today()
+    on = services.today()
     cases = q.visible_to(request.user)
     if request.GET.get("mine"):
         cases = cases.filter(assignee=request.user)

@@ -11,13 +11,13 @@ from django.shortcuts import render
 
 from gongkai.organs.querysets import case_organs
 
+from .. import services
 from ..querysets import OPEN
-from ..services import today
 
 
 @login_required
 def supervise(request: HttpRequest) -> HttpResponse:
-    on = today()
+    on = services.today()
     soon = on + timedelta(days=7)
     organs = (
         case_organs(request.user)
