@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -13,7 +14,14 @@ import pytest
 from typer.testing import CliRunner
 
 from gongkai.annual import AnnualReport
-from gongkai.annual.parse.batch import Status, Summary, classify, collect_paths, parse_one
+from gongkai.annual.parse.batch import (
+    Status,
+    Summary,
+    classify,
+    collect_paths,
+    parse_one,
+    pooled,
+)
 from gongkai.annual.parse.output import LONG_COLUMNS, long_rows
 from gongkai.cli import app
 from tests.annual.parse.builders import report_text
@@ -241,3 +249,16 @@ def test_html_fixture_through_the_command() -> None:
         "pending": None,
         "total": 1,
     }
+
+
+def _crash_on_bad(name: str) -> str:
+    if name == "bad":
+        os._exit(3)  # a reader dying in C code takes its process with it
+    return name.upper()
+
+
+@pytest.mark.slow
+def test_a_crashing_worker_costs_one_file_not_the_batch() -> None:
+    names = ["a", "b", "bad", "c", "d"]
+    results = pooled(names, _crash_on_bad, jobs=2, chunk=1, crashed=lambda n: f"崩溃：{n}")
+    assert list(results) == ["A", "B", "崩溃：bad", "C", "D"]

@@ -13,9 +13,11 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
 from ..model import AnnualReport
 from . import parse_file, unreadable_report
@@ -177,11 +179,55 @@ def parse_many(
             yield result
         return
     chunk = max(1, min(16, len(names) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for result in pool.map(work, names, chunksize=chunk):
-            if on_result is not None:
-                on_result(result)
-            yield result
+    for result in pooled(names, work, jobs=jobs, chunk=chunk, crashed=_crashed):
+        if on_result is not None:
+            on_result(result)
+        yield result
+
+
+T = TypeVar("T")
+
+
+def pooled(
+    names: list[str],
+    work: Callable[[str], T],
+    *,
+    jobs: int,
+    chunk: int,
+    crashed: Callable[[str], T],
+) -> Iterator[T]:
+    """``work`` over ``names`` in a process pool, in order, surviving crashed workers.
+
+    When a worker dies (a reader crashing in C code on a malformed file), the first file
+    without a result is run again alone: if it crashes again it gets ``crashed(name)``,
+    otherwise its result; then a fresh pool takes the rest.
+    """
+    position = 0
+    while position < len(names):
+        try:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                for result in pool.map(work, names[position:], chunksize=chunk):
+                    position += 1
+                    yield result
+        except BrokenProcessPool:
+            yield _alone(names[position], work, crashed)
+            position += 1
+
+
+def _alone(name: str, work: Callable[[str], T], crashed: Callable[[str], T]) -> T:
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(work, name).result()
+    except BrokenProcessPool:
+        return crashed(name)
+
+
+def _crashed(name: str) -> FileResult:
+    error = UnreadableDocument(
+        "READER_ERROR", "读取时解析进程意外退出（文件可能已损坏）", source=name
+    )
+    report = unreadable_report(error)
+    return FileResult(name, report, classify(report))
 
 
 def run_batch(
