@@ -31,6 +31,7 @@ CODES: dict[str, str] = {
     "TRIAL_FORMAT": "2019 年试行格式的年报",
     "TRIAL_TABLE2": "试行格式的表二与 2021 格式不对应，未读取",
     "COLUMNS_REORDERED": "表三表头的列顺序与国家格式不同，各列按表头读取",
+    "INTERNAL_ERROR": "识别某一部分时程序出错，该部分留空（请报告此问题）",
     "PLACEHOLDER_AS_ZERO": "正文写明本年度未收到申请、表三只有 0 和占位符，占位符按 0 读取",
 }
 
