@@ -161,3 +161,33 @@ def test_organ_index_pattern_is_checked_and_used(team) -> None:
     row.save()
     item = make_item(team, state=workflow.PUBLISHED, on=D(2024, 7, 1))
     assert item.index_number == "FGJ-2024-001"
+
+
+def test_publishing_a_document_that_repeals_another_ends_it(team) -> None:
+    from gongkai.disclosure.stats import table2
+
+    old = make_item(
+        team, state=workflow.PUBLISHED, kind="normative", title="旧办法", written_on=D(2022, 5, 1)
+    )
+    new = make_item(
+        team,
+        state=workflow.PUBLISHED,
+        kind="normative",
+        title="新办法",
+        written_on=D(2024, 6, 3),
+        on=D(2024, 6, 10),
+        repeals=[old],
+    )
+    old.refresh_from_db()
+    assert (old.state, old.validity, old.ended_on) == (workflow.REPEALED, "废止", D(2024, 6, 10))
+    assert old.events.last().comment == f"被《新办法》（索引号 {new.index_number}）废止"
+    counts = table2(team.organ, 2024).normative_documents
+    assert (counts.made, counts.repealed, counts.in_force) == (1, 1, 1)
+
+
+def test_only_current_items_of_the_organ_can_be_repealed(team) -> None:
+    draft = make_item(team, title="草稿")
+    with pytest.raises(
+        TransitionError, match="“草稿”不是本机关现行有效的已发布信息，不能作为废止的对象"
+    ):
+        make_item(team, title="新办法", repeals=[draft])

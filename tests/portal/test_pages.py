@@ -137,3 +137,11 @@ def test_attachment_is_served_as_a_download_with_its_type(client, team, tmp_path
     assert "attachment" in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content) == b"%PDF-1.7\n%test\n"
+
+
+def test_repeal_links_and_validity_show_on_both_items(client, team) -> None:
+    old = make_item(team, state=workflow.PUBLISHED, kind="normative", title="旧办法")
+    new = make_item(team, state=workflow.PUBLISHED, kind="normative", title="新办法", repeals=[old])
+    old_page = text_of(client.get(f"/items/{old.pk}/"))
+    assert "有效性 废止" in old_page and "已被废止，见： 新办法" in old_page
+    assert "本文废止： 旧办法" in text_of(client.get(f"/items/{new.pk}/"))

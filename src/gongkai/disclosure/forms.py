@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django import forms
 
+from gongkai.organs.models import Organ
+
+from . import workflow
 from .content import ALLOWED_LABEL, MAX_UPLOAD_BYTES, human_size
 from .models import Guide, Item, Table2Entry
 
@@ -26,6 +29,9 @@ class ItemForm(forms.ModelForm):
             "kind",
             "disclosure_term",
             "effective_on",
+            "interprets",
+            "amends",
+            "repeals",
             "body",
         ]
         widgets = {
@@ -40,10 +46,19 @@ class ItemForm(forms.ModelForm):
             "kind": "规章、行政规范性文件计入年度报告表二。",
         }
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, organ: Organ, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["publisher"].required = False
         self.fields["topic"].required = False
+        current = Item.objects.filter(organ=organ, state=workflow.PUBLISHED).order_by(
+            "-published_on", "-id"
+        )
+        self.fields["interprets"].queryset = current  # type: ignore[attr-defined]
+        self.fields["amends"].queryset = current  # type: ignore[attr-defined]
+        self.fields["repeals"].queryset = current  # type: ignore[attr-defined]
+        self.fields[
+            "repeals"
+        ].help_text = "本文件发布时，所选文件自动标为废止（计入表二本年废止件数）。"
 
 
 class ActionForm(forms.Form):

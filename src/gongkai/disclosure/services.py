@@ -122,6 +122,7 @@ def create_item(
     """A new draft by the organ's officer; returns it with the sanitising result."""
     if workflow.OFFICER not in workflow_roles(actor, organ):
         raise DisclosureError("只有本机关的公开专员可以起草主动公开信息", code="wrong_role")
+    links = _pop_links(fields, organ)
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"unknown item fields: {sorted(unknown)}")
@@ -133,6 +134,7 @@ def create_item(
     item = Item(organ=organ, created_by=actor, body=cleaned.html, body_text=cleaned.text, **fields)
     item.due_on = due_date(item)
     item.save()
+    _set_links(item, links)
     _event(item, "create", "", actor, cleaned.note, on or _today())
     return item, cleaned
 
@@ -148,6 +150,7 @@ def update_item(item: Item, actor: Any, *, body: str | None = None, **fields: An
         )
     if workflow.OFFICER not in workflow_roles(actor, item.organ):
         raise DisclosureError("只有本机关的公开专员可以修改草稿", code="wrong_role")
+    links = _pop_links(fields, item.organ)
     _check_fields(fields)
     for name, value in fields.items():
         if name not in EDITABLE_FIELDS:
@@ -157,7 +160,30 @@ def update_item(item: Item, actor: Any, *, body: str | None = None, **fields: An
     item.body, item.body_text = cleaned.html, cleaned.text
     item.due_on = due_date(item)
     item.save()
+    _set_links(item, links)
     return cleaned
+
+
+def _pop_links(fields: dict[str, Any], organ: Organ) -> dict[str, list[Item]]:
+    """Take ``amends`` / ``repeals`` out of ``fields``: published items of the same organ."""
+    links: dict[str, list[Item]] = {}
+    for name, label in (("amends", "修改"), ("repeals", "废止")):
+        if name not in fields:
+            continue
+        targets = list(fields.pop(name) or [])
+        for target in targets:
+            if target.organ_id != organ.pk or target.state != workflow.PUBLISHED:
+                raise DisclosureError(
+                    f"“{target.title}”不是本机关现行有效的已发布信息，不能作为{label}的对象",
+                    code="link",
+                )
+        links[name] = targets
+    return links
+
+
+def _set_links(item: Item, links: dict[str, list[Item]]) -> None:
+    for name, targets in links.items():
+        getattr(item, name).set(targets)
 
 
 def _round_approvers(item: Item) -> dict[int, str]:
@@ -252,7 +278,7 @@ def apply(
     item.state = workflow.target_of(transition, before)
     result = item
     if transition.effect == "publish":
-        result = _publish(item, day)
+        result = _publish(item, day, actor)
     elif transition.effect == "unpublish":
         _unindex(item)
     elif transition.effect == "end_validity":
@@ -272,7 +298,7 @@ def apply(
     return result
 
 
-def _publish(item: Item, day: datetime.date) -> Item:
+def _publish(item: Item, day: datetime.date, actor: Any) -> Item:
     if not item.index_number:
         item.index_number = _assign_index_number(item, day)
     item.published_on = day
@@ -286,7 +312,25 @@ def _publish(item: Item, day: datetime.date) -> Item:
             _event(previous, "supersede", before, None, f"由第{item.version}版替代", day)
             _unindex(previous)
     _index(item)
+    for target in item.repeals.select_for_update().filter(state=workflow.PUBLISHED):
+        _repeal_by(target, item, day, actor)
     return item
+
+
+def _repeal_by(target: Item, repealer: Item, day: datetime.date, actor: Any) -> None:
+    """A newly published document repeals ``target``: it is 废止 from the same day."""
+    if day < target.written_on:
+        raise DisclosureError(
+            f"“{target.title}”的成文日期 {target.written_on} 晚于废止日期 {day}",
+            code="ended_before_made",
+        )
+    before = target.state
+    target.state = workflow.REPEALED
+    target.ended_on = day
+    target.save()
+    comment = f"被《{repealer.title}》（索引号 {repealer.index_number}）废止"
+    _event(target, "repeal", before, actor, comment, day)
+    _index(target)
 
 
 def _new_version(item: Item, actor: Any, changed_on: datetime.date, day: datetime.date) -> Item:

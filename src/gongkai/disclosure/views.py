@@ -74,7 +74,7 @@ def item_create(request: HttpRequest, slug: str) -> HttpResponse:
     organ = _organ(request, slug)
     if workflow.OFFICER not in workflow_roles(request.user, organ):
         raise PermissionDenied
-    form = ItemForm(request.POST or None, initial={"publisher": organ.short_name})
+    form = ItemForm(request.POST or None, initial={"publisher": organ.short_name}, organ=organ)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         body = data.pop("body")
@@ -91,7 +91,7 @@ def item_create(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
-    form = ItemForm(request.POST or None, instance=Item.objects.get(pk=item.pk))
+    form = ItemForm(request.POST or None, instance=Item.objects.get(pk=item.pk), organ=item.organ)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         body = data.pop("body")
