@@ -20,11 +20,25 @@ _TRAILING_VALUES_RE = re.compile(rf"^(?:(.*?\S)\s+)?({_VALUE}(?:\s+{_VALUE})*)$"
 _MAX_LABEL = 60
 
 
-@lru_cache(maxsize=16384)
 def split_cells(text: str) -> tuple[str, ...]:
     """The cells of one line, blanks kept (``"a | | 3"`` → ``("a", "", "3")``).
 
-    Cached: short table lines (``0 |``, ``|||``) come back in every report."""
+    Short lines are cached: table lines (``0 |``, ``|||``, row labels) come back in
+    every report, narrative paragraphs do not."""
+    if len(text) <= _MAX_CACHED:
+        return _split_cached(text)
+    return _split(text)
+
+
+_MAX_CACHED = 120
+
+
+@lru_cache(maxsize=16384)
+def _split_cached(text: str) -> tuple[str, ...]:
+    return _split(text)
+
+
+def _split(text: str) -> tuple[str, ...]:
     if "|" in text or "\t" in text:
         parts = _SEPARATOR_RE.split(text)
     elif "  " in text or "\u3000" in text:
