@@ -22,24 +22,33 @@ def parse_command(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="要解析的年报文件或目录（目录递归读取）。格式按内容识别：文本、HTML、DOCX、PDF。"
+            metavar="PATH…",
+            help="要解析的年报文件或目录（目录递归读取）。格式按内容识别：文本、HTML、DOCX、PDF。",
         ),
     ],
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="输出文件；不给则写到标准输出（Parquet 必须给）。"),
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="输出文件；不给则写到标准输出（Parquet 必须给）。",
+        ),
     ] = None,
     output_format: Annotated[
         OutputFormat,
         typer.Option(
             "--format",
+            metavar="jsonl|csv|parquet",
             help="jsonl：每个文件一行 annual-report/1 JSON；csv、parquet：长表，"
             "每个单元格一行（source, organ, year, table, row, column, value）。",
         ),
     ] = OutputFormat.JSONL,
     jobs: Annotated[
         int,
-        typer.Option("--jobs", "-j", help="并行进程数；0 表示使用全部 CPU 核。", min=0),
+        typer.Option(
+            "--jobs", "-j", metavar="N", help="并行进程数；0 表示使用全部 CPU 核。", min=0
+        ),
     ] = 1,
     no_check: Annotated[
         bool, typer.Option("--no-check", help="不核查解析结果（汇总中不列错误规则）。")
