@@ -33,6 +33,8 @@ _COMMON = frozenset(
 )
 
 
+_PROBE = 65536
+"""Bytes looked at before deciding to decode a whole file that is probably not text."""
 _MIN_CJK = 12
 """Below this many Chinese characters a decoding is not judged by its characters."""
 
@@ -101,6 +103,9 @@ def decode_text(data: bytes) -> Decoded | None:
         except UnicodeDecodeError:
             continue
     if not candidates:
+        probe = data[:_PROBE].decode("gb18030", "replace")
+        if probe.count("\ufffd") > max(2, len(probe) // 100):
+            return None  # judged on the first bytes: a large binary is not decoded whole
         text = data.decode("gb18030", "replace")
         replaced = text.count("\ufffd")
         if replaced > max(2, len(text) // 100):
@@ -122,14 +127,17 @@ def _checked(raw: bytes, encoding: str, text: str) -> Decoded | None:
 
 def _utf16_without_bom(data: bytes) -> Decoded | None:
     """UTF-16 without a BOM has NUL bytes in ASCII text; anything else with NULs is binary."""
+    head = data[:_PROBE]
     for codec in ("utf-16-le", "utf-16-be"):
+        probe = head.decode(codec, "replace")
+        if "\x00" in probe or probe.count("\ufffd") > 2:
+            continue
+        if _plausible(Decoded(probe, codec, guessed=True)) is None or _common_share(probe) <= 0.2:
+            continue
         try:
-            text = data.decode(codec)
+            return Decoded(data.decode(codec), codec, guessed=True)
         except UnicodeDecodeError:
             continue
-        decoded = _plausible(Decoded(text, codec, guessed=True))
-        if decoded is not None and _common_share(text) > 0.2 and "\x00" not in text:
-            return decoded
     return None
 
 
