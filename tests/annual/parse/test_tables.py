@@ -6,12 +6,16 @@ from __future__ import annotations
 import html
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gongkai.annual import check
 from gongkai.annual import schema as s
 from gongkai.annual.model import AnnualReport
 from gongkai.annual.parse import parse_bytes
+from tests.annual.parse.shapes import Rows, report_text, tabs
 from tests.conftest import FIXTURES
+from tests.strategies import consistent_reports
 
 FIXTURE = FIXTURES / "reports" / "table3_columns_swapped_in_header.txt"
 NATIONAL = {
@@ -142,3 +146,31 @@ def test_block_label_and_row_label_in_one_cell_is_the_row(cell: str, key: str) -
     assert report.table3.row(key) == (1, 0, 0, 0, 0, 0, 1)
     assert "SUBTOTAL_IGNORED" not in codes(report)
     assert "TRIAL_FORMAT" not in codes(report)
+
+
+@st.composite
+def reports_with_column_order(draw: st.DrawFn) -> tuple[AnnualReport, list[int]]:
+    return draw(consistent_reports()), draw(st.permutations(range(s.TABLE3_WIDTH)))
+
+
+@settings(max_examples=60, deadline=None)
+@given(case=reports_with_column_order())
+def test_any_column_order_in_a_one_line_header_is_read_back(
+    case: tuple[AnnualReport, list[int]],
+) -> None:
+    report, order = case
+
+    def write(rows: Rows) -> list[str]:
+        if rows[0][0] != s.TABLE3_IDENTITY_NOTE:
+            return tabs(rows)
+        header = ["", "", *(s.TABLE3_COLUMNS[i].label for i in order)]
+        body = [
+            [*row[: -s.TABLE3_WIDTH], *(row[-s.TABLE3_WIDTH + i] for i in order)]
+            for row in rows[3:]
+        ]
+        return tabs([header, *body])
+
+    back = parse(report_text(report, write))
+    assert back.table3 == report.table3
+    reordered = "COLUMNS_REORDERED" in codes(back)
+    assert reordered == (order != list(range(s.TABLE3_WIDTH)))
