@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from .. import schema as s
 from .cells import Kind, Value, as_count, as_table2_value, read_value
@@ -30,9 +31,9 @@ TEXT_KEY = "\0text"
 """``choose`` returns this for a cell that is not a label at all."""
 
 
-@dataclass(slots=True, eq=False)
-class Token:
-    """One non-blank cell of a table region (compared by identity, never changed)."""
+class Token(NamedTuple):
+    """One non-blank cell of a table region. A named tuple: a report's tables make a few
+    hundred of these, and a tuple is the cheapest object Python builds."""
 
     row: Row
     column: int
@@ -81,11 +82,12 @@ def tokens(rows: Sequence[Row], labels: LabelSet) -> list[Token]:
     out: list[Token] = []
     append = out.append
     classify = labels.classify
+    new = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
     for row in rows:
         for column, cell in enumerate(row.cells):
             if cell:
                 value, found = classify(cell)
-                append(Token(row, column, cell, value, found))
+                append(new(Token, (row, column, cell, value, found)))
     return out
 
 
