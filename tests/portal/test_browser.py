@@ -15,23 +15,15 @@ import pytest
 
 from gongkai.disclosure import workflow
 from gongkai.disclosure.factories import make_item
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("未找到 /usr/bin/chromium，跳过浏览器测试（apt-get install chromium）")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+@pytest.fixture
+def chromium(browser: Any) -> Any:
+    return browser
 
 
 @pytest.fixture
