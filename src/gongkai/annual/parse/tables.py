@@ -301,9 +301,11 @@ def reading_name(table: str) -> str:
 
 
 def _set(reading: Reading, key: str, values: Sequence[Value], certain: float) -> None:
-    reading.cells[key] = [v.number if v.kind is Kind.NUMBER else None for v in values]
+    numbers = reading.cells[key] = [v.number for v in values]  # None unless a number
     reading.certain += certain
-    placeholders = tuple(i for i, v in enumerate(values) if v.kind is Kind.PLACEHOLDER)
+    placeholders: tuple[int, ...] = ()
+    if None in numbers:
+        placeholders = tuple(i for i, v in enumerate(values) if v.kind is Kind.PLACEHOLDER)
     if placeholders:
         reading.placeholders[key] = placeholders
     else:
