@@ -8,10 +8,10 @@ import pytest
 
 from gongkai.annual import AnnualReport, ParseError
 from gongkai.annual.parse import UnreadableDocument, parse_bytes, parse_file, unreadable_report
-from tests.conftest import EXPECTED, seed_ids
+from tests.conftest import EXPECTED, seed_params
 
 
-@pytest.mark.parametrize("seed", seed_ids())
+@pytest.mark.parametrize("seed", seed_params())
 def test_seed_tables_read_as_printed(seeds_dir: Path, seed: str) -> None:
     report = parse_file(seeds_dir / f"{seed}.txt")
     expected = AnnualReport.load(EXPECTED / f"{seed}.json")
