@@ -301,11 +301,9 @@ def reading_name(table: str) -> str:
 
 
 def _set(reading: Reading, key: str, values: Sequence[Value], certain: float) -> None:
-    numbers = reading.cells[key] = [v.number for v in values]  # None unless a number
+    reading.cells[key] = [v.number for v in values]  # None unless a number
     reading.certain += certain
-    placeholders: tuple[int, ...] = ()
-    if None in numbers:
-        placeholders = tuple(i for i, v in enumerate(values) if v.kind is Kind.PLACEHOLDER)
+    placeholders = tuple(i for i, v in enumerate(values) if v.kind is Kind.PLACEHOLDER)
     if placeholders:
         reading.placeholders[key] = placeholders
     else:
