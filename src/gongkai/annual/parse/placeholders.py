@@ -27,6 +27,7 @@ _APPLICATION = (
 _NONE_RECEIVED_RE = re.compile(
     r"(?:未|没有|无)(?:新)?(?:收到|受理|接到|接收到?|发生)(?:过)?(?:任何)?"
     rf"[^。；;，,\n]{{0,20}}?{_APPLICATION}"
+    rf"|无(?:任何)?{_APPLICATION}"
     rf"|(?:收到|受理|接到){_APPLICATION}(?:数量)?(?:共|为|合计)?(?:0|零)(?:件|个|条)"
 )
 _ZERO = Decimal(0)
