@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+PORT ?= 8000
 
 .PHONY: run test test-sqlite test-postgres bench lint check format sysdeps venv clean
 
@@ -19,14 +20,14 @@ venv: $(STAMP)
 sysdeps:
 	@sh scripts/sysdeps.sh
 
-# The site on http://127.0.0.1:8000 with the demo region (plain HTTP, so cookies are not
-# marked Secure: GONGKAI_HTTPS=0). Foreground; Ctrl-C stops it.
+# The site on http://127.0.0.1:$(PORT) (default 8000; `make run PORT=8001`) with the demo
+# region (plain HTTP, so cookies are not marked Secure: GONGKAI_HTTPS=0). Foreground.
 RUN_ENV := GONGKAI_HTTPS=0
 run: $(STAMP) sysdeps
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
-	$(RUN_ENV) $(PY) manage.py load_demo --base-url http://127.0.0.1:8000
-	@echo "启动服务：http://127.0.0.1:8000/ （按 Ctrl-C 停止）"
-	$(RUN_ENV) $(VENV)/bin/gunicorn gongkai.site.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
+	$(RUN_ENV) $(PY) manage.py load_demo --base-url http://127.0.0.1:$(PORT)
+	@echo "启动服务：http://127.0.0.1:$(PORT)/ （按 Ctrl-C 停止）"
+	$(RUN_ENV) $(VENV)/bin/gunicorn gongkai.site.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 test: $(STAMP) sysdeps
 	$(VENV)/bin/ruff check src tests benchmarks
