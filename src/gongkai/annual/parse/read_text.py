@@ -63,8 +63,8 @@ def numbered_lines(raw: Iterable[tuple[int | None, str]], *, page: int | None = 
         if len(stripped) == 1 and is_vertical_piece(stripped):
             pending.append((number, stripped))
             continue
-        if len(stripped) <= 24 and is_page_number(stripped):
-            continue
+        if len(stripped) <= 24 and "|" not in stripped and is_page_number(stripped):
+            continue  # (no page number holds "|": table lines skip the pattern)
         if pending:
             flush()
         lines.append(Line(text, number, page))
