@@ -31,12 +31,17 @@ _VARIANTS = {
 }
 
 
+_CACHED = 2 * MAX_HEADING
+_fold = lru_cache(maxsize=4096)(s.normalize_label)
+"""``normalize_label`` cached for short rows: headings come back in every report."""
+
+
 def _candidate(row: Row) -> tuple[str, str] | None:
     """(numeral, folded rest) for a row that could be a heading."""
     head = row.text.lstrip()[:1]
     if not head or head not in _FIRST or len(row.filled) != 1:
         return None
-    folded = s.normalize_label(row.text)
+    folded = _fold(row.text) if len(row.text) <= _CACHED else s.normalize_label(row.text)
     if len(folded) > MAX_HEADING or not folded or folded[0] not in NUMERALS + "第":
         return None
     match = _HEADING_RE.match(folded)
