@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Membership, Organ, Region
+from .models import Membership, Organ, PeopleChange, Region
 
 
 @admin.register(Region)
@@ -27,3 +27,21 @@ class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "organ", "role", "created_at"]
     list_filter = ["role", "organ"]
     search_fields = ["user__username", "organ__name"]
+
+
+@admin.register(PeopleChange)
+class PeopleChangeAdmin(admin.ModelAdmin):
+    """The people log is written by gongkai.organs.people only: read-only here."""
+
+    list_display = ["at", "organ", "person", "by", "action", "summary"]
+    list_filter = ["action", "organ"]
+    search_fields = ["person__username", "summary"]
+
+    def has_add_permission(self, request: object) -> bool:
+        return False
+
+    def has_change_permission(self, request: object, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: object, obj: object = None) -> bool:
+        return False

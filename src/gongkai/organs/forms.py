@@ -22,3 +22,48 @@ class OrganForm(forms.ModelForm):
             "office_fax",
             "office_email",
         ]
+
+
+class RolesField(forms.MultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs: object) -> None:
+        from .roles import Role
+
+        kwargs.setdefault("label", "角色")
+        kwargs.setdefault("choices", Role.choices)
+        kwargs.setdefault("error_messages", {"required": "请至少选择一个角色。"})
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+
+
+class RolesForm(forms.Form):
+    roles = RolesField()
+
+
+class AddPersonForm(forms.Form):
+    """Give an existing account roles in this organ."""
+
+    username = forms.CharField(label="用户名", max_length=150, help_text="已有账户的用户名")
+    roles = RolesField()
+
+    def clean_username(self) -> object:
+        from django.contrib.auth import get_user_model
+
+        username = self.cleaned_data["username"].strip()
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            raise forms.ValidationError(
+                f"没有用户名为“{username}”的账户；如是新同事，请用“新建账户”。"
+            )
+        return user
+
+
+class NewPersonForm(forms.Form):
+    """A new account; its initial password is generated and shown once."""
+
+    username = forms.CharField(
+        label="用户名", max_length=150, help_text="用于登录，可用字母、数字和 @ . + - _"
+    )
+    full_name = forms.CharField(label="姓名", max_length=150)
+    email = forms.EmailField(label="电子邮箱", required=False)
+    roles = RolesField()

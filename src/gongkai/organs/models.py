@@ -114,3 +114,45 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organ.short_name} {self.get_role_display()}"
+
+
+class PeopleAction(models.TextChoices):
+    CREATE = "create", "新建账户"
+    ADD = "add", "加入本机关"
+    ROLES = "roles", "调整角色"
+    REMOVE = "remove", "停用"
+
+
+class PeopleChange(models.Model):
+    """One change to an organ's people, as the administrator made it (who, when, what)."""
+
+    organ = models.ForeignKey(
+        Organ, models.CASCADE, related_name="people_changes", verbose_name="机关"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="people_changes",
+        verbose_name="人员",
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="操作人",
+    )
+    at = models.DateTimeField("时间", auto_now_add=True)
+    action = models.CharField("操作", max_length=20, choices=PeopleAction.choices)
+    roles_before = models.JSONField("原角色", default=list)
+    roles_after = models.JSONField("新角色", default=list)
+    summary = models.CharField("说明", max_length=500)
+
+    class Meta:
+        verbose_name = "人员变更记录"
+        verbose_name_plural = "人员变更记录"
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return self.summary

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from gongkai.api.root import api
-from gongkai.site import views
+from gongkai.site import people, views
 
 admin.site.site_header = "公开（Gongkai）系统管理"
 admin.site.site_title = "公开（Gongkai）系统管理"
@@ -15,6 +15,19 @@ site_patterns = (
         path("office/", views.home, name="home"),
         path("office/organs/<slug:slug>/", views.organ_detail, name="organ"),
         path("office/organs/<slug:slug>/edit/", views.organ_edit, name="organ_edit"),
+        path("office/organs/<slug:slug>/people/", people.people_list, name="organ_people"),
+        path("office/organs/<slug:slug>/people/add/", people.person_add, name="person_add"),
+        path("office/organs/<slug:slug>/people/new/", people.person_new, name="person_new"),
+        path(
+            "office/organs/<slug:slug>/people/<str:username>/",
+            people.person_edit,
+            name="person_edit",
+        ),
+        path(
+            "office/organs/<slug:slug>/people/<str:username>/remove/",
+            people.person_remove,
+            name="person_remove",
+        ),
         path("", views.public_home, name="public_home"),
     ],
     "site",
@@ -28,6 +41,8 @@ urlpatterns = [
     path("office/applications/", include("gongkai.applications.urls")),
     path("apply/", include("gongkai.applications.public_urls")),
     path("office/disclosure/", include("gongkai.disclosure.urls")),
+    path("office/reports/", include("gongkai.reports.urls")),
+    path("reports/", include("gongkai.reports.public_urls")),
     path("", include("gongkai.portal.urls")),
     path("", include(site_patterns)),
 ]
