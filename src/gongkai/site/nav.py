@@ -54,16 +54,34 @@ def _discovered(kind: str) -> tuple[NavItem, ...]:
     return tuple(sorted(found, key=lambda item: (item.order, item.label)))
 
 
+def _section_of(current_path: str, urls: list[str]) -> str | None:
+    """The URL of the menu item whose section ``current_path`` is in.
+
+    An exact match wins; otherwise the longest URL that is a path prefix of the current
+    page (so ``/office/applications/supervise/`` belongs to "办理统计", not to "依申请公开"
+    nor to "工作台" at ``/office/``). The root ``/`` only matches itself.
+    """
+    if current_path in urls:
+        return current_path
+    prefixes = [
+        url for url in urls if url != "/" and url.endswith("/") and current_path.startswith(url)
+    ]
+    return max(prefixes, key=len, default=None)
+
+
 def items_for(kind: str, user: Any, current_path: str) -> list[dict[str, Any]]:
-    """The menu ``kind`` ("OFFICE" or "PORTAL") as the templates draw it."""
-    shown = []
+    """The menu ``kind`` ("OFFICE" or "PORTAL") as the templates draw it.
+
+    At most one item is ``current`` (drawn with ``aria-current="page"``).
+    """
+    shown: list[tuple[NavItem, str]] = []
     for item in _discovered(kind):
         url = item.url()
         if url is None or not item.visible(user):
             continue
-        current = current_path == url or (url != "/" and current_path.startswith(url))
-        shown.append({"label": item.label, "url": url, "current": current})
-    return shown
+        shown.append((item, url))
+    section = _section_of(current_path, [url for _, url in shown])
+    return [{"label": item.label, "url": url, "current": url == section} for item, url in shown]
 
 
 def _staff(user: Any) -> bool:

@@ -1,0 +1,75 @@
+"""The menus mark exactly one item as the current section, with aria-current="page"."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from gongkai.organs.roles import Role
+from gongkai.site.nav import _section_of
+
+OFFICE_URLS = [
+    "/office/",
+    "/office/applications/",
+    "/office/applications/supervise/",
+    "/office/calendar/",
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "section"),
+    [
+        ("/office/", "/office/"),
+        ("/office/organs/bureau-a/", "/office/"),
+        ("/office/applications/", "/office/applications/"),
+        ("/office/applications/FGJ-2026-00001/", "/office/applications/"),
+        ("/office/applications/supervise/", "/office/applications/supervise/"),
+        ("/office/calendar/overrides/new/", "/office/calendar/"),
+        ("/office/calendarx/", "/office/"),
+        ("/accounts/tokens/", None),
+    ],
+)
+def test_the_longest_matching_section_wins(path: str, section: str | None) -> None:
+    assert _section_of(path, OFFICE_URLS) == section
+
+
+@pytest.mark.parametrize(
+    ("path", "section"),
+    [("/", "/"), ("/catalog/", "/catalog/"), ("/catalog/fgj/", "/catalog/"), ("/about/", None)],
+)
+def test_the_root_only_matches_itself(path: str, section: str | None) -> None:
+    assert _section_of(path, ["/", "/catalog/"]) == section
+
+
+def current_items(html: str, menu_label: str) -> list[str]:
+    nav = re.search(rf'<nav class="main-nav" aria-label="{menu_label}">(.*?)</nav>', html, re.S)
+    assert nav, f"没有找到“{menu_label}”"
+    return re.findall(r'<a href="[^"]*" aria-current="page">([^<]*)</a>', nav.group(1))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "label"),
+    [
+        ("/office/", "工作台"),
+        ("/office/organs/bureau-a/", "工作台"),
+        ("/office/calendar/", "工作日历"),
+        ("/accounts/tokens/", "API 令牌"),
+    ],
+)
+def test_office_menu_marks_one_section(
+    client: Client, organ_tree: dict[str, Any], make_member: Any, path: str, label: str
+) -> None:
+    client.force_login(make_member(organ_tree["a"], Role.OFFICER))
+    html = client.get(path).content.decode()
+    assert current_items(html, "主菜单") == [label]
+
+
+@pytest.mark.django_db
+def test_portal_home_is_current_only_on_the_home_page(
+    client: Client, organ_tree: dict[str, Any]
+) -> None:
+    assert current_items(client.get("/").content.decode(), "网站导航") == ["首页"]
