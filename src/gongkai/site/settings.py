@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "gongkai.disclosure",
     "gongkai.portal",
     "gongkai.applications",
+    "gongkai.reports",
     # third party
     "ninja",
     "axes",

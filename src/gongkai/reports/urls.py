@@ -1,0 +1,19 @@
+from django.urls import path
+
+from .views import downloads, rollup, workspace
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", workspace.index, name="index"),
+    path("rollup/<slug:slug>/<int:year>/", rollup.rollup_page, name="rollup"),
+    path("rollup/<slug:slug>/<int:year>/import/", rollup.import_files, name="import"),
+    path("imported/<int:pk>/", rollup.imported_page, name="imported"),
+    path("imported/<int:pk>/assign/", rollup.assign, name="assign"),
+    path("<slug:slug>/<int:year>/", workspace.workspace, name="workspace"),
+    path("<slug:slug>/<int:year>/start/", workspace.start, name="start"),
+    path("<slug:slug>/<int:year>/save/", workspace.save, name="save"),
+    path("<slug:slug>/<int:year>/check/", workspace.check_page, name="check"),
+    path("<slug:slug>/<int:year>/actions/<str:action>/", workspace.act, name="act"),
+    path("<slug:slug>/<int:year>/download.<str:fmt>", downloads.download, name="download"),
+]

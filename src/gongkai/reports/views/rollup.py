@@ -1,0 +1,161 @@
+"""The roll-up of a supervising office, and 导入外部年报."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from gongkai.annual import AnnualReport
+from gongkai.annual.render import render_html
+from gongkai.organs.models import Organ
+
+from .. import imports, rollup, rules, services
+from ..models import ImportedReport, deadline_for
+from .common import finding_rows, organ_for
+
+
+def _office(request: HttpRequest, slug: str) -> Organ:
+    office = organ_for(request, slug)
+    if not rules.can_roll_up(request.user, office):
+        raise PermissionDenied("只有主管部门监督人员可以查看汇总")
+    return office
+
+
+@login_required
+def rollup_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    office = _office(request, slug)
+    today = services.today()
+    return render(
+        request,
+        "reports/rollup.html",
+        {
+            "office": office,
+            "year": year,
+            "deadline": deadline_for(year),
+            "rows": rollup.rows(office, year, today),
+            "imports": rollup.imports_of(office, year),
+            "organs": rollup.organs_under(office),
+            "matched_by": imports.MATCHED_BY,
+            "max_files": imports.MAX_FILES,
+            "max_mb": imports.MAX_BYTES // 1024 // 1024,
+            "accepted": ",".join(imports.ACCEPTED),
+            "outcomes": request.session.pop("reports_import_outcomes", None),
+        },
+    )
+
+
+def _chosen_organ(request: HttpRequest, office: Organ) -> Organ | None:
+    value = request.POST.get("organ", "")
+    if not value:
+        return None
+    organ = Organ.objects.filter(pk=value if value.isdigit() else -1).first()
+    if organ is None or organ.pk not in office.descendant_ids():
+        raise services.InvalidInput("所选机关不在本主管部门监督范围内")
+    return organ
+
+
+def _chosen_year(request: HttpRequest) -> int | None:
+    value = request.POST.get("year", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise services.InvalidInput(f"年度应为四位数字，收到“{value}”")
+    year = int(value)
+    services.check_year(year)
+    return year
+
+
+@login_required
+@require_POST
+def import_files(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    office = _office(request, slug)
+    files = request.FILES.getlist("files")
+    if not files:
+        messages.error(request, "请选择要导入的年度报告文件（可一次选择多个）")
+        return redirect("reports:rollup", office.slug, year)
+    try:
+        organ = _chosen_organ(request, office)
+        chosen_year = _chosen_year(request)
+        if len(files) > imports.MAX_FILES:
+            raise services.InvalidInput(
+                f"一次最多导入{imports.MAX_FILES}个文件，收到{len(files)}个，请分批导入"
+            )
+        uploads = []
+        refused: list[imports.Outcome] = []
+        for f in files:
+            name = f.name or "（未命名文件）"
+            if f.size is not None and f.size > imports.MAX_BYTES:
+                refused.append(imports.Outcome(name, False, imports.too_large(f.size)))
+                continue
+            uploads.append(imports.Upload(name, f.read()))
+        outcomes = refused + services.import_reports(
+            office, uploads, request.user, organ=organ, year=chosen_year
+        )
+    except services.ReportsError as exc:
+        if isinstance(exc, services.NotAllowed):
+            raise PermissionDenied(str(exc)) from None
+        messages.error(request, str(exc))
+        return redirect("reports:rollup", office.slug, year)
+    request.session["reports_import_outcomes"] = [
+        {"source": o.source, "ok": o.ok, "message": o.message, "pk": o.row.pk if o.row else None}
+        for o in outcomes
+    ]
+    stored = sum(1 for o in outcomes if o.ok)
+    messages.info(
+        request, f"共{len(outcomes)}个文件，导入{stored}个，未导入{len(outcomes) - stored}个。"
+    )
+    return redirect("reports:rollup", office.slug, year)
+
+
+def _imported(request: HttpRequest, pk: int) -> ImportedReport:
+    row = ImportedReport.objects.select_related("office", "organ").filter(pk=pk).first()
+    if row is None:
+        raise Http404("未找到该导入记录")
+    user: Any = request.user
+    if rules.can_roll_up(user, row.office):
+        return row
+    if row.organ is not None and rules.can_view(user, row.organ):
+        return row
+    raise Http404("未找到该导入记录，或无权查看")
+
+
+@login_required
+def imported_page(request: HttpRequest, pk: int) -> HttpResponse:
+    row = _imported(request, pk)
+    report = AnnualReport.from_dict(row.data)
+    return render(
+        request,
+        "reports/imported.html",
+        {
+            "row": row,
+            "report_html": render_html(report, standalone=False, id_prefix="imp"),
+            "findings": finding_rows(row.findings),
+            "diagnostics": list(report.diagnostics or ()),
+            "matched_by": imports.MATCHED_BY.get(row.matched_by, row.matched_by),
+            "can_assign": rules.can_roll_up(request.user, row.office),
+            "organs": rollup.organs_under(row.office),
+        },
+    )
+
+
+@login_required
+@require_POST
+def assign(request: HttpRequest, pk: int) -> HttpResponse:
+    row = _imported(request, pk)
+    try:
+        organ = _chosen_organ(request, row.office)
+        if organ is None:
+            raise services.InvalidInput("请选择机关")
+        services.assign_import(row, organ, request.user)
+        messages.success(request, f"已归入“{organ.name}”。")
+    except services.NotAllowed as exc:
+        raise PermissionDenied(str(exc)) from None
+    except services.ReportsError as exc:
+        messages.error(request, str(exc))
+    return redirect("reports:imported", row.pk)
