@@ -15,7 +15,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from ..annual import AnnualReport, Finding, GongkaiError, SchemaError, Severity, check
+from ..annual import RULES, AnnualReport, Finding, GongkaiError, SchemaError, Severity, check
 from ..annual.jsonschema import json_schema
 from ..annual.parse import parse_file
 from ..annual.parse.batch import collect_paths
@@ -31,12 +31,49 @@ def schema_command() -> None:
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
-# ---------------------------------------------------------------------------- check
-
-
 class OutputFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
+
+
+FORMAT_OPTION = typer.Option(
+    "--format", metavar="text|json", help="输出格式：text 为表格，json 为 JSON 数组。"
+)
+
+
+def _console() -> Console:
+    """Standard output as rich draws it: the terminal's width, or 160 columns in a pipe
+    (set ``COLUMNS`` to choose)."""
+    return Console(
+        file=sys.stdout,
+        highlight=False,
+        width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 160,
+    )
+
+
+@app.command("rules")
+def rules_command(
+    output: Annotated[OutputFormat, FORMAT_OPTION] = OutputFormat.TEXT,
+) -> None:
+    """列出全部核查规则：代码、级别、名称和说明。
+
+    核查结果中的代码（如 T3.E001）即此处的规则代码。
+    """
+    if output is OutputFormat.JSON:
+        typer.echo(json.dumps([r.to_dict() for r in RULES], ensure_ascii=False, indent=1))
+        return
+    table = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
+    table.add_column("代码", no_wrap=True)
+    table.add_column("级别", no_wrap=True)
+    table.add_column("规则", overflow="fold")
+    for rule in RULES:
+        table.add_row(rule.code, rule.severity.label, f"{rule.title}\n{rule.description}")
+    console = _console()
+    console.print(table)
+    console.print(f"共{len(RULES)}条规则。", markup=False)
+
+
+# ---------------------------------------------------------------------------- check
 
 
 class UnreadableInput(Exception):
@@ -127,11 +164,7 @@ def _last_years(
 
 
 def _print_text(results: Sequence[tuple[Path, AnnualReport, list[Finding]]]) -> None:
-    console = Console(
-        file=sys.stdout,
-        highlight=False,
-        width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 160,
-    )
+    console = _console()
     counts = dict.fromkeys(Severity, 0)
     with_errors = 0
     for path, report, findings in results:
@@ -188,12 +221,7 @@ def check_command(
             "按机关和年度与本年报告配对。",
         ),
     ] = None,
-    output: Annotated[
-        OutputFormat,
-        typer.Option(
-            "--format", metavar="text|json", help="输出格式：text 为表格，json 为 JSON 数组。"
-        ),
-    ] = OutputFormat.TEXT,
+    output: Annotated[OutputFormat, FORMAT_OPTION] = OutputFormat.TEXT,
 ) -> None:
     """核查年度报告：表格勾稽关系、跨年度衔接、正文与表格是否一致。
 
