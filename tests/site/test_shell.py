@@ -148,3 +148,30 @@ def test_a_wrong_credit_code_is_refused_with_the_reason(
     assert response.status_code == 302
     organ.refresh_from_db()
     assert organ.office_phone == "0000-87654321"
+
+
+@pytest.mark.parametrize(
+    ("today", "warned"),
+    [("2026-10-31", False), ("2026-11-01", True), ("2026-12-31", True)],
+)
+@pytest.mark.parametrize(("role", "where"), [(Role.OFFICER, "a"), (Role.ADMIN, "office")])
+def test_home_warns_from_first_of_november_when_next_year_is_missing(
+    client: Client,
+    organ_tree: dict[str, Any],
+    make_member: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    today: str,
+    warned: bool,
+    role: str,
+    where: str,
+) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda *a: datetime.date.fromisoformat(today))
+    client.force_login(make_member(organ_tree[where], role))
+    html = client.get("/office/").content.decode()
+    assert "工作日历状态" in html
+    warning = '<p class="warning" role="alert">2027年的节假日安排尚未录入'
+    assert (warning in html) is warned

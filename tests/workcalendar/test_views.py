@@ -97,3 +97,29 @@ def test_api_reports_status_and_refuses_uncovered_days(
     response = client.get("/api/workcalendar/days/2027-03-01", headers=headers)
     assert response.status_code == 409
     assert response.json()["detail"].startswith("2027年的节假日安排尚未录入")
+
+
+def test_a_change_entered_through_the_form_moves_open_cases_and_says_why(
+    client: Client,
+    organ_tree: dict[str, Any],
+    make_member: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """End to end: the admin's form → services → calendar_changed → the applications app."""
+    import datetime
+
+    from gongkai.applications.models import CaseEvent
+    from tests.applications.factories import Staff, make_case
+
+    case = make_case(Staff(), received_on=datetime.date(2025, 3, 3))
+    assert case.due_on == datetime.date(2025, 3, 31)
+    client.force_login(make_member(organ_tree["office"], Role.ADMIN))
+    form = {"date": "2025-03-12", "kind": "holiday", "name": "本地节日", "reason": "区政府通知"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/office/calendar/overrides/new/", form)
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.due_on == datetime.date(2025, 4, 1)
+    event = CaseEvent.objects.filter(application=case, kind="calendar").get()
+    assert event.reason == "区政府通知"
+    assert "区政府通知" in client.get("/office/calendar/").content.decode()
