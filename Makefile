@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres bench lint check format sysdeps venv clean
+.PHONY: run test test-sqlite test-postgres bench lint check format docs sysdeps venv clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 check: lint
+
+# docs/cli.md from the --help of every command (tests/test_cli_docs.py fails when it is stale).
+docs: $(STAMP)
+	$(PY) scripts/gen_cli_docs.py
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format src tests benchmarks
