@@ -621,8 +621,9 @@ def _period_lines(
             )
         else:
             lines.append(
-                f"{label}：{format_date(pause.start)}起至{format_date(pause.end)}止，"
-                f"其间{pause.workdays}个工作日不计入答复期限，期限顺延{pause.workdays}个工作日。"
+                f"{label}：{format_date(pause.start)}开始，{format_date(pause.end)}结束；"
+                f"开始当日照常计算，其后至结束当日的{pause.workdays}个工作日不计入答复期限，"
+                f"期限顺延{pause.workdays}个工作日。"
             )
     if fee_applied:
         lines.append(FEE_NOTICE_CAVEAT)
