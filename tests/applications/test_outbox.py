@@ -38,13 +38,16 @@ def test_email_notices_are_sent_once_each_with_an_event(settings) -> None:  # ty
     staff = Staff()
     case = make_case(staff, State.CLOSED)  # delivery by e-mail, address given
     notice = Notice.objects.get(application=case)
-    assert (notice.title, notice.status) == ("政府信息公开申请答复书", Notice.Status.PENDING)
+    assert (notice.title, notice.status) == ("政府信息公开申请答复告知书", Notice.Status.PENDING)
     assert send_outbox() == "已发送1件，发送失败0件，转为待打印0件"
     assert send_outbox() == "已发送0件，发送失败0件，转为待打印0件"
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["zhangsan@example.cn"]
-    assert message.subject == f"政府信息公开申请答复书（{staff.organ.name}，申请编号{case.number}）"
+    assert (
+        message.subject
+        == f"政府信息公开申请答复告知书（{staff.organ.name}，申请编号{case.number}）"
+    )
     assert "60日内依法申请行政复议" in message.body
     notice.refresh_from_db()
     assert (notice.status, notice.sent_to, notice.error) == ("sent", "zhangsan@example.cn", "")
@@ -61,7 +64,7 @@ def test_a_failed_delivery_records_the_error_and_can_be_retried(settings) -> Non
     assert notice.status == Notice.Status.FAILED
     assert notice.error.startswith("ConnectionRefusedError")
     failed = CaseEvent.objects.get(application=case, kind="notice_failed")
-    assert failed.reason.startswith("政府信息公开申请答复书：ConnectionRefusedError")
+    assert failed.reason.startswith("政府信息公开申请答复告知书：ConnectionRefusedError")
     assert send_outbox() == "已发送0件，发送失败0件，转为待打印0件"  # not retried by default
     settings.EMAIL_BACKEND = LOCMEM
     assert send_outbox("--retry-failed") == "已发送1件，发送失败0件，转为待打印0件"

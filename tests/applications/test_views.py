@@ -152,7 +152,7 @@ def test_reply_letter_docx_and_pdf(client: Client) -> None:
     from docx import Document
 
     text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
-    assert "政府信息公开申请答复书" in text and case.number in text
+    assert "政府信息公开申请答复告知书" in text and case.number in text
     assert "《中华人民共和国政府信息公开条例》第三十七条" in text
     assert "60日内依法申请行政复议" in text and "6个月内依法向人民法院提起行政诉讼" in text
     pdf = client.get(f"/office/applications/{case.number}/letter.pdf")

@@ -1,14 +1,29 @@
-"""依申请公开 in the browser: a citizen applies, the organ answers through its three
-reviews, the applicant reads the reply through the private link."""
+"""依申请公开 in the browser.
+
+One walk from the public form through the three reviews to the applicant reading the reply;
+then the other paths of the issue, each on a case brought to its starting point through
+the services, with the step of the path itself taken on the case page (one log-in per
+path) and what the officer and the applicant then see checked: status, due date (computed
+independently with the working-day calendar, across the National Day holiday of 2025),
+the timeline entry and the notice.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 
+from gongkai.applications import services
+from gongkai.applications.models import Application
 from gongkai.organs.demo import DEMO_PASSWORD
+from gongkai.organs.models import Organ
+from gongkai.workcalendar.calendar import current_calendar
 
 from .test_login import log_in
 
@@ -55,9 +70,10 @@ def test_citizen_applies_and_reads_the_reply_after_three_reviews(site: Any) -> N
     site.get_by_role("link", name=number).first.click()
     site.get_by_role("button", name="确认收到网上申请").click()
     assert site.locator("#state").inner_text() == "办理中"
-    site.get_by_label("答复类型").select_option(label="予以公开：提供该政府信息")
-    site.get_by_label("理由或说明").fill("请查收附件。")
-    site.get_by_role("button", name="拟写答复并提交初审").click()
+    draft = site.locator("#act-draft_reply")
+    draft.get_by_label("答复类型").select_option(label="予以公开：提供该政府信息")
+    draft.get_by_label("答复理由或说明").fill("请查收附件。")
+    draft.get_by_role("button", name="拟写答复并提交初审").click()
     assert site.locator("#state").inner_text() == "初审中"
 
     # 初审 and 复审 by the reviewer, 终审 by the head, delivery by the officer.
@@ -75,5 +91,229 @@ def test_citizen_applies_and_reads_the_reply_after_three_reviews(site: Any) -> N
     site.goto(link)
     main = site.locator("main").inner_text()
     assert site.locator("#state").inner_text() == "已办结"
-    assert "政府信息公开申请答复书" in main
+    assert "政府信息公开申请答复告知书" in main
     assert "现予以提供" in main and "60日内依法申请行政复议" in main
+
+
+# ---------------------------------------------------------------------------- the other paths
+
+RECEIVED = date(2025, 9, 26)
+"""The Friday before the National Day holiday of 2025 (1–8 October; 28 September and
+11 October are working Saturdays/Sundays)."""
+ACTED = date(2025, 10, 13)
+"""The day the path's step is taken on the page."""
+
+
+def due(
+    received: date = RECEIVED, *, paused: tuple[date, date] | None = None, extra: int = 0
+) -> str:
+    """The statutory due date from the calendar alone: 20 working days after receipt, plus
+    the working days of a pause (after its first day, up to and including its last), plus
+    an extension."""
+    cal = current_calendar()
+    day = cal.add_workdays(received, 20)
+    if paused:
+        day = cal.add_workdays(day, cal.count_workdays(*paused))
+    if extra:
+        day = cal.add_workdays(day, extra)
+    return day.isoformat()
+
+
+def test_the_calendar_puts_the_due_date_after_national_day() -> None:
+    assert due() == "2025-10-30"  # not 24 October: 1–8 October are not working days
+
+
+@dataclass(frozen=True)
+class Path:
+    user: str
+    """Who takes the step on the page."""
+    before: Callable[[Application], None]
+    """Bring the case to the step's starting point (services, on ``RECEIVED``)."""
+    step: Callable[[Any, Application], None]
+    """The step on the case page."""
+    state: str
+    due: Callable[[], str]
+    entry: str
+    """The timeline entry of the step (the last, or the last but its notice)."""
+    applicant: tuple[str, ...]
+    """What the applicant's private page shows (besides the state and due date)."""
+    applicant_due: bool = True
+
+
+def _people() -> dict[str, Any]:
+    users = get_user_model().objects
+    return {r: users.get(username=f"fgj_{r}") for r in ("officer", "reviewer", "head")}
+
+
+def _do(case: Application, event: str, who: str, reason: str = "", **data: Any) -> None:
+    services.apply(case, event, _people()[who], reason, data=data)
+
+
+def _reviewed(case: Application) -> None:
+    _do(case, "approve_first", "reviewer")
+    _do(case, "approve_second", "reviewer")
+    _do(case, "sign_off", "head")
+
+
+def _draft(answer: str, reason: str) -> Callable[[Any, Application], None]:
+    """The officer picks the answer and drafts; the reviews happen; the officer delivers."""
+
+    def step(page: Any, case: Application) -> None:
+        form = page.locator("#act-draft_reply")
+        form.get_by_label("答复类型").select_option(answer)
+        form.get_by_label("答复理由或说明").fill(reason)
+        form.locator("button").click()
+        assert page.locator("#state").inner_text() == "初审中"
+        _reviewed(Application.objects.get(pk=case.pk))
+        page.reload()
+        page.locator("#act-deliver").locator("button").click()
+
+    return step
+
+
+def _answered(case: Application, answer: str) -> None:
+    _do(case, "draft_reply", "officer", "现予提供", answer=answer)
+    _reviewed(case)
+    _do(case, "deliver", "officer")
+
+
+def _nothing(case: Application) -> None:
+    pass
+
+
+def _click(action: str) -> Callable[[Any, Application], None]:
+    return lambda page, case: page.locator(f"#act-{action}").locator("button").click()
+
+
+def _fee_then_paid(page: Any, case: Application) -> None:
+    form = page.locator("#act-send_fee_notice")
+    form.get_by_label("收费方式").select_option(label="按量计收")
+    form.get_by_label("计费数量（件或页）").fill("120")
+    form.locator("button").click()
+    assert page.locator("#state").inner_text() == "待缴费"
+    assert page.locator("#due").inner_text() == "暂停计算"
+    services.today = lambda: date(2025, 10, 20)  # restored by the test's monkeypatch
+    page.reload()
+    page.locator("#act-fee_paid").locator("button").click()
+
+
+def _appeal(page: Any, case: Application) -> None:
+    form = page.locator("form.form", has=page.get_by_role("button", name="记录复议或诉讼"))
+    form.get_by_label("类型").select_option(label="行政复议")
+    form.get_by_label("提起日期").fill("2025-10-13")
+    form.get_by_label("复议机关或法院").fill("示范区人民政府")
+    form.locator("button").click()
+    assert "已记录" in page.locator("main").inner_text()
+    page.get_by_label("结果", exact=True).select_option(label="结果纠正")
+    page.get_by_label("审结日期").fill("2025-10-13")
+    page.get_by_role("button", name="记录结果").click()
+
+
+PATHS = {
+    "partial": Path(
+        "fgj_officer",
+        _nothing,
+        _draft("partially_granted", "第3页含有个人信息，已作遮盖处理。"),
+        "已办结",
+        lambda: "—",
+        "送达答复",
+        ("部分公开：区分处理后提供可以公开的部分", "第三十七条", "第3页含有个人信息"),
+        applicant_due=False,
+    ),
+    "withheld_third_party": Path(
+        "fgj_officer",
+        _nothing,
+        _draft("withheld_third_party_rights", "第三方不同意公开，公开会损害其商业秘密。"),
+        "已办结",
+        lambda: "—",
+        "送达答复",
+        ("不予公开：涉及商业秘密", "第十五条", "第三方不同意公开"),
+        applicant_due=False,
+    ),
+    "correction_received": Path(
+        "fgj_officer",
+        lambda case: _do(case, "request_correction", "officer", "不明确", points=["请写明年份"]),
+        _click("correction_received"),
+        "办理中",
+        lambda: due(ACTED),
+        "收到补正材料",
+        ("补正申请告知书", "1. 请写明年份"),
+    ),
+    "extension_by_the_head": Path(
+        "fgj_head",
+        lambda case: _do(case, "request_extension", "officer", "需调取档案", workdays=15),
+        _click("approve_extension"),
+        "办理中",
+        lambda: due(extra=15),
+        "批准延期",
+        ("延长答复期限告知书", "答复期限延长15个工作日", "延长后的答复期限为2025年11月20日"),
+    ),
+    "fee_then_paid": Path(
+        "fgj_officer",
+        _nothing,
+        _fee_then_paid,
+        "办理中",
+        lambda: due(paused=(ACTED, date(2025, 10, 20))),
+        "缴纳信息处理费",
+        ("收费通知书", "按量计收"),
+    ),
+    "appeal": Path(
+        "fgj_officer",
+        lambda case: _answered(case, "granted"),
+        _appeal,
+        "已办结",
+        lambda: "—",
+        "记录复议或诉讼结果",
+        ("政府信息公开申请答复告知书",),
+        applicant_due=False,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(PATHS))
+def test_path_on_the_case_page(site: Any, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    path = PATHS[name]
+    monkeypatch.setattr(services, "today", lambda: RECEIVED)
+    organ = Organ.objects.get(slug="fgj")
+    case, token = services.register(
+        organ,
+        {
+            "applicant_type": "natural_person",
+            "applicant_name": "张三",
+            "id_type": "resident_id",
+            "id_number": "11010519491231002X",
+            "email": "zhangsan@example.cn",
+            "information": "2024年本区老旧小区改造项目的立项批复文件",
+            "provision_form": "electronic",
+            "delivery_method": "online",
+        },
+        _people()["officer"],
+        channel="letter",
+        received_on=RECEIVED,
+    )
+    path.before(case)
+    monkeypatch.setattr(services, "today", lambda: ACTED)
+
+    as_user(site, path.user)
+    site.goto(f"/office/applications/{case.number}/")
+    if path.before is _nothing:  # received before National Day, due after it
+        assert site.locator("#due").inner_text() == due() == "2025-10-30"
+    path.step(site, case)
+
+    # What the officer sees.
+    main = site.locator("main").inner_text()
+    assert "已办理：" in main or "已记录结果" in main
+    assert site.locator("#state").inner_text() == path.state
+    assert site.locator("#due").inner_text() == path.due()
+    entries = site.locator("#timeline tbody tr td:nth-child(3)").all_inner_texts()
+    assert path.entry in entries[-2:]  # the step, perhaps followed by its notice
+
+    # What the applicant sees through the private link.
+    site.context.clear_cookies()
+    site.goto(f"/apply/{case.number}/?token={token}")
+    assert site.locator("#state").inner_text() == path.state
+    if path.applicant_due:
+        assert site.locator("#due").inner_text() == path.due()
+    page = site.locator("main").inner_text()
+    for text in path.applicant:
+        assert text in page, text

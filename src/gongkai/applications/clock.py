@@ -13,6 +13,7 @@ from typing import Any
 
 from gongkai.deadlines import events as ce
 
+from .models import ReceiptBasis
 from .workflow import Event
 
 CHANNELS = {
@@ -24,6 +25,9 @@ CHANNELS = {
     "letter": ce.Channel.POST_SIGNED,
     "letter_unsigned": ce.Channel.POST_UNSIGNED,
 }
+
+BASIS_LABELS: dict[str, str] = {str(k): str(v) for k, v in ReceiptBasis.choices}
+"""The receipt bases as the explanation prints them (Chinese, not the stored keys)."""
 
 PAUSE_KINDS = {
     "third_party": ce.PauseKind.THIRD_PARTY,
@@ -50,9 +54,9 @@ def clock_events(steps: Iterable[Step], channel: str) -> list[ce.ClockEvent]:
             basis = str(step.data.get("receipt_basis", ""))
             unsigned = channel == "letter" and basis == "confirmed"
             receipt = "letter_unsigned" if unsigned else channel
-            out = [ce.Received(on, CHANNELS[receipt], basis)]
+            out = [ce.Received(on, CHANNELS[receipt], BASIS_LABELS.get(basis, basis))]
         elif kind == Event.REOPEN:
-            out = [ce.Received(on, ce.Channel.IN_PERSON, "reopened")]
+            out = [ce.Received(on, ce.Channel.IN_PERSON, "重新办理之日")]
             pause_kind = None
         elif kind == Event.REQUEST_CORRECTION:
             reply_by = step.data.get("reply_by")

@@ -6,6 +6,7 @@ run in one transaction).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -29,6 +30,28 @@ REQUIRED = {"required": "此项为必填项"}
 PERSONAL_IDS = (IdType.RESIDENT_ID, IdType.PASSPORT, IdType.OTHER_PERSONAL)
 
 
+def _text(label: str, max_length: int, *, required: bool = True, **kw: Any) -> forms.CharField:
+    """A text field whose messages (required, too long) are Chinese and name the limit."""
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        error_messages={
+            **REQUIRED,
+            "max_length": f"不能超过{max_length}个字（已输入%(show_value)d个）",
+        },
+        **kw,
+    )
+
+
+class ChineseForm(forms.Form):
+    """Labels end with the full-width colon."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "：")
+        super().__init__(*args, **kwargs)
+
+
 def _choice(label: str, choices: Any, **kw: Any) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
@@ -38,25 +61,22 @@ def _choice(label: str, choices: Any, **kw: Any) -> forms.ChoiceField:
     )
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(ChineseForm):
     """What the Regulation requires of an application (Art 29) — and no purpose."""
 
     organ = forms.ModelChoiceField(
         label="受理机关",
         queryset=Organ.objects.filter(is_active=True),
+        empty_label="（请选择受理机关）",
         error_messages={**REQUIRED, "invalid_choice": "请选择受理机关"},
     )
     applicant_type = _choice("申请人类型", APPLICANT_TYPES)
-    applicant_name = forms.CharField(
-        label="姓名或名称",
-        max_length=200,
-        error_messages={**REQUIRED, "max_length": "不能超过200个字"},
-    )
+    applicant_name = _text("姓名或名称", 200)
     id_type = _choice("身份证明类型", IdType.choices)
-    id_number = forms.CharField(
-        label="身份证明号码",
-        max_length=40,
-        error_messages={**REQUIRED, "max_length": "不能超过40个字符"},
+    id_number = _text(
+        "身份证明号码",
+        40,
+        help_text="居民身份证为18位（核对校验位）；法人或其他组织填写18位统一社会信用代码",
     )
     phone = forms.RegexField(
         label="联系电话",
@@ -65,9 +85,15 @@ class ApplicationForm(forms.Form):
         error_messages={"invalid": "联系电话应为7至20位数字（可含 +、-）"},
     )
     email = forms.EmailField(
-        label="电子邮箱", required=False, error_messages={"invalid": "请填写有效的电子邮箱地址"}
+        label="电子邮箱",
+        required=False,
+        max_length=254,
+        error_messages={
+            "invalid": "请填写有效的电子邮箱地址",
+            "max_length": "电子邮箱地址不能超过254个字符",
+        },
     )
-    address = forms.CharField(label="通信地址", max_length=300, required=False)
+    address = _text("通信地址", 300, required=False)
     postcode = forms.RegexField(
         label="邮政编码",
         regex=r"^\d{6}$",
@@ -85,7 +111,7 @@ class ApplicationForm(forms.Form):
             "max_length": "描述不能超过4000字",
         },
     )
-    document_number = forms.CharField(label="文号（如知道）", max_length=100, required=False)
+    document_number = _text("文号（如知道）", 100, required=False)
     provision_form = _choice("提供政府信息的形式", ProvisionForm.choices)
     delivery_method = _choice("获取政府信息的方式", DeliveryMethod.choices)
 
@@ -126,6 +152,8 @@ class ApplicationForm(forms.Form):
 class RegisterForm(ApplicationForm):
     """Staff registration of a letter, fax, e-mail or in-person (or oral) application."""
 
+    field_order = ("organ", "channel", "received_on", "receipt_basis")
+
     channel = _choice("申请渠道", [c for c in Channel.choices if c[0] != Channel.ONLINE])
     received_on = forms.DateField(
         label="收到申请日期",
@@ -142,6 +170,15 @@ class RegisterForm(ApplicationForm):
         super().__init__(*args, **kwargs)
         if organs is not None:
             self.fields["organ"].queryset = organs
+
+    def clean_received_on(self) -> date:
+        from .services import today
+
+        day: date = self.cleaned_data["received_on"]
+        now = today()
+        if day > now:
+            raise ValidationError(f"收到申请日期{day.isoformat()}不能晚于今天（{now.isoformat()}）")
+        return day
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -161,21 +198,34 @@ class MultipleFileField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
-class ActionForm(forms.Form):
+class ActionForm(ChineseForm):
     """One workflow action; the fields used depend on the action."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, error_messages=REQUIRED)
-    reason = forms.CharField(
-        label="理由或说明", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "页面缺少版本号，请刷新后重试",
+            "invalid": "页面版本号无效，请刷新后重试",
+        },
     )
+    reason = _text("理由或说明", 4000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
     answer = forms.ChoiceField(
         label="答复类型",
         required=False,
         choices=[("", "（请选择）"), *((a.key, a.label) for a in answers.OFFICER_ANSWERS)],
         error_messages={"invalid_choice": "请从列表中选择答复类型"},
     )
-    points = forms.CharField(
-        label="需补正的事项（每行一项）", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    points = _text(
+        "需补正的事项（每行一项，一次列明全部）",
+        4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    reply_by = forms.DateField(
+        label="补正期限（不填则为15个工作日）",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "请填写有效日期，如2025-03-01"},
     )
     workdays = forms.IntegerField(
         label="延长的工作日数",
@@ -193,7 +243,7 @@ class ActionForm(forms.Form):
         required=False,
         choices=[("third_party", "第三方"), ("other_organ", "其他行政机关")],
     )
-    name = forms.CharField(label="征求意见对象名称", required=False, max_length=200)
+    name = _text("征求意见对象名称", 200, required=False)
     method = forms.ChoiceField(
         label="收费方式",
         required=False,
@@ -203,13 +253,13 @@ class ActionForm(forms.Form):
         label="计费数量（件或页）",
         required=False,
         min_value=0,
-        error_messages={"invalid": "请填写整数"},
+        error_messages={"invalid": "请填写整数", "min_value": "计费数量不能为负数"},
     )
     earlier = forms.IntegerField(
         label="本月此前已申请件数",
         required=False,
         min_value=0,
-        error_messages={"invalid": "请填写整数"},
+        error_messages={"invalid": "请填写整数", "min_value": "本月此前已申请件数不能为负数"},
     )
 
     files = MultipleFileField(
@@ -228,10 +278,52 @@ class ActionForm(forms.Form):
         for key in ("workdays", "party", "name", "method", "units", "earlier"):
             if d.get(key) not in (None, ""):
                 out[key] = d[key]
+        if d.get("reply_by"):
+            out["reply_by"] = d["reply_by"].isoformat()
         return out
 
 
-class AppealForm(forms.Form):
+ACTION_FIELDS: dict[str, tuple[str, ...]] = {
+    "request_correction": ("points", "reply_by", "reason"),
+    "open_consultation": ("party", "name", "reason"),
+    "request_extension": ("workdays", "reason"),
+    "send_fee_notice": ("method", "units", "earlier", "reason"),
+    "draft_reply": ("answer", "reason", "files"),
+}
+"""The fields each workflow action uses (besides the version); others use the reason only."""
+
+REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
+    "request_correction": ("points",),
+    "request_extension": ("workdays",),
+    "send_fee_notice": ("units",),
+    "draft_reply": ("answer",),
+}
+
+
+REASON_LABELS = {
+    "draft_reply": "答复理由或说明（写入答复书）",
+    "send_fee_notice": "说明（可不填）",
+}
+
+
+def action_form(event: str, version: int, *, needs_reason: bool) -> ActionForm:
+    """The form of one action on the case page: only the fields it uses, ids unique on
+    the page (``id_<event>_<field>``), required fields marked."""
+    form = ActionForm(initial={"version": version}, auto_id=f"id_{event}_%s")
+    keep = ("version", *ACTION_FIELDS.get(event, ("reason",)))
+    form.fields = {name: form.fields[name] for name in keep}
+    for name in REQUIRED_FIELDS.get(event, ()):
+        form.fields[name].required = True
+    reason = form.fields["reason"]
+    reason.required = needs_reason
+    if event in REASON_LABELS:
+        reason.label = REASON_LABELS[event]
+    else:
+        reason.label = "理由或说明（必填）" if needs_reason else "说明（可不填）"
+    return form
+
+
+class AppealForm(ChineseForm):
     kind = _choice(
         "类型",
         [
@@ -241,9 +333,19 @@ class AppealForm(forms.Form):
         ],
     )
     lodged_on = forms.DateField(
-        label="提起日期", error_messages={**REQUIRED, "invalid": "请填写有效日期，如2025-03-01"}
+        label="提起日期",
+        error_messages={**REQUIRED, "invalid": "请填写有效日期，如2025-03-01"},
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
-    body = forms.CharField(label="复议机关或法院", required=False, max_length=200)
+    body = _text("复议机关或法院", 200, required=False)
+
+    def clean_lodged_on(self) -> date:
+        from .services import today
+
+        day: date = self.cleaned_data["lodged_on"]
+        if day > today():
+            raise ValidationError(f"提起日期{day.isoformat()}不能晚于今天")
+        return day
 
 
 APPLICANT_FIELDS_FORM = (

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from .models import Application, CaseEvent
 
 REMEDIES = (
-    "如对本答复不服，可以自收到本答复之日起60日内依法申请行政复议，"
-    "或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼。"
+    "如对本答复不服，可以自收到本告知书之日起60日内依法申请行政复议，"
+    "或者自收到本告知书之日起6个月内依法向人民法院提起行政诉讼。"
 )
 
 
@@ -64,38 +64,70 @@ def notice_body(case: Application, source: CaseEvent, title: str) -> str:
     return f"{title}\n{head}{body}"
 
 
+LETTER_TITLE = "政府信息公开申请答复告知书"
+
+
 @dataclass(frozen=True)
 class Letter:
     title: str
     organ: str
     number: str
-    paragraphs: tuple[str, ...]
+    salutation: str
+    body: tuple[str, ...]
+    """The paragraphs after the salutation (indented): request, decision, basis, remedies."""
+    attachments: tuple[str, ...]
+    contact: str
     basis: str
     signed: str
     dated: str
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """Every paragraph between the number and the signature, in order (the notice text)."""
+        lines = (self.salutation, *self.body, *self.attachments)
+        return (*lines, self.contact) if self.contact else lines
 
 
 def reply_letter(case: Application, on: date | None = None) -> Letter:
     a = answers.answer(case.answer or "other")
     reason = _reply_reason(case)
-    paragraphs = (
-        f"{case.applicant_name}：",
-        f"本机关于{_cn_date(case.received_on)}收到您提出的政府信息公开申请（编号{case.number}），"
-        f"申请获取：{case.information}",
+    document = f"（文号：{case.document_number}）" if case.document_number else ""
+    day = on or case.closed_on
+    body = (
+        f"本机关于{_cn_date(case.received_on)}收到您提出的政府信息公开申请"
+        f"（申请编号{case.number}），您申请获取“{case.information.strip()}”{document}。"
+        "现答复如下：",
         a.decision_text(reason),
-        f"依据：{a.basis}。",
+        f"本答复的法律依据：{a.basis}。",
         REMEDIES,
-        *_attachments(case),
     )
     return Letter(
-        title="政府信息公开申请答复书",
+        title=LETTER_TITLE,
         organ=case.organ.name,
         number=case.number,
-        paragraphs=paragraphs,
+        salutation=f"{case.applicant_name}：",
+        body=body,
+        attachments=_attachments(case),
+        contact=_contact(case),
         basis=a.basis,
         signed=case.organ.name,
-        dated=_cn_date(on or case.closed_on),
+        dated=_cn_date(day) if day else "年　　月　　日",
     )
+
+
+def _contact(case: Application) -> str:
+    """The disclosure office's contact details as the organ recorded them (may be empty)."""
+    organ = case.organ
+    parts = [
+        f"{label}：{value}"
+        for label, value in (
+            ("联系机构", getattr(organ, "office_name", "")),
+            ("地址", getattr(organ, "office_address", "")),
+            ("联系电话", getattr(organ, "office_phone", "")),
+        )
+        if value
+    ]
+    return "；".join(parts) + "。" if parts else ""
 
 
 def _attachments(case: Application) -> tuple[str, ...]:
@@ -114,23 +146,50 @@ def _reply_reason(case: Application) -> str:
 
 
 def letter_docx(letter: Letter) -> bytes:
+    """A4, GB/T 9704 margins; 宋体 title, 仿宋 body at 三号 (16 pt), first lines indented."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
 
     doc = Document()
-    heading = doc.add_paragraph()
-    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    heading.add_run(letter.organ).bold = True
-    title = doc.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.add_run(letter.title).bold = True
-    number = doc.add_paragraph(f"编号：{letter.number}")
-    number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for text in letter.paragraphs:
-        doc.add_paragraph(text)
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
+    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(16)
+    normal.font.name = "Times New Roman"
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "仿宋")
+    normal.paragraph_format.line_spacing = Pt(28)
+    normal.paragraph_format.space_after = Pt(0)
+
+    def add(text: str, *, align: Any = None, indent: bool = False, size: int = 0) -> None:
+        p = doc.add_paragraph()
+        run = p.add_run(text)
+        if size:
+            run.bold = True
+            run.font.size = Pt(size)
+            run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
+            p.paragraph_format.space_after = Pt(12)
+        if align is not None:
+            p.alignment = align
+        if indent:
+            p.paragraph_format.first_line_indent = Pt(32)
+
+    add(letter.organ, align=WD_ALIGN_PARAGRAPH.CENTER, size=18)
+    add(letter.title, align=WD_ALIGN_PARAGRAPH.CENTER, size=22)
+    add(f"申请编号：{letter.number}", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    add(letter.salutation)
+    for text in letter.body:
+        add(text, indent=True)
+    for text in letter.attachments:
+        add(text, indent=True)
+    if letter.contact:
+        add(letter.contact, indent=True)
+    add("")
     for text in (letter.signed, letter.dated):
-        p = doc.add_paragraph(text)
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        add(text, align=WD_ALIGN_PARAGRAPH.RIGHT)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -34,6 +34,7 @@ from . import answers, fees
 from . import files as reply_files_mod
 from .clock import Step, clock_events
 from .errors import Conflict, GuardFailed, InvalidInput, NotAllowedInState, RoleNotAllowed
+from .letters import LETTER_TITLE
 from .models import (
     RECEIPT_BASIS_BY_CHANNEL,
     Appeal,
@@ -68,7 +69,7 @@ NOTIFYING = {
     Event.REQUEST_CORRECTION: "补正申请告知书",
     Event.APPROVE_EXTENSION: "延长答复期限告知书",
     Event.SEND_FEE_NOTICE: "收费通知书",
-    Event.DELIVER: "政府信息公开申请答复书",
+    Event.DELIVER: LETTER_TITLE,
     Event.CORRECTION_LAPSED: "终止处理告知",
     Event.FEE_LAPSED: "终止处理告知",
 }
@@ -679,6 +680,10 @@ def lodge_appeal(
         raise RoleNotAllowed("只有本机关工作人员可以记录行政复议、行政诉讼")
     if case.received_on is None:
         raise InvalidInput("尚未受理的申请不能记录行政复议、行政诉讼")
+    if lodged_on < case.received_on:
+        raise InvalidInput(
+            f"提起日期{lodged_on.isoformat()}早于收到申请日期{case.received_on.isoformat()}"
+        )
     with transaction.atomic():
         appeal = Appeal(application=case, kind=kind, lodged_on=lodged_on, body=body)
         appeal.full_clean()

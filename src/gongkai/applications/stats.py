@@ -45,18 +45,27 @@ def _cases(organ_ids: Collection[int]) -> QuerySet[Application]:
 
 
 def table3(organ_ids: Collection[int], year: int) -> dict[str, list[int]]:
+    """One grouped query: every case that counts in the year at all, grouped by column and
+    outcome, with one conditional count per row (one scan instead of one per row)."""
     index = {c: i for i, c in enumerate(APPLICANT_COLUMNS)}
     counts = {key: [0] * len(APPLICANT_COLUMNS) for key in schema.TABLE3_ROW_KEYS}
     filters = row_filters(year)
-    base = _cases(organ_ids)
-    for row in ("received", "carried_over", "carried_forward"):
-        for item in base.filter(filters[row]).values("applicant_type").annotate(n=Count("id")):
-            counts[row][index[item["applicant_type"]]] += item["n"]
-    handled = base.filter(filters["handled"]).values("applicant_type", "outcome")
-    for item in handled.annotate(n=Count("id")):
+    start, end = _bounds(year)
+    relevant = Q(received_on__lte=end) & (Q(closed_on__isnull=True) | Q(closed_on__gte=start))
+    grouped = (
+        _cases(organ_ids)
+        .filter(relevant)
+        .values("applicant_type", "outcome")
+        .annotate(**{row: Count("id", filter=q) for row, q in filters.items()})
+        .order_by()
+    )
+    for item in grouped:
         column = index[item["applicant_type"]]
-        counts[item["outcome"]][column] += item["n"]
-        counts["handled_total"][column] += item["n"]
+        for row in ("received", "carried_over", "carried_forward"):
+            counts[row][column] += item[row]
+        if item["handled"]:
+            counts[item["outcome"]][column] += item["handled"]
+            counts["handled_total"][column] += item["handled"]
     return {key: [*parts, sum(parts)] for key, parts in counts.items()}
 
 

@@ -11,6 +11,11 @@ urlpatterns = [
     path("print/", bulk.print_notices, name="print"),
     path("supervise/", supervise.supervise, name="supervise"),
     path("stats/<slug:slug>/<int:year>/", stats.table, name="stats"),
+    path(
+        "stats/<slug:slug>/<int:year>/appeals/<str:group>/<str:column>/",
+        stats.appeal_cell,
+        name="stats_appeal_cell",
+    ),
     path("stats/<slug:slug>/<int:year>/<str:row>/<str:column>/", stats.cell, name="stats_cell"),
     path("<str:number>/", detail.detail, name="detail"),
     path("<str:number>/actions/<str:action>/", detail.act, name="act"),

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from .. import files as reply_files
 from .. import rules, services
 from ..errors import CaseworkError
-from ..forms import ActionForm, AppealForm
+from ..forms import ActionForm, AppealForm, action_form
 from ..models import ReplyFile
 from ..workflow import EVENT_LABELS, Event
 from .common import get_case
@@ -34,7 +34,12 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
         except Exception as exc:  # a calendar gap is shown, not hidden
             messages.warning(request, f"无法计算期限：{exc}")
     actions = [
-        (t.event.value, EVENT_LABELS[t.event]) for t in rules.actions_for(request.user, case)
+        (
+            t.event.value,
+            EVENT_LABELS[t.event],
+            action_form(t.event.value, case.version, needs_reason=t.needs_reason),
+        )
+        for t in rules.actions_for(request.user, case)
     ]
     return render(
         request,
@@ -45,7 +50,6 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
             "events": events,
             "clock": clock,
             "actions": actions,
-            "form": ActionForm(initial={"version": case.version}),
             "appeal_form": AppealForm(),
             "appeals": case.appeals.all(),
             "notices": case.notices.all(),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -11,6 +11,19 @@ from django.shortcuts import render
 from .. import outbox, services
 from .. import querysets as q
 from ..models import Notice
+
+PER_PAGE = 50
+
+
+def _others(request: HttpRequest, param: str) -> str:
+    """The query string without ``param`` (pagination links keep the other filters)."""
+    rest = request.GET.copy()
+    rest.pop(param, None)
+    return rest.urlencode()
+
+
+def _page(request: HttpRequest, items: object, param: str) -> tuple[Page, str]:
+    return Paginator(items, PER_PAGE).get_page(request.GET.get(param)), _others(request, param)  # type: ignore[arg-type]
 
 
 @login_required
@@ -21,19 +34,25 @@ def queue(request: HttpRequest) -> HttpResponse:
         cases = cases.filter(assignee=request.user)
     if request.GET.get("organ"):
         cases = cases.filter(organ__slug=request.GET["organ"])
-    page = Paginator(q.queue(cases), 50).get_page(request.GET.get("page"))
+    page, page_query = _page(request, q.queue(cases), "page")
     rows = [(case, q.flag(case, on)) for case in page]
     counts = {
-        "open": q.open_cases(cases).count(),
+        "open": page.paginator.count,
         "overdue": q.overdue(cases, on).count(),
         "due_today": q.due_today(cases, on).count(),
     }
-    awaiting = cases.filter(state="awaiting_confirmation").order_by("id")[:50]
-    to_print = (
+    awaiting, awaiting_query = _page(
+        request,
+        cases.filter(state="awaiting_confirmation").select_related("organ").order_by("id"),
+        "apage",
+    )
+    to_print, print_query = _page(
+        request,
         Notice.objects.filter(outbox.to_print_filter(), application__in=cases)
         .values("application__number")
         .annotate(n=Count("id"))
-        .order_by("application__number")[:100]
+        .order_by("application__number"),
+        "ppage",
     )
     return render(
         request,
@@ -41,9 +60,13 @@ def queue(request: HttpRequest) -> HttpResponse:
         {
             "rows": rows,
             "page": page,
+            "page_query": page_query,
             "counts": counts,
             "today": on,
             "awaiting": awaiting,
+            "awaiting_query": awaiting_query,
             "to_print": to_print,
+            "print_query": print_query,
+            "mine": bool(request.GET.get("mine")),
         },
     )
