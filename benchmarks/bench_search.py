@@ -67,6 +67,7 @@ def _build(count: int) -> float:
     from django.db import connection, transaction
     from django.utils import timezone
 
+    from gongkai.disclosure import search_terms
     from gongkai.disclosure.models import Item, SearchEntry
     from gongkai.disclosure.sample_corpus import synthetic_items
     from gongkai.disclosure.search_text import index_tokens, normalize, token_string
@@ -77,6 +78,8 @@ def _build(count: int) -> float:
     call_command("migrate", verbosity=0)
     marker = f"{BUILD_MARK} {count}"
     if Region.objects.filter(name=marker).exists() and SearchEntry.objects.count() == count:
+        if not search_terms.frequencies([])[0]:
+            search_terms.rebuild()  # a library built before the table existed
         return 0.0  # built by an earlier run with the same generator and size
     Region.objects.filter(name__startswith=BUILD_MARK).delete()
     with connection.cursor() as cursor:
@@ -190,6 +193,7 @@ def _build(count: int) -> float:
             flush()
     if items:
         flush()
+    search_terms.rebuild()  # the document frequencies the ranking reads
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("ANALYZE disclosure_searchentry")

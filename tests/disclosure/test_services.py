@@ -191,3 +191,18 @@ def test_only_current_items_of_the_organ_can_be_repealed(team) -> None:
         TransitionError, match="“草稿”不是本机关现行有效的已发布信息，不能作为废止的对象"
     ):
         make_item(team, title="新办法", repeals=[draft])
+
+
+@pytest.mark.parametrize(
+    ("published", "late"),
+    [(D(2025, 10, 29), False), (D(2025, 10, 30), False), (D(2025, 10, 31), True)],
+)
+def test_due_date_across_national_day_2025_and_the_late_flag(
+    team, published: datetime.date, late: bool
+) -> None:
+    # Written Fri 2025-09-26. Day 1 is Sun 09-28 (调休 working day), 09-29 and 09-30 are
+    # days 2–3, 10-01…10-08 are off, 10-09 and 10-10 are days 4–5, Sat 10-11 works (day 6);
+    # day 20 is Thu 2025-10-30.
+    item = make_item(team, state=workflow.PUBLISHED, written_on=D(2025, 9, 26), on=published)
+    assert item.due_on == D(2025, 10, 30)
+    assert item.is_late is late

@@ -172,3 +172,126 @@ def test_supervisor_sees_each_organs_on_time_rate(client, team) -> None:
     client.force_login(boss)
     page = client.get("/office/disclosure/timeliness/?year=2024").content.decode()
     assert "<td>湖州市吴兴区发展和改革局</td><td>2</td><td>1</td><td>50.0%</td>" in page
+
+
+GOOD_ITEM = {
+    "title": "关于公布2024年部门预算的通知",
+    "written_on": "2024-02-01",
+    "category": "budget",
+    "kind": "other",
+    "disclosure_term": "长期公开",
+    "body": "<p>现予公开。</p>",
+}
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"title": ""}, "title", "这个字段是必填项。"),
+        ({"title": "   "}, "title", "这个字段是必填项。"),
+        ({"written_on": ""}, "written_on", "这个字段是必填项。"),
+        ({"written_on": "2024-02-30"}, "written_on", "输入一个有效的日期。"),
+        ({"written_on": "去年"}, "written_on", "输入一个有效的日期。"),
+        ({"written_on": "2999-01-01"}, "written_on", "成文日期 2999-01-01 晚于今天"),
+        (
+            {"changed_on": "2024-01-01"},
+            "changed_on",
+            "变更日期 2024-01-01 早于成文日期 2024-02-01",
+        ),
+        ({"category": "lottery"}, "category", "选择一个有效的选项。 lottery 不在可用的选项中。"),
+        ({"topic": "weather"}, "topic", "选择一个有效的选项。 weather 不在可用的选项中。"),
+        ({"kind": "decree"}, "kind", "选择一个有效的选项。 decree 不在可用的选项中。"),
+    ],
+)
+def test_bad_item_input_is_refused_field_by_field_and_stores_nothing(
+    client, team, changes: dict[str, str], field: str, message: str
+) -> None:
+    from gongkai.disclosure.models import ItemEvent
+
+    client.force_login(team.officer)
+    response = client.post("/office/disclosure/new/fgj/", {**GOOD_ITEM, **changes})
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert list(form.errors) == [field]
+    assert form.errors[field][0].startswith(message)
+    page = response.content.decode()
+    assert 'role="alert"' in page and message.split(" ")[0] in page
+    assert not Item.objects.exists() and not ItemEvent.objects.exists()
+
+
+def test_script_in_body_is_sanitised_with_a_notice_on_create_and_edit(client, team) -> None:
+    client.force_login(team.officer)
+    body = '<p onclick="steal()">正文<a href="javascript:x()">链接</a></p><script>x()</script>'
+    response = client.post("/office/disclosure/new/fgj/", {**GOOD_ITEM, "body": body})
+    item = Item.objects.get()
+    assert item.body == '<p>正文<a rel="noopener noreferrer">链接</a></p>'
+    notice = "正文中的脚本、事件属性等不安全内容已被移除，其余内容已保存。"
+    assert messages_of(response) == ["草稿已保存。" + notice]
+    response = client.post(
+        f"/office/disclosure/items/{item.pk}/edit/",
+        {**GOOD_ITEM, "body": "<p>改</p><iframe src='//x'></iframe>"},
+    )
+    item.refresh_from_db()
+    assert item.body == "<p>改</p>" and messages_of(response)[-1] == "已保存。" + notice
+
+
+def test_a_refused_edit_keeps_the_stored_draft(client, team) -> None:
+    item = make_item(team, title="原标题", written_on=datetime.date(2024, 2, 1))
+    client.force_login(team.officer)
+    response = client.post(
+        f"/office/disclosure/items/{item.pk}/edit/",
+        {**GOOD_ITEM, "title": "新标题", "written_on": "2999-01-01"},
+    )
+    assert response.status_code == 200
+    item.refresh_from_db()
+    assert (item.title, item.written_on) == ("原标题", datetime.date(2024, 2, 1))
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"licensing": "-1"}, "licensing", "确保该值大于或等于0。"),
+        ({"punishment": "2.5"}, "punishment", "输入整数。"),
+        ({"coercion": "三"}, "coercion", "输入整数。"),
+        ({"fees": "-0.5"}, "fees", "收费金额（万元）应为不小于 0 的数"),
+        ({"fees": "1.23456"}, "fees", "收费金额（万元）最多保留 4 位小数"),
+        ({"fees": "十万"}, "fees", "收费金额请填写数字（单位：万元），如 12.5"),
+        ({"source": ""}, "source", "这个字段是必填项。"),
+    ],
+)
+def test_bad_table2_entry_is_refused_and_stores_nothing(
+    client, team, changes: dict[str, str], field: str, message: str
+) -> None:
+    good = {
+        "licensing": "12",
+        "punishment": "3",
+        "coercion": "0",
+        "fees": "1.5",
+        "source": "省平台",
+    }
+    client.force_login(team.officer)
+    response = client.post("/office/disclosure/table2/fgj/2024/", {**good, **changes})
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == [field]
+    assert response.context["form"].errors[field][0].startswith(message)
+    assert not Table2Entry.objects.exists()
+
+
+def test_late_item_is_flagged_on_its_page_and_in_the_on_time_rate(client, team) -> None:
+    from gongkai.organs.factories import member
+    from gongkai.organs.roles import Role
+
+    late = make_item(
+        team, state=workflow.PUBLISHED, written_on=datetime.date(2025, 9, 26),
+        on=datetime.date(2025, 10, 31),
+    )  # fmt: skip
+    make_item(
+        team, state=workflow.PUBLISHED, written_on=datetime.date(2025, 9, 26),
+        on=datetime.date(2025, 10, 30),
+    )  # fmt: skip
+    client.force_login(team.officer)
+    page = client.get(f"/office/disclosure/items/{late.pk}/").content.decode()
+    assert "2025-10-30" in page and "逾期发布" in page
+    client.force_login(member(team.organ.parent or team.organ, Role.SUPERVISOR))
+    page = client.get("/office/disclosure/timeliness/?year=2025").content.decode()
+    assert "<td>湖州市吴兴区发展和改革局</td><td>2</td><td>1</td><td>50.0%</td>" in page

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from gongkai.disclosure import services, workflow
+from gongkai.disclosure import factories, services, workflow
 from gongkai.disclosure.factories import make_item
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +77,8 @@ def test_region_and_organ_catalogue_browse_by_category_and_year(client, team, pu
     region = text_of(client.get("/catalog/"))
     assert "全区政府信息公开目录" in region and "区发改经信局 （2）" in region
     budget = text_of(client.get("/catalog/fgj/?category=budget"))
-    assert "2024年部门预算" in budget and "年度报告" not in budget
+    listed = budget.rsplit("内容概述", 1)[1]  # the table, not the menus (which say 年度报告)
+    assert "2024年部门预算" in listed and "工作年度报告" not in listed
     assert "（7）财政预算、决算信息" in budget
     assert "共 1 条" in budget
     assert "共 2 条" in text_of(client.get("/catalog/fgj/?year=2024"))
@@ -110,6 +111,27 @@ def test_rss_and_atom_feeds_list_published_items(client, published) -> None:
     atom = client.get("/feeds/fgj/atom.xml")
     assert atom["Content-Type"].startswith("application/atom+xml")
     assert published.title in atom.content.decode()
+
+
+def test_feeds_carry_repeals_and_drop_withdrawn_and_replaced_versions(client, team) -> None:
+    old = make_item(team, state=workflow.PUBLISHED, on=D(2024, 3, 1), title="旧办法")
+    gone = make_item(team, state=workflow.PUBLISHED, on=D(2024, 3, 2), title="误发通知")
+    kept = make_item(team, state=workflow.PUBLISHED, on=D(2024, 3, 3), title="现行办法")
+    services.apply(old, "repeal", team.head, "已被新办法替代", on=D(2024, 6, 30))
+    services.apply(gone, "withdraw", team.head, "误发", on=D(2024, 3, 4))
+    new = services.apply(kept, "revise", team.officer, on=D(2024, 4, 1))
+    for event, who in factories.PATH[workflow.PUBLISHED]:
+        new = services.apply(new, event, getattr(team, who), on=D(2024, 4, 2))
+    rss = ET.fromstring(client.get("/feeds/fgj/rss.xml").content)
+    entries = [(i.findtext("title"), i.findtext("guid")) for i in rss.iter("item")]
+    assert [t for t, _ in entries] == ["【已废止】旧办法", "现行办法"]
+    assert entries[1][1].endswith("#v2")
+    repealed = next(rss.iter("item")).findtext("description")
+    assert repealed.startswith("本文件已于 2024-06-30 废止。")
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    atom = ET.fromstring(client.get("/feeds/fgj/atom.xml").content)
+    updated = [e.findtext("a:updated", namespaces=ns) for e in atom.iterfind("a:entry", ns)]
+    assert [u[:10] for u in updated] == ["2024-06-30", "2024-04-02"]
 
 
 def test_sitemap_lists_items_guides_and_catalogues(client, published) -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.core.validators import MinValueValidator
+from django.utils import timezone
 
 from gongkai.organs.models import Organ
 
@@ -60,6 +64,17 @@ class ItemForm(forms.ModelForm):
             "repeals"
         ].help_text = "本文件发布时，所选文件自动标为废止（计入表二本年废止件数）。"
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        from .services import date_problems
+
+        problems = date_problems(
+            data.get("written_on"), data.get("changed_on"), timezone.localdate()
+        )
+        for name, message in problems.items():
+            self.add_error(name, message)
+        return data
+
 
 class ActionForm(forms.Form):
     event = forms.CharField(widget=forms.HiddenInput)
@@ -79,7 +94,24 @@ class Table2EntryForm(forms.ModelForm):
     class Meta:
         model = Table2Entry
         fields = ["licensing", "punishment", "coercion", "fees", "source"]
-        help_texts = {"source": "如“省行政执法监管平台导出，2025-01-10”"}
+        help_texts = {
+            "licensing": "非负整数；留空表示尚未取得数据（不会按 0 计）",
+            "punishment": "非负整数；留空表示尚未取得数据",
+            "coercion": "非负整数；留空表示尚未取得数据",
+            "fees": "单位：万元，最多 4 位小数，不小于 0",
+            "source": "如“省行政执法监管平台导出，2025-01-10”",
+        }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        fees = self.fields["fees"]
+        fees.validators.append(MinValueValidator(0, message="收费金额（万元）应为不小于 0 的数"))
+        fees.error_messages.update(
+            invalid="收费金额请填写数字（单位：万元），如 12.5",
+            max_decimal_places="收费金额（万元）最多保留 4 位小数",
+            max_digits="收费金额（万元）位数过多，请核对单位是否为万元",
+            max_whole_digits="收费金额（万元）位数过多，请核对单位是否为万元",
+        )
 
 
 class GuideForm(forms.ModelForm):

@@ -251,6 +251,17 @@ class SearchEntry(models.Model):
     text = models.TextField()
 
 
+class SearchTerm(models.Model):
+    """How many searchable items hold a word (document frequency, read by the ranking).
+
+    Kept in step with ``SearchEntry`` by ``search_terms`` (same transaction); the row
+    whose ``word`` is empty holds the number of searchable items.
+    """
+
+    word = models.CharField(max_length=64, unique=True)
+    documents = models.PositiveIntegerField(default=0)
+
+
 class Table2Entry(models.Model):
     """Counts of table 二 that come from other systems, entered per organ and year."""
 

@@ -1,19 +1,31 @@
 """Search the public catalogue: one function, the same results on SQLite and PostgreSQL.
 
 The database only *selects* (FTS5 ``MATCH`` on SQLite, ``tsvector @@ tsquery`` on
-PostgreSQL, over the same pre-segmented words, see ``search_text``); the *order* comes
-from one integer score computed by the same plain SQL on both:
+PostgreSQL, over the same pre-segmented words, see ``search_text``); the *order* is
+computed the same way on both, in two steps:
 
-    100 for each query word the title holds (a compound word counts when the title
-    holds all its parts), then newest first, then highest id.
+1. **Candidates (SQL).** One integer pre-score in plain SQL on both databases — 100 for
+   each query word the title holds (a compound word counts when the title holds all its
+   parts); when no item holds every word, +1000 per query word held (``partial``) —
+   then newest first, then highest id. The first ``CANDIDATES`` (200) rows in that order
+   are the candidates. (Native ranking — bm25 on SQLite, ts_rank on PostgreSQL — would
+   order differently on each; counting body occurrences in SQL was measured too slow.)
+2. **Relevance (Python).** Each candidate gets a score from its stored tokens:
 
-So an item whose title names what was asked comes before one that mentions it in
-passing, and ties go to the newer item, identically on both databases. (Native ranking
-— bm25 on SQLite, ts_rank on PostgreSQL — would order differently on each; counting
-occurrences in the body with SQL string functions was measured too slow at 100,000
-items, see ``benchmarks/bench_search.py``.) When no item holds every word, the items
-holding some of them are offered instead (``partial``), those holding more words first
-(+1000 per word held). Snippets and highlights are made in Python.
+       Σ over query words w:  idf(w) × (4 × [title holds w] + (1 + ln tf(w)) if tf(w) > 0)
+       + 2 × idf-sum × [title holds a typed run of words verbatim, e.g. 「老旧小区改造」]
+
+   with tf the count of w among the body's words and idf(w) = ln(1 + N / df(w)) from the
+   document-frequency table ``search_terms`` (N searchable items, df items holding w).
+   Candidates are sorted by that score (rounded to 1e-9), ties keeping the SQL order.
+
+So an item whose title names what was asked comes first, among those the one whose body
+is about it (mentions it more often, the rarer words weighing more), then the newer.
+Results past the 200th (page 21 and on at 10 a page) follow the SQL pre-order: pages
+never overlap or skip an item. A very common word matches thousands of items; only the
+200 best by title and date are re-ranked, which keeps a search around the same cost at
+any size (``benchmarks/bench_search.py``). Date order is newest first, then highest id.
+Snippets and highlights are made in Python.
 """
 
 from __future__ import annotations
@@ -24,14 +36,18 @@ from typing import Final
 
 from django.db import connection
 
+from . import search_terms
 from .models import Item
-from .search_text import Query, fts5_term, parse_query, snippet, ts_term
+from .search_text import Query, Term, fts5_term, parse_query, snippet, ts_term
 from .search_text import highlight as highlight_text
 
 ORDERS: Final = {"relevance": "相关度", "date": "发布日期"}
 VALIDITIES: Final = ("有效", "失效", "废止")
 PER_PAGE: Final = 10
 MAX_PAGE: Final = 500
+CANDIDATES: Final = 200  # re-ranked in Python; later results keep the SQL pre-order
+TITLE_WEIGHT: Final = 4.0
+PHRASE_WEIGHT: Final = 2.0
 
 
 @dataclass(frozen=True)
@@ -46,7 +62,7 @@ class Filters:
 @dataclass(frozen=True)
 class Hit:
     item: Item
-    score: int
+    score: float
     title_html: str
     snippet_html: str
 
@@ -155,27 +171,105 @@ def _where(query: Query, filters: Filters, any_term: bool) -> tuple[str, list[ob
     return " AND ".join(clauses) or "1 = 1", params
 
 
+def _count(tokens: str, term: Term) -> int:
+    """Occurrences of ``term`` among stored words (its parts' when the word is absent)."""
+    n = tokens.count(f" {term.word} ")
+    if n or not term.parts:
+        return n
+    return min(tokens.count(f" {p} ") for p in term.parts)
+
+
+def _ranking_terms(query: Query) -> list[Term]:
+    terms = {t.word: t for t in query.terms}
+    for group in query.phrase_words:
+        for word in group:
+            terms.setdefault(word, Term(word))
+    return list(terms.values())
+
+
+def _weights(terms: list[Term]) -> dict[str, float]:
+    """idf of each term from the document-frequency table (1.0 each for a single term)."""
+    if len(terms) < 2:
+        return {t.word: 1.0 for t in terms}
+    words = {w for t in terms for w in (t.word, *t.parts)}
+    total, df = search_terms.frequencies(words)
+    weights = {}
+    for t in terms:
+        held = max(df[t.word], min((df[p] for p in t.parts), default=0))
+        weights[t.word] = math.log(1 + max(total, 1) / max(held, 1))
+    return weights
+
+
+def relevance(
+    query: Query, weights: dict[str, float], title_tokens: str, body_tokens: str, title: str
+) -> tuple[int, float]:
+    """(query words held, score) of one entry, ``title`` folded (see the module docstring).
+
+    Every result holds every word except in partial results, where holding more words
+    comes first whatever the score.
+    """
+    held = 0
+    score = 0.0
+    for term in query.terms:
+        held += bool(_count(title_tokens, term) or _count(body_tokens, term))
+    for term in _ranking_terms(query):
+        idf = weights.get(term.word, 1.0)
+        if _count(title_tokens, term):
+            score += idf * TITLE_WEIGHT
+        tf = _count(body_tokens, term)
+        if tf:
+            score += idf * (1 + math.log(tf))
+    runs = [r for r in (*query.runs, *query.phrases) if len(r) >= 2]
+    if any(r in title for r in runs):
+        score += PHRASE_WEIGHT * sum(weights.values())
+    return held, round(score, 9)
+
+
 def _run(
     query: Query, filters: Filters, order: str, page: int, per_page: int, any_term: bool
-) -> tuple[int, list[tuple[int, int]]]:
+) -> tuple[int, list[tuple[int, float]]]:
     where, params = _where(query, filters, any_term)
+    start, end = (page - 1) * per_page, page * per_page
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM disclosure_searchentry se WHERE {where}", params)
         total = int(cursor.fetchone()[0])
         if total == 0:
             return 0, []
-        if order == "relevance" and not query.empty:
-            score, score_params = _score(query, any_term)
-            order_by = "score DESC, se.published_on DESC, se.item_id DESC"
-        else:
-            score, score_params = "0", []
-            order_by = "se.published_on DESC, se.item_id DESC"
-        cursor.execute(
-            f"SELECT se.item_id, {score} AS score FROM disclosure_searchentry se "
-            f"WHERE {where} ORDER BY {order_by} LIMIT %s OFFSET %s",
-            [*score_params, *params, per_page, (page - 1) * per_page],
+        if order != "relevance" or query.empty:
+            cursor.execute(
+                f"SELECT se.item_id FROM disclosure_searchentry se WHERE {where} "
+                "ORDER BY se.published_on DESC, se.item_id DESC LIMIT %s OFFSET %s",
+                [*params, per_page, start],
+            )
+            return total, [(int(r[0]), 0.0) for r in cursor.fetchall()]
+        pre, pre_params = _score(query, any_term)
+        select = (
+            "SELECT se.item_id, se.title_tokens, se.body_tokens, substr(se.text, 1, 320), "
+            f"{pre} AS pre "
+            f"FROM disclosure_searchentry se WHERE {where} "
+            "ORDER BY pre DESC, se.published_on DESC, se.item_id DESC LIMIT %s OFFSET %s"
         )
-        return total, [(int(r[0]), int(r[1])) for r in cursor.fetchall()]
+        fetched: list[tuple[int, str, str, str]] = []
+        if start < CANDIDATES:
+            cursor.execute(select, [*pre_params, *params, CANDIDATES, 0])
+            fetched = [_row(r) for r in cursor.fetchall()]
+        later: list[tuple[int, str, str, str]] = []
+        if end > CANDIDATES and total > CANDIDATES:
+            offset = max(start, CANDIDATES)
+            cursor.execute(select, [*pre_params, *params, end - offset, offset])
+            later = [_row(r) for r in cursor.fetchall()]
+    weights = _weights(_ranking_terms(query))
+    scored = [(pk, relevance(query, weights, t, b, title)) for pk, t, b, title in fetched]
+    scored.sort(key=lambda r: (-r[1][0], -r[1][1]))  # stable: ties keep the SQL order
+    rows = [(pk, score) for pk, (_, score) in scored[start:end]]
+    for pk, t, b, title in later:
+        rows.append((pk, relevance(query, weights, t, b, title)[1]))
+    return total, rows
+
+
+def _row(row: tuple[object, ...]) -> tuple[int, str, str, str]:
+    """(item id, title tokens, body tokens, folded title) of a fetched candidate."""
+    return int(row[0]), str(row[1]), str(row[2]), str(row[3]).split("\n", 1)[0]
 
 
 def search(

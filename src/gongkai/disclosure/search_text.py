@@ -119,6 +119,9 @@ class Query:
     # at least one of them whatever the segmentation around it (the phrase itself is
     # checked word for word by ``search``).
     phrase_words: tuple[tuple[str, ...], ...] = ()
+    # The runs typed without spaces, folded (「老旧小区改造」 of 「老旧小区改造 工作方案」):
+    # a title holding one verbatim ranks higher.
+    runs: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -199,7 +202,8 @@ def parse_query(text: str) -> Query:
     rest = _PHRASE_RE.sub(keep_phrase, normal)
     terms: dict[str, Term] = {}
     dropped: list[str] = []
-    for chunk in rest.split():
+    runs = tuple(dict.fromkeys(rest.split()))
+    for chunk in runs:
         for token in rjieba.cut(chunk):
             token = token.strip()
             if not token:
@@ -219,6 +223,7 @@ def parse_query(text: str) -> Query:
         phrases=tuple(phrases),
         dropped=tuple(dropped),
         phrase_words=phrase_words,
+        runs=runs,
     )
 
 

@@ -23,7 +23,7 @@ from django.utils import timezone
 from gongkai.deadlines import DeadlineError, WorkCalendar, proactive_disclosure_due
 from gongkai.organs.models import Organ
 
-from . import workflow
+from . import search_terms, workflow
 from .categories import CATEGORY_BY_KEY, TOPIC_BY_KEY, default_topic
 from .content import CleanBody, check_upload, clean_body
 from .index_numbers import IndexPattern
@@ -104,7 +104,25 @@ def _event(
     )
 
 
-def _check_fields(fields: dict[str, Any]) -> None:
+def date_problems(
+    written_on: datetime.date | None, changed_on: datetime.date | None, today: datetime.date
+) -> dict[str, str]:
+    """What is wrong with an item's dates, by field (empty when they are sound)."""
+    problems: dict[str, str] = {}
+    if written_on is not None and written_on > today:
+        problems["written_on"] = f"成文日期 {written_on} 晚于今天（{today}），请核对"
+    if changed_on is not None:
+        if changed_on > today:
+            problems["changed_on"] = f"变更日期 {changed_on} 晚于今天（{today}），请核对"
+        elif written_on is not None and changed_on < written_on:
+            problems["changed_on"] = f"变更日期 {changed_on} 早于成文日期 {written_on}"
+    return problems
+
+
+def _check_fields(fields: dict[str, Any], today: datetime.date | None = None) -> None:
+    problems = date_problems(fields.get("written_on"), fields.get("changed_on"), today or _today())
+    if problems:
+        raise DisclosureError(next(iter(problems.values())), code="date")
     category = fields.get("category")
     if category is not None and category not in CATEGORY_BY_KEY:
         raise DisclosureError(f"公开类别“{category}”不是条例第二十条所列的项目", code="category")
@@ -126,7 +144,7 @@ def create_item(
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"unknown item fields: {sorted(unknown)}")
-    _check_fields(fields)
+    _check_fields(fields, on)
     fields.setdefault("publisher", organ.short_name or organ.name)
     if not fields.get("topic"):
         fields["topic"] = default_topic(fields["category"]).key
@@ -151,7 +169,7 @@ def update_item(item: Item, actor: Any, *, body: str | None = None, **fields: An
     if workflow.OFFICER not in workflow_roles(actor, item.organ):
         raise DisclosureError("只有本机关的公开专员可以修改草稿", code="wrong_role")
     links = _pop_links(fields, item.organ)
-    _check_fields(fields)
+    _check_fields({"written_on": item.written_on, "changed_on": item.changed_on, **fields})
     for name, value in fields.items():
         if name not in EDITABLE_FIELDS:
             raise TypeError(f"unknown item field: {name}")
@@ -246,11 +264,15 @@ def search_entry(item: Item) -> SearchEntry:
 
 
 def _index(item: Item) -> None:
-    SearchEntry.objects.filter(item=item).delete()
-    search_entry(item).save(force_insert=True)
+    _unindex(item)
+    entry = search_entry(item)
+    entry.save(force_insert=True)
+    search_terms.add(entry)
 
 
 def _unindex(item: Item) -> None:
+    old = list(SearchEntry.objects.filter(item=item))
+    search_terms.remove(old)
     SearchEntry.objects.filter(item=item).delete()
 
 

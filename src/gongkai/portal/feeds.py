@@ -1,10 +1,19 @@
-"""RSS 2.0 and Atom feeds of an organ's newly published items."""
+"""RSS 2.0 and Atom feeds of an organ's published items and of their end of validity.
+
+An entry is a document's current version: published (有效), or repealed / expired, which
+stay in the feed (a subscriber must learn that a rule no longer applies) with the title
+marked 【已废止】/【已失效】, a first sentence giving the date, and the Atom ``<updated>``
+set to that date; entries are ordered by that last change, newest first. A revision is
+a new entry (its id carries the version) and the version it replaces leaves the feed; a
+withdrawn item leaves the feed (its publication was retracted, its text is not shown).
+"""
 
 from __future__ import annotations
 
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -28,15 +37,27 @@ class OrganRssFeed(Feed):
         return f"{organ.name}最新发布的政府信息"
 
     def items(self, organ: Organ):  # type: ignore[no-untyped-def]
-        return Item.objects.filter(organ=organ, state=workflow.PUBLISHED).order_by(
-            "-published_on", "-id"
-        )[:50]
+        return (
+            Item.objects.filter(organ=organ, state__in=workflow.HEAD_STATES)
+            .annotate(changed=Coalesce("ended_on", "published_on"))
+            .order_by("-changed", "-id")[:50]
+        )
 
     def item_title(self, item: Item) -> str:
-        return item.title
+        if item.state == workflow.PUBLISHED:
+            return item.title
+        return f"【已{item.validity}】{item.title}"
 
     def item_description(self, item: Item) -> str:
-        return item.body_text[:300]
+        text = item.body_text[:300]
+        if item.state != workflow.PUBLISHED and item.ended_on is not None:
+            return f"本文件已于 {item.ended_on:%Y-%m-%d} {item.validity}。{text}"
+        return text
+
+    def item_updateddate(self, item: Item) -> datetime.datetime:
+        day = item.ended_on or item.published_on
+        assert day is not None
+        return datetime.datetime.combine(day, datetime.time(8, 0))
 
     def item_link(self, item: Item) -> str:
         return reverse("portal:item", args=[item.pk])
