@@ -59,6 +59,53 @@ def consistent_reports(draw: st.DrawFn, max_count: int = 50) -> AnnualReport:
     )
 
 
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+_COUNT = st.none() | st.integers(min_value=-5, max_value=10**6)
+_AMOUNT = st.decimals(
+    min_value=-10, max_value=10**6, places=4, allow_nan=False, allow_infinity=False
+)
+
+
+@st.composite
+def any_reports(draw: st.DrawFn) -> AnnualReport:
+    """Any report ``annual-report/1`` can hold, sound or not: blank (null) cells anywhere,
+    negative counts, decimals in table 二 (fees, and counts as a document printed them),
+    and every optional field present or absent."""
+    t2 = _COUNT | _AMOUNT
+
+    def docs() -> DocumentCounts:
+        return DocumentCounts(draw(t2), draw(t2), draw(t2))
+
+    rows = {key: tuple(draw(_COUNT) for _ in range(s.TABLE3_WIDTH)) for key in s.TABLE3_ROW_KEYS}
+    groups = [AppealCounts(*(draw(_COUNT) for _ in s.TABLE4_COLUMNS)) for _ in s.TABLE4_GROUPS]
+    optional = st.none() | _TEXT
+    return AnnualReport(
+        organ=draw(optional),
+        year=draw(st.none() | st.integers(min_value=1900, max_value=2200)),
+        table2=Table2(docs(), docs(), draw(t2), draw(t2), draw(t2), draw(st.none() | _AMOUNT)),
+        table3=Table3(rows),
+        table4=Table4(*groups),
+        sections=draw(st.none() | st.dictionaries(st.sampled_from(s.SECTION_KEYS), _TEXT)),
+        source=draw(optional),
+        diagnostics=draw(
+            st.none()
+            | st.lists(st.fixed_dictionaries({"code": _TEXT, "message": _TEXT}), max_size=3).map(
+                tuple
+            )
+        ),
+        notes=draw(optional),
+        format=draw(st.none() | st.sampled_from(sorted(s.FORMAT_NAMES))),
+        confidence=draw(
+            st.none()
+            | st.fixed_dictionaries(
+                {t: st.floats(min_value=0, max_value=1) for t in ("table2", "table3", "table4")}
+            )
+        ),
+        title=draw(optional),
+        published=draw(optional),
+    )
+
+
 # --- deadlines ------------------------------------------------------------------------
 
 # Dates well inside the shipped calendar (2004–2026), leaving room for 60 working days

@@ -10,6 +10,7 @@ have no identity; only their values are checked (non-negative, whole counts).
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -29,6 +30,8 @@ CROSS_YEAR_CELLS = [
     for c in s.TABLE2_DOCUMENT_COLUMNS
 ]
 TABLE_PREFIXES = ("T3.", "T4.", "YOY.")
+FREE_CELLS = [s.cell_key("table2", k) for k in (*s.TABLE2_COUNT_ROWS, s.TABLE2_FEES_ROW)]
+"""The cells in no identity: table 二's decision counts and its fee amount."""
 
 
 def _with_consistent_documents(report: AnnualReport) -> AnnualReport:
@@ -70,6 +73,43 @@ def test_changing_a_document_count_breaks_the_cross_year_rule(
     assert isinstance(value, int)
     findings = check(report.with_cell(cell, value + delta), last_year=last)
     assert any(f.code == "YOY.W002" and cell in f.cells for f in findings), findings
+
+
+@settings(max_examples=20, deadline=None)
+@given(consistent_reports())
+def test_every_cell_of_the_form_outside_the_free_ones_is_caught_when_changed(
+    report: AnnualReport,
+) -> None:
+    """All 194 cells, one at a time, each raised by one, with last year's report given:
+    only table 二's decision counts and fee amount (no identity holds them) may pass."""
+    report = _with_consistent_documents(report)
+    last = last_year_of(report)
+    uncaught = []
+    for cell in s.all_cell_keys():
+        value = report.cell(cell)
+        assert value is not None
+        findings = check(report.with_cell(cell, value + 1), last_year=last)
+        if not any(f.severity is not Severity.NOTICE and cell in f.cells for f in findings):
+            uncaught.append(cell)
+    assert set(uncaught) <= set(FREE_CELLS)
+
+
+@settings(max_examples=100)
+@given(
+    consistent_reports(),
+    st.sampled_from(FREE_CELLS + CROSS_YEAR_CELLS),
+    st.sampled_from([Decimal(-1), Decimal("-0.5"), Decimal("2.5")]),
+)
+def test_an_impossible_value_in_table_2_is_an_error_naming_the_cell(
+    report: AnnualReport, cell: str, value: Decimal
+) -> None:
+    """A negative count or amount, or a count that is not whole (T2.E001 / T2.E002)."""
+    findings = check(report.with_cell(cell, value))
+    errors = [f.code for f in findings if f.severity is Severity.ERROR and cell in f.cells]
+    if cell == s.cell_key("table2", s.TABLE2_FEES_ROW):
+        assert errors == (["T2.E002"] if value < 0 else []), findings
+    else:
+        assert errors == ["T2.E001"], findings
 
 
 @settings(max_examples=150)

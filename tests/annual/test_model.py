@@ -6,12 +6,13 @@ import json
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
 
 from gongkai.annual import AnnualReport, SchemaError
 from gongkai.annual import schema as s
 from gongkai.annual.jsonschema import json_schema, shipped_json_schema
 from tests.conftest import EXPECTED, seed_params
-from tests.strategies import blank_report
+from tests.strategies import any_reports, blank_report
 
 
 @pytest.mark.parametrize("seed", seed_params())
@@ -113,3 +114,22 @@ def test_invalid_json_names_line_and_column(tmp_path) -> None:  # type: ignore[n
 def test_missing_file_is_named(tmp_path) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SchemaError, match=r"nope\.json：文件不存在"):
         AnnualReport.load(tmp_path / "nope.json")
+
+
+@settings(max_examples=50, deadline=None)
+@given(any_reports())
+def test_any_report_round_trips_through_json_losslessly(report: AnnualReport) -> None:
+    """Nulls stay null, decimals keep their digits, optional fields survive, and the JSON
+    written again is the same text."""
+    text = report.to_json()
+    again = AnnualReport.from_json(text)
+    assert again == report
+    assert again.to_json() == text
+
+
+@settings(max_examples=40, deadline=None)
+@given(any_reports())
+def test_any_report_written_validates_against_the_json_schema(report: AnnualReport) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft202012Validator(json_schema())
+    assert list(validator.iter_errors(json.loads(report.to_json()))) == []

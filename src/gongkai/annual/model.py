@@ -177,7 +177,7 @@ class AnnualReport:
             "format": self.format,
             "title": self.title,
             "published": self.published,
-            "sections": dict(self.sections) if self.sections is not None else None,
+            "sections": _in_form_order(self.sections) if self.sections is not None else None,
             "source": self.source,
             "confidence": dict(self.confidence) if self.confidence is not None else None,
             "diagnostics": [dict(d) for d in self.diagnostics]
@@ -225,6 +225,13 @@ class AnnualReport:
 
     def __hash__(self) -> int:
         return hash((self.organ, self.year, self.table2, self.table3, self.table4))
+
+
+def _in_form_order(sections: Mapping[str, str]) -> dict[str, str]:
+    """Sections as the form orders them ("1" to "6"), so that the JSON written is the same
+    whatever order they were added in."""
+    rank = {key: i for i, key in enumerate(s.SECTION_KEYS)}
+    return dict(sorted(sections.items(), key=lambda item: rank.get(item[0], len(rank))))
 
 
 def _as_int(value: T2Value) -> Count:
