@@ -13,7 +13,7 @@ from operator import add, itemgetter
 from typing import Final, cast
 
 from .. import schema as s
-from ..findings import Finding, Severity
+from ..findings import Finding, Rule, Severity
 from ..model import AnnualReport, Count
 from .base import CARRIED_OVER, FORWARD, HANDLED, RECEIVED, Check, emit, joined, rule
 
@@ -190,14 +190,9 @@ def _column_identity(rows: Rows, out: list[Finding]) -> None:
             )
     if blank:
         cells = [k for i in blank for k in _IDENTITY_CELLS[i] if _value(rows, k) is None]
-        emit(
-            out,
-            UNCHECKABLE,
-            f"无法核对“{_IDENTITY_TEXT}”：表三{joined(f'“{_LABEL[i]}”' for i in blank)}列"
-            f"有空白单元格（{joined(s.describe_cell(k) for k in cells)}）。",
-            cells,
-            data={"rule": COLUMN_IDENTITY.code},
-        )
+        where = joined(f"“{_LABEL[i]}”" for i in blank) + "列"
+        detail = joined(s.describe_cell(k) for k in cells)
+        _uncheckable(out, COLUMN_IDENTITY, _IDENTITY_TEXT, where, cells, detail)
 
 
 def _outcome_sum(rows: Rows, skipped: frozenset[str], out: list[Finding]) -> None:
@@ -233,14 +228,9 @@ def _outcome_sum(rows: Rows, skipped: frozenset[str], out: list[Finding]) -> Non
             )
     if blank:
         cells = [k for i in blank for k in _SUM_CELLS[i] if _value(rows, k) is None]
-        emit(
-            out,
-            UNCHECKABLE,
-            f"无法核对“{_N_HANDLED} = 各项办理结果之和”：表三{joined(f'“{_LABEL[i]}”' for i in blank)}列"
-            f"有空白单元格（共{len(cells)}格）。",
-            cells,
-            data={"rule": OUTCOME_SUM.code},
-        )
+        where = joined(f"“{_LABEL[i]}”" for i in blank) + "列"
+        identity = f"{_N_HANDLED} = 各项办理结果之和"
+        _uncheckable(out, OUTCOME_SUM, identity, where, cells, f"共{len(cells)}格")
 
 
 def _row_sum(rows: Rows, skipped: frozenset[str], out: list[Finding]) -> None:
@@ -267,14 +257,22 @@ def _row_sum(rows: Rows, skipped: frozenset[str], out: list[Finding]) -> None:
             )
     if blank:
         cells = [k for key in blank for k in _CELL[key] if _value(rows, k) is None]
-        names = joined(f"“{s.TABLE3_ROW_BY_KEY[k].full_label}”" for k in blank)
-        emit(
-            out,
-            UNCHECKABLE,
-            f"无法核对“总计列 = 六类申请人之和”：表三{names}行有空白单元格（共{len(cells)}格）。",
-            cells,
-            data={"rule": ROW_SUM.code},
-        )
+        where = joined(f"“{s.TABLE3_ROW_BY_KEY[k].full_label}”" for k in blank) + "行"
+        identity = "总计列 = 六类申请人之和"
+        _uncheckable(out, ROW_SUM, identity, where, cells, f"共{len(cells)}格")
+
+
+def _uncheckable(
+    out: list[Finding], blocked: Rule, identity: str, where: str, cells: list[str], detail: str
+) -> None:
+    """The notice for the columns or rows (``where``) that ``blocked`` cannot check."""
+    emit(
+        out,
+        UNCHECKABLE,
+        f"无法核对“{identity}”：表三{where}有空白单元格（{detail}）。",
+        cells,
+        data={"rule": blocked.code},
+    )
 
 
 _POSITION: Final = {cell: (key, i) for key, cells in _CELL.items() for i, cell in enumerate(cells)}
