@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .document import Grid
 from .normalize import normalize_cells
 
 
-@dataclass(frozen=True)
-class RawCell:
-    """One printed cell before expansion: its text and how many rows/columns it covers."""
+class RawCell(NamedTuple):
+    """One printed cell before expansion: its text and how many rows/columns it covers.
+
+    A named tuple rather than a frozen dataclass: a report has hundreds of cells and a
+    frozen dataclass costs several times more to build."""
 
     text: str
     rowspan: int = 1
