@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -462,7 +462,3 @@ class _Loader:
                 raise self.fail(f"confidence.{key}", "0 到 1 之间的数", value)
             out[key] = float(value)
         return out
-
-
-def report_fields() -> tuple[str, ...]:
-    return tuple(f.name for f in fields(AnnualReport))

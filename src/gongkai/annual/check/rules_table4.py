@@ -11,7 +11,6 @@ from ..findings import Finding, Severity
 from ..model import AnnualReport, AppealCounts, Table4
 from .base import Check, emit, joined, rule
 
-_PARTS: Final = tuple(c.key for c in s.TABLE4_PARTS)
 _PART_LABELS: Final = tuple(c.label for c in s.TABLE4_PARTS)
 _TOTAL: Final = next(c for c in s.TABLE4_COLUMNS if c not in s.TABLE4_PARTS)
 _GROUPS: Final = tuple(
