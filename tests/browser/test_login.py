@@ -26,6 +26,7 @@ def log_in(page: Any, username: str, password: str) -> None:
         ("jyj_head", "我的角色：机构负责人"),
         ("zfb_supervisor", "所监督的机关"),
         ("zfb_admin", "管理工作日历"),
+        ("fgj_admin", "人员与角色：区发改局"),
     ],
 )
 def test_each_demo_role_lands_on_its_home_page(site: Any, username: str, expected: str) -> None:
@@ -94,3 +95,35 @@ def test_pages_break_no_content_security_policy_rule(site: Any) -> None:
         site.goto(path)
     site.wait_for_selector(".swagger-ui .title")
     assert errors == []
+
+
+def test_organ_admin_creates_a_colleague_who_then_logs_in(site: Any) -> None:
+    log_in(site, "fgj_admin", DEMO_PASSWORD)
+    site.wait_for_url("**/office/")
+    site.get_by_role("link", name="人员与角色：区发改局").click()
+    site.get_by_role("link", name="新建账户").click()
+    site.get_by_label("用户名").fill("fgj_newcomer")
+    site.get_by_label("姓名").fill("钱新")
+    site.get_by_label("公开专员").check()
+    site.get_by_role("button", name="新建").click()
+    main = site.locator("main").inner_text()
+    assert "新建账户 钱新（fgj_newcomer），角色：公开专员" in main
+    password = site.locator("#initial-password").inner_text()
+    site.get_by_role("button", name="退出登录").click()
+    log_in(site, "fgj_newcomer", password)
+    site.wait_for_url("**/office/")
+    assert "我的角色：公开专员" in site.locator("main").inner_text()
+    assert "示范区发展和改革局" in site.locator("main").inner_text()
+
+
+def test_another_organs_admin_cannot_manage_its_people(site: Any) -> None:
+    log_in(site, "jyj_admin", DEMO_PASSWORD)
+    site.wait_for_url("**/office/")
+    assert site.goto("/office/organs/fgj/people/").status == 404
+    assert site.goto("/office/organs/jyj/people/").status == 200
+    site.get_by_role("button", name="退出登录").click()
+    log_in(site, "jyj_officer", DEMO_PASSWORD)
+    site.wait_for_url("**/office/")
+    denied = site.goto("/office/organs/jyj/people/")
+    assert denied.status == 403
+    assert "您没有权限" in site.locator("main").inner_text()
