@@ -34,7 +34,8 @@ def test_text_is_a_table_that_fits_80_columns() -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].split() == ["代码", "级别", "规则"]
-    assert max(cell_len(line.rstrip()) for line in lines) <= 80
+    assert max(cell_len(line) for line in lines) <= 80
+    assert [line for line in lines if line != line.rstrip()] == []
     assert lines[-1] == f"共{len(RULES)}条规则。"
     identity = next(i for i, line in enumerate(lines) if line.startswith("T3.E001"))
     assert lines[identity].split()[:2] == ["T3.E001", "错误"]

@@ -51,6 +51,13 @@ def _console() -> Console:
     )
 
 
+def _print_table(console: Console, table: Table) -> None:
+    """The table without the spaces rich pads its last column with."""
+    with console.capture() as captured:
+        console.print(table)
+    console.file.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
 @app.command("rules")
 def rules_command(
     output: Annotated[OutputFormat, FORMAT_OPTION] = OutputFormat.TEXT,
@@ -69,7 +76,7 @@ def rules_command(
     for rule in RULES:
         table.add_row(rule.code, rule.severity.label, f"{rule.title}\n{rule.description}")
     console = _console()
-    console.print(table)
+    _print_table(console, table)
     console.print(f"共{len(RULES)}条规则。", markup=False)
 
 
@@ -178,7 +185,7 @@ def _print_text(results: Sequence[tuple[Path, AnnualReport, list[Finding]]]) -> 
             table.add_column("说明", overflow="fold")
             for finding in findings:
                 table.add_row(finding.severity.label, finding.code, finding.message)
-            console.print(table)
+            _print_table(console, table)
         else:
             console.print("  未发现问题。")
         for finding in findings:
