@@ -295,3 +295,7 @@ def test_late_item_is_flagged_on_its_page_and_in_the_on_time_rate(client, team) 
     client.force_login(member(team.organ.parent or team.organ, Role.SUPERVISOR))
     page = client.get("/office/disclosure/timeliness/?year=2025").content.decode()
     assert "<td>湖州市吴兴区发展和改革局</td><td>2</td><td>1</td><td>50.0%</td>" in page
+    late_rows = page.split("逾期发布的信息（")[1]
+    assert (
+        late_rows.startswith("1 条）") and "2025-09-26" in late_rows and "2025-10-31" in late_rows
+    )

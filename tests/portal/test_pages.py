@@ -134,6 +134,25 @@ def test_feeds_carry_repeals_and_drop_withdrawn_and_replaced_versions(client, te
     assert [u[:10] for u in updated] == ["2024-06-30", "2024-04-02"]
 
 
+def test_numbering_goes_on_across_pages_and_facets_narrow_step_by_step(client, team) -> None:
+    for n in range(12):
+        make_item(
+            team,
+            state=workflow.PUBLISHED,
+            on=D(2024, 3, 1 + n),
+            title=f"河道保洁第{n + 1}号通告",
+            category="budget" if n % 2 else "other",
+        )
+    page = client.get("/search/", {"q": "河道保洁", "page": "2"}).content.decode()
+    assert '<ol class="results" start="11">' in page
+    assert 'href="?q=%E6%B2%B3%E9%81%93%E4%BF%9D%E6%B4%81&amp;page=1">1</a>' in page
+    assert 'aria-current="page" class="current">2</a>' in page
+    catalogue = client.get("/catalog/fgj/", {"year": "2024"}).content.decode()
+    assert 'href="?year=2024&amp;category=budget"' in catalogue
+    narrowed = text_of(client.get("/catalog/fgj/", {"year": "2024", "category": "budget"}))
+    assert "2024年 （7）财政预算、决算信息" in narrowed and "共 6 条" in narrowed
+
+
 def test_sitemap_lists_items_guides_and_catalogues(client, published) -> None:
     root = ET.fromstring(client.get("/sitemap.xml").content)
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

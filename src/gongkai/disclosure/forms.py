@@ -60,9 +60,11 @@ class ItemForm(forms.ModelForm):
         self.fields["interprets"].queryset = current  # type: ignore[attr-defined]
         self.fields["amends"].queryset = current  # type: ignore[attr-defined]
         self.fields["repeals"].queryset = current  # type: ignore[attr-defined]
-        self.fields[
-            "repeals"
-        ].help_text = "本文件发布时，所选文件自动标为废止（计入表二本年废止件数）。"
+        several = "按住 Ctrl（Mac 为 Command）可选多个。"
+        self.fields["amends"].help_text = several
+        self.fields["repeals"].help_text = (
+            "本文件发布时，所选文件自动标为废止（计入表二本年废止件数）。" + several
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -83,6 +83,11 @@ class Results:
         return max(1, math.ceil(self.total / self.per_page))
 
     @property
+    def first_number(self) -> int:
+        """The rank of this page's first result (numbering goes on across pages)."""
+        return (self.page - 1) * self.per_page + 1
+
+    @property
     def has_previous(self) -> bool:
         return self.page > 1
 

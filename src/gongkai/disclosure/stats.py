@@ -103,3 +103,14 @@ def timeliness(organs: list[Organ], year: int) -> list[dict[str, object]]:
         rate = None if published == 0 else (published - late) * 100 / published
         out.append({"organ": organ, "published": published, "late": late, "rate": rate})
     return out
+
+
+def late_items(organs: list[Organ], year: int) -> list[Item]:
+    """Items published in ``year`` after their due date, the latest first."""
+    return list(
+        Item.objects.filter(organ__in=organs, published_on__year=year, due_on__isnull=False)
+        .exclude(state=workflow.WITHDRAWN)
+        .filter(published_on__gt=F("due_on"))
+        .select_related("organ")
+        .order_by("-published_on", "-id")[:200]
+    )

@@ -221,12 +221,19 @@ def table2_rows(table: Table2) -> list[tuple[object, list[tuple[str, list[tuple[
 
 @login_required
 def timeliness_view(request: HttpRequest) -> HttpResponse:
-    year = int(request.GET.get("year") or timezone.localdate().year)
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        year = timezone.localdate().year
     organs = [o for o in case_organs(request.user).order_by("name")]
     return render(
         request,
         "disclosure/timeliness.html",
-        {"rows": stats.timeliness(organs, year), "year": year},
+        {
+            "rows": stats.timeliness(organs, year),
+            "late": stats.late_items(organs, year),
+            "year": year,
+        },
     )
 
 

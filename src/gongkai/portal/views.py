@@ -12,7 +12,7 @@ from gongkai.disclosure import workflow
 from gongkai.disclosure.categories import ARTICLE20, CATEGORY_BY_KEY, TOPIC_BY_KEY, TOPICS
 from gongkai.disclosure.guides import guide_for
 from gongkai.disclosure.models import Attachment, Item, SearchEntry
-from gongkai.disclosure.search import ORDERS, VALIDITIES, Filters, search
+from gongkai.disclosure.search import MAX_PAGE, ORDERS, VALIDITIES, Filters, search
 from gongkai.disclosure.views import reviews_of
 from gongkai.organs.models import Organ
 
@@ -87,15 +87,40 @@ def _facets(filters: Filters) -> dict[str, object]:
     }
 
 
-def _page_links(request: HttpRequest, results) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _page_links(request: HttpRequest, results) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """Previous / next and a window of numbered pages (first, last, two either side)."""
     params = request.GET.copy()
-    links = {}
+
+    def href(page: int) -> str:
+        params["page"] = str(page)
+        return "?" + params.urlencode()
+
+    links: dict[str, object] = {}
     if results.has_previous:
-        params["page"] = str(results.page - 1)
-        links["previous"] = "?" + params.urlencode()
+        links["previous"] = href(results.page - 1)
     if results.has_next:
-        params["page"] = str(results.page + 1)
-        links["next"] = "?" + params.urlencode()
+        links["next"] = href(results.page + 1)
+    last = min(results.pages, MAX_PAGE)
+    shown = sorted({1, last, *range(max(1, results.page - 2), min(last, results.page + 2) + 1)})
+    numbers: list[tuple[int, str]] = []
+    for n in shown:
+        if numbers and n > numbers[-1][0] + 1:
+            numbers.append((0, ""))  # a gap
+        numbers.append((n, href(n)))
+    links["numbers"] = numbers if last > 1 else []
+    return links
+
+
+def _facet_links(request: HttpRequest) -> dict[str, str]:
+    """Per facet, the current filters without it (and without the page), ready for
+    the template to append the facet's value: browsing narrows step by step."""
+    links = {}
+    for name in ("category", "topic", "year"):
+        params = request.GET.copy()
+        for drop in (name, "page"):
+            params.pop(drop, None)
+        rest = params.urlencode()
+        links[name] = f"?{rest}&{name}=" if rest else f"?{name}="
     return links
 
 
@@ -112,6 +137,7 @@ def catalog(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             "results": results,
             "facets": _facets(filters),
             "links": _page_links(request, results),
+            "facet_links": _facet_links(request),
             "category": CATEGORY_BY_KEY.get(filters.category),
             "topic": TOPIC_BY_KEY.get(filters.topic),
         },
