@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
@@ -14,16 +15,18 @@ from ..models import AnnualReportDraft, FileFormat, Status
 from .downloads import DOWNLOADS, file_name, file_response
 
 
-def _published() -> object:
+def _published() -> QuerySet[AnnualReportDraft]:
     return AnnualReportDraft.objects.filter(status=Status.PUBLISHED).select_related("organ")
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    drafts = list(_published().filter(organ__is_active=True).order_by("organ_id", "-year"))
-    organs: dict[int, dict[str, object]] = {}
+    """Every organ with published reports, newest year first."""
+    drafts = _published().filter(organ__is_active=True).order_by("organ__name", "-year")
+    by_organ: dict[int, list[AnnualReportDraft]] = {}
     for d in drafts:
-        organs.setdefault(d.organ_id, {"organ": d.organ, "drafts": []})["drafts"].append(d)  # type: ignore[union-attr]
-    return render(request, "reports/public_index.html", {"organs": list(organs.values())})
+        by_organ.setdefault(d.organ_id, []).append(d)
+    organs = [{"organ": ds[0].organ, "drafts": ds} for ds in by_organ.values()]
+    return render(request, "reports/public_index.html", {"organs": organs})
 
 
 def organ_reports(request: HttpRequest, slug: str) -> HttpResponse:
