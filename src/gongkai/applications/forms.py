@@ -242,12 +242,14 @@ class ActionForm(ChineseForm):
         label="征求意见对象",
         required=False,
         choices=[("third_party", "第三方"), ("other_organ", "其他行政机关")],
+        error_messages={"invalid_choice": "请选择第三方或其他行政机关"},
     )
     name = _text("征求意见对象名称", 200, required=False)
     method = forms.ChoiceField(
         label="收费方式",
         required=False,
         choices=[("per_item", "按件计收"), ("per_page", "按量计收")],
+        error_messages={"invalid_choice": "请选择按件计收或按量计收"},
     )
     units = forms.IntegerField(
         label="计费数量（件或页）",

@@ -357,6 +357,8 @@ def _payload(
 
 
 def _int(value: Any, name: str) -> int:
+    if value is None or value == "":
+        raise InvalidInput(f"请填写{name}")
     try:
         return int(value)
     except (TypeError, ValueError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,7 +16,7 @@ from .. import files as reply_files
 from .. import rules, services
 from ..errors import CaseworkError
 from ..forms import ActionForm, AppealForm, action_form
-from ..models import ReplyFile
+from ..models import AppealOutcome, ReplyFile
 from ..workflow import EVENT_LABELS, Event
 from .common import get_case
 
@@ -59,15 +60,20 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
     )
 
 
+def _errors(request: HttpRequest, form: Any) -> None:
+    """Each invalid field as one message: “label：what is wrong”."""
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        messages.error(request, f"{label}：{'；'.join(errors)}" if label else "；".join(errors))
+
+
 @login_required
 @require_POST
 def act(request: HttpRequest, number: str, action: str) -> HttpResponse:
     case = get_case(request, number)
     form = ActionForm(request.POST, request.FILES)
     if not form.is_valid():
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            messages.error(request, f"{label}：{'；'.join(errors)}" if label else "；".join(errors))
+        _errors(request, form)
         return redirect("applications:detail", number=number)
     case.version = form.cleaned_data["version"]
     try:
@@ -100,11 +106,11 @@ def appeal(request: HttpRequest, number: str) -> HttpResponse:
     if form.is_valid():
         try:
             services.lodge_appeal(case, request.user, **form.cleaned_data)
-            messages.success(request, "已记录")
+            messages.success(request, "已记录行政复议或行政诉讼")
         except CaseworkError as exc:
             messages.error(request, exc.message)
     else:
-        messages.error(request, "；".join(e for errs in form.errors.values() for e in errs))
+        _errors(request, form)
     return redirect("applications:detail", number=number)
 
 
@@ -115,11 +121,15 @@ def decide_appeal(request: HttpRequest, number: str, appeal_id: int) -> HttpResp
     appeal = case.appeals.filter(pk=appeal_id).first()
     if appeal is None:
         raise PermissionDenied("无此记录")
+    outcome = request.POST.get("outcome", "")
+    if outcome not in AppealOutcome.values:
+        messages.error(request, "请选择复议或诉讼结果：结果维持、结果纠正或其他结果")
+        return redirect("applications:detail", number=number)
     try:
         decided_on = date.fromisoformat(request.POST.get("decided_on", ""))
-        services.decide_appeal(
-            appeal, request.user, outcome=request.POST.get("outcome", ""), decided_on=decided_on
-        )
+        if decided_on > services.today():
+            raise CaseworkError(f"审结日期{decided_on.isoformat()}不能晚于今天")
+        services.decide_appeal(appeal, request.user, outcome=outcome, decided_on=decided_on)
         messages.success(request, "已记录结果")
     except ValueError:
         messages.error(request, "审结日期应为有效日期，如2025-03-01")
