@@ -1,13 +1,15 @@
 """依申请公开 on PostgreSQL: the officer's queue page and a year's statistics.
 
 Timed: (1) the officer's queue page (``/office/applications/``, rendered through the test
-client, logged in as an officer of one organ) and (2) tables 三/四 for one organ and for
-the supervising office's whole subtree, for 2025, over ``GONGKAI_BENCH_CASES`` simulated
+client, logged in as an officer of one organ), (2) tables 三/四 for one organ and for
+the supervising office's whole subtree, for 2025, and (3) the supervisor's statistics page
+for the whole subtree (every number a link), over ``GONGKAI_BENCH_CASES`` simulated
 cases (default 100,000, the issue's scale) across 20 organs under one supervising office.
 The simulated histories go in with PostgreSQL ``COPY`` (``simulate``), about a minute for
 100,000 cases and their ~650,000 events on 2 cores; the scale is printed.
 References, same run: (1) the same page for an organ with no cases (the fixed cost of a
-page); (2) counting the same table in Python from the case facts (``tally.tally``).
+page); (2) counting the same table in Python from the case facts (``tally.tally``);
+(3) the statistics page of an organ with no cases.
 Target: median under 300 ms for the queue page and for the statistics.
 
 The database (``GONGKAI_BENCH_DB``, default ``gongkai_applications``) on 127.0.0.1 (user
@@ -137,9 +139,12 @@ def child() -> None:
     Membership.objects.get_or_create(user=idle, organ=empty, role="officer")
     services.today = lambda: date(2026, 3, 31)  # the simulated "now"
 
-    busy_client, idle_client = Client(), Client()
+    supervisor = UserFactory(username="bench_supervisor")
+    Membership.objects.get_or_create(user=supervisor, organ=office, role="supervisor")
+    busy_client, idle_client, supervisor_client = Client(), Client(), Client()
     busy_client.force_login(officer)
     idle_client.force_login(idle)
+    supervisor_client.force_login(supervisor)
     n_open = Application.objects.filter(organ=organ, closed_on__isnull=True).count()
     print(f"规模：{CASES:,} 件，{organ.name}办理中 {n_open:,} 件", flush=True)
 
@@ -149,6 +154,10 @@ def child() -> None:
 
     def queue_empty() -> None:
         assert idle_client.get("/office/applications/").status_code == 200
+
+    def stats_page(slug: str) -> None:
+        r = supervisor_client.get(f"/office/applications/stats/{slug}/2025/")
+        assert r.status_code == 200
 
     subtree = office.descendant_ids()
     one = {organ.pk}
@@ -172,6 +181,12 @@ def child() -> None:
             "同一统计在 Python 中逐件计数",
             median_ms(lambda: stats.annual_stats(subtree, 2025)),
             median_ms(lambda: facts_tally(subtree), repeat=3),
+        ),
+        (
+            "主管部门全辖区年度统计页面（表三、表四，每格链接）",
+            "无案件机关的同一页面",
+            median_ms(lambda: stats_page("bench-office")),
+            median_ms(lambda: stats_page("bench-empty")),
         ),
     ]
     print(json.dumps({"results": results}, ensure_ascii=False), flush=True)

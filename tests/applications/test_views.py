@@ -143,20 +143,43 @@ def test_action_through_the_page_and_a_stale_form_gets_the_conflict_message(clie
     assert CaseEvent.objects.filter(application=case).count() == 2
 
 
-def test_reply_letter_docx_and_pdf(client: Client) -> None:
+def test_reply_letter_docx_and_pdf(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(services, "today", lambda: date(2025, 10, 9))
     staff = Staff()
-    case = make_case(staff, State.CLOSED, answer="partially_granted")
+    case = make_case(staff, State.CLOSED, received_on=date(2025, 9, 26), answer="partially_granted")
     client.force_login(staff.officer)
     docx = client.get(f"/office/applications/{case.number}/letter.docx")
     assert docx.status_code == 200
     from docx import Document
 
-    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
-    assert "政府信息公开申请答复告知书" in text and case.number in text
-    assert "《中华人民共和国政府信息公开条例》第三十七条" in text
-    assert "60日内依法申请行政复议" in text and "6个月内依法向人民法院提起行政诉讼" in text
+    document = Document(io.BytesIO(docx.content))
+    lines = [p.text for p in document.paragraphs if p.text]
+    assert lines == [
+        staff.organ.name,
+        "政府信息公开申请答复告知书",
+        f"申请编号：{case.number}",
+        "张三：",
+        f"本机关于2025年9月26日收到您提出的政府信息公开申请（申请编号{case.number}），"
+        "您申请获取“2024年本区老旧小区改造项目的立项批复文件”。现答复如下：",
+        "经审查，您申请获取的信息中含有不应当公开的内容，但能够作区分处理，"
+        "现向您提供可以公开的部分（见附件），不予公开部分的理由：现予提供",
+        "本答复的法律依据：《中华人民共和国政府信息公开条例》第三十七条。",
+        "如对本答复不服，可以自收到本告知书之日起60日内依法申请行政复议，"
+        "或者自收到本告知书之日起6个月内依法向人民法院提起行政诉讼。",
+        staff.organ.name,
+        "2025年10月9日",
+    ]
+    title = document.paragraphs[1].runs[0]
+    assert title.bold and title.font.size.pt == 22
+    assert document.paragraphs[4].paragraph_format.first_line_indent.pt == 32
     pdf = client.get(f"/office/applications/{case.number}/letter.pdf")
     assert pdf.content.startswith(b"%PDF")
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf.content)) as opened:
+        text = "".join(page.extract_text() for page in opened.pages).replace("\n", "")
+    for line in lines:
+        assert line in text, line
 
 
 def test_stats_page_drills_down(client: Client) -> None:
