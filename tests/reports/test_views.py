@@ -163,6 +163,7 @@ def test_publishing_late_warns_and_records_it(staff: Any, today: Any) -> None:
     client = client_for(staff.head)
     page = client.get(url(staff.organ)).content.decode()
     assert "注意：已超过法定发布期限（2026年1月31日）5天。现在发布将记录为逾期发布。" in page
+    assert "已超过法定发布期限（2026年1月31日）5天，尚未发布" in page
     done = client.post(url(staff.organ, "actions/publish/"), follow=True).content.decode()
     assert "已发布。已超过法定发布期限（2026年1月31日）5天，已记录为逾期发布。" in done
     assert AnnualReportDraft.objects.get().late_days == 5
@@ -288,7 +289,7 @@ def test_roll_up_statuses(staff: Any, today: Any) -> None:
         for slug, m in re.findall(r'<tr data-organ="([^"]+)">(.*?)</tr>', html, re.S)
     }
     assert cells[staff.organ.slug][:4] == ["已发布", "本平台", "2026-01-20", "按期"]
-    assert cells[staff.other_organ.slug][:2] == ["逾期未发布", "本平台"]
+    assert cells[staff.other_organ.slug][:2] == ["逾期未发布（草稿）", "本平台"]
     assert cells[staff.office.slug][:2] == ["逾期未发布", ""]
 
 

@@ -75,7 +75,9 @@ def rows(office: Organ, year: int, today: date) -> list[Row]:
         elif draft is not None:
             report = compute.draft_report(draft, published=today)
             tally = compute.counts(compute.findings(report, organ))
-            status = OVERDUE if today > deadline else draft.get_status_display()
+            status = draft.get_status_display()
+            if today > deadline:
+                status = f"{OVERDUE}（{status}）"
             out.append(
                 Row(organ, status, SOURCE_PLATFORM, None, None, tally[Severity.ERROR.value],
                     tally[Severity.WARNING.value], draft, None)
