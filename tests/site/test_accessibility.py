@@ -52,9 +52,8 @@ UNLABELLED_TYPES = {"hidden", "submit", "button", "reset", "image"}
 
 
 @pytest.fixture
-def demo(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    load_demo()
+def demo() -> None:
+    load_demo()  # passwords hashed fast: see tests/site/conftest.py
 
 
 def _page(client: Client, django_user_model: Any, who: str | None, url: str) -> Any:
