@@ -93,6 +93,10 @@ def _base() -> dict[str, object]:
         ),
         (lambda d: d["table3"].update(recieved=[0] * 7), "table3：不认识的字段“recieved”"),
         (lambda d: d.update(year=24), "year：应为四位年份，读到数字 24"),
+        (
+            lambda d: d.update(confidence={"table3": 1.5}),
+            "confidence.table3：应为0 到 1 之间的数，读到数字 1.5",
+        ),
     ],
 )
 def test_bad_objects_are_refused_naming_the_field(mutate, message: str) -> None:  # type: ignore[no-untyped-def]

@@ -63,7 +63,10 @@ def json_schema() -> dict[str, Any]:
                 "additionalProperties": False,
             },
             "source": {"type": ["string", "null"]},
-            "confidence": {"type": "object", "additionalProperties": {"type": "number"}},
+            "confidence": {
+                "type": "object",
+                "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1},
+            },
             "diagnostics": {"type": "array", "items": {"type": ["object", "string"]}},
             "notes": {"type": ["string", "null"]},
         },

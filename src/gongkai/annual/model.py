@@ -458,7 +458,11 @@ class _Loader:
         obj = self.obj(data, "confidence")
         out: dict[str, float] = {}
         for key, value in obj.items():
-            if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float | Decimal)
+                or not 0 <= value <= 1
+            ):
                 raise self.fail(f"confidence.{key}", "0 到 1 之间的数", value)
             out[key] = float(value)
         return out
