@@ -205,29 +205,32 @@ def _weights(terms: list[Term]) -> dict[str, float]:
     return weights
 
 
-def relevance(
-    query: Query, weights: dict[str, float], title_tokens: str, body_tokens: str, title: str
-) -> tuple[int, float]:
-    """(query words held, score) of one entry, ``title`` folded (see the module docstring).
+class Ranker:
+    """The relevance score of candidates for one query (see the module docstring)."""
 
-    Every result holds every word except in partial results, where holding more words
-    comes first whatever the score.
-    """
-    held = 0
-    score = 0.0
-    for term in query.terms:
-        held += bool(_count(title_tokens, term) or _count(body_tokens, term))
-    for term in _ranking_terms(query):
-        idf = weights.get(term.word, 1.0)
-        if _count(title_tokens, term):
-            score += idf * TITLE_WEIGHT
-        tf = _count(body_tokens, term)
-        if tf:
-            score += idf * (1 + math.log(tf))
-    runs = [r for r in (*query.runs, *query.phrases) if len(r) >= 2]
-    if any(r in title for r in runs):
-        score += PHRASE_WEIGHT * sum(weights.values())
-    return held, round(score, 9)
+    def __init__(self, query: Query, weights: dict[str, float]) -> None:
+        self.required = query.terms
+        self.ranked = [(t, weights.get(t.word, 1.0)) for t in _ranking_terms(query)]
+        self.runs = [r for r in (*query.runs, *query.phrases) if len(r) >= 2]
+        self.run_bonus = PHRASE_WEIGHT * sum(weights.values())
+
+    def score(self, title_tokens: str, body_tokens: str, title: str) -> tuple[int, float]:
+        """(query words held, score) of one entry, ``title`` folded.
+
+        Every result holds every word except in partial results, where holding more
+        words comes first whatever the score.
+        """
+        held = sum(1 for t in self.required if _count(title_tokens, t) or _count(body_tokens, t))
+        score = 0.0
+        for term, idf in self.ranked:
+            if _count(title_tokens, term):
+                score += idf * TITLE_WEIGHT
+            tf = _count(body_tokens, term)
+            if tf:
+                score += idf * (1 + math.log(tf))
+        if any(r in title for r in self.runs):
+            score += self.run_bonus
+        return held, round(score, 9)
 
 
 def _run(
@@ -249,26 +252,34 @@ def _run(
             return total, [(int(r[0]), 0.0) for r in cursor.fetchall()]
         pre, pre_params = _score(query, any_term)
         select = (
-            "SELECT se.item_id, se.title_tokens, se.body_tokens, substr(se.text, 1, 320), "
-            f"{pre} AS pre "
-            f"FROM disclosure_searchentry se WHERE {where} "
+            f"SELECT se.item_id, {pre} AS pre FROM disclosure_searchentry se WHERE {where} "
             "ORDER BY pre DESC, se.published_on DESC, se.item_id DESC LIMIT %s OFFSET %s"
         )
-        fetched: list[tuple[int, str, str, str]] = []
+        first: list[int] = []
         if start < CANDIDATES:
             cursor.execute(select, [*pre_params, *params, CANDIDATES, 0])
-            fetched = [_row(r) for r in cursor.fetchall()]
-        later: list[tuple[int, str, str, str]] = []
+            first = [int(r[0]) for r in cursor.fetchall()]
+        later: list[int] = []
         if end > CANDIDATES and total > CANDIDATES:
             offset = max(start, CANDIDATES)
             cursor.execute(select, [*pre_params, *params, end - offset, offset])
-            later = [_row(r) for r in cursor.fetchall()]
-    weights = _weights(_ranking_terms(query))
-    scored = [(pk, relevance(query, weights, t, b, title)) for pk, t, b, title in fetched]
+            later = [int(r[0]) for r in cursor.fetchall()]
+        # The tokens of the few rows kept, by primary key (sorting narrow rows is cheaper).
+        tokens: dict[int, tuple[str, str, str]] = {}
+        if first or later:
+            ids = first + later
+            cursor.execute(
+                "SELECT item_id, title_tokens, body_tokens, substr(text, 1, 320) "
+                f"FROM disclosure_searchentry WHERE item_id IN ({', '.join(['%s'] * len(ids))})",
+                ids,
+            )
+            for pk, title_tokens, body_tokens, title in map(_row, cursor.fetchall()):
+                tokens[pk] = (title_tokens, body_tokens, title)
+    ranker = Ranker(query, _weights(_ranking_terms(query)))
+    scored = [(pk, ranker.score(*tokens[pk])) for pk in first]
     scored.sort(key=lambda r: (-r[1][0], -r[1][1]))  # stable: ties keep the SQL order
     rows = [(pk, score) for pk, (_, score) in scored[start:end]]
-    for pk, t, b, title in later:
-        rows.append((pk, relevance(query, weights, t, b, title)[1]))
+    rows += [(pk, ranker.score(*tokens[pk])[1]) for pk in later]
     return total, rows
 
 
