@@ -181,6 +181,22 @@ def test_admin_above_may_drop_their_own_role_below(
     assert roles_in(admin, a) == []
 
 
+def test_a_disabled_superuser_is_re_enabled_only_by_a_superuser(
+    organ_tree: dict[str, Any], make_member: Any
+) -> None:
+    admin = make_member(organ_tree["a"], Role.ADMIN)
+    root = UserFactory(username="root", first_name="", is_superuser=True, is_active=False)
+    with pytest.raises(ValidationError) as caught:
+        people.add_person(organ=organ_tree["a"], person=root, roles=["officer"], by=admin)
+    assert caught.value.messages == ["root 是已停用的全站管理账户，只有全站管理员可以重新启用。"]
+    root.refresh_from_db()
+    assert not root.is_active
+    superuser = UserFactory(is_superuser=True)
+    people.add_person(organ=organ_tree["a"], person=root, roles=["officer"], by=superuser)
+    root.refresh_from_db()
+    assert root.is_active
+
+
 @pytest.mark.parametrize(
     ("role", "where"),
     [

@@ -126,6 +126,11 @@ def add_person(*, organ: Organ, person: Any, roles: Iterable[str], by: Any) -> P
             code="already_member",
         )
     summary = f"{_name(person)} 加入本机关，角色：{_labels(wanted)}"
+    if not person.is_active and (person.is_superuser or person.is_staff) and not by.is_superuser:
+        raise ValidationError(
+            f"{_name(person)} 是已停用的全站管理账户，只有全站管理员可以重新启用。",
+            code="disabled_superuser",
+        )
     if not person.is_active:
         person.is_active = True
         person.save(update_fields=["is_active"])
