@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
 from django.db.models import Count
@@ -13,6 +15,8 @@ from .. import querysets as q
 from ..models import Notice
 
 PER_PAGE = 50
+DUE_SOON_DAYS = 7
+"""“7日内到期” on the supervisor's page (calendar days, today included)."""
 
 
 def _others(request: HttpRequest, param: str) -> str:
@@ -34,10 +38,16 @@ def queue(request: HttpRequest) -> HttpResponse:
         cases = cases.filter(assignee=request.user)
     if request.GET.get("organ"):
         cases = cases.filter(organ__slug=request.GET["organ"])
-    page, page_query = _page(request, q.queue(cases), "page")
+    listed = q.queue(cases)
+    due = request.GET.get("due", "")
+    if due == "overdue":
+        listed = q.overdue(listed, on)
+    elif due == "soon":
+        listed = listed.filter(due_on__gte=on, due_on__lte=on + timedelta(days=DUE_SOON_DAYS))
+    page, page_query = _page(request, listed, "page")
     rows = [(case, q.flag(case, on)) for case in page]
     counts = {
-        "open": page.paginator.count,
+        "open": q.open_cases(cases).count(),
         "overdue": q.overdue(cases, on).count(),
         "due_today": q.due_today(cases, on).count(),
     }
@@ -68,5 +78,6 @@ def queue(request: HttpRequest) -> HttpResponse:
             "to_print": to_print,
             "print_query": print_query,
             "mine": bool(request.GET.get("mine")),
+            "due": {"overdue": "已逾期", "soon": f"{DUE_SOON_DAYS}日内到期"}.get(due, ""),
         },
     )

@@ -13,12 +13,13 @@ from gongkai.organs.querysets import case_organs
 
 from .. import services
 from ..querysets import OPEN
+from .queue import DUE_SOON_DAYS
 
 
 @login_required
 def supervise(request: HttpRequest) -> HttpResponse:
     on = services.today()
-    soon = on + timedelta(days=7)
+    soon = on + timedelta(days=DUE_SOON_DAYS)
     organs = (
         case_organs(request.user)
         .annotate(
