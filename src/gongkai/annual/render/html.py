@@ -24,11 +24,28 @@ HINT_PREFIX = "建议："
 
 
 @cache
+@cache
 def report_css() -> str:
-    """The style sheet of the report (screen and print), as shipped with the package."""
-    return (
-        resources.files("gongkai.annual.render").joinpath("report.css").read_text(encoding="utf-8")
-    )
+    """The style sheet of the report (screen and print): the shipped ``report.css`` plus
+    the tables' column widths.
+
+    Widths are rules here rather than ``style`` attributes on ``<col>``, so that a page
+    whose Content-Security-Policy forbids inline styles still lays the tables out.
+    """
+    shipped = resources.files("gongkai.annual.render").joinpath("report.css").read_text("utf-8")
+    return shipped + "\n" + _column_width_rules()
+
+
+def _column_width_rules() -> str:
+    blank = AnnualReport(organ=None, year=None)
+    rules = ["/* Column widths of the national tables (generated from the layout). */"]
+    for build in TABLE_OF_SECTION.values():
+        grid = build(blank)
+        rules.extend(
+            f".gk-report .gk-{grid.key} > colgroup > col:nth-child({i}) {{ width: {w * 100:.2f}%; }}"
+            for i, w in enumerate(grid.widths, start=1)
+        )
+    return "\n".join(rules) + "\n"
 
 
 def render_html(
@@ -85,7 +102,7 @@ def table_html(grid: Grid, prefix: str = "gk") -> str:
         f'<table class="gk-table gk-{grid.key}" id="{prefix}-{grid.key}">',
         f'<caption class="gk-caption">{escape(grid.name)} {escape(grid.caption)}</caption>',
         "<colgroup>",
-        *(f'<col style="width:{w * 100:.2f}%">' for w in grid.widths),
+        *("<col>" for _ in grid.widths),
         "</colgroup>",
     ]
     if grid.head_rows:
