@@ -3,7 +3,8 @@
 The national form's cells are counts (tables 三 and 四, most of 二) or an amount in 万元
 (the fee row of table 二). Published reports also print ``-``, ``—``, ``/`` or ``无`` for
 an empty cell, or leave it blank: all of those are read as ``None`` (JSON ``null``), since
-0 means the document printed 0.
+0 means the document printed 0. A count written in Chinese numerals (``零``, ``〇``,
+``十二``, ``三件``) is the number it names.
 """
 
 from __future__ import annotations
@@ -48,6 +49,12 @@ _GROUPED_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _UNIT_RE = re.compile(rf"(?:{_UNITS})$")
 _PLACEHOLDER_RE = re.compile(r"^(?:[-‐‑‒–—―－─━~～]+|[/／\\]|无|空|/|—/—)$")
 _SPACE_RE = re.compile(r"\s+")
+_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_CHINESE_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9})
+_CHINESE_NUMBER_RE = re.compile(
+    rf"^(?:[零〇]|[一二两三四五六七八九]?(?:百[零〇]?)?[一二三四五六七八九]?十?[一二三四五六七八九]?)"
+    rf"(?:{_UNITS})?$"
+)
 
 
 @lru_cache(maxsize=8192)
@@ -70,9 +77,44 @@ def read_value(text: str) -> Value:
     elif first.isdecimal():
         # full-width or other decimal digits the reader left alone
         return read_value(normalize_label(cell))
+    elif first in _CHINESE_FIRST and len(cell) <= 8:
+        number = chinese_number(_UNIT_RE.sub("", cell) if _CHINESE_NUMBER_RE.match(cell) else "")
+        if number is not None:
+            return Value(Kind.NUMBER, Decimal(number))
     if _PLACEHOLDER_RE.match(cell):
         return PLACEHOLDER
     return TEXT
+
+
+_CHINESE_FIRST = frozenset("零〇一二两三四五六七八九十百")
+
+
+def chinese_number(text: str) -> int | None:
+    """The value of a count written in Chinese numerals below 1000 (``零``, ``十二``,
+    ``一百零五``); ``None`` for anything else."""
+    if not text:
+        return None
+    if text in ("零", "〇"):
+        return 0
+    text = text.replace("零", "").replace("〇", "")  # 一百零五: the zero only holds a place
+    total = 0
+    digit: int | None = None
+    for char in text:
+        if char in _CHINESE_DIGITS:
+            if digit is not None:
+                return None  # two digits in a row: not a count ("一二")
+            digit = _CHINESE_DIGITS[char]
+        elif char == "十":
+            total += 10 * (1 if digit is None else digit)
+            digit = None
+        elif char == "百":
+            if digit is None:
+                return None
+            total += 100 * digit
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
 
 
 def _decimal(text: str) -> Decimal | None:

@@ -1,18 +1,26 @@
 """Who published the report and which year it reports on.
 
+The title is the last title-like row before the first section heading: a page
+carries other titles above the report's own (links to earlier years' reports in a
+sidebar, the page's metadata block, a breadcrumb), never between it and its text. A
+title may put its year after the words (``…年度报告（2024年度）``) or the organ on a
+line of its own above ``2024年政府信息公开工作年度报告``; a sentence (it holds ``。`` or
+``，``) or a section heading is never part of a title.
+
 Organ, in order of trust: the title line (``XXX2024年度政府信息公开工作年度报告``), the
 organ named before ``(以下简称…)`` in the opening text, the signature after the last
 sentence, the ``发布机构`` field of the page's metadata (made complete by the signature
 when it is a shortened form of it). Year: the title, then the statistics period
 (``统计期限自2024年1月1日起至2024年12月31日止``), then the year the narrative names
-most often — never the publication date.
+most often, not counting full dates (``2025年1月20日`` is when it was written) — never
+the publication date.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .rows import Row
@@ -24,7 +32,15 @@ ORGAN_SUFFIXES = (
 _TITLE_RE = re.compile(
     r"(?P<pre>.*?)(?P<year>(?:19|20)\d{2})年度?(?P<post>.*?)(?:政府)?(?:信息|政务)公开(?:工作)?(?:年度)?报告"
 )
+_TITLE_YEAR_AFTER_RE = re.compile(
+    r"(?P<pre>.*?)(?P<post>)(?:政府)?(?:信息|政务)公开(?:工作)?(?:年度)?报告"
+    r"[(（\[【]?(?P<year>(?:19|20)\d{2})年?度?[)）\]】]?$"
+)
+_TITLE_NO_YEAR_RE = re.compile(
+    r"^(?P<pre>.*?)(?P<year>)(?P<post>)(?:政府)?(?:信息|政务)公开(?:工作)?年度报告$"
+)
 _TITLE_HINT = "报告"
+_SENTENCE_MARKS = ("。", "，", ",", "；")
 _ALIAS_RE = re.compile(r"([\u4e00-\u9fff]{3,30})[(（]以下简称")
 _PERIOD_RE = re.compile(
     r"统计(?:期限|期间|时限|时段|区间|口径|范围)?[^0-9]{0,12}((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
@@ -32,7 +48,7 @@ _PERIOD_RE = re.compile(
 _PERIOD_END_RE = re.compile(
     r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*至\s*\1\s*年\s*12\s*月\s*31\s*日"
 )
-_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 _DATE_RE = re.compile(
     r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})"
 )
@@ -46,7 +62,9 @@ MAX_PLACE = 6
 _LEADING_WORDS = ("关于", "我", "本")
 MIN_YEAR, MAX_YEAR = 2008, 2100
 TITLE_ROWS = 15
-"""The title is looked for among the first rows only."""
+"""Without section headings, the title is looked for among the first rows only."""
+MAX_TITLE_ROWS = 300
+"""With headings, among the rows before the first one, at most this many."""
 
 
 @dataclass(frozen=True)
@@ -58,8 +76,12 @@ class Meta:
     title_rows: tuple[int, ...]
 
 
-def read_meta(rows: Sequence[Row]) -> Meta:
-    title_rows = _title_rows(rows)
+def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) -> Meta:
+    """Organ, year, title and publication date; ``headings`` (section key → row index)
+    bound the rows where the title can be."""
+    first = min(headings.values(), default=None) if headings else None
+    end = TITLE_ROWS if first is None else min(first, MAX_TITLE_ROWS)
+    title_rows = _title_rows(rows, end, frozenset((headings or {}).values()))
     title = "".join(rows[i].text.strip() for i in title_rows) or None
     organ_from_title, year_from_title = _parse_title(title) if title else (None, None)
     text = "\n".join(row.text for row in rows)
@@ -68,28 +90,72 @@ def read_meta(rows: Sequence[Row]) -> Meta:
     return Meta(organ, year, title, _published(rows), title_rows)
 
 
-def _title_rows(rows: Sequence[Row]) -> tuple[int, ...]:
-    """The title's row, or two rows when a wrapped title continues on the next one."""
-    head = rows[:TITLE_ROWS]
+def _title_rows(rows: Sequence[Row], end: int, headings: frozenset[int]) -> tuple[int, ...]:
+    """The title's row(s): the last title among ``rows[:end]`` (see the module
+    docstring), with a wrapped title's second row or the organ's row above it. A title
+    without a year counts only when no title has one."""
+    head = rows[:end]
+    found: tuple[int, ...] = ()
+    without_year: tuple[int, ...] = ()
     for n, row in enumerate(head):
         compact = "".join(row.text.split())
+        if not _may_be_title(compact, row, headings):
+            continue
         if _is_title(compact):
-            return (row.index,)
-        if n + 1 < len(head) and _is_title(compact + "".join(head[n + 1].text.split())):
-            return (row.index, head[n + 1].index)
-    return ()
+            found = (n,)
+            continue
+        if n + 1 < len(head):
+            following = head[n + 1]
+            joined = compact + "".join(following.text.split())
+            if _may_be_title(joined, following, headings) and _is_title(joined):
+                found = (n, n + 1)
+                continue
+        if _TITLE_NO_YEAR_RE.match(compact):
+            without_year = (n,)
+    found = found or without_year
+    if len(found) == 1 and found[0] > 0:
+        above = head[found[0] - 1]
+        organ_line = "".join(above.text.split())
+        alone, _ = _parse_title(head[found[0]].text)
+        if alone is None and _may_be_title(organ_line, above, headings) and _is_organ(organ_line):
+            found = (found[0] - 1, found[0])
+    return tuple(head[n].index for n in found)
+
+
+def _may_be_title(compact: str, row: Row, headings: frozenset[int]) -> bool:
+    return (
+        bool(compact)
+        and len(compact) <= 80
+        and row.index not in headings
+        and not any(mark in compact for mark in _SENTENCE_MARKS)
+    )
+
+
+def _is_organ(text: str) -> bool:
+    organ = _clean_organ(text)
+    return (
+        organ is not None and organ == text and len(organ) <= 30 and organ.endswith(ORGAN_SUFFIXES)
+    )
 
 
 def _is_title(compact: str) -> bool:
-    return _TITLE_HINT in compact and len(compact) <= 80 and bool(_TITLE_RE.search(compact))
+    return (
+        _TITLE_HINT in compact
+        and len(compact) <= 80
+        and bool(_TITLE_RE.search(compact) or _TITLE_YEAR_AFTER_RE.search(compact))
+    )
 
 
 def _parse_title(title: str) -> tuple[str | None, int | None]:
     compact = "".join(title.split())
-    match = _TITLE_RE.search(compact)
+    match = (
+        _TITLE_RE.search(compact)
+        or _TITLE_YEAR_AFTER_RE.search(compact)
+        or _TITLE_NO_YEAR_RE.match(compact)
+    )
     if not match:
         return None, None
-    year = int(match.group("year"))
+    year = int(match.group("year") or 0)
     organ = _clean_organ(match.group("pre")) or _clean_organ(match.group("post"))
     return organ, year if MIN_YEAR <= year <= MAX_YEAR else None
 

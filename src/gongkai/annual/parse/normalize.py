@@ -265,6 +265,7 @@ def is_page_number(line: str) -> bool:
 
 
 def is_vertical_piece(line: str) -> bool:
-    """One Chinese character alone on a line: a piece of a vertically printed label."""
+    """One Chinese character alone on a line: a piece of a vertically printed label
+    (``零`` alone is a table cell holding 0, never part of a label)."""
     stripped = line.strip()
-    return len(stripped) == 1 and bool(_CJK_RE.match(stripped))
+    return len(stripped) == 1 and stripped != "零" and bool(_CJK_RE.match(stripped))

@@ -35,9 +35,10 @@ def recognize(document: Document) -> AnnualReport:
     """Recognise one document. See the module docstring."""
     notes = Notes(document.source)
     rows = document_rows(document)
-    meta = _safe(notes, "元数据", lambda: read_meta(rows), Meta(None, None, None, None, ()))
     no_headings: dict[str, int] = {}
     headings = _safe(notes, "章节标题", lambda: find_headings(rows), no_headings)
+    no_meta = Meta(None, None, None, None, ())
+    meta = _safe(notes, "元数据", lambda: read_meta(rows, headings), no_meta)
     t2_range, t3_range, t4_range = table_ranges(rows, headings)
     t2 = _safe(notes, "表二", lambda: read_table2(rows[slice(*t2_range)], notes), Reading())
     t3 = _safe(notes, "表三", lambda: read_table3(rows[slice(*t3_range)], notes), Reading())

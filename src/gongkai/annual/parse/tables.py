@@ -531,7 +531,7 @@ def read_table4(rows: Sequence[Row], notes: Notes) -> Reading:
     if keyed and all(len(h.values) <= TABLE4_WIDTH for h in keyed):
         assign_rows(hits, TABLE4_SPECS, reading, notes, "表四")
         return reading
-    values = _flat_values(stream)
+    values = _flat_values(stream, len(TABLE4_SPECS) * TABLE4_WIDTH)
     if not values:
         if reading.found:
             notes.add("ROW_NOT_FOUND", "warning", "表四中找不到数字，整张表留空")
@@ -570,13 +570,17 @@ def read_table4(rows: Sequence[Row], notes: Notes) -> Reading:
     return reading
 
 
-def _flat_values(stream: list[Token]) -> list[Token]:
-    """Table 四 as printed by the form: three header rows, then one row of 15 values."""
+def _flat_values(stream: list[Token], width: int) -> list[Token]:
+    """Table 四 as printed by the form: three header rows, then one row of 15 values.
+
+    Runs of values separated only by labels of the table are one row split over
+    several tables or lines (行政复议 in one table, 行政诉讼 in the next): they are
+    read on until there are ``width`` values; plain text after values ends the row."""
     values: list[Token] = []
     for token in stream:
         if token.value.is_value:
             values.append(token)
-        elif values:
+        elif values and (not token.labels or len(values) >= width):
             break
     return values
 
