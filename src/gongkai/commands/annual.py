@@ -15,9 +15,17 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from ..annual import RULES, AnnualReport, Finding, GongkaiError, SchemaError, Severity, check
-from ..annual.jsonschema import json_schema
-from ..annual.parse import parse_file
+from ..annual import (
+    RULES,
+    AnnualReport,
+    Finding,
+    GongkaiError,
+    SchemaError,
+    Severity,
+    check,
+    json_schema,
+    parse_file,
+)
 from ..annual.parse.batch import collect_paths
 from .annual_parse import parse_command
 from .annual_render import render_command
