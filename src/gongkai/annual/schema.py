@@ -405,7 +405,14 @@ _TABLE3_ROWS_UNINDEXED: Final = (
         ("申请人逾期未按收费通知要求缴纳费用", "未按收费通知要求缴纳费用", "收费通知"),
     ),
     _r("other.other", "3.其他", "三（六）3", "other", ("其他",)),
-    _r("handled_total", "（七）总计", "三（七）", None, ("(七)总计", "总计"), outcome=False),
+    _r(
+        "handled_total",
+        "（七）总计",
+        "三（七）",
+        None,
+        ("(七)总计", "总计", "(七)合计", "合计"),
+        outcome=False,
+    ),
     _r(
         "carried_forward",
         "四、结转下年度继续办理",

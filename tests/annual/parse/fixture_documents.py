@@ -9,7 +9,10 @@ compared cell by cell with the same file:
   full-width, leaves some cells blank (null), and breaks table 三 into two Word tables
   with a page break between them (the second has no header);
 * ``pdf_table3_across_pages_header_repeated``: a PDF with a text layer where table 三
-  runs onto the next page and its three header rows are printed again there.
+  runs onto the next page and its three header rows are printed again there;
+* ``pdf_tables_without_ruling_lines``: the same layout with no borders at all, so the
+  tables exist only as text placed in columns (narrow columns: some cells are apart by
+  less than a character's width).
 
 The row labels are the national form's, taken from ``annual.schema``.
 """
@@ -210,17 +213,18 @@ td, th { border: 0.6pt solid #000; padding: 2pt; text-align: center; font-weight
 """
 
 
-def build_pdf(expected: dict[str, Any]) -> bytes:
+def build_pdf(expected: dict[str, Any], *, ruled: bool = True) -> bytes:
     """The report as a PDF with a text layer (see the module docstring)."""
     import weasyprint
 
-    return bytes(weasyprint.HTML(string=pdf_html(expected)).write_pdf())
+    return bytes(weasyprint.HTML(string=pdf_html(expected, ruled=ruled)).write_pdf())
 
 
-def pdf_html(expected: dict[str, Any]) -> str:
+def pdf_html(expected: dict[str, Any], *, ruled: bool = True) -> str:
     organ, year = expected["organ"], expected["year"]
     narrative = _narrative(organ, year)
-    parts = [f"<html><head><style>{_PDF_CSS}</style></head><body>"]
+    css = _PDF_CSS if ruled else _PDF_CSS.replace("border: 0.6pt solid #000;", "border: none;")
+    parts = [f"<html><head><style>{css}</style></head><body>"]
     parts.append(
         f'<h1 style="text-align:center;font-size:16pt">{escape(organ)}{year}年政府信息公开工作年度报告</h1>'
     )

@@ -80,6 +80,9 @@ def test_fixture_finds_all_six_sections_and_tables(path: Path) -> None:
     codes = {d["code"] for d in report.diagnostics or ()}
     assert not codes & {"SECTION_NOT_FOUND", "TABLE_NOT_FOUND", "ROW_NOT_FOUND", "INTERNAL_ERROR"}
     assert report.sections is not None and list(report.sections) == list(s.SECTION_KEYS)
+    # every row found by its own label: nothing placed by position or guessed
+    trial = report.format == s.FORMAT_2019
+    assert report.confidence == {"table2": 0.0 if trial else 1.0, "table3": 1.0, "table4": 1.0}
 
 
 def test_docx_with_merged_cells_full_width_digits_and_table_split_by_page_break() -> None:
@@ -106,3 +109,12 @@ def test_pdf_with_table3_across_pages_and_header_repeated() -> None:
     assert differences(report, expected) == []
     codes = [d["code"] for d in report.diagnostics or ()]
     assert "ROW_DUPLICATE" not in codes  # the repeated header is not read as rows again
+
+
+@pytest.mark.slow
+def test_pdf_without_ruling_lines_reads_tables_from_text_columns() -> None:
+    pytest.importorskip("weasyprint")
+    name = "pdf_tables_without_ruling_lines"
+    expected = expected_for(name)
+    report = parse_bytes(build_pdf(expected, ruled=False), f"{name}.pdf")
+    assert differences(report, expected) == []

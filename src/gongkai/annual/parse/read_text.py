@@ -3,10 +3,17 @@
 Tables in plain text stay inside the lines (``|`` or tab separated, or one cell per line);
 the recognizer rebuilds them. This reader only normalises the text, drops blank lines and
 page numbers, and joins vertical labels printed one character per line.
+
+Text that went through a web-to-Markdown converter (the usual shape of crawled pages)
+loses its Markdown: heading marks (``## 一、总体情况``), bold (``**…**``), the rule
+lines under a table's first row (``| --- | --- |``, ``---|---``), grid-table borders
+(``+-----+-----+``) and horizontal rules. A rule line is blanked, not removed, so line
+numbers stay those of the file.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .detect import Decoded
@@ -24,6 +31,30 @@ ENCODING_NAMES = {
 }
 
 
+_MD_HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
+_MD_BOLD_RE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_MD_RULE_RE = re.compile(
+    r"^[ \t]*(?:"
+    r"\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?"  # | --- | --- |
+    r"|:?-{3,}:?(?:[ \t]*\|[ \t]*:?-{3,}:?)+"  # ---|---
+    r"|\+(?:[-=]{3,}\+)+"  # +-----+-----+
+    r"|-{3,}|\*{3,}|(?:\*[ \t]){2,}\*|_{3,}"  # horizontal rules
+    r")[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def strip_markdown(text: str) -> str:
+    """Text without Markdown marks (see the module docstring); line breaks are kept."""
+    if "#" in text:
+        text = _MD_HEADING_RE.sub("", text)
+    if "**" in text or "__" in text:
+        text = _MD_BOLD_RE.sub(lambda m: m.group(1) or m.group(2), text)
+    if "---" in text or "***" in text or "* *" in text or "___" in text:
+        text = _MD_RULE_RE.sub("", text)
+    return text
+
+
 def read_text(decoded: Decoded, source: str) -> Document:
     """A decoded plain-text document as numbered, normalised lines."""
     document = Document(source=source, kind="text")
@@ -31,7 +62,7 @@ def read_text(decoded: Decoded, source: str) -> Document:
     simplify = looks_traditional(decoded.text)
     if simplify:
         document.diagnostics.append(traditional_note(source))
-    text = normalize_text(decoded.text, simplify=simplify)
+    text = normalize_text(strip_markdown(decoded.text), simplify=simplify)
     document.blocks.extend(text_lines(text.split("\n")))
     return document
 

@@ -16,6 +16,7 @@ from .cells import NUMBER_PATTERN
 _SEPARATOR_RE = re.compile(r"[|\t]")
 _SPACES_RE = re.compile(r" {2,}|\u3000+")
 _VALUE = rf"(?:{NUMBER_PATTERN}|[-‐‑‒–—―－/／]|无)"
+_VALUE_RE = re.compile(rf"^{_VALUE}$")
 _TRAILING_VALUES_RE = re.compile(rf"^(?:(.*?\S)\s+)?({_VALUE}(?:\s+{_VALUE})*)$")
 _MAX_LABEL = 60
 
@@ -56,13 +57,20 @@ def _split(text: str) -> tuple[str, ...]:
 
 
 def _split_values(cell: str) -> list[str]:
-    """``规章 0 0 0`` → ``["规章", "0", "0", "0"]``; anything else stays one cell."""
+    """``规章 0 0 0`` → ``["规章", "0", "0", "0"]``, ``47 219`` → ``["47", "219"]``;
+    anything else stays one cell."""
     match = _TRAILING_VALUES_RE.match(cell)
     if not match:
         return [cell]
     label, values = match.group(1), match.group(2).split()
     if label is None:
         return values
+    words = label.split()
+    while words and _VALUE_RE.match(words[-1]):
+        values.insert(0, words.pop())  # the lazy label took values: "47 219"
+    if not words:
+        return values
+    label = " ".join(words)
     if label[-1].isdigit() or label.endswith((".", "、")):
         # "2023 年" cannot get here; "第 3" or "1." before numbers is not a label
         return [cell]
