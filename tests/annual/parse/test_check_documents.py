@@ -78,3 +78,56 @@ def test_an_unreadable_document_exits_2_naming_it(tmp_path: Path) -> None:
     code, _, stderr = check(str(empty))
     assert code == 2
     assert stderr == f"无法读取：{empty} 文件是空的，没有可读取的内容\n"
+
+
+def test_seed_documents_checked_from_the_command_line(seeds_dir: Path) -> None:
+    """The issue's two narrative cases, through ``gongkai annual check DOCUMENT``."""
+    code, stdout, _ = check(str(seeds_dir / "003_e8e20449add4641b.txt"), "--format", "json")
+    found = [f["code"] for f in json.loads(stdout)]
+    assert code == 1
+    assert found.count("T3.E001") == 3 and found.count("T3.E002") == 3
+    (narrative,) = [f for f in json.loads(stdout) if f["code"] == "NARR.W005"]
+    assert "自然人提交的信息公开申请4件" in narrative["message"]
+    assert "商业企业1" in narrative["message"]
+    code, stdout, _ = check(str(seeds_dir / "002_3f0a03dfd5eda10b.txt"), "--format", "json")
+    by_code = {f["code"]: f["message"] for f in json.loads(stdout)}
+    assert code == 0  # warnings only
+    assert set(by_code) == {"NARR.W001", "NARR.W006"}
+    assert "共13件" in by_code["NARR.W001"] and "总计”列为10" in by_code["NARR.W001"]
+    assert "2022年" in by_code["NARR.W006"] and "2023年度报告" in by_code["NARR.W006"]
+
+
+def test_a_directory_of_several_years_and_organs_pairs_each_with_its_own_last_year(
+    tmp_path: Path,
+) -> None:
+    """Three years of one organ and one year of another, in one folder tree: each
+    report is checked against the same organ's report of the year before only."""
+    this_organ = {
+        2022: with_year(sample_report(), 2022),
+        2023: with_year(sample_report(), 2023).with_cell("table3.carried_forward.total", 2),
+        2024: with_year(sample_report(), 2024),  # carried_over 0, not 2023's 2
+    }
+    for year, report in this_organ.items():
+        (tmp_path / str(year)).mkdir()
+        (tmp_path / str(year) / "年报.txt").write_text(report_text(report), encoding="utf-8")
+    sample = with_year(sample_report(), 2023)
+    other = AnnualReport(
+        organ="另一市另一局",
+        year=2023,
+        table2=sample.table2,
+        table3=sample.table3,
+        table4=sample.table4,
+    )
+    (tmp_path / "另一局2023.txt").write_text(report_text(other), encoding="utf-8")
+    code, stdout, _ = check(str(tmp_path), "--format", "json")
+    findings = json.loads(stdout)
+    cross_year = {(f["file"], f["code"]) for f in findings if f["code"].startswith("YOY.")}
+    first, second, third = (str(tmp_path / str(y) / "年报.txt") for y in this_organ)
+    assert {(file, code) for file, code in cross_year if code == "YOY.W001"} == {
+        (third, "YOY.W001")
+    }
+    # the same words as last year (the sample text): each year paired with the one before
+    assert {file for file, code in cross_year if code == "YOY.W005"} == {second, third}
+    assert first not in {file for file, _ in cross_year}
+    assert str(tmp_path / "另一局2023.txt") not in {file for file, _ in cross_year}
+    assert code == 1  # 2023's own totals no longer add up
