@@ -43,3 +43,14 @@ def test_check_mode_says_how_to_regenerate(tmp_path: Path, capsys) -> None:  # t
     )
     assert gen.main([]) == 0
     assert gen.main(["--check"]) == 0
+
+
+def test_every_help_screen_is_in_chinese() -> None:
+    """docs/cli.md holds every command's --help: click's own frame words are translated."""
+    text = (ROOT / "docs/cli.md").read_text("utf-8")
+    for english in ("Usage:", "Options:", "Arguments:", "Commands:", "Show this message",
+                    "[default:", "[required]"):  # fmt: skip
+        assert english not in text, english
+    assert text.count("用法：gongkai") == text.count("\n## gongkai")
+    assert "--help  显示本帮助并退出。" in text
+    assert "[默认：text]" in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from .commands.annual import app as annual_app
+from .commands.help_zh import ChineseHelpGroup
 
 app = typer.Typer(
     name="gongkai",
@@ -12,6 +13,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    cls=ChineseHelpGroup,
 )
 app.add_typer(
     annual_app, name="annual", help="年度报告：核查、解析、生成（国办公开办函〔2021〕30号格式）。"
