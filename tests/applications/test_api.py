@@ -182,6 +182,7 @@ def test_documented_paths_are_exactly_those_of_the_issue(client: Client) -> None
         "/api/applications",
         "/api/applications/{number}",
         "/api/applications/{number}/actions/{action}",
+        "/api/applications/{number}/withdraw",
         "/api/organs/{code}/annual-stats/{year}",
     } <= paths
     assert not any(p.endswith("/") and "applications" in p for p in paths)

@@ -197,6 +197,27 @@ def _fee_then_paid(page: Any, case: Application) -> None:
     page.locator("#act-fee_paid").locator("button").click()
 
 
+def _consultation_then_answer(page: Any, case: Application) -> None:
+    form = page.locator("#act-open_consultation")
+    form.get_by_role("combobox", name="征求意见对象").select_option(label="第三方")
+    form.get_by_label("征求意见对象名称").fill("示范区某建设有限公司")
+    form.get_by_label("理由或说明").fill("涉及某公司的商业信息，征求其意见。")
+    form.locator("button").click()
+    assert page.locator("#state").inner_text() == "征求意见中"
+    assert page.locator("#due").inner_text() == "暂停计算"
+    services.today = lambda: date(2025, 10, 20)  # restored by the test's monkeypatch
+    page.reload()
+    page.locator("#act-consultation_answered").locator("button").click()
+
+
+def _fee_lapsed(page: Any, case: Application) -> None:
+    assert page.locator("#state").inner_text() == "待缴费"
+    assert page.locator("#act-fee_paid").count() == 1
+    services.today = lambda: date(2025, 10, 31)  # the day after 缴费期限 2025-10-30
+    page.reload()
+    page.locator("#act-fee_lapsed").locator("button").click()
+
+
 def _appeal(page: Any, case: Application) -> None:
     form = page.locator("form.form", has=page.get_by_role("button", name="记录复议或诉讼"))
     form.get_by_label("类型").select_option(label="行政复议")
@@ -256,6 +277,56 @@ PATHS = {
         lambda: due(paused=(ACTED, date(2025, 10, 20))),
         "缴纳信息处理费",
         ("收费通知书", "按量计收"),
+    ),
+    "not_held": Path(
+        "fgj_officer",
+        _nothing,
+        _draft("not_held", "经检索本机关档案，未制作或获取该文件。"),
+        "已办结",
+        lambda: "—",
+        "送达答复",
+        (
+            "经检索没有所申请公开的信息：告知该信息不存在",
+            "第三十六条第（四）项",
+            "经检索，本机关没有您申请公开的政府信息。经检索本机关档案，未制作或获取该文件。",
+        ),
+        applicant_due=False,
+    ),
+    "correction_lapsed": Path(
+        "fgj_officer",
+        lambda case: _do(
+            case,
+            "request_correction",
+            "officer",
+            "不明确",
+            points=["请写明年份"],
+            reply_by="2025-10-10",
+        ),
+        _click("correction_lapsed"),
+        "已办结",
+        lambda: "—",
+        "逾期未补正",
+        ("补正申请告知书", "终止处理告知", "视为放弃申请，本机关不再处理该申请"),
+        applicant_due=False,
+    ),
+    "consultation_pause": Path(
+        "fgj_officer",
+        _nothing,
+        _consultation_then_answer,
+        "办理中",
+        lambda: due(paused=(ACTED, date(2025, 10, 20))),
+        "收到征求意见答复",
+        ("征求第三方或其他机关意见", "收到征求意见答复"),
+    ),
+    "fee_lapsed": Path(
+        "fgj_officer",
+        lambda case: _do(case, "send_fee_notice", "officer", method="per_page", units=120),
+        _fee_lapsed,
+        "已办结",
+        lambda: "—",
+        "逾期未缴费",
+        ("收费通知书", "请于2025年10月30日前缴纳", "终止处理告知"),
+        applicant_due=False,
     ),
     "appeal": Path(
         "fgj_officer",

@@ -254,6 +254,28 @@ def act(request: HttpRequest, number: str, action: str, payload: ActionIn) -> An
     return 200, _case_out(case)
 
 
+class WithdrawIn(Schema):
+    reason: str = ""
+
+
+@_both(
+    "post",
+    "/applications/{number}/withdraw",
+    auth=None,
+    response={200: CaseOut, 404: ErrorOut, 409: ErrorOut},
+    summary="申请人撤回申请（凭查询令牌；已签发答复后不能撤回，返回409）",
+)
+def withdraw(request: HttpRequest, number: str, payload: WithdrawIn, token: str = "") -> Any:
+    case = services.case_for_token(number, token)
+    if case is None:
+        raise Http404
+    try:
+        services.withdraw_by_applicant(case, payload.reason)
+    except CaseworkError as exc:
+        return exc.status, {"detail": exc.message, "code": exc.code}
+    return 200, _case_out(case)
+
+
 @_both(
     "get",
     "/organs/{code}/annual-stats/{year}",

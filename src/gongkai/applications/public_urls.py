@@ -7,5 +7,6 @@ app_name = "applications_public"
 urlpatterns = [
     path("", public.apply, name="apply"),
     path("<str:number>/", public.follow, name="follow"),
+    path("<str:number>/withdraw/", public.withdraw, name="withdraw"),
     path("<str:number>/files/<int:file_id>/", public.file, name="file"),
 ]

@@ -672,6 +672,27 @@ def case_for_token(number: str, token: str) -> Application | None:
     return case
 
 
+WITHDRAWN_WITHOUT_REASON = "申请人撤回申请（未说明理由）"
+
+
+def withdraw_by_applicant(case: Application, reason: str = "") -> CaseEvent:
+    """The applicant withdraws the application through the private link: one event,
+    recorded as 申请人 (raises ``NotAllowedInState`` once the reply is signed off)."""
+    return apply(
+        case,
+        Event.WITHDRAW,
+        None,
+        reason.strip() or WITHDRAWN_WITHOUT_REASON,
+        as_role=Role.APPLICANT,
+    )
+
+
+def can_withdraw(case: Application) -> bool:
+    """Whether the applicant may still withdraw (the workflow table decides)."""
+    t = transition(State(case.state), Event.WITHDRAW)
+    return t is not None and Role.APPLICANT in t.roles
+
+
 # ---------------------------------------------------------------------------- appeals
 
 

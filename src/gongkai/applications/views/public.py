@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from .. import files as reply_files
 from .. import services
+from ..errors import CaseworkError
 from ..forms import APPLICANT_FIELDS_FORM, ApplicationForm
 from ..models import Application, ReplyFile
 from ..workflow import Event
@@ -66,7 +68,38 @@ def follow(request: HttpRequest, number: str) -> HttpResponse:
             "notices": case.notices.all(),
             "files": delivered_files(case),
             "token": request.GET.get("token", ""),
+            "can_withdraw": services.can_withdraw(case),
         },
+    )
+
+
+def withdraw(request: HttpRequest, number: str) -> HttpResponse:
+    """The applicant withdraws: GET asks for confirmation, POST withdraws (one event)."""
+    token = request.GET.get("token", "")
+    case = services.case_for_token(number, token)
+    if case is None:
+        raise Http404("未找到该申请，请核对申请编号和查询链接")
+    follow_url = reverse("applications_public:follow", args=[case.number]) + f"?token={token}"
+    error = ""
+    if request.method == "POST":
+        try:
+            services.withdraw_by_applicant(case, request.POST.get("reason", ""))
+        except CaseworkError as exc:
+            error = exc.message
+        else:
+            messages.success(request, f"申请{case.number}已撤回，本机关不再办理。")
+            return redirect(follow_url)
+    return render(
+        request,
+        "applications/withdraw.html",
+        {
+            "case": case,
+            "token": token,
+            "follow_url": follow_url,
+            "error": error,
+            "can_withdraw": services.can_withdraw(case),
+        },
+        status=409 if error else 200,
     )
 
 
