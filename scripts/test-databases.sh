@@ -10,7 +10,7 @@ echo "== 测试：SQLite =="
 env -u DATABASE_URL sh scripts/pytest.sh "$@" || exit $?
 
 if ! $PY scripts/pg_ready.py "$PG_URL"; then
-  echo "未检测到 PostgreSQL，仅在 SQLite 上运行（127.0.0.1:5432 无响应）。"
+  echo "未检测到 PostgreSQL，仅在 SQLite 上运行（$PG_URL 无响应）。"
   exit 0
 fi
 echo "== 测试：PostgreSQL（$PG_URL，仅运行使用数据库的测试，不含浏览器测试）=="
