@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from gongkai.applications import services
+from gongkai.applications import services, stats
 from gongkai.applications.models import Application
 from gongkai.applications.workflow import State
 
@@ -60,6 +60,9 @@ def test_api_withdraw_writes_one_event_as_the_applicant(client: Client) -> None:
         "not_allowed_in_state",
     )
     assert case.events.filter(kind="withdraw").count() == 1
+    # Never received (withdrawn before the organ confirmed it): not in table 三 at all.
+    table3 = stats.annual_stats([staff.organ.pk], services.today().year).table3
+    assert (table3["received"][-1], table3["handled_total"][-1]) == (0, 0)
 
 
 def test_api_withdraw_without_reason_records_that_none_was_given(client: Client) -> None:
@@ -74,6 +77,8 @@ def test_api_withdraw_without_reason_records_that_none_was_given(client: Client)
     case.refresh_from_db()
     assert (case.state, case.outcome, case.due_on) == ("withdrawn", "other.other", None)
     assert case.events.order_by("seq").last().reason == "申请人撤回申请（未说明理由）"
+    table3 = stats.annual_stats([case.organ_id], services.today().year).table3
+    assert (table3["other.other"][-1], table3["handled_total"][-1]) == (1, 1)
 
 
 def test_api_withdraw_refused_once_the_reply_is_signed_off(client: Client) -> None:

@@ -5,7 +5,9 @@ then the other paths of the issue, each on a case brought to its starting point 
 the services, with the step of the path itself taken on the case page (one log-in per
 path) and what the officer and the applicant then see checked: status, due date (computed
 independently with the working-day calendar, across the National Day holiday of 2025),
-the timeline entry and the notice.
+the timeline entry and the notice. The eight reasons for withholding and the four appeal
+outcomes each run on cases prepared through the services in one log-in, checked against
+the statistics page (tables 三 and 四); the applicant withdraws on the private page.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 
-from gongkai.applications import services
+from gongkai.annual import schema
+from gongkai.applications import answers, services
 from gongkai.applications.models import Application
 from gongkai.organs.demo import DEMO_PASSWORD
 from gongkai.organs.models import Organ
@@ -388,3 +391,137 @@ def test_path_on_the_case_page(site: Any, monkeypatch: pytest.MonkeyPatch, name:
     page = site.locator("main").inner_text()
     for text in path.applicant:
         assert text in page, text
+
+
+# ------------------------------------------------ many cases in one log-in: withheld, appeals
+
+
+def _registered(count: int) -> list[tuple[Application, str]]:
+    """``count`` letters to 发改局 received on ``RECEIVED``, with their private tokens."""
+    organ = Organ.objects.get(slug="fgj")
+    return [
+        services.register(
+            organ,
+            {
+                "applicant_type": "natural_person",
+                "applicant_name": "张三",
+                "id_type": "resident_id",
+                "id_number": "11010519491231002X",
+                "email": "zhangsan@example.cn",
+                "information": f"示范区第{i + 1}号文件",
+                "provision_form": "electronic",
+                "delivery_method": "online",
+            },
+            _people()["officer"],
+            channel="letter",
+            received_on=RECEIVED,
+        )
+        for i in range(count)
+    ]
+
+
+def _cells(page: Any, table: str, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """The numbers of 发改局's 2025 statistics page in ``table`` at (row or group, column)."""
+    page.goto("/office/applications/stats/fgj/2025/")
+    return {
+        (row, col): int(page.locator(f'#{table} a[href$="/{row}/{col}/"]').inner_text())
+        for row, col in keys
+    }
+
+
+WITHHELD = [a for a in answers.OFFICER_ANSWERS if a.table3_row.startswith("withheld.")]
+
+
+def test_the_eight_withheld_reasons_each_reach_the_applicant_and_their_row(
+    site: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert [a.table3_row for a in WITHHELD] == [
+        r.key for r in schema.TABLE3_OUTCOME_ROWS if r.key.startswith("withheld.")
+    ]  # Art 14 (three), Art 15, Art 16 (three), and the special query rules: eight rows
+    monkeypatch.setattr(services, "today", lambda: RECEIVED)
+    cases = _registered(len(WITHHELD))
+    monkeypatch.setattr(services, "today", lambda: ACTED)
+    as_user(site, "fgj_officer")
+    cells = [(a.table3_row, "natural_person") for a in WITHHELD]
+    before = _cells(site, "table3", cells)
+
+    for answer, (case, token) in zip(WITHHELD, cases, strict=True):
+        reason = f"理由{answer.key}"
+        site.goto(f"/office/applications/{case.number}/")
+        _draft(answer.key, reason)(site, case)
+        assert site.locator("#state").inner_text() == "已办结"
+        site.goto(f"/apply/{case.number}/?token={token}")
+        page = site.locator("main").inner_text()
+        assert site.locator("#state").inner_text() == "已办结"
+        assert answer.label in page and answer.article in page, answer.key
+        assert answer.decision_text(reason) in page.replace("\n", ""), answer.key
+
+    after = _cells(site, "table3", cells)
+    assert {k: after[k] - before[k] for k in cells} == dict.fromkeys(cells, 1)
+
+
+APPEALS = [  # (type, outcome as chosen on the page or None, table 四 group, column)
+    ("行政复议", "结果维持", "reconsideration", "upheld"),
+    ("行政诉讼（未经复议直接起诉）", "结果纠正", "litigation_direct", "corrected"),
+    ("行政诉讼（复议后起诉）", "其他结果", "litigation_after_reconsideration", "other"),
+    ("行政复议", None, "reconsideration", "pending"),
+]
+
+
+def test_each_appeal_outcome_on_the_case_page_and_in_table_four(
+    site: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(services, "today", lambda: RECEIVED)
+    cases = _registered(len(APPEALS))
+    for case, _ in cases:
+        _answered(case, "granted")
+    monkeypatch.setattr(services, "today", lambda: ACTED)
+    as_user(site, "fgj_officer")
+    cells = sorted({(g, c) for *_, g, c in APPEALS} | {(g, "total") for *_, g, _ in APPEALS})
+    before = _cells(site, "table4", cells)
+
+    for (kind, outcome, _, _), (case, _) in zip(APPEALS, cases, strict=True):
+        site.goto(f"/office/applications/{case.number}/")
+        form = site.locator("form.form", has=site.get_by_role("button", name="记录复议或诉讼"))
+        form.get_by_label("类型").select_option(label=kind)
+        form.get_by_label("提起日期").fill("2025-10-13")
+        form.get_by_label("复议机关或法院").fill("示范区人民政府")
+        form.locator("button").click()
+        if outcome:
+            site.get_by_label("结果", exact=True).select_option(label=outcome)
+            site.get_by_label("审结日期").fill("2025-10-13")
+            site.get_by_role("button", name="记录结果").click()
+        listed = site.locator("section:has(h2:text-is('行政复议、行政诉讼')) li").first
+        expected = f"{kind}，2025-10-13提起，" + (
+            f"{outcome}（2025-10-13）" if outcome else "尚未审结"
+        )
+        assert listed.inner_text().startswith(expected), listed.inner_text()
+
+    after = _cells(site, "table4", cells)
+    expected_delta = {k: 0 for k in cells}
+    for *_, group, column in APPEALS:
+        expected_delta[(group, column)] += 1
+        expected_delta[(group, "total")] += 1
+    assert {k: after[k] - before[k] for k in cells} == expected_delta
+
+
+def test_the_applicant_withdraws_on_the_private_page(
+    site: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(services, "today", lambda: RECEIVED)
+    [(case, token)] = _registered(1)
+    site.goto(f"/apply/{case.number}/?token={token}")
+    site.get_by_role("button", name="撤回申请").click()
+    assert "撤回后，本机关将不再办理这件申请" in site.locator("#confirm-text").inner_text()
+    assert site.locator("#state").inner_text() == "办理中"  # nothing happened yet
+    site.get_by_label("撤回理由").fill("已从其他途径取得")
+    site.get_by_role("button", name="确认撤回").click()
+    assert site.locator("#state").inner_text() == "已撤回"
+    main = site.locator("main").inner_text()
+    assert f"申请{case.number}已撤回，本机关不再办理。" in site.locator(".messages").inner_text()
+    assert "撤回申请" in site.locator("tbody").inner_text()  # the timeline entry
+    assert site.get_by_role("button", name="撤回申请").count() == 0
+    assert "张三" in main
+    case.refresh_from_db()
+    assert [e.kind for e in case.events.order_by("seq")][-1:] == ["withdraw"]
+    assert case.events.filter(kind="withdraw", role="applicant").count() == 1
