@@ -111,7 +111,14 @@ def test_organ_admin_creates_a_colleague_who_then_logs_in(site: Any) -> None:
     password = site.locator("#initial-password").inner_text()
     site.get_by_role("button", name="退出登录").click()
     log_in(site, "fgj_newcomer", password)
+    site.wait_for_url("**/accounts/password/")  # the generated password must be replaced first
+    assert "您正在使用系统生成的初始密码" in site.locator("main").inner_text()
+    site.get_by_label("当前密码").fill(password)
+    site.get_by_label("新密码", exact=True).fill("Qian-Xin-Own-2026")
+    site.get_by_label("再次输入新密码").fill("Qian-Xin-Own-2026")
+    site.get_by_role("button", name="修改密码").click()
     site.wait_for_url("**/office/")
+    assert "密码已修改。" in site.locator("main").inner_text()
     assert "我的角色：公开专员" in site.locator("main").inner_text()
     assert "示范区发展和改革局" in site.locator("main").inner_text()
 

@@ -53,3 +53,28 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.prefix}…）"
+
+
+class PasswordState(models.Model):
+    """Whether a user must choose a new password before doing anything else.
+
+    Set when an account is created with a generated password (or an administrator resets
+    it); cleared when the user changes it on the 修改密码 page.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        primary_key=True,
+        related_name="password_state",
+        verbose_name="用户",
+    )
+    must_change = models.BooleanField("须修改密码", default=False)
+    changed_at = models.DateTimeField("最近修改密码", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "密码状态"
+        verbose_name_plural = "密码状态"
+
+    def __str__(self) -> str:
+        return f"{self.user}：{'须修改密码' if self.must_change else '正常'}"

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,7 +15,8 @@ from django.views.decorators.http import require_POST
 
 from gongkai.organs.models import Membership
 
-from .forms import LoginForm
+from . import passwords
+from .forms import ChinesePasswordChangeForm, LoginForm
 from .models import ApiToken
 
 
@@ -62,3 +64,17 @@ def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
     token.save(update_fields=["revoked_at"])
     messages.success(request, f"已吊销令牌：{token}。")
     return redirect("accounts:tokens")
+
+
+@login_required
+def password_change(request: HttpRequest) -> HttpResponse:
+    """修改密码: required after logging in with a generated password, open to everyone."""
+    form = ChinesePasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        update_session_auth_hash(request, user)
+        passwords.changed(user)
+        messages.success(request, "密码已修改。")
+        return redirect("site:home")
+    context = {"form": form, "required": passwords.must_change(request.user)}
+    return render(request, "accounts/password_change.html", context)

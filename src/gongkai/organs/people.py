@@ -16,6 +16,8 @@ from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from gongkai.accounts.passwords import require_change
+
 from . import rules
 from .models import Membership, Organ, PeopleAction, PeopleChange
 from .roles import Role
@@ -101,6 +103,7 @@ def create_person(
     password = generate_password(user)
     user.set_password(password)
     user.save()
+    require_change(user)
     _grant(user, organ, wanted)
     change = _record(
         organ,
