@@ -126,12 +126,16 @@ def test_bad_files_get_a_diagnostic_and_the_batch_goes_on(mixed_dir: Path) -> No
     assert codes["c_empty.txt"] == ["EMPTY_FILE"]
     assert codes["d_binary.dat"] == ["BINARY_FILE"]
     assert codes["e_truncated.docx"] == ["DOCX_DAMAGED"]
-    assert "TABLE_NOT_FOUND" in codes["f_no_report.html"]
+    assert codes["f_no_report.html"] == ["NO_REPORT"]
     assert "TABLE_NOT_FOUND" in codes["g_no_table3.txt"]
     # every problem names its file on stderr
     assert f"EMPTY_FILE：{mixed_dir / 'c_empty.txt'} 文件是空的，没有可读取的内容" in stderr
     assert f"DOCX_DAMAGED：{mixed_dir / 'e_truncated.docx'} Word 文档已损坏或不完整" in stderr
     assert f"TABLE_NOT_FOUND：{mixed_dir / 'g_no_table3.txt'}：找不到表三，整张表留空" in stderr
+    assert (
+        f"NO_REPORT：{mixed_dir / 'f_no_report.html'}：没有找到政府信息公开工作年度报告"
+        "（既没有年报标题，也没有“一、总体情况”等六个部分的标题，也没有表二、表三、表四）"
+    ) in stderr
     assert "完整解析 2；部分解析 1；未找到年报表格 1；无法读取 3" in stderr
     assert "有 3 个文件完全无法读取" in stderr
 
@@ -220,6 +224,11 @@ def test_checker_errors_are_counted_by_rule(tmp_path: Path) -> None:
         ((), {"table2": 1.0, "table3": 0.5, "table4": 1.0}, Status.PARTIAL),
         (
             ({"code": "TABLE_NOT_FOUND", "severity": "warning"},),
+            {"table2": 0.0, "table3": 0.0, "table4": 0.0},
+            Status.FAILED,
+        ),
+        (
+            ({"code": "NO_REPORT", "severity": "error"},),
             {"table2": 0.0, "table3": 0.0, "table4": 0.0},
             Status.FAILED,
         ),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +15,9 @@ from gongkai.annual.parse.document import Document, Grid, Line
 from gongkai.annual.parse.reader import read_document
 from gongkai.annual.parse.recognize import recognize
 from gongkai.annual.parse.tables_text import split_cells
+from tests.annual.parse.builders import report_text
 from tests.conftest import FIXTURES
+from tests.strategies import blank_report
 
 REPORTS = FIXTURES / "reports"
 
@@ -158,6 +161,70 @@ def test_grid_with_merged_block_label_and_blank_cell() -> None:
 def test_empty_document_never_raises() -> None:
     report = recognize(Document("empty.txt", "text", []))
     assert (report.organ, report.year, report.format) == (None, None, None)
-    found = {code for code, _ in diagnostics(report)}
-    assert {"ORGAN_NOT_FOUND", "YEAR_NOT_FOUND", "SECTION_NOT_FOUND", "TABLE_NOT_FOUND"} <= found
+    assert diagnostics(report) == [("NO_REPORT", None)]
     assert report.confidence == {"table2": 0.0, "table3": 0.0, "table4": 0.0}
+
+
+def zero_report() -> AnnualReport:
+    report = blank_report(2024, "测试市测试局")
+    for key, _ in report.cells():
+        report = report.with_cell(key, 0)
+    return report
+
+
+NO_REPORT_MESSAGE = (
+    "{file}：没有找到政府信息公开工作年度报告（既没有年报标题，"
+    "也没有“一、总体情况”等六个部分的标题，也没有表二、表三、表四）"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        (
+            "news.html",
+            "<html><head><title>新闻动态</title></head><body><nav>首页 | 政务公开</nav>"
+            "<h1>我局召开2024年工作会议</h1><p>会议总结了2024年工作，部署2025年任务。</p>"
+            "<table><tr><td>发布日期</td><td>2025-01-10</td></tr></table></body></html>",
+        ),
+        ("notice.txt", "关于开展安全生产检查的通知\n各单位：\n请于3月1日前完成自查。\n"),
+    ],
+)
+def test_a_document_without_any_report_gets_one_error(
+    tmp_path: Path, name: str, content: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    report = recognize(read_document(path))
+    found = [d for d in report.diagnostics or () if d["code"] != "ENCODING"]
+    assert found == [
+        {
+            "code": "NO_REPORT",
+            "severity": "error",
+            "message": NO_REPORT_MESSAGE.format(file=path),
+        }
+    ]
+    assert report.confidence == {"table2": 0.0, "table3": 0.0, "table4": 0.0}
+
+
+@pytest.mark.parametrize(
+    ("content", "missing"),
+    [
+        (
+            "某市某局2024年政府信息公开工作年度报告\n本局认真做好公开工作。\n",
+            ["表二", "表三", "表四"],
+        ),
+        (report_text(zero_report(), table3=False), ["表三"]),
+    ],
+)
+def test_a_report_without_a_table_gets_a_warning_per_table(
+    tmp_path: Path, content: str, missing: list[str]
+) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(content, encoding="utf-8")
+    report = recognize(read_document(path))
+    codes = [d["code"] for d in report.diagnostics or ()]
+    assert "NO_REPORT" not in codes
+    assert [d["message"] for d in report.diagnostics or () if d["code"] == "TABLE_NOT_FOUND"] == [
+        f"{path}：找不到{name}，整张表留空" for name in missing
+    ]

@@ -17,6 +17,7 @@ CODES: dict[str, str] = {
     "ORGAN_NOT_FOUND": "找不到发布机关",
     "YEAR_NOT_FOUND": "找不到报告年度",
     "SECTION_NOT_FOUND": "找不到某一部分的标题",
+    "NO_REPORT": "文件中没有年报：既没有年报标题，也没有六个部分的标题和三张表",
     "TABLE_NOT_FOUND": "找不到某张表",
     "ROW_NOT_FOUND": "表中找不到某一行",
     "ROW_TOO_FEW": "某一行的数字少于应有的个数",

@@ -3,9 +3,10 @@
 It finds the organ and year (``meta``), the six section headings (``sections``) and the
 three tables by their labels (``tables``), reads the 2019 trial format as such, and
 never raises on a document it was given: whatever it cannot find becomes a diagnostic
-and null cells. ``confidence`` per table is the share of the table's cells read with
-certainty (a row whose blanks or whose missing label had to be placed by position counts
-half).
+and null cells; a document with no title, no heading and no table at all is not a
+report and gets one ``NO_REPORT`` error instead. ``confidence`` per table is the share
+of the table's cells read with certainty (a row whose blanks or whose missing label had
+to be placed by position counts half).
 """
 
 from __future__ import annotations
@@ -43,15 +44,21 @@ def recognize(document: Document) -> AnnualReport:
     t2 = _safe(notes, "表二", lambda: read_table2(rows[slice(*t2_range)], notes), Reading())
     t3 = _safe(notes, "表三", lambda: read_table3(rows[slice(*t3_range)], notes), Reading())
     t4 = _safe(notes, "表四", lambda: read_table4(rows[slice(*t4_range)], notes), Reading())
-    for name, reading in (("表二", t2), ("表三", t3), ("表四", t4)):
-        if not reading.found:
-            notes.add("TABLE_NOT_FOUND", "warning", f"找不到{name}，整张表留空")
+    readings = (("表二", t2), ("表三", t3), ("表四", t4))
+    is_report = meta.title is not None or bool(headings) or any(r.found for _, r in readings)
+    if not is_report:
+        notes.add("NO_REPORT", "error", _no_report_message(readings))
+    else:
+        for name, reading in readings:
+            if not reading.found:
+                notes.add("TABLE_NOT_FOUND", "warning", f"找不到{name}，整张表留空")
     report_format = _format(t2, t3, meta.year, notes)
     excluded = _table_rows(t2, t3, t4)
     excluded.update(meta.title_rows)
     sections = section_texts(rows, headings, excluded)
     _safe(notes, "表三占位符", lambda: placeholders_as_zero(t3, sections, notes), None)
-    _diagnose_meta(meta, headings, notes)
+    if is_report:
+        _diagnose_meta(meta, headings, notes)
     table2 = Table2() if t2.trial else _table2(t2)
     return AnnualReport(
         organ=meta.organ,
@@ -80,6 +87,17 @@ def _safe(notes: Notes, what: str, step: Callable[[], T], fallback: T) -> T:
     except Exception as exc:
         notes.add("INTERNAL_ERROR", "error", f"识别{what}时出错（{type(exc).__name__}: {exc}）")
         return fallback
+
+
+def _no_report_message(readings: Sequence[tuple[str, Reading]]) -> str:
+    """No title, no section heading and no table: the document is not a report (a news
+    page, a list of links …); one error instead of a warning for everything missing."""
+    first = s.SECTIONS[0]
+    tables = "、".join(name for name, _ in readings)
+    return (
+        "没有找到政府信息公开工作年度报告（既没有年报标题，"
+        f"也没有“{first.heading}”等{s.SECTIONS[-1].numeral}个部分的标题，也没有{tables}）"
+    )
 
 
 # ----------------------------------------------------------------------------- regions
