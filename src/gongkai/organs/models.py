@@ -121,6 +121,7 @@ class PeopleAction(models.TextChoices):
     ADD = "add", "加入本机关"
     ROLES = "roles", "调整角色"
     REMOVE = "remove", "停用"
+    UNLOCK = "unlock", "解除锁定"
 
 
 class PeopleChange(models.Model):

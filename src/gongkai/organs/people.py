@@ -12,9 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from axes.models import AccessAttempt
+from axes.utils import reset as axes_reset
+from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from gongkai.accounts.passwords import require_change
 
@@ -37,6 +41,7 @@ class Person:
 
     user: Any
     roles: tuple[str, ...]
+    locked: bool = False
 
     @property
     def role_labels(self) -> list[str]:
@@ -51,7 +56,19 @@ def people_of(organ: Organ) -> list[Person]:
         held.setdefault(m.user_id, set()).add(m.role)
         users[m.user_id] = m.user
     ordered = sorted(users.values(), key=lambda u: u.username)
-    return [Person(u, _ordered(held[u.pk])) for u in ordered]
+    locked = locked_usernames(u.username for u in ordered)
+    return [Person(u, _ordered(held[u.pk]), u.username in locked) for u in ordered]
+
+
+def locked_usernames(usernames: Iterable[str]) -> set[str]:
+    """Those of ``usernames`` that django-axes currently locks out (too many wrong passwords)."""
+    attempts = AccessAttempt.objects.filter(
+        username__in=list(usernames), failures_since_start__gte=settings.AXES_FAILURE_LIMIT
+    )
+    cooloff = getattr(settings, "AXES_COOLOFF_TIME", None)
+    if cooloff is not None:
+        attempts = attempts.filter(attempt_time__gte=timezone.now() - cooloff)
+    return set(attempts.values_list("username", flat=True))
 
 
 def roles_of(person: Any, organ: Organ) -> tuple[str, ...]:
@@ -177,6 +194,20 @@ def remove_person(*, organ: Organ, person: Any, by: Any) -> PeopleChange:
         person.save(update_fields=["is_active"])
         summary += "；其已不在任何机关任职，账户已停用"
     return _record(organ, person, by, PeopleAction.REMOVE, before, (), summary)
+
+
+@transaction.atomic
+def unlock_person(*, organ: Organ, person: Any, by: Any) -> PeopleChange:
+    """Lift the lock-out django-axes put on ``person`` after too many wrong passwords."""
+    _require_manager(by, organ)
+    before = roles_of(person, organ)
+    if not before:
+        raise ValidationError(f"{_name(person)} 不在本机关任职。", code="not_member")
+    if person.username not in locked_usernames([person.username]):
+        raise ValidationError(f"{_name(person)} 的账户没有被锁定。", code="not_locked")
+    axes_reset(username=person.username)
+    summary = f"解除 {_name(person)} 的账户锁定（连续输错密码）"
+    return _record(organ, person, by, PeopleAction.UNLOCK, before, before, summary)
 
 
 # Helpers ------------------------------------------------------------------------------------

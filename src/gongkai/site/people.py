@@ -132,3 +132,18 @@ def person_remove(request: HttpRequest, slug: str, username: str) -> HttpRespons
         return redirect("site:person_edit", slug=organ.slug, username=username)
     messages.success(request, f"已保存：{change.summary}。")
     return redirect("site:organ_people", slug=organ.slug)
+
+
+@login_required
+@require_POST
+def person_unlock(request: HttpRequest, slug: str, username: str) -> HttpResponse:
+    organ = _managed_organ(request, slug)
+    person = _member(organ, username)
+    try:
+        change = people.unlock_person(organ=organ, person=person, by=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, f"已保存：{change.summary}。")
+    return redirect("site:organ_people", slug=organ.slug)

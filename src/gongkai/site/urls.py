@@ -28,6 +28,11 @@ site_patterns = (
             people.person_remove,
             name="person_remove",
         ),
+        path(
+            "office/organs/<slug:slug>/people/<str:username>/unlock/",
+            people.person_unlock,
+            name="person_unlock",
+        ),
         path("", views.public_home, name="public_home"),
     ],
     "site",
