@@ -9,6 +9,8 @@ import pytest
 from django.test import Client
 
 from gongkai.accounts.models import ApiToken, PasswordState
+from gongkai.organs.factories import TEST_PASSWORD, MembershipFactory
+from gongkai.organs.models import PeopleAction, PeopleChange
 from gongkai.organs.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +139,69 @@ def test_anonymous_is_sent_to_log_in(client: Client) -> None:
     response = client.get("/accounts/password/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+RESET = "/office/organs/bureau-a/people/officer_a/reset-password/"
+
+
+def test_admin_resets_a_password_and_the_person_must_change_it(
+    client: Client, organ_tree: dict[str, Any], make_member: Any
+) -> None:
+    admin = make_member(organ_tree["a"], Role.ADMIN, username="admin_a")
+    officer = make_member(organ_tree["a"], Role.OFFICER, username="officer_a", first_name="张甲")
+    client.force_login(admin)
+    html = client.post(RESET).content.decode()
+    assert "重置 张甲（officer_a） 的密码（须在登录后修改）。" in html
+    match = re.search(r'<code id="initial-password">([^<]+)</code>', html)
+    assert match is not None
+    officer.refresh_from_db()
+    assert officer.check_password(match.group(1))
+    assert not officer.check_password(TEST_PASSWORD)
+    change = PeopleChange.objects.get(action=PeopleAction.RESET)
+    assert (change.person, change.by) == (officer, admin)
+    response = _log_in(Client(), "officer_a", match.group(1))
+    assert response.redirect_chain[-1] == ("/accounts/password/", 302)
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (
+            "elsewhere",
+            "张甲（officer_a） 还在您不管理的机关任职，请由能管理其全部机关的系统管理员重置密码。",
+        ),
+        ("superuser", "张甲（officer_a） 是全站管理账户，只有全站管理员可以重置其密码。"),
+    ],
+)
+def test_reset_is_refused_when_it_would_hand_over_more_than_the_organ(
+    client: Client, organ_tree: dict[str, Any], make_member: Any, setup: str, message: str
+) -> None:
+    admin = make_member(organ_tree["a"], Role.ADMIN, username="admin_a")
+    officer = make_member(organ_tree["a"], Role.OFFICER, username="officer_a", first_name="张甲")
+    if setup == "elsewhere":
+        MembershipFactory(user=officer, organ=organ_tree["b"], role=Role.OFFICER)
+    else:
+        officer.is_superuser = True
+        officer.save(update_fields=["is_superuser"])
+    client.force_login(admin)
+    html = client.post(RESET, follow=True).content.decode()
+    assert message in html
+    officer.refresh_from_db()
+    assert officer.check_password(TEST_PASSWORD)
+    assert not PasswordState.objects.filter(user=officer).exists()
+
+
+@pytest.mark.parametrize(
+    ("where", "role", "status"), [("b", Role.ADMIN, 404), ("a", Role.HEAD, 403)]
+)
+def test_only_the_organs_admin_may_reset(
+    client: Client,
+    organ_tree: dict[str, Any],
+    make_member: Any,
+    where: str,
+    role: Role,
+    status: int,
+) -> None:
+    make_member(organ_tree["a"], Role.OFFICER, username="officer_a")
+    client.force_login(make_member(organ_tree[where], role))
+    assert client.post(RESET).status_code == status

@@ -122,6 +122,7 @@ class PeopleAction(models.TextChoices):
     ROLES = "roles", "调整角色"
     REMOVE = "remove", "停用"
     UNLOCK = "unlock", "解除锁定"
+    RESET = "reset", "重置密码"
 
 
 class PeopleChange(models.Model):

@@ -210,6 +210,37 @@ def unlock_person(*, organ: Organ, person: Any, by: Any) -> PeopleChange:
     return _record(organ, person, by, PeopleAction.UNLOCK, before, before, summary)
 
 
+@transaction.atomic
+def reset_password(*, organ: Organ, person: Any, by: Any) -> tuple[str, PeopleChange]:
+    """A new generated password for ``person`` (shown once); they must change it at log-in.
+
+    Refused for an account that also works in an organ ``by`` does not manage, or for a
+    site-wide administrator account (unless ``by`` is one): resetting a password hands over
+    the account.
+    """
+    _require_manager(by, organ)
+    before = roles_of(person, organ)
+    if not before:
+        raise ValidationError(f"{_name(person)} 不在本机关任职。", code="not_member")
+    if (person.is_superuser or person.is_staff) and not by.is_superuser:
+        raise ValidationError(
+            f"{_name(person)} 是全站管理账户，只有全站管理员可以重置其密码。",
+            code="reset_superuser",
+        )
+    elsewhere = Membership.objects.filter(user=person).select_related("organ")
+    if any(not rules.can_manage_people(by, m.organ) for m in elsewhere):
+        raise ValidationError(
+            f"{_name(person)} 还在您不管理的机关任职，请由能管理其全部机关的系统管理员重置密码。",
+            code="reset_elsewhere",
+        )
+    password = generate_password(person)
+    person.set_password(password)
+    person.save(update_fields=["password"])
+    require_change(person)
+    summary = f"重置 {_name(person)} 的密码（须在登录后修改）"
+    return password, _record(organ, person, by, PeopleAction.RESET, before, before, summary)
+
+
 # Helpers ------------------------------------------------------------------------------------
 
 

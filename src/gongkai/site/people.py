@@ -147,3 +147,19 @@ def person_unlock(request: HttpRequest, slug: str, username: str) -> HttpRespons
     else:
         messages.success(request, f"已保存：{change.summary}。")
     return redirect("site:organ_people", slug=organ.slug)
+
+
+@login_required
+@require_POST
+def person_reset_password(request: HttpRequest, slug: str, username: str) -> HttpResponse:
+    organ = _managed_organ(request, slug)
+    person = _member(organ, username)
+    try:
+        password, change = people.reset_password(organ=organ, person=person, by=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect("site:person_edit", slug=organ.slug, username=username)
+    # Shown once, on this response only; never stored in plain text.
+    context = {"organ": organ, "person": person, "password": password, "change": change}
+    return render(request, "site/person_password_reset.html", context)

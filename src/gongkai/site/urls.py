@@ -33,6 +33,11 @@ site_patterns = (
             people.person_unlock,
             name="person_unlock",
         ),
+        path(
+            "office/organs/<slug:slug>/people/<str:username>/reset-password/",
+            people.person_reset_password,
+            name="person_reset_password",
+        ),
         path("", views.public_home, name="public_home"),
     ],
     "site",
