@@ -58,6 +58,7 @@ def current_items(html: str, menu_label: str) -> list[str]:
         ("/office/organs/bureau-a/", "工作台"),
         ("/office/calendar/", "工作日历"),
         ("/accounts/tokens/", "API 令牌"),
+        ("/accounts/password/", "修改密码"),
     ],
 )
 def test_office_menu_marks_one_section(
