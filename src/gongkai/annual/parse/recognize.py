@@ -25,6 +25,7 @@ from .notes import Notes
 from .placeholders import placeholders_as_zero
 from .rows import Row, document_rows
 from .sections import find_headings, section_texts
+from .split_columns import join_split_columns
 from .tables import Reading, read_table2, read_table3, read_table4
 
 __all__ = ["recognize"]
@@ -42,7 +43,7 @@ def recognize(document: Document) -> AnnualReport:
     meta = _safe(notes, "元数据", lambda: read_meta(rows, headings), no_meta)
     t2_range, t3_range, t4_range = table_ranges(rows, headings)
     t2 = _safe(notes, "表二", lambda: read_table2(rows[slice(*t2_range)], notes), Reading())
-    t3 = _safe(notes, "表三", lambda: read_table3(rows[slice(*t3_range)], notes), Reading())
+    t3 = _safe(notes, "表三", lambda: _read_table3(rows[slice(*t3_range)], notes), Reading())
     t4 = _safe(notes, "表四", lambda: read_table4(rows[slice(*t4_range)], notes), Reading())
     readings = (("表二", t2), ("表三", t3), ("表四", t4))
     is_report = meta.title is not None or bool(headings) or any(r.found for _, r in readings)
@@ -98,6 +99,15 @@ def _no_report_message(readings: Sequence[tuple[str, Reading]]) -> str:
         "没有找到政府信息公开工作年度报告（既没有年报标题，"
         f"也没有“{first.heading}”等{s.SECTIONS[-1].numeral}个部分的标题，也没有{tables}）"
     )
+
+
+def _read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
+    """Table 三, its columns joined first when it is printed as two tables."""
+    joined, last = join_split_columns(rows)
+    reading = read_table3(joined, notes)
+    if last is not None and reading.found:
+        reading.touch(last)
+    return reading
 
 
 # ----------------------------------------------------------------------------- regions

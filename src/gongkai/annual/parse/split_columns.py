@@ -1,0 +1,108 @@
+"""Table 三 printed as two consecutive tables that split its seven columns.
+
+Some reports print the first columns (e.g. 自然人 … 社会公益组织) in one table and the
+rest (法律服务机构, 其他, 总计) in the next, each with the row labels again or the second
+with no labels at all. ``join_split_columns`` puts each row back together: the second
+table's values go after the first's, on the row with the same labels (by position when
+the second table prints none), and one header row lists the columns of both in order.
+The joined rows keep the first table's places, so diagnostics point at it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .. import schema as s
+from .labels import table3_labels
+from .rows import Row
+
+__all__ = ["join_split_columns"]
+
+
+def join_split_columns(rows: Sequence[Row]) -> tuple[list[Row], Row | None]:
+    """The rows with a split table 三 joined, and the last row of the second table (to
+    count as part of the table); the rows unchanged and ``None`` when it is not split."""
+    grids: dict[int, list[Row]] = {}
+    for row in rows:
+        if row.grid is not None:
+            grids.setdefault(row.grid, []).append(row)
+    for number, first in grids.items():
+        second = grids.get(number + 1)
+        if second is None:
+            continue
+        joined = _join(first, second)
+        if joined is not None:
+            skip = {id(r) for r in (*first, *second)}
+            at = rows.index(first[0])
+            out = [r for r in rows[:at] if id(r) not in skip]
+            out.extend(joined)
+            out.extend(r for r in rows[at:] if id(r) not in skip)
+            return out, second[-1]
+    return list(rows), None
+
+
+def _columns(grid: Sequence[Row]) -> tuple[list[str], int]:
+    """The column keys a grid's header prints, in order, and its first data row."""
+    labels = table3_labels()
+    keys: list[str] = []
+    for i, row in enumerate(grid):
+        found = [[lb for lb in labels.match(cell) if cell] for cell in row.cells]
+        kinds = [{lb.kind for lb in cell} for cell in found]
+        if any("row" in k and "column" not in k for k in kinds) or any(
+            not k and any(ch.isdigit() for ch in cell)
+            for k, cell in zip(kinds, row.cells, strict=True)
+        ):
+            return keys, i
+        for cell in found:
+            key = next((lb.key for lb in cell if lb.kind == "column"), None)
+            if key is not None and key not in keys:
+                keys.append(key)
+    return keys, len(grid)
+
+
+def _join(first: Sequence[Row], second: Sequence[Row]) -> list[Row] | None:
+    keys_a, data_a = _columns(first)
+    keys_b, data_b = _columns(second)
+    if not keys_a or not keys_b or set(keys_a) & set(keys_b):
+        return None
+    if set(keys_a) | set(keys_b) != set(s.TABLE3_COLUMN_KEYS):
+        return None
+    width_a, width_b = len(keys_a), len(keys_b)
+    rows_b = [r for r in second[data_b:] if len(r.cells) >= width_b]
+    by_labels: dict[tuple[str, ...], Row] = {}
+    for row in rows_b:
+        by_labels.setdefault(_labels(row, width_b), row)
+    unlabelled = all(not _labels(r, width_b) for r in rows_b)
+    if unlabelled and len(rows_b) != sum(len(r.cells) > width_a for r in first[data_a:]):
+        return None
+    header = first[0]
+    cells = tuple(_label(k) for k in (*keys_a, *keys_b))
+    out = [Row(header.index, cells, " ".join(cells), header.line, header.page, header.grid)]
+    positional = iter(rows_b)
+    for row in first[data_a:]:
+        if len(row.cells) <= width_a:
+            out.append(row)
+            continue
+        match = next(positional, None) if unlabelled else by_labels.get(_labels(row, width_a))
+        if match is None:
+            out.append(row)
+            continue
+        values = match.cells[len(match.cells) - width_b :]
+        columns = None
+        if row.columns is not None:
+            last = row.columns[-1]
+            columns = (*row.columns, *range(last + 1, last + 1 + width_b))
+        joined = (*row.cells, *values)
+        text = " ".join(filter(None, joined))
+        out.append(
+            Row(row.index, joined, text, row.line, row.page, row.grid, row.grid_row, columns)
+        )
+    return out
+
+
+def _labels(row: Row, width: int) -> tuple[str, ...]:
+    return tuple("".join(c.split()) for c in row.cells[: len(row.cells) - width] if c)
+
+
+def _label(key: str) -> str:
+    return s.TABLE3_COLUMN_BY_KEY[key].label
