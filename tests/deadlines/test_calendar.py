@@ -75,7 +75,8 @@ def test_add_and_count(start: str, n: int, end: str, calendar: WorkCalendar) -> 
     assert calendar.count_workdays(D(end), D(start)) == -n
 
 
-def test_uncovered_year_is_an_error_naming_it(calendar: WorkCalendar) -> None:
+def test_strict_calendar_refuses_an_uncovered_year_naming_it() -> None:
+    calendar = WorkCalendar.from_shipped(strict=True)
     message = (
         "2027年的节假日安排尚未录入：请在“工作日历”中录入国务院办公厅关于2027年部分节假日安排的通知，"
         "系统不会猜测"
@@ -91,6 +92,34 @@ def test_uncovered_year_is_an_error_naming_it(calendar: WorkCalendar) -> None:
         assert caught.value.year == 2027
     with pytest.raises(CalendarNotCovered, match=r"^2003年"):
         calendar.add_workdays(D("2003-12-30"), 1)
+
+
+def test_years_the_statutory_rule_cannot_compute_are_refused_even_when_lenient(
+    calendar: WorkCalendar,
+) -> None:
+    assert not calendar.strict
+    with pytest.raises(CalendarNotCovered, match=r"^2003年"):
+        calendar.add_workdays(D("2003-12-30"), 1)
+    with pytest.raises(CalendarNotCovered, match=r"^2101年"):
+        calendar.is_workday(D("2101-03-01"))
+
+
+def test_uncovered_year_is_provisional_by_default(calendar: WorkCalendar) -> None:
+    assert calendar.is_provisional(2027) and not calendar.is_provisional(2026)
+    # 2026-12-31 (Thu) + 1: 2027-01-01 元旦 (Fri) is a statutory day off → Monday 01-04
+    assert calendar.add_workdays(D("2026-12-31"), 1) == D("2027-01-04")
+    assert calendar.count_workdays(D("2026-12-20"), D("2027-01-10")) == 14
+    info = calendar.day(D("2027-01-01"))
+    assert (info.is_workday, info.kind, info.name, info.provisional) == (
+        False,
+        DayKind.HOLIDAY,
+        "元旦",
+        True,
+    )
+    assert "暂定" in info.describe() and "全国年节及纪念日放假办法" in info.describe()
+    assert calendar.day(D("2027-01-04")).provisional
+    assert not calendar.day(D("2026-12-31")).provisional
+    assert 2027 in calendar.provisional_years and not calendar.is_covered(2027)
 
 
 def test_shipped_table_covers_2004_to_2026(calendar: WorkCalendar) -> None:
@@ -117,12 +146,20 @@ def test_entered_notice_replaces_the_shipped_year() -> None:
     assert calendar.notice(2024) == replacement
 
 
-def test_a_gap_between_covered_years_is_an_error() -> None:
+def test_a_gap_between_covered_years_is_an_error_in_strict_mode() -> None:
     notice_2028 = YearNotice.build(2028, "测试用2028年安排")
-    calendar = WorkCalendar.from_shipped(notices=[notice_2028])
+    calendar = WorkCalendar.from_shipped(notices=[notice_2028], strict=True)
     assert calendar.is_workday(D("2028-03-01")) is True
     with pytest.raises(CalendarNotCovered, match=r"^2027年"):
         calendar.add_workdays(D("2026-12-20"), 20)
+
+
+def test_a_gap_between_covered_years_is_provisional_by_default() -> None:
+    notice_2028 = YearNotice.build(2028, "测试用2028年安排")
+    calendar = WorkCalendar.from_shipped(notices=[notice_2028])
+    assert calendar.provisional_years == (2027,)
+    assert calendar.add_workdays(D("2026-12-31"), 1) == D("2027-01-04")
+    assert calendar.is_workday(D("2028-01-03")) is True  # the entered 2028 notice rules
 
 
 @pytest.mark.parametrize(
@@ -152,10 +189,15 @@ def test_overrides(override: Override, day: str, n: int, end: str) -> None:
 
 
 def test_override_alone_does_not_cover_a_year() -> None:
-    calendar = WorkCalendar.from_shipped(overrides=[Override(D("2027-01-04"), True, "测试")])
-    assert not calendar.is_covered(2027)
+    override = Override(D("2027-01-04"), False, "测试")
+    strict = WorkCalendar.from_shipped(overrides=[override], strict=True)
+    assert not strict.is_covered(2027)
     with pytest.raises(CalendarNotCovered):
-        calendar.is_workday(D("2027-01-04"))
+        strict.is_workday(D("2027-01-04"))
+    lenient = WorkCalendar.from_shipped(overrides=[override])
+    assert not lenient.is_covered(2027)
+    info = lenient.day(D("2027-01-04"))
+    assert info.kind is DayKind.OVERRIDE and not info.is_workday and info.provisional
 
 
 @pytest.mark.parametrize(
@@ -208,11 +250,13 @@ def test_notice_and_override_round_trip() -> None:
         (
             "2026-11-01",
             "2027年的节假日安排尚未录入：国务院办公厅通常在11月至12月发布《国务院办公厅关于2027年部分节假日安排的通知》，"
-            "发布后请在“工作日历”中录入。录入之前，跨入2027年的期限无法计算，系统不会猜测。",
+            "发布后请在“工作日历”中录入。录入之前，涉及2027年的期限按法定节假日暂定计算（不含调休），"
+            "并标为“暂定”，录入后自动重新计算。",
         ),
         (
             "2027-01-05",
-            "本年度（2027年）的节假日安排尚未录入，涉及2027年的期限都无法计算：请立即在“工作日历”中录入"
+            "本年度（2027年）的节假日安排尚未录入，涉及2027年的期限按法定节假日暂定计算（不含调休），"
+            "并标为“暂定”，录入后自动重新计算。请立即在“工作日历”中录入"
             "《国务院办公厅关于2027年部分节假日安排的通知》。",
         ),
         ("2025-12-15", None),
@@ -220,6 +264,11 @@ def test_notice_and_override_round_trip() -> None:
 )
 def test_coverage_warning(today: str, expected: str | None, calendar: WorkCalendar) -> None:
     assert coverage_warning(D(today), calendar) == expected
+
+
+def test_coverage_warning_in_strict_mode_says_nothing_is_guessed() -> None:
+    warning = coverage_warning(D("2026-11-01"), WorkCalendar.from_shipped(strict=True))
+    assert warning is not None and warning.endswith("涉及2027年的期限无法计算，系统不会猜测。")
 
 
 def test_coverage_warning_stops_once_the_notice_is_entered() -> None:

@@ -53,8 +53,24 @@ def test_day_explains_a_day() -> None:
     assert code == 0 and out.startswith("2024-10-12（星期六）：国庆节调休上班，工作日")
 
 
-def test_uncovered_year_exits_1_with_the_message() -> None:
-    code, out, err = run("due", "--received", "2026-12-20")
+def test_uncovered_year_is_provisional_with_a_warning_naming_it() -> None:
+    code, out, err = run("due", "--received", "2026-12-31")
+    assert (code, out) == (0, "2027-01-29\n")
+    assert err.startswith("警告：2027年的节假日安排（国务院办公厅通知）尚未录入")
+    assert "暂定" in err
+    code, out, _ = run("due", "--received", "2026-12-31", "--explain")
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "2027-01-29"
+    assert "法定答复期限：2027-01-29（星期五）（暂定）（第20个工作日）。" in lines
+    assert any(line.startswith("日历依据（2027年）：暂定：") for line in lines)
+
+
+def test_a_covered_period_prints_no_warning() -> None:
+    assert run("due", "--received", "2026-11-02")[2] == ""
+
+
+def test_strict_uncovered_year_exits_1_with_the_message() -> None:
+    code, out, err = run("due", "--received", "2026-12-20", "--strict")
     assert (code, out) == (1, "")
     assert err == (
         "错误：2027年的节假日安排尚未录入：请在“工作日历”中录入国务院办公厅关于2027年部分节假日安排的通知，"

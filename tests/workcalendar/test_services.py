@@ -56,13 +56,16 @@ def enter_2027(**overrides: Any) -> CalendarChange:
     return services.enter_notice(**args)
 
 
-def test_shipped_years_are_covered_and_next_year_is_an_error() -> None:
+def test_shipped_years_are_covered_and_next_year_is_provisional() -> None:
     assert {2019, 2024, 2025, 2026} <= shipped_years()
     calendar = current_calendar()
     assert calendar.is_workday(D(2026, 1, 5))
+    assert not calendar.is_covered(2027) and calendar.is_provisional(2027)
+    day = calendar.day(D(2027, 1, 1))
+    assert not day.is_workday and day.provisional
     with pytest.raises(CalendarNotCovered) as info:
-        calendar.is_workday(D(2027, 3, 1))
-    assert "2027年的节假日安排尚未录入" in str(info.value)
+        calendar.is_workday(D(2003, 3, 1))  # before the statutory rule can compute
+    assert "2003年的节假日安排尚未录入" in str(info.value)
 
 
 def test_entering_a_notice_covers_the_year_and_announces_it(

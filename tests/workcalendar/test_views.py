@@ -84,7 +84,7 @@ def test_admin_adds_and_removes_a_local_festival(
     assert [c.reason for c in CalendarChange.objects.order_by("id")] == ["区政府通知", "录入有误"]
 
 
-def test_api_reports_status_and_refuses_uncovered_days(
+def test_api_reports_status_provisional_days_and_refuses_uncomputable_days(
     client: Client, organ_tree: dict[str, Any], make_member: Any
 ) -> None:
     _, plain = ApiToken.objects.issue(make_member(organ_tree["a"], Role.OFFICER), "测试")
@@ -94,9 +94,13 @@ def test_api_reports_status_and_refuses_uncovered_days(
     day = client.get("/api/workcalendar/days/2026-10-01", headers=headers).json()
     assert day["is_workday"] is False
     assert day["kind"] == "holiday"
-    response = client.get("/api/workcalendar/days/2027-03-01", headers=headers)
+    assert day["provisional"] is False
+    provisional = client.get("/api/workcalendar/days/2027-01-01", headers=headers).json()
+    assert (provisional["is_workday"], provisional["provisional"]) == (False, True)
+    assert "暂定" in provisional["description"]
+    response = client.get("/api/workcalendar/days/2003-03-01", headers=headers)
     assert response.status_code == 409
-    assert response.json()["detail"].startswith("2027年的节假日安排尚未录入")
+    assert response.json()["detail"].startswith("2003年的节假日安排尚未录入")
 
 
 def test_a_change_entered_through_the_form_moves_open_cases_and_says_why(

@@ -1,8 +1,11 @@
 """``gongkai deadlines …``: working days and statutory deadlines on the command line.
 
 The commands read no system clock either: ``--today`` is optional and only adds the
-"days used / left" line. Exit codes: 0 done, 1 the calendar does not cover a year (or the
-events are inconsistent), 2 wrong usage.
+"days used / left" line. A year whose holiday notice is not in the shipped table is
+computed provisionally from the statutory days off, with a warning on standard error;
+``--strict`` refuses it instead. Exit codes: 0 done, 1 the calendar does not cover a year
+(with ``--strict``, or outside the provisional range) or the events are inconsistent,
+2 wrong usage.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from ..deadlines import (
     Received,
     WorkCalendar,
     compute,
+    provisional_warning,
 )
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=None)
@@ -54,6 +58,14 @@ def _pause(text: str) -> tuple[date, date, PauseKind]:
     return start, end, kind
 
 
+STRICT_HELP = "只用已录入的放假安排通知：未录入通知的年份报错（退出码1），不按法定节假日暂定计算。"
+
+
+def _warn_provisional(years: tuple[int, ...]) -> None:
+    if years:
+        typer.echo(f"警告：{provisional_warning(years)}", err=True)
+
+
 def _fail(exc: DeadlineError) -> typer.Exit:
     typer.echo(f"错误：{exc}", err=True)
     return typer.Exit(1)
@@ -82,6 +94,7 @@ def due_command(
     explain: Annotated[
         bool, typer.Option("--explain", help="逐行说明期限是怎样算出来的。")
     ] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=STRICT_HELP)] = False,
 ) -> None:
     """答复期限：第一行打印截止日期（ISO），--explain 时其后打印计算过程。"""
     start = _date(received, "--received")
@@ -93,11 +106,13 @@ def due_command(
         events.append(ExtensionApproved(start, extend))
     on = _date(today, "--today") if today else None
     try:
-        state = compute(events, WorkCalendar.from_shipped(), today=on)
+        state = compute(events, WorkCalendar.from_shipped(strict=strict), today=on)
     except DeadlineError as exc:
         raise _fail(exc) from None
     assert state.final_due is not None
     typer.echo(state.final_due.isoformat())
+    if not explain:
+        _warn_provisional(state.provisional_years)
     if explain:
         for line in state.explanation:
             typer.echo(line)
@@ -107,22 +122,27 @@ def due_command(
 def workdays_command(
     start: Annotated[str, typer.Argument(metavar="FROM", help="起始日期（不计入）。")],
     end: Annotated[str, typer.Argument(metavar="TO", help="截止日期（计入）。")],
+    strict: Annotated[bool, typer.Option("--strict", help=STRICT_HELP)] = False,
 ) -> None:
     """计算 FROM 之后至 TO（含）之间的工作日数。"""
     first, last = _date(start, "FROM"), _date(end, "TO")
+    calendar = WorkCalendar.from_shipped(strict=strict)
     try:
-        typer.echo(str(WorkCalendar.from_shipped().count_workdays(first, last)))
+        typer.echo(str(calendar.count_workdays(first, last)))
     except DeadlineError as exc:
         raise _fail(exc) from None
+    low, high = sorted((first.year, last.year))
+    _warn_provisional(tuple(y for y in range(low, high + 1) if calendar.is_provisional(y)))
 
 
 @app.command("day")
 def day_command(
     when: Annotated[str, typer.Argument(metavar="DATE", help="日期，YYYY-MM-DD。")],
+    strict: Annotated[bool, typer.Option("--strict", help=STRICT_HELP)] = False,
 ) -> None:
     """说明某一天是否为工作日，以及依据。"""
     try:
-        typer.echo(WorkCalendar.from_shipped().day(_date(when, "DATE")).describe())
+        typer.echo(WorkCalendar.from_shipped(strict=strict).day(_date(when, "DATE")).describe())
     except DeadlineError as exc:
         raise _fail(exc) from None
 

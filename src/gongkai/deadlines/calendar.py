@@ -7,9 +7,12 @@ A day is a working day when
    weekend day (a working day), else
 3. it is Monday to Friday.
 
-Only years with a notice are *covered*; asking about any other year raises
-``CalendarNotCovered`` (the calendar never assumes an ordinary week for a year the State
-Council has not announced yet).
+Only years with a notice are *covered*. A year without one is, by default, computed
+*provisionally* from what the law already fixes (``statutory.provisional_notice``: the 13
+statutory days off and Article 6's make-up days, no 调休 swaps); every day of such a year
+says so (``DayInfo.provisional``), and the clock marks the dates that depend on it. A
+calendar built with ``strict=True`` refuses such years with ``CalendarNotCovered``, as do
+all calendars for years the statutory rule cannot compute (before 2025 or after 2100).
 
 Counting convention, used everywhere in this library:
 
@@ -19,19 +22,22 @@ Counting convention, used everywhere in this library:
   up to and including ``b``; so ``count_workdays(d, add_workdays(d, n)) == n``.
 
 Both are O(log n): the constructor lays the working days of all covered years out as a
-sorted array of ordinals and the queries bisect it.
+sorted array of ordinals and the queries bisect it. A provisional year is laid out the
+first time a query reaches it (the arrays are rebuilt and swapped in under a lock).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from . import statutory
 from .errors import CalendarDataError, CalendarNotCovered
 from .notices import Override, YearNotice
 from .table import shipped_notices
@@ -63,6 +69,7 @@ class DayInfo:
     kind: DayKind
     name: str = ""
     source: str = ""
+    provisional: bool = False  # from a year whose notice is not entered (statutory days only)
 
     def describe(self) -> str:
         """E.g. ``2024-10-01（星期二）：国庆节放假，休息日（依据：《…》）``."""
@@ -77,6 +84,8 @@ class DayInfo:
             what = f"{self.name}调休上班，工作日"
         else:
             what = f"本地调整为{status}：{self.name}"
+        if self.provisional and not self.source:
+            what += f"（暂定：{self.date.year}年放假安排通知尚未录入，按法定节假日推算）"
         source = f"（依据：{self.source}）" if self.source else ""
         return f"{format_date(self.date)}：{what}{source}"
 
@@ -84,7 +93,13 @@ class DayInfo:
 class WorkCalendar:
     """Working days from year notices plus single-day overrides; see the module docstring."""
 
-    def __init__(self, notices: Iterable[YearNotice], overrides: Iterable[Override] = ()) -> None:
+    def __init__(
+        self,
+        notices: Iterable[YearNotice],
+        overrides: Iterable[Override] = (),
+        *,
+        strict: bool = False,
+    ) -> None:
         by_year: dict[int, YearNotice] = {}
         for notice in notices:
             if notice.year in by_year:
@@ -100,50 +115,74 @@ class WorkCalendar:
                     where=f"工作日历调整 {override.date.isoformat()}",
                 )
             by_date[override.date] = override
+        self.strict = strict
         self._notices = dict(sorted(by_year.items()))
         self._overrides = dict(sorted(by_date.items()))
         self._covered = tuple(self._notices)
         self._covered_set = frozenset(self._covered)
-        self._special: dict[date, DayInfo] = {}
+        self._provisional: dict[int, YearNotice] = {}
+        self._lock = threading.Lock()
+        gaps = range(self._covered[0], self._covered[-1] + 1) if self._covered else range(0)
+        self._build([y for y in gaps if y not in self._covered_set and self.is_provisional(y)])
+
+    @classmethod
+    def from_shipped(
+        cls,
+        overrides: Iterable[Override] = (),
+        notices: Iterable[YearNotice] = (),
+        *,
+        strict: bool = False,
+    ) -> WorkCalendar:
+        """The shipped table, with ``notices`` entered in the database replacing or adding years."""
+        entered = {n.year: n for n in notices}
+        merged = [n for n in shipped_notices() if n.year not in entered]
+        return cls([*merged, *entered.values()], overrides, strict=strict)
+
+    def _build(self, provisional_years: Iterable[int]) -> None:
+        """Lay out the covered years plus ``provisional_years`` (added to those laid out)."""
+        provisional = dict(self._provisional)
+        for year in provisional_years:
+            provisional[year] = statutory.provisional_notice(year)
+        special: dict[date, DayInfo] = {}
+        for notice in provisional.values():
+            for day in notice.holidays:
+                special[day.date] = DayInfo(
+                    day.date, False, DayKind.HOLIDAY, day.name, notice.source, provisional=True
+                )
         for notice in self._notices.values():
             for day in notice.holidays:
-                self._special[day.date] = DayInfo(
+                special[day.date] = DayInfo(
                     day.date, False, DayKind.HOLIDAY, day.name, notice.source
                 )
             for day in notice.workdays:
-                self._special[day.date] = DayInfo(
+                special[day.date] = DayInfo(
                     day.date, True, DayKind.ADJUSTED_WORKDAY, day.name, notice.source
                 )
         for override in self._overrides.values():
-            self._special[override.date] = DayInfo(
+            special[override.date] = DayInfo(
                 override.date,
                 override.is_workday,
                 DayKind.OVERRIDE,
                 override.reason,
                 override.source,
+                provisional=override.date.year in provisional,
             )
-        self._special_sorted = sorted(self._special.items())
-        self._special_keys = [d.toordinal() for d, _ in self._special_sorted]
-        self._ordinals = self._lay_out()
-
-    @classmethod
-    def from_shipped(
-        cls, overrides: Iterable[Override] = (), notices: Iterable[YearNotice] = ()
-    ) -> WorkCalendar:
-        """The shipped table, with ``notices`` entered in the database replacing or adding years."""
-        entered = {n.year: n for n in notices}
-        merged = [n for n in shipped_notices() if n.year not in entered]
-        return cls([*merged, *entered.values()], overrides)
-
-    def _lay_out(self) -> list[int]:
         ordinals: list[int] = []
-        for year in self._covered:
-            day = date(year, 1, 1)
-            while day.year == year:
-                if self._is_workday_unchecked(day):
-                    ordinals.append(day.toordinal())
-                day += timedelta(days=1)
-        return ordinals
+        for year in sorted({*self._covered, *provisional}):
+            cursor = date(year, 1, 1)
+            while cursor.year == year:
+                info = special.get(cursor)
+                if info.is_workday if info is not None else cursor.weekday() < 5:
+                    ordinals.append(cursor.toordinal())
+                cursor += timedelta(days=1)
+        special_sorted = sorted(special.items())
+        # Swap in whole structures: a reader holding the old ones still sees a consistent day.
+        self._special = special
+        self._special_sorted = special_sorted
+        self._special_keys = [d.toordinal() for d, _ in special_sorted]
+        self._ordinals = ordinals
+        self._provisional = provisional
+        self._laid_out = frozenset({*self._covered, *provisional})
 
     def _is_workday_unchecked(self, day: date) -> bool:
         info = self._special.get(day)
@@ -159,8 +198,27 @@ class WorkCalendar:
     def is_covered(self, year: int) -> bool:
         return year in self._covered_set
 
+    def is_provisional(self, year: int) -> bool:
+        """Whether ``year`` is computed from the statutory days (no notice entered)."""
+        return not self.strict and year not in self._covered_set and statutory.supports(year)
+
+    @property
+    def provisional_years(self) -> tuple[int, ...]:
+        """The provisional years some query has reached so far, ascending."""
+        return tuple(sorted(self._provisional))
+
     def notice(self, year: int) -> YearNotice | None:
+        """The entered (or shipped) notice of ``year``; None for a provisional year."""
         return self._notices.get(year)
+
+    def basis(self, year: int) -> str:
+        """What the days of ``year`` rest on: the notice, or the provisional rule."""
+        notice = self._notices.get(year)
+        if notice is not None:
+            return notice.source
+        if self.is_provisional(year):
+            return statutory.source_text(year)
+        raise CalendarNotCovered(year, self._covered)
 
     @property
     def notices(self) -> tuple[YearNotice, ...]:
@@ -171,15 +229,27 @@ class WorkCalendar:
         return tuple(self._overrides.values())
 
     def require(self, first_year: int, last_year: int | None = None) -> None:
-        """Raise ``CalendarNotCovered`` for the first year of the span without a notice."""
-        for year in range(first_year, (first_year if last_year is None else last_year) + 1):
-            if year not in self._covered_set:
+        """Make sure every year of the span can be computed: covered, or laid out
+        provisionally; ``CalendarNotCovered`` for the first year that can be neither."""
+        last = first_year if last_year is None else last_year
+        laid_out = self._laid_out
+        if (
+            first_year in laid_out
+            and last in laid_out
+            and (last - first_year < 2 or all(y in laid_out for y in range(first_year, last)))
+        ):
+            return
+        missing = []
+        for year in range(first_year, last + 1):
+            if year in self._laid_out:
+                continue
+            if not self.is_provisional(year):
                 raise CalendarNotCovered(year, self._covered)
-
-    def _first_uncovered_from(self, year: int) -> int:
-        while year in self._covered_set:
-            year += 1
-        return year
+            missing.append(year)
+        with self._lock:
+            missing = [y for y in missing if y not in self._laid_out]
+            if missing:
+                self._build(missing)
 
     def fingerprint(self) -> str:
         """A short stable digest of the notices and overrides: it changes when they change."""
@@ -198,9 +268,10 @@ class WorkCalendar:
         info = self._special.get(day)
         if info is not None:
             return info
+        provisional = day.year in self._provisional
         if day.weekday() < 5:
-            return DayInfo(day, True, DayKind.WEEKDAY)
-        return DayInfo(day, False, DayKind.WEEKEND)
+            return DayInfo(day, True, DayKind.WEEKDAY, provisional=provisional)
+        return DayInfo(day, False, DayKind.WEEKEND, provisional=provisional)
 
     def is_workday(self, day: date) -> bool:
         self.require(day.year)
@@ -209,9 +280,10 @@ class WorkCalendar:
     def special_days(self, after: date, until: date) -> list[DayInfo]:
         """Holidays, 调休 working days and overrides in ``(after, until]``, ascending."""
         self.require(after.year, until.year)
-        lo = bisect_right(self._special_keys, after.toordinal())
-        hi = bisect_right(self._special_keys, until.toordinal())
-        return [info for _, info in self._special_sorted[lo:hi]]
+        keys, ordered = self._special_keys, self._special_sorted
+        lo = bisect_right(keys, after.toordinal())
+        hi = bisect_right(keys, until.toordinal())
+        return [info for _, info in ordered[lo:hi]]
 
     # --- arithmetic -----------------------------------------------------------------
 
@@ -222,21 +294,25 @@ class WorkCalendar:
         self.require(start.year)
         if n == 0:
             return start
-        index = bisect_right(self._ordinals, start.toordinal()) + n - 1
-        if index >= len(self._ordinals):
-            raise CalendarNotCovered(self._first_uncovered_from(start.year), self._covered)
-        result = date.fromordinal(self._ordinals[index])
-        self.require(start.year, result.year)
-        return result
+        while True:
+            ordinals = self._ordinals
+            index = bisect_right(ordinals, start.toordinal()) + n - 1
+            if index >= len(ordinals):
+                # Past the last laid-out year: lay out the next one (or fail) and retry.
+                self.require(date.fromordinal(ordinals[-1]).year + 1 if ordinals else start.year)
+                continue
+            result = date.fromordinal(ordinals[index])
+            if all(y in self._laid_out for y in range(start.year, result.year + 1)):
+                return result
+            self.require(start.year, result.year)
 
     def count_workdays(self, after: date, until: date) -> int:
         """Working days in ``(after, until]``; negative when ``until`` is before ``after``."""
         if until < after:
             return -self.count_workdays(until, after)
         self.require(after.year, until.year)
-        return bisect_right(self._ordinals, until.toordinal()) - bisect_right(
-            self._ordinals, after.toordinal()
-        )
+        ordinals = self._ordinals
+        return bisect_right(ordinals, until.toordinal()) - bisect_right(ordinals, after.toordinal())
 
     def next_workday(self, day: date) -> date:
         """The first working day strictly after ``day``."""

@@ -23,6 +23,9 @@ How the answer period is counted (条例第三十三条, 第三十条, 第三十
 * An approved extension adds its working days after the due date (at most 20 in total).
 * ``halfway`` is day 10 of the statutory period and ``internal_target`` day
   ``policy.internal_target_workdays``, both moved by the pauses that start before them.
+* A date whose computation crossed a year the calendar only knows provisionally (no notice
+  entered; ``WorkCalendar.is_provisional``) is *provisional*: ``provisional_years`` lists
+  those years, ``is_provisional(day)`` tells for one date, and the explanation says so.
 """
 
 from __future__ import annotations
@@ -171,6 +174,17 @@ class ClockState:
     ended: date | None
     today: date | None
     explanation: tuple[str, ...] = field(default=())
+    provisional_years: tuple[int, ...] = ()  # provisional years between receipt and the dates
+
+    def is_provisional(self, day: date | None) -> bool:
+        """Whether ``day`` (one of this state's dates) rests on a provisional year: some year
+        from the receipt to ``day`` has no entered notice."""
+        return day is not None and any(y <= day.year for y in self.provisional_years)
+
+    @property
+    def due_provisional(self) -> bool:
+        """Whether the reply due date (extended if extended) is provisional."""
+        return self.is_provisional(self.final_due)
 
     @property
     def paused(self) -> bool:
@@ -220,6 +234,8 @@ class ClockState:
             "ended": iso(self.ended),
             "today": iso(self.today),
             "explanation": list(self.explanation),
+            "provisional": self.due_provisional,
+            "provisional_years": list(self.provisional_years),
         }
 
 
@@ -382,7 +398,7 @@ def compute(
     correction_late = correction is not None and correction.date > correction_deadline
 
     lines = [_receipt_line(calendar, received)]
-    lines += _correction_lines(walk, correction_deadline, policy)
+    lines += _correction_lines(walk, correction_deadline, policy, calendar)
 
     if walk.period_received is None:  # awaiting correction, or deemed withdrawn
         lines.extend(walk.notes)
@@ -412,6 +428,9 @@ def compute(
             ended=walk.ended,
             today=today,
             explanation=tuple(lines),
+            provisional_years=_provisional_years(
+                calendar, received.date, [correction_deadline, correction_reply_by(correction)]
+            ),
         )
 
     first_day = _first_day(calendar, walk.period_received, policy)
@@ -488,9 +507,29 @@ def compute(
         overdue_workdays=overdue_workdays,
         ended=walk.ended,
         today=today,
+        provisional_years=_provisional_years(
+            calendar, received.date, [correction_deadline, final_due, halfway, internal_target]
+        ),
     )
     lines += _period_lines(calendar, state, walk, policy)
     return _with_explanation(state, lines)
+
+
+def correction_reply_by(correction: CorrectionRequested | None) -> date | None:
+    return correction.reply_by if correction is not None else None
+
+
+def _mark(calendar: WorkCalendar, start: date, day: date) -> str:
+    """``（暂定）`` when counting from ``start`` to ``day`` crossed a provisional year."""
+    provisional = any(calendar.is_provisional(y) for y in range(start.year, day.year + 1))
+    return "（暂定）" if provisional else ""
+
+
+def _provisional_years(
+    calendar: WorkCalendar, start: date, dates: Iterable[date | None]
+) -> tuple[int, ...]:
+    last = max((d.year for d in dates if d is not None), default=start.year)
+    return tuple(y for y in range(start.year, last + 1) if calendar.is_provisional(y))
 
 
 def _with_explanation(state: ClockState, lines: list[str]) -> ClockState:
@@ -513,13 +552,16 @@ def _receipt_line(calendar: WorkCalendar, received: Received) -> str:
     return line
 
 
-def _correction_lines(walk: _Walk, deadline: date, policy: ClockPolicy) -> list[str]:
+def _correction_lines(
+    walk: _Walk, deadline: date, policy: ClockPolicy, calendar: WorkCalendar
+) -> list[str]:
     correction = walk.correction
     days = policy.correction_notice_workdays
     if correction is None:
         if walk.phase in (Phase.RUNNING, Phase.PAUSED):
             return [
-                f"如需补正，最迟应在{format_date(deadline)}一次性告知申请人"
+                f"如需补正，最迟应在{format_date(deadline)}"
+                f"{_mark(calendar, walk.received.date, deadline)}一次性告知申请人"
                 f"（收到申请之日起{days}个工作日内，条例第三十条）。"
             ]
         return []
@@ -631,7 +673,8 @@ def _period_lines(
 
     shifted = sum(p.workdays for p in state.pauses if p.applied and p.start < state.due)
     extra = f"，另因暂停顺延{shifted}个工作日" if shifted else ""
-    lines.append(f"法定答复期限：{format_date(state.due)}（第{limit}个工作日{extra}）。")
+    mark = "（暂定）" if state.is_provisional(state.due) else ""
+    lines.append(f"法定答复期限：{format_date(state.due)}{mark}（第{limit}个工作日{extra}）。")
 
     for ext in walk.extensions:
         late = "（注意：批准日期晚于原答复期限）" if ext.date > state.due else ""
@@ -640,21 +683,33 @@ def _period_lines(
             f"（条例第三十三条第二款，延长的期限最长不超过{policy.max_extension_workdays}个工作日）{late}。"
         )
     if state.extended_due is not None:
-        lines.append(f"延长后的答复期限：{format_date(state.extended_due)}。")
+        mark = "（暂定）" if state.is_provisional(state.extended_due) else ""
+        lines.append(f"延长后的答复期限：{format_date(state.extended_due)}{mark}。")
     if state.halfway is not None:
-        lines.append(f"期限过半：{format_date(state.halfway)}（第{limit // 2}个工作日）。")
+        mark = "（暂定）" if state.is_provisional(state.halfway) else ""
+        lines.append(f"期限过半：{format_date(state.halfway)}{mark}（第{limit // 2}个工作日）。")
     if state.internal_target is not None:
         lines.append(
             f"内部办理目标：{format_date(state.internal_target)}"
+            f"{'（暂定）' if state.is_provisional(state.internal_target) else ''}"
             f"（第{policy.internal_target_workdays}个工作日，本机关内部要求）。"
         )
     lines += _status_lines(state)
     years = range(state.received.year, final_due.year + 1)
     for year in years:
-        notice = calendar.notice(year)
-        if notice is not None:
-            lines.append(f"日历依据（{year}年）：{notice.source}。")
+        lines.append(f"日历依据（{year}年）：{calendar.basis(year)}。")
+    if state.provisional_years:
+        lines.append("注意：" + provisional_warning(state.provisional_years))
     return lines
+
+
+def provisional_warning(years: Sequence[int]) -> str:
+    """The sentence every provisional computation carries, naming the years."""
+    named = "、".join(f"{y}年" for y in years)
+    return (
+        f"{named}的节假日安排（国务院办公厅通知）尚未录入，其中的日期按法定节假日暂定计算，"
+        "不含调休安排，标为“暂定”；录入通知后系统将重新计算，日期可能改变。"
+    )
 
 
 def _status_lines(state: ClockState) -> list[str]:

@@ -27,6 +27,7 @@ class DayOut(Schema):
     date: datetime.date
     is_workday: bool
     kind: str
+    provisional: bool
     description: str
 
 
@@ -50,5 +51,6 @@ def day(request: HttpRequest, day: datetime.date) -> dict[str, object]:
         "date": info.date,
         "is_workday": info.is_workday,
         "kind": str(info.kind),
+        "provisional": info.provisional,
         "description": info.describe(),
     }
