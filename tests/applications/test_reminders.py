@@ -122,6 +122,8 @@ def test_a_calendar_change_moves_open_cases_due_dates_with_a_reason(
     assert event.data == {
         "due_before": before.isoformat(),
         "due_after": open_case.due_on.isoformat(),
+        "provisional_before": False,
+        "provisional_after": False,
     }
     assert open_case.version == event.seq
     assert services.replay(open_case).due_on == open_case.due_on

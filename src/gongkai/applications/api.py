@@ -71,6 +71,9 @@ class CaseOut(Schema):
     version: int
     received_on: date | None
     due_on: date | None
+    provisional: bool = Field(
+        False, description="due_on 为暂定日期：期限跨入尚未录入放假安排通知的年份"
+    )
     half_on: date | None
     clock_paused: bool
     answer: str
@@ -105,6 +108,7 @@ def _case_out(case: Any, *, events: bool = False, personal: bool = False) -> dic
         "version": case.version,
         "received_on": case.received_on,
         "due_on": case.due_on,
+        "provisional": case.due_provisional,
         "half_on": case.half_on,
         "clock_paused": case.clock_paused,
         "answer": case.answer,

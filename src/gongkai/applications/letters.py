@@ -35,24 +35,36 @@ def notice_body(case: Application, source: CaseEvent, title: str) -> str:
     kind = source.kind
     data: dict[str, Any] = source.data
     if kind == Event.CONFIRM:
-        body = f"已于{_cn_date(source.on)}确认收到，答复期限自该日起计算。"
+        body = f"已于{_cn_date(source.on)}确认收到，答复期限自该日起计算。{_answer_period(case)}"
     elif kind == Event.REQUEST_CORRECTION:
         points = "\n".join(f"    {i}. {p}" for i, p in enumerate(data.get("points", []), 1))
+        if data.get("reply_by_provisional"):
+            by = f"自收到本通知之日起{data.get('reply_workdays', 15)}个工作日内"
+        else:
+            by = f"于{_cn_date(date.fromisoformat(data['reply_by']))}前"
         body = (
             "内容不够明确，根据《中华人民共和国政府信息公开条例》第三十条的规定，"
-            f"请于{_cn_date(date.fromisoformat(data['reply_by']))}前一并补正以下事项：\n{points}\n"
+            f"请{by}一并补正以下事项：\n{points}\n"
             "    答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请。"
         )
     elif kind == Event.APPROVE_EXTENSION:
+        if case.due_provisional:
+            until = f"即在原答复期限届满之日起{data.get('workdays')}个工作日内作出答复"
+        else:
+            until = f"延长后的答复期限为{_cn_date(case.due_on)}"
         body = (
             f"因{source.reason or '情况复杂'}，经政府信息公开工作机构负责人同意，"
-            f"答复期限延长{data.get('workdays')}个工作日，延长后的答复期限为{_cn_date(case.due_on)}"
+            f"答复期限延长{data.get('workdays')}个工作日，{until}"
             "（《中华人民共和国政府信息公开条例》第三十三条第二款）。"
         )
     elif kind == Event.SEND_FEE_NOTICE:
+        if data.get("pay_by_provisional"):
+            by = "自收到本通知之日起20个工作日内"
+        else:
+            by = f"于{_cn_date(date.fromisoformat(data['pay_by']))}前"
         body = (
             "需收取信息处理费。依据：《政府信息公开信息处理费管理办法》；"
-            f"计算：{data.get('computation')}。请于{_cn_date(date.fromisoformat(data['pay_by']))}前缴纳；"
+            f"计算：{data.get('computation')}。请{by}缴纳；"
             "逾期未缴纳的，视为放弃申请，本机关不再处理。"
         )
     elif kind == Event.DELIVER:
@@ -62,6 +74,15 @@ def notice_body(case: Application, source: CaseEvent, title: str) -> str:
         a = answers.answer(case.answer) if case.answer else None
         body = a.decision_text(source.reason) if a else source.reason
     return f"{title}\n{head}{body}"
+
+
+def _answer_period(case: Application) -> str:
+    """The answer period as a letter states it: the date only when it is final (a date
+    resting on a year whose holiday notice is not entered yet is never printed)."""
+    period = "本机关将自收到申请之日起20个工作日内作出答复（《中华人民共和国政府信息公开条例》第三十三条第二款）"
+    if case.due_on is None or case.due_provisional:
+        return period + "。"
+    return f"{period}，即最迟于{_cn_date(case.due_on)}答复。"
 
 
 LETTER_TITLE = "政府信息公开申请答复告知书"

@@ -120,6 +120,11 @@ class Application(models.Model):
     half_on = models.DateField("流程过半日", null=True, blank=True)
     target_on = models.DateField("内部目标日", null=True, blank=True)
     clock_paused = models.BooleanField("期限暂停", default=False)
+    due_provisional = models.BooleanField(
+        "期限为暂定",
+        default=False,
+        help_text="答复期限跨入尚未录入放假安排通知的年份，按法定节假日暂定计算",
+    )
     answer = models.CharField(
         "答复类型",
         max_length=40,

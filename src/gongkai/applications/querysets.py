@@ -59,12 +59,24 @@ def queue(cases: QuerySet[Application]) -> QuerySet[Application]:
             "half_on",
             "target_on",
             "clock_paused",
+            "due_provisional",
             "received_on",
             "information",
             "organ__short_name",
             "assignee__username",
             "assignee__first_name",
         )
+    )
+
+
+def recalculated_since(ids: list[int], since: date) -> set[int]:
+    """The cases among ``ids`` whose dates a working-calendar change moved on or after ``since``."""
+    from .models import CaseEvent
+
+    return set(
+        CaseEvent.objects.filter(application_id__in=ids, kind="calendar", on__gte=since)
+        .values_list("application_id", flat=True)
+        .distinct()
     )
 
 

@@ -62,6 +62,7 @@ RECEIVING = (Event.REGISTER, Event.CONFIRM, Event.REOPEN)
 
 MAX_EXTENSION = 20  # working days (Art 33)
 ANSWER_DAYS = 20  # working days (Art 33)
+CORRECTION_REPLY_DAYS = 15  # working days the applicant is given to correct, by default
 INTERNAL_TARGET_MARGIN = 3  # working days ahead of the statutory date
 
 NOTIFYING = {
@@ -139,6 +140,7 @@ class Projection:
     half_on: date | None
     target_on: date | None
     clock_paused: bool
+    due_provisional: bool
     answer: str
     outcome: str
     closed_on: date | None
@@ -189,9 +191,12 @@ def project(case: Application, events: list[CaseEvent], calendar: Any = None) ->
     """Everything the case row caches, derived from the events alone."""
     f = facts(events)
     due = half = target = None
+    provisional = False
     paused = f.state in (State.CORRECTION, State.CONSULTING, State.FEE_PENDING)
     if f.received_on is not None and f.state not in (State.CLOSED, State.WITHDRAWN):
-        due, half, target = _due_dates(case, events, calendar or _calendar())
+        state = clock_state(case, events, calendar or _calendar())
+        due, half, target = state.final_due, state.halfway, state.internal_target
+        provisional = state.due_provisional
     return Projection(
         f.state,
         f.received_on,
@@ -200,17 +205,11 @@ def project(case: Application, events: list[CaseEvent], calendar: Any = None) ->
         half,
         target,
         paused,
+        provisional,
         f.answer,
         f.outcome,
         f.closed_on,
     )
-
-
-def _due_dates(
-    case: Application, events: list[CaseEvent], calendar: Any
-) -> tuple[date | None, date | None, date | None]:
-    state = clock_state(case, events, calendar)
-    return state.final_due, state.halfway, state.internal_target
 
 
 CLOCK_POLICY = ClockPolicy(internal_target_workdays=ANSWER_DAYS - INTERNAL_TARGET_MARGIN)
@@ -310,13 +309,19 @@ def _payload(
         if not points:
             raise InvalidInput("补正通知应一次性列明需要补正的全部事项，至少一项")
         reply_by = data.get("reply_by")
+        provisional = False
         if reply_by is None:
-            reply_by = _calendar().add_workdays(on, 15)
+            cal = _calendar()
+            reply_by = cal.add_workdays(on, CORRECTION_REPLY_DAYS)
+            provisional = _crosses_provisional(cal, on, reply_by)
         elif isinstance(reply_by, str):
             reply_by = _date(reply_by, "补正期限")
         if reply_by <= on:
             raise InvalidInput(f"补正期限应晚于通知日期{on.isoformat()}")
         out = {"points": points, "reply_by": reply_by.isoformat()}
+        if provisional:
+            out["reply_by_provisional"] = True
+            out["reply_workdays"] = CORRECTION_REPLY_DAYS
     elif event is Event.OPEN_CONSULTATION:
         party = data.get("party", "third_party")
         if party not in ("third_party", "other_organ"):
@@ -340,13 +345,17 @@ def _payload(
             )
         except fees.FeeError as exc:
             raise InvalidInput(str(exc)) from None
+        cal = _calendar()
+        pay_by = fee_payment_due(on, cal)
         out = {
             "method": q.method.value,
             "units": q.units,
             "amount": str(q.amount),
             "computation": q.describe(),
-            "pay_by": fee_payment_due(on, _calendar()).isoformat(),
+            "pay_by": pay_by.isoformat(),
         }
+        if _crosses_provisional(cal, on, pay_by):
+            out["pay_by_provisional"] = True
     elif event is Event.DRAFT_REPLY:
         out = {"answer": str(data.get("answer", ""))}
     elif event is Event.DELIVER:
@@ -354,6 +363,11 @@ def _payload(
     elif event in (Event.REGISTER, Event.CONFIRM):
         out = {"receipt_basis": str(data.get("receipt_basis", ""))}
     return out
+
+
+def _crosses_provisional(calendar: WorkCalendar, start: date, end: date) -> bool:
+    """Whether counting from ``start`` to ``end`` used a provisional year's days."""
+    return any(calendar.is_provisional(y) for y in range(start.year, end.year + 1))
 
 
 def _int(value: Any, name: str) -> int:
@@ -768,12 +782,16 @@ def recompute_open_cases(organ_ids: Iterable[int] | None = None, *, reason: str 
                 Role.SYSTEM,
                 today(),
                 reason or "工作日历调整",
-                {"due_before": old_due.isoformat() if old_due else None},
+                {
+                    "due_before": old_due.isoformat() if old_due else None,
+                    "provisional_before": case.due_provisional,
+                },
                 kind="calendar",
                 public=False,
             )
             Application.objects.filter(pk=case.pk).update(**fields)
             row.data["due_after"] = fields["due_on"].isoformat() if fields["due_on"] else None
+            row.data["provisional_after"] = fields["due_provisional"]
             row.save(update_fields=["data"])
             changed += 1
     return changed

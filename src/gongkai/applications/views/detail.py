@@ -12,6 +12,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from gongkai.deadlines import provisional_warning
+
 from .. import files as reply_files
 from .. import rules, services
 from ..errors import CaseworkError
@@ -47,6 +49,9 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
         "applications/detail.html",
         {
             "case": case,
+            "half_provisional": clock is not None and clock.is_provisional(case.half_on),
+            "target_provisional": clock is not None and clock.is_provisional(case.target_on),
+            "provisional_note": provisional_warning(clock.provisional_years) if clock else "",
             "personal": personal,
             "events": events,
             "clock": clock,

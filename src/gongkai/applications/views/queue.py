@@ -15,6 +15,8 @@ from .. import querysets as q
 from ..models import Notice
 
 PER_PAGE = 50
+RECALCULATED_DAYS = timedelta(days=7)
+"""How long the queue marks a case whose dates the working calendar moved (期限已调整)."""
 DUE_SOON_DAYS = 7
 """“7日内到期” on the supervisor's page (calendar days, today included)."""
 
@@ -46,6 +48,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         listed = listed.filter(due_on__gte=on, due_on__lte=on + timedelta(days=DUE_SOON_DAYS))
     page, page_query = _page(request, listed, "page")
     rows = [(case, q.flag(case, on)) for case in page]
+    recalculated = q.recalculated_since([case.pk for case, _ in rows], on - RECALCULATED_DAYS)
     counts = {
         "open": q.open_cases(cases).count(),
         "overdue": q.overdue(cases, on).count(),
@@ -69,6 +72,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "applications/queue.html",
         {
             "rows": rows,
+            "recalculated": recalculated,
             "page": page,
             "page_query": page_query,
             "counts": counts,

@@ -68,7 +68,10 @@ def remind(on: date) -> int:
             continue
         services.record(case, "reminder", None, flag, data={"to": recipients}, on=on)
         for address in recipients:
-            per_person[address].append(f"{case.number}：{flag}，法定期限{case.due_on.isoformat()}")
+            mark = "（暂定）" if case.due_provisional else ""
+            per_person[address].append(
+                f"{case.number}：{flag}，法定期限{case.due_on.isoformat()}{mark}"
+            )
         count += 1
     for address, lines in per_person.items():
         send_mail(
