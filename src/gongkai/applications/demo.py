@@ -9,10 +9,8 @@ the demo organs already have applications, nothing is added.
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date, timedelta
 
-from gongkai.deadlines import DeadlineError
 from gongkai.organs.models import Organ
 
 from . import services
@@ -32,14 +30,26 @@ def load_demo() -> list[str]:
     if existing:
         return [f"依申请公开：演示申请已存在（{existing}件）"]
     today = services.today()
+    calendar = services.current_calendar()
     last = min(today, date(2025, 12, 31))
-    simulate(organs, PAST_CASES, first=date(2024, 1, 2), last=last, until=today, appeal_rate=0.1)
     simulate(
-        organs, RECENT_CASES, first=today - timedelta(days=20), last=today, until=today, seed=7
+        organs,
+        PAST_CASES,
+        first=date(2024, 1, 2),
+        last=last,
+        until=today,
+        appeal_rate=0.1,
+        calendar=calendar,
     )
-    # When the calendar does not cover this year yet the home page says so; keep the cases.
-    with contextlib.suppress(DeadlineError):
-        services.recompute_open_cases([o.pk for o in organs], reason="演示数据：按工作日历计算期限")
+    simulate(
+        organs,
+        RECENT_CASES,
+        first=today - timedelta(days=20),
+        last=today,
+        until=today,
+        seed=7,
+        calendar=calendar,
+    )
     total = Application.objects.filter(organ__in=organs).count()
     return [
         f"依申请公开：已加载演示申请{total}件（2024–2025年及近期，区发改局、区教育局、区数据局）"

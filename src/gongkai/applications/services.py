@@ -80,6 +80,11 @@ def today() -> date:
     return timezone.localdate()
 
 
+def current_calendar() -> WorkCalendar:
+    """The site's working-day calendar (the shipped table plus what administrators entered)."""
+    return _calendar()
+
+
 def _calendar() -> WorkCalendar:
     try:
         from gongkai.workcalendar.calendar import current_calendar

@@ -5,9 +5,12 @@ facts are derived from the generated events by ``services.facts`` — the same d
 ``apply`` uses — so the simulated data is what the services would have written, without
 paying for 100,000 transactions. Used by the simulated-year test and the benchmark.
 
-One shortcut: the due date of a simulated open case is its receipt date plus 28 calendar
-days (it only orders the queue in the benchmark); everything the statistics read
-(receipt, first closing, outcome, appeals) is derived from the events.
+Without a ``calendar`` one shortcut is taken: the due date of a simulated open case is its
+receipt date plus 28 calendar days (it only orders the queue in the benchmark). With a
+``calendar`` (the demo) nothing is typed: staff act on working days only, the 补正 and fee
+periods and the open cases' dates are computed by the statutory clock, and lapses come the
+working day after the period ends. Everything the statistics read (receipt, first
+closing, outcome, appeals) is derived from the events either way.
 """
 
 from __future__ import annotations
@@ -21,11 +24,14 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from gongkai.deadlines import WorkCalendar, compute
+from gongkai.deadlines.periods import fee_payment_due
 from gongkai.organs.models import Organ
 
 from . import answers
+from .clock import Step, clock_events
 from .models import Appeal, Application, CaseEvent, NumberSequence
-from .services import facts
+from .services import CLOCK_POLICY, CORRECTION_REPLY_DAYS, facts
 from .tally import APPLICANT_COLUMNS
 from .workflow import Event, Role, State, transition
 
@@ -49,12 +55,16 @@ class _History:
     rng: random.Random
     day: date
     until: date
+    calendar: WorkCalendar | None = None
     state: State = State.NEW
     events: list[_Ev] = field(default_factory=list)
 
     def step(self, event: Event, role: Role, gap: int = 0, **data: Any) -> bool:
-        """Append ``event`` ``gap`` days later; False once past ``until`` (history ends)."""
+        """Append ``event`` ``gap`` days later (on a working day when there is a calendar,
+        except the public's own submission); False once past ``until`` (history ends)."""
         day = self.day + timedelta(days=gap)
+        if self.calendar is not None and role is not Role.PUBLIC:
+            day = self.calendar.workday_on_or_after(day)
         if day > self.until:
             return False
         t = transition(self.state, event)
@@ -65,8 +75,21 @@ class _History:
         return True
 
 
-def _history(rng: random.Random, received: date, until: date, channel: str) -> _History:
-    h = _History(rng, received, until)
+def _after(h: _History, last_day: date, fallback: int) -> int:
+    """The gap in days from ``h.day`` to the working day after ``last_day`` (a lapse)."""
+    if h.calendar is None:
+        return fallback
+    return (h.calendar.next_workday(last_day) - h.day).days
+
+
+def _history(
+    rng: random.Random,
+    received: date,
+    until: date,
+    channel: str,
+    calendar: WorkCalendar | None = None,
+) -> _History:
+    h = _History(rng, received, until, calendar)
     off, rev, head, sys = Role.OFFICER, Role.REVIEWER, Role.HEAD, Role.SYSTEM
     if channel == "online":
         h.step(Event.SUBMIT_ONLINE, Role.PUBLIC)
@@ -79,14 +102,18 @@ def _history(rng: random.Random, received: date, until: date, channel: str) -> _
         h.step(Event.WITHDRAW, off, rng.randint(1, 10))
         return h
     if r < 0.12:
-        reply_by = h.day + timedelta(days=25)
         if not h.step(
             Event.REQUEST_CORRECTION, off, rng.randint(1, 5), points=["写明文号"], reply_by=""
         ):
             return h
+        reply_by = (
+            h.day + timedelta(days=25)
+            if calendar is None
+            else calendar.add_workdays(h.day, CORRECTION_REPLY_DAYS)
+        )
         h.events[-1].data["reply_by"] = reply_by.isoformat()
         if rng.random() < 0.3:
-            h.step(Event.CORRECTION_LAPSED, sys, 40)
+            h.step(Event.CORRECTION_LAPSED, sys, _after(h, reply_by, 40))
             return h
         if not h.step(Event.CORRECTION_RECEIVED, off, rng.randint(2, 20)):
             return h
@@ -104,8 +131,12 @@ def _history(rng: random.Random, received: date, until: date, channel: str) -> _
     if rng.random() < 0.04:
         if not h.step(Event.SEND_FEE_NOTICE, off, rng.randint(1, 5), amount="700"):
             return h
+        if calendar is not None:
+            pay_by = fee_payment_due(h.day, calendar)
+            h.events[-1].data["pay_by"] = pay_by.isoformat()
         if rng.random() < 0.4:
-            h.step(Event.FEE_LAPSED, sys, 35)
+            lapse = _after(h, pay_by, 35) if calendar is not None else 35
+            h.step(Event.FEE_LAPSED, sys, lapse)
             return h
         if not h.step(Event.FEE_PAID, off, rng.randint(1, 20)):
             return h
@@ -123,6 +154,35 @@ def _history(rng: random.Random, received: date, until: date, channel: str) -> _
     return h
 
 
+def _working_day_near(calendar: WorkCalendar, day: date, until: date) -> date:
+    """``day`` or the next working day, or the one before when that is past ``until``."""
+    later = calendar.workday_on_or_after(day)
+    if later <= until:
+        return later
+    while not calendar.is_workday(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def _dates(
+    h: _History, received: date | None, closed: date | None, channel: str, until: date
+) -> dict[str, Any]:
+    """The open case's dates: computed by the clock with a calendar, else the shortcut."""
+    if received is None or closed is not None:
+        return {"due_on": None}
+    if h.calendar is None:
+        return {"due_on": received + timedelta(days=28)}
+    steps = [Step(e.kind, e.on, e.data) for e in h.events]
+    state = compute(clock_events(steps, channel), h.calendar, CLOCK_POLICY, until)
+    return {
+        "due_on": state.final_due,
+        "half_on": state.halfway,
+        "target_on": state.internal_target,
+        "clock_paused": h.state in (State.CORRECTION, State.CONSULTING, State.FEE_PENDING),
+        "due_provisional": state.due_provisional,
+    }
+
+
 def simulate(
     organs: Sequence[Organ],
     count: int,
@@ -133,6 +193,7 @@ def simulate(
     seed: int = 2025,
     appeal_rate: float = 0.03,
     batch: int = 20000,
+    calendar: WorkCalendar | None = None,
 ) -> int:
     """Write ``count`` cases received between ``first`` and ``last`` with histories up to
     ``until``; returns the number of events written. On PostgreSQL the cases and events
@@ -152,7 +213,9 @@ def simulate(
                 organ = rng.choice(organs)
                 received = first + timedelta(days=rng.randint(0, span))
                 channel = rng.choice(CHANNELS)
-                h = _history(rng, received, until, channel)
+                if calendar is not None and channel != "online":
+                    received = _working_day_near(calendar, received, until)
+                h = _history(rng, received, until, channel, calendar)
                 key = (organ.pk, received.year)
                 serials[key] = serials.get(key, 0) + 1
                 f = facts(h.events)
@@ -174,9 +237,7 @@ def simulate(
                         delivery_method="email",
                         received_on=f.received_on,
                         receipt_basis=f.receipt_basis,
-                        due_on=(f.received_on + timedelta(days=28))
-                        if f.received_on and not f.closed_on
-                        else None,
+                        **_dates(h, f.received_on, f.closed_on, channel, until),
                         answer=f.answer,
                         outcome=f.outcome,
                         closed_on=f.closed_on,
