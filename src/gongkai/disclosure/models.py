@@ -150,6 +150,17 @@ class Item(models.Model):
         return workflow.VALIDITY.get(self.state, "")
 
     @property
+    def due_provisional(self) -> bool:
+        """Whether ``due_on`` rests on a year whose holiday notice is not entered yet."""
+        if self.due_on is None:
+            return False
+        from gongkai.workcalendar.calendar import current_calendar
+
+        calendar = current_calendar()
+        formed = self.changed_on or self.written_on
+        return any(calendar.is_provisional(y) for y in range(formed.year, self.due_on.year + 1))
+
+    @property
     def is_late(self) -> bool:
         """Published after its Article-26 due date (or still unpublished past it)."""
         if self.due_on is None or self.published_on is None:
