@@ -4,7 +4,7 @@ from typing import Any
 
 from django.contrib import admin
 
-from .models import CalendarChange, CalendarOverride, YearNotice
+from .models import CalendarChange, CalendarOverride, CoverageReminder, YearNotice
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -32,3 +32,8 @@ class CalendarOverrideAdmin(ReadOnlyAdmin):
 @admin.register(CalendarChange)
 class CalendarChangeAdmin(ReadOnlyAdmin):
     list_display = ["at", "by", "reason", "summary"]
+
+
+@admin.register(CoverageReminder)
+class CoverageReminderAdmin(ReadOnlyAdmin):
+    list_display = ["week_start", "year", "sent_at", "recipients"]

@@ -99,3 +99,30 @@ class CalendarChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.reason}"
+
+
+class CoverageReminder(models.Model):
+    """One weekly e-mail to the site administrators that a year's notice is missing.
+
+    At most one row per missing year and week (Monday): the row is written in the same
+    transaction as the e-mails are sent, so a second run of the same week, even a
+    concurrent one, stops at the unique constraint and sends nothing.
+    """
+
+    year = models.PositiveSmallIntegerField("未录入的年份")
+    week_start = models.DateField("所在周（星期一）")
+    sent_at = models.DateTimeField("发送时间", auto_now_add=True)
+    recipients = models.JSONField("收件人", default=list)
+
+    class Meta:
+        verbose_name = "工作日历提醒"
+        verbose_name_plural = "工作日历提醒"
+        ordering = ["-week_start", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "week_start"], name="workcalendar_reminder_once_a_week"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.week_start:%Y-%m-%d}当周：{self.year}年日历提醒（{len(self.recipients)}人）"

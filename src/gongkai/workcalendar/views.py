@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from gongkai.organs import rules
 
-from . import services
+from . import months, services
+from .calendar import current_calendar
 from .forms import NoticeForm, OverrideForm, RemoveForm, initial_for_notice
 from .models import CalendarChange, CalendarOverride, YearNotice
 from .status import calendar_status
@@ -34,6 +35,29 @@ def overview(request: HttpRequest) -> HttpResponse:
         "can_edit": rules.can_edit_calendar(request.user),
     }
     return render(request, "workcalendar/overview.html", context)
+
+
+@login_required
+def year_view(request: HttpRequest, year: int | None = None) -> HttpResponse:
+    """The month view of one year (default: this year); every staff member may read it."""
+    today = timezone.localdate()
+    year = today.year if year is None else year
+    cal = current_calendar()
+    context: dict[str, object] = {
+        "year": year,
+        "can_edit": rules.can_edit_calendar(request.user),
+        "span": months.computable_span(cal),
+    }
+    if not months.computable(cal, year):
+        context["this_year"] = today.year if months.computable(cal, today.year) else None
+        return render(request, "workcalendar/year.html", context, status=404)
+    context.update(
+        view=months.year_view(cal, year, today=today),
+        previous=year - 1 if months.computable(cal, year - 1) else None,
+        next=year + 1 if months.computable(cal, year + 1) else None,
+        this_year=today.year if year != today.year and months.computable(cal, today.year) else None,
+    )
+    return render(request, "workcalendar/year.html", context)
 
 
 @login_required
