@@ -291,7 +291,9 @@ class WorkCalendar:
         """The ``n``-th working day after ``start`` (``start`` itself never counts)."""
         if n < 0:
             raise ValueError(f"工作日数应为非负整数，读到 {n}")
-        self.require(start.year)
+        first = start.year
+        if first not in self._laid_out:
+            self.require(first)
         if n == 0:
             return start
         while True:
@@ -299,12 +301,15 @@ class WorkCalendar:
             index = bisect_right(ordinals, start.toordinal()) + n - 1
             if index >= len(ordinals):
                 # Past the last laid-out year: lay out the next one (or fail) and retry.
-                self.require(date.fromordinal(ordinals[-1]).year + 1 if ordinals else start.year)
+                self.require(date.fromordinal(ordinals[-1]).year + 1 if ordinals else first)
                 continue
             result = date.fromordinal(ordinals[index])
-            if all(y in self._laid_out for y in range(start.year, result.year + 1)):
+            last = result.year
+            if last - first < 2 and last in self._laid_out:
                 return result
-            self.require(start.year, result.year)
+            if all(y in self._laid_out for y in range(first, last + 1)):
+                return result
+            self.require(first, last)
 
     def count_workdays(self, after: date, until: date) -> int:
         """Working days in ``(after, until]``; negative when ``until`` is before ``after``."""
