@@ -1,4 +1,8 @@
-"""One JSON error shape for the whole API: ``{"detail": "<中文说明>", "code": "<code>"}``."""
+"""One JSON error shape for the whole API: ``{"detail": "<中文说明>", "code": "<code>"}``.
+
+Domain errors (deadlines, workflow, annual reports, files) get their status and code from
+``gongkai.site.errors.describe``, the same table the pages use: 409 or 422, never 500.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from gongkai.site.errors import describe, domain_error_classes
 
 
 def install(api: NinjaAPI) -> None:
@@ -38,8 +44,16 @@ def install(api: NinjaAPI) -> None:
             status=422,
         )
 
+    def domain(request: HttpRequest, exc: Exception) -> HttpResponse:
+        failure = describe(exc)
+        if failure is None:  # only registered for the classes describe knows
+            raise exc
+        return api.create_response(request, failure.body(), status=failure.status)
+
     api.add_exception_handler(Http404, not_found)
     api.add_exception_handler(PermissionDenied, forbidden)
     api.add_exception_handler(AuthenticationError, unauthenticated)
     api.add_exception_handler(HttpError, http_error)
     api.add_exception_handler(ValidationError, invalid)
+    for domain_error in domain_error_classes():
+        api.add_exception_handler(domain_error, domain)

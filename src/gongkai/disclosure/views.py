@@ -21,9 +21,10 @@ from gongkai.annual.model import Table2
 from gongkai.organs import rules as organ_rules
 from gongkai.organs.models import Organ
 from gongkai.organs.querysets import case_organs
+from gongkai.site.errors import returns_to
 
 from . import services, stats, workflow
-from .content import UploadRefused, check_size
+from .content import check_size
 from .forms import ActionForm, AttachmentForm, GuideForm, ItemForm, Table2EntryForm
 from .guides import guide_for
 from .models import Item, Table2Entry
@@ -139,37 +140,35 @@ def reviews_of(item: Item) -> list[tuple[str, str, datetime.date]]:
 
 @login_required
 @require_POST
+@returns_to("disclosure:detail", "pk")
 def item_action(request: HttpRequest, pk: int) -> HttpResponse:
+    """A refused change (``TransitionError``) becomes a message on the item's page through
+    the error boundary (``gongkai.site.errors``)."""
     item = _item(request, pk)
     form = ActionForm(request.POST)
     if not form.is_valid():
         raise Http404
     event = form.cleaned_data["event"]
-    try:
-        result = services.apply(item, event, request.user, form.cleaned_data["comment"])
-    except workflow.TransitionError as exc:
-        messages.error(request, exc.message)
-        return redirect("disclosure:detail", pk=item.pk)
+    result = services.apply(item, event, request.user, form.cleaned_data["comment"])
     messages.success(request, f"已{workflow.EVENTS[event].label}。")
     return redirect("disclosure:detail", pk=result.pk)
 
 
 @login_required
 @require_POST
+@returns_to("disclosure:detail", "pk")
 def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """A refused file (``UploadRefused``) or change (``TransitionError``) becomes a message
+    on the item's page through the error boundary (``gongkai.site.errors``)."""
     item = _item(request, pk)
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, "请选择要上传的文件。")
         return redirect("disclosure:detail", pk=item.pk)
     upload = form.cleaned_data["file"]
-    try:
-        check_size(upload.name, upload.size)  # before reading it into memory
-        services.add_attachment(item, request.user, upload.name, upload.read())
-    except (UploadRefused, workflow.TransitionError) as exc:
-        messages.error(request, str(getattr(exc, "message", exc)))
-    else:
-        messages.success(request, f"附件“{upload.name}”已上传。")
+    check_size(upload.name, upload.size)  # before reading it into memory
+    services.add_attachment(item, request.user, upload.name, upload.read())
+    messages.success(request, f"附件“{upload.name}”已上传。")
     return redirect("disclosure:detail", pk=item.pk)
 
 

@@ -7,16 +7,17 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from gongkai.deadlines import provisional_warning
+from gongkai.site.errors import returns_to
 
 from .. import files as reply_files
 from .. import rules, services
-from ..errors import CaseworkError
+from ..errors import InvalidInput
 from ..forms import ActionForm, AppealForm, action_form
 from ..models import AppealOutcome, ReplyFile
 from ..workflow import EVENT_LABELS, Event
@@ -74,46 +75,43 @@ def _errors(request: HttpRequest, form: Any) -> None:
 
 @login_required
 @require_POST
+@returns_to("applications:detail", "number")
 def act(request: HttpRequest, number: str, action: str) -> HttpResponse:
+    """A refusal (``CaseworkError``, a calendar gap …) is turned into a message on the case
+    page by the error boundary (``gongkai.site.errors``)."""
     case = get_case(request, number)
     form = ActionForm(request.POST, request.FILES)
     if not form.is_valid():
         _errors(request, form)
         return redirect("applications:detail", number=number)
     case.version = form.cleaned_data["version"]
+    services.apply(
+        case,
+        action,
+        request.user,
+        form.cleaned_data.get("reason", ""),
+        data=form.payload(),
+        files=form.cleaned_data.get("files") or [],
+    )
     try:
-        services.apply(
-            case,
-            action,
-            request.user,
-            form.cleaned_data.get("reason", ""),
-            data=form.payload(),
-            files=form.cleaned_data.get("files") or [],
-        )
-    except CaseworkError as exc:
-        messages.error(request, exc.message)
-    else:
-        try:
-            label = EVENT_LABELS[Event(action)]
-        except ValueError:
-            label = action
-        messages.success(request, f"已办理：{label}")
+        label = EVENT_LABELS[Event(action)]
+    except ValueError:
+        label = action
+    messages.success(request, f"已办理：{label}")
     return redirect("applications:detail", number=number)
 
 
 @login_required
 @require_POST
+@returns_to("applications:detail", "number")
 def appeal(request: HttpRequest, number: str) -> HttpResponse:
     case = get_case(request, number)
     if not rules.can_record_appeal(request.user, case):
         raise PermissionDenied("无权记录行政复议、行政诉讼")
     form = AppealForm(request.POST)
     if form.is_valid():
-        try:
-            services.lodge_appeal(case, request.user, **form.cleaned_data)
-            messages.success(request, "已记录行政复议或行政诉讼")
-        except CaseworkError as exc:
-            messages.error(request, exc.message)
+        services.lodge_appeal(case, request.user, **form.cleaned_data)
+        messages.success(request, "已记录行政复议或行政诉讼")
     else:
         _errors(request, form)
     return redirect("applications:detail", number=number)
@@ -121,6 +119,7 @@ def appeal(request: HttpRequest, number: str) -> HttpResponse:
 
 @login_required
 @require_POST
+@returns_to("applications:detail", "number")
 def decide_appeal(request: HttpRequest, number: str, appeal_id: int) -> HttpResponse:
     case = get_case(request, number)
     appeal = case.appeals.filter(pk=appeal_id).first()
@@ -132,16 +131,13 @@ def decide_appeal(request: HttpRequest, number: str, appeal_id: int) -> HttpResp
         return redirect("applications:detail", number=number)
     try:
         decided_on = date.fromisoformat(request.POST.get("decided_on", ""))
-        if decided_on > services.today():
-            raise CaseworkError(f"审结日期{decided_on.isoformat()}不能晚于今天")
-        services.decide_appeal(appeal, request.user, outcome=outcome, decided_on=decided_on)
-        messages.success(request, "已记录结果")
     except ValueError:
         messages.error(request, "审结日期应为有效日期，如2025-03-01")
-    except CaseworkError as exc:
-        messages.error(request, exc.message)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
+        return redirect("applications:detail", number=number)
+    if decided_on > services.today():
+        raise InvalidInput(f"审结日期{decided_on.isoformat()}不能晚于今天")
+    services.decide_appeal(appeal, request.user, outcome=outcome, decided_on=decided_on)
+    messages.success(request, "已记录结果")
     return redirect("applications:detail", number=number)
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
 
 from gongkai.annual import Finding, Severity
 from gongkai.organs.models import Organ
 from gongkai.organs.querysets import case_organs
 
+from .. import services
 from ..models import AnnualReportDraft
 
 YEARS_SHOWN = 4
@@ -21,6 +25,23 @@ def organ_for(request: HttpRequest, slug: str) -> Organ:
     if organ is None:
         raise Http404("未找到该机关，或无权查看")
     return organ
+
+
+def forbidden_by_role(
+    view: Callable[..., HttpResponse],
+) -> Callable[..., HttpResponse]:
+    """A role refusal (``services.NotAllowed``) is a 403 page here, not a message: the
+    pages never offer these actions to such a user. Every other refusal is left to the
+    error boundary (``gongkai.site.errors``): a message on the page the user came from."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except services.NotAllowed as exc:
+            raise PermissionDenied(str(exc)) from None
+
+    return wrapped
 
 
 def draft_for(organ: Organ, year: int) -> AnnualReportDraft | None:

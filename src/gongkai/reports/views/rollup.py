@@ -14,10 +14,11 @@ from django.views.decorators.http import require_POST
 from gongkai.annual import AnnualReport
 from gongkai.annual.render import render_html
 from gongkai.organs.models import Organ
+from gongkai.site.errors import returns_to
 
 from .. import imports, rollup, rules, services
 from ..models import ImportedReport, deadline_for
-from .common import finding_rows, organ_for
+from .common import finding_rows, forbidden_by_role, organ_for
 
 
 def _office(request: HttpRequest, slug: str) -> Organ:
@@ -73,35 +74,33 @@ def _chosen_year(request: HttpRequest) -> int | None:
 
 @login_required
 @require_POST
+@returns_to("reports:rollup", "slug", "year")
+@forbidden_by_role
 def import_files(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    """A refusal (``ReportsError``) becomes a message on the roll-up page through the error
+    boundary (``gongkai.site.errors``); files that cannot be read are listed as outcomes."""
     office = _office(request, slug)
     files = request.FILES.getlist("files")
     if not files:
         messages.error(request, "请选择要导入的年度报告文件（可一次选择多个）")
         return redirect("reports:rollup", office.slug, year)
-    try:
-        organ = _chosen_organ(request, office)
-        chosen_year = _chosen_year(request)
-        if len(files) > imports.MAX_FILES:
-            raise services.InvalidInput(
-                f"一次最多导入{imports.MAX_FILES}个文件，收到{len(files)}个，请分批导入"
-            )
-        uploads = []
-        refused: list[imports.Outcome] = []
-        for f in files:
-            name = f.name or "（未命名文件）"
-            if f.size is not None and f.size > imports.MAX_BYTES:
-                refused.append(imports.Outcome(name, False, imports.too_large(f.size)))
-                continue
-            uploads.append(imports.Upload(name, f.read()))
-        outcomes = refused + services.import_reports(
-            office, uploads, request.user, organ=organ, year=chosen_year
+    organ = _chosen_organ(request, office)
+    chosen_year = _chosen_year(request)
+    if len(files) > imports.MAX_FILES:
+        raise services.InvalidInput(
+            f"一次最多导入{imports.MAX_FILES}个文件，收到{len(files)}个，请分批导入"
         )
-    except services.ReportsError as exc:
-        if isinstance(exc, services.NotAllowed):
-            raise PermissionDenied(str(exc)) from None
-        messages.error(request, str(exc))
-        return redirect("reports:rollup", office.slug, year)
+    uploads = []
+    refused: list[imports.Outcome] = []
+    for f in files:
+        name = f.name or "（未命名文件）"
+        if f.size is not None and f.size > imports.MAX_BYTES:
+            refused.append(imports.Outcome(name, False, imports.too_large(f.size)))
+            continue
+        uploads.append(imports.Upload(name, f.read()))
+    outcomes = refused + services.import_reports(
+        office, uploads, request.user, organ=organ, year=chosen_year
+    )
     request.session["reports_import_outcomes"] = [
         {"source": o.source, "ok": o.ok, "message": o.message, "pk": o.row.pk if o.row else None}
         for o in outcomes
@@ -146,16 +145,13 @@ def imported_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@returns_to("reports:imported", "pk")
+@forbidden_by_role
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
     row = _imported(request, pk)
-    try:
-        organ = _chosen_organ(request, row.office)
-        if organ is None:
-            raise services.InvalidInput("请选择机关")
-        services.assign_import(row, organ, request.user)
-        messages.success(request, f"已归入“{organ.name}”。")
-    except services.NotAllowed as exc:
-        raise PermissionDenied(str(exc)) from None
-    except services.ReportsError as exc:
-        messages.error(request, str(exc))
+    organ = _chosen_organ(request, row.office)
+    if organ is None:
+        raise services.InvalidInput("请选择机关")
+    services.assign_import(row, organ, request.user)
+    messages.success(request, f"已归入“{organ.name}”。")
     return redirect("reports:imported", row.pk)

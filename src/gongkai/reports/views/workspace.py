@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -15,10 +14,11 @@ from gongkai.annual.render import render_html
 from gongkai.organs import rules as organ_rules
 from gongkai.organs.models import Organ
 from gongkai.organs.querysets import case_organs
+from gongkai.site.errors import returns_to
 
 from .. import compute, rules, services
 from ..models import AnnualReportDraft, Status
-from .common import YEARS_SHOWN, draft_for, finding_rows, organ_for
+from .common import YEARS_SHOWN, draft_for, finding_rows, forbidden_by_role, organ_for
 
 
 def _years(drafts: list[AnnualReportDraft]) -> list[int]:
@@ -118,25 +118,20 @@ def check_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     )
 
 
-def _refused(request: HttpRequest, exc: services.ReportsError) -> None:
-    if isinstance(exc, services.NotAllowed):
-        raise PermissionDenied(str(exc))
-    messages.error(request, str(exc))
-
-
 @login_required
 @require_POST
+@returns_to("reports:workspace", "slug", "year")
+@forbidden_by_role
 def start(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     organ = organ_for(request, slug)
-    try:
-        services.open_draft(organ, year, request.user)
-    except services.ReportsError as exc:
-        _refused(request, exc)
+    services.open_draft(organ, year, request.user)
     return redirect("reports:workspace", organ.slug, year)
 
 
 @login_required
 @require_POST
+@returns_to("reports:workspace", "slug", "year")
+@forbidden_by_role
 def save(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     organ = organ_for(request, slug)
     draft = draft_for(organ, year)
@@ -149,16 +144,15 @@ def save(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         version = int(request.POST.get("version", ""))
     except ValueError:
         version = -1
-    try:
-        services.save_sections(draft, request.user, texts, version=version)
-        messages.success(request, "正文已保存。")
-    except services.ReportsError as exc:
-        _refused(request, exc)
+    services.save_sections(draft, request.user, texts, version=version)
+    messages.success(request, "正文已保存。")
     return redirect("reports:workspace", organ.slug, year)
 
 
 @login_required
 @require_POST
+@returns_to("reports:workspace", "slug", "year")
+@forbidden_by_role
 def act(request: HttpRequest, slug: str, year: int, action: str) -> HttpResponse:
     """定稿, 退回修改, 按最新数字重写, 发布."""
     organ = organ_for(request, slug)
@@ -188,6 +182,4 @@ def act(request: HttpRequest, slug: str, year: int, action: str) -> HttpResponse
     except services.PublishRefused as exc:
         messages.error(request, f"不能发布：核查发现{len(exc.findings)}个错误，请先改正。")
         return redirect("reports:check", organ.slug, year)
-    except services.ReportsError as exc:
-        _refused(request, exc)
     return redirect("reports:workspace", organ.slug, year)
