@@ -12,7 +12,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from gongkai.deadlines import provisional_warning
+from gongkai.deadlines import DeadlineError, provisional_warning
 from gongkai.site.errors import returns_to
 
 from .. import files as reply_files
@@ -35,7 +35,7 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
     if case.received_on is not None and case.state not in ("closed", "withdrawn"):
         try:
             clock = services.clock_state(case, events)
-        except Exception as exc:  # a calendar gap is shown, not hidden
+        except DeadlineError as exc:  # a year the calendar cannot compute is shown, not hidden
             messages.warning(request, f"无法计算期限：{exc}")
     actions = [
         (
