@@ -1,14 +1,17 @@
 #!/bin/sh
-# Install the Debian packages Gongkai's documents and browser tests use, when missing.
+# Install the Debian packages Gongkai's documents and tests use, when missing.
 #   fonts-noto-cjk  a CJK font for the PDF renderer (WeasyPrint)
 #   poppler-utils   pdftoppm, to look at rendered PDFs in tests
 #   chromium        the browser the UI tests drive through Playwright
+#   faketime        runs tests under a shifted clock (scripts/test-databases.sh), so a
+#                   date bomb cannot come back unseen
 # Best effort: without root or apt-get it says what is missing and carries on; the code
 # that needs a package fails (or its test skips) with a message naming it.
 missing=""
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK\|Noto Serif CJK" || missing="$missing fonts-noto-cjk"
 command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
 command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || missing="$missing chromium"
+command -v faketime >/dev/null 2>&1 || missing="$missing faketime"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "安装系统软件包:$missing"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
@@ -48,6 +51,54 @@ def seeds_dir() -> Path:
     if not SEEDS.is_dir():
         pytest.skip(NO_SHARED)
     return SEEDS
+
+
+# --- Today -----------------------------------------------------------------------------------
+# The product reads "today" through django.utils.timezone (``services.today()``). A test that
+# registers, confirms or ages a case, or asserts a date computed from today, fixes it with
+# ``frozen_today`` or ``travel``; factories take their dates from the test. Every other test
+# runs at the real clock, which `make test` shifts once more with faketime to a late December
+# two years ahead (scripts/test-databases.sh), so a date bomb cannot come back unseen. Nothing
+# here is autouse: time-machine overrides faketime, so a global freeze would hide that pass.
+
+FROZEN_TODAY = datetime.date(2025, 6, 16)
+"""A Monday, an ordinary working day of a year whose holiday notice ships with the system."""
+
+
+def moment(day: datetime.date, hour: int = 10) -> datetime.datetime:
+    """``hour`` o'clock on ``day`` in the site's time zone (settings.TIME_ZONE)."""
+    from django.conf import settings
+
+    return datetime.datetime(
+        day.year, day.month, day.day, hour, tzinfo=ZoneInfo(settings.TIME_ZONE)
+    )
+
+
+@pytest.fixture
+def travel() -> Iterator[Callable[[datetime.date], None]]:
+    """``travel(day)`` moves "today" to 10:00 on ``day`` for the rest of the test.
+
+    The clock keeps ticking (``tick=True``: sessions, caches and lockouts behave as usual).
+    Sessions last 8 hours, so log in again after travelling to another day."""
+    travellers: list[Any] = []
+
+    def go(day: datetime.date) -> None:
+        while travellers:
+            travellers.pop().stop()
+        traveller = time_machine.travel(moment(day), tick=True)
+        traveller.start()
+        travellers.append(traveller)
+
+    yield go
+    while travellers:
+        travellers.pop().stop()
+
+
+@pytest.fixture
+def frozen_today(travel: Callable[[datetime.date], None]) -> datetime.date:
+    """Today is ``FROZEN_TODAY`` (10:00, Asia/Shanghai) for the whole test; returns the date."""
+    travel(FROZEN_TODAY)
+    return FROZEN_TODAY
 
 
 # --- Platform fixtures: organs and their staff (see notes/PLATFORM.md) -----------------------

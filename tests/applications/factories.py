@@ -1,4 +1,9 @@
-"""Cases built through the services: ``make_case(state=…)`` replays the workflow's events."""
+"""Cases built through the services: ``make_case(state=…)`` replays the workflow's events.
+
+Factories never read the wall clock on their own: a case is received on the date the test
+gives (``received_on=``), or on the "today" the test fixed (the ``frozen_today`` or
+``travel`` fixture, or a test's own ``services.today``).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+import time_machine
 from django.contrib.auth import get_user_model
 
 from gongkai.applications import services
@@ -16,6 +22,17 @@ from gongkai.organs.models import Membership, Organ, Region
 from gongkai.organs.uscc import check_digit
 
 _n = itertools.count(1)
+_WALL_CLOCK_TODAY = services.today
+
+
+def fixed_today() -> date:
+    """The "today" the test fixed; an error when the test left it to the wall clock."""
+    if time_machine.escape_hatch.is_travelling() or services.today is not _WALL_CLOCK_TODAY:
+        return services.today()
+    raise RuntimeError(
+        "工厂不读取系统时钟：请传入日期（如 make_case(…, received_on=date(2025, 6, 16))），"
+        "或让测试先固定今天（frozen_today / travel 夹具，见 tests/conftest.py）"
+    )
 
 
 def credit_code(n: int) -> str:
@@ -115,23 +132,30 @@ def make_case(
     state: State = State.PROCESSING,
     *,
     received_on: date | None = None,
+    on: date | None = None,
     answer: str = "granted",
     **fields: Any,
 ) -> Application:
-    """A registered case brought to ``state`` through ``services.apply``."""
+    """A registered case brought to ``state`` through ``services.apply``.
+
+    Received on ``received_on`` (default: ``on``, else the "today" the test fixed); the
+    workflow's steps up to ``state`` are taken on ``on`` (default: the test's "today").
+    Without a date and without a fixed "today" it refuses rather than read the wall clock."""
+    steps = PATHS[state]
+    acted_on = (on or fixed_today()) if steps else None
     case, _ = services.register(
         staff.organ,
         {**APPLICANT, **fields},
         staff.officer,
         channel="letter",
-        received_on=received_on or services.today(),
+        received_on=received_on or on or fixed_today(),
     )
     people = {"officer": staff.officer, "reviewer": staff.reviewer, "head": staff.head}
-    for event, who in PATHS[state]:
+    for event, who in steps:
         data = dict(DATA.get(event, {}))
         if event is Event.DRAFT_REPLY:
             data["answer"] = answer
-        services.apply(case, event, people[who], REASONS.get(event, ""), data=data)
+        services.apply(case, event, people[who], REASONS.get(event, ""), data=data, on=acted_on)
     return case
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -104,6 +105,7 @@ def test_intake_is_rate_limited_per_address(client: Client) -> None:
     assert codes == [201] * 10 + [429]
 
 
+@pytest.mark.usefixtures("frozen_today")
 def test_actions_refused_by_role_or_state_with_chinese_messages(client: Client) -> None:
     staff = Staff()
     case = make_case(staff)
@@ -143,6 +145,7 @@ def test_actions_refused_by_role_or_state_with_chinese_messages(client: Client) 
     assert stale.status_code == 409
 
 
+@pytest.mark.usefixtures("frozen_today")
 def test_other_organs_cases_are_not_found(client: Client) -> None:
     case = make_case(Staff())
     stranger = Staff()
@@ -153,6 +156,7 @@ def test_other_organs_cases_are_not_found(client: Client) -> None:
 
 
 @pytest.mark.parametrize("slash", ["", "/"])
+@pytest.mark.usefixtures("frozen_today")
 def test_every_path_answers_with_and_without_a_trailing_slash(client: Client, slash: str) -> None:
     staff = Staff()
     body = {**APPLICANT, "organ": staff.organ.slug}
@@ -171,7 +175,8 @@ def test_every_path_answers_with_and_without_a_trailing_slash(client: Client, sl
         **officer,
     )
     assert (r.status_code, r.json()["state"]) == (200, "processing")
-    year = case.created_at.year
+    case.refresh_from_db()
+    year = case.received_on.year  # the year it was received, not the UTC year of created_at
     r = client.get(f"/api/organs/{staff.organ.slug}/annual-stats/{year}{slash}", **officer)
     assert r.json()["table3"]["received"][6] == 1
 
@@ -188,6 +193,7 @@ def test_documented_paths_are_exactly_those_of_the_issue(client: Client) -> None
     assert not any(p.endswith("/") and "applications" in p for p in paths)
 
 
+@pytest.mark.usefixtures("frozen_today")
 def test_list_filters_by_organ_code_state_and_assignee(client: Client) -> None:
     staff = Staff()
     first = make_case(staff)
@@ -209,6 +215,7 @@ def test_list_filters_by_organ_code_state_and_assignee(client: Client) -> None:
     ]
 
 
+@pytest.mark.usefixtures("frozen_today")
 def test_annual_stats_endpoint_returns_tables_two_three_and_four(client: Client) -> None:
     from gongkai.disclosure.models import Table2Entry
 
@@ -245,7 +252,7 @@ def test_annual_stats_endpoint_returns_tables_two_three_and_four(client: Client)
 
 
 def test_without_the_disclosure_app_table_two_is_null_with_a_note(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, frozen_today: date
 ) -> None:
     from django.apps import apps
 
@@ -255,7 +262,7 @@ def test_without_the_disclosure_app_table_two_is_null_with_a_note(
     monkeypatch.setattr(
         apps, "is_installed", lambda name: name != "gongkai.disclosure" and real(name)
     )
-    data = stats.report_dict("测试局", {staff.organ.pk}, services.today().year)
+    data = stats.report_dict("测试局", {staff.organ.pk}, frozen_today.year)
     assert data["table2"]["licensing"] is None and data["table2"]["regulations"]["made"] is None
     assert data["notes"] == "表二未计算：未安装主动公开应用（gongkai.disclosure），表二各项留空。"
     assert data["table3"]["handled_total"][6] == 1

@@ -26,7 +26,7 @@ pytestmark = [
 
 
 def test_two_officers_at_once_one_wins_the_other_gets_the_conflict_message(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, frozen_today: Any
 ) -> None:
     staff = Staff()
     case = make_case(staff)

@@ -19,7 +19,7 @@ from gongkai.organs.models import Membership
 
 from .factories import DATA, PATHS, REASONS, Staff, make_case, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
 
 PDF = b"%PDF-1.4\n% test\n"
 

@@ -26,8 +26,8 @@ ORGANISATION = {"applicant_type": "commercial", "id_type": "uscc", "id_number": 
 
 
 @pytest.fixture(autouse=True)
-def _today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(services, "today", lambda: TODAY)
+def _today(travel: Any) -> None:
+    travel(TODAY)
 
 
 def page_text(response: Any) -> str:

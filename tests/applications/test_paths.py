@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -22,9 +23,9 @@ pytestmark = pytest.mark.django_db
 class Flow:
     """An organ's staff driving one case through the API on given days."""
 
-    def __init__(self, client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(self, client: Client, travel: Callable[[date], None]) -> None:
         self.client = client
-        self.monkeypatch = monkeypatch
+        self.travel = travel
         self.staff = Staff()
         self.tokens: dict[str, str] = {}
         self.day(date(2025, 9, 26))
@@ -34,7 +35,8 @@ class Flow:
         self.act("confirm", "officer")
 
     def day(self, on: date) -> None:
-        self.monkeypatch.setattr(services, "today", lambda: on)
+        """From now on "today" is ``on`` (time-machine; the API's tokens outlive the move)."""
+        self.travel(on)
 
     def case(self) -> Application:
         return Application.objects.get(number=self.number)
@@ -73,8 +75,8 @@ class Flow:
 
 
 @pytest.fixture
-def flow(client: Client, monkeypatch: pytest.MonkeyPatch) -> Flow:
-    return Flow(client, monkeypatch)
+def flow(client: Client, travel: Callable[[date], None]) -> Flow:
+    return Flow(client, travel)
 
 
 @pytest.mark.parametrize("answer", [a for a in OFFICER_ANSWERS], ids=lambda a: a.key)

@@ -28,7 +28,7 @@ PERSONAL = (
 
 
 @pytest.fixture
-def world() -> dict[str, Any]:
+def world(frozen_today: Any) -> dict[str, Any]:
     parent = make_organ("测试区政府办公室")
     staff = Staff(make_organ(parent=parent))
     case = make_case(staff, State.CLOSED, answer="granted")

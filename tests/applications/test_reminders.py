@@ -26,8 +26,8 @@ MONDAY = date(2025, 3, 3)
 
 
 @pytest.fixture
-def on_monday(monkeypatch: pytest.MonkeyPatch) -> date:
-    monkeypatch.setattr(services, "today", lambda: MONDAY)
+def on_monday(travel: Any) -> date:
+    travel(MONDAY)
     return MONDAY
 
 
@@ -95,7 +95,7 @@ def test_supervisor_sees_each_organ_below_with_counts(client: Client, on_monday:
 
 
 def test_a_calendar_change_moves_open_cases_due_dates_with_a_reason(
-    django_capture_on_commit_callbacks: Any,
+    django_capture_on_commit_callbacks: Any, frozen_today: date
 ) -> None:
     staff = Staff()
     open_case = make_case(staff, received_on=date(2025, 3, 3))

@@ -23,18 +23,15 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def staff() -> Staff:
+def staff(frozen_today: date) -> Staff:
+    """Every test here registers cases: "today" is fixed (``on(day)`` moves it)."""
     return Staff()
 
 
 @pytest.fixture
-def on(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """Set the system's 'today'."""
-
-    def set_today(day: date) -> None:
-        monkeypatch.setattr(services, "today", lambda: day)
-
-    return set_today
+def on(travel):  # type: ignore[no-untyped-def]
+    """``on(day)`` sets the system's "today" (the whole clock, through time-machine)."""
+    return travel
 
 
 def test_registration_numbers_and_starts_the_clock_over_national_day(staff: Staff, on) -> None:  # type: ignore[no-untyped-def]

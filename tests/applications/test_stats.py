@@ -118,6 +118,7 @@ def test_a_simulated_year_of_ten_thousand_applications() -> None:
     assert time.perf_counter() - started < 120
 
 
+@pytest.mark.usefixtures("frozen_today")
 def test_each_number_drills_down_to_its_cases() -> None:
     staff = Staff()
     from gongkai.applications.workflow import State

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 from datetime import date
+from typing import Any
 
 import lxml.html
 import pytest
@@ -23,13 +24,11 @@ pytestmark = pytest.mark.django_db
 CASE_LINKS = '//table[@id="cases"]/tbody/tr/td[1]/a'
 
 
-def test_every_cell_links_to_its_cases_and_equals_the_json(
-    client: Client, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_every_cell_links_to_its_cases_and_equals_the_json(client: Client, travel: Any) -> None:
     staff = Staff()
-    monkeypatch.setattr(services, "today", lambda: date(2024, 12, 20))
+    travel(date(2024, 12, 20))
     make_case(staff, received_on=date(2024, 12, 2))  # carried over into 2025
-    monkeypatch.setattr(services, "today", lambda: date(2025, 6, 30))
+    travel(date(2025, 6, 30))
     for answer in ("granted", "granted", "not_held", "withheld_state_secret"):
         make_case(staff, State.CLOSED, received_on=date(2025, 6, 2), answer=answer)
     make_case(staff, received_on=date(2025, 6, 30), applicant_type="research")
@@ -77,14 +76,16 @@ def test_every_cell_links_to_its_cases_and_equals_the_json(
     assert data["table4"]["litigation_direct"]["pending"] == 1
 
 
-def test_a_long_cell_list_is_paginated(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_long_cell_list_is_paginated(
+    client: Client, monkeypatch: pytest.MonkeyPatch, frozen_today: date
+) -> None:
     from gongkai.applications.views import stats as stats_view
 
     monkeypatch.setattr(stats_view, "PER_PAGE", 2)
     staff = Staff()
-    numbers = [make_case(staff, received_on=services.today()).number for _ in range(3)]
+    numbers = [make_case(staff, received_on=frozen_today).number for _ in range(3)]
     client.force_login(staff.officer)
-    url = f"/office/applications/stats/{staff.organ.slug}/{services.today().year}/received/total/"
+    url = f"/office/applications/stats/{staff.organ.slug}/{frozen_today.year}/received/total/"
     first = client.get(url).content.decode()
     second = client.get(url, {"page": 2}).content.decode()
     assert "第 1 / 2 页（共 3 件）" in first and "下一页" in first

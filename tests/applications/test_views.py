@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from datetime import date
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -12,7 +13,6 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 
-from gongkai.applications import services
 from gongkai.applications.models import Application, CaseEvent, PersonalDataAccess
 from gongkai.applications.workflow import State
 from gongkai.organs.models import Membership
@@ -61,7 +61,8 @@ def test_public_form_has_no_purpose_field_and_explains_errors(client: Client) ->
     assert Application.objects.count() == 0
 
 
-def test_staff_registration_with_receipt_date_and_basis(client: Client) -> None:
+def test_staff_registration_with_receipt_date_and_basis(client: Client, travel: Any) -> None:
+    travel(date(2025, 9, 29))  # registered the next working day, a letter of Friday 26 September
     staff = Staff()
     client.force_login(staff.officer)
     r = client.post(
@@ -90,11 +91,9 @@ def test_reviewer_cannot_register(client: Client) -> None:
     assert client.get("/office/applications/register/").status_code == 403
 
 
-def test_queue_sorted_by_due_date_with_flags(
-    client: Client, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_queue_sorted_by_due_date_with_flags(client: Client, travel: Any) -> None:
     staff = Staff()
-    monkeypatch.setattr(services, "today", lambda: date(2025, 3, 3))
+    travel(date(2025, 3, 3))
     late = make_case(staff, received_on=date(2025, 1, 6))
     fresh = make_case(staff, received_on=date(2025, 3, 3))
     client.force_login(staff.officer)
@@ -106,6 +105,7 @@ def test_queue_sorted_by_due_date_with_flags(
     assert late.number not in client.get("/office/applications/").content.decode()
 
 
+@pytest.mark.usefixtures("frozen_today")
 def test_case_page_logs_personal_data_views_and_hides_them_from_supervisors(client: Client) -> None:
     staff = Staff()
     case = make_case(staff)
@@ -125,6 +125,7 @@ def test_case_page_logs_personal_data_views_and_hides_them_from_supervisors(clie
     assert PersonalDataAccess.objects.filter(user=supervisor).count() == 0
 
 
+@pytest.mark.usefixtures("frozen_today")
 def test_action_through_the_page_and_a_stale_form_gets_the_conflict_message(client: Client) -> None:
     staff = Staff()
     case = make_case(staff)
@@ -143,8 +144,8 @@ def test_action_through_the_page_and_a_stale_form_gets_the_conflict_message(clie
     assert CaseEvent.objects.filter(application=case).count() == 2
 
 
-def test_reply_letter_docx_and_pdf(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(services, "today", lambda: date(2025, 10, 9))
+def test_reply_letter_docx_and_pdf(client: Client, travel: Any) -> None:
+    travel(date(2025, 10, 9))
     staff = Staff()
     case = make_case(staff, State.CLOSED, received_on=date(2025, 9, 26), answer="partially_granted")
     client.force_login(staff.officer)
@@ -182,6 +183,7 @@ def test_reply_letter_docx_and_pdf(client: Client, monkeypatch: pytest.MonkeyPat
         assert line in text, line
 
 
+@pytest.mark.usefixtures("frozen_today")
 def test_stats_page_drills_down(client: Client) -> None:
     staff = Staff()
     case = make_case(staff, State.CLOSED, answer="granted")
@@ -193,6 +195,7 @@ def test_stats_page_drills_down(client: Client) -> None:
     assert case.number in cell.content.decode()
 
 
+@pytest.mark.usefixtures("frozen_today")
 def test_annual_stats_command_prints_json() -> None:
     staff = Staff()
     case = make_case(staff, State.CLOSED, answer="repeated")
@@ -217,11 +220,11 @@ def test_annual_stats_command_prints_json() -> None:
         call_command("annual_stats", "--organ", "nope", "--year", "2025")
 
 
-def test_send_reminders_is_idempotent(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_send_reminders_is_idempotent(travel: Any) -> None:
     staff = Staff()
     staff.officer.email = "officer@example.gov.cn"
     staff.officer.save()
-    monkeypatch.setattr(services, "today", lambda: date(2025, 3, 3))
+    travel(date(2025, 3, 3))
     make_case(staff, received_on=date(2025, 1, 6))
     out = io.StringIO()
     call_command("send_reminders", "--date", "2025-03-04", stdout=out)

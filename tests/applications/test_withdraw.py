@@ -12,7 +12,7 @@ from gongkai.applications.workflow import State
 
 from .factories import APPLICANT, Staff, make_case
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
 
 
 @pytest.fixture(autouse=True)

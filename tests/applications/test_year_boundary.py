@@ -1,20 +1,16 @@
 """Cases across a year whose holiday notice is not entered yet: provisional, marked, then final.
 
-Each test fixes "today" (time-machine) and builds its cases at that date; the 2027 and 2028
-notices used here are entered by the tests themselves (their dates are invented for the test,
-only their effect on the computation matters).
+Each test fixes "today" (time-machine, the ``travel`` fixture of tests/conftest.py) and builds
+its cases at that date; the 2027 and 2028 notices used here are entered by the tests themselves
+(their dates are invented for the test, only their effect on the computation matters).
 """
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.test import Client
 
 from gongkai.applications import services
@@ -26,29 +22,6 @@ from gongkai.workcalendar.services import DayEntry
 from tests.applications.factories import APPLICANT, Staff, make_case
 
 pytestmark = pytest.mark.django_db
-
-TZ = ZoneInfo("Asia/Shanghai")
-
-
-def at(day: date, hour: int = 10) -> datetime.datetime:
-    return datetime.datetime(day.year, day.month, day.day, hour, tzinfo=TZ)
-
-
-@pytest.fixture
-def travel() -> Iterator[Any]:
-    """``travel(date)`` moves "today" for the rest of the test (the clock keeps ticking)."""
-    travellers: list[Any] = []
-
-    def go(day: date) -> None:
-        if travellers:
-            travellers.pop().stop()
-        traveller = time_machine.travel(at(day), tick=True)
-        traveller.start()
-        travellers.append(traveller)
-
-    yield go
-    for traveller in travellers:
-        traveller.stop()
 
 
 def enter_notice(year: int, days: list[tuple[str, str, str]], capture: Any) -> None:

@@ -159,19 +159,20 @@ class Printed:
 
 def print_notices(cases: Iterable[Application], actor: Any) -> Printed:
     """One PDF with the notices to print of every case the actor may handle; each printed
-    case gets one ``notices_printed`` event and its notices become 已打印."""
+    case gets one ``notices_printed`` event and its notices become 已打印. The PDF is made
+    inside the same transaction: when it cannot be made, nothing is marked printed."""
     pages: list[Notice] = []
     done: list[str] = []
     refused: list[str] = []
-    for case in cases:
-        if not organ_rules.can_handle_cases(actor, case.organ):
-            refused.append(f"{case.number}：只有本机关公开专员可以打印通知")
-            continue
-        notices = printable(case)
-        if not notices:
-            refused.append(f"{case.number}：没有待打印的通知")
-            continue
-        with transaction.atomic():
+    with transaction.atomic():
+        for case in cases:
+            if not organ_rules.can_handle_cases(actor, case.organ):
+                refused.append(f"{case.number}：只有本机关公开专员可以打印通知")
+                continue
+            notices = printable(case)
+            if not notices:
+                refused.append(f"{case.number}：没有待打印的通知")
+                continue
             ids = [n.pk for n in notices]
             Notice.objects.filter(pk__in=ids).update(
                 status=Notice.Status.PRINTED, status_at=timezone.now()
@@ -179,9 +180,9 @@ def print_notices(cases: Iterable[Application], actor: Any) -> Printed:
             case.version = Application.objects.values_list("version", flat=True).get(pk=case.pk)
             titles = "、".join(n.title for n in notices)
             services.record(case, "notices_printed", actor, titles, data={"notices": ids})
-        pages.extend(notices)
-        done.append(case.number)
-    pdf = _pdf(pages) if pages else b""
+            pages.extend(notices)
+            done.append(case.number)
+        pdf = _pdf(pages) if pages else b""
     return Printed(pdf, done, refused)
 
 
