@@ -33,6 +33,9 @@ class Answer:
     provides_information: bool = False
     chosen_by_officer: bool = True
     """False for outcomes the workflow itself sets (lapsed correction, unpaid fee, withdrawal)."""
+    reason_required: str = ""
+    """When the Regulation requires the letter to give reasons (or say where to go), the
+    Chinese message refusing an empty reason; empty when the reason is optional."""
 
     @property
     def basis(self) -> str:
@@ -43,8 +46,11 @@ class Answer:
     def row_label(self) -> str:
         return schema.TABLE3_ROW_BY_KEY[self.table3_row].full_label
 
-    def decision_text(self, reason: str = "") -> str:
-        return self.decision.format(reason=reason or "（理由略）")
+    def decision_text(self, reason: str = "", *, attached: bool = False) -> str:
+        """The decision paragraph; ``attached`` when files go with the reply (见附件)."""
+        return self.decision.format(
+            reason=reason.strip(), attached="（见附件）" if attached else ""
+        ).strip()
 
 
 def _withheld(key: str, label: str, article: str, row: str) -> Answer:
@@ -57,6 +63,7 @@ def _withheld(key: str, label: str, article: str, row: str) -> Answer:
             f"经审查，您申请获取的信息{label}，根据{REGULATION}{article}和第三十六条第（三）项"
             "的规定，决定不予公开。理由：{reason}"
         ),
+        reason_required="请写明不予公开的理由（条例第三十六条第（三）项：告知申请人不予公开并说明理由）",
     )
 
 
@@ -68,13 +75,14 @@ ANSWERS: Final[tuple[Answer, ...]] = (
         "granted",
         "您申请获取的信息已经主动公开，可通过以下方式和途径获取：{reason}",
         provides_information=True,
+        reason_required="请写明获取该信息的方式和途径（条例第三十六条第（一）项）",
     ),
     Answer(
         "granted",
         "予以公开：提供该政府信息",
         "第三十六条第（二）项",
         "granted",
-        "经审查，您申请获取的信息属于可以公开的政府信息，现予以提供（见附件）。{reason}",
+        "经审查，您申请获取的信息属于可以公开的政府信息，现予以提供{attached}。{reason}",
         provides_information=True,
     ),
     Answer(
@@ -83,8 +91,9 @@ ANSWERS: Final[tuple[Answer, ...]] = (
         "第三十七条",
         "partially_granted",
         "经审查，您申请获取的信息中含有不应当公开的内容，但能够作区分处理，"
-        "现向您提供可以公开的部分（见附件），不予公开部分的理由：{reason}",
+        "现向您提供可以公开的部分{attached}，不予公开部分的理由：{reason}",
         provides_information=True,
+        reason_required="请写明不予公开部分的理由（条例第三十七条：对不予公开的部分说明理由）",
     ),
     _withheld("state_secret", "属于国家秘密", "第十四条", "state_secret"),
     _withheld(
@@ -122,6 +131,7 @@ ANSWERS: Final[tuple[Answer, ...]] = (
         "withheld.query_matters",
         "您申请获取的信息属于有关法律、行政法规对信息的获取有特别规定的情形，"
         "请依照有关法律、行政法规的规定办理：{reason}",
+        reason_required="请写明应依照的法律、行政法规及办理途径（条例第三十六条第（七）项）",
     ),
     Answer(
         "not_held",
@@ -136,6 +146,7 @@ ANSWERS: Final[tuple[Answer, ...]] = (
         "第三十六条第（五）项",
         "unavailable.not_held",
         "您申请获取的信息不属于本机关负责公开。{reason}",
+        reason_required="请说明理由，能够确定负责公开的机关的，写明其名称和联系方式（条例第三十六条第（五）项）",
     ),
     Answer(
         "needs_creation",
@@ -143,6 +154,7 @@ ANSWERS: Final[tuple[Answer, ...]] = (
         "第三十八条",
         "unavailable.needs_creation",
         "您申请获取的信息需要本机关对现有政府信息进行加工、分析，本机关可以不予提供。{reason}",
+        reason_required="请说明需要对现有信息进行加工、分析的理由（条例第三十八条）",
     ),
     Answer(
         "still_unclear",
@@ -150,6 +162,7 @@ ANSWERS: Final[tuple[Answer, ...]] = (
         "第二十九条、第三十条",
         "unavailable.still_unclear",
         "经补正后，您的申请内容仍不明确，本机关无法确定您所需的政府信息。{reason}",
+        reason_required="请说明补正后申请内容仍不明确之处（条例第三十条）",
     ),
     Answer(
         "petition",
@@ -158,6 +171,7 @@ ANSWERS: Final[tuple[Answer, ...]] = (
         "not_processed.petition",
         "您的申请属于以政府信息公开申请的形式进行信访、投诉、举报等活动，"
         "本机关不作为政府信息公开申请处理，您可以通过相应渠道提出：{reason}",
+        reason_required="请写明可以提出信访、投诉、举报的渠道（条例第三十九条第一款）",
     ),
     Answer(
         "repeated",
@@ -165,6 +179,7 @@ ANSWERS: Final[tuple[Answer, ...]] = (
         "第三十六条第（六）项",
         "not_processed.repeated",
         "本机关已就您申请公开的同一政府信息作出答复，您重复申请，本机关不予重复处理。{reason}",
+        reason_required="请写明此前作出答复的时间、编号等情况（条例第三十六条第（六）项）",
     ),
     Answer(
         "publication",
@@ -172,6 +187,7 @@ ANSWERS: Final[tuple[Answer, ...]] = (
         "第三十九条第二款",
         "not_processed.publication",
         "您要求提供的是公开出版物，可通过以下途径获取：{reason}",
+        reason_required="请写明获取该公开出版物的途径（条例第三十九条第二款）",
     ),
     Answer(
         "excessive",
@@ -180,6 +196,7 @@ ANSWERS: Final[tuple[Answer, ...]] = (
         "not_processed.excessive",
         "您申请公开政府信息的数量、频次明显超过合理范围，经要求说明理由，"
         "本机关认为理由不合理，不予处理。{reason}",
+        reason_required="请说明认定申请数量、频次明显超过合理范围及理由不合理的依据（条例第三十五条）",
     ),
     Answer(
         "confirmation",
@@ -188,6 +205,7 @@ ANSWERS: Final[tuple[Answer, ...]] = (
         "not_processed.confirmation",
         "您的申请属于要求行政机关确认或者重新出具已获取的信息，"
         "不属于政府信息公开申请，本机关不予处理。{reason}",
+        reason_required="请说明不予处理的理由",
     ),
     Answer(
         "no_correction",
@@ -222,6 +240,34 @@ ANSWER_BY_ROW_FOR_WORKFLOW: Final[Mapping[str, Answer]] = {
     "other.other": ANSWER_BY_KEY["other"],
 }
 """The answer a workflow transition's fixed outcome stands for."""
+
+
+PLACEHOLDER_REASONS: Final = frozenset(
+    {
+        "略",
+        "理由略",
+        "（理由略）",
+        "(理由略)",
+        "无",
+        "暂无",
+        "见附件",
+        "详见附件",
+        "同上",
+        "待补充",
+        "待定",
+    }
+)
+
+
+def reason_problem(a: Answer, reason: str) -> str:
+    """Why ``reason`` cannot stand in the letter for answer ``a`` ("" when it can)."""
+    if not a.reason_required:
+        return ""
+    text = reason.strip()
+    bare = "".join(ch for ch in text if ch.isalnum())
+    if not bare or text in PLACEHOLDER_REASONS or bare in PLACEHOLDER_REASONS:
+        return a.reason_required
+    return ""
 
 
 def answer(key: str) -> Answer:

@@ -53,7 +53,7 @@ def notice_body(case: Application, source: CaseEvent, title: str) -> str:
         else:
             until = f"延长后的答复期限为{_cn_date(case.due_on)}"
         body = (
-            f"因{source.reason or '情况复杂'}，经政府信息公开工作机构负责人同意，"
+            f"因{_extension_reason(case, source)}，经政府信息公开工作机构负责人同意，"
             f"答复期限延长{data.get('workdays')}个工作日，{until}"
             "（《中华人民共和国政府信息公开条例》第三十三条第二款）。"
         )
@@ -69,11 +69,23 @@ def notice_body(case: Application, source: CaseEvent, title: str) -> str:
         )
     elif kind == Event.DELIVER:
         letter = reply_letter(case, source.on)
-        body = "\n".join(letter.paragraphs)
+        return "\n".join((title, *letter.paragraphs, letter.signed, letter.dated))
     else:
         a = answers.answer(case.answer) if case.answer else None
         body = a.decision_text(source.reason) if a else source.reason
     return f"{title}\n{head}{body}"
+
+
+def _extension_reason(case: Application, approval: CaseEvent) -> str:
+    """Why the period is extended: the officer's reason from the request, never the
+    head's approval comment (which stays internal)."""
+    request = (
+        case.events.filter(kind=Event.REQUEST_EXTENSION, seq__lt=approval.seq)
+        .order_by("-seq")
+        .first()
+    )
+    reason = request.reason.strip().rstrip("。") if request is not None else ""
+    return reason or "需要调取、查找的信息较多，在法定期限内难以答复"
 
 
 def _answer_period(case: Application) -> str:
@@ -118,7 +130,7 @@ def reply_letter(case: Application, on: date | None = None) -> Letter:
         f"本机关于{_cn_date(case.received_on)}收到您提出的政府信息公开申请"
         f"（申请编号{case.number}），您申请获取“{case.information.strip()}”{document}。"
         "现答复如下：",
-        a.decision_text(reason),
+        a.decision_text(reason, attached=bool(_attachments(case))),
         f"本答复的法律依据：{a.basis}。",
         REMEDIES,
     )

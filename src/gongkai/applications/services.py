@@ -439,6 +439,11 @@ def apply(
             raise InvalidInput(f"日期{day.isoformat()}不能晚于今天")
         payload = _payload(ev, case, events, day, data or {})
         _check_guard(t, case, events, actor, day, payload)
+        if ev is Event.DRAFT_REPLY:
+            chosen = answers.ANSWER_BY_KEY[str(payload["answer"])]
+            problem = answers.reason_problem(chosen, reason)
+            if problem:
+                raise InvalidInput(f"答复理由或说明：{problem}")
         if provided:
             payload["files"] = [
                 {"name": f.name, "size": f.size, "sha256": f.sha256} for f in provided

@@ -48,6 +48,32 @@ class _Ev:
     to_state: str
     role: str
     data: dict[str, Any] = field(default_factory=dict)
+    reason: str = ""
+
+
+# The reason written with each simulated reply: the letters of the demo read as real ones.
+REPLY_REASONS: dict[str, str] = {
+    "already_public": "该信息已在示范区人民政府门户网站“政府信息公开”专栏主动公开，可在该栏目检索标题查阅。",
+    "granted": "",
+    "partially_granted": "所申请材料中的个人身份证号码、联系电话属于个人隐私，公开会对第三方合法权益造成损害，已作删除处理。",
+    "withheld_state_secret": "该文件经定密责任人确定为国家秘密，依法不得公开。",
+    "withheld_prohibited_by_law": "《中华人民共和国统计法》规定统计调查中获得的能够识别单个统计调查对象的资料应当保密。",
+    "withheld_security_stability": "该信息涉及重要基础设施的具体位置和防护措施，公开后可能危及公共安全。",
+    "withheld_third_party_rights": "该信息含有投标企业的商业秘密，经书面征求意见，第三方不同意公开。",
+    "withheld_internal_affairs": "该信息为本机关内部人事管理信息，不属于应当公开的政府信息。",
+    "withheld_process_information": "该信息为本机关研究讨论过程中形成的会议记录，属于过程性信息。",
+    "withheld_enforcement_files": "该信息为行政处罚案件的执法案卷材料，属于行政执法案卷信息。",
+    "special_access": "企业登记资料请依照《企业信息公示暂行条例》的规定，向市场监督管理部门申请查询。",
+    "not_held": "本机关在职责范围内进行了检索，未制作或获取该信息。",
+    "not_responsible": "该信息由示范区教育局制作，请向该局申请公开（地址：示范区示范路12号，电话：0999-81000003）。",
+    "needs_creation": "所申请的统计汇总数据需要对多个年度的原始档案进行汇总、分析后方能形成。",
+    "still_unclear": "补正后的申请仍未写明所需文件的名称、文号或者便于确定的特征性描述。",
+    "petition": "您反映的问题可通过示范区12345政务服务便民热线或信访渠道提出。",
+    "repeated": "本机关已于此前就同一信息作出答复，申请编号见此前的答复告知书。",
+    "publication": "《示范区年鉴》可在示范区图书馆、档案馆查阅，或通过正规出版发行渠道购买。",
+    "excessive": "您在一个月内提出申请三十余件，经书面要求说明理由，所述理由与申请数量明显不相称。",
+    "confirmation": "您要求本机关对已获取文件的真实性出具证明，不属于获取政府信息的申请。",
+}
 
 
 @dataclass
@@ -151,6 +177,8 @@ def _history(
         data = {"answer": answer} if event is Event.DRAFT_REPLY else {}
         if not h.step(event, role, gap, **data):
             return h
+        if event is Event.DRAFT_REPLY:
+            h.events[-1].reason = REPLY_REASONS.get(answer, "")
     return h
 
 
@@ -295,6 +323,7 @@ def _bulk_batch(cases: list[Application], histories: list[_History]) -> int:
             actor_name="模拟",
             at=_event_at(ev.on),
             on=ev.on,
+            reason=ev.reason,
             data=ev.data,
         )
         for case, h in zip(cases, histories, strict=True)
@@ -360,7 +389,7 @@ def _copy_batch(cases: list[Application], histories: list[_History]) -> int:
                             ev.role,
                             _event_at(ev.on),
                             ev.on,
-                            "",
+                            ev.reason,
                             Jsonb(ev.data),
                             True,
                         )
