@@ -74,3 +74,16 @@ def test_the_reply_notice_has_one_salutation_a_signature_and_a_date() -> None:
     assert notice.body.count("张三：") == 1
     assert lines[-2:] == [staff.organ.name, "2025年6月16日"]
     assert "现向您提供可以公开的部分，不予公开部分的理由：现予提供" in notice.body
+
+
+def test_remedies_name_the_organs_appeal_body_and_court() -> None:
+    staff = Staff()
+    staff.organ.reconsideration_body = "测试区人民政府"
+    staff.organ.court = "测试区人民法院"
+    staff.organ.save()
+    case = make_case(staff, State.CLOSED, received_on=date(2025, 6, 2))
+    notice = Notice.objects.get(application=case, kind=Event.DELIVER)
+    assert (
+        "如对本答复不服，可以自收到本告知书之日起60日内向测试区人民政府申请行政复议，"
+        "或者自收到本告知书之日起6个月内向测试区人民法院提起行政诉讼。"
+    ) in notice.body

@@ -48,7 +48,7 @@ def test_email_notices_are_sent_once_each_with_an_event(settings) -> None:  # ty
         message.subject
         == f"政府信息公开申请答复告知书（{staff.organ.name}，申请编号{case.number}）"
     )
-    assert "60日内依法申请行政复议" in message.body
+    assert "60日内依法向有管辖权的行政复议机关申请行政复议" in message.body
     notice.refresh_from_db()
     assert (notice.status, notice.sent_to, notice.error) == ("sent", "zhangsan@example.cn", "")
     assert kinds(case)[-1] == "notice_sent"

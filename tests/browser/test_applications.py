@@ -95,7 +95,7 @@ def test_citizen_applies_and_reads_the_reply_after_three_reviews(site: Any) -> N
     main = site.locator("main").inner_text()
     assert site.locator("#state").inner_text() == "已办结"
     assert "政府信息公开申请答复告知书" in main
-    assert "现予以提供" in main and "60日内依法申请行政复议" in main
+    assert "现予以提供" in main and "60日内向示范区人民政府申请行政复议" in main
 
 
 # ---------------------------------------------------------------------------- the other paths

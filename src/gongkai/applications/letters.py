@@ -17,10 +17,18 @@ from .workflow import Event
 if TYPE_CHECKING:
     from .models import Application, CaseEvent
 
-REMEDIES = (
-    "如对本答复不服，可以自收到本告知书之日起60日内依法申请行政复议，"
-    "或者自收到本告知书之日起6个月内依法向人民法院提起行政诉讼。"
-)
+
+def remedies(organ: Any) -> str:
+    """救济途径: the 复议机关 and the court from the organ's settings, and the periods
+    (60 days, 行政复议法第二十条; six months, 行政诉讼法第四十六条)."""
+    body = getattr(organ, "reconsideration_body", "").strip()
+    court = getattr(organ, "court", "").strip()
+    to_body = f"向{body}" if body else "依法向有管辖权的行政复议机关"
+    to_court = f"向{court}" if court else "依法向有管辖权的人民法院"
+    return (
+        f"如对本答复不服，可以自收到本告知书之日起60日内{to_body}申请行政复议，"
+        f"或者自收到本告知书之日起6个月内{to_court}提起行政诉讼。"
+    )
 
 
 def _cn_date(day: date | None) -> str:
@@ -132,7 +140,7 @@ def reply_letter(case: Application, on: date | None = None) -> Letter:
         "现答复如下：",
         a.decision_text(reason, attached=bool(_attachments(case))),
         f"本答复的法律依据：{a.basis}。",
-        REMEDIES,
+        remedies(case.organ),
     )
     return Letter(
         title=LETTER_TITLE,

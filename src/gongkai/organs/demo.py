@@ -85,6 +85,8 @@ def load_demo() -> list[DemoAccount]:
                 office_phone=spec.phone,
                 office_fax=spec.phone.replace("8100", "8200"),
                 office_email=f"gongkai-{spec.slug}@example.gov.cn",
+                reconsideration_body=f"{REGION_NAME}人民政府",
+                court=f"{REGION_NAME}人民法院",
             )
         organs[spec.slug] = organ
     accounts = []

@@ -21,6 +21,8 @@ class OrganForm(forms.ModelForm):
             "office_phone",
             "office_fax",
             "office_email",
+            "reconsideration_body",
+            "court",
         ]
 
 

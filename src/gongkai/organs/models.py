@@ -52,6 +52,19 @@ class Organ(models.Model):
     office_phone = models.CharField("联系电话", max_length=50, blank=True)
     office_fax = models.CharField("传真", max_length=50, blank=True)
     office_email = models.EmailField("电子邮箱", blank=True)
+    # Where an applicant may appeal a reply (救济途径 printed in every reply letter).
+    reconsideration_body = models.CharField(
+        "行政复议机关",
+        max_length=200,
+        blank=True,
+        help_text="如：示范区人民政府。留空时告知书写“依法向有管辖权的行政复议机关申请行政复议”",
+    )
+    court = models.CharField(
+        "行政诉讼管辖法院",
+        max_length=200,
+        blank=True,
+        help_text="如：示范区人民法院。留空时告知书写“依法向有管辖权的人民法院提起行政诉讼”",
+    )
     is_active = models.BooleanField("启用", default=True)
 
     class Meta:
