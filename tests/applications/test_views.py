@@ -30,10 +30,11 @@ def _clear_rate_limit() -> None:
 def test_public_form_confirmation_shows_number_and_private_link(client: Client) -> None:
     staff = Staff()
     r = client.post("/apply/", {**APPLICANT, "organ": staff.organ.pk})
-    assert r.status_code == 200
-    case = Application.objects.get()
-    html = r.content.decode()
-    assert case.number in html and "?token=" in html
+    assert r.status_code == 302 and r["Location"] == "/apply/done/"
+    html = client.get("/apply/done/").content.decode()
+    again = client.get("/apply/done/").content.decode()  # F5 on the confirmation
+    case = Application.objects.get()  # one case, however often the page is reloaded
+    assert case.number in html and "?token=" in html and again == html
     link = html.split('id="follow-link" href="')[1].split('"')[0]
     follow = client.get(link)
     assert follow.status_code == 200 and "待确认（网上申请）" in follow.content.decode()
@@ -234,3 +235,9 @@ def test_send_reminders_is_idempotent(travel: Any) -> None:
         "2025-03-04：发送期限提醒0条",
     ]
     assert len(mail.outbox) == 1 and "已逾期" in mail.outbox[0].body
+
+
+def test_the_confirmation_without_a_submission_sends_back_to_the_form(client: Client) -> None:
+    r = client.get("/apply/done/", follow=True)
+    assert r.redirect_chain == [("/apply/", 302)]
+    assert "没有刚提交的申请" in r.content.decode()

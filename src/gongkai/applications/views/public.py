@@ -46,11 +46,29 @@ def apply(request: HttpRequest) -> HttpResponse:
             case, token = services.submit_online(
                 d["organ"], {k: d.get(k, "") for k in APPLICANT_FIELDS_FORM}
             )
-            link = request.build_absolute_uri(
-                reverse("applications_public:follow", args=[case.number]) + f"?token={token}"
-            )
-            return render(request, "applications/apply_done.html", {"case": case, "link": link})
+            # Post/redirect/get: reloading the confirmation never files the application again.
+            request.session[SUBMITTED] = {"number": case.number, "token": token}
+            return redirect("applications_public:apply_done")
     return render(request, "applications/apply.html", {"form": form})
+
+
+SUBMITTED = "applications:submitted"
+"""Session key of the application this browser just submitted (number and private token)."""
+
+
+def apply_done(request: HttpRequest) -> HttpResponse:
+    """The confirmation of the application this browser session submitted last."""
+    submitted = request.session.get(SUBMITTED) or {}
+    case = services.case_for_token(
+        str(submitted.get("number", "")), str(submitted.get("token", ""))
+    )
+    if case is None:
+        messages.info(request, "没有刚提交的申请。已提交的申请可凭查询链接查看办理进度。")
+        return redirect("applications_public:apply")
+    link = request.build_absolute_uri(
+        reverse("applications_public:follow", args=[case.number]) + f"?token={submitted['token']}"
+    )
+    return render(request, "applications/apply_done.html", {"case": case, "link": link})
 
 
 def follow(request: HttpRequest, number: str) -> HttpResponse:
