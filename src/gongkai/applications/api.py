@@ -24,7 +24,7 @@ from ninja.errors import HttpError
 
 from gongkai.organs.querysets import case_organs
 
-from . import querysets, rules, services, stats
+from . import intake_keys, querysets, rules, services, stats
 from .errors import CaseworkError
 from .forms import APPLICANT_FIELDS_FORM, ApplicationForm
 from .views.public import rate_limited
@@ -145,11 +145,26 @@ def _both(method: str, path: str, **options: Any) -> Any:
     "post",
     "/applications",
     auth=None,
-    response={201: IntakeOut, 400: ErrorOut, 429: ErrorOut},
+    response={201: IntakeOut, 400: ErrorOut, 422: ErrorOut, 429: ErrorOut},
     summary="提交政府信息公开申请（公众，无需账户）",
+    description=(
+        "可带请求头 `Idempotency-Key`（1至200个字符）：24小时内以同一键重复提交同一内容，"
+        "返回第一次提交的申请（编号和查询令牌），不会重复立案；同一键用于不同内容时返回422。"
+    ),
 )
 def intake(request: HttpRequest, payload: IntakeIn) -> tuple[int, dict[str, Any]]:
     data = payload.dict()
+    key = request.headers.get("Idempotency-Key", "").strip()
+    if len(key) > intake_keys.MAX_KEY_LENGTH:
+        return 422, {
+            "detail": f"Idempotency-Key 最长{intake_keys.MAX_KEY_LENGTH}个字符",
+            "code": "idempotency_key",
+        }
+    submitted = dict(data)  # the request as sent, for the key's request digest
+    if key:
+        earlier = intake_keys.earlier(key, submitted)
+        if earlier is not None:
+            return earlier
     organ = querysets.organ_by_code(data.pop("organ"))
     if rate_limited(str(request.META.get("REMOTE_ADDR", ""))):
         return 429, {
@@ -165,9 +180,10 @@ def intake(request: HttpRequest, payload: IntakeIn) -> tuple[int, dict[str, Any]
             "errors": errors,
         }
     d = form.cleaned_data
-    case, token = services.submit_online(
-        d["organ"], {k: d.get(k, "") for k in APPLICANT_FIELDS_FORM}
-    )
+    fields = {k: d.get(k, "") for k in APPLICANT_FIELDS_FORM}
+    if key:
+        return intake_keys.submit_once(key, submitted, d["organ"], fields)
+    case, token = services.submit_online(d["organ"], fields)
     return 201, {"number": case.number, "token": token, "state": case.state}
 
 

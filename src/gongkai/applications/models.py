@@ -176,6 +176,21 @@ class NumberSequence(models.Model):
         )
 
 
+class IntakeKey(models.Model):
+    """An ``Idempotency-Key`` of ``POST /api/applications``: the same key and request within
+    the retention period answer with the application already filed, never a second one."""
+
+    key_digest = models.CharField("键摘要", max_length=64, unique=True)
+    request_digest = models.CharField("请求摘要", max_length=64)
+    application = models.ForeignKey(Application, models.CASCADE, related_name="+")
+    token = models.CharField("查询令牌", max_length=64)
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "提交幂等键"
+        verbose_name_plural = "提交幂等键"
+
+
 class CaseEvent(models.Model):
     """One thing that happened to a case. Rows are only ever added."""
 
