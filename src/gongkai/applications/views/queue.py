@@ -12,6 +12,7 @@ from django.shortcuts import render
 
 from .. import outbox, services
 from .. import querysets as q
+from ..duplicates import probable_duplicates
 from ..models import Notice
 
 PER_PAGE = 50
@@ -59,6 +60,8 @@ def queue(request: HttpRequest) -> HttpResponse:
         cases.filter(state="awaiting_confirmation").select_related("organ").order_by("id"),
         "apage",
     )
+    duplicates = probable_duplicates(awaiting)
+    awaiting_rows = [(case, duplicates.get(case.pk, [])) for case in awaiting]
     to_print, print_query = _page(
         request,
         Notice.objects.filter(outbox.to_print_filter(), application__in=cases)
@@ -78,6 +81,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "counts": counts,
             "today": on,
             "awaiting": awaiting,
+            "awaiting_rows": awaiting_rows,
             "awaiting_query": awaiting_query,
             "to_print": to_print,
             "print_query": print_query,
