@@ -101,6 +101,7 @@ class Application(models.Model):
     delivery_method = models.CharField("获取方式", max_length=20, choices=DeliveryMethod.choices)
 
     token_digest = models.CharField("查询链接摘要", max_length=64, blank=True)
+    lookup_digest = models.CharField("查询码摘要", max_length=64, blank=True)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,

@@ -635,7 +635,7 @@ def submit_online(organ: Organ, fields: Mapping[str, Any]) -> tuple[Application,
     """The public form: a case awaiting the organ's confirmation, and its private token."""
     with transaction.atomic():
         token, token_digest = new_token()
-        case = _create(organ, "online", fields, token_digest)
+        case = _create(organ, "online", fields, token_digest, token)
         t = transition(State.NEW, Event.SUBMIT_ONLINE)
         assert t is not None
         _write(case, t, [], None, Role.PUBLIC, today(), "", {})
@@ -657,7 +657,7 @@ def register(
         raise InvalidInput("网上申请由申请人在线提交，请在待确认列表中确认")
     with transaction.atomic():
         token, token_digest = new_token()
-        case = _create(organ, channel, fields, token_digest)
+        case = _create(organ, channel, fields, token_digest, token)
         basis = receipt_basis or RECEIPT_BASIS_BY_CHANNEL[channel]
         apply(
             case,
@@ -671,7 +671,7 @@ def register(
 
 
 def _create(
-    organ: Organ, channel: str, fields: Mapping[str, Any], token_digest: str
+    organ: Organ, channel: str, fields: Mapping[str, Any], token_digest: str, token: str
 ) -> Application:
     number, serial = _allocate_number(organ, today().year)
     values = {k: fields.get(k, "") for k in APPLICANT_FIELDS}
@@ -682,10 +682,38 @@ def _create(
         serial=serial,
         channel=channel,
         token_digest=token_digest,
+        lookup_digest=_lookup_digest(number, lookup_code(token)),
         **values,
     )
     case.full_clean()
     case.save()
+    return case
+
+
+LOOKUP_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+
+
+def lookup_code(token: str) -> str:
+    """The short 查询码 that goes with a private token (``ABCD-EFGH``): with the number it
+    finds the case again when the link is lost. Derived from the token, stored as a digest."""
+    raw = hashlib.sha256(b"gongkai-lookup:" + token.encode("utf-8")).digest()
+    letters = "".join(LOOKUP_ALPHABET[b % 32] for b in raw[:8])
+    return f"{letters[:4]}-{letters[4:]}"
+
+
+def _lookup_digest(number: str, code: str) -> str:
+    normal = code.upper().replace("-", "").replace(" ", "").translate(str.maketrans("01", "OI"))
+    return hashlib.sha256(f"{number}:{normal}".encode()).hexdigest()
+
+
+def case_for_lookup(number: str, code: str) -> Application | None:
+    """The case with this number whose 查询码 is ``code`` (None for every wrong pair)."""
+    number = number.strip().upper()
+    case = Application.objects.select_related("organ").filter(number=number).first()
+    if case is None or not case.lookup_digest or not code.strip():
+        return None
+    if not secrets.compare_digest(case.lookup_digest, _lookup_digest(number, code)):
+        return None
     return case
 
 

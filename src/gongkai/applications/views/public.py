@@ -68,11 +68,65 @@ def apply_done(request: HttpRequest) -> HttpResponse:
     link = request.build_absolute_uri(
         reverse("applications_public:follow", args=[case.number]) + f"?token={submitted['token']}"
     )
-    return render(request, "applications/apply_done.html", {"case": case, "link": link})
+    code = services.lookup_code(str(submitted["token"]))
+    return render(
+        request, "applications/apply_done.html", {"case": case, "link": link, "code": code}
+    )
+
+
+GRANTS = "applications:grants"
+"""Session key: the case numbers this browser proved it may see (number and 查询码)."""
+LOOKUP_LIMIT = getattr(settings, "APPLICATIONS_LOOKUP_LIMIT", 20)
+"""Lookups by number and 查询码 allowed per address per hour."""
+NOT_FOUND = "未找到该申请：请核对申请编号和查询码"
+
+
+def _lookup_limited(ip: str) -> bool:
+    key = f"applications:lookup:{ip}"
+    if cache.add(key, 1, timeout=3600):
+        return False
+    try:
+        return cache.incr(key) > LOOKUP_LIMIT
+    except ValueError:
+        cache.set(key, 1, timeout=3600)
+        return False
+
+
+def status(request: HttpRequest) -> HttpResponse:
+    """Find a case again by its number and 查询码 (the link is then kept in this session)."""
+    number = request.POST.get("number", "").strip()
+    error = ""
+    code = 200
+    if request.method == "POST":
+        if _lookup_limited(client_ip(request)):
+            error, code = f"查询过于频繁：同一网络每小时最多查询{LOOKUP_LIMIT}次，请稍后再试", 429
+        else:
+            case = services.case_for_lookup(number, request.POST.get("code", ""))
+            if case is not None:
+                granted = [n for n in request.session.get(GRANTS, []) if n != case.number]
+                request.session[GRANTS] = [*granted[-19:], case.number]
+                return redirect("applications_public:follow", number=case.number)
+            error, code = NOT_FOUND, 404
+    return render(
+        request, "applications/status.html", {"number": number, "error": error}, status=code
+    )
+
+
+def case_for_request(request: HttpRequest, number: str) -> tuple[Application | None, str]:
+    """The case the request may see: by the private token in the URL, or by a number this
+    session found with its 查询码; with the token to carry on in links ("" for the latter)."""
+    token = request.GET.get("token", "")
+    case = services.case_for_token(number, token)
+    if case is not None:
+        return case, token
+    if number in request.session.get(GRANTS, []):
+        found = Application.objects.select_related("organ").filter(number=number).first()
+        return found, ""
+    return None, ""
 
 
 def follow(request: HttpRequest, number: str) -> HttpResponse:
-    case = services.case_for_token(number, request.GET.get("token", ""))
+    case, token = case_for_request(request, number)
     if case is None:
         raise Http404("未找到该申请，请核对申请编号和查询链接")
     services.log_personal_data_view(case, None, "applicant_link")
@@ -85,7 +139,7 @@ def follow(request: HttpRequest, number: str) -> HttpResponse:
             "events": events,
             "notices": case.notices.all(),
             "files": delivered_files(case),
-            "token": request.GET.get("token", ""),
+            "token": token,
             "can_withdraw": services.can_withdraw(case),
         },
     )
@@ -93,11 +147,12 @@ def follow(request: HttpRequest, number: str) -> HttpResponse:
 
 def withdraw(request: HttpRequest, number: str) -> HttpResponse:
     """The applicant withdraws: GET asks for confirmation, POST withdraws (one event)."""
-    token = request.GET.get("token", "")
-    case = services.case_for_token(number, token)
+    case, token = case_for_request(request, number)
     if case is None:
         raise Http404("未找到该申请，请核对申请编号和查询链接")
-    follow_url = reverse("applications_public:follow", args=[case.number]) + f"?token={token}"
+    follow_url = reverse("applications_public:follow", args=[case.number])
+    if token:
+        follow_url += f"?token={token}"
     error = ""
     if request.method == "POST":
         try:
@@ -132,7 +187,7 @@ def delivered_files(case: Application) -> list[ReplyFile]:
 
 def file(request: HttpRequest, number: str, file_id: int) -> FileResponse:
     """A file of the delivered reply, for the applicant holding the private link."""
-    case = services.case_for_token(number, request.GET.get("token", ""))
+    case, _ = case_for_request(request, number)
     found = [f for f in delivered_files(case) if f.pk == file_id] if case else []
     if not found:
         raise Http404("未找到该文件，请核对申请编号和查询链接")
