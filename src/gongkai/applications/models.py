@@ -255,6 +255,8 @@ RECORD_LABELS = {
     "notice_failed": "通知发送失败",
     "notice_to_print": "通知待打印后邮寄或当面送达",
     "notices_printed": "打印通知",
+    "receipt_sent": "网上申请回执邮件已发出",
+    "receipt_failed": "网上申请回执邮件发送失败",
 }
 """Events that record something without changing the state."""
 

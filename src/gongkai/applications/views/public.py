@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from .. import files as reply_files
-from .. import services
+from .. import receipts, services
 from ..errors import CaseworkError
 from ..forms import APPLICANT_FIELDS_FORM, ApplicationForm
 from ..models import Application, ReplyFile
@@ -48,6 +48,8 @@ def apply(request: HttpRequest) -> HttpResponse:
             )
             # Post/redirect/get: reloading the confirmation never files the application again.
             request.session[SUBMITTED] = {"number": case.number, "token": token}
+            if case.email:
+                receipts.send(case, _follow_link(request, case.number, token), token)
             return redirect("applications_public:apply_done")
     return render(request, "applications/apply.html", {"form": form})
 
@@ -65,13 +67,16 @@ def apply_done(request: HttpRequest) -> HttpResponse:
     if case is None:
         messages.info(request, "没有刚提交的申请。已提交的申请可凭查询链接查看办理进度。")
         return redirect("applications_public:apply")
-    link = request.build_absolute_uri(
-        reverse("applications_public:follow", args=[case.number]) + f"?token={submitted['token']}"
-    )
+    link = _follow_link(request, case.number, str(submitted["token"]))
     code = services.lookup_code(str(submitted["token"]))
     return render(
         request, "applications/apply_done.html", {"case": case, "link": link, "code": code}
     )
+
+
+def _follow_link(request: HttpRequest, number: str, token: str) -> str:
+    path = reverse("applications_public:follow", args=[number]) + f"?token={token}"
+    return request.build_absolute_uri(path)
 
 
 GRANTS = "applications:grants"
