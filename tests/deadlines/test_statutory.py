@@ -150,3 +150,16 @@ def test_provisional_years_are_laid_out_only_when_reached() -> None:
     start = D("2026-12-01")
     assert calendar.count_workdays(start, start + timedelta(days=800)) > 500
     assert calendar.provisional_years == (2027, 2028, 2029, 2030, 2031)
+
+
+def test_a_sparse_layout_gives_the_same_answers_as_a_full_one() -> None:
+    """A month view of 2030 lays out only that year; arithmetic from 2026 still fills the gap."""
+    sparse = WorkCalendar.from_shipped()
+    sparse.day(D("2030-03-01"))
+    assert sparse.provisional_years == (2030,)
+    assert sparse.add_workdays(D("2026-12-20"), 20) == D("2027-01-18")
+    assert sparse.count_workdays(
+        D("2026-12-20"), D("2030-03-01")
+    ) == WorkCalendar.from_shipped().count_workdays(D("2026-12-20"), D("2030-03-01"))
+    holidays_2028 = [d.date for d in sparse.special_days(D("2027-12-31"), D("2028-12-31"))]
+    assert D("2028-01-26") in holidays_2028 and all(d.year == 2028 for d in holidays_2028)

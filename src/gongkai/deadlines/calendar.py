@@ -90,6 +90,19 @@ class DayInfo:
         return f"{format_date(self.date)}：{what}{source}"
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """Everything the queries read, built together and swapped in with one assignment, so a
+    reader that takes one reference never mixes an old and a new layout."""
+
+    special: dict[date, DayInfo]
+    special_sorted: list[tuple[date, DayInfo]]
+    special_keys: list[int]
+    ordinals: list[int]
+    provisional: dict[int, YearNotice]
+    laid_out: frozenset[int]
+
+
 class WorkCalendar:
     """Working days from year notices plus single-day overrides; see the module docstring."""
 
@@ -120,8 +133,8 @@ class WorkCalendar:
         self._overrides = dict(sorted(by_date.items()))
         self._covered = tuple(self._notices)
         self._covered_set = frozenset(self._covered)
-        self._provisional: dict[int, YearNotice] = {}
         self._lock = threading.Lock()
+        self._layout = _Layout({}, [], [], [], {}, frozenset())
         gaps = range(self._covered[0], self._covered[-1] + 1) if self._covered else range(0)
         self._build([y for y in gaps if y not in self._covered_set and self.is_provisional(y)])
 
@@ -140,7 +153,7 @@ class WorkCalendar:
 
     def _build(self, provisional_years: Iterable[int]) -> None:
         """Lay out the covered years plus ``provisional_years`` (added to those laid out)."""
-        provisional = dict(self._provisional)
+        provisional = dict(self._layout.provisional)
         for year in provisional_years:
             provisional[year] = statutory.provisional_notice(year)
         special: dict[date, DayInfo] = {}
@@ -176,17 +189,14 @@ class WorkCalendar:
                     ordinals.append(cursor.toordinal())
                 cursor += timedelta(days=1)
         special_sorted = sorted(special.items())
-        # Swap in whole structures: a reader holding the old ones still sees a consistent day.
-        self._special = special
-        self._special_sorted = special_sorted
-        self._special_keys = [d.toordinal() for d, _ in special_sorted]
-        self._ordinals = ordinals
-        self._provisional = provisional
-        self._laid_out = frozenset({*self._covered, *provisional})
-
-    def _is_workday_unchecked(self, day: date) -> bool:
-        info = self._special.get(day)
-        return info.is_workday if info is not None else day.weekday() < 5
+        self._layout = _Layout(
+            special=special,
+            special_sorted=special_sorted,
+            special_keys=[d.toordinal() for d, _ in special_sorted],
+            ordinals=ordinals,
+            provisional=provisional,
+            laid_out=frozenset({*self._covered, *provisional}),
+        )
 
     # --- coverage -------------------------------------------------------------------
 
@@ -205,7 +215,7 @@ class WorkCalendar:
     @property
     def provisional_years(self) -> tuple[int, ...]:
         """The provisional years some query has reached so far, ascending."""
-        return tuple(sorted(self._provisional))
+        return tuple(sorted(self._layout.provisional))
 
     def notice(self, year: int) -> YearNotice | None:
         """The entered (or shipped) notice of ``year``; None for a provisional year."""
@@ -232,7 +242,7 @@ class WorkCalendar:
         """Make sure every year of the span can be computed: covered, or laid out
         provisionally; ``CalendarNotCovered`` for the first year that can be neither."""
         last = first_year if last_year is None else last_year
-        laid_out = self._laid_out
+        laid_out = self._layout.laid_out
         if (
             first_year in laid_out
             and last in laid_out
@@ -241,13 +251,13 @@ class WorkCalendar:
             return
         missing = []
         for year in range(first_year, last + 1):
-            if year in self._laid_out:
+            if year in laid_out:
                 continue
             if not self.is_provisional(year):
                 raise CalendarNotCovered(year, self._covered)
             missing.append(year)
         with self._lock:
-            missing = [y for y in missing if y not in self._laid_out]
+            missing = [y for y in missing if y not in self._layout.laid_out]
             if missing:
                 self._build(missing)
 
@@ -265,22 +275,25 @@ class WorkCalendar:
     def day(self, day: date) -> DayInfo:
         """The day with its kind, festival or override reason and source."""
         self.require(day.year)
-        info = self._special.get(day)
+        layout = self._layout
+        info = layout.special.get(day)
         if info is not None:
             return info
-        provisional = day.year in self._provisional
+        provisional = day.year in layout.provisional
         if day.weekday() < 5:
             return DayInfo(day, True, DayKind.WEEKDAY, provisional=provisional)
         return DayInfo(day, False, DayKind.WEEKEND, provisional=provisional)
 
     def is_workday(self, day: date) -> bool:
         self.require(day.year)
-        return self._is_workday_unchecked(day)
+        info = self._layout.special.get(day)
+        return info.is_workday if info is not None else day.weekday() < 5
 
     def special_days(self, after: date, until: date) -> list[DayInfo]:
         """Holidays, 调休 working days and overrides in ``(after, until]``, ascending."""
         self.require(after.year, until.year)
-        keys, ordered = self._special_keys, self._special_sorted
+        layout = self._layout
+        keys, ordered = layout.special_keys, layout.special_sorted
         lo = bisect_right(keys, after.toordinal())
         hi = bisect_right(keys, until.toordinal())
         return [info for _, info in ordered[lo:hi]]
@@ -292,12 +305,13 @@ class WorkCalendar:
         if n < 0:
             raise ValueError(f"工作日数应为非负整数，读到 {n}")
         first = start.year
-        if first not in self._laid_out:
+        if first not in self._layout.laid_out:
             self.require(first)
         if n == 0:
             return start
         while True:
-            ordinals = self._ordinals
+            layout = self._layout  # one snapshot: ordinals and laid-out years agree
+            ordinals, laid_out = layout.ordinals, layout.laid_out
             index = bisect_right(ordinals, start.toordinal()) + n - 1
             if index >= len(ordinals):
                 # Past the last laid-out year: lay out the next one (or fail) and retry.
@@ -305,9 +319,9 @@ class WorkCalendar:
                 continue
             result = date.fromordinal(ordinals[index])
             last = result.year
-            if last - first < 2 and last in self._laid_out:
+            if last - first < 2 and last in laid_out:
                 return result
-            if all(y in self._laid_out for y in range(first, last + 1)):
+            if all(y in laid_out for y in range(first, last + 1)):
                 return result
             self.require(first, last)
 
@@ -315,8 +329,12 @@ class WorkCalendar:
         """Working days in ``(after, until]``; negative when ``until`` is before ``after``."""
         if until < after:
             return -self.count_workdays(until, after)
-        self.require(after.year, until.year)
-        ordinals = self._ordinals
+        while True:
+            layout = self._layout  # one snapshot: ordinals and laid-out years agree
+            if all(y in layout.laid_out for y in range(after.year, until.year + 1)):
+                break
+            self.require(after.year, until.year)
+        ordinals = layout.ordinals
         return bisect_right(ordinals, until.toordinal()) - bisect_right(ordinals, after.toordinal())
 
     def next_workday(self, day: date) -> date:
