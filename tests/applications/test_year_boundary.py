@@ -111,18 +111,18 @@ def test_letters_never_print_a_provisional_date(travel: Any) -> None:
 
     correction = make_case(staff, State.CORRECTION, received_on=date(2026, 12, 28))
     notice = Notice.objects.get(application=correction, kind=Event.REQUEST_CORRECTION)
-    assert "请自收到本通知之日起15个工作日内一并补正以下事项" in notice.body
+    assert "请自本通知发出之日起15个工作日内一并补正以下事项" in notice.body
     assert "2027年" not in notice.body
 
     fee = make_case(staff, State.FEE_PENDING, received_on=date(2026, 12, 28))
     notice = Notice.objects.get(application=fee, kind=Event.SEND_FEE_NOTICE)
-    assert "请自收到本通知之日起20个工作日内缴纳" in notice.body
+    assert "请自本通知发出之日起20个工作日内缴纳" in notice.body
     assert "2027年" not in notice.body
 
     extended = make_case(staff, State.EXTENSION_PENDING, received_on=date(2026, 12, 28))
     services.apply(extended, Event.APPROVE_EXTENSION, staff.head, "同意")
     notice = Notice.objects.get(application=extended, kind=Event.APPROVE_EXTENSION)
-    assert "即在原答复期限届满之日起20个工作日内作出答复" in notice.body
+    assert "即自收到申请之日起40个工作日内作出答复（依法不计算在内的期间除外）" in notice.body
     assert "2027年" not in notice.body
 
 
@@ -208,3 +208,27 @@ def test_leap_year_with_spring_festival_in_january(
     # worked (18), 01-31 (19), 02-01 is day 20
     assert (case.due_on, case.due_provisional) == (date(2028, 2, 1), False)
     assert CaseEvent.objects.filter(application=case, kind="calendar").count() == 1
+
+
+def test_a_provisional_correction_period_is_counted_on_the_calendar_of_the_day(
+    travel: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """The 补正 notice stated "15 working days" in words; the lapse waits for the 15th working
+    day as the entered notice counts it, not as the provisional calendar did."""
+    from gongkai.applications.errors import GuardFailed
+    from tests.applications.factories import as_system
+
+    travel(date(2026, 12, 28))
+    staff = Staff()
+    case = make_case(staff, State.CORRECTION, received_on=date(2026, 12, 28))
+    travel(date(2027, 1, 4))
+    enter_notice(2027, NOTICE_2027, django_capture_on_commit_callbacks)  # 01-04 off as well
+    travel(date(2027, 1, 21))
+    case.refresh_from_db()
+    # provisional: the 15th working day after 12-28 was 01-19; with 01-04 off it is 01-20
+    with pytest.raises(GuardFailed, match="补正期限2027-01-20尚未届满"):
+        as_system(case, Event.CORRECTION_LAPSED, date(2027, 1, 20))
+    case.refresh_from_db()
+    as_system(case, Event.CORRECTION_LAPSED, date(2027, 1, 21))
+    case.refresh_from_db()
+    assert case.state == State.CLOSED

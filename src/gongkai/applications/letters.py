@@ -47,7 +47,7 @@ def notice_body(case: Application, source: CaseEvent, title: str) -> str:
     elif kind == Event.REQUEST_CORRECTION:
         points = "\n".join(f"    {i}. {p}" for i, p in enumerate(data.get("points", []), 1))
         if data.get("reply_by_provisional"):
-            by = f"自收到本通知之日起{data.get('reply_workdays', 15)}个工作日内"
+            by = f"自本通知发出之日起{data.get('reply_workdays', 15)}个工作日内"
         else:
             by = f"于{_cn_date(date.fromisoformat(data['reply_by']))}前"
         body = (
@@ -57,7 +57,8 @@ def notice_body(case: Application, source: CaseEvent, title: str) -> str:
         )
     elif kind == Event.APPROVE_EXTENSION:
         if case.due_provisional:
-            until = f"即在原答复期限届满之日起{data.get('workdays')}个工作日内作出答复"
+            total = services_answer_days() + int(data.get("workdays", 0))
+            until = f"即自收到申请之日起{total}个工作日内作出答复（依法不计算在内的期间除外）"
         else:
             until = f"延长后的答复期限为{_cn_date(case.due_on)}"
         body = (
@@ -67,7 +68,7 @@ def notice_body(case: Application, source: CaseEvent, title: str) -> str:
         )
     elif kind == Event.SEND_FEE_NOTICE:
         if data.get("pay_by_provisional"):
-            by = "自收到本通知之日起20个工作日内"
+            by = "自本通知发出之日起20个工作日内"
         else:
             by = f"于{_cn_date(date.fromisoformat(data['pay_by']))}前"
         body = (
@@ -82,6 +83,12 @@ def notice_body(case: Application, source: CaseEvent, title: str) -> str:
         a = answers.answer(case.answer) if case.answer else None
         body = a.decision_text(source.reason) if a else source.reason
     return f"{title}\n{head}{body}"
+
+
+def services_answer_days() -> int:
+    from .services import ANSWER_DAYS
+
+    return ANSWER_DAYS
 
 
 def _extension_reason(case: Application, approval: CaseEvent) -> str:

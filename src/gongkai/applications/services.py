@@ -263,6 +263,10 @@ def _check_guard(
         request = _last(current, Event.REQUEST_CORRECTION)
         assert request is not None
         reply_by = date.fromisoformat(request.data["reply_by"])
+        if request.data.get("reply_by_provisional"):
+            # The letter stated the period in words; count it on today's calendar.
+            workdays = int(request.data.get("reply_workdays", CORRECTION_REPLY_DAYS))
+            reply_by = cal.add_workdays(request.on, workdays)
         if on <= reply_by:
             raise GuardFailed(f"补正期限{reply_by.isoformat()}尚未届满，不能按逾期未补正处理")
     elif g is Guard.CONSULTATION_DEADLINE_PASSED:
