@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.test import Client
 
@@ -74,3 +77,15 @@ def test_registered_cases_have_a_code_too() -> None:
     )
     assert services.case_for_lookup(case.number, services.lookup_code(token)) == case
     assert services.case_for_lookup(case.number, "ABCD-EFGH") is None
+
+
+def test_a_shared_computer_forgets_after_half_an_hour(client: Client) -> None:
+    number, code = submit(client)
+    found = client.post("/apply/status/", {"number": number, "code": code})
+    assert found.status_code == 302
+    assert "no-store" in client.get("/apply/done/")["Cache-Control"]
+    assert "no-store" in client.get(f"/apply/{number}/")["Cache-Control"]
+    with time_machine.travel(timedelta(minutes=31)):  # the same browser, half an hour later
+        later = client.get("/apply/done/", follow=True)
+        assert later.redirect_chain == [("/apply/", 302)]
+        assert client.get(f"/apply/{number}/").status_code == 404

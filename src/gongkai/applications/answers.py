@@ -229,6 +229,7 @@ ANSWERS: Final[tuple[Answer, ...]] = (
         "第四十五条",
         "other.other",
         "{reason}",
+        reason_required="请写明处理结果及其理由",
     ),
 )
 

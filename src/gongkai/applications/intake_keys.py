@@ -1,8 +1,9 @@
 """``Idempotency-Key`` for online intake: a retried submission never files a second case.
 
 The key is stored as a digest beside a digest of the request body and the private token of
-the case it filed (the client that lost the first response needs it again). Keys are kept
-for ``RETENTION``; an older row is forgotten the next time its key is used.
+the case it filed (the client that lost the first response needs it again): the one place
+a token is kept in clear, and only for ``RETENTION`` — every intake with a key deletes the
+rows older than that.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ def submit_once(
     key: str, data: Mapping[str, Any], organ: Organ, fields: Mapping[str, Any]
 ) -> Answer:
     """File the application and remember ``key``; a concurrent twin gets the first's answer."""
+    IntakeKey.objects.filter(created_at__lt=timezone.now() - RETENTION).delete()
     try:
         with transaction.atomic():
             case, token = services.submit_online(organ, fields)

@@ -1,6 +1,6 @@
 """The e-mail an online applicant gets at once: number, 查询码, private link, what comes next.
 
-The private token is never stored (only its digest), so the link can only be sent now,
+The private token is not kept on the case (only its digest), so the link can only be sent now,
 while the request that created it is still running. The mail goes out directly; whether it
 was accepted is recorded on the case (an internal event), and a failure never undoes the
 submission: the confirmation page shows the same facts.

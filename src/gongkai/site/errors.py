@@ -223,7 +223,9 @@ def back_url(request: HttpRequest) -> str:
         referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         parts = urlsplit(referer)
-        return str(urlunsplit(("", "", parts.path or "/", parts.query, "")))
+        path = parts.path or "/"
+        if not path.startswith(("//", "/\\")):  # "//host/…" would leave the site
+            return str(urlunsplit(("", "", path, parts.query, "")))
     declared = getattr(request, RETURN_ATTRIBUTE, None)
     if declared is not None:
         name, kwargs = declared

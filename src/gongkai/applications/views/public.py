@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import time
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 
 from .. import files as reply_files
 from .. import receipts, services
@@ -47,9 +51,15 @@ def apply(request: HttpRequest) -> HttpResponse:
                 d["organ"], {k: d.get(k, "") for k in APPLICANT_FIELDS_FORM}
             )
             # Post/redirect/get: reloading the confirmation never files the application again.
-            request.session[SUBMITTED] = {"number": case.number, "token": token}
+            request.session[SUBMITTED] = {
+                "number": case.number,
+                "token": token,
+                "at": time.time(),
+            }
             if case.email:
-                receipts.send(case, _follow_link(request, case.number, token), token)
+                # If the case moved meanwhile the receipt went out and only its note is lost.
+                with contextlib.suppress(CaseworkError):
+                    receipts.send(case, _follow_link(request, case.number, token), token)
             return redirect("applications_public:apply_done")
     return render(request, "applications/apply.html", {"form": form})
 
@@ -58,9 +68,12 @@ SUBMITTED = "applications:submitted"
 """Session key of the application this browser just submitted (number and private token)."""
 
 
+@never_cache
 def apply_done(request: HttpRequest) -> HttpResponse:
     """The confirmation of the application this browser session submitted last."""
     submitted = request.session.get(SUBMITTED) or {}
+    if time.time() - float(submitted.get("at", 0)) > PRIVATE_FOR:
+        submitted = {}  # a shared computer: the next person never sees it
     case = services.case_for_token(
         str(submitted.get("number", "")), str(submitted.get("token", ""))
     )
@@ -80,7 +93,10 @@ def _follow_link(request: HttpRequest, number: str, token: str) -> str:
 
 
 GRANTS = "applications:grants"
-"""Session key: the case numbers this browser proved it may see (number and 查询码)."""
+"""Session key: the case numbers this browser proved it may see (number and 查询码), with
+the time each was found; a grant lasts ``PRIVATE_FOR``."""
+PRIVATE_FOR = 30 * 60
+"""Seconds a confirmation or a case found by 查询码 stays visible in the browser session."""
 LOOKUP_LIMIT = getattr(settings, "APPLICATIONS_LOOKUP_LIMIT", 20)
 """Lookups by number and 查询码 allowed per address per hour."""
 NOT_FOUND = "未找到该申请：请核对申请编号和查询码"
@@ -97,6 +113,7 @@ def _lookup_limited(ip: str) -> bool:
         return False
 
 
+@never_cache
 def status(request: HttpRequest) -> HttpResponse:
     """Find a case again by its number and 查询码 (the link is then kept in this session)."""
     number = request.POST.get("number", "").strip()
@@ -108,13 +125,23 @@ def status(request: HttpRequest) -> HttpResponse:
         else:
             case = services.case_for_lookup(number, request.POST.get("code", ""))
             if case is not None:
-                granted = [n for n in request.session.get(GRANTS, []) if n != case.number]
-                request.session[GRANTS] = [*granted[-19:], case.number]
+                granted = _grants(request)
+                granted[case.number] = time.time()
+                request.session[GRANTS] = dict(sorted(granted.items(), key=lambda g: g[1])[-20:])
                 return redirect("applications_public:follow", number=case.number)
             error, code = NOT_FOUND, 404
     return render(
         request, "applications/status.html", {"number": number, "error": error}, status=code
     )
+
+
+def _grants(request: HttpRequest) -> dict[str, float]:
+    """The numbers this session found by 查询码 within ``PRIVATE_FOR``, with their times."""
+    stored = request.session.get(GRANTS)
+    if not isinstance(stored, dict):
+        return {}
+    now = time.time()
+    return {n: float(t) for n, t in stored.items() if now - float(t) <= PRIVATE_FOR}
 
 
 def case_for_request(request: HttpRequest, number: str) -> tuple[Application | None, str]:
@@ -124,12 +151,13 @@ def case_for_request(request: HttpRequest, number: str) -> tuple[Application | N
     case = services.case_for_token(number, token)
     if case is not None:
         return case, token
-    if number in request.session.get(GRANTS, []):
+    if number in _grants(request):
         found = Application.objects.select_related("organ").filter(number=number).first()
         return found, ""
     return None, ""
 
 
+@never_cache
 def follow(request: HttpRequest, number: str) -> HttpResponse:
     case, token = case_for_request(request, number)
     if case is None:
@@ -150,6 +178,7 @@ def follow(request: HttpRequest, number: str) -> HttpResponse:
     )
 
 
+@never_cache
 def withdraw(request: HttpRequest, number: str) -> HttpResponse:
     """The applicant withdraws: GET asks for confirmation, POST withdraws (one event)."""
     case, token = case_for_request(request, number)
@@ -190,6 +219,7 @@ def delivered_files(case: Application) -> list[ReplyFile]:
     return files if delivered else []
 
 
+@never_cache
 def file(request: HttpRequest, number: str, file_id: int) -> FileResponse:
     """A file of the delivered reply, for the applicant holding the private link."""
     case, _ = case_for_request(request, number)
