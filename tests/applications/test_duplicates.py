@@ -53,3 +53,17 @@ def test_the_waiting_list_links_a_probable_duplicate(client: Client, travel) -> 
     assert "可能重复" not in rows[other.number]  # another applicant
     assert "可能重复" not in rows[late.number]  # more than 30 days after both
     assert Application.objects.count() == 4
+
+
+def test_a_page_of_waiting_applications_costs_one_query(
+    travel,
+    django_assert_num_queries,  # type: ignore[no-untyped-def]
+) -> None:
+    from gongkai.applications.duplicates import probable_duplicates
+
+    staff = Staff()
+    travel(date(2025, 6, 16))
+    cases = [services.submit_online(staff.organ, {**APPLICANT})[0] for _ in range(5)]
+    with django_assert_num_queries(1):
+        found = probable_duplicates(cases)
+    assert all(len(found[c.pk]) == 4 for c in cases)

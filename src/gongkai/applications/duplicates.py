@@ -34,31 +34,59 @@ def similar(a: str, b: str) -> bool:
     return left == right or SequenceMatcher(None, left, right).ratio() >= SIMILAR
 
 
-def _same_applicant(case: Application) -> Q:
-    same = Q(pk__in=[])
-    if case.id_number:
-        same |= Q(id_number=case.id_number)
-    if case.applicant_name and case.phone:
-        same |= Q(applicant_name=case.applicant_name, phone=case.phone)
-    return same
+def _same_person(a: Application, b: Application) -> bool:
+    if a.id_number and a.id_number == b.id_number:
+        return True
+    return bool(a.applicant_name and a.phone) and (a.applicant_name, a.phone) == (
+        b.applicant_name,
+        b.phone,
+    )
 
 
 def probable_duplicates(cases: Iterable[Application]) -> dict[int, list[Application]]:
-    """For each case, the other applications it probably repeats (oldest first)."""
-    found: dict[int, list[Application]] = {}
-    for case in cases:
-        others = (
-            Application.objects.filter(
-                _same_applicant(case),
-                organ_id=case.organ_id,
-                created_at__gte=case.created_at - WINDOW,
-                created_at__lte=case.created_at + WINDOW,
-            )
-            .exclude(pk=case.pk)
-            .only("id", "number", "information", "state", "created_at")
-            .order_by("created_at", "id")
+    """For each case, the other applications it probably repeats (oldest first).
+
+    One query for the whole page: every application of the page's organs by the page's
+    applicants within the window, matched in Python.
+    """
+    page = list(cases)
+    if not page:
+        return {}
+    same = Q(id_number__in=[c.id_number for c in page if c.id_number])
+    for case in page:
+        if case.applicant_name and case.phone:
+            same |= Q(applicant_name=case.applicant_name, phone=case.phone)
+    candidates = list(
+        Application.objects.filter(
+            same,
+            organ_id__in={c.organ_id for c in page},
+            created_at__gte=min(c.created_at for c in page) - WINDOW,
+            created_at__lte=max(c.created_at for c in page) + WINDOW,
         )
-        matches = [o for o in others if similar(o.information, case.information)]
+        .only(
+            "id",
+            "organ_id",
+            "number",
+            "information",
+            "state",
+            "created_at",
+            "id_number",
+            "applicant_name",
+            "phone",
+        )
+        .order_by("created_at", "id")
+    )
+    found: dict[int, list[Application]] = {}
+    for case in page:
+        matches = [
+            other
+            for other in candidates
+            if other.pk != case.pk
+            and other.organ_id == case.organ_id
+            and abs(other.created_at - case.created_at) <= WINDOW
+            and _same_person(case, other)
+            and similar(other.information, case.information)
+        ]
         if matches:
             found[case.pk] = matches
     return found
