@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -151,12 +152,18 @@ class Item(models.Model):
 
     @property
     def due_provisional(self) -> bool:
-        """Whether ``due_on`` rests on a year whose holiday notice is not entered yet."""
-        if self.due_on is None:
-            return False
+        """Whether ``due_on`` rests on a year whose holiday notice is not entered yet (a list
+        view sets ``_due_provisional`` for its rows with one calendar)."""
+        known: bool | None = self.__dict__.get("_due_provisional")
+        if known is not None:
+            return known
         from gongkai.workcalendar.calendar import current_calendar
 
-        calendar = current_calendar()
+        return self.due_provisional_on(current_calendar())
+
+    def due_provisional_on(self, calendar: Any) -> bool:
+        if self.due_on is None:
+            return False
         formed = self.changed_on or self.written_on
         return any(calendar.is_provisional(y) for y in range(formed.year, self.due_on.year + 1))
 

@@ -56,11 +56,15 @@ def item_list(request: HttpRequest) -> HttpResponse:
         if workflow.allowed_events(i.state, workflow_roles(request.user, i.organ))
     ]
     creatable = [o for o in organs if workflow.OFFICER in workflow_roles(request.user, o)]
+    listed = list(items.order_by("-updated_at", "-id")[:200])
+    calendar = services.calendar()
+    for item in (*listed, *waiting):
+        item._due_provisional = item.due_provisional_on(calendar)  # type: ignore[attr-defined]
     return render(
         request,
         "disclosure/list.html",
         {
-            "items": items.order_by("-updated_at", "-id")[:200],
+            "items": listed,
             "waiting": waiting,
             "states": workflow.STATES,
             "state": state,
