@@ -87,3 +87,21 @@ def test_remedies_name_the_organs_appeal_body_and_court() -> None:
         "如对本答复不服，可以自收到本告知书之日起60日内向测试区人民政府申请行政复议，"
         "或者自收到本告知书之日起6个月内向测试区人民法院提起行政诉讼。"
     ) in notice.body
+
+
+def test_every_notice_ends_with_the_organ_and_its_date() -> None:
+    staff = Staff()
+    for state in (State.CORRECTION, State.EXTENSION_PENDING, State.FEE_PENDING, State.CLOSED):
+        make_case(staff, state, received_on=date(2025, 6, 13))
+    extended = make_case(staff, State.EXTENSION_PENDING, received_on=date(2025, 6, 13))
+    services.apply(extended, Event.APPROVE_EXTENSION, staff.head, "同意")
+    notices = list(Notice.objects.all())
+    assert {n.kind for n in notices} >= {
+        Event.REQUEST_CORRECTION,
+        Event.APPROVE_EXTENSION,
+        Event.SEND_FEE_NOTICE,
+        Event.DELIVER,
+    }
+    for notice in notices:
+        assert notice.body.splitlines()[-2:] == [staff.organ.name, "2025年6月16日"], notice.kind
+        assert "（未定）" not in notice.body and "None" not in notice.body

@@ -82,7 +82,8 @@ def notice_body(case: Application, source: CaseEvent, title: str) -> str:
     else:
         a = answers.answer(case.answer) if case.answer else None
         body = a.decision_text(source.reason) if a else source.reason
-    return f"{title}\n{head}{body}"
+    # 落款: every notice is signed by the organ and dated the day it was made.
+    return f"{title}\n{head}{body}\n{case.organ.name}\n{_cn_date(source.on)}"
 
 
 def services_answer_days() -> int:
