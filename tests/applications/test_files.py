@@ -16,6 +16,7 @@ from gongkai.applications.errors import InvalidInput
 from gongkai.applications.models import Application, CaseEvent, ReplyFile
 from gongkai.applications.workflow import Event, State
 from gongkai.organs.models import Membership
+from tests.conftest import FROZEN_TODAY
 
 from .factories import DATA, PATHS, REASONS, Staff, make_case, make_user
 
@@ -133,7 +134,7 @@ def test_files_are_served_only_to_the_organs_staff_and_the_applicant(client: Cli
         {**_applicant()},
         staff.officer,
         channel="letter",
-        received_on=services.today(),
+        received_on=FROZEN_TODAY,
     )
     draft_with_files(client, staff, case, upload("批复.pdf"))
     row = ReplyFile.objects.get()

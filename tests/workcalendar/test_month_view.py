@@ -17,6 +17,7 @@ from gongkai.workcalendar import months, services
 from gongkai.workcalendar.calendar import current_calendar
 from gongkai.workcalendar.models import DayKind
 from gongkai.workcalendar.services import DayEntry
+from tests.workcalendar.notices import enter_minimal_2027
 
 pytestmark = pytest.mark.django_db
 
@@ -182,14 +183,7 @@ def test_overview_links_to_the_month_view(
     client: Client, organ_tree: dict[str, Any], make_member: Any
 ) -> None:
     client.force_login(make_member(organ_tree["office"], Role.ADMIN))
-    services.enter_notice(
-        year=2027,
-        title="测试用2027年部分节假日安排",
-        document_number="",
-        published_on=None,
-        days=[DayEntry(datetime.date(2027, 1, 1), DayKind.HOLIDAY, "元旦")],
-        by=None,
-    )
+    enter_minimal_2027()
     html = client.get("/office/calendar/").content.decode()
     assert '<a href="/office/calendar/year/">按月查看</a>' in html
     assert '<a href="/office/calendar/year/2027/">按月查看' in html

@@ -14,10 +14,10 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from gongkai.organs.factories import UserFactory
-from gongkai.workcalendar import reminders, services
-from gongkai.workcalendar.models import CoverageReminder, DayKind
+from gongkai.workcalendar import reminders
+from gongkai.workcalendar.models import CoverageReminder
 from gongkai.workcalendar.reminders import send_coverage_reminders
-from gongkai.workcalendar.services import DayEntry
+from tests.workcalendar.notices import enter_minimal_2027
 
 pytestmark = pytest.mark.django_db
 
@@ -36,17 +36,6 @@ def admins(db: None) -> list[Any]:
         UserFactory(username="admin1", is_superuser=True, is_staff=True),
         UserFactory(username="admin2", is_superuser=True),
     ]
-
-
-def _enter_2027() -> None:
-    services.enter_notice(
-        year=2027,
-        title="测试用2027年部分节假日安排",
-        document_number="",
-        published_on=None,
-        days=[DayEntry(datetime.date(2027, 1, 1), DayKind.HOLIDAY, "元旦")],
-        by=None,
-    )
 
 
 def _run(*args: str) -> str:
@@ -81,7 +70,7 @@ def test_site_admin_sees_the_warning_on_the_start_page_from_1_november(
 def test_start_page_warning_disappears_once_the_notice_is_entered(
     client: Client, admins: list[Any]
 ) -> None:
-    _enter_2027()
+    enter_minimal_2027()
     with time_machine.travel(datetime.datetime(2026, 11, 2, 9, tzinfo=SHANGHAI), tick=False):
         client.force_login(admins[0])
         html = client.get("/office/").content.decode()
@@ -122,7 +111,7 @@ def test_one_mail_per_admin_per_week_until_the_notice_is_entered(admins: list[An
     assert send_coverage_reminders(datetime.date(2026, 11, 9)) == 2
     assert len(mail.outbox) == 6
 
-    _enter_2027()
+    enter_minimal_2027()
     assert send_coverage_reminders(datetime.date(2026, 11, 16)) == 0
     assert len(mail.outbox) == 6
     assert CoverageReminder.objects.count() == 3

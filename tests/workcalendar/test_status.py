@@ -6,10 +6,8 @@ import datetime
 
 import pytest
 
-from gongkai.workcalendar import services
-from gongkai.workcalendar.models import DayKind
-from gongkai.workcalendar.services import DayEntry
 from gongkai.workcalendar.status import calendar_status
+from tests.workcalendar.notices import enter_minimal_2027
 
 pytestmark = pytest.mark.django_db
 
@@ -40,12 +38,5 @@ def test_this_year_missing_is_urgent() -> None:
 
 
 def test_entering_next_year_silences_the_warning() -> None:
-    services.enter_notice(
-        year=2027,
-        title="测试用2027年部分节假日安排",
-        document_number="",
-        published_on=None,
-        days=[DayEntry(datetime.date(2027, 1, 1), DayKind.HOLIDAY, "元旦")],
-        by=None,
-    )
+    enter_minimal_2027()
     assert calendar_status(datetime.date(2026, 11, 21)).warnings == ()
