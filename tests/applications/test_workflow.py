@@ -17,7 +17,13 @@ def test_the_shipped_table_is_valid() -> None:
     [
         (State.NEW, Role.PUBLIC, {Event.SUBMIT_ONLINE}),
         (State.NEW, Role.OFFICER, {Event.REGISTER}),
-        (State.AWAITING_CONFIRMATION, Role.OFFICER, {Event.CONFIRM, Event.WITHDRAW}),
+        (
+            State.AWAITING_CONFIRMATION,
+            Role.OFFICER,
+            {Event.CONFIRM, Event.MERGE, Event.WITHDRAW},
+        ),
+        (State.CORRECTION, Role.APPLICANT, {Event.CORRECTION_RECEIVED, Event.WITHDRAW}),
+        (State.MERGED, Role.OFFICER, set()),
         (
             State.PROCESSING,
             Role.OFFICER,

@@ -94,6 +94,8 @@ class Application(models.Model):
     email = models.EmailField("电子邮箱", blank=True)
     address = models.CharField("通信地址", max_length=300, blank=True)
     postcode = models.CharField("邮政编码", max_length=6, blank=True)
+    legal_representative = models.CharField("法定代表人", max_length=100, blank=True)
+    contact_person = models.CharField("联系人", max_length=100, blank=True)
 
     information = models.TextField("所需政府信息的名称或内容描述")
     document_number = models.CharField("文号", max_length=100, blank=True)
@@ -174,6 +176,20 @@ class NumberSequence(models.Model):
     class Meta:
         constraints = (
             models.UniqueConstraint(fields=["organ", "year"], name="applications_sequence_unique"),
+        )
+
+
+class DocumentSequence(models.Model):
+    """The last 文号 serial handed out per organ and year for notices to applicants;
+    a number once given is never given again."""
+
+    organ = models.ForeignKey(Organ, models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=["organ", "year"], name="applications_document_unique"),
         )
 
 
@@ -276,6 +292,7 @@ class Notice(models.Model):
     event = models.OneToOneField(CaseEvent, models.CASCADE, related_name="notice")
     kind = models.CharField("通知类型", max_length=40)
     title = models.CharField("标题", max_length=200)
+    document_number = models.CharField("文号", max_length=100, blank=True)
     body = models.TextField("正文")
     method = models.CharField("送达方式", max_length=20, choices=DeliveryMethod.choices)
     status = models.CharField(
@@ -302,6 +319,9 @@ class ReplyFile(models.Model):
     application = models.ForeignKey(Application, models.CASCADE, related_name="files")
     event = models.ForeignKey(CaseEvent, models.CASCADE, related_name="files")
     name = models.CharField("文件名", max_length=200)
+    title = models.CharField(
+        "附件名称", max_length=200, blank=True, help_text="告知书附件清单所列的名称；留空时用文件名"
+    )
     path = models.CharField("存储位置", max_length=300)
     content_type = models.CharField("类型", max_length=100)
     size = models.PositiveIntegerField("大小（字节）")

@@ -31,6 +31,7 @@ class State(StrEnum):
     APPROVED = "approved"
     CLOSED = "closed"
     WITHDRAWN = "withdrawn"
+    MERGED = "merged"
 
 
 STATE_LABELS: Final[Mapping[State, str]] = {
@@ -47,10 +48,11 @@ STATE_LABELS: Final[Mapping[State, str]] = {
     State.APPROVED: "已签发待送达",
     State.CLOSED: "已办结",
     State.WITHDRAWN: "已撤回",
+    State.MERGED: "已合并（重复提交）",
 }
 
 START: Final = State.NEW
-END_STATES: Final = frozenset({State.WITHDRAWN})
+END_STATES: Final = frozenset({State.WITHDRAWN, State.MERGED})
 OPEN_STATES: Final = frozenset(
     {
         State.PROCESSING,
@@ -127,6 +129,7 @@ class Event(StrEnum):
     DELIVER = "deliver"
     REOPEN = "reopen"
     WITHDRAW = "withdraw"
+    MERGE = "merge"
 
 
 EVENT_LABELS: Final[Mapping[Event, str]] = {
@@ -153,6 +156,7 @@ EVENT_LABELS: Final[Mapping[Event, str]] = {
     Event.DELIVER: "送达答复",
     Event.REOPEN: "重新办理",
     Event.WITHDRAW: "撤回申请",
+    Event.MERGE: "合并重复提交的申请",
 }
 
 
@@ -216,6 +220,15 @@ TRANSITIONS: Final[tuple[Transition, ...]] = (
     _t(State.NEW, Event.SUBMIT_ONLINE, State.AWAITING_CONFIRMATION, (PUB, APP)),
     _t(State.NEW, Event.REGISTER, State.PROCESSING, (OFF,), clock=Clock.START),
     _t(State.AWAITING_CONFIRMATION, Event.CONFIRM, State.PROCESSING, (OFF,), clock=Clock.START),
+    # the same application submitted twice before it was confirmed: never received twice
+    _t(
+        State.AWAITING_CONFIRMATION,
+        Event.MERGE,
+        State.MERGED,
+        (OFF,),
+        clock=Clock.STOP,
+        needs_reason=True,
+    ),
     # 补正 (Art 30)
     _t(
         State.PROCESSING,
@@ -226,7 +239,14 @@ TRANSITIONS: Final[tuple[Transition, ...]] = (
         Clock.PAUSE,
         needs_reason=True,
     ),
-    _t(State.CORRECTION, Event.CORRECTION_RECEIVED, State.PROCESSING, (OFF,), clock=Clock.RESTART),
+    # the applicant may send the correction online (the day it is sent is the day received)
+    _t(
+        State.CORRECTION,
+        Event.CORRECTION_RECEIVED,
+        State.PROCESSING,
+        (OFF, APP),
+        clock=Clock.RESTART,
+    ),
     _t(
         State.CORRECTION,
         Event.CORRECTION_LAPSED,

@@ -65,6 +65,13 @@ class Organ(models.Model):
         blank=True,
         help_text="如：示范区人民法院。留空时告知书写“依法向有管辖权的人民法院提起行政诉讼”",
     )
+    notice_number_pattern = models.CharField(
+        "文号格式",
+        max_length=100,
+        blank=True,
+        help_text="用“{年}”和“{号}”表示年度和序号，如：示范区发改〔{年}〕依申请第{号}号。"
+        "留空时为“机关简称〔年度〕依申请第N号”",
+    )
     is_active = models.BooleanField("启用", default=True)
 
     class Meta:
