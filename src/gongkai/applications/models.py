@@ -294,6 +294,12 @@ class Notice(models.Model):
     title = models.CharField("标题", max_length=200)
     document_number = models.CharField("文号", max_length=100, blank=True)
     body = models.TextField("正文")
+    document = models.JSONField(
+        "文书结构",
+        default=dict,
+        blank=True,
+        help_text="发出时的文书各部分（标题、文号、称谓、正文段落、附件、落款、日期），供生成PDF和DOCX",
+    )
     method = models.CharField("送达方式", max_length=20, choices=DeliveryMethod.choices)
     status = models.CharField(
         "送达状态", max_length=20, choices=Status.choices, default=Status.PENDING
