@@ -63,12 +63,15 @@ def probable_duplicates(cases: Iterable[Application]) -> dict[int, list[Applicat
             created_at__gte=min(c.created_at for c in page) - WINDOW,
             created_at__lte=max(c.created_at for c in page) + WINDOW,
         )
+        .exclude(state="merged")  # already handled as one application
         .only(
             "id",
             "organ_id",
             "number",
             "information",
             "state",
+            "answer",
+            "closed_on",
             "created_at",
             "id_number",
             "applicant_name",

@@ -273,6 +273,7 @@ RECORD_LABELS = {
     "notices_printed": "打印通知",
     "receipt_sent": "网上申请回执邮件已发出",
     "receipt_failed": "网上申请回执邮件发送失败",
+    "merged_in": "合并重复提交的申请",
 }
 """Events that record something without changing the state."""
 

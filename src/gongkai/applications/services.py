@@ -73,6 +73,7 @@ NOTIFYING = {
     Event.DELIVER: LETTER_TITLE,
     Event.CORRECTION_LAPSED: "终止处理告知",
     Event.FEE_LAPSED: "终止处理告知",
+    Event.MERGE: "申请合并处理告知书",
 }
 
 
@@ -369,6 +370,11 @@ def _payload(
         out = {"answer": str(data.get("answer", ""))}
     elif event is Event.DELIVER:
         out = {"method": str(data.get("method", case.delivery_method))}
+    elif event is Event.MERGE:
+        into = str(data.get("into", "")).strip()
+        if not into:
+            raise InvalidInput("请指定合并至哪一件申请（申请编号）")
+        out = {"into": into}
     elif event in (Event.REGISTER, Event.CONFIRM):
         out = {"receipt_basis": str(data.get("receipt_basis", ""))}
     return out

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bulk, detail, letter, queue, register, stats, supervise
+from .views import bulk, detail, letter, queue, register, repeats, stats, supervise
 
 app_name = "applications"
 
@@ -19,6 +19,7 @@ urlpatterns = [
     path("stats/<slug:slug>/<int:year>/<str:row>/<str:column>/", stats.cell, name="stats_cell"),
     path("<str:number>/", detail.detail, name="detail"),
     path("<str:number>/actions/<str:action>/", detail.act, name="act"),
+    path("<str:number>/repeat/", repeats.repeat, name="repeat"),
     path("<str:number>/appeals/", detail.appeal, name="appeal"),
     path("<str:number>/appeals/<int:appeal_id>/", detail.decide_appeal, name="decide_appeal"),
     path("<str:number>/letter.<str:fmt>", letter.letter, name="letter"),

@@ -16,7 +16,8 @@ from gongkai.deadlines import DeadlineError, provisional_warning
 from gongkai.site.errors import returns_to
 
 from .. import files as reply_files
-from .. import rules, services
+from .. import repeats, rules, services
+from ..duplicates import probable_duplicates
 from ..errors import InvalidInput
 from ..forms import ActionForm, AppealForm, action_form
 from ..models import AppealOutcome, ReplyFile
@@ -44,7 +45,14 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
             action_form(t.event.value, case.version, needs_reason=t.needs_reason),
         )
         for t in rules.actions_for(request.user, case)
+        if t.event is not Event.MERGE  # needs the other case: offered with the duplicates
     ]
+    repeat_options = []
+    if case.state == "awaiting_confirmation" and any(
+        t.event is Event.MERGE for t in rules.actions_for(request.user, case)
+    ):
+        others = probable_duplicates([case]).get(case.pk, [])
+        repeat_options = [(o, repeats.option_for(case, o)) for o in others]
     return render(
         request,
         "applications/detail.html",
@@ -57,6 +65,7 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
             "events": events,
             "clock": clock,
             "actions": actions,
+            "repeat_options": repeat_options,
             "appeal_form": AppealForm(),
             "appeals": case.appeals.all(),
             "notices": case.notices.all(),

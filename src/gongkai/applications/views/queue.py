@@ -10,7 +10,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from .. import outbox, services
+from .. import outbox, repeats, services
 from .. import querysets as q
 from ..duplicates import probable_duplicates
 from ..models import Notice
@@ -61,7 +61,10 @@ def queue(request: HttpRequest) -> HttpResponse:
         "apage",
     )
     duplicates = probable_duplicates(awaiting)
-    awaiting_rows = [(case, duplicates.get(case.pk, [])) for case in awaiting]
+    awaiting_rows = [
+        (case, [(o, repeats.option_for(case, o)) for o in duplicates.get(case.pk, [])])
+        for case in awaiting
+    ]
     to_print, print_query = _page(
         request,
         Notice.objects.filter(outbox.to_print_filter(), application__in=cases)
