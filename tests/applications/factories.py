@@ -65,13 +65,15 @@ def make_user(organ: Organ | None = None, *roles: str, name: str = "") -> Any:
 
 
 class Staff:
-    """An organ with one officer, two reviewers and a head."""
+    """An organ with two officers, two reviewers and a head: enough people for the three
+    review levels of a reply (初审, 复审 and 终审 by three different people)."""
 
     def __init__(self, organ: Organ | None = None) -> None:
         self.organ = organ or make_organ()
         self.officer = make_user(self.organ, "officer")
         self.officer2 = make_user(self.organ, "officer")
         self.reviewer = make_user(self.organ, "reviewer")
+        self.reviewer2 = make_user(self.organ, "reviewer")
         self.head = make_user(self.organ, "head")
 
 
@@ -101,12 +103,12 @@ PATHS: dict[State, Sequence[tuple[Event, str]]] = {
     State.REVIEW_FINAL: (
         (Event.DRAFT_REPLY, "officer"),
         (Event.APPROVE_FIRST, "reviewer"),
-        (Event.APPROVE_SECOND, "reviewer"),
+        (Event.APPROVE_SECOND, "reviewer2"),
     ),
     State.APPROVED: (
         (Event.DRAFT_REPLY, "officer"),
         (Event.APPROVE_FIRST, "reviewer"),
-        (Event.APPROVE_SECOND, "reviewer"),
+        (Event.APPROVE_SECOND, "reviewer2"),
         (Event.SIGN_OFF, "head"),
     ),
 }
@@ -150,7 +152,12 @@ def make_case(
         channel="letter",
         received_on=received_on or on or fixed_today(),
     )
-    people = {"officer": staff.officer, "reviewer": staff.reviewer, "head": staff.head}
+    people = {
+        "officer": staff.officer,
+        "reviewer": staff.reviewer,
+        "reviewer2": staff.reviewer2,
+        "head": staff.head,
+    }
     for event, who in steps:
         data = dict(DATA.get(event, {}))
         if event is Event.DRAFT_REPLY:

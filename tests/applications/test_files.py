@@ -45,10 +45,11 @@ def draft_with_files(client: Client, staff: Staff, case: Application, *uploads: 
 
 def finish(case: Application, staff: Staff) -> None:
     """From 初审 to delivery, through the services."""
-    people = {"officer": staff.officer, "reviewer": staff.reviewer, "head": staff.head}
     case.refresh_from_db()
     for event, who in PATHS[State.CLOSED][1:]:
-        services.apply(case, event, people[who], REASONS.get(event, ""), data=DATA.get(event))
+        services.apply(
+            case, event, getattr(staff, who), REASONS.get(event, ""), data=DATA.get(event)
+        )
 
 
 def stored_files(settings) -> list[Path]:  # type: ignore[no-untyped-def]

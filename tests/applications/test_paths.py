@@ -59,7 +59,7 @@ class Flow:
     def answer(self, answer: str) -> None:
         self.act("draft_reply", "officer", "答复理由", answer=answer)
         self.act("approve_first", "reviewer")
-        self.act("approve_second", "reviewer")
+        self.act("approve_second", "reviewer2")
         self.act("sign_off", "head")
         self.act("deliver", "officer")
 

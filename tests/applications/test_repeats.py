@@ -75,7 +75,7 @@ def test_refuse_a_repeated_application_once_the_first_was_answered(travel) -> No
 def test_nothing_is_written_for_a_wrong_other_case(travel) -> None:  # type: ignore[no-untyped-def]
     staff = Staff()
     travel(date(2025, 6, 16))
-    first, second = _waiting_twice(staff)
+    _first, second = _waiting_twice(staff)
     elsewhere = Staff()
     foreign, _ = services.submit_online(elsewhere.organ, {**APPLICANT})
     for number in ("", second.number, foreign.number, "FGJ-2025-99999"):

@@ -159,7 +159,7 @@ def test_fee_notice_amount_is_computed_and_lapse_counts_under_fee_unpaid(staff: 
 
 def test_review_chain_and_delivery_fix_the_outcome(staff: Staff) -> None:
     case = make_case(staff, State.REVIEW_FIRST, answer="withheld_state_secret")
-    with pytest.raises(GuardFailed, match="初审人不能是答复的拟稿人"):
+    with pytest.raises(GuardFailed, match="审核人不能是答复的拟稿人"):
         from gongkai.organs.models import Membership
 
         Membership.objects.create(user=staff.officer, organ=staff.organ, role="reviewer")
@@ -170,7 +170,11 @@ def test_review_chain_and_delivery_fix_the_outcome(staff: Staff) -> None:
         case, Event.DRAFT_REPLY, staff.officer, "经定密", data={"answer": "withheld_state_secret"}
     )
     services.apply(case, Event.APPROVE_FIRST, staff.reviewer)
-    services.apply(case, Event.APPROVE_SECOND, staff.reviewer)
+    with pytest.raises(
+        GuardFailed, match="同一人不能担任两级审核：您已完成本轮初审，请由其他审核人办理复审"
+    ):
+        services.apply(case, Event.APPROVE_SECOND, staff.reviewer)
+    services.apply(case, Event.APPROVE_SECOND, staff.reviewer2)
     services.apply(case, Event.SIGN_OFF, staff.head)
     services.apply(case, Event.DELIVER, staff.officer)
     assert (case.state, case.outcome) == (State.CLOSED, "withheld.state_secret")

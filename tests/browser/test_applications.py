@@ -145,7 +145,7 @@ class Path:
 
 def _people() -> dict[str, Any]:
     users = get_user_model().objects
-    return {r: users.get(username=f"fgj_{r}") for r in ("officer", "reviewer", "head")}
+    return {r: users.get(username=f"fgj_{r}") for r in ("officer", "reviewer", "reviewer2", "head")}
 
 
 def _do(case: Application, event: str, who: str, reason: str = "", **data: Any) -> None:
@@ -154,7 +154,7 @@ def _do(case: Application, event: str, who: str, reason: str = "", **data: Any) 
 
 def _reviewed(case: Application) -> None:
     _do(case, "approve_first", "reviewer")
-    _do(case, "approve_second", "reviewer")
+    _do(case, "approve_second", "reviewer2")
     _do(case, "sign_off", "head")
 
 

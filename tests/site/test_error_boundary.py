@@ -478,6 +478,21 @@ def _act(mp: pytest.MonkeyPatch) -> Post:
     )
 
 
+def _repeat(mp: pytest.MonkeyPatch) -> Post:
+    staff = Staff()
+    first, _ = applications.submit_online(staff.organ, {**APPLICANT})
+    second, _ = applications.submit_online(staff.organ, {**APPLICANT})
+    fail_after(mp, applications, "_write", CalendarNotCovered(2003))
+    return Post(
+        reverse("applications:repeat", kwargs={"number": second.number}),
+        {"version": second.version, "action": "merge", "other": first.number},
+        staff.officer,
+        back=_detail(second),
+        message=NOT_COVERED,
+        written=lambda: (_case_events(first)(), _case_events(second)()),
+    )
+
+
 def _act_with_referer(mp: pytest.MonkeyPatch) -> Post:
     post = _act(mp)
     post.referer = post.back + "?tab=events"
@@ -769,6 +784,7 @@ PAGES: dict[str, Callable[[pytest.MonkeyPatch], Post]] = {
     "applications:assign": _bulk_assign,
     "applications:print": _bulk_print,
     "applications:act": _act,
+    "applications:repeat": _repeat,
     "applications:act (from a page with a query)": _act_with_referer,
     "applications:appeal": _appeal,
     "applications:decide_appeal": _decide_appeal,

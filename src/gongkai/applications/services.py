@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -300,10 +300,34 @@ def _check_guard(
             raise InvalidInput(
                 f"答复类型“{answers.ANSWER_BY_KEY[str(key)].label}”由流程自动确定，不能手工选择"
             )
-    elif g is Guard.REVIEWER_NOT_DRAFTER:
-        draft = _last(current, Event.DRAFT_REPLY)
-        if draft is not None and actor is not None and draft.actor_id == actor.pk:
-            raise GuardFailed("初审人不能是答复的拟稿人")
+    elif g is Guard.REVIEW_SEPARATION:
+        done = review_round(current).get(getattr(actor, "pk", None) or 0)
+        if done == EVENT_LABELS[Event.DRAFT_REPLY]:
+            raise GuardFailed("审核人不能是答复的拟稿人：请由其他审核人办理")
+        if done:
+            raise GuardFailed(
+                f"同一人不能担任两级审核：您已完成本轮{done}，请由其他审核人办理"
+                f"{REVIEW_LEVELS[t.event]}"
+            )
+
+
+REVIEW_LEVELS: Final = {
+    Event.APPROVE_FIRST: "初审",
+    Event.APPROVE_SECOND: "复审",
+    Event.SIGN_OFF: "终审",
+}
+
+
+def review_round(events: Iterable[CaseEvent]) -> dict[int, str]:
+    """Who has acted on the reply under review: the drafter and each review level, by user
+    id (the round starts at the latest 拟写答复; a reply returned for revision starts over)."""
+    acted: dict[int, str] = {}
+    for e in events:
+        if e.kind == Event.DRAFT_REPLY:
+            acted = {e.actor_id: EVENT_LABELS[Event.DRAFT_REPLY]} if e.actor_id else {}
+        elif e.kind in REVIEW_LEVELS and e.actor_id:
+            acted.setdefault(e.actor_id, REVIEW_LEVELS[Event(e.kind)])
+    return acted
 
 
 # ---------------------------------------------------------------------------- payloads

@@ -173,7 +173,9 @@ class Guard(StrEnum):
     FEE_AMOUNT_POSITIVE = "fee_amount_positive"
     FEE_DEADLINE_PASSED = "fee_deadline_passed"
     ANSWER_CHOSEN = "answer_chosen"
-    REVIEWER_NOT_DRAFTER = "reviewer_not_drafter"
+    REVIEW_SEPARATION = "review_separation"
+    """初审, 复审 and 终审 of one reply are done by three different people, none of them
+    the one who drafted it."""
 
 
 @dataclass(frozen=True)
@@ -324,10 +326,16 @@ TRANSITIONS: Final[tuple[Transition, ...]] = (
         Event.APPROVE_FIRST,
         State.REVIEW_SECOND,
         (REV, HEAD),
-        Guard.REVIEWER_NOT_DRAFTER,
+        Guard.REVIEW_SEPARATION,
     ),
-    _t(State.REVIEW_SECOND, Event.APPROVE_SECOND, State.REVIEW_FINAL, (REV, HEAD)),
-    _t(State.REVIEW_FINAL, Event.SIGN_OFF, State.APPROVED, (HEAD,)),
+    _t(
+        State.REVIEW_SECOND,
+        Event.APPROVE_SECOND,
+        State.REVIEW_FINAL,
+        (REV, HEAD),
+        Guard.REVIEW_SEPARATION,
+    ),
+    _t(State.REVIEW_FINAL, Event.SIGN_OFF, State.APPROVED, (HEAD,), Guard.REVIEW_SEPARATION),
     *(
         _t(s, Event.RETURN_FOR_REVISION, State.PROCESSING, (REV, HEAD), needs_reason=True)
         for s in _REVIEW_STATES

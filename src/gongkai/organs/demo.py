@@ -43,7 +43,16 @@ ORGANS = (
 )
 
 GIVEN_NAMES = {"zfb": "文", "fgj": "明", "jyj": "华", "sjj": "丽"}
-SURNAMES = {"officer": "张", "reviewer": "李", "head": "王", "supervisor": "赵", "admin": "陈"}
+SECOND_REVIEWER = "reviewer2"
+"""The demo's second 审核人 of each organ (``fgj_reviewer2``): 复审 after the first's 初审."""
+SURNAMES = {
+    "officer": "张",
+    "reviewer": "李",
+    SECOND_REVIEWER: "周",
+    "head": "王",
+    "supervisor": "赵",
+    "admin": "陈",
+}
 
 
 def demo_credit_code(serial: int) -> str:
@@ -110,4 +119,17 @@ def load_demo() -> list[DemoAccount]:
                 user.save()
             Membership.objects.get_or_create(user=user, organ=organs[spec.slug], role=role)
             accounts.append(DemoAccount(username, spec.name, role.label))
+        # 初审, 复审 and 终审 are done by three different people: a second 审核人 for 复审.
+        username = demo_username(spec.slug, SECOND_REVIEWER)
+        user = user_model.objects.filter(username=username).first()
+        if user is None:
+            password_hash = password_hash or make_password(DEMO_PASSWORD)
+            user = user_model.objects.create(
+                username=username,
+                first_name=f"{SURNAMES[SECOND_REVIEWER]}{GIVEN_NAMES[spec.slug]}",
+                email=f"{username}@example.gov.cn",
+                password=password_hash,
+            )
+        Membership.objects.get_or_create(user=user, organ=organs[spec.slug], role=Role.REVIEWER)
+        accounts.append(DemoAccount(username, spec.name, f"{Role.REVIEWER.label}（复审）"))
     return accounts

@@ -47,6 +47,7 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
         for t in rules.actions_for(request.user, case)
         if t.event is not Event.MERGE  # needs the other case: offered with the duplicates
     ]
+    review = _review_note(case, events)
     repeat_options = []
     if case.state == "awaiting_confirmation" and any(
         t.event is Event.MERGE for t in rules.actions_for(request.user, case)
@@ -66,6 +67,7 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
             "clock": clock,
             "actions": actions,
             "repeat_options": repeat_options,
+            "review_note": review,
             "appeal_form": AppealForm(),
             "appeals": case.appeals.all(),
             "notices": case.notices.all(),
@@ -73,6 +75,22 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
             "can_appeal": rules.can_record_appeal(request.user, case),
         },
     )
+
+
+NEXT_LEVEL = {"review_first": "初审", "review_second": "复审", "review_final": "终审"}
+
+
+def _review_note(case: Any, events: list[Any]) -> str:
+    """Who has acted on the reply in review, and who may do the next level."""
+    level = NEXT_LEVEL.get(case.state)
+    if level is None:
+        return ""
+    names = {e.actor_id: e.actor_name for e in events if e.actor_id}
+    done = "；".join(
+        f"{label}：{names.get(uid, '')}" for uid, label in services.review_round(events).items()
+    )
+    who = "机构负责人" if level == "终审" else "审核人或机构负责人"
+    return f"本轮{done}。{level}须由本机关其他{who}办理（三级审核由三个不同的人完成，拟稿人不能审核）。"
 
 
 def _errors(request: HttpRequest, form: Any) -> None:
