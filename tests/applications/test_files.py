@@ -179,7 +179,10 @@ def test_the_reply_email_carries_the_files(client: Client, settings) -> None:  #
     draft_with_files(client, staff, case, upload("批复.pdf"))
     finish(case, staff)
     call_command("send_outbox", stdout=io.StringIO())
-    assert mail.outbox[0].attachments == [("批复.pdf", PDF, "application/pdf")]
+    letter, *files = mail.outbox[0].attachments
+    assert letter[0] == f"政府信息公开申请答复告知书-{case.number}.pdf"
+    assert letter[1].startswith(b"%PDF-")
+    assert files == [("批复.pdf", PDF, "application/pdf")]
 
 
 def _applicant() -> dict[str, str]:

@@ -70,7 +70,8 @@ def test_the_reply_notice_has_one_salutation_a_signature_and_a_date() -> None:
     notice = Notice.objects.get(application=case, kind=Event.DELIVER)
     lines = notice.body.splitlines()
     assert lines[0] == "政府信息公开申请答复告知书"
-    assert lines[1] == "张三："
+    assert lines[1] == f"{staff.organ.short_name}〔2025〕依申请第1号"
+    assert lines[2] == "张三："
     assert notice.body.count("张三：") == 1
     assert lines[-2:] == [staff.organ.name, "2025年6月16日"]
     assert "现向您提供可以公开的部分，不予公开部分的理由：现予提供" in notice.body

@@ -159,6 +159,7 @@ def test_reply_letter_docx_and_pdf(client: Client, travel: Any) -> None:
     assert lines == [
         staff.organ.name,
         "政府信息公开申请答复告知书",
+        f"{staff.organ.short_name}〔2025〕依申请第1号",
         f"申请编号：{case.number}",
         "张三：",
         f"本机关于2025年9月26日收到您提出的政府信息公开申请（申请编号{case.number}），"
@@ -173,7 +174,7 @@ def test_reply_letter_docx_and_pdf(client: Client, travel: Any) -> None:
     ]
     title = document.paragraphs[1].runs[0]
     assert title.bold and title.font.size.pt == 22
-    assert document.paragraphs[4].paragraph_format.first_line_indent.pt == 32
+    assert document.paragraphs[5].paragraph_format.first_line_indent.pt == 32
     pdf = client.get(f"/office/applications/{case.number}/letter.pdf")
     assert pdf.content.startswith(b"%PDF")
     import pdfplumber

@@ -79,9 +79,11 @@ def test_citizen_applies_and_reads_the_reply_after_three_reviews(site: Any) -> N
     draft.get_by_role("button", name="拟写答复并提交初审").click()
     assert site.locator("#state").inner_text() == "初审中"
 
-    # 初审 and 复审 by the reviewer, 终审 by the head, delivery by the officer.
+    # 初审, 复审 and 终审 by three different people, delivery by the officer.
     as_user(site, "fgj_reviewer")
     act(site, number, "初审通过")
+    assert "复审须由本机关其他审核人或机构负责人办理" in site.locator("#review-note").inner_text()
+    as_user(site, "fgj_reviewer2")
     act(site, number, "复审通过")
     as_user(site, "fgj_head")
     act(site, number, "终审签发")

@@ -808,6 +808,7 @@ NO_WRITES = {
     "applications:stats_cell",
     "applications:detail",
     "applications:letter",
+    "applications:notice_document",
     "applications:file",
     "reports:index",
     "reports:rollup",

@@ -39,6 +39,10 @@ class IntakeIn(Schema):
     applicant_name: str
     id_type: str
     id_number: str
+    legal_representative: str = ""
+    """法定代表人 (其他组织: 主要负责人); required when the applicant is an organisation."""
+    contact_person: str = ""
+    """联系人; required when the applicant is an organisation."""
     phone: str = ""
     email: str = ""
     address: str = ""

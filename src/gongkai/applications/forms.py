@@ -6,16 +6,21 @@ run in one transaction).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms import BoundField
 
 from gongkai.organs.models import Organ
 from gongkai.organs.uscc import problems as uscc_problems
 
 from . import answers
+from . import files as upload_rules
+from .errors import InvalidInput
 from .idcheck import InvalidIdentity, validate_resident_id
 from .models import (
     APPLICANT_TYPES,
@@ -61,12 +66,109 @@ def _choice(label: str, choices: Any, **kw: Any) -> forms.ChoiceField:
     )
 
 
+ORGANISATION_FIELDS = ("legal_representative", "contact_person")
+"""Asked of 法人或其他组织 only: required of them on the public form, blank for persons."""
+
+ORGANISATION_MESSAGES = {
+    "legal_representative": "申请人为法人或其他组织的，请填写法定代表人（其他组织填写主要负责人）",
+    "contact_person": "申请人为法人或其他组织的，请填写联系人",
+}
+
+APPLICANT_DOCUMENTS = {"id_copy": "身份证明复印件", "authorization": "授权委托书"}
+"""The public form's optional uploads → the title their file is kept under (on the
+submission event, seen by the organ's staff only)."""
+
+ONLINE_DEFAULTS = {
+    "provision_form": str(ProvisionForm.ELECTRONIC),
+    "delivery_method": str(DeliveryMethod.ONLINE),
+}
+"""What suits an online applicant: electronic data, read online (e-mail once an address is
+given: the page's script switches, the server only checks the choice is possible)."""
+
+TOP_LEVEL_GROUP = "无上级主管机关"
+"""The label of the group of organs that have no parent organ."""
+
+FIELDSETS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("organ", "", "", ("organ",)),
+    ("applicant", "申请人", "", ("applicant_type", "applicant_name", "id_type", "id_number")),
+    (
+        "organisation",
+        "法人或其他组织",
+        "申请人为法人或其他组织的填写",
+        ORGANISATION_FIELDS,
+    ),
+    (
+        "contact",
+        "联系方式",
+        "联系电话、电子邮箱、通信地址至少填写一项",
+        ("phone", "email", "address", "postcode"),
+    ),
+    ("information", "所需政府信息", "", ("information", "document_number")),
+    ("delivery", "提供形式和获取方式", "", ("provision_form", "delivery_method")),
+    (
+        "documents",
+        "身份证明材料（可不上传）",
+        f"可上传身份证明复印件、授权委托书（代为申请的）；接受{upload_rules.ALLOWED_LABEL}，"
+        f"单个文件不超过{upload_rules.MAX_FILE_BYTES // 1024 // 1024}MB。"
+        "仅受理机关工作人员可以查看。",
+        tuple(APPLICANT_DOCUMENTS),
+    ),
+)
+"""The public form as a table: (key, legend, hint, fields); a group without a legend is
+not a fieldset. A form's fields missing here (the staff form's channel and dates) follow
+the organ, in a group without a legend."""
+
+
+@dataclass(frozen=True)
+class Fieldset:
+    key: str
+    legend: str
+    hint: str
+    fields: list[tuple[BoundField, bool]]
+    """Each bound field with whether it is marked required."""
+
+
+def organ_choices(organs: Iterable[Organ]) -> list[tuple[Any, Any]]:
+    """Organs by full name, grouped under their parent's full name; the organs without a
+    parent in a group of their own, first."""
+    top: list[tuple[str, str]] = []
+    groups: dict[int, tuple[str, list[tuple[str, str]]]] = {}
+    for organ in organs:
+        option = (str(organ.pk), organ.name)
+        if organ.parent is None:
+            top.append(option)
+        else:
+            groups.setdefault(organ.parent.pk, (organ.parent.name, []))[1].append(option)
+    out: list[tuple[Any, Any]] = [("", "（请选择受理机关）")]
+    if top:
+        out.append((TOP_LEVEL_GROUP, top))
+    out.extend(groups.values())
+    return out
+
+
+def _document(label: str) -> forms.FileField:
+    return forms.FileField(
+        label=label,
+        required=False,
+        widget=forms.FileInput,
+        error_messages={
+            "invalid": "上传的文件无效，请重新选择",
+            "missing": "没有收到文件，请重新选择",
+            "empty": "上传的文件是空文件",
+        },
+    )
+
+
 class ApplicationForm(ChineseForm):
     """What the Regulation requires of an application (Art 29) — and no purpose."""
 
+    organisation_fields_required = True
+    """法定代表人 and 联系人 are required of organisations (the staff form records what the
+    letter says)."""
+
     organ = forms.ModelChoiceField(
         label="受理机关",
-        queryset=Organ.objects.filter(is_active=True),
+        queryset=Organ.objects.filter(is_active=True).select_related("parent"),
         empty_label="（请选择受理机关）",
         error_messages={**REQUIRED, "invalid_choice": "请选择受理机关"},
     )
@@ -78,6 +180,10 @@ class ApplicationForm(ChineseForm):
         40,
         help_text="居民身份证为18位（核对校验位）；法人或其他组织填写18位统一社会信用代码",
     )
+    legal_representative = _text(
+        "法定代表人", 100, required=False, help_text="其他组织填写主要负责人"
+    )
+    contact_person = _text("联系人", 100, required=False)
     phone = forms.RegexField(
         label="联系电话",
         regex=r"^[0-9+\- ]{7,20}$",
@@ -112,11 +218,80 @@ class ApplicationForm(ChineseForm):
         },
     )
     document_number = _text("文号（如知道）", 100, required=False)
-    provision_form = _choice("提供政府信息的形式", ProvisionForm.choices)
-    delivery_method = _choice("获取政府信息的方式", DeliveryMethod.choices)
+    provision_form = _choice(
+        "提供政府信息的形式",
+        ProvisionForm.choices,
+        initial=ONLINE_DEFAULTS["provision_form"],
+    )
+    delivery_method = _choice(
+        "获取政府信息的方式",
+        DeliveryMethod.choices,
+        initial=ONLINE_DEFAULTS["delivery_method"],
+        help_text="选择电子邮件的，须填写电子邮箱；选择邮寄的，须填写通信地址",
+    )
+    id_copy = _document(APPLICANT_DOCUMENTS["id_copy"])
+    authorization = _document(APPLICANT_DOCUMENTS["authorization"])
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.group_organs()
+
+    def group_organs(self) -> None:
+        """Show the organs of the field's queryset grouped by parent (optgroups)."""
+        field = cast(forms.ModelChoiceField, self.fields["organ"])
+        cast(forms.Select, field.widget).choices = organ_choices(field.queryset)
+
+    def marked_required(self, name: str) -> bool:
+        """Whether the field carries the required mark (organisation fields: when shown)."""
+        if name in ORGANISATION_FIELDS:
+            return self.organisation_fields_required
+        return bool(self.fields[name].required)
+
+    def fieldsets(self) -> list[Fieldset]:
+        """The fields in the groups of ``FIELDSETS``; unlisted ones right after the organ."""
+        listed = {name for *_, names in FIELDSETS for name in names}
+        rest = ("receipt", "", "", tuple(n for n in self.fields if n not in listed))
+        out = [FIELDSETS[0], rest, *FIELDSETS[1:]]
+        return [
+            Fieldset(
+                key,
+                legend,
+                hint,
+                [(self[n], self.marked_required(n)) for n in names if n in self.fields],
+            )
+            for key, legend, hint, names in out
+            if any(n in self.fields for n in names)
+        ]
+
+    def _clean_document(self, name: str) -> Any:
+        """An optional upload, checked under the reply files' rules (type, content, size)."""
+        upload = self.cleaned_data.get(name)
+        if not upload:
+            return None
+        try:
+            upload_rules.check([upload])
+        except InvalidInput as exc:
+            raise ValidationError(exc.message) from None
+        finally:
+            upload.seek(0)  # the service reads it again before storing it
+        return upload
+
+    def clean_id_copy(self) -> Any:
+        return self._clean_document("id_copy")
+
+    def clean_authorization(self) -> Any:
+        return self._clean_document("authorization")
+
+    def documents(self) -> dict[str, Any]:
+        """The uploads given, by the title they are kept under."""
+        return {
+            title: self.cleaned_data[name]
+            for name, title in APPLICANT_DOCUMENTS.items()
+            if self.cleaned_data.get(name)
+        }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data: dict[str, Any] = super().clean()
         kind, id_type, number = (
             data.get("applicant_type"),
             data.get("id_type"),
@@ -127,6 +302,15 @@ class ApplicationForm(ChineseForm):
                 self.add_error("id_type", "自然人应提供居民身份证、护照或其他有效身份证件")
             if kind != "natural_person" and id_type != IdType.USCC:
                 self.add_error("id_type", "法人或其他组织应提供统一社会信用代码")
+        if kind == "natural_person":
+            for name in ORGANISATION_FIELDS:  # hidden for persons: whatever came is dropped
+                data[name] = ""
+                if name in self._errors:
+                    del self._errors[name]
+        elif kind and self.organisation_fields_required:
+            for name in ORGANISATION_FIELDS:
+                if name not in self._errors and not data.get(name):
+                    self.add_error(name, ORGANISATION_MESSAGES[name])
         if id_type and number:
             number = number.strip().upper()
             if id_type == IdType.RESIDENT_ID:
@@ -153,6 +337,9 @@ class RegisterForm(ApplicationForm):
     """Staff registration of a letter, fax, e-mail or in-person (or oral) application."""
 
     field_order = ("organ", "channel", "received_on", "receipt_basis")
+    organisation_fields_required = False
+    id_copy = None  # papers come with the letter, not uploaded
+    authorization = None
 
     channel = _choice("申请渠道", [c for c in Channel.choices if c[0] != Channel.ONLINE])
     received_on = forms.DateField(
@@ -168,8 +355,11 @@ class RegisterForm(ApplicationForm):
 
     def __init__(self, *args: Any, organs: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        for name in ONLINE_DEFAULTS:  # a letter or a visit: the online defaults do not fit
+            self.fields[name].initial = None
         if organs is not None:
             self.fields["organ"].queryset = organs
+            self.group_organs()
 
     def clean_received_on(self) -> date:
         from .services import today
@@ -269,6 +459,13 @@ class ActionForm(ChineseForm):
         required=False,
         error_messages={"invalid": "上传的文件无效", "empty": "上传的文件是空文件"},
     )
+    file_titles = _text(
+        "附件名称（每行一个，依次对应所选文件；不填则用文件名）",
+        2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="答复告知书的附件清单按此名称列出，如：2024年老旧小区改造项目清单",
+    )
 
     def payload(self) -> dict[str, Any]:
         d = self.cleaned_data
@@ -282,6 +479,8 @@ class ActionForm(ChineseForm):
                 out[key] = d[key]
         if d.get("reply_by"):
             out["reply_by"] = d["reply_by"].isoformat()
+        if d.get("file_titles", "").strip():
+            out["file_titles"] = d["file_titles"].strip("\n").splitlines()
         return out
 
 
@@ -290,7 +489,7 @@ ACTION_FIELDS: dict[str, tuple[str, ...]] = {
     "open_consultation": ("party", "name", "reason"),
     "request_extension": ("workdays", "reason"),
     "send_fee_notice": ("method", "units", "earlier", "reason"),
-    "draft_reply": ("answer", "reason", "files"),
+    "draft_reply": ("answer", "reason", "files", "file_titles"),
 }
 """The fields each workflow action uses (besides the version); others use the reason only."""
 
@@ -355,6 +554,8 @@ APPLICANT_FIELDS_FORM = (
     "applicant_name",
     "id_type",
     "id_number",
+    "legal_representative",
+    "contact_person",
     "phone",
     "email",
     "address",

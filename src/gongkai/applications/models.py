@@ -283,6 +283,7 @@ class Notice(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", "待发送"
+        SENDING = "sending", "发送中"
         SENT = "sent", "已发送"
         DELIVERED = "delivered", "已送达"
         FAILED = "failed", "发送失败"
@@ -341,6 +342,28 @@ class ReplyFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ReminderSent(models.Model):
+    """One deadline reminder about one case to one address on one day: claimed (inserted)
+    before the e-mail goes, so two senders never send it twice; removed again when the
+    e-mail fails, so the next run retries it."""
+
+    application = models.ForeignKey(Application, models.CASCADE, related_name="+")
+    on = models.DateField("提醒日期")
+    address = models.EmailField("收件人")
+    flag = models.CharField("提示", max_length=100)
+    claimed_at = models.DateTimeField("领取时间", auto_now_add=True)
+    sent_at = models.DateTimeField("发送时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "期限提醒发送记录"
+        verbose_name_plural = "期限提醒发送记录"
+        constraints = (
+            models.UniqueConstraint(
+                fields=["application", "on", "address"], name="applications_reminder_once"
+            ),
+        )
 
 
 class DigestSent(models.Model):

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from gongkai.organs import rules as organ_rules
@@ -29,6 +29,10 @@ from .workflow import Event
 
 EMAIL = "email"
 PRINT = "print"
+CHUNK = 200
+"""Notices read and sent per batch (memory stays flat however many wait)."""
+STALE = timedelta(minutes=15)
+"""A notice left 发送中 this long belongs to a sender that stopped; another may take it."""
 ATTACH_LIMIT = 10 * 1024 * 1024
 """Files provided with a reply are attached to its e-mail up to this total size."""
 
@@ -45,6 +49,8 @@ class Summary:
     sent: int = 0
     failed: int = 0
     to_print: int = 0
+    skipped: int = 0
+    """Taken by another sender running at the same time."""
     errors: list[str] = field(default_factory=list)
 
 
@@ -61,22 +67,42 @@ def _record(case: Application, kind: str, reason: str, data: dict[str, Any]) -> 
 
 
 def _message(notice: Notice) -> EmailMessage:
+    """The notice as an e-mail: its text, then how to find the case again. The reply
+    (答复告知书) goes with its PDF, and with the files provided up to ``ATTACH_LIMIT``."""
+    from . import documents
+    from .letters import status_url
+
     case = notice.application
-    message = EmailMessage(
-        subject=f"{notice.title}（{case.organ.name}，申请编号{case.number}）",
-        body=notice.body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[case.email],
-    )
+    body = notice.body
+    attachments: list[tuple[str, bytes, str]] = []
     if notice.kind == Event.DELIVER:
+        attachments.append(
+            (
+                f"{notice.title}-{case.number}.pdf",
+                documents.pdf(documents.of_notice(notice)),
+                "application/pdf",
+            )
+        )
         provided = services.reply_files(case)
         if sum(f.size for f in provided) <= ATTACH_LIMIT:
             from .files import absolute
 
             for f in provided:
-                message.attach(f.name, absolute(f.path).read_bytes(), f.content_type)
+                attachments.append((f.name, absolute(f.path).read_bytes(), f.content_type))
         elif provided:
-            message.body += "\n\n所附文件较大，请通过申请时获得的查询链接下载。"
+            body += "\n\n所附文件较大，未随邮件发送，请在下述查询页面查看本申请并下载。"
+    body += (
+        f"\n\n查询办理进度：请访问{status_url()}，凭申请编号{case.number}和查询码查看本申请、"
+        "下载通知书及所附文件。"
+    )
+    message = EmailMessage(
+        subject=f"{notice.title}（{case.organ.name}，申请编号{case.number}）",
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[case.email],
+    )
+    for name, content, content_type in attachments:
+        message.attach(name, content, content_type)
     return message
 
 
@@ -87,17 +113,45 @@ def _finish(notice: Notice, status: str, kind: str, reason: str, **extra: str) -
         )
         if claimed:
             _record(notice.application, kind, reason, {"notice": notice.pk, **extra})
+    notice.status = status
 
 
-def deliver(notice: Notice) -> str:
-    """Deliver one pending (or failed) notice; returns its new status."""
+def _claimable(statuses: list[str]) -> Q:
+    """Notices a sender may take: in ``statuses``, or left 发送中 by a sender that stopped
+    (a crash) more than ``STALE`` ago."""
+    stale = timezone.now() - STALE
+    return Q(status__in=statuses) | Q(status=Notice.Status.SENDING, status_at__lt=stale)
+
+
+def claim(notice: Notice, statuses: list[str] | None = None) -> bool:
+    """Take ``notice`` for this sender (one conditional UPDATE: of two senders, one wins)."""
+    taken = Notice.objects.filter(
+        _claimable(statuses or [Notice.Status.PENDING, Notice.Status.FAILED]), pk=notice.pk
+    ).update(status=Notice.Status.SENDING, status_at=timezone.now())
+    if taken:
+        notice.status = Notice.Status.SENDING
+    return bool(taken)
+
+
+def deliver(notice: Notice, *, connection: Any = None, statuses: list[str] | None = None) -> str:
+    """Deliver one pending (or failed) notice once; returns its new status, or its status
+    unchanged when another sender has it. ``connection`` is an open e-mail connection to
+    reuse (one per batch)."""
+    if not claim(notice, statuses):
+        notice.refresh_from_db(fields=["status"])
+        return str(notice.status)
     if route(notice) == PRINT:
         _finish(notice, Notice.Status.TO_PRINT, "notice_to_print", notice.title)
         return Notice.Status.TO_PRINT
     address = notice.application.email
     try:
-        _message(notice).send(fail_silently=False)
+        message = _message(notice)
+        if connection is not None:
+            message.connection = connection
+        message.send(fail_silently=False)
     except Exception as exc:  # any backend error is recorded, never raised
+        if connection is not None:
+            connection.close()  # the next message opens a fresh one
         error = f"{type(exc).__name__}: {exc}"[:2000]
         _finish(
             notice, Notice.Status.FAILED, "notice_failed", f"{notice.title}：{error}", error=error
@@ -107,24 +161,45 @@ def deliver(notice: Notice) -> str:
     return Notice.Status.SENT
 
 
-def deliver_pending(*, retry_failed: bool = False, limit: int | None = None) -> Summary:
-    """Every pending notice (and failed ones with ``retry_failed``), oldest first."""
+def deliver_pending(
+    *, retry_failed: bool = False, limit: int | None = None, chunk: int = CHUNK
+) -> Summary:
+    """Every pending notice (and failed ones with ``retry_failed``), oldest first, read in
+    chunks of ``chunk`` and sent over one e-mail connection. Each notice is claimed before
+    it is sent, so senders running at the same time never send one twice."""
     statuses = [Notice.Status.PENDING] + ([Notice.Status.FAILED] if retry_failed else [])
-    notices = (
-        Notice.objects.filter(status__in=statuses)
-        .select_related("application__organ")
-        .order_by("id")
-    )
     summary = Summary()
-    for notice in notices[:limit] if limit else notices:
-        status = deliver(notice)
-        if status == Notice.Status.SENT:
-            summary.sent += 1
-        elif status == Notice.Status.FAILED:
-            summary.failed += 1
-            summary.errors.append(f"{notice.application.number}：{notice.title}：{notice.error}")
-        else:
-            summary.to_print += 1
+    after = 0
+    done = 0
+    connection = get_connection(fail_silently=False)
+    try:
+        while limit is None or done < limit:
+            size = chunk if limit is None else min(chunk, limit - done)
+            ids = list(
+                Notice.objects.filter(_claimable(statuses), pk__gt=after)
+                .order_by("id")
+                .values_list("id", flat=True)[:size]
+            )
+            if not ids:
+                break
+            after = ids[-1]
+            batch = Notice.objects.filter(pk__in=ids).select_related("application__organ")
+            for notice in batch.order_by("id"):
+                status = deliver(notice, connection=connection, statuses=statuses)
+                done += 1
+                if status == Notice.Status.SENT:
+                    summary.sent += 1
+                elif status == Notice.Status.FAILED:
+                    summary.failed += 1
+                    summary.errors.append(
+                        f"{notice.application.number}：{notice.title}：{notice.error}"
+                    )
+                elif status == Notice.Status.TO_PRINT:
+                    summary.to_print += 1
+                else:
+                    summary.skipped += 1
+    finally:
+        connection.close()
     return summary
 
 
@@ -187,8 +262,7 @@ def print_notices(cases: Iterable[Application], actor: Any) -> Printed:
 
 
 def _pdf(notices: list[Notice]) -> bytes:
-    from weasyprint import HTML
+    """The notices as issued, each on its own pages."""
+    from . import documents
 
-    html = render_to_string("applications/notices_print.html", {"notices": notices})
-    out: bytes = HTML(string=html).write_pdf()
-    return out
+    return documents.pdf([documents.of_notice(n) for n in notices])

@@ -392,6 +392,11 @@ def _payload(
             out["pay_by_provisional"] = True
     elif event is Event.DRAFT_REPLY:
         out = {"answer": str(data.get("answer", ""))}
+        titles = data.get("file_titles") or []
+        if isinstance(titles, str):
+            titles = titles.splitlines()
+        if titles:
+            out["file_titles"] = [str(t) for t in titles]
     elif event is Event.DELIVER:
         out = {"method": str(data.get("method", case.delivery_method))}
     elif event is Event.MERGE:
@@ -478,28 +483,56 @@ def apply(
             problem = answers.reason_problem(chosen, reason)
             if problem:
                 raise InvalidInput(f"答复理由或说明：{problem}")
+        titles = file_titles(payload.pop("file_titles", []), provided)
         if provided:
             payload["files"] = [
-                {"name": f.name, "size": f.size, "sha256": f.sha256} for f in provided
+                {"name": f.name, "title": title, "size": f.size, "sha256": f.sha256}
+                for f, title in zip(provided, titles, strict=True)
             ]
         row = _write(case, t, events, actor, role, day, reason, payload)
         if provided:
-            _store_files(case, row, provided)
+            _store_files(case, row, provided, titles)
         return row
 
 
-def _store_files(case: Application, row: CaseEvent, provided: list[Any]) -> None:
-    """Write the files and their rows; on any failure remove what was written (the
-    surrounding transaction then drops the rows)."""
+FILE_TITLE_MAX = 200
+
+
+def file_titles(given: Sequence[Any], provided: Sequence[Any]) -> list[str]:
+    """The attachment title of each file provided with a reply, in the order of the files
+    (blank: the file name is listed); refuses more titles than files, or a title too long."""
+    titles = [str(t).strip() for t in given]
+    while titles and not titles[-1]:
+        titles.pop()
+    if len(titles) > len(provided):
+        raise InvalidInput(
+            f"附件名称：填写了{len(titles)}个名称，但只上传了{len(provided)}个文件；"
+            "请每行填写一个名称，依次对应所选文件"
+        )
+    for i, title in enumerate(titles, 1):
+        if len(title) > FILE_TITLE_MAX:
+            raise InvalidInput(
+                f"附件名称：第{i}个名称不能超过{FILE_TITLE_MAX}个字（已输入{len(title)}个）"
+            )
+    return titles + [""] * (len(provided) - len(titles))
+
+
+def _store_files(
+    case: Application, row: CaseEvent, provided: list[Any], titles: Sequence[str] = ()
+) -> None:
+    """Write the files and their rows, each with its title (``titles`` in the order of the
+    files; a missing or blank one leaves the title blank: the file name is listed); on any
+    failure remove what was written (the surrounding transaction then drops the rows)."""
     written: list[str] = []
     try:
-        for f in provided:
+        for i, f in enumerate(provided):
             path = reply_files_mod.store(f, case.organ_id, case.pk)
             written.append(path)
             ReplyFile.objects.create(
                 application=case,
                 event=row,
                 name=f.name,
+                title=titles[i] if i < len(titles) else "",
                 path=path,
                 content_type=f.content_type,
                 size=f.size,
@@ -577,8 +610,13 @@ def _name(actor: Any, role: Role) -> str:
 
 
 def _queue_notice(case: Application, source: CaseEvent, title: str) -> Notice:
-    from .letters import notice_body
+    """The notice for ``source``, numbered (文号 of the organ for the notice's year) and
+    kept as the document issued; its text (the e-mail) is derived from that document."""
+    from .document_numbers import allocate
+    from .letters import notice_document
 
+    number = allocate(case.organ, source.on.year)
+    document = notice_document(case, source, title, number)
     row = CaseEvent.objects.create(
         application=case,
         seq=source.seq + 1,
@@ -597,7 +635,9 @@ def _queue_notice(case: Application, source: CaseEvent, title: str) -> Notice:
         event=row,
         kind=source.kind,
         title=title,
-        body=notice_body(case, source, title),
+        document_number=number,
+        document=document.as_json(),
+        body=document.text(),
         method=case.delivery_method,
     )
 
@@ -654,6 +694,8 @@ APPLICANT_FIELDS = (
     "applicant_name",
     "id_type",
     "id_number",
+    "legal_representative",
+    "contact_person",
     "phone",
     "email",
     "address",
@@ -665,15 +707,42 @@ APPLICANT_FIELDS = (
 )
 
 
-def submit_online(organ: Organ, fields: Mapping[str, Any]) -> tuple[Application, str]:
-    """The public form: a case awaiting the organ's confirmation, and its private token."""
+def submit_online(
+    organ: Organ, fields: Mapping[str, Any], files: Mapping[str, Any] | None = None
+) -> tuple[Application, str]:
+    """The public form: a case awaiting the organ's confirmation, and its private token.
+
+    ``files`` are the applicant's optional documents by title (``{"授权委托书": upload}``):
+    checked under the reply files' rules before anything is written, stored with the
+    submission event (for the organ's staff; never part of the reply)."""
+    titles = list((files or {}).keys())
+    provided = reply_files_mod.check(list((files or {}).values())) if files else []
     with transaction.atomic():
         token, token_digest = new_token()
         case = _create(organ, "online", fields, token_digest, token)
         t = transition(State.NEW, Event.SUBMIT_ONLINE)
         assert t is not None
-        _write(case, t, [], None, Role.PUBLIC, today(), "", {})
+        payload: dict[str, Any] = {}
+        if provided:
+            payload["files"] = [
+                {"title": title, "name": f.name, "size": f.size, "sha256": f.sha256}
+                for title, f in zip(titles, provided, strict=True)
+            ]
+        row = _write(case, t, [], None, Role.PUBLIC, today(), "", payload)
+        if provided:
+            _store_files(case, row, provided)
+            for stored, title in zip(row.files.order_by("id"), titles, strict=True):
+                stored.title = title
+                stored.save(update_fields=["title"])
     return case, token
+
+
+def applicant_files(case: Application) -> list[ReplyFile]:
+    """The documents sent with the online application (ID copy, 授权委托书): the organ's
+    staff see them on the case page; they are never files of the reply."""
+    return list(
+        ReplyFile.objects.filter(application=case, event__kind=Event.SUBMIT_ONLINE).order_by("id")
+    )
 
 
 def register(

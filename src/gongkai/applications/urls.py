@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bulk, detail, letter, queue, register, repeats, stats, supervise
+from .views import bulk, detail, documents, letter, queue, register, repeats, stats, supervise
 
 app_name = "applications"
 
@@ -23,5 +23,10 @@ urlpatterns = [
     path("<str:number>/appeals/", detail.appeal, name="appeal"),
     path("<str:number>/appeals/<int:appeal_id>/", detail.decide_appeal, name="decide_appeal"),
     path("<str:number>/letter.<str:fmt>", letter.letter, name="letter"),
+    path(
+        "<str:number>/notices/<int:notice_id>.<str:fmt>",
+        documents.staff_notice,
+        name="notice_document",
+    ),
     path("<str:number>/files/<int:file_id>/", detail.file, name="file"),
 ]

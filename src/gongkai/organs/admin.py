@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from .forms import OrganAdminForm
 from .models import Membership, Organ, PeopleChange, Region
 
 
@@ -16,6 +17,7 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organ)
 class OrganAdmin(admin.ModelAdmin):
+    form = OrganAdminForm
     list_display = ["name", "short_name", "parent", "credit_code", "is_active"]
     list_filter = ["region", "is_active"]
     search_fields = ["name", "short_name", "credit_code"]

@@ -1,7 +1,21 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class SiteConfig(AppConfig):
     name = "gongkai.site"
     label = "site"
     verbose_name = "站点"
+
+    def ready(self) -> None:
+        from django.apps import apps
+
+        from .jobs import ensure_schedules
+
+        # After every migrate: the background worker's schedules exist and are current
+        # (sent with django_q's app: this app has no models, so no signal of its own).
+        post_migrate.connect(
+            ensure_schedules,
+            sender=apps.get_app_config("django_q"),
+            dispatch_uid="gongkai.site.jobs",
+        )

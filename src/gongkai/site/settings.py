@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     # third party
     "ninja",
     "axes",
+    "django_q",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -177,6 +178,22 @@ EMAIL_TIMEOUT = int(
     os.environ.get("EMAIL_TIMEOUT", "10")
 )  # seconds: a hung server never hangs a page
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gongkai@localhost")
+
+# The background worker (``manage.py qcluster``, started by ``make run`` beside the web
+# server): django-q2 with the database as its queue, so no Redis is needed; its schedules
+# (sending, reminders, digests) are kept by ``gongkai.site.jobs`` after every migrate.
+Q_CLUSTER = {
+    "name": "gongkai",
+    "orm": "default",
+    "workers": int(os.environ.get("GONGKAI_WORKERS", "2")),
+    "timeout": 600,
+    "retry": 900,
+    "max_attempts": 3,
+    "catch_up": False,
+    "save_limit": 500,
+    "poll": 2,
+    "label": "后台任务",
+}
 
 # Language and time ------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

@@ -72,6 +72,7 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
             "appeals": case.appeals.all(),
             "notices": case.notices.all(),
             "files": services.reply_files(case) if personal else [],
+            "applicant_files": services.applicant_files(case) if personal else [],
             "can_appeal": rules.can_record_appeal(request.user, case),
         },
     )

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 
 from .. import files as reply_files
 from .. import receipts, services
-from ..errors import CaseworkError
+from ..errors import CaseworkError, InvalidInput
 from ..forms import APPLICANT_FIELDS_FORM, ApplicationForm
 from ..models import Application, ReplyFile
 from ..workflow import Event
@@ -39,17 +39,26 @@ def rate_limited(ip: str) -> bool:
 
 
 def apply(request: HttpRequest) -> HttpResponse:
-    form = ApplicationForm(request.POST or None)
-    if request.method == "POST":
+    """The form (multipart: optional ID copy and 授权委托书); a valid POST files the case and
+    redirects to the confirmation, an invalid one stores nothing and shows the errors."""
+    posted = request.method == "POST"
+    form = ApplicationForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted:
         if rate_limited(client_ip(request)):
             form.is_valid()
             form.add_error(None, "提交过于频繁：同一网络每小时最多提交10件申请，请稍后再试")
             return render(request, "applications/apply.html", {"form": form}, status=429)
         if form.is_valid():
             d = form.cleaned_data
-            case, token = services.submit_online(
-                d["organ"], {k: d.get(k, "") for k in APPLICANT_FIELDS_FORM}
-            )
+            try:
+                case, token = services.submit_online(
+                    d["organ"],
+                    {k: d.get(k, "") for k in APPLICANT_FIELDS_FORM},
+                    files=form.documents(),
+                )
+            except InvalidInput as exc:  # the files together break a rule: nothing stored
+                form.add_error(None, exc.message)
+                return render(request, "applications/apply.html", {"form": form})
             # Post/redirect/get: reloading the confirmation never files the application again.
             request.session[SUBMITTED] = {
                 "number": case.number,
