@@ -21,13 +21,14 @@ sysdeps:
 	@sh scripts/sysdeps.sh
 
 # The site on http://127.0.0.1:$(PORT) (default 8000; `make run PORT=8001`) with the demo
-# region (plain HTTP, so cookies are not marked Secure: GONGKAI_HTTPS=0). Foreground.
+# region (plain HTTP, so cookies are not marked Secure: GONGKAI_HTTPS=0), and the background
+# worker (scripts/run.sh). Foreground.
 RUN_ENV := GONGKAI_HTTPS=0
 run: $(STAMP) sysdeps
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py load_demo --base-url http://127.0.0.1:$(PORT)
-	@echo "启动服务：http://127.0.0.1:$(PORT)/ （按 Ctrl-C 停止）"
-	$(RUN_ENV) $(VENV)/bin/gunicorn gongkai.site.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+	@echo "启动服务：http://127.0.0.1:$(PORT)/ 与后台任务进程（按 Ctrl-C 停止）"
+	$(RUN_ENV) VENV=$(VENV) PORT=$(PORT) sh scripts/run.sh
 
 test: $(STAMP) sysdeps
 	$(VENV)/bin/ruff check src tests benchmarks

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from gongkai.api.root import api
-from gongkai.site import people, views
+from gongkai.site import jobs_views, people, views
 
 admin.site.site_header = "公开（Gongkai）系统管理"
 admin.site.site_title = "公开（Gongkai）系统管理"
@@ -13,6 +13,8 @@ admin.site.index_title = "数据管理"
 site_patterns = (
     [
         path("office/", views.home, name="home"),
+        path("office/jobs/", jobs_views.jobs, name="jobs"),
+        path("office/jobs/run/", jobs_views.run_now, name="jobs_run"),
         path("office/organs/<slug:slug>/", views.organ_detail, name="organ"),
         path("office/organs/<slug:slug>/edit/", views.organ_edit, name="organ_edit"),
         path("office/organs/<slug:slug>/people/", people.people_list, name="organ_people"),
