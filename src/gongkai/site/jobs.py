@@ -107,7 +107,9 @@ def ensure_schedules(**_: Any) -> None:
         row = Schedule.objects.filter(name=job.name).first()
         fields = {"func": job.func, "schedule_type": job.schedule_type, "minutes": job.minutes}
         if row is None:
-            Schedule.objects.create(name=job.name, repeats=-1, next_run=next_run(job, now), **fields)
+            Schedule.objects.create(
+                name=job.name, repeats=-1, next_run=next_run(job, now), **fields
+            )
         elif any(getattr(row, k) != v for k, v in fields.items()):
             Schedule.objects.filter(pk=row.pk).update(**fields)
     Schedule.objects.filter(func__startswith="gongkai.site.jobs.").exclude(name__in=known).delete()
