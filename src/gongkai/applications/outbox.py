@@ -29,6 +29,7 @@ from .workflow import Event
 
 EMAIL = "email"
 PRINT = "print"
+SKIPPED = "skipped"
 CHUNK = 200
 """Notices read and sent per batch (memory stays flat however many wait)."""
 STALE = timedelta(minutes=15)
@@ -134,12 +135,11 @@ def claim(notice: Notice, statuses: list[str] | None = None) -> bool:
 
 
 def deliver(notice: Notice, *, connection: Any = None, statuses: list[str] | None = None) -> str:
-    """Deliver one pending (or failed) notice once; returns its new status, or its status
-    unchanged when another sender has it. ``connection`` is an open e-mail connection to
+    """Deliver one pending (or failed) notice once; returns its new status, or ``SKIPPED``
+    when another sender has (or had) it. ``connection`` is an open e-mail connection to
     reuse (one per batch)."""
     if not claim(notice, statuses):
-        notice.refresh_from_db(fields=["status"])
-        return str(notice.status)
+        return SKIPPED
     if route(notice) == PRINT:
         _finish(notice, Notice.Status.TO_PRINT, "notice_to_print", notice.title)
         return Notice.Status.TO_PRINT
