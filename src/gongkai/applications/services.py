@@ -455,6 +455,10 @@ def apply(
         ev = Event(event)
     except ValueError:
         raise InvalidInput(f"未知的操作“{event}”") from None
+    # A case changed since the caller saw it says so first, whatever the state now allows.
+    current = Application.objects.filter(pk=case.pk).values_list("version", flat=True).first()
+    if current is not None and current != case.version:
+        raise conflict(case, case.version)
     state = State(case.state)
     t = transition(state, ev)
     if t is None:
@@ -566,9 +570,7 @@ def _write(
     seen = case.version
     claimed = Application.objects.filter(pk=case.pk, version=seen).update(version=F("version") + 1)
     if not claimed:
-        raise Conflict(
-            f"申请{case.number}已被他人更新（您看到的是第{seen}版），本次操作未保存，请刷新后重试"
-        )
+        raise conflict(case, seen)
     try:
         with transaction.atomic():
             row = CaseEvent.objects.create(
@@ -587,9 +589,7 @@ def _write(
                 public=public,
             )
     except IntegrityError:
-        raise Conflict(
-            f"申请{case.number}已被他人更新（您看到的是第{seen}版），本次操作未保存，请刷新后重试"
-        ) from None
+        raise conflict(case, seen) from None
     case.version = seen + 1
     if t is not None:
         events.append(row)
@@ -600,6 +600,12 @@ def _write(
         if t.event in NOTIFYING:
             _queue_notice(case, row, NOTIFYING[t.event])
     return row
+
+
+def conflict(case: Application, seen: int) -> Conflict:
+    return Conflict(
+        f"申请{case.number}已被他人更新（您看到的是第{seen}版），本次操作未保存，请刷新后重试"
+    )
 
 
 def _name(actor: Any, role: Role) -> str:
