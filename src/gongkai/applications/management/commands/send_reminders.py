@@ -1,13 +1,11 @@
 """``python manage.py send_reminders``: deadline reminders and the weekly digest; idempotent.
 
-For cron, once a day after midnight::
-
-    15 0 * * *  cd /srv/gongkai && .venv/bin/python manage.py send_reminders
+The background worker runs this every day at 0:15 (``gongkai.site.jobs``).
 
 Each officer gets at most one reminder e-mail per day (日提示: due today, overdue; 流程过半
 提示: past half-way). On Mondays (or with ``--digest``) each organ's officers get the
-weekly digest (周反馈), once per officer, organ and week. A reminder already sent for a
-case today is claimed before it is sent (``applications.reminders``), so running the command twice,
+weekly digest (周反馈), once per officer, organ and week. Each reminder (case, day,
+address) is claimed before it is sent (``applications.reminders``), so running the command twice,
 or two at once, sends nothing twice; a failed e-mail is retried by the next run.
 
 ``send_outbox`` (every few minutes) delivers the notices to applicants; see its help.
