@@ -43,6 +43,26 @@ def test_demo_region_has_an_office_and_three_bureaus_with_every_role() -> None:
     assert "所有演示账户的密码均为：Gongkai-Demo-2025" in output
     assert "fgj_officer" in output
     assert "接口文档： http://127.0.0.1:8000/api/docs" in output
+    # the applicant's side can be walked with the printed 查询码
+    from gongkai.applications import services
+    from gongkai.applications.demo import WALKS
+
+    states = {}
+    for slug, code, _, applicant in WALKS:
+        case = (
+            services.Application.objects.filter(
+                organ__slug=slug, applicant_name=applicant["applicant_name"]
+            )
+            .order_by("id")
+            .first()
+        )
+        assert case is not None and f"{case.number}  查询码 {code}" in output
+        assert services.case_for_lookup(case.number, code) == case
+        states[slug] = case.state
+    assert states == {"fgj": "correction", "jyj": "closed", "sjj": "awaiting_confirmation"}
+    # 初审, 复审 and 终审 by three people: every demo organ has two reviewers
+    for slug in ("fgj", "jyj", "sjj"):
+        assert Membership.objects.filter(organ__slug=slug, role="reviewer").count() == 2
 
 
 def test_load_demo_twice_changes_nothing() -> None:

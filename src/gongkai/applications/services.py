@@ -791,7 +791,7 @@ def _create(
         serial=serial,
         channel=channel,
         token_digest=token_digest,
-        lookup_digest=_lookup_digest(number, lookup_code(token)),
+        lookup_digest=lookup_digest(number, lookup_code(token)),
         **values,
     )
     case.full_clean()
@@ -810,7 +810,7 @@ def lookup_code(token: str) -> str:
     return f"{letters[:4]}-{letters[4:]}"
 
 
-def _lookup_digest(number: str, code: str) -> str:
+def lookup_digest(number: str, code: str) -> str:
     normal = code.upper().replace("-", "").replace(" ", "").translate(str.maketrans("01", "OI"))
     return hashlib.sha256(f"{number}:{normal}".encode()).hexdigest()
 
@@ -821,7 +821,7 @@ def case_for_lookup(number: str, code: str) -> Application | None:
     case = Application.objects.select_related("organ").filter(number=number).first()
     if case is None or not case.lookup_digest or not code.strip():
         return None
-    if not secrets.compare_digest(case.lookup_digest, _lookup_digest(number, code)):
+    if not secrets.compare_digest(case.lookup_digest, lookup_digest(number, code)):
         return None
     return case
 
