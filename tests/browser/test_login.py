@@ -21,9 +21,9 @@ def log_in(page: Any, username: str, password: str) -> None:
 @pytest.mark.parametrize(
     ("username", "expected"),
     [
-        ("fgj_officer", "我的角色：公开专员"),
-        ("fgj_reviewer", "我的角色：审核人"),
-        ("jyj_head", "我的角色：机构负责人"),
+        ("fgj_officer", "您的角色：公开专员"),
+        ("fgj_reviewer", "您的角色：审核人"),
+        ("jyj_head", "您的角色：机构负责人"),
         ("zfb_supervisor", "所监督的机关"),
         ("zfb_admin", "管理工作日历"),
         ("fgj_admin", "人员与角色：区发改局"),
@@ -119,7 +119,7 @@ def test_organ_admin_creates_a_colleague_who_then_logs_in(site: Any) -> None:
     site.get_by_role("button", name="修改密码").click()
     site.wait_for_url("**/office/")
     assert "密码已修改。" in site.locator("main").inner_text()
-    assert "我的角色：公开专员" in site.locator("main").inner_text()
+    assert "您的角色：公开专员" in site.locator("main").inner_text()
     assert "示范区发展和改革局" in site.locator("main").inner_text()
 
 

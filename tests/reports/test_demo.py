@@ -18,16 +18,20 @@ def test_demo_cases_and_report_load_once() -> None:
     first = applications_demo.load_demo()
     count = Application.objects.count()
     waiting = len(applications_demo.WAITING_APPLICANTS)
-    assert count == applications_demo.PAST_CASES + applications_demo.RECENT_CASES + waiting
-    assert first == [
+    walked = len(applications_demo.WALKS) + 1  # one of them was submitted twice
+    assert count == (
+        applications_demo.PAST_CASES + applications_demo.RECENT_CASES + waiting + walked
+    )
+    assert first[0] == (
         f"依申请公开：已加载演示申请{count}件（2024–2025年及近期，区发改局、区教育局、区数据局；"
         f"其中{waiting}件今天提交的网上申请待确认收到）"
-    ]
+    )
+    codes = first[1:]
     assert Application.objects.filter(state="awaiting_confirmation").count() >= waiting
     years = set(Application.objects.values_list("received_on__year", flat=True))
     assert {2024, 2025} <= years
     assert Application.objects.filter(closed_on__isnull=True).exists()  # the queue is not empty
-    assert applications_demo.load_demo() == [f"依申请公开：演示申请已存在（{count}件）"]
+    assert applications_demo.load_demo() == [f"依申请公开：演示申请已存在（{count}件）", *codes]
     assert Application.objects.count() == count
 
     assert demo.load_demo() == [

@@ -29,7 +29,7 @@ def test_login_page_is_chinese_and_labelled(client: Client) -> None:
 @pytest.mark.parametrize(
     ("role", "where", "expected"),
     [
-        (Role.OFFICER, "a", ["测试区甲局", "我的角色：", "公开专员", "本机关人员"]),
+        (Role.OFFICER, "a", ["测试区甲局", "您的角色：", "公开专员", "待拟写答复的申请"]),
         (Role.HEAD, "b", ["测试区乙局", "机构负责人"]),
         (Role.SUPERVISOR, "office", ["主管部门监督", "所监督的机关", "测试区甲局", "测试区乙局"]),
         (Role.ADMIN, "office", ["系统管理", "管理工作日历", "所管理的机关"]),

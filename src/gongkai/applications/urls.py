@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import bulk, detail, documents, letter, queue, register, repeats, stats, supervise
+from .views import ledger as ledger_views
 
 app_name = "applications"
 
@@ -17,6 +18,9 @@ urlpatterns = [
         name="stats_appeal_cell",
     ),
     path("stats/<slug:slug>/<int:year>/<str:row>/<str:column>/", stats.cell, name="stats_cell"),
+    path("ledger/", ledger_views.ledger_page, name="ledger"),
+    path("ledger.xlsx", ledger_views.export, {"fmt": "xlsx"}, name="ledger_xlsx"),
+    path("ledger.csv", ledger_views.export, {"fmt": "csv"}, name="ledger_csv"),
     path("<str:number>/", detail.detail, name="detail"),
     path("<str:number>/actions/<str:action>/", detail.act, name="act"),
     path("<str:number>/repeat/", repeats.repeat, name="repeat"),

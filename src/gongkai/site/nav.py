@@ -4,7 +4,8 @@
 - ``PORTAL``: items of the public site's menu (``portal_base.html``).
 
 Each item is a ``NavItem``; ``visible(user)`` decides per user (default: everyone who can
-see that menu). Items are sorted by ``order``, then label.
+see that menu); ``badge(user)``, when given, is a short count drawn beside the label
+(empty: none). Items are sorted by ``order``, then label.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class NavItem:
     url_name: str
     order: int = 100
     visible: Callable[[Any], bool] = field(default=_everyone)
+    badge: Callable[[Any], str] | None = None
 
     def url(self) -> str | None:
         try:
@@ -81,12 +83,33 @@ def items_for(kind: str, user: Any, current_path: str) -> list[dict[str, Any]]:
             continue
         shown.append((item, url))
     section = _section_of(current_path, [url for _, url in shown])
-    return [{"label": item.label, "url": url, "current": url == section} for item, url in shown]
+    return [
+        {
+            "label": item.label,
+            "url": url,
+            "current": url == section,
+            "badge": item.badge(user) if item.badge is not None else "",
+        }
+        for item, url in shown
+    ]
 
 
 def _staff(user: Any) -> bool:
     return bool(user.is_authenticated)
 
 
-OFFICE = [NavItem("工作台", "site:home", order=0, visible=_staff)]
+def _todo(user: Any) -> str:
+    """待办 N on 工作台: the start page's count (``site.desk``), once per request."""
+    from gongkai.deadlines import DeadlineError
+
+    from .desk import todo_count
+
+    try:
+        n = todo_count(user)
+    except DeadlineError:  # the calendar's data is broken: the pages say so, not the menu
+        return ""
+    return f"待办 {n}" if n else ""
+
+
+OFFICE = [NavItem("工作台", "site:home", order=0, visible=_staff, badge=_todo)]
 PORTAL = [NavItem("首页", "site:public_home", order=0)]

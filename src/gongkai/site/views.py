@@ -9,12 +9,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from gongkai.applications import services
 from gongkai.organs import rules
 from gongkai.organs.forms import OrganForm
 from gongkai.organs.models import Membership, Organ
-from gongkai.organs.querysets import visible_organs
-from gongkai.organs.roles import Role
 from gongkai.workcalendar.status import calendar_status
+
+from .desk import build
 
 
 def _people(organ: Organ) -> list[Membership]:
@@ -27,38 +28,14 @@ def _people(organ: Organ) -> list[Membership]:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The home page: what the user's roles let them see, one section per role."""
-    user = request.user
-    memberships = list(
-        Membership.objects.filter(user=user).select_related("organ").order_by("organ_id", "role")
-    )
-    own_organs: dict[int, dict[str, object]] = {}
-    supervised: list[Organ] = []
-    administered: list[Organ] = []
-    for membership in memberships:
-        organ = membership.organ
-        if membership.role == Role.SUPERVISOR:
-            supervised.append(organ)
-        elif membership.role == Role.ADMIN:
-            administered.append(organ)
-        else:
-            entry = own_organs.setdefault(organ.pk, {"organ": organ, "roles": []})
-            entry["roles"].append(membership.get_role_display())  # type: ignore[attr-defined]
-    for entry in own_organs.values():
-        entry["people"] = _people(entry["organ"])  # type: ignore[arg-type]
-    overseen = (
-        visible_organs(user).exclude(pk__in=[m.organ_id for m in memberships]).order_by("name")
-        if supervised or administered
-        else Organ.objects.none()
-    )
+    """The start page: what each of the user's roles asks of them now (``site.desk``)."""
+    today = services.today()
+    desk = build(request.user, on=today)
     context = {
-        "own_organs": list(own_organs.values()),
-        "supervised": supervised,
-        "administered": administered,
-        "overseen": list(overseen),
-        "can_edit_calendar": rules.can_edit_calendar(user),
-        "calendar": calendar_status(timezone.localdate()),
-        "no_role": not memberships and not user.is_superuser,
+        "desk": desk,
+        "today": today,
+        "calendar": calendar_status(today),
+        "no_role": not desk.roles and not request.user.is_superuser,
     }
     return render(request, "site/home.html", context)
 
