@@ -7,6 +7,8 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from django.core.cache import cache
+
 from gongkai.applications import services
 from gongkai.applications.workflow import State
 from gongkai.deadlines import WorkCalendar
@@ -119,15 +121,28 @@ def _unique(organs: Any) -> list[Organ]:
     return sorted(seen.values(), key=lambda o: (o.parent_id or 0, o.pk))
 
 
+TODO_FOR = 60
+"""Seconds the menu's 待办 N is reused across requests (the start page always recounts)."""
+
+
+def _key(user: Any) -> str:
+    return f"site:desk:todo:{getattr(user, 'pk', '')}"
+
+
 def _remember(user: Any, todo: int) -> None:
     with contextlib.suppress(AttributeError):  # an object that takes no attributes
         setattr(user, CACHE, todo)
+    if getattr(user, "pk", None):
+        cache.set(_key(user), todo, TODO_FOR)
 
 
 def todo_count(user: Any) -> int:
-    """待办 N of the menu: every section's total, computed once per request (the user
-    object lives as long as the request)."""
+    """待办 N of the menu: every section's total. Counting costs a few aggregate queries,
+    so it is kept for the request and, per person, for ``TODO_FOR`` seconds: the other
+    office pages do not recount on every click."""
     cached = getattr(user, CACHE, None)
+    if cached is None and getattr(user, "pk", None):
+        cached = cache.get(_key(user))
     if cached is None:
         cached = build(user, lines=False).todo
         _remember(user, cached)
