@@ -67,3 +67,19 @@ def test_a_page_of_waiting_applications_costs_one_query(
     with django_assert_num_queries(1):
         found = probable_duplicates(cases)
     assert all(len(found[c.pk]) == 4 for c in cases)
+
+
+def test_a_frequent_applicant_lists_the_latest_few(client: Client, travel) -> None:  # type: ignore[no-untyped-def]
+    """Hundreds of near-identical requests by one person never make the list unreadable
+    (or slow): the newest five are linked and the row says there are more."""
+    from gongkai.applications.duplicates import SHOWN
+
+    staff = Staff()
+    travel(date(2025, 6, 16))
+    cases = [services.submit_online(staff.organ, {**APPLICANT})[0] for _ in range(SHOWN + 3)]
+    client.force_login(staff.officer)
+    html = client.get("/office/applications/").content.decode()
+    row = html.split(f">{cases[0].number}</a>", 1)[1].split("</tr>", 1)[0]
+    linked = [c.number for c in cases if f">{c.number}</a>" in row]
+    assert linked == [c.number for c in cases[-SHOWN:]]
+    assert f"等（仅列最近{SHOWN}件）" in row

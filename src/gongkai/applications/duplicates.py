@@ -19,6 +19,8 @@ from .models import Application
 
 WINDOW = timedelta(days=30)
 SIMILAR = 0.8
+SHOWN = 5
+"""Probable duplicates listed per case; one more is looked for, to say there are more."""
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -44,7 +46,8 @@ def _same_person(a: Application, b: Application) -> bool:
 
 
 def probable_duplicates(cases: Iterable[Application]) -> dict[int, list[Application]]:
-    """For each case, the other applications it probably repeats (oldest first).
+    """For each case, the other applications it probably repeats, newest first: at most
+    ``SHOWN`` + 1 (the list shows ``SHOWN`` and says when there are more).
 
     One query for the whole page: every application of the page's organs by the page's
     applicants within the window, matched in Python.
@@ -77,19 +80,22 @@ def probable_duplicates(cases: Iterable[Application]) -> dict[int, list[Applicat
             "applicant_name",
             "phone",
         )
-        .order_by("created_at", "id")
+        .order_by("-created_at", "-id")
     )
     found: dict[int, list[Application]] = {}
     for case in page:
-        matches = [
-            other
-            for other in candidates
-            if other.pk != case.pk
-            and other.organ_id == case.organ_id
-            and abs(other.created_at - case.created_at) <= WINDOW
-            and _same_person(case, other)
-            and similar(other.information, case.information)
-        ]
+        matches: list[Application] = []
+        for other in candidates:  # newest first; a frequent applicant may have hundreds
+            if (
+                other.pk != case.pk
+                and other.organ_id == case.organ_id
+                and abs(other.created_at - case.created_at) <= WINDOW
+                and _same_person(case, other)
+                and similar(other.information, case.information)
+            ):
+                matches.append(other)
+                if len(matches) > SHOWN:
+                    break
         if matches:
             found[case.pk] = matches
     return found

@@ -12,7 +12,7 @@ from django.shortcuts import render
 
 from .. import outbox, repeats, services
 from .. import querysets as q
-from ..duplicates import probable_duplicates
+from ..duplicates import SHOWN, probable_duplicates
 from ..models import Notice
 
 PER_PAGE = 50
@@ -62,7 +62,11 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     duplicates = probable_duplicates(awaiting)
     awaiting_rows = [
-        (case, [(o, repeats.option_for(case, o)) for o in duplicates.get(case.pk, [])])
+        (
+            case,
+            [(o, repeats.option_for(case, o)) for o in duplicates.get(case.pk, [])[:SHOWN]],
+            len(duplicates.get(case.pk, [])) > SHOWN,
+        )
         for case in awaiting
     ]
     to_print, print_query = _page(
