@@ -118,7 +118,7 @@ def test_actions_refused_by_role_or_state_with_chinese_messages(client: Client) 
     )
     assert r.status_code == 403
     assert r.json() == {
-        "detail": "当前状态“办理中”下，“拟写答复并提交初审”只能由公开专员办理；您的身份：审核人",
+        "detail": "当前状态“办理中”下，“拟写答复并提交初审”只能由公开专员办理；您的角色：审核人",
         "code": "role_not_allowed",
         "errors": None,
     }

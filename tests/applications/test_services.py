@@ -66,7 +66,7 @@ def test_a_role_may_not_act_outside_the_table(staff: Staff) -> None:
         services.apply(case, Event.DRAFT_REPLY, staff.reviewer, data={"answer": "granted"})
     assert (
         info.value.message
-        == "当前状态“办理中”下，“拟写答复并提交初审”只能由公开专员办理；您的身份：审核人"
+        == "当前状态“办理中”下，“拟写答复并提交初审”只能由公开专员办理；您的角色：审核人"
     )
     assert info.value.status == 403
 

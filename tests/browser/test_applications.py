@@ -40,9 +40,19 @@ def as_user(page: Any, username: str) -> None:
 
 
 def act(page: Any, number: str, button: str) -> None:
+    """Open the action ``button`` from the case page's menu and submit its form as it is."""
     page.goto(f"/office/applications/{number}/")
+    page.get_by_role("link", name=button, exact=True).click()
     page.get_by_role("button", name=button, exact=True).click()
     assert f"已办理：{button}" in page.locator("main").inner_text()
+
+
+def open_form(page: Any, action: str) -> Any:
+    """The form of ``action``, opened from the case page's menu."""
+    page.locator(f'[data-action="{action}"]').click()
+    form = page.locator(f"#act-{action}")
+    form.wait_for(state="visible")
+    return form
 
 
 def test_citizen_applies_and_reads_the_reply_after_three_reviews(site: Any) -> None:
@@ -71,9 +81,9 @@ def test_citizen_applies_and_reads_the_reply_after_three_reviews(site: Any) -> N
     as_user(site, "fgj_officer")
     site.goto("/office/applications/")
     site.get_by_role("link", name=number).first.click()
-    site.get_by_role("button", name="确认收到网上申请").click()
+    open_form(site, "confirm").get_by_role("button", name="确认收到网上申请").click()
     assert site.locator("#state").inner_text() == "办理中"
-    draft = site.locator("#act-draft_reply")
+    draft = open_form(site, "draft_reply")
     draft.get_by_label("答复类型").select_option(label="予以公开：提供该政府信息")
     draft.get_by_label("答复理由或说明").fill("请查收附件。")
     draft.get_by_role("button", name="拟写答复并提交初审").click()
@@ -164,14 +174,14 @@ def _draft(answer: str, reason: str) -> Callable[[Any, Application], None]:
     """The officer picks the answer and drafts; the reviews happen; the officer delivers."""
 
     def step(page: Any, case: Application) -> None:
-        form = page.locator("#act-draft_reply")
+        form = open_form(page, "draft_reply")
         form.get_by_label("答复类型").select_option(answer)
         form.get_by_label("答复理由或说明").fill(reason)
         form.locator("button").click()
         assert page.locator("#state").inner_text() == "初审中"
         _reviewed(Application.objects.get(pk=case.pk))
         page.reload()
-        page.locator("#act-deliver").locator("button").click()
+        open_form(page, "deliver").locator("button").click()
 
     return step
 
@@ -187,11 +197,11 @@ def _nothing(case: Application) -> None:
 
 
 def _click(action: str) -> Callable[[Any, Application], None]:
-    return lambda page, case: page.locator(f"#act-{action}").locator("button").click()
+    return lambda page, case: open_form(page, action).locator("button").click()
 
 
 def _fee_then_paid(page: Any, case: Application) -> None:
-    form = page.locator("#act-send_fee_notice")
+    form = open_form(page, "send_fee_notice")
     form.get_by_label("收费方式").select_option(label="按量计收")
     form.get_by_label("计费数量（件或页）").fill("120")
     form.locator("button").click()
@@ -199,11 +209,11 @@ def _fee_then_paid(page: Any, case: Application) -> None:
     assert page.locator("#due").inner_text() == "暂停计算"
     services.today = lambda: date(2025, 10, 20)  # restored by the test's monkeypatch
     page.reload()
-    page.locator("#act-fee_paid").locator("button").click()
+    open_form(page, "fee_paid").locator("button").click()
 
 
 def _consultation_then_answer(page: Any, case: Application) -> None:
-    form = page.locator("#act-open_consultation")
+    form = open_form(page, "open_consultation")
     form.get_by_role("combobox", name="征求意见对象").select_option(label="第三方")
     form.get_by_label("征求意见对象名称").fill("示范区某建设有限公司")
     form.get_by_label("理由或说明").fill("涉及某公司的商业信息，征求其意见。")
@@ -212,7 +222,7 @@ def _consultation_then_answer(page: Any, case: Application) -> None:
     assert page.locator("#due").inner_text() == "暂停计算"
     services.today = lambda: date(2025, 10, 20)  # restored by the test's monkeypatch
     page.reload()
-    page.locator("#act-consultation_answered").locator("button").click()
+    open_form(page, "consultation_answered").locator("button").click()
 
 
 def _fee_lapsed(page: Any, case: Application) -> None:
@@ -220,7 +230,7 @@ def _fee_lapsed(page: Any, case: Application) -> None:
     assert page.locator("#act-fee_paid").count() == 1
     services.today = lambda: date(2025, 10, 31)  # the day after 缴费期限 2025-10-30
     page.reload()
-    page.locator("#act-fee_lapsed").locator("button").click()
+    open_form(page, "fee_lapsed").locator("button").click()
 
 
 def _appeal(page: Any, case: Application) -> None:

@@ -6,7 +6,8 @@ Staff: ``GET /api/applications`` (list and filter), ``POST /api/applications/{nu
 actions/{action}`` and ``GET /api/organs/{code}/annual-stats/{year}`` (tables 二/三/四).
 Each path also answers with a trailing slash (not listed in the docs).
 Refusals are ``{"detail": "<中文>", "code": "<code>"}`` with 403 (role) or 409 (state,
-guard, conflict).
+guard, conflict); 送达答复 (``deliver``) takes its details as data keys (``ACT_DESCRIPTION``)
+and answers 502 when the mail server refused the reply's e-mail.
 
 The platform mounts an app's ``router`` at ``/api/<label>/``, which cannot give the
 slash-less ``/api/applications`` nor ``/api/organs/…``; so this module has no ``router``
@@ -24,8 +25,8 @@ from ninja.errors import HttpError
 
 from gongkai.organs.querysets import case_organs
 
-from . import intake_keys, querysets, rules, services, stats
-from .errors import CaseworkError
+from . import delivery, intake_keys, querysets, rules, services, stats
+from .errors import CaseworkError, InvalidDelivery
 from .forms import APPLICANT_FIELDS_FORM, ApplicationForm
 from .views.public import rate_limited
 
@@ -250,11 +251,41 @@ def get_case(request: HttpRequest, number: str, token: str = "") -> dict[str, An
     return _case_out(case, events=True, personal=personal)
 
 
+ACT_DESCRIPTION = """
+`action` 为流程事件（如 `confirm`、`draft_reply`、`approve_first`、`deliver`）或 `assign`；
+`version` 为读取时的版本号（已被他人更新时返回409，`code` 为 `conflict`）。
+
+`deliver`（送达答复）的 `data`：
+
+| 键 | 说明 |
+| --- | --- |
+| `method` | 送达方式：`email`（电子邮件）、`online`（网上查看）、`post`（邮寄）、`collect`（当面领取）、`other`（其他）；不填为申请人选择的获取方式 |
+| `on` | 送达日期 `YYYY-MM-DD`，不填为今天；不能晚于今天、不能早于上一条办理记录；电子邮件和网上查看只能是今天 |
+| `tracking` | 快递或挂号单号，`post` 必填 |
+| `recipient` | 签收人，`collect` 必填 |
+| `note` | 说明，`other` 必填（写明如何送达）；不填时用 `reason` |
+
+送达信息有误返回400，`code` 为 `invalid_input`，`errors` 按上述键列出；
+以电子邮件送达时当即发送答复告知书，邮件服务器拒收返回502（`code` 为 `delivery_failed`），
+不记录送达，申请仍为已签发待送达，发送失败另有记录，可重试。
+
+`assign`（指定承办人）的 `data`：`assignee` 为本机关工作人员的用户名。
+"""
+
+
 @_both(
     "post",
     "/applications/{number}/actions/{action}",
-    response={200: CaseOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    response={
+        200: CaseOut,
+        400: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        409: ErrorOut,
+        502: ErrorOut,
+    },
     summary="执行办理操作（状态或身份不允许时返回409或403及中文说明）",
+    description=ACT_DESCRIPTION,
 )
 def act(request: HttpRequest, number: str, action: str, payload: ActionIn) -> Any:
     case = querysets.visible_to(request.user).select_related("organ").filter(number=number).first()
@@ -271,11 +302,43 @@ def act(request: HttpRequest, number: str, action: str, payload: ActionIn) -> An
             if assignee is None:
                 raise HttpError(400, "请指定承办人的用户名")
             services.assign(case, assignee, request.user)
+        elif action == "deliver":
+            _deliver(case, request.user, payload)
         else:
             services.apply(case, action, request.user, payload.reason, data=payload.data)
+    except InvalidDelivery as exc:
+        errors = {k: [v] for k, v in exc.errors.items()}
+        return exc.status, {"detail": exc.message, "code": exc.code, "errors": errors}
     except CaseworkError as exc:
         return exc.status, {"detail": exc.message, "code": exc.code}
     return 200, _case_out(case)
+
+
+def _deliver(case: Any, user: Any, payload: ActionIn) -> None:
+    """送达答复 with the data keys of ``ACT_DESCRIPTION``."""
+    data = payload.data
+    unknown = sorted(set(data) - set(delivery.LABELS))
+    if unknown:
+        raise InvalidDelivery(
+            {k: f"未知的键，可用的键为{'、'.join(delivery.LABELS)}" for k in unknown}, {}
+        )
+    on = None
+    if data.get("on"):
+        try:
+            on = date.fromisoformat(str(data["on"]))
+        except ValueError:
+            raise InvalidDelivery(
+                {"on": f"送达日期应为日期（如2025-03-01），收到“{data['on']}”"}, delivery.LABELS
+            ) from None
+    delivery.deliver(
+        case,
+        user,
+        method=str(data.get("method") or "") or None,
+        on=on,
+        tracking=str(data.get("tracking") or ""),
+        recipient=str(data.get("recipient") or ""),
+        note=str(data.get("note") or payload.reason or ""),
+    )
 
 
 class WithdrawIn(Schema):

@@ -14,7 +14,7 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 SCHEMA: Final = "notice-document/1"
 
@@ -25,6 +25,8 @@ def cn_date(day: date) -> str:
 
 @dataclass(frozen=True)
 class Document:
+    kind: ClassVar[str] = "letter"
+    """How ``letter.html`` lays the page out (the 送达回证 and the envelope have their own)."""
     title: str
     organ: str
     """The issuing organ's full name (the heading and the 落款)."""
@@ -192,15 +194,16 @@ def docx(document: Document) -> bytes:
 # ---------------------------------------------------------------------------- HTML and PDF
 
 
-def html(documents: Iterable[Document]) -> str:
-    """One HTML page holding the documents, each starting on a new page when printed."""
+def html(documents: Iterable[Any]) -> str:
+    """One HTML page holding the documents (and any 送达回证 or envelope sheet: see
+    ``delivery``), each starting on a new page when printed."""
     from django.template.loader import render_to_string
 
     out: str = render_to_string("applications/letter.html", {"documents": list(documents)})
     return out
 
 
-def pdf(documents: Document | Sequence[Document]) -> bytes:
+def pdf(documents: Document | Sequence[Any]) -> bytes:
     from weasyprint import HTML
 
     docs = [documents] if isinstance(documents, Document) else list(documents)

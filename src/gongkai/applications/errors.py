@@ -5,7 +5,10 @@ CaseworkError          base; ``code`` is stable, ``status`` the HTTP status, mes
  ├── RoleNotAllowed    403: the caller's roles may not perform the event
  ├── GuardFailed       409: a condition of the event does not hold (deadline, once only …)
  ├── Conflict          409: someone else changed the case first (optimistic concurrency)
- └── InvalidInput      400: bad data for the event (days, amount, answer type …)
+ ├── InvalidInput      400: bad data for the event (days, amount, answer type …)
+ │    └── InvalidDelivery  400: the 送达 details, each by its field (``errors``)
+ └── DeliveryFailed    502: the mail server refused the reply's e-mail; nothing was
+                       recorded as delivered, the failure itself was (``delivery_failed``)
 """
 
 from __future__ import annotations
@@ -43,3 +46,17 @@ class Conflict(CaseworkError):
 class InvalidInput(CaseworkError):
     code = "invalid_input"
     status = 400
+
+
+class InvalidDelivery(InvalidInput):
+    """The 送达 details refused, each with its field (``method``, ``on``, ``tracking``,
+    ``recipient``, ``note``): the page shows each at its field, the API lists them."""
+
+    def __init__(self, errors: dict[str, str], labels: dict[str, str]) -> None:
+        self.errors = dict(errors)
+        super().__init__("；".join(f"{labels.get(k, k)}：{v}" for k, v in self.errors.items()))
+
+
+class DeliveryFailed(CaseworkError):
+    code = "delivery_failed"
+    status = 502

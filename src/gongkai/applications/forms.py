@@ -13,12 +13,14 @@ from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Value
+from django.db.models.functions import Coalesce, NullIf
 from django.forms import BoundField
 
 from gongkai.organs.models import Organ
 from gongkai.organs.uscc import problems as uscc_problems
 
-from . import answers
+from . import answers, corrections
 from . import files as upload_rules
 from .errors import InvalidInput
 from .idcheck import InvalidIdentity, validate_resident_id
@@ -29,6 +31,7 @@ from .models import (
     IdType,
     ProvisionForm,
     ReceiptBasis,
+    ServiceMethod,
 )
 
 REQUIRED = {"required": "此项为必填项"}
@@ -388,16 +391,33 @@ class MultipleFileField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
-class ActionForm(ChineseForm):
-    """One workflow action; the fields used depend on the action."""
-
-    version = forms.IntegerField(
+def _version() -> forms.IntegerField:
+    """The case's version the page was built on (a stale one is a conflict)."""
+    return forms.IntegerField(
         widget=forms.HiddenInput,
         error_messages={
             "required": "页面缺少版本号，请刷新后重试",
             "invalid": "页面版本号无效，请刷新后重试",
         },
     )
+
+
+def _day(label: str, *, required: bool = False, **kw: Any) -> forms.DateField:
+    """A date picker; its value is ISO (``2025-06-16``), which is what ``type=date`` reads."""
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={**REQUIRED, "invalid": "请填写有效日期，如2025-03-01"},
+        **kw,
+    )
+
+
+class ActionForm(ChineseForm):
+    """One workflow action; the fields used depend on the action (``action_form``)."""
+
+    version = _version()
+    on = _day("日期")
     reason = _text("理由或说明", 4000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
     answer = forms.ChoiceField(
         label="答复类型",
@@ -467,6 +487,42 @@ class ActionForm(ChineseForm):
         help_text="答复告知书的附件清单按此名称列出，如：2024年老旧小区改造项目清单",
     )
 
+    def __init__(self, *args: Any, earliest: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.earliest = earliest
+        """The case's latest event: the action's date may not be earlier."""
+
+    def clean_on(self) -> date | None:
+        from .services import today
+
+        day: date | None = self.cleaned_data.get("on")
+        if day is None:
+            return None
+        label = self.fields["on"].label
+        now = today()
+        if day > now:
+            raise ValidationError(f"{label}{day.isoformat()}不能晚于今天（{now.isoformat()}）")
+        last = self.earliest
+        if last is not None and day < last.on:
+            raise ValidationError(
+                f"{label}{day.isoformat()}不能早于上一条办理记录"
+                f"（{last.label}，{last.on.isoformat()}）"
+            )
+        return day
+
+    def clean_files(self) -> list[Any]:
+        """The reply's files under the files' rules, so a refused file is this field's
+        error and the form comes back with everything else typed."""
+        uploads = list(self.cleaned_data.get("files") or [])
+        try:
+            upload_rules.check(uploads)
+        except InvalidInput as exc:
+            raise ValidationError(exc.message) from None
+        finally:
+            for upload in uploads:
+                upload.seek(0)  # the service reads them again before storing them
+        return uploads
+
     def payload(self) -> dict[str, Any]:
         d = self.cleaned_data
         out: dict[str, Any] = {}
@@ -490,6 +546,8 @@ ACTION_FIELDS: dict[str, tuple[str, ...]] = {
     "request_extension": ("workdays", "reason"),
     "send_fee_notice": ("method", "units", "earlier", "reason"),
     "draft_reply": ("answer", "reason", "files", "file_titles"),
+    "confirm": ("on", "reason"),
+    "correction_received": ("on", "reason"),
 }
 """The fields each workflow action uses (besides the version); others use the reason only."""
 
@@ -500,6 +558,42 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
     "draft_reply": ("answer",),
 }
 
+DATE_FIELDS: dict[str, tuple[str, str]] = {
+    "confirm": (
+        "确认收到日期",
+        "以双方确认之日为收到申请之日（条例第三十一条第（三）项），答复期限自该日起计算；"
+        "不填为今天，不能晚于今天，也不能早于申请提交之日。",
+    ),
+    "correction_received": (
+        "收到补正材料日期",
+        "答复期限自收到补正材料之日起重新计算（条例第三十条）；"
+        "不填为今天，不能晚于今天，也不能早于补正通知。",
+    ),
+}
+"""The label and hint of the date an action takes (shown as today; left blank: today)."""
+
+ACTION_LABELS: dict[str, str] = {"withdraw": "登记申请人撤回"}
+"""The officer's name of an action where the workflow's own (the applicant's) differs."""
+
+REQUIRED_MESSAGES: dict[str, str] = {
+    "points": "补正通知应一次性列明需要补正的全部事项，至少一项",
+    "workdays": "请填写延长的工作日数",
+    "units": "请填写计费数量",
+    "answer": "请选择答复类型",
+}
+"""A required field left empty says what the service would say."""
+
+
+def _event_label(event: str) -> str:
+    from .workflow import EVENT_LABELS, Event
+
+    if event in ACTION_LABELS:
+        return ACTION_LABELS[event]
+    try:
+        return EVENT_LABELS[Event(event)]
+    except ValueError:
+        return event
+
 
 REASON_LABELS = {
     "draft_reply": "答复理由或说明（写入答复书）",
@@ -507,21 +601,155 @@ REASON_LABELS = {
 }
 
 
-def action_form(event: str, version: int, *, needs_reason: bool) -> ActionForm:
+def action_form(
+    event: str,
+    version: int,
+    *,
+    needs_reason: bool,
+    data: Any = None,
+    files: Any = None,
+    earliest: Any = None,
+) -> ActionForm:
     """The form of one action on the case page: only the fields it uses, ids unique on
-    the page (``id_<event>_<field>``), required fields marked."""
-    form = ActionForm(initial={"version": version}, auto_id=f"id_{event}_%s")
+    the page (``id_<event>_<field>``), required fields marked; bound to ``data`` and
+    ``files`` when they are given (a submission, shown again with its errors).
+    ``earliest`` is the case's latest event (a date field may not be earlier)."""
+    from .services import today
+
+    form = ActionForm(
+        data,
+        files,
+        initial={"version": version, "on": today()},
+        auto_id=f"id_{event}_%s",
+        earliest=earliest,
+    )
     keep = ("version", *ACTION_FIELDS.get(event, ("reason",)))
     form.fields = {name: form.fields[name] for name in keep}
     for name in REQUIRED_FIELDS.get(event, ()):
         form.fields[name].required = True
+        if name in REQUIRED_MESSAGES:
+            form.fields[name].error_messages["required"] = REQUIRED_MESSAGES[name]
     reason = form.fields["reason"]
     reason.required = needs_reason
+    if needs_reason:
+        reason.error_messages["required"] = f"“{_event_label(event)}”需要填写理由或说明"
     if event in REASON_LABELS:
         reason.label = REASON_LABELS[event]
     else:
         reason.label = "理由或说明（必填）" if needs_reason else "说明（可不填）"
+    if event in DATE_FIELDS:
+        day = form.fields["on"]
+        day.label, day.help_text = DATE_FIELDS[event]
     return form
+
+
+class DeliverForm(ChineseForm):
+    """送达答复 on the case page: the method, the date and what the method needs (the
+    checks are ``delivery.problems``, each shown at its field)."""
+
+    version = _version()
+    method = _choice(
+        "送达方式",
+        ServiceMethod.choices,
+        help_text="电子邮件：提交时即发送答复告知书，邮件服务器接收后才记为已送达；"
+        "网上查看：申请人在查询页面查看；邮寄、当面领取：打印告知书和送达回证。",
+    )
+    on = _day(
+        "送达日期",
+        required=True,
+        help_text="电子邮件和网上查看为今天；邮寄为寄出之日；不能早于终审签发。",
+    )
+    tracking = _text("快递或挂号单号（邮寄时必填）", 40, required=False)
+    recipient = _text("签收人（当面领取时必填）", 100, required=False)
+    note = _text(
+        "说明（选择“其他”时必填，写明如何送达）",
+        4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, case: Any, **kwargs: Any) -> None:
+        from .services import today
+
+        kwargs.setdefault("auto_id", "id_deliver_%s")
+        kwargs.setdefault(
+            "initial",
+            {"version": case.version, "method": case.delivery_method, "on": today()},
+        )
+        super().__init__(*args, **kwargs)
+        self.case = case
+
+    def clean_tracking(self) -> str:
+        from .delivery import normal_tracking
+
+        return normal_tracking(self.cleaned_data.get("tracking"))
+
+    def clean(self) -> dict[str, Any]:
+        from .delivery import problems
+
+        data: dict[str, Any] = super().clean()
+        if "method" in self._errors or "on" in self._errors:
+            return data
+        found = problems(
+            self.case,
+            method=data.get("method", ""),
+            on=data.get("on"),
+            tracking=data.get("tracking", ""),
+            recipient=data.get("recipient", "").strip(),
+            note=data.get("note", "").strip(),
+        )
+        for name, message in found.items():
+            if name not in self._errors:
+                self.add_error(name, message)
+        return data
+
+    def details(self) -> dict[str, Any]:
+        """The keyword arguments of ``delivery.deliver``."""
+        d = self.cleaned_data
+        return {
+            "method": d["method"],
+            "on": d["on"],
+            "tracking": d.get("tracking", ""),
+            "recipient": d.get("recipient", ""),
+            "note": d.get("note", ""),
+        }
+
+
+def officers(organ: Organ) -> Any:
+    """The organ's active 公开专员, by name: who may be in charge of its cases."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(memberships__organ=organ, memberships__role="officer", is_active=True)
+        .distinct()
+        .order_by(Coalesce(NullIf("first_name", Value("")), "username"), "username")
+    )
+
+
+class AssigneeField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.get_full_name() or obj.get_username())
+
+
+class AssignForm(ChineseForm):
+    """指定承办人 on the case page: one of the organ's officers, chosen from a list."""
+
+    version = _version()
+    assignee = AssigneeField(
+        label="承办人",
+        queryset=Organ.objects.none(),
+        empty_label="（请选择本机关公开专员）",
+        error_messages={**REQUIRED, "invalid_choice": "请从本机关公开专员中选择承办人"},
+    )
+
+    def __init__(self, *args: Any, case: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "id_assign_%s")
+        kwargs.setdefault(
+            "initial", {"version": case.version, "assignee": case.assignee_id or None}
+        )
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["assignee"]).queryset = officers(case.organ)
 
 
 class AppealForm(ChineseForm):
@@ -565,3 +793,51 @@ APPLICANT_FIELDS_FORM = (
     "provision_form",
     "delivery_method",
 )
+
+
+class CorrectionForm(ChineseForm):
+    """The applicant's online 补正: what is corrected (required) and optional files, checked
+    under the reply files' rules; nothing is stored unless the whole form is valid."""
+
+    text = forms.CharField(
+        label="补正内容",
+        max_length=corrections.TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="针对补正通知列明的事项逐项说明，如所需文件的标题、文号、时间范围。",
+        error_messages={
+            "required": corrections.TEXT_REQUIRED,
+            "max_length": f"补正内容不能超过{corrections.TEXT_MAX}个字（已输入%(show_value)d个）",
+        },
+    )
+    files = MultipleFileField(
+        label="补正材料（可不上传）",
+        required=False,
+        help_text=(
+            f"可上传{upload_rules.ALLOWED_LABEL}文件，最多{upload_rules.MAX_FILES}个，"
+            f"单个不超过{upload_rules.MAX_FILE_BYTES // 1024 // 1024}MB，"
+            f"合计不超过{upload_rules.MAX_TOTAL_BYTES // 1024 // 1024}MB。"
+        ),
+        error_messages={
+            "invalid": "上传的文件无效，请重新选择",
+            "missing": "没有收到文件，请重新选择",
+            "empty": "上传的文件是空文件",
+        },
+    )
+
+    def clean_text(self) -> str:
+        text = str(self.cleaned_data.get("text", "")).strip()
+        problem = corrections.text_problem(text)
+        if problem:
+            raise ValidationError(problem)
+        return text
+
+    def clean_files(self) -> list[Any]:
+        uploads = list(self.cleaned_data.get("files") or [])
+        try:
+            upload_rules.check(uploads)
+        except InvalidInput as exc:
+            raise ValidationError(exc.message) from None
+        finally:
+            for upload in uploads:
+                upload.seek(0)  # the service reads them again before storing them
+        return uploads

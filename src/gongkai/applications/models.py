@@ -70,6 +70,17 @@ class DeliveryMethod(models.TextChoices):
     ONLINE = "online", "网上查看"
 
 
+class ServiceMethod(models.TextChoices):
+    """How a notice was served (送达方式): the applicant's ways of getting it, and 其他
+    (fax, service through another organ …, described in the 送达 record)."""
+
+    EMAIL = "email", "电子邮件"
+    ONLINE = "online", "网上查看"
+    POST = "post", "邮寄"
+    COLLECT = "collect", "当面领取"
+    OTHER = "other", "其他"
+
+
 class Application(models.Model):
     organ = models.ForeignKey(
         Organ, models.PROTECT, related_name="applications", verbose_name="受理机关"
@@ -256,6 +267,21 @@ class CaseEvent(models.Model):
         except ValueError:
             return RECORD_LABELS.get(self.kind, self.kind)
 
+    @property
+    def detail(self) -> str:
+        """What the officer's timeline adds to the reason (the 送达 record's method,
+        tracking number, recipient, address)."""
+        from .delivery import describe
+
+        return describe(self, public=False)
+
+    @property
+    def public_detail(self) -> str:
+        """What the applicant's page adds to the entry (how the reply was served)."""
+        from .delivery import describe
+
+        return describe(self, public=True)
+
 
 RECORD_LABELS = {
     "assign": "指定承办人",
@@ -274,6 +300,7 @@ RECORD_LABELS = {
     "receipt_sent": "网上申请回执邮件已发出",
     "receipt_failed": "网上申请回执邮件发送失败",
     "merged_in": "合并重复提交的申请",
+    "delivery_failed": "答复电子邮件送达失败",
 }
 """Events that record something without changing the state."""
 
@@ -302,7 +329,7 @@ class Notice(models.Model):
         blank=True,
         help_text="发出时的文书各部分（标题、文号、称谓、正文段落、附件、落款、日期），供生成PDF和DOCX",
     )
-    method = models.CharField("送达方式", max_length=20, choices=DeliveryMethod.choices)
+    method = models.CharField("送达方式", max_length=20, choices=ServiceMethod.choices)
     status = models.CharField(
         "送达状态", max_length=20, choices=Status.choices, default=Status.PENDING
     )

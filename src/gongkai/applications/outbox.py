@@ -107,6 +107,23 @@ def _message(notice: Notice) -> EmailMessage:
     return message
 
 
+def send_now(notice: Notice) -> None:
+    """E-mail ``notice`` now, inside the caller's transaction (the 送达 of a reply by
+    e-mail, ``delivery.deliver``): the backend's error is raised for the caller to roll
+    back; once the server accepted it the notice is 已发送 to the case's address, with its
+    ``notice_sent`` record."""
+    case = notice.application
+    address = case.email
+    _message(notice).send(fail_silently=False)
+    Notice.objects.filter(pk=notice.pk).update(
+        status=Notice.Status.SENT, status_at=timezone.now(), sent_to=address, error=""
+    )
+    notice.status = Notice.Status.SENT
+    services.record(
+        case, "notice_sent", None, notice.title, data={"notice": notice.pk, "sent_to": address}
+    )
+
+
 def _finish(notice: Notice, status: str, kind: str, reason: str, **extra: str) -> None:
     with transaction.atomic():
         claimed = Notice.objects.filter(pk=notice.pk, status=notice.status).update(
@@ -262,7 +279,12 @@ def print_notices(cases: Iterable[Application], actor: Any) -> Printed:
 
 
 def _pdf(notices: list[Notice]) -> bytes:
-    """The notices as issued, each on its own pages."""
-    from . import documents
+    """The notices as issued, each on its own pages; a reply served on paper followed by
+    its 送达回证 (and, by post, the address sheet)."""
+    from . import delivery, documents
 
-    return documents.pdf([documents.of_notice(n) for n in notices])
+    pages: list[Any] = []
+    for notice in notices:
+        pages.append(documents.of_notice(notice))
+        pages.extend(delivery.sheets_for(notice))
+    return documents.pdf(pages)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("status/", public.status, name="status"),
     path("<str:number>/", public.follow, name="follow"),
     path("<str:number>/withdraw/", public.withdraw, name="withdraw"),
+    path("<str:number>/correction/", public.correct, name="correct"),
     path("<str:number>/files/<int:file_id>/", public.file, name="file"),
     path("<str:number>/notices/<int:notice_id>.pdf", applicant_notice, name="notice_pdf"),
     path("<str:number>/reply.pdf", applicant_reply, name="reply_pdf"),

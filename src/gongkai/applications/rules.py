@@ -8,7 +8,7 @@ from gongkai.organs import rules as organs
 
 from .models import Application
 from .services import roles_of
-from .workflow import State, Transition, allowed
+from .workflow import OPEN_STATES, State, Transition, allowed
 
 
 def can_view(user: Any, case: Application) -> bool:
@@ -32,3 +32,10 @@ def actions_for(user: Any, case: Application) -> tuple[Transition, ...]:
 
 def can_record_appeal(user: Any, case: Application) -> bool:
     return organs.is_staff_of(user, case.organ) and case.received_on is not None
+
+
+def can_assign(user: Any, case: Application) -> bool:
+    """指定承办人: the organ's officers, while the case is open or awaiting confirmation
+    (as ``services.assign`` checks)."""
+    open_now = case.state in {s.value for s in OPEN_STATES} | {State.AWAITING_CONFIRMATION.value}
+    return open_now and organs.can_handle_cases(user, case.organ)

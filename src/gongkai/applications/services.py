@@ -9,7 +9,9 @@ must still be the one the caller read, otherwise ``Conflict`` and nothing is wri
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -113,7 +115,7 @@ def _choose_role(t: Transition, have: set[Role], state: State) -> Role:
     mine = "、".join(ROLE_LABELS[r] for r in Role if r in have) or "无"
     raise RoleNotAllowed(
         f"当前状态“{STATE_LABELS[state]}”下，“{EVENT_LABELS[t.event]}”只能由{need}办理；"
-        f"您的身份：{mine}"
+        f"您的角色：{mine}"
     )
 
 
@@ -398,7 +400,9 @@ def _payload(
         if titles:
             out["file_titles"] = [str(t) for t in titles]
     elif event is Event.DELIVER:
-        out = {"method": str(data.get("method", case.delivery_method))}
+        from .delivery import payload as delivery_payload
+
+        out = delivery_payload(case, data)
     elif event is Event.MERGE:
         into = str(data.get("into", "")).strip()
         if not into:
@@ -433,6 +437,29 @@ def _date(value: str, name: str) -> date:
 # ---------------------------------------------------------------------------- apply
 
 
+def admit(
+    case: Application, event: Event | str, actor: Any, *, as_role: Role | None = None
+) -> tuple[Transition, Role]:
+    """The checks ``apply`` makes before it reads the event's data, in this order: the
+    case is still the version the caller saw (else ``Conflict``), the state allows the
+    event (``NotAllowedInState``), the actor holds a role that may do it
+    (``RoleNotAllowed``). Returns the transition and the role it is done in."""
+    try:
+        ev = Event(event)
+    except ValueError:
+        raise InvalidInput(f"未知的操作“{event}”") from None
+    # A case changed since the caller saw it says so first, whatever the state now allows.
+    current = Application.objects.filter(pk=case.pk).values_list("version", flat=True).first()
+    if current is not None and current != case.version:
+        raise conflict(case, case.version)
+    state = State(case.state)
+    t = transition(state, ev)
+    if t is None:
+        raise NotAllowedInState(f"当前状态“{STATE_LABELS[state]}”下不能执行“{EVENT_LABELS[ev]}”")
+    have = {as_role} if as_role is not None else roles_of(actor, case.organ)
+    return t, _choose_role(t, have, state)
+
+
 def apply(
     case: Application,
     event: Event | str,
@@ -451,20 +478,8 @@ def apply(
     files provided with the reply (uploads; only with ``draft_reply``), checked before
     anything is written and stored with the event.
     """
-    try:
-        ev = Event(event)
-    except ValueError:
-        raise InvalidInput(f"未知的操作“{event}”") from None
-    # A case changed since the caller saw it says so first, whatever the state now allows.
-    current = Application.objects.filter(pk=case.pk).values_list("version", flat=True).first()
-    if current is not None and current != case.version:
-        raise conflict(case, case.version)
-    state = State(case.state)
-    t = transition(state, ev)
-    if t is None:
-        raise NotAllowedInState(f"当前状态“{STATE_LABELS[state]}”下不能执行“{EVENT_LABELS[ev]}”")
-    have = {as_role} if as_role is not None else roles_of(actor, case.organ)
-    role = _choose_role(t, have, state)
+    t, role = admit(case, event, actor, as_role=as_role)
+    ev = t.event
     reason = (reason or "").strip()
     if t.needs_reason and not reason:
         raise InvalidInput(f"“{EVENT_LABELS[ev]}”需要填写理由或说明")
@@ -644,8 +659,16 @@ def _queue_notice(case: Application, source: CaseEvent, title: str) -> Notice:
         document_number=number,
         document=document.as_json(),
         body=document.text(),
-        method=case.delivery_method,
+        method=_served_by(case, source),
     )
+
+
+def _served_by(case: Application, source: CaseEvent) -> str:
+    """How the notice goes: the reply as its 送达 record says, any other as the applicant
+    chose."""
+    if source.kind == Event.DELIVER and source.data.get("method"):
+        return str(source.data["method"])
+    return case.delivery_method
 
 
 def record(
@@ -826,6 +849,37 @@ def case_for_lookup(number: str, code: str) -> Application | None:
     return case
 
 
+MOBILE = re.compile(r"1[3-9]\d{9}")
+"""A mainland mobile number (after dropping spaces, hyphens and a +86 prefix)."""
+ID_TAIL = 4
+_NO_TAIL = "\x00" * ID_TAIL
+
+
+def has_mobile(phone: str) -> bool:
+    """Whether ``phone`` looks like a mainland mobile number (13800000000, +86 138-0000-0000)."""
+    digits = unicodedata.normalize("NFKC", phone).replace(" ", "").replace("-", "")
+    digits = digits.removeprefix("+86").removeprefix("0086")
+    return MOBILE.fullmatch(digits) is not None
+
+
+def case_for_id_tail(number: str, tail: str) -> Application | None:
+    """The case with this number whose applicant gave a mobile number and whose ID
+    document ends with ``tail`` (its last 4 characters, any case, full-width accepted);
+    None for every wrong pair, by the same path whether or not the number exists."""
+    number = number.strip().upper()
+    given = unicodedata.normalize("NFKC", tail).strip().upper()
+    case = Application.objects.select_related("organ").filter(number=number).first()
+    expected = _NO_TAIL
+    if case is not None and has_mobile(case.phone):
+        on_file = unicodedata.normalize("NFKC", case.id_number).strip().upper()
+        if len(on_file) >= ID_TAIL:
+            expected = on_file[-ID_TAIL:]
+    matches = secrets.compare_digest(
+        expected.encode("utf-8"), given.encode("utf-8") if len(given) == ID_TAIL else b"-"
+    )
+    return case if matches and expected != _NO_TAIL else None
+
+
 def case_for_token(number: str, token: str) -> Application | None:
     case = Application.objects.select_related("organ").filter(number=number).first()
     if case is None or not token or not secrets.compare_digest(case.token_digest, digest(token)):
@@ -852,6 +906,40 @@ def can_withdraw(case: Application) -> bool:
     """Whether the applicant may still withdraw (the workflow table decides)."""
     t = transition(State(case.state), Event.WITHDRAW)
     return t is not None and Role.APPLICANT in t.roles
+
+
+def can_correct(case: Application) -> bool:
+    """Whether the applicant may send the 补正 online now (the workflow table decides)."""
+    t = transition(State(case.state), Event.CORRECTION_RECEIVED)
+    return t is not None and Role.APPLICANT in t.roles
+
+
+def correct_by_applicant(case: Application, text: str, files: Sequence[Any] = ()) -> CaseEvent:
+    """The applicant sends the 补正 through the private link: one 收到补正材料 event on
+    today's date, recorded as 申请人, with ``text`` as its reason and ``files`` (the reply
+    files' rules) stored with it; the answer period restarts from today (条例第三十条).
+
+    Raises ``NotAllowedInState`` when the case no longer waits for 补正, ``InvalidInput``
+    for an empty or placeholder text or a refused file; then nothing is written."""
+    from . import corrections
+
+    if not can_correct(case):
+        raise NotAllowedInState(corrections.not_waiting(case))
+    text = (text or "").strip()
+    problem = corrections.text_problem(text)
+    if problem:
+        raise InvalidInput(f"补正内容：{problem}")
+    provided = reply_files_mod.check(list(files)) if files else []
+    with transaction.atomic():
+        row = apply(case, Event.CORRECTION_RECEIVED, None, text, as_role=Role.APPLICANT)
+        if provided:
+            row.data = {
+                **row.data,
+                "files": [{"name": f.name, "size": f.size, "sha256": f.sha256} for f in provided],
+            }
+            row.save(update_fields=["data"])
+            _store_files(case, row, provided)
+    return row
 
 
 # ---------------------------------------------------------------------------- appeals

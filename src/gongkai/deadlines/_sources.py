@@ -2,7 +2,8 @@
 
 ``build_table`` merges these citations with the dates of the ``chinesecalendar`` package.
 A document number (文号) or issue date is filled in only where it was read from a copy of
-the notice; elsewhere it is ``None`` and the citation says 文号待核 rather than guess.
+the notice; elsewhere it is ``None`` and the citation gives the title alone (and the
+date where known) rather than guess.
 Addresses are those of the 国务院公报 copies (as cited by the ``holidays`` package).
 """
 
@@ -84,10 +85,11 @@ CITATIONS: dict[int, NoticeCitation] = {
 
 
 def citation_text(year: int) -> str:
-    """The ``source`` line of a shipped year, e.g. 《…2024年…通知》（国办发明电〔2023〕7号，2023-10-25）."""
+    """The ``source`` line of a shipped year, e.g. 《…2024年…通知》（国办发明电〔2023〕7号，2023-10-25）;
+    without a verified number, the title with the date where known, else the title."""
     cited = CITATIONS[year]
-    parts = [cited.number or "文号待核", *([cited.issued] if cited.issued else [])]
-    text = f"{title(year)}（{'，'.join(parts)}）"
+    parts = [p for p in (cited.number, cited.issued) if p]
+    text = f"{title(year)}（{'，'.join(parts)}）" if parts else title(year)
     if cited.extra:
         text += "；另见" + "、".join(cited.extra)
     return text

@@ -639,7 +639,7 @@ def _period_lines(
         first_text += f"，{first.name}调休上班"
     lines.append(
         f"答复期限为{limit}个工作日（条例第三十三条第二款），{counting}"
-        f"（条例未规定起算方法，本系统按通常做法处理，可在配置中调整）；第1个工作日为{first_text}。"
+        f"（条例未规定起算方法，按通常做法计算）；第1个工作日为{first_text}。"
     )
     final_due = state.final_due
     assert final_due is not None

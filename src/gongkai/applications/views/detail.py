@@ -1,4 +1,5 @@
-"""The case page: facts, clock explanation, timeline, and the actions the user may take."""
+"""The case page: facts, clock explanation, timeline, and the actions the user may take
+(a menu opening one form at a time: ``case_actions``)."""
 
 from __future__ import annotations
 
@@ -15,19 +16,33 @@ from django.views.decorators.http import require_POST
 from gongkai.deadlines import DeadlineError, provisional_warning
 from gongkai.site.errors import returns_to
 
+from .. import corrections, delivery, repeats, rules, services
 from .. import files as reply_files
-from .. import repeats, rules, services
 from ..duplicates import probable_duplicates
-from ..errors import InvalidInput
-from ..forms import ActionForm, AppealForm, action_form
+from ..errors import DeliveryFailed, GuardFailed, InvalidDelivery, InvalidInput
+from ..forms import AppealForm
 from ..models import AppealOutcome, ReplyFile
-from ..workflow import EVENT_LABELS, Event
+from ..workflow import Event
+from . import case_actions
 from .common import get_case
 
 
 @login_required
 def detail(request: HttpRequest, number: str) -> HttpResponse:
+    """The case page; ``?action=<event>`` opens that action's form."""
     case = get_case(request, number)
+    return page(request, case, chosen=request.GET.get("action", ""))
+
+
+def page(
+    request: HttpRequest,
+    case: Any,
+    *,
+    chosen: str = "",
+    bound: case_actions.Bound | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The case page, with ``bound`` (a refused submission) shown again as it was typed."""
     personal = rules.can_see_personal_data(request.user, case)
     if personal:
         services.log_personal_data_view(case, request.user, "case_page")
@@ -38,21 +53,14 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
             clock = services.clock_state(case, events)
         except DeadlineError as exc:  # a year the calendar cannot compute is shown, not hidden
             messages.warning(request, f"无法计算期限：{exc}")
-    actions = [
-        (
-            t.event.value,
-            EVENT_LABELS[t.event],
-            action_form(t.event.value, case.version, needs_reason=t.needs_reason),
-        )
-        for t in rules.actions_for(request.user, case)
-        if t.event is not Event.MERGE  # needs the other case: offered with the duplicates
-    ]
+    actions, chosen = case_actions.menu(request.user, case, events, chosen=chosen, bound=bound)
+    can_deliver = any(a.value == Event.DELIVER for a in actions)
     review = _review_note(case, events)
     repeat_options = []
     if case.state == "awaiting_confirmation" and any(
         t.event is Event.MERGE for t in rules.actions_for(request.user, case)
     ):
-        others = probable_duplicates([case]).get(case.pk, [])
+        others = probable_duplicates([case]).get(case.pk, [])[:5]
         repeat_options = [(o, repeats.option_for(case, o)) for o in others]
     return render(
         request,
@@ -66,6 +74,9 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
             "events": events,
             "clock": clock,
             "actions": actions,
+            "chosen": chosen,
+            "delivery_failure": delivery.failure(case, events) if can_deliver else None,
+            "today": services.today(),
             "repeat_options": repeat_options,
             "review_note": review,
             "appeal_form": AppealForm(),
@@ -73,8 +84,10 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
             "notices": case.notices.all(),
             "files": services.reply_files(case) if personal else [],
             "applicant_files": services.applicant_files(case) if personal else [],
+            "corrections": corrections.received(case) if personal else [],
             "can_appeal": rules.can_record_appeal(request.user, case),
         },
+        status=status,
     )
 
 
@@ -105,27 +118,34 @@ def _errors(request: HttpRequest, form: Any) -> None:
 @require_POST
 @returns_to("applications:detail", "number")
 def act(request: HttpRequest, number: str, action: str) -> HttpResponse:
-    """A refusal (``CaseworkError``, a calendar gap …) is turned into a message on the case
-    page by the error boundary (``gongkai.site.errors``)."""
+    """One action of the menu. A refused field (a file, a date, a missing detail) shows
+    the page again with everything typed and the error at its field (400); a change
+    someone else made first, a state or a role that does not allow it is turned into a
+    message on the case page by the error boundary (``gongkai.site.errors``)."""
     case = get_case(request, number)
-    form = ActionForm(request.POST, request.FILES)
+    seen = str(request.POST.get("version", ""))
+    if seen.isdigit() and int(seen) != case.version:  # changed since the page was loaded
+        raise services.conflict(case, int(seen))
+    events = list(case.events.order_by("seq"))
+    form = case_actions.bound(request, case, action, events)
     if not form.is_valid():
         _errors(request, form)
-        return redirect("applications:detail", number=number)
-    case.version = form.cleaned_data["version"]
-    services.apply(
-        case,
-        action,
-        request.user,
-        form.cleaned_data.get("reason", ""),
-        data=form.payload(),
-        files=form.cleaned_data.get("files") or [],
-    )
+        return page(request, case, bound=(action, form), status=400)
     try:
-        label = EVENT_LABELS[Event(action)]
-    except ValueError:
-        label = action
-    messages.success(request, f"已办理：{label}")
+        case_actions.perform(request.user, case, action, form)
+    except DeliveryFailed as exc:
+        messages.error(request, exc.message)
+        return redirect("applications:detail", number=number)
+    except (InvalidInput, GuardFailed) as exc:
+        fields = exc.errors if isinstance(exc, InvalidDelivery) else {}
+        for name, message in fields.items():
+            form.add_error(name if name in form.fields else None, message)
+        if not fields:
+            form.add_error(None, exc.message)
+        messages.error(request, exc.message)
+        case = get_case(request, number)
+        return page(request, case, bound=(action, form), status=exc.status)
+    messages.success(request, f"已办理：{case_actions.label(action)}")
     return redirect("applications:detail", number=number)
 
 
@@ -171,7 +191,8 @@ def decide_appeal(request: HttpRequest, number: str, appeal_id: int) -> HttpResp
 
 @login_required
 def file(request: HttpRequest, number: str, file_id: int) -> FileResponse:
-    """A file provided with the reply: the organ's own staff only (404 for anyone else)."""
+    """A file of the case (the reply's, the applicant's documents, a 补正's): the organ's
+    own staff only (404 for anyone else)."""
     case = get_case(request, number)
     if not rules.can_see_personal_data(request.user, case):
         raise Http404("未找到该文件，或无权查看")

@@ -1,8 +1,9 @@
 """Notices as documents: each notice to the applicant as PDF (and DOCX for the staff).
 
 - The organ's own staff download any notice of the case as PDF or DOCX (from the
-  notices list on the case page); supervisors, who see the case without the applicant's
-  details, are refused, and staff of another organ do not see the case at all (404).
+  notices list on the case page; the PDF of a reply served on paper ends with its
+  送达回证); supervisors, who see the case without the applicant's details, are refused,
+  and staff of another organ do not see the case at all (404).
 - The applicant, through the same access as the applicant page (private link, or a
   number found with its 查询码), downloads each notice as PDF, and after delivery the
   答复告知书.
@@ -12,6 +13,8 @@ Every download is a view of personal data and is logged, like the reply letter's
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
 from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
@@ -19,28 +22,38 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.cache import never_cache
 
-from .. import documents, rules, services
+from .. import delivery, documents, rules, services
 from ..documents import Document
 from ..letters import LETTER_TITLE, delivered_letter
-from ..models import Application
+from ..models import Application, Notice
 from .common import get_case
 from .public import case_for_request
 
 NOT_FOUND = "未找到该通知，请核对申请编号和查询链接"
 
 
-def _notice(case: Application, notice_id: int) -> Document:
+def _notice_row(case: Application, notice_id: int) -> Notice:
     notice = case.notices.select_related("event", "application__organ").filter(pk=notice_id)
     found = notice.first()
     if found is None:
         raise Http404(NOT_FOUND)
-    return documents.of_notice(found)
+    return found
 
 
-def _download(document: Document, fmt: str, filename: str) -> HttpResponse:
-    response = HttpResponse(
-        documents.render(document, fmt), content_type=documents.CONTENT_TYPES[fmt]
+def _notice(case: Application, notice_id: int) -> Document:
+    return documents.of_notice(_notice_row(case, notice_id))
+
+
+def _download(
+    document: Document, fmt: str, filename: str, sheets: Sequence[Any] = ()
+) -> HttpResponse:
+    """``sheets`` (the 送达回证, the envelope) follow the document in a PDF."""
+    content = (
+        documents.pdf([document, *sheets])
+        if sheets and fmt == "pdf"
+        else documents.render(document, fmt)
     )
+    response = HttpResponse(content, content_type=documents.CONTENT_TYPES[fmt])
     ascii_name = f"{document.case_number}.{fmt}"
     response["Content-Disposition"] = (
         f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}.{fmt}"
@@ -61,9 +74,10 @@ def staff_notice(request: HttpRequest, number: str, notice_id: int, fmt: str) ->
         raise Http404("仅支持 docx 或 pdf")
     if not rules.can_see_personal_data(request.user, case):
         raise PermissionDenied("通知载有申请人个人信息，仅本机关工作人员可以下载")
-    document = _notice(case, notice_id)
+    notice = _notice_row(case, notice_id)
+    document = documents.of_notice(notice)
     services.log_personal_data_view(case, request.user, f"notice_{fmt}")
-    return _download(document, fmt, _filename(document))
+    return _download(document, fmt, _filename(document), delivery.sheets_for(notice))
 
 
 @never_cache

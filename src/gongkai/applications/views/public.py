@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
@@ -12,11 +13,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
+from .. import corrections, receipts, services
 from .. import files as reply_files
-from .. import receipts, services
 from ..errors import CaseworkError, InvalidInput
-from ..forms import APPLICANT_FIELDS_FORM, ApplicationForm
+from ..forms import APPLICANT_FIELDS_FORM, ApplicationForm, CorrectionForm
 from ..models import Application, ReplyFile
 from ..workflow import Event
 from .common import client_ip
@@ -109,6 +111,11 @@ PRIVATE_FOR = 30 * 60
 LOOKUP_LIMIT = getattr(settings, "APPLICATIONS_LOOKUP_LIMIT", 20)
 """Lookups by number and 查询码 allowed per address per hour."""
 NOT_FOUND = "未找到该申请：请核对申请编号和查询码"
+NOT_FOUND_BY_ID_TAIL = (
+    "未找到该申请：请核对申请编号和证件号码后四位（仅限申请时填写了手机号码的申请）"
+)
+WAYS = ("code", "id_tail")
+"""How a case is found again: by its 查询码, or by the last 4 characters of the ID document."""
 
 
 def _lookup_limited(ip: str) -> bool:
@@ -124,24 +131,43 @@ def _lookup_limited(ip: str) -> bool:
 
 @never_cache
 def status(request: HttpRequest) -> HttpResponse:
-    """Find a case again by its number and 查询码 (the link is then kept in this session)."""
+    """Find a case again by its number and 查询码, or (an applicant who gave a mobile number)
+    by its number and the last 4 characters of the ID document; the link is then kept in
+    this session. Every wrong pair of a way gets the same 404; both ways share the limit."""
     number = request.POST.get("number", "").strip()
+    way = _way(request)
     error = ""
     code = 200
     if request.method == "POST":
         if _lookup_limited(client_ip(request)):
             error, code = f"查询过于频繁：同一网络每小时最多查询{LOOKUP_LIMIT}次，请稍后再试", 429
         else:
-            case = services.case_for_lookup(number, request.POST.get("code", ""))
+            if way == "id_tail":
+                case = services.case_for_id_tail(number, request.POST.get("id_tail", ""))
+            else:
+                case = services.case_for_lookup(number, request.POST.get("code", ""))
             if case is not None:
                 granted = _grants(request)
                 granted[case.number] = time.time()
                 request.session[GRANTS] = dict(sorted(granted.items(), key=lambda g: g[1])[-20:])
                 return redirect("applications_public:follow", number=case.number)
-            error, code = NOT_FOUND, 404
+            error, code = (NOT_FOUND_BY_ID_TAIL if way == "id_tail" else NOT_FOUND), 404
     return render(
-        request, "applications/status.html", {"number": number, "error": error}, status=code
+        request,
+        "applications/status.html",
+        {"number": number, "error": error, "way": way},
+        status=code,
     )
+
+
+def _way(request: HttpRequest) -> str:
+    """The way chosen; when only the other way's box was filled in, that way."""
+    chosen = request.POST.get("way", "code")
+    chosen = chosen if chosen in WAYS else "code"
+    filled = {w for w in WAYS if request.POST.get(w, "").strip()}
+    if filled and chosen not in filled and len(filled) == 1:
+        return filled.pop()
+    return chosen
 
 
 def _grants(request: HttpRequest) -> dict[str, float]:
@@ -172,7 +198,20 @@ def follow(request: HttpRequest, number: str) -> HttpResponse:
     if case is None:
         raise Http404("未找到该申请，请核对申请编号和查询链接")
     services.log_personal_data_view(case, None, "applicant_link")
+    return _follow_page(request, case, token)
+
+
+def _follow_page(
+    request: HttpRequest,
+    case: Application,
+    token: str,
+    *,
+    correction_form: CorrectionForm | None = None,
+    correction_error: str = "",
+    status: int = 200,
+) -> HttpResponse:
     events = case.events.filter(public=True).exclude(kind="notice").order_by("seq")
+    can_correct = services.can_correct(case)
     return render(
         request,
         "applications/follow.html",
@@ -183,8 +222,61 @@ def follow(request: HttpRequest, number: str) -> HttpResponse:
             "files": delivered_files(case),
             "token": token,
             "can_withdraw": services.can_withdraw(case),
+            "correction_request": corrections.waiting_request(case),
+            "can_correct": can_correct,
+            "correction_form": correction_form or (CorrectionForm() if can_correct else None),
+            "correction_error": correction_error,
+            "last_correction": corrections.last_received(case),
         },
+        status=status,
     )
+
+
+@never_cache
+@require_POST
+def correct(request: HttpRequest, number: str) -> HttpResponse:
+    """The applicant sends the 补正 online (multipart: text and files): one 收到补正材料
+    event on today's date; an invalid form stores nothing and shows its errors (400); a
+    case no longer waiting for 补正 is refused with the reason (409)."""
+    case, token = case_for_request(request, number)
+    if case is None:
+        raise Http404("未找到该申请，请核对申请编号和查询链接")
+    form = CorrectionForm(request.POST, request.FILES)
+    if not services.can_correct(case):
+        error = corrections.not_waiting(case)
+        return _follow_page(request, case, token, correction_error=error, status=409)
+    if not form.is_valid():
+        return _follow_page(request, case, token, correction_form=form, status=400)
+    try:
+        row = services.correct_by_applicant(
+            case, form.cleaned_data["text"], form.cleaned_data["files"]
+        )
+    except CaseworkError as exc:
+        if exc.status == 400:
+            form.add_error(None, exc.message)
+            return _follow_page(request, case, token, correction_form=form, status=400)
+        return _follow_page(request, case, token, correction_error=exc.message, status=exc.status)
+    messages.success(request, _received_message(case, row.on, len(form.cleaned_data["files"])))
+    return redirect(_follow_url(case.number, token))
+
+
+def _received_message(case: Application, on: date, files: int) -> str:
+    sent = f"（附{files}个文件）" if files else ""
+    if case.due_on is None:
+        due = "自该日起重新计算"
+    elif case.due_provisional:
+        due = (
+            f"自该日起重新计算，暂定至{case.due_on.isoformat()}"
+            "（具体日期待国务院办公厅公布下一年度节假日安排后确定）"
+        )
+    else:
+        due = f"自该日起重新计算，至{case.due_on.isoformat()}"
+    return f"已收到您的补正材料{sent}，收到日期{on.isoformat()}；答复期限{due}。"
+
+
+def _follow_url(number: str, token: str) -> str:
+    url = reverse("applications_public:follow", args=[number])
+    return f"{url}?token={token}" if token else url
 
 
 @never_cache
