@@ -23,7 +23,7 @@ sysdeps:
 # The site on http://127.0.0.1:$(PORT) (default 8000; `make run PORT=8001`) with the demo
 # region (plain HTTP, so cookies are not marked Secure: GONGKAI_HTTPS=0), and the background
 # worker (scripts/run.sh). Foreground.
-RUN_ENV := GONGKAI_HTTPS=0
+RUN_ENV := GONGKAI_HTTPS=0 GONGKAI_BASE_URL=http://127.0.0.1:$(PORT)
 run: $(STAMP) sysdeps
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py load_demo --base-url http://127.0.0.1:$(PORT)

@@ -194,7 +194,7 @@ def test_the_correction_notice_says_how_and_by_when(
     number = notice.application.number
     assert notice.document["body"][-5:] == [
         "补正材料请于2025年7月7日前通过以下任一方式提交：",
-        f"（一）网上提交：在“查询申请办理进度”页面（{BASE_URL}/apply/status/）凭申请编号{number}"
+        f"（一）网上提交：在本机关网站“查询申请办理进度”页面（{BASE_URL}/apply/status/）凭申请编号{number}"
         "和查询码查看本申请，在线提交补正材料；",
         "（二）邮寄：寄至测试市测试路8号（邮政编码100001），测试区发展和改革局政府信息公开办公室收，"
         f"请在信封上注明申请编号{number}；",
@@ -217,6 +217,16 @@ def test_a_channel_without_its_setting_is_left_out(
     assert body[-2].startswith("（一）网上提交：") and body[-2].endswith("在线提交补正材料。")
     assert "邮寄" not in notice.body and "电子邮件" not in notice.body
     assert "邮政编码" not in notice.body
+
+
+def test_without_the_sites_address_the_page_is_named_not_a_bare_path(
+    travel: Callable[[date], None], settings: Any
+) -> None:
+    settings.GONGKAI_BASE_URL = ""
+    settings.CSRF_TRUSTED_ORIGINS = []
+    notice = issue(Event.REQUEST_CORRECTION, configured(), travel)
+    assert "在本机关网站“查询申请办理进度”页面凭申请编号" in notice.body
+    assert "/apply/status/" not in notice.body
 
 
 def test_without_a_postcode_the_post_channel_has_no_empty_brackets(

@@ -89,8 +89,11 @@ def correction_channels(case: Application) -> tuple[str, ...]:
     """How the correction may be sent: online always; by post and by e-mail when the
     organ has set the address or the mailbox (a channel without its setting is left out)."""
     organ = case.organ
+    url = status_url()
+    # A bare path is no use on paper: without the site's address, name the page only.
+    where = f"（{url}）" if url.startswith("http") else ""
     ways = [
-        f"网上提交：在“查询申请办理进度”页面（{status_url()}）凭申请编号{case.number}和查询码"
+        f"网上提交：在本机关网站“查询申请办理进度”页面{where}凭申请编号{case.number}和查询码"
         "查看本申请，在线提交补正材料"
     ]
     address = organ.office_address.strip()

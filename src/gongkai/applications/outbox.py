@@ -92,8 +92,10 @@ def _message(notice: Notice) -> EmailMessage:
                 attachments.append((f.name, absolute(f.path).read_bytes(), f.content_type))
         elif provided:
             body += "\n\n所附文件较大，未随邮件发送，请在下述查询页面查看本申请并下载。"
+    url = status_url()
+    page = url if url.startswith("http") else "本机关网站“查询申请办理进度”页面"
     body += (
-        f"\n\n查询办理进度：请访问{status_url()}，凭申请编号{case.number}和查询码查看本申请、"
+        f"\n\n查询办理进度：请访问{page}，凭申请编号{case.number}和查询码查看本申请、"
         "下载通知书及所附文件。"
     )
     message = EmailMessage(

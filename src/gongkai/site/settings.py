@@ -8,6 +8,8 @@ Environment variables (all optional):
 - ``DEBUG``: off unless set to 1/true.
 - ``ALLOWED_HOSTS``: comma separated; default ``127.0.0.1,localhost``.
 - ``CSRF_TRUSTED_ORIGINS``: comma separated origins, e.g. ``https://gongkai.example.gov.cn``.
+- ``GONGKAI_BASE_URL``: the site's address in letters and e-mails (default: the first
+  trusted origin).
 - ``GONGKAI_HTTPS``: cookies marked Secure and HSTS sent; default on unless DEBUG.
 - ``GONGKAI_VAR_DIR``: where the SQLite file, secret key and collected static files live.
 - ``EMAIL_URL``-less e-mail: ``EMAIL_BACKEND`` (default console), ``EMAIL_HOST``,
@@ -34,6 +36,9 @@ SECRET_KEY = secret_key(VAR_DIR)
 DEBUG = env_flag("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+GONGKAI_BASE_URL = os.environ.get("GONGKAI_BASE_URL", "")
+"""The site's address as applicants reach it (links in letters and e-mails); without it,
+the first ``CSRF_TRUSTED_ORIGINS`` entry."""
 
 INSTALLED_APPS = [
     # Gongkai apps (add yours here; see notes/PLATFORM.md)
