@@ -10,6 +10,8 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from gongkai.organs.models import Membership
+
 from .. import outbox, repeats, services
 from .. import querysets as q
 from ..duplicates import SHOWN, probable_duplicates
@@ -77,10 +79,20 @@ def queue(request: HttpRequest) -> HttpResponse:
         .order_by("application__number"),
         "ppage",
     )
+    officers = (
+        Membership.objects.filter(
+            role="officer",
+            user__is_active=True,
+            organ__in=Membership.objects.filter(user=request.user, role="officer").values("organ"),
+        )
+        .select_related("user", "organ")
+        .order_by("organ_id", "user__first_name", "user__username")
+    )
     return render(
         request,
         "applications/queue.html",
         {
+            "officers": officers,
             "rows": rows,
             "recalculated": recalculated,
             "page": page,
