@@ -27,6 +27,7 @@ def newcomer(organ_tree: dict[str, Any], make_member: Any) -> tuple[Any, str]:
     html = creator.post(
         "/office/organs/bureau-a/people/new/",
         {"username": "zhou_xin", "full_name": "周新", "email": "", "roles": ["officer"]},
+        follow=True,
     ).content.decode()
     match = re.search(r'<code id="initial-password">([^<]+)</code>', html)
     assert match is not None
@@ -150,7 +151,7 @@ def test_admin_resets_a_password_and_the_person_must_change_it(
     admin = make_member(organ_tree["a"], Role.ADMIN, username="admin_a")
     officer = make_member(organ_tree["a"], Role.OFFICER, username="officer_a", first_name="张甲")
     client.force_login(admin)
-    html = client.post(RESET).content.decode()
+    html = client.post(RESET, follow=True).content.decode()
     assert "重置 张甲（officer_a） 的密码（须在登录后修改）。" in html
     match = re.search(r'<code id="initial-password">([^<]+)</code>', html)
     assert match is not None

@@ -102,14 +102,21 @@ def test_create_shows_the_password_once(
         PAGES[2],
         {"username": "zhou_xin", "full_name": "周新", "email": "", "roles": ["officer", "head"]},
     )
-    assert response.status_code == 200
-    html = response.content.decode()
+    assert response.status_code == 302  # post/redirect/get: a reload creates nothing
+    page = client.get(response["Location"])
+    html = page.content.decode()
     password = re.search(r'<code id="initial-password">([^<]+)</code>', html)
     assert password is not None
     user = get_user_model().objects.get(username="zhou_xin")
     assert user.check_password(password.group(1))
     assert people.roles_of(user, organ_tree["a"]) == (Role.OFFICER, Role.HEAD)
     assert "只显示这一次" in html
+    assert page["Cache-Control"].startswith("max-age=0")
+    assert password.group(1) not in str(dict(client.session))  # only a one-time pad is kept
+    again = client.get(response["Location"], follow=True).content.decode()
+    assert password.group(1) not in again
+    assert "系统生成的密码只显示一次，已不能再次查看" in again
+    assert get_user_model().objects.filter(username="zhou_xin").count() == 1
     assert password.group(1) not in client.get(PAGES[0]).content.decode()
     # The new person logs in with it.
     login = Client().post(

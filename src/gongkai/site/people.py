@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from gongkai.organs import people, rules
 from gongkai.organs.forms import AddPersonForm, NewPersonForm, RolesForm
 from gongkai.organs.models import Organ, PeopleChange
+
+from . import shown_once
 
 CHANGES_SHOWN = 50
 
@@ -85,10 +91,44 @@ def person_new(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            # Shown once, on this response only; never stored in plain text.
-            context = {"organ": organ, "person": user, "password": password, "change": change}
-            return render(request, "site/person_created.html", context)
+            return _show_once(request, "created", organ, user, change.summary, password)
     return render(request, "site/person_new.html", {"organ": organ, "form": form})
+
+
+def _show_once(
+    request: HttpRequest, kind: str, organ: Organ, person: Any, summary: str, password: str
+) -> HttpResponse:
+    """Post/redirect/get: the password is shown on the next page, once (``shown_once``)."""
+    username = person.get_username()
+    cipher = shown_once.keep(
+        request, kind=kind, organ=organ.slug, username=username, summary=summary, password=password
+    )
+    url = reverse("site:person_password_shown", args=[organ.slug, username])
+    return redirect(f"{url}?c={cipher}")
+
+
+@never_cache
+@login_required
+def person_password_shown(request: HttpRequest, slug: str, username: str) -> HttpResponse:
+    organ = _managed_organ(request, slug)
+    person = _member(organ, username)
+    shown = shown_once.take(request, organ.slug, username, request.GET.get("c", ""))
+    if shown is None:
+        messages.info(
+            request,
+            "系统生成的密码只显示一次，已不能再次查看；如本人尚未收到，请在此重置密码。",
+        )
+        return redirect("site:person_edit", slug=organ.slug, username=username)
+    template = (
+        "site/person_created.html" if shown.kind == "created" else "site/person_password_reset.html"
+    )
+    context = {
+        "organ": organ,
+        "person": person,
+        "password": shown.password,
+        "change": {"summary": shown.summary},
+    }
+    return render(request, template, context)
 
 
 @login_required
@@ -160,6 +200,4 @@ def person_reset_password(request: HttpRequest, slug: str, username: str) -> Htt
         for message in exc.messages:
             messages.error(request, message)
         return redirect("site:person_edit", slug=organ.slug, username=username)
-    # Shown once, on this response only; never stored in plain text.
-    context = {"organ": organ, "person": person, "password": password, "change": change}
-    return render(request, "site/person_password_reset.html", context)
+    return _show_once(request, "reset", organ, person, change.summary, password)

@@ -36,6 +36,11 @@ site_patterns = (
             name="person_unlock",
         ),
         path(
+            "office/organs/<slug:slug>/people/<str:username>/password/",
+            people.person_password_shown,
+            name="person_password_shown",
+        ),
+        path(
             "office/organs/<slug:slug>/people/<str:username>/reset-password/",
             people.person_reset_password,
             name="person_reset_password",
