@@ -57,8 +57,6 @@ def current_items(html: str, menu_label: str) -> list[str]:
         ("/office/", "工作台"),
         ("/office/organs/bureau-a/", "工作台"),
         ("/office/calendar/", "工作日历"),
-        ("/accounts/tokens/", "API 令牌"),
-        ("/accounts/password/", "修改密码"),
     ],
 )
 def test_office_menu_marks_one_section(
@@ -67,6 +65,22 @@ def test_office_menu_marks_one_section(
     client.force_login(make_member(organ_tree["a"], Role.OFFICER))
     html = client.get(path).content.decode()
     assert current_items(html, "主菜单") == [label]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "label"), [("/accounts/tokens/", "API 令牌"), ("/accounts/password/", "修改密码")]
+)
+def test_the_persons_own_pages_are_in_the_user_menu(
+    client: Client, organ_tree: dict[str, Any], make_member: Any, path: str, label: str
+) -> None:
+    client.force_login(make_member(organ_tree["a"], Role.OFFICER))
+    html = client.get(path).content.decode()
+    assert current_items(html, "主菜单") == []
+    menu = re.search(r'<nav class="user-menu" aria-label="我的账户">(.*?)</nav>', html, re.S)
+    assert menu is not None
+    assert re.findall(r'aria-current="page">([^<]*)</a>', menu.group(1)) == [label]
+    assert "API 令牌" not in html.split('aria-label="主菜单"', 1)[1].split("</nav>", 1)[0]
 
 
 @pytest.mark.django_db
