@@ -29,3 +29,20 @@ def test_the_queue_offers_only_the_organs_officers(client: Client, frozen_today:
     )
     case.refresh_from_db()
     assert case.assignee == staff.officer2
+
+
+def test_a_supervisor_sees_no_bulk_buttons(client: Client, frozen_today: Any) -> None:
+    """Assigning and printing are the organ's officers' work: no button that would refuse."""
+    from gongkai.organs.models import Membership
+
+    from .factories import make_organ, make_user
+
+    office = make_organ("测试区政府办公室")
+    staff = Staff(make_organ("测试区甲局", parent=office))
+    make_case(staff)
+    supervisor = make_user()
+    Membership.objects.create(user=supervisor, organ=office, role="supervisor")
+    client.force_login(supervisor)
+    page = client.get("/office/applications/").content.decode()
+    assert "为所选申请指定承办人" not in page
+    assert "打印所选申请的待打印通知" not in page
