@@ -94,8 +94,11 @@ def test_seed_002_checks_with_narrative_count_and_stale_year_warnings(seeds_dir:
     assert not [c for c in found if c.startswith(("T3.", "T4.", "T2.", "SEC."))]
 
 
-@pytest.mark.parametrize(
-    "seed", ["000_04732404754f1f00", "001_011fde16aa22de90", "004_68f00f12ba36a829"]
-)
+@pytest.mark.parametrize("seed", ["000_04732404754f1f00", "004_68f00f12ba36a829"])
 def test_sound_seeds_check_clean(seed: str, seeds_dir: object) -> None:
     assert codes(parse_seed(seed)) == []
+
+
+def test_seed_001_checks_clean_but_for_its_garbled_sentence(seeds_dir: object) -> None:
+    """Its tables add up; one sentence of section 一 came through as mojibake."""
+    assert codes(parse_seed("001_011fde16aa22de90")) == ["TXT.W001"]

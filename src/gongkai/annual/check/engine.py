@@ -19,6 +19,7 @@ from . import (
     rules_table2,
     rules_table3,
     rules_table4,
+    rules_text,
 )
 from .base import Check, emit, rule
 
@@ -30,10 +31,11 @@ _MODULES: Final = (
     rules_table4,
     rules_crossyear,
     rules_narrative,
+    rules_text,
 )
-ORDER: Final = ("RPT", "SEC", "T2", "T3", "T4", "YOY", "NARR", "CHK")
+ORDER: Final = ("RPT", "SEC", "T2", "T3", "T4", "YOY", "NARR", "TXT", "CHK")
 """Findings are sorted by this prefix order (the report, its sections, tables 二 三 四,
-last year, the narrative), then by code; findings of one code keep the order of the form."""
+last year, the narrative, its text), then by code; findings of one code keep the order of the form."""
 _RANK: Final = {prefix: i for i, prefix in enumerate(ORDER)}
 
 BROKEN = rule(
