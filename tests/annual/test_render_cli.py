@@ -61,7 +61,10 @@ def test_html_goes_to_stdout_without_o(report_file: Path) -> None:
     result = runner.invoke(app, ["annual", "render", str(report_file)])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("<!DOCTYPE html>")
-    assert '<h1 class="gk-title">测试市数据局2024年政府信息公开工作年度报告</h1>' in result.stdout
+    assert (
+        '<h1 class="gk-title"><span class="gk-title-line">测试市数据局</span>'
+        '<span class="gk-title-line">2024年政府信息公开工作年度报告</span></h1>'
+    ) in result.stdout
     assert '<section class="gk-findings"' not in result.stdout
 
 

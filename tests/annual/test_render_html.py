@@ -68,8 +68,15 @@ def test_every_label_of_the_form_is_printed_exactly() -> None:
 )
 def test_title_names_organ_and_year(organ: str | None, year: int | None, title: str) -> None:
     root = parse(render_html(AnnualReport(organ=organ, year=year)))
-    assert root.findtext(".//h1") == title
+    assert "".join(root.find(".//h1").itertext()) == title
     assert root.findtext(".//title") == title
+
+
+def test_a_long_title_breaks_between_the_organ_and_the_year() -> None:
+    """Never inside a word: the organ on the first line, 年份 + 年度报告 on the second."""
+    root = parse(render_html(AnnualReport(organ="某某市某某区人民政府办公室", year=2024)))
+    lines = [span.text for span in root.find(".//h1")]
+    assert lines == ["某某市某某区人民政府办公室", "2024年政府信息公开工作年度报告"]
 
 
 def test_blank_cells_are_empty_and_every_cell_of_the_form_is_there() -> None:

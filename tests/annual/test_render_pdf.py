@@ -140,3 +140,18 @@ def test_without_a_chinese_font_the_pdf_says_what_to_install(
         "生成 PDF 需要中文字体，但系统中没有（fc-list :lang=zh 没有列出任何字体）。"
         "请以 root 运行：apt-get install fonts-noto-cjk"
     )
+
+
+@pytest.mark.parametrize("seed", seed_params())
+def test_the_title_breaks_only_between_organ_and_year(
+    seed: str, seed_pdfs: dict[str, bytes]
+) -> None:
+    """The set title's lines, read back from the page: each is the organ, the year's title,
+    or the whole title; never a word cut in two (“…公开工 / 作年度报告”)."""
+    report = AnnualReport.load(EXPECTED / f"{seed}.json")
+    organ = report.organ or ""
+    rest = f"{report.year}年政府信息公开工作年度报告"
+    page = pypdfium2.PdfDocument(seed_pdfs[seed])[0].get_textpage().get_text_range()
+    lines = [line.replace(" ", "") for line in page.splitlines() if line.strip()]
+    first = lines[: 2 if lines[0] != organ + rest else 1]
+    assert first in ([organ + rest], [organ, rest]), first

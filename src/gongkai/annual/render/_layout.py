@@ -110,6 +110,20 @@ def report_title(report: AnnualReport) -> str:
     return f"{organ}{year}{TITLE_SUFFIX}"
 
 
+TITLE_LINE_CHARS = 20
+"""Characters of the 二号 title on one line of an A4 page's 156 mm text block."""
+
+
+def title_lines(report: AnnualReport) -> tuple[str, ...]:
+    """The title in the lines it is set in: one line when it fits, otherwise the organ
+    and then 年份 + 政府信息公开工作年度报告, so a line never breaks inside a word."""
+    title = report_title(report)
+    organ = report.organ or ""
+    if len(title) <= TITLE_LINE_CHARS or not organ:
+        return (title,)
+    return (organ, title[len(organ) :])
+
+
 def format_number(value: T2Value) -> str:
     """A cell as printed: blank for null, integers plainly, amounts with their decimals."""
     if value is None:

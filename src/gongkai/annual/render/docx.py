@@ -32,6 +32,7 @@ from ._layout import (
     Kind,
     paragraphs,
     report_title,
+    title_lines,
 )
 
 TITLE_FONT = "方正小标宋简体"
@@ -68,7 +69,12 @@ def render_docx(report: AnnualReport) -> bytes:
     top.paragraph_format.first_line_indent = Pt(0)
     top.paragraph_format.space_after = BODY_LINE
     top.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    _font(top.add_run(title), TITLE_FONT, TITLE_SIZE)
+    for i, line in enumerate(title_lines(report)):
+        if i:  # a line break between the organ and the rest, never inside a word
+            brk = top.add_run()
+            brk.add_break()
+            _font(brk, TITLE_FONT, TITLE_SIZE)
+        _font(top.add_run(line), TITLE_FONT, TITLE_SIZE)
 
     for section in s.SECTIONS:
         heading = document.add_paragraph(section.heading, style="Heading 1")

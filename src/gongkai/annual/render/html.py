@@ -16,7 +16,15 @@ from importlib import resources
 from .. import schema as s
 from ..findings import Finding
 from ..model import AnnualReport
-from ._layout import TABLE_OF_SECTION, Cell, Grid, Kind, paragraphs, report_title
+from ._layout import (
+    TABLE_OF_SECTION,
+    Cell,
+    Grid,
+    Kind,
+    paragraphs,
+    report_title,
+    title_lines,
+)
 
 FINDINGS_HEADING = "核查结果"
 NO_FINDINGS = "未发现问题。"
@@ -64,7 +72,12 @@ def render_html(
     """
     title = report_title(report)
     parts = [f'<article class="gk-report" lang="zh-CN" id="{escape(id_prefix)}-report">']
-    parts.append(f'<h1 class="gk-title">{escape(title)}</h1>')
+    lines = title_lines(report)
+    if len(lines) == 1:
+        parts.append(f'<h1 class="gk-title">{escape(title)}</h1>')
+    else:
+        spans = "".join(f'<span class="gk-title-line">{escape(line)}</span>' for line in lines)
+        parts.append(f'<h1 class="gk-title">{spans}</h1>')
     for section in s.SECTIONS:
         parts.append(_section(report, section, id_prefix))
     if findings is not None:
