@@ -413,6 +413,20 @@ def _day(label: str, *, required: bool = False, **kw: Any) -> forms.DateField:
     )
 
 
+def checked_uploads(files: Any) -> list[Any]:
+    """Uploads under the files' rules (sizes, types, names) as a field error; rewound, as
+    the service reads them again before storing them."""
+    uploads = list(files or [])
+    try:
+        upload_rules.check(uploads)
+    except InvalidInput as exc:
+        raise ValidationError(exc.message) from None
+    finally:
+        for upload in uploads:
+            upload.seek(0)
+    return uploads
+
+
 class ActionForm(ChineseForm):
     """One workflow action; the fields used depend on the action (``action_form``)."""
 
@@ -513,15 +527,7 @@ class ActionForm(ChineseForm):
     def clean_files(self) -> list[Any]:
         """The reply's files under the files' rules, so a refused file is this field's
         error and the form comes back with everything else typed."""
-        uploads = list(self.cleaned_data.get("files") or [])
-        try:
-            upload_rules.check(uploads)
-        except InvalidInput as exc:
-            raise ValidationError(exc.message) from None
-        finally:
-            for upload in uploads:
-                upload.seek(0)  # the service reads them again before storing them
-        return uploads
+        return checked_uploads(self.cleaned_data.get("files"))
 
     def payload(self) -> dict[str, Any]:
         d = self.cleaned_data
@@ -832,12 +838,4 @@ class CorrectionForm(ChineseForm):
         return text
 
     def clean_files(self) -> list[Any]:
-        uploads = list(self.cleaned_data.get("files") or [])
-        try:
-            upload_rules.check(uploads)
-        except InvalidInput as exc:
-            raise ValidationError(exc.message) from None
-        finally:
-            for upload in uploads:
-                upload.seek(0)  # the service reads them again before storing them
-        return uploads
+        return checked_uploads(self.cleaned_data.get("files"))
