@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -52,3 +56,19 @@ def median_ms(fn: Callable[[], object], repeat: int = 21) -> float:
         fn()
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times)
+
+
+def child_results(script: str, env: dict[str, str]) -> list[list[Any]]:
+    """Run ``script --child`` (a benchmark with Django settings of its own) and return the
+    ``results`` of the JSON line it prints last; its other lines are echoed, indented."""
+    proc = subprocess.run(
+        [sys.executable, script, "--child"], env=env, capture_output=True, text=True, check=False
+    )
+    for line in proc.stdout.splitlines():
+        if not line.startswith("{"):
+            print("   " + line, flush=True)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr.strip().splitlines()[-1] if proc.stderr else "子进程失败")
+    data = json.loads([x for x in proc.stdout.splitlines() if x.startswith("{")][-1])
+    results: list[list[Any]] = data["results"]
+    return results

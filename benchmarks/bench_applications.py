@@ -22,14 +22,13 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from _common import Result  # noqa: E402
+from _common import Result, child_results  # noqa: E402
 
 DB = os.environ.get("GONGKAI_BENCH_DB", "gongkai_applications")
 URL = f"postgres://postgres@127.0.0.1:5432/{DB}"
@@ -44,17 +43,9 @@ def main() -> list[Result]:
         "DJANGO_SETTINGS_MODULE": "gongkai.site.settings",
         "PYTHONPATH": str(HERE.parent / "src"),
     }
-    proc = subprocess.run(
-        [sys.executable, __file__, "--child"], env=env, capture_output=True, text=True, check=False
-    )
-    for line in proc.stdout.splitlines():
-        if not line.startswith("{"):
-            print("   " + line, flush=True)
-    if proc.returncode != 0:
-        raise RuntimeError(proc.stderr.strip().splitlines()[-1] if proc.stderr else "子进程失败")
-    data = json.loads([x for x in proc.stdout.splitlines() if x.startswith("{")][-1])
+    results = child_results(__file__, env)
     out = []
-    for name, ref_name, value, ref in data["results"]:
+    for name, ref_name, value, ref in results:
         out.append(
             Result(
                 name=name,

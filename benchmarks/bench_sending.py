@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import socketserver
-import subprocess
 import sys
 import tempfile
 import threading
@@ -24,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from _common import Result  # noqa: E402
+from _common import Result, child_results  # noqa: E402
 
 NOTICES = int(os.environ.get("GONGKAI_BENCH_NOTICES", "300"))
 
@@ -70,23 +69,8 @@ def main() -> list[Result]:
             "GONGKAI_VAR_DIR": tmp,
             "PYTHONPATH": str(HERE.parent / "src") + os.pathsep + str(HERE.parent),
         }
-        proc = subprocess.run(
-            [sys.executable, __file__, "--child"],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    for line in proc.stdout.splitlines():
-        if not line.startswith("{"):
-            print("   " + line, flush=True)
-    if proc.returncode != 0:
-        raise RuntimeError(proc.stderr.strip().splitlines()[-1] if proc.stderr else "子进程失败")
-    data = json.loads([x for x in proc.stdout.splitlines() if x.startswith("{")][-1])
-    return [
-        Result(name, value, "ms/件", ref_name, ref)
-        for name, ref_name, value, ref in data["results"]
-    ]
+        results = child_results(__file__, env)
+    return [Result(name, value, "ms/件", ref_name, ref) for name, ref_name, value, ref in results]
 
 
 def child() -> None:
