@@ -443,7 +443,7 @@ def test_fee_in_yuan_entered_as_wan_gets_a_hint() -> None:
             [
                 (
                     "SEC.W001",
-                    "缺少第四、六部分（“四、政府信息公开行政复议、行政诉讼情况”、“六、其他需要报告的事项”）。",
+                    "缺少第六部分（“六、其他需要报告的事项”）。",
                 )
             ],
         ),
@@ -452,8 +452,8 @@ def test_fee_in_yuan_entered_as_wan_gets_a_hint() -> None:
             [("SEC.W002", "六个部分的顺序为一、三、二、四、五、六，应按一至六的顺序排列。")],
         ),
         (
-            {**(SOUND.sections or {}), "4": "  "},
-            [("SEC.W003", "第四部分“政府信息公开行政复议、行政诉讼情况”只有标题，没有内容。")],
+            {**(SOUND.sections or {}), "5": "  "},
+            [("SEC.W003", "第五部分“存在的主要问题及改进情况”只有标题，没有内容。")],
         ),
     ],
 )
@@ -477,7 +477,24 @@ def test_sections(sections: dict[str, str], expected: list[tuple[str, str]]) -> 
         ({"published": "2024-12-30"}, ("RPT.W002", "发布日期为2024年12月30日，早于2024年度结束。")),
         (
             {"published": "2025-04-02"},
-            ("RPT.W003", "发布日期为2025年4月2日，晚于2025年3月31日的法定期限。"),
+            (
+                "RPT.W003",
+                "发布日期为2025年4月2日，晚于2025年1月31日的法定期限（政府部门的报告），逾期61天。",
+            ),
+        ),
+        (
+            {"published": "2025-02-10"},
+            (
+                "RPT.W003",
+                "发布日期为2025年2月10日，晚于2025年1月31日的法定期限（政府部门的报告），逾期10天。",
+            ),
+        ),
+        (
+            {"published": "2025-04-02", "organ": "测试市人民政府"},
+            (
+                "RPT.W003",
+                "发布日期为2025年4月2日，晚于2025年3月31日的法定期限（本级人民政府的报告），逾期2天。",
+            ),
         ),
         (
             {"format": s.FORMAT_2019},
@@ -488,7 +505,7 @@ def test_sections(sections: dict[str, str], expected: list[tuple[str, str]]) -> 
         ),
         ({"year": None}, ("RPT.N001", "报告没有年度（year 为空），跳过依赖年度的核对。")),
         (
-            {"published": "2025-02-10"},
+            {"published": "2025-02-10", "organ": "测试市某某街道"},
             (
                 "RPT.N002",
                 "发布日期为2025年2月10日：政府部门的报告应于2025年1月31日前公布，本级政府的报告可到2025年3月31日。",
@@ -547,9 +564,9 @@ def test_every_rule_is_described_once_in_chinese() -> None:
     assert len(codes) == len(set(codes))
     for r in RULES:
         prefix = {Severity.ERROR: "E", Severity.WARNING: "W", Severity.NOTICE: "N"}[r.severity]
-        assert re.fullmatch(rf"(RPT|SEC|T2|T3|T4|YOY|NARR|TXT|CHK)\.{prefix}\d{{3}}", r.code), (
-            r.code
-        )
+        assert re.fullmatch(
+            rf"(RPT|SEC|T2|T3|T4|CELL|YOY|NARR|TXT|CHK)\.{prefix}\d{{3}}", r.code
+        ), r.code
         assert re.search(r"[\u4e00-\u9fff]", r.title) and re.search(
             r"[\u4e00-\u9fff]", r.description
         )

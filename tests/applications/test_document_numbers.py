@@ -111,6 +111,7 @@ def test_the_organ_form_refuses_a_pattern_without_the_serial() -> None:
         "short_name": organ.short_name,
         "credit_code": organ.credit_code,
         "notice_number_pattern": "示范区发改〔{年}〕依申请",
+        "report_publisher": "department",
     }
     form = OrganForm(data, instance=organ)
     assert not form.is_valid()

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from gongkai.annual import schema as s
+from gongkai.organs.models import Organ
 from gongkai.reports import services
 
 from .test_applications import as_user
@@ -31,17 +32,33 @@ def test_officer_writes_and_checks_head_publishes_public_reads(site: Any) -> Non
     site.get_by_role("button", name="保存正文").click()
     assert "正文已保存。" in site.locator("main").inner_text()
     site.get_by_role("link", name="核查", exact=True).click()
-    caption = site.locator("#findings caption").inner_text()
-    assert caption.startswith("核查结果：错误0个")
-    assert "WS.W001" in site.locator("#findings").inner_text()  # prompts left in 一 and 六
-    assert site.get_by_role("button", name="发布").count() == 0  # the officer cannot publish
+    findings = site.locator("#findings").inner_text()
+    assert "CELL.E001" in findings and "WS.W001" in findings  # table 二 blank, prompts in 一、六
+    assert site.get_by_role("link", name="发布…").count() == 0  # the officer cannot publish
+
+    # the finding leads to the text, the officer writes it; then to table 二's form
+    site.get_by_role("link", name="修改第一部分").click()
+    site.get_by_label(s.SECTION_BY_KEY["1"].heading).fill("本年度依法推进政府信息公开工作。")
+    site.get_by_label(s.SECTION_BY_KEY["6"].heading).fill("本年度未收取信息处理费。")
+    site.get_by_role("button", name="保存正文").click()
+    site.get_by_role("link", name="核查", exact=True).click()
+    site.get_by_role("link", name="填报表二").first.click()
+    for cell, value in (("licensing", "57"), ("punishment", "3"), ("coercion", "0"), ("fees", "0")):
+        site.locator(f"#t2-{cell}").fill(value)
+        site.locator(f"#t2-{cell}-source").fill("区政务服务平台导出")
+    site.get_by_role("button", name="保存表二数字").click()
+    assert "表二数字已保存。" in site.locator("main").inner_text()
+    site.get_by_role("link", name="核查", exact=True).click()
+    assert site.locator("#findings caption").inner_text().startswith("核查结果：错误0个")
 
     as_user(site, "fgj_head")
     site.goto(workspace)
-    site.get_by_role("button", name="发布").click()
+    site.get_by_role("link", name="发布…").click()
+    assert "确认发布" in site.locator("h1").inner_text()
+    site.get_by_role("button", name="确认发布").click()
     shown = site.locator("main").inner_text()
     assert "已发布" in shown
-    late = services.lateness(year, services.today())
+    late = services.lateness(Organ.objects.get(slug="fgj"), year, services.today())
     if late.late:
         assert f"{late.message()}，已记录为逾期发布。" in shown
     assert "发布" in site.locator("#history").inner_text()

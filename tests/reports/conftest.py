@@ -66,3 +66,20 @@ def break_table2(organ: Any, actor: Any, year: int = YEAR) -> None:
 
     disclosure.set_table2_entry(organ, year, actor, source="测试导入", fees=Decimal("1.5"))
     Table2Entry.objects.filter(organ=organ, year=year).update(fees=Decimal("-1.5"))
+
+
+def make_ready(draft: Any, actor: Any) -> Any:
+    """What an officer does before publishing: enter table 二's four figures (0, with a
+    source) and replace every 【请填写……】 prompt with a sentence. Returns the draft."""
+    from gongkai.reports import compute, services
+
+    figures = {c: services.Table2Input(0, "测试业务系统导出") for c in services.TABLE2_ENTERED}
+    draft = services.enter_table2(draft, actor, figures, version=draft.version)
+    texts = {}
+    for key, text in draft.sections.items():
+        lines = [
+            "本机关依法做好该项工作。" if line.startswith(compute.PLACEHOLDER) else line
+            for line in text.split("\n")
+        ]
+        texts[key] = "\n".join(lines)
+    return services.save_sections(draft, actor, texts, version=draft.version)

@@ -7,13 +7,13 @@ from typing import Any
 
 import pytest
 
-from gongkai.annual import AnnualReport
+from gongkai.annual import AnnualReport, Severity
 from gongkai.annual import schema as s
 from gongkai.applications import stats
 from gongkai.reports import services
 from gongkai.reports.models import AnnualReportDraft, DraftEvent, PublishedFile, Status
 
-from .conftest import YEAR, break_table2
+from .conftest import YEAR, break_table2, make_ready
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,16 @@ def test_the_skeleton_states_numbers_the_checker_agrees_with(staff: Any, caseloa
     draft = services.open_draft(staff.organ, YEAR, staff.officer)
     found = compute.findings(compute.draft_report(draft, published=date(2026, 1, 20)), staff.organ)
     assert [f.code for f in found if f.code.startswith("NARR")] == []
-    assert {f.code for f in found} == {"WS.W001"}  # only the prompts left to fill in
+    # only what the officer must still do: fill in the prompts and table 二's four figures
+    assert {f.code for f in found} == {"WS.W001", "CELL.E001"}
+    blank = next(f for f in found if f.code == "CELL.E001")
+    assert blank.cells == (
+        "table2.licensing",
+        "table2.punishment",
+        "table2.coercion",
+        "table2.fees",
+    )
+    assert all(f.severity is Severity.ERROR for f in found)
 
 
 def test_edits_finalize_reopen_are_events_and_stale_saves_are_refused(staff: Any) -> None:
@@ -98,20 +107,20 @@ def test_bad_section_input_is_refused_and_nothing_is_written(
 
 
 def test_publish_is_refused_while_the_checker_reports_errors(staff: Any, caseload: None) -> None:
+    draft = make_ready(services.open_draft(staff.organ, YEAR, staff.officer), staff.officer)
     break_table2(staff.organ, staff.officer)
-    draft = services.open_draft(staff.organ, YEAR, staff.officer)
     with pytest.raises(services.PublishRefused) as caught:
         services.publish(draft, staff.head, on=date(2026, 1, 20))
-    assert {f.code for f in caught.value.findings} == {"T2.E002"}
+    assert {f.code for f in caught.value.findings} == {"T2.E002", "CELL.E001"}
     assert str(caught.value).startswith("核查发现")
     draft.refresh_from_db()
     assert draft.status == Status.DRAFT and draft.snapshot is None
     assert not PublishedFile.objects.exists()
-    assert [e.kind for e in draft.events.all()] == ["created"]
+    assert [e.kind for e in draft.events.all()] == ["created", "table2", "edited"]
 
 
 def test_publish_freezes_the_snapshot_and_the_files(staff: Any, caseload: None) -> None:
-    draft = services.open_draft(staff.organ, YEAR, staff.officer)
+    draft = make_ready(services.open_draft(staff.organ, YEAR, staff.officer), staff.officer)
     with pytest.raises(services.NotAllowed):
         services.publish(draft, staff.officer, on=date(2026, 1, 20))
     draft = services.publish(draft, staff.reviewer, on=date(2026, 1, 20))
@@ -147,9 +156,7 @@ def test_publish_freezes_the_snapshot_and_the_files(staff: Any, caseload: None) 
     )
     draft.refresh_from_db()
     assert AnnualReport.from_dict(draft.snapshot).table3.get("received", "total") == received
-    assert (
-        draft.events.last().summary == "发布（发布日期2026-01-20，在法定期限内）；发布时有3个警告"
-    )
+    assert draft.events.last().summary == "发布（发布日期2026-01-20，在法定期限内）"
     with pytest.raises(services.InvalidInput, match="已于2026-01-20发布，不能再修改"):
         services.save_sections(draft, staff.officer, {"5": "改"}, version=draft.version)
     with pytest.raises(services.InvalidInput, match="已于2026-01-20发布"):
@@ -158,7 +165,7 @@ def test_publish_freezes_the_snapshot_and_the_files(staff: Any, caseload: None) 
 
 def test_a_late_publication_is_recorded(staff: Any, today: Any) -> None:
     today.set(date(2026, 3, 2))
-    draft = services.open_draft(staff.organ, YEAR, staff.officer)
+    draft = make_ready(services.open_draft(staff.organ, YEAR, staff.officer), staff.officer)
     draft = services.publish(draft, staff.head)
     assert (draft.published_on, draft.late_days) == (date(2026, 3, 2), 30)
     event = draft.events.last()
@@ -190,9 +197,9 @@ def test_last_years_published_report_is_what_the_checker_compares_with(
     from gongkai.reports import compute
 
     today.set(date(2026, 1, 20))
-    prior = services.open_draft(staff.organ, 2024, staff.officer)
+    prior = make_ready(services.open_draft(staff.organ, 2024, staff.officer), staff.officer)
     prior = services.publish(prior, staff.head, on=date(2025, 1, 10))
-    draft = services.open_draft(staff.organ, YEAR, staff.officer)
+    draft = make_ready(services.open_draft(staff.organ, YEAR, staff.officer), staff.officer)
     assert compute.last_year(staff.organ, YEAR) == AnnualReport.from_dict(prior.snapshot)
     found = compute.findings(compute.draft_report(draft), staff.organ)
     codes = {f.code for f in found if f.code.startswith("YOY")}

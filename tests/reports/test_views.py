@@ -21,7 +21,7 @@ from gongkai.reports.models import AnnualReportDraft, ImportedReport, Status
 from tests.annual.test_render_xlsx import read_numbers
 from tests.conftest import EXPECTED, SEEDS, seed_params
 
-from .conftest import YEAR, break_table2
+from .conftest import YEAR, break_table2, make_ready
 
 pytestmark = pytest.mark.django_db
 
@@ -142,28 +142,37 @@ def test_check_lists_findings_with_chinese_severity_and_code(staff: Any, caseloa
     client = client_for(staff.officer)
     client.post(url(staff.organ, "start/"))
     page = client.get(url(staff.organ, "check/")).content.decode()
-    assert "发现1个错误，改正前不能发布。" in page
+    # T2.E002, the three figures of table 二 still blank, and the prompts of 一、五、六
+    assert "发现5个错误，改正前不能发布。" in page
     assert re.search(r"<td>错误</td><td><code>T2\.E002</code></td>", page)
-    assert re.search(r"<td>警告</td><td><code>WS\.W001</code></td>", page)
+    assert re.search(r"<td>错误</td><td><code>CELL\.E001</code></td>", page)
+    assert re.search(r"<td>错误</td><td><code>WS\.W001</code></td>", page)
+    assert 'href="/office/reports/bureau-a/2025/#t2-licensing">填报表二</a>' in page
+    assert 'href="/office/reports/bureau-a/2025/#section-1">修改第一部分</a>' in page
 
 
 def test_publish_with_errors_is_refused_and_lists_them(staff: Any, caseload: None) -> None:
+    make_ready(services.open_draft(staff.organ, YEAR, staff.officer), staff.officer)
     break_table2(staff.organ, staff.officer)
-    services.open_draft(staff.organ, YEAR, staff.officer)
+    confirm = client_for(staff.head).get(url(staff.organ, "publish/")).content.decode()
+    assert "核查发现2个错误，改正前不能发布。" in confirm and "确认发布</button>" not in confirm
     response = client_for(staff.head).post(url(staff.organ, "actions/publish/"), follow=True)
     html = response.content.decode()
-    assert "不能发布：核查发现1个错误，请先改正。" in html
+    assert "不能发布：核查发现2个错误，请先改正。" in html
     assert "T2.E002" in html
     assert AnnualReportDraft.objects.get().status == Status.DRAFT
 
 
 def test_publishing_late_warns_and_records_it(staff: Any, today: Any) -> None:
     today.set(date(2026, 2, 5))
-    services.open_draft(staff.organ, YEAR, staff.officer)
+    make_ready(services.open_draft(staff.organ, YEAR, staff.officer), staff.officer)
     client = client_for(staff.head)
     page = client.get(url(staff.organ)).content.decode()
     assert "注意：已超过法定发布期限（2026年1月31日）5天。现在发布将记录为逾期发布。" in page
     assert "已超过法定发布期限（2026年1月31日）5天，尚未发布" in page
+    confirm = client.get(url(staff.organ, "publish/")).content.decode()
+    assert "已超过法定发布期限（2026年1月31日）5天，将记录为逾期发布。" in confirm
+    assert "确认发布</button>" in confirm
     done = client.post(url(staff.organ, "actions/publish/"), follow=True).content.decode()
     assert "已发布。已超过法定发布期限（2026年1月31日）5天，已记录为逾期发布。" in done
     assert AnnualReportDraft.objects.get().late_days == 5
@@ -185,7 +194,7 @@ def test_downloads_have_their_type_and_read_back(
     staff: Any, caseload: None, published: bool
 ) -> None:
     expected = annual_stats(staff.organ)
-    draft = services.open_draft(staff.organ, YEAR, staff.officer)
+    draft = make_ready(services.open_draft(staff.organ, YEAR, staff.officer), staff.officer)
     if published:
         services.publish(draft, staff.head, on=date(2026, 1, 20))
     client = client_for(staff.officer)
@@ -275,7 +284,7 @@ def test_an_unmatched_import_can_be_assigned(staff: Any) -> None:
 
 
 def test_roll_up_statuses(staff: Any, today: Any) -> None:
-    draft = services.open_draft(staff.organ, YEAR, staff.officer)
+    draft = make_ready(services.open_draft(staff.organ, YEAR, staff.officer), staff.officer)
     services.publish(draft, staff.head, on=date(2026, 1, 20))
     services.open_draft(staff.other_organ, YEAR, staff.other_officer)
     today.set(date(2026, 2, 2))
@@ -294,7 +303,7 @@ def test_roll_up_statuses(staff: Any, today: Any) -> None:
 
 
 def test_public_pages_show_published_reports_only(staff: Any) -> None:
-    draft = services.open_draft(staff.organ, YEAR, staff.officer)
+    draft = make_ready(services.open_draft(staff.organ, YEAR, staff.officer), staff.officer)
     public = Client()
     assert public.get(f"/reports/{staff.organ.slug}/{YEAR}/").status_code == 404
     services.publish(draft, staff.head, on=date(2026, 1, 20))

@@ -15,6 +15,7 @@ import datetime
 import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -48,7 +49,13 @@ from gongkai.disclosure.models import Attachment, Item, ItemEvent, Table2Entry
 from gongkai.organs.factories import OrganFactory, member
 from gongkai.reports import compute
 from gongkai.reports import services as reports
-from gongkai.reports.models import AnnualReportDraft, ImportedReport, PublishedFile, Status
+from gongkai.reports.models import (
+    AnnualReportDraft,
+    FindingDecision,
+    ImportedReport,
+    PublishedFile,
+    Status,
+)
 from gongkai.site import errors as boundary
 from gongkai.site.errors import DomainFailure, describe
 from tests.applications.factories import APPLICANT, Staff, make_case
@@ -643,6 +650,41 @@ def _reports_publish(mp: pytest.MonkeyPatch) -> Post:
     )
 
 
+def _reports_table2(mp: pytest.MonkeyPatch) -> Post:
+    """表二's figures are written to the disclosure app's entry before the event: a failure
+    at the event must leave neither the figures nor the draft changed."""
+    world = ReportsWorld.build()
+    draft = world.draft()
+    fail_after(mp, reports, "_event", ClockError("填报时间早于创建时间"))
+    return Post(
+        world.url("reports:table2"),
+        {"version": draft.version, "t2-licensing": "12", "t2-licensing-source": "省平台导出"},
+        world.officer,
+        back=world.url("reports:workspace"),
+        message="填报时间早于创建时间",
+        written=lambda: (_draft_state(draft)(), Table2Entry.objects.count()),
+    )
+
+
+def _reports_decide(mp: pytest.MonkeyPatch) -> Post:
+    world = ReportsWorld.build()
+    draft = world.draft()
+    figures = {"fees": reports.Table2Input(Decimal(5000), "财政系统")}
+    draft = reports.enter_table2(draft, world.officer, figures, version=draft.version)
+    report = compute.draft_report(draft, published=reports.today())
+    rows = compute.decided(compute.findings(report, world.organ), report, [])
+    mark = next(r.fingerprint for r in rows if r.finding["code"] == "T2.W003")
+    fail_after(mp, reports, "_event", ClockError("意见时间早于创建时间"))
+    return Post(
+        world.url("reports:decide"),
+        {"fingerprint": mark, "decision": "rejected", "reason": "金额属实"},
+        world.reviewer,
+        back=world.url("reports:check"),
+        message="意见时间早于创建时间",
+        written=lambda: (_draft_state(draft)(), FindingDecision.objects.count()),
+    )
+
+
 def _reports_import(mp: pytest.MonkeyPatch) -> Post:
     world = ReportsWorld.build()
     fail(mp, reports, "import_reports", ParseError("读不到表三", source="2025年报.txt", line=12))
@@ -792,6 +834,8 @@ PAGES: dict[str, Callable[[pytest.MonkeyPatch], Post]] = {
     "reports:save": _reports_save,
     "reports:act (finalize)": _reports_finalize,
     "reports:act (publish)": _reports_publish,
+    "reports:table2": _reports_table2,
+    "reports:decide": _reports_decide,
     "reports:import": _reports_import,
     "reports:assign": _reports_assign,
     "disclosure:create": _disclosure_create,
@@ -818,6 +862,7 @@ NO_WRITES = {
     "reports:imported",
     "reports:workspace",
     "reports:check",
+    "reports:confirm_publish",
     "reports:download",
     "disclosure:list",
     "disclosure:detail",

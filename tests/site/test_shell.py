@@ -138,6 +138,7 @@ def test_a_wrong_credit_code_is_refused_with_the_reason(
         "short_name": organ.short_name,
         "credit_code": organ.credit_code[:-1] + ("0" if organ.credit_code[-1] != "0" else "1"),
         "office_phone": "0000-87654321",
+        "report_publisher": "department",
     }
     html = client.post("/office/organs/bureau-a/edit/", form).content.decode()
     assert "校验码（第18位）应为“" in html

@@ -296,6 +296,12 @@ class Table2Entry(models.Model):
         blank=True,
     )
     source = models.CharField("数据来源", max_length=300)
+    provenance = models.JSONField(
+        "各项数字的来源",
+        default=dict,
+        blank=True,
+        help_text="每项数字的数据来源（系统名称/统计口径）、填报人和时间，键为 licensing 等",
+    )
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
 

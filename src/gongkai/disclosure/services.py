@@ -393,6 +393,37 @@ def add_attachment(item: Item, actor: Any, name: str, data: bytes) -> Attachment
     return attachment
 
 
+TABLE2_ENTERED = ("licensing", "punishment", "coercion", "fees")
+"""The cells of table 二 entered from other systems (第二十条第（五）（六）（八）项)."""
+TABLE2_ENTERED_LABELS = {
+    "licensing": "行政许可",
+    "punishment": "行政处罚",
+    "coercion": "行政强制",
+    "fees": "行政事业性收费",
+}
+
+
+def _check_table2_value(cell: str, value: int | Decimal | None) -> None:
+    if value is None:
+        return
+    label = TABLE2_ENTERED_LABELS[cell]
+    if value < 0:
+        what = "收费金额应为非负数" if cell == "fees" else "本年处理决定数量应为非负整数"
+        raise DisclosureError(f"{label}的{what}，实际为 {value}", code="negative")
+    if cell != "fees" and value != int(value):
+        raise DisclosureError(
+            f"{label}的本年处理决定数量应为整数，实际为 {value}", code="not_integer"
+        )
+
+
+def _require_source(source: str) -> str:
+    if not source.strip():
+        raise DisclosureError(
+            "请注明数据来源（如“省行政执法监管平台导出，2025-01-10”）", code="source"
+        )
+    return source.strip()[:300]
+
+
 @transaction.atomic
 def set_table2_entry(
     organ: Organ,
@@ -405,29 +436,62 @@ def set_table2_entry(
     coercion: int | None = None,
     fees: Decimal | None = None,
 ) -> Table2Entry:
-    """Enter the counts of table 二 that come from other systems, with their source."""
-    if not source.strip():
-        raise DisclosureError(
-            "请注明数据来源（如“省行政执法监管平台导出，2025-01-10”）", code="source"
-        )
-    for label, value in (("行政许可", licensing), ("行政处罚", punishment), ("行政强制", coercion)):
-        if value is not None and value < 0:
-            raise DisclosureError(
-                f"{label}的本年处理决定数量应为非负整数，实际为 {value}", code="negative"
-            )
-    if fees is not None and fees < 0:
-        raise DisclosureError(f"行政事业性收费金额应为非负数，实际为 {fees}", code="negative")
+    """Enter the counts of table 二 that come from other systems, with their source.
+
+    Each cell whose value changes records ``source``, the person and the time in the
+    entry's ``provenance``.
+    """
+    source = _require_source(source)
+    values: dict[str, int | Decimal | None] = {
+        "licensing": licensing,
+        "punishment": punishment,
+        "coercion": coercion,
+        "fees": fees,
+    }
+    for cell, value in values.items():
+        _check_table2_value(cell, value)
+    entry = Table2Entry.objects.select_for_update().filter(organ=organ, year=year).first()
+    return _store_table2(entry, organ, year, actor, values, {c: source for c in values})
+
+
+@transaction.atomic
+def set_table2_figure(
+    organ: Organ, year: int, actor: Any, cell: str, value: int | Decimal | None, source: str
+) -> Table2Entry:
+    """Enter one of the four cells (``TABLE2_ENTERED``) with its own source."""
+    if cell not in TABLE2_ENTERED:
+        raise DisclosureError(f"表二没有可填报的“{cell}”项", code="cell")
+    source = _require_source(source)
+    _check_table2_value(cell, value)
+    entry = Table2Entry.objects.select_for_update().filter(organ=organ, year=year).first()
+    values = {c: getattr(entry, c) if entry else None for c in TABLE2_ENTERED}
+    values[cell] = int(value) if value is not None and cell != "fees" else value
+    return _store_table2(entry, organ, year, actor, values, {cell: source})
+
+
+def _store_table2(
+    entry: Table2Entry | None,
+    organ: Organ,
+    year: int,
+    actor: Any,
+    values: dict[str, int | Decimal | None],
+    sources: dict[str, str],
+) -> Table2Entry:
+    provenance = dict(entry.provenance) if entry else {}
+    at = timezone.now().isoformat(timespec="seconds")
+    for cell, source in sources.items():
+        old = getattr(entry, cell) if entry else None
+        if old is None and values[cell] is None:
+            provenance.pop(cell, None)
+        elif entry is None or old != values[cell] or cell not in provenance:
+            provenance[cell] = {"source": source, "by": _name(actor), "at": at}
+        elif provenance[cell].get("source") != source:
+            provenance[cell] = {**provenance[cell], "source": source}
+    last_source = next(reversed(sources.values()))
     entry, _ = Table2Entry.objects.update_or_create(
         organ=organ,
         year=year,
-        defaults={
-            "licensing": licensing,
-            "punishment": punishment,
-            "coercion": coercion,
-            "fees": fees,
-            "source": source.strip(),
-            "updated_by": actor,
-        },
+        defaults={**values, "source": last_source, "provenance": provenance, "updated_by": actor},
     )
     return entry
 

@@ -96,6 +96,7 @@ def load_demo() -> list[DemoAccount]:
                 office_email=f"gongkai-{spec.slug}@example.gov.cn",
                 reconsideration_body=f"{REGION_NAME}人民政府",
                 court=f"{REGION_NAME}人民法院",
+                report_publisher="government" if spec.parent is None else "department",
             )
         organs[spec.slug] = organ
     accounts = []

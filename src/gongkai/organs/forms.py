@@ -24,6 +24,7 @@ class OrganForm(forms.ModelForm):
             "reconsideration_body",
             "court",
             "notice_number_pattern",
+            "report_publisher",
         ]
 
     def clean_notice_number_pattern(self) -> str:

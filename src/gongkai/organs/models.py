@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db import models
 
+from gongkai.annual.deadline import Publisher
+
 from .roles import Role
 from .uscc import validate_uscc
 
@@ -72,6 +74,17 @@ class Organ(models.Model):
         help_text="用“{年}”和“{号}”表示年度和序号，如：示范区发改〔{年}〕依申请第{号}号。"
         "留空时为“机关简称〔年度〕依申请第N号”",
     )
+    report_publisher = models.CharField(
+        "年度报告类别",
+        max_length=20,
+        choices=[
+            ("department", "政府部门的年度报告（次年1月31日前发布）"),
+            ("government", "本级人民政府的年度报告（次年3月31日前发布）"),
+        ],
+        default="department",
+        help_text="《条例》第四十九条：政府部门于每年1月31日前公布上一年度报告；"
+        "政府信息公开工作主管部门于每年3月31日前公布本级政府的年度报告",
+    )
     is_active = models.BooleanField("启用", default=True)
 
     class Meta:
@@ -81,6 +94,11 @@ class Organ(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def publisher(self) -> Publisher:
+        """Whose annual report the organ publishes, which decides its deadline."""
+        return Publisher(self.report_publisher)
 
     def lineage_ids(self) -> list[int]:
         """This organ's id and its ancestors' ids, nearest first."""

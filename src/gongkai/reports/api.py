@@ -60,15 +60,21 @@ def draft_findings(request: HttpRequest, organ: str, year: int) -> dict[str, Any
     draft = _staff_draft(request, organ, year)
     if draft.status == Status.PUBLISHED:
         rows: list[dict[str, Any]] = list(draft.findings or [])
+        counts = compute.counts(rows)
+        counts["warning"] -= sum(1 for r in rows if r.get("decision"))
     else:
         report = compute.draft_report(draft, published=services.today())
-        rows = [f.to_dict() for f in compute.findings(report, draft.organ)]
+        found = compute.decided(
+            compute.findings(report, draft.organ), report, draft.decisions.all()
+        )
+        rows = [{**services.stored_finding(row), "fingerprint": row.fingerprint} for row in found]
+        counts = compute.open_counts(found)
     return {
         "organ": draft.organ.name,
         "year": draft.year,
         "status": draft.status,
         "status_label": draft.get_status_display(),
-        "counts": compute.counts(rows),
+        "counts": counts,
         "findings": [
             {**r, "severity_label": f["label"]}
             for r, f in zip(rows, finding_rows(rows), strict=True)

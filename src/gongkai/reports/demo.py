@@ -1,8 +1,8 @@
 """Demo for ``manage.py load_demo``: 示范区发展和改革局 publishes its 2024 report.
 
 The report goes through the services as its staff would do it: the officer opens the
-draft (tables computed from the demo casework) and writes the text, the head publishes
-it on 20 January 2025. Idempotent: a published report is left as it is.
+draft (tables computed from the demo casework), writes the text and enters table 二's
+figures from the systems that hold them, the head publishes it on 20 January 2025. Idempotent: a published report is left as it is.
 """
 
 from __future__ import annotations
@@ -35,6 +35,15 @@ GENERAL = [
 ]
 
 
+TABLE2 = {
+    "licensing": (126, "示范区政务服务一体化平台，按办结日期统计"),
+    "punishment": (8, "省行政执法监管平台，按处罚决定日期统计"),
+    "coercion": (0, "省行政执法监管平台，按强制决定日期统计"),
+    "fees": (0, "区财政非税收入管理系统，本局无行政事业性收费项目"),
+}
+"""表二 第二十条第（五）（六）（八）项, entered by the officer from the systems that hold them."""
+
+
 def _fill_general(text: str) -> str:
     """Replace the skeleton's prompts of section 一, one sentence each."""
     sentences = iter(GENERAL)
@@ -60,6 +69,8 @@ def load_demo() -> list[str]:
     draft = services.open_draft(organ, YEAR, officer)
     texts = {**TEXTS, "1": _fill_general(draft.sections.get("1", ""))}
     draft = services.save_sections(draft, officer, texts, version=draft.version)
+    figures = {c: services.Table2Input(v, src) for c, (v, src) in TABLE2.items()}
+    draft = services.enter_table2(draft, officer, figures, version=draft.version)
     try:
         services.publish(draft, head, on=PUBLISHED_ON)
     except services.ReportsError as exc:

@@ -13,15 +13,22 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 
+from gongkai.annual.deadline import Publisher, deadline, shown
 from gongkai.organs.models import Organ
 
-DEADLINE_MONTH_DAY = (1, 31)
-"""《条例》第四十九条: departments publish last year's report by 31 January (LEGAL.md A10)."""
+
+def deadline_for(organ: Organ, year: int) -> date:
+    """The statutory publication deadline of ``organ``'s report on ``year`` (《条例》第四十九条:
+    31 January for a department, 31 March for the government's own report)."""
+    return deadline(year, organ.publisher)
 
 
-def deadline_for(year: int) -> date:
-    """The statutory publication deadline of the report on ``year``."""
-    return date(year + 1, *DEADLINE_MONTH_DAY)
+def deadlines(year: int) -> str:
+    """Both deadlines of ``year``'s reports in one sentence, for pages listing many organs."""
+    department, government = (
+        deadline(year, p) for p in (Publisher.DEPARTMENT, Publisher.GOVERNMENT)
+    )
+    return f"政府部门{shown(department)}，本级人民政府{shown(government)}"
 
 
 class Status(models.TextChoices):
@@ -37,6 +44,8 @@ class EventKind(models.TextChoices):
     FINALIZED = "finalized", "定稿"
     REOPENED = "reopened", "退回修改"
     PUBLISHED = "published", "发布"
+    TABLE2 = "table2", "填报表二"
+    DECIDED = "decided", "核查意见"
 
 
 class AnnualReportDraft(models.Model):
@@ -49,7 +58,10 @@ class AnnualReportDraft(models.Model):
     version = models.PositiveIntegerField("版本", default=1)
     published_on = models.DateField("发布日期", null=True, blank=True)
     late_days = models.PositiveIntegerField(
-        "逾期天数", null=True, blank=True, help_text="发布日期晚于法定期限（次年1月31日）的天数"
+        "逾期天数",
+        null=True,
+        blank=True,
+        help_text="发布日期晚于法定期限（次年1月31日或3月31日）的天数",
     )
     snapshot = models.JSONField(
         "发布时的报告", null=True, blank=True, help_text="发布时冻结的 annual-report/1 JSON"
@@ -71,7 +83,7 @@ class AnnualReportDraft(models.Model):
 
     @property
     def deadline(self) -> date:
-        return deadline_for(self.year)
+        return deadline_for(self.organ, self.year)
 
     @property
     def is_published(self) -> bool:
@@ -104,6 +116,49 @@ class DraftEvent(models.Model):
         verbose_name = "年度报告操作记录"
         verbose_name_plural = "年度报告操作记录"
         ordering = ["draft_id", "at", "id"]
+
+
+class Decision(models.TextChoices):
+    VERIFIED = "verified", "已核实"
+    REJECTED = "rejected", "不采纳"
+
+
+class FindingDecision(models.Model):
+    """A reviewer's decision on a warning: 已核实 (the report is right as it stands) or
+    不采纳 (the warning does not apply), with the reason.
+
+    Keyed by the finding's fingerprint (rule, cells and their values, see
+    ``compute.fingerprint``): a re-check finds the same warning decided, and a change to
+    one of its cells makes a new finding that is open again.
+    """
+
+    draft = models.ForeignKey(
+        AnnualReportDraft, models.CASCADE, related_name="decisions", verbose_name="年度报告"
+    )
+    fingerprint = models.CharField("核查结果指纹", max_length=64)
+    code = models.CharField("规则代码", max_length=20)
+    message = models.CharField("核查结果", max_length=1000)
+    decision = models.CharField("意见", max_length=20, choices=Decision.choices)
+    reason = models.CharField("理由", max_length=500)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="审核人",
+    )
+    by_name = models.CharField("审核人姓名", max_length=150)
+    at = models.DateTimeField("时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "核查意见"
+        verbose_name_plural = "核查意见"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["draft", "fingerprint"], name="reports_decision_unique_finding"
+            )
+        ]
 
 
 class FileFormat(models.TextChoices):

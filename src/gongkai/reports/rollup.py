@@ -54,9 +54,9 @@ def rows(office: Organ, year: int, today: date) -> list[Row]:
     ):
         assert row.organ_id is not None
         imported[row.organ_id] = row  # the latest import wins
-    deadline = deadline_for(year)
     out = []
     for organ in organs:
+        deadline = deadline_for(organ, year)
         draft = drafts.get(organ.pk)
         ext = imported.get(organ.pk)
         if draft is not None and draft.status == Status.PUBLISHED:

@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
@@ -32,14 +33,17 @@ from gongkai.organs.models import Organ
 from . import compute, imports, rules, skeleton
 from .models import (
     AnnualReportDraft,
+    Decision,
     DraftEvent,
     EventKind,
     FileFormat,
+    FindingDecision,
     ImportedReport,
     PublishedFile,
     Status,
     deadline_for,
 )
+from .signals import report_published
 
 FIRST_YEAR = 2008
 """《条例》 took effect on 1 May 2008: the first year with an annual report."""
@@ -247,6 +251,182 @@ def reopen(draft: AnnualReportDraft, actor: Any, reason: str = "") -> AnnualRepo
         return current
 
 
+# ---------------------------------------------------------------------------- table 二
+
+TABLE2_ENTERED = ("licensing", "punishment", "coercion", "fees")
+"""表二 第二十条第（五）（六）（八）项: the platform keeps no records of these, the organ
+enters them from the systems that do."""
+MAX_COUNT = 10**9
+MAX_FEES = Decimal("9999999999.9999")
+
+
+@dataclass(frozen=True)
+class Table2Input:
+    """One entered figure of table 二: its value (``None`` clears it) and its source."""
+
+    value: int | Decimal | None
+    source: str
+
+
+def parse_table2_value(cell: str, text: str) -> int | Decimal | None:
+    """The figure typed into the form, or ``InvalidInput`` saying what is wrong with it."""
+    label = s.table2_row(cell).label
+    text = text.strip().replace(",", "").replace("，", "")
+    if not text:
+        return None
+    if cell == "fees":
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            raise InvalidInput(
+                f"{label}的本年收费金额应为数字（单位：万元），收到的是“{text}”"
+            ) from None
+        if not amount.is_finite() or amount < 0 or amount > MAX_FEES:
+            raise InvalidInput(
+                f"{label}的本年收费金额应为0至{MAX_FEES}之间的数（万元），收到的是“{text}”"
+            )
+        if amount != amount.quantize(Decimal("0.0001")):
+            raise InvalidInput(f"{label}的本年收费金额最多保留4位小数（万元），收到的是“{text}”")
+        return amount
+    if not text.isdigit():
+        raise InvalidInput(f"{label}的本年处理决定数量应为非负整数，收到的是“{text}”")
+    count = int(text)
+    if count > MAX_COUNT:
+        raise InvalidInput(f"{label}的本年处理决定数量{count}超出合理范围，请核对")
+    return count
+
+
+def enter_table2(
+    draft: AnnualReportDraft,
+    actor: Any,
+    figures: Mapping[str, Table2Input],
+    *,
+    version: int,
+) -> AnnualReportDraft:
+    """Enter 表二 (五)–(八) for the draft's organ and year, each with its source.
+
+    Only changed figures are stored (with who and when); each change is one line of the
+    report's history. A finalized report goes back to draft.
+    """
+    _require(rules.can_edit(actor, draft.organ), "只有本机关工作人员可以填报表二")
+    from gongkai.disclosure import services as disclosure
+    from gongkai.disclosure.models import Table2Entry
+
+    unknown = [c for c in figures if c not in TABLE2_ENTERED]
+    if unknown:
+        raise InvalidInput(f"表二没有可在此填报的“{unknown[0]}”项")
+    with transaction.atomic():
+        current = _locked(draft)
+        _open_for_edit(current)
+        if current.version != version:
+            raise StaleVersion(
+                "保存失败：在您填报期间，他人已修改或定稿了这份报告。请刷新页面后重新填报。"
+            )
+        entry = Table2Entry.objects.filter(organ=current.organ, year=current.year).first()
+        before_values = {c: getattr(entry, c) if entry else None for c in TABLE2_ENTERED}
+        before_sources = dict(entry.provenance) if entry else {}
+        changed = []
+        for cell, given in figures.items():
+            source = given.source.strip()
+            old_source = before_sources.get(cell, {}).get("source", "")
+            if given.value == before_values[cell] and (given.value is None or source == old_source):
+                continue
+            label = s.table2_row(cell).label
+            if given.value is not None and not source:
+                raise InvalidInput(f"请注明“{label}”数字的数据来源（系统名称/统计口径）")
+            try:
+                disclosure.set_table2_figure(
+                    current.organ, current.year, actor, cell, given.value, source or "已清除"
+                )
+            except disclosure.DisclosureError as exc:
+                raise InvalidInput(str(exc)) from None
+            shown = "空白" if given.value is None else _number(given.value)
+            changed.append((cell, label, shown, source))
+        if not changed:
+            return current
+        before = current.status
+        current.status = Status.DRAFT
+        current.version += 1
+        current.save(update_fields=["status", "version", "updated_at"])
+        summary = "；".join(
+            f"{label} {shown}" + (f"（来源：{source}）" if source else "")
+            for _, label, shown, source in changed
+        )
+        if before == Status.FINAL:
+            summary += "（已定稿的报告退回草稿）"
+        _event(
+            current,
+            EventKind.TABLE2,
+            actor,
+            before,
+            f"填报表二：{summary}",
+            {"cells": {c: {"value": v, "source": src} for c, _, v, src in changed}},
+        )
+        return current
+
+
+def _number(value: int | Decimal) -> str:
+    return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
+
+
+# ---------------------------------------------------------------------------- decisions
+
+MAX_REASON_CHARS = 500
+
+
+def decide(
+    draft: AnnualReportDraft, actor: Any, mark: str, decision: str, reason: str
+) -> FindingDecision:
+    """Record a reviewer's 已核实/不采纳 on one open warning of the current check."""
+    _require(
+        rules.can_finalize(actor, draft.organ),
+        "只有本机关的审核人或机构负责人可以对核查结果提出意见",
+    )
+    if decision not in Decision.values:
+        raise InvalidInput("请选择“已核实”或“不采纳”")
+    reason = " ".join(reason.split())
+    if len(reason) < 2:
+        raise InvalidInput("请写明理由（如核实的依据，或不采纳的原因）")
+    if len(reason) > MAX_REASON_CHARS:
+        raise InvalidInput(f"理由有{len(reason)}字，超过上限{MAX_REASON_CHARS}字")
+    with transaction.atomic():
+        current = _locked(draft)
+        _open_for_edit(current)
+        report = compute.draft_report(current, published=today())
+        rows = compute.decided(compute.findings(report, current.organ), report, [])
+        row = next((r for r in rows if r.fingerprint == mark), None)
+        if row is None:
+            raise InvalidInput("这条核查结果已不存在（报告可能已被修改），请重新核查后再提出意见")
+        if row.severity is not Severity.WARNING:
+            raise InvalidInput(
+                f"只有警告可以标记已核实或不采纳；{row.severity.label}须改正"
+                if row.severity is Severity.ERROR
+                else "提示无需提出意见"
+            )
+        label = Decision(decision).label
+        found, _ = FindingDecision.objects.update_or_create(
+            draft=current,
+            fingerprint=mark,
+            defaults={
+                "code": str(row.finding["code"]),
+                "message": str(row.finding["message"])[:1000],
+                "decision": decision,
+                "reason": reason,
+                "by": actor,
+                "by_name": _name(actor),
+            },
+        )
+        _event(
+            current,
+            EventKind.DECIDED,
+            actor,
+            current.status,
+            f"[{row.finding['code']}] {label}：{reason}",
+            {"fingerprint": mark, "decision": decision, "code": row.finding["code"]},
+        )
+        return found
+
+
 # ---------------------------------------------------------------------------- publish
 
 
@@ -264,8 +444,8 @@ class Lateness:
         return f"已超过法定发布期限（{d.year}年{d.month}月{d.day}日）{self.days}天"
 
 
-def lateness(year: int, on: date) -> Lateness:
-    deadline = deadline_for(year)
+def lateness(organ: Organ, year: int, on: date) -> Lateness:
+    deadline = deadline_for(organ, year)
     return Lateness(deadline, max(0, (on - deadline).days))
 
 
@@ -289,6 +469,7 @@ def publish(draft: AnnualReportDraft, actor: Any, *, on: date | None = None) -> 
             raise InvalidInput(f"{current.year}年度报告已于{current.published_on}发布")
         report = compute.draft_report(current, published=day)
         found = compute.findings(report, current.organ)
+        rows = compute.decided(found, report, current.decisions.all())
         errors = [f for f in found if f.severity is Severity.ERROR]
         if errors:
             raise PublishRefused(
@@ -296,13 +477,13 @@ def publish(draft: AnnualReportDraft, actor: Any, *, on: date | None = None) -> 
                 + "；".join(f"[{f.code}] {f.message}" for f in errors),
                 errors,
             )
-        late = lateness(current.year, day)
+        late = lateness(current.organ, current.year, day)
         before = current.status
         current.status = Status.PUBLISHED
         current.published_on = day
         current.late_days = late.days
         current.snapshot = report.to_dict()
-        current.findings = [f.to_dict() for f in found]
+        current.findings = [stored_finding(row) for row in rows]
         current.version += 1
         current.save()
         for fmt, content in rendered_files(report).items():
@@ -313,11 +494,11 @@ def publish(draft: AnnualReportDraft, actor: Any, *, on: date | None = None) -> 
                 size=len(content),
                 sha256=hashlib.sha256(content).hexdigest(),
             )
-        warned = compute.counts(found)[Severity.WARNING.value]
+        warned = compute.open_counts(rows)[Severity.WARNING.value]
         summary = f"发布（发布日期{day.isoformat()}"
         summary += f"，{late.message()}）" if late.late else "，在法定期限内）"
         if warned:
-            summary += f"；发布时有{warned}个警告"
+            summary += f"；发布时有{warned}个未处理的警告"
         _event(
             current,
             EventKind.PUBLISHED,
@@ -331,7 +512,21 @@ def publish(draft: AnnualReportDraft, actor: Any, *, on: date | None = None) -> 
                 "warnings": warned,
             },
         )
+        report_published.send(sender=AnnualReportDraft, draft=current)
         return current
+
+
+def stored_finding(row: compute.Row) -> dict[str, Any]:
+    """A finding as frozen at publication, with the decision on it."""
+    out = dict(row.finding)
+    if row.decision is not None:
+        out["decision"] = {
+            "decision": row.decision.decision,
+            "label": row.decision.get_decision_display(),
+            "reason": row.decision.reason,
+            "by": row.decision.by_name,
+        }
+    return out
 
 
 def rendered_files(report: AnnualReport) -> dict[str, bytes]:

@@ -14,6 +14,9 @@ urlpatterns = [
     path("<slug:slug>/<int:year>/start/", workspace.start, name="start"),
     path("<slug:slug>/<int:year>/save/", workspace.save, name="save"),
     path("<slug:slug>/<int:year>/check/", workspace.check_page, name="check"),
+    path("<slug:slug>/<int:year>/check/decide/", workspace.decide, name="decide"),
+    path("<slug:slug>/<int:year>/table2/", workspace.table2, name="table2"),
+    path("<slug:slug>/<int:year>/publish/", workspace.confirm_publish, name="confirm_publish"),
     path("<slug:slug>/<int:year>/actions/<str:action>/", workspace.act, name="act"),
     path("<slug:slug>/<int:year>/download.<str:fmt>", downloads.download, name="download"),
 ]

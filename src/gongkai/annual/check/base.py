@@ -3,15 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from .. import schema as s
+from ..deadline import Publisher
 from ..findings import Finding, Rule, Severity
 from ..model import AnnualReport
 
-Check = Callable[[AnnualReport, AnnualReport | None, list[Finding]], None]
-"""A check reads a report (and last year's, when given) and appends findings."""
+
+@dataclass(frozen=True)
+class Context:
+    """What a check knows besides the report.
+
+    ``last_year`` is last year's report of the same organ, when known; ``publisher`` whose
+    report it is (decides the deadline; ``None``: guess from the organ's name);
+    ``publishing`` is true for a report about to be published from the platform, where
+    the form's blanks and the text's contradictions block publication.
+    """
+
+    last_year: AnnualReport | None = None
+    publisher: Publisher | None = None
+    publishing: bool = False
+
+
+Check = Callable[[AnnualReport, Context, list[Finding]], None]
+"""A check reads a report (and its context) and appends findings."""
 
 RECEIVED, CARRIED_OVER, HANDLED, FORWARD = (r for r in s.TABLE3_ROWS if not r.is_outcome)
 """The four rows of table 三 outside the 21 outcome rows, in form order:

@@ -13,7 +13,7 @@ from typing import Final
 from .. import schema as s
 from ..findings import Finding, Severity
 from ..model import AnnualReport
-from .base import CARRIED_OVER, FORWARD, Check, emit, joined, num, rule
+from .base import CARRIED_OVER, FORWARD, Check, Context, emit, joined, num, rule
 
 _CARRIED_OVER, _FORWARD = CARRIED_OVER, FORWARD
 _OVER_CELLS: Final = tuple(s.table3_cell(_CARRIED_OVER.key, c.key) for c in s.TABLE3_COLUMNS)
@@ -67,9 +67,8 @@ UNCHECKABLE = rule(
 RULES = (CARRIED, IN_FORCE, YEAR, ORGAN, COPIED, UNCHECKABLE)
 
 
-def check_cross_year(
-    report: AnnualReport, last_year: AnnualReport | None, out: list[Finding]
-) -> None:
+def check_cross_year(report: AnnualReport, ctx: Context, out: list[Finding]) -> None:
+    last_year = ctx.last_year
     if last_year is None:
         return
     if report.year is not None and last_year.year is not None and last_year.year != report.year - 1:

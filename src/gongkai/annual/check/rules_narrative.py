@@ -21,7 +21,7 @@ from typing import Final
 from .. import schema as s
 from ..findings import Finding, Rule, Severity
 from ..model import AnnualReport, Count
-from .base import CARRIED_OVER, FORWARD, HANDLED, RECEIVED, Check, emit, num, quote, rule
+from .base import CARRIED_OVER, FORWARD, HANDLED, RECEIVED, Check, Context, emit, num, quote, rule
 from .numbers import NUMBER, fold_lines, to_int
 
 _TOTAL: Final = s.TABLE3_TOTAL_COLUMN.index
@@ -150,9 +150,7 @@ def _where(key: str) -> str:
     return f"第{section.numeral}部分“{section.title}”"
 
 
-def check_narrative(
-    report: AnnualReport, last_year: AnnualReport | None, out: list[Finding]
-) -> None:
+def check_narrative(report: AnnualReport, ctx: Context, out: list[Finding]) -> None:
     if not report.sections:
         return
     sections = {

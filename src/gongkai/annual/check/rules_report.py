@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Final
 
 from .. import schema as s
+from ..deadline import LATEST, Publisher, deadline, publisher_from_name, shown
 from ..findings import Finding, Severity
 from ..model import AnnualReport
-from .base import Check, emit, rule
+from .base import Check, Context, emit, rule
 from .numbers import fold, to_int
 
-DEPARTMENT_DEADLINE: Final = (1, 31)
-"""Art 49: departments publish last year's report by 31 January."""
-GOVERNMENT_DEADLINE: Final = (3, 31)
-"""Art 49: county-level and higher governments' reports by 31 March."""
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})年")
 
 NO_YEAR = rule(
@@ -39,15 +35,18 @@ PUBLISHED_EARLY = rule(
 PUBLISHED_LATE = rule(
     "RPT.W003",
     Severity.WARNING,
-    "发布日期不晚于3月31日",
-    "《条例》第四十九条：县级以上地方人民政府的政府信息公开工作主管部门应于每年3月31日前公布本级政府上一年度的年度报告，"
-    "县级以上人民政府部门应于每年1月31日前公布；晚于次年3月31日的一律报告。",
+    "发布日期不晚于法定期限",
+    "《条例》第四十九条：县级以上人民政府部门应于每年1月31日前公布本部门上一年度的年度报告，"
+    "县级以上地方人民政府的政府信息公开工作主管部门应于每年3月31日前公布本级政府上一年度的年度报告。"
+    "机关是本级政府还是政府部门由平台的机关设置决定；读取的报告按机关名称判断（“……人民政府”为本级政府），"
+    "无法判断时按3月31日核对。",
 )
 PUBLISHED_AFTER_JANUARY = rule(
     "RPT.N002",
     Severity.NOTICE,
     "政府部门的报告应于1月31日前发布",
-    "发布日期在次年2月1日至3月31日之间时提示：政府部门的报告应于1月31日前公布，本级政府的报告可到3月31日。",
+    "无法判断报告属于本级政府还是政府部门、且发布日期在次年2月1日至3月31日之间时提示：政府部门的报告应于1月31日前公布，"
+    "本级政府的报告可到3月31日。",
 )
 BAD_DATE = rule(
     "RPT.N003",
@@ -74,7 +73,7 @@ RULES = (
 )
 
 
-def check_report(report: AnnualReport, last_year: AnnualReport | None, out: list[Finding]) -> None:
+def check_report(report: AnnualReport, ctx: Context, out: list[Finding]) -> None:
     year = report.year
     if year is None:
         emit(out, NO_YEAR, "报告没有年度（year 为空），跳过依赖年度的核对。")
@@ -96,32 +95,34 @@ def check_report(report: AnnualReport, last_year: AnnualReport | None, out: list
             f"应使用{s.FORMAT_NAMES[s.FORMAT_2021]}格式。",
         )
     if report.published:
-        _published(year, report.published, out)
+        publisher = ctx.publisher or publisher_from_name(report.organ)
+        _published(year, report.published, publisher, out)
 
 
-def _published(year: int, published: str, out: list[Finding]) -> None:
+def _published(year: int, published: str, publisher: Publisher | None, out: list[Finding]) -> None:
     try:
         when = date.fromisoformat(published.strip()[:10])
     except ValueError:
         emit(out, BAD_DATE, f"发布日期“{published}”无法识别（应为 YYYY-MM-DD），未核对发布期限。")
         return
-    shown = f"{when.year}年{when.month}月{when.day}日"
+    shown_day = shown(when)
     if when.year <= year:
-        emit(out, PUBLISHED_EARLY, f"发布日期为{shown}，早于{year}年度结束。")
+        emit(out, PUBLISHED_EARLY, f"发布日期为{shown_day}，早于{year}年度结束。")
         return
-    january = date(year + 1, *DEPARTMENT_DEADLINE)
-    march = date(year + 1, *GOVERNMENT_DEADLINE)
-    if when > march:
+    due = deadline(year, publisher or LATEST)
+    if when > due:
+        whose = f"（{publisher.label}的报告）" if publisher else ""
         emit(
             out,
             PUBLISHED_LATE,
-            f"发布日期为{shown}，晚于{year + 1}年{march.month}月{march.day}日的法定期限。",
+            f"发布日期为{shown_day}，晚于{shown(due)}的法定期限{whose}，逾期{(when - due).days}天。",
+            data={"deadline": due.isoformat(), "late_days": (when - due).days},
         )
-    elif when > january:
+    elif publisher is None and when > deadline(year, Publisher.DEPARTMENT):
         emit(
             out,
             PUBLISHED_AFTER_JANUARY,
-            f"发布日期为{shown}：政府部门的报告应于{year + 1}年1月31日前公布，"
+            f"发布日期为{shown_day}：政府部门的报告应于{year + 1}年1月31日前公布，"
             f"本级政府的报告可到{year + 1}年3月31日。",
         )
 

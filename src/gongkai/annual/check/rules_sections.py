@@ -12,7 +12,7 @@ from typing import Final
 from .. import schema as s
 from ..findings import Finding, Severity
 from ..model import AnnualReport
-from .base import Check, emit, joined, rule
+from .base import Check, Context, emit, joined, rule
 
 _HEADINGS: Final = joined(f"“{sec.heading}”" for sec in s.SECTIONS)
 _RANK: Final = {sec.key: i for i, sec in enumerate(s.SECTIONS)}
@@ -21,7 +21,8 @@ MISSING = rule(
     "SEC.W001",
     Severity.WARNING,
     "六个部分齐全",
-    f"年度报告正文应有国家格式规定的六个部分：{_HEADINGS}。",
+    f"年度报告正文应有国家格式规定的六个部分：{_HEADINGS}。"
+    "第二、三、四部分可以只有表格：报告有该部分的表格（表二、表三、表四有数字）时，不要求另有文字。",
 )
 ORDER = rule(
     "SEC.W002",
@@ -33,19 +34,31 @@ BLANK = rule(
     "SEC.W003",
     Severity.WARNING,
     "每个部分都有内容",
-    "某部分只有标题、没有正文时报告。",
+    "某部分只有标题、没有正文时报告；第二、三、四部分有其表格时不报告。",
 )
+_TABLE_OF_SECTION: Final = {"2": "table2", "3": "table3", "4": "table4"}
+"""Sections 二、三、四 of the national form consist of tables 二、三、四."""
+
+
+def has_table(report: AnnualReport, key: str) -> bool:
+    """Whether the section ``key`` is one of the form's table sections and its table has
+    a number (the section is then complete without any text)."""
+    table = _TABLE_OF_SECTION.get(key)
+    if table is None:
+        return False
+    return any(v is not None for k, v in report.cells() if k.startswith(table + "."))
+
 
 RULES = (MISSING, ORDER, BLANK)
 
 
-def check_sections(
-    report: AnnualReport, last_year: AnnualReport | None, out: list[Finding]
-) -> None:
+def check_sections(report: AnnualReport, ctx: Context, out: list[Finding]) -> None:
     sections = report.sections
     if sections is None:
         return
-    missing = [sec for sec in s.SECTIONS if sec.key not in sections]
+    missing = [
+        sec for sec in s.SECTIONS if sec.key not in sections and not has_table(report, sec.key)
+    ]
     if missing:
         emit(
             out,
@@ -62,7 +75,7 @@ def check_sections(
         )
     for sec in s.SECTIONS:
         text = sections.get(sec.key)
-        if text is not None and not text.strip():
+        if text is not None and not text.strip() and not has_table(report, sec.key):
             emit(
                 out,
                 BLANK,

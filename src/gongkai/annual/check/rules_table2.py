@@ -14,7 +14,7 @@ from typing import Final
 from .. import schema as s
 from ..findings import Finding, Severity
 from ..model import AnnualReport, T2Value, Table2
-from .base import Check, emit, joined, num, rule
+from .base import Check, Context, emit, joined, num, rule
 
 _MADE, _REPEALED, _IN_FORCE = (c.key for c in s.TABLE2_DOCUMENT_COLUMNS)
 _DOC_CELLS: Final = tuple(
@@ -100,7 +100,7 @@ def _places(fees: Decimal) -> int:
     return -exponent if isinstance(exponent, int) else 0
 
 
-def check_table2(report: AnnualReport, last_year: AnnualReport | None, out: list[Finding]) -> None:
+def check_table2(report: AnnualReport, ctx: Context, out: list[Finding]) -> None:
     t2 = report.table2
     if _sound(t2):
         return

@@ -15,7 +15,7 @@ from typing import Final, cast
 from .. import schema as s
 from ..findings import Finding, Rule, Severity
 from ..model import AnnualReport, Count
-from .base import CARRIED_OVER, FORWARD, HANDLED, RECEIVED, Check, emit, joined, rule
+from .base import CARRIED_OVER, FORWARD, HANDLED, RECEIVED, Check, Context, emit, joined, rule
 
 _RECEIVED, _CARRIED_OVER, _HANDLED, _FORWARD = RECEIVED, CARRIED_OVER, HANDLED, FORWARD
 _OUTCOME_KEYS: Final = tuple(r.key for r in s.TABLE3_OUTCOME_ROWS)
@@ -135,7 +135,7 @@ def _sound(table: tuple[tuple[Count, ...], ...]) -> bool:
     return list(map(sum, zip(*full[_OUTCOME_SLICE], strict=True))) == list(handled)
 
 
-def check_table3(report: AnnualReport, last_year: AnnualReport | None, out: list[Finding]) -> None:
+def check_table3(report: AnnualReport, ctx: Context, out: list[Finding]) -> None:
     rows = report.table3.rows
     table = tuple(map(rows.__getitem__, _ROW_KEYS))
     try:

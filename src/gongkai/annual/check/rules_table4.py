@@ -9,7 +9,7 @@ from typing import Final, cast
 from .. import schema as s
 from ..findings import Finding, Severity
 from ..model import AnnualReport, AppealCounts, Table4
-from .base import Check, emit, joined, rule
+from .base import Check, Context, emit, joined, rule
 
 _PART_LABELS: Final = tuple(c.label for c in s.TABLE4_PARTS)
 _TOTAL: Final = next(c for c in s.TABLE4_COLUMNS if c not in s.TABLE4_PARTS)
@@ -50,7 +50,7 @@ def _sound(table: Table4) -> bool:
     return [a + b + c + d for a, b, c, d, _ in rows] == [row[4] for row in rows]
 
 
-def check_table4(report: AnnualReport, last_year: AnnualReport | None, out: list[Finding]) -> None:
+def check_table4(report: AnnualReport, ctx: Context, out: list[Finding]) -> None:
     table = report.table4
     try:
         if _sound(table):

@@ -22,7 +22,7 @@ from typing import Final
 from .. import schema as s
 from ..findings import Finding, Severity
 from ..model import AnnualReport
-from .base import Check, emit, rule
+from .base import Check, Context, emit, rule
 
 GARBLED = rule(
     "TXT.W001",
@@ -76,7 +76,7 @@ def garbled_spots(text: str) -> list[tuple[int, str]]:
     return [(start, text[max(0, start - 4) : end + 4]) for start, end in merged]
 
 
-def check_text(report: AnnualReport, last_year: AnnualReport | None, out: list[Finding]) -> None:
+def check_text(report: AnnualReport, ctx: Context, out: list[Finding]) -> None:
     for sec in s.SECTIONS:
         text = (report.sections or {}).get(sec.key)
         if not text:

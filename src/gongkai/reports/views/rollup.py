@@ -17,7 +17,7 @@ from gongkai.organs.models import Organ
 from gongkai.site.errors import returns_to
 
 from .. import imports, rollup, rules, services
-from ..models import ImportedReport, deadline_for
+from ..models import ImportedReport, deadlines
 from .common import finding_rows, forbidden_by_role, organ_for
 
 
@@ -38,7 +38,7 @@ def rollup_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         {
             "office": office,
             "year": year,
-            "deadline": deadline_for(year),
+            "deadlines": deadlines(year),
             "rows": rollup.rows(office, year, today),
             "imports": rollup.imports_of(office, year),
             "organs": rollup.organs_under(office),

@@ -347,7 +347,7 @@ def report(ctx: Context, organ: Organ, status: str | None) -> Section:
     if status in (None, DRAFT):
         url = reverse("reports:workspace", args=[organ.slug, year])
         text = "尚未开始编写" if status is None else "草稿编写中，完成后请审核人定稿"
-        lines = (Line(url, f"{year}年度报告", text, *_report_deadline(ctx)),)
+        lines = (Line(url, f"{year}年度报告", text, *_report_deadline(ctx, organ)),)
     return Section(
         "report",
         f"{year}年度报告",
@@ -357,5 +357,5 @@ def report(ctx: Context, organ: Organ, status: str | None) -> Section:
     )
 
 
-def _report_deadline(ctx: Context) -> tuple[str, str]:
-    return calendar_days_note(deadline_for(ctx.report_year), ctx.on)
+def _report_deadline(ctx: Context, organ: Organ) -> tuple[str, str]:
+    return calendar_days_note(deadline_for(organ, ctx.report_year), ctx.on)

@@ -125,7 +125,7 @@ def report(ctx: Context, organ: Organ, status: str | None) -> Section:
     step = {DRAFT: "待定稿", FINAL: "已定稿，待发布"}.get(status or "")
     if step:
         url = reverse("reports:workspace", args=[organ.slug, year])
-        note, tone = calendar_days_note(deadline_for(year), ctx.on)
+        note, tone = calendar_days_note(deadline_for(organ, year), ctx.on)
         lines = (Line(url, f"{year}年度报告", step, note, tone),)
     return Section(
         "report",

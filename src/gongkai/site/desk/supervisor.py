@@ -167,14 +167,12 @@ def _reports_section(ctx: Context, organs: list[Organ], reports: dict[int, str])
     year = ctx.report_year
     done = (PUBLISHED, IMPORTED)
     found = [o for o in organs if reports.get(o.pk) not in done]
-    note, tone = calendar_days_note(deadline_for(year), ctx.on)
     lines = [
         Line(
             reverse("reports:workspace", args=[o.slug, year]),
             o.name,
             REPORT_STATE[reports.get(o.pk)],
-            note,
-            tone,
+            *calendar_days_note(deadline_for(o, year), ctx.on),
         )
         for o in found[:LIMIT]
     ]
