@@ -237,3 +237,25 @@ def test_the_officers_wording(client: Client) -> None:
         follow=True,
     )
     assert "已办理：登记申请人撤回" in r.content.decode()
+
+
+def test_sign_off_asks_for_confirmation(client: Client) -> None:
+    """终审签发 is a legal act: the form will not sign until the head confirms having
+    read the reply (the browser asks for the box; the server refuses without it)."""
+    staff = Staff()
+    case = make_case(staff, State.REVIEW_FINAL, answer="granted")
+    client.force_login(staff.head)
+    html = page(client, case, "?action=sign_off")
+    assert "我已审阅答复书全文，确认签发" in html
+    refused = client.post(
+        f"/office/applications/{case.number}/actions/sign_off/", {"version": case.version}
+    ).content.decode()
+    assert "签发前请勾选“我已审阅答复书全文，确认签发”" in refused
+    case.refresh_from_db()
+    assert case.state == State.REVIEW_FINAL
+    client.post(
+        f"/office/applications/{case.number}/actions/sign_off/",
+        {"version": case.version, "signed": "on"},
+    )
+    case.refresh_from_db()
+    assert case.state != State.REVIEW_FINAL

@@ -432,6 +432,11 @@ class ActionForm(ChineseForm):
 
     version = _version()
     on = _day("日期")
+    signed = forms.BooleanField(
+        label="我已审阅答复书全文，确认签发",
+        required=False,
+        help_text="签发后答复书定稿并编号，不能再修改，随后即可送达申请人。",
+    )
     reason = _text("理由或说明", 4000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
     answer = forms.ChoiceField(
         label="答复类型",
@@ -554,6 +559,7 @@ ACTION_FIELDS: dict[str, tuple[str, ...]] = {
     "draft_reply": ("answer", "reason", "files", "file_titles"),
     "confirm": ("on", "reason"),
     "correction_received": ("on", "reason"),
+    "sign_off": ("signed", "reason"),
 }
 """The fields each workflow action uses (besides the version); others use the reason only."""
 
@@ -562,6 +568,7 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
     "request_extension": ("workdays",),
     "send_fee_notice": ("units",),
     "draft_reply": ("answer",),
+    "sign_off": ("signed",),
 }
 
 DATE_FIELDS: dict[str, tuple[str, str]] = {
@@ -586,6 +593,7 @@ REQUIRED_MESSAGES: dict[str, str] = {
     "workdays": "请填写延长的工作日数",
     "units": "请填写计费数量",
     "answer": "请选择答复类型",
+    "signed": "签发前请勾选“我已审阅答复书全文，确认签发”",
 }
 """A required field left empty says what the service would say."""
 
