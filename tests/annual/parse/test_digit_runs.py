@@ -1,0 +1,166 @@
+"""Digit runs decoded by the form's arithmetic: the examples of issue 13 and properties
+over any consistent table flattened to runs (with and without random spaces)."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gongkai.annual import schema as s
+from gongkai.annual.parse import digit_runs as d
+
+ROWS = s.TABLE3_ROW_KEYS
+
+
+def test_a_row_with_its_total_is_decoded_by_its_own_sum() -> None:
+    found = d.decode_groups("361200039", 7)
+    assert found.cells == (36, 1, 2, 0, 0, 0, 39) and found.unique
+
+
+def test_spaces_are_boundaries_where_the_run_keeps_them() -> None:
+    assert d.forced("30 0 0 0 03", 7) == (3, 0, 0, 0, 0, 0, 3)
+    assert d.forced("000000 0", 7) == (0,) * 7
+    assert d.forced("12 3", 3) == (1, 2, 3)
+    assert d.forced("123", 2) is None  # 1/23 or 12/3
+
+
+def test_table_four_as_one_run() -> None:
+    found = d.decode_table4("10012000001225019")
+    assert found.cells == (1, 0, 0, 1, 2, 0, 0, 0, 0, 0, 12, 2, 5, 0, 19)
+    assert found.unique
+
+
+def test_a_run_with_no_consistent_split_and_no_forced_one_stays_blank() -> None:
+    found = d.decode_groups("9999999", 3)
+    assert found.cells == (None, None, None) and not found.unique
+    assert "不满足勾稽关系" in found.reason
+
+
+def test_a_forced_split_is_kept_even_when_its_total_is_wrong() -> None:
+    found = d.decode_groups("1115", 4)
+    assert found.cells == (1, 1, 1, 5)
+    assert "照录" in found.reason
+
+
+def test_fewer_digits_than_cells_stays_blank() -> None:
+    found = d.decode_groups("000000", 7)
+    assert found.cells == (None,) * 7 and "不足7位" in found.reason
+
+
+def test_document_rows_and_amounts() -> None:
+    assert d.decode_documents("4119386").cells == (41, 19, 386)
+    assert d.decode_documents("0 0 0").cells == (0, 0, 0)
+    assert d.decode_amount("2310.5073") == Decimal("2310.5073")
+    assert d.decode_amount("") is None
+
+
+def _flatten(cells: tuple[int, ...], spaces: list[bool]) -> str:
+    out = ""
+    for i, v in enumerate(cells):
+        out += str(v)
+        if i < len(cells) - 1 and spaces[i % len(spaces)]:
+            out += " "
+    return out
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> dict[str, tuple[int, ...]]:
+    """Table 三 as real reports fill it: natural persons most, organisations rarely."""
+    person = st.integers(min_value=0, max_value=80)
+    rare = st.one_of(st.just(0), st.just(0), st.just(0), st.integers(min_value=0, max_value=12))
+    rows: dict[str, tuple[int, ...]] = {}
+    sums = [0] * 6
+    for row in s.TABLE3_OUTCOME_ROWS:
+        parts = [draw(person) if draw(st.booleans()) else 0, *(draw(rare) for _ in range(5))]
+        rows[row.key] = (*parts, sum(parts))
+        sums = [a + b for a, b in zip(sums, parts, strict=True)]
+    forward = [draw(st.integers(0, 5)), *(draw(rare) for _ in range(5))]
+    over = [draw(st.integers(0, h + f)) for h, f in zip(sums, forward, strict=True)]
+    received = [h + f - o for h, f, o in zip(sums, forward, over, strict=True)]
+    for key, parts in (
+        ("handled_total", sums),
+        ("carried_forward", forward),
+        ("carried_over", over),
+        ("received", received),
+    ):
+        rows[key] = (*parts, sum(parts))
+    return rows
+
+
+@settings(max_examples=150, deadline=None)
+@given(tables(), st.lists(st.booleans(), min_size=1, max_size=6))
+def test_a_flattened_table_three_reads_back_or_says_it_is_ambiguous(
+    table: dict[str, tuple[int, ...]], spaces: list[bool]
+) -> None:
+    runs = {k: _flatten(v, spaces) for k, v in table.items()}
+    result = d.decode_table3(runs)
+    for key, truth in table.items():
+        got = result.rows[key]
+        if got.unique:
+            assert got.cells == truth, key
+        else:
+            assert got.reason, key
+            assert truth == got.cells or truth in got.alternatives or len(got.alternatives) == 3
+
+
+@settings(max_examples=100, deadline=None)
+@given(tables())
+def test_fully_spaced_runs_read_back_exactly(table: dict[str, tuple[int, ...]]) -> None:
+    runs = {k: " ".join(str(v) for v in cells) for k, cells in table.items()}
+    result = d.decode_table3(runs)
+    assert {k: r.cells for k, r in result.rows.items()} == table
+    assert all(r.unique for r in result.rows.values())
+
+
+def test_unspaced_tables_are_read_right_by_the_rule() -> None:
+    """Quality on a fixed corpus of 200 realistic tables flattened without any space:
+    every cell the decoder calls unique is right, and the rule gets 99.5% of all cells."""
+    rng = random.Random(20261205)
+    right = total = 0
+    for _ in range(200):
+        table = _realistic(rng)
+        runs = {k: "".join(str(v) for v in cells) for k, cells in table.items()}
+        result = d.decode_table3(runs)
+        for key, truth in table.items():
+            got = result.rows[key]
+            assert not got.unique or got.cells == truth
+            right += sum(a == b for a, b in zip(got.cells, truth, strict=True))
+            total += len(truth)
+    assert right / total >= 0.995, right / total
+
+
+def _realistic(rng: random.Random) -> dict[str, tuple[int, ...]]:
+    def rare() -> int:
+        return 0 if rng.random() < 0.85 else rng.randint(1, 12)
+
+    rows: dict[str, tuple[int, ...]] = {}
+    sums = [0] * 6
+    for row in s.TABLE3_OUTCOME_ROWS:
+        parts = [rng.randint(0, 80) if rng.random() < 0.5 else 0, *(rare() for _ in range(5))]
+        rows[row.key] = (*parts, sum(parts))
+        sums = [a + b for a, b in zip(sums, parts, strict=True)]
+    forward = [rng.randint(0, 5), *(rare() for _ in range(5))]
+    over = [rng.randint(0, h + f) for h, f in zip(sums, forward, strict=True)]
+    received = [h + f - o for h, f, o in zip(sums, forward, over, strict=True)]
+    for key, parts in (
+        ("handled_total", sums),
+        ("carried_forward", forward),
+        ("carried_over", over),
+        ("received", received),
+    ):
+        rows[key] = (*parts, sum(parts))
+    return rows
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 30), min_size=4, max_size=4), min_size=3, max_size=3))
+def test_table_four_runs_read_back_or_say_so(groups: list[list[int]]) -> None:
+    cells = tuple(v for g in groups for v in (*g, sum(g)))
+    found = d.decode_table4("".join(str(v) for v in cells))
+    if found.unique:
+        assert found.cells == cells
+    else:
+        assert found.reason
