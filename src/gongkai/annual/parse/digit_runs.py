@@ -407,7 +407,10 @@ def _table3_solutions(rows: Mapping[str, _Row]) -> tuple[list[dict[str, Cells]],
     frame = (_RECEIVED, _CARRIED, _HANDLED, _FORWARD)
     if any(k not in rows or not rows[k].candidates for k in frame):
         return [], True
-    if len(outcome_keys) != len(_OUTCOMES) or any(not rows[k].candidates for k in outcome_keys):
+    missing = set(_OUTCOMES) - set(outcome_keys)
+    if missing - set(s.TABLE3_2019_ONLY_2021_ROWS) or any(
+        not rows[k].candidates for k in outcome_keys
+    ):
         return [], True
     complete = True
     states: dict[Cells, list[dict[str, Cells]]] = {(0,) * s.TABLE3_WIDTH: [{}]}

@@ -1,0 +1,237 @@
+"""Tables whose cell boundaries were lost: each row's label followed by one run of digits.
+
+A crawler's ``get_text()`` prints ``一、本年新收政府信息公开申请数量3612000039`` and often the
+whole report on one line. This module finds the form's row labels in their printed order
+(spaces inside labels and between words ignored, spaces between digits kept as cell
+boundaries), cuts the run of digits after each, and hands the runs to ``digit_runs``, which
+decides the cells by the form's arithmetic.
+
+``read_flat(text)`` returns what it could decode per table (``None`` for a table it did not
+find in this shape), with diagnostics for every run that was ambiguous or undecidable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from typing import Final
+
+from .. import schema as s
+from ..model import AppealCounts, DocumentCounts, Table2, Table3, Table4
+from . import digit_runs as d
+
+_GAP_RE = re.compile(r"(?<!\d)[ \t\u3000\r\n]+|[ \t\u3000\r\n]+(?!\d)")
+_RUN_RE = re.compile(r"[\d ]*(?:\.\d+)?")
+_BRACKETS = str.maketrans({"(": "（", ")": "）", "“": '"', "”": '"', ",": "，", "．": "."})
+MIN_ROWS: Final = 20
+"""Table 三 is read this way only when this many of its 25 rows are found with a run."""
+
+
+def compact(text: str) -> str:
+    """Whitespace removed except between two digits (there it is a cell boundary, one space)."""
+    text = text.translate(_BRACKETS)
+    text = _GAP_RE.sub("", text)
+    return re.sub(r"(?<=\d)\s+(?=\d)", " ", text)
+
+
+@lru_cache(maxsize=256)
+def _pattern(label: str) -> re.Pattern[str]:
+    return re.compile(re.escape(compact(label)))
+
+
+@dataclass
+class Flat:
+    """What the flat reading found: tables (``None`` where not found) and diagnostics."""
+
+    table2: Table2 | None = None
+    table3: Table3 | None = None
+    table4: Table4 | None = None
+    confidence: dict[str, float] = field(default_factory=dict)
+    diagnostics: list[dict[str, object]] = field(default_factory=list)
+    end: int = 0
+
+    def note(self, code: str, severity: str, message: str, **extra: object) -> None:
+        self.diagnostics.append({"code": code, "severity": severity, "message": message, **extra})
+
+
+def read_flat(text: str) -> Flat:
+    flat = Flat()
+    body = compact(text)
+    t3_start = _find_any(body, s.TABLE3_ROWS[0].variants, 0)
+    if t3_start is not None:
+        _table3(body, t3_start[0], flat)
+    t2_end = t3_start[0] if t3_start is not None else len(body)
+    _table2(body[:t2_end], flat)
+    if flat.table3 is not None:
+        _table4(body, flat.end, flat)
+    return flat
+
+
+def _find_any(body: str, labels: tuple[str, ...], start: int) -> tuple[int, int] | None:
+    """The first (earliest) occurrence of any of ``labels`` at or after ``start``; the
+    longest label wins at the same place."""
+    best: tuple[int, int] | None = None
+    for label in labels:
+        if not label:
+            continue
+        m = _pattern(label).search(body, start)
+        if m and (
+            best is None or m.start() < best[0] or (m.start() == best[0] and m.end() > best[1])
+        ):
+            best = (m.start(), m.end())
+    return best
+
+
+def _run_after(body: str, end: int, next_item: str | None) -> tuple[str, int]:
+    """The run of digits at ``end``; a trailing item number of the next row (``2.``) is not
+    part of it."""
+    m = _RUN_RE.match(body, end)
+    run = m.group(0) if m else ""
+    stop = end + len(run)
+    if next_item and run.rstrip().endswith(next_item) and body[stop : stop + 1] in (".", "、"):
+        run = run.rstrip()[: -len(next_item)]
+    return run.strip(), stop
+
+
+_NUMBERING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
+
+
+def _unnumbered(label: str) -> str:
+    """A row's printed label without its own numbering (``1.``, ``（七）``, ``一、``)."""
+    return _NUMBERING_RE.sub("", label)
+
+
+def _item_number(row: s.Table3Row) -> str | None:
+    m = re.match(r"(\d+)\.", row.label)
+    return m.group(1) if m else None
+
+
+# ---------------------------------------------------------------------------- table 三
+
+
+def _table3(body: str, start: int, flat: Flat) -> None:
+    runs: dict[str, str] = {}
+    pos = start
+    rows = s.TABLE3_ROWS
+    for i, row in enumerate(rows):
+        labels = (_unnumbered(row.label), *row.variants)
+        if row.key == "other.other":  # the 2019 format's single （六）其他处理 row
+            labels = (*labels, *s.TABLE3_2019_OTHER.variants)
+        found = _find_any(body, labels, pos)
+        if found is None:
+            continue
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        run, stop = _run_after(body, found[1], _item_number(nxt) if nxt else None)
+        if run:
+            runs[row.key] = run
+            pos = stop
+            flat.end = stop
+        else:
+            pos = found[1]
+    if len(runs) < MIN_ROWS:
+        flat.end = start
+        return
+    result = d.decode_table3(runs)
+    cells: dict[str, tuple[int | None, ...]] = {}
+    sure = 0
+    for key in s.TABLE3_ROW_KEYS:
+        decoded = result.rows.get(key)
+        if decoded is None:
+            cells[key] = (None,) * s.TABLE3_WIDTH
+            continue
+        cells[key] = decoded.cells
+        sure += decoded.unique
+        if not decoded.unique:
+            label = s.TABLE3_ROW_BY_KEY[key].full_label
+            flat.note(
+                "AMBIGUOUS_RUN" if decoded.alternatives else "UNDECODED_RUN",
+                "warning",
+                f"表三“{label}”行的数字串“{runs[key]}”：{decoded.reason}",
+                row=key,
+                alternatives=[list(a) for a in decoded.alternatives],
+            )
+    flat.table3 = Table3(cells)
+    flat.confidence["table3"] = sure / len(s.TABLE3_ROW_KEYS)
+
+
+# ---------------------------------------------------------------------------- table 四
+
+
+def _table4(body: str, start: int, flat: Flat) -> None:
+    anchor = _find_any(body, (s.TABLE4_GROUPS[2].label,), start)
+    if anchor is None:
+        return
+    first_digit = re.compile(r"\d").search(body, anchor[1])
+    if first_digit is None or first_digit.start() - anchor[1] > 80:
+        return
+    run, _ = _run_after(body, first_digit.start(), None)
+    decoded = d.decode_table4(run)
+    size = len(s.TABLE4_COLUMNS)
+    groups = [decoded.cells[i : i + size] for i in range(0, len(decoded.cells), size)]
+    flat.table4 = Table4(*(AppealCounts(*g) for g in groups))
+    flat.confidence["table4"] = 1.0 if decoded.unique else 0.5
+    if not decoded.unique:
+        flat.note(
+            "AMBIGUOUS_RUN" if decoded.alternatives else "UNDECODED_RUN",
+            "warning",
+            f"表四的数字串“{run}”：{decoded.reason}",
+            alternatives=[list(a) for a in decoded.alternatives],
+        )
+
+
+# ---------------------------------------------------------------------------- table 二
+
+
+def _table2(body: str, flat: Flat) -> None:
+    header = _find_any(body, (s.T2_IN_FORCE.label,), 0)
+    if header is None:
+        return
+    pos = header[1]
+    values: dict[str, object] = {}
+    unsure = 0
+    for key in (*s.TABLE2_DOCUMENT_ROWS, *s.TABLE2_COUNT_ROWS, s.TABLE2_FEES_ROW):
+        row = s.table2_row(key)
+        found = _find_any(body, row.variants, pos)
+        if found is None:
+            continue
+        run, stop = _run_after(body, found[1], None)
+        pos = stop
+        if not run:
+            continue
+        if key in s.TABLE2_DOCUMENT_ROWS:
+            decoded = d.decode_documents(run)
+            values[key] = DocumentCounts(*decoded.cells)
+            if not decoded.unique:
+                unsure += 1
+                flat.note(
+                    "AMBIGUOUS_RUN",
+                    "warning",
+                    f"表二“{row.label}”行的数字串“{run}”：{decoded.reason}",
+                    alternatives=[list(a) for a in decoded.alternatives],
+                )
+        elif key == s.TABLE2_FEES_ROW:
+            values[key] = d.decode_amount(run)
+        else:
+            digits = run.replace(" ", "")
+            values[key] = int(digits) if digits.isdigit() else None
+    if not values:
+        return
+    flat.table2 = Table2(
+        regulations=_docs(values.get("regulations")),
+        normative_documents=_docs(values.get("normative_documents")),
+        licensing=_int(values.get("licensing")),
+        punishment=_int(values.get("punishment")),
+        coercion=_int(values.get("coercion")),
+        fees=values.get("fees") if isinstance(values.get("fees"), Decimal) else None,  # type: ignore[arg-type]
+    )
+    flat.confidence["table2"] = 1.0 - unsure / 2
+
+
+def _docs(value: object) -> DocumentCounts:
+    return value if isinstance(value, DocumentCounts) else DocumentCounts()
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) else None
