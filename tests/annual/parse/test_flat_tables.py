@@ -26,3 +26,19 @@ def test_flat_tables_read_back_every_cell(case: str) -> None:
     assert dict(flat.table3.rows) == dict(expected.table3.rows)
     assert flat.table4 == expected.table4
     assert flat.table2 == expected.table2
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_parser_reads_flat_reports_whole(case: str) -> None:
+    from gongkai.annual.parse import parse_bytes
+
+    expected = AnnualReport.load(FLAT / f"{case}.json")
+    got = parse_bytes((FLAT / f"{case}.txt").read_bytes(), f"{case}.txt")
+    assert (got.organ, got.year) == (expected.organ, expected.year)
+    assert dict(got.table3.rows) == dict(expected.table3.rows)
+    assert (got.table2, got.table4) == (expected.table2, expected.table4)
+    assert got.sections is not None
+    assert all(not got.sections.get(k) for k in ("2", "3", "4"))  # they are their tables
+    assert got.sections.get("1") and got.sections.get("5")
+    codes = {str(d["code"]) for d in got.diagnostics or ()}
+    assert not codes & {"TABLE_NOT_FOUND", "SECTION_NOT_FOUND", "NO_REPORT"}

@@ -235,3 +235,69 @@ def _docs(value: object) -> DocumentCounts:
 
 def _int(value: object) -> int | None:
     return value if isinstance(value, int) else None
+
+
+# ---------------------------------------------------------------------------- sections
+
+_FURNITURE: Final = (
+    "分享到",
+    "打印本页",
+    "关闭窗口",
+    "【打印】",
+    "【关闭】",
+    "扫一扫在手机打开当前页",
+)
+_TABLE_STARTS: Final = {
+    "2": ("第二十条第（一）项", s.TABLE2_CONTENT_HEADER),
+    "3": (*s.TABLE3_NOTE_VARIANTS, s.TABLE3_APPLICANT_HEADER),
+    "4": (s.TABLE4_GROUPS[0].label,),
+}
+"""Where the table of sections 二–四 begins: the section's text ends there."""
+
+
+@lru_cache(maxsize=128)
+def _spaced(label: str) -> re.Pattern[str]:
+    """``label`` allowing whitespace between any two characters, brackets either width."""
+    parts = []
+    for ch in label:
+        folded = ch.translate(_BRACKETS)
+        if folded in "（）":
+            parts.append("[（(]" if folded == "（" else "[）)]")
+        else:
+            parts.append(re.escape(ch))
+    return re.compile(r"\s*".join(parts))
+
+
+def flat_sections(text: str) -> dict[str, str]:
+    """The six sections of a report printed as one run of text (no line breaks between
+    headings): each heading found in order, its text up to the next; sections 二–四 end
+    where their table begins, since the table is read as a table."""
+    found: list[tuple[str, int, int]] = []
+    pos = 0
+    for section in s.SECTIONS:
+        m = _spaced(section.heading).search(text, pos)
+        if m is None:
+            continue
+        found.append((section.key, m.start(), m.end()))
+        pos = m.end()
+    out: dict[str, str] = {}
+    for i, (key, _, end) in enumerate(found):
+        stop = found[i + 1][1] if i + 1 < len(found) else len(text)
+        body = text[end:stop]
+        for marker in _TABLE_STARTS.get(key, ()):
+            m = _spaced(marker).search(body)
+            if m is not None:
+                body = body[: m.start()].rstrip(" \n（(")
+        if i + 1 == len(found):
+            body = _without_furniture(body)
+        out[key] = " ".join(body.split())
+    return out
+
+
+def _without_furniture(text: str) -> str:
+    cut = len(text)
+    for word in _FURNITURE:
+        at = text.find(word)
+        if at >= 0:
+            cut = min(cut, at)
+    return text[:cut]

@@ -82,12 +82,16 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
     first = min(headings.values(), default=None) if headings else None
     end = TITLE_ROWS if first is None else min(first, MAX_TITLE_ROWS)
     title_rows = _title_rows(rows, end, frozenset((headings or {}).values()))
-    title = "".join(rows[i].text.strip() for i in title_rows) or None
+    title = _CRAWLER_KEY_RE.sub("", "".join(rows[i].text.strip() for i in title_rows)) or None
     organ_from_title, year_from_title = _parse_title(title) if title else (None, None)
     text = "\n".join(row.text for row in rows)
     organ = organ_from_title or _organ_from_alias(rows) or _organ_from_signature_and_field(rows)
     year = year_from_title or _year_from_period(text) or _year_from_mentions(text)
     return Meta(organ, year, title, _published(rows), title_rows)
+
+
+_CRAWLER_KEY_RE = re.compile(r"^(?:标题|文章标题|信息名称|名称|title)\s*[:：]\s*", re.IGNORECASE)
+"""The key a crawler prints before the page's title (``标题: …``)."""
 
 
 def _title_rows(rows: Sequence[Row], end: int, headings: frozenset[int]) -> tuple[int, ...]:

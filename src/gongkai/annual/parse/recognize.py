@@ -11,7 +11,8 @@ to be placed by position counts half).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
@@ -19,6 +20,7 @@ from .. import schema as s
 from ..model import AnnualReport, AppealCounts, DocumentCounts, Table2, Table3, Table4
 from .cells import as_count, as_table2_value
 from .document import Document
+from .flat_tables import Flat, flat_sections, read_flat
 from .labels import LabelSet, table2_labels, table3_labels, table4_labels
 from .meta import Meta, read_meta
 from .notes import Notes
@@ -45,40 +47,74 @@ def recognize(document: Document) -> AnnualReport:
     t2 = _safe(notes, "表二", lambda: read_table2(rows[slice(*t2_range)], notes), Reading())
     t3 = _safe(notes, "表三", lambda: _read_table3(rows[slice(*t3_range)], notes), Reading())
     t4 = _safe(notes, "表四", lambda: read_table4(rows[slice(*t4_range)], notes), Reading())
+    flat = _flat(document, rows, (t2, t3, t4))
     readings = (("表二", t2), ("表三", t3), ("表四", t4))
-    is_report = meta.title is not None or bool(headings) or any(r.found for _, r in readings)
+    is_report = (
+        meta.title is not None
+        or bool(headings)
+        or any(r.found for _, r in readings)
+        or (flat is not None and flat.table3 is not None)
+    )
     if not is_report:
         notes.add("NO_REPORT", "error", _no_report_message(readings))
     else:
-        for name, reading in readings:
-            if not reading.found:
+        for (name, reading), key in zip(readings, ("table2", "table3", "table4"), strict=True):
+            if not reading.found and not (flat and getattr(flat, key) is not None):
                 notes.add("TABLE_NOT_FOUND", "warning", f"找不到{name}，整张表留空")
     report_format = _format(t2, t3, meta.year, notes)
     excluded = _table_rows(t2, t3, t4)
     excluded.update(meta.title_rows)
     sections = section_texts(rows, headings, excluded)
+    if flat is not None and flat.table3 is not None and len(headings) < len(s.SECTIONS):
+        sections = flat_sections("\n".join(row.text for row in rows)) or sections
     _safe(notes, "表三占位符", lambda: placeholders_as_zero(t3, sections, notes), None)
     if is_report:
-        _diagnose_meta(meta, headings, notes)
+        found = set(headings) | {k for k, v in sections.items() if flat is not None}
+        _diagnose_meta(meta, found, notes)
     table2 = Table2() if t2.trial else _table2(t2)
+    table3, table4 = _table3(t3), _table4(t4)
+    confidence = {
+        "table2": 0.0 if t2.trial else t2.confidence,
+        "table3": t3.confidence,
+        "table4": t4.confidence,
+    }
+    if flat is not None:
+        for key, reading in (("table2", t2), ("table3", t3), ("table4", t4)):
+            if getattr(flat, key) is not None and not reading.found:
+                confidence[key] = flat.confidence.get(key, 0.0)
+        table2 = flat.table2 if flat.table2 is not None and not t2.found else table2
+        table3 = flat.table3 if flat.table3 is not None and not t3.found else table3
+        table4 = flat.table4 if flat.table4 is not None and not t4.found else table4
+        for item in flat.diagnostics:
+            notes.add(str(item["code"]), str(item["severity"]), str(item["message"]))
     return AnnualReport(
         organ=meta.organ,
         year=meta.year,
         table2=table2,
-        table3=_table3(t3),
-        table4=_table4(t4),
+        table3=table3,
+        table4=table4,
         sections=sections,
         source=document.source,
         diagnostics=tuple([*document.diagnostics, *notes.items]),
         format=report_format,
-        confidence={
-            "table2": 0.0 if t2.trial else t2.confidence,
-            "table3": t3.confidence,
-            "table4": t4.confidence,
-        },
+        confidence=confidence,
         title=meta.title,
         published=meta.published,
     )
+
+
+def _flat(document: Document, rows: Sequence[Row], readings: Sequence[Reading]) -> Flat | None:
+    """Tables whose cell boundaries were lost (``flat_tables``), tried only when table 三
+    was not found the usual way and the text holds digits right after a label."""
+    if readings[1].found:  # table 三 read the usual way: the document is not flattened
+        return None
+    text = "\n".join(row.text for row in rows)
+    if not _GLUED_RE.search(text):
+        return None
+    return read_flat(text)
+
+
+_GLUED_RE = re.compile(r"(?:数量|予以公开|总计)\s*\d")
 
 
 def _safe(notes: Notes, what: str, step: Callable[[], T], fallback: T) -> T:
@@ -178,7 +214,7 @@ def _format(t2: Reading, t3: Reading, year: int | None, notes: Notes) -> str | N
     return s.format_for_year(year) if year is not None else None
 
 
-def _diagnose_meta(meta: Meta, headings: dict[str, int], notes: Notes) -> None:
+def _diagnose_meta(meta: Meta, headings: Collection[str], notes: Notes) -> None:
     if meta.organ is None:
         notes.add("ORGAN_NOT_FOUND", "info", "标题、发布机构和落款中都找不到发布机关，organ 留空")
     if meta.year is None:
