@@ -41,4 +41,19 @@ def test_the_parser_reads_flat_reports_whole(case: str) -> None:
     assert all(not got.sections.get(k) for k in ("2", "3", "4"))  # they are their tables
     assert got.sections.get("1") and got.sections.get("5")
     codes = {str(d["code"]) for d in got.diagnostics or ()}
-    assert not codes & {"TABLE_NOT_FOUND", "SECTION_NOT_FOUND", "NO_REPORT"}
+    assert not codes & {"TABLE_NOT_FOUND", "NO_REPORT"}
+
+
+def test_a_reports_own_wrong_totals_are_read_as_printed_and_left_to_the_checker() -> None:
+    """(七)总计 printed as zeros: the decoder keeps what is printed (never repairs it), a row
+    printed with six digits for seven cells stays blank, and the checker reports both."""
+    from gongkai.annual import check
+    from gongkai.annual.parse import parse_bytes
+
+    got = parse_bytes((FLAT / "crawled-wrong-totals.txt").read_bytes(), "x.txt")
+    assert got.table3.row("handled_total") == (0,) * 7
+    assert got.table3.row("withheld.third_party_rights") == (None,) * 7
+    codes = {str(d["code"]) for d in got.diagnostics or ()}
+    assert "UNDECODED_RUN" in codes and "SECTION_NOT_FOUND" in codes  # 三's heading is missing
+    found = {f.code for f in check(got)}
+    assert "T3.E001" in found or "T3.E002" in found

@@ -471,7 +471,7 @@ def decode_documents(run: str) -> Decoded:
     plausible.sort(key=key)
     best = plausible[0]
     ties = [c for c in plausible[1:] if key(c) == key(best)]
-    if len(found) == 1:
+    if len(found) == 1 or (len(plausible) == 1 and plausible != list(found)):
         return Decoded(best, True)
     return Decoded(best, False, tuple(ties[:3] or plausible[1:4]), RULE_T2)
 

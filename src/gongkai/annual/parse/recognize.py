@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .. import schema as s
 from ..model import AnnualReport, AppealCounts, DocumentCounts, Table2, Table3, Table4
@@ -79,14 +79,25 @@ def recognize(document: Document) -> AnnualReport:
         "table4": t4.confidence,
     }
     if flat is not None:
-        for key, reading in (("table2", t2), ("table3", t3), ("table4", t4)):
-            if getattr(flat, key) is not None and not reading.found:
-                confidence[key] = flat.confidence.get(key, 0.0)
-        table2 = flat.table2 if flat.table2 is not None and not t2.found else table2
-        table3 = flat.table3 if flat.table3 is not None and not t3.found else table3
-        table4 = flat.table4 if flat.table4 is not None and not t4.found else table4
+        replaced = {
+            key
+            for key, reading in (("table2", t2), ("table3", t3), ("table4", t4))
+            if getattr(flat, key) is not None
+            and (not reading.found or reading.confidence < flat.confidence.get(key, 0.0))
+        }
+        for key in replaced:
+            confidence[key] = flat.confidence.get(key, 0.0)
+        table2 = flat.table2 if "table2" in replaced and flat.table2 else table2
+        table3 = flat.table3 if "table3" in replaced and flat.table3 else table3
+        table4 = flat.table4 if "table4" in replaced and flat.table4 else table4
+        notes.items = [
+            i for i in notes.items if str(i.get("row", "")).split(".")[0] not in replaced
+        ]
         for item in flat.diagnostics:
-            notes.add(str(item["code"]), str(item["severity"]), str(item["message"]))
+            extra: dict[str, Any] = {
+                k: v for k, v in item.items() if k not in ("code", "severity", "message")
+            }
+            notes.add(str(item["code"]), str(item["severity"]), str(item["message"]), **extra)
     return AnnualReport(
         organ=meta.organ,
         year=meta.year,
@@ -106,7 +117,7 @@ def recognize(document: Document) -> AnnualReport:
 def _flat(document: Document, rows: Sequence[Row], readings: Sequence[Reading]) -> Flat | None:
     """Tables whose cell boundaries were lost (``flat_tables``), tried only when table 三
     was not found the usual way and the text holds digits right after a label."""
-    if readings[1].found:  # table 三 read the usual way: the document is not flattened
+    if readings[1].found and readings[1].confidence > 0:  # table 三 read the usual way
         return None
     text = "\n".join(row.text for row in rows)
     if not _GLUED_RE.search(text):
