@@ -99,19 +99,16 @@ def _loose_headings(
 def section_texts(
     rows: Sequence[Row], headings: dict[str, int], table_rows: set[int]
 ) -> dict[str, str]:
-    """The text under each heading found. Rows of a table keep their labels but lose
-    their numbers, so the narrative of sections 二 to 四 holds no table cell values."""
+    """The text under each heading found, without the rows the tables were read from:
+    sections 二 to 四 are their tables, so their text is only what the document printed
+    outside the table (often nothing)."""
     found = sorted((index, key) for key, index in headings.items())
     texts: dict[str, str] = {}
     for n, (index, key) in enumerate(found):
         end = found[n + 1][0] if n + 1 < len(found) else len(rows)
         lines: list[str] = []
         for row in rows[index + 1 : end]:
-            if row.index in table_rows:
-                labels = _label_text(row.cells)
-                if labels:
-                    lines.append(labels)
-            elif row.filled:
+            if row.index not in table_rows and row.filled:
                 lines.append(row.text)
         texts[key] = "\n".join(lines).strip()
     return texts
