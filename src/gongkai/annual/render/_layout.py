@@ -12,8 +12,10 @@ several reports can share one page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
@@ -122,6 +124,40 @@ def title_lines(report: AnnualReport) -> tuple[str, ...]:
     if len(title) <= TITLE_LINE_CHARS or not organ:
         return (title,)
     return (organ, title[len(organ) :])
+
+
+def signature_lines(report: AnnualReport) -> tuple[str, ...]:
+    """发文机关署名 and 成文日期 (``2025年1月20日``, Arabic numerals as GB/T 9704 sets them)
+    closing the report: the organ, then the publication date when it is known."""
+    lines = [report.organ] if report.organ else []
+    if report.published:
+        try:
+            day = date.fromisoformat(report.published.strip()[:10])
+        except ValueError:
+            day = None
+        if day is not None:
+            lines.append(f"{day.year}年{day.month}月{day.day}日")
+    return tuple(lines)
+
+
+_SUBHEADING_RE = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+SUBHEADING_CHARS = 30
+"""A line this short starting with （一） is a sub-heading on its own."""
+
+
+def subheading_split(paragraph: str) -> tuple[str, str]:
+    """A paragraph's leading （一） sub-heading and the rest: the whole line when it is a
+    short heading alone, else the words up to the first 。 or ：; empty and the whole
+    paragraph when it does not open with one. GB/T 9704 sets this level in 楷体."""
+    if not _SUBHEADING_RE.match(paragraph):
+        return "", paragraph
+    if len(paragraph) <= SUBHEADING_CHARS and "。" not in paragraph.rstrip("。"):
+        return paragraph, ""
+    for mark in ("。", "：", ":"):
+        at = paragraph.find(mark)
+        if 0 < at <= SUBHEADING_CHARS:
+            return paragraph[: at + 1], paragraph[at + 1 :]
+    return "", paragraph
 
 
 def format_number(value: T2Value) -> str:

@@ -32,11 +32,14 @@ from ._layout import (
     Kind,
     paragraphs,
     report_title,
+    signature_lines,
+    subheading_split,
     title_lines,
 )
 
 TITLE_FONT = "方正小标宋简体"
 HEADING_FONT = "黑体"
+SUBHEADING_FONT = "楷体_GB2312"
 BODY_FONT = "仿宋_GB2312"
 TABLE_FONT = "宋体"
 LATIN_FONT = "Times New Roman"
@@ -45,6 +48,7 @@ TITLE_SIZE = Pt(22)  # 二号
 BODY_SIZE = Pt(16)  # 三号
 TABLE_SIZE = Pt(10.5)  # 五号
 NOTE_SIZE = Pt(9)  # 小五
+PAGE_NUMBER_SIZE = Pt(14)  # 4号
 BODY_LINE = Pt(28)
 
 TABLE_STYLE = "表格文字"
@@ -80,14 +84,85 @@ def render_docx(report: AnnualReport) -> bytes:
         heading = document.add_paragraph(section.heading, style="Heading 1")
         heading.paragraph_format.page_break_before = section.key in NEW_PAGE_SECTIONS
         for text in paragraphs((report.sections or {}).get(section.key)):
-            document.add_paragraph(text)
+            _paragraph(document, text)
         build = TABLE_OF_SECTION.get(section.key)
         if build is not None:
             _table(document, build(report))
+    _signature(document, signature_lines(report))
+    _page_numbers(document)
 
     out = BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _paragraph(document: Any, text: str) -> None:
+    """A body paragraph; a leading （一） sub-heading in 楷体."""
+    head, rest = subheading_split(text)
+    paragraph = document.add_paragraph()
+    if head:
+        _font(paragraph.add_run(head), SUBHEADING_FONT, BODY_SIZE)
+        paragraph.paragraph_format.keep_with_next = not rest
+    if rest or not head:
+        paragraph.add_run(rest if head else text)
+
+
+def _signature(document: Any, lines: tuple[str, ...]) -> None:
+    """发文机关署名 and 成文日期, right-aligned four characters in, after room for the seal."""
+    for i, line in enumerate(lines):
+        paragraph = document.add_paragraph(line)
+        fmt = paragraph.paragraph_format
+        fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        fmt.first_line_indent = Pt(0)
+        fmt.right_indent = Pt(4 * BODY_SIZE.pt)
+        fmt.keep_with_next = i + 1 < len(lines)
+        if i == 0:
+            fmt.space_before = BODY_LINE * 2
+
+
+def _page_numbers(document: Any) -> None:
+    """``— 1 —`` in 4号宋体 at the foot, on the outer side: odd pages right, even left."""
+    document.settings.odd_and_even_pages_header_footer = True
+    section = document.sections[0]
+    for footer, alignment in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+    ):
+        paragraph = footer.paragraphs[0]
+        fmt = paragraph.paragraph_format
+        fmt.alignment = alignment
+        fmt.first_line_indent = Pt(0)
+        if alignment == WD_ALIGN_PARAGRAPH.RIGHT:
+            fmt.right_indent = PAGE_NUMBER_SIZE
+        else:
+            fmt.left_indent = PAGE_NUMBER_SIZE
+        _font(paragraph.add_run("— "), TABLE_FONT, PAGE_NUMBER_SIZE)
+        _page_field(paragraph)
+        _font(paragraph.add_run(" —"), TABLE_FONT, PAGE_NUMBER_SIZE)
+
+
+def _page_field(paragraph: Any) -> None:
+    """A PAGE field (Word fills in the number of the page it is printed on)."""
+    for kind, text in (
+        ("begin", None),
+        (None, " PAGE "),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
+        run = paragraph.add_run()
+        _font(run, TABLE_FONT, PAGE_NUMBER_SIZE)
+        if kind is not None:
+            node = OxmlElement("w:fldChar")
+            node.set(qn("w:fldCharType"), kind)
+            run._r.append(node)
+        elif text == " PAGE ":
+            node = OxmlElement("w:instrText")
+            node.set(qn("xml:space"), "preserve")
+            node.text = text
+            run._r.append(node)
+        else:
+            run.text = text
 
 
 def _page(document: Any) -> None:
@@ -109,6 +184,12 @@ def _styles(document: Any) -> None:
     fmt.first_line_indent = Pt(32)  # two characters of 三号
     fmt.space_before = fmt.space_after = Pt(0)
     fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    # kinsoku: no line starts with a closing bracket or a stop
+    ppr = normal.element.get_or_add_pPr()
+    for tag in ("w:kinsoku", "w:overflowPunct"):
+        node = OxmlElement(tag)
+        node.set(qn("w:val"), "1")
+        ppr.append(node)
 
     for name, style_id, size in (
         (TABLE_STYLE, "GongkaiTableText", TABLE_SIZE),
@@ -167,6 +248,7 @@ def _table(document: Any, grid: Grid) -> None:
         _repeat_header(table.rows[r])
     for row in table.rows:
         _cant_split(row)
+    last = grid.n_rows - 1
     # python-docx's table.cell() and _Cell.merge() walk the whole table on every call;
     # take the unmerged cells once, fill them, then merge in the XML directly.
     plain = table._cells
@@ -176,6 +258,11 @@ def _table(document: Any, grid: Grid) -> None:
     style_ids = (styles[TABLE_STYLE].style_id, styles[NOTE_STYLE].style_id)
     for cell in grid.cells():
         _fill(plain[cell.row * grid.n_cols + cell.col], cell, style_ids)
+    # every row but the last keeps with the next: a table that does not fit on the rest
+    # of a page starts on the next one instead of leaving its last rows alone
+    for i, target in enumerate(plain):
+        if i // grid.n_cols < last:
+            target.paragraphs[0].paragraph_format.keep_with_next = True
     tcs = [target._tc for target in plain]
     for cell in grid.cells():
         if cell.rowspan > 1 or cell.colspan > 1:

@@ -23,6 +23,8 @@ from ._layout import (
     Kind,
     paragraphs,
     report_title,
+    signature_lines,
+    subheading_split,
     title_lines,
 )
 
@@ -80,6 +82,10 @@ def render_html(
         parts.append(f'<h1 class="gk-title">{spans}</h1>')
     for section in s.SECTIONS:
         parts.append(_section(report, section, id_prefix))
+    signature = signature_lines(report)
+    if signature:
+        signed = "".join(f'<p class="gk-signature-line">{escape(x)}</p>' for x in signature)
+        parts.append(f'<div class="gk-signature">{signed}</div>')
     if findings is not None:
         parts.append(_findings(findings, id_prefix))
     parts.append("</article>")
@@ -101,7 +107,7 @@ def _section(report: AnnualReport, section: s.Section, prefix: str) -> str:
         f'<section class="gk-section gk-section-{section.key}" id="{prefix}-section-{section.key}">',
         f'<h2 class="gk-section-heading">{escape(section.heading)}</h2>',
     ]
-    out.extend(f'<p class="gk-paragraph">{escape(p)}</p>' for p in paragraphs(text))
+    out.extend(_paragraph(p) for p in paragraphs(text))
     build = TABLE_OF_SECTION.get(section.key)
     if build is not None:
         out.append(table_html(build(report), prefix))
@@ -109,9 +115,20 @@ def _section(report: AnnualReport, section: s.Section, prefix: str) -> str:
     return "\n".join(out)
 
 
+def _paragraph(text: str) -> str:
+    head, rest = subheading_split(text)
+    if head and not rest:
+        return f'<p class="gk-paragraph gk-subheading">{escape(head)}</p>'
+    if head:
+        lead = f'<span class="gk-subheading">{escape(head)}</span>'
+        return f'<p class="gk-paragraph">{lead}{escape(rest)}</p>'
+    return f'<p class="gk-paragraph">{escape(text)}</p>'
+
+
 def table_html(grid: Grid, prefix: str = "gk") -> str:
     """One table of the form as ``<table>`` markup."""
     out = [
+        '<div class="gk-table-wrap">',
         f'<table class="gk-table gk-{grid.key}" id="{prefix}-{grid.key}">',
         f'<caption class="gk-caption">{escape(grid.name)} {escape(grid.caption)}</caption>',
         "<colgroup>",
@@ -127,6 +144,7 @@ def table_html(grid: Grid, prefix: str = "gk") -> str:
         out.extend(_row(grid.rows[r], prefix) for r in body)
         out.append("</tbody>")
     out.append("</table>")
+    out.append("</div>")
     return "\n".join(out)
 
 

@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import schema as s
 from ..model import AnnualReport
-from ._layout import Cell, Grid, Kind, Unit, grids, report_title
+from ._layout import Cell, Grid, Kind, Unit, grids, report_title, signature_lines
 
 FIRST_TABLE_ROW = 4
 """The worksheet row (1-based) the table starts on."""
@@ -76,6 +76,10 @@ def _info(sheet: Worksheet, report: AnnualReport) -> None:
     last = 3 + len(rows) + 1
     sheet.cell(row=last, column=1, value=INFO_BLANK).font = Font(name=FONT)
     sheet.cell(row=last + 1, column=1, value=INFO_UNIT).font = Font(name=FONT)
+    for i, line in enumerate(signature_lines(report), start=last + 4):
+        signed = sheet.cell(row=i, column=2, value=line)
+        signed.font = Font(name=FONT, size=12)
+        signed.alignment = Alignment(horizontal="right", indent=4)
     sheet.column_dimensions["A"].width = 12
     sheet.column_dimensions["B"].width = 40
 
@@ -129,6 +133,7 @@ def _table(sheet: Worksheet, grid: Grid, report: AnnualReport) -> None:
         sheet.column_dimensions[get_column_letter(i)].width = round(_SHEET_WIDTH * width, 1)
     for cell in grid.cells():
         _write(sheet, cell)
+    _row_heights(sheet, grid)
     sheet.freeze_panes = sheet.cell(row=FIRST_TABLE_ROW + grid.head_rows, column=1)
     sheet.print_options.horizontalCentered = True
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -136,6 +141,40 @@ def _table(sheet: Worksheet, grid: Grid, report: AnnualReport) -> None:
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+LINE_POINTS = 14.5
+"""Height of one line of 11 pt text in Excel (points); rows get whole lines plus padding."""
+PADDING_POINTS = 3.0
+
+
+def text_units(text: str) -> int:
+    """Width of ``text`` in Excel's character units: a CJK character or a full-width
+    mark takes two, anything else one."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def lines_needed(text: str, width: float) -> int:
+    """Lines ``text`` wraps to in a column ``width`` units wide (at least one)."""
+    usable = max(1.0, width - 1.0)
+    return max(1, -(-text_units(text) // int(usable)))
+
+
+def _row_heights(sheet: Worksheet, grid: Grid) -> None:
+    """Heights that fit the wrapped labels (Excel does not grow rows of merged cells)."""
+    widths = [round(_SHEET_WIDTH * w, 1) for w in grid.widths]
+    lines = [1] * grid.n_rows
+    for cell in grid.cells():
+        if not cell.text or cell.kind is Kind.DATA:
+            continue
+        width = sum(widths[cell.col : cell.last_col + 1])
+        need = lines_needed(cell.text, width)
+        share = -(-need // cell.rowspan)
+        for r in range(cell.row, cell.last_row + 1):
+            lines[r] = max(lines[r], share)
+    for r, count in enumerate(lines):
+        height = count * LINE_POINTS + PADDING_POINTS
+        sheet.row_dimensions[FIRST_TABLE_ROW + r].height = height
 
 
 def _write(sheet: Worksheet, cell: Cell) -> None:
