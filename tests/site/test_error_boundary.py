@@ -863,6 +863,8 @@ NO_WRITES = {
     "reports:workspace",
     "reports:check",
     "reports:confirm_publish",
+    "reports:matrix_xlsx",
+    "reports:sum_download",
     "reports:download",
     "disclosure:list",
     "disclosure:detail",

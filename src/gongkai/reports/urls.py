@@ -8,6 +8,12 @@ urlpatterns = [
     path("", workspace.index, name="index"),
     path("rollup/<slug:slug>/<int:year>/", rollup.rollup_page, name="rollup"),
     path("rollup/<slug:slug>/<int:year>/import/", rollup.import_files, name="import"),
+    path("rollup/<slug:slug>/<int:year>/matrix.xlsx", rollup.matrix_xlsx, name="matrix_xlsx"),
+    path(
+        "rollup/<slug:slug>/<int:year>/sum-<str:scope>.<str:fmt>",
+        rollup.sum_download,
+        name="sum_download",
+    ),
     path("imported/<int:pk>/", rollup.imported_page, name="imported"),
     path("imported/<int:pk>/assign/", rollup.assign, name="assign"),
     path("<slug:slug>/<int:year>/", workspace.workspace, name="workspace"),

@@ -18,6 +18,7 @@ from gongkai.site.errors import returns_to
 
 from .. import imports, rollup, rules, services
 from ..models import ImportedReport, deadlines
+from . import region as region_view
 from .common import finding_rows, forbidden_by_role, organ_for
 
 
@@ -31,11 +32,13 @@ def _office(request: HttpRequest, slug: str) -> Organ:
 @login_required
 def rollup_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     office = _office(request, slug)
+    _known_year(year)
     today = services.today()
     return render(
         request,
         "reports/rollup.html",
         {
+            **region_view.context(office, year, region_view.read_filter(request, office, year)),
             "office": office,
             "year": year,
             "deadlines": deadlines(year),
@@ -49,6 +52,29 @@ def rollup_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "outcomes": request.session.pop("reports_import_outcomes", None),
         },
     )
+
+
+def _known_year(year: int) -> None:
+    try:
+        services.check_year(year)
+    except services.ReportsError as exc:
+        raise Http404(str(exc)) from None
+
+
+@login_required
+def matrix_xlsx(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    """The organs × years matrix as shown (same filter), as an Excel workbook."""
+    office = _office(request, slug)
+    _known_year(year)
+    return region_view.matrix_xlsx(office, year, region_view.read_filter(request, office, year))
+
+
+@login_required
+def sum_download(request: HttpRequest, slug: str, year: int, scope: str, fmt: str) -> HttpResponse:
+    """The region's summed tables as annual-report/1 JSON or XLSX."""
+    office = _office(request, slug)
+    _known_year(year)
+    return region_view.sum_download(office, year, scope, fmt)
 
 
 def _chosen_organ(request: HttpRequest, office: Organ) -> Organ | None:
