@@ -15,6 +15,7 @@ from gongkai.disclosure.models import Attachment, Item, SearchEntry
 from gongkai.disclosure.search import MAX_PAGE, ORDERS, VALIDITIES, Filters, search
 from gongkai.disclosure.views import reviews_of
 from gongkai.organs.models import Organ
+from gongkai.reports import listing as report_listing
 
 
 def _public_items():  # type: ignore[no-untyped-def]
@@ -138,6 +139,8 @@ def catalog(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             "facets": _facets(filters),
             "links": _page_links(request, results),
             "facet_links": _facet_links(request),
+            "annual_reports": report_listing.published(organ),
+            "annual_category": report_listing.CATEGORY,
             "category": CATEGORY_BY_KEY.get(filters.category),
             "topic": TOPIC_BY_KEY.get(filters.topic),
         },
@@ -159,6 +162,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         {
             "q": text,
             "results": results,
+            "annual_hits": report_listing.search(text) if text else [],
             "filters": filters,
             "orders": ORDERS,
             "validities": VALIDITIES,

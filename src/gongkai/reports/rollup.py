@@ -61,6 +61,9 @@ def rows(office: Organ, year: int, today: date) -> list[Row]:
         ext = imported.get(organ.pk)
         if draft is not None and draft.status == Status.PUBLISHED:
             tally = compute.counts(draft.findings or [])
+            tally[Severity.WARNING.value] -= sum(
+                1 for f in draft.findings or [] if f.get("decision")
+            )
             out.append(
                 Row(organ, Status.PUBLISHED.label, SOURCE_PLATFORM, draft.published_on,
                     draft.late_days == 0, tally[Severity.ERROR.value],
@@ -74,7 +77,8 @@ def rows(office: Organ, year: int, today: date) -> list[Row]:
             )  # fmt: skip
         elif draft is not None:
             report = compute.draft_report(draft, published=today)
-            tally = compute.counts(compute.findings(report, organ))
+            found = compute.findings(report, organ)
+            tally = compute.open_counts(compute.decided(found, report, draft.decisions.all()))
             status = draft.get_status_display()
             if today > deadline:
                 status = f"{OVERDUE}（{status}）"
