@@ -43,7 +43,6 @@ from .models import (
     Status,
     deadline_for,
 )
-from .signals import report_published
 
 FIRST_YEAR = 2008
 """《条例》 took effect on 1 May 2008: the first year with an annual report."""
@@ -512,7 +511,6 @@ def publish(draft: AnnualReportDraft, actor: Any, *, on: date | None = None) -> 
                 "warnings": warned,
             },
         )
-        report_published.send(sender=AnnualReportDraft, draft=current)
         return current
 
 

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
-from gongkai.annual import AnnualReport, Finding, Severity
+from gongkai.annual import RULES, AnnualReport, Finding, Severity
 from gongkai.annual import schema as s
 from gongkai.applications.tally import APPLICANT_COLUMNS
 from gongkai.organs.models import Organ
@@ -110,11 +110,17 @@ def table2_entries(organ: Organ, year: int, report: AnnualReport) -> list[dict[s
     return out
 
 
+RULE_DESCRIPTIONS = {r.code: r.description for r in RULES}
+
+
 def finding_rows(found: list[Finding] | list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Findings as the templates show them: Chinese severity label, code, message, hint."""
+    """Findings as the templates show them: Chinese severity label, code, message, and a
+    suggestion (the finding's own hint, else what its rule asks for)."""
     rows = []
     for f in found:
         d = f.to_dict() if isinstance(f, Finding) else dict(f)
+        if not d.get("hint"):
+            d["hint"] = RULE_DESCRIPTIONS.get(str(d["code"]), "")
         severity = Severity(d["severity"])
         rows.append({**d, "label": severity.label, "css": f"sev-{severity.value}"})
     return rows
