@@ -74,7 +74,12 @@ def test_fixture_parses_to_its_expected_values(path: Path) -> None:
     assert report.source == str(path)
 
 
-@pytest.mark.parametrize("path", DOCUMENTS, ids=[p.stem for p in DOCUMENTS])
+WHOLE = [p for p in DOCUMENTS if p.parent.name != "damaged"]
+"""``tests/fixtures/damaged`` holds reports printed with a part missing or wrong (a heading
+left out, a blank 总计, totals that do not add up): they read to their values, not whole."""
+
+
+@pytest.mark.parametrize("path", WHOLE, ids=[p.stem for p in WHOLE])
 def test_fixture_finds_all_six_sections_and_tables(path: Path) -> None:
     report = parse_file(path)
     codes = {d["code"] for d in report.diagnostics or ()}

@@ -10,7 +10,9 @@ import pytest
 from gongkai.annual import AnnualReport
 from gongkai.annual.parse.flat_tables import compact, read_flat
 
-FLAT = Path(__file__).resolve().parents[2] / "fixtures" / "flat"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+FLAT = FIXTURES / "flat"
+DAMAGED = FIXTURES / "damaged"
 CASES = sorted(p.stem for p in FLAT.glob("*.txt"))
 
 
@@ -20,7 +22,7 @@ def test_compact_keeps_spaces_between_digits_only() -> None:
 
 @pytest.mark.parametrize("case", CASES)
 def test_flat_tables_read_back_every_cell(case: str) -> None:
-    expected = AnnualReport.load(FLAT / f"{case}.json")
+    expected = AnnualReport.load(FLAT / f"{case}.expected.json")
     flat = read_flat((FLAT / f"{case}.txt").read_text(encoding="utf-8"))
     assert flat.table3 is not None and flat.table4 is not None and flat.table2 is not None
     assert dict(flat.table3.rows) == dict(expected.table3.rows)
@@ -32,7 +34,7 @@ def test_flat_tables_read_back_every_cell(case: str) -> None:
 def test_the_parser_reads_flat_reports_whole(case: str) -> None:
     from gongkai.annual.parse import parse_bytes
 
-    expected = AnnualReport.load(FLAT / f"{case}.json")
+    expected = AnnualReport.load(FLAT / f"{case}.expected.json")
     got = parse_bytes((FLAT / f"{case}.txt").read_bytes(), f"{case}.txt")
     assert (got.organ, got.year) == (expected.organ, expected.year)
     assert dict(got.table3.rows) == dict(expected.table3.rows)
@@ -50,7 +52,7 @@ def test_a_reports_own_wrong_totals_are_read_as_printed_and_left_to_the_checker(
     from gongkai.annual import check
     from gongkai.annual.parse import parse_bytes
 
-    got = parse_bytes((FLAT / "crawled-wrong-totals.txt").read_bytes(), "x.txt")
+    got = parse_bytes((DAMAGED / "crawled-wrong-totals.txt").read_bytes(), "x.txt")
     assert got.table3.row("handled_total") == (0,) * 7
     assert got.table3.row("withheld.third_party_rights") == (None,) * 7
     codes = {str(d["code"]) for d in got.diagnostics or ()}

@@ -49,6 +49,8 @@ _GROUPED_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _UNIT_RE = re.compile(rf"(?:{_UNITS})$")
 _PLACEHOLDER_RE = re.compile(r"^(?:[-‐‑‒–—―－─━~～]+|[/／\\]|无|空|/|—/—)$")
 _SPACE_RE = re.compile(r"\s+")
+_ANNOTATED_RE = re.compile(rf"^({NUMBER_PATTERN})[（(][^（）()]+[)）]$")
+"""A number followed by a note in brackets (``55（含自然失效29件）``)."""
 _CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _CHINESE_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9})
 _CHINESE_NUMBER_RE = re.compile(
@@ -72,6 +74,9 @@ def read_value(text: str) -> Value:
     if first.isdigit() or first in "+-.":
         if _NUMBER_RE.match(cell):
             return Value(Kind.NUMBER, _decimal(_UNIT_RE.sub("", cell)))
+        annotated = _ANNOTATED_RE.match(cell)
+        if annotated:  # 22（其中修订16件）: the cell's number is the first figure
+            return read_value(annotated.group(1))
         if "," in cell and _GROUPED_RE.match(cell):
             return Value(Kind.NUMBER, _decimal(cell.replace(",", "")))
     elif first.isdecimal():

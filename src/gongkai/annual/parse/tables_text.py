@@ -19,6 +19,8 @@ _VALUE = rf"(?:{NUMBER_PATTERN}|[-‐‑‒–—―－/／]|无)"
 _VALUE_RE = re.compile(rf"^{_VALUE}$")
 _TRAILING_VALUES_RE = re.compile(rf"^(?:(.*?\S)\s+)?({_VALUE}(?:\s+{_VALUE})*)$")
 _MAX_LABEL = 60
+_SPACED_THOUSANDS_RE = re.compile(r"^\d{1,3}(?: \d{3})+$")
+"""A cell of a ruled table whose digits are grouped by spaces: one number."""
 
 
 def split_cells(text: str) -> tuple[str, ...]:
@@ -47,9 +49,12 @@ def _split(text: str) -> tuple[str, ...]:
     else:
         parts = [text]
     cells: list[str] = []
+    explicit = len(parts) > 1 and "|" in text  # a ruled (Markdown) table, not PDF columns
     for part in parts:
         cell = part.strip()
-        if " " in cell and len(cell) <= _MAX_LABEL and "。" not in cell:
+        if explicit and _SPACED_THOUSANDS_RE.match(cell):
+            cells.append(cell.replace(" ", ""))  # ``| 1 204 |``: one number, grouped
+        elif " " in cell and len(cell) <= _MAX_LABEL and "。" not in cell:
             cells.extend(_split_values(cell))
         else:
             cells.append(cell)
