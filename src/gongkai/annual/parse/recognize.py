@@ -47,6 +47,22 @@ def recognize(document: Document) -> AnnualReport:
     t2 = _safe(notes, "表二", lambda: read_table2(rows[slice(*t2_range)], notes), Reading())
     t3 = _safe(notes, "表三", lambda: _read_table3(rows[slice(*t3_range)], notes), Reading())
     t4 = _safe(notes, "表四", lambda: read_table4(rows[slice(*t4_range)], notes), Reading())
+    if headings and not (t2.found or t3.found or t4.found):
+        # the six parts as narrative, the tables after them (an appendix, often numbered
+        # 一、二、三 again): read them from the rows after the last heading
+        tail = max(headings.values()) + 1
+        notes_tail = Notes(document.source)
+        r2, r3, r4 = table_ranges(rows, {}, start=tail)
+        again = (
+            _safe(notes_tail, "表二", lambda: read_table2(rows[slice(*r2)], notes_tail), Reading()),
+            _safe(
+                notes_tail, "表三", lambda: _read_table3(rows[slice(*r3)], notes_tail), Reading()
+            ),
+            _safe(notes_tail, "表四", lambda: read_table4(rows[slice(*r4)], notes_tail), Reading()),
+        )
+        if any(r.found for r in again):
+            t2, t3, t4 = again
+            notes.items.extend(notes_tail.items)
     flat = _flat(document, rows, (t2, t3, t4))
     readings = (("表二", t2), ("表三", t3), ("表四", t4))
     is_report = (
@@ -64,7 +80,9 @@ def recognize(document: Document) -> AnnualReport:
     report_format = _format(t2, t3, meta.year, notes)
     excluded = _table_rows(t2, t3, t4)
     excluded.update(meta.title_rows)
-    sections = section_texts(rows, headings, excluded)
+    sections = {
+        k: _without_table_titles(v) for k, v in section_texts(rows, headings, excluded).items()
+    }
     if flat is not None and flat.table3 is not None and len(headings) < len(s.SECTIONS):
         sections = flat_sections("\n".join(row.text for row in rows)) or sections
     _safe(notes, "表三占位符", lambda: placeholders_as_zero(t3, sections, notes), None)
@@ -128,6 +146,27 @@ def _flat(document: Document, rows: Sequence[Row], readings: Sequence[Reading]) 
 _GLUED_RE = re.compile(r"(?:数量|予以公开|总计)\s*\d")
 
 
+_APPENDIX_RE = re.compile(r"^附(?:表|件)\s*[0-9一二三四五六]*\s*[:：]?$")
+_TITLE_NUMBERING_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．])\s*"
+)
+_SECTION_TITLES = frozenset(s.normalize_label(sec.title) for sec in s.SECTIONS) | frozenset(
+    s.normalize_label(g.label) for g in s.TABLE4_GROUPS[:1]
+)
+
+
+def _without_table_titles(text: str) -> str:
+    """A section's text without the lines that only title an appendix of tables
+    (``附表：``, ``二、收到和处理政府信息公开申请情况`` printed again above its table)."""
+    kept = []
+    for line in text.split("\n"):
+        bare = s.normalize_label(_TITLE_NUMBERING_RE.sub("", line.strip()))
+        if _APPENDIX_RE.match(line.strip()) or bare in _SECTION_TITLES:
+            continue
+        kept.append(line)
+    return "\n".join(kept).strip()
+
+
 def _safe(notes: Notes, what: str, step: Callable[[], T], fallback: T) -> T:
     """Run one step; a bug in it becomes an error diagnostic, not a lost batch."""
     try:
@@ -161,13 +200,14 @@ def _read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
 
 
 def table_ranges(
-    rows: Sequence[Row], headings: dict[str, int]
+    rows: Sequence[Row], headings: dict[str, int], start: int = 0
 ) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
     """Row ranges holding tables 二, 三 and 四: between the section headings when they
-    are there, otherwise from the first row that holds a label only that table has."""
+    are there, otherwise from the first row at or after ``start`` that holds a label only
+    that table has."""
     end = len(rows)
     h = headings.get
-    t2_start = h("2", -1) + 1 if "2" in headings else _anchor(rows, table2_labels(), 0, end)
+    t2_start = h("2", -1) + 1 if "2" in headings else _anchor(rows, table2_labels(), start, end)
     t3_start = (
         h("3", -1) + 1 if "3" in headings else _anchor(rows, table3_labels(), t2_start or 0, end)
     )
