@@ -272,3 +272,22 @@ def _published(rows: Sequence[Row]) -> str | None:
             if MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12 and 1 <= day <= 31:
                 return f"{year:04d}-{month:02d}-{day:02d}"
     return None
+
+
+MAX_MISREAD = 2
+"""Characters two spellings of one organ may differ in to count as a misreading (OCR)."""
+
+
+def other_spelling(organ: str | None, rows: Sequence[Row]) -> str | None:
+    """The signature's or the 发布机构 field's spelling of ``organ`` when it differs from it
+    in one or two characters at the same places (``湛河区`` / ``谌河区``): one of them is
+    probably misread. The organ is kept as the title prints it; the caller flags this."""
+    if not organ:
+        return None
+    for other in (_signature(rows), _publisher(rows)):
+        if not other or other == organ or len(other) != len(organ):
+            continue
+        differing = sum(1 for a, b in zip(organ, other, strict=True) if a != b)
+        if differing <= MAX_MISREAD:
+            return other
+    return None

@@ -34,6 +34,7 @@ CODES: dict[str, str] = {
     "COLUMNS_REORDERED": "表三表头的列顺序与国家格式不同，各列按表头读取",
     "INTERNAL_ERROR": "识别某一部分时程序出错，该部分留空（请报告此问题）",
     "PLACEHOLDER_AS_ZERO": "正文写明本年度未收到申请、表三只有 0 和占位符，占位符按 0 读取",
+    "ORGAN_SPELLING": "标题中的机关名称与落款或发布机构有一两个字不同，按标题读取",
     "AMBIGUOUS_RUN": "连在一起的数字串有多种拆分都满足勾稽关系，按规则选取，其他拆分列在诊断中",
     "UNDECODED_RUN": "连在一起的数字串无法拆成各格，该行留空",
 }

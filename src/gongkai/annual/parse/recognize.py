@@ -22,7 +22,7 @@ from .cells import as_count, as_table2_value
 from .document import Document
 from .flat_tables import Flat, flat_sections, read_flat
 from .labels import LabelSet, table2_labels, table3_labels, table4_labels
-from .meta import Meta, read_meta
+from .meta import Meta, other_spelling, read_meta
 from .notes import Notes
 from .placeholders import placeholders_as_zero
 from .rows import Row, document_rows
@@ -89,6 +89,15 @@ def recognize(document: Document) -> AnnualReport:
     if is_report:
         found = set(headings) | {k for k, v in sections.items() if flat is not None}
         _diagnose_meta(meta, found, notes)
+        spelled = other_spelling(meta.organ, rows)
+        if spelled:
+            notes.add(
+                "ORGAN_SPELLING",
+                "warning",
+                f"机关名称读作“{meta.organ}”，而落款或发布机构中写作“{spelled}”，有字不同；"
+                "其中一处可能是识别或录入错误，请核对",
+                spelling=spelled,
+            )
     table2 = Table2() if t2.trial else _table2(t2)
     table3, table4 = _table3(t3), _table4(t4)
     confidence = {

@@ -1,0 +1,46 @@
+"""Organ and year (issue 13, shape 4): the title's full name over a short form in the
+body, the crawler's 发布机构 when the title has no organ, and a misread character flagged."""
+
+from __future__ import annotations
+
+from gongkai.annual.parse import parse_bytes
+
+
+def _read(text: str) -> tuple[str | None, int | None, list[dict[str, object]]]:
+    report = parse_bytes(text.encode("utf-8"), "样本.txt")
+    return report.organ, report.year, list(report.diagnostics or ())
+
+
+def test_the_titles_full_name_wins_over_the_short_form_in_the_body() -> None:
+    organ, year, _ = _read(
+        "某市科学技术委员会2024年政府信息公开工作年度报告\n一、总体情况\n"
+        "2024年，某市科委认真做好政府信息公开工作。\n六、其他需要报告的事项\n无。\n某市科委\n"
+    )
+    assert (organ, year) == ("某市科学技术委员会", 2024)
+
+
+def test_a_city_and_district_government_keeps_its_city() -> None:
+    organ, _, _ = _read(
+        "某某市某某区人民政府2024年政府信息公开工作年度报告\n一、总体情况\n区政府依法公开。\n"
+    )
+    assert organ == "某某市某某区人民政府"
+
+
+def test_without_an_organ_in_the_title_the_crawlers_publisher_names_it() -> None:
+    organ, year, found = _read(
+        "标题：2024年政府信息公开工作年度报告\n发布时间：2025-01-15\n发布机构：某某市某某区教育局\n"
+        "2024年政府信息公开工作年度报告\n一、总体情况\n本局依法做好政府信息公开工作。\n"
+    )
+    assert (organ, year) == ("某某市某某区教育局", 2024)
+    assert "ORGAN_SPELLING" not in {d["code"] for d in found}
+
+
+def test_a_misread_character_is_kept_as_printed_and_flagged() -> None:
+    organ, _, found = _read(
+        "某某市某某区人民政府2024年政府信息公开工作年度报告\n一、总体情况\n区政府依法公开。\n"
+        "六、其他需要报告的事项\n无。\n某某市某菜区人民政府\n2025年3月20日\n"
+    )
+    assert organ == "某某市某某区人民政府"
+    [flag] = [d for d in found if d["code"] == "ORGAN_SPELLING"]
+    assert flag["spelling"] == "某某市某菜区人民政府"
+    assert "有字不同" in str(flag["message"])
