@@ -9,6 +9,7 @@ import pytest
 
 from gongkai.annual import AnnualReport
 from gongkai.annual.parse.flat_tables import compact, read_flat
+from gongkai.annual.parse.normalize import normalize_text
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 FLAT = FIXTURES / "flat"
@@ -23,11 +24,14 @@ def test_compact_keeps_spaces_between_digits_only() -> None:
 @pytest.mark.parametrize("case", CASES)
 def test_flat_tables_read_back_every_cell(case: str) -> None:
     expected = AnnualReport.load(FLAT / f"{case}.expected.json")
-    flat = read_flat((FLAT / f"{case}.txt").read_text(encoding="utf-8"))
-    assert flat.table3 is not None and flat.table4 is not None and flat.table2 is not None
+    flat = read_flat(normalize_text((FLAT / f"{case}.txt").read_text(encoding="utf-8")))
+    assert flat.table3 is not None and flat.table4 is not None
     assert dict(flat.table3.rows) == dict(expected.table3.rows)
     assert flat.table4 == expected.table4
-    assert flat.table2 == expected.table2
+    if flat.trial:  # the 2019 table 二 has other items: not read
+        assert flat.table2 is None
+    else:
+        assert flat.table2 == expected.table2
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -25,6 +25,7 @@ from . import digit_runs as d
 _GAP_RE = re.compile(r"(?<!\d)[ \t\u3000\r\n]+|[ \t\u3000\r\n]+(?!\d)")
 _RUN_RE = re.compile(r"[\d ]*(?:\.\d+)?")
 _BRACKETS = str.maketrans({"(": "（", ")": "）", "“": '"', "”": '"', ",": "，", "．": "."})
+TRIAL_TABLE2_HEADER: Final = "本年新制作数量"
 MIN_ROWS: Final = 20
 """Table 三 is read this way only when this many of its 25 rows are found with a run."""
 
@@ -51,6 +52,8 @@ class Flat:
     confidence: dict[str, float] = field(default_factory=dict)
     diagnostics: list[dict[str, object]] = field(default_factory=list)
     end: int = 0
+    trial: bool = False
+    """The 2019 trial format: its table 二 (本年新制作数量 …) or its single （六）其他处理 row."""
 
     def note(self, code: str, severity: str, message: str, **extra: object) -> None:
         self.diagnostics.append({"code": code, "severity": severity, "message": message, **extra})
@@ -59,6 +62,7 @@ class Flat:
 def read_flat(text: str) -> Flat:
     flat = Flat()
     body = compact(text)
+    flat.trial = TRIAL_TABLE2_HEADER in body
     t3_start = _find_any(body, s.TABLE3_ROWS[0].variants, 0)
     if t3_start is not None:
         _table3(body, t3_start[0], flat)
@@ -136,6 +140,11 @@ def _table3(body: str, start: int, flat: Flat) -> None:
     result = d.decode_table3(runs)
     cells: dict[str, tuple[int | None, ...]] = {}
     sure = 0
+    trial_rows = not any(k in runs for k in s.TABLE3_2019_ONLY_2021_ROWS)
+    flat.trial = flat.trial or trial_rows
+    expected = [
+        k for k in s.TABLE3_ROW_KEYS if not (trial_rows and k in s.TABLE3_2019_ONLY_2021_ROWS)
+    ]
     for key in s.TABLE3_ROW_KEYS:
         decoded = result.rows.get(key)
         if decoded is None:
@@ -153,7 +162,7 @@ def _table3(body: str, start: int, flat: Flat) -> None:
                 alternatives=[list(a) for a in decoded.alternatives],
             )
     flat.table3 = Table3(cells)
-    flat.confidence["table3"] = sure / len(s.TABLE3_ROW_KEYS)
+    flat.confidence["table3"] = sure / len(expected)
 
 
 # ---------------------------------------------------------------------------- table 四

@@ -75,9 +75,11 @@ def recognize(document: Document) -> AnnualReport:
         notes.add("NO_REPORT", "error", _no_report_message(readings))
     else:
         for (name, reading), key in zip(readings, ("table2", "table3", "table4"), strict=True):
-            if not reading.found and not (flat and getattr(flat, key) is not None):
+            flat_found = flat is not None and (getattr(flat, key) is not None or flat.trial)
+            if not reading.found and not flat_found:
                 notes.add("TABLE_NOT_FOUND", "warning", f"找不到{name}，整张表留空")
-    report_format = _format(t2, t3, meta.year, notes)
+    trial = flat is not None and flat.table3 is not None and flat.trial and not t3.found
+    report_format = _format(t2, t3, meta.year, notes, trial=trial)
     excluded = _table_rows(t2, t3, t4)
     excluded.update(meta.title_rows)
     sections = {
@@ -253,16 +255,21 @@ def _table_rows(*readings: Reading) -> set[int]:
 # ----------------------------------------------------------------------------- format
 
 
-def _format(t2: Reading, t3: Reading, year: int | None, notes: Notes) -> str | None:
-    if t2.trial or t3.trial:
+def _format(
+    t2: Reading, t3: Reading, year: int | None, notes: Notes, *, trial: bool = False
+) -> str | None:
+    """The layout the tables follow; ``trial`` when they were read from digit runs
+    (``flat_tables``) in the 2019 trial layout."""
+    trial2, trial3 = t2.trial or trial, t3.trial or trial
+    if trial2 or trial3:
         notes.add(
             "TRIAL_FORMAT",
             "info",
             f"按{s.FORMAT_NAMES[s.FORMAT_2019]}识别（表三“其他处理”为一行）"
-            if t3.trial and not t2.trial
+            if trial3 and not trial2
             else f"按{s.FORMAT_NAMES[s.FORMAT_2019]}识别",
         )
-        if t2.trial:
+        if trial2:
             notes.add(
                 "TRIAL_TABLE2",
                 "info",
