@@ -52,7 +52,7 @@ def draft_for(organ: Organ, year: int) -> AnnualReportDraft | None:
     return AnnualReportDraft.objects.filter(organ=organ, year=year).first()
 
 
-def finding_link(organ: Organ, year: int, finding: dict[str, Any]) -> tuple[str, str] | None:
+def finding_link(organ: Organ, year: int, finding: dict[str, Any]) -> tuple[str, str]:
     """Where to fix what a finding is about, and the link's text: the section's editor
     for the text, the entry form for table 二's entered figures, the cases behind a
     number of table 三 or 四."""
@@ -65,7 +65,9 @@ def finding_link(organ: Organ, year: int, finding: dict[str, Any]) -> tuple[str,
         return f"{workspace}#sections-form", "修改正文"
     cells = [str(c) for c in finding.get("cells") or []]
     if not cells:
-        return None
+        if code.startswith("RPT."):
+            return f"{workspace}#status", "查看发布期限与状态"
+        return f"{workspace}#preview-h", "查看报告"
     parts = cells[0].split(".")
     if parts[0] == "table2":
         if parts[1] in services.TABLE2_ENTERED:
