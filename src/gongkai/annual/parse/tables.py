@@ -137,6 +137,38 @@ class RowSpec:
     title: str
 
 
+def _labels_above_values(row_hits: list[Hit], by_key: dict[str, RowSpec]) -> None:
+    """Several row labels printed side by side on one line and their numbers on the next
+    (``| 规章 | 行政规范性文件 |`` then ``| 0 0 0 | 1 0 6 |``): the labels without numbers
+    take, in order, as many of the numbers after the last one as their rows have cells,
+    when the count matches exactly."""
+    i = 0
+    while i < len(row_hits):
+        j = i
+        while (
+            j < len(row_hits)
+            and row_hits[j].key in by_key
+            and not row_hits[j].values
+            and row_hits[j].label.row is row_hits[i].label.row
+        ):
+            j += 1
+        if j > i and j < len(row_hits):
+            last = row_hits[j]
+            group = row_hits[i : j + 1]
+            same_row = last.key in by_key and last.label.row is row_hits[i].label.row
+            widths = [by_key[h.key].width for h in group] if same_row else []
+            if (
+                same_row
+                and len(last.values) == sum(widths)
+                and last.values[0].row is not last.label.row
+            ):
+                values, start = last.values, 0
+                for hit, width in zip(group, widths, strict=True):
+                    hit.values = values[start : start + width]
+                    start += width
+        i = j + 1 if j > i else i + 1
+
+
 def positional(hit: Hit, width: int) -> list[Value] | None:
     """The row read by position on the label's own line, blanks included, when every
     value of the row is on that line and the line has room for exactly ``width`` cells."""
@@ -171,6 +203,7 @@ def assign_rows(
     order = {spec.key: i for i, spec in enumerate(specs)}
     by_key = {spec.key: spec for spec in specs}
     row_hits = [hit for hit in hits if hit.key in order or (hit.key == "" and hit.values)]
+    _labels_above_values(row_hits, by_key)
     found = {hit.key for hit in row_hits if hit.key}
     seen: set[str] = set()
     name = reading_name(table)
