@@ -52,12 +52,7 @@ def bars(
     legend = 24 if len(series) > 1 else 0
     height = legend + len(labels) * group + GAP
     plot = WIDTH - LABEL_WIDTH - RIGHT
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{chart_id}" role="img" '
-        f'viewBox="0 0 {WIDTH} {height}" width="100%" aria-labelledby="{chart_id}-t {chart_id}-d">',
-        f'<title id="{chart_id}-t">{escape(title)}</title>',
-        f'<desc id="{chart_id}-d">{escape(desc)}</desc>',
-    ]
+    out = _opening(chart_id, height, title, desc)
     for i, s in enumerate(series if legend else ()):
         x = LABEL_WIDTH + i * 160
         colour = COLOURS[i % len(COLOURS)]
@@ -109,11 +104,8 @@ def lines(
     values = [v for s in series for v in s.values if v is not None]
     top = 1.0 if percent else max(values, default=0) or 1
     step = plot_w / max(1, len(years) - 1)
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{chart_id}" role="img" '
-        f'viewBox="0 0 {WIDTH} {height}" width="100%" aria-labelledby="{chart_id}-t {chart_id}-d">',
-        f'<title id="{chart_id}-t">{escape(title)}</title>',
-        f'<desc id="{chart_id}-d">{escape(desc)}</desc>',
+    out = _opening(chart_id, height, title, desc)
+    out += [
         f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{left + plot_w}" y2="{top_pad + plot_h}" '
         'stroke="#555" stroke-width="1"/>',
         f'<text x="{left - 6}" y="{top_pad + 4}" font-size="12" text-anchor="end">'
@@ -145,6 +137,16 @@ def lines(
         )
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _opening(chart_id: str, height: int, title: str, desc: str) -> list[str]:
+    """An ``<svg>`` with its accessible name (``title``) and description."""
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{chart_id}" role="img" '
+        f'viewBox="0 0 {WIDTH} {height}" width="100%" aria-labelledby="{chart_id}-t {chart_id}-d">',
+        f'<title id="{chart_id}-t">{escape(title)}</title>',
+        f'<desc id="{chart_id}-d">{escape(desc)}</desc>',
+    ]
 
 
 def _polyline(points: list[str], colour: str) -> str:

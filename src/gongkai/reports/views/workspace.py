@@ -60,6 +60,16 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
+def started(request: HttpRequest, slug: str, year: int) -> tuple[Organ, AnnualReportDraft]:
+    """The organ (fenced by the user's rights) and its draft of ``year``; 404 before the
+    report has been started."""
+    organ = organ_for(request, slug)
+    draft = draft_for(organ, year)
+    if draft is None:
+        raise Http404("尚未开始编写该年度报告")
+    return organ, draft
+
+
 def _editable(request: HttpRequest, organ: Organ) -> bool:
     return rules.can_edit(request.user, organ)
 
@@ -104,10 +114,7 @@ def workspace(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 def check_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     """核查: the checker's findings on the report as it would be published today, each
     with a link to what it is about and, for warnings, the reviewer's decision."""
-    organ = organ_for(request, slug)
-    draft = draft_for(organ, year)
-    if draft is None:
-        raise Http404("尚未开始编写该年度报告")
+    organ, draft = started(request, slug, year)
     if draft.status == Status.PUBLISHED:
         found = finding_rows(draft.findings or [])
         tally = compute.counts(found)
@@ -150,10 +157,7 @@ def check_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @login_required
 def confirm_publish(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     """One more page before 发布: what will happen, the date, lateness and what is open."""
-    organ = organ_for(request, slug)
-    draft = draft_for(organ, year)
-    if draft is None:
-        raise Http404("尚未开始编写该年度报告")
+    organ, draft = started(request, slug, year)
     if draft.status == Status.PUBLISHED:
         return redirect("reports:workspace", organ.slug, year)
     if not rules.can_publish(request.user, organ):
@@ -183,10 +187,7 @@ def confirm_publish(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @forbidden_by_role
 def decide(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     """已核实 / 不采纳 on one warning of the 核查 page."""
-    organ = organ_for(request, slug)
-    draft = draft_for(organ, year)
-    if draft is None:
-        raise Http404("尚未开始编写该年度报告")
+    organ, draft = started(request, slug, year)
     found = services.decide(
         draft,
         request.user,
@@ -204,10 +205,7 @@ def decide(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @forbidden_by_role
 def table2(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     """表二 (五)–(八): each figure with its source."""
-    organ = organ_for(request, slug)
-    draft = draft_for(organ, year)
-    if draft is None:
-        raise Http404("尚未开始编写该年度报告")
+    organ, draft = started(request, slug, year)
     figures = {
         cell: services.Table2Input(
             services.parse_table2_value(cell, request.POST.get(f"t2-{cell}", "")),
@@ -244,10 +242,7 @@ def start(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @returns_to("reports:workspace", "slug", "year")
 @forbidden_by_role
 def save(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    organ = organ_for(request, slug)
-    draft = draft_for(organ, year)
-    if draft is None:
-        raise Http404("尚未开始编写该年度报告")
+    organ, draft = started(request, slug, year)
     texts = {
         k: request.POST[f"section-{k}"] for k in s.SECTION_KEYS if f"section-{k}" in request.POST
     }
@@ -266,10 +261,7 @@ def save(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @forbidden_by_role
 def act(request: HttpRequest, slug: str, year: int, action: str) -> HttpResponse:
     """定稿, 退回修改, 按最新数字重写, 发布."""
-    organ = organ_for(request, slug)
-    draft = draft_for(organ, year)
-    if draft is None:
-        raise Http404("尚未开始编写该年度报告")
+    organ, draft = started(request, slug, year)
     try:
         if action == "finalize":
             services.finalize(draft, request.user)
