@@ -80,8 +80,16 @@ def table2(organs: Organ | Collection[int], year: int) -> Table2:
         licensing=_sum([e.licensing for e in entries]),
         punishment=_sum([e.punishment for e in entries]),
         coercion=_sum([e.coercion for e in entries]),
-        fees=_sum([e.fees for e in entries]),
+        fees=_amount(_sum([e.fees for e in entries])),
     )
+
+
+def _amount(value: Decimal | None) -> Decimal | None:
+    """A fee amount as entered: the column's four stored places are not printed
+    (``0.0000`` is 0, ``3.2500`` is 3.25)."""
+    if value is None:
+        return None
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
 def timeliness(organs: list[Organ], year: int) -> list[dict[str, object]]:
