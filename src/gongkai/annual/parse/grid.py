@@ -36,8 +36,8 @@ def expand(
     repeats are marked ``True`` in ``Grid.merged``. Short rows are padded with empty,
     unmerged cells so every row has the table's full width.
     """
-    flat = normalize_cells([c.text for row in rows for c in row], simplify=simplify)
-    if all(c.rowspan == 1 and c.colspan == 1 for row in rows for c in row):
+    flat = normalize_cells([c[0] for row in rows for c in row], simplify=simplify)
+    if not any(c[1] != 1 or c[2] != 1 for row in rows for c in row):
         return _plain(rows, flat, number, page)
     texts: dict[tuple[int, int], str] = {}
     merged: dict[tuple[int, int], bool] = {}

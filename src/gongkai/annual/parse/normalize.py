@@ -232,7 +232,8 @@ def normalize_cells(texts: list[str], *, simplify: bool = False) -> list[str]:
     if joined.count(_CELL_SEPARATOR) != len(texts) - 1:  # a cell holds the separator
         return [normalize_cell(t, simplify=simplify) for t in texts]
     parts = normalize_text(joined, simplify=simplify).split(_CELL_SEPARATOR)
-    return [_finish_cell(p) for p in parts]
+    finish = _finish_cell
+    return [p if not p or p.isdigit() else finish(p) for p in parts]  # most cells are counts
 
 
 def _finish_cell(text: str) -> str:

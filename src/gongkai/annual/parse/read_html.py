@@ -92,6 +92,13 @@ _CLUTTER_RE = re.compile(
 )
 _SPACE_RE = re.compile(r"[ \t\r\n\f\v]+")
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+_SPAN_SPELLINGS = tuple(
+    f"{kind}{span}"
+    for kind in ("row", "col", "Row", "Col", "ROW", "COL")
+    for span in ("span", "Span", "SPAN")
+)
+"""How ``rowspan`` and ``colspan`` are written in real pages: substring searches, since a
+case-insensitive regex over a whole page costs several times more."""
 
 
 _HTML_PARSER = lxml.etree.HTMLParser()
@@ -106,6 +113,8 @@ class _Collector:
     )
     pieces: list[str] = field(default_factory=list)
     line: int | None = None
+    spans: bool = True
+    """Whether the page has merged cells anywhere (``rowspan``, ``colspan``)."""
 
     def text(self, text: str | None, line: int | None) -> None:
         if text:
@@ -140,7 +149,7 @@ def read_html(decoded: Decoded, source: str) -> Document:
         return document
     if root is None:
         return document
-    collector = _Collector()
+    collector = _Collector(spans=any(spelling in markup for spelling in _SPAN_SPELLINGS))
     _walk(root, collector, in_article=False)
     collector.flush()
     simplify = looks_traditional("".join(_raw_texts(collector)))
@@ -181,7 +190,7 @@ def _walk(element: lxml.etree._Element, out: _Collector, *, in_article: bool) ->
     line = element.sourceline
     if tag == "table" and not _has_nested_table(element):
         out.flush()
-        out.blocks.append((_table_cells(element), line))
+        out.blocks.append((_table_cells(element, spans=out.spans), line))
         return
     if tag == "pre":
         out.flush()
@@ -217,22 +226,31 @@ def _has_nested_table(table: lxml.etree._Element) -> bool:
     return next(table.iterdescendants("table"), None) is not None
 
 
-def _table_cells(table: lxml.etree._Element) -> list[list[RawCell]]:
+def _table_cells(table: lxml.etree._Element, *, spans: bool) -> list[list[RawCell]]:
+    """The table's rows of cells. ``spans``: the page has a rowspan or colspan somewhere
+    (else reading two attributes of every cell would cost more than the rest of it)."""
     rows: list[list[RawCell]] = []
-    for tr in table.iter("tr"):
-        rows.append(
-            [
-                RawCell(_cell_text(cell), _span(cell.get("rowspan")), _span(cell.get("colspan")))
-                for cell in tr.iterchildren("td", "th")
-            ]
-        )
+    row: list[RawCell] | None = None
+    new = tuple.__new__  # RawCell(...) without the named tuple's Python-level __new__
+    for element in table.iter("tr", "td", "th"):
+        if element.tag == "tr":
+            row = []
+            rows.append(row)
+            continue
+        if row is None:
+            continue
+        text = _cell_text(element) if len(element) else (element.text or "")
+        if spans:
+            rowspan, colspan = element.get("rowspan"), element.get("colspan")
+            if rowspan is not None or colspan is not None:
+                row.append(new(RawCell, (text, _span(rowspan), _span(colspan))))
+                continue
+        row.append(new(RawCell, (text, 1, 1)))
     return rows
 
 
 def _cell_text(cell: lxml.etree._Element) -> str:
     """The cell's text with ``<br>`` and paragraphs as line breaks, wrapped text joined."""
-    if not len(cell):
-        return cell.text or ""
     parts: list[str] = []
     current: list[str] = []
 
