@@ -152,3 +152,23 @@ SHAPES: dict[str, Callable[[AnnualReport], str]] = {
     "traditional": lambda r: _s2t().convert(report_text(r, pipes)),
     "shifted": lambda r: report_text(r, tabs, shifted=True),
 }
+
+
+def glued(rows: Rows, spaces: Callable[[], bool] = lambda: False) -> list[str]:
+    """A crawler's ``get_text()``: each row's words run together, then its numbers as one
+    run of digits, a space between two numbers only where ``spaces()`` says so."""
+    out: list[str] = []
+    for row in rows:
+        words = "".join(c for c in row if c and not _is_number(c))
+        numbers = [c for c in row if c and _is_number(c)]
+        run = ""
+        for i, value in enumerate(numbers):
+            run += value
+            if i < len(numbers) - 1 and spaces():
+                run += " "
+        out.append(words + run)
+    return out
+
+
+def _is_number(cell: str) -> bool:
+    return cell.replace(".", "", 1).isdigit()

@@ -458,27 +458,33 @@ def _table3_solutions(rows: Mapping[str, _Row]) -> tuple[list[dict[str, Cells]],
 def decode_documents(run: str) -> Decoded:
     """A 规章 / 行政规范性文件 row: made, repealed, in force.
 
-    Prefers splits where 现行有效件数 is at least the other two; among those the shortest
-    现行有效件数, then made and repealed closest in length (documented in ``RULE_T2``)."""
+    No identity of the form ties the three cells, so a run with more than one split is
+    always reported as ambiguous. The pick (``RULE_T2``): 现行有效件数 at least 本年制发件数,
+    then at least 本年废止件数; the shortest 现行有效件数; made and repealed closest in length;
+    no more repealed than made."""
     found = _limited(splits(run, 3))
     if not found:
         return Decoded((None, None, None), False, reason=_no_split(run, 3, 0))
-    plausible = [c for c in found if c[2] >= c[0] and c[2] >= c[1]] or list(found)
 
-    def key(c: Cells) -> tuple[int, int]:
-        return (len(str(c[2])), abs(len(str(c[0])) - len(str(c[1]))))
+    def key(c: Cells) -> tuple[bool, bool, int, int, bool]:
+        return (
+            c[2] < c[0],
+            c[2] < c[1],
+            len(str(c[2])),
+            abs(len(str(c[0])) - len(str(c[1]))),
+            c[1] > c[0],
+        )
 
-    plausible.sort(key=key)
-    best = plausible[0]
-    ties = [c for c in plausible[1:] if key(c) == key(best)]
-    if len(found) == 1 or (len(plausible) == 1 and plausible != list(found)):
-        return Decoded(best, True)
-    return Decoded(best, False, tuple(ties[:3] or plausible[1:4]), RULE_T2)
+    ranked = sorted(found, key=key)
+    if len(ranked) == 1:
+        return Decoded(ranked[0], True)
+    # no identity ties the three cells: every other split stays a possible reading
+    return Decoded(ranked[0], False, tuple(ranked[1:4]), RULE_T2)
 
 
 RULE_T2: Final = (
-    "表二文件行有多种拆分时，取现行有效件数不少于制发、废止件数者，其中现行有效件数位数最少、"
-    "制发与废止件数位数最接近者"
+    "表二文件行有多种拆分时，先取现行有效件数不少于制发件数、再取不少于废止件数者，其中现行有效件数"
+    "位数最少、制发与废止件数位数最接近者，再取废止件数不多于制发件数者"
 )
 
 

@@ -83,11 +83,24 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
     end = TITLE_ROWS if first is None else min(first, MAX_TITLE_ROWS)
     title_rows = _title_rows(rows, end, frozenset((headings or {}).values()))
     title = _CRAWLER_KEY_RE.sub("", "".join(rows[i].text.strip() for i in title_rows)) or None
+    if title is None:
+        title = _title_among_words(rows[: min(end, 3)])
     organ_from_title, year_from_title = _parse_title(title) if title else (None, None)
-    text = "\n".join(row.text for row in rows)
+    text = arabic_years("\n".join(row.text for row in rows))
     organ = organ_from_title or _organ_from_alias(rows) or _organ_from_signature_and_field(rows)
     year = year_from_title or _year_from_period(text) or _year_from_mentions(text)
     return Meta(organ, year, title, _published(rows), title_rows)
+
+
+_CHINESE_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
+_CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+
+
+def arabic_years(text: str) -> str:
+    """Years written in Chinese numerals (``二〇二五年``, ``二○二五年度``) as digits."""
+    if "二" not in text:
+        return text
+    return _CHINESE_YEAR_RE.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), text)
 
 
 _CRAWLER_KEY_RE = re.compile(r"^(?:标题|文章标题|信息名称|名称|title)\s*[:：]\s*", re.IGNORECASE)
@@ -102,7 +115,7 @@ def _title_rows(rows: Sequence[Row], end: int, headings: frozenset[int]) -> tupl
     found: tuple[int, ...] = ()
     without_year: tuple[int, ...] = ()
     for n, row in enumerate(head):
-        compact = "".join(row.text.split())
+        compact = arabic_years("".join(row.text.split()))
         if not _may_be_title(compact, row, headings):
             continue
         if _is_title(compact):
@@ -110,7 +123,7 @@ def _title_rows(rows: Sequence[Row], end: int, headings: frozenset[int]) -> tupl
             continue
         if n + 1 < len(head):
             following = head[n + 1]
-            joined = compact + "".join(following.text.split())
+            joined = compact + arabic_years("".join(following.text.split()))
             if _may_be_title(joined, following, headings) and _is_title(joined):
                 found = (n, n + 1)
                 continue
@@ -124,6 +137,16 @@ def _title_rows(rows: Sequence[Row], end: int, headings: frozenset[int]) -> tupl
         if alone is None and _may_be_title(organ_line, above, headings) and _is_organ(organ_line):
             found = (found[0] - 1, found[0])
     return tuple(head[n].index for n in found)
+
+
+def _title_among_words(rows: Sequence[Row]) -> str | None:
+    """A title that is not a row of its own: a page flattened to one long line
+    (``…文件下载 X局2025年政府信息公开工作年度报告 本报告根据…``) keeps it as one word."""
+    for row in rows:
+        for word in row.text.split():
+            if len(word) <= 80 and _is_title(arabic_years(word)):
+                return word
+    return None
 
 
 def _may_be_title(compact: str, row: Row, headings: frozenset[int]) -> bool:
@@ -151,7 +174,7 @@ def _is_title(compact: str) -> bool:
 
 
 def _parse_title(title: str) -> tuple[str | None, int | None]:
-    compact = "".join(title.split())
+    compact = arabic_years("".join(title.split()))
     match = (
         _TITLE_RE.search(compact)
         or _TITLE_YEAR_AFTER_RE.search(compact)
