@@ -86,9 +86,11 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
     if title is None:
         title = _title_among_words(rows[: min(end, 3)])
     organ_from_title, year_from_title = _parse_title(title) if title else (None, None)
-    text = arabic_years("\n".join(row.text for row in rows))
     organ = organ_from_title or _organ_from_alias(rows) or _organ_from_signature_and_field(rows)
-    year = year_from_title or _year_from_period(text) or _year_from_mentions(text)
+    year = year_from_title
+    if year is None:
+        text = arabic_years("\n".join(row.text for row in rows))
+        year = _year_from_period(text) or _year_from_mentions(text)
     return Meta(organ, year, title, _published(rows), title_rows)
 
 

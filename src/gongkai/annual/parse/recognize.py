@@ -165,14 +165,20 @@ _SECTION_TITLES = frozenset(s.normalize_label(sec.title) for sec in s.SECTIONS) 
     s.normalize_label(g.label) for g in s.TABLE4_GROUPS[:1]
 )
 
+_LONGEST_TITLE = 2 * max(len(t) for t in _SECTION_TITLES) + 10
+"""Longer lines are never a title alone (numbering, spaces and brackets included)."""
+
 
 def _without_table_titles(text: str) -> str:
     """A section's text without the lines that only title an appendix of tables
     (``附表：``, ``二、收到和处理政府信息公开申请情况`` printed again above its table)."""
     kept = []
     for line in text.split("\n"):
-        bare = s.normalize_label(_TITLE_NUMBERING_RE.sub("", line.strip()))
-        if _APPENDIX_RE.match(line.strip()) or bare in _SECTION_TITLES:
+        stripped = line.strip()
+        if len(stripped) <= _LONGEST_TITLE and (
+            _APPENDIX_RE.match(stripped)
+            or s.normalize_label(_TITLE_NUMBERING_RE.sub("", stripped)) in _SECTION_TITLES
+        ):
             continue
         kept.append(line)
     return "\n".join(kept).strip()
