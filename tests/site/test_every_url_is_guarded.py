@@ -24,7 +24,9 @@ from django.urls.resolvers import RoutePattern
 pytestmark = pytest.mark.django_db
 
 # Whole namespaces served to the public.
-PUBLIC_NAMESPACES = frozenset({"portal", "applications_public", "reports_public"})
+PUBLIC_NAMESPACES = frozenset(
+    {"portal", "applications_public", "reports_public", "interaction_public"}
+)
 # Single public pages, by URL name.
 PUBLIC_NAMES = frozenset(
     {

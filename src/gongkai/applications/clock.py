@@ -18,6 +18,7 @@ from .workflow import Event
 
 CHANNELS = {
     "online": ce.Channel.ONLINE,
+    "message": ce.Channel.ONLINE,
     "email": ce.Channel.ONLINE,
     "fax": ce.Channel.FAX,
     "in_person": ce.Channel.IN_PERSON,

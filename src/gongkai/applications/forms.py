@@ -344,7 +344,9 @@ class RegisterForm(ApplicationForm):
     id_copy = None  # papers come with the letter, not uploaded
     authorization = None
 
-    channel = _choice("申请渠道", [c for c in Channel.choices if c[0] != Channel.ONLINE])
+    channel = _choice(
+        "申请渠道", [c for c in Channel.choices if c[0] not in (Channel.ONLINE, Channel.MESSAGE)]
+    )
     received_on = forms.DateField(
         label="收到申请日期",
         error_messages={**REQUIRED, "invalid": "请填写有效日期，如2025-03-01"},

@@ -30,6 +30,7 @@ class Channel(models.TextChoices):
     EMAIL = "email", "电子邮件"
     IN_PERSON = "in_person", "当面提交"
     ORAL = "oral", "口头提出（代为填写）"
+    MESSAGE = "message", "网民留言转为申请"
 
 
 class ReceiptBasis(models.TextChoices):
@@ -47,6 +48,7 @@ RECEIPT_BASIS_BY_CHANNEL = {
     Channel.EMAIL: ReceiptBasis.CONFIRMED,
     Channel.IN_PERSON: ReceiptBasis.HANDED_IN,
     Channel.ORAL: ReceiptBasis.HANDED_IN,
+    Channel.MESSAGE: ReceiptBasis.CONFIRMED,
 }
 
 

@@ -28,6 +28,7 @@ from gongkai.annual import (
 )
 from gongkai.annual import schema as s
 from gongkai.annual.render import render_html
+from gongkai.interaction import stats as interaction_stats
 from gongkai.organs.models import Organ
 
 from . import compute, imports, rules, skeleton
@@ -143,7 +144,9 @@ def open_draft(organ: Organ, year: int, actor: Any) -> AnnualReportDraft:
             return draft
         report = compute.computed(organ, year)
         draft = AnnualReportDraft.objects.create(
-            organ=organ, year=year, sections=skeleton.sections(report)
+            organ=organ,
+            year=year,
+            sections=skeleton.sections(report, _interaction_sentence(organ, year)),
         )
         _event(draft, EventKind.CREATED, actor, Status.DRAFT, "创建草稿（按国家格式预填正文）")
         return draft
@@ -193,6 +196,11 @@ def _clean(text: str) -> str:
     return "\n".join(lines).strip()
 
 
+def _interaction_sentence(organ: Organ, year: int) -> str:
+    """The organ's 网民留言 of ``year`` in one sentence for section 一 (empty: none)."""
+    return interaction_stats.sentence(interaction_stats.counts(organ, year))
+
+
 def refill_section(draft: AnnualReportDraft, actor: Any, key: str) -> AnnualReportDraft:
     """Rewrite one section from the skeleton with today's numbers."""
     _require(rules.can_edit(actor, draft.organ), "只有本机关工作人员可以修改年度报告正文")
@@ -202,7 +210,11 @@ def refill_section(draft: AnnualReportDraft, actor: Any, key: str) -> AnnualRepo
         current = _locked(draft)
         _open_for_edit(current)
         before = current.status
-        text = skeleton.refill(key, compute.computed(current.organ, current.year))
+        text = skeleton.refill(
+            key,
+            compute.computed(current.organ, current.year),
+            _interaction_sentence(current.organ, current.year),
+        )
         current.sections = {**current.sections, key: text}
         current.status = Status.DRAFT
         current.version += 1

@@ -51,7 +51,9 @@ def _prompt(what: str) -> str:
     return f"【请填写：{what}】"
 
 
-def general(report: AnnualReport) -> str:
+def general(report: AnnualReport, interaction: str = "") -> str:
+    """Section 一; ``interaction``: the sentence counting the organ's 网民留言 (empty when
+    it had none), which goes under 政府信息公开平台建设 before the prompt."""
     filled = {
         "主动公开": proactive_sentence(report),
         "依申请公开": applications_sentence(report),
@@ -64,14 +66,17 @@ def general(report: AnnualReport) -> str:
     lines = [f"{_prompt('本机关本年度政府信息公开工作的总体情况概述。')}"]
     for i, heading in enumerate(s.GENERAL_SUBHEADINGS):
         lines.append(f"（{CHINESE_NUMERALS[i]}）{heading}")
+        if heading == "政府信息公开平台建设" and interaction:
+            lines.append(interaction + _prompt(prompts[heading]))
+            continue
         lines.append(filled.get(heading) or _prompt(prompts.get(heading, heading)))
     return "\n".join(lines)
 
 
-def sections(report: AnnualReport) -> dict[str, str]:
+def sections(report: AnnualReport, interaction: str = "") -> dict[str, str]:
     """The six section texts of a new draft of ``report`` (keys "1".."6")."""
     return {
-        "1": general(report),
+        "1": general(report, interaction),
         "2": proactive_sentence(report),
         "3": applications_sentence(report),
         "4": appeals_sentence(report),
@@ -83,6 +88,6 @@ def sections(report: AnnualReport) -> dict[str, str]:
     }
 
 
-def refill(section_key: str, report: AnnualReport) -> str:
+def refill(section_key: str, report: AnnualReport, interaction: str = "") -> str:
     """The skeleton of one section with today's numbers."""
-    return sections(report)[section_key]
+    return sections(report, interaction)[section_key]

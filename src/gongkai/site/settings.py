@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "gongkai.portal",
     "gongkai.applications",
     "gongkai.reports",
+    "gongkai.interaction",
     # third party
     "ninja",
     "axes",

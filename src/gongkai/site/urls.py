@@ -58,6 +58,8 @@ urlpatterns = [
     path("office/applications/", include("gongkai.applications.urls")),
     path("apply/", include("gongkai.applications.public_urls")),
     path("office/disclosure/", include("gongkai.disclosure.urls")),
+    path("office/messages/", include("gongkai.interaction.urls")),
+    path("messages/", include("gongkai.interaction.public_urls")),
     path("office/reports/", include("gongkai.reports.urls")),
     path("reports/", include("gongkai.reports.public_urls")),
     path("", include("gongkai.portal.urls")),

@@ -16,7 +16,7 @@ from gongkai.disclosure import workflow as item_workflow
 from gongkai.organs import rules
 from gongkai.organs.models import Membership, Organ
 
-from . import admin, counts, officer, review, supervisor
+from . import admin, counts, messages, officer, review, supervisor
 from .model import Block, Context, Desk
 from .names import ADMIN, HEAD, OFFICER, REVIEWER, ROLES, SUPERVISOR, role_label
 from .queries import ITEM_LEVELS, REPLY_LEVELS, levels
@@ -91,6 +91,7 @@ def _casework(
                     officer.to_draft(ctx, organ, n.get("to_draft", 0)),
                     officer.notices(ctx, organ, n.get("notices", 0)),
                     officer.drafts(ctx, organ, n.get("items", 0)),
+                    messages.to_answer(ctx, organ),
                     officer.report(ctx, organ, reports.get(organ.pk)),
                 ),
             )
@@ -107,6 +108,7 @@ def _casework(
             sections.append(review.extensions(ctx, organ, n.get("extensions", 0)))
         sections += [
             review.review_items(ctx, organ, item_states, sum(n.get(s, 0) for s in item_states)),
+            messages.to_review(ctx, organ),
             review.report(ctx, organ, reports.get(organ.pk)),
         ]
         label = "、".join(role_label(r) for r in REVIEW_ROLES if r in mine)

@@ -1,0 +1,170 @@
+"""Demo messages for ``manage.py load_demo``: every path of 网民留言 in the demo region.
+
+区发改局 (fgj) has one message overdue, one new, one reply waiting for review, one
+replied and shown in 留言选登, one transferred to 区教育局 and one turned into a disclosure
+application; 区教育局 and 区数据局 have one each.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+
+from gongkai.applications import services as casework
+from gongkai.organs.models import Organ
+
+from . import services
+from .models import Message
+
+PUBLIC = {"publishable": True}
+
+
+def _user(username: str):  # type: ignore[no-untyped-def]
+    return get_user_model().objects.get(username=username)
+
+
+def load_demo() -> list[str]:
+    organs = {o.slug: o for o in Organ.objects.filter(slug__in=("fgj", "jyj", "sjj"))}
+    if len(organs) < 3:
+        return ["网民留言：未找到示范区的部门（fgj、jyj、sjj），未加载演示留言"]
+    existing = Message.objects.filter(organ__in=organs.values()).count()
+    if existing:
+        return [f"网民留言：演示留言已存在（{existing}条）"]
+    fgj, jyj, sjj = organs["fgj"], organs["jyj"], organs["sjj"]
+    officer, reviewer = _user("fgj_officer"), _user("fgj_reviewer")
+    today = services.today()
+    calendar = casework.current_calendar()
+    back = calendar.add_workdays(today - timedelta(days=30), 1)
+
+    services.submit(
+        fgj,
+        {
+            "kind": "consult",
+            "subject": "小微企业用电补贴如何申报",
+            "body": "请问今年示范区对小微企业的用电补贴政策是否继续执行？申报需要准备哪些材料，在哪里提交？",
+            "name": "王建国",
+            "contact": "13800000001",
+            **PUBLIC,
+        },
+        received_on=back,
+    )
+    services.submit(
+        fgj,
+        {
+            "kind": "suggest",
+            "subject": "建议公开重点项目建设进度",
+            "body": "建议区发改局在网站上按季度公开区重点建设项目的投资完成情况和形象进度，方便群众监督。",
+            "name": "李芳",
+            "contact": "lifang@example.com",
+        },
+    )
+    waiting, _ = services.submit(
+        fgj,
+        {
+            "kind": "complain",
+            "subject": "价格举报电话长时间无人接听",
+            "body": "本周三上午多次拨打价格举报电话，一直无人接听，希望尽快改进。",
+            "name": "赵磊",
+            "contact": "13800000002",
+            **PUBLIC,
+        },
+    )
+    services.save_draft(
+        waiting,
+        officer,
+        "您好！您反映的情况已转本局价格监督检查科核实。经查，该电话因线路故障于本周三上午中断，"
+        "现已修复。今后我局将每日检查举报电话的接通情况。感谢您的监督！",
+    )
+    services.submit_reply(waiting, officer)
+    replied, _ = services.submit(
+        fgj,
+        {
+            "kind": "consult",
+            "subject": "区“十五五”规划纲要何时公开",
+            "body": "请问示范区国民经济和社会发展第十五个五年规划纲要什么时候公开？在哪里可以看到全文？",
+            "name": "陈晓",
+            "contact": "13800000003",
+            **PUBLIC,
+        },
+        received_on=calendar.add_workdays(today - timedelta(days=14), 1),
+    )
+    services.save_draft(
+        replied,
+        officer,
+        "您好！示范区“十五五”规划纲要经区人民代表大会审议批准后，将在区政府门户网站“政府信息公开”"
+        "栏目的“规划信息”中全文公开，同时发布图文解读。感谢您的关注！",
+    )
+    services.submit_reply(replied, officer)
+    services.approve(replied, reviewer, publish=True)
+    school, _ = services.submit(
+        fgj,
+        {
+            "kind": "consult",
+            "subject": "小学入学划片范围",
+            "body": "请问今年示范区实验小学的招生划片范围是否有调整？",
+            "name": "孙丽",
+            "contact": "13800000004",
+        },
+    )
+    services.transfer(school, officer, jyj, "义务教育招生划片由区教育局负责，本局不掌握相关情况")
+    asked, _ = services.submit(
+        fgj,
+        {
+            "kind": "other",
+            "subject": "申请获取示范区2025年政府投资项目计划",
+            "body": "本人希望获取示范区2025年政府投资项目年度计划的全文（电子版），用于研究。",
+            "name": "周成",
+            "contact": "zhoucheng@example.com",
+        },
+    )
+    services.convert(
+        asked,
+        officer,
+        services.Applicant(
+            applicant_type="natural_person",
+            applicant_name="周成",
+            id_type="resident_id",
+            id_number="110101199003077777",
+            phone="",
+            email="zhoucheng@example.com",
+            address="示范区示范路9号",
+            provision_form="electronic",
+            delivery_method="email",
+        ),
+        "留言所问是获取本机关制作的政府投资项目计划，按政府信息公开申请办理",
+    )
+    jyj_msg, _ = services.submit(
+        jyj,
+        {
+            "kind": "suggest",
+            "subject": "建议延长学校图书馆开放时间",
+            "body": "建议周末向社区居民开放部分中小学图书馆。",
+            "name": "吴敏",
+            "contact": "13800000005",
+            **PUBLIC,
+        },
+        received_on=calendar.add_workdays(today - timedelta(days=10), 1),
+    )
+    services.save_draft(
+        jyj_msg,
+        _user("jyj_officer"),
+        "您好！感谢您的建议。区教育局正在会同街道研究学校图书馆错时向社区开放的办法，"
+        "具体安排确定后将在区教育局网站公布。",
+    )
+    services.submit_reply(jyj_msg, _user("jyj_officer"))
+    services.approve(jyj_msg, _user("jyj_reviewer"), publish=True)
+    services.submit(
+        sjj,
+        {
+            "kind": "consult",
+            "subject": "公共数据开放平台账号注册",
+            "body": "请问企业在区公共数据开放平台注册账号需要哪些材料？",
+            "name": "钱伟",
+            "contact": "13800000006",
+        },
+    )
+    total = Message.objects.filter(organ__in=organs.values()).count()
+    return [
+        f"网民留言：已加载演示留言{total}条（区发改局含逾期未答复、待审核、已选登、转办、转为申请各一条）"
+    ]

@@ -1,0 +1,153 @@
+"""Citizens' messages to an organ (网民留言), their events and files, and the organ's
+reply period."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from gongkai.organs.models import Organ
+
+from . import workflow
+
+DEFAULT_REPLY_WORKDAYS = 5
+
+
+class Kind(models.TextChoices):
+    CONSULT = "consult", "咨询"
+    SUGGEST = "suggest", "建议"
+    COMPLAIN = "complain", "投诉"
+    OTHER = "other", "其他"
+
+
+class ReplySettings(models.Model):
+    """How many working days an organ gives itself to reply to a message."""
+
+    organ = models.OneToOneField(
+        Organ, models.CASCADE, related_name="message_settings", verbose_name="机关"
+    )
+    workdays = models.PositiveSmallIntegerField(
+        "留言答复期限（工作日）",
+        default=DEFAULT_REPLY_WORKDAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+        help_text="自收到留言的次日起计算的工作日数，默认5个工作日",
+    )
+
+    class Meta:
+        verbose_name = "留言答复期限"
+        verbose_name_plural = "留言答复期限"
+
+    def __str__(self) -> str:
+        return f"{self.organ.short_name}：{self.workdays}个工作日"
+
+
+class MessageSequence(models.Model):
+    organ = models.ForeignKey(Organ, models.CASCADE)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organ", "year"], name="message_sequence_unique")
+        ]
+
+
+class Message(models.Model):
+    organ = models.ForeignKey(
+        Organ, models.PROTECT, related_name="messages", verbose_name="受理机关"
+    )
+    number = models.CharField("留言编号", max_length=40, unique=True)
+    kind = models.CharField("留言类型", max_length=10, choices=Kind.choices)
+    subject = models.CharField("标题", max_length=100)
+    body = models.TextField("留言内容", max_length=5000)
+    name = models.CharField("姓名", max_length=50, blank=True)
+    contact = models.CharField("联系方式", max_length=100, blank=True)
+    publishable = models.BooleanField("同意公开留言和答复", default=False)
+    state = models.CharField(
+        "状态", max_length=20, choices=workflow.STATES, default=workflow.INITIAL
+    )
+    received_on = models.DateField("收到日期")
+    due_on = models.DateField("答复期限", null=True, blank=True)
+    reply = models.TextField("答复内容", blank=True, max_length=5000)
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    replied_on = models.DateField("答复日期", null=True, blank=True)
+    public = models.BooleanField("在留言选登中公开", default=False)
+    published_at = models.DateTimeField("选登时间", null=True, blank=True)
+    transferred_from = models.OneToOneField(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="transferred_to",
+        verbose_name="转办来源",
+    )
+    application = models.OneToOneField(
+        "applications.Application",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="from_message",
+        verbose_name="转成的政府信息公开申请",
+    )
+    token_digest = models.CharField("查询链接摘要", max_length=64, blank=True)
+    lookup_digest = models.CharField("查询码摘要", max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "网民留言"
+        verbose_name_plural = "网民留言"
+        indexes = [
+            models.Index(fields=["organ", "state"]),
+            models.Index(fields=["organ", "received_on"]),
+            models.Index(fields=["public", "replied_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.subject}"
+
+    @property
+    def state_label(self) -> str:
+        return workflow.STATE_LABELS.get(self.state, self.state)
+
+    @property
+    def kind_label(self) -> str:
+        return Kind(self.kind).label if self.kind in Kind.values else self.kind
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in workflow.OPEN_STATES
+
+
+class MessageEvent(models.Model):
+    message = models.ForeignKey(Message, models.CASCADE, related_name="events")
+    seq = models.PositiveIntegerField()
+    kind = models.CharField(max_length=30)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    on = models.DateField()
+    at = models.DateTimeField(auto_now_add=True)
+    note = models.TextField(blank=True)
+    public = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["message", "seq"], name="message_event_seq_unique")
+        ]
+
+    @property
+    def label(self) -> str:
+        return workflow.EVENT_LABELS.get(self.kind, self.kind)
+
+
+class MessageFile(models.Model):
+    message = models.ForeignKey(Message, models.CASCADE, related_name="files")
+    name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    path = models.CharField(max_length=300)

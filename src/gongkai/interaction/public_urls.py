@@ -1,0 +1,15 @@
+from django.urls import path
+
+from .views import public
+
+app_name = "interaction_public"
+
+urlpatterns = [
+    path("", public.shown_list, name="shown_list"),
+    path("write/", public.write, name="write"),
+    path("done/", public.done, name="done"),
+    path("status/", public.status, name="status"),
+    path("shown/<str:number>/", public.shown, name="shown"),
+    path("<str:number>/", public.follow, name="follow"),
+    path("<str:number>/application/", public.application, name="application"),
+]
