@@ -319,3 +319,13 @@ def search(
             )
         )
     return results
+
+
+def candidates(words: list[str], limit: int = 30) -> list[tuple[int, float]]:
+    """Public items holding any of ``words``, best first by the relevance score above
+    (the policy Q&A re-ranks their passages): (item id, score)."""
+    query = parse_query(" ".join(words))
+    if query.empty:
+        return []
+    _, rows = _run(query, Filters(), "relevance", 1, limit, any_term=True)
+    return rows

@@ -15,9 +15,20 @@ from gongkai.applications import services as casework
 from gongkai.organs.models import Organ
 
 from . import services
-from .models import Message
+from .models import Faq, Message, Synonym
 
 PUBLIC = {"publishable": True}
+DEMO_SYNONYMS = (
+    "社保 社会保险",
+    "租房 租赁",
+    "物业费 物业服务收费",
+    "大学生 高校毕业生",
+    "拖欠工资 欠薪",
+    "低保 最低生活保障",
+    "年检 年度检查",
+    "种地 耕地",
+    "可研 可行性研究",
+)
 
 
 def _user(username: str):  # type: ignore[no-untyped-def]
@@ -162,6 +173,16 @@ def load_demo() -> list[str]:
             "body": "请问企业在区公共数据开放平台注册账号需要哪些材料？",
             "name": "钱伟",
             "contact": "13800000006",
+        },
+    )
+    for words in DEMO_SYNONYMS:
+        Synonym.objects.get_or_create(words=words)
+    Faq.objects.get_or_create(
+        question="政府信息公开申请多久答复？",
+        defaults={
+            "answer": "行政机关收到政府信息公开申请，能够当场答复的当场答复；不能当场答复的，"
+            "自收到申请之日起20个工作日内答复；需要延长的，经本机关负责人同意并告知申请人，"
+            "延长的期限最长不超过20个工作日（《中华人民共和国政府信息公开条例》第三十三条）。",
         },
     )
     total = Message.objects.filter(organ__in=organs.values()).count()

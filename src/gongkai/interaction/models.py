@@ -151,3 +151,63 @@ class MessageFile(models.Model):
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
     path = models.CharField(max_length=300)
+
+
+class Synonym(models.Model):
+    """Words the policy Q&A treats as one (``社保 社会保险``): a question with any of them
+    also finds the others."""
+
+    words = models.CharField(
+        "同义词组", max_length=200, unique=True, help_text="用空格分隔，如：社保 社会保险"
+    )
+
+    class Meta:
+        verbose_name = "问答同义词"
+        verbose_name_plural = "问答同义词"
+
+    def __str__(self) -> str:
+        return self.words
+
+    @property
+    def group(self) -> list[str]:
+        return [w for w in self.words.split() if w]
+
+
+class Faq(models.Model):
+    """A question staff answered once (问答库): it ranks first when a question matches."""
+
+    organ = models.ForeignKey(
+        Organ, models.CASCADE, null=True, blank=True, related_name="faqs", verbose_name="机关"
+    )
+    question = models.CharField("问题", max_length=200)
+    answer = models.TextField("答案", max_length=3000)
+    source = models.ForeignKey(
+        "disclosure.Item",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="依据的公开信息",
+    )
+    active = models.BooleanField("启用", default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "问答库条目"
+        verbose_name_plural = "问答库"
+
+    def __str__(self) -> str:
+        return self.question
+
+
+class QuestionLog(models.Model):
+    """A question asked (personal numbers blotted out) and what it got: staff see what
+    people ask and what found nothing."""
+
+    question = models.CharField(max_length=300)
+    answered = models.BooleanField()
+    faq = models.ForeignKey(Faq, models.SET_NULL, null=True, blank=True, related_name="+")
+    cited = models.JSONField(default=list)
+    """The ids of the items cited, best first."""
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    milliseconds = models.PositiveIntegerField(default=0)

@@ -2,7 +2,9 @@ from gongkai.site.nav import NavItem
 
 OFFICE = [
     NavItem("网民留言", "interaction:list", order=15, visible=lambda u: u.is_authenticated),
+    NavItem("政策问答", "interaction:qa", order=16, visible=lambda u: u.is_authenticated),
 ]
 PORTAL = [
     NavItem("网民留言", "interaction_public:shown_list", order=25),
+    NavItem("政策问答", "interaction_public:ask", order=26),
 ]

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import public
+from .views import public, qa
 
 app_name = "interaction_public"
 
 urlpatterns = [
     path("", public.shown_list, name="shown_list"),
     path("write/", public.write, name="write"),
+    path("ask/", qa.ask, name="ask"),
     path("done/", public.done, name="done"),
     path("status/", public.status, name="status"),
     path("shown/<str:number>/", public.shown, name="shown"),

@@ -12,6 +12,8 @@ Environment variables (all optional):
   trusted origin).
 - ``GONGKAI_HTTPS``: cookies marked Secure and HSTS sent; default on unless DEBUG.
 - ``GONGKAI_VAR_DIR``: where the SQLite file, secret key and collected static files live.
+- ``GONGKAI_QA_LLM_URL``, ``GONGKAI_QA_LLM_MODEL``, ``GONGKAI_QA_LLM_KEY``: an
+  OpenAI-compatible endpoint that rephrases the policy Q&A's cited passages (optional).
 - ``EMAIL_URL``-less e-mail: ``EMAIL_BACKEND`` (default console), ``EMAIL_HOST``,
   ``EMAIL_PORT``, ``EMAIL_HOST_USER``, ``EMAIL_HOST_PASSWORD``, ``EMAIL_USE_TLS``,
   ``DEFAULT_FROM_EMAIL``.
@@ -37,6 +39,10 @@ DEBUG = env_flag("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 GONGKAI_BASE_URL = os.environ.get("GONGKAI_BASE_URL", "")
+# 政策问答's optional rephrasing model (an OpenAI-compatible endpoint); unset: retrieval only.
+GONGKAI_QA_LLM_URL = os.environ.get("GONGKAI_QA_LLM_URL", "")
+GONGKAI_QA_LLM_MODEL = os.environ.get("GONGKAI_QA_LLM_MODEL", "")
+GONGKAI_QA_LLM_KEY = os.environ.get("GONGKAI_QA_LLM_KEY", "")
 """The site's address as applicants reach it (links in letters and e-mails); without it,
 the first ``CSRF_TRUSTED_ORIGINS`` entry."""
 

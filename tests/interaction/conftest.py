@@ -1,0 +1,1 @@
+from tests.disclosure.test_search import catalogue  # noqa: F401  (the sample catalogue, per module)
