@@ -34,6 +34,7 @@ class ItemForm(forms.ModelForm):
             "disclosure_term",
             "effective_on",
             "interprets",
+            "requires_interpretation",
             "amends",
             "repeals",
             "body",
@@ -57,7 +58,11 @@ class ItemForm(forms.ModelForm):
         current = Item.objects.filter(organ=organ, state=workflow.PUBLISHED).order_by(
             "-published_on", "-id"
         )
-        self.fields["interprets"].queryset = current  # type: ignore[attr-defined]
+        # a 解读 may point at a policy still in review: the two are published together
+        self.fields["interprets"].queryset = Item.objects.filter(  # type: ignore[attr-defined]
+            organ=organ,
+            state__in=(workflow.PUBLISHED, workflow.DRAFT, *workflow.REVIEW_STATES),
+        ).order_by("-published_on", "-id")
         self.fields["amends"].queryset = current  # type: ignore[attr-defined]
         self.fields["repeals"].queryset = current  # type: ignore[attr-defined]
         several = "按住 Ctrl（Mac 为 Command）可选多个。"

@@ -121,6 +121,11 @@ class Item(models.Model):
         related_name="interpretations",
         verbose_name="所解读的文件",
     )
+    requires_interpretation = models.BooleanField(
+        "须同步发布政策解读",
+        default=False,
+        help_text="勾选后，本文件须与其解读一并审核、同步发布（或解读先于本文件发布）",
+    )
     amends = models.ManyToManyField(
         "self", symmetrical=False, blank=True, related_name="amended_by", verbose_name="修改的文件"
     )

@@ -52,6 +52,7 @@ EDITABLE_FIELDS = (
     "disclosure_term",
     "effective_on",
     "interprets",
+    "requires_interpretation",
 )
 
 
@@ -296,11 +297,16 @@ def apply(
     if transition.needs_comment and not comment:
         raise DisclosureError(f"“{transition.label}”必须填写意见或理由", code="comment_required")
     _guard_separation(item, transition, actor)
+    together: Item | None = None
+    if transition.effect == "publish":
+        together = _interpretation_to_publish_with(item, comment)
     before = item.state
     item.state = workflow.target_of(transition, before)
     result = item
     if transition.effect == "publish":
         result = _publish(item, day, actor)
+        if together is not None:
+            _publish_together(together, item, day, actor)
     elif transition.effect == "unpublish":
         _unindex(item)
     elif transition.effect == "end_validity":
@@ -318,6 +324,46 @@ def apply(
     if transition.effect == "new_version":
         result = _new_version(item, actor, changed_on or day, day)
     return result
+
+
+def _interpretation_to_publish_with(item: Item, comment: str) -> Item | None:
+    """政策解读 released with its policy: a policy that requires a 解读 is published only
+    when one is already public, or together with one waiting for 终审 (returned); a 解读
+    published before its policy must say why (``comment``)."""
+    if item.interprets_id is not None:
+        policy = item.interprets
+        if policy is not None and policy.state not in workflow.PUBLIC_STATES and not comment:
+            raise DisclosureError(
+                f"所解读的文件《{policy.title}》尚未发布：解读先于文件发布须在意见中说明理由",
+                code="comment_required",
+            )
+    if not item.requires_interpretation:
+        return None
+    found = item.interpretations.select_for_update()
+    if found.filter(state__in=workflow.PUBLIC_STATES).exists():
+        return None
+    waiting = found.filter(state=workflow.FINAL_REVIEW, organ_id=item.organ_id).first()
+    if waiting is None:
+        raise DisclosureError(
+            "该文件须与政策解读同步发布：请先起草解读（“所解读的文件”选本文件）并提交至终审，"
+            "再终审本文件，二者一并发布",
+            code="interpretation_missing",
+        )
+    return waiting
+
+
+def _publish_together(interpretation: Item, policy: Item, day: datetime.date, actor: Any) -> None:
+    before = interpretation.state
+    interpretation.state = workflow.PUBLISHED
+    _publish(interpretation, day, actor)
+    _event(
+        interpretation,
+        "approve_final",
+        before,
+        actor,
+        f"与所解读的文件《{policy.title}》同步终审发布",
+        day,
+    )
 
 
 def _publish(item: Item, day: datetime.date, actor: Any) -> Item:
