@@ -7,15 +7,16 @@ application; 区教育局 and 区数据局 have one each.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 
 from gongkai.applications import services as casework
 from gongkai.organs.models import Organ
 
-from . import services
-from .models import Faq, Message, Synonym
+from . import consulting, services
+from .consulting import QuestionSpec
+from .models import Consultation, Faq, Message, Synonym
 
 PUBLIC = {"publishable": True}
 DEMO_SYNONYMS = (
@@ -185,7 +186,94 @@ def load_demo() -> list[str]:
             "延长的期限最长不超过20个工作日（《中华人民共和国政府信息公开条例》第三十三条）。",
         },
     )
+    _consultations(fgj, jyj, today)
     total = Message.objects.filter(organ__in=organs.values()).count()
     return [
         f"网民留言：已加载演示留言{total}条（区发改局含逾期未答复、待审核、已选登、转办、转为申请各一条）"
     ]
+
+
+def _consultations(fgj: Organ, jyj: Organ, today: date) -> None:
+    """An open consultation, a closed one with its published 反馈, a closed survey."""
+    officer, reviewer = _user("fgj_officer"), _user("fgj_reviewer")
+    running = consulting.create(
+        fgj,
+        officer,
+        {
+            "kind": "draft",
+            "title": "《示范区公共停车场收费管理办法（征求意见稿）》公开征求意见",
+            "description": "为规范公共停车场收费行为，区发改局起草了《示范区公共停车场收费管理办法"
+            "（征求意见稿）》，现向社会公开征求意见。请在征集期内通过本页面提出意见。",
+            "starts_on": today - timedelta(days=5),
+            "ends_on": today + timedelta(days=25),
+            "contact": "区发改局价格科 0000-81000002",
+        },
+    )
+    consulting.publish(running, reviewer)
+    consulting.comment(running, "建议夜间时段停车实行优惠价格，方便周边居民。", "刘洋")
+    consulting.comment(running, "希望明确新能源汽车充电期间的停车收费办法。")
+
+    closed = consulting.create(
+        fgj,
+        officer,
+        {
+            "kind": "question",
+            "title": "2026年区政府民生实事项目建议征集",
+            "description": "为办好2026年区政府民生实事，现面向社会征集项目建议。",
+            "starts_on": today - timedelta(days=1),
+            "ends_on": today,
+            "contact": "区发改局综合科 0000-81000002",
+        },
+    )
+    consulting.publish(closed, reviewer)
+    ideas = [
+        ("建议增加老旧小区加装电梯补助。", "老旧小区", True),
+        ("建议在城东新建一所公办幼儿园。", "教育", True),
+        ("建议免费开放所有体育场馆。", "文体", False),
+    ]
+    for body, theme, adopted in ideas:
+        row = consulting.comment(closed, body)
+        row.theme, row.adopted = theme, adopted
+        row.save(update_fields=["theme", "adopted"])
+    Consultation.objects.filter(pk=closed.pk).update(
+        starts_on=today - timedelta(days=60), ends_on=today - timedelta(days=30)
+    )
+    closed.refresh_from_db()
+    consulting.write_feedback(
+        closed,
+        officer,
+        "征集期间共收到建议3条，经研究采纳2条，纳入2026年区政府民生实事项目候选清单。",
+        "体育场馆全部免费开放涉及场馆运营经费保障，本年度暂不具备条件，将先行扩大错峰免费开放时段。",
+    )
+    consulting.publish_feedback(closed, reviewer)
+
+    survey = consulting.create(
+        jyj,
+        _user("jyj_officer"),
+        {
+            "kind": "survey",
+            "title": "中小学课后服务满意度调查",
+            "description": "为改进中小学课后服务，区教育局开展家长满意度问卷调查。",
+            "starts_on": today - timedelta(days=1),
+            "ends_on": today,
+            "contact": "区教育局基础教育科 0000-81000003",
+        },
+        [
+            QuestionSpec("您对课后服务总体是否满意", "single", ("满意", "基本满意", "不满意")),
+            QuestionSpec(
+                "您希望增加哪些服务内容", "multiple", ("作业辅导", "体育锻炼", "兴趣小组")
+            ),
+            QuestionSpec("其他意见和建议", "text"),
+        ],
+    )
+    consulting.publish(survey, _user("jyj_reviewer"))
+    questions = list(survey.questions.all())
+    for overall, wanted in (
+        ("满意", ["体育锻炼"]),
+        ("满意", ["兴趣小组", "体育锻炼"]),
+        ("基本满意", ["作业辅导"]),
+    ):
+        consulting.respond(survey, {questions[0].pk: [overall], questions[1].pk: wanted})
+    Consultation.objects.filter(pk=survey.pk).update(
+        starts_on=today - timedelta(days=40), ends_on=today - timedelta(days=20)
+    )

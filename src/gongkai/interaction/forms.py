@@ -10,7 +10,7 @@ from gongkai.applications.files import ALLOWED_LABEL, MAX_FILES
 from gongkai.applications.models import APPLICANT_TYPES, DeliveryMethod, IdType, ProvisionForm
 from gongkai.organs.models import Organ
 
-from .models import Kind
+from .models import ConsultationKind, Kind
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -137,4 +137,78 @@ class SettingsForm(ChineseForm):
             "max_value": "答复期限最多30个工作日",
             "required": "请填写答复期限",
         },
+    )
+
+
+class ConsultationForm(ChineseForm):
+    kind = forms.ChoiceField(label="类型", choices=ConsultationKind.choices)
+    title = forms.CharField(label="标题", max_length=200)
+    description = forms.CharField(
+        label="征集说明",
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="征集的事项、草案的主要内容、提出意见的方式等",
+    )
+    starts_on = forms.DateField(label="开始日期", widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = forms.DateField(label="截止日期", widget=forms.DateInput(attrs={"type": "date"}))
+    contact = forms.CharField(label="联系方式", max_length=200)
+    files = MultipleFileField(
+        label="附件（如文件草案）",
+        required=False,
+        help_text=f"可选，最多{MAX_FILES}个；接受{ALLOWED_LABEL}",
+    )
+    questions = forms.CharField(
+        label="问卷题目",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="仅问卷调查填写。每行一题：题型｜题目｜选项1/选项2/…，题型为单选、多选或填空，"
+        "如：单选｜您对办事效率是否满意｜满意/基本满意/不满意",
+    )
+
+    def clean_questions(self) -> list[Any]:
+        from .consulting import QuestionSpec
+
+        kinds = {"单选": "single", "多选": "multiple", "填空": "text"}
+        out = []
+        for n, line in enumerate(self.cleaned_data["questions"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.replace("|", "｜").split("｜")]
+            if len(parts) < 2 or parts[0] not in kinds or not parts[1]:
+                raise forms.ValidationError(
+                    f"第{n}行格式不对：应为“题型｜题目｜选项1/选项2”，题型为单选、多选或填空"
+                )
+            options = tuple(o.strip() for o in (parts[2] if len(parts) > 2 else "").split("/"))
+            out.append(QuestionSpec(parts[1], kinds[parts[0]], tuple(o for o in options if o)))
+        return out
+
+
+class CommentForm(ChineseForm):
+    body = forms.CharField(
+        label="您的意见",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": "请填写意见内容", "max_length": "意见不能超过5000字"},
+    )
+    name = forms.CharField(label="姓名（可不填）", max_length=50, required=False)
+    contact = forms.CharField(
+        label="联系方式（可不填）",
+        max_length=100,
+        required=False,
+        help_text="只用于就您的意见与您联系，不会公开",
+    )
+
+
+class FeedbackForm(ChineseForm):
+    summary = forms.CharField(
+        label="反馈说明",
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="征集期间收到意见的总体情况、采纳情况和对文件的修改",
+    )
+    not_adopted_reasons = forms.CharField(
+        label="未采纳的理由",
+        max_length=10000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )

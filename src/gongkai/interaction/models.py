@@ -211,3 +211,111 @@ class QuestionLog(models.Model):
     """The ids of the items cited, best first."""
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     milliseconds = models.PositiveIntegerField(default=0)
+
+
+class ConsultationKind(models.TextChoices):
+    DRAFT = "draft", "文件草案征求意见"
+    QUESTION = "question", "问题征集"
+    SURVEY = "survey", "问卷调查"
+
+
+class Consultation(models.Model):
+    """A public consultation (意见征集) or survey (征集调查) an organ runs for a period."""
+
+    organ = models.ForeignKey(
+        Organ, models.PROTECT, related_name="consultations", verbose_name="主办机关"
+    )
+    kind = models.CharField("类型", max_length=10, choices=ConsultationKind.choices)
+    title = models.CharField("标题", max_length=200)
+    description = models.TextField("征集说明", max_length=10000)
+    starts_on = models.DateField("开始日期")
+    ends_on = models.DateField("截止日期")
+    contact = models.CharField(
+        "联系方式", max_length=200, help_text="如：区发改局办公室 0000-81000002"
+    )
+    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "意见征集"
+        verbose_name_plural = "意见征集"
+        indexes = [models.Index(fields=["organ", "starts_on"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def kind_label(self) -> str:
+        return ConsultationKind(self.kind).label if self.kind in ConsultationKind.values else ""
+
+
+class ConsultationFile(models.Model):
+    consultation = models.ForeignKey(Consultation, models.CASCADE, related_name="files")
+    name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    path = models.CharField(max_length=300)
+
+
+class Comment(models.Model):
+    """One citizen's opinion; name and contact are optional and never public."""
+
+    consultation = models.ForeignKey(Consultation, models.CASCADE, related_name="comments")
+    body = models.TextField("意见内容", max_length=5000)
+    name = models.CharField("姓名", max_length=50, blank=True)
+    contact = models.CharField("联系方式", max_length=100, blank=True)
+    theme = models.CharField("归类主题", max_length=50, blank=True)
+    adopted = models.BooleanField("是否采纳", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class Question(models.Model):
+    """A question of a survey: single or multiple choice, or free text."""
+
+    SINGLE, MULTIPLE, TEXT = "single", "multiple", "text"
+    KINDS = ((SINGLE, "单选"), (MULTIPLE, "多选"), (TEXT, "填空"))
+
+    consultation = models.ForeignKey(Consultation, models.CASCADE, related_name="questions")
+    order = models.PositiveSmallIntegerField()
+    text = models.CharField("题目", max_length=200)
+    kind = models.CharField("题型", max_length=10, choices=KINDS)
+    options = models.TextField("选项", blank=True, help_text="每行一个选项（填空题不填）")
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    @property
+    def choices(self) -> list[str]:
+        return [o.strip() for o in self.options.splitlines() if o.strip()]
+
+
+class Response(models.Model):
+    consultation = models.ForeignKey(Consultation, models.CASCADE, related_name="responses")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class Answer(models.Model):
+    response = models.ForeignKey(Response, models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, models.CASCADE, related_name="answers")
+    choice = models.CharField(max_length=200, blank=True)
+    text = models.TextField(max_length=2000, blank=True)
+
+
+class Feedback(models.Model):
+    """The organ's 反馈 after the period: how many opinions, what was adopted by theme,
+    and why the rest was not."""
+
+    consultation = models.OneToOneField(
+        Consultation, models.CASCADE, related_name="feedback", verbose_name="征集"
+    )
+    summary = models.TextField("反馈说明", max_length=10000)
+    not_adopted_reasons = models.TextField("未采纳的理由", max_length=10000, blank=True)
+    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)

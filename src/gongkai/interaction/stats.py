@@ -53,3 +53,10 @@ def sentence(c: Counts) -> str:
     if c.published:
         parts.append(f"经留言人同意在“留言选登”中公开{c.published}条")
     return "，".join(parts) + "。"
+
+
+def year_sentence(organ: Organ, year: int) -> str:
+    """Everything of 政民互动 for section 一 in one or two sentences (empty: none)."""
+    from . import consulting
+
+    return sentence(counts(organ, year)) + consulting.sentence(consulting.counts(organ, year))

@@ -197,8 +197,8 @@ def _clean(text: str) -> str:
 
 
 def _interaction_sentence(organ: Organ, year: int) -> str:
-    """The organ's 网民留言 of ``year`` in one sentence for section 一 (empty: none)."""
-    return interaction_stats.sentence(interaction_stats.counts(organ, year))
+    """The organ's 网民留言 and 意见征集 of ``year`` for section 一 (empty: none)."""
+    return interaction_stats.year_sentence(organ, year)
 
 
 def refill_section(draft: AnnualReportDraft, actor: Any, key: str) -> AnnualReportDraft:
