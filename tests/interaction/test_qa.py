@@ -41,7 +41,7 @@ def test_the_right_document_is_cited_and_nothing_is_made_up(synonyms: None) -> N
 def test_a_traditional_question_and_a_synonym_find_the_same_document(synonyms: None) -> None:
     simplified = qa.answer("低保标准提高到多少了").citations[0]
     traditional = qa.answer("低保標準提高到多少了").citations[0]
-    assert simplified.item_id == traditional.item_id
+    assert simplified.key == traditional.key
     assert "最低生活保障" in simplified.title
     assert "1206元" in simplified.passage  # a sentence window, not the whole document
     assert len(simplified.passage) < 200
@@ -133,3 +133,31 @@ def test_staff_see_the_questions_and_edit_synonyms(
     assert Synonym.objects.filter(words="签证 出入境证件").exists()
     client.post("/office/messages/qa/synonyms/", {"words": "单独"})
     assert not Synonym.objects.filter(words="单独").exists()
+
+
+def test_the_guide_answers_where_to_apply_and_an_organ_narrows_the_sources(
+    catalogue: Any,
+) -> None:
+    from gongkai.disclosure.guides import guide_for
+    from gongkai.disclosure.models import Item
+
+    notice = (
+        Item.objects.get(pk=catalogue["welfare-dibao"])
+        if "welfare-dibao" in catalogue
+        else (
+            Item.objects.filter(title__contains="最低生活保障标准的通知", interprets=None).first()
+        )
+    )
+    assert notice is not None
+    guide = guide_for(notice.organ)
+    guide.office_address = "示范路88号"
+    guide.save()
+    found = qa.answer("政府信息公开工作机构的办公地址在哪里").citations
+    assert found and found[0].key == f"guide:{notice.organ_id}"
+    assert "示范路88号" in found[0].passage
+    own = qa.answer("低保标准提高到多少了", organ_ids=(notice.organ_id,)).citations
+    assert own[0].key == f"item:{notice.pk}"
+    other = Item.objects.exclude(organ=notice.organ).filter(pk__in=catalogue.values()).first()
+    assert other is not None
+    elsewhere = qa.answer("低保标准提高到多少了", organ_ids=(other.organ_id,)).citations
+    assert f"item:{notice.pk}" not in {c.key for c in elsewhere}

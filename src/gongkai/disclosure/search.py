@@ -321,11 +321,13 @@ def search(
     return results
 
 
-def candidates(words: list[str], limit: int = 30) -> list[tuple[int, float]]:
-    """Public items holding any of ``words``, best first by the relevance score above
-    (the policy Q&A re-ranks their passages): (item id, score)."""
+def candidates(
+    words: list[str], limit: int = 30, *, organ_ids: tuple[int, ...] = ()
+) -> list[tuple[int, float]]:
+    """Public items (of ``organ_ids`` when given) holding any of ``words``, best first by
+    the relevance score above (the policy Q&A re-ranks their passages): (item id, score)."""
     query = parse_query(" ".join(words))
     if query.empty:
         return []
-    _, rows = _run(query, Filters(), "relevance", 1, limit, any_term=True)
+    _, rows = _run(query, Filters(organ_ids=organ_ids), "relevance", 1, limit, any_term=True)
     return rows

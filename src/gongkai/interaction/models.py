@@ -208,7 +208,7 @@ class QuestionLog(models.Model):
     answered = models.BooleanField()
     faq = models.ForeignKey(Faq, models.SET_NULL, null=True, blank=True, related_name="+")
     cited = models.JSONField(default=list)
-    """The ids of the items cited, best first."""
+    """What was cited, best first: ``item:<id>`` or ``guide:<organ id>``."""
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     milliseconds = models.PositiveIntegerField(default=0)
 

@@ -36,7 +36,7 @@ from django.urls import reverse
 
 from gongkai.disclosure import search as catalogue
 from gongkai.disclosure import search_terms, workflow
-from gongkai.disclosure.models import Item
+from gongkai.disclosure.models import Guide, Item
 from gongkai.disclosure.search_text import index_tokens, normalize
 
 from . import privacy, rephrase
@@ -148,7 +148,8 @@ _SENTENCE_END: Final = re.compile(r"(?<=[。！？；!?;])|\n+")
 
 @dataclass(frozen=True)
 class Citation:
-    item_id: int
+    key: str
+    """``item:<id>`` or ``guide:<organ id>``."""
     title: str
     doc_number: str
     published_on: date | None
@@ -166,6 +167,10 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     faq: Faq | None = None
     rephrased: str = ""
+
+    @property
+    def cited_items(self) -> list[int]:
+        return [int(c.key.split(":")[1]) for c in self.citations if c.key.startswith("item:")]
 
     @property
     def found(self) -> bool:
@@ -236,7 +241,15 @@ def _coverage(held: set[Concept], weights: dict[Concept, float]) -> float:
     return sum(weights[c] for c in held) / total if total else 0.0
 
 
-def answer(question: str, *, log: bool = True, rephrasing: bool = True) -> Answer:
+def answer(
+    question: str,
+    *,
+    organ_ids: tuple[int, ...] = (),
+    log: bool = True,
+    rephrasing: bool = True,
+) -> Answer:
+    """The answer to ``question`` from the published documents (of ``organ_ids`` only,
+    when given); see the module docstring."""
     started = time.perf_counter()
     concepts = question_concepts(question)
     result = Answer(question=question, words=tuple(c[0] for c in concepts))
@@ -244,7 +257,7 @@ def answer(question: str, *, log: bool = True, rephrasing: bool = True) -> Answe
         weights = _weights(concepts)
         result.faq = _faq(weights)
         words = list(dict.fromkeys(w for c in concepts for w in c))
-        result.citations = _citations(words, weights)
+        result.citations = _citations(words, weights, organ_ids)
     if rephrasing and result.citations:
         result.rephrased = rephrase.rephrase(
             question, [(c.title, c.passage) for c in result.citations]
@@ -254,60 +267,131 @@ def answer(question: str, *, log: bool = True, rephrasing: bool = True) -> Answe
             question=privacy.masked_text(question)[:300],
             answered=result.found,
             faq=result.faq,
-            cited=[c.item_id for c in result.citations],
+            cited=[c.key for c in result.citations],
             milliseconds=int((time.perf_counter() - started) * 1000),
         )
     return result
 
 
-def _citations(words: list[str], weights: dict[Concept, float]) -> list[Citation]:
-    found = catalogue.candidates(words, CANDIDATES)
-    if not found:
-        return []
+@dataclass(frozen=True)
+class _Source:
+    """A document an answer may cite: a published item or an organ's 公开指南."""
+
+    key: str
+    title: str
+    doc_number: str
+    published_on: date | None
+    url: str
+    text: str
+    validity: str
+
+
+def _item_sources(words: list[str], organ_ids: tuple[int, ...]) -> list[_Source]:
+    found = catalogue.candidates(words, CANDIDATES, organ_ids=organ_ids)
     items = Item.objects.select_related("organ").in_bulk([pk for pk, _ in found])
-    scored: list[Citation] = []
-    windows: list[tuple[Item, str, list[str]]] = []
+    out = []
     for pk, _ in found:
         item = items.get(pk)
         if item is None or item.state not in workflow.HEAD_STATES:
             continue
-        for passage in passages(item.body_text or ""):
-            windows.append((item, passage, index_tokens(passage)))
-    if not windows:
-        return []
-    average = sum(len(t) for _, _, t in windows) / len(windows)
-    best: dict[int, tuple[float, str, list[str]]] = {}
-    for item, passage, tokens in windows:
-        score = _bm25(tokens, weights, average)
-        if score > best.get(item.pk, (-1.0, "", []))[0]:
-            best[item.pk] = (score, passage, tokens)
-    for pk, _ in found:
-        item = items.get(pk)
-        if item is None or pk not in best:
-            continue
-        score, passage, tokens = best[pk]
-        in_title = _held(set(index_tokens(item.title)), weights)
-        held = _held(set(tokens), weights) | in_title
-        score += TITLE_WEIGHT * sum(weights[c] for c in in_title)
-        if _coverage(held, weights) < MIN_COVERAGE:
-            continue
         ended = item.state != workflow.PUBLISHED
-        if ended:
-            score *= ENDED_FACTOR
-        scored.append(
-            Citation(
-                item_id=item.pk,
+        out.append(
+            _Source(
+                key=f"item:{item.pk}",
                 title=item.title,
                 doc_number=item.doc_number,
                 published_on=item.published_on,
                 url=reverse("portal:item", args=[item.pk]),
-                passage=passage,
+                text=item.body_text or "",
                 validity=f"已{workflow.VALIDITY.get(item.state, '')}" if ended else "有效",
+            )
+        )
+    return out
+
+
+def _guide_sources(organ_ids: tuple[int, ...]) -> list[_Source]:
+    guides = Guide.objects.select_related("organ").filter(organ__is_active=True)
+    if organ_ids:
+        guides = guides.filter(organ_id__in=organ_ids)
+    out = []
+    for guide in guides.order_by("organ_id"):
+        office = "，".join(
+            f"{label}：{value}"
+            for label, value in (
+                ("政府信息公开工作机构", guide.office_name),
+                ("办公地址", guide.office_address),
+                ("办公时间", guide.office_hours),
+                ("联系电话", guide.office_phone),
+                ("传真", guide.office_fax),
+                ("电子邮箱", guide.office_email),
+            )
+            if value
+        )
+        out.append(
+            _Source(
+                key=f"guide:{guide.organ_id}",
+                title=f"{guide.organ.name}政府信息公开指南",
+                doc_number="",
+                published_on=guide.updated_at.date(),
+                url=reverse("portal:guide", args=[guide.organ.slug]),
+                text="\n".join(
+                    t
+                    for t in (guide.obtaining, guide.classification, office + "。", guide.other)
+                    if t
+                ),
+                validity="有效",
+            )
+        )
+    return out
+
+
+def _citations(
+    words: list[str], weights: dict[Concept, float], organ_ids: tuple[int, ...] = ()
+) -> list[Citation]:
+    sources = _item_sources(words, organ_ids) + _guide_sources(organ_ids)
+    windows = [
+        (src, passage, index_tokens(passage)) for src in sources for passage in passages(src.text)
+    ]
+    if not windows:
+        return []
+    average = sum(len(t) for _, _, t in windows) / len(windows)
+    best: dict[str, tuple[float, str, list[str]]] = {}
+    for src, passage, tokens in windows:
+        score = _bm25(tokens, weights, average)
+        if score > best.get(src.key, (-1.0, "", []))[0]:
+            best[src.key] = (score, passage, tokens)
+    scored: list[Citation] = []
+    for src in sources:
+        if src.key not in best:
+            continue
+        score, passage, tokens = best[src.key]
+        in_title = _held(set(index_tokens(src.title)), weights)
+        held = _held(set(tokens), weights) | in_title
+        if _coverage(held, weights) < MIN_COVERAGE:
+            continue
+        score += TITLE_WEIGHT * sum(weights[c] for c in in_title)
+        if src.validity != "有效":
+            score *= ENDED_FACTOR
+        scored.append(
+            Citation(
+                key=src.key,
+                title=src.title,
+                doc_number=src.doc_number,
+                published_on=src.published_on,
+                url=src.url,
+                passage=passage,
+                validity=src.validity,
                 score=round(score, 6),
             )
         )
-    scored.sort(key=lambda c: (-c.score, -(c.published_on or date.min).toordinal(), c.item_id))
-    return scored[:ANSWERS]
+    scored.sort(key=lambda c: (-c.score, -(c.published_on or date.min).toordinal(), c.key))
+    # one 公开指南 is enough: the organs' guides say much the same
+    out: list[Citation] = []
+    for c in scored:
+        if c.key.startswith("guide:") and any(o.key.startswith("guide:") for o in out):
+            continue
+        out.append(c)
+    return out[:ANSWERS]
 
 
 def _faq(weights: dict[Concept, float]) -> Faq | None:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.applications.views.common import client_ip
 from gongkai.disclosure.models import Item
+from gongkai.organs.models import Organ
 from gongkai.organs.querysets import case_organs
 
 from .. import qa
@@ -27,6 +28,8 @@ ASK_LIMIT = 120
 
 def ask(request: HttpRequest) -> HttpResponse:
     question = request.GET.get("q", "").strip()[:MAX_QUESTION]
+    organs = list(Organ.objects.filter(is_active=True).order_by("name"))
+    organ = next((o for o in organs if o.slug == request.GET.get("organ")), None)
     result = None
     status = 200
     error = ""
@@ -35,11 +38,11 @@ def ask(request: HttpRequest) -> HttpResponse:
         if not cache.add(key, 1, timeout=3600) and int(cache.incr(key)) > ASK_LIMIT:
             error, status = "提问过于频繁，请稍后再试", 429
         else:
-            result = qa.answer(question)
+            result = qa.answer(question, organ_ids=(organ.pk,) if organ else ())
     return render(
         request,
         "interaction/qa.html",
-        {"question": question, "result": result, "error": error},
+        {"question": question, "result": result, "error": error, "organs": organs, "organ": organ},
         status=status,
     )
 
