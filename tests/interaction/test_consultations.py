@@ -136,3 +136,17 @@ def test_the_public_comment_form_says_what_is_missing(
     response = Client().post(f"/messages/consultations/{c.pk}/", {"body": ""})
     assert response.status_code == 400 and "请填写意见内容" in response.content.decode()
     assert not c.comments.exists()
+
+
+def test_published_consultations_are_listed_in_the_catalogue(
+    staff: dict[str, Any], frozen_today: date
+) -> None:
+    hidden = consulting.create(staff["organ"], staff["officer"], _fields(frozen_today))
+    shown = consulting.create(
+        staff["organ"], staff["officer"], {**_fields(frozen_today), "title": "绿道建设意见征集"}
+    )
+    consulting.publish(shown, staff["reviewer"])
+    consulting.comment(shown, "建议增加照明。")
+    page = Client().get(f"/catalog/{staff['organ'].slug}/").content.decode()
+    assert "绿道建设意见征集" in page and "意见1条" in page
+    assert hidden.title not in page.replace("绿道建设意见征集", "")

@@ -14,6 +14,7 @@ from gongkai.disclosure.guides import guide_for
 from gongkai.disclosure.models import Attachment, Item, SearchEntry
 from gongkai.disclosure.search import MAX_PAGE, ORDERS, VALIDITIES, Filters, search
 from gongkai.disclosure.views import reviews_of
+from gongkai.interaction import listing as interaction_listing
 from gongkai.organs.models import Organ
 from gongkai.reports import listing as report_listing
 
@@ -141,6 +142,9 @@ def catalog(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             "facet_links": _facet_links(request),
             "annual_reports": report_listing.published(organ),
             "annual_category": report_listing.CATEGORY,
+            "interaction_category": interaction_listing.CATEGORY,
+            "consultations": interaction_listing.consultations(organ),
+            "shown_messages": interaction_listing.shown_messages(organ),
             "category": CATEGORY_BY_KEY.get(filters.category),
             "topic": TOPIC_BY_KEY.get(filters.topic),
         },
