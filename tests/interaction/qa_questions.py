@@ -4,6 +4,8 @@ questions the catalogue cannot answer (the answer must say nothing was found).""
 
 from __future__ import annotations
 
+from gongkai.interaction.demo import DEMO_SYNONYMS
+
 ANSWERABLE: list[tuple[str, str]] = [
     ("垃圾分类分成哪几类？", "湖州市吴兴区生活垃圾分类管理办法"),
     ("老旧小区改造计划改多少个小区？", "老旧小区改造三年行动方案"),
@@ -64,14 +66,5 @@ UNANSWERABLE: list[str] = [
     "养狗要不要办证",
 ]
 
-SYNONYMS: list[str] = [
-    "社保 社会保险",
-    "租房 租赁",
-    "物业费 物业服务收费",
-    "大学生 高校毕业生",
-    "拖欠工资 欠薪",
-    "低保 最低生活保障",
-    "年检 年度检查",
-    "种地 耕地",
-    "可研 可行性研究",
-]
+SYNONYMS: tuple[str, ...] = DEMO_SYNONYMS
+"""The demo's synonym groups (``interaction.demo``): the measure runs with what a newcomer sees."""

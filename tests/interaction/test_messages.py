@@ -215,3 +215,24 @@ def test_other_organs_staff_cannot_open_a_message(staff: dict[str, Any]) -> None
     assert client.get(f"/office/messages/{message.number}/").status_code == 404
     client.force_login(staff["officer"])
     assert client.get(f"/office/messages/{message.number}/").status_code == 200
+
+
+def test_attachments_follow_the_file_rules_and_a_transfer(staff: dict[str, Any]) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gongkai.applications.errors import InvalidInput
+
+    fake = SimpleUploadedFile("照片.pdf", b"not a pdf", content_type="application/pdf")
+    with pytest.raises(InvalidInput, match="内容与扩展名"):
+        services.submit(staff["organ"], FIELDS, [fake])
+    assert not Message.objects.exists()  # nothing half-written
+    pdf = SimpleUploadedFile("现场照片.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    message, _ = services.submit(staff["organ"], FIELDS, [pdf])
+    row = message.files.get()
+    client = Client()
+    client.force_login(staff["officer"])
+    response = client.get(f"/office/messages/{message.number}/files/{row.pk}/")
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+    services.transfer(message, staff["officer"], staff["other"], "属乙局职责")
+    message.refresh_from_db()
+    assert message.transferred_to.files.get().sha256 == row.sha256

@@ -33,7 +33,7 @@ from .models import (
     Question,
     Response,
 )
-from .services import MessageError, roles_of, today
+from .services import MessageError, roles_of, stored, today
 
 MAX_QUESTIONS = 20
 
@@ -103,15 +103,9 @@ def create(
             Question.objects.create(
                 consultation=c, order=n, text=q.text, kind=q.kind, options="\n".join(q.options)
             )
-        for item in checked:
-            ConsultationFile.objects.create(
-                consultation=c,
-                name=item.name,
-                content_type=item.content_type,
-                size=item.size,
-                sha256=item.sha256,
-                path=file_rules.store(item, organ.pk, c.pk),
-            )
+        ConsultationFile.objects.bulk_create(
+            ConsultationFile(consultation=c, **stored(item, organ.pk, c.pk)) for item in checked
+        )
     return c
 
 

@@ -103,6 +103,24 @@ def _event(
     )
 
 
+FILE_FIELDS = ("name", "content_type", "size", "sha256", "path")
+
+
+def stored(item: file_rules.Checked, organ_id: int, owner_id: int) -> dict[str, Any]:
+    """Write a checked upload under the organ's folder; the file row's fields."""
+    return {
+        "name": item.name,
+        "content_type": item.content_type,
+        "size": item.size,
+        "sha256": item.sha256,
+        "path": file_rules.store(item, organ_id, owner_id),
+    }
+
+
+def _file_fields(row: MessageFile) -> dict[str, Any]:
+    return {k: getattr(row, k) for k in FILE_FIELDS}
+
+
 MESSAGE_FIELDS = ("kind", "subject", "body", "name", "contact", "publishable")
 
 
@@ -138,15 +156,9 @@ def submit(
         )
         message.full_clean()
         message.save()
-        for item in checked:
-            MessageFile.objects.create(
-                message=message,
-                name=item.name,
-                content_type=item.content_type,
-                size=item.size,
-                sha256=item.sha256,
-                path=file_rules.store(item, organ.pk, message.pk),
-            )
+        MessageFile.objects.bulk_create(
+            MessageFile(message=message, **stored(item, organ.pk, message.pk)) for item in checked
+        )
         row = _event(message, "receive", None, public=True)
         if received_on is not None:
             MessageEvent.objects.filter(pk=row.pk).update(on=received)
@@ -291,15 +303,9 @@ def transfer(message: Message, actor: Any, target: Organ, note: str) -> Message:
             transferred_from=message,
             **{k: getattr(message, k) for k in MESSAGE_FIELDS},
         )
-        for row in message.files.all():
-            MessageFile.objects.create(
-                message=moved,
-                name=row.name,
-                content_type=row.content_type,
-                size=row.size,
-                sha256=row.sha256,
-                path=row.path,
-            )
+        MessageFile.objects.bulk_create(
+            MessageFile(message=moved, **_file_fields(row)) for row in message.files.all()
+        )
         _event(
             moved,
             "transferred_in",
