@@ -175,6 +175,7 @@ def _build(count: int) -> float:
             "body": f"<p>{sample.body}</p>",
             "body_text": sample.body,
             "interprets_id": None,
+            "valid_until": None,
             "requires_interpretation": False,
             "created_by_id": user.pk,
             "created_at": stamp,

@@ -33,6 +33,7 @@ class ItemForm(forms.ModelForm):
             "kind",
             "disclosure_term",
             "effective_on",
+            "valid_until",
             "interprets",
             "requires_interpretation",
             "amends",
@@ -43,6 +44,7 @@ class ItemForm(forms.ModelForm):
             "written_on": DateInput(),
             "changed_on": DateInput(),
             "effective_on": DateInput(),
+            "valid_until": DateInput(),
             "body": forms.Textarea(attrs={"rows": 14}),
         }
         help_texts = {

@@ -111,6 +111,9 @@ class Item(models.Model):
     )
     effective_on = models.DateField("施行日期", null=True, blank=True)
     ended_on = models.DateField("废止或失效日期", null=True, blank=True)
+    valid_until = models.DateField(
+        "有效期至", null=True, blank=True, help_text="规定了有效期的文件填写；届满后应标注失效"
+    )
     body = models.TextField("正文", blank=True)
     body_text = models.TextField("正文纯文本", blank=True, editable=False)
     interprets = models.ForeignKey(

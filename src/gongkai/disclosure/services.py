@@ -53,6 +53,7 @@ EDITABLE_FIELDS = (
     "effective_on",
     "interprets",
     "requires_interpretation",
+    "valid_until",
 )
 
 

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "gongkai.applications",
     "gongkai.reports",
     "gongkai.interaction",
+    "gongkai.supervision",
     # third party
     "ninja",
     "axes",
