@@ -69,10 +69,23 @@ def send_calendar_reminders() -> str:
     return f"工作日历提醒：{result.status}"
 
 
+def inspect_all() -> str:
+    """The daily 巡查 of every active organ (problems found, reopened, verified)."""
+    from gongkai.organs.models import Organ
+    from gongkai.supervision import inspect
+
+    record = inspect.run(Organ.objects.filter(is_active=True))
+    return (
+        f"巡查{record.organs}个机关：发现问题{record.found}项，新{record.new}项，"
+        f"再次出现{record.reopened}项，复查关闭{record.closed}项"
+    )
+
+
 JOBS: tuple[Job, ...] = (
     Job("发送通知（发件箱）", "gongkai.site.jobs.send_outbox", "I", minutes=1),
     Job("重试发送失败的通知", "gongkai.site.jobs.retry_failed_notices", "H"),
     Job("期限提醒与每周汇总", "gongkai.site.jobs.send_reminders", "D", at=time(0, 15)),
+    Job("每日巡查", "gongkai.site.jobs.inspect_all", "D", at=time(1, 0)),
     Job(
         "工作日历覆盖提醒",
         "gongkai.site.jobs.send_calendar_reminders",

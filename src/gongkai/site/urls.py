@@ -59,6 +59,7 @@ urlpatterns = [
     path("apply/", include("gongkai.applications.public_urls")),
     path("office/disclosure/", include("gongkai.disclosure.urls")),
     path("office/messages/", include("gongkai.interaction.urls")),
+    path("office/supervision/", include("gongkai.supervision.urls")),
     path("messages/", include("gongkai.interaction.public_urls")),
     path("office/reports/", include("gongkai.reports.urls")),
     path("reports/", include("gongkai.reports.public_urls")),

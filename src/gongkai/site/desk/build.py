@@ -16,7 +16,7 @@ from gongkai.disclosure import workflow as item_workflow
 from gongkai.organs import rules
 from gongkai.organs.models import Membership, Organ
 
-from . import admin, counts, messages, officer, review, supervisor
+from . import admin, counts, messages, officer, problems, review, supervisor
 from .model import Block, Context, Desk
 from .names import ADMIN, HEAD, OFFICER, REVIEWER, ROLES, SUPERVISOR, role_label
 from .queries import ITEM_LEVELS, REPLY_LEVELS, levels
@@ -92,6 +92,7 @@ def _casework(
                     officer.notices(ctx, organ, n.get("notices", 0)),
                     officer.drafts(ctx, organ, n.get("items", 0)),
                     messages.to_answer(ctx, organ),
+                    problems.open_problems(ctx, organ),
                     officer.report(ctx, organ, reports.get(organ.pk)),
                 ),
             )
