@@ -122,3 +122,41 @@ class SensitiveWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class Bulletin(models.Model):
+    """通报: composed from a period's figures, edited, then issued once with its number."""
+
+    office = models.ForeignKey(
+        Organ, models.PROTECT, related_name="bulletins", verbose_name="印发机关"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    number = models.PositiveSmallIntegerField("期号", null=True, blank=True)
+    start = models.DateField("统计起始日期")
+    end = models.DateField("统计截止日期")
+    title = models.CharField("标题", max_length=200)
+    main_to = models.CharField("主送", max_length=300)
+    sections = models.JSONField("正文", default=dict)
+    figures = models.JSONField("各机关数据", default=list)
+    issued_on = models.DateField("印发日期", null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "通报"
+        verbose_name_plural = "通报"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "year", "number"], name="bulletin_number_unique"
+            )
+        ]
+
+    @property
+    def number_label(self) -> str:
+        """〔2026〕第1期 (blank before it is issued)."""
+        return f"〔{self.year}〕第{self.number}期" if self.number else ""

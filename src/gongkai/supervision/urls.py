@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import bulletin_views, views
 
 app_name = "supervision"
 
@@ -9,6 +9,15 @@ urlpatterns = [
     path("export.xlsx", views.export, name="export"),
     path("run/", views.run_now, name="run"),
     path("rules/", views.rule_catalogue, name="rules"),
+    path("bulletins/", bulletin_views.bulletin_list, name="bulletins"),
+    path("bulletins/new/", bulletin_views.compose, name="bulletin_new"),
+    path("bulletins/<int:pk>/", bulletin_views.detail, name="bulletin"),
+    path("bulletins/<int:pk>/act/", bulletin_views.act, name="bulletin_act"),
+    path(
+        "bulletins/<int:pk>/download.<str:fmt>",
+        bulletin_views.download,
+        name="bulletin_download",
+    ),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/act/", views.act, name="act"),
 ]
