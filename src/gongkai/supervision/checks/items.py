@@ -8,6 +8,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+from django.db import connection
 from django.db.models import F
 from django.urls import reverse
 
@@ -195,41 +196,61 @@ def _attachment_texts(ctx: Context) -> dict[int, str]:
     return out
 
 
-_NUMBERS_RE = re.compile(r"\d{11}|\d{4}[ -]\d{4}")
+_NUMBERS_RE = re.compile(r"[0-9]{4}(?:[0-9]{7}|[ -][0-9]{4})")
 """Every ID, mobile or card number holds one of these: texts without are skipped."""
+
+
+def _texts(ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+    """(id, organ id, title, text) of every public item, read as plain rows: at 300,000
+    items the ORM's per-row work costs more than the checks themselves."""
+    query = _public(ctx).values_list("id", "organ_id", "title", "body_text").query
+    sql, params = query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while True:
+            rows = cursor.fetchmany(5000)
+            if not rows:
+                return
+            yield from rows
 
 
 def personal_data(ctx: Context) -> Iterator[Finding]:
     attached = _attachment_texts(ctx)
     words = re.compile("|".join(re.escape(w) for w in ctx.words if w)) if ctx.words else None
-    rows = _public(ctx).values_list("id", "organ_id", "title", "body_text")
-    for pk, organ_id, title, body in rows.iterator(chunk_size=5000):
-        text = f"{title}\n{body}\n{attached.get(pk, '')}"
-        url = reverse("disclosure:detail", args=[pk])
-        if _NUMBERS_RE.search(text):
-            checks = (
-                ("PRIVACY.ID", personal.id_numbers(text), "身份证号码"),
-                ("PRIVACY.MOBILE", personal.mobiles(text), "手机号码"),
-                ("PRIVACY.CARD", personal.cards(text), "银行卡号"),
-            )
-            for rule, hits, what in checks:
-                shown = sorted({personal.masked(h) for h in hits})
-                if shown:
-                    yield Finding(
-                        organ_id,
-                        rule,
-                        f"item:{pk}",
-                        f"《{title}》含{len(shown)}个{what}",
-                        url,
-                        "、".join(shown),
-                    )
-        if words is not None and words.search(text):
-            found = personal.words_in(text, ctx.words)
+    numbers = _NUMBERS_RE.search
+    for pk, organ_id, title, body in _texts(ctx):
+        extra = attached.get(pk)
+        text = f"{title}\n{body}\n{extra}" if extra else None
+        if numbers(body) or numbers(title) or (extra and numbers(extra)):
+            yield from _numbers_in(pk, organ_id, title, text or f"{title}\n{body}")
+        if words is not None and (
+            words.search(body) or words.search(title) or (extra and words.search(extra))
+        ):
+            found = personal.words_in(text or f"{title}\n{body}", ctx.words)
             yield Finding(
                 organ_id,
                 "PRIVACY.WORD",
                 f"item:{pk}",
                 f"《{title}》含敏感词",
-                url,
+                reverse("disclosure:detail", args=[pk]),
                 "、".join(found),
+            )
+
+
+def _numbers_in(pk: int, organ_id: int, title: str, text: str) -> Iterator[Finding]:
+    checks = (
+        ("PRIVACY.ID", personal.id_numbers(text), "身份证号码"),
+        ("PRIVACY.MOBILE", personal.mobiles(text), "手机号码"),
+        ("PRIVACY.CARD", personal.cards(text), "银行卡号"),
+    )
+    for rule, hits, what in checks:
+        shown = sorted({personal.masked(h) for h in hits})
+        if shown:
+            yield Finding(
+                organ_id,
+                rule,
+                f"item:{pk}",
+                f"《{title}》含{len(shown)}个{what}",
+                reverse("disclosure:detail", args=[pk]),
+                "、".join(shown),
             )
