@@ -160,3 +160,63 @@ class Bulletin(models.Model):
     def number_label(self) -> str:
         """〔2026〕第1期 (blank before it is issued)."""
         return f"〔{self.year}〕第{self.number}期" if self.number else ""
+
+
+class AssessmentRound(models.Model):
+    """考核: a year's scoring of the organs under a supervising office."""
+
+    DRAFT, SELF, REVIEW, FINAL = "draft", "self", "review", "final"
+    STATES = (
+        (DRAFT, "编制指标"),
+        (SELF, "机关自评"),
+        (REVIEW, "主管部门复核"),
+        (FINAL, "已定分"),
+    )
+
+    office = models.ForeignKey(
+        Organ, models.PROTECT, related_name="assessments", verbose_name="考核机关"
+    )
+    year = models.PositiveSmallIntegerField("考核年度")
+    title = models.CharField("名称", max_length=200)
+    state = models.CharField("阶段", max_length=10, choices=STATES, default=DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "考核"
+        verbose_name_plural = "考核"
+
+    @property
+    def state_label(self) -> str:
+        return dict(self.STATES)[self.state]
+
+
+class Indicator(models.Model):
+    """One line of the scoring sheet: its group, points, and how it is measured (from the
+    platform's data, or entered with evidence)."""
+
+    GROUPS = ("组织管理", "制度建设", "平台建设", "主动公开", "依申请公开", "回应关切", "年度报告")
+
+    round = models.ForeignKey(AssessmentRound, models.CASCADE, related_name="indicators")
+    order = models.PositiveSmallIntegerField()
+    group = models.CharField("类别", max_length=10)
+    name = models.CharField("指标", max_length=200)
+    points = models.DecimalField("分值", max_digits=5, decimal_places=1)
+    measure = models.CharField(
+        "计分方式", max_length=20, blank=True, help_text="留空：机关自评并附佐证材料，主管部门复核"
+    )
+
+    class Meta:
+        ordering = ["order", "id"]
+
+
+class Score(models.Model):
+    round = models.ForeignKey(AssessmentRound, models.CASCADE, related_name="scores")
+    organ = models.ForeignKey(Organ, models.CASCADE, related_name="+")
+    indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="scores")
+    self_score = models.DecimalField("自评分", max_digits=5, decimal_places=1, null=True)
+    evidence = models.TextField("佐证说明", blank=True)
+    final_score = models.DecimalField("复核分", max_digits=5, decimal_places=1, null=True)
+    note = models.TextField("复核意见", blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organ", "indicator"], name="score_unique")]
