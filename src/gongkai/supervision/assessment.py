@@ -8,6 +8,7 @@ the others are scored by the organ with evidence and reviewed by the supervising
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +18,10 @@ from typing import Final
 from django.db import transaction
 from django.db.models import Count, F, Q
 
+from gongkai.applications import services as casework
+from gongkai.applications.ledger import late_answer_ids
 from gongkai.applications.models import Application
+from gongkai.applications.workflow import State
 from gongkai.disclosure import workflow as items_workflow
 from gongkai.disclosure.models import Item
 from gongkai.interaction import workflow as messages_workflow
@@ -207,12 +211,17 @@ def _publish_rate(organs: list[Organ], year: int) -> Rates:
 
 
 def _answer_rate(organs: list[Organ], year: int) -> Rates:
-    rows = (
-        Application.objects.filter(organ__in=organs, closed_on__year=year)
-        .values("organ_id")
-        .annotate(n=Count("pk"), on_time=Count("pk", filter=Q(closed_on__lte=F("due_on"))))
+    """Answers given in time (the 申请台账's 是否逾期 definition)."""
+    answered = Application.objects.filter(
+        organ__in=organs, state=State.CLOSED, closed_on__year=year
     )
-    return {r["organ_id"]: _ratio(r["on_time"], r["n"]) for r in rows}
+    late = Counter(
+        Application.objects.filter(
+            pk__in=late_answer_ids(answered, casework.current_calendar())
+        ).values_list("organ_id", flat=True)
+    )
+    totals = answered.values("organ_id").annotate(n=Count("pk"))
+    return {r["organ_id"]: _ratio(r["n"] - late[r["organ_id"]], r["n"]) for r in totals}
 
 
 def _messages_rate(organs: list[Organ], year: int) -> Rates:

@@ -2,14 +2,16 @@
 period's figures, edited, issued once, and rendered as a 公文 (DOCX and PDF).
 
 The figures use the same definitions as the statistics pages: applications received and
-closed in the period, closed on time (closed on or before the due date), still open past
-the due date at the period's end (the 办理统计 page's 逾期 when the period ends today);
+answered (closed) in the period, answered on time (the 申请台账's 是否逾期: the answer's
+date against the statutory clock with its pauses and extensions), still open past the
+due date at the period's end (the 办理统计 page's 逾期 when the period ends today);
 items published in the period and how many after their due date (the 公开时效 page);
 problems found and verified in the period; last year's annual report.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -18,8 +20,11 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
+from gongkai.applications import services as casework
+from gongkai.applications.ledger import late_answer_ids
 from gongkai.applications.models import Application
 from gongkai.applications.querysets import OPEN
+from gongkai.applications.workflow import State
 from gongkai.disclosure import workflow as items_workflow
 from gongkai.disclosure.models import Item
 from gongkai.organs.models import Organ, descendant_ids
@@ -81,13 +86,18 @@ def figures(office: Organ, start: date, end: date) -> list[OrganFigures]:
         .values("organ_id")
         .annotate(
             received=Count("pk", filter=Q(received_on__range=(start, end))),
-            closed=Count("pk", filter=Q(closed_on__range=(start, end))),
-            on_time=Count(
-                "pk", filter=Q(closed_on__range=(start, end), closed_on__lte=F("due_on"))
-            ),
+            closed=Count("pk", filter=Q(state=State.CLOSED, closed_on__range=(start, end))),
             overdue=Count("pk", filter=Q(state__in=OPEN, due_on__lt=end, clock_paused=False)),
         )
     }
+    answered = Application.objects.filter(
+        organ_id__in=ids, state=State.CLOSED, closed_on__range=(start, end)
+    )
+    late = Counter(
+        Application.objects.filter(
+            pk__in=late_answer_ids(answered, casework.current_calendar())
+        ).values_list("organ_id", flat=True)
+    )
     published = {
         r["organ_id"]: r
         for r in Item.objects.filter(organ_id__in=ids, published_on__range=(start, end))
@@ -124,7 +134,7 @@ def figures(office: Organ, start: date, end: date) -> list[OrganFigures]:
                 organ=organ.name,
                 received=int(c.get("received", 0)),
                 closed=int(c.get("closed", 0)),
-                on_time=int(c.get("on_time", 0)),
+                on_time=int(c.get("closed", 0)) - late[organ.pk],
                 overdue=int(c.get("overdue", 0)),
                 published=int(p.get("n", 0)),
                 late=int(p.get("late", 0)),
@@ -196,15 +206,23 @@ def texts(office: Organ, start: date, end: date, rows: list[OrganFigures]) -> di
     return {
         "1": f"{period}，{office.name}对所属{len(rows)}个机关的政府信息公开工作进行了统计和巡查。"
         f"综合排名前三位的是：{'、'.join(r.organ for r in ranked[:3]) or '无'}。",
-        "2": f"各机关共收到政府信息公开申请{total['received']}件，办结{total['closed']}件，"
-        f"其中按期办结{total['on_time']}件，按期办结率{on_time}；"
+        "2": f"各机关共收到政府信息公开申请{total['received']}件，办结{total['closed']}件"
+        + (
+            f"，其中按期办结{total['on_time']}件，按期办结率{on_time}；"
+            if total["closed"]
+            else "；"
+        )
         + (
             f"截至{end.month}月{end.day}日仍有{total['overdue']}件超过答复期限未办结，涉及{'、'.join(overdue)}。"
             if overdue
             else "截至期末没有超过答复期限未办结的申请。"
         ),
-        "3": f"各机关共主动公开政府信息{total['published']}条，其中超过公开期限发布{total['late']}条，"
-        f"按期发布率{publish}。",
+        "3": f"各机关共主动公开政府信息{total['published']}条"
+        + (
+            f"，其中超过公开期限发布{total['late']}条，按期发布率{publish}。"
+            if total["published"]
+            else "。"
+        ),
         "4": f"巡查共发现问题{total['problems_found']}项，经复查确认已整改{total['problems_fixed']}项。",
         "5": (
             f"{end.year - 1}年度政府信息公开工作年度报告未按期发布的机关：{'、'.join(late_reports)}。"
