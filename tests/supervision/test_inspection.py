@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from gongkai.applications.models import CaseEvent
+from gongkai.applications.workflow import Event, State
 from gongkai.disclosure import workflow
 from gongkai.disclosure.factories import Team, make_item
 from gongkai.disclosure.guides import guide_for
@@ -146,6 +148,20 @@ def _plant(organs: list[Organ], teams: list[Team], today: date) -> set[tuple[int
     organ, _ = organ_team()
     AnnualReportDraft.objects.filter(organ=organ).update(published_on=date(today.year, 2, 20))
     expected.add((organ.pk, "REPORT.LATE", f"report:{today.year - 1}"))
+    organ, _ = organ_team()
+    AnnualReportDraft.objects.filter(organ=organ).update(
+        findings=[{"severity": "error", "code": "T3.E001", "message": "总计不等于各项之和"}]
+    )
+    expected.add((organ.pk, "REPORT.FINDINGS", f"report:{today.year - 1}"))
+    organ, t = organ_team()
+    answered = make_case(
+        _staff(t),
+        State.CLOSED,
+        received_on=today - timedelta(days=10),
+        answer="withheld_third_party_rights",
+    )
+    CaseEvent.objects.filter(application=answered, kind=Event.DRAFT_REPLY).update(reason="")
+    expected.add((organ.pk, "CASE.NO_REASON", f"case:{answered.number}"))
     organ, t = organ_team()
     overdue = make_case(_staff(t), received_on=today - timedelta(days=45))
     expected.add((organ.pk, "CASE.OVERDUE", f"case:{overdue.number}"))

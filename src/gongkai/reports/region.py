@@ -215,7 +215,8 @@ def open_findings(draft: AnnualReportDraft, today: date) -> int:
     return tally[Severity.ERROR.value] + tally[Severity.WARNING.value]
 
 
-def _published_open(findings: list[dict[str, object]] | None) -> int:
+def published_open(findings: list[dict[str, object]] | None) -> int:
+    """Errors and undecided warnings frozen with a published report."""
     rows = findings or []
     return sum(
         1
@@ -262,7 +263,7 @@ def _cell(
             PUBLISHED,
             draft.published_on,
             draft.late_days,
-            _published_open(draft.findings),
+            published_open(draft.findings),
             draft=draft,
         )
     if ext is not None:

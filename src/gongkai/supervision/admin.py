@@ -1,9 +1,14 @@
 from django.contrib import admin
 
-from .models import SensitiveWord
+from .models import InspectionSettings, SensitiveWord
 
 
 @admin.register(SensitiveWord)
 class SensitiveWordAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("word",)
     search_fields = ("word",)
+
+
+@admin.register(InspectionSettings)
+class InspectionSettingsAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ("__str__", "check_external_links")

@@ -24,7 +24,15 @@ from gongkai.organs.models import Organ
 
 from .catalogue import RULE_BY_CODE, Finding
 from .checks import Context, all_checks
-from .models import OPEN_STATES, Problem, ProblemEvent, ProblemState, Run, SensitiveWord
+from .models import (
+    OPEN_STATES,
+    InspectionSettings,
+    Problem,
+    ProblemEvent,
+    ProblemState,
+    Run,
+    SensitiveWord,
+)
 
 EXCERPT = 500
 
@@ -49,9 +57,14 @@ def run(
     *,
     on: date | None = None,
     actor: Any = None,
-    external_links: bool = False,
+    external_links: bool | None = None,
 ) -> Run:
+    """Inspect ``organs`` on ``on`` (default today); external links only when the site's
+    巡查设置 allow it (or ``external_links`` says so)."""
     on = on or casework.today()
+    if external_links is None:
+        switches = InspectionSettings.objects.first()
+        external_links = bool(switches and switches.check_external_links)
     organs = list(organs)
     started = time.perf_counter()
     found = findings(organs, on, external_links=external_links)

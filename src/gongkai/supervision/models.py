@@ -111,6 +111,23 @@ class ProblemEvent(models.Model):
         return self.LABELS.get(self.kind, self.kind)
 
 
+class InspectionSettings(models.Model):
+    """Site-wide switches of the inspection (one row, edited in 系统管理)."""
+
+    check_external_links = models.BooleanField(
+        "检查外部链接",
+        default=False,
+        help_text="默认不检查：巡查不向外部网站发出任何请求。开启后对正文中的外部链接发送 HEAD 请求",
+    )
+
+    class Meta:
+        verbose_name = "巡查设置"
+        verbose_name_plural = "巡查设置"
+
+    def __str__(self) -> str:
+        return "巡查设置"
+
+
 class SensitiveWord(models.Model):
     """A word the site admin never wants in a published text."""
 

@@ -36,5 +36,6 @@ def all_checks() -> list[Check]:
         guides.guides,
         reports.annual_reports,
         casework.applications,
+        casework.reasons,
         casework.messages,
     ]

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from django.urls import reverse
 
-from gongkai.applications.models import Application
-from gongkai.applications.workflow import OPEN_STATES
+from gongkai.applications.answers import ANSWER_BY_KEY
+from gongkai.applications.models import Application, CaseEvent
+from gongkai.applications.workflow import OPEN_STATES, Event, State
 from gongkai.interaction import workflow as messages_workflow
 from gongkai.interaction.models import Message
 
@@ -59,3 +60,32 @@ def messages(ctx: Context) -> Iterator[Finding]:
             f"留言{m.number}“{m.subject}”的答复期限{m.due_on}已过",
             reverse("interaction:detail", args=[m.number]),
         )
+
+
+def reasons(ctx: Context) -> Iterator[Finding]:
+    """Closed cases whose last reply chose an answer that must give reasons, with none
+    (data from before the form required them, or imported)."""
+    drafts = (
+        CaseEvent.objects.filter(
+            application__organ_id__in=ctx.organ_ids,
+            application__state=State.CLOSED,
+            kind=Event.DRAFT_REPLY,
+        )
+        .order_by("application_id", "seq")
+        .values_list(
+            "application_id", "application__organ_id", "application__number", "data", "reason"
+        )
+    )
+    last: dict[int, tuple[int, str, str, str]] = {}
+    for pk, organ_id, number, data, reason in drafts.iterator():
+        last[pk] = (organ_id, number, str((data or {}).get("answer", "")), reason or "")
+    for organ_id, number, key, reason in last.values():
+        chosen = ANSWER_BY_KEY.get(key)
+        if chosen is not None and chosen.reason_required and not reason.strip():
+            yield Finding(
+                organ_id,
+                "CASE.NO_REASON",
+                f"case:{number}",
+                f"申请{number}答复为“{chosen.label}”，未说明理由",
+                reverse("applications:detail", args=[number]),
+            )

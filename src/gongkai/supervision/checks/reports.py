@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from gongkai.organs.models import Organ
 from gongkai.reports.models import AnnualReportDraft, Status, deadline_for
+from gongkai.reports.region import published_open
 
 from ..catalogue import Finding
 from . import Context
@@ -34,11 +35,21 @@ def annual_reports(ctx: Context) -> Iterator[Finding]:
                     f"{year}年度政府信息公开工作年度报告应于{due}前发布，至今未发布",
                     url,
                 )
-        elif report.published_on is not None and report.published_on > due:
+            continue
+        if report.published_on is not None and report.published_on > due:
             yield Finding(
                 organ.pk,
                 "REPORT.LATE",
                 f"report:{year}",
                 f"{year}年度年度报告于{report.published_on}发布，晚于法定期限{due}",
+                url,
+            )
+        left = published_open(report.findings)
+        if left:
+            yield Finding(
+                organ.pk,
+                "REPORT.FINDINGS",
+                f"report:{year}",
+                f"{year}年度年度报告发布时有{left}项核查问题未处理",
                 url,
             )
