@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import InspectionSettings, SensitiveWord
+from .models import ColumnPeriod, InspectionSettings, SensitiveWord
 
 
 @admin.register(SensitiveWord)
@@ -12,3 +12,9 @@ class SensitiveWordAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 @admin.register(InspectionSettings)
 class InspectionSettingsAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("__str__", "check_external_links")
+
+
+@admin.register(ColumnPeriod)
+class ColumnPeriodAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ("category", "organ", "required", "days")
+    list_filter = ("category",)

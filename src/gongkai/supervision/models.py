@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from gongkai.disclosure.models import CATEGORY_CHOICES
 from gongkai.organs.models import Organ
 
 
@@ -126,6 +127,33 @@ class InspectionSettings(models.Model):
 
     def __str__(self) -> str:
         return "巡查设置"
+
+
+class ColumnPeriod(models.Model):
+    """How often a 公开目录 column must be updated, for one organ or (no organ) for all:
+    overrides ``checks.catalog.DEFAULTS`` for the inspection's CATALOG rules."""
+
+    organ = models.ForeignKey(
+        Organ,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="机关",
+        help_text="留空：适用于所有机关",
+    )
+    category = models.CharField("栏目（第二十条类别）", max_length=20, choices=CATEGORY_CHOICES)
+    required = models.BooleanField("必须有信息", default=True)
+    days = models.PositiveIntegerField(
+        "更新周期（天）", null=True, blank=True, help_text="留空：不检查更新周期"
+    )
+
+    class Meta:
+        verbose_name = "栏目更新周期"
+        verbose_name_plural = "栏目更新周期"
+        constraints = [
+            models.UniqueConstraint(fields=["organ", "category"], name="column_period_unique")
+        ]
 
 
 class SensitiveWord(models.Model):
