@@ -74,7 +74,7 @@ def problem_list(request: HttpRequest) -> HttpResponse:
             "organs": case_organs(request.user).order_by("name"),
             "rules": RULES,
             "states": ProblemState.choices,
-            "supervised": bool(supervised(request.user)),
+            "supervised": supervised(request.user),
             "last_run": Run.objects.order_by("-id").first(),
             "rule_titles": {r.code: r.title for r in RULES},
         },
@@ -141,6 +141,11 @@ def run_now(request: HttpRequest) -> HttpResponse:
     organs = supervised(request.user)
     if not organs:
         raise PermissionDenied("只有主管部门的监督人员可以开展巡查")
+    chosen = request.POST.get("organ", "")
+    if chosen:
+        organs = [o for o in organs if o.slug == chosen]
+        if not organs:
+            raise PermissionDenied("只能巡查所监督的机关")
     record = inspect.run(organs, actor=request.user)
     flash.success(
         request,
