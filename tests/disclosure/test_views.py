@@ -89,7 +89,13 @@ def test_another_organs_item_is_not_found(client, team) -> None:
         (
             "病毒.exe",
             b"MZ\x90\x00",
-            "附件“病毒.exe”的类型“exe”不允许上传：只接受 PDF、DOCX、XLSX、PNG、JPG、GIF，未保存",
+            "附件“病毒.exe”的类型“exe”不允许上传：只接受 PDF、OFD、DOC/DOCX、WPS、XLS/XLSX、ET、"
+            "PNG、JPG、GIF，未保存",
+        ),
+        (
+            "旧版文件.doc",
+            b"PK\x03\x04 not an OLE file",
+            "附件“旧版文件.doc”的内容与扩展名“.doc”不符（文件可能已损坏或被改名），未保存",
         ),
         (
             "伪装.pdf",
@@ -299,3 +305,19 @@ def test_late_item_is_flagged_on_its_page_and_in_the_on_time_rate(client, team) 
     assert (
         late_rows.startswith("1 条）") and "2025-09-26" in late_rows and "2025-10-31" in late_rows
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("通知.ofd", b"PK\x03\x04ofd"),
+        ("旧版通知.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1word"),
+        ("统计表.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1excel"),
+        ("方案.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1wps"),
+        ("台账.et", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1et"),
+    ],
+)
+def test_ofd_doc_xls_wps_and_et_are_accepted_by_their_content(name: str, data: bytes) -> None:
+    from gongkai.disclosure.content import check_upload
+
+    assert check_upload(name, data).name == name

@@ -21,6 +21,8 @@ MAX_UPLOAD_BYTES: Final = 20 * 1024 * 1024
 
 # extension → (content type, check of the first bytes)
 _ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The compound-file header of DOC, XLS and WPS Office's own WPS and ET files."""
 ALLOWED_TYPES: Final = {
     "pdf": ("application/pdf", (b"%PDF-",)),
     "docx": (
@@ -32,8 +34,13 @@ ALLOWED_TYPES: Final = {
     "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
     "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
     "gif": ("image/gif", (b"GIF87a", b"GIF89a")),
+    "ofd": ("application/ofd", (_ZIP,)),
+    "doc": ("application/msword", (_OLE,)),
+    "xls": ("application/vnd.ms-excel", (_OLE,)),
+    "wps": ("application/vnd.ms-works", (_OLE,)),
+    "et": ("application/vnd.ms-excel", (_OLE,)),
 }
-ALLOWED_LABEL: Final = "PDF、DOCX、XLSX、PNG、JPG、GIF"
+ALLOWED_LABEL: Final = "PDF、OFD、DOC/DOCX、WPS、XLS/XLSX、ET、PNG、JPG、GIF"
 
 _TAGS: Final = {
     "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup", "span", "div", "blockquote",

@@ -1,7 +1,7 @@
 """The review workflow of a proactively disclosed item, as one table.
 
 An item is drafted by the organ's disclosure officer, reviewed three times (初审, 复审,
-终审: the names printed under the published item), and published. Any reviewer may send
+终审: the names shown to staff, never on the public page), and published. Any reviewer may send
 it back with a comment. A published item may be revised (a new version, which goes
 through the same review while the old one stays published and viewable), withdrawn,
 repealed (废止) or marked expired (失效).

@@ -13,7 +13,6 @@ from gongkai.disclosure.categories import ARTICLE20, CATEGORY_BY_KEY, TOPIC_BY_K
 from gongkai.disclosure.guides import guide_for
 from gongkai.disclosure.models import Attachment, Item, SearchEntry
 from gongkai.disclosure.search import MAX_PAGE, ORDERS, VALIDITIES, Filters, search
-from gongkai.disclosure.views import reviews_of
 from gongkai.interaction import listing as interaction_listing
 from gongkai.organs.models import Organ
 from gongkai.reports import listing as report_listing
@@ -198,7 +197,6 @@ def item(request: HttpRequest, pk: int) -> HttpResponse:
         "portal/item.html",
         {
             "item": obj,
-            "reviews": reviews_of(obj),
             "versions": [v for v in versions if v.state in public],
             "current": current if current is not None and current.state in public else None,
             "interpretations": obj.interpretations.filter(state__in=public),
