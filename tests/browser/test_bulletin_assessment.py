@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from gongkai.disclosure import services as items
 from gongkai.organs.demo import DEMO_PASSWORD
@@ -61,7 +62,7 @@ def test_bulletin_and_assessment(site: Any, frozen_today: Any, tmp_path: Path) -
     # 排名 机关 收到申请 办结 按期办结率 逾期未办结 主动公开 按期发布率 …
     assert row[6:8] == ["2", "50.0%"]
     site.get_by_role("button", name="印发").click()
-    assert site.get_by_text(f"〔{frozen_today.year}〕第1期").count() >= 1
+    expect(site.get_by_text(f"〔{frozen_today.year}〕第1期").first).to_be_visible()
     with site.expect_download() as download:
         site.get_by_role("link", name="下载 PDF").click()
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
@@ -71,7 +72,7 @@ def test_bulletin_and_assessment(site: Any, frozen_today: Any, tmp_path: Path) -
     site.get_by_label("考核年度").fill(str(frozen_today.year))
     site.get_by_role("button", name="新建考核（按默认指标）").click()
     site.get_by_role("button", name="开始机关自评").click()
-    assert site.locator("#assessment-state").inner_text() == "机关自评"
+    expect(site.locator("#assessment-state")).to_have_text("机关自评")
     log_out(site)
 
     r = AssessmentRound.objects.get()
@@ -81,7 +82,7 @@ def test_bulletin_and_assessment(site: Any, frozen_today: Any, tmp_path: Path) -
     form.locator("input[name=value]").fill("7")
     form.locator("input[name=text]").fill("印发了工作要点")
     form.get_by_role("button", name="保存").click()
-    assert site.get_by_text("印发了工作要点").count() == 1
+    expect(site.get_by_text("印发了工作要点")).to_have_count(1)
     log_out(site)
 
     for row_ in Score.objects.filter(round=r, self_score__isnull=True):
@@ -94,8 +95,8 @@ def test_bulletin_and_assessment(site: Any, frozen_today: Any, tmp_path: Path) -
         assessment.review(r, row_, str(row_.self_score), "")
     site.goto(f"/office/supervision/assessments/{r.pk}/")
     site.get_by_role("button", name="定分").click()
-    assert site.locator("#assessment-state").inner_text() == "已定分"
-    assert site.locator("svg").count() >= 1
+    expect(site.locator("#assessment-state")).to_have_text("已定分")
+    expect(site.locator("svg").first).to_be_visible()
     with site.expect_download() as download:
         site.get_by_role("link", name="导出 XLSX").click()
     from openpyxl import load_workbook

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from gongkai.interaction.models import Consultation
 from gongkai.organs.demo import DEMO_PASSWORD
@@ -33,14 +34,14 @@ def test_a_consultation_from_draft_to_feedback(
     site.get_by_label("截止日期").fill((frozen_today + timedelta(days=14)).isoformat())
     site.get_by_label("联系方式").fill("区发改局 0000-81000002")
     site.get_by_role("button", name="保存").click()
-    assert site.locator("#consultation-status").inner_text() == "未发布"
+    expect(site.locator("#consultation-status")).to_have_text("未发布")
     pk = Consultation.objects.get(title__contains="共享单车").pk
     log_out(site)
 
     log_in(site, "fgj_reviewer", DEMO_PASSWORD)
     site.goto(f"/office/messages/consultations/{pk}/")
     site.get_by_role("button", name="发布征集").click()
-    assert site.locator("#consultation-status").inner_text() == "征集中"
+    expect(site.locator("#consultation-status")).to_have_text("征集中")
     log_out(site)
 
     site.set_viewport_size(PHONE)
@@ -49,14 +50,14 @@ def test_a_consultation_from_draft_to_feedback(
     no_sideways_scroll(site)
     site.get_by_label("您的意见").fill("建议在地铁站口增设停放点。")
     site.get_by_role("button", name="提交意见").click()
-    assert site.get_by_text("您的意见已提交").count() == 1
+    expect(site.get_by_text("您的意见已提交")).to_have_count(1)
     site.screenshot(path=str(folder / "consultation-phone.png"), full_page=True)
 
     travel(frozen_today + timedelta(days=15))
     site.set_viewport_size({"width": 1280, "height": 900})
     log_in(site, "fgj_officer", DEMO_PASSWORD)
     site.goto(f"/office/messages/consultations/{pk}/")
-    assert site.locator("#consultation-status").inner_text() == "已截止"
+    expect(site.locator("#consultation-status")).to_have_text("已截止")
     site.get_by_label("主题").fill("停放点位")
     site.locator("select[name=adopted]").select_option(label="采纳")
     site.get_by_role("button", name="保存", exact=True).click()

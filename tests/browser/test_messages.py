@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from gongkai.interaction import services
 from gongkai.interaction.models import Message
@@ -57,16 +58,16 @@ def test_a_message_from_the_form_to_the_masked_public_list(
     site.set_viewport_size({"width": 1280, "height": 900})
     log_in(site, "fgj_officer", DEMO_PASSWORD)
     section = site.locator("section", has_text="待答复的网民留言")
-    assert section.get_by_text(number).count() == 1
-    assert section.get_by_text("已逾期").count() >= 1
+    expect(section.get_by_text(number)).to_have_count(1)
+    expect(section.get_by_text("已逾期").first).to_be_visible()
     section.get_by_role("link", name=number).click()
-    assert site.locator("#overdue").inner_text() == "已超期"
+    expect(site.locator("#overdue")).to_have_text("已超期")
     site.get_by_label("答复内容").fill(
         "您好！区公共停车场收费标准已在区政府门户网站“政府信息公开—价格收费”栏目公开，"
         "也可拨打区发改局价格科电话咨询。感谢您的留言！"
     )
     site.get_by_role("button", name="保存并提交审核").click()
-    assert site.locator("#message-state").inner_text() == "待审核"
+    expect(site.locator("#message-state")).to_have_text("待审核")
     site.screenshot(path=str(folder / "message-office-submitted.png"), full_page=True)
     log_out(site)
 
@@ -74,18 +75,18 @@ def test_a_message_from_the_form_to_the_masked_public_list(
     site.locator("section", has_text="待审核的留言答复").get_by_role("link", name=number).click()
     site.get_by_label("同时在“留言选登”中公开", exact=False).check()
     site.get_by_role("button", name="审核通过并答复").click()
-    assert site.locator("#message-state").inner_text() == "已答复"
+    expect(site.locator("#message-state")).to_have_text("已答复")
     log_out(site)
 
     # the citizen reads the reply through the kept link
     site.goto(link)
-    assert site.locator("#message-state").inner_text() == "已答复"
+    expect(site.locator("#message-state")).to_have_text("已答复")
     assert "价格收费" in site.locator("#reply-text").inner_text()
 
     # the public list: masked name, no contact, the number in the text blotted out
     site.goto("/messages/")
     row = site.locator("tr", has_text="停车场收费标准在哪里查询")
-    assert row.get_by_text("张**").count() == 1
+    expect(row.get_by_text("张**")).to_have_count(1)
     row.get_by_role("link").click()
     page_text = site.locator("main").inner_text()
     assert "13912345678" not in page_text and "张三丰" not in page_text
@@ -119,7 +120,7 @@ def test_transfer_and_conversion_are_told_to_the_citizen(
     site.get_by_label("转至机关").select_option(label="示范区教育局")
     site.get_by_label("转办理由").fill("中小学课后服务由区教育局负责")
     site.get_by_role("button", name="转办", exact=True).click()
-    assert site.locator("#message-state").inner_text() == "已转办"
+    expect(site.locator("#message-state")).to_have_text("已转办")
 
     site.goto(f"/office/messages/{wanted.number}/")
     site.get_by_text("转为政府信息公开申请").first.click()
@@ -127,13 +128,13 @@ def test_transfer_and_conversion_are_told_to_the_citizen(
     site.get_by_label("身份证明号码").fill("110101199003070011")
     site.get_by_label("转为申请的理由").fill("所问是获取本机关制作的调查报告")
     site.get_by_role("button", name="转为申请").click()
-    assert site.locator("#message-state").inner_text() == "已转为政府信息公开申请"
+    expect(site.locator("#message-state")).to_have_text("已转为政府信息公开申请")
     log_out(site)
 
     site.goto(f"/messages/{school.number}/?token={school_token}")
     assert "示范区教育局" in site.locator("#moved").inner_text()
     site.locator("#moved").get_by_role("link").click()
-    assert site.get_by_text("由示范区发展和改革局转来").count() == 1
+    expect(site.get_by_text("由示范区发展和改革局转来")).to_have_count(1)
 
     site.goto(f"/messages/{wanted.number}/?token={wanted_token}")
     converted = site.locator("#converted")

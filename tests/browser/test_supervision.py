@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from gongkai.disclosure import services as items
 from gongkai.disclosure.models import Item
@@ -41,7 +42,15 @@ def _publish_with_phone(frozen_today: Any) -> Item:
         ("approve_second", "fgj_reviewer2"),
         ("approve_final", "fgj_head"),
     ):
-        item = items.apply(item, event, users.get(username=who), on=frozen_today)
+        confirmed = event == "approve_final"  # the head let the number through
+        item = items.apply(
+            item,
+            event,
+            users.get(username=who),
+            "联系电话经本人同意公开" if confirmed else "",
+            on=frozen_today,
+            confirm_personal_data=confirmed,
+        )
     return item
 
 
@@ -53,11 +62,11 @@ def test_inspect_assign_fix_and_verify(
     log_in(site, "zfb_supervisor", DEMO_PASSWORD)
     site.goto("/office/supervision/")
     site.get_by_role("button", name="立即巡查所监督的机关").click()
-    assert site.get_by_text("巡查完成").count() == 1
+    expect(site.get_by_text("巡查完成")).to_have_count(1)
     site.get_by_label("规则").select_option(value="PRIVACY.MOBILE")
     site.get_by_role("button", name="筛选").click()
     site.get_by_role("link", name="停车场收费公示", exact=False).click()
-    assert site.locator("#problem-state").inner_text() == "待整改"
+    expect(site.locator("#problem-state")).to_have_text("待整改")
     assert "13912345678" not in site.locator("main").inner_text()  # masked in the evidence
     officer = get_user_model().objects.get(username="fgj_officer")
     site.locator("#assignee").select_option(value=str(officer.pk))
@@ -78,7 +87,7 @@ def test_inspect_assign_fix_and_verify(
     section.get_by_text("停车场收费公示", exact=False).click()
     site.get_by_label("整改情况").fill("已删除正文中的个人手机号码")
     site.get_by_role("button", name="报告已整改").click()
-    assert site.locator("#problem-state").inner_text() == "已整改"
+    expect(site.locator("#problem-state")).to_have_text("已整改")
     Item.objects.filter(pk=item.pk).update(
         body="<p>咨询电话见公开指南</p>", body_text="咨询电话见公开指南"
     )
@@ -90,5 +99,5 @@ def test_inspect_assign_fix_and_verify(
     site.get_by_role("button", name="立即巡查所监督的机关").click()
     problem = Problem.objects.get(rule="PRIVACY.MOBILE", key=f"item:{item.pk}")
     site.goto(f"/office/supervision/{problem.pk}/")
-    assert site.locator("#problem-state").inner_text() == "已复核"
+    expect(site.locator("#problem-state")).to_have_text("已复核")
     assert "复查未再发现，已复核" in site.locator("main").inner_text()

@@ -73,3 +73,28 @@ def test_a_reading_published_first_must_say_why(team) -> None:
     services.apply(policy, "approve_final", team.head, on=ON)  # its 解读 is already public
     policy.refresh_from_db()
     assert policy.state == workflow.PUBLISHED
+
+
+def test_personal_numbers_block_publication_until_a_reviewer_confirms(team) -> None:  # type: ignore[no-untyped-def]
+    item = make_item(
+        team,
+        state=workflow.FINAL_REVIEW,
+        on=ON,
+        title="补贴名单",
+        body="<p>张三 13912345678</p>",
+    )
+    with pytest.raises(DisclosureError, match=r"手机号码1个（139\*+5678）"):
+        services.apply(item, "approve_final", team.head, on=ON)
+    with pytest.raises(DisclosureError, match="须填写理由"):
+        services.apply(item, "approve_final", team.head, on=ON, confirm_personal_data=True)
+    services.apply(
+        item,
+        "approve_final",
+        team.head,
+        "本人同意公开联系电话",
+        on=ON,
+        confirm_personal_data=True,
+    )
+    item.refresh_from_db()
+    assert item.state == workflow.PUBLISHED
+    assert item.events.order_by("-id").first().comment == "本人同意公开联系电话"  # type: ignore[union-attr]

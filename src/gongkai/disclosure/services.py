@@ -23,7 +23,7 @@ from django.utils import timezone
 from gongkai.deadlines import DeadlineError, WorkCalendar, proactive_disclosure_due
 from gongkai.organs.models import Organ
 
-from . import search_terms, workflow
+from . import personal_data, search_terms, workflow
 from .categories import CATEGORY_BY_KEY, TOPIC_BY_KEY, default_topic
 from .content import CleanBody, check_upload, clean_body
 from .index_numbers import IndexPattern
@@ -287,9 +287,12 @@ def apply(
     *,
     on: datetime.date | None = None,
     changed_on: datetime.date | None = None,
+    confirm_personal_data: bool = False,
 ) -> Item:
     """Apply ``event`` to ``item`` as ``actor``; returns the item (or the new version
-    for ``revise``). ``on`` is the day it happens (publication, repeal or expiry date)."""
+    for ``revise``). ``on`` is the day it happens (publication, repeal or expiry date).
+    Publishing a text that holds personal numbers needs ``confirm_personal_data`` and a
+    reason in ``comment`` (the reviewer checked that they may be public)."""
     day = on or _today()
     item = Item.objects.select_for_update().select_related("organ").get(pk=item.pk)
     roles = workflow_roles(actor, item.organ)
@@ -300,6 +303,7 @@ def apply(
     _guard_separation(item, transition, actor)
     together: Item | None = None
     if transition.effect == "publish":
+        _guard_personal_data(item, comment, confirm_personal_data)
         together = _interpretation_to_publish_with(item, comment)
     before = item.state
     item.state = workflow.target_of(transition, before)
@@ -325,6 +329,32 @@ def apply(
     if transition.effect == "new_version":
         result = _new_version(item, actor, changed_on or day, day)
     return result
+
+
+def personal_data_in(item: Item) -> list[str]:
+    """Personal numbers in the item's text and its text attachments, masked."""
+    texts = [item.title, item.body_text]
+    for attachment in item.attachments.filter(content_type__startswith="text/"):
+        try:
+            with attachment.file.open("rb") as handle:
+                texts.append(handle.read(1_000_000).decode("utf-8", "replace"))
+        except OSError:
+            continue
+    return personal_data.found_in("\n".join(texts))
+
+
+def _guard_personal_data(item: Item, comment: str, confirmed: bool) -> None:
+    found = personal_data_in(item)
+    if not found:
+        return
+    if not confirmed:
+        raise DisclosureError(
+            f"正文或附件中有{'；'.join(found)}：发布前须由审核人核实可以公开，"
+            "勾选“已核实个人信息可以公开”并填写理由",
+            code="personal_data",
+        )
+    if not comment:
+        raise DisclosureError("确认公开个人信息须填写理由", code="comment_required")
 
 
 def _interpretation_to_publish_with(item: Item, comment: str) -> Item | None:

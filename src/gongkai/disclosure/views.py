@@ -116,13 +116,16 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
     roles = workflow_roles(request.user, item.organ)
+    actions = workflow.allowed_events(item.state, roles)
+    publishing = any(t.effect == "publish" for t in actions)
     return render(
         request,
         "disclosure/detail.html",
         {
             "item": item,
             "events": item.events.select_related("actor"),
-            "actions": workflow.allowed_events(item.state, roles),
+            "actions": actions,
+            "personal_data": services.personal_data_in(item) if publishing else [],
             "can_edit": item.state == workflow.DRAFT and workflow.OFFICER in roles,
             "attachment_form": AttachmentForm(),
             "reviews": reviews_of(item),
@@ -153,7 +156,13 @@ def item_action(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         raise Http404
     event = form.cleaned_data["event"]
-    result = services.apply(item, event, request.user, form.cleaned_data["comment"])
+    result = services.apply(
+        item,
+        event,
+        request.user,
+        form.cleaned_data["comment"],
+        confirm_personal_data=request.POST.get("confirm_personal_data") == "1",
+    )
     messages.success(request, f"已{workflow.EVENTS[event].label}。")
     return redirect("disclosure:detail", pk=result.pk)
 

@@ -12,11 +12,11 @@ from django.db import connection
 from django.db.models import F
 from django.urls import reverse
 
+from gongkai.disclosure import personal_data as personal
 from gongkai.disclosure import workflow
 from gongkai.disclosure.categories import KIND_NORMATIVE, KIND_REGULATION
 from gongkai.disclosure.models import Attachment, Item
 
-from .. import personal
 from ..catalogue import Finding
 from . import Context
 

@@ -62,3 +62,17 @@ def words_in(text: str, words: Sequence[str]) -> list[str]:
 def masked(found: str) -> str:
     """What the problem list shows of a found number: its first and last characters."""
     return found[:3] + "*" * max(0, len(found) - 7) + found[-4:] if len(found) > 7 else "***"
+
+
+def found_in(text: str) -> list[str]:
+    """What a reviewer is shown before publishing: each kind found, numbers masked."""
+    out = []
+    for what, hits in (
+        ("居民身份证号码", id_numbers(text)),
+        ("手机号码", mobiles(text)),
+        ("银行卡号", cards(text)),
+    ):
+        shown = sorted({masked(h) for h in hits})
+        if shown:
+            out.append(f"{what}{len(shown)}个（{'、'.join(shown)}）")
+    return out
