@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import display, feeds, views
 
 app_name = "portal"
 
@@ -16,4 +16,5 @@ urlpatterns = [
     path("feeds/<slug:slug>/rss.xml", feeds.OrganRssFeed(), name="rss"),
     path("feeds/<slug:slug>/atom.xml", feeds.OrganAtomFeed(), name="atom"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("display/", display.display, name="display"),
 ]

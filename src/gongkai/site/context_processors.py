@@ -19,7 +19,11 @@ def shell_template(path: str) -> str:
 
 def shell(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
+    from gongkai.portal import display, models
+
     return {
+        **display.preferences(request),
+        "identity": models.current,
         "site_title": SITE_TITLE,
         "shell_template": shell_template(request.path),
         "office_nav": lambda: items_for("OFFICE", user, request.path) if user else [],
