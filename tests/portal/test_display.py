@@ -40,3 +40,20 @@ def test_identity_in_header_and_footer() -> None:
         "示公网安备00000000000号",
     ):
         assert text in page
+
+
+def test_a_pasted_index_number_or_document_number_opens_the_item(team) -> None:  # type: ignore[no-untyped-def]
+    from gongkai.disclosure import workflow
+    from gongkai.disclosure.factories import make_item
+
+    item = make_item(
+        team,
+        state=workflow.PUBLISHED,
+        title="停车管理办法",
+        doc_number="示发改〔2024〕7号",
+        kind="normative",
+    )
+    client = Client()
+    assert client.get("/search/", {"q": item.index_number})["Location"] == f"/items/{item.pk}/"
+    assert client.get("/search/", {"q": "示发改[2024]7号"})["Location"] == f"/items/{item.pk}/"
+    assert client.get("/search/", {"q": "停车"}).status_code == 200

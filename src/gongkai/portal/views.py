@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from gongkai.disclosure import workflow
 from gongkai.disclosure.categories import ARTICLE20, CATEGORY_BY_KEY, TOPIC_BY_KEY, TOPICS
@@ -150,8 +151,33 @@ def catalog(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     )
 
 
+_BRACKETS = (("〔", "〕"), ("[", "]"), ("［", "］"), ("【", "】"), ("(", ")"), ("（", "）"))
+_NUMBER_RE = re.compile(r"^[^\s]{4,60}$")
+
+
+def _numbered(text: str) -> Item | None:
+    """The current item whose 索引号 or 文号 is ``text`` (a 文号's year brackets written
+    any of the usual ways), when exactly one item has it."""
+    if not _NUMBER_RE.match(text) or not any(ch.isdigit() for ch in text):
+        return None
+    spellings = {text}
+    for left, right in _BRACKETS:
+        for other_left, other_right in _BRACKETS:
+            spellings.add(text.replace(left, other_left).replace(right, other_right))
+    found = list(
+        _public_items()
+        .filter(state__in=workflow.HEAD_STATES)
+        .filter(Q(index_number__in=spellings) | Q(doc_number__in=spellings))[:2]
+    )
+    return found[0] if len(found) == 1 else None
+
+
 def search_page(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "").strip()[:200]
+    if text and not request.GET.get("page"):
+        exact = _numbered(text)
+        if exact is not None:  # a pasted 索引号 or 文号 opens the item itself
+            return redirect("portal:item", pk=exact.pk)
     filters = _filters(request, None)
     order = request.GET.get("order", "relevance")
     results = (
