@@ -184,3 +184,24 @@ def test_repeal_links_and_validity_show_on_both_items(client, team) -> None:
     old_page = text_of(client.get(f"/items/{old.pk}/"))
     assert "有效性 废止" in old_page and "已被废止，见： 新办法" in old_page
     assert "本文废止： 旧办法" in text_of(client.get(f"/items/{new.pk}/"))
+
+
+def test_the_guide_has_every_section_a_guide_needs(client, organ) -> None:  # type: ignore[no-untyped-def]
+    organ.reconsideration_body = "湖州市吴兴区人民政府"
+    organ.court = "湖州市吴兴区人民法院"
+    organ.save()
+    page = text_of(client.get("/guide/fgj/"))
+    for text in (
+        "（一）主动公开",
+        "20个工作日内予以公开（条例第二十六条）",
+        "（二）依申请公开",
+        "2.收到申请之日的确定",
+        "3.补正",
+        "7个工作日内一次性告知申请人",
+        "5.收费",
+        "四、监督和救济",
+        "依法向湖州市吴兴区人民政府申请行政复议",
+        "依法向湖州市吴兴区人民法院提起行政诉讼",
+    ):
+        assert text in page, text
+    assert "一、主动公开：" not in page  # sub-items never numbered like the section headings
