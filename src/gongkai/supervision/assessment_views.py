@@ -20,14 +20,14 @@ from gongkai.organs.models import Organ
 from gongkai.reports import charts
 
 from . import assessment
-from .bulletin_views import _offices
 from .bulletins import organs_of
 from .models import AssessmentRound, Indicator, Score
+from .views import supervising_offices
 
 
 def _round(request: HttpRequest, pk: int) -> tuple[AssessmentRound, bool]:
     r = get_object_or_404(AssessmentRound.objects.select_related("office"), pk=pk)
-    office = r.office in _offices(request.user)
+    office = r.office in supervising_offices(request.user)
     if not office and not any(
         organ_rules.is_staff_of(request.user, o) for o in organs_of(r.office)
     ):
@@ -37,7 +37,7 @@ def _round(request: HttpRequest, pk: int) -> tuple[AssessmentRound, bool]:
 
 @login_required
 def round_list(request: HttpRequest) -> HttpResponse:
-    offices = _offices(request.user)
+    offices = supervising_offices(request.user)
     if request.method == "POST":
         office = get_object_or_404(Organ, slug=request.POST.get("office", ""))
         if office not in offices:

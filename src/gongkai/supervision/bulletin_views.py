@@ -14,23 +14,16 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from gongkai.organs.models import Membership, Organ
-from gongkai.organs.roles import Role
 from gongkai.site.errors import returns_to
 
 from . import bulletins
 from . import render as rendering
 from .models import Bulletin
-
-
-def _offices(user: object) -> list[Organ]:
-    ids = Membership.objects.filter(user=user, role=Role.SUPERVISOR).values_list(
-        "organ_id", flat=True
-    )
-    return list(Organ.objects.filter(pk__in=ids).order_by("name"))
+from .views import supervising_offices
 
 
 def _visible(request: HttpRequest) -> list[Bulletin]:
-    offices = _offices(request.user)
+    offices = supervising_offices(request.user)
     own = list(Bulletin.objects.filter(office__in=offices).select_related("office"))
     mine = set(Membership.objects.filter(user=request.user).values_list("organ__name", flat=True))
     named = [
@@ -53,7 +46,7 @@ def _bulletin(request: HttpRequest, pk: int) -> Bulletin:
 
 
 def _may_edit(request: HttpRequest, bulletin: Bulletin) -> bool:
-    return bulletin.office in _offices(request.user)
+    return bulletin.office in supervising_offices(request.user)
 
 
 @login_required
@@ -61,7 +54,7 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "supervision/bulletins.html",
-        {"bulletins": _visible(request), "offices": _offices(request.user)},
+        {"bulletins": _visible(request), "offices": supervising_offices(request.user)},
     )
 
 
@@ -69,7 +62,7 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def compose(request: HttpRequest) -> HttpResponse:
     office = get_object_or_404(Organ, slug=request.POST.get("office", ""))
-    if office not in _offices(request.user):
+    if office not in supervising_offices(request.user):
         raise PermissionDenied("只有主管部门的监督人员可以起草通报")
     try:
         start = date.fromisoformat(request.POST.get("start", ""))

@@ -33,12 +33,18 @@ from .models import Problem, ProblemState, Run
 PER_PAGE = 50
 
 
-def supervised(user: Any) -> list[Organ]:
-    """The organs ``user`` supervises (held as supervisor there or above)."""
-    roots = Membership.objects.filter(user=user, role=Role.SUPERVISOR).values_list(
+def supervising_offices(user: Any) -> list[Organ]:
+    """The organs where ``user`` holds the supervisor's role (the offices that issue
+    bulletins and run assessments)."""
+    ids = Membership.objects.filter(user=user, role=Role.SUPERVISOR).values_list(
         "organ_id", flat=True
     )
-    ids = descendant_ids(list(roots))
+    return list(Organ.objects.filter(pk__in=list(ids)).order_by("name"))
+
+
+def supervised(user: Any) -> list[Organ]:
+    """The organs ``user`` supervises (held as supervisor there or above)."""
+    ids = descendant_ids([o.pk for o in supervising_offices(user)])
     return list(Organ.objects.filter(pk__in=ids, is_active=True).order_by("name"))
 
 
