@@ -1,8 +1,10 @@
-"""Demo data for ``manage.py load_demo``: the 200-item sample catalogue of 吴兴区's organs.
+"""Demo data for ``manage.py load_demo``: the 200-item sample catalogue of 示范区's organs.
 
-The sample organs are placed under the demo region's supervising office (``zfb``), so its
-supervisor sees their timeliness; their staff log in as ``wx-<organ>_officer``,
-``wx-<organ>_first``, ``wx-<organ>_second`` and ``wx-<organ>_head`` with the demo password.
+Items of the 区政府办, 区发改局 and 区教育局 go to the demo organs of those names, published
+by their own staff; the other nine sample organs (区财政局, 区卫健局 …) are created under
+the supervising office (``zfb``), so its supervisor sees their timeliness. Their staff log
+in as ``<slug>_officer``, ``<slug>_first``, ``<slug>_second`` and ``<slug>_head`` (e.g.
+``czj_officer``) with the demo password.
 """
 
 from __future__ import annotations
@@ -22,11 +24,11 @@ def load_demo() -> list[str]:
     demo_user = get_user_model().objects.filter(username="zfb_officer").first()
     password_hash = demo_user.password if demo_user else "!"
     loaded = load_sample_catalogue(
-        office.region, slug_prefix="wx-", password_hash=password_hash, parent=office
+        office.region, slug_prefix="", password_hash=password_hash, parent=office
     )
-    total = Item.objects.filter(organ__slug__startswith="wx-").count()
+    total = Item.objects.filter(organ__parent=office).count()
     if loaded:
         return [
-            f"主动公开：已加载示例公开目录 {len(loaded)} 条（账号如 wx-fgj_officer、wx-fgj_head）"
+            f"主动公开：已加载示例公开目录 {len(loaded)} 条（新增机关的账号如 czj_officer、czj_head）"
         ]
     return [f"主动公开：示例公开目录已存在（{total} 条）"]

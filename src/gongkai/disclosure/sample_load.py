@@ -32,9 +32,24 @@ SURNAMES = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕�
 
 
 def _team(organ: Organ, index: int, password_hash: str) -> dict[str, Any]:
+    """The organ's officer, two reviewers and head: its own staff where it has them
+    (a demo organ), new accounts ``<slug>_officer``, ``_first``, ``_second``, ``_head``
+    otherwise."""
     users = get_user_model().objects
+    members = (
+        Membership.objects.filter(organ=organ).select_related("user").order_by("user__username")
+    )
+    existing = {
+        Role.OFFICER: [m.user for m in members if m.role == Role.OFFICER],
+        Role.REVIEWER: [m.user for m in members if m.role == Role.REVIEWER],
+        Role.HEAD: [m.user for m in members if m.role == Role.HEAD],
+    }
     team: dict[str, Any] = {}
     for n, (key, role, title) in enumerate(TEAM_ROLES):
+        taken = [u for u in existing[role] if u not in team.values()]
+        if taken:
+            team[key] = taken[0]
+            continue
         user, _ = users.get_or_create(
             username=f"{organ.slug}_{key}",
             defaults={
@@ -48,24 +63,33 @@ def _team(organ: Organ, index: int, password_hash: str) -> dict[str, Any]:
 
 
 def sample_organs(
-    region: Region, slug_prefix: str = "wx-", parent: Organ | None = None
+    region: Region, slug_prefix: str = "sample-", parent: Organ | None = None
 ) -> dict[str, Organ]:
+    """The sample organs: an active organ of the same name is used as it is (the demo's
+    示范区 offices), the others are created under ``parent``."""
     organs = {}
-    for sample in ORGANS:
-        organ, _ = Organ.objects.get_or_create(
-            credit_code=sample.credit_code,
-            defaults={
-                "region": region,
-                "parent": parent,
-                "name": sample.name,
-                "short_name": sample.short,
-                "slug": f"{slug_prefix}{sample.key}",
-                "office_name": f"{sample.short}办公室",
-                "office_address": "湖州市吴兴区区府路1号",
-                "office_hours": "工作日 8:30—12:00，14:30—17:30",
-                "office_phone": "0572-2028001",
-            },
-        )
+    for serial, sample in enumerate(ORGANS, start=11):
+        organ = Organ.objects.filter(name=sample.name, is_active=True).first()
+        if organ is None:
+            organ, _ = Organ.objects.get_or_create(
+                credit_code=sample.credit_code,
+                defaults={
+                    "region": region,
+                    "parent": parent,
+                    "name": sample.name,
+                    "short_name": sample.short,
+                    "slug": f"{slug_prefix}{sample.key}",
+                    "office_name": f"{sample.name}办公室",
+                    "office_address": "示范区人民路1号",
+                    "office_postcode": "999001",
+                    "office_hours": "法定工作日 上午9:00—12:00，下午13:30—17:30",
+                    "office_phone": f"0000-8100{serial:04d}",
+                    "office_email": f"gongkai-{sample.key}@example.gov.cn",
+                    "reconsideration_body": "示范区人民政府",
+                    "court": "示范区人民法院",
+                    "report_publisher": "department",
+                },
+            )
         organs[sample.key] = organ
     return organs
 
@@ -78,7 +102,7 @@ def _publish_day(sample: SampleItem, rng: random.Random) -> datetime.date:
 def load_sample_catalogue(
     region: Region,
     *,
-    slug_prefix: str = "wx-",
+    slug_prefix: str = "sample-",
     password_hash: str = "!",
     parent: Organ | None = None,
 ) -> dict[str, Item]:

@@ -147,7 +147,7 @@ def create_item(
     if unknown:
         raise TypeError(f"unknown item fields: {sorted(unknown)}")
     _check_fields(fields, on)
-    fields.setdefault("publisher", organ.short_name or organ.name)
+    fields.setdefault("publisher", organ.public_name)
     if not fields.get("topic"):
         fields["topic"] = default_topic(fields["category"]).key
     cleaned = clean_body(body)

@@ -8,8 +8,9 @@ published documents, each cited (title, 文号, date, link), or a plain “nothi
    items holding any of the words, best first; the first ``CANDIDATES`` are read.
 3. **Passages.** Each candidate's text is cut into windows of one or two sentences; every
    window is scored with BM25 (k1 = 1.2, b = 0.75; idf from the index's document
-   frequencies, so a rare word weighs more), plus the document title's own match. A
-   document's score is its best window's. Repealed or expired documents are demoted and
+   frequencies, so a rare word weighs more), plus the document title's own match, plus
+   ``RUN_WEIGHT`` × the words' weight for each run of the question's words the window
+   holds verbatim (「政府信息公开工作机构」). A document's score is its best window's. Repealed or expired documents are demoted and
    always labelled as such.
 4. **Enough?** An answer needs its best document to hold words carrying at least
    ``MIN_COVERAGE`` of the question's weight, at least one of them a content word;
@@ -32,6 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Final
 
+import rjieba
 from django.urls import reverse
 
 from gongkai.disclosure import search as catalogue
@@ -49,6 +51,7 @@ B: Final = 0.75
 TITLE_WEIGHT: Final = 0.6
 """A title word counts this share of its idf on top of the best passage's score."""
 MIN_COVERAGE: Final = 0.45
+RUN_WEIGHT: Final = 0.5
 ENDED_FACTOR: Final = 0.5
 FAQ_COVERAGE: Final = 0.6
 WINDOW_CHARS: Final = 160
@@ -195,6 +198,32 @@ def question_concepts(question: str) -> list[Concept]:
     return out
 
 
+def question_runs(question: str) -> list[str]:
+    """Runs of two or more consecutive content words of the question, of four characters
+    or more (「政府信息公开工作机构」): a passage that holds one verbatim names what was asked."""
+    runs: list[str] = []
+    current: list[str] = []
+    for token in [*rjieba.cut(normalize(question)), "。"]:
+        words = index_tokens(token)
+        if words and token not in QUESTION_WORDS:
+            current.append(token)
+            continue
+        if len(current) >= 2 and len("".join(current)) >= 4:
+            runs.append("".join(current))
+        current = []
+    return runs
+
+
+def _run_bonus(text: str, runs: list[str], weights: dict[Concept, float]) -> float:
+    """``RUN_WEIGHT`` × the weight of the words of each run ``text`` holds verbatim."""
+    bonus = 0.0
+    for run in runs:
+        if run in text:
+            words = set(index_tokens(run))
+            bonus += RUN_WEIGHT * sum(w for c, w in weights.items() if words & set(c))
+    return bonus
+
+
 def _synonym_groups() -> list[list[str]]:
     return [[normalize(w) for w in row.group] for row in Synonym.objects.all()]
 
@@ -257,7 +286,7 @@ def answer(
         weights = _weights(concepts)
         result.faq = _faq(weights)
         words = list(dict.fromkeys(w for c in concepts for w in c))
-        result.citations = _citations(words, weights, organ_ids)
+        result.citations = _citations(words, weights, organ_ids, question_runs(question))
     if rephrasing and result.citations:
         result.rephrased = rephrase.rephrase(
             question, [(c.title, c.passage) for c in result.citations]
@@ -346,7 +375,10 @@ def _guide_sources(organ_ids: tuple[int, ...]) -> list[_Source]:
 
 
 def _citations(
-    words: list[str], weights: dict[Concept, float], organ_ids: tuple[int, ...] = ()
+    words: list[str],
+    weights: dict[Concept, float],
+    organ_ids: tuple[int, ...] = (),
+    runs: Sequence[str] = (),
 ) -> list[Citation]:
     sources = _item_sources(words, organ_ids) + _guide_sources(organ_ids)
     windows = [
@@ -370,6 +402,7 @@ def _citations(
         if _coverage(held, weights) < MIN_COVERAGE:
             continue
         score += TITLE_WEIGHT * sum(weights[c] for c in in_title)
+        score += _run_bonus(normalize(passage), list(runs), weights)
         if src.validity != "有效":
             score *= ENDED_FACTOR
         scored.append(

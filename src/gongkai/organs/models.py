@@ -92,6 +92,15 @@ class Organ(models.Model):
         verbose_name_plural = "机关"
         ordering = ["region_id", "parent_id", "id"]
 
+    @property
+    def public_name(self) -> str:
+        """The name public pages print: the short name where it is unique in the site."""
+        from .naming import shared_short_names
+
+        if self.short_name and self.short_name not in shared_short_names():
+            return self.short_name
+        return self.name
+
     def __str__(self) -> str:
         return self.name
 
