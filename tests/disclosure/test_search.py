@@ -9,6 +9,7 @@ from gongkai.disclosure.sample_corpus import PHRASE_QUERIES, SAMPLE_QUERIES, TRA
 from gongkai.disclosure.sample_load import load_sample_catalogue
 from gongkai.disclosure.search import Filters, search
 from gongkai.organs.models import Region
+from tests.disclosure.search_queries import NOTHING, QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +90,7 @@ def test_multi_word_query_requires_every_word(catalogue) -> None:
 
 
 def test_no_item_with_every_word_offers_partial_results(catalogue) -> None:
-    results = search("垃圾分类 火星基地")
+    results = search("垃圾分类 管理 火星")
     assert results.partial
     assert results.hits[0].item.pk == catalogue["gov-garbage-rules"]
 
@@ -154,3 +155,25 @@ def test_relevance_order_on_the_sample_catalogue(catalogue) -> None:
     ]
     scores = [h.score for h in hits]
     assert scores[0] == scores[1] == scores[2] > scores[3] == scores[4] == scores[5] > 0
+
+
+def test_the_query_set_finds_the_expected_item_in_the_top_three(catalogue) -> None:
+    assert len(QUERIES) >= 40
+    missed = [q for q, key in QUERIES if catalogue[key] not in top3(q)]
+    assert len(missed) <= 0.05 * len(QUERIES), missed
+
+
+@pytest.mark.parametrize("query", NOTHING)
+def test_nonsense_and_lone_common_characters_find_nothing(catalogue, query: str) -> None:
+    results = search(query)
+    assert (results.total, results.hits) == (0, []), query
+
+
+def test_a_repealed_item_ranks_below_one_in_force_of_equal_match(catalogue) -> None:
+    from gongkai.disclosure.search import ENDED_FACTOR, Ranker
+    from gongkai.disclosure.search_text import parse_query
+
+    ranker = Ranker(parse_query("储备粮"), {"储备粮": 1.0})
+    tokens = (" 储备粮 ", " 储备粮 管理 ", "储备粮管理办法")
+    in_force, ended = ranker.score(*tokens, True)[1], ranker.score(*tokens, False)[1]
+    assert ended == pytest.approx(in_force * ENDED_FACTOR) and ended < in_force

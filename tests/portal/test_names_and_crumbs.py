@@ -62,3 +62,11 @@ def test_an_item_page_offers_printing(client, team: Team) -> None:
     item = make_item(team, state=workflow.PUBLISHED, on=datetime.date(2024, 2, 2))
     page = client.get(f"/items/{item.pk}/").content.decode()
     assert "data-print hidden>打印本页</button>" in page and "portal/print.js" in page
+
+
+def test_a_search_for_a_bare_function_word_says_so_and_points_onward(client, team: Team) -> None:
+    make_item(team, state=workflow.PUBLISHED, on=datetime.date(2024, 2, 2), title="示范的通知")
+    page = client.get("/search/?q=的").content.decode()
+    assert "是很常见的字，单独搜索找不到有意义的结果" in page
+    assert 'href="/catalog/"' in page and 'href="/apply/"' in page
+    assert 'class="results"' not in page

@@ -19,6 +19,15 @@ computed the same way on both, in two steps:
    document-frequency table ``search_terms`` (N searchable items, df items holding w).
    Candidates are sorted by that score (rounded to 1e-9), ties keeping the SQL order.
 
+An item no longer in force (废止, 失效) scores ``ENDED_FACTOR`` of that.
+
+**Partial results.** When no item holds every word, an item is shown when the words it
+holds carry at least ``PARTIAL_SHARE`` of the query's idf weight (a word no item holds
+counts against it; a lone character counts for nothing) and it holds one of the rarest
+words the catalogue knows; those holding the most weight come first, at most
+``CANDIDATES``. A query of single characters each held by more than ``COMMON_SHARE`` of
+the items (「不」), or only of words like 的 and 怎么, finds nothing and says why.
+
 So an item whose title names what was asked comes first, among those the one whose body
 is about it (mentions it more often, the rarer words weighing more), then the newer.
 Results past the 200th (page 21 and on at 10 a page) follow the SQL pre-order: pages
@@ -32,7 +41,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Any, Final
 
 from django.db import connection
 
@@ -48,6 +57,9 @@ MAX_PAGE: Final = 500
 CANDIDATES: Final = 200  # re-ranked in Python; later results keep the SQL pre-order
 TITLE_WEIGHT: Final = 4.0
 PHRASE_WEIGHT: Final = 2.0
+ENDED_FACTOR: Final = 0.5  # 废止 and 失效 items below those in force
+PARTIAL_SHARE: Final = 0.5
+COMMON_SHARE: Final = 0.05
 
 
 @dataclass(frozen=True)
@@ -77,6 +89,8 @@ class Results:
     total: int = 0
     hits: list[Hit] = field(default_factory=list)
     partial: bool = False
+    too_common: tuple[str, ...] = ()
+    """Single characters searched alone that too many items hold to mean anything."""
 
     @property
     def pages(self) -> int:
@@ -210,12 +224,31 @@ class Ranker:
 
     def __init__(self, query: Query, weights: dict[str, float]) -> None:
         self.required = query.terms
+        self.weights = {t.word: weights.get(t.word, 1.0) for t in query.terms}
         self.ranked = [(t, weights.get(t.word, 1.0)) for t in _ranking_terms(query)]
         self.runs = [r for r in (*query.runs, *query.phrases) if len(r) >= 2]
         self.run_bonus = PHRASE_WEIGHT * sum(weights.values())
 
-    def score(self, title_tokens: str, body_tokens: str, title: str) -> tuple[int, float]:
-        """(query words held, score) of one entry, ``title`` folded.
+    def held_weight(self, title_tokens: str, body_tokens: str) -> float:
+        """The idf weight of the query words an entry holds, as a share of all of them."""
+        total = sum(self.weights.values()) or 1.0
+        held = sum(
+            self.weights.get(t.word, 1.0)
+            for t in self.required
+            if (len(t.word) > 1 or t.parts) and (_count(title_tokens, t) or _count(body_tokens, t))
+        )
+        return held / total
+
+    def enough(self, share: float) -> bool:
+        """A partial result must hold at least ``PARTIAL_SHARE`` of the query's weight in
+        words of two or more characters: a lone common character never makes a hit."""
+        return share >= PARTIAL_SHARE
+
+    def score(
+        self, title_tokens: str, body_tokens: str, title: str, current: bool = True
+    ) -> tuple[int, float]:
+        """(query words held, score) of one entry, ``title`` folded; an entry no longer in
+        force (废止, 失效) scores ``ENDED_FACTOR`` of what it would.
 
         Every result holds every word except in partial results, where holding more
         words comes first whatever the score.
@@ -230,6 +263,8 @@ class Ranker:
                 score += idf * (1 + math.log(tf))
         if any(r in title for r in self.runs):
             score += self.run_bonus
+        if not current:
+            score *= ENDED_FACTOR
         return held, round(score, 9)
 
 
@@ -265,16 +300,7 @@ def _run(
             cursor.execute(select, [*pre_params, *params, end - offset, offset])
             later = [int(r[0]) for r in cursor.fetchall()]
         # The tokens of the few rows kept, by primary key (sorting narrow rows is cheaper).
-        tokens: dict[int, tuple[str, str, str]] = {}
-        if first or later:
-            ids = first + later
-            cursor.execute(
-                "SELECT item_id, title_tokens, body_tokens, substr(text, 1, 320) "
-                f"FROM disclosure_searchentry WHERE item_id IN ({', '.join(['%s'] * len(ids))})",
-                ids,
-            )
-            for pk, title_tokens, body_tokens, title in map(_row, cursor.fetchall()):
-                tokens[pk] = (title_tokens, body_tokens, title)
+        tokens = _tokens(cursor, first + later)
     ranker = Ranker(query, _weights(_ranking_terms(query)))
     scored = [(pk, ranker.score(*tokens[pk])) for pk in first]
     scored.sort(key=lambda r: (-r[1][0], -r[1][1]))  # stable: ties keep the SQL order
@@ -283,9 +309,82 @@ def _run(
     return total, rows
 
 
-def _row(row: tuple[object, ...]) -> tuple[int, str, str, str]:
-    """(item id, title tokens, body tokens, folded title) of a fetched candidate."""
-    return int(row[0]), str(row[1]), str(row[2]), str(row[3]).split("\n", 1)[0]
+Tokens = tuple[str, str, str, bool]
+"""A candidate's title tokens, body tokens, folded title and whether it is in force."""
+
+
+def _tokens(cursor: Any, ids: list[int]) -> dict[int, Tokens]:
+    """The stored tokens of the few rows kept, by primary key (sorting narrow rows is
+    cheaper than carrying the tokens through the ordered query)."""
+    if not ids:
+        return {}
+    cursor.execute(
+        "SELECT item_id, title_tokens, body_tokens, substr(text, 1, 320), validity "
+        f"FROM disclosure_searchentry WHERE item_id IN ({', '.join(['%s'] * len(ids))})",
+        ids,
+    )
+    return {
+        int(pk): (str(title_tokens), str(body_tokens), str(text).split("\n", 1)[0], v == "有效")
+        for pk, title_tokens, body_tokens, text, v in cursor.fetchall()
+    }
+
+
+def _anchors(terms: tuple[Term, ...], weights: dict[str, float]) -> list[Term]:
+    """The rarest of the query's words that the catalogue holds at all (a word no item
+    holds cannot anchor anything): a partial result must hold one of them."""
+    _, df = search_terms.frequencies({w for t in terms for w in (t.word, *t.parts)})
+    known = [
+        t
+        for t in terms
+        if (len(t.word) > 1 or t.parts)
+        and (df[t.word] or (t.parts and min(df[p] for p in t.parts)))
+    ]
+    if not known:
+        return []
+    top = max(weights[t.word] for t in known)
+    return [t for t in known if weights[t.word] >= top - 1e-9]
+
+
+def _run_partial(
+    query: Query, filters: Filters, page: int, per_page: int
+) -> tuple[int, list[tuple[int, float]]]:
+    """No item holds every word: the items that hold enough of them (see ``Ranker.enough``),
+    those holding the most weight first, at most ``CANDIDATES`` in all."""
+    where, params = _where(query, filters, any_term=True)
+    pre, pre_params = _score(query, any_term=True)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT se.item_id, {pre} AS pre FROM disclosure_searchentry se WHERE {where} "
+            "ORDER BY pre DESC, se.published_on DESC, se.item_id DESC LIMIT %s",
+            [*pre_params, *params, CANDIDATES],
+        )
+        ids = [int(r[0]) for r in cursor.fetchall()]
+        tokens = _tokens(cursor, ids)
+    ranker = Ranker(query, _weights(_ranking_terms(query)))
+    anchors = _anchors(query.terms, ranker.weights)
+    kept = []
+    for pk in ids:
+        title_tokens, body_tokens = tokens[pk][0], tokens[pk][1]
+        held = ranker.held_weight(title_tokens, body_tokens)
+        anchored = any(_count(title_tokens, t) or _count(body_tokens, t) for t in anchors)
+        if anchored and ranker.enough(held):
+            kept.append((pk, held, ranker.score(*tokens[pk])[1]))
+    kept.sort(key=lambda r: (-r[1], -r[2]))  # stable: ties keep the SQL order
+    start = (page - 1) * per_page
+    return len(kept), [(pk, score) for pk, _, score in kept[start : start + per_page]]
+
+
+def _too_common(query: Query) -> tuple[str, ...]:
+    """The query's words when it is only single characters, each held by more than
+    ``COMMON_SHARE`` of the items (「不」): such a search finds nothing meaningful."""
+    if query.empty and query.dropped:  # only words like 的、和、怎么
+        return query.dropped
+    if query.phrases or not query.terms or any(len(t.word) > 1 for t in query.terms):
+        return ()
+    total, df = search_terms.frequencies({t.word for t in query.terms})
+    if all(df[t.word] > COMMON_SHARE * total for t in query.terms):
+        return tuple(t.word for t in query.terms)
+    return ()
 
 
 def search(
@@ -301,9 +400,12 @@ def search(
     order = order if order in ORDERS else "relevance"
     page = min(max(1, page), MAX_PAGE)
     results = Results(query, filters, order, page, per_page)
+    results.too_common = _too_common(query)
+    if results.too_common:
+        return results
     total, rows = _run(query, filters, order, page, per_page, any_term=False)
     if total == 0 and len(query.terms) > 1 and not query.phrases:
-        total, rows = _run(query, filters, order, page, per_page, any_term=True)
+        total, rows = _run_partial(query, filters, page, per_page)
         results.partial = total > 0
     results.total = total
     items = Item.objects.select_related("organ").in_bulk([r[0] for r in rows])

@@ -65,6 +65,26 @@ STOPWORDS: Final = frozenset(
         "呢",
     ]
 )
+# Words that only make a query a question (「低保标准怎么提高的」): dropped from queries.
+QUESTION_WORDS: Final = frozenset(
+    [
+        "怎么",
+        "怎样",
+        "如何",
+        "什么",
+        "多少",
+        "哪里",
+        "哪儿",
+        "哪些",
+        "是否",
+        "有没有",
+        "请问",
+        "一下",
+        "了吗",
+        "没有",
+        "为什么",
+    ]
+)
 MAX_QUERY_TERMS: Final = 12
 
 
@@ -208,7 +228,7 @@ def parse_query(text: str) -> Query:
             token = token.strip()
             if not token:
                 continue
-            if not _is_word(token):
+            if not _is_word(token) or token in QUESTION_WORDS:
                 if _WORD_RE.search(token):
                     dropped.append(token)
                 continue
