@@ -291,7 +291,9 @@ class SearchTerm(models.Model):
 class Table2Entry(models.Model):
     """Counts of table 二 that come from other systems, entered per organ and year."""
 
-    organ = models.ForeignKey(Organ, models.CASCADE, related_name="table2_entries")
+    organ = models.ForeignKey(
+        Organ, models.CASCADE, related_name="table2_entries", verbose_name="机关"
+    )
     year = models.PositiveIntegerField("年度")
     licensing = models.PositiveIntegerField("行政许可 本年处理决定数量", null=True, blank=True)
     punishment = models.PositiveIntegerField("行政处罚 本年处理决定数量", null=True, blank=True)
@@ -308,10 +310,12 @@ class Table2Entry(models.Model):
         "各项数字的来源",
         default=dict,
         blank=True,
-        help_text="每项数字的数据来源（系统名称/统计口径）、填报人和时间，键为 licensing 等",
+        help_text="每项数字的数据来源（系统名称/统计口径）、填报人和时间",
     )
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="更新人"
+    )
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:
         constraints = [
@@ -324,7 +328,7 @@ class Table2Entry(models.Model):
 class Guide(models.Model):
     """公开指南 of an organ (条例第十二条), pre-filled from the organ's record."""
 
-    organ = models.OneToOneField(Organ, models.CASCADE, related_name="guide")
+    organ = models.OneToOneField(Organ, models.CASCADE, related_name="guide", verbose_name="机关")
     classification = models.TextField("信息的分类、编排体系")
     obtaining = models.TextField("获取信息的方式")
     office_name = models.CharField("政府信息公开工作机构名称", max_length=200)
@@ -334,7 +338,7 @@ class Guide(models.Model):
     office_fax = models.CharField("传真", max_length=50, blank=True)
     office_email = models.CharField("电子邮箱", max_length=200, blank=True)
     other = models.TextField("其他事项", blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:
         verbose_name = "公开指南"

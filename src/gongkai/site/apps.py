@@ -12,6 +12,10 @@ class SiteConfig(AppConfig):
 
         from .jobs import ensure_schedules
 
+        # The admin groups django-axes' models under its app's name, which it leaves
+        # untranslated ("Axes"); its model and field labels are in locale/.
+        apps.get_app_config("axes").verbose_name = "登录保护"
+
         # After every migrate: the background worker's schedules exist and are current
         # (sent with django_q's app: this app has no models, so no signal of its own).
         post_migrate.connect(

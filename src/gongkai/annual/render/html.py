@@ -128,7 +128,8 @@ def _paragraph(text: str) -> str:
 def table_html(grid: Grid, prefix: str = "gk") -> str:
     """One table of the form as ``<table>`` markup."""
     out = [
-        '<div class="gk-table-wrap">',
+        # A box that may scroll sideways on a phone: focusable, so keys can scroll it too.
+        f'<div class="gk-table-wrap" tabindex="0" role="region" aria-label="{escape(grid.name)}">',
         f'<table class="gk-table gk-{grid.key}" id="{prefix}-{grid.key}">',
         f'<caption class="gk-caption">{escape(grid.name)} {escape(grid.caption)}</caption>',
         "<colgroup>",
