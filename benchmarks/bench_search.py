@@ -71,7 +71,7 @@ def _build(count: int) -> float:
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from gongkai.disclosure import search_terms
+    from gongkai.disclosure import facet_counts, search_terms
     from gongkai.disclosure.models import Item, SearchEntry
     from gongkai.disclosure.sample_corpus import synthetic_items
     from gongkai.disclosure.search_text import index_tokens, normalize, token_string
@@ -84,6 +84,8 @@ def _build(count: int) -> float:
     if Region.objects.filter(name=marker).exists() and SearchEntry.objects.count() == count:
         if not search_terms.frequencies([])[0]:
             search_terms.rebuild()  # a library built before the table existed
+        if not facet_counts.counts().total():
+            facet_counts.rebuild()
         return 0.0  # built by an earlier run with the same generator and size
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
@@ -201,6 +203,7 @@ def _build(count: int) -> float:
     if items:
         flush()
     search_terms.rebuild()  # the document frequencies the ranking reads
+    facet_counts.rebuild()  # the catalogue's facet counts
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("ANALYZE disclosure_searchentry")

@@ -177,3 +177,23 @@ def test_a_repealed_item_ranks_below_one_in_force_of_equal_match(catalogue) -> N
     tokens = (" 储备粮 ", " 储备粮 管理 ", "储备粮管理办法")
     in_force, ended = ranker.score(*tokens, True)[1], ranker.score(*tokens, False)[1]
     assert ended == pytest.approx(in_force * ENDED_FACTOR) and ended < in_force
+
+
+def test_the_kept_facet_counts_equal_a_count_of_the_index(catalogue) -> None:
+    from django.db.models import Count
+
+    from gongkai.disclosure import facet_counts
+    from gongkai.disclosure.models import FacetCount, SearchEntry
+
+    def counted() -> dict[tuple[object, ...], int]:
+        rows = SearchEntry.objects.values_list(*facet_counts.FIELDS).annotate(n=Count("pk"))
+        return {tuple(r[:-1]): r[-1] for r in rows.order_by()}
+
+    def kept() -> dict[tuple[object, ...], int]:
+        rows = FacetCount.objects.filter(items__gt=0).values_list(*facet_counts.FIELDS, "items")
+        return {tuple(r[:-1]): r[-1] for r in rows}
+
+    assert kept() == counted() and len(kept()) > 20  # the load published, revised, repealed
+    before = kept()
+    facet_counts.rebuild()
+    assert kept() == before

@@ -151,13 +151,38 @@ def test_numbering_goes_on_across_pages_and_facets_narrow_step_by_step(client, t
     assert "2024年 （7）财政预算、决算信息" in narrowed and "共 6 条" in narrowed
 
 
-def test_sitemap_lists_items_guides_and_catalogues(client, published) -> None:
-    root = ET.fromstring(client.get("/sitemap.xml").content)
+def sitemap_locs(client, path: str, tag: str) -> list[str]:  # type: ignore[no-untyped-def]
+    response = client.get(path)
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/xml")
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-    locs = [u.findtext(f"{ns}loc") for u in root.iter(f"{ns}url")]
-    assert f"http://testserver/items/{published.pk}/" in locs
-    assert "http://testserver/guide/fgj/" in locs
-    assert "http://testserver/catalog/fgj/" in locs
+    return [u.findtext(f"{ns}loc") for u in ET.fromstring(response.content).iter(f"{ns}{tag}")]
+
+
+def test_sitemap_is_an_index_of_files_listing_items_guides_and_catalogues(
+    client, team, published, settings
+) -> None:
+    from gongkai.portal import sitemaps
+
+    files = sitemap_locs(client, "/sitemap.xml", "sitemap")
+    assert files == ["http://testserver/sitemap-pages.xml", "http://testserver/sitemap-items-1.xml"]
+    pages = sitemap_locs(client, "/sitemap-pages.xml", "url")
+    assert "http://testserver/guide/fgj/" in pages and "http://testserver/catalog/fgj/" in pages
+    assert sitemap_locs(client, "/sitemap-items-1.xml", "url") == [
+        f"http://testserver/items/{published.pk}/"
+    ]
+    assert client.get("/sitemap-items-2.xml").status_code == 404
+
+    # A publication moves the catalogue's version: the cached files are made again, and
+    # past PER_FILE items a second file appears.
+    sitemaps.PER_FILE = 1
+    try:
+        second = make_item(team, state=workflow.PUBLISHED, on=D(2024, 3, 1), title="第二条")
+        assert len(sitemap_locs(client, "/sitemap.xml", "sitemap")) == 3
+        assert sitemap_locs(client, "/sitemap-items-2.xml", "url") == [
+            f"http://testserver/items/{second.pk}/"
+        ]
+    finally:
+        sitemaps.PER_FILE = 10_000
 
 
 def test_attachment_is_served_as_a_download_with_its_type(client, team, tmp_path, settings) -> None:

@@ -288,6 +288,30 @@ class SearchTerm(models.Model):
     documents = models.PositiveIntegerField(default=0)
 
 
+class FacetCount(models.Model):
+    """How many searchable items share an organ, category, topic, year and validity.
+
+    Kept in step with ``SearchEntry`` by ``facet_counts`` (same transaction), so the
+    catalogue's facet counts and totals are sums over a few hundred rows instead of
+    counts over every entry.
+    """
+
+    organ = models.ForeignKey(Organ, models.CASCADE, related_name="+")
+    category = models.CharField(max_length=20)
+    topic = models.CharField(max_length=20)
+    year = models.PositiveIntegerField()
+    validity = models.CharField(max_length=4)
+    items = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organ", "category", "topic", "year", "validity"],
+                name="disclosure_facet_unique",
+            )
+        ]
+
+
 class Table2Entry(models.Model):
     """Counts of table 二 that come from other systems, entered per organ and year."""
 

@@ -45,7 +45,7 @@ from typing import Any, Final
 
 from django.db import connection
 
-from . import search_terms
+from . import facet_counts, search_terms
 from .models import Item
 from .search_text import Query, Term, fts5_term, parse_query, snippet, ts_term
 from .search_text import highlight as highlight_text
@@ -190,6 +190,16 @@ def _where(query: Query, filters: Filters, any_term: bool) -> tuple[str, list[ob
     return " AND ".join(clauses) or "1 = 1", params
 
 
+def _browse_total(filters: Filters) -> int:
+    chosen: dict[str, object] = {}
+    if filters.organ_ids:
+        chosen["organ_id__in"] = filters.organ_ids
+    for name in ("category", "topic", "validity", "year"):
+        if getattr(filters, name):
+            chosen[name] = getattr(filters, name)
+    return facet_counts.counts(**chosen).total()
+
+
 def _count(tokens: str, term: Term) -> int:
     """Occurrences of ``term`` among stored words (its parts' when the word is absent)."""
     n = tokens.count(f" {term.word} ")
@@ -274,8 +284,11 @@ def _run(
     where, params = _where(query, filters, any_term)
     start, end = (page - 1) * per_page, page * per_page
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM disclosure_searchentry se WHERE {where}", params)
-        total = int(cursor.fetchone()[0])
+        if query.empty:  # browsing: the total is a sum over the kept facet counts
+            total = _browse_total(filters)
+        else:
+            cursor.execute(f"SELECT COUNT(*) FROM disclosure_searchentry se WHERE {where}", params)
+            total = int(cursor.fetchone()[0])
         if total == 0:
             return 0, []
         if order != "relevance" or query.empty:

@@ -23,7 +23,7 @@ from django.utils import timezone
 from gongkai.deadlines import DeadlineError, WorkCalendar, proactive_disclosure_due
 from gongkai.organs.models import Organ
 
-from . import personal_data, search_terms, workflow
+from . import facet_counts, personal_data, search_terms, workflow
 from .categories import CATEGORY_BY_KEY, TOPIC_BY_KEY, default_topic
 from .content import CleanBody, check_upload, clean_body
 from .index_numbers import IndexPattern
@@ -270,11 +270,13 @@ def _index(item: Item) -> None:
     entry = search_entry(item)
     entry.save(force_insert=True)
     search_terms.add(entry)
+    facet_counts.add(entry)
 
 
 def _unindex(item: Item) -> None:
     old = list(SearchEntry.objects.filter(item=item))
     search_terms.remove(old)
+    facet_counts.remove(old)
     SearchEntry.objects.filter(item=item).delete()
 
 

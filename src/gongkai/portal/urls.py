@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import display, feeds, views
+from . import display, feeds, sitemaps, views
 
 app_name = "portal"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("search/", views.search_page, name="search"),
     path("feeds/<slug:slug>/rss.xml", feeds.OrganRssFeed(), name="rss"),
     path("feeds/<slug:slug>/atom.xml", feeds.OrganAtomFeed(), name="atom"),
-    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-pages.xml", sitemaps.pages, name="sitemap_pages"),
+    path("sitemap-items-<int:number>.xml", sitemaps.items, name="sitemap_items"),
     path("display/", display.display, name="display"),
 ]

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from gongkai.disclosure import workflow
+from gongkai.disclosure import facet_counts, workflow
 from gongkai.disclosure.categories import ARTICLE20, CATEGORY_BY_KEY, TOPIC_BY_KEY, TOPICS
 from gongkai.disclosure.guides import guide_for
-from gongkai.disclosure.models import Attachment, Item, SearchEntry
+from gongkai.disclosure.models import Attachment, Item
 from gongkai.disclosure.search import MAX_PAGE, ORDERS, VALIDITIES, Filters, search
 from gongkai.interaction import listing as interaction_listing
 from gongkai.organs.models import Organ
@@ -72,13 +72,15 @@ def _filters(request: HttpRequest, organ: Organ | None) -> Filters:
 
 
 def _facets(filters: Filters) -> dict[str, object]:
-    base = SearchEntry.objects.all()
-    if filters.organ_ids:
-        base = base.filter(organ_id__in=filters.organ_ids)
-    categories = dict(base.values_list("category").annotate(n=Count("pk")))
-    topics = dict(base.values_list("topic").annotate(n=Count("pk")))
-    years = sorted(base.values_list("year").annotate(n=Count("pk")), reverse=True)
-    organs = dict(SearchEntry.objects.values_list("organ_id").annotate(n=Count("pk")))
+    """Counts per category, topic and year (within the chosen organ) and per organ, from
+    the kept summary (``disclosure.facet_counts``), not from the entries."""
+    within = facet_counts.counts(
+        **({"organ_id__in": filters.organ_ids} if filters.organ_ids else {})
+    )
+    categories = within.by("category")
+    topics = within.by("topic")
+    years = sorted(within.by("year").items(), reverse=True)
+    organs = facet_counts.counts().by("organ_id")
     return {
         "categories": [(c, categories.get(c.key, 0)) for c in ARTICLE20],
         "topics": [(t, topics[t.key]) for t in TOPICS if topics.get(t.key)],
@@ -197,7 +199,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "validities": VALIDITIES,
             "categories": ARTICLE20,
             "organs": Organ.objects.filter(is_active=True).order_by("name"),
-            "years": sorted(set(SearchEntry.objects.values_list("year", flat=True)), reverse=True),
+            "years": sorted(facet_counts.counts().by("year"), reverse=True),
             "links": _page_links(request, results) if results else {},
             "broader": urlencode({"q": text}) if text else "",
         },
@@ -245,16 +247,3 @@ def attachment(request: HttpRequest, pk: int, attachment: int) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
-
-
-def sitemap(request: HttpRequest) -> HttpResponse:
-    items = SearchEntry.objects.order_by("-published_on", "-item_id").values_list(
-        "item_id", "published_on"
-    )[:50000]
-    organs = Organ.objects.filter(is_active=True).values_list("slug", flat=True)
-    return render(
-        request,
-        "portal/sitemap.xml",
-        {"items": items, "organs": organs},
-        content_type="application/xml; charset=utf-8",
-    )
