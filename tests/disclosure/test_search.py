@@ -197,3 +197,17 @@ def test_the_kept_facet_counts_equal_a_count_of_the_index(catalogue) -> None:
     before = kept()
     facet_counts.rebuild()
     assert kept() == before
+
+
+def test_a_query_matching_more_than_the_cap_is_counted_to_the_cap(catalogue, monkeypatch) -> None:
+    from gongkai.disclosure import search as search_module
+
+    everything = search("示范区", per_page=500)
+    assert everything.total > 20 and not everything.more
+    last = sorted((h.item.pk for h in everything.hits), reverse=True)[:20]
+    monkeypatch.setattr(search_module, "COUNT_CAP", 20)
+    capped = search("示范区")
+    assert (capped.total, capped.more, capped.pages) == (20, True, 2)
+    # ranked among the 20 entered last
+    assert {h.item.pk for h in capped.hits} <= set(last)
+    assert search("示范区", page=2).hits

@@ -34,7 +34,10 @@ Results past the 200th (page 21 and on at 10 a page) follow the SQL pre-order: p
 never overlap or skip an item. A very common word matches thousands of items; only the
 200 best by title and date are re-ranked, which keeps a search around the same cost at
 any size (``benchmarks/bench_search.py``). Date order is newest first, then highest id.
-Snippets and highlights are made in Python.
+Counting stops at ``COUNT_CAP`` (5,000: the 500 pages anyone can open); a query that
+matches more is ranked among the ``COUNT_CAP`` of its matches entered last (highest
+item id, nearly always the newest), so a word found in nearly
+every item costs what a rarer one does. Snippets and highlights are made in Python.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ ORDERS: Final = {"relevance": "相关度", "date": "发布日期"}
 VALIDITIES: Final = ("有效", "失效", "废止")
 PER_PAGE: Final = 10
 MAX_PAGE: Final = 500
+COUNT_CAP: Final = 5000  # MAX_PAGE pages of PER_PAGE: counting further serves no page
 CANDIDATES: Final = 200  # re-ranked in Python; later results keep the SQL pre-order
 TITLE_WEIGHT: Final = 4.0
 PHRASE_WEIGHT: Final = 2.0
@@ -89,6 +93,8 @@ class Results:
     total: int = 0
     hits: list[Hit] = field(default_factory=list)
     partial: bool = False
+    more: bool = False
+    """More than ``COUNT_CAP`` items match (the count says 「以上」)."""
     too_common: tuple[str, ...] = ()
     """Single characters searched alone that too many items hold to mean anything."""
 
@@ -287,10 +293,26 @@ def _run(
         if query.empty:  # browsing: the total is a sum over the kept facet counts
             total = _browse_total(filters)
         else:
-            cursor.execute(f"SELECT COUNT(*) FROM disclosure_searchentry se WHERE {where}", params)
+            # Counting stops past the last page anyone can open (a common word matches
+            # nearly everything, and a full count grew with the catalogue).
+            cursor.execute(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM disclosure_searchentry se "
+                f"WHERE {where} LIMIT %s) counted",
+                [*params, COUNT_CAP + 1],
+            )
             total = int(cursor.fetchone()[0])
         if total == 0:
             return 0, []
+        # Ranked among all matches, or, past COUNT_CAP, among the COUNT_CAP last entered
+        # (highest id: walking the primary key stops early on both databases).
+        windowed = total > COUNT_CAP and not any_term
+        source = "disclosure_searchentry se"
+        if windowed:  # only the columns the score reads: the big text stays on disk
+            source = (
+                "(SELECT se.item_id, se.published_on, se.title_tokens "
+                f"FROM disclosure_searchentry se WHERE {where} "
+                "ORDER BY se.item_id DESC LIMIT %s) se"
+            )
         if order != "relevance" or query.empty:
             cursor.execute(
                 f"SELECT se.item_id FROM disclosure_searchentry se WHERE {where} "
@@ -299,18 +321,20 @@ def _run(
             )
             return total, [(int(r[0]), 0.0) for r in cursor.fetchall()]
         pre, pre_params = _score(query, any_term)
+        outer, outer_params = ("1 = 1", []) if windowed else (where, params)
         select = (
-            f"SELECT se.item_id, {pre} AS pre FROM disclosure_searchentry se WHERE {where} "
+            f"SELECT se.item_id, {pre} AS pre FROM {source} WHERE {outer} "
             "ORDER BY pre DESC, se.published_on DESC, se.item_id DESC LIMIT %s OFFSET %s"
         )
+        window = [*params, COUNT_CAP] if windowed else []
         first: list[int] = []
         if start < CANDIDATES:
-            cursor.execute(select, [*pre_params, *params, CANDIDATES, 0])
+            cursor.execute(select, [*pre_params, *window, *outer_params, CANDIDATES, 0])
             first = [int(r[0]) for r in cursor.fetchall()]
         later: list[int] = []
         if end > CANDIDATES and total > CANDIDATES:
             offset = max(start, CANDIDATES)
-            cursor.execute(select, [*pre_params, *params, end - offset, offset])
+            cursor.execute(select, [*pre_params, *window, *outer_params, end - offset, offset])
             later = [int(r[0]) for r in cursor.fetchall()]
         # The tokens of the few rows kept, by primary key (sorting narrow rows is cheaper).
         tokens = _tokens(cursor, first + later)
@@ -420,7 +444,8 @@ def search(
     if total == 0 and len(query.terms) > 1 and not query.phrases:
         total, rows = _run_partial(query, filters, page, per_page)
         results.partial = total > 0
-    results.total = total
+    results.more = total > COUNT_CAP
+    results.total = min(total, COUNT_CAP)
     items = Item.objects.select_related("organ").in_bulk([r[0] for r in rows])
     words = query.words
     for item_id, score in rows:
