@@ -24,7 +24,7 @@ def published(staff: Any) -> Any:
 
 def _annual_rows(html: str) -> list[str]:
     table = re.search(
-        r'<table class="data annual-table" id="annual-reports">(.*?)</table>', html, re.S
+        r'<table class="data annual-table reflow" id="annual-reports">(.*?)</table>', html, re.S
     )
     assert table, "the catalogue lists annual reports as their own category"
     return re.findall(r'<a href="([^"]+)">([^<]+)</a>', table.group(1))

@@ -869,8 +869,10 @@ NO_WRITES = {
     "disclosure:list",
     "disclosure:detail",
     "disclosure:timeliness",
+    "disclosure:preview",
 }
-"""Pages that only read (a failing GET is tested below, once per shell)."""
+"""Pages that only read (a failing GET is tested below, once per shell); the body
+preview is a POST that renders and writes nothing."""
 NO_DOMAIN_SERVICE = {"disclosure:guide_edit"}
 """Saves a plain model form; no service that raises a domain error."""
 WALKED_NAMESPACES = ("applications", "reports", "disclosure")

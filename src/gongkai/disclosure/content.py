@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from html import unescape
 from typing import Final
 
+import markdown
 import nh3
 
 MAX_UPLOAD_BYTES: Final = 20 * 1024 * 1024
@@ -76,6 +77,28 @@ class CleanBody:
             if self.removed_unsafe
             else ""
         )
+
+
+_HTML_START: Final = re.compile(
+    r"\s*<(p|div|h[1-6]|ul|ol|table|blockquote|section|article|span|strong|br)\b", re.IGNORECASE
+)
+_TOP_HEADING: Final = re.compile(r"<(/?)h1\b")
+MARKDOWN_EXTENSIONS: Final = ("tables", "sane_lists", "nl2br")
+
+
+def body_html(source: str) -> str:
+    """A body as typed into HTML: Markdown (blank line: new paragraph; line break kept;
+    ``## 标题``, ``- 列表``, ``| 表格 |``, ``[链接](https://…)``), or, for a text that
+    starts with an HTML block (items from before the editor, API clients), that HTML."""
+    if _HTML_START.match(source):
+        return source
+    html = markdown.markdown(source, extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+    return _TOP_HEADING.sub(r"<\1h2", html)  # the page's own h1 is the title
+
+
+def render_body(source: str) -> CleanBody:
+    """What an officer typed, as the sanitised HTML the public page shows."""
+    return clean_body(body_html(source))
 
 
 def clean_body(html: str) -> CleanBody:

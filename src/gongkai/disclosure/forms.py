@@ -45,16 +45,22 @@ class ItemForm(forms.ModelForm):
             "changed_on": DateInput(),
             "effective_on": DateInput(),
             "valid_until": DateInput(),
-            "body": forms.Textarea(attrs={"rows": 14}),
+            "body": forms.Textarea(attrs={"rows": 16, "class": "body-editor"}),
         }
         help_texts = {
-            "body": "可使用段落、标题、列表、表格和链接；脚本等不安全内容会被自动移除。",
+            "body": (
+                "空一行为新段落；“## ”开头为小标题，“- ”或“1. ”开头为列表，"
+                "“| 列1 | 列2 |”为表格，[文字](网址) 为链接；可直接粘贴 Word 或网页中的内容。"
+                "脚本等不安全内容会被自动移除。"
+            ),
             "changed_on": "修订时填写信息变更的日期，公开期限从该日起算。",
             "kind": "规章、行政规范性文件计入年度报告表二。",
         }
 
     def __init__(self, *args: object, organ: Organ, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if self.instance.pk and self.instance.body_source and "body" not in self.data:
+            self.initial["body"] = self.instance.body_source  # as typed, not the HTML
         self.fields["publisher"].required = False
         self.fields["topic"].required = False
         current = Item.objects.filter(organ=organ, state=workflow.PUBLISHED).order_by(

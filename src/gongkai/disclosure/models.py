@@ -114,6 +114,11 @@ class Item(models.Model):
     valid_until = models.DateField(
         "有效期至", null=True, blank=True, help_text="规定了有效期的文件填写；届满后应标注失效"
     )
+    body_source = models.TextField(
+        "正文（编辑稿）",
+        blank=True,
+        help_text="公开专员输入的正文（Markdown 格式，或早期的 HTML）；正文由它生成",
+    )
     body = models.TextField("正文", blank=True)
     body_text = models.TextField("正文纯文本", blank=True, editable=False)
     interprets = models.ForeignKey(

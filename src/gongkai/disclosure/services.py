@@ -23,9 +23,9 @@ from django.utils import timezone
 from gongkai.deadlines import DeadlineError, WorkCalendar, proactive_disclosure_due
 from gongkai.organs.models import Organ
 
-from . import facet_counts, personal_data, search_terms, workflow
+from . import attachment_text, facet_counts, personal_data, search_terms, workflow
 from .categories import CATEGORY_BY_KEY, TOPIC_BY_KEY, default_topic
-from .content import CleanBody, check_upload, clean_body
+from .content import CleanBody, check_upload, render_body
 from .index_numbers import IndexPattern
 from .models import (
     Attachment,
@@ -150,8 +150,15 @@ def create_item(
     fields.setdefault("publisher", organ.public_name)
     if not fields.get("topic"):
         fields["topic"] = default_topic(fields["category"]).key
-    cleaned = clean_body(body)
-    item = Item(organ=organ, created_by=actor, body=cleaned.html, body_text=cleaned.text, **fields)
+    cleaned = render_body(body)
+    item = Item(
+        organ=organ,
+        created_by=actor,
+        body_source=body,
+        body=cleaned.html,
+        body_text=cleaned.text,
+        **fields,
+    )
     item.due_on = due_date(item)
     item.save()
     _set_links(item, links)
@@ -176,7 +183,9 @@ def update_item(item: Item, actor: Any, *, body: str | None = None, **fields: An
         if name not in EDITABLE_FIELDS:
             raise TypeError(f"unknown item field: {name}")
         setattr(item, name, value)
-    cleaned = clean_body(item.body if body is None else body)
+    if body is not None:
+        item.body_source = body
+    cleaned = render_body(item.body_source or item.body)
     item.body, item.body_text = cleaned.html, cleaned.text
     item.due_on = due_date(item)
     item.save()
@@ -334,12 +343,13 @@ def apply(
 
 
 def personal_data_in(item: Item) -> list[str]:
-    """Personal numbers in the item's text and its text attachments, masked."""
+    """Personal numbers in the item's text and in its attachments' text, masked."""
     texts = [item.title, item.body_text]
-    for attachment in item.attachments.filter(content_type__startswith="text/"):
+    for attachment in item.attachments.all():
+        extension = attachment.name.rsplit(".", 1)[-1] if "." in attachment.name else ""
         try:
             with attachment.file.open("rb") as handle:
-                texts.append(handle.read(1_000_000).decode("utf-8", "replace"))
+                texts.append(attachment_text.text_of(extension, handle.read()))
         except OSError:
             continue
     return personal_data.found_in("\n".join(texts))

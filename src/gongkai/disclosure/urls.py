@@ -7,6 +7,7 @@ app_name = "disclosure"
 urlpatterns = [
     path("", views.item_list, name="list"),
     path("new/<slug:slug>/", views.item_create, name="create"),
+    path("preview/", views.body_preview, name="preview"),
     path("items/<int:pk>/", views.item_detail, name="detail"),
     path("items/<int:pk>/edit/", views.item_edit, name="edit"),
     path("items/<int:pk>/action/", views.item_action, name="action"),

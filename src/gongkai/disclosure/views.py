@@ -19,16 +19,19 @@ from django.views.decorators.http import require_POST
 from gongkai.annual import schema
 from gongkai.annual.model import Table2
 from gongkai.organs import rules as organ_rules
-from gongkai.organs.models import Organ
+from gongkai.organs.models import Membership, Organ
 from gongkai.organs.querysets import case_organs
+from gongkai.organs.roles import Role
 from gongkai.site.errors import returns_to
 
 from . import services, stats, workflow
-from .content import check_size
+from .content import check_size, render_body
 from .forms import ActionForm, AttachmentForm, GuideForm, ItemForm, Table2EntryForm
 from .guides import guide_for
 from .models import Item, Table2Entry
 from .rules import workflow_roles
+
+MAX_PREVIEW_CHARS = 200_000
 
 
 def _item(request: HttpRequest, pk: int) -> Item:
@@ -74,12 +77,32 @@ def item_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _with_preview(request: HttpRequest, form: ItemForm, **context: object) -> HttpResponse:
+    preview = render_body(request.POST.get("body", "")).html
+    return render(request, "disclosure/form.html", {"form": form, "preview": preview, **context})
+
+
+@login_required
+@require_POST
+def body_preview(request: HttpRequest) -> HttpResponse:
+    """The body as the public page will show it (rendered and sanitised as on saving);
+    for staff who draft items."""
+    if not Membership.objects.filter(user=request.user, role=Role.OFFICER).exists():
+        raise PermissionDenied
+    source = request.POST.get("body", "")[:MAX_PREVIEW_CHARS]
+    response = HttpResponse(render_body(source).html, content_type="text/html; charset=utf-8")
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 @login_required
 def item_create(request: HttpRequest, slug: str) -> HttpResponse:
     organ = _organ(request, slug)
     if workflow.OFFICER not in workflow_roles(request.user, organ):
         raise PermissionDenied
-    form = ItemForm(request.POST or None, initial={"publisher": organ.short_name}, organ=organ)
+    form = ItemForm(request.POST or None, initial={"publisher": organ.public_name}, organ=organ)
+    if "preview" in request.POST:  # without script: the form again, with its preview
+        return _with_preview(request, form, organ=organ, item=None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         body = data.pop("body")
@@ -97,6 +120,8 @@ def item_create(request: HttpRequest, slug: str) -> HttpResponse:
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item(request, pk)
     form = ItemForm(request.POST or None, instance=Item.objects.get(pk=item.pk), organ=item.organ)
+    if "preview" in request.POST:
+        return _with_preview(request, form, organ=item.organ, item=item)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         body = data.pop("body")
