@@ -70,3 +70,16 @@ def test_a_search_for_a_bare_function_word_says_so_and_points_onward(client, tea
     assert "是很常见的字，单独搜索找不到有意义的结果" in page
     assert 'href="/catalog/"' in page and 'href="/apply/"' in page
     assert 'class="results"' not in page
+
+
+def test_site_search_finds_shown_messages_and_consultations(client) -> None:
+    from gongkai.interaction.demo import load_demo as load_interaction
+    from gongkai.organs.demo import load_demo as load_organs
+
+    load_organs()
+    load_interaction()
+    page = client.get("/search/", {"q": "停车场 收费"}).content.decode()
+    assert "政民互动（1）" in page and "公共停车场收费管理办法（征求意见稿）" in page
+    page = client.get("/search/", {"q": "图书馆开放时间"}).content.decode()
+    assert "建议延长学校图书馆开放时间" in page and "留言选登" in page
+    assert "政民互动" not in client.get("/search/", {"q": "火星基地"}).content.decode()

@@ -9,9 +9,10 @@ from datetime import date
 from django.db.models import Count
 from django.urls import reverse
 
+from gongkai.disclosure.search_text import normalize
 from gongkai.organs.models import Organ
 
-from . import consulting, workflow
+from . import consulting, privacy, workflow
 from .models import Consultation, ConsultationKind, Message
 
 CATEGORY = "政民互动"
@@ -60,3 +61,48 @@ def shown_messages(organ: Organ | None = None) -> int:
     """How many exchanges 留言选登 shows (of ``organ`` when given)."""
     rows = Message.objects.filter(public=True, state=workflow.REPLIED)
     return (rows.filter(organ=organ) if organ is not None else rows).count()
+
+
+@dataclass(frozen=True)
+class Hit:
+    title: str
+    kind: str
+    day: date | None
+    url: str
+
+
+MAX_HITS = 5
+
+
+def search(words: tuple[str, ...]) -> list[Hit]:
+    """留言选登 and published 意见征集 holding every one of ``words`` (as the catalogue's
+    search folds them) in their title or text: those whose title holds them first, then the
+    newest; at most ``MAX_HITS``. The texts are few, so a plain containment test serves."""
+    if not words:
+        return []
+    hits: list[tuple[int, Hit]] = []
+    shown = Message.objects.filter(public=True, state=workflow.REPLIED, organ__is_active=True)
+    for m in shown.order_by("-replied_on", "-id")[:2000]:
+        head, rest = normalize(privacy.masked_text(m.subject)), normalize(m.body + m.reply)
+        if all(w in head + rest for w in words):
+            url = reverse("interaction_public:shown", args=[m.number])
+            title = privacy.masked_text(m.subject)
+            hits.append(
+                (
+                    0 if all(w in head for w in words) else 1,
+                    Hit(title, "留言选登", m.replied_on, url),
+                )
+            )
+    published = Consultation.objects.filter(published_at__isnull=False, organ__is_active=True)
+    for c in published.order_by("-starts_on", "-id")[:2000]:
+        head, rest = normalize(c.title), normalize(c.description)
+        if all(w in head + rest for w in words):
+            url = reverse("interaction_public:consultation", args=[c.pk])
+            hits.append(
+                (
+                    0 if all(w in head for w in words) else 1,
+                    Hit(c.title, c.kind_label, c.starts_on, url),
+                )
+            )
+    hits.sort(key=lambda h: (h[0], -(h[1].day or date.min).toordinal()))
+    return [hit for _, hit in hits[:MAX_HITS]]

@@ -195,6 +195,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "q": text,
             "results": results,
             "annual_hits": report_listing.search(text) if text else [],
+            "interaction_hits": interaction_listing.search(results.query.words)
+            if results and not results.too_common
+            else [],
             "filters": filters,
             "orders": ORDERS,
             "validities": VALIDITIES,
