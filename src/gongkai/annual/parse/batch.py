@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from ..model import AnnualReport
 from . import parse_file, unreadable_report
-from .reader import UnreadableDocument
+from .unreadable import UnreadableDocument
 
 UNREADABLE_CODES = frozenset(
     {

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from .document import Grid
 from .normalize import normalize_cells
+from .unreadable import UnreadableDocument
 
 
 class RawCell(NamedTuple):
@@ -20,6 +21,11 @@ class RawCell(NamedTuple):
 
 
 MAX_SPAN = 200
+MAX_WIDTH = 64
+"""Columns a table may have after expanding its spans (the national form's widest has 9)."""
+MAX_POSITIONS = 100_000
+"""Cells a table may have after expanding its spans: a budget checked as it expands, so a
+small page with huge spans cannot take the memory a million cells would."""
 """Spans beyond this are treated as 1 (broken markup such as ``rowspan=9999``)."""
 
 
@@ -51,6 +57,14 @@ def expand(
             text = next(normalised)
             rowspan = cell.rowspan if 0 < cell.rowspan <= MAX_SPAN else 1
             colspan = cell.colspan if 0 < cell.colspan <= MAX_SPAN else 1
+            # a span never reaches past the table's own rows, nor past MAX_WIDTH columns
+            rowspan = min(rowspan, len(rows) - r)
+            colspan = max(1, min(colspan, MAX_WIDTH - c))
+            if len(texts) + rowspan * colspan > MAX_POSITIONS:
+                raise UnreadableDocument(
+                    "TOO_LARGE",
+                    f"表格合并单元格展开后超过{MAX_POSITIONS:,}格，不像年度报告的表格，未读取",
+                )
             for dr in range(rowspan):
                 for dc in range(colspan):
                     position = (r + dr, c + dc)

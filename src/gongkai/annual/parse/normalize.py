@@ -165,7 +165,6 @@ _START_PUNCT_RE = re.compile(r"[ \t]*[,，、。；;]+")
 _THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d]|,\d)")
 _THOUSANDS_HINT_RE = re.compile(r",\d{3}")
 """A cheap search that every match of ``_THOUSANDS_RE`` contains."""
-_TRAILING_SPACE_RE = re.compile(r" +$", re.MULTILINE)
 _MULTI_SPACE_RE = re.compile(r"  +")
 
 _DASHES = "-‐‑‒–—―－─━"
@@ -213,7 +212,9 @@ def normalize_text(text: str, *, simplify: bool | None = None) -> str:
     if "," in text and _THOUSANDS_HINT_RE.search(text):
         text = _THOUSANDS_RE.sub(_strip_thousands, text)
     if " \n" in text or text.endswith(" "):
-        text = _TRAILING_SPACE_RE.sub("", text)
+        # line by line, not `` +$``: a regex retried at every space of a long run that
+        # does not end a line takes time quadratic in the run
+        text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
     return text
 
 

@@ -19,7 +19,7 @@ from .document import Document
 from .grid import RawCell, expand
 from .normalize import looks_traditional, normalize_text
 from .read_text import numbered_lines, traditional_note
-from .reader import UnreadableDocument
+from .unreadable import UnreadableDocument
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _SDT = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}sdt"
@@ -28,7 +28,8 @@ _T, _TAB, _BR, _CR = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"
 _VAL = f"{W}val"
 _TR_PR, _TC_PR = f"{W}trPr", f"{W}tcPr"
 _GRID_BEFORE, _GRID_SPAN, _V_MERGE = f"{W}gridBefore", f"{W}gridSpan", f"{W}vMerge"
-_MAX_XML = 200 * 1024 * 1024
+_MAX_XML = 32 * 1024 * 1024
+"""The body's XML after decompression (a long report's is a few MB)."""
 
 
 @dataclass
@@ -74,11 +75,15 @@ def _body(data: bytes, source: str) -> lxml.etree._Element:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             info = archive.getinfo("word/document.xml")
-            if info.file_size > _MAX_XML:
+            # read at most one byte past the budget: the size a zip declares can lie
+            with archive.open(info) as member:
+                xml = member.read(_MAX_XML + 1)
+            if len(xml) > _MAX_XML:
                 raise UnreadableDocument(
-                    "DOCX_DAMAGED", "Word 文档正文过大，无法读取", source=source
+                    "TOO_LARGE",
+                    f"Word 文档正文解压后超过 {_MAX_XML // 1024 // 1024} MB，不像年度报告，未读取",
+                    source=source,
                 )
-            xml = archive.read(info)
     except KeyError as exc:
         raise UnreadableDocument(
             "DOCX_DAMAGED", "不是有效的 Word 文档：缺少正文（word/document.xml）", source=source

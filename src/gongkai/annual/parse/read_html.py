@@ -278,9 +278,9 @@ def _cell_text(cell: lxml.etree._Element) -> str:
 
 
 def _span(value: str | None) -> int:
+    """A ``rowspan``/``colspan`` value; 1 when absent, unreadable or absurd (a number of
+    thousands of digits would not even convert)."""
     if not value:
         return 1
-    if value.isdecimal():
-        return int(value)
-    digits = re.match(r"\s*(\d+)", value)
+    digits = re.match(r"\s*(\d{1,6})(?!\d)", value)
     return int(digits.group(1)) if digits else 1

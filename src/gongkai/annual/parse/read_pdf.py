@@ -22,13 +22,17 @@ from .grid import expand
 from .normalize import looks_traditional, normalize_text
 from .pdf_layout import RawRows, read_page
 from .read_text import numbered_lines, traditional_note
-from .reader import UnreadableDocument
+from .unreadable import UnreadableDocument
 
 _EDGE_SHARE = 0.08
 """Lines within this share of the page height from its top or bottom may be running heads."""
 _DIGITS_RE = re.compile(r"\d+")
 
 PageItem = tuple[float, str | RawRows]
+
+
+MAX_PAGES = 500
+"""Pages a PDF may have (a long annual report has about 30)."""
 
 
 def read_pdf(data: bytes, source: str) -> Document:
@@ -51,6 +55,12 @@ def read_pdf(data: bytes, source: str) -> Document:
         ) from exc
     try:
         document.pages = len(pdf)
+        if len(pdf) > MAX_PAGES:
+            raise UnreadableDocument(
+                "TOO_LARGE",
+                f"PDF 有 {len(pdf):,} 页，超过 {MAX_PAGES} 页，不像年度报告，未读取",
+                source=source,
+            )
         raw_pages = [read_page(pdf[i]) for i in range(len(pdf))]
     except pypdfium2.PdfiumError as exc:
         raise UnreadableDocument(

@@ -10,21 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ParseError
 from .detect import sniff
 from .document import Document
+from .unreadable import UnreadableDocument
 
-
-class UnreadableDocument(ParseError):
-    """A document that cannot be read at all; ``code`` names the reason."""
-
-    def __init__(self, code: str, message: str, *, source: str | None = None) -> None:
-        self.code = code
-        super().__init__(message, source=source)
-
-    def diagnostic(self) -> dict[str, object]:
-        """The error as a diagnostic row, for batches that go on to the next file."""
-        return {"code": self.code, "severity": "error", "message": str(self)}
+__all__ = ["UnreadableDocument", "read_bytes", "read_document"]
 
 
 def read_document(document: str | Path | bytes, source: str | None = None) -> Document:
@@ -43,6 +33,26 @@ def read_document(document: str | Path | bytes, source: str | None = None) -> Do
 
 
 def read_bytes(data: bytes, source: str) -> Document:
+    """Any input either reads or raises one ``UnreadableDocument`` with a code: whatever
+    a damaged or hostile file makes a format library raise (zlib, lzma, lxml, pdfium,
+    an int too long to convert …) is reported as ``DAMAGED`` naming the file."""
+    try:
+        return _read(data, source)
+    except UnreadableDocument as exc:
+        if exc.source is None:  # raised below the reader, which knows no file name
+            raise UnreadableDocument(exc.code, exc.detail, source=source) from exc
+        raise
+    except RecursionError as exc:
+        raise UnreadableDocument("TOO_LARGE", "文档嵌套层次过深，无法读取", source=source) from exc
+    except Exception as exc:  # a format library's own error on a damaged file
+        raise UnreadableDocument(
+            "DAMAGED",
+            f"文件已损坏或格式异常，无法读取（{type(exc).__name__}）；请重新获取原文件",
+            source=source,
+        ) from exc
+
+
+def _read(data: bytes, source: str) -> Document:
     kind, decoded = sniff(data)
     if kind == "empty":
         raise UnreadableDocument("EMPTY_FILE", "文件是空的，没有可读取的内容", source=source)
