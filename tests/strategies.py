@@ -102,7 +102,10 @@ def any_reports(draw: st.DrawFn) -> AnnualReport:
             )
         ),
         title=draw(optional),
-        published=draw(optional),
+        published=draw(
+            st.none()
+            | st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)).map(date.isoformat)
+        ),
     )
 
 

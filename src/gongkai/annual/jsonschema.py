@@ -56,7 +56,11 @@ def json_schema() -> dict[str, Any]:
             "table4": table4,
             "format": {"enum": [*s.FORMAT_NAMES, None]},
             "title": {"type": ["string", "null"]},
-            "published": {"type": ["string", "null"]},
+            "published": {
+                "type": ["string", "null"],
+                "format": "date",
+                "description": "发布日期，YYYY-MM-DD，须为真实存在的日期",
+            },
             "sections": {
                 "type": "object",
                 "properties": {k.key: {"type": "string", "title": k.heading} for k in s.SECTIONS},

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -203,10 +204,19 @@ class AnnualReport:
     @classmethod
     def from_json(cls, text: str, *, source: str | None = None) -> AnnualReport:
         try:
-            data = json.loads(text, parse_float=Decimal)
+            data = json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
             raise SchemaError(
                 f"不是有效的 JSON（第{exc.lineno}行第{exc.colno}列：{exc.msg}）", source=source
+            ) from exc
+        except ValueError as exc:  # NaN/Infinity, or an integer too long to convert
+            detail = str(exc) if str(exc).startswith("含有") else "含有位数过多的整数"
+            raise SchemaError(
+                f"不是有效的 annual-report/1 JSON（{detail}）", source=source
+            ) from exc
+        except RecursionError as exc:
+            raise SchemaError(
+                "JSON 嵌套层次过深，不是 annual-report/1 数据", source=source
             ) from exc
         return cls.from_dict(data, source=source)
 
@@ -225,6 +235,11 @@ class AnnualReport:
 
     def __hash__(self) -> int:
         return hash((self.organ, self.year, self.table2, self.table3, self.table4))
+
+
+def _no_constant(name: str) -> Any:
+    """JSON has no NaN or Infinity (Python's reader accepts them unless told not to)."""
+    raise ValueError(f"含有 JSON 不允许的数值 {name}")
 
 
 def _in_form_order(sections: Mapping[str, str]) -> dict[str, str]:
@@ -328,6 +343,20 @@ class _Loader:
             return value
         raise self.fail(path, "字符串或 null", value)
 
+    def day(self, value: Any, path: str) -> str | None:
+        """A date as ``YYYY-MM-DD`` that exists on the calendar (not 2024-02-30)."""
+        text = self.text(value, path)
+        if text is None:
+            return None
+        try:
+            if len(text) == 10 and date.fromisoformat(text).isoformat() == text:
+                return text
+        except ValueError:
+            pass
+        raise SchemaError(
+            f"应为 YYYY-MM-DD 格式的真实日期，读到“{text[:40]}”", path=path, source=self.source
+        )
+
     def report(self, data: Any) -> AnnualReport:
         root = self.obj(data, "")
         allowed = (
@@ -359,7 +388,7 @@ class _Loader:
             format=fmt,
             confidence=self.confidence(root.get("confidence")),
             title=self.text(root.get("title"), "title"),
-            published=self.text(root.get("published"), "published"),
+            published=self.day(root.get("published"), "published"),
         )
 
     def table2(self, data: Any) -> Table2:

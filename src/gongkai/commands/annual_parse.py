@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -12,10 +13,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..annual.parse.batch import FileResult, Status, collect_paths, run_batch
-from ..annual.parse.output import OutputFormat, open_writer
+from ..annual.parse.output import OutputFormat, open_writer, output_problem
 
 SHOWN_WARNINGS = frozenset({"TABLE_NOT_FOUND"})
 """Warnings printed during a batch besides every error (the rest stay in the output)."""
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def parse_command(
@@ -61,13 +66,19 @@ def parse_command(
 
     坏文件不会中断批处理：无法读取的文件记一条诊断，然后继续下一个。
     结束时打印汇总（完整解析、部分解析、失败；按规则统计的核查错误）。
-    退出码：全部文件都能读取为0，有文件完全无法读取（空文件、二进制、损坏、加密、扫描件）为1，用法错误为2。
+    退出码：全部文件都能读取为0，有文件完全无法读取（空文件、二进制、损坏、加密、扫描件）为1，用法错误（含输出路径不可写）为2，被中断（Ctrl-C、SIGTERM）为130。
     """
     if output_format is OutputFormat.PARQUET and output is None:
         typer.echo(
             "用法错误：--format parquet 必须用 -o 指定输出文件，例如 -o 年报.parquet", err=True
         )
         raise typer.Exit(2)
+    if output is not None and (problem := output_problem(output)):
+        typer.echo(f"用法错误：{problem}", err=True)
+        raise typer.Exit(2)
+    # SIGTERM (systemd, kill) ends the run as Ctrl-C does: no .part file is left, the
+    # worker processes are stopped with the pool
+    signal.signal(signal.SIGTERM, _interrupt)
     files = collect_paths(paths)
     if not files:
         typer.echo("用法错误：给出的目录中没有文件", err=True)
@@ -91,16 +102,20 @@ def parse_command(
         disable=quiet or len(files) < 2,
         transient=True,
     )
-    with progress, open_writer(output_format, output, sys.stdout) as writer:
-        task = progress.add_task("解析", total=len(files))
+    try:
+        with progress, open_writer(output_format, output, sys.stdout) as writer:
+            task = progress.add_task("解析", total=len(files))
 
-        def on_result(result: FileResult) -> None:
-            report_problems(result)
-            progress.advance(task)
+            def on_result(result: FileResult) -> None:
+                report_problems(result)
+                progress.advance(task)
 
-        summary = run_batch(
-            files, writer.write, jobs=workers, check=not no_check, on_result=on_result
-        )
+            summary = run_batch(
+                files, writer.write, jobs=workers, check=not no_check, on_result=on_result
+            )
+    except KeyboardInterrupt:
+        err.print("已中断：没有写出输出文件（已解析的结果未保存）", markup=False)
+        raise typer.Exit(130) from None
     for line in summary.lines():
         err.print(line, markup=False)
     if summary.any_unreadable:

@@ -170,7 +170,7 @@ def test_parquet_long_form(good_dir: Path, tmp_path: Path) -> None:
     table = pq.read_table(out)
     assert table.column_names == list(LONG_COLUMNS)
     assert table.num_rows == 400
-    assert str(table.schema.field("value").type) == "decimal128(18, 4)"
+    assert str(table.schema.field("value").type) == "decimal128(38, 10)"
     rows = table.to_pylist()
     fees = [r for r in rows if r["row"] == "fees"]
     assert [r["value"] for r in fees] == [Decimal("0.3500")] * 2

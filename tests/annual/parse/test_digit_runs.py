@@ -145,3 +145,10 @@ def test_table_four_runs_read_back_or_say_so(groups: list[list[int]]) -> None:
         assert found.cells == cells
     else:
         assert found.reason
+
+
+def test_a_zero_is_never_read_as_two_cells() -> None:
+    from gongkai.annual.parse.digit_runs import splits
+
+    assert list(splits("0", 2)) == []
+    assert list(splits("05", 2)) == [(0, 5)]

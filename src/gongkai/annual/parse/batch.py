@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..model import AnnualReport
-from . import parse_file, unreadable_report
+from . import parse_bytes, unreadable_report
+from .files import read_regular
+from .names import shown_name
 from .unreadable import UnreadableDocument
 
 UNREADABLE_CODES = frozenset(
@@ -35,6 +37,10 @@ UNREADABLE_CODES = frozenset(
         "FILE_UNREADABLE",
         "PDF_NO_TEXT",
         "READER_ERROR",
+        "DAMAGED",
+        "TOO_LARGE",
+        "NOT_A_FILE",
+        "LINK_OUTSIDE",
     }
 )
 """Diagnostics that mean nothing at all could be read from the file."""
@@ -104,17 +110,34 @@ class Summary:
 
 def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
     """The files named, and every file under the directories named (recursively, sorted;
-    hidden files and folders skipped). A path that does not exist is kept so that it is
-    reported as unreadable rather than silently dropped."""
+    hidden files and folders skipped). A path that does not exist, a sub-folder that
+    cannot be listed and a link that leads outside the folder given are kept, so that
+    each is reported as unreadable rather than silently dropped; linked folders are not
+    entered (a link could loop or lead anywhere)."""
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                out.extend(Path(root) / f for f in sorted(files) if not f.startswith("."))
-        else:
+        if not path.is_dir():
             out.append(path)
+            continue
+        root_real = path.resolve()
+        unlistable: list[Path] = []
+
+        def note(exc: OSError, found: list[Path] = unlistable) -> None:
+            found.append(Path(exc.filename))
+
+        for root, dirs, files in os.walk(path, onerror=note):
+            dirs[:] = sorted(
+                d for d in dirs if not d.startswith(".") and not (Path(root) / d).is_symlink()
+            )
+            for name in sorted(files):
+                if name.startswith("."):
+                    continue
+                file = Path(root) / name
+                if file.is_symlink() and file.resolve().is_relative_to(root_real):
+                    file = file.resolve()  # read through: it stays inside the folder
+                out.append(file)  # a link leading outside stays a link: read_regular refuses it
+        out.extend(unlistable)
     return out
 
 
@@ -132,15 +155,17 @@ def classify(report: AnnualReport) -> Status:
 
 
 def parse_one(path: str, check: bool = True) -> FileResult:
-    """Parse one file; never raises for a bad document."""
+    """Parse one file; never raises for a bad document. The report names the file as
+    ``shown_name`` writes it (any byte that is not UTF-8 as ``\\xNN``)."""
+    name = shown_name(path)
     try:
-        report = parse_file(path)
+        report = parse_bytes(read_regular(path, name), name)
     except UnreadableDocument as error:
         report = unreadable_report(error)
     except Exception as exc:  # a reader bug on one odd file must not stop thousands
         report = unreadable_report(
             UnreadableDocument(
-                "READER_ERROR", f"读取时出错（{type(exc).__name__}: {exc}）", source=path
+                "READER_ERROR", f"读取时出错（{type(exc).__name__}: {exc}）", source=name
             )
         )
     status = classify(report)
@@ -150,7 +175,7 @@ def parse_one(path: str, check: bool = True) -> FileResult:
         from ..check import check as run_checks
 
         errors = tuple(f.code for f in run_checks(report) if f.severity is Severity.ERROR)
-    return FileResult(path, report, status, errors)
+    return FileResult(name, report, status, errors)
 
 
 def _parse_checked(path: str) -> FileResult:
@@ -204,14 +229,18 @@ def pooled(
     """
     position = 0
     while position < len(names):
+        pool = ProcessPoolExecutor(max_workers=jobs)
         try:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                for result in pool.map(work, names[position:], chunksize=chunk):
-                    position += 1
-                    yield result
+            for result in pool.map(work, names[position:], chunksize=chunk):
+                position += 1
+                yield result
         except BrokenProcessPool:
+            pool.shutdown(wait=True, cancel_futures=True)
             yield _alone(names[position], work, crashed)
             position += 1
+        finally:
+            # interrupted (Ctrl-C, SIGTERM) or done: queued files are dropped, not run
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _alone(name: str, work: Callable[[str], T], crashed: Callable[[str], T]) -> T:
@@ -224,10 +253,10 @@ def _alone(name: str, work: Callable[[str], T], crashed: Callable[[str], T]) -> 
 
 def _crashed(name: str) -> FileResult:
     error = UnreadableDocument(
-        "READER_ERROR", "读取时解析进程意外退出（文件可能已损坏）", source=name
+        "READER_ERROR", "读取时解析进程意外退出（文件可能已损坏）", source=shown_name(name)
     )
     report = unreadable_report(error)
-    return FileResult(name, report, classify(report))
+    return FileResult(shown_name(name), report, classify(report))
 
 
 def run_batch(

@@ -86,6 +86,8 @@ def is_run(text: str) -> bool:
 
 def _numbers(group: str, count: int, digits: int = MAX_DIGITS) -> Iterator[Cells]:
     """Every way to read ``group`` as ``count`` numbers without leading zeros."""
+    if len(group) < count:  # each number needs a digit (「0」 cannot be two cells)
+        return
     if count == 1:
         if len(group) <= digits and (group == "0" or not group.startswith("0")):
             yield (int(group),)

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from .rows import Row
 
@@ -294,8 +295,11 @@ def _published(rows: Sequence[Row]) -> str | None:
         match = _PUBLISHED_RE.search("".join(row.text.replace("|", " ").split()))
         if match:
             year, month, day = (int(g) for g in match.groups())
-            if MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12 and 1 <= day <= 31:
-                return f"{year:04d}-{month:02d}-{day:02d}"
+            if MIN_YEAR <= year <= MAX_YEAR:
+                try:  # a day that exists (not 2月30日)
+                    return date(year, month, day).isoformat()
+                except ValueError:
+                    continue
     return None
 
 

@@ -11,6 +11,7 @@ with an empty (CSV) or null (Parquet) value. ``row`` and ``column`` are the sche
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -84,9 +85,27 @@ class CsvWriter:
         self.stream.flush()
 
 
+VALUE_DIGITS = 38
+VALUE_SCALE = 10
+_LIMIT = Decimal(10) ** (VALUE_DIGITS - VALUE_SCALE)
+_QUANTUM = Decimal(1).scaleb(-VALUE_SCALE)
+
+
+def _decimal(value: int | Decimal | None) -> Decimal | None:
+    """A cell's value in the Parquet column: exact to ``VALUE_SCALE`` decimals (a fee
+    printed with six keeps them), null beyond what a decimal(38, 10) holds (no count or
+    fee of a real report comes near 10^28)."""
+    if value is None:
+        return None
+    number = Decimal(value)
+    if not number.is_finite() or abs(number) >= _LIMIT:
+        return None
+    return number.quantize(_QUANTUM)
+
+
 class ParquetWriter:
     """Parquet via pyarrow, one row group per ``batch`` reports; ``value`` is an exact
-    decimal(18, 4) (counts are whole numbers, table 二's fees are 万元 with decimals)."""
+    decimal(38, 10) (counts are whole numbers, table 二's fees are 万元 with decimals)."""
 
     def __init__(self, path: str | Path, batch: int = 500) -> None:
         import pyarrow as pa
@@ -101,7 +120,7 @@ class ParquetWriter:
                 ("table", pa.string()),
                 ("row", pa.string()),
                 ("column", pa.string()),
-                ("value", pa.decimal128(18, 4)),
+                ("value", pa.decimal128(VALUE_DIGITS, VALUE_SCALE)),
             ]
         )
         self.writer = pq.ParquetWriter(str(path), self.schema)
@@ -119,7 +138,7 @@ class ParquetWriter:
         if not self.pending:
             return
         columns: list[list[Any]] = [list(column) for column in zip(*self.pending, strict=True)]
-        columns[-1] = [None if v is None else Decimal(v) for v in columns[-1]]
+        columns[-1] = [_decimal(v) for v in columns[-1]]
         table = self.pa.Table.from_arrays(
             [self.pa.array(c, type=f.type) for c, f in zip(columns, self.schema, strict=True)],
             schema=self.schema,
@@ -130,6 +149,22 @@ class ParquetWriter:
     def close(self) -> None:
         self._flush()
         self.writer.close()
+
+
+def output_problem(out: str | Path) -> str | None:
+    """Why ``out`` cannot receive the output, checked before any file is parsed (None:
+    it can). A link is written through to its target, never replaced."""
+    target = Path(out)
+    if target.is_dir():
+        return f"输出路径“{out}”是一个文件夹，请给出文件名，例如 {Path(out) / '年报.jsonl'}"
+    folder = target.resolve().parent
+    if not folder.is_dir():
+        return f"输出文件所在的文件夹“{folder}”不存在，请先创建"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"没有权限在文件夹“{folder}”中写入"
+    if target.exists() and not os.access(target, os.W_OK):
+        return f"没有权限覆盖输出文件“{out}”"
+    return None
 
 
 @contextmanager
@@ -148,7 +183,7 @@ def open_writer(
         yield writer
         writer.close()
         return
-    target = Path(out)
+    target = Path(out).resolve()  # through a link: the link stays, its target is written
     partial = target.with_name(target.name + ".part")
     try:
         if kind is OutputFormat.PARQUET:
