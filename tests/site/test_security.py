@@ -53,7 +53,8 @@ def test_secret_key_is_made_once_and_kept(tmp_path: Path, monkeypatch: pytest.Mo
         ("short1A!", {"password_too_short"}),
         ("alllowercaseletters", {"password_too_uniform"}),
         ("8302945716302", {"password_entirely_numeric", "password_too_uniform"}),
-        ("Gongkai-Demo-2025", set()),
+        ("Gongkai-Demo-2025", {"password_demo"}),  # published in the README
+        ("Xk7#mP2vLq9w", set()),
     ],
 )
 def test_password_policy(password: str, codes: set[str]) -> None:

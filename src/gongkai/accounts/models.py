@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -16,17 +17,40 @@ def digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+def token_days() -> int:
+    """How long a new API token lasts (``GONGKAI_API_TOKEN_DAYS``, default 180)."""
+    return int(getattr(settings, "GONGKAI_API_TOKEN_DAYS", 180))
+
+
+def revoke_all(user: object, reason: str) -> int:
+    """Revoke every live token of ``user`` (password changed, account deactivated)."""
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now(), revoked_reason=reason
+    )
+
+
 class ApiTokenManager(models.Manager["ApiToken"]):
     def issue(self, user: object, name: str) -> tuple[ApiToken, str]:
         """Create a token; the plain value is returned once and only its hash is stored."""
         plain = secrets.token_urlsafe(32)
-        token = self.create(user=user, name=name, prefix=plain[:PREFIX_LENGTH], key=digest(plain))
+        token = self.create(
+            user=user,
+            name=name,
+            prefix=plain[:PREFIX_LENGTH],
+            key=digest(plain),
+            expires_at=timezone.now() + timedelta(days=token_days()),
+        )
         return token, plain
 
     def authenticate(self, plain: str) -> ApiToken | None:
         token = (
             self.select_related("user")
-            .filter(key=digest(plain), revoked_at__isnull=True, user__is_active=True)
+            .filter(
+                key=digest(plain),
+                revoked_at__isnull=True,
+                expires_at__gt=timezone.now(),
+                user__is_active=True,
+            )
             .first()
         )
         if token is not None:
@@ -44,6 +68,8 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     last_used_at = models.DateTimeField("最近使用", null=True, blank=True)
     revoked_at = models.DateTimeField("吊销时间", null=True, blank=True)
+    expires_at = models.DateTimeField("到期时间")
+    revoked_reason = models.CharField("吊销原因", max_length=100, blank=True)
 
     objects = ApiTokenManager()
 
@@ -53,6 +79,10 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.prefix}…）"
+
+    @property
+    def expired(self) -> bool:
+        return self.expires_at <= timezone.now()
 
 
 class PasswordState(models.Model):

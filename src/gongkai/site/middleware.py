@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from django.conf import settings
@@ -47,3 +48,35 @@ class AdminAccessMiddleware:
 
             return forbidden(request, PermissionDenied("没有系统管理权限"))
         return self.get_response(request)
+
+
+PRIVATE_PREFIXES = ("/office/", "/accounts/", "/admin/", "/api/")
+APPLICANT_PAGE = re.compile(
+    r"^/(apply|messages)/(?!status/|write/|ask/|consultations/|shown/|done/$)[^/]+/"
+)
+"""An applicant's own pages (a case or a message by its number, and everything under it)."""
+
+
+class PrivateResponseMiddleware:
+    """Nothing private is kept by a browser or a proxy: ``Cache-Control: no-store`` on
+    every response to a signed-in person and on every back-office, API and applicant page
+    (names, ID numbers, letters, a generated password); and an applicant's pages send no
+    ``Referer`` on a click, which would carry their private link to the next page."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        applicant = bool(APPLICANT_PAGE.match(request.path)) or request.path.startswith(
+            ("/apply/done/", "/messages/done/")
+        )
+        signed_in = user is not None and user.is_authenticated
+        private = signed_in or applicant or request.path.startswith(PRIVATE_PREFIXES)
+        if private and "no-store" not in response.get("Cache-Control", ""):
+            response["Cache-Control"] = "no-store"
+            response["Pragma"] = "no-cache"
+        if applicant:
+            response["Referrer-Policy"] = "no-referrer"
+        return response

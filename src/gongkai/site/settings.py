@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "gongkai.site.middleware.PrivateResponseMiddleware",
     "gongkai.accounts.middleware.PasswordChangeRequiredMiddleware",
     "gongkai.site.middleware.AdminAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -140,6 +141,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "gongkai.accounts.validators.CharacterClassValidator"},
+    {"NAME": "gongkai.accounts.validators.GuessablePasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "site:home"
@@ -148,7 +150,9 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # django-axes: lock an account after five failed log-ins in a row.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
-AXES_LOCKOUT_PARAMETERS = ["username"]
+# Locked per username *and* address: a stranger cannot lock a colleague out by typing
+# five wrong passwords for their name from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_VERBOSE = False
