@@ -53,7 +53,7 @@ PUBLIC_API_OPERATIONS = frozenset(
     }
 )
 METHODS = ("get", "post", "put", "patch", "delete")
-SAMPLE = {"int": "1", "slug": "bureau-a", "str": "x", "path": "x", "uuid": "0" * 32}
+SAMPLE = {"int": "1", "year": "2025", "slug": "bureau-a", "str": "x", "path": "x", "uuid": "0" * 32}
 REGEX_SAMPLE = {"app_label": "organs", "url": "x"}
 
 

@@ -23,13 +23,13 @@ def test_staff_pages_and_downloads_say_no_store(client, make_member, organ_tree)
     assert "no-store" in client.get("/accounts/login/")["Cache-Control"]
 
 
-def test_an_applicants_pages_send_no_referrer_and_are_not_stored(client) -> None:
+def test_an_applicants_pages_send_only_the_origin_and_are_not_stored(client) -> None:
     response = client.get("/apply/FGJ-2026-00001/")
     assert "no-store" in response["Cache-Control"]
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "strict-origin"
     public = client.get("/apply/")
-    assert public.get("Referrer-Policy") != "no-referrer"
-    assert client.get("/messages/FGJ-LY-2026-00001/")["Referrer-Policy"] == "no-referrer"
+    assert public.get("Referrer-Policy") != "strict-origin"
+    assert client.get("/messages/FGJ-LY-2026-00001/")["Referrer-Policy"] == "strict-origin"
 
 
 @pytest.mark.parametrize(

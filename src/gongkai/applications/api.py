@@ -20,15 +20,18 @@ from datetime import date
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import HttpError
 
 from gongkai.organs.querysets import case_organs
+from gongkai.site.converters import MAX_YEAR, MIN_YEAR
 
 from . import delivery, intake_keys, querysets, rules, services, stats
 from .errors import CaseworkError, InvalidDelivery
 from .forms import APPLICANT_FIELDS_FORM, ApplicationForm
 from .views.public import rate_limited
+
+YEAR = Path(..., ge=MIN_YEAR, le=MAX_YEAR, description="年度（1900–2200）")
 
 routes = Router()
 
@@ -204,8 +207,8 @@ def list_cases(
     state: str = "",
     overdue: bool = False,
     mine: bool = False,
-    limit: int = 100,
-    offset: int = 0,
+    limit: int = Query(100, ge=1, le=500, description="每页条数（1–500）"),
+    offset: int = Query(0, ge=0, le=10_000_000, description="跳过的条数"),
 ) -> list[dict[str, Any]]:
     cases = querysets.visible_to(request.user).select_related("organ")
     if organ:
@@ -370,7 +373,7 @@ def withdraw(request: HttpRequest, number: str, payload: WithdrawIn, token: str 
     summary="机关（含下级）某年度表二、表三、表四（annual-report/1）",
     description="code 为机关网址标识（如 fgj）或统一社会信用代码，与 annual_stats 命令的 --organ 相同。",
 )
-def annual_stats(request: HttpRequest, code: str, year: int) -> dict[str, Any]:
+def annual_stats(request: HttpRequest, code: str, year: int = YEAR) -> dict[str, Any]:
     visible = case_organs(request.user)
     organ = querysets.organ_by_code(code, visible)
     if organ is None:

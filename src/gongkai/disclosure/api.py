@@ -12,15 +12,18 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from ninja import Router
+from ninja import Path, Query, Router
 
 from gongkai.annual.model import AnnualReport
 from gongkai.organs.querysets import case_organs
+from gongkai.site.converters import MAX_YEAR, MIN_YEAR
 
 from . import stats, workflow
 from .categories import CATEGORY_BY_KEY
 from .models import Item
-from .search import Filters, search
+from .search import MAX_PAGE, Filters, search
+
+YEAR = Path(..., ge=MIN_YEAR, le=MAX_YEAR, description="年度（1900–2200）")
 
 router = Router()
 
@@ -47,13 +50,13 @@ def _item_dict(item: Item) -> dict[str, Any]:
 @router.get("search", auth=None, summary="检索主动公开信息")
 def search_items(
     request: HttpRequest,
-    q: str = "",
-    organ: int | None = None,
-    category: str = "",
-    year: int | None = None,
-    validity: str = "",
-    order: str = "relevance",
-    page: int = 1,
+    q: str = Query("", max_length=200, description="关键词"),
+    organ: int | None = Query(None, ge=1, le=2**31 - 1, description="机关 id"),
+    category: str = Query("", max_length=40),
+    year: int | None = Query(None, ge=MIN_YEAR, le=MAX_YEAR, description="发布年份"),
+    validity: str = Query("", max_length=4),
+    order: str = Query("relevance", max_length=20),
+    page: int = Query(1, ge=1, le=MAX_PAGE, description="页码（1–500）"),
 ) -> dict[str, Any]:
     results = search(
         q[:200],
@@ -87,7 +90,7 @@ def item_detail(request: HttpRequest, item_id: int) -> dict[str, Any]:
 
 
 @router.get("organs/{slug}/table2/{year}", summary="机关某年度的表二")
-def table2(request: HttpRequest, slug: str, year: int) -> dict[str, Any]:
+def table2(request: HttpRequest, slug: str, year: int = YEAR) -> dict[str, Any]:
     organ = case_organs(request.user).filter(slug=slug).first()
     if organ is None:
         raise Http404

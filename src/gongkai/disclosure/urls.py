@@ -12,7 +12,7 @@ urlpatterns = [
     path("items/<int:pk>/edit/", views.item_edit, name="edit"),
     path("items/<int:pk>/action/", views.item_action, name="action"),
     path("items/<int:pk>/attachments/", views.attachment_add, name="attach"),
-    path("table2/<slug:slug>/<int:year>/", views.table2_view, name="table2"),
+    path("table2/<slug:slug>/<year:year>/", views.table2_view, name="table2"),
     path("timeliness/", views.timeliness_view, name="timeliness"),
     path("guide/<slug:slug>/", views.guide_edit, name="guide_edit"),
 ]

@@ -24,10 +24,11 @@ def _public_items():  # type: ignore[no-untyped-def]
 
 
 def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
+    """A small positive whole number from a query parameter, else None (ignored): an
+    id or a year of twenty digits would overflow the database's integers."""
+    if not value or not value.isdecimal() or len(value) > 9:
         return None
+    return int(value)
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -12,21 +12,24 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from ninja import Router
+from ninja import Path, Router
 
 from gongkai.applications.querysets import organ_by_code
 from gongkai.organs.models import Organ
 from gongkai.organs.querysets import case_organs
+from gongkai.site.converters import MAX_YEAR, MIN_YEAR
 
 from . import compute, services
 from .models import AnnualReportDraft, Status
 from .views.common import finding_rows
 
+YEAR = Path(..., ge=MIN_YEAR, le=MAX_YEAR, description="年度（1900–2200）")
+
 router = Router()
 
 
 @router.get("/{organ}/{year}", auth=None, summary="已发布的年度报告（annual-report/1）")
-def published(request: HttpRequest, organ: str, year: int) -> dict[str, Any]:
+def published(request: HttpRequest, organ: str, year: int = YEAR) -> dict[str, Any]:
     found = organ_by_code(organ, Organ.objects.filter(is_active=True))
     draft = (
         AnnualReportDraft.objects.filter(organ=found, year=year, status=Status.PUBLISHED).first()
@@ -50,13 +53,13 @@ def _staff_draft(request: HttpRequest, organ: str, year: int) -> AnnualReportDra
 
 
 @router.get("/{organ}/{year}/draft", summary="年度报告草稿（按当前数字）")
-def draft_report(request: HttpRequest, organ: str, year: int) -> dict[str, Any]:
+def draft_report(request: HttpRequest, organ: str, year: int = YEAR) -> dict[str, Any]:
     draft = _staff_draft(request, organ, year)
     return compute.draft_report(draft).to_dict()
 
 
 @router.get("/{organ}/{year}/draft/findings", summary="年度报告草稿的核查结果")
-def draft_findings(request: HttpRequest, organ: str, year: int) -> dict[str, Any]:
+def draft_findings(request: HttpRequest, organ: str, year: int = YEAR) -> dict[str, Any]:
     draft = _staff_draft(request, organ, year)
     if draft.status == Status.PUBLISHED:
         rows: list[dict[str, Any]] = list(draft.findings or [])

@@ -8,6 +8,6 @@ urlpatterns = [
     path("", public.index, name="index"),
     path("report.css", public.css, name="css"),
     path("<slug:slug>/", public.organ_reports, name="organ"),
-    path("<slug:slug>/<int:year>/", public.report_page, name="report"),
-    path("<slug:slug>/<int:year>/download.<str:fmt>", public.report_file, name="file"),
+    path("<slug:slug>/<year:year>/", public.report_page, name="report"),
+    path("<slug:slug>/<year:year>/download.<str:fmt>", public.report_file, name="file"),
 ]

@@ -9,6 +9,11 @@ class SiteConfig(AppConfig):
 
     def ready(self) -> None:
         from django.apps import apps
+        from django.urls import register_converter
+
+        from .converters import YearConverter
+
+        register_converter(YearConverter, "year")  # before any URLconf is imported
 
         from .jobs import ensure_schedules
 

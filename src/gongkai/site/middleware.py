@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -60,8 +61,8 @@ APPLICANT_PAGE = re.compile(
 class PrivateResponseMiddleware:
     """Nothing private is kept by a browser or a proxy: ``Cache-Control: no-store`` on
     every response to a signed-in person and on every back-office, API and applicant page
-    (names, ID numbers, letters, a generated password); and an applicant's pages send no
-    ``Referer`` on a click, which would carry their private link to the next page."""
+    (names, ID numbers, letters, a generated password); and an applicant's pages send
+    only the site's origin as ``Referer``, never the path that carries the private link."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -78,5 +79,39 @@ class PrivateResponseMiddleware:
             response["Cache-Control"] = "no-store"
             response["Pragma"] = "no-cache"
         if applicant:
-            response["Referrer-Policy"] = "no-referrer"
+            # the origin only, never the path (which holds the private link); not
+            # "no-referrer", with which browsers send "Origin: null" and CSRF refuses forms
+            response["Referrer-Policy"] = "strict-origin"
         return response
+
+
+class NulByteMiddleware:
+    """A request whose path or parameters hold a NUL character gets 400 with a Chinese
+    message: no page or API needs one, and PostgreSQL refuses them in text (a 500)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path or _has_nul(request.GET) or _form_has_nul(request):
+            message = "请求中含有不允许的字符（NUL），未处理"
+            if request.path.startswith("/api/"):
+                from django.http import JsonResponse
+
+                return JsonResponse(
+                    {"detail": message}, status=400, json_dumps_params={"ensure_ascii": False}
+                )
+            from django.http import HttpResponseBadRequest
+
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+
+def _has_nul(params: Any) -> bool:
+    return any("\x00" in key or any("\x00" in v for v in params.getlist(key)) for key in params)
+
+
+def _form_has_nul(request: HttpRequest) -> bool:
+    if request.method != "POST" or request.content_type != "application/x-www-form-urlencoded":
+        return False
+    return _has_nul(request.POST)
