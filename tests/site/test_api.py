@@ -55,7 +55,7 @@ def test_token_lists_only_visible_organs(
     ("path", "status"),
     [
         ("/api/organs/bureau-a", 200),
-        ("/api/organs/bureau-a/people", 200),
+        ("/api/organs/bureau-a/people", 403),  # the people page's rule: admins only
         ("/api/organs/bureau-b", 404),
         ("/api/organs/bureau-b/people", 404),
         ("/api/organs/office", 404),
@@ -75,10 +75,14 @@ def test_people_endpoint_lists_roles(
 ) -> None:
     officer = make_member(organ_tree["a"], Role.OFFICER, username="a_officer")
     make_member(organ_tree["a"], Role.HEAD, username="a_head")
-    rows = client.get("/api/organs/bureau-a/people", headers=bearer(officer)).json()
+    admin = make_member(organ_tree["a"], Role.ADMIN, username="a_admin")
+    refused = client.get("/api/organs/bureau-a/people", headers=bearer(officer))
+    assert refused.status_code == 403 and "管理员" in refused.json()["detail"]
+    rows = client.get("/api/organs/bureau-a/people", headers=bearer(admin)).json()
     assert {(r["username"], r["role_label"]) for r in rows} == {
         ("a_officer", "公开专员"),
         ("a_head", "机构负责人"),
+        ("a_admin", "系统管理员"),
     }
 
 

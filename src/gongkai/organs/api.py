@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
+from ninja.errors import HttpError
 
 from . import rules
 from .models import Membership, Organ
@@ -57,7 +58,10 @@ def get_organ(request: HttpRequest, slug: str) -> Organ:
 
 @router.get("/{slug}/people", response=list[MemberOut], summary="机关人员与角色")
 def list_people(request: HttpRequest, slug: str) -> list[dict[str, str]]:
+    """The organ's staff and roles: for its administrators only, as the 人员与角色 page."""
     organ = visible_organ(request, slug)
+    if not rules.can_manage_people(request.user, organ):
+        raise HttpError(403, "只有本机关的管理员可以查看人员名单")
     rows = Membership.objects.filter(organ=organ).select_related("user").order_by("role", "user")
     return [
         {
