@@ -174,7 +174,7 @@ def intake(request: HttpRequest, payload: IntakeIn) -> tuple[int, dict[str, Any]
         if earlier is not None:
             return earlier
     organ = querysets.organ_by_code(data.pop("organ"))
-    if rate_limited(str(request.META.get("REMOTE_ADDR", ""))):
+    if rate_limited(request):
         return 429, {
             "detail": "提交过于频繁：同一网络每小时最多提交10件申请，请稍后再试",
             "code": "rate_limited",

@@ -1,5 +1,14 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+
+
+def create_cache_table(sender: Any, using: str = "default", **kwargs: Any) -> None:
+    """The database cache's table (the shared rate-limit counters) exists after migrate."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class SiteConfig(AppConfig):
@@ -23,6 +32,11 @@ class SiteConfig(AppConfig):
 
         # After every migrate: the background worker's schedules exist and are current
         # (sent with django_q's app: this app has no models, so no signal of its own).
+        post_migrate.connect(
+            create_cache_table,
+            sender=apps.get_app_config("django_q"),
+            dispatch_uid="gongkai.site.cache_table",
+        )
         post_migrate.connect(
             ensure_schedules,
             sender=apps.get_app_config("django_q"),

@@ -157,6 +157,26 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "gongkai.site.clients.axes_client_ip"
+
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma
+# separated); empty: the header is ignored. See gongkai.site.clients.
+GONGKAI_TRUSTED_PROXIES = os.environ.get("GONGKAI_TRUSTED_PROXIES", "")
+# The rate limits' counters are shared by every worker process: Redis when
+# GONGKAI_REDIS_URL is set, the database otherwise (table gongkai_ratelimit, created on
+# migrate); page caches stay in each process's memory.
+GONGKAI_REDIS_URL = os.environ.get("GONGKAI_REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": GONGKAI_REDIS_URL}
+        if GONGKAI_REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "gongkai_ratelimit",
+        }
+    ),
+}
 # Lock by account, not by address: a government office's staff share one NAT address.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 

@@ -17,7 +17,10 @@ def get_case(request: HttpRequest, number: str) -> Application:
 
 
 def client_ip(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", ""))
+    """The client's address, behind a trusted reverse proxy too (``site.clients``)."""
+    from gongkai.site.clients import client_ip as address
+
+    return address(request)
 
 
 def user_of(request: HttpRequest) -> Any:

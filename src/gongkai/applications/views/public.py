@@ -8,12 +8,13 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+
+from gongkai.site.clients import limited
 
 from .. import corrections, receipts, services
 from .. import files as reply_files
@@ -21,23 +22,14 @@ from ..errors import CaseworkError, InvalidInput
 from ..forms import APPLICANT_FIELDS_FORM, ApplicationForm, CorrectionForm
 from ..models import Application, ReplyFile
 from ..workflow import Event
-from .common import client_ip
 
 RATE_LIMIT = getattr(settings, "APPLICATIONS_RATE_LIMIT", 10)
 """Online applications accepted per IP address per hour."""
 
 
-def rate_limited(ip: str) -> bool:
-    key = f"applications:apply:{ip}"
-    added = cache.add(key, 1, timeout=3600)
-    if added:
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=3600)
-        return False
-    return count > RATE_LIMIT
+def rate_limited(request: HttpRequest) -> bool:
+    """One more online application from this client (web form and API alike)."""
+    return limited("applications:apply", request, RATE_LIMIT)
 
 
 def apply(request: HttpRequest) -> HttpResponse:
@@ -46,7 +38,7 @@ def apply(request: HttpRequest) -> HttpResponse:
     posted = request.method == "POST"
     form = ApplicationForm(request.POST if posted else None, request.FILES if posted else None)
     if posted:
-        if rate_limited(client_ip(request)):
+        if rate_limited(request):
             form.is_valid()
             form.add_error(None, "提交过于频繁：同一网络每小时最多提交10件申请，请稍后再试")
             return render(request, "applications/apply.html", {"form": form}, status=429)
@@ -118,15 +110,8 @@ WAYS = ("code", "id_tail")
 """How a case is found again: by its 查询码, or by the last 4 characters of the ID document."""
 
 
-def _lookup_limited(ip: str) -> bool:
-    key = f"applications:lookup:{ip}"
-    if cache.add(key, 1, timeout=3600):
-        return False
-    try:
-        return cache.incr(key) > LOOKUP_LIMIT
-    except ValueError:
-        cache.set(key, 1, timeout=3600)
-        return False
+def _lookup_limited(request: HttpRequest) -> bool:
+    return limited("applications:lookup", request, LOOKUP_LIMIT)
 
 
 @never_cache
@@ -139,7 +124,7 @@ def status(request: HttpRequest) -> HttpResponse:
     error = ""
     code = 200
     if request.method == "POST":
-        if _lookup_limited(client_ip(request)):
+        if _lookup_limited(request):
             error, code = f"查询过于频繁：同一网络每小时最多查询{LOOKUP_LIMIT}次，请稍后再试", 429
         else:
             if way == "id_tail":

@@ -7,7 +7,6 @@ import time
 from typing import Any
 
 from django.contrib import messages as flash
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,8 +15,8 @@ from django.views.decorators.cache import never_cache
 
 from gongkai.applications import services as casework
 from gongkai.applications.errors import InvalidInput
-from gongkai.applications.views.common import client_ip
 from gongkai.applications.views.public import GRANTS as APPLICATION_GRANTS
+from gongkai.site.clients import limited
 
 from .. import privacy, services, workflow
 from ..forms import MessageForm
@@ -32,16 +31,6 @@ GRANTS = "interaction:grants"
 PER_PAGE = 20
 
 
-def _limited(key: str, limit: int) -> bool:
-    if cache.add(key, 1, timeout=3600):
-        return False
-    try:
-        return int(cache.incr(key)) > limit
-    except ValueError:
-        cache.set(key, 1, timeout=3600)
-        return False
-
-
 def write(request: HttpRequest) -> HttpResponse:
     posted = request.method == "POST"
     initial = {"organ": request.GET.get("organ")} if not posted else None
@@ -49,7 +38,7 @@ def write(request: HttpRequest) -> HttpResponse:
         request.POST if posted else None, request.FILES if posted else None, initial=initial
     )
     if posted:
-        if _limited(f"interaction:write:{client_ip(request)}", RATE_LIMIT):
+        if limited("interaction:write", request, RATE_LIMIT):
             form.is_valid()
             form.add_error(
                 None, f"提交过于频繁：同一网络每小时最多提交{RATE_LIMIT}条留言，请稍后再试"
@@ -111,7 +100,7 @@ def status(request: HttpRequest) -> HttpResponse:
     number = request.POST.get("number", "").strip()
     error, code = "", 200
     if request.method == "POST":
-        if _limited(f"interaction:lookup:{client_ip(request)}", LOOKUP_LIMIT):
+        if limited("interaction:lookup", request, LOOKUP_LIMIT):
             error, code = f"查询过于频繁：同一网络每小时最多查询{LOOKUP_LIMIT}次，请稍后再试", 429
         else:
             found = services.message_for_lookup(number, request.POST.get("code", ""))

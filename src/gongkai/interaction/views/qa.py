@@ -6,17 +6,16 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from gongkai.applications.views.common import client_ip
 from gongkai.disclosure.models import Item
 from gongkai.organs.models import Organ
 from gongkai.organs.querysets import case_organs
+from gongkai.site.clients import limited
 
 from .. import qa
 from ..models import Faq, QuestionLog, Synonym
@@ -34,8 +33,7 @@ def ask(request: HttpRequest) -> HttpResponse:
     status = 200
     error = ""
     if question:
-        key = f"interaction:qa:{client_ip(request)}"
-        if not cache.add(key, 1, timeout=3600) and int(cache.incr(key)) > ASK_LIMIT:
+        if limited("interaction:qa", request, ASK_LIMIT):
             error, status = "提问过于频繁，请稍后再试", 429
         else:
             result = qa.answer(question, organ_ids=(organ.pk,) if organ else ())
