@@ -1,6 +1,6 @@
-"""Every public page and the applicant's own pages, walked in a real browser: no serious
-WCAG 2.1 AA violation (axe-core) in the standard and the 关怀模式 display, and nothing
-pushed past the right edge of a 390 px phone screen."""
+"""Every public page and the applicant's own pages, walked in a real browser at 390 px in
+the standard and the 关怀模式 display: no serious WCAG 2.1 AA violation (axe-core), and
+nothing pushed past the right edge of the screen."""
 
 from __future__ import annotations
 
@@ -55,17 +55,19 @@ def test_every_public_page_passes_axe_and_fits_a_phone_in_both_modes(
         site.goto(f"/display/?care={int(care)}&next=/")
         mode = "关怀模式" if care else "标准模式"
         applicant = [_open_case(site, number, code) for number, code in lookups[:2]]
-        for width, size in (("desktop", DESKTOP), ("phone", PHONE)):
-            site.set_viewport_size(size)
-            for url in [*urls, *applicant]:
-                response = site.goto(url)
-                assert response is not None and response.status == 200, (url, mode)
-                for violation in axe_violations(site):
-                    problems.append(f"{mode} {width} {url}: {violation}")
-                if width == "phone":
-                    over, clipped = sideways_overflow(site), cut_off(site)
-                    if over or clipped:
-                        problems.append(f"{mode} 390px {url}: 横向超出 {over}px {clipped}")
-            site.goto(urls[-1])
-            site.screenshot(path=str(folder / f"public-{int(care)}-{width}.png"), full_page=True)
+        site.set_viewport_size(PHONE)
+        for url in [*urls, *applicant]:
+            response = site.goto(url)
+            assert response is not None and response.status == 200, (url, mode)
+            # axe at the narrow width, where wide boxes scroll (its other rules do not
+            # depend on the width)
+            for violation in axe_violations(site):
+                problems.append(f"{mode} {url}: {violation}")
+            over, clipped = sideways_overflow(site), cut_off(site)
+            if over or clipped:
+                problems.append(f"{mode} 390px {url}: 横向超出 {over}px {clipped}")
+        site.screenshot(path=str(folder / f"public-{int(care)}-phone.png"), full_page=True)
+        site.set_viewport_size(DESKTOP)
+        site.goto(urls[-1])
+        site.screenshot(path=str(folder / f"public-{int(care)}-desktop.png"), full_page=True)
     assert not problems, "\n".join(problems)
