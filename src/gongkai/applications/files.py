@@ -1,9 +1,10 @@
 """Files provided with a reply: checked (type, content, size), stored safely, served privately.
 
 Checks run before anything is written (Chinese messages naming the file); a stored file
-gets a random name under ``storage_root()/<organ>/<case>/`` — the uploaded name is kept
-only as text for the download's ``Content-Disposition``. Nothing under the root is served
-by the web server; ``response`` streams one file as an attachment with ``nosniff``.
+gets a random name ``<organ>/<case>/<random>.<ext>`` in the ``applications`` storage area
+(a folder here, or the shared bucket: ``gongkai.site.storage``) — the uploaded name is kept
+only as text for the download's ``Content-Disposition``. Nothing stored is served by the
+web server; ``response`` streams one file as an attachment with ``nosniff``.
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
 from django.http import FileResponse
+
+from gongkai.site.storage import area_storage
 
 from .errors import InvalidInput
 
@@ -45,12 +49,9 @@ TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
 ALLOWED_LABEL = "PDF、Word（DOC/DOCX）、Excel（XLS/XLSX）、OFD、ZIP、JPG、PNG、TXT"
 
 
-def storage_root() -> Path:
-    """``MEDIA_ROOT/applications`` when MEDIA_ROOT is set, else ``VAR_DIR/media/applications``
-    (read on each use, so tests can point it elsewhere)."""
-    media = str(getattr(settings, "MEDIA_ROOT", "") or "")
-    base = Path(media) if media else Path(settings.VAR_DIR) / "media"
-    return base.resolve() / "applications"
+def storage() -> Storage:
+    """Where these files live (decided on each use, so tests can point it elsewhere)."""
+    return area_storage("applications")
 
 
 @dataclass(frozen=True)
@@ -116,31 +117,31 @@ def check(uploads: Sequence[Any]) -> list[Checked]:
 
 
 def store(checked: Checked, organ_id: int, case_id: int) -> str:
-    """Write one checked file under a random name; the path relative to the root."""
-    relative = Path(str(organ_id)) / str(case_id) / f"{secrets.token_hex(16)}.{checked.extension}"
-    target = storage_root() / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "xb") as handle:
-        handle.write(checked.content)
-    return relative.as_posix()
+    """Write one checked file under a random name; its name in the storage area."""
+    name = f"{organ_id}/{case_id}/{secrets.token_hex(16)}.{checked.extension}"
+    return storage().save(name, ContentFile(checked.content))
 
 
-def remove(relative: str) -> None:
-    (storage_root() / relative).unlink(missing_ok=True)
+def remove(name: str) -> None:
+    storage().delete(_valid(name))
 
 
-def absolute(relative: str) -> Path:
-    """The stored file's path; refuses anything that would leave the storage root."""
-    root = storage_root()
-    path = (root / relative).resolve()
-    if root not in path.parents:
+def _valid(name: str) -> str:
+    """A stored name as ``store`` makes them; refuses anything that could leave the area."""
+    parts = name.split("/")
+    if name.startswith("/") or "\\" in name or any(p in ("", ".", "..") for p in parts):
         raise InvalidInput("文件存储位置无效")
-    return path
+    return name
+
+
+def read(name: str) -> bytes:
+    with storage().open(_valid(name), "rb") as handle:
+        return bytes(handle.read())
 
 
 def response(row: Any) -> FileResponse:
     """The file as a download: attachment, its own type, never sniffed."""
-    handle = open(absolute(row.path), "rb")  # noqa: SIM115 (FileResponse closes it)
+    handle = storage().open(_valid(row.path), "rb")
     out = FileResponse(handle, content_type=row.content_type)
     ascii_name = (
         row.name.encode("ascii", "ignore").decode() or f"file.{row.path.rsplit('.', 1)[-1]}"

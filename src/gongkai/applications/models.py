@@ -349,7 +349,7 @@ class Notice(models.Model):
 class ReplyFile(models.Model):
     """A file provided with the reply, uploaded on the reply step (``draft_reply``).
 
-    Stored under ``files.storage_root()`` by a generated name (never the uploaded one);
+    Stored in the ``applications`` storage area (``files.storage()``) by a generated name (never the uploaded one);
     served only to the organ's staff and to the applicant through the private link.
     """
 

@@ -86,10 +86,10 @@ def _message(notice: Notice) -> EmailMessage:
         )
         provided = services.reply_files(case)
         if sum(f.size for f in provided) <= ATTACH_LIMIT:
-            from .files import absolute
+            from .files import read
 
             for f in provided:
-                attachments.append((f.name, absolute(f.path).read_bytes(), f.content_type))
+                attachments.append((f.name, read(f.path), f.content_type))
         elif provided:
             body += "\n\n所附文件较大，未随邮件发送，请在下述查询页面查看本申请并下载。"
     url = status_url()

@@ -8,15 +8,14 @@ becomes 「已被新版本替代」 when the new one is published. ``state`` is 
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import Storage
 from django.db import models
 
 from gongkai.organs.models import Organ
+from gongkai.site.storage import AreaStorage
 
 from . import workflow
 from .categories import ARTICLE20, CATEGORY_BY_KEY, KIND_OTHER, KINDS, TOPICS, Category
@@ -224,21 +223,10 @@ class ItemEvent(models.Model):
         return workflow.EVENT_LABELS.get(self.event, self.event)
 
 
-class AttachmentStorage(FileSystemStorage):
-    """Attachments live under ``VAR_DIR/attachments``, outside any served folder; the
-    location is read from the settings on each use (tests point VAR_DIR elsewhere)."""
-
-    @property  # type: ignore[override]
-    def base_location(self) -> str:
-        return str(Path(settings.VAR_DIR) / "attachments")
-
-    @property  # type: ignore[override]
-    def location(self) -> str:
-        return os.path.abspath(self.base_location)
-
-
-def attachment_storage() -> FileSystemStorage:
-    return AttachmentStorage()
+def attachment_storage() -> Storage:
+    """The ``attachments`` storage area: ``VAR_DIR/attachments`` outside any served folder,
+    or the shared bucket (``gongkai.site.storage``), decided on each use."""
+    return AreaStorage("attachments")
 
 
 def _attachment_path(instance: Attachment, filename: str) -> str:

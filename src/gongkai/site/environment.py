@@ -48,3 +48,30 @@ def secret_key(var_dir: Path) -> str:
     tmp.chmod(0o600)
     tmp.replace(path)
     return key
+
+
+def s3_options_from_environment() -> dict[str, object] | None:
+    """django-storages' S3 options from ``GONGKAI_S3_*`` (None when no bucket is set).
+
+    Objects are private (no ACL, signed URLs that expire after five minutes when a URL
+    is ever asked for) and never overwritten: a second upload under a taken name gets a
+    new name, as on disk."""
+    bucket = os.environ.get("GONGKAI_S3_BUCKET", "")
+    if not bucket:
+        return None
+    options: dict[str, object] = {
+        "bucket_name": bucket,
+        "default_acl": None,
+        "querystring_auth": True,
+        "querystring_expire": 300,
+        "file_overwrite": False,
+        "region_name": os.environ.get("GONGKAI_S3_REGION", "us-east-1"),
+    }
+    for option, variable in (
+        ("endpoint_url", "GONGKAI_S3_ENDPOINT_URL"),
+        ("access_key", "GONGKAI_S3_ACCESS_KEY_ID"),
+        ("secret_key", "GONGKAI_S3_SECRET_ACCESS_KEY"),
+    ):
+        if os.environ.get(variable):
+            options[option] = os.environ[variable]
+    return options

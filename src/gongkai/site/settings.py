@@ -27,7 +27,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .environment import env_flag, env_list, secret_key
+from .environment import env_flag, env_list, s3_options_from_environment, secret_key
 
 SRC_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = SRC_DIR.parent.parent
@@ -162,20 +162,29 @@ AXES_CLIENT_IP_CALLABLE = "gongkai.site.clients.axes_client_ip"
 # Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma
 # separated); empty: the header is ignored. See gongkai.site.clients.
 GONGKAI_TRUSTED_PROXIES = os.environ.get("GONGKAI_TRUSTED_PROXIES", "")
-# The rate limits' counters are shared by every worker process: Redis when
-# GONGKAI_REDIS_URL is set, the database otherwise (table gongkai_ratelimit, created on
-# migrate); page caches stay in each process's memory.
+# Every cache is shared by all worker processes and all app servers, never kept in one
+# process's memory: Redis when GONGKAI_REDIS_URL is set, the database otherwise (tables
+# gongkai_cache and gongkai_ratelimit, created on migrate). Sessions are in the database.
 GONGKAI_REDIS_URL = os.environ.get("GONGKAI_REDIS_URL", "")
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "ratelimit": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": GONGKAI_REDIS_URL}
-        if GONGKAI_REDIS_URL
-        else {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "gongkai_ratelimit",
+
+
+def _shared_cache(table: str, prefix: str) -> dict[str, object]:
+    if GONGKAI_REDIS_URL:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": GONGKAI_REDIS_URL,
+            "KEY_PREFIX": prefix,
         }
-    ),
+    return {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": table,
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+
+
+CACHES = {
+    "default": _shared_cache("gongkai_cache", "gongkai"),
+    "ratelimit": _shared_cache("gongkai_ratelimit", "gongkai-ratelimit"),
 }
 # Lock by account, not by address: a government office's staff share one NAT address.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
@@ -232,7 +241,15 @@ Q_CLUSTER = {
     "save_limit": 500,
     "poll": 2,
     "label": "后台任务",
+    # the scheduler role: off on extra worker machines (GONGKAI_SCHEDULER=0); two
+    # schedulers would still not run a job twice (rows are locked on PostgreSQL)
+    "scheduler": env_flag("GONGKAI_SCHEDULER", True),
 }
+if GONGKAI_REDIS_URL:
+    # the queue on Redis: any number of worker machines take each task exactly once
+    Q_CLUSTER.pop("orm")
+    Q_CLUSTER["redis"] = GONGKAI_REDIS_URL
+
 
 # Language and time ------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
@@ -247,6 +264,9 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# Uploaded and generated files: folders under VAR_DIR, or one S3-compatible bucket shared
+# by every app server when GONGKAI_S3_BUCKET is set (see gongkai.site.storage).
+GONGKAI_S3 = s3_options_from_environment()
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

@@ -6,7 +6,6 @@ import re
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 from django.db import connection
 from django.db.models import F
@@ -189,8 +188,9 @@ def _attachment_texts(ctx: Context) -> dict[int, str]:
     )
     for a in rows.iterator():
         try:
-            data = Path(a.file.path).read_bytes()[:TEXT_ATTACHMENT_BYTES]
-        except (OSError, ValueError, NotImplementedError):
+            with a.file.open("rb") as handle:
+                data = handle.read(TEXT_ATTACHMENT_BYTES)
+        except (OSError, ValueError):
             continue
         out[a.item_id] = out.get(a.item_id, "") + "\n" + data.decode("utf-8", "replace")
     return out
