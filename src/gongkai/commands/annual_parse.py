@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import signal
 import sys
@@ -12,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from ..annual.parse.batch import FileResult, Status, collect_paths, run_batch
+from ..annual.parse.batch import DEFAULT_TIMEOUT, FileResult, Status, collect_paths, run_batch
 from ..annual.parse.output import OutputFormat, open_writer, output_problem
 
 SHOWN_WARNINGS = frozenset({"TABLE_NOT_FOUND"})
@@ -55,6 +56,16 @@ def parse_command(
             "--jobs", "-j", metavar="N", help="并行进程数；0 表示使用全部 CPU 核。", min=0
         ),
     ] = 1,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            help="每个文件最多用时（秒，含解析和核查）；超时的文件放弃并记一条 TIMEOUT 诊断，"
+            "其余文件照常解析。0 表示不限时。",
+            min=0,
+        ),
+    ] = DEFAULT_TIMEOUT,
     no_check: Annotated[
         bool, typer.Option("--no-check", help="不核查解析结果（汇总中不列错误规则）。")
     ] = False,
@@ -64,10 +75,13 @@ def parse_command(
 ) -> None:
     """解析已发布的年度报告（文本、HTML、DOCX、PDF），输出 annual-report/1 数据。
 
-    坏文件不会中断批处理：无法读取的文件记一条诊断，然后继续下一个。
+    坏文件不会中断批处理：无法读取或超时的文件记一条诊断，然后继续下一个。
     结束时打印汇总（完整解析、部分解析、失败；按规则统计的核查错误）。
-    退出码：全部文件都能读取为0，有文件完全无法读取（空文件、二进制、损坏、加密、扫描件）为1，用法错误（含输出路径不可写）为2，被中断（Ctrl-C、SIGTERM）为130。
+    退出码：全部文件都能读取为0，有文件完全无法读取（空文件、二进制、损坏、加密、扫描件）或超时为1，用法错误（含输出路径不可写）为2，被中断（Ctrl-C、SIGTERM）为130。
     """
+    if not math.isfinite(timeout):  # click's range lets "nan" and "inf" through
+        typer.echo("用法错误：--timeout 应为秒数，例如 --timeout 30（0 表示不限时）", err=True)
+        raise typer.Exit(2)
     if output_format is OutputFormat.PARQUET and output is None:
         typer.echo(
             "用法错误：--format parquet 必须用 -o 指定输出文件，例如 -o 年报.parquet", err=True
@@ -111,7 +125,12 @@ def parse_command(
                 progress.advance(task)
 
             summary = run_batch(
-                files, writer.write, jobs=workers, check=not no_check, on_result=on_result
+                files,
+                writer.write,
+                jobs=workers,
+                check=not no_check,
+                timeout=timeout or None,
+                on_result=on_result,
             )
     except KeyboardInterrupt:
         err.print("已中断：没有写出输出文件（已解析的结果未保存）", markup=False)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +19,6 @@ from gongkai.annual.parse.batch import (
     classify,
     collect_paths,
     parse_one,
-    pooled,
 )
 from gongkai.annual.parse.output import LONG_COLUMNS, long_rows
 from gongkai.cli import app
@@ -258,16 +256,3 @@ def test_html_fixture_through_the_command() -> None:
         "pending": None,
         "total": 1,
     }
-
-
-def _crash_on_bad(name: str) -> str:
-    if name == "bad":
-        os._exit(3)  # a reader dying in C code takes its process with it
-    return name.upper()
-
-
-@pytest.mark.slow
-def test_a_crashing_worker_costs_one_file_not_the_batch() -> None:
-    names = ["a", "b", "bad", "c", "d"]
-    results = pooled(names, _crash_on_bad, jobs=2, chunk=1, crashed=lambda n: f"崩溃：{n}")
-    assert list(results) == ["A", "B", "崩溃：bad", "C", "D"]

@@ -1,7 +1,9 @@
 """Parsing many files: paths and directories in, one result per file out, in order.
 
 A bad file never stops the batch: a document that cannot be read becomes a report whose
-only diagnostic says why, and the batch goes on. Work is spread over ``jobs`` processes.
+only diagnostic says why, and the batch goes on. Work is spread over ``jobs`` processes
+(``workers``); a file still running after ``timeout`` seconds is abandoned with a
+``TIMEOUT`` diagnostic and its process replaced.
 Each parsed report is also checked (``annual.check``) so the summary can count error
 findings by rule.
 """
@@ -12,18 +14,17 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
+from typing import Final
 
 from ..model import AnnualReport
 from . import parse_bytes, unreadable_report
 from .files import read_regular
 from .names import shown_name
 from .unreadable import UnreadableDocument
+from .workers import run_in_workers
 
 UNREADABLE_CODES = frozenset(
     {
@@ -41,9 +42,14 @@ UNREADABLE_CODES = frozenset(
         "TOO_LARGE",
         "NOT_A_FILE",
         "LINK_OUTSIDE",
+        "TIMEOUT",
     }
 )
 """Diagnostics that mean nothing at all could be read from the file."""
+
+DEFAULT_TIMEOUT: Final = 30.0
+"""Seconds of wall time a file of a batch may take (read, recognise, check): an annual
+report takes well under one, so a file still running after 30 is hostile or broken."""
 
 
 class Status(StrEnum):
@@ -191,72 +197,57 @@ def parse_many(
     *,
     jobs: int = 1,
     check: bool = True,
+    timeout: float | None = None,
     on_result: Callable[[FileResult], None] | None = None,
 ) -> Iterator[FileResult]:
-    """Parse every file, in order, over ``jobs`` processes (1: in this process)."""
+    """Parse every file, in order, over ``jobs`` processes.
+
+    With a ``timeout`` (seconds of wall time per file, parse and check together) every file
+    is read in a worker process, even with one job, so that a file over the limit can be
+    abandoned wherever its reader is stuck; without one, ``jobs=1`` reads in this process.
+    """
     names = [str(p) for p in paths]
     work = _parse_checked if check else _parse_unchecked
-    if jobs <= 1 or len(names) <= 1:
-        results: Iterable[FileResult] = map(work, names)
-        for result in results:
-            if on_result is not None:
-                on_result(result)
-            yield result
-        return
-    chunk = max(1, min(16, len(names) // (jobs * 8)))
-    for result in pooled(names, work, jobs=jobs, chunk=chunk, crashed=_crashed):
+    results: Iterable[FileResult]
+    if timeout is None and (jobs <= 1 or len(names) <= 1):
+        results = map(work, names)
+    else:
+        results = run_in_workers(
+            names,
+            work,
+            jobs=max(1, min(jobs, len(names))),
+            timeout=timeout,
+            crashed=_crashed,
+            timed_out=lambda name: _timed_out(name, timeout or 0.0),
+        )
+    for result in results:
         if on_result is not None:
             on_result(result)
         yield result
 
 
-T = TypeVar("T")
-
-
-def pooled(
-    names: list[str],
-    work: Callable[[str], T],
-    *,
-    jobs: int,
-    chunk: int,
-    crashed: Callable[[str], T],
-) -> Iterator[T]:
-    """``work`` over ``names`` in a process pool, in order, surviving crashed workers.
-
-    When a worker dies (a reader crashing in C code on a malformed file), the first file
-    without a result is run again alone: if it crashes again it gets ``crashed(name)``,
-    otherwise its result; then a fresh pool takes the rest.
-    """
-    position = 0
-    while position < len(names):
-        pool = ProcessPoolExecutor(max_workers=jobs)
-        try:
-            for result in pool.map(work, names[position:], chunksize=chunk):
-                position += 1
-                yield result
-        except BrokenProcessPool:
-            pool.shutdown(wait=True, cancel_futures=True)
-            yield _alone(names[position], work, crashed)
-            position += 1
-        finally:
-            # interrupted (Ctrl-C, SIGTERM) or done: queued files are dropped, not run
-            pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _alone(name: str, work: Callable[[str], T], crashed: Callable[[str], T]) -> T:
-    try:
-        with ProcessPoolExecutor(max_workers=1) as pool:
-            return pool.submit(work, name).result()
-    except BrokenProcessPool:
-        return crashed(name)
+def _unreadable(error: UnreadableDocument) -> FileResult:
+    report = unreadable_report(error)
+    return FileResult(str(error.source), report, classify(report))
 
 
 def _crashed(name: str) -> FileResult:
-    error = UnreadableDocument(
-        "READER_ERROR", "读取时解析进程意外退出（文件可能已损坏）", source=shown_name(name)
+    return _unreadable(
+        UnreadableDocument(
+            "READER_ERROR", "读取时解析进程意外退出（文件可能已损坏）", source=shown_name(name)
+        )
     )
-    report = unreadable_report(error)
-    return FileResult(shown_name(name), report, classify(report))
+
+
+def _timed_out(name: str, limit: float) -> FileResult:
+    return _unreadable(
+        UnreadableDocument(
+            "TIMEOUT",
+            f"解析用时超过 {limit:g} 秒的上限，已放弃这个文件（文件可能异常庞大、嵌套过深或是恶意构造的）；"
+            "其余文件照常解析，需要时可用 --timeout 放宽上限",
+            source=shown_name(name),
+        )
+    )
 
 
 def run_batch(
@@ -265,12 +256,17 @@ def run_batch(
     *,
     jobs: int = 1,
     check: bool = True,
+    timeout: float | None = DEFAULT_TIMEOUT,
     on_result: Callable[[FileResult], None] | None = None,
 ) -> Summary:
-    """Parse, hand each report to ``write`` in input order, and count what happened."""
+    """Parse, hand each report to ``write`` in input order, and count what happened.
+
+    ``timeout``: seconds of wall time per file before it is abandoned (``None``: no limit).
+    """
     summary = Summary()
     started = time.perf_counter()
-    for result in parse_many(collect_paths(paths), jobs=jobs, check=check, on_result=on_result):
+    files = collect_paths(paths)
+    for result in parse_many(files, jobs=jobs, check=check, timeout=timeout, on_result=on_result):
         write(result.report)
         summary.add(result)
     summary.seconds = time.perf_counter() - started

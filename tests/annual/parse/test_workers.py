@@ -1,0 +1,111 @@
+"""Worker processes of the batch: order kept, a crash costs one file, a file past its time
+limit is abandoned and its worker killed (wherever it is stuck), and the run always ends."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from gongkai.annual.parse.workers import run_in_workers
+
+PIDS = "GONGKAI_TEST_WORKER_PIDS"
+STUCK = 60.0
+"""How long a stuck file takes: far past the limits below, yet a broken limit fails the
+test instead of hanging it."""
+
+
+def _note_pid() -> None:
+    folder = os.environ.get(PIDS)
+    if folder:
+        (Path(folder) / str(os.getpid())).touch()
+
+
+def _work(name: str) -> str:
+    """Files named for what they do: ``crash`` ends its process as a C-level crash does,
+    ``spin`` loops in Python ignoring every catchable signal, ``sleep`` blocks (both for
+    ``STUCK`` seconds); a digit sleeps that many tenths of a second first."""
+    _note_pid()
+    if name == "crash":
+        os._exit(3)
+    if name == "spin":
+        for number in (signal.SIGTERM, signal.SIGALRM, signal.SIGINT):
+            signal.signal(number, signal.SIG_IGN)
+        end = time.monotonic() + STUCK
+        while time.monotonic() < end:
+            pass
+    if name == "sleep":
+        time.sleep(STUCK)
+    if name[:1].isdigit():
+        time.sleep(int(name[0]) / 10)
+    return name.upper()
+
+
+def _run(names: list[str], *, jobs: int, timeout: float | None) -> list[str]:
+    return list(
+        run_in_workers(
+            names,
+            _work,
+            jobs=jobs,
+            timeout=timeout,
+            crashed=lambda n: f"崩溃：{n}",
+            timed_out=lambda n: f"超时：{n}",
+        )
+    )
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.fixture
+def pids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(PIDS, str(tmp_path))
+    return tmp_path
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_results_come_back_in_input_order(jobs: int) -> None:
+    names = ["3a", "0b", "2c", "0d", "1e", "0f"]
+    assert _run(names, jobs=jobs, timeout=None) == [n.upper() for n in names]
+
+
+def test_a_crashing_worker_costs_one_file_not_the_batch() -> None:
+    names = ["a", "b", "crash", "c", "d"]
+    assert _run(names, jobs=2, timeout=None) == ["A", "B", "崩溃：crash", "C", "D"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_files_past_the_limit_are_abandoned_and_their_workers_killed(jobs: int, pids: Path) -> None:
+    names = ["a", "spin", "b", "sleep", "c"]
+    started = time.monotonic()
+    results = _run(names, jobs=jobs, timeout=1.0)
+    elapsed = time.monotonic() - started
+    assert results == ["A", "超时：spin", "B", "超时：sleep", "C"]
+    assert elapsed < 20, elapsed  # two limits of 1 s, not an hour
+    workers = [int(p.name) for p in pids.iterdir()]
+    assert len(workers) >= 3  # the two killed workers were replaced
+    assert not any(_alive(pid) for pid in workers)
+
+
+def test_closing_the_run_early_stops_every_worker(pids: Path) -> None:
+    results = run_in_workers(
+        ["a", "sleep", "sleep"],
+        _work,
+        jobs=2,
+        timeout=None,
+        crashed=lambda n: n,
+        timed_out=lambda n: n,
+    )
+    assert next(results) == "A"
+    time.sleep(0.2)  # the second worker has taken its file
+    results.close()  # as an interrupt (Ctrl-C, SIGTERM) ends the batch
+    workers = [int(p.name) for p in pids.iterdir()]
+    assert len(workers) == 2 and not any(_alive(pid) for pid in workers)
