@@ -131,7 +131,7 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
     so that it is reported)."""
     out: list[Path] = []
     for path in paths:
-        out.extend(collect_paths([path]) or [path])
+        out.extend(Path(p) for p in collect_paths([path]) or [path])
     return out
 
 

@@ -6,7 +6,6 @@ import math
 import os
 import signal
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,7 +13,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..annual.parse.batch import DEFAULT_TIMEOUT, FileResult, Status, collect_paths, run_batch
-from ..annual.parse.output import OutputFormat, open_writer, output_problem
+from ..annual.parse.output import (
+    OutputFormat,
+    dataset_problem,
+    is_dataset_target,
+    open_writer,
+    output_problem,
+)
 
 SHOWN_WARNINGS = frozenset({"TABLE_NOT_FOUND"})
 """Warnings printed during a batch besides every error (the rest stay in the output)."""
@@ -26,19 +31,21 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def parse_command(
     paths: Annotated[
-        list[Path],
+        list[str],
         typer.Argument(
             metavar="PATH…",
-            help="要解析的年报文件或目录（目录递归读取）。格式按内容识别：文本、HTML、DOCX、PDF。",
+            help="要解析的年报文件或目录（目录递归读取），也可以是对象存储地址（如 s3://桶/前缀/，"
+            "需安装 gongkai[cluster]）。格式按内容识别：文本、HTML、DOCX、PDF。",
         ),
     ],
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "-o",
             "--output",
             metavar="FILE",
-            help="输出文件；不给则写到标准输出（Parquet 必须给）。",
+            help="输出文件；不给则写到标准输出（Parquet 必须给）。Parquet 给文件夹（以 / 结尾）或"
+            "对象存储地址时，写成按年度和省份分区的数据集（year=…/province=…/）。",
         ),
     ] = None,
     output_format: Annotated[
@@ -66,6 +73,15 @@ def parse_command(
             min=0,
         ),
     ] = DEFAULT_TIMEOUT,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="在 Dask 集群上解析（调度器地址，如 tcp://10.0.0.5:8786；需安装 gongkai[cluster]）；"
+            "各工作节点须能读到输入（共享目录或对象存储）。集群上不限每个文件的用时（--timeout 只用于本机）。",
+        ),
+    ] = None,
     no_check: Annotated[
         bool, typer.Option("--no-check", help="不核查解析结果（汇总中不列错误规则）。")
     ] = False,
@@ -87,17 +103,33 @@ def parse_command(
             "用法错误：--format parquet 必须用 -o 指定输出文件，例如 -o 年报.parquet", err=True
         )
         raise typer.Exit(2)
-    if output is not None and (problem := output_problem(output)):
-        typer.echo(f"用法错误：{problem}", err=True)
-        raise typer.Exit(2)
+    if output is not None:
+        dataset = output_format is OutputFormat.PARQUET and is_dataset_target(output)
+        problem = dataset_problem(output) if dataset else output_problem(output)
+        if problem:
+            typer.echo(f"用法错误：{problem}", err=True)
+            raise typer.Exit(2)
     # SIGTERM (systemd, kill) ends the run as Ctrl-C does: no .part file is left, the
     # worker processes are stopped with the pool
     signal.signal(signal.SIGTERM, _interrupt)
-    files = collect_paths(paths)
+    try:
+        files = collect_paths(paths)
+    except Exception as exc:  # an object-store address that cannot be listed
+        typer.echo(f"用法错误：无法列出输入（{type(exc).__name__}: {exc}）", err=True)
+        raise typer.Exit(2) from None
     if not files:
         typer.echo("用法错误：给出的目录中没有文件", err=True)
         raise typer.Exit(2)
     workers = jobs or os.cpu_count() or 1
+    cluster = None
+    if scheduler:
+        from ..annual.parse.cluster import ClusterUnavailable, connect
+
+        try:
+            cluster = connect(scheduler)
+        except ClusterUnavailable as exc:
+            typer.echo(f"错误：{exc}", err=True)
+            raise typer.Exit(2) from None
     err = Console(stderr=True, highlight=False, soft_wrap=True)
 
     def report_problems(result: FileResult) -> None:
@@ -131,10 +163,14 @@ def parse_command(
                 check=not no_check,
                 timeout=timeout or None,
                 on_result=on_result,
+                cluster=cluster,
             )
     except KeyboardInterrupt:
         err.print("已中断：没有写出输出文件（已解析的结果未保存）", markup=False)
         raise typer.Exit(130) from None
+    finally:
+        if cluster is not None:
+            cluster.close()
     for line in summary.lines():
         err.print(line, markup=False)
     if summary.any_unreadable:

@@ -17,11 +17,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from ..model import AnnualReport
 from . import parse_bytes, unreadable_report
-from .files import read_regular
+from .files import is_url, list_url, read_regular, read_url
 from .names import shown_name
 from .unreadable import UnreadableDocument
 from .workers import run_in_workers
@@ -114,14 +114,18 @@ class Summary:
         return out
 
 
-def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
+def collect_paths(paths: Iterable[str | Path]) -> list[str | Path]:
     """The files named, and every file under the directories named (recursively, sorted;
+    an ``s3://`` or other fsspec address is listed the same way and kept as a string;
     hidden files and folders skipped). A path that does not exist, a sub-folder that
     cannot be listed and a link that leads outside the folder given are kept, so that
     each is reported as unreadable rather than silently dropped; linked folders are not
     entered (a link could loop or lead anywhere)."""
-    out: list[Path] = []
+    out: list[str | Path] = []
     for raw in paths:
+        if is_url(raw):
+            out.extend(list_url(str(raw)))
+            continue
         path = Path(raw)
         if not path.is_dir():
             out.append(path)
@@ -165,7 +169,8 @@ def parse_one(path: str, check: bool = True) -> FileResult:
     ``shown_name`` writes it (any byte that is not UTF-8 as ``\\xNN``)."""
     name = shown_name(path)
     try:
-        report = parse_bytes(read_regular(path, name), name)
+        data = read_url(path, name) if is_url(path) else read_regular(path, name)
+        report = parse_bytes(data, name)
     except UnreadableDocument as error:
         report = unreadable_report(error)
     except Exception as exc:  # a reader bug on one odd file must not stop thousands
@@ -258,15 +263,25 @@ def run_batch(
     check: bool = True,
     timeout: float | None = DEFAULT_TIMEOUT,
     on_result: Callable[[FileResult], None] | None = None,
+    cluster: Any = None,
 ) -> Summary:
     """Parse, hand each report to ``write`` in input order, and count what happened.
 
     ``timeout``: seconds of wall time per file before it is abandoned (``None``: no limit).
+    ``cluster``: a ``dask.distributed`` client; the files are parsed on its workers
+    (``cluster.parse_on_cluster``) instead of ``jobs`` local processes.
     """
     summary = Summary()
     started = time.perf_counter()
     files = collect_paths(paths)
-    for result in parse_many(files, jobs=jobs, check=check, timeout=timeout, on_result=on_result):
+    results: Iterable[FileResult]
+    if cluster is not None:
+        from .cluster import parse_on_cluster
+
+        results = parse_on_cluster(files, cluster, check=check, on_result=on_result)
+    else:
+        results = parse_many(files, jobs=jobs, check=check, timeout=timeout, on_result=on_result)
+    for result in results:
         write(result.report)
         summary.add(result)
     summary.seconds = time.perf_counter() - started

@@ -61,3 +61,56 @@ def read_regular(path: str | Path, source: str) -> bytes:
             return stream.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES]
     finally:
         os.close(fd)
+
+
+def is_url(name: str | Path) -> bool:
+    """``s3://bucket/key``, ``https://…``: read through fsspec, not from this disk."""
+    text = str(name)
+    scheme, sep, _ = text.partition("://")
+    return bool(sep) and scheme.isascii() and scheme.isalnum()
+
+
+def read_url(url: str, source: str) -> bytes:
+    """The bytes behind ``url`` (an object store or web address, via fsspec), within the
+    same size limit as a file; ``UnreadableDocument`` saying why not."""
+    try:
+        import fsspec
+    except ImportError as exc:
+        raise UnreadableDocument(
+            "FILE_UNREADABLE",
+            "读取网址或对象存储需要 fsspec（pip install 'gongkai[cluster]'）",
+            source=source,
+        ) from exc
+    try:
+        with fsspec.open(url, "rb") as stream:
+            data = bytes(stream.read(MAX_FILE_BYTES + 1))
+    except FileNotFoundError as exc:
+        raise UnreadableDocument("FILE_NOT_FOUND", "文件不存在", source=source) from exc
+    except Exception as exc:  # a protocol library's own errors: permissions, network, …
+        raise UnreadableDocument(
+            "FILE_UNREADABLE", f"无法读取（{type(exc).__name__}: {exc}）", source=source
+        ) from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise UnreadableDocument(
+            "TOO_LARGE",
+            f"文件大小超过 {MAX_FILE_BYTES // 1024 // 1024} MB，不像年度报告，未读取",
+            source=source,
+        )
+    return data
+
+
+def list_url(url: str) -> list[str]:
+    """The objects under ``url`` (a folder or prefix, recursively, sorted, hidden names
+    skipped), or ``[url]`` when it names one object."""
+    import fsspec
+
+    fs, root = fsspec.core.url_to_fs(url)
+    protocol = url.split("://", 1)[0]
+    if not fs.isdir(root):
+        return [url]
+    found = sorted(str(p) for p in fs.find(root))
+    return [
+        f"{protocol}://{p}"
+        for p in found
+        if not any(part.startswith(".") for part in p[len(root) :].split("/"))
+    ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -151,6 +152,102 @@ class ParquetWriter:
         self.writer.close()
 
 
+class DatasetWriter:
+    """A Parquet dataset partitioned by year and province (Hive style:
+    ``year=2024/province=广东省/part-….parquet``), in a local folder or under an
+    object-store address (``s3://bucket/prefix``, via fsspec). Same columns as
+    ``ParquetWriter`` (``year`` and ``province`` in the folder names); a report whose year
+    is unknown goes under ``year=__HIVE_DEFAULT_PARTITION__``. One file per partition and
+    batch of ``batch`` reports, so a writer never holds more than one batch."""
+
+    def __init__(self, target: str, batch: int = 2000) -> None:
+        import fsspec
+        import pyarrow as pa
+
+        self.pa = pa
+        self.fs, self.root = fsspec.core.url_to_fs(target)
+        self.schema = pa.schema(
+            [
+                ("source", pa.string()),
+                ("organ", pa.string()),
+                ("province", pa.string()),
+                ("year", pa.int32()),
+                ("table", pa.string()),
+                ("row", pa.string()),
+                ("column", pa.string()),
+                ("value", pa.decimal128(VALUE_DIGITS, VALUE_SCALE)),
+            ]
+        )
+        self.batch = batch
+        self.pending: list[tuple[Any, ...]] = []
+        self.reports = 0
+        self.parts = 0
+
+    def write(self, report: AnnualReport) -> None:
+        from ..province import province_of
+
+        province = province_of(report.organ)
+        for cell in long_rows(report):
+            self.pending.append(
+                (cell.source, cell.organ, province, cell.year, *cell[3:6], _decimal(cell.value))
+            )
+        self.reports += 1
+        if self.reports % self.batch == 0:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.pending:
+            return
+        import pyarrow.parquet as pq
+
+        groups: dict[tuple[Any, Any], list[tuple[Any, ...]]] = {}
+        for row in self.pending:
+            groups.setdefault((row[3], row[2]), []).append(row)
+        for (year, province), rows in sorted(groups.items(), key=lambda g: str(g[0])):
+            columns = [list(c) for c in zip(*rows, strict=True)]
+            table = self.pa.Table.from_arrays(
+                [self.pa.array(c, type=f.type) for c, f in zip(columns, self.schema, strict=True)],
+                schema=self.schema,
+            ).drop_columns(["year", "province"])
+            # the folder names as printed (province=广东省), not percent-encoded as
+            # pyarrow's own partitioned writer does; readers decode both alike
+            folder = f"{self.root}/year={HIVE_NULL if year is None else year}/province={province}"
+            self.fs.makedirs(folder, exist_ok=True)
+            with self.fs.open(f"{folder}/part-{self.parts:05d}.parquet", "wb") as stream:
+                pq.write_table(table, stream)
+        self.parts += 1
+        self.pending = []
+
+    def close(self) -> None:
+        self._flush()
+
+
+HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
+
+
+def is_dataset_target(out: str | Path) -> bool:
+    """``-o`` names a dataset (a folder, written as one file per partition) rather than one
+    file: an object-store address, a path ending in ``/``, or an existing folder."""
+    text = str(out)
+    return "://" in text or text.endswith("/") or Path(text).is_dir()
+
+
+def dataset_problem(out: str) -> str | None:
+    """Why the dataset cannot be written at ``out`` (None: it can): a local folder must be
+    new or empty (a second run never mixes its parts with an earlier run's)."""
+    if "://" in out:
+        return None
+    folder = Path(out)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        return f"输出文件夹“{out}”已存在且不是空文件夹，请给出新的文件夹"
+    parent = folder.resolve().parent
+    if not parent.is_dir():
+        return f"输出文件夹的上级“{parent}”不存在，请先创建"
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return f"没有权限在文件夹“{parent}”中写入"
+    return None
+
+
 def output_problem(out: str | Path) -> str | None:
     """Why ``out`` cannot receive the output, checked before any file is parsed (None:
     it can). A link is written through to its target, never replaced."""
@@ -171,11 +268,15 @@ def output_problem(out: str | Path) -> str | None:
 def open_writer(
     kind: OutputFormat, out: str | Path | None, stdout: IO[str]
 ) -> Iterator[ReportWriter]:
-    """A writer for ``kind`` to the file ``out`` (or ``stdout`` for the text formats).
+    """A writer for ``kind`` to the file ``out`` (or ``stdout`` for the text formats;
+    a Parquet dataset when ``out`` is a folder or object-store address).
 
     A file is written under a temporary name and moved into place only when the batch
     finishes, so an interrupted run never leaves a half-written output behind.
     """
+    if kind is OutputFormat.PARQUET and out is not None and is_dataset_target(out):
+        yield from _dataset(str(out))
+        return
     if out is None:
         if kind is OutputFormat.PARQUET:
             raise ValueError("Parquet 格式必须用 -o 指定输出文件")
@@ -198,6 +299,29 @@ def open_writer(
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def _dataset(out: str) -> Iterator[ReportWriter]:
+    """A local folder is written as ``<folder>.part`` and renamed when the batch finishes
+    (an interrupted run leaves nothing); an object store is written in place."""
+    if "://" in out:
+        remote = DatasetWriter(out)
+        yield remote
+        remote.close()
+        return
+    target = Path(out.rstrip("/") or out).resolve()
+    partial = target.with_name(target.name + ".part")
+    shutil.rmtree(partial, ignore_errors=True)
+    try:
+        local = DatasetWriter(str(partial))
+        yield local
+        local.close()
+        if target.exists():
+            target.rmdir()  # empty: checked by dataset_problem before the run
+        partial.mkdir(exist_ok=True)  # a batch with no report still gives a folder
+        partial.replace(target)
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
 
 
 def _text_writer(kind: OutputFormat, stream: IO[str]) -> ReportWriter:
