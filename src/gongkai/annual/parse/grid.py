@@ -44,7 +44,14 @@ def expand(
     """
     flat = normalize_cells([c[0] for row in rows for c in row], simplify=simplify)
     if not any(c[1] != 1 or c[2] != 1 for row in rows for c in row):
-        return _plain(rows, flat, number, page)
+        return plain_grid(flat, [len(row) for row in rows], number=number, page=page)
+    return lay_out(rows, flat, number=number, page=page)
+
+
+def lay_out(
+    rows: list[list[RawCell]], flat: list[str], *, number: int | None, page: int | None
+) -> Grid:
+    """``expand`` for cells whose texts are already normalised (``flat``, in order)."""
     texts: dict[tuple[int, int], str] = {}
     merged: dict[tuple[int, int], bool] = {}
     height = len(rows)
@@ -84,16 +91,20 @@ def expand(
     )
 
 
-def _plain(
-    rows: list[list[RawCell]], flat: list[str], number: int | None, page: int | None
+def plain_grid(
+    flat: list[str], widths: list[int], *, number: int | None = None, page: int | None = None
 ) -> Grid:
-    """A table without merged cells: rows padded to the widest."""
-    width = max((len(row) for row in rows), default=0)
+    """A table without merged cells from its normalised texts in order and the number of
+    cells of each row: rows padded to the widest."""
+    width = max(widths, default=0)
     out: list[tuple[str, ...]] = []
+    append = out.append
     start = 0
-    for row in rows:
-        cells = flat[start : start + len(row)]
-        start += len(row)
-        out.append(tuple(cells) + ("",) * (width - len(cells)))
-    unmerged = (False,) * width
-    return Grid(rows=tuple(out), merged=tuple(unmerged for _ in out), number=number, page=page)
+    for count in widths:
+        end = start + count
+        if count == width:
+            append(tuple(flat[start:end]))
+        else:
+            append((*flat[start:end], *("",) * (width - count)))
+        start = end
+    return Grid(rows=tuple(out), merged=((False,) * width,) * len(out), number=number, page=page)

@@ -227,14 +227,25 @@ def normalize_cell(text: str, *, simplify: bool = False) -> str:
 
 def normalize_cells(texts: list[str], *, simplify: bool = False) -> list[str]:
     """``normalize_cell`` over many cells at once (one pass of every pattern)."""
+    return finish_cells(normalize_texts(texts, simplify=simplify))
+
+
+def normalize_texts(texts: list[str], *, simplify: bool = False) -> list[str]:
+    """``normalize_text`` over many texts at once (one pass of every pattern over them
+    joined), except that a text's last line keeps its trailing spaces: a reader strips
+    cells (``finish_cells``) and lines itself."""
     if not texts:
         return []
     joined = _CELL_SEPARATOR.join(texts)
-    if joined.count(_CELL_SEPARATOR) != len(texts) - 1:  # a cell holds the separator
-        return [normalize_cell(t, simplify=simplify) for t in texts]
-    parts = normalize_text(joined, simplify=simplify).split(_CELL_SEPARATOR)
+    if joined.count(_CELL_SEPARATOR) != len(texts) - 1:  # a text holds the separator
+        return [normalize_text(t, simplify=simplify) for t in texts]
+    return normalize_text(joined, simplify=simplify).split(_CELL_SEPARATOR)
+
+
+def finish_cells(texts: list[str]) -> list[str]:
+    """Normalised texts as cells (see ``normalize_cell``)."""
     finish = _finish_cell
-    return [p if not p or p.isdigit() else finish(p) for p in parts]  # most cells are counts
+    return [t if not t or t.isdigit() else finish(t) for t in texts]  # most cells are counts
 
 
 def _finish_cell(text: str) -> str:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import lxml.etree
 
 from .detect import Decoded
-from .document import Document
-from .grid import RawCell, expand
-from .normalize import join_wrapped, looks_traditional, normalize_text
+from .document import Document, Grid
+from .grid import RawCell, lay_out, plain_grid
+from .normalize import finish_cells, join_wrapped, looks_traditional, normalize_texts
 from .read_text import encoding_notes, numbered_lines, traditional_note
 
 _SKIP = frozenset(
@@ -104,13 +105,25 @@ case-insensitive regex over a whole page costs several times more."""
 _HTML_PARSER = lxml.etree.HTMLParser()
 
 
+class _Table(NamedTuple):
+    """A table's cells as indexes into ``_Collector.texts``: its first cell, the number of
+    cells of each row, and the spans of the cells that print ``rowspan``/``colspan``."""
+
+    first: int
+    widths: list[int]
+    spans: dict[int, tuple[int, int]]
+
+
 @dataclass
 class _Collector:
-    """Raw (not yet normalised) lines and tables in reading order."""
+    """Raw (not yet normalised) texts, and the lines and tables they make in reading order.
 
-    blocks: list[tuple[str, int | None] | tuple[list[list[RawCell]], int | None]] = field(
-        default_factory=list
-    )
+    Every paragraph is one text and every table cell one text of ``texts``, in reading
+    order, so that the whole page is normalised in one pass."""
+
+    texts: list[str] = field(default_factory=list)
+    blocks: list[tuple[int | _Table, int | None]] = field(default_factory=list)
+    """A paragraph (the index of its text) or a table, with its source line."""
     pieces: list[str] = field(default_factory=list)
     line: int | None = None
     spans: bool = True
@@ -126,13 +139,15 @@ class _Collector:
         if self.pieces:
             text = _SPACE_RE.sub(" ", "".join(self.pieces)).strip()
             if text:
-                self.blocks.append((text, self.line))
+                self.blocks.append((len(self.texts), self.line))
+                self.texts.append(text)
         self.pieces = []
         self.line = None
 
     def raw_line(self, text: str, line: int | None) -> None:
         self.flush()
-        self.blocks.append((text, line))
+        self.blocks.append((len(self.texts), line))
+        self.texts.append(text)
 
 
 def read_html(decoded: Decoded, source: str) -> Document:
@@ -152,34 +167,54 @@ def read_html(decoded: Decoded, source: str) -> Document:
     collector = _Collector(spans=any(spelling in markup for spelling in _SPAN_SPELLINGS))
     _walk(root, collector, in_article=False)
     collector.flush()
-    simplify = looks_traditional("".join(_raw_texts(collector)))
+    raw = collector.texts
+    simplify = looks_traditional("".join(raw[: _sample_end(collector.blocks, len(raw))]))
     if simplify:
         document.diagnostics.append(traditional_note(source))
+    texts = normalize_texts(raw, simplify=simplify)
     pending: list[tuple[int | None, str]] = []
     for content, number in collector.blocks:
-        if isinstance(content, str):
+        if isinstance(content, int):
+            text = texts[content]
+            if text.endswith(" "):  # as normalize_text trims a text's lines
+                text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
             pending.extend(
-                (None if number is None else number + i, text)
-                for i, text in enumerate(normalize_text(content, simplify=simplify).split("\n"))
+                (None if number is None else number + i, line)
+                for i, line in enumerate(text.split("\n"))
             )
             continue
         document.blocks.extend(numbered_lines(pending))
         pending.clear()
-        document.blocks.append(expand(content, simplify=simplify, number=number))
+        document.blocks.append(_grid(content, texts, number))
     document.blocks.extend(numbered_lines(pending))
     return document
 
 
-def _raw_texts(collector: _Collector) -> list[str]:
-    out: list[str] = []
-    for content, _ in collector.blocks:
-        if isinstance(content, str):
-            out.append(content)
-        else:
-            out.extend(cell.text for row in content for cell in row)
-        if len(out) > 400:
-            break
-    return out
+def _sample_end(blocks: list[tuple[int | _Table, int | None]], total: int) -> int:
+    """How many texts, whole blocks from the start, make the first 400 or so: the sample
+    that decides whether the page is traditional."""
+    for content, _ in blocks:
+        end = content + 1 if isinstance(content, int) else content.first + sum(content.widths)
+        if end > 400:
+            return end
+    return total
+
+
+def _grid(table: _Table, texts: list[str], number: int | None) -> Grid:
+    end = table.first + sum(table.widths)
+    flat = finish_cells(texts[table.first : end])
+    if not table.spans:
+        return plain_grid(flat, table.widths, number=number)
+    rows: list[list[RawCell]] = []
+    at = table.first
+    for width in table.widths:
+        row = []
+        for i in range(at, at + width):
+            rowspan, colspan = table.spans.get(i, (1, 1))
+            row.append(RawCell(texts[i], rowspan, colspan))
+        rows.append(row)
+        at += width
+    return lay_out(rows, flat, number=number, page=None)
 
 
 def _walk(element: lxml.etree._Element, out: _Collector, *, in_article: bool) -> None:
@@ -190,7 +225,8 @@ def _walk(element: lxml.etree._Element, out: _Collector, *, in_article: bool) ->
     line = element.sourceline
     if tag == "table" and not _has_nested_table(element):
         out.flush()
-        out.blocks.append((_table_cells(element, spans=out.spans), line))
+        table = _table_cells(element, out)
+        out.blocks.append((table, line))
         return
     if tag == "pre":
         out.flush()
@@ -226,27 +262,30 @@ def _has_nested_table(table: lxml.etree._Element) -> bool:
     return next(table.iterdescendants("table"), None) is not None
 
 
-def _table_cells(table: lxml.etree._Element, *, spans: bool) -> list[list[RawCell]]:
-    """The table's rows of cells. ``spans``: the page has a rowspan or colspan somewhere
-    (else reading two attributes of every cell would cost more than the rest of it)."""
-    rows: list[list[RawCell]] = []
-    row: list[RawCell] | None = None
-    new = tuple.__new__  # RawCell(...) without the named tuple's Python-level __new__
+def _table_cells(table: lxml.etree._Element, out: _Collector) -> _Table:
+    """The table's cells, their texts appended to ``out.texts``. ``out.spans``: the page
+    has a rowspan or colspan somewhere (else reading two attributes of every cell would
+    cost more than the rest of it)."""
+    texts = out.texts
+    append = texts.append
+    first = len(texts)
+    starts: list[int] = []
+    spans: dict[int, tuple[int, int]] = {}
+    read_spans = out.spans
     for element in table.iter("tr", "td", "th"):
         if element.tag == "tr":
-            row = []
-            rows.append(row)
+            starts.append(len(texts))
             continue
-        if row is None:
+        if not starts:  # a cell before the first row
             continue
-        text = _cell_text(element) if len(element) else (element.text or "")
-        if spans:
+        append(_cell_text(element) if len(element) else (element.text or ""))
+        if read_spans:
             rowspan, colspan = element.get("rowspan"), element.get("colspan")
             if rowspan is not None or colspan is not None:
-                row.append(new(RawCell, (text, _span(rowspan), _span(colspan))))
-                continue
-        row.append(new(RawCell, (text, 1, 1)))
-    return rows
+                spans[len(texts) - 1] = (_span(rowspan), _span(colspan))
+    starts.append(len(texts))
+    widths = [starts[i + 1] - starts[i] for i in range(len(starts) - 1)]
+    return _Table(first, widths, {i: v for i, v in spans.items() if v != (1, 1)})
 
 
 def _cell_text(cell: lxml.etree._Element) -> str:

@@ -6,26 +6,32 @@ would make a merged block label look like a value or push a row's numbers sidewa
 
 from __future__ import annotations
 
-import re
-
 from .document import Grid
 
-_SPACE_RE = re.compile(r"\s")
-"""Any white space in a row's cells (then each cell's runs are folded to one space)."""
+
+def _uneven(joined: str) -> bool:
+    """Whether folding white space runs to one space (``" ".join(cell.split())``) would
+    change a cell of cells joined by NUL: white space at a cell's start or end, doubled,
+    or other than a plain space. Most rows have none, and these few passes in C over the
+    joined row are cheaper than folding each cell."""
+    return " ".join(joined.split()) != joined or "\0 " in joined or " \0" in joined
 
 
 def grid_rows(grid: Grid) -> list[tuple[tuple[str, ...], tuple[int, ...] | None]]:
     """Each table row's cells, and the grid column of each cell when merged repeats were
     dropped from the row (``None`` when the cells are the row's own columns)."""
-    rows: list[tuple[tuple[str, ...], tuple[int, ...] | None]] = []
     all_merged = grid.merged
+    uneven = _uneven
+    if not any(map(any, all_merged)) and not uneven("\0".join(map("\0".join, grid.rows))):
+        return [(row, None) for row in grid.rows]  # the usual table: nothing to change
+    rows: list[tuple[tuple[str, ...], tuple[int, ...] | None]] = []
     for i, row in enumerate(grid.rows):
         merged = all_merged[i] if i < len(all_merged) else ()
         columns: tuple[int, ...] | None = None
         if True in merged:
             columns = tuple(j for j in range(len(row)) if not (j < len(merged) and merged[j]))
             row = tuple(row[j] for j in columns)
-        if _SPACE_RE.search("".join(row)):
+        if uneven("\0".join(row)):
             row = tuple(" ".join(cell.split()) for cell in row)
         rows.append((row, columns))
     return rows
