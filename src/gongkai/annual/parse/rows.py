@@ -90,18 +90,20 @@ def document_rows(document: Document) -> list[Row]:
                 row.columns = tuple(range(lead, lead + len(cells)))
             rows.append(row)
         elif isinstance(block, Grid):
-            for i, (cells, columns) in enumerate(grid_rows(block)):
-                rows.append(
-                    Row(
-                        len(rows),
-                        cells,
-                        " ".join(filter(None, cells)),
-                        line=block.number,
-                        page=block.page,
-                        grid=grid_count,
-                        grid_row=i,
-                        columns=columns,
-                    )
+            number, page, start = block.number, block.page, len(rows)
+            rows.extend(
+                # positional: a long table makes hundreds of rows, and keywords cost more
+                Row(
+                    start + i,
+                    cells,
+                    " ".join(filter(None, cells)),
+                    number,
+                    page,
+                    grid_count,
+                    i,
+                    columns,
                 )
+                for i, (cells, columns) in enumerate(grid_rows(block))
+            )
             grid_count += 1
     return rows
