@@ -194,3 +194,27 @@ def test_json_lines_from_the_cluster_name_each_bucket_object(cluster: Any, s3: s
     assert result.exit_code == 0, result.output
     line = json.loads(result.stdout.splitlines()[0])
     assert line["organ"] == "广东省甲市教育局" and line["year"] == 2024
+
+
+@pytest.mark.parametrize(
+    ("files", "workers", "size"), [(5, 2, 1), (100, 2, 12), (10_000, 2, 32), (10_000, 0, 32)]
+)
+def test_tasks_hold_several_files_but_every_worker_gets_several_tasks(
+    files: int, workers: int, size: int
+) -> None:
+    from gongkai.annual.parse.cluster import chunk_size
+
+    assert chunk_size(files, workers) == size
+
+
+def test_a_large_batch_in_chunks_keeps_the_input_order(cluster: Any, tmp_path: Path) -> None:
+    for n in range(150):
+        text = report(("广东省甲市教育局", "北京市乙区民政局")[n % 2], 2020 + n % 5)
+        (tmp_path / f"{n:03d}.txt").write_text(text, encoding="utf-8")
+    seen: list[tuple[str | None, int | None]] = []
+    with distributed.Client(cluster) as client:
+        summary = run_batch(
+            [tmp_path], lambda r: seen.append((r.source, r.year)), cluster=client, check=False
+        )
+    assert summary.files == 150
+    assert seen == [(str(tmp_path / f"{n:03d}.txt"), 2020 + n % 5) for n in range(150)]

@@ -17,6 +17,9 @@ from typing import Any
 
 from .batch import FileResult, parse_one
 
+CHUNK = 32
+"""At most this many files per task."""
+
 MAX_IN_FLIGHT = 2000
 """Files submitted ahead of the one being written: bounds the scheduler's and this
 process's memory on a folder of hundreds of thousands of files."""
@@ -40,8 +43,14 @@ def connect(address: str) -> Any:
         raise ClusterUnavailable(f"无法连接 Dask 调度器“{address}”（{exc}）") from exc
 
 
-def _work(name: str, check: bool) -> FileResult:
-    return parse_one(name, check)
+def _work(names: list[str], check: bool) -> list[FileResult]:
+    return [parse_one(name, check) for name in names]
+
+
+def chunk_size(files: int, workers: int) -> int:
+    """Files per task: enough to hide the scheduler's cost per task (a report takes a few
+    milliseconds), few enough that every worker gets several tasks to balance."""
+    return max(1, min(CHUNK, files // (4 * max(1, workers))))
 
 
 def parse_on_cluster(
@@ -55,32 +64,32 @@ def parse_on_cluster(
     from distributed import as_completed
 
     names = [str(p) for p in paths]
-    waiting: dict[int, Any] = {}
-    done: dict[int, FileResult] = {}
+    workers = len(client.scheduler_info().get("workers", {})) or 1
+    size = chunk_size(len(names), workers)
+    chunks = [names[i : i + size] for i in range(0, len(names), size)]
     position: dict[str, int] = {}
-    submitted = 0
+    done: dict[int, list[FileResult]] = {}
+    submitted = written = 0
     following = as_completed()  # type: ignore[no-untyped-call]
 
     def submit_more() -> None:
         nonlocal submitted
-        while submitted < len(names) and submitted - written < MAX_IN_FLIGHT:
-            future = client.submit(_work, names[submitted], check, pure=False)
+        while submitted < len(chunks) and (submitted - written) * size < MAX_IN_FLIGHT:
+            future = client.submit(_work, chunks[submitted], check, pure=False)
             position[future.key] = submitted
-            waiting[submitted] = future
             following.add(future)  # type: ignore[no-untyped-call]
             submitted += 1
 
-    written = 0
     submit_more()
     for future in following:
         index = position.pop(future.key)
-        waiting.pop(index, None)
-        result = future.result()
+        results = future.result()
         future.release()
-        done[index] = result
+        done[index] = results
         if on_result is not None:
-            on_result(result)
+            for result in results:
+                on_result(result)
         while written in done:
-            yield done.pop(written)
+            yield from done.pop(written)
             written += 1
         submit_more()
