@@ -401,7 +401,7 @@ def test_the_timeline_and_the_applicant_page_show_how_it_was_served(client: Clie
     timeline = officer.split('id="timeline"')[1]
     assert "送达方式：邮寄；快递或挂号单号：XA123456789CN" in timeline
     client.logout()
-    page = client.get(f"/apply/{case.number}/?token={token}").content.decode()
+    page = client.get(f"/apply/{case.number}/?token={token}", follow=True).content.decode()
     assert "送达答复（送达方式：邮寄；快递或挂号单号：XA123456789CN）" in page
     assert "11010519491231002X" not in page
 

@@ -92,26 +92,29 @@ def test_the_applicant_downloads_notices_and_the_reply_with_the_link(
     staff = configured()
     case, token = online_case(staff, State.APPROVED)
     reply = f"/apply/{case.number}/reply.pdf"
-    assert client.get(f"{reply}?token={token}").status_code == 404  # signed off, not delivered
+    early = client.get(f"{reply}?token={token}", follow=True)
+    assert early.redirect_chain == [(reply, 303)]
+    assert early.status_code == 404  # signed off, not delivered
     services.apply(case, Event.DELIVER, staff.officer)
     notices = list(Notice.objects.filter(application=case).order_by("id"))
     assert [n.kind for n in notices] == [Event.CONFIRM, Event.DELIVER]
-    page = client.get(f"/apply/{case.number}/?token={token}").content.decode()
+    page = client.get(f"/apply/{case.number}/").content.decode()  # by the link's cookie
+    stranger = Client()
     for notice in notices:
         url = f"/apply/{case.number}/notices/{notice.pk}.pdf"
-        assert f'href="{url}?token={token}"' in page
-        response = client.get(f"{url}?token={token}")
+        assert f'href="{url}"' in page
+        response = client.get(url)
         assert response.status_code == 200 and response.content.startswith(b"%PDF-")
         assert notice.document_number in pdf_text(response.content)
         assert "no-store" in response["Cache-Control"]
-        assert client.get(url).status_code == 404
-        assert client.get(f"{url}?token=wrong").status_code == 404
-    assert "下载答复告知书（PDF）" in page
-    letter = client.get(f"{reply}?token={token}")
+        assert stranger.get(url).status_code == 404
+        assert stranger.get(f"{url}?token=wrong").status_code == 404
+    assert "下载答复告知书（PDF）" in page and token not in page
+    letter = client.get(reply)
     assert letter.status_code == 200
     text = pdf_text(letter.content)
     assert case.number in text and notices[1].document_number in text
-    assert client.get(reply).status_code == 404
+    assert stranger.get(reply).status_code == 404
     assert "applicant_notice_pdf" in vias(case) and "applicant_reply_pdf" in vias(case)
 
 
@@ -124,7 +127,9 @@ def test_the_applicant_cannot_reach_another_cases_notice(
     other, _ = online_case(staff, State.PROCESSING)
     theirs = Notice.objects.get(application=other)
     url = f"/apply/{mine.number}/notices/{theirs.pk}.pdf?token={token}"
-    assert client.get(url).status_code == 404
+    assert client.get(url, follow=True).status_code == 404
+    other_link = f"/apply/{other.number}/notices/{theirs.pk}.pdf"
+    assert client.get(other_link).status_code == 404  # my cookie is not the other case's
 
 
 def test_a_number_found_with_its_code_opens_the_downloads(

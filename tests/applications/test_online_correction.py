@@ -39,6 +39,14 @@ def with_token(case: Application) -> str:
     return token
 
 
+def open_link(client: Client, case: Application, token: str) -> str:
+    """The applicant opens the private link: its token is exchanged for the case's cookie
+    and a clean URL, whose page is returned."""
+    r = client.get(f"/apply/{case.number}/?token={token}")
+    assert r.status_code == 303 and r["Location"] == f"/apply/{case.number}/"
+    return client.get(r["Location"]).content.decode()
+
+
 def stored(settings: Any) -> list[Path]:
     return [p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]
 
@@ -136,20 +144,21 @@ def test_the_page_shows_what_was_asked_and_by_when_and_the_form(
     waiting: tuple[Staff, Application, str], client: Client
 ) -> None:
     _, case, token = waiting
-    page = client.get(f"/apply/{case.number}/?token={token}").content.decode()
+    page = open_link(client, case, token)
     assert f'<strong id="correction-by">{NOTICE_REPLY_BY.isoformat()}前</strong>' in page
     assert "<li>请写明所需文件的名称或文号</li>" in page
     assert 'id="correction-form" enctype="multipart/form-data"' in page
-    assert f'action="/apply/{case.number}/correction/?token={token}"' in page
+    assert f'action="/apply/{case.number}/correction/"' in page and token not in page
 
 
 def test_sending_online_records_the_day_and_shows_the_new_due_date(
     waiting: tuple[Staff, Application, str], client: Client, settings: Any
 ) -> None:
     _, case, token = waiting
-    follow = f"/apply/{case.number}/?token={token}"
+    open_link(client, case, token)
+    follow = f"/apply/{case.number}/"
     r = client.post(
-        f"/apply/{case.number}/correction/?token={token}",
+        f"/apply/{case.number}/correction/",
         {"text": TEXT, "files": [upload(), upload("目录.txt", "一、立项批复".encode())]},
         follow=True,
     )
@@ -169,7 +178,7 @@ def test_sending_online_records_the_day_and_shows_the_new_due_date(
         "补正说明.pdf",
         "目录.txt",
     ]
-    again = client.post(f"/apply/{case.number}/correction/?token={token}", {"text": TEXT})
+    again = client.post(f"/apply/{case.number}/correction/", {"text": TEXT})
     assert again.status_code == 409
     assert (
         f"申请{case.number}当前状态为“办理中”，不在等待补正，不能再在网上提交补正材料"
@@ -199,9 +208,9 @@ def test_the_files_are_for_the_organs_staff_only(
     outsider.force_login(Staff().officer)  # an officer of another organ
     assert outsider.get(link).status_code == 404
     assert client.get(link).status_code == 302  # not logged in: to the login page
-    applicant = client.get(f"/apply/{case.number}/files/{row.pk}/?token={token}")
+    applicant = client.get(f"/apply/{case.number}/files/{row.pk}/?token={token}", follow=True)
     assert applicant.status_code == 404  # not a file of a delivered reply
-    assert "/office/" not in client.get(f"/apply/{case.number}/?token={token}").content.decode()
+    assert "/office/" not in client.get(f"/apply/{case.number}/").content.decode()
 
 
 @pytest.mark.parametrize("text", ["", "  ", "略", "见附件"])
@@ -209,10 +218,9 @@ def test_an_empty_text_gets_the_fields_message_once_and_nothing_is_stored(
     waiting: tuple[Staff, Application, str], client: Client, settings: Any, text: str
 ) -> None:
     _, case, token = waiting
+    open_link(client, case, token)
     before = snapshot(case)
-    r = client.post(
-        f"/apply/{case.number}/correction/?token={token}", {"text": text, "files": [upload()]}
-    )
+    r = client.post(f"/apply/{case.number}/correction/", {"text": text, "files": [upload()]})
     page = r.content.decode()
     assert r.status_code == 400
     assert page.count("请写明补正的内容：针对补正通知列明的事项逐项说明") == 1
@@ -239,9 +247,10 @@ def test_a_refused_file_is_a_field_error_and_nothing_is_stored(
 ) -> None:
     monkeypatch.setattr(files, "MAX_FILE_BYTES", 64)
     _, case, token = waiting
+    open_link(client, case, token)
     before = snapshot(case)
     r = client.post(
-        f"/apply/{case.number}/correction/?token={token}",
+        f"/apply/{case.number}/correction/",
         {"text": TEXT, "files": [upload(), upload(name, content)]},
     )
     page = r.content.decode()
@@ -257,10 +266,10 @@ def test_a_case_not_waiting_for_correction_answers_409(
     travel(RECEIVED)
     case = make_case(Staff(), State.CONSULTING, received_on=RECEIVED)
     token = with_token(case)
-    page = client.get(f"/apply/{case.number}/?token={token}").content.decode()
+    page = open_link(client, case, token)
     assert 'id="correction' not in page
     before = snapshot(case)
-    r = client.post(f"/apply/{case.number}/correction/?token={token}", {"text": TEXT})
+    r = client.post(f"/apply/{case.number}/correction/", {"text": TEXT})
     assert r.status_code == 409
     assert (
         f"申请{case.number}当前状态为“征求意见中”，不在等待补正，不能再在网上提交补正材料"
@@ -286,11 +295,12 @@ def test_a_provisional_period_is_marked_and_no_date_is_promised(
     travel(date(2026, 12, 14))
     case = make_case(Staff(), State.CORRECTION, received_on=date(2026, 12, 14))
     token = with_token(case)
-    page = client.get(f"/apply/{case.number}/?token={token}").content.decode()
+    page = open_link(client, case, token)
     assert "自补正通知发出之日（2026-12-14）起15个工作日内" in page
     assert "2027-" not in page
     travel(date(2026, 12, 16))
-    r = client.post(f"/apply/{case.number}/correction/?token={token}", {"text": TEXT}, follow=True)
+    open_link(client, case, token)  # two days later: the link again (the cookie has ended)
+    r = client.post(f"/apply/{case.number}/correction/", {"text": TEXT}, follow=True)
     case.refresh_from_db()
     assert case.due_provisional and case.due_on is not None
     page = r.content.decode()

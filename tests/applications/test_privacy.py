@@ -95,10 +95,11 @@ def test_private_link_shows_only_its_own_case(client: Client, world: dict[str, A
     other, other_token = services.submit_online(
         staff.organ, {**APPLICANT, "applicant_name": "李四", "information": "另一份文件的全文"}
     )
-    page = client.get(f"/apply/{mine.number}/?token={my_token}")
+    page = client.get(f"/apply/{mine.number}/?token={my_token}", follow=True)
     html = page.content.decode()
     assert page.status_code == 200 and mine.number in html and "张三" in html
     assert other.number not in html and "李四" not in html
+    client = Client()  # a stranger: none of the link's cookie
     for number, token in (
         (mine.number, "wrong"),
         (mine.number, ""),
@@ -106,8 +107,8 @@ def test_private_link_shows_only_its_own_case(client: Client, world: dict[str, A
         (other.number, my_token),
         ("NOPE-2025-00001", my_token),
     ):
-        r = client.get(f"/apply/{number}/", {"token": token})
-        assert r.status_code == 404, (number, token)
+        r = client.get(f"/apply/{number}/", {"token": token}, follow=True)
+        assert r.status_code == 404 and r.redirect_chain == [], (number, token)
         assert "李四" not in r.content.decode() and "张三" not in r.content.decode()
         api = client.get(f"/api/applications/{number}", {"token": token})
         assert api.status_code == 404 and api.json()["code"] == "not_found"

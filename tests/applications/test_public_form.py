@@ -296,11 +296,11 @@ def test_documents_are_stored_on_the_submission_and_seen_by_staff_only(
         404,
     )
     client.logout()
-    follow = client.get(f"/apply/{case.number}/?token={token}").content.decode()
+    follow = client.get(f"/apply/{case.number}/?token={token}", follow=True).content.decode()
     assert "委托书.pdf" not in follow and "身份证.png" not in follow
     for row in rows:
         url = f"/apply/{case.number}/files/{row.pk}/?token={token}"
-        assert client.get(url).status_code == 404
+        assert client.get(url, follow=True).status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,7 @@ def test_the_receipt_carries_the_number_code_and_link(client: Client, settings: 
     code = page.split('id="code">')[1].split("<")[0]
     link = page.split('id="follow-link" href="')[1].split('"')[0]
     assert f"申请编号：{case.number}" in message.body and f"查询码：{code}" in message.body
-    assert link in message.body and client.get(link).status_code == 200
+    assert link in message.body and client.get(link, follow=True).status_code == 200
     assert "您于2025年6月16日通过网上渠道" in message.body
     assert "{" not in message.body and "None" not in message.body
     assert CaseEvent.objects.filter(application=case, kind="receipt_sent").count() == 1

@@ -36,7 +36,8 @@ def test_public_form_confirmation_shows_number_and_private_link(client: Client) 
     case = Application.objects.get()  # one case, however often the page is reloaded
     assert case.number in html and "?token=" in html and again == html
     link = html.split('id="follow-link" href="')[1].split('"')[0]
-    follow = client.get(link)
+    follow = client.get(link, follow=True)
+    assert follow.redirect_chain == [(f"/apply/{case.number}/", 303)]
     assert follow.status_code == 200 and "待确认（网上申请）" in follow.content.decode()
 
 

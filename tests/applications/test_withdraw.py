@@ -98,17 +98,17 @@ def test_api_withdraw_refused_once_the_reply_is_signed_off(client: Client) -> No
 def test_withdraw_on_the_applicants_page_after_confirmation(client: Client) -> None:
     case = make_case(Staff(), State.PROCESSING)
     token = with_token(case)
-    follow = f"/apply/{case.number}/?token={token}"
-    page = client.get(follow).content.decode()
-    assert "撤回申请" in page and f"/apply/{case.number}/withdraw/" in page
+    follow = f"/apply/{case.number}/"
+    page = client.get(f"{follow}?token={token}", follow=True).content.decode()
+    assert "撤回申请" in page and f'action="/apply/{case.number}/withdraw/"' in page
+    assert token not in page
 
-    confirm = client.get(f"/apply/{case.number}/withdraw/?token={token}").content.decode()
+    confirm = client.get(f"/apply/{case.number}/withdraw/").content.decode()  # by the cookie
     assert "撤回后，本机关将不再办理这件申请" in confirm
+    assert f'action="/apply/{case.number}/withdraw/"' in confirm and token not in confirm
     assert Application.objects.get(pk=case.pk).state == State.PROCESSING  # GET changes nothing
 
-    done = client.post(
-        f"/apply/{case.number}/withdraw/?token={token}", {"reason": "不再需要"}, follow=True
-    )
+    done = client.post(f"/apply/{case.number}/withdraw/", {"reason": "不再需要"}, follow=True)
     text = done.content.decode()
     assert done.redirect_chain == [(follow, 302)]
     assert f"申请{case.number}已撤回，本机关不再办理。" in text
@@ -116,7 +116,7 @@ def test_withdraw_on_the_applicants_page_after_confirmation(client: Client) -> N
     assert f"/apply/{case.number}/withdraw/" not in text  # no button any more
     assert case.events.filter(kind="withdraw", role="applicant", reason="不再需要").count() == 1
 
-    late = client.post(f"/apply/{case.number}/withdraw/?token={token}", {"reason": "再撤一次"})
+    late = client.post(f"/apply/{case.number}/withdraw/", {"reason": "再撤一次"})
     assert late.status_code == 409
     assert "当前状态“已撤回”下不能执行“撤回申请”" in late.content.decode()
 

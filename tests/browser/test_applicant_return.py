@@ -104,7 +104,10 @@ def test_a_correction_answered_online_restarts_the_clock(
     travel(SENT)
 
     site.set_viewport_size(PHONE)
+    sent: list[tuple[str, str]] = []  # every request's URL and Referer from here on
+    site.on("request", lambda r: sent.append((r.url, r.headers.get("referer", ""))))
     site.goto(f"/apply/{case.number}/?token={token}")
+    assert site.url.endswith(f"/apply/{case.number}/")  # the token exchanged for a cookie
     section = site.locator("#correction")
     assert section.locator("#correction-by").inner_text() == "2025-07-07前"
     assert section.locator("#correction-points li").all_inner_texts() == [
@@ -118,8 +121,9 @@ def test_a_correction_answered_online_restarts_the_clock(
     )
     fits_the_screen(site)
     site.screenshot(path=str(shots(tmp_path) / "applicant-correction-form.png"), full_page=True)
-    site.get_by_role("button", name="提交补正材料").click()
-    site.wait_for_url(f"**/apply/{case.number}/?token={token}")
+    site.get_by_role("button", name="提交补正材料").click()  # CSRF accepts its Origin
+    site.wait_for_url(f"**/apply/{case.number}/")
+    assert [url for url, referer in sent if token in url + referer] == [sent[0][0]]
 
     main = site.locator("main")
     assert "已收到您的补正材料（附1个文件），收到日期2025-06-20" in main.inner_text()

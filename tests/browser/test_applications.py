@@ -75,6 +75,7 @@ def test_citizen_applies_and_reads_the_reply_after_three_reviews(site: Any) -> N
     link = site.locator("#follow-link").get_attribute("href")
     assert "?token=" in link
     site.goto(link)
+    assert site.url.endswith(f"/apply/{number}/")  # the token exchanged for a cookie
     assert site.locator("#state").inner_text() == "待确认（网上申请）"
 
     # The officer finds it in the queue, confirms it and drafts the answer 予以公开.
@@ -530,12 +531,22 @@ def test_the_applicant_withdraws_on_the_private_page(
     monkeypatch.setattr(services, "today", lambda: RECEIVED)
     [(case, token)] = _registered(1)
     site.goto(f"/apply/{case.number}/?token={token}")
+    assert site.url.endswith(f"/apply/{case.number}/")  # the token exchanged for a cookie
+    (cookie,) = [c for c in site.context.cookies() if c["name"].startswith("gongkai_case_")]
+    assert cookie["name"] == f"gongkai_case_{case.number}" and token not in cookie["value"]
+    assert (cookie["path"], cookie["httpOnly"], cookie["sameSite"]) == (
+        f"/apply/{case.number}/",
+        True,
+        "Lax",
+    )
+    assert cookie["expires"] == -1  # a browser-session cookie
     site.get_by_role("button", name="撤回申请").click()
     assert "撤回后，本机关将不再办理这件申请" in site.locator("#confirm-text").inner_text()
     assert site.locator("#state").inner_text() == "办理中"  # nothing happened yet
     site.get_by_label("撤回理由").fill("已从其他途径取得")
-    site.get_by_role("button", name="确认撤回").click()
+    site.get_by_role("button", name="确认撤回").click()  # CSRF accepts its Origin
     assert site.locator("#state").inner_text() == "已撤回"
+    assert site.url.endswith(f"/apply/{case.number}/")
     main = site.locator("main").inner_text()
     assert f"申请{case.number}已撤回，本机关不再办理。" in site.locator(".messages").inner_text()
     assert "撤回申请" in site.locator("tbody").inner_text()  # the timeline entry

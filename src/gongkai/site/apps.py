@@ -24,6 +24,10 @@ class SiteConfig(AppConfig):
 
         register_converter(YearConverter, "year")  # before any URLconf is imported
 
+        from .logs import install as redact_tokens_in_logs
+
+        redact_tokens_in_logs()  # no private link's token in any log line
+
         from .jobs import ensure_schedules
 
         # The admin groups django-axes' models under its app's name, which it leaves

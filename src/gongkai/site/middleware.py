@@ -61,8 +61,17 @@ APPLICANT_PAGE = re.compile(
 class PrivateResponseMiddleware:
     """Nothing private is kept by a browser or a proxy: ``Cache-Control: no-store`` on
     every response to a signed-in person and on every back-office, API and applicant page
-    (names, ID numbers, letters, a generated password); and an applicant's pages send
-    only the site's origin as ``Referer``, never the path that carries the private link."""
+    (names, ID numbers, letters, a generated password); and nothing of an applicant's
+    pages leaves the site in a ``Referer``.
+
+    An applicant's page is ``Referrer-Policy: same-origin``: other sites get no Referer at
+    all, the site's own pages the path, which no longer holds the private link (the link's
+    token is exchanged for a cookie and a clean URL on first visit, see
+    ``applications.private_link``), and the forms keep a real ``Origin`` that CSRF accepts.
+    Not ``no-referrer`` there: with it browsers send ``Origin: null`` and CSRF refuses the
+    withdrawal and correction forms. A URL that still holds a token (the redirect that
+    exchanges it, a wrong token's refusal, a message's link) is ``no-referrer``: no form
+    is sent from those."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -79,9 +88,8 @@ class PrivateResponseMiddleware:
             response["Cache-Control"] = "no-store"
             response["Pragma"] = "no-cache"
         if applicant:
-            # the origin only, never the path (which holds the private link); not
-            # "no-referrer", with which browsers send "Origin: null" and CSRF refuses forms
-            response["Referrer-Policy"] = "strict-origin"
+            holds_token = "token" in request.GET
+            response["Referrer-Policy"] = "no-referrer" if holds_token else "same-origin"
         return response
 
 

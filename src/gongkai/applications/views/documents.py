@@ -4,9 +4,9 @@
   notices list on the case page; the PDF of a reply served on paper ends with its
   送达回证); supervisors, who see the case without the applicant's details, are refused,
   and staff of another organ do not see the case at all (404).
-- The applicant, through the same access as the applicant page (private link, or a
-  number found with its 查询码), downloads each notice as PDF, and after delivery the
-  答复告知书.
+- The applicant, through the same access as the applicant page (the cookie the private
+  link left, or a number found with its 查询码), downloads each notice as PDF, and after
+  delivery the 答复告知书.
 
 Every download is a view of personal data and is logged, like the reply letter's.
 """
@@ -27,7 +27,7 @@ from ..documents import Document
 from ..letters import LETTER_TITLE, delivered_letter
 from ..models import Application, Notice
 from .common import get_case
-from .public import case_for_request
+from .public import case_for_request, private_page
 
 NOT_FOUND = "未找到该通知，请核对申请编号和查询链接"
 
@@ -81,9 +81,10 @@ def staff_notice(request: HttpRequest, number: str, notice_id: int, fmt: str) ->
 
 
 @never_cache
+@private_page
 def applicant_notice(request: HttpRequest, number: str, notice_id: int) -> HttpResponse:
     """One notice as PDF, for the applicant (404 without the link or the 查询码)."""
-    case, _ = case_for_request(request, number)
+    case = case_for_request(request, number)
     if case is None:
         raise Http404(NOT_FOUND)
     document = _notice(case, notice_id)
@@ -92,9 +93,10 @@ def applicant_notice(request: HttpRequest, number: str, notice_id: int) -> HttpR
 
 
 @never_cache
+@private_page
 def applicant_reply(request: HttpRequest, number: str) -> HttpResponse:
     """The 答复告知书 as PDF once the reply is delivered (404 before, or without access)."""
-    case, _ = case_for_request(request, number)
+    case = case_for_request(request, number)
     document = delivered_letter(case) if case is not None else None
     if case is None or document is None:
         raise Http404("未找到答复告知书：答复送达后可以下载，请核对申请编号和查询链接")

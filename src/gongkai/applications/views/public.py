@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import time
+from collections.abc import Callable
 from datetime import date
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.site.clients import limited
 
-from .. import corrections, receipts, services
+from .. import corrections, private_link, receipts, services
 from .. import files as reply_files
 from ..errors import CaseworkError, InvalidInput
 from ..forms import APPLICANT_FIELDS_FORM, ApplicationForm, CorrectionForm
@@ -91,7 +94,9 @@ def apply_done(request: HttpRequest) -> HttpResponse:
 
 
 def _follow_link(request: HttpRequest, number: str, token: str) -> str:
-    path = reverse("applications_public:follow", args=[number]) + f"?token={token}"
+    """The private link given to the applicant; opening it exchanges the token for the
+    case's cookie and a clean URL (``private_link``)."""
+    path = reverse("applications_public:follow", args=[number]) + f"?{private_link.TOKEN}={token}"
     return request.build_absolute_uri(path)
 
 
@@ -164,32 +169,54 @@ def _grants(request: HttpRequest) -> dict[str, float]:
     return {n: float(t) for n, t in stored.items() if now - float(t) <= PRIVATE_FOR}
 
 
-def case_for_request(request: HttpRequest, number: str) -> tuple[Application | None, str]:
-    """The case the request may see: by the private token in the URL, or by a number this
-    session found with its 查询码; with the token to carry on in links ("" for the latter)."""
-    token = request.GET.get("token", "")
-    case = services.case_for_token(number, token)
-    if case is not None:
-        return case, token
-    if number in _grants(request):
-        found = Application.objects.select_related("organ").filter(number=number).first()
-        return found, ""
-    return None, ""
+def case_for_request(request: HttpRequest, number: str) -> Application | None:
+    """The case the request may see: by the cookie its private link left in this browser
+    (``private_link``), or by a number this session found with its 查询码 (or reached from
+    the writer's link of a message turned into this application)."""
+    granted = number in _grants(request)
+    if not granted and private_link.cookie_name(number) not in request.COOKIES:
+        return None
+    case = Application.objects.select_related("organ").filter(number=number).first()
+    if case is None or not (granted or private_link.holds_cookie(request, case)):
+        return None
+    return case
+
+
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+def private_page(view: View) -> View:
+    """Every page under ``/apply/<number>/``: a URL holding the case's token is answered by
+    a redirect to the same URL without it, which sets the case's cookie; a wrong token goes
+    to the same clean URL when the cookie or the 查询码 already lets this browser in, and
+    otherwise to the view, which refuses it as it refuses a stranger."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, number: str, *args: Any, **kwargs: Any) -> Any:
+        if private_link.TOKEN in request.GET:
+            exchanged = private_link.exchange(request, number)
+            if exchanged is not None:
+                return exchanged
+            if case_for_request(request, number) is not None:
+                return private_link.clean(request)
+        return view(request, number, *args, **kwargs)
+
+    return wrapped  # type: ignore[return-value]
 
 
 @never_cache
+@private_page
 def follow(request: HttpRequest, number: str) -> HttpResponse:
-    case, token = case_for_request(request, number)
+    case = case_for_request(request, number)
     if case is None:
         raise Http404("未找到该申请，请核对申请编号和查询链接")
     services.log_personal_data_view(case, None, "applicant_link")
-    return _follow_page(request, case, token)
+    return _follow_page(request, case)
 
 
 def _follow_page(
     request: HttpRequest,
     case: Application,
-    token: str,
     *,
     correction_form: CorrectionForm | None = None,
     correction_error: str = "",
@@ -205,7 +232,6 @@ def _follow_page(
             "events": events,
             "notices": case.notices.all(),
             "files": delivered_files(case),
-            "token": token,
             "can_withdraw": services.can_withdraw(case),
             "correction_request": corrections.waiting_request(case),
             "can_correct": can_correct,
@@ -219,19 +245,20 @@ def _follow_page(
 
 @never_cache
 @require_POST
+@private_page
 def correct(request: HttpRequest, number: str) -> HttpResponse:
     """The applicant sends the 补正 online (multipart: text and files): one 收到补正材料
     event on today's date; an invalid form stores nothing and shows its errors (400); a
     case no longer waiting for 补正 is refused with the reason (409)."""
-    case, token = case_for_request(request, number)
+    case = case_for_request(request, number)
     if case is None:
         raise Http404("未找到该申请，请核对申请编号和查询链接")
     form = CorrectionForm(request.POST, request.FILES)
     if not services.can_correct(case):
         error = corrections.not_waiting(case)
-        return _follow_page(request, case, token, correction_error=error, status=409)
+        return _follow_page(request, case, correction_error=error, status=409)
     if not form.is_valid():
-        return _follow_page(request, case, token, correction_form=form, status=400)
+        return _follow_page(request, case, correction_form=form, status=400)
     try:
         row = services.correct_by_applicant(
             case, form.cleaned_data["text"], form.cleaned_data["files"]
@@ -239,10 +266,10 @@ def correct(request: HttpRequest, number: str) -> HttpResponse:
     except CaseworkError as exc:
         if exc.status == 400:
             form.add_error(None, exc.message)
-            return _follow_page(request, case, token, correction_form=form, status=400)
-        return _follow_page(request, case, token, correction_error=exc.message, status=exc.status)
+            return _follow_page(request, case, correction_form=form, status=400)
+        return _follow_page(request, case, correction_error=exc.message, status=exc.status)
     messages.success(request, _received_message(case, row.on, len(form.cleaned_data["files"])))
-    return redirect(_follow_url(case.number, token))
+    return redirect("applications_public:follow", number=case.number)
 
 
 def _received_message(case: Application, on: date, files: int) -> str:
@@ -259,20 +286,14 @@ def _received_message(case: Application, on: date, files: int) -> str:
     return f"已收到您的补正材料{sent}，收到日期{on.isoformat()}；答复期限{due}。"
 
 
-def _follow_url(number: str, token: str) -> str:
-    url = reverse("applications_public:follow", args=[number])
-    return f"{url}?token={token}" if token else url
-
-
 @never_cache
+@private_page
 def withdraw(request: HttpRequest, number: str) -> HttpResponse:
     """The applicant withdraws: GET asks for confirmation, POST withdraws (one event)."""
-    case, token = case_for_request(request, number)
+    case = case_for_request(request, number)
     if case is None:
         raise Http404("未找到该申请，请核对申请编号和查询链接")
     follow_url = reverse("applications_public:follow", args=[case.number])
-    if token:
-        follow_url += f"?token={token}"
     error = ""
     if request.method == "POST":
         try:
@@ -287,7 +308,6 @@ def withdraw(request: HttpRequest, number: str) -> HttpResponse:
         "applications/withdraw.html",
         {
             "case": case,
-            "token": token,
             "follow_url": follow_url,
             "error": error,
             "can_withdraw": services.can_withdraw(case),
@@ -306,9 +326,10 @@ def delivered_files(case: Application) -> list[ReplyFile]:
 
 
 @never_cache
+@private_page
 def file(request: HttpRequest, number: str, file_id: int) -> FileResponse:
     """A file of the delivered reply, for the applicant holding the private link."""
-    case, _ = case_for_request(request, number)
+    case = case_for_request(request, number)
     found = [f for f in delivered_files(case) if f.pk == file_id] if case else []
     if not found:
         raise Http404("未找到该文件，请核对申请编号和查询链接")
