@@ -79,29 +79,25 @@ class Reading:
             self.last_row = row.index
 
 
-_WIDE = 6
-"""Rows of this many cells or more are scanned for their filled cells in C."""
-
-
 def tokens(rows: Sequence[Row], labels: LabelSet) -> list[Token]:
     out: list[Token] = []
     append = out.append
     classify = labels.classify
     new = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
     for row in rows:
-        cells = row.cells
-        if len(cells) < _WIDE:
-            for column, cell in enumerate(cells):
-                if cell:
-                    value, found = classify(cell)
-                    append(new(Token, (row, column, cell, value, found)))
+        if row.grid is not None:
+            # only the filled cells' columns, picked in C: a grid's rows are padded to
+            # its widest row, and most of a long table's cells are blank
+            cells = row.cells
+            for column in compress(count(), cells):
+                cell = cells[column]
+                value, found = classify(cell)
+                append(new(Token, (row, column, cell, value, found)))
             continue
-        # only the filled cells' columns, picked in C: a grid's rows are padded to its
-        # widest row, and most of a long table's cells are blank
-        for column in compress(count(), cells):
-            cell = cells[column]
-            value, found = classify(cell)
-            append(new(Token, (row, column, cell, value, found)))
+        for column, cell in enumerate(row.cells):
+            if cell:
+                value, found = classify(cell)
+                append(new(Token, (row, column, cell, value, found)))
     return out
 
 
