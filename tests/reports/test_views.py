@@ -16,8 +16,8 @@ from django.test import Client
 
 from gongkai.annual import schema as s
 from gongkai.annual.parse import parse_bytes
-from gongkai.reports import services
-from gongkai.reports.models import AnnualReportDraft, ImportedReport, Status
+from gongkai.reports import import_jobs, services
+from gongkai.reports.models import AnnualReportDraft, ImportedReport, ImportJob, Status
 from tests.annual.test_render_xlsx import read_numbers
 from tests.conftest import EXPECTED, SEEDS, seed_params
 
@@ -226,10 +226,28 @@ def seed_like(seed: str, organ_name: str) -> tuple[str, bytes]:
     return f"{seed}.txt", text.replace(stated, organ_name).encode("utf-8")
 
 
+def import_in_background(client: Client, url: str, files: list[Any]) -> str:
+    """Post the files, see the job waiting for the worker, run the worker's task, and
+    return the job's page as it then reads."""
+    response = client.post(url, {"files": files}, follow=True)
+    html = response.content.decode()
+    job = ImportJob.objects.latest("pk")
+    assert response.redirect_chain[-1][0] == f"/office/reports/imports/{job.pk}/"
+    assert f"已收到{len(files)}个文件，后台正在逐个读取和核查。" in html
+    assert "排队中" in html and f"已读取0个，共{len(files)}个文件（0%）" in html
+    assert '<meta http-equiv="refresh" content="3">' in html
+    assert ImportedReport.objects.count() == 0 or job.total == 1  # nothing read in the request
+    import_jobs.run(job.pk)
+    page = client.get(f"/office/reports/imports/{job.pk}/").content.decode()
+    assert "已完成" in page and 'http-equiv="refresh"' not in page
+    return page
+
+
 @pytest.mark.parametrize("seed", seed_params()[:1])
 def test_import_reads_each_file_and_a_bad_one_does_not_break_the_batch(
-    staff: Any, seed: str
+    staff: Any, seed: str, settings: Any, tmp_path: Any
 ) -> None:
+    settings.VAR_DIR = tmp_path
     name, content = seed_like(seed, staff.organ.name)
     expected = json.loads((EXPECTED / f"{seed}.json").read_text(encoding="utf-8"))
     files = [
@@ -240,9 +258,10 @@ def test_import_reads_each_file_and_a_bad_one_does_not_break_the_batch(
     ]
     client = client_for(staff.supervisor)
     rollup = f"/office/reports/rollup/{staff.office.slug}/{expected['year']}/"
-    response = client.post(rollup + "import/", {"files": files}, follow=True)
-    html = response.content.decode()
+    html = import_in_background(client, rollup + "import/", files)
     assert "共4个文件，导入1个，未导入3个。" in html
+    assert "已读取4个，共4个文件（100%）" in html
+    assert not [p for p in (tmp_path / "imports").rglob("*") if p.is_file()]  # uploads removed
     assert "不支持的文件类型“.exe”" in html
     assert "文件是空的（0 字节），未导入" in html
     assert re.search(r"坏文件\.pdf</td><td>无法读取：", html)
@@ -256,21 +275,21 @@ def test_import_reads_each_file_and_a_bad_one_does_not_break_the_batch(
     detail = client.get(f"/office/reports/imported/{row.pk}/").content.decode()
     assert "外部导入" in detail and "识别诊断" in detail
     # the same file again is not stored twice
-    again = client.post(
-        rollup + "import/", {"files": [SimpleUploadedFile(name, content)]}, follow=True
-    )
-    assert "内容相同，未重复导入" in again.content.decode()
+    again = import_in_background(client, rollup + "import/", [SimpleUploadedFile(name, content)])
+    assert "内容相同，未重复导入" in again
+    assert "导入任务" in client.get(rollup).content.decode()  # both jobs listed on the roll-up
     assert ImportedReport.objects.count() == 1
 
 
-def test_an_unmatched_import_can_be_assigned(staff: Any) -> None:
+def test_an_unmatched_import_can_be_assigned(staff: Any, settings: Any, tmp_path: Any) -> None:
     from gongkai.annual import AnnualReport
 
+    settings.VAR_DIR = tmp_path
     report = AnnualReport(organ="某市某局", year=YEAR)
     client = client_for(staff.supervisor)
     rollup = f"/office/reports/rollup/{staff.office.slug}/{YEAR}/"
     upload = SimpleUploadedFile("外部.json", report.to_json().encode("utf-8"))
-    client.post(rollup + "import/", {"files": [upload]})
+    import_in_background(client, rollup + "import/", [upload])
     row = ImportedReport.objects.get()
     assert row.organ is None and row.matched_by == ""
     client.post(f"/office/reports/imported/{row.pk}/assign/", {"organ": staff.other_organ.pk})
@@ -317,3 +336,40 @@ def test_public_pages_show_published_reports_only(staff: Any) -> None:
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     assert public.get(f"/reports/{staff.organ.slug}/{YEAR}/download.html").status_code == 404
     assert "年度报告" in public.get("/").content.decode()  # the portal menu links here
+
+
+def test_an_import_is_queued_for_the_worker_and_only_its_office_sees_it(
+    staff: Any, settings: Any, tmp_path: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django_q.models import OrmQ
+
+    settings.VAR_DIR = tmp_path
+    client = client_for(staff.supervisor)
+    rollup = f"/office/reports/rollup/{staff.office.slug}/{YEAR}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(rollup + "import/", {"files": [SimpleUploadedFile("a.txt", b"x")]})
+    job = ImportJob.objects.get()
+    queued = [q.task for q in OrmQ.objects.all()]
+    assert [(q["func"], q["args"]) for q in queued] == [
+        ("gongkai.reports.import_jobs.run", (job.pk,))
+    ]
+    assert client_for(staff.officer).get(f"/office/reports/imports/{job.pk}/").status_code == 404
+    assert import_jobs.run(job.pk) == "读取1个文件，导入1个"
+    assert import_jobs.run(job.pk) == f"导入任务{job.pk}已由其他进程处理或不存在"  # once only
+
+
+def test_a_job_waiting_long_says_the_worker_may_be_down(
+    staff: Any, settings: Any, tmp_path: Any, today: Any
+) -> None:
+    import time_machine
+
+    settings.VAR_DIR = tmp_path
+    client = client_for(staff.supervisor)
+    rollup = f"/office/reports/rollup/{staff.office.slug}/{YEAR}/"
+    client.post(rollup + "import/", {"files": [SimpleUploadedFile("a.txt", b"x")]})
+    job = ImportJob.objects.get()
+    page = client.get(f"/office/reports/imports/{job.pk}/").content.decode()
+    assert "后台任务进程可能没有运行" not in page
+    with time_machine.travel(job.created_at + import_jobs.STALLED_AFTER * 2, tick=False):
+        page = client_for(staff.supervisor).get(f"/office/reports/imports/{job.pk}/")
+    assert "后台任务进程可能没有运行" in page.content.decode()

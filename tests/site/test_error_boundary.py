@@ -16,6 +16,7 @@ import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -47,12 +48,13 @@ from gongkai.disclosure.factories import Team, make_item
 from gongkai.disclosure.index_numbers import PatternError
 from gongkai.disclosure.models import Attachment, Item, ItemEvent, Table2Entry
 from gongkai.organs.factories import OrganFactory, member
-from gongkai.reports import compute
+from gongkai.reports import compute, import_jobs
 from gongkai.reports import services as reports
 from gongkai.reports.models import (
     AnnualReportDraft,
     FindingDecision,
     ImportedReport,
+    ImportJob,
     PublishedFile,
     Status,
 )
@@ -686,16 +688,23 @@ def _reports_decide(mp: pytest.MonkeyPatch) -> Post:
 
 
 def _reports_import(mp: pytest.MonkeyPatch) -> Post:
+    """The files are stored before the job is recorded: a failure there removes them."""
+    from django.conf import settings
+
     world = ReportsWorld.build()
-    fail(mp, reports, "import_reports", ParseError("读不到表三", source="2025年报.txt", line=12))
+    fail(mp, import_jobs, "_record", ClockError("提交时间早于创建时间"))
     rollup = reverse("reports:rollup", kwargs={"slug": world.office.slug, "year": YEAR})
+    waiting = Path(settings.VAR_DIR) / "imports"
     return Post(
         reverse("reports:import", kwargs={"slug": world.office.slug, "year": YEAR}),
         {"files": [SimpleUploadedFile("2025年报.txt", "一、总体情况".encode())]},
         world.supervisor,
         back=rollup,
-        message="2025年报.txt 第12行 读不到表三",
-        written=lambda: ImportedReport.objects.count(),
+        message="提交时间早于创建时间",
+        written=lambda: (
+            ImportJob.objects.count(),
+            sorted(str(p) for p in waiting.rglob("*") if p.is_file()),
+        ),
     )
 
 
@@ -860,6 +869,7 @@ NO_WRITES = {
     "reports:index",
     "reports:rollup",
     "reports:imported",
+    "reports:import_job",
     "reports:workspace",
     "reports:check",
     "reports:confirm_publish",

@@ -233,3 +233,54 @@ class ImportedReport(models.Model):
 
     def __str__(self) -> str:
         return self.source
+
+
+class ImportJob(models.Model):
+    """One upload of external reports, read by the background worker file by file.
+
+    The uploaded files wait in the ``imports`` storage area (``files``: name and stored
+    name each) until the worker has read them; ``outcomes`` grows by one entry per file
+    read, so the page shows the progress while the worker goes on."""
+
+    QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+    STATES = [(QUEUED, "排队中"), (RUNNING, "导入中"), (DONE, "已完成"), (FAILED, "失败")]
+
+    office = models.ForeignKey(
+        Organ, models.CASCADE, related_name="import_jobs", verbose_name="导入的主管部门"
+    )
+    year = models.PositiveIntegerField("汇总年度")
+    organ = models.ForeignKey(
+        Organ, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="指定机关"
+    )
+    chosen_year = models.PositiveIntegerField("指定年度", null=True, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="导入人",
+    )
+    state = models.CharField("状态", max_length=10, choices=STATES, default=QUEUED)
+    files = models.JSONField("待读取的文件", default=list)
+    outcomes = models.JSONField("结果", default=list)
+    error = models.TextField("失败原因", blank=True)
+    created_at = models.DateTimeField("提交时间", auto_now_add=True)
+    started_at = models.DateTimeField("开始时间", null=True, blank=True)
+    finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "外部年报导入任务"
+        verbose_name_plural = "外部年报导入任务"
+        ordering = ["-created_at", "-id"]
+
+    @property
+    def total(self) -> int:
+        return len(self.files)
+
+    @property
+    def done(self) -> int:
+        return len(self.outcomes)
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (self.DONE, self.FAILED)

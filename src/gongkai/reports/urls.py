@@ -14,6 +14,7 @@ urlpatterns = [
         rollup.sum_download,
         name="sum_download",
     ),
+    path("imports/<int:pk>/", rollup.import_job_page, name="import_job"),
     path("imported/<int:pk>/", rollup.imported_page, name="imported"),
     path("imported/<int:pk>/assign/", rollup.assign, name="assign"),
     path("<slug:slug>/<year:year>/", workspace.workspace, name="workspace"),

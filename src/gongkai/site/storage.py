@@ -9,7 +9,9 @@ Areas and their folders on disk:
 
 - ``applications``: files provided with replies and messages, under ``MEDIA_ROOT`` when it
   is set, else ``VAR_DIR/media``, in the sub-folder ``applications/``;
-- ``attachments``: 主动公开 attachments, under ``VAR_DIR/attachments``.
+- ``attachments``: 主动公开 attachments, under ``VAR_DIR/attachments``;
+- ``imports``: external annual reports waiting for the background worker to read them,
+  under ``VAR_DIR/imports`` (removed once read).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.files import File
 from django.core.files.storage import FileSystemStorage, Storage
 
-AREAS = ("applications", "attachments")
+AREAS = ("applications", "attachments", "imports")
 
 
 def object_store_configured() -> bool:
@@ -43,7 +45,7 @@ def _local_folder(area: str) -> Path:
         media = str(getattr(settings, "MEDIA_ROOT", "") or "")
         base = Path(media) if media else Path(settings.VAR_DIR) / "media"
         return base.resolve() / "applications"
-    return (Path(settings.VAR_DIR) / "attachments").resolve()
+    return (Path(settings.VAR_DIR) / area).resolve()
 
 
 @lru_cache(maxsize=len(AREAS))

@@ -16,8 +16,8 @@ from gongkai.annual.render import render_html
 from gongkai.organs.models import Organ
 from gongkai.site.errors import returns_to
 
-from .. import imports, rollup, rules, services
-from ..models import ImportedReport, deadlines
+from .. import import_jobs, imports, rollup, rules, services
+from ..models import ImportedReport, ImportJob, deadlines
 from . import region as region_view
 from .common import finding_rows, forbidden_by_role, organ_for
 
@@ -49,7 +49,7 @@ def rollup_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "max_files": imports.MAX_FILES,
             "max_mb": imports.MAX_BYTES // 1024 // 1024,
             "accepted": ",".join(imports.ACCEPTED),
-            "outcomes": request.session.pop("reports_import_outcomes", None),
+            "import_jobs": ImportJob.objects.filter(office=office, year=year)[:5],
         },
     )
 
@@ -110,32 +110,38 @@ def import_files(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     if not files:
         messages.error(request, "请选择要导入的年度报告文件（可一次选择多个）")
         return redirect("reports:rollup", office.slug, year)
-    organ = _chosen_organ(request, office)
-    chosen_year = _chosen_year(request)
-    if len(files) > imports.MAX_FILES:
-        raise services.InvalidInput(
-            f"一次最多导入{imports.MAX_FILES}个文件，收到{len(files)}个，请分批导入"
-        )
-    uploads = []
-    refused: list[imports.Outcome] = []
-    for f in files:
-        name = f.name or "（未命名文件）"
-        if f.size is not None and f.size > imports.MAX_BYTES:
-            refused.append(imports.Outcome(name, False, imports.too_large(f.size)))
-            continue
-        uploads.append(imports.Upload(name, f.read()))
-    outcomes = refused + services.import_reports(
-        office, uploads, request.user, organ=organ, year=chosen_year
+    job = import_jobs.start(
+        office,
+        files,
+        request.user,
+        organ=_chosen_organ(request, office),
+        year=year,
+        chosen_year=_chosen_year(request),
     )
-    request.session["reports_import_outcomes"] = [
-        {"source": o.source, "ok": o.ok, "message": o.message, "pk": o.row.pk if o.row else None}
-        for o in outcomes
-    ]
-    stored = sum(1 for o in outcomes if o.ok)
-    messages.info(
-        request, f"共{len(outcomes)}个文件，导入{stored}个，未导入{len(outcomes) - stored}个。"
+    messages.info(request, f"已收到{job.total}个文件，后台正在逐个读取和核查。")
+    return redirect("reports:import_job", job.pk)
+
+
+@login_required
+def import_job_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """The progress of one import (the page reloads itself until the job is finished),
+    then each file's outcome."""
+    job = ImportJob.objects.select_related("office").filter(pk=pk).first()
+    if job is None or not rules.can_roll_up(request.user, job.office):
+        raise Http404("未找到该导入任务，或无权查看")
+    stored = sum(1 for o in job.outcomes if o["ok"])
+    return render(
+        request,
+        "reports/import_job.html",
+        {
+            "job": job,
+            "office": job.office,
+            "stored": stored,
+            "not_stored": job.done - stored,
+            "percent": round(100 * job.done / job.total) if job.total else 100,
+            "stalled": import_jobs.stalled(job),
+        },
     )
-    return redirect("reports:rollup", office.slug, year)
 
 
 def _imported(request: HttpRequest, pk: int) -> ImportedReport:
