@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.organs.models import Membership
 
-from . import passwords
+from . import passwords, unlock
 from .forms import ChinesePasswordChangeForm, LoginForm
 from .models import ApiToken
 
@@ -78,3 +78,48 @@ def password_change(request: HttpRequest) -> HttpResponse:
         return redirect("site:home")
     context = {"form": form, "required": passwords.must_change(request.user)}
     return render(request, "accounts/password_change.html", context)
+
+
+UNLOCK_REQUESTS = 5
+"""Unlock e-mails one client may ask for in an hour."""
+UNLOCK_SENT = (
+    "如果该账户登记了电子邮箱，解锁链接已发送到该邮箱，1小时内有效。没有收到时请联系系统管理员。"
+)
+
+
+@require_POST
+def unlock_request(request: HttpRequest) -> HttpResponse:
+    """Send the unlock link; the answer is the same whether or not the account exists."""
+    from gongkai.site.clients import limited
+    from gongkai.workcalendar.reminders import base_url
+
+    username = request.POST.get("username", "").strip()[:150]
+    if not username:
+        messages.error(request, "请填写用户名。")
+        return redirect("accounts:login")
+    if limited("accounts:unlock", request, UNLOCK_REQUESTS):
+        return render(
+            request,
+            "accounts/unlock_sent.html",
+            {"message": "请求过于频繁：同一网络每小时最多申请5次解锁邮件，请稍后再试。"},
+            status=429,
+        )
+    unlock.send_link(username, base_url() or request.build_absolute_uri("/").rstrip("/"))
+    return render(request, "accounts/unlock_sent.html", {"message": UNLOCK_SENT})
+
+
+def unlock_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The link from the e-mail: a button (GET), which unlocks (POST)."""
+    user = unlock.user_for(token)
+    if user is None:
+        return render(
+            request,
+            "accounts/unlock_confirm.html",
+            {"invalid": True},
+            status=400,
+        )
+    if request.method == "POST":
+        unlock.unlock(user)
+        messages.success(request, f"账户“{user.username}”已解锁，请重新登录。")
+        return redirect("accounts:login")
+    return render(request, "accounts/unlock_confirm.html", {"account": user.username})
