@@ -66,7 +66,7 @@ def s3() -> Iterator[str]:
 @pytest.fixture(scope="module")
 def cluster(s3: str) -> Iterator[Any]:
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as local:
         yield local
 
