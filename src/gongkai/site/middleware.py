@@ -107,7 +107,9 @@ class NulByteMiddleware:
                 from django.http import JsonResponse
 
                 return JsonResponse(
-                    {"detail": message}, status=400, json_dumps_params={"ensure_ascii": False}
+                    {"detail": message, "code": "nul_byte"},
+                    status=400,
+                    json_dumps_params={"ensure_ascii": False},
                 )
             from django.http import HttpResponseBadRequest
 
