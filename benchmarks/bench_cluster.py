@@ -33,11 +33,16 @@ COUNT = int(os.environ.get("GONGKAI_BENCH_FILES", "10000"))
 
 def _rate(folder: Path, client: object | None) -> float:
     from gongkai.annual.parse.batch import run_batch
+    from gongkai.annual.parse.cluster import runner as cluster_runner
 
     written: list[int] = []
     started = time.perf_counter()
     summary = run_batch(
-        [folder], lambda report: written.append(1), jobs=1, timeout=None, cluster=client
+        [folder],
+        lambda report: written.append(1),
+        jobs=1,
+        timeout=None,
+        runner=None if client is None else cluster_runner(client),
     )
     elapsed = time.perf_counter() - started
     if summary.files != COUNT or len(written) != COUNT:

@@ -23,60 +23,58 @@ case and keeps the details given, requiring none.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar, Final
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
-from . import services
-from .documents import cn_date
+from . import outbox, services
+from .delivery_details import (
+    COLLECT,
+    EMAIL,
+    FAILED,
+    LABELS,
+    NOTE_MAX,
+    ONLINE,
+    OTHER,
+    PAPER,
+    POST,
+    RECIPIENT_MAX,
+    SAME_DAY,
+    TRACKING,
+    method_label,
+    normal_tracking,
+    payload,
+)
 from .errors import CaseworkError, DeliveryFailed, InvalidDelivery
 from .models import Application, CaseEvent, Notice, ServiceMethod
+from .models import service_details as describe
+from .service_sheets import AddressSheet, ServiceReceipt, sheets_for
 from .workflow import Event, State
 
-EMAIL: Final = "email"
-ONLINE: Final = "online"
-POST: Final = "post"
-COLLECT: Final = "collect"
-OTHER: Final = "other"
-assert {EMAIL, ONLINE, POST, COLLECT, OTHER} == set(ServiceMethod.values)
-FAILED: Final = "delivery_failed"
-
-LABELS: Final = {
-    "method": "送达方式",
-    "on": "送达日期",
-    "tracking": "快递或挂号单号",
-    "recipient": "签收人",
-    "note": "说明",
-}
-"""The data keys of a 送达 (page fields and API keys alike) and their Chinese names."""
-
-TRACKING: Final = re.compile(r"[A-Z0-9-]{6,40}")
-RECIPIENT_MAX: Final = 100
-NOTE_MAX: Final = 4000
-SAME_DAY: Final[dict[str, str]] = {
-    EMAIL: "以电子邮件送达的，送达日期为邮件发出之日，即今天（{today}）",
-    ONLINE: "网上查看的，送达日期为答复在查询页面公布之日，即今天（{today}）",
-}
-"""Methods that serve the reply the moment it is recorded."""
-PAPER: Final = frozenset({POST, COLLECT, OTHER})
-"""Methods whose notice PDF carries the 送达回证."""
-
-
-def method_label(method: str) -> str:
-    try:
-        return str(ServiceMethod(method).label)
-    except ValueError:
-        return method
-
-
-def normal_tracking(value: Any) -> str:
-    """A tracking number as kept: no spaces (half-width), upper case."""
-    text = str(value or "").replace("\u3000", " ").strip()
-    return re.sub(r"\s+", "", text).upper()
+__all__ = [
+    "COLLECT",
+    "EMAIL",
+    "FAILED",
+    "LABELS",
+    "NOTE_MAX",
+    "ONLINE",
+    "OTHER",
+    "PAPER",
+    "POST",
+    "RECIPIENT_MAX",
+    "SAME_DAY",
+    "TRACKING",
+    "AddressSheet",
+    "ServiceReceipt",
+    "describe",
+    "method_label",
+    "normal_tracking",
+    "payload",
+    "sheets_for",
+]
 
 
 def problems(
@@ -123,26 +121,6 @@ def problems(
         out["note"] = "选择“其他”送达方式的，请在说明中写明如何送达（如传真、委托送达）"
     elif len(note) > NOTE_MAX:
         out["note"] = f"说明不能超过{NOTE_MAX}个字（已输入{len(note)}个）"
-    return out
-
-
-def payload(case: Application, data: Any) -> dict[str, Any]:
-    """The 送达 event's data from what the caller gave (``services._payload``): the method
-    (default: the applicant's choice), and the tracking number, recipient and address
-    when given. Refuses only an unknown method."""
-    method = str(data.get("method") or case.delivery_method)
-    if method not in ServiceMethod.values:
-        names = "、".join(str(label) for label in ServiceMethod.labels)
-        raise InvalidDelivery({"method": f"送达方式应为{names}之一，收到“{method}”"}, LABELS)
-    out: dict[str, Any] = {"method": method}
-    tracking = normal_tracking(data.get("tracking"))
-    if tracking:
-        out["tracking"] = tracking
-    recipient = str(data.get("recipient") or "").strip()
-    if recipient:
-        out["recipient"] = recipient
-    if data.get("to"):
-        out["to"] = str(data["to"])
     return out
 
 
@@ -200,8 +178,6 @@ def _notice(case: Application) -> Notice:
 def _by_email(
     case: Application, actor: Any, day: date, note: str, data: dict[str, Any]
 ) -> CaseEvent:
-    from . import outbox
-
     try:
         with transaction.atomic():
             row = services.apply(case, Event.DELIVER, actor, note, data=data, on=day)
@@ -261,142 +237,3 @@ def failure(case: Application, events: list[CaseEvent]) -> Failure | None:
         elif e.kind == FAILED:
             last = e
     return Failure(last) if last is not None else None
-
-
-def describe(event: Any, *, public: bool) -> str:
-    """The 送达 details of a 送达答复 event for a timeline (the officer's: everything; the
-    applicant's: method, tracking number and recipient, never the address); empty for any
-    other event (a failed e-mail says what failed in its reason)."""
-    data: dict[str, Any] = event.data or {}
-    if event.kind == Event.DELIVER and data.get("method"):
-        parts = [f"送达方式：{method_label(str(data['method']))}"]
-        if data.get("tracking"):
-            parts.append(f"快递或挂号单号：{data['tracking']}")
-        if data.get("recipient"):
-            parts.append(f"签收人：{data['recipient']}")
-        if data.get("to") and not public:
-            parts.append(f"发送至：{data['to']}")
-        return "；".join(parts)
-    return ""
-
-
-# ---------------------------------------------------------------------------- printing
-
-
-@dataclass(frozen=True)
-class ServiceReceipt:
-    """送达回证: the receipt of service printed after the letter (post, collection, other)."""
-
-    kind: ClassVar[str] = "receipt"
-    title: ClassVar[str] = "送达回证"
-    organ: str
-    case_number: str
-    rows: tuple[tuple[str, str], ...]
-    """(label, value); a blank value is a line to fill in by hand."""
-
-
-@dataclass(frozen=True)
-class AddressSheet:
-    """The envelope (or the sheet stuck on it) of a reply sent by post."""
-
-    kind: ClassVar[str] = "envelope"
-    title: ClassVar[str] = "邮寄信封"
-    to_postcode: str
-    to_address: str
-    to_name: str
-    case_number: str
-    tracking: str
-    from_name: str
-    from_address: str
-    from_postcode: str
-
-
-BLANK_DATE: Final = "　　　　年　　月　　日"
-
-
-def _source(notice: Notice) -> CaseEvent | None:
-    """The 送达答复 event a reply's notice was issued for."""
-    seq = notice.event.data.get("for") if notice.event_id else None
-    events = notice.application.events.filter(kind=Event.DELIVER)
-    if seq is not None:
-        events = events.filter(seq=seq)
-    found: CaseEvent | None = events.order_by("-seq").first()
-    return found
-
-
-def _office(organ: Any) -> str:
-    """The sender: the disclosure office under its organ's name."""
-    name = str(getattr(organ, "office_name", "") or "").strip()
-    if not name:
-        return str(organ.name)
-    return name if organ.name in name else f"{organ.name}{name}"
-
-
-def sheets_for(notice: Notice) -> list[ServiceReceipt | AddressSheet]:
-    """What is printed after a reply's letter: the 送达回证 for post, collection and other
-    methods, and for post the address sheet; nothing for any other notice."""
-    if notice.kind != Event.DELIVER or notice.method not in PAPER:
-        return []
-    case = notice.application
-    organ = case.organ
-    source = _source(notice)
-    data: dict[str, Any] = source.data if source is not None else {}
-    served = source.on if source is not None else notice.created_at.date()
-    method = notice.method
-    office = _office(organ)
-    addressee = case.applicant_name
-    if case.is_organisation and case.contact_person:
-        addressee += f"（联系人：{case.contact_person}）"
-    paper = (
-        f"{notice.title}（{notice.document_number}）" if notice.document_number else notice.title
-    )
-    rows: list[tuple[str, str]] = [
-        ("受送达人", addressee),
-        ("送达文书", paper),
-        ("申请编号", case.number),
-    ]
-    if method == POST:
-        postcode = f"（邮政编码{case.postcode}）" if case.postcode else ""
-        rows += [
-            ("送达方式", f"邮寄（快递或挂号单号：{data.get('tracking', '')}）"),
-            ("送达地址", f"{case.address}{postcode}"),
-            ("寄出日期", cn_date(served)),
-            ("签收日期", BLANK_DATE),
-        ]
-    elif method == COLLECT:
-        rows += [
-            ("送达方式", "当面领取"),
-            ("送达地点", organ.office_address.strip() or office),
-            ("送达日期", cn_date(served)),
-            ("领取人", str(data.get("recipient", ""))),
-        ]
-    else:
-        rows += [
-            ("送达方式", f"其他（{source.reason.strip() if source is not None else ''}）"),
-            ("送达地点", ""),
-            ("送达日期", cn_date(served)),
-        ]
-        if data.get("recipient"):
-            rows.append(("接收人", str(data["recipient"])))
-    rows += [
-        ("签收人（签名）", ""),
-        ("送达人", source.actor_name if source is not None else ""),
-        ("备注", ""),
-    ]
-    sheets: list[ServiceReceipt | AddressSheet] = [
-        ServiceReceipt(organ=organ.name, case_number=case.number, rows=tuple(rows))
-    ]
-    if method == POST:
-        sheets.append(
-            AddressSheet(
-                to_postcode=case.postcode,
-                to_address=case.address,
-                to_name=addressee,
-                case_number=case.number,
-                tracking=str(data.get("tracking", "")),
-                from_name=office,
-                from_address=organ.office_address.strip(),
-                from_postcode=organ.office_postcode.strip(),
-            )
-        )
-    return sheets

@@ -18,6 +18,8 @@ from django.utils import timezone
 
 from . import answers
 from .documents import Document, cn_date
+from .periods import ANSWER_DAYS
+from .querysets import reply_files
 from .workflow import EVENT_LABELS, Event
 
 if TYPE_CHECKING:
@@ -217,8 +219,6 @@ def notice_document(case: Application, source: CaseEvent, title: str, number: st
 
 
 def services_answer_days() -> int:
-    from .services import ANSWER_DAYS
-
     return ANSWER_DAYS
 
 
@@ -290,8 +290,6 @@ def _contact(case: Application) -> str:
 
 def _attachments(case: Application) -> tuple[str, ...]:
     """The titles of the files provided with the reply (the file name when untitled)."""
-    from .services import reply_files
-
     return tuple((f.title or f.name).strip() for f in reply_files(case))
 
 

@@ -8,6 +8,8 @@ as each event; ``services.replay`` recomputes it from the events alone. Nothing 
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
@@ -273,16 +275,12 @@ class CaseEvent(models.Model):
     def detail(self) -> str:
         """What the officer's timeline adds to the reason (the 送达 record's method,
         tracking number, recipient, address)."""
-        from .delivery import describe
-
-        return describe(self, public=False)
+        return service_details(self, public=False)
 
     @property
     def public_detail(self) -> str:
         """What the applicant's page adds to the entry (how the reply was served)."""
-        from .delivery import describe
-
-        return describe(self, public=True)
+        return service_details(self, public=True)
 
 
 RECORD_LABELS = {
@@ -457,3 +455,28 @@ class PersonalDataAccess(models.Model):
         verbose_name = "个人信息查看记录"
         verbose_name_plural = "个人信息查看记录"
         ordering = ("-at",)
+
+
+def service_method_label(method: str) -> str:
+    """The Chinese name of a 送达 method (the value itself when unknown)."""
+    try:
+        return str(ServiceMethod(method).label)
+    except ValueError:
+        return method
+
+
+def service_details(event: Any, *, public: bool) -> str:
+    """The 送达 details of a 送达答复 event for a timeline (the officer's: everything; the
+    applicant's: method, tracking number and recipient, never the address); empty for any
+    other event (a failed e-mail says what failed in its reason)."""
+    data: dict[str, Any] = event.data or {}
+    if event.kind == Event.DELIVER and data.get("method"):
+        parts = [f"送达方式：{service_method_label(str(data['method']))}"]
+        if data.get("tracking"):
+            parts.append(f"快递或挂号单号：{data['tracking']}")
+        if data.get("recipient"):
+            parts.append(f"签收人：{data['recipient']}")
+        if data.get("to") and not public:
+            parts.append(f"发送至：{data['to']}")
+        return "；".join(parts)
+    return ""

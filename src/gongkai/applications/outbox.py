@@ -24,7 +24,9 @@ from gongkai.organs import rules as organ_rules
 
 from . import services
 from .errors import Conflict
+from .letters import status_url
 from .models import Application, DeliveryMethod, Notice
+from .service_sheets import sheets_for
 from .workflow import Event
 
 EMAIL = "email"
@@ -71,7 +73,6 @@ def _message(notice: Notice) -> EmailMessage:
     """The notice as an e-mail: its text, then how to find the case again. The reply
     (答复告知书) goes with its PDF, and with the files provided up to ``ATTACH_LIMIT``."""
     from . import documents
-    from .letters import status_url
 
     case = notice.application
     body = notice.body
@@ -283,10 +284,10 @@ def print_notices(cases: Iterable[Application], actor: Any) -> Printed:
 def _pdf(notices: list[Notice]) -> bytes:
     """The notices as issued, each on its own pages; a reply served on paper followed by
     its 送达回证 (and, by post, the address sheet)."""
-    from . import delivery, documents
+    from . import documents
 
     pages: list[Any] = []
     for notice in notices:
         pages.append(documents.of_notice(notice))
-        pages.extend(delivery.sheets_for(notice))
+        pages.extend(sheets_for(notice))
     return documents.pdf(pages)

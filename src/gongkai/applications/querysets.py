@@ -10,8 +10,8 @@ from django.db.models import Q, QuerySet
 from gongkai.organs.models import Organ
 from gongkai.organs.querysets import case_organs
 
-from .models import Application
-from .workflow import OPEN_STATES
+from .models import Application, ReplyFile
+from .workflow import OPEN_STATES, Event
 
 OPEN = [s.value for s in OPEN_STATES]
 
@@ -93,3 +93,9 @@ def flag(case: Application, on: date) -> str:
     if case.half_on is not None and case.half_on < on:
         return "流程过半"
     return ""
+
+
+def reply_files(case: Application) -> list[ReplyFile]:
+    """The files provided with the current reply: those uploaded with its latest draft."""
+    draft = case.events.filter(kind=Event.DRAFT_REPLY).order_by("-seq").first()
+    return [] if draft is None else list(draft.files.order_by("id"))

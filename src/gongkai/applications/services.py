@@ -35,6 +35,7 @@ from gongkai.organs.querysets import roles_in
 from . import answers, fees
 from . import files as reply_files_mod
 from .clock import Step, clock_events
+from .delivery_details import payload as delivery_payload
 from .errors import Conflict, GuardFailed, InvalidInput, NotAllowedInState, RoleNotAllowed
 from .letters import LETTER_TITLE
 from .models import (
@@ -47,6 +48,10 @@ from .models import (
     PersonalDataAccess,
     ReplyFile,
 )
+from .periods import ANSWER_DAYS as ANSWER_DAYS
+from .periods import CORRECTION_REPLY_DAYS as CORRECTION_REPLY_DAYS
+from .periods import INTERNAL_TARGET_MARGIN as INTERNAL_TARGET_MARGIN
+from .querysets import reply_files as reply_files
 from .workflow import (
     EVENT_LABELS,
     OPEN_STATES,
@@ -63,9 +68,6 @@ from .workflow import (
 RECEIVING = (Event.REGISTER, Event.CONFIRM, Event.REOPEN)
 
 MAX_EXTENSION = 20  # working days (Art 33)
-ANSWER_DAYS = 20  # working days (Art 33)
-CORRECTION_REPLY_DAYS = 15  # working days the applicant is given to correct, by default
-INTERNAL_TARGET_MARGIN = 3  # working days ahead of the statutory date
 
 NOTIFYING = {
     Event.CONFIRM: "受理告知",
@@ -400,8 +402,6 @@ def _payload(
         if titles:
             out["file_titles"] = [str(t) for t in titles]
     elif event is Event.DELIVER:
-        from .delivery import payload as delivery_payload
-
         out = delivery_payload(case, data)
     elif event is Event.MERGE:
         into = str(data.get("into", "")).strip()
@@ -561,12 +561,6 @@ def _store_files(
         for path in written:
             reply_files_mod.remove(path)
         raise
-
-
-def reply_files(case: Application) -> list[ReplyFile]:
-    """The files provided with the current reply: those uploaded with its latest draft."""
-    draft = case.events.filter(kind=Event.DRAFT_REPLY).order_by("-seq").first()
-    return [] if draft is None else list(draft.files.order_by("id"))
 
 
 def _write(

@@ -122,14 +122,17 @@ def parse_command(
         raise typer.Exit(2)
     workers = jobs or os.cpu_count() or 1
     cluster = None
+    runner = None
     if scheduler:
         from ..annual.parse.cluster import ClusterUnavailable, connect
+        from ..annual.parse.cluster import runner as cluster_runner
 
         try:
             cluster = connect(scheduler)
         except ClusterUnavailable as exc:
             typer.echo(f"错误：{exc}", err=True)
             raise typer.Exit(2) from None
+        runner = cluster_runner(cluster)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
 
     def report_problems(result: FileResult) -> None:
@@ -163,7 +166,7 @@ def parse_command(
                 check=not no_check,
                 timeout=timeout or None,
                 on_result=on_result,
-                cluster=cluster,
+                runner=runner,
             )
     except KeyboardInterrupt:
         err.print("已中断：没有写出输出文件（已解析的结果未保存）", markup=False)

@@ -9,6 +9,7 @@ from django.db import models
 
 from gongkai.annual.deadline import Publisher
 
+from .naming import shared_short_names
 from .roles import Role
 from .uscc import validate_uscc
 
@@ -95,9 +96,7 @@ class Organ(models.Model):
     @property
     def public_name(self) -> str:
         """The name public pages print: the short name where it is unique in the site."""
-        from .naming import shared_short_names
-
-        if self.short_name and self.short_name not in shared_short_names():
+        if self.short_name and self.short_name not in shared_short_names(Organ.objects.all()):
             return self.short_name
         return self.name
 

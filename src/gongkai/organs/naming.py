@@ -6,20 +6,19 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
 _KEY = "organs:shared-short-names"
 _SECONDS = 300
 
 
-def shared_short_names() -> frozenset[str]:
-    """Short names that two or more active organs carry (cached; cleared on any change)."""
+def shared_short_names(organs: QuerySet[Any]) -> frozenset[str]:
+    """Short names that two or more active ``organs`` carry (cached; cleared on any
+    change)."""
     cached = cache.get(_KEY)
     if cached is None:
-        from .models import Organ
-
         cached = frozenset(
-            Organ.objects.filter(is_active=True)
+            organs.filter(is_active=True)
             .values_list("short_name")
             .annotate(n=Count("pk"))
             .filter(n__gt=1)

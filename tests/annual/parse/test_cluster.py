@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from gongkai.annual.parse.batch import run_batch
+from gongkai.annual.parse.cluster import runner as cluster_runner
 from gongkai.annual.province import province_of
 from gongkai.cli import app
 from tests.annual.parse.builders import report_text
@@ -96,7 +97,7 @@ def test_the_cluster_gives_what_the_local_run_gives_in_the_same_order(
         summary = run_batch(
             [folder],
             lambda r: remote.append(r.to_json()),
-            cluster=client,
+            runner=cluster_runner(client),
             on_result=lambda result: arrived.append(result.path),
         )
     assert remote == local
@@ -214,7 +215,10 @@ def test_a_large_batch_in_chunks_keeps_the_input_order(cluster: Any, tmp_path: P
     seen: list[tuple[str | None, int | None]] = []
     with distributed.Client(cluster) as client:
         summary = run_batch(
-            [tmp_path], lambda r: seen.append((r.source, r.year)), cluster=client, check=False
+            [tmp_path],
+            lambda r: seen.append((r.source, r.year)),
+            runner=cluster_runner(client),
+            check=False,
         )
     assert summary.files == 150
     assert seen == [(str(tmp_path / f"{n:03d}.txt"), 2020 + n % 5) for n in range(150)]

@@ -13,11 +13,11 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 from ..model import AnnualReport
 from . import parse_bytes, unreadable_report
@@ -255,6 +255,13 @@ def _timed_out(name: str, limit: float) -> FileResult:
     )
 
 
+Runner = Callable[
+    [Sequence[str | Path], bool, Callable[[FileResult], None] | None], Iterable[FileResult]
+]
+"""Parses ``files`` (checking them or not), calls ``on_result`` for each as it finishes,
+and yields the results in input order."""
+
+
 def run_batch(
     paths: Iterable[str | Path],
     write: Callable[[AnnualReport], None],
@@ -263,22 +270,20 @@ def run_batch(
     check: bool = True,
     timeout: float | None = DEFAULT_TIMEOUT,
     on_result: Callable[[FileResult], None] | None = None,
-    cluster: Any = None,
+    runner: Runner | None = None,
 ) -> Summary:
     """Parse, hand each report to ``write`` in input order, and count what happened.
 
     ``timeout``: seconds of wall time per file before it is abandoned (``None``: no limit).
-    ``cluster``: a ``dask.distributed`` client; the files are parsed on its workers
-    (``cluster.parse_on_cluster``) instead of ``jobs`` local processes.
+    ``runner``: parses the files elsewhere (``cluster.runner``: on a Dask cluster) instead
+    of ``jobs`` local processes.
     """
     summary = Summary()
     started = time.perf_counter()
     files = collect_paths(paths)
     results: Iterable[FileResult]
-    if cluster is not None:
-        from .cluster import parse_on_cluster
-
-        results = parse_on_cluster(files, cluster, check=check, on_result=on_result)
+    if runner is not None:
+        results = runner(files, check, on_result)
     else:
         results = parse_many(files, jobs=jobs, check=check, timeout=timeout, on_result=on_result)
     for result in results:

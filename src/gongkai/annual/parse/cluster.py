@@ -11,11 +11,11 @@ bound every file. Needs ``pip install 'gongkai[cluster]'``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .batch import FileResult, parse_one
+from .batch import FileResult, Runner, parse_one
 
 CHUNK = 32
 """At most this many files per task."""
@@ -93,3 +93,16 @@ def parse_on_cluster(
             yield from done.pop(written)
             written += 1
         submit_more()
+
+
+def runner(client: Any) -> Runner:
+    """``run_batch``'s runner for the cluster of ``client``."""
+
+    def run(
+        files: Sequence[str | Path],
+        check: bool,
+        on_result: Callable[[FileResult], None] | None,
+    ) -> Iterator[FileResult]:
+        return parse_on_cluster(files, client, check=check, on_result=on_result)
+
+    return run

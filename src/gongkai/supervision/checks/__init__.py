@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import date
+from . import casework, catalog, guides, items, reports
+from .context import Check, Context
 
-from gongkai.deadlines import WorkCalendar
-
-from ..catalogue import Finding
-
-
-@dataclass
-class Context:
-    organ_ids: list[int]
-    on: date
-    calendar: WorkCalendar
-    words: list[str] = field(default_factory=list)
-    external_links: bool = False
-
-
-Check = Callable[[Context], Iterable[Finding]]
+__all__ = ["Check", "Context", "all_checks"]
 
 
 def all_checks() -> list[Check]:
-    from . import casework, catalog, guides, items, reports
-
     return [
         items.publishing,
         items.numbering,

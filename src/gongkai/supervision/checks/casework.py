@@ -13,7 +13,7 @@ from gongkai.interaction import workflow as messages_workflow
 from gongkai.interaction.models import Message
 
 from ..catalogue import Finding
-from . import Context
+from .context import Context
 
 SOON_WORKDAYS = 3
 

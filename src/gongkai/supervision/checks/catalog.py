@@ -16,7 +16,7 @@ from gongkai.organs.models import Organ
 
 from ..catalogue import Finding
 from ..models import ColumnPeriod
-from . import Context
+from .context import Context
 
 DEFAULTS: Final[dict[str, tuple[bool, int | None]]] = {
     "organisation": (True, 730),

@@ -10,7 +10,7 @@ from django.urls import reverse
 from gongkai.disclosure.models import Guide
 
 from ..catalogue import Finding
-from . import Context
+from .context import Context
 
 STALE_DAYS = 365
 

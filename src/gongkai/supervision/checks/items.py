@@ -17,7 +17,7 @@ from gongkai.disclosure.categories import KIND_NORMATIVE, KIND_REGULATION
 from gongkai.disclosure.models import Attachment, Item
 
 from ..catalogue import Finding
-from . import Context
+from .context import Context
 
 _HREF_RE = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _ITEM_LINK_RE = re.compile(r"^(?:https?://[^/]+)?/items/(\d+)/(?:files/(\d+)/)?")

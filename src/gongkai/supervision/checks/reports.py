@@ -11,7 +11,7 @@ from gongkai.reports.models import AnnualReportDraft, Status, deadline_for
 from gongkai.reports.region import published_open
 
 from ..catalogue import Finding
-from . import Context
+from .context import Context
 
 
 def annual_reports(ctx: Context) -> Iterator[Finding]:
