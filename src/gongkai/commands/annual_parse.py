@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import os
 import signal
@@ -23,6 +24,10 @@ from ..annual.parse.output import (
 
 SHOWN_WARNINGS = frozenset({"TABLE_NOT_FOUND"})
 """Warnings printed during a batch besides every error (the rest stay in the output)."""
+
+
+def parquet_available() -> bool:
+    return importlib.util.find_spec("pyarrow") is not None
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -101,6 +106,11 @@ def parse_command(
     if output_format is OutputFormat.PARQUET and output is None:
         typer.echo(
             "用法错误：--format parquet 必须用 -o 指定输出文件，例如 -o 年报.parquet", err=True
+        )
+        raise typer.Exit(2)
+    if output_format is OutputFormat.PARQUET and not parquet_available():
+        typer.echo(
+            "用法错误：--format parquet 需要 pyarrow：pip install 'gongkai[parquet]'", err=True
         )
         raise typer.Exit(2)
     if output is not None:

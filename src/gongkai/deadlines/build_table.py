@@ -154,6 +154,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--output", type=Path, default=TABLE_PATH, help="输出文件（默认为随包年表）"
     )
     args = parser.parse_args(argv)
+    try:
+        import chinese_calendar  # noqa: F401
+        import holidays  # noqa: F401
+    except ImportError as error:
+        print(
+            f"缺少维护年表所需的软件包 {error.name}：pip install 'gongkai[calendar-build]'",
+            file=sys.stderr,
+        )
+        return 2
 
     notices = build_notices()
     text = render(table_document(notices))
