@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
-from ninja.security import HttpBearer, django_auth
+from ninja.security import HttpBearer
+from ninja.security import SessionAuth as NinjaSessionAuth
 
 from gongkai.accounts.models import ApiToken
 
@@ -21,4 +23,18 @@ class StaffToken(HttpBearer):
         return found.user
 
 
-AUTH = [StaffToken(), django_auth]
+class SessionAuth(NinjaSessionAuth):
+    """The signed-in session, with django-ninja's CSRF check on unsafe methods.
+
+    A request without a session cookie cannot be signed in, so it is not CSRF-checked
+    and gets 401 (需要登录), not a 403 about a CSRF token it has no use for."""
+
+    openapi_description = "登录会话（Cookie）；POST 等须带 X-CSRFToken 请求头"
+
+    def _get_key(self, request: HttpRequest) -> str | None:
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        return super()._get_key(request)
+
+
+AUTH = [StaffToken(), SessionAuth()]

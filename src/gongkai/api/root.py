@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 from django.apps import apps
 from ninja import NinjaAPI
+from ninja.openapi.schema import OpenAPISchema
 
 from . import errors
 from .auth import AUTH
 
-api = NinjaAPI(
+
+class GongkaiAPI(NinjaAPI):
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        """The document, with the error responses the API gives every operation of a kind
+        (``errors.declare_common_errors``)."""
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        errors.declare_common_errors(schema)
+        return schema
+
+
+api = GongkaiAPI(
     title="公开（Gongkai）接口",
     version="1",
     description="政府信息公开工作平台的 HTTP 接口。职员以 API 令牌（Bearer）或登录会话认证。",

@@ -23,6 +23,7 @@ from django.http import Http404, HttpRequest
 from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import HttpError
 
+from gongkai.api.errors import ErrorOut
 from gongkai.organs.querysets import case_organs
 from gongkai.site.converters import MAX_YEAR, MIN_YEAR
 
@@ -99,12 +100,6 @@ class ActionIn(Schema):
     version: int
     reason: str = ""
     data: dict[str, Any] = Field(default_factory=dict)
-
-
-class ErrorOut(Schema):
-    detail: str
-    code: str
-    errors: dict[str, list[str]] | None = None
 
 
 def _case_out(case: Any, *, events: bool = False, personal: bool = False) -> dict[str, Any]:

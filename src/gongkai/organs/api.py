@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from gongkai.api.errors import ErrorOut
+
 from . import rules
 from .models import Membership, Organ
 from .querysets import visible_organs
@@ -56,7 +58,11 @@ def get_organ(request: HttpRequest, slug: str) -> Organ:
     return visible_organ(request, slug)
 
 
-@router.get("/{slug}/people", response=list[MemberOut], summary="机关人员与角色")
+@router.get(
+    "/{slug}/people",
+    response={200: list[MemberOut], 403: ErrorOut},
+    summary="机关人员与角色（本机关管理员）",
+)
 def list_people(request: HttpRequest, slug: str) -> list[dict[str, str]]:
     """The organ's staff and roles: for its administrators only, as the 人员与角色 page."""
     organ = visible_organ(request, slug)

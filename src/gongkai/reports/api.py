@@ -14,6 +14,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from ninja import Path, Router
 
+from gongkai.api.errors import ErrorOut
 from gongkai.applications.querysets import organ_by_code
 from gongkai.organs.models import Organ
 from gongkai.organs.querysets import case_organs
@@ -52,13 +53,21 @@ def _staff_draft(request: HttpRequest, organ: str, year: int) -> AnnualReportDra
     return draft
 
 
-@router.get("/{organ}/{year}/draft", summary="年度报告草稿（按当前数字）")
+@router.get(
+    "/{organ}/{year}/draft",
+    response={200: dict[str, Any], 409: ErrorOut},
+    summary="年度报告草稿（按当前数字；工作日历未覆盖所需年份时返回409）",
+)
 def draft_report(request: HttpRequest, organ: str, year: int = YEAR) -> dict[str, Any]:
     draft = _staff_draft(request, organ, year)
     return compute.draft_report(draft).to_dict()
 
 
-@router.get("/{organ}/{year}/draft/findings", summary="年度报告草稿的核查结果")
+@router.get(
+    "/{organ}/{year}/draft/findings",
+    response={200: dict[str, Any], 409: ErrorOut},
+    summary="年度报告草稿的核查结果（工作日历未覆盖所需年份时返回409）",
+)
 def draft_findings(request: HttpRequest, organ: str, year: int = YEAR) -> dict[str, Any]:
     draft = _staff_draft(request, organ, year)
     if draft.status == Status.PUBLISHED:

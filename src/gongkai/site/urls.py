@@ -67,6 +67,7 @@ urlpatterns = [
     path("", include(site_patterns)),
 ]
 
+handler400 = "gongkai.site.views.bad_request"
 handler403 = "gongkai.site.views.forbidden"
 handler404 = "gongkai.site.views.not_found"
 handler500 = "gongkai.site.views.server_error"

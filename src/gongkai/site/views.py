@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from gongkai.api import errors as api_errors
 from gongkai.applications import services
 from gongkai.organs import rules
 from gongkai.organs.forms import OrganForm
@@ -78,13 +79,29 @@ def public_home(request: HttpRequest) -> HttpResponse:
     return render(request, "site/public_home.html", {"organs": organs})
 
 
+def _api_error(request: HttpRequest, body: dict[str, str], status: int) -> HttpResponse | None:
+    """Under ``/api/`` the error pages are the API's JSON (an unknown path, an error
+    outside the API's own handlers), so an API client never gets HTML."""
+    if not request.path.startswith("/api/"):
+        return None
+    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    from django.views.defaults import bad_request as page
+
+    return _api_error(request, api_errors.BAD_REQUEST, 400) or page(request, exception)
+
+
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "403.html", status=403)
+    return _api_error(request, api_errors.FORBIDDEN, 403) or render(request, "403.html", status=403)
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "404.html", status=404)
+    return _api_error(request, api_errors.NOT_FOUND, 404) or render(request, "404.html", status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return render(request, "500.html", status=500)
+    return _api_error(request, api_errors.SERVER_ERROR, 500) or render(
+        request, "500.html", status=500
+    )

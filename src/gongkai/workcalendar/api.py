@@ -9,6 +9,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from gongkai.api.errors import ErrorOut
 from gongkai.deadlines import CalendarNotCovered
 
 from .calendar import current_calendar
@@ -41,7 +42,11 @@ def status(request: HttpRequest) -> dict[str, object]:
     }
 
 
-@router.get("/days/{day}", response=DayOut, summary="某一天是否为工作日")
+@router.get(
+    "/days/{day}",
+    response={200: DayOut, 409: ErrorOut},
+    summary="某一天是否为工作日（日历未覆盖该年时返回409）",
+)
 def day(request: HttpRequest, day: datetime.date) -> dict[str, object]:
     try:
         info = current_calendar().day(day)
