@@ -56,7 +56,9 @@ def make_organ(name: str = "", parent: Organ | None = None) -> Organ:
 def make_user(organ: Organ | None = None, *roles: str, name: str = "") -> Any:
     i = next(_n)
     user = get_user_model().objects.create_user(
-        username=name or f"user{i}", password=None, first_name=name
+        # not "user{n}": organs.factories.UserFactory's own names, which it gets or
+        # creates — a shared name would hand one test's officer to another role
+        username=name or f"staff{i}", password=None, first_name=name
     )
     for role in roles:
         assert organ is not None

@@ -220,3 +220,17 @@ def test_the_error_shape_is_one_component(client: Client) -> None:
     component = schema["components"]["schemas"]["ErrorOut"]
     assert set(component["required"]) == SHAPE
     assert set(component["properties"]) == {*SHAPE, "errors"}
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("delete", "/api/disclosure/search"), ("put", "/api/workcalendar/status")],
+)
+def test_a_method_the_operation_does_not_accept_is_a_json_405(method: str, path: str) -> None:
+    response = getattr(Client(), method)(path)
+    assert response.status_code == 405
+    assert response["Content-Type"].startswith("application/json")
+    assert response["Allow"] == "GET"
+    body = response.json()
+    assert body["code"] == "method_not_allowed"
+    assert body["detail"] == f"该接口不支持 {method.upper()} 请求，可用的方法：GET。"
