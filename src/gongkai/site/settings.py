@@ -48,6 +48,7 @@ the first ``CSRF_TRUSTED_ORIGINS`` entry."""
 
 INSTALLED_APPS = [
     # Gongkai apps (add yours here; see notes/PLATFORM.md)
+    "gongkai.core",
     "gongkai.site",
     "gongkai.accounts",
     "gongkai.organs",
