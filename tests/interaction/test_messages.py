@@ -163,6 +163,32 @@ def test_an_unpublished_or_open_message_is_not_public(staff: dict[str, Any]) -> 
     assert Client().get(f"/messages/{message.number}/?token=wrong").status_code == 404
 
 
+def test_the_private_link_is_used_once_and_leaves_a_clean_address(
+    staff: dict[str, Any],
+) -> None:
+    message, token = services.submit(staff["organ"], FIELDS)
+    writer = Client()
+    first = writer.get(f"/messages/{message.number}/?token={token}")
+    assert first.status_code == 303
+    assert first["Location"] == f"/messages/{message.number}/"  # no token in it
+    assert first["Referrer-Policy"] == "no-referrer"
+    page = writer.get(first["Location"])
+    assert page.status_code == 200 and message.subject in page.content.decode()
+    assert token not in page.content.decode()
+    assert Client().get(f"/messages/{message.number}/").status_code == 404  # a stranger
+    assert Client().get(f"/messages/{message.number}/?token=wrong").status_code == 404
+
+
+def test_after_a_transfer_the_writer_follows_the_message(staff: dict[str, Any]) -> None:
+    message, token = services.submit(staff["organ"], FIELDS)
+    services.transfer(message, staff["officer"], staff["other"], "属乙局职责")
+    moved = Message.objects.get(pk=message.pk).transferred_to
+    writer = Client()
+    page = writer.get(f"/messages/{message.number}/?token={token}", follow=True)
+    assert f'href="/messages/{moved.number}/"' in page.content.decode()
+    assert writer.get(f"/messages/{moved.number}/").status_code == 200
+
+
 def test_lookup_by_number_and_code(staff: dict[str, Any]) -> None:
     message, token = services.submit(staff["organ"], FIELDS)
     client = Client()

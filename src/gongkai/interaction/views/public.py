@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages as flash
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -115,34 +115,58 @@ def status(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _mine(request: HttpRequest, number: str) -> tuple[Message | None, str]:
-    token = request.GET.get("token", "")
-    found = services.message_for_token(number, token)
-    if found is not None:
-        return found, token
+def _grant(request: HttpRequest, *numbers: str) -> None:
+    granted = _grants(request)
+    for number in numbers:
+        granted[number] = time.time()
+    request.session[GRANTS] = dict(sorted(granted.items(), key=lambda g: g[1])[-20:])
+
+
+def _exchange(request: HttpRequest, number: str) -> HttpResponse | None:
+    """The private link (``?token=…``, from the confirmation page) is used once: a right
+    token grants this browser's session the message, as its 查询码 does, and the answer
+    is a redirect to the same page without the token — so the token stays out of the
+    address bar, the history, every later Referer and the access log."""
+    if "token" not in request.GET:
+        return None
+    found = services.message_for_token(number, request.GET.get("token", ""))
+    if found is None:
+        return None
+    _grant(request, found.number)
+    query = request.GET.copy()
+    query.pop("token")
+    response = HttpResponseRedirect(request.path + (f"?{query.urlencode()}" if query else ""))
+    response.status_code = 303
+    return response
+
+
+def _mine(request: HttpRequest, number: str) -> Message | None:
     if number in _grants(request):
-        return Message.objects.select_related("organ").filter(number=number).first(), ""
-    return None, ""
+        return Message.objects.select_related("organ").filter(number=number).first()
+    return None
 
 
 @never_cache
 def follow(request: HttpRequest, number: str) -> HttpResponse:
-    message, token = _mine(request, number)
+    if (clean := _exchange(request, number)) is not None:
+        return clean
+    message = _mine(request, number)
     if message is None:
         raise Http404("未找到该留言，请核对留言编号和查询链接")
     moved = (
         getattr(message, "transferred_to", None) if message.state == workflow.TRANSFERRED else None
     )
+    if moved is not None:
+        _grant(request, moved.number)  # the writer's link follows the message
     return render(
         request,
         "interaction/follow.html",
         {
             "message": message,
-            "token": token,
             "events": message.events.filter(public=True),
             "replied": message.state == workflow.REPLIED,
             "moved": moved,
-            "moved_url": _follow_url(moved.number, token) if moved is not None else "",
+            "moved_url": _follow_url(moved.number, "") if moved is not None else "",
         },
     )
 
@@ -151,7 +175,9 @@ def follow(request: HttpRequest, number: str) -> HttpResponse:
 def application(request: HttpRequest, number: str) -> HttpResponse:
     """The application a message was turned into: the message's link opens it (this
     browser is granted the application for a while, as if its 查询码 had been given)."""
-    message, _ = _mine(request, number)
+    if (clean := _exchange(request, number)) is not None:
+        return clean
+    message = _mine(request, number)
     if message is None or message.application is None:
         raise Http404("未找到该留言转成的申请")
     granted = request.session.get(APPLICATION_GRANTS)
