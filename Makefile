@@ -46,9 +46,11 @@ lint: $(STAMP)
 
 check: lint
 
-# docs/cli.md from the --help of every command (tests/test_cli_docs.py fails when it is stale).
+# docs/cli.md from the --help of every command (tests/test_cli_docs.py fails when it is stale),
+# then the documentation site (mkdocs.yml) into var/site/, strictly: a broken link fails.
 docs: $(STAMP)
 	$(PY) scripts/gen_cli_docs.py
+	$(PY) -m mkdocs build --strict -d var/site
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format src tests benchmarks
