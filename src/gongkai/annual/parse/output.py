@@ -104,6 +104,22 @@ def _decimal(value: int | Decimal | None) -> Decimal | None:
     return number.quantize(_QUANTUM)
 
 
+def long_schema(pa: Any, *, province: bool = False) -> Any:
+    """The long table's Arrow schema (``province`` after ``organ`` for a dataset)."""
+    text, year = pa.string(), pa.int32()
+    head = [("source", text), ("organ", text), *([("province", text)] if province else [])]
+    return pa.schema(
+        [
+            *head,
+            ("year", year),
+            ("table", text),
+            ("row", text),
+            ("column", text),
+            ("value", pa.decimal128(VALUE_DIGITS, VALUE_SCALE)),
+        ]
+    )
+
+
 class ParquetWriter:
     """Parquet via pyarrow, one row group per ``batch`` reports; ``value`` is an exact
     decimal(38, 10) (counts are whole numbers, table 二's fees are 万元 with decimals)."""
@@ -113,17 +129,7 @@ class ParquetWriter:
         import pyarrow.parquet as pq
 
         self.pa = pa
-        self.schema = pa.schema(
-            [
-                ("source", pa.string()),
-                ("organ", pa.string()),
-                ("year", pa.int32()),
-                ("table", pa.string()),
-                ("row", pa.string()),
-                ("column", pa.string()),
-                ("value", pa.decimal128(VALUE_DIGITS, VALUE_SCALE)),
-            ]
-        )
+        self.schema = long_schema(pa)
         self.writer = pq.ParquetWriter(str(path), self.schema)
         self.batch = batch
         self.pending: list[Cell] = []
@@ -166,18 +172,7 @@ class DatasetWriter:
 
         self.pa = pa
         self.fs, self.root = fsspec.core.url_to_fs(target)
-        self.schema = pa.schema(
-            [
-                ("source", pa.string()),
-                ("organ", pa.string()),
-                ("province", pa.string()),
-                ("year", pa.int32()),
-                ("table", pa.string()),
-                ("row", pa.string()),
-                ("column", pa.string()),
-                ("value", pa.decimal128(VALUE_DIGITS, VALUE_SCALE)),
-            ]
-        )
+        self.schema = long_schema(pa, province=True)
         self.batch = batch
         self.pending: list[tuple[Any, ...]] = []
         self.reports = 0
