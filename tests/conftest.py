@@ -101,7 +101,7 @@ def frozen_today(travel: Callable[[datetime.date], None]) -> datetime.date:
     return FROZEN_TODAY
 
 
-# --- Platform fixtures: organs and their staff (see notes/PLATFORM.md) -----------------------
+# --- Platform fixtures: organs and their staff (see docs/develop.md) ----------------------------
 
 
 @pytest.fixture

@@ -85,3 +85,17 @@ def test_the_site_builds_strictly(tmp_path: Path) -> None:
         assert (tmp_path / "site" / page).is_file(), page
     officer = (tmp_path / "site" / "manual/officer/index.html").read_text(encoding="utf-8")
     assert "officer-desk.png" in officer  # the manual shows the screenshots
+
+
+def test_code_names_only_documents_that_exist() -> None:
+    """Comments and messages in the code point at docs that are there (docs/…, notes/…)."""
+    pattern = re.compile(r"\b(?:docs|notes)/[A-Za-z0-9_./-]+\.md\b")
+    missing = []
+    for folder in ("src", "tests", "scripts", "benchmarks"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix not in {".py", ".html", ".sh", ".txt"} or "egg-info" in str(path):
+                continue
+            for token in pattern.findall(path.read_text(encoding="utf-8", errors="replace")):
+                if not (ROOT / token).exists():
+                    missing.append(f"{path.relative_to(ROOT)}: {token}")
+    assert not missing, "代码中提到的文档不存在：\n" + "\n".join(missing)

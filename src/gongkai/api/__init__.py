@@ -2,5 +2,5 @@
 
 Each Gongkai app that has a ``<app>/api.py`` module with a module-level ``router``
 (a ``ninja.Router``) is mounted automatically at ``/api/<app label>/``; see
-``notes/PLATFORM.md``.
+docs/develop.md (加入一个应用).
 """

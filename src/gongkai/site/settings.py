@@ -47,7 +47,7 @@ GONGKAI_QA_LLM_KEY = os.environ.get("GONGKAI_QA_LLM_KEY", "")
 the first ``CSRF_TRUSTED_ORIGINS`` entry."""
 
 INSTALLED_APPS = [
-    # Gongkai apps (add yours here; see notes/PLATFORM.md)
+    # Gongkai apps (add yours here; see docs/develop.md, 加入一个应用)
     "gongkai.core",
     "gongkai.site",
     "gongkai.accounts",

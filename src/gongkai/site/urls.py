@@ -1,4 +1,4 @@
-"""The site's URLs. Add your app's line here (see notes/PLATFORM.md)."""
+"""The site's URLs. Add your app's line here (see docs/develop.md, 加入一个应用)."""
 
 from django.contrib import admin
 from django.urls import include, path
