@@ -99,3 +99,15 @@ def test_code_names_only_documents_that_exist() -> None:
                 if not (ROOT / token).exists():
                     missing.append(f"{path.relative_to(ROOT)}: {token}")
     assert not missing, "代码中提到的文档不存在：\n" + "\n".join(missing)
+
+
+def test_wrapped_chinese_lines_are_joined_without_a_gap() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from mkdocs_hooks import join_cjk_lines
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    text = "# 标题\n审核人负责初审，并\n对年度报告提出意见。\n\n```\n第一行\n第二行\n```\n| 表 |\n| 格 |"
+    assert join_cjk_lines(text) == (
+        "# 标题\n审核人负责初审，并对年度报告提出意见。\n\n```\n第一行\n第二行\n```\n| 表 |\n| 格 |"
+    )
