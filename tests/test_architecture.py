@@ -1,6 +1,6 @@
 """The shape of the code: data flows one way.
 
-``annual/`` and ``deadlines/`` are plain Python libraries (no Django, no app of the
+``annual/``, ``deadlines/`` and ``workflow/`` are plain Python libraries (no Django, no app of the
 platform); and no module of ``gongkai`` depends on itself through others, whether the
 import is at the top of a file or inside a function (a late import hides a cycle, it does
 not remove it). Only imports for type checking (``if TYPE_CHECKING:``) are left out.
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
-LIBRARIES = ("gongkai.annual", "gongkai.deadlines")
+LIBRARIES = ("gongkai.annual", "gongkai.deadlines", "gongkai.workflow")
 
 
 def module_name(path: Path) -> str:

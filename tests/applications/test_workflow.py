@@ -84,13 +84,13 @@ def test_validation_refuses_an_end_state_with_an_outgoing_event() -> None:
         *wf.TRANSITIONS,
         Transition(State.WITHDRAWN, Event.REOPEN, State.PROCESSING, frozenset({Role.HEAD})),
     )
-    with pytest.raises(wf.WorkflowError, match="终止状态“withdrawn”不应有后续事件，却有：reopen"):
+    with pytest.raises(wf.WorkflowError, match="终止状态“已撤回”不应有后续操作“重新办理”"):
         wf.validate(bad)
 
 
 def test_validation_refuses_an_unreachable_state() -> None:
     bad = tuple(t for t in wf.TRANSITIONS if t.target is not State.FEE_PENDING)
-    with pytest.raises(wf.WorkflowError, match="以下状态无法到达：fee_pending"):
+    with pytest.raises(wf.WorkflowError, match="状态“待缴费”无法从“新建”到达"):
         wf.validate(bad)
 
 

@@ -2,19 +2,21 @@
 
 Every change of an application's state is looked up here and applied by
 ``services.apply``; nothing else sets a case's state. The table is checked when this
-module is imported (``validate``): every state can be reached from the start, every end
-state has no outgoing event, every event and guard is named, every role is known.
+module is imported (``validate``, by the engine of ``gongkai.workflow``): every state can be
+reached from the start, every end state has no outgoing event, every event and guard is
+named, every role is known.
 
 Plain Python (no Django), so the table can be read, tested and drawn on its own.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
+
+from gongkai.workflow import Workflow, WorkflowDefinitionError
 
 
 class State(StrEnum):
@@ -178,6 +180,27 @@ class Guard(StrEnum):
     the one who drafted it."""
 
 
+GUARD_LABELS: Final[Mapping[Guard, str]] = {
+    Guard.CORRECTION_NOT_YET_REQUESTED: "尚未发出过补正通知（收到申请之日起7个工作日内一次性告知）",
+    Guard.CORRECTION_DEADLINE_PASSED: "补正期限已过",
+    Guard.CONSULTATION_DEADLINE_PASSED: "征求意见期限（15个工作日）已过",
+    Guard.NOT_YET_EXTENDED: "尚未延期过",
+    Guard.FEE_AMOUNT_POSITIVE: "收费金额大于零",
+    Guard.FEE_DEADLINE_PASSED: "缴费期限已过",
+    Guard.ANSWER_CHOSEN: "已选定答复类型",
+    Guard.REVIEW_SEPARATION: "初审、复审、终审由三个不同的人完成，且都不是拟稿人",
+}
+
+CLOCK_LABELS: Final[Mapping[Clock, str]] = {
+    Clock.START: "开始计算20个工作日的答复期限（第三十一条）",
+    Clock.PAUSE: "答复期限暂停计算（征求意见、补正或缴费期间不计算在内）",
+    Clock.RESUME: "答复期限恢复计算",
+    Clock.RESTART: "答复期限重新计算",
+    Clock.EXTEND: "答复期限延长，最多20个工作日（第三十三条）",
+    Clock.STOP: "答复期限停止计算",
+}
+
+
 @dataclass(frozen=True)
 class Transition:
     state: State
@@ -190,6 +213,18 @@ class Transition:
     """The table-三 row key the case is counted under when this closes it (else the
     answer chosen on the case)."""
     needs_reason: bool = False
+
+    @property
+    def sources(self) -> tuple[State, ...]:
+        return (self.state,)
+
+    @property
+    def condition(self) -> Guard | None:
+        return None if self.guard is Guard.NONE else self.guard
+
+    @property
+    def effect(self) -> Clock | None:
+        return None if self.clock is Clock.NONE else self.clock
 
 
 def _t(
@@ -374,51 +409,45 @@ CLOSING_EVENTS: Final = frozenset(
 RECEIVING_EVENTS: Final = frozenset(t.event for t in TRANSITIONS if t.clock is Clock.START)
 
 
-class WorkflowError(Exception):
-    """The transition table itself is inconsistent (raised at import)."""
+WorkflowError = WorkflowDefinitionError
+"""The transition table itself is inconsistent (raised at import)."""
+
+
+def build(
+    transitions: Iterable[Transition] = TRANSITIONS, *, check: bool = True
+) -> Workflow[Transition]:
+    return Workflow(
+        name="依申请公开的办理",
+        states=STATE_LABELS,
+        initial=START,
+        terminal=END_STATES,
+        events=EVENT_LABELS,
+        roles=ROLE_LABELS,
+        transitions=transitions,
+        guards=GUARD_LABELS,
+        effects=CLOCK_LABELS,
+        validate=check,
+    )
 
 
 def validate(transitions: Iterable[Transition] = TRANSITIONS) -> None:
     """Every state reachable from ``START``; end states have no outgoing events; no
-    (state, event) pair appears twice."""
-    seen: set[tuple[State, Event]] = set()
-    outgoing: dict[State, list[Transition]] = {s: [] for s in State}
-    for t in transitions:
-        if (t.state, t.event) in seen:
-            raise WorkflowError(f"流程表重复定义：状态“{t.state}”下的事件“{t.event}”")
-        seen.add((t.state, t.event))
-        if not t.roles:
-            raise WorkflowError(f"流程表：状态“{t.state}”下的事件“{t.event}”没有允许的角色")
-        outgoing[t.state].append(t)
-    for end in END_STATES:
-        if outgoing[end]:
-            events = "、".join(t.event for t in outgoing[end])
-            raise WorkflowError(f"流程表：终止状态“{end}”不应有后续事件，却有：{events}")
-    reached = {START}
-    queue = deque([START])
-    while queue:
-        for t in outgoing[queue.popleft()]:
-            if t.target not in reached:
-                reached.add(t.target)
-                queue.append(t.target)
-    missing = [s for s in State if s not in reached]
-    if missing:
-        raise WorkflowError(f"流程表：以下状态无法到达：{'、'.join(missing)}")
+    (state, event) pair appears twice (``WorkflowError`` lists what is wrong)."""
+    build(transitions, check=False).check()
+
+
+WORKFLOW: Final = build()
 
 
 def transition(state: State, event: Event) -> Transition | None:
-    return TABLE.get((state, event))
+    return WORKFLOW.transition(state, event)
 
 
 def events_from(state: State) -> tuple[Transition, ...]:
     """The transitions leaving ``state``, in table order."""
-    return tuple(t for t in TRANSITIONS if t.state is state)
+    return WORKFLOW.leaving(state)
 
 
 def allowed(state: State, roles: Iterable[Role]) -> tuple[Transition, ...]:
     """The transitions from ``state`` one of ``roles`` may perform (guards not evaluated)."""
-    have = set(roles)
-    return tuple(t for t in events_from(state) if t.roles & have)
-
-
-validate()
+    return WORKFLOW.allowed(state, roles)

@@ -8,15 +8,18 @@ repealed (废止) or marked expired (失效).
 
 ``TRANSITIONS`` is the only place that says which change is allowed from which state and
 by which role; ``services.apply`` looks changes up here and writes an event row for each.
-``validate()`` runs at start-up (``apps.ready``) and in the tests.
+The engine (``gongkai.workflow``) checks the table at import; ``validate()`` adds this
+workflow's own rules and runs at start-up (``apps.ready``) and in the tests.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
+
+from gongkai.workflow import TransitionError as TransitionError
+from gongkai.workflow import Workflow
 
 # --------------------------------------------------------------------------- states
 
@@ -94,6 +97,22 @@ class Transition:
     needs_comment: bool = False
     effect: str = ""
 
+    @property
+    def needs_reason(self) -> bool:
+        return self.needs_comment
+
+    @property
+    def condition(self) -> None:
+        return None
+
+
+EFFECT_LABELS: Final = {
+    "publish": "发布：公开发布日期、生成页面并进入目录和检索",
+    "new_version": "新建一个修订版本（草稿），现行版本继续有效",
+    "supersede": "新版本发布后，旧版本标注为已被替代",
+    "unpublish": "从公开页面撤下",
+    "end_validity": "标注有效性（废止或失效），页面继续公开",
+}
 
 TRANSITIONS: Final[tuple[Transition, ...]] = (
     Transition("submit", "提交审核", (DRAFT,), FIRST_REVIEW, (OFFICER,)),
@@ -152,13 +171,25 @@ EVENTS: Final = {t.event: t for t in TRANSITIONS}
 EVENT_LABELS: Final = {t.event: t.label for t in TRANSITIONS} | {"create": "创建草稿"}
 
 
-class TransitionError(Exception):
-    """A change the table does not allow; the message says state, event and role."""
+def build(
+    transitions: Iterable[Transition] = TRANSITIONS, *, check: bool = True
+) -> Workflow[Transition]:
+    return Workflow(
+        name="主动公开信息的审核与发布",
+        states=STATE_LABELS,
+        initial=INITIAL,
+        terminal=END_STATES,
+        events={t.event: t.label for t in transitions},
+        roles=ROLE_LABELS,
+        transitions=transitions,
+        effects=EFFECT_LABELS,
+        wrong_state="状态为“{state}”的信息不能执行“{event}”",
+        wrong_role="“{event}”需要以下角色之一：{roles}；当前用户没有这些角色",
+        validate=check,
+    )
 
-    def __init__(self, message: str, *, code: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
+
+WORKFLOW: Final = build()
 
 
 def find(state: str, event: str, roles: Iterable[str]) -> Transition:
@@ -166,33 +197,12 @@ def find(state: str, event: str, roles: Iterable[str]) -> Transition:
 
     Raises ``TransitionError`` naming the state, the event and the roles otherwise.
     """
-    transition = EVENTS.get(event)
-    if transition is None:
-        raise TransitionError(f"未知的操作“{event}”", code="unknown_event")
-    state_label = STATE_LABELS.get(state, state)
-    if state not in transition.sources:
-        raise TransitionError(
-            f"状态为“{state_label}”的信息不能执行“{transition.label}”",
-            code="wrong_state",
-        )
-    held = set(roles)
-    if not held.intersection(transition.roles):
-        needed = "、".join(ROLE_LABELS[r] for r in transition.roles)
-        raise TransitionError(
-            f"“{transition.label}”需要以下角色之一：{needed}；当前用户没有这些角色",
-            code="wrong_role",
-        )
-    return transition
+    return WORKFLOW.transition_for(state, event, roles)
 
 
 def allowed_events(state: str, roles: Iterable[str]) -> list[Transition]:
     """The transitions a holder of ``roles`` may apply to an item in ``state``."""
-    held = set(roles)
-    return [
-        t
-        for t in TRANSITIONS
-        if state in t.sources and held.intersection(t.roles) and SYSTEM not in t.roles
-    ]
+    return [t for t in WORKFLOW.allowed(state, roles) if SYSTEM not in t.roles]
 
 
 def target_of(transition: Transition, state: str) -> str:
@@ -202,41 +212,12 @@ def target_of(transition: Transition, state: str) -> str:
 def validate(transitions: tuple[Transition, ...] = TRANSITIONS) -> list[str]:
     """Problems with a transition table (empty when sound), in Chinese.
 
-    Every state is known and reachable from the initial state, end states have no
-    outgoing events, every role is known, events are unique, and a transition that ends
-    an item's life says why (``needs_comment``).
+    The engine's (every state known and reachable from the initial state, end states
+    without outgoing events, roles known, no event twice from one state), and this
+    workflow's own: a transition that ends an item's life says why (``needs_comment``).
     """
-    problems: list[str] = []
-    known = set(STATE_LABELS)
-    seen: set[str] = set()
+    problems = build(transitions, check=False).problems()
     for t in transitions:
-        if t.event in seen:
-            problems.append(f"操作“{t.event}”重复定义")
-        seen.add(t.event)
-        for state in (*t.sources, *(() if t.target is None else (t.target,))):
-            if state not in known:
-                problems.append(f"操作“{t.event}”引用了未知状态“{state}”")
-        for role in t.roles:
-            if role not in ROLE_LABELS:
-                problems.append(f"操作“{t.event}”引用了未知角色“{role}”")
-        if not t.roles:
-            problems.append(f"操作“{t.event}”没有任何角色可以执行")
-        for source in t.sources:
-            if source in END_STATES:
-                problems.append(f"终止状态“{STATE_LABELS[source]}”不应有后续操作“{t.event}”")
         if t.target in END_STATES and t.target != SUPERSEDED and not t.needs_comment:
             problems.append(f"操作“{t.event}”终止信息的效力，必须填写理由")
-    reachable = {INITIAL}
-    queue = deque([INITIAL])
-    while queue:
-        state = queue.popleft()
-        for t in transitions:
-            if state in t.sources:
-                nxt = target_of(t, state)
-                if nxt not in reachable:
-                    reachable.add(nxt)
-                    queue.append(nxt)
-    for state, label in STATES:
-        if state not in reachable:
-            problems.append(f"状态“{label}”无法从“{STATE_LABELS[INITIAL]}”到达")
     return problems

@@ -10,10 +10,12 @@ place that says which change is allowed from which state and by which role.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
+
+from gongkai.workflow import TransitionError as TransitionError
+from gongkai.workflow import Workflow
 
 RECEIVED: Final = "received"
 DRAFTED: Final = "drafted"
@@ -52,6 +54,18 @@ class Transition:
     public: bool = False
     """Whether the citizen sees the event on the message's private page."""
 
+    @property
+    def needs_reason(self) -> bool:
+        return self.needs_comment
+
+    @property
+    def condition(self) -> None:
+        return None
+
+    @property
+    def effect(self) -> None:
+        return None
+
 
 TRANSITIONS: Final[tuple[Transition, ...]] = (
     Transition("draft", "保存答复草稿", (RECEIVED, DRAFTED), DRAFTED, (OFFICER,)),
@@ -86,57 +100,35 @@ EVENT_LABELS: Final = {t.event: t.label for t in TRANSITIONS} | {
 }
 
 
-class TransitionError(Exception):
-    def __init__(self, message: str, *, code: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.code = code
+def build(
+    transitions: Iterable[Transition] = TRANSITIONS, *, check: bool = True
+) -> Workflow[Transition]:
+    return Workflow(
+        name="网民留言的办理",
+        states=STATE_LABELS,
+        initial=INITIAL,
+        terminal=END_STATES,
+        events={t.event: t.label for t in transitions},
+        roles=ROLE_LABELS,
+        transitions=transitions,
+        wrong_state="状态为“{state}”的留言不能执行“{event}”",
+        wrong_role="“{event}”需要{roles}办理",
+        validate=check,
+    )
+
+
+WORKFLOW: Final = build()
 
 
 def find(state: str, event: str, roles: Iterable[str]) -> Transition:
     """The transition for ``event`` from ``state`` allowed to one of ``roles``."""
-    transition = EVENTS.get(event)
-    if transition is None:
-        raise TransitionError(f"未知的操作“{event}”", code="unknown_event")
-    if state not in transition.sources:
-        raise TransitionError(
-            f"状态为“{STATE_LABELS.get(state, state)}”的留言不能执行“{transition.label}”",
-            code="wrong_state",
-        )
-    if not set(roles) & set(transition.roles):
-        needed = "、".join(ROLE_LABELS[r] for r in transition.roles)
-        raise TransitionError(f"“{transition.label}”需要{needed}办理", code="wrong_role")
-    return transition
+    return WORKFLOW.transition_for(state, event, roles)
 
 
 def allowed_events(state: str, roles: Iterable[str]) -> list[Transition]:
-    held = set(roles)
-    return [t for t in TRANSITIONS if state in t.sources and held & set(t.roles)]
+    return list(WORKFLOW.allowed(state, roles))
 
 
 def validate(transitions: tuple[Transition, ...] = TRANSITIONS) -> list[str]:
     """Problems with the table (empty when sound), in Chinese."""
-    problems: list[str] = []
-    seen: set[str] = set()
-    for t in transitions:
-        if t.event in seen:
-            problems.append(f"操作“{t.event}”重复定义")
-        seen.add(t.event)
-        for state in (*t.sources, t.target):
-            if state not in STATE_LABELS:
-                problems.append(f"操作“{t.event}”引用了未知状态“{state}”")
-        for source in t.sources:
-            if source in END_STATES:
-                problems.append(f"办结状态“{STATE_LABELS[source]}”不应有后续操作“{t.event}”")
-        if not t.roles or any(r not in ROLE_LABELS for r in t.roles):
-            problems.append(f"操作“{t.event}”的角色有误")
-    reachable = {INITIAL}
-    queue = deque([INITIAL])
-    while queue:
-        state = queue.popleft()
-        for t in transitions:
-            if state in t.sources and t.target not in reachable:
-                reachable.add(t.target)
-                queue.append(t.target)
-    problems += [f"状态“{label}”无法到达" for s, label in STATES if s not in reachable]
-    return problems
+    return build(transitions, check=False).problems()

@@ -1,7 +1,7 @@
 """The only code that writes the workspace's rows; each function is one transaction.
 
 Every change of a draft adds a ``DraftEvent`` (who, when, what); events are never
-changed. Refusals raise a ``ReportsError`` subclass whose message (Chinese) says what
+changed. A draft's status changes only through ``workflow.WORKFLOW`` (``_fire``). Refusals raise a ``ReportsError`` subclass whose message (Chinese) says what
 was refused and why.
 """
 
@@ -30,8 +30,9 @@ from gongkai.annual import schema as s
 from gongkai.annual.render import render_html
 from gongkai.interaction import stats as interaction_stats
 from gongkai.organs.models import Organ
+from gongkai.workflow import TransitionError
 
-from . import compute, imports, rules, skeleton
+from . import compute, imports, rules, skeleton, workflow
 from .models import (
     AnnualReportDraft,
     Decision,
@@ -123,6 +124,15 @@ def _require(allowed: bool, message: str) -> None:
         raise NotAllowed(message)
 
 
+def _fire(draft: AnnualReportDraft, event: str, role: str, refusal: str = "") -> str:
+    """The draft's status after ``event`` by ``role`` (the caller has checked the user
+    holds it), by the table in ``workflow``; a refusal says ``refusal`` or the table's."""
+    try:
+        return workflow.WORKFLOW.fire(draft.status, event, role)
+    except TransitionError as exc:
+        raise InvalidInput(refusal or exc.message) from None
+
+
 def _open_for_edit(draft: AnnualReportDraft) -> None:
     if draft.status == Status.PUBLISHED:
         raise InvalidInput(f"{draft.year}年度报告已于{draft.published_on}发布，不能再修改")
@@ -180,7 +190,7 @@ def save_sections(
             return current
         before = current.status
         current.sections = {**current.sections, **cleaned}
-        current.status = Status.DRAFT
+        current.status = _fire(current, workflow.EDITED, workflow.STAFF)
         current.version += 1
         current.save(update_fields=["sections", "status", "version", "updated_at"])
         names = "、".join(f"第{s.SECTION_BY_KEY[k].numeral}部分" for k in changed)
@@ -216,7 +226,7 @@ def refill_section(draft: AnnualReportDraft, actor: Any, key: str) -> AnnualRepo
             _interaction_sentence(current.organ, current.year),
         )
         current.sections = {**current.sections, key: text}
-        current.status = Status.DRAFT
+        current.status = _fire(current, workflow.REFILLED, workflow.STAFF)
         current.version += 1
         current.save(update_fields=["sections", "status", "version", "updated_at"])
         number = s.SECTION_BY_KEY[key].numeral
@@ -235,11 +245,12 @@ def finalize(draft: AnnualReportDraft, actor: Any) -> AnnualReportDraft:
     _require(rules.can_finalize(actor, draft.organ), "只有本机关的审核人或机构负责人可以定稿")
     with transaction.atomic():
         current = _locked(draft)
-        if current.status != Status.DRAFT:
-            raise InvalidInput(
-                f"只有草稿可以定稿，这份报告的状态是“{current.get_status_display()}”"
-            )
-        current.status = Status.FINAL
+        current.status = _fire(
+            current,
+            workflow.FINALIZED,
+            workflow.REVIEWER,
+            f"只有草稿可以定稿，这份报告的状态是“{current.get_status_display()}”",
+        )
         current.version += 1
         current.save(update_fields=["status", "version", "updated_at"])
         _event(current, EventKind.FINALIZED, actor, Status.DRAFT, "定稿")
@@ -250,11 +261,12 @@ def reopen(draft: AnnualReportDraft, actor: Any, reason: str = "") -> AnnualRepo
     _require(rules.can_edit(actor, draft.organ), "只有本机关工作人员可以退回修改")
     with transaction.atomic():
         current = _locked(draft)
-        if current.status != Status.FINAL:
-            raise InvalidInput(
-                f"只有已定稿的报告可以退回修改，这份报告的状态是“{current.get_status_display()}”"
-            )
-        current.status = Status.DRAFT
+        current.status = _fire(
+            current,
+            workflow.REOPENED,
+            workflow.STAFF,
+            f"只有已定稿的报告可以退回修改，这份报告的状态是“{current.get_status_display()}”",
+        )
         current.version += 1
         current.save(update_fields=["status", "version", "updated_at"])
         summary = "退回修改" + (f"：{reason.strip()}" if reason.strip() else "")
@@ -356,7 +368,7 @@ def enter_table2(
         if not changed:
             return current
         before = current.status
-        current.status = Status.DRAFT
+        current.status = _fire(current, workflow.TABLE2, workflow.STAFF)
         current.version += 1
         current.save(update_fields=["status", "version", "updated_at"])
         summary = "；".join(
@@ -490,7 +502,7 @@ def publish(draft: AnnualReportDraft, actor: Any, *, on: date | None = None) -> 
             )
         late = lateness(current.organ, current.year, day)
         before = current.status
-        current.status = Status.PUBLISHED
+        current.status = _fire(current, workflow.PUBLISHED_EVENT, workflow.REVIEWER)
         current.published_on = day
         current.late_days = late.days
         current.snapshot = report.to_dict()

@@ -21,7 +21,9 @@ from django.db import transaction
 
 from gongkai.applications import services as casework
 from gongkai.organs.models import Organ
+from gongkai.workflow import TransitionError
 
+from . import workflow as problems
 from .catalogue import RULE_BY_CODE, Finding
 from .checks import Context, all_checks
 from .models import (
@@ -99,7 +101,9 @@ def run(
             problem.last_seen_on = on
             problem.title, problem.excerpt = f.title[:300], f.excerpt[:EXCERPT]
             if problem.state in (ProblemState.FIXED, ProblemState.VERIFIED):
-                problem.state = ProblemState.OPEN
+                problem.state = problems.WORKFLOW.fire(
+                    problem.state, problems.REOPENED, problems.INSPECTION
+                )
                 problem.reopened += 1
                 problem.closed_on = None
                 problem.deadline = calendar.add_workdays(on, RULE_BY_CODE[f.rule].workdays)
@@ -108,7 +112,9 @@ def run(
             problem.save()
         for ident, problem in existing.items():
             if ident not in seen and problem.state in OPEN_STATES:
-                problem.state = ProblemState.VERIFIED
+                problem.state = problems.WORKFLOW.fire(
+                    problem.state, problems.VERIFIED_EVENT, problems.INSPECTION
+                )
                 problem.closed_on = on
                 problem.save(update_fields=["state", "closed_on"])
                 ProblemEvent.objects.create(problem=problem, kind="verified", actor=who, on=on)
@@ -127,11 +133,13 @@ class ProblemError(Exception):
 
 def mark_fixed(problem: Problem, actor: Any, note: str) -> Problem:
     """The organ says it fixed the problem; the next inspection verifies it."""
-    if problem.state != ProblemState.OPEN:
-        raise ProblemError(f"状态为“{problem.state_label}”的问题不能报告已整改")
+    try:
+        state = problems.WORKFLOW.fire(problem.state, problems.FIXED_EVENT, problems.ORGAN)
+    except TransitionError:
+        raise ProblemError(f"状态为“{problem.state_label}”的问题不能报告已整改") from None
     if not note.strip():
         raise ProblemError("请说明整改情况", 400)
-    problem.state = ProblemState.FIXED
+    problem.state = state
     problem.save(update_fields=["state"])
     ProblemEvent.objects.create(
         problem=problem, kind="fixed", actor=actor, on=casework.today(), note=note.strip()
@@ -141,11 +149,13 @@ def mark_fixed(problem: Problem, actor: Any, note: str) -> Problem:
 
 def reject(problem: Problem, actor: Any, reason: str) -> Problem:
     """The supervisor decides the finding does not apply (with a reason)."""
-    if problem.state in (ProblemState.VERIFIED, ProblemState.REJECTED):
-        raise ProblemError(f"问题已{problem.state_label}")
+    try:
+        state = problems.WORKFLOW.fire(problem.state, problems.REJECTED_EVENT, problems.SUPERVISOR)
+    except TransitionError:
+        raise ProblemError(f"问题已{problem.state_label}") from None
     if not reason.strip():
         raise ProblemError("不予采纳须说明理由", 400)
-    problem.state = ProblemState.REJECTED
+    problem.state = state
     problem.closed_on = casework.today()
     problem.save(update_fields=["state", "closed_on"])
     ProblemEvent.objects.create(
