@@ -46,10 +46,12 @@ lint: $(STAMP)
 
 check: lint
 
-# docs/cli.md from the --help of every command (tests/test_cli_docs.py fails when it is stale),
+# docs/cli.md from the --help of every command and docs/workflows.md from the workflow tables
+# (tests/test_cli_docs.py and tests/test_workflow_docs.py fail when they are stale),
 # then the documentation site (mkdocs.yml) into var/site/, strictly: a broken link fails.
 docs: $(STAMP)
 	$(PY) scripts/gen_cli_docs.py
+	$(PY) scripts/gen_workflow_docs.py
 	$(PY) -m mkdocs build --strict -d var/site
 
 format: $(STAMP)
