@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.annual import schema
+from gongkai.core.models import AuditEvent
 from gongkai.organs.models import Organ
 
 from . import answers
@@ -223,7 +224,7 @@ class IntakeKey(models.Model):
         verbose_name_plural = "提交幂等键"
 
 
-class CaseEvent(models.Model):
+class CaseEvent(AuditEvent):
     """One thing that happened to a case. Rows are only ever added."""
 
     application = models.ForeignKey(

@@ -470,13 +470,15 @@ def apply(
     on: date | None = None,
     as_role: Role | None = None,
     files: Sequence[Any] = (),
+    recorded: Mapping[str, Any] | None = None,
 ) -> CaseEvent:
     """Perform ``event`` on ``case`` as ``actor``; one transaction; raises a ``CaseworkError``.
 
     ``case.version`` must be the version the caller saw; ``as_role`` is for the system
     (lapses) and the applicant (private link), who hold no organ role. ``files`` are the
     files provided with the reply (uploads; only with ``draft_reply``), checked before
-    anything is written and stored with the event.
+    anything is written and stored with the event. ``recorded``: data the caller has
+    already checked, added to the event's data as given (the row is written once).
     """
     t, role = admit(case, event, actor, as_role=as_role)
     ev = t.event
@@ -508,6 +510,7 @@ def apply(
                 {"name": f.name, "title": title, "size": f.size, "sha256": f.sha256}
                 for f, title in zip(provided, titles, strict=True)
             ]
+        payload.update(recorded or {})
         row = _write(case, t, events, actor, role, day, reason, payload)
         if provided:
             _store_files(case, row, provided, titles)
@@ -924,14 +927,17 @@ def correct_by_applicant(case: Application, text: str, files: Sequence[Any] = ()
     if problem:
         raise InvalidInput(f"补正内容：{problem}")
     provided = reply_files_mod.check(list(files)) if files else []
+    listed = [{"name": f.name, "size": f.size, "sha256": f.sha256} for f in provided]
     with transaction.atomic():
-        row = apply(case, Event.CORRECTION_RECEIVED, None, text, as_role=Role.APPLICANT)
+        row = apply(
+            case,
+            Event.CORRECTION_RECEIVED,
+            None,
+            text,
+            as_role=Role.APPLICANT,
+            recorded={"files": listed} if provided else None,
+        )
         if provided:
-            row.data = {
-                **row.data,
-                "files": [{"name": f.name, "size": f.size, "sha256": f.sha256} for f in provided],
-            }
-            row.save(update_fields=["data"])
             _store_files(case, row, provided)
     return row
 
@@ -1003,7 +1009,7 @@ def recompute_open_cases(organ_ids: Iterable[int] | None = None, *, reason: str 
             if all(getattr(case, k) == v for k, v in fields.items()):
                 continue
             old_due = case.due_on
-            row = _write(
+            _write(
                 case,
                 None,
                 [],
@@ -1014,14 +1020,13 @@ def recompute_open_cases(organ_ids: Iterable[int] | None = None, *, reason: str 
                 {
                     "due_before": old_due.isoformat() if old_due else None,
                     "provisional_before": case.due_provisional,
+                    "due_after": fields["due_on"].isoformat() if fields["due_on"] else None,
+                    "provisional_after": fields["due_provisional"],
                 },
                 kind="calendar",
                 public=False,
             )
             Application.objects.filter(pk=case.pk).update(**fields)
-            row.data["due_after"] = fields["due_on"].isoformat() if fields["due_on"] else None
-            row.data["provisional_after"] = fields["due_provisional"]
-            row.save(update_fields=["data"])
             changed += 1
     return changed
 

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.files.storage import Storage
 from django.db import models
 
+from gongkai.core.models import AuditEvent
 from gongkai.organs.models import Organ
 from gongkai.site.storage import AreaStorage
 
@@ -198,7 +199,7 @@ class Item(models.Model):
             return None
 
 
-class ItemEvent(models.Model):
+class ItemEvent(AuditEvent):
     """One change of an item: who, when, what, why. Never edited or deleted."""
 
     item = models.ForeignKey(Item, models.PROTECT, related_name="events")

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from gongkai.core.models import AuditEvent
 from gongkai.organs.models import Organ
 
 from . import workflow
@@ -121,7 +122,7 @@ class Message(models.Model):
         return self.state in workflow.OPEN_STATES
 
 
-class MessageEvent(models.Model):
+class MessageEvent(AuditEvent):
     message = models.ForeignKey(Message, models.CASCADE, related_name="events")
     seq = models.PositiveIntegerField()
     kind = models.CharField(max_length=30)
@@ -200,7 +201,7 @@ class Faq(models.Model):
         return self.question
 
 
-class QuestionLog(models.Model):
+class QuestionLog(AuditEvent):
     """A question asked (personal numbers blotted out) and what it got: staff see what
     people ask and what found nothing."""
 

@@ -89,7 +89,13 @@ def _number(organ: Organ, year: int) -> str:
 
 
 def _event(
-    message: Message, kind: str, actor: Any, note: str = "", *, public: bool = False
+    message: Message,
+    kind: str,
+    actor: Any,
+    note: str = "",
+    *,
+    public: bool = False,
+    on: date | None = None,
 ) -> MessageEvent:
     last = message.events.aggregate(n=Max("seq"))["n"] or 0
     return MessageEvent.objects.create(
@@ -97,7 +103,7 @@ def _event(
         seq=last + 1,
         kind=kind,
         actor=actor if getattr(actor, "pk", None) else None,
-        on=today(),
+        on=on or today(),
         note=note,
         public=public,
     )
@@ -159,9 +165,7 @@ def submit(
         MessageFile.objects.bulk_create(
             MessageFile(message=message, **stored(item, organ.pk, message.pk)) for item in checked
         )
-        row = _event(message, "receive", None, public=True)
-        if received_on is not None:
-            MessageEvent.objects.filter(pk=row.pk).update(on=received)
+        _event(message, "receive", None, public=True, on=received)
     return message, token
 
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.annual.deadline import Publisher
+from gongkai.core.models import AuditEvent
 
 from .naming import shared_short_names
 from .roles import Role
@@ -171,7 +172,7 @@ class PeopleAction(models.TextChoices):
     RESET = "reset", "重置密码"
 
 
-class PeopleChange(models.Model):
+class PeopleChange(AuditEvent):
     """One change to an organ's people, as the administrator made it (who, when, what)."""
 
     organ = models.ForeignKey(

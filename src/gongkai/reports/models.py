@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.annual.deadline import Publisher, deadline, shown
+from gongkai.core.models import AuditEvent
 from gongkai.organs.models import Organ
 
 
@@ -90,7 +91,7 @@ class AnnualReportDraft(models.Model):
         return self.status == Status.PUBLISHED
 
 
-class DraftEvent(models.Model):
+class DraftEvent(AuditEvent):
     """One change of a draft (who, when, what); rows are only ever added."""
 
     draft = models.ForeignKey(

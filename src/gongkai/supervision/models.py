@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from gongkai.core.models import AuditEvent
 from gongkai.disclosure.models import CATEGORY_CHOICES
 from gongkai.organs.models import Organ
 
@@ -85,7 +86,7 @@ class Problem(models.Model):
         return ProblemState(self.state).label
 
 
-class ProblemEvent(models.Model):
+class ProblemEvent(AuditEvent):
     problem = models.ForeignKey(Problem, models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20)
     actor = models.ForeignKey(

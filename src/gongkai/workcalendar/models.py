@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from gongkai.core.models import AuditEvent
+
 
 class DayKind(models.TextChoices):
     HOLIDAY = "holiday", "放假（非工作日）"
@@ -76,7 +78,7 @@ class CalendarOverride(models.Model):
         return f"{self.date:%Y-%m-%d} {self.get_kind_display()}（{self.name}）"
 
 
-class CalendarChange(models.Model):
+class CalendarChange(AuditEvent):
     """Why the calendar changed, when and by whom (never rewritten)."""
 
     at = models.DateTimeField("时间", auto_now_add=True)
