@@ -33,7 +33,14 @@ class EventInline(admin.TabularInline):  # type: ignore[type-arg]
     readonly_fields = ["event", "from_state", "to_state", "actor_name", "comment", "on", "at"]
     fields = readonly_fields
 
+    # The history is append-only (gongkai.core.models): shown, never added, edited or removed.
     def has_add_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
         return False
 
 
