@@ -58,7 +58,9 @@ def make_user(organ: Organ | None = None, *roles: str, name: str = "") -> Any:
     user = get_user_model().objects.create_user(
         # not "user{n}": organs.factories.UserFactory's own names, which it gets or
         # creates — a shared name would hand one test's officer to another role
-        username=name or f"staff{i}", password=None, first_name=name
+        username=name or f"staff{i}",
+        password=None,
+        first_name=name,
     )
     for role in roles:
         assert organ is not None

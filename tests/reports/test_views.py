@@ -264,7 +264,7 @@ def test_import_reads_each_file_and_a_bad_one_does_not_break_the_batch(
     assert not [p for p in (tmp_path / "imports").rglob("*") if p.is_file()]  # uploads removed
     assert "不支持的文件类型“.exe”" in html
     assert "文件是空的（0 字节），未导入" in html
-    assert re.search(r"坏文件\.pdf</td><td>无法读取：", html)
+    assert re.search(r"坏文件\.pdf</td><td data-label=\"结果\">无法读取：", html)
     row = ImportedReport.objects.get()
     assert (row.organ, row.year, row.matched_by) == (staff.organ, expected["year"], "name")
     assert row.data["table3"]["received"] == expected["table3"]["received"]
