@@ -90,7 +90,7 @@ UNLOCK_SENT = (
 @require_POST
 def unlock_request(request: HttpRequest) -> HttpResponse:
     """Send the unlock link; the answer is the same whether or not the account exists."""
-    from gongkai.site.clients import limited
+    from gongkai.core.clients import limited
     from gongkai.workcalendar.reminders import base_url
 
     username = request.POST.get("username", "").strip()[:150]

@@ -159,10 +159,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "gongkai.site.clients.axes_client_ip"
+AXES_CLIENT_IP_CALLABLE = "gongkai.core.clients.axes_client_ip"
 
 # Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma
-# separated); empty: the header is ignored. See gongkai.site.clients.
+# separated); empty: the header is ignored. See gongkai.core.clients.
 GONGKAI_TRUSTED_PROXIES = os.environ.get("GONGKAI_TRUSTED_PROXIES", "")
 # Every cache is shared by all worker processes and all app servers, never kept in one
 # process's memory: Redis when GONGKAI_REDIS_URL is set, the database otherwise (tables

@@ -17,8 +17,8 @@ def get_case(request: HttpRequest, number: str) -> Application:
 
 
 def client_ip(request: HttpRequest) -> str:
-    """The client's address, behind a trusted reverse proxy too (``site.clients``)."""
-    from gongkai.site.clients import client_ip as address
+    """The client's address, behind a trusted reverse proxy too (``core.clients``)."""
+    from gongkai.core.clients import client_ip as address
 
     return address(request)
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from gongkai.site.clients import limited
+from gongkai.core.clients import limited
 
 from .. import corrections, private_link, receipts, services
 from .. import files as reply_files

@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from gongkai.applications import services as casework
 from gongkai.applications.errors import InvalidInput
 from gongkai.applications.views.public import GRANTS as APPLICATION_GRANTS
-from gongkai.site.clients import limited
+from gongkai.core.clients import limited
 
 from .. import privacy, services, workflow
 from ..forms import MessageForm

@@ -12,10 +12,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from gongkai.core.clients import limited
 from gongkai.disclosure.models import Item
 from gongkai.organs.models import Organ
 from gongkai.organs.querysets import case_organs
-from gongkai.site.clients import limited
 
 from .. import qa
 from ..models import Faq, QuestionLog, Synonym
