@@ -313,7 +313,11 @@ def test_describe_gives_status_code_and_the_chinese_message(
 def test_every_class_in_the_table_is_tested_above() -> None:
     """A class added to ``describe`` without a line in ``DESCRIBED`` fails here."""
     tested = {type(make()) for _, make, *_ in DESCRIBED}
-    missing = [cls.__qualname__ for cls in boundary.domain_error_classes() if cls not in tested]
+    missing = [
+        cls.__qualname__
+        for cls in boundary.domain_error_classes()
+        if not any(issubclass(t, cls) for t in tested)  # the engine raises its subclasses
+    ]
     assert missing == []
 
 
