@@ -174,6 +174,7 @@ def _build(count: int) -> float:
             "disclosure_term": "长期公开",
             "effective_on": None,
             "ended_on": None,
+            "body_source": sample.body,
             "body": f"<p>{sample.body}</p>",
             "body_text": sample.body,
             "interprets_id": None,
