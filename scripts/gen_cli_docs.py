@@ -60,19 +60,10 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if argv == ["--check"]:
-        if DOC.is_file() and DOC.read_text("utf-8") == text:
-            return 0
-        print(f"{DOC.relative_to(ROOT)} 不是最新的：请运行 {REGENERATE}", file=sys.stderr)
-        return 1
-    if argv:
-        print(f"用法：{REGENERATE} [--check]", file=sys.stderr)
-        return 2
-    DOC.parent.mkdir(exist_ok=True)
-    DOC.write_text(text, "utf-8")
-    print(f"已生成 {DOC.relative_to(ROOT)}")
-    return 0
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from generated_doc import write_or_check
+
+    return write_or_check(DOC, render(), REGENERATE, argv, ROOT)
 
 
 if __name__ == "__main__":

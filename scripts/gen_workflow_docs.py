@@ -3,7 +3,7 @@
     .venv/bin/python scripts/gen_workflow_docs.py           # regenerate docs/workflows.md
     .venv/bin/python scripts/gen_workflow_docs.py --check   # exit 1 when it is stale
 
-``tests/test_workflow_docs.py`` runs the check, so ``make test`` fails when a table
+``tests/test_workflow_engine.py`` runs the check, so ``make test`` fails when a table
 changed and the page was not regenerated.
 """
 
@@ -45,19 +45,10 @@ def render() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render()
-    if argv == ["--check"]:
-        if DOC.is_file() and DOC.read_text("utf-8") == text:
-            return 0
-        print(f"{DOC.relative_to(ROOT)} 不是最新的：请运行 {REGENERATE}", file=sys.stderr)
-        return 1
-    if argv:
-        print(f"用法：{REGENERATE} [--check]", file=sys.stderr)
-        return 2
-    DOC.parent.mkdir(exist_ok=True)
-    DOC.write_text(text, "utf-8")
-    print(f"已生成 {DOC.relative_to(ROOT)}")
-    return 0
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from generated_doc import write_or_check
+
+    return write_or_check(DOC, render(), REGENERATE, argv, ROOT)
 
 
 if __name__ == "__main__":
