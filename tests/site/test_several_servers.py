@@ -74,6 +74,17 @@ def wait_for(port: int, what: str, process: subprocess.Popen[bytes] | None = Non
     raise RuntimeError(f"{what} did not listen on {port} within 60 s")
 
 
+def stop(processes: list[subprocess.Popen[bytes]]) -> None:
+    """Ask every process to end, then kill those still running after 30 s."""
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
 def postgres_answers() -> bool:
     try:
         with psycopg.connect(PG + "postgres", connect_timeout=3):
@@ -189,13 +200,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
             urls.append(f"http://127.0.0.1:{port}")
         yield Cluster(urls[0], urls[1], env)
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop(processes)
         s3.stop()
         with psycopg.connect(PG + "postgres", autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
@@ -348,31 +353,27 @@ def test_concurrent_work_through_both_servers_loses_and_doubles_nothing(
     assert events == ["submit_online", "confirm", "notice"]  # confirmed once, one notice
 
 
+def wrong_lookup(session: Any, server: str, token: str) -> int:
+    """A 查询 with a number and code that match no case: its status code."""
+    return int(
+        session.post(
+            f"{server}/apply/status/",
+            data={"number": "YSQ-0000-00000", "code": "WRONG0", "csrfmiddlewaretoken": token},
+            headers={"Referer": f"{server}/apply/status/"},
+            timeout=30,
+        ).status_code
+    )
+
+
 def test_the_lookup_limit_counts_one_client_across_both_servers(cluster: Cluster) -> None:
     session = client("203.0.113.200")
     token = csrf(session, f"{cluster.a}/apply/status/")
-    codes = []
-    for n in range(21):
-        server = cluster.a if n % 2 else cluster.b
-        codes.append(
-            session.post(
-                f"{server}/apply/status/",
-                data={"number": "YSQ-0000-00000", "code": "WRONG0", "csrfmiddlewaretoken": token},
-                headers={"Referer": f"{server}/apply/status/"},
-                timeout=30,
-            ).status_code
-        )
+    codes = [wrong_lookup(session, cluster.a if n % 2 else cluster.b, token) for n in range(21)]
     assert codes[:20] == [404] * 20  # 20 an hour for one client, counted on both servers
     assert codes[20] == 429
     other = client("203.0.113.201")
     token = csrf(other, f"{cluster.b}/apply/status/")
-    answer = other.post(
-        f"{cluster.b}/apply/status/",
-        data={"number": "YSQ-0000-00000", "code": "WRONG0", "csrfmiddlewaretoken": token},
-        headers={"Referer": f"{cluster.b}/apply/status/"},
-        timeout=30,
-    )
-    assert answer.status_code == 404  # another citizen behind the same proxy is not limited
+    assert wrong_lookup(other, cluster.b, token) == 404  # another citizen is not limited
 
 
 def record_run(redis_url: str, n: int) -> int:
@@ -411,10 +412,4 @@ def test_two_worker_machines_run_each_queued_task_once(cluster: Cluster) -> None
         done = sorted(int(n) for n in runs.lrange("gongkai-test-runs", 0, -1))
         assert done == list(range(40))
     finally:
-        for worker in workers:
-            worker.terminate()
-        for worker in workers:
-            try:
-                worker.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                worker.kill()
+        stop(workers)
