@@ -40,7 +40,7 @@ def main() -> list[Result]:
     env = {
         **os.environ,
         "DATABASE_URL": URL,
-        "DJANGO_SETTINGS_MODULE": "gongkai.site.settings",
+        "DJANGO_SETTINGS_MODULE": "gongkai.config.settings",
         "PYTHONPATH": str(HERE.parent / "src"),
     }
     results = child_results(__file__, env)

@@ -159,7 +159,7 @@ def main() -> list[Result]:
     env = {
         **os.environ,
         "GONGKAI_VAR_DIR": str(VAR),
-        "DJANGO_SETTINGS_MODULE": "gongkai.site.settings",
+        "DJANGO_SETTINGS_MODULE": "gongkai.config.settings",
     }
     env.pop("DATABASE_URL", None)
     proc = subprocess.run(

@@ -65,7 +65,7 @@ def main() -> list[Result]:
         env = {
             **os.environ,
             "DATABASE_URL": f"sqlite:///{Path(tmp) / 'bench.sqlite3'}",
-            "DJANGO_SETTINGS_MODULE": "gongkai.site.settings",
+            "DJANGO_SETTINGS_MODULE": "gongkai.config.settings",
             "GONGKAI_VAR_DIR": tmp,
             "PYTHONPATH": str(HERE.parent / "src") + os.pathsep + str(HERE.parent),
         }

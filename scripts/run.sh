@@ -14,4 +14,4 @@ trap stop EXIT
 trap 'exit 130' INT TERM
 # The access log never shows a private link's token: the app redacts "token=…" in every log
 # record its process makes, gunicorn's access lines included (gongkai/site/logs.py).
-"$VENV/bin/gunicorn" gongkai.site.wsgi --bind "127.0.0.1:$PORT" --workers 2 --access-logfile -
+"$VENV/bin/gunicorn" gongkai.config.wsgi --bind "127.0.0.1:$PORT" --workers 2 --access-logfile -

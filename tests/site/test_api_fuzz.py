@@ -35,10 +35,10 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.core.failures import FailureGroup
 
 from gongkai.accounts.models import ApiToken
+from gongkai.config.wsgi import application
 from gongkai.disclosure import workflow as disclosure_workflow
 from gongkai.disclosure.factories import Team, make_item
 from gongkai.reports import services as reports
-from gongkai.site.wsgi import application
 from tests.applications.factories import Staff, make_case
 
 DEFAULT_EXAMPLES = 10

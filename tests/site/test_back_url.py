@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.test import RequestFactory
 
-from gongkai.site.errors import back_url
+from gongkai.core.errors import back_url
 
 
 def test_back_url_keeps_same_site_paths_and_refuses_scheme_relative_ones() -> None:

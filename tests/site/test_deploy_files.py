@@ -12,8 +12,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 SETTINGS_SOURCES = (
-    ROOT / "src/gongkai/site/settings.py",
-    ROOT / "src/gongkai/site/environment.py",
+    ROOT / "src/gongkai/config/settings.py",
+    ROOT / "src/gongkai/config/environment.py",
 )
 
 

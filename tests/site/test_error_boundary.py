@@ -40,6 +40,8 @@ from gongkai.applications.fees import FeeError
 from gongkai.applications.idcheck import validate_resident_id
 from gongkai.applications.models import Appeal, Application, CaseEvent, NumberSequence
 from gongkai.applications.workflow import State
+from gongkai.core import errors as boundary
+from gongkai.core.errors import DomainFailure, describe
 from gongkai.deadlines import CalendarDataError, CalendarNotCovered, ClockError, DeadlineError
 from gongkai.disclosure import content
 from gongkai.disclosure import services as disclosure
@@ -58,8 +60,6 @@ from gongkai.reports.models import (
     PublishedFile,
     Status,
 )
-from gongkai.site import errors as boundary
-from gongkai.site.errors import DomainFailure, describe
 from tests.applications.factories import APPLICANT, Staff, make_case
 
 pytestmark = pytest.mark.django_db

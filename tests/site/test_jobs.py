@@ -98,7 +98,7 @@ def test_the_worker_sends_a_notice_by_itself(tmp_path: Path) -> None:
         **os.environ,
         "DATABASE_URL": f"sqlite:///{db}",
         "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
-        "DJANGO_SETTINGS_MODULE": "gongkai.site.settings",
+        "DJANGO_SETTINGS_MODULE": "gongkai.config.settings",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)

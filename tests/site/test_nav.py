@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from gongkai.core.nav import _section_of
 from gongkai.organs.roles import Role
-from gongkai.site.nav import _section_of
 
 OFFICE_URLS = [
     "/office/",

@@ -43,16 +43,10 @@ def test_the_counters_live_in_a_cache_every_worker_shares() -> None:
     assert backend.endswith(("backends.db", "backends.redis")), backend
 
 
-def test_the_old_import_path_still_gives_the_same_helpers() -> None:
-    """The helpers moved to gongkai.core.clients; gongkai.site.clients re-exports them
-    (AXES_CLIENT_IP_CALLABLE in an older settings file names it)."""
+def test_axes_keys_lockouts_by_the_same_client_address() -> None:
     from django.conf import settings
     from django.utils.module_loading import import_string
 
     from gongkai.core import clients as core_clients
-    from gongkai.site import clients as site_clients
 
-    assert site_clients.limited is core_clients.limited
-    assert site_clients.client_ip is core_clients.client_ip
-    assert site_clients.axes_client_ip is core_clients.axes_client_ip
     assert import_string(settings.AXES_CLIENT_IP_CALLABLE) is core_clients.axes_client_ip

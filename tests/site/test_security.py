@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import connections
 from django.test import Client
 
-from gongkai.site.environment import env_flag, env_list, secret_key
+from gongkai.config.environment import env_flag, env_list, secret_key
 
 
 @pytest.mark.parametrize(
@@ -90,7 +90,7 @@ def test_fifth_wrong_password_locks_the_account(
 def test_sqlite_files_run_in_wal_mode(tmp_path: Path, django_db_blocker: Any) -> None:
     from django.db.backends.sqlite3.base import DatabaseWrapper
 
-    from gongkai.site.settings import SQLITE_OPTIONS
+    from gongkai.config.settings import SQLITE_OPTIONS
 
     database = dj_database_url.parse(f"sqlite:///{tmp_path / 'gongkai.sqlite3'}")
     defaults = connections.settings["default"]  # every key Django fills in

@@ -182,7 +182,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
                 subprocess.Popen(
                     [
                         str(Path(sys.executable).with_name("gunicorn")),
-                        "gongkai.site.wsgi",
+                        "gongkai.config.wsgi",
                         "--bind",
                         f"127.0.0.1:{port}",
                         "--workers",

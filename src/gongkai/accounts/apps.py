@@ -1,10 +1,13 @@
 from django.apps import AppConfig
 
+from gongkai.core.mounts import Mount
+
 
 class AccountsConfig(AppConfig):
     name = "gongkai.accounts"
     label = "accounts"
     verbose_name = "账户"
+    mounts = (Mount("accounts/", "gongkai.accounts.urls"),)
 
     def ready(self) -> None:
         from django.contrib.auth import get_user_model

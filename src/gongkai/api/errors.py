@@ -2,7 +2,7 @@
 (``ErrorOut``; a refused form or bad parameters add ``errors``: field → Chinese messages).
 
 Domain errors (deadlines, workflow, annual reports, files) get their status and code from
-``gongkai.site.errors.describe``, the same table the pages use: 409 or 422, never 500. Any
+``gongkai.core.errors.describe``, the same table the pages use: 409 or 422, never 500. Any
 other exception is a 500 with ``code`` ``server_error``, logged with its traceback as
 Django logs one (``django.request``), and still JSON.
 
@@ -31,7 +31,7 @@ from django.utils.log import log_response
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from gongkai.site.errors import describe, domain_error_classes
+from gongkai.core.errors import describe, domain_error_classes
 
 logger = logging.getLogger(__name__)
 

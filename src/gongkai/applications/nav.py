@@ -1,4 +1,4 @@
-from gongkai.site.nav import NavItem
+from gongkai.core.nav import NavItem
 
 OFFICE = [
     NavItem("依申请公开", "applications:queue", order=10, visible=lambda u: u.is_authenticated),

@@ -1,4 +1,4 @@
-from gongkai.site.nav import NavItem
+from gongkai.core.nav import NavItem
 
 OFFICE = [
     NavItem("主动公开", "disclosure:list", order=20, visible=lambda u: u.is_authenticated),

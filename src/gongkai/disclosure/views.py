@@ -18,11 +18,11 @@ from django.views.decorators.http import require_POST
 
 from gongkai.annual import schema
 from gongkai.annual.model import Table2
+from gongkai.core.errors import returns_to
 from gongkai.organs import rules as organ_rules
 from gongkai.organs.models import Membership, Organ
 from gongkai.organs.querysets import case_organs
 from gongkai.organs.roles import Role
-from gongkai.site.errors import returns_to
 
 from . import services, stats, workflow
 from .content import check_size, render_body
@@ -175,7 +175,7 @@ def reviews_of(item: Item) -> list[tuple[str, str, datetime.date]]:
 @returns_to("disclosure:detail", "pk")
 def item_action(request: HttpRequest, pk: int) -> HttpResponse:
     """A refused change (``TransitionError``) becomes a message on the item's page through
-    the error boundary (``gongkai.site.errors``)."""
+    the error boundary (``gongkai.core.errors``)."""
     item = _item(request, pk)
     form = ActionForm(request.POST)
     if not form.is_valid():
@@ -197,7 +197,7 @@ def item_action(request: HttpRequest, pk: int) -> HttpResponse:
 @returns_to("disclosure:detail", "pk")
 def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
     """A refused file (``UploadRefused``) or change (``TransitionError``) becomes a message
-    on the item's page through the error boundary (``gongkai.site.errors``)."""
+    on the item's page through the error boundary (``gongkai.core.errors``)."""
     item = _item(request, pk)
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():

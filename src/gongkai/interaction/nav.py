@@ -1,4 +1,4 @@
-from gongkai.site.nav import NavItem
+from gongkai.core.nav import NavItem
 
 OFFICE = [
     NavItem("网民留言", "interaction:list", order=15, visible=lambda u: u.is_authenticated),

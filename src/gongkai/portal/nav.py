@@ -1,4 +1,4 @@
-from gongkai.site.nav import NavItem
+from gongkai.core.nav import NavItem
 
 PORTAL = [
     NavItem("公开指南", "portal:guides", order=10),

@@ -3,6 +3,8 @@ from typing import Any
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
+from gongkai.core.mounts import Mount
+
 
 def create_cache_table(sender: Any, using: str = "default", **kwargs: Any) -> None:
     """The database cache's table (the shared rate-limit counters) exists after migrate."""
@@ -15,6 +17,7 @@ class SiteConfig(AppConfig):
     name = "gongkai.site"
     label = "site"
     verbose_name = "站点"
+    mounts = (Mount("", "gongkai.site.urls", order=95),)
 
     def ready(self) -> None:
         from django.apps import apps

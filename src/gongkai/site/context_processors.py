@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from .nav import items_for
+from gongkai.core.nav import items_for
 
 SITE_TITLE = "政府信息公开工作平台"
 OFFICE_PREFIXES = ("/office/", "/accounts/", "/admin/", "/api/")

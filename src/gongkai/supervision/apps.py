@@ -1,10 +1,13 @@
 from django.apps import AppConfig
 
+from gongkai.core.mounts import Mount
+
 
 class SupervisionConfig(AppConfig):
     name = "gongkai.supervision"
     label = "supervision"
     verbose_name = "监督检查"
+    mounts = (Mount("office/supervision/", "gongkai.supervision.urls"),)
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

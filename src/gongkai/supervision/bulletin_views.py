@@ -13,8 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
+from gongkai.core.errors import returns_to
 from gongkai.organs.models import Membership, Organ
-from gongkai.site.errors import returns_to
 
 from . import bulletins
 from . import render as rendering

@@ -20,11 +20,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
+from gongkai.core.errors import returns_to
 from gongkai.organs import rules as organ_rules
 from gongkai.organs.models import Membership, Organ, descendant_ids
 from gongkai.organs.querysets import case_organs
 from gongkai.organs.roles import Role
-from gongkai.site.errors import returns_to
 
 from . import inspect
 from .catalogue import RULE_BY_CODE, RULES

@@ -1,4 +1,4 @@
-from gongkai.site.nav import NavItem
+from gongkai.core.nav import NavItem
 
 
 def _staff(user: object) -> bool:

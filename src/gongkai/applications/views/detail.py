@@ -13,8 +13,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from gongkai.core.errors import returns_to
 from gongkai.deadlines import DeadlineError, provisional_warning
-from gongkai.site.errors import returns_to
 
 from .. import corrections, delivery, repeats, rules, services
 from .. import files as reply_files
@@ -121,7 +121,7 @@ def act(request: HttpRequest, number: str, action: str) -> HttpResponse:
     """One action of the menu. A refused field (a file, a date, a missing detail) shows
     the page again with everything typed and the error at its field (400); a change
     someone else made first, a state or a role that does not allow it is turned into a
-    message on the case page by the error boundary (``gongkai.site.errors``)."""
+    message on the case page by the error boundary (``gongkai.core.errors``)."""
     case = get_case(request, number)
     seen = str(request.POST.get("version", ""))
     if seen.isdigit() and int(seen) != case.version:  # changed since the page was loaded

@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from gongkai.site.errors import returns_to
+from gongkai.core.errors import returns_to
 
 from .. import repeats
 from ..errors import InvalidInput

@@ -17,9 +17,9 @@ from django.views.decorators.http import require_POST
 
 from gongkai.applications import files as file_rules
 from gongkai.applications.errors import InvalidInput
+from gongkai.core.errors import returns_to
 from gongkai.organs.querysets import case_organs
 from gongkai.reports import charts
-from gongkai.site.errors import returns_to
 
 from .. import consulting, services, workflow
 from ..forms import CommentForm, ConsultationForm, FeedbackForm

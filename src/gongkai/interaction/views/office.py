@@ -17,10 +17,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from gongkai.applications import files as file_rules
+from gongkai.core.errors import returns_to
 from gongkai.organs.models import Membership, Organ
 from gongkai.organs.querysets import case_organs
 from gongkai.organs.roles import Role
-from gongkai.site.errors import returns_to
 
 from .. import services, workflow
 from ..forms import ConvertForm, ReplyForm, SettingsForm, TransferForm

@@ -36,7 +36,7 @@ def forbidden_by_role(
 ) -> Callable[..., HttpResponse]:
     """A role refusal (``services.NotAllowed``) is a 403 page here, not a message: the
     pages never offer these actions to such a user. Every other refusal is left to the
-    error boundary (``gongkai.site.errors``): a message on the page the user came from."""
+    error boundary (``gongkai.core.errors``): a message on the page the user came from."""
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

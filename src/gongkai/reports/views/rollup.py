@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from gongkai.annual import AnnualReport
 from gongkai.annual.render import render_html
+from gongkai.core.errors import returns_to
 from gongkai.organs.models import Organ
-from gongkai.site.errors import returns_to
 
 from .. import import_jobs, imports, rollup, rules, services
 from ..models import ImportedReport, ImportJob, deadlines
@@ -104,7 +104,7 @@ def _chosen_year(request: HttpRequest) -> int | None:
 @forbidden_by_role
 def import_files(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     """A refusal (``ReportsError``) becomes a message on the roll-up page through the error
-    boundary (``gongkai.site.errors``); files that cannot be read are listed as outcomes."""
+    boundary (``gongkai.core.errors``); files that cannot be read are listed as outcomes."""
     office = _office(request, slug)
     files = request.FILES.getlist("files")
     if not files:

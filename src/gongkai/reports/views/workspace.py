@@ -17,10 +17,10 @@ from gongkai.annual import Severity
 from gongkai.annual import schema as s
 from gongkai.annual.render import render_html
 from gongkai.annual.render._layout import report_title
+from gongkai.core.errors import returns_to
 from gongkai.organs import rules as organ_rules
 from gongkai.organs.models import Organ
 from gongkai.organs.querysets import case_organs
-from gongkai.site.errors import returns_to
 
 from .. import compute, rules, services
 from ..models import AnnualReportDraft, Decision, Status

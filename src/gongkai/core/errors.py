@@ -1,6 +1,8 @@
 """One error boundary: a domain error reaches a person as a Chinese message, never a 500.
 
-    describe(exc) -> DomainFailure | None     the one table below: (status, code, message)
+    describe(exc) -> DomainFailure | None     (status, code, message) by the rules the apps
+                                               registered (``register`` in each app's
+                                               ``domain_errors`` module)
     DomainErrorMiddleware                      pages: a POST goes back to the page it came
                                                from with the message; a GET gets an error
                                                page in the office or portal shell
@@ -9,7 +11,8 @@
     gongkai.api.errors.install                 the API: ``{"detail": message, "code": code}``
 
 The domain errors and what they become (409: the state, a guard or the calendar does not
-allow it; 422: the data cannot be used; 403: the user's role may not do it):
+allow it; 422: the data cannot be used; 403: the user's role may not do it), as
+``gongkai.core.domain_errors`` and the apps' own ``domain_errors`` modules register them:
 
     deadlines.DeadlineError
      ├── CalendarNotCovered      409 calendar_not_covered
@@ -56,6 +59,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.module_loading import autodiscover_modules
 
 logger = logging.getLogger(__name__)
 
@@ -70,11 +74,6 @@ TITLES: Final = {
     409: "暂时无法完成此操作",
     422: "提交的内容无法处理",
 }
-
-TRANSITION_CONFLICTS: Final = frozenset(
-    {"wrong_state", "not_draft", "revising", "same_person", "ended_before_made"}
-)
-"""Codes of ``disclosure.TransitionError`` that are about the item's state (409)."""
 
 
 @dataclass(frozen=True)
@@ -96,84 +95,40 @@ class DomainFailure:
 
 Rule = Callable[[Any], DomainFailure]
 
+_RULES: dict[type[BaseException], Rule] = {}
 
-def _text(exc: BaseException, default: str) -> str:
+
+def register(cls: type[BaseException], rule: Rule) -> None:
+    """Say what ``cls`` (and its subclasses without a rule of their own) becomes.
+
+    Each app does it for its own errors in its ``domain_errors`` module, which
+    ``CoreConfig.ready`` imports (``discover``)."""
+    _RULES[cls] = rule
+
+
+def discover() -> None:
+    """Import every installed app's ``domain_errors`` module."""
+    autodiscover_modules("domain_errors")
+
+
+def text(exc: BaseException, default: str) -> str:
+    """The error's own message, else ``default``."""
     return str(getattr(exc, "message", "") or exc).strip() or default
 
 
-def _fixed(status: int, code: str, default: str) -> Rule:
-    return lambda exc: DomainFailure(status, code, _text(exc, default))
+def fixed(status: int, code: str, default: str) -> Rule:
+    """Always ``status`` and ``code``; the error's message, else ``default``."""
+    return lambda exc: DomainFailure(status, code, text(exc, default))
 
 
-def _own_code(status: int, default: str) -> Rule:
+def own_code(status: int, default: str) -> Rule:
     """The error carries a stable ``code`` of its own (``ReportsError``)."""
-    return lambda exc: DomainFailure(status, str(exc.code), _text(exc, default))
+    return lambda exc: DomainFailure(status, str(exc.code), text(exc, default))
 
 
-def _casework(exc: Any) -> DomainFailure:
-    status = int(exc.status)
-    return DomainFailure(
-        status if 400 <= status < 500 else 409, str(exc.code), _text(exc, "操作未完成")
-    )
-
-
-def _transition(exc: Any) -> DomainFailure:
-    code = str(exc.code)
-    if code == "wrong_role":
-        status = 403
-    elif code in TRANSITION_CONFLICTS:
-        status = 409
-    else:
-        status = 422
-    return DomainFailure(status, code, _text(exc, "操作未完成"))
-
-
-def _validation(exc: Any) -> DomainFailure:
-    return DomainFailure(422, "invalid", "；".join(exc.messages) or "提交的内容不符合要求")
-
-
-@functools.cache
 def rules() -> dict[type[BaseException], Rule]:
-    """Error class → rule; imported on first use, so importing this module imports no app."""
-    from django.core.exceptions import ValidationError
-
-    from gongkai.annual.errors import GongkaiError, ParseError, RenderError, SchemaError
-    from gongkai.applications.errors import CaseworkError
-    from gongkai.applications.fees import FeeError
-    from gongkai.applications.idcheck import InvalidIdentity
-    from gongkai.deadlines.errors import (
-        CalendarDataError,
-        CalendarNotCovered,
-        ClockError,
-        DeadlineError,
-    )
-    from gongkai.disclosure.content import UploadRefused
-    from gongkai.disclosure.index_numbers import PatternError
-    from gongkai.disclosure.workflow import TransitionError
-    from gongkai.reports import services as reports
-
-    return {
-        CalendarNotCovered: _fixed(409, "calendar_not_covered", "工作日历尚未覆盖所需年份"),
-        CalendarDataError: _fixed(409, "calendar_data", "工作日历数据有误"),
-        ClockError: _fixed(409, "clock", "办理记录的顺序或内容不能用于计算期限"),
-        DeadlineError: _fixed(409, "deadline", "无法计算期限"),
-        CaseworkError: _casework,
-        SchemaError: _fixed(422, "schema", "年度报告数据不符合 annual-report/1 格式"),
-        ParseError: _fixed(422, "parse", "无法读取该文件"),
-        RenderError: _fixed(422, "render", "无法生成该格式的文件"),
-        GongkaiError: _fixed(422, "annual", "年度报告无法处理"),
-        TransitionError: _transition,
-        UploadRefused: _fixed(422, "upload_refused", "附件未保存"),
-        PatternError: _fixed(422, "index_pattern", "索引号规则无效"),
-        FeeError: _fixed(422, "fee", "收费计算的输入有误"),
-        InvalidIdentity: _fixed(422, "invalid_identity", "证件号码无效"),
-        reports.NotAllowed: _own_code(403, "无权执行此操作"),
-        reports.InvalidInput: _own_code(422, "提交的内容不符合要求"),
-        reports.StaleVersion: _own_code(409, "他人已修改这份报告，请刷新后重试"),
-        reports.PublishRefused: _own_code(409, "核查发现错误，不能发布"),
-        reports.ReportsError: _own_code(409, "操作未完成"),
-        ValidationError: _validation,
-    }
+    """Error class → rule, as the apps registered them."""
+    return dict(_RULES)
 
 
 def domain_error_classes() -> tuple[type[BaseException], ...]:

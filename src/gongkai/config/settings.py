@@ -88,14 +88,14 @@ MIDDLEWARE = [
     "gongkai.accounts.middleware.PasswordChangeRequiredMiddleware",
     "gongkai.site.middleware.AdminAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "gongkai.site.errors.DomainErrorMiddleware",
+    "gongkai.core.errors.DomainErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "gongkai.site.urls"
-WSGI_APPLICATION = "gongkai.site.wsgi.application"
-ASGI_APPLICATION = "gongkai.site.asgi.application"
+ROOT_URLCONF = "gongkai.config.urls"
+WSGI_APPLICATION = "gongkai.config.wsgi.application"
+ASGI_APPLICATION = "gongkai.config.asgi.application"
 
 TEMPLATES = [
     {
