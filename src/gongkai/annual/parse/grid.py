@@ -97,6 +97,10 @@ def plain_grid(
     """A table without merged cells from its normalised texts in order and the number of
     cells of each row: rows padded to the widest."""
     width = max(widths, default=0)
+    if width and min(widths) == width:
+        # every row full (the usual table): runs of ``width`` cells, cut in C by ``zip``
+        rows = tuple(zip(*[iter(flat[: width * len(widths)])] * width, strict=True))
+        return Grid(rows=rows, merged=((False,) * width,) * len(rows), number=number, page=page)
     out: list[tuple[str, ...]] = []
     append = out.append
     start = 0

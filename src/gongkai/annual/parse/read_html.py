@@ -226,9 +226,17 @@ def _grid(table: _Table, texts: list[str], number: int | None) -> Grid:
 
 
 def _walk(element: lxml.etree._Element, out: _Collector, *, in_article: bool) -> None:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    tag = tag.lower()
-    if not tag or tag in _SKIP or _is_clutter(element, tag, in_article):
+    raw = element.tag
+    if not isinstance(raw, str):  # a comment, processing instruction or entity
+        return
+    tag = raw.lower()
+    if not tag or tag in _SKIP:
+        return
+    # most elements print no attribute at all: then only the page frame is clutter
+    if element.keys():
+        if _is_clutter(element, tag, in_article):
+            return
+    elif tag in _PAGE_FRAME and not in_article:
         return
     line = element.sourceline
     if tag == "table" and not _has_nested_table(element):
@@ -242,14 +250,25 @@ def _walk(element: lxml.etree._Element, out: _Collector, *, in_article: bool) ->
             out.raw_line(text, line + offset if line is not None else None)
         return
     block = tag in _BLOCK
-    if block:
+    if block and out.pieces:
         out.flush()
-    out.text(element.text, line)
-    inside = in_article or tag in ("article", "main")
-    for child in element:
-        _walk(child, out, in_article=inside)
-        out.text(child.tail, child.sourceline)
-    if block:
+    pieces = out.pieces
+    text = element.text
+    if text:  # ``_Collector.text``, inline: it runs for nearly every element
+        if out.line is None and text.strip():
+            out.line = line
+        pieces.append(text)
+    if len(element):  # (iterating over no children still builds an iterator)
+        inside = in_article or tag in ("article", "main")
+        for child in element:
+            _walk(child, out, in_article=inside)
+            tail = child.tail
+            if tail:
+                pieces = out.pieces  # (a flush inside the child replaced the list)
+                if out.line is None and tail.strip():
+                    out.line = child.sourceline
+                pieces.append(tail)
+    if block and out.pieces:
         out.flush()
 
 
@@ -278,20 +297,31 @@ def _table_cells(table: lxml.etree._Element, out: _Collector) -> _Table:
     append = texts.append
     first = len(texts)
     starts: list[int] = []
+    mark = starts.append
     spans: dict[int, tuple[int, int]] = {}
-    read_spans = out.spans
-    for element in table.iter("tr", "td", "th"):
+    cells = table.iter("tr", "td", "th")
+    for element in cells:  # cells before the first row are not read
         if element.tag == "tr":
-            starts.append(len(texts))
-            continue
-        if not starts:  # a cell before the first row
-            continue
-        append(_cell_text(element) if len(element) else (element.text or ""))
-        if read_spans:
+            mark(first)
+            break
+    if not out.spans:  # the usual page: one branch per cell, no attribute read
+        for element in cells:
+            if element.tag == "tr":
+                mark(len(texts))
+            elif len(element):
+                append(_cell_text(element))
+            else:
+                append(element.text or "")
+    else:
+        for element in cells:
+            if element.tag == "tr":
+                mark(len(texts))
+                continue
+            append(_cell_text(element) if len(element) else (element.text or ""))
             rowspan, colspan = element.get("rowspan"), element.get("colspan")
             if rowspan is not None or colspan is not None:
                 spans[len(texts) - 1] = (_span(rowspan), _span(colspan))
-    starts.append(len(texts))
+    mark(len(texts))
     widths = [starts[i + 1] - starts[i] for i in range(len(starts) - 1)]
     return _Table(first, widths, {i: v for i, v in spans.items() if v != (1, 1)})
 
