@@ -13,7 +13,15 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from ..annual.parse.batch import DEFAULT_TIMEOUT, FileResult, Status, collect_paths, run_batch
+from ..annual.parse.batch import (
+    DEFAULT_TIMEOUT,
+    MB,
+    FileResult,
+    MemoryLimit,
+    Status,
+    collect_paths,
+    run_batch,
+)
 from ..annual.parse.output import (
     OutputFormat,
     dataset_problem,
@@ -32,6 +40,26 @@ def parquet_available() -> bool:
 
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+def interrupt_on_sigterm() -> None:
+    """SIGTERM (systemd, kill) ends the run as Ctrl-C does: the worker processes are
+    stopped with the run and no half-written output is left."""
+    signal.signal(signal.SIGTERM, _interrupt)
+
+
+def check_timeout(timeout: float) -> None:
+    """Exit 2 on a ``--timeout`` click's range lets through ("nan", "inf")."""
+    if not math.isfinite(timeout):
+        typer.echo("用法错误：--timeout 应为秒数，例如 --timeout 30（0 表示不限时）", err=True)
+        raise typer.Exit(2)
+
+
+def memory_limit(megabytes: int | None) -> MemoryLimit:
+    """``--max-memory``: not given is ``"auto"``, 0 is no cap, otherwise bytes."""
+    if megabytes is None:
+        return "auto"
+    return megabytes * MB if megabytes else None
 
 
 def parse_command(
@@ -78,13 +106,25 @@ def parse_command(
             min=0,
         ),
     ] = DEFAULT_TIMEOUT,
+    max_memory: Annotated[
+        int | None,
+        typer.Option(
+            "--max-memory",
+            metavar="MB",
+            help="每个解析进程为一个文件最多再占用的内存（MB）；超出的文件放弃并记一条 MEMORY_LIMIT 诊断，"
+            "其余文件照常解析。不给则按本机内存和进程数确定（内存的四分之三平均分给各进程，"
+            "每个 256 至 2048 MB）。0 表示不限。",
+            min=0,
+        ),
+    ] = None,
     scheduler: Annotated[
         str | None,
         typer.Option(
             "--scheduler",
             metavar="ADDRESS",
             help="在 Dask 集群上解析（调度器地址，如 tcp://10.0.0.5:8786；需安装 gongkai[cluster]）；"
-            "各工作节点须能读到输入（共享目录或对象存储）。集群上不限每个文件的用时（--timeout 只用于本机）。",
+            "各工作节点须能读到输入（共享目录或对象存储）。--timeout 和 --max-memory 同样限制集群上的每个文件"
+            "（不给 --max-memory 时按各工作节点自己的内存和线程数确定）。",
         ),
     ] = None,
     no_check: Annotated[
@@ -96,13 +136,11 @@ def parse_command(
 ) -> None:
     """解析已发布的年度报告（文本、HTML、DOCX、PDF），输出 annual-report/1 数据。
 
-    坏文件不会中断批处理：无法读取或超时的文件记一条诊断，然后继续下一个。
+    坏文件不会中断批处理：无法读取、超时或超出内存上限的文件记一条诊断，然后继续下一个。
     结束时打印汇总（完整解析、部分解析、失败；按规则统计的核查错误）。
-    退出码：全部文件都能读取为0，有文件完全无法读取（空文件、二进制、损坏、加密、扫描件）或超时为1，用法错误（含输出路径不可写）为2，被中断（Ctrl-C、SIGTERM）为130。
+    退出码：全部文件都能读取为0，有文件完全无法读取（空文件、二进制、损坏、加密、扫描件）、超时或超出内存上限为1，用法错误（含输出路径不可写）为2，被中断（Ctrl-C、SIGTERM）为130。
     """
-    if not math.isfinite(timeout):  # click's range lets "nan" and "inf" through
-        typer.echo("用法错误：--timeout 应为秒数，例如 --timeout 30（0 表示不限时）", err=True)
-        raise typer.Exit(2)
+    check_timeout(timeout)
     if output_format is OutputFormat.PARQUET and output is None:
         typer.echo(
             "用法错误：--format parquet 必须用 -o 指定输出文件，例如 -o 年报.parquet", err=True
@@ -119,9 +157,7 @@ def parse_command(
         if problem:
             typer.echo(f"用法错误：{problem}", err=True)
             raise typer.Exit(2)
-    # SIGTERM (systemd, kill) ends the run as Ctrl-C does: no .part file is left, the
-    # worker processes are stopped with the pool
-    signal.signal(signal.SIGTERM, _interrupt)
+    interrupt_on_sigterm()  # no .part file is left
     try:
         files = collect_paths(paths)
     except Exception as exc:  # an object-store address that cannot be listed
@@ -175,6 +211,7 @@ def parse_command(
                 jobs=workers,
                 check=not no_check,
                 timeout=timeout or None,
+                max_memory=memory_limit(max_memory),
                 on_result=on_result,
                 runner=runner,
             )

@@ -11,22 +11,14 @@ import pytest
 
 from gongkai.annual.parse import batch
 from tests.annual.parse.builders import report_text
+from tests.annual.parse.stuck_readers import misbehaving
 from tests.annual.parse.test_batch import parse, sample_report
-
-
-def _slow_on_purpose(data: bytes, source: str) -> object:
-    if "慢" in source:
-        time.sleep(60)  # a reader stuck on this file (a broken limit fails, not hangs)
-    return PARSE_BYTES(data, source)
-
-
-PARSE_BYTES = batch.parse_bytes
 
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # the worker processes are forked from this one and keep the patched reader
-    monkeypatch.setattr(batch, "parse_bytes", _slow_on_purpose)
+    monkeypatch.setattr(batch, "parse_bytes", misbehaving)
     folder = tmp_path / "年报"
     folder.mkdir()
     text = report_text(sample_report())

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from gongkai.annual.parse.batch import run_batch
 from gongkai.annual.parse.cluster import runner as cluster_runner
 from gongkai.annual.province import province_of
 from gongkai.cli import app
+from tests.annual.parse import stuck_readers
 from tests.annual.parse.builders import report_text
 from tests.annual.parse.test_batch import sample_report, truncated_docx
 
@@ -222,3 +224,46 @@ def test_a_large_batch_in_chunks_keeps_the_input_order(cluster: Any, tmp_path: P
         )
     assert summary.files == 150
     assert seen == [(str(tmp_path / f"{n:03d}.txt"), 2020 + n % 5) for n in range(150)]
+
+
+def test_a_file_past_a_limit_on_the_cluster_gets_its_row_and_the_rest_are_written(
+    cluster: Any, tmp_path: Path
+) -> None:
+    """Issue 17: ``--timeout`` and ``--max-memory`` hold on the cluster as on this machine.
+    The Dask workers' reader blocks on 慢 files and takes 4 GB on 胖 ones; each shares its
+    task with an ordinary file, which is still read."""
+    folder = tmp_path / "年报"
+    folder.mkdir()
+    names = [f"{n:02d}.txt" for n in range(16)]
+    names[2], names[5] = "02_慢.txt", "05_胖.txt"
+    text = report("广东省甲市教育局", 2024)
+    for name in names:
+        (folder / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    address = cluster.scheduler_address
+    with distributed.Client(cluster) as client:
+        client.run(stuck_readers.install)  # in each Dask worker's process
+        try:
+            started = time.monotonic()
+            result = runner.invoke(
+                app,
+                [
+                    "annual", "parse", str(folder), "--scheduler", address, "-o", str(out),
+                    "--timeout", "1.5", "--max-memory", "200",
+                ],
+            )  # fmt: skip
+            elapsed = time.monotonic() - started
+        finally:
+            client.run(stuck_readers.remove)
+    assert elapsed < 30, elapsed  # a broken limit waits the reader's 60 s
+    assert result.exit_code == 1, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [Path(r["source"]).name for r in rows] == names
+    codes = {r["source"]: [d["code"] for d in r.get("diagnostics", [])] for r in rows}
+    assert codes == {
+        str(folder / name): {2: ["TIMEOUT"], 5: ["MEMORY_LIMIT"]}.get(n, [])
+        for n, name in enumerate(names)
+    }
+    assert f"TIMEOUT：{folder / '02_慢.txt'} 解析用时超过 1.5 秒的上限" in result.stderr
+    assert f"MEMORY_LIMIT：{folder / '05_胖.txt'} 解析所需内存超过 200 MB 的上限" in result.stderr
+    assert "无法读取 2" in result.stderr

@@ -16,6 +16,11 @@ PIDS = "GONGKAI_TEST_WORKER_PIDS"
 STUCK = 60.0
 """How long a stuck file takes: far past the limits below, yet a broken limit fails the
 test instead of hanging it."""
+MB = 1024 * 1024
+GREEDY = 4096 * MB
+"""What a greedy file takes: far past the caps below, in chunks never written (so without
+a cap it costs address space, not the machine's memory)."""
+CHUNK = 64 * MB
 
 
 def _note_pid() -> None:
@@ -27,7 +32,8 @@ def _note_pid() -> None:
 def _work(name: str) -> str:
     """Files named for what they do: ``crash`` ends its process as a C-level crash does,
     ``spin`` loops in Python ignoring every catchable signal, ``sleep`` blocks (both for
-    ``STUCK`` seconds); a digit sleeps that many tenths of a second first."""
+    ``STUCK`` seconds), ``greedy`` takes ``GREEDY`` bytes; a digit sleeps that many tenths
+    of a second first."""
     _note_pid()
     if name == "crash":
         os._exit(3)
@@ -39,12 +45,17 @@ def _work(name: str) -> str:
             pass
     if name == "sleep":
         time.sleep(STUCK)
+    if name == "greedy":
+        held = [bytes(CHUNK) for _ in range(GREEDY // CHUNK)]  # never written: cheap uncapped
+        del held
     if name[:1].isdigit():
         time.sleep(int(name[0]) / 10)
     return name.upper()
 
 
-def _run(names: list[str], *, jobs: int, timeout: float | None) -> list[str]:
+def _run(
+    names: list[str], *, jobs: int, timeout: float | None, memory: int | None = None
+) -> list[str]:
     return list(
         run_in_workers(
             names,
@@ -53,6 +64,8 @@ def _run(names: list[str], *, jobs: int, timeout: float | None) -> list[str]:
             timeout=timeout,
             crashed=lambda n: f"崩溃：{n}",
             timed_out=lambda n: f"超时：{n}",
+            memory=memory,
+            out_of_memory=lambda n: f"内存：{n}",
         )
     )
 
@@ -109,3 +122,37 @@ def test_closing_the_run_early_stops_every_worker(pids: Path) -> None:
     results.close()  # as an interrupt (Ctrl-C, SIGTERM) ends the batch
     workers = [int(p.name) for p in pids.iterdir()]
     assert len(workers) == 2 and not any(_alive(pid) for pid in workers)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_file_past_the_memory_cap_costs_that_file_and_its_worker_only(
+    jobs: int, pids: Path
+) -> None:
+    """Issue 17: a memory cap per worker. The greedy file's ``MemoryError`` is reported as
+    over the cap (not as a crash), its worker is replaced, the files after it are read."""
+    names = ["a", "greedy", "b", "greedy", "c"]
+    results = _run(names, jobs=jobs, timeout=10.0, memory=200 * MB)
+    assert results == ["A", "内存：greedy", "B", "内存：greedy", "C"]
+    workers = [int(p.name) for p in pids.iterdir()]
+    assert len(workers) >= 3  # each greedy file's worker ended and was replaced
+    assert not any(_alive(pid) for pid in workers)
+    assert _run(["greedy"], jobs=1, timeout=10.0) == ["GREEDY"]  # no cap: it fits
+
+
+def test_the_cap_binds_the_worker_not_the_parent() -> None:
+    import resource
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    assert _run(["greedy", "a"], jobs=1, timeout=None, memory=100 * MB) == ["内存：greedy", "A"]
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
+    assert _work("greedy") == "GREEDY"  # this process may still take it
+
+
+def test_a_cap_counts_from_what_the_worker_holds_when_it_starts() -> None:
+    """A parent already holding more than the cap (a big batch, a Dask worker) still gets
+    workers that can read an ordinary file."""
+    ballast = bytes(512 * MB)  # address space the forked worker inherits
+    try:
+        assert _run(["a", "b"], jobs=1, timeout=None, memory=64 * MB) == ["A", "B"]
+    finally:
+        del ballast

@@ -3,7 +3,8 @@
 A bad file never stops the batch: a document that cannot be read becomes a report whose
 only diagnostic says why, and the batch goes on. Work is spread over ``jobs`` processes
 (``workers``); a file still running after ``timeout`` seconds is abandoned with a
-``TIMEOUT`` diagnostic and its process replaced.
+``TIMEOUT`` diagnostic and its process replaced, and a file whose parse needs more than
+``max_memory`` bytes gets a ``MEMORY_LIMIT`` diagnostic (its process is replaced too).
 Each parsed report is also checked (``annual.check``) so the summary can count error
 findings by rule.
 """
@@ -17,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Final
+from typing import Final, Literal, Protocol
 
 from ..model import AnnualReport
 from . import parse_bytes, unreadable_report
@@ -25,6 +26,8 @@ from .files import is_url, list_url, read_regular, read_url
 from .names import shown_name
 from .unreadable import UnreadableDocument
 from .workers import run_in_workers
+
+MB: Final = 1024 * 1024
 
 UNREADABLE_CODES = frozenset(
     {
@@ -43,6 +46,7 @@ UNREADABLE_CODES = frozenset(
         "NOT_A_FILE",
         "LINK_OUTSIDE",
         "TIMEOUT",
+        "MEMORY_LIMIT",
     }
 )
 """Diagnostics that mean nothing at all could be read from the file."""
@@ -50,6 +54,49 @@ UNREADABLE_CODES = frozenset(
 DEFAULT_TIMEOUT: Final = 30.0
 """Seconds of wall time a file of a batch may take (read, recognise, check): an annual
 report takes well under one, so a file still running after 30 is hostile or broken."""
+
+MAX_MEMORY_CEILING: Final = 2048 * MB
+"""The most memory ``default_max_memory`` gives a worker: an annual report is parsed in
+a few tens of MB, the largest file a batch reads (256 MB) in well under 1 GB, so a parse
+past 2 GB is a hostile file (spans or zip members expanding a thousandfold)."""
+
+MAX_MEMORY_FLOOR: Final = 256 * MB
+"""The least: a small machine with many workers still parses ordinary reports."""
+
+MemoryLimit = int | Literal["auto"] | None
+"""Bytes of memory a worker may take for one file beyond what it starts with; ``"auto"``:
+``default_max_memory`` for the machine and the number of workers; ``None``: no cap."""
+
+
+def machine_memory() -> int | None:
+    """Bytes of memory this machine (or the container's cgroup, when less) has, if known."""
+    try:
+        found: int | None = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):  # pragma: no cover - not POSIX
+        found = None
+    try:
+        limit = Path("/sys/fs/cgroup/memory.max").read_text(encoding="ascii").strip()
+    except OSError:
+        return found
+    if limit.isdigit() and (found is None or int(limit) < found):
+        return int(limit)
+    return found
+
+
+def default_max_memory(jobs: int, memory: int | None = None) -> int:
+    """Memory per worker when none is given: three quarters of the machine's ``memory``
+    (default: ``machine_memory()``) shared by ``jobs`` workers, at least
+    ``MAX_MEMORY_FLOOR`` and at most ``MAX_MEMORY_CEILING``, in whole MB."""
+    total = memory if memory is not None else machine_memory()
+    if total is None:
+        return MAX_MEMORY_CEILING
+    share = total * 3 // 4 // max(1, jobs)
+    return max(MAX_MEMORY_FLOOR, min(MAX_MEMORY_CEILING, share)) // MB * MB
+
+
+def resolve_max_memory(max_memory: MemoryLimit, jobs: int) -> int | None:
+    """``max_memory`` in bytes (``"auto"`` worked out for ``jobs`` workers)."""
+    return default_max_memory(jobs) if max_memory == "auto" else max_memory
 
 
 class Status(StrEnum):
@@ -166,12 +213,19 @@ def classify(report: AnnualReport) -> Status:
 
 def parse_one(path: str, check: bool = True) -> FileResult:
     """Parse one file; never raises for a bad document. The report names the file as
-    ``shown_name`` writes it (any byte that is not UTF-8 as ``\\xNN``)."""
+    ``shown_name`` writes it (any byte that is not UTF-8 as ``\\xNN``).
+
+    Only ``MemoryError`` goes through (also when a reader reported it as a damaged file),
+    for the worker under a memory cap to report the file as over it and be replaced."""
     name = shown_name(path)
     try:
         data = read_url(path, name) if is_url(path) else read_regular(path, name)
         report = parse_bytes(data, name)
+    except MemoryError:
+        raise
     except UnreadableDocument as error:
+        if isinstance(error.__cause__, MemoryError):
+            raise error.__cause__ from None
         report = unreadable_report(error)
     except Exception as exc:  # a reader bug on one odd file must not stop thousands
         report = unreadable_report(
@@ -203,32 +257,46 @@ def parse_many(
     jobs: int = 1,
     check: bool = True,
     timeout: float | None = None,
+    max_memory: MemoryLimit = None,
     on_result: Callable[[FileResult], None] | None = None,
 ) -> Iterator[FileResult]:
     """Parse every file, in order, over ``jobs`` processes.
 
-    With a ``timeout`` (seconds of wall time per file, parse and check together) every file
-    is read in a worker process, even with one job, so that a file over the limit can be
-    abandoned wherever its reader is stuck; without one, ``jobs=1`` reads in this process.
+    With a ``timeout`` (seconds of wall time per file, parse and check together) or a
+    ``max_memory`` cap (bytes per worker, see ``MemoryLimit``) every file is read in a
+    worker process, even with one job, so that a file over the limit can be abandoned
+    wherever its reader is stuck, and the cap binds the worker only; without either,
+    ``jobs=1`` reads in this process.
     """
     names = [str(p) for p in paths]
     work = _parse_checked if check else _parse_unchecked
+    jobs = max(1, min(jobs, len(names)))
+    memory = resolve_max_memory(max_memory, jobs)
     results: Iterable[FileResult]
-    if timeout is None and (jobs <= 1 or len(names) <= 1):
-        results = map(work, names)
+    if timeout is None and memory is None and (jobs <= 1 or len(names) <= 1):
+        results = (_in_this_process(work, name) for name in names)
     else:
         results = run_in_workers(
             names,
             work,
-            jobs=max(1, min(jobs, len(names))),
+            jobs=jobs,
             timeout=timeout,
             crashed=_crashed,
             timed_out=lambda name: _timed_out(name, timeout or 0.0),
+            memory=memory,
+            out_of_memory=lambda name: _out_of_memory(name, memory),
         )
     for result in results:
         if on_result is not None:
             on_result(result)
         yield result
+
+
+def _in_this_process(work: Callable[[str], FileResult], name: str) -> FileResult:
+    try:
+        return work(name)
+    except MemoryError:  # the machine's own memory (no cap here): this file only
+        return _out_of_memory(name, None)
 
 
 def _unreadable(error: UnreadableDocument) -> FileResult:
@@ -244,22 +312,56 @@ def _crashed(name: str) -> FileResult:
     )
 
 
+def over_time(limit: float) -> str:
+    """Why a file past the wall-time limit was abandoned (without the file's name)."""
+    return f"解析用时超过 {limit:g} 秒的上限，已放弃这个文件（文件可能异常庞大、嵌套过深或是恶意构造的）"
+
+
+def over_memory(limit: int | None) -> str:
+    """Why a file past the memory cap (``None``: the machine's memory) was abandoned."""
+    if limit is None:
+        return "解析时内存不足，已放弃这个文件（文件可能异常庞大或是恶意构造的）"
+    return (
+        f"解析所需内存超过 {limit // MB} MB 的上限，已放弃这个文件"
+        "（文件可能异常庞大、展开后极大或是恶意构造的）"
+    )
+
+
 def _timed_out(name: str, limit: float) -> FileResult:
     return _unreadable(
         UnreadableDocument(
             "TIMEOUT",
-            f"解析用时超过 {limit:g} 秒的上限，已放弃这个文件（文件可能异常庞大、嵌套过深或是恶意构造的）；"
-            "其余文件照常解析，需要时可用 --timeout 放宽上限",
+            f"{over_time(limit)}；其余文件照常解析，需要时可用 --timeout 放宽上限",
             source=shown_name(name),
         )
     )
 
 
-Runner = Callable[
-    [Sequence[str | Path], bool, Callable[[FileResult], None] | None], Iterable[FileResult]
-]
-"""Parses ``files`` (checking them or not), calls ``on_result`` for each as it finishes,
-and yields the results in input order."""
+def _out_of_memory(name: str, limit: int | None) -> FileResult:
+    hint = "，需要时可用 --max-memory 放宽上限" if limit is not None else ""
+    return _unreadable(
+        UnreadableDocument(
+            "MEMORY_LIMIT",
+            f"{over_memory(limit)}；其余文件照常解析{hint}",
+            source=shown_name(name),
+        )
+    )
+
+
+class Runner(Protocol):
+    """Parses ``files`` (checking them or not) within the limits per file (``timeout``,
+    ``max_memory``: as ``parse_many`` takes them), calls ``on_result`` for each as it
+    finishes, and yields the results in input order."""
+
+    def __call__(
+        self,
+        files: Sequence[str | Path],
+        *,
+        check: bool,
+        timeout: float | None,
+        max_memory: MemoryLimit,
+        on_result: Callable[[FileResult], None] | None,
+    ) -> Iterable[FileResult]: ...
 
 
 def run_batch(
@@ -269,23 +371,35 @@ def run_batch(
     jobs: int = 1,
     check: bool = True,
     timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory: MemoryLimit = "auto",
     on_result: Callable[[FileResult], None] | None = None,
     runner: Runner | None = None,
 ) -> Summary:
     """Parse, hand each report to ``write`` in input order, and count what happened.
 
     ``timeout``: seconds of wall time per file before it is abandoned (``None``: no limit).
+    ``max_memory``: bytes a worker may take for one file (``"auto"``: by the machine's
+    memory and the number of workers; ``None``: no cap).
     ``runner``: parses the files elsewhere (``cluster.runner``: on a Dask cluster) instead
-    of ``jobs`` local processes.
+    of ``jobs`` local processes, within the same limits.
     """
     summary = Summary()
     started = time.perf_counter()
     files = collect_paths(paths)
     results: Iterable[FileResult]
     if runner is not None:
-        results = runner(files, check, on_result)
+        results = runner(
+            files, check=check, timeout=timeout, max_memory=max_memory, on_result=on_result
+        )
     else:
-        results = parse_many(files, jobs=jobs, check=check, timeout=timeout, on_result=on_result)
+        results = parse_many(
+            files,
+            jobs=jobs,
+            check=check,
+            timeout=timeout,
+            max_memory=max_memory,
+            on_result=on_result,
+        )
     for result in results:
         write(result.report)
         summary.add(result)

@@ -4,18 +4,22 @@ the workers of a ``dask.distributed`` scheduler instead of this machine's proces
 Inputs are local paths (which every worker must see at the same place, e.g. a shared
 mount) or object-store addresses (``s3://…``, read by each worker through fsspec); results
 come back in input order, each file's result handed to ``on_result`` as it arrives (the
-progress bar). The per-file wall-time limit of local runs is not enforced here (a Dask task
-cannot be stopped from outside); the reader's own budgets (sizes, cells, text runs) still
-bound every file. Needs ``pip install 'gongkai[cluster]'``.
+progress bar). The limits per file of local runs hold here too: each task parses its files
+through ``parse_many`` in one worker process of its own (``workers``), which is killed and
+replaced when a file passes its wall time (a Dask task itself cannot be stopped from
+outside) and capped in memory (``"auto"``: worked out on the Dask worker's machine for its
+number of threads). A file over a limit gets its ``TIMEOUT`` or ``MEMORY_LIMIT`` row as in a
+local run, and the task goes on with its other files. Needs ``pip install 'gongkai[cluster]'``.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .batch import FileResult, Runner, parse_one
+from .batch import FileResult, MemoryLimit, Runner, default_max_memory, parse_many
 
 CHUNK = 32
 """At most this many files per task."""
@@ -43,8 +47,23 @@ def connect(address: str) -> Any:
         raise ClusterUnavailable(f"无法连接 Dask 调度器“{address}”（{exc}）") from exc
 
 
-def _work(names: list[str], check: bool) -> list[FileResult]:
-    return [parse_one(name, check) for name in names]
+def _work(
+    names: list[str], check: bool, timeout: float | None, max_memory: MemoryLimit
+) -> list[FileResult]:
+    """One task, run on a Dask worker: its files in a worker process of their own."""
+    memory = default_max_memory(_threads()) if max_memory == "auto" else max_memory
+    return list(parse_many(names, jobs=1, check=check, timeout=timeout, max_memory=memory))
+
+
+def _threads() -> int:
+    """Tasks the Dask worker running this one runs at once (each with its own process)."""
+    try:
+        from distributed import get_worker
+
+        worker: Any = get_worker()
+        return int(worker.state.nthreads)
+    except (ImportError, ValueError, AttributeError):  # not on a worker (a direct call)
+        return os.cpu_count() or 1
 
 
 def chunk_size(files: int, workers: int) -> int:
@@ -58,9 +77,13 @@ def parse_on_cluster(
     client: Any,
     *,
     check: bool = True,
+    timeout: float | None = None,
+    max_memory: MemoryLimit = None,
     on_result: Callable[[FileResult], None] | None = None,
 ) -> Iterator[FileResult]:
-    """Parse every file on the cluster of ``client``; results in input order."""
+    """Parse every file on the cluster of ``client``; results in input order.
+
+    ``timeout`` and ``max_memory``: the limits per file, as ``batch.parse_many`` takes them."""
     from distributed import as_completed
 
     names = [str(p) for p in paths]
@@ -75,7 +98,7 @@ def parse_on_cluster(
     def submit_more() -> None:
         nonlocal submitted
         while submitted < len(chunks) and (submitted - written) * size < MAX_IN_FLIGHT:
-            future = client.submit(_work, chunks[submitted], check, pure=False)
+            future = client.submit(_work, chunks[submitted], check, timeout, max_memory, pure=False)
             position[future.key] = submitted
             following.add(future)  # type: ignore[no-untyped-call]
             submitted += 1
@@ -100,9 +123,19 @@ def runner(client: Any) -> Runner:
 
     def run(
         files: Sequence[str | Path],
+        *,
         check: bool,
+        timeout: float | None,
+        max_memory: MemoryLimit,
         on_result: Callable[[FileResult], None] | None,
     ) -> Iterator[FileResult]:
-        return parse_on_cluster(files, client, check=check, on_result=on_result)
+        return parse_on_cluster(
+            files,
+            client,
+            check=check,
+            timeout=timeout,
+            max_memory=max_memory,
+            on_result=on_result,
+        )
 
     return run

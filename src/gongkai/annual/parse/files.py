@@ -12,7 +12,7 @@ import errno
 import os
 import stat
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
 from .unreadable import UnreadableDocument
 
@@ -58,9 +58,29 @@ def read_regular(path: str | Path, source: str) -> bytes:
             )
         os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as stream:
-            return stream.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES]
+            return _read_at_most(stream, MAX_FILE_BYTES, expected=info.st_size)
     finally:
         os.close(fd)
+
+
+def _read_at_most(stream: BinaryIO, limit: int, *, expected: int) -> bytes:
+    """At most ``limit`` bytes of ``stream``, which ``stat`` says holds ``expected``.
+
+    Not ``read(limit)``: that asks for the whole limit (256 MB) up front on every file, which
+    a worker under a memory cap (``--max-memory``) cannot have. The file may grow while it is
+    read; whatever lies past ``limit`` is left unread."""
+    data = stream.read(min(expected, limit) + 1)
+    if len(data) <= expected or len(data) > limit:
+        return data[:limit]
+    chunks = [data]
+    size = len(data)
+    while size < limit:
+        chunk = stream.read(min(limit - size, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def is_url(name: str | Path) -> bool:

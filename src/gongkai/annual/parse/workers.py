@@ -7,12 +7,29 @@ expression) where no Python exception or signal handler can reach it, so only th
 can end it reliably. A worker that dies (a reader crashing in C code) costs its own file
 only. Results come back in the order of ``names``; at most ``window`` files are run ahead
 of the first one still missing, so a slow file cannot make the finished ones pile up.
+
+With a ``memory`` cap each worker may take that many bytes of address space beyond what it
+holds when it starts (``RLIMIT_AS``, set in the worker, so the parent and the other workers
+are untouched): an allocation past it raises ``MemoryError`` in the worker, which reports the
+file as over the cap and ends, to be replaced by a fresh process (its heap may be left
+fragmented, or a C library in an inconsistent state). A C library that aborts instead of
+failing the allocation kills its worker: the file is reported as crashed, as any other.
+Counting from the worker's start keeps the parent's own size out of the cap (a Dask
+worker, a long batch), but lets the worker reuse heap the parent had freed and kept: the
+cap is that much looser, which is little beside the default caps of hundreds of MB.
+
+Workers may be started from a Dask worker process, which is a daemon: ``multiprocessing``
+refuses children to daemons, whose children it cannot clean up. Ours end by themselves when
+the pipe to their parent closes, and ``run_in_workers`` stops every worker it started.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -29,6 +46,10 @@ _CONTEXT: Any = multiprocessing.get_context(
 )
 
 
+class _OutOfMemory:
+    """Sent by a worker instead of a result: the file took more memory than the cap."""
+
+
 @dataclass
 class _Worker:
     process: BaseProcess
@@ -37,11 +58,13 @@ class _Worker:
     started: float = 0.0
 
 
-def _serve(conn: Connection, work: Callable[[str], object]) -> None:
+def _serve(conn: Connection, work: Callable[[str], object], memory: int | None) -> None:
     # the parent decides when the run ends (Ctrl-C reaches the whole process group, and
     # the command's SIGTERM handler was inherited through fork)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if memory is not None:
+        cap_memory(memory)
     while True:
         try:
             name = conn.recv()
@@ -49,13 +72,64 @@ def _serve(conn: Connection, work: Callable[[str], object]) -> None:
             return
         if name is None:
             return
-        conn.send(work(name))
+        over = False
+        try:
+            result = work(name)
+        except MemoryError:
+            over = True  # leaving the handler frees what the file's parse held
+        if not over:
+            try:
+                conn.send(result)
+                continue
+            except MemoryError:  # the result itself too large to send
+                pass
+        conn.send(_OutOfMemory())
+        return  # a fresh process takes the next file
 
 
-def _start(work: Callable[[str], T]) -> _Worker:
+def address_space() -> int:
+    """Bytes of address space this process holds (0 where ``/proc`` cannot tell)."""
+    try:
+        with open("/proc/self/statm", "rb") as stream:
+            pages = int(stream.read().split()[0])
+    except (OSError, ValueError, IndexError):  # pragma: no cover - not Linux
+        return 0
+    return pages * os.sysconf("SC_PAGE_SIZE")
+
+
+def cap_memory(memory: int) -> None:
+    """Let this process take at most ``memory`` more bytes of address space than it holds
+    now (``RLIMIT_AS``; a lower limit already set stays). Where the platform has no such
+    limit, nothing changes."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = address_space() + memory
+    for limit in (soft, hard):
+        if limit != resource.RLIM_INFINITY:
+            cap = min(cap, limit)
+    with contextlib.suppress(ValueError, OSError):  # refused by the platform: no cap
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+_DAEMON_FLAG = threading.Lock()
+
+
+def _start(work: Callable[[str], T], memory: int | None) -> _Worker:
     parent_end, child_end = _CONTEXT.Pipe()
-    process = _CONTEXT.Process(target=_serve, args=(child_end, work), daemon=True)
-    process.start()
+    process = _CONTEXT.Process(target=_serve, args=(child_end, work, memory), daemon=True)
+    me: Any = multiprocessing.current_process()
+    with _DAEMON_FLAG:  # threads of one Dask worker may start workers at the same time
+        daemon = bool(me._config.get("daemon"))
+        if daemon:  # a Dask worker's process (see the module's docstring)
+            me._config["daemon"] = False
+        try:
+            process.start()
+        finally:
+            if daemon:
+                me._config["daemon"] = True
     child_end.close()
     return _Worker(process, parent_end)
 
@@ -84,13 +158,19 @@ def run_in_workers(
     crashed: Callable[[str], T],
     timed_out: Callable[[str], T],
     window: int | None = None,
+    memory: int | None = None,
+    out_of_memory: Callable[[str], T] | None = None,
 ) -> Iterator[T]:
     """``work(name)`` for every name over ``jobs`` processes, yielded in order.
 
     A file whose worker is still busy after ``timeout`` seconds (``None``: no limit) gets
     ``timed_out(name)`` and its worker is killed; a file whose worker dies gets
-    ``crashed(name)``. Closing the iterator (or an interrupt) stops every worker.
+    ``crashed(name)``. With a ``memory`` cap (bytes per worker, see the module's docstring)
+    a file whose work raises ``MemoryError`` gets ``out_of_memory(name)`` (``crashed`` when
+    none is given) and its worker is replaced. Closing the iterator (or an interrupt) stops
+    every worker.
     """
+    over_memory = out_of_memory or crashed
     jobs = max(1, jobs)
     ahead = window or max(32, 8 * jobs)
     results: dict[int, T] = {}
@@ -107,7 +187,7 @@ def run_in_workers(
             idle = [w for w in workers if w.task is None]
             while next_in < len(names) and next_in < next_out + ahead:
                 if not idle and len(workers) < jobs:
-                    workers.append(_start(work))
+                    workers.append(_start(work, memory))
                     idle.append(workers[-1])
                 if not idle:
                     break
@@ -128,7 +208,7 @@ def run_in_workers(
                 limit = max(0.0, min(w.started for w in busy) + timeout - time.monotonic())
             wait([w.conn for w in busy] + [w.process.sentinel for w in busy], limit)
             for worker in busy:
-                outcome = _collect(worker, names, timeout, crashed, timed_out)
+                outcome = _collect(worker, names, timeout, crashed, timed_out, over_memory)
                 if outcome is None:
                     continue
                 task, result, alive = outcome
@@ -146,6 +226,7 @@ def _collect(
     timeout: float | None,
     crashed: Callable[[str], T],
     timed_out: Callable[[str], T],
+    out_of_memory: Callable[[str], T],
 ) -> tuple[int, T, bool] | None:
     """The busy worker's result, if it has one now: (task, result, whether it lives on)."""
     task = worker.task
@@ -153,12 +234,15 @@ def _collect(
     name = names[task]
     if worker.conn.poll():
         try:
-            result: T = worker.conn.recv()
+            result: T | _OutOfMemory = worker.conn.recv()
         except Exception:  # killed halfway through sending: EOF or a cut-off pickle
             worker.task = None
             _stop(worker, kill=True)
             return task, crashed(name), False
         worker.task = None
+        if isinstance(result, _OutOfMemory):  # the worker is ending: replace it
+            _stop(worker, kill=True)
+            return task, out_of_memory(name), False
         return task, result, True
     if not worker.process.is_alive():
         worker.task = None
