@@ -8,10 +8,11 @@ PORT ?= 8000
 
 .PHONY: run test test-sqlite test-postgres bench lint check format docs sysdeps venv clean
 
-$(STAMP): pyproject.toml
+# gongkai and, from demo/, gongkai-demo: the demo and test data production installs do not get.
+$(STAMP): pyproject.toml demo/pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev]' -e ./demo
 	@touch $(STAMP)
 
 venv: $(STAMP)
@@ -31,8 +32,8 @@ run: $(STAMP) sysdeps
 	$(RUN_ENV) VENV=$(VENV) PORT=$(PORT) sh scripts/run.sh
 
 test: $(STAMP) sysdeps
-	$(VENV)/bin/ruff check src tests benchmarks
-	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/ruff check src demo/src tests benchmarks
+	$(VENV)/bin/ruff format --check src demo/src tests benchmarks
 	$(VENV)/bin/mypy
 	sh scripts/test-databases.sh $(PYTEST_ARGS)
 
@@ -40,8 +41,8 @@ bench: $(STAMP) sysdeps
 	$(PY) benchmarks/run.py
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks
-	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/ruff check src demo/src tests benchmarks
+	$(VENV)/bin/ruff format --check src demo/src tests benchmarks
 	$(VENV)/bin/mypy
 
 check: lint
@@ -55,8 +56,8 @@ docs: $(STAMP)
 	$(PY) -m mkdocs build --strict -d var/site
 
 format: $(STAMP)
-	$(VENV)/bin/ruff format src tests benchmarks
-	$(VENV)/bin/ruff check --fix src tests benchmarks
+	$(VENV)/bin/ruff format src demo/src tests benchmarks
+	$(VENV)/bin/ruff check --fix src demo/src tests benchmarks
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

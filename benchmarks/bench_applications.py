@@ -84,10 +84,10 @@ def child() -> None:
     from _common import median_ms
     from gongkai.applications import services, stats
     from gongkai.applications.models import Application
-    from gongkai.applications.simulate import simulate
     from gongkai.applications.tally import CaseFacts, tally
-    from gongkai.organs.factories import OrganFactory, UserFactory
     from gongkai.organs.models import Membership, Organ
+    from gongkai_demo.factories.organs import OrganFactory, UserFactory
+    from gongkai_demo.simulate import simulate
 
     setup_test_environment()
     call_command("migrate", verbosity=0)

@@ -41,9 +41,9 @@ def _build(per_organ: int) -> float:
     from django.utils import timezone
 
     from gongkai.disclosure.models import Item
-    from gongkai.disclosure.sample_corpus import synthetic_items
     from gongkai.organs.models import Organ, Region
     from gongkai.organs.uscc import check_digit
+    from gongkai_demo.sample_corpus import synthetic_items
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)

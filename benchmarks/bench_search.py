@@ -73,10 +73,10 @@ def _build(count: int) -> float:
 
     from gongkai.disclosure import facet_counts, search_terms
     from gongkai.disclosure.models import Item, SearchEntry
-    from gongkai.disclosure.sample_corpus import synthetic_items
     from gongkai.disclosure.search_text import index_tokens, normalize, token_string
     from gongkai.organs.models import Organ, Region
     from gongkai.organs.uscc import check_digit
+    from gongkai_demo.sample_corpus import synthetic_items
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)

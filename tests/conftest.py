@@ -107,7 +107,7 @@ def frozen_today(travel: Callable[[datetime.date], None]) -> datetime.date:
 @pytest.fixture
 def organ_tree(db: None) -> dict[str, object]:
     """A supervising office ``office`` with two bureaus ``a`` and ``b`` below it."""
-    from gongkai.organs.factories import OrganFactory
+    from gongkai_demo.factories.organs import OrganFactory
 
     office = OrganFactory(name="测试区人民政府办公室", short_name="区政府办", slug="office")
     return {
@@ -120,7 +120,7 @@ def organ_tree(db: None) -> dict[str, object]:
 @pytest.fixture
 def make_member(db: None) -> object:
     """``make_member(organ, role, **user_fields)`` → a user holding ``role`` in ``organ``."""
-    from gongkai.organs.factories import member
+    from gongkai_demo.factories.organs import member
 
     return member
 

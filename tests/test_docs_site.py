@@ -14,8 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 
 # A path in backticks that names something in the repository: the top folders, or a module
-# path under src/gongkai/ written short (`annual/render/report.css`, `gongkai/site/jobs.py`).
-TOP = ("src/", "tests/", "scripts/", "deploy/", "docs/", "benchmarks/")
+# path under src/gongkai/ or demo/src/ written short (`annual/render/report.css`,
+# `gongkai/site/jobs.py`, `gongkai_demo/organs.py`).
+TOP = ("src/", "demo/", "tests/", "scripts/", "deploy/", "docs/", "benchmarks/")
 SHORT = re.compile(
     r"^[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+\.(?:py|css|json|md|html|po|ya?ml|toml|sh|txt)$"
 )
@@ -48,7 +49,8 @@ def named_paths(text: str) -> set[str]:
 def exists(token: str) -> bool:
     if token.startswith(TOP):
         return (ROOT / token).exists()
-    return any((base / token).exists() for base in (ROOT, ROOT / "src", ROOT / "src/gongkai"))
+    bases = (ROOT, ROOT / "src", ROOT / "src/gongkai", ROOT / "demo/src")
+    return any((base / token).exists() for base in bases)
 
 
 def test_every_repository_path_in_the_docs_exists() -> None:
@@ -91,7 +93,7 @@ def test_code_names_only_documents_that_exist() -> None:
     """Comments and messages in the code point at docs that are there (docs/…, notes/…)."""
     pattern = re.compile(r"\b(?:docs|notes)/[A-Za-z0-9_./-]+\.md\b")
     missing = []
-    for folder in ("src", "tests", "scripts", "benchmarks"):
+    for folder in ("src", "demo", "tests", "scripts", "benchmarks"):
         for path in sorted((ROOT / folder).rglob("*")):
             if path.suffix not in {".py", ".html", ".sh", ".txt"} or "egg-info" in str(path):
                 continue

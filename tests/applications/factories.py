@@ -56,7 +56,7 @@ def make_organ(name: str = "", parent: Organ | None = None) -> Organ:
 def make_user(organ: Organ | None = None, *roles: str, name: str = "") -> Any:
     i = next(_n)
     user = get_user_model().objects.create_user(
-        # not "user{n}": organs.factories.UserFactory's own names, which it gets or
+        # not "user{n}": gongkai_demo.factories.organs.UserFactory's own names, which it gets or
         # creates — a shared name would hand one test's officer to another role
         username=name or f"staff{i}",
         password=None,

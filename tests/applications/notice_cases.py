@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gongkai.applications import repeats, services
 from gongkai.applications.models import Application, Notice
-from gongkai.applications.simulate import REPLY_REASONS
 from gongkai.applications.workflow import Event, State
+from gongkai_demo.simulate import REPLY_REASONS
 
 from .factories import APPLICANT, DATA, PATHS, REASONS, Staff, as_system, make_case
 

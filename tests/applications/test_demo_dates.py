@@ -9,9 +9,10 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from gongkai.applications import demo, services
+from gongkai.applications import services
 from gongkai.applications.models import Application, CaseEvent
-from gongkai.organs.demo import load_demo as load_organs
+from gongkai_demo import applications as demo
+from gongkai_demo.organs import load_demo as load_organs
 
 pytestmark = pytest.mark.django_db
 

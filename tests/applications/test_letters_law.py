@@ -10,8 +10,8 @@ import pytest
 from gongkai.applications import answers, services
 from gongkai.applications.errors import InvalidInput
 from gongkai.applications.models import CaseEvent, Notice
-from gongkai.applications.simulate import REPLY_REASONS
 from gongkai.applications.workflow import Event, State
+from gongkai_demo.simulate import REPLY_REASONS
 
 from .factories import Staff, make_case
 

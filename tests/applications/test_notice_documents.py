@@ -15,8 +15,8 @@ import pytest
 from gongkai.applications import answers, documents, outbox, services
 from gongkai.applications.documents import Document
 from gongkai.applications.models import Notice
-from gongkai.applications.simulate import REPLY_REASONS
 from gongkai.applications.workflow import Event
+from gongkai_demo.simulate import REPLY_REASONS
 
 from .factories import Staff, make_case
 from .notice_cases import (

@@ -12,7 +12,7 @@ import pytest
 from gongkai.annual import AnnualReport, schema
 from gongkai.applications import stats
 from gongkai.applications.models import Appeal, Application, CaseEvent
-from gongkai.applications.simulate import simulate
+from gongkai_demo.simulate import simulate
 
 from .factories import Staff, make_case, make_organ
 

@@ -13,7 +13,7 @@ from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (re-exported f
 @pytest.fixture
 def site(live_server: Any, settings: Any, browser: Any) -> Iterator[Any]:
     """A fresh browser page on the live server with the demo data loaded (plain HTTP)."""
-    from gongkai.organs.demo import load_demo
+    from gongkai_demo.organs import load_demo
 
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False

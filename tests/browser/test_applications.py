@@ -21,10 +21,10 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 
+from gongkai.accounts.validators import DEMO_PASSWORD
 from gongkai.annual import schema
 from gongkai.applications import answers, services
 from gongkai.applications.models import Application
-from gongkai.organs.demo import DEMO_PASSWORD
 from gongkai.organs.models import Organ
 from gongkai.workcalendar.calendar import current_calendar
 

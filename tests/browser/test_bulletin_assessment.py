@@ -13,8 +13,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from gongkai.accounts.validators import DEMO_PASSWORD
 from gongkai.disclosure import services as items
-from gongkai.organs.demo import DEMO_PASSWORD
 from gongkai.organs.models import Organ
 from gongkai.supervision import assessment
 from gongkai.supervision.models import AssessmentRound, Score

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from gongkai.applications.demo import load_demo as load_cases
 from gongkai.applications.models import Application
+from gongkai_demo.applications import load_demo as load_cases
 
 from .test_applications import as_user
 from .test_desk import DESKTOP, PHONE, shots

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from gongkai.accounts.validators import DEMO_PASSWORD
 from gongkai.interaction.models import Consultation
-from gongkai.organs.demo import DEMO_PASSWORD
 from tests.browser.test_login import log_in
 from tests.browser.test_messages import log_out
 from tests.browser.test_public_form import PHONE, no_sideways_scroll, shots

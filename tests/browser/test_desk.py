@@ -17,11 +17,11 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from gongkai.applications import services
-from gongkai.applications.demo import load_demo as load_cases
 from gongkai.applications.workflow import Event, State
 from gongkai.disclosure import workflow as item_workflow
-from gongkai.disclosure.factories import Team, make_item
 from gongkai.organs.models import Organ
+from gongkai_demo.applications import load_demo as load_cases
+from gongkai_demo.factories.disclosure import Team, make_item
 from tests.applications.factories import make_case
 
 from .test_applications import as_user

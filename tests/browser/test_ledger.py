@@ -14,9 +14,9 @@ from typing import Any
 import openpyxl
 import pytest
 
-from gongkai.applications.demo import load_demo as load_cases
+from gongkai.accounts.validators import DEMO_PASSWORD
 from gongkai.applications.models import Application
-from gongkai.organs.demo import DEMO_PASSWORD
+from gongkai_demo.applications import load_demo as load_cases
 
 from .test_login import log_in
 from .test_public_form import PHONE, no_sideways_scroll, shots

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from gongkai.organs.demo import DEMO_PASSWORD
+from gongkai.accounts.validators import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from gongkai.accounts.validators import DEMO_PASSWORD
 from gongkai.interaction import services
 from gongkai.interaction.models import Message
-from gongkai.organs.demo import DEMO_PASSWORD
 from gongkai.organs.models import Organ
 from tests.browser.test_login import log_in
 from tests.browser.test_public_form import PHONE, no_sideways_scroll, shots

@@ -23,7 +23,7 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 def _load_whole_demo() -> list[str]:
-    from gongkai.organs.management.commands.load_demo import app_demo_loaders
+    from gongkai_demo.management.commands.load_demo import app_demo_loaders
 
     lines: list[str] = []
     for _, loader in app_demo_loaders():

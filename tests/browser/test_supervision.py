@@ -13,9 +13,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from gongkai.accounts.validators import DEMO_PASSWORD
 from gongkai.disclosure import services as items
 from gongkai.disclosure.models import Item
-from gongkai.organs.demo import DEMO_PASSWORD
 from gongkai.organs.models import Organ
 from gongkai.supervision.models import Problem
 from tests.browser.test_login import log_in

@@ -17,7 +17,6 @@ from django.test import RequestFactory
 from gongkai.applications import services as cases
 from gongkai.applications.models import Application, CaseEvent
 from gongkai.core.models import AppendOnlyError, AuditEvent
-from gongkai.disclosure.factories import Team, make_item
 from gongkai.disclosure.models import ItemEvent
 from gongkai.interaction import services as messages
 from gongkai.interaction.models import MessageEvent, QuestionLog
@@ -25,6 +24,7 @@ from gongkai.organs.models import Organ, PeopleAction, PeopleChange
 from gongkai.reports.models import AnnualReportDraft, DraftEvent, EventKind, Status
 from gongkai.supervision.models import Problem, ProblemEvent
 from gongkai.workcalendar.models import CalendarChange
+from gongkai_demo.factories.disclosure import Team, make_item
 from tests.applications.factories import APPLICANT, Staff
 
 MESSAGE = "办理记录只增不改：不能修改或删除已写入的记录"

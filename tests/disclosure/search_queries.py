@@ -1,6 +1,6 @@
 """The search test set: what people type, with the item they expect first.
 
-Written for Gongkai against the sample catalogue (``disclosure/sample_corpus.py``): the
+Written for Gongkai against the sample catalogue (``gongkai_demo/sample_corpus.py``): the
 catalogue's own 30 keyword queries, and questions typed the way a resident would type
 them (question words, years, colloquial names). ``NOTHING`` must find no item at all.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from gongkai.disclosure.sample_corpus import SAMPLE_QUERIES
+from gongkai_demo.sample_corpus import SAMPLE_QUERIES
 
 TYPED: Final[tuple[tuple[str, str], ...]] = (
     ("低保标准怎么提高的", "mzj-subsistence"),

@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from gongkai.disclosure import workflow
-from gongkai.disclosure.factories import make_item
+from gongkai_demo.factories.disclosure import make_item
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,9 @@ import pytest
 
 from gongkai.disclosure import services, workflow
 from gongkai.disclosure.attachment_text import text_of
-from gongkai.disclosure.factories import make_item
 from gongkai.disclosure.personal_data import found_in
 from gongkai.disclosure.services import DisclosureError
+from gongkai_demo.factories.disclosure import make_item
 
 MOBILE = "13912345678"
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)

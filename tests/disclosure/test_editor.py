@@ -9,7 +9,7 @@ import pytest
 
 from gongkai.disclosure import services, workflow
 from gongkai.disclosure.content import render_body
-from gongkai.disclosure.factories import Team, make_item
+from gongkai_demo.factories.disclosure import Team, make_item
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ import datetime
 import pytest
 
 from gongkai.disclosure import services, workflow
-from gongkai.disclosure.factories import make_item
 from gongkai.disclosure.services import DisclosureError
+from gongkai_demo.factories.disclosure import make_item
 
 D = datetime.date
 ON = D(2024, 5, 6)

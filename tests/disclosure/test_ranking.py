@@ -9,9 +9,9 @@ import pytest
 
 from gongkai.disclosure import search as search_module
 from gongkai.disclosure import search_terms, services
-from gongkai.disclosure.factories import make_item
 from gongkai.disclosure.models import SearchTerm
 from gongkai.disclosure.search import search
+from gongkai_demo.factories.disclosure import make_item
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gongkai.disclosure.categories import CATEGORY_BY_KEY, TOPIC_BY_KEY
 from gongkai.disclosure.index_numbers import credit_code_problem
-from gongkai.disclosure.sample_corpus import (
+from gongkai_demo.sample_corpus import (
     ORGANS,
     PHRASE_QUERIES,
     SAMPLE_QUERIES,

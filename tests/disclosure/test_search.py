@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from gongkai.disclosure import search_terms, services
-from gongkai.disclosure.sample_corpus import PHRASE_QUERIES, SAMPLE_QUERIES, TRADITIONAL_QUERIES
-from gongkai.disclosure.sample_load import load_sample_catalogue
 from gongkai.disclosure.search import Filters, search
 from gongkai.organs.models import Region
+from gongkai_demo.sample_corpus import PHRASE_QUERIES, SAMPLE_QUERIES, TRADITIONAL_QUERIES
+from gongkai_demo.sample_load import load_sample_catalogue
 from tests.disclosure.search_queries import NOTHING, QUERIES
 
 pytestmark = pytest.mark.django_db

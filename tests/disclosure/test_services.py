@@ -7,9 +7,9 @@ import datetime
 import pytest
 
 from gongkai.disclosure import services, workflow
-from gongkai.disclosure.factories import make_item
 from gongkai.disclosure.models import IndexNumber, Item, SearchEntry
 from gongkai.disclosure.workflow import TransitionError
+from gongkai_demo.factories.disclosure import make_item
 
 D = datetime.date
 

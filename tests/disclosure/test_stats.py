@@ -11,10 +11,10 @@ import pytest
 from gongkai.annual.model import DocumentCounts
 from gongkai.disclosure import services, workflow
 from gongkai.disclosure.categories import KIND_NORMATIVE, KIND_OTHER, KIND_REGULATION
-from gongkai.disclosure.factories import make_item
 from gongkai.disclosure.models import Item
 from gongkai.disclosure.stats import table2
 from gongkai.disclosure.workflow import TransitionError
+from gongkai_demo.factories.disclosure import make_item
 
 D = datetime.date
 YEARS = range(2021, 2026)

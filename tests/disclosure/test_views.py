@@ -8,8 +8,8 @@ import pytest
 from django.contrib.messages import get_messages
 
 from gongkai.disclosure import content, workflow
-from gongkai.disclosure.factories import Team, make_item
 from gongkai.disclosure.models import Attachment, Item, Table2Entry
+from gongkai_demo.factories.disclosure import Team, make_item
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +75,7 @@ def test_officer_cannot_approve_and_sees_why(client, team) -> None:
 
 
 def test_another_organs_item_is_not_found(client, team) -> None:
-    from gongkai.organs.factories import OrganFactory
+    from gongkai_demo.factories.organs import OrganFactory
 
     other = Team.for_organ(OrganFactory())
     item = make_item(other)
@@ -159,8 +159,8 @@ def test_table2_page_counts_documents_and_records_entries(client, team) -> None:
 
 
 def test_supervisor_sees_each_organs_on_time_rate(client, team) -> None:
-    from gongkai.organs.factories import member
     from gongkai.organs.roles import Role
+    from gongkai_demo.factories.organs import member
 
     make_item(
         team,
@@ -284,8 +284,8 @@ def test_bad_table2_entry_is_refused_and_stores_nothing(
 
 
 def test_late_item_is_flagged_on_its_page_and_in_the_on_time_rate(client, team) -> None:
-    from gongkai.organs.factories import member
     from gongkai.organs.roles import Role
+    from gongkai_demo.factories.organs import member
 
     late = make_item(
         team, state=workflow.PUBLISHED, written_on=datetime.date(2025, 9, 26),

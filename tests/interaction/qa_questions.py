@@ -4,7 +4,7 @@ questions the catalogue cannot answer (the answer must say nothing was found).""
 
 from __future__ import annotations
 
-from gongkai.interaction.demo import DEMO_SYNONYMS
+from gongkai_demo.interaction import DEMO_SYNONYMS
 
 ANSWERABLE: list[tuple[str, str]] = [
     ("垃圾分类分成哪几类？", "示范区生活垃圾分类管理办法"),
@@ -67,4 +67,4 @@ UNANSWERABLE: list[str] = [
 ]
 
 SYNONYMS: tuple[str, ...] = DEMO_SYNONYMS
-"""The demo's synonym groups (``interaction.demo``): the measure runs with what a newcomer sees."""
+"""The demo's synonym groups (``gongkai_demo.interaction``): the measure runs with what a newcomer sees."""

@@ -9,10 +9,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 
-from gongkai.organs.demo import load_demo
 from gongkai.organs.models import Membership, Organ
 from gongkai.organs.roles import Role
 from gongkai.organs.uscc import problems
+from gongkai_demo.organs import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def test_demo_region_has_an_office_and_three_bureaus_with_every_role() -> None:
     assert "接口文档： http://127.0.0.1:8000/api/docs" in output
     # the applicant's side can be walked with the printed 查询码
     from gongkai.applications import services
-    from gongkai.applications.demo import WALKS
+    from gongkai_demo.applications import WALKS
 
     states = {}
     for slug, code, _, applicant in WALKS:

@@ -9,9 +9,9 @@ from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from gongkai.organs import people
-from gongkai.organs.factories import UserFactory
 from gongkai.organs.models import Membership, PeopleAction, PeopleChange
 from gongkai.organs.roles import Role
+from gongkai_demo.factories.organs import UserFactory
 
 pytestmark = pytest.mark.django_db
 

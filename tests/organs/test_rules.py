@@ -83,7 +83,7 @@ def test_who_edits_the_calendar(
 
 
 def test_superuser_is_admin_everywhere(organ_tree: dict[str, Any], make_member: Any) -> None:
-    from gongkai.organs.factories import UserFactory
+    from gongkai_demo.factories.organs import UserFactory
 
     root = UserFactory(is_superuser=True)
     assert rules.is_admin(root)

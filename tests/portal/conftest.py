@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import pytest
 
-from gongkai.disclosure.factories import Team
+from gongkai_demo.factories.disclosure import Team
 
 
 @pytest.fixture
 def organ(db):  # type: ignore[no-untyped-def]
-    from gongkai.organs.factories import OrganFactory
+    from gongkai_demo.factories.organs import OrganFactory
 
     return OrganFactory(
         name="湖州市吴兴区发展和改革局",

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from gongkai.disclosure import workflow
-from gongkai.disclosure.factories import make_item
+from gongkai_demo.factories.disclosure import make_item
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

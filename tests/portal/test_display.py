@@ -44,7 +44,7 @@ def test_identity_in_header_and_footer() -> None:
 
 def test_a_pasted_index_number_or_document_number_opens_the_item(team) -> None:  # type: ignore[no-untyped-def]
     from gongkai.disclosure import workflow
-    from gongkai.disclosure.factories import make_item
+    from gongkai_demo.factories.disclosure import make_item
 
     item = make_item(
         team,

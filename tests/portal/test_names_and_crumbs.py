@@ -8,7 +8,7 @@ import re
 import pytest
 
 from gongkai.disclosure import workflow
-from gongkai.disclosure.factories import Team, make_item
+from gongkai_demo.factories.disclosure import Team, make_item
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def crumbs(page: str) -> str:
 
 
 def test_a_short_name_two_organs_share_gives_way_to_the_full_names(client, organ) -> None:
-    from gongkai.organs.factories import OrganFactory
+    from gongkai_demo.factories.organs import OrganFactory
 
     assert organ.public_name == "区发改经信局"
     twin = OrganFactory(name="另一区发展和改革局", short_name="区发改经信局", slug="fgj2")
@@ -73,8 +73,8 @@ def test_a_search_for_a_bare_function_word_says_so_and_points_onward(client, tea
 
 
 def test_site_search_finds_shown_messages_and_consultations(client) -> None:
-    from gongkai.interaction.demo import load_demo as load_interaction
-    from gongkai.organs.demo import load_demo as load_organs
+    from gongkai_demo.interaction import load_demo as load_interaction
+    from gongkai_demo.organs import load_demo as load_organs
 
     load_organs()
     load_interaction()

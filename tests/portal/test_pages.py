@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from gongkai.disclosure import factories, services, workflow
-from gongkai.disclosure.factories import make_item
+from gongkai.disclosure import services, workflow
+from gongkai_demo.factories.disclosure import PATH, make_item
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -118,7 +118,7 @@ def test_feeds_carry_repeals_and_drop_withdrawn_and_replaced_versions(client, te
     services.apply(old, "repeal", team.head, "已被新办法替代", on=D(2024, 6, 30))
     services.apply(gone, "withdraw", team.head, "误发", on=D(2024, 3, 4))
     new = services.apply(kept, "revise", team.officer, on=D(2024, 4, 1))
-    for event, who in factories.PATH[workflow.PUBLISHED]:
+    for event, who in PATH[workflow.PUBLISHED]:
         new = services.apply(new, event, getattr(team, who), on=D(2024, 4, 2))
     rss = ET.fromstring(client.get("/feeds/fgj/rss.xml").content)
     entries = [(i.findtext("title"), i.findtext("guid")) for i in rss.iter("item")]

@@ -43,7 +43,7 @@ def staff(organ_tree: dict[str, Any], make_member: Any, today: Any) -> SimpleNam
 @pytest.fixture
 def caseload(staff: SimpleNamespace) -> None:
     """30 simulated cases of organ a received in 2024–2025 (histories up to mid-January)."""
-    from gongkai.applications.simulate import simulate
+    from gongkai_demo.simulate import simulate
 
     simulate(
         [staff.organ],

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from gongkai.applications import demo as applications_demo
 from gongkai.applications.models import Application
-from gongkai.organs.demo import load_demo as load_organs
-from gongkai.reports import demo
 from gongkai.reports.models import AnnualReportDraft, DraftEvent, Status
+from gongkai_demo import applications as applications_demo
+from gongkai_demo import reports as demo
+from gongkai_demo.organs import load_demo as load_organs
 
 pytestmark = pytest.mark.django_db
 

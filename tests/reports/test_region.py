@@ -29,8 +29,8 @@ YEAR = 2025
 @pytest.fixture
 def world(today: Any) -> SimpleNamespace:
     """office → bureaus a, b → two offices under each; simulated casework in every organ."""
-    from gongkai.applications.simulate import simulate
-    from gongkai.organs.factories import OrganFactory, member
+    from gongkai_demo.factories.organs import OrganFactory, member
+    from gongkai_demo.simulate import simulate
 
     office = OrganFactory(name="测试区人民政府", short_name="区政府", slug="gov")
     a = OrganFactory(parent=office, name="测试区甲局", short_name="甲局", slug="a")
@@ -108,7 +108,7 @@ def test_the_matrix_shows_published_late_draft_and_missing(world: Any, today: An
     late = make_ready(services.open_draft(leaf, YEAR, world.leaf_officer), world.leaf_officer)
     today.set(date(2026, 2, 10))
     services.publish(late, world.leaf_head, on=date(2026, 2, 9))
-    from gongkai.organs.factories import member
+    from gongkai_demo.factories.organs import member
 
     services.open_draft(world.b, YEAR, member(world.b, "officer"))
     client = Client()
@@ -138,7 +138,7 @@ def test_a_governments_report_is_checked_against_its_departments(world: Any, tod
     today.set(date(2026, 3, 21))
     world.office.report_publisher = "government"
     world.office.save()
-    from gongkai.organs.factories import member
+    from gongkai_demo.factories.organs import member
 
     officer, head = member(world.office, "officer"), member(world.office, "head")
     draft = make_ready(services.open_draft(world.office, YEAR, officer), officer)

@@ -140,7 +140,7 @@ def test_publish_freezes_the_snapshot_and_the_files(staff: Any, caseload: None) 
     ]
     received = frozen.table3.get("received", "total")
     # new casework after publication does not change the published report
-    from gongkai.applications.simulate import simulate
+    from gongkai_demo.simulate import simulate
 
     simulate(
         [staff.organ],

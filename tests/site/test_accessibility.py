@@ -16,7 +16,7 @@ import lxml.html
 import pytest
 from django.test import Client
 
-from gongkai.organs.demo import load_demo
+from gongkai_demo.organs import load_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -37,8 +37,8 @@ from schemathesis.core.failures import FailureGroup
 from gongkai.accounts.models import ApiToken
 from gongkai.config.wsgi import application
 from gongkai.disclosure import workflow as disclosure_workflow
-from gongkai.disclosure.factories import Team, make_item
 from gongkai.reports import services as reports
+from gongkai_demo.factories.disclosure import Team, make_item
 from tests.applications.factories import Staff, make_case
 
 DEFAULT_EXAMPLES = 10

@@ -21,13 +21,13 @@ from gongkai.applications.models import Application, Notice
 from gongkai.applications.workflow import Event, State
 from gongkai.disclosure import services as item_services
 from gongkai.disclosure import workflow as item_workflow
-from gongkai.disclosure.factories import Team, make_item
 from gongkai.disclosure.models import Item
 from gongkai.organs import people
 from gongkai.organs.models import Membership, Organ
 from gongkai.reports import services as report_services
 from gongkai.reports.models import ImportedReport
 from gongkai.site.desk import Block, Desk, Section, build, todo_count
+from gongkai_demo.factories.disclosure import Team, make_item
 from tests.applications.factories import APPLICANT, Staff, make_case, make_organ, make_user
 
 pytestmark = pytest.mark.django_db

@@ -46,10 +46,8 @@ from gongkai.deadlines import CalendarDataError, CalendarNotCovered, ClockError,
 from gongkai.disclosure import content
 from gongkai.disclosure import services as disclosure
 from gongkai.disclosure import workflow as disclosure_workflow
-from gongkai.disclosure.factories import Team, make_item
 from gongkai.disclosure.index_numbers import PatternError
 from gongkai.disclosure.models import Attachment, Item, ItemEvent, Table2Entry
-from gongkai.organs.factories import OrganFactory, member
 from gongkai.reports import compute, import_jobs
 from gongkai.reports import services as reports
 from gongkai.reports.models import (
@@ -60,6 +58,8 @@ from gongkai.reports.models import (
     PublishedFile,
     Status,
 )
+from gongkai_demo.factories.disclosure import Team, make_item
+from gongkai_demo.factories.organs import OrganFactory, member
 from tests.applications.factories import APPLICANT, Staff, make_case
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gongkai.applications import files
 from gongkai.disclosure import workflow
-from gongkai.disclosure.factories import Team, make_item
 from gongkai.disclosure.models import Attachment
 from gongkai.site import storage
+from gongkai_demo.factories.disclosure import Team, make_item
 
 moto = pytest.importorskip("moto", reason="moto 未安装（pip install -e '.[dev]'）")
 boto3 = pytest.importorskip("boto3")

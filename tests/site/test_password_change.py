@@ -9,9 +9,9 @@ import pytest
 from django.test import Client
 
 from gongkai.accounts.models import ApiToken, PasswordState
-from gongkai.organs.factories import TEST_PASSWORD, MembershipFactory
 from gongkai.organs.models import PeopleAction, PeopleChange
 from gongkai.organs.roles import Role
+from gongkai_demo.factories.organs import TEST_PASSWORD, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -79,7 +79,7 @@ def test_fifth_wrong_password_locks_the_account(
             assert "用户名或密码不正确" in response.content.decode()
     assert response.status_code == 429
     assert "该账户已被暂时锁定" in response.content.decode()
-    from gongkai.organs.factories import TEST_PASSWORD
+    from gongkai_demo.factories.organs import TEST_PASSWORD
 
     response = client.post(
         "/accounts/login/", {"username": "locked_user", "password": TEST_PASSWORD}

@@ -168,7 +168,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
         setup.manage("migrate", "--noinput")
         setup.query(
             "from django.contrib.auth.hashers import make_password\n"
-            "from gongkai.organs.factories import OrganFactory, member\n"
+            "from gongkai_demo.factories.organs import OrganFactory, member\n"
             "organ = OrganFactory(name='示范区两服局', short_name='两服局', slug='two')\n"
             f"u = member(organ, 'officer', username='two_officer')\n"
             f"u.password = make_password('{PASSWORD}'); u.save()\n"

@@ -60,7 +60,7 @@ def test_officer_home_shows_only_own_organ(
 
 
 def test_user_without_role_is_told_so(client: Client) -> None:
-    from gongkai.organs.factories import UserFactory
+    from gongkai_demo.factories.organs import UserFactory
 
     client.force_login(UserFactory())
     assert "您的账户尚未分配到任何机关" in client.get("/office/").content.decode()

@@ -45,7 +45,7 @@ def test_nobody_revokes_another_users_token(
 
 
 def test_users_without_an_organ_get_no_tokens(client: Client) -> None:
-    from gongkai.organs.factories import UserFactory
+    from gongkai_demo.factories.organs import UserFactory
 
     client.force_login(UserFactory())
     assert client.get("/accounts/tokens/").status_code == 403

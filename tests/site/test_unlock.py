@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from gongkai.organs.factories import TEST_PASSWORD
 from gongkai.organs.models import PeopleAction, PeopleChange
 from gongkai.organs.roles import Role
+from gongkai_demo.factories.organs import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from gongkai.accounts import unlock
 from gongkai.accounts.views import UNLOCK_SENT
-from gongkai.organs.factories import TEST_PASSWORD
 from gongkai.organs.roles import Role
+from gongkai_demo.factories.organs import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -12,10 +12,10 @@ import pytest
 from django.test import Client
 
 from gongkai.disclosure import workflow
-from gongkai.disclosure.factories import Team, make_item
 from gongkai.organs.roles import Role
 from gongkai.supervision import assessment
 from gongkai.supervision.models import AssessmentRound, Score
+from gongkai_demo.factories.disclosure import Team, make_item
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,9 @@ import pytest
 from django.test import Client
 
 from gongkai.disclosure import workflow
-from gongkai.disclosure.factories import Team, make_item
 from gongkai.organs.roles import Role
 from gongkai.supervision import bulletins, render
+from gongkai_demo.factories.disclosure import Team, make_item
 from tests.applications.factories import make_case
 
 pytestmark = pytest.mark.django_db

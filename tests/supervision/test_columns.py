@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from gongkai.disclosure import workflow
-from gongkai.disclosure.factories import Team, make_item
 from gongkai.supervision import inspect
 from gongkai.supervision.models import ColumnPeriod
+from gongkai_demo.factories.disclosure import Team, make_item
 
 pytestmark = pytest.mark.django_db
 

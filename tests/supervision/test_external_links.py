@@ -12,10 +12,10 @@ from typing import Any, ClassVar
 import pytest
 
 from gongkai.disclosure import workflow
-from gongkai.disclosure.factories import Team, make_item
 from gongkai.supervision import inspect
 from gongkai.supervision.catalogue import validate
 from gongkai.supervision.models import InspectionSettings, Problem
+from gongkai_demo.factories.disclosure import Team, make_item
 
 pytestmark = pytest.mark.django_db
 

@@ -15,16 +15,16 @@ from gongkai.applications.models import CaseEvent
 from gongkai.applications.workflow import Event, State
 from gongkai.disclosure import personal_data as personal
 from gongkai.disclosure import workflow
-from gongkai.disclosure.factories import Team, make_item
 from gongkai.disclosure.guides import guide_for
 from gongkai.disclosure.models import Guide, Item
 from gongkai.interaction import services as messages
-from gongkai.organs.factories import OrganFactory, RegionFactory
 from gongkai.organs.models import Organ
 from gongkai.reports.models import AnnualReportDraft, Status
 from gongkai.supervision import inspect
 from gongkai.supervision.catalogue import RULES
 from gongkai.supervision.models import Problem, ProblemState, SensitiveWord
+from gongkai_demo.factories.disclosure import Team, make_item
+from gongkai_demo.factories.organs import OrganFactory, RegionFactory
 from tests.applications.factories import make_case
 
 pytestmark = pytest.mark.django_db

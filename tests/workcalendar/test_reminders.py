@@ -13,10 +13,10 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from gongkai.organs.factories import UserFactory
 from gongkai.workcalendar import reminders
 from gongkai.workcalendar.models import CoverageReminder
 from gongkai.workcalendar.reminders import send_coverage_reminders
+from gongkai_demo.factories.organs import UserFactory
 from tests.workcalendar.notices import enter_minimal_2027
 
 pytestmark = pytest.mark.django_db

@@ -19,12 +19,11 @@ from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 
-from gongkai.organs.demo import SECOND_REVIEWER, demo_username
+from gongkai.applications import services
+from gongkai.applications.models import Application
 from gongkai.organs.models import Organ
-
-from . import services
-from .models import Application
-from .simulate import simulate
+from gongkai_demo.organs import SECOND_REVIEWER, demo_username
+from gongkai_demo.simulate import simulate
 
 DEMO_SLUGS = ("fgj", "jyj", "sjj")
 WAITING_FIELDS = {

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 
+from gongkai.disclosure.models import Item
 from gongkai.organs.models import Organ
-
-from .models import Item
-from .sample_load import load_sample_catalogue
+from gongkai_demo.sample_load import load_sample_catalogue
 
 
 def load_demo() -> list[str]:

@@ -12,11 +12,10 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 
 from gongkai.applications import services as casework
+from gongkai.interaction import consulting, services
+from gongkai.interaction.consulting import QuestionSpec
+from gongkai.interaction.models import Consultation, Faq, Message, Synonym
 from gongkai.organs.models import Organ
-
-from . import consulting, services
-from .consulting import QuestionSpec
-from .models import Consultation, Faq, Message, Synonym
 
 PUBLIC = {"publishable": True}
 DEMO_SYNONYMS = (

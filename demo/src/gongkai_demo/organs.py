@@ -12,11 +12,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from .models import Membership, Organ, Region
-from .roles import Role
-from .uscc import check_digit
+from gongkai.accounts.validators import DEMO_PASSWORD
+from gongkai.organs.models import Membership, Organ, Region
+from gongkai.organs.roles import Role
+from gongkai.organs.uscc import check_digit
 
-DEMO_PASSWORD = "Gongkai-Demo-2025"
 REGION_NAME = "示范区"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import SiteIdentity
+from gongkai.portal.models import SiteIdentity
 
 
 def load_demo() -> list[str]:

@@ -12,9 +12,8 @@ from datetime import date
 from django.contrib.auth import get_user_model
 
 from gongkai.organs.models import Organ
-
-from . import services
-from .models import AnnualReportDraft, Status
+from gongkai.reports import compute, services
+from gongkai.reports.models import AnnualReportDraft, Status
 
 ORGAN = "fgj"
 YEAR = 2024
@@ -48,7 +47,7 @@ def _fill_general(text: str) -> str:
     """Replace the skeleton's prompts of section 一, one sentence each."""
     sentences = iter(GENERAL)
     lines = [
-        next(sentences, GENERAL[0]) if line.startswith(services.compute.PLACEHOLDER) else line
+        next(sentences, GENERAL[0]) if line.startswith(compute.PLACEHOLDER) else line
         for line in text.split("\n")
     ]
     return "\n".join(lines)

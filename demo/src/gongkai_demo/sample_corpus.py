@@ -17,7 +17,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
 
-from .categories import KIND_INTERPRETATION, KIND_NORMATIVE, KIND_OTHER, KIND_REGULATION
+from gongkai.disclosure.categories import (
+    KIND_INTERPRETATION,
+    KIND_NORMATIVE,
+    KIND_OTHER,
+    KIND_REGULATION,
+)
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,11 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from gongkai.disclosure import services, workflow
+from gongkai.disclosure.models import Item
 from gongkai.organs.models import Membership, Organ, Region
 from gongkai.organs.roles import Role
-
-from . import services, workflow
-from .models import Item
-from .sample_corpus import ORGANS, SampleItem, sample_items
+from gongkai_demo.sample_corpus import ORGANS, SampleItem, sample_items
 
 TEAM_ROLES = (
     ("officer", Role.OFFICER, "公开专员"),

@@ -24,16 +24,15 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from gongkai.applications import answers
+from gongkai.applications.clock import Step, clock_events
+from gongkai.applications.models import Appeal, Application, CaseEvent, NumberSequence
+from gongkai.applications.services import CLOCK_POLICY, CORRECTION_REPLY_DAYS, facts
+from gongkai.applications.tally import APPLICANT_COLUMNS
+from gongkai.applications.workflow import Event, Role, State, transition
 from gongkai.deadlines import WorkCalendar, compute
 from gongkai.deadlines.periods import fee_payment_due
 from gongkai.organs.models import Organ
-
-from . import answers
-from .clock import Step, clock_events
-from .models import Appeal, Application, CaseEvent, NumberSequence
-from .services import CLOCK_POLICY, CORRECTION_REPLY_DAYS, facts
-from .tally import APPLICANT_COLUMNS
-from .workflow import Event, Role, State, transition
 
 CHANNELS = ("letter", "fax", "email", "in_person", "online")
 APPEAL_KINDS = ("reconsideration", "litigation_direct", "litigation_after_reconsideration")

@@ -4,9 +4,8 @@ organ's start page show what the platform found (``manage.py load_demo``)."""
 from __future__ import annotations
 
 from gongkai.organs.models import Organ
-
-from . import inspect
-from .models import Run
+from gongkai.supervision import inspect
+from gongkai.supervision.models import Run
 
 
 def load_demo() -> list[str]:

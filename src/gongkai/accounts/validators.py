@@ -6,6 +6,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+DEMO_PASSWORD = "Gongkai-Demo-2025"
+"""The password of every demo account (``manage.py load_demo``, the ``gongkai-demo`` package
+in ``demo/``). It is published in the README, so it is refused everywhere else; it lives
+here, not in the demo package, because production installs refuse it without that package."""
+
 
 class CharacterClassValidator:
     """A password mixes at least three of: lower-case, upper-case, digits, other characters."""
@@ -55,8 +60,6 @@ class GuessablePasswordValidator:
         self.common = CommonPasswordValidator().passwords
 
     def validate(self, password: str, user: Any = None) -> None:
-        from gongkai.organs.demo import DEMO_PASSWORD
-
         if password == DEMO_PASSWORD:
             raise ValidationError("不能使用演示账户的公开密码。", code="password_demo")
         ends = "0123456789!@#$%^&*()_+-=.,?~ "

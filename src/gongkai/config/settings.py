@@ -21,6 +21,7 @@ Environment variables (all optional):
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -72,6 +73,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
 ]
+# The demo and test data (``manage.py load_demo``, the factories): the ``gongkai-demo``
+# package in ``demo/``, which ``make venv`` installs and production installs do not.
+if importlib.util.find_spec("gongkai_demo") is not None:
+    INSTALLED_APPS.append("gongkai_demo")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

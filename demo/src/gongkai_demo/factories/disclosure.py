@@ -10,11 +10,10 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from gongkai.disclosure import services, workflow
+from gongkai.disclosure.models import Item
 from gongkai.organs.models import Organ
 from gongkai.organs.roles import Role
-
-from . import services, workflow
-from .models import Item
 
 # The events that take a new draft to each state, and the team member who applies each.
 PATH: dict[str, list[tuple[str, str]]] = {
@@ -45,7 +44,7 @@ class Team:
 
     @classmethod
     def for_organ(cls, organ: Organ, names: tuple[str, str, str, str] | None = None) -> Team:
-        from gongkai.organs.factories import member
+        from gongkai_demo.factories.organs import member
 
         names = names or ("公开专员", "初审人", "复审人", "终审人")
         roles = (Role.OFFICER, Role.REVIEWER, Role.REVIEWER, Role.HEAD)

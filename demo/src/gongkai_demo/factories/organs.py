@@ -14,9 +14,9 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
-from .models import Membership, Organ, Region
-from .roles import Role
-from .uscc import check_digit
+from gongkai.organs.models import Membership, Organ, Region
+from gongkai.organs.roles import Role
+from gongkai.organs.uscc import check_digit
 
 TEST_PASSWORD = "Test-Password-2025"
 
@@ -32,7 +32,7 @@ def credit_code(n: int) -> str:
     return first17 + check_digit(first17)
 
 
-class RegionFactory(factory.django.DjangoModelFactory):
+class RegionFactory(factory.django.DjangoModelFactory[Region]):
     class Meta:
         model = Region
         django_get_or_create = ("name",)
@@ -41,7 +41,7 @@ class RegionFactory(factory.django.DjangoModelFactory):
     code = "990200"
 
 
-class OrganFactory(factory.django.DjangoModelFactory):
+class OrganFactory(factory.django.DjangoModelFactory[Organ]):
     class Meta:
         model = Organ
 
@@ -56,12 +56,12 @@ class OrganFactory(factory.django.DjangoModelFactory):
     office_email = factory.LazyAttribute(lambda o: f"{o.slug}@example.gov.cn")
 
     @factory.lazy_attribute
-    def region(self) -> Region:  # type: ignore[override]
+    def region(self) -> Region:
         parent = self.parent
-        return parent.region if parent is not None else RegionFactory()
+        return parent.region if parent is not None else RegionFactory.create()
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[Any]):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
@@ -79,7 +79,7 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.save(update_fields=["password"])
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(factory.django.DjangoModelFactory[Membership]):
     class Meta:
         model = Membership
 
@@ -90,6 +90,6 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
 def member(organ: Organ, role: str, **user_fields: Any) -> Any:
     """A new user holding ``role`` in ``organ`` (password ``TEST_PASSWORD``)."""
-    user = UserFactory(**user_fields)
+    user = UserFactory.create(**user_fields)
     Membership.objects.create(user=user, organ=organ, role=role)
     return user

@@ -9,25 +9,22 @@ from typing import Any
 from django.apps import apps
 from django.core.management.base import BaseCommand
 
-from gongkai.organs.demo import DEMO_PASSWORD, load_demo
+from gongkai.accounts.validators import DEMO_PASSWORD
+from gongkai_demo.organs import load_demo
+
+AREAS = ("disclosure", "portal", "applications", "reports", "interaction", "supervision")
+"""The Gongkai apps with a demo loader here: ``gongkai.<area>`` → ``gongkai_demo.<area>``."""
 
 
 def app_demo_loaders() -> list[tuple[str, Callable[[], list[str]]]]:
-    """``load_demo`` of every other Gongkai app that has a ``demo`` module, in app order."""
+    """``load_demo`` of every installed Gongkai app with a demo module (``AREAS``), in the
+    order of ``INSTALLED_APPS``; the organs' own loader runs before them all."""
     found = []
     for config in apps.get_app_configs():
-        if not config.name.startswith("gongkai.") or config.name == "gongkai.organs":
-            continue
-        module_name = f"{config.name}.demo"
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
-        loader = getattr(module, "load_demo", None)
-        if loader is not None:
-            found.append((str(config.verbose_name), loader))
+        area = config.name.removeprefix("gongkai.")
+        if config.name.startswith("gongkai.") and area in AREAS:
+            module = importlib.import_module(f"gongkai_demo.{area}")
+            found.append((str(config.verbose_name), module.load_demo))
     return found
 
 
