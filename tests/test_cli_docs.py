@@ -29,7 +29,10 @@ def test_cli_reference_covers_every_annual_command_with_its_help() -> None:
     text = (ROOT / "docs/cli.md").read_text("utf-8")
     for command in ("schema", "rules", "check", "parse", "render"):
         assert f"\n## gongkai annual {command}\n" in text
-    assert "没有错误时退出码为0，发现错误时为1，有文件无法读取时为2。" in text
+    assert (
+        "没有错误时退出码为0，发现错误时为1，有文件无法读取（含解析超时、超出内存上限）时为2，"
+        "被中断（Ctrl-C、SIGTERM）为130。" in text
+    )
 
 
 def test_check_mode_says_how_to_regenerate(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

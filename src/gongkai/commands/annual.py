@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -26,8 +27,17 @@ from ..annual import (
     json_schema,
     parse_file,
 )
-from ..annual.parse.batch import collect_paths
-from .annual_parse import parse_command
+from ..annual.parse.batch import (
+    DEFAULT_TIMEOUT,
+    MemoryLimit,
+    collect_paths,
+    over_memory,
+    over_time,
+    resolve_max_memory,
+)
+from ..annual.parse.names import shown_name
+from ..annual.parse.workers import run_in_workers
+from .annual_parse import check_timeout, interrupt_on_sigterm, memory_limit, parse_command
 from .annual_render import render_command
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=None)
@@ -99,31 +109,84 @@ class UnreadableInput(Exception):
         self.problems = problems
 
 
-def load_reports(paths: Sequence[Path]) -> list[AnnualReport]:
+def load_reports(
+    paths: Sequence[Path], *, timeout: float | None = None, max_memory: MemoryLimit = None
+) -> list[AnnualReport]:
     """The reports in ``paths``, in order: ``annual-report/1`` JSON files are loaded,
     published documents (text, HTML, DOCX, PDF) are parsed.
+
+    With a ``timeout`` (seconds of wall time per document) or a ``max_memory`` cap (bytes,
+    as ``batch.parse_many`` takes it) documents are parsed in a worker process, killed when
+    a document passes its time, so that no document can hang the check or take the
+    machine's memory; each such document is reported as unreadable, naming the limit.
 
     Every file is tried; when any cannot be read, ``UnreadableInput`` lists them all,
     each message naming the file and the problem.
     """
+    documents = [p for p in paths if not p.is_dir() and not _is_json(p)]
+    to_parse = set(documents)
+    parsed = _parse_documents(documents, timeout, resolve_max_memory(max_memory, 1))
     reports: list[AnnualReport] = []
     problems: list[str] = []
-    for path in paths:
-        try:
-            reports.append(_load_report(path))
-        except GongkaiError as exc:
-            problems.append(str(exc))
+    with contextlib.closing(parsed):  # an interrupt stops the worker
+        for path in paths:
+            try:
+                if path.is_dir():
+                    raise SchemaError("目录中没有文件", source=str(path))
+                outcome = next(parsed) if path in to_parse else AnnualReport.load(path)
+            except GongkaiError as exc:
+                problems.append(str(exc))
+                continue
+            if isinstance(outcome, str):
+                problems.append(outcome)
+            else:
+                reports.append(outcome)
     if problems:
         raise UnreadableInput(problems)
     return reports
 
 
-def _load_report(path: Path) -> AnnualReport:
-    if path.is_dir():
-        raise SchemaError("目录中没有文件", source=str(path))
-    if _is_json(path):
-        return AnnualReport.load(path)
-    return parse_file(path)
+def _parse_documents(
+    paths: Sequence[Path], timeout: float | None, memory: int | None
+) -> Generator[AnnualReport | str, None, None]:
+    """Each document's report, or why it cannot be read (naming it), in order."""
+    names = [str(p) for p in paths]
+    if timeout is None and memory is None:
+        for name in names:
+            try:
+                yield _parse_document(name)
+            except MemoryError:  # the machine's own memory (no cap here)
+                yield f"{shown_name(name)} {over_memory(None)}"
+        return
+    yield from run_in_workers(
+        names,
+        _parse_document,
+        jobs=1,
+        timeout=timeout,
+        crashed=lambda name: f"{shown_name(name)} 读取时解析进程意外退出（文件可能已损坏）",
+        timed_out=lambda name: (
+            f"{shown_name(name)} {over_time(timeout or 0.0)}；需要时可用 --timeout 放宽上限"
+        ),
+        memory=memory,
+        out_of_memory=lambda name: (
+            f"{shown_name(name)} {over_memory(memory)}；需要时可用 --max-memory 放宽上限"
+        ),
+    )
+
+
+def _parse_document(name: str) -> AnnualReport | str:
+    """The report in one document, or why it cannot be read (in a worker, what crosses
+    the pipe is a report or a message). ``MemoryError`` goes through, for the worker."""
+    try:
+        return parse_file(name)
+    except MemoryError:
+        raise
+    except GongkaiError as exc:
+        if isinstance(exc.__cause__, MemoryError):  # a reader reported it as damage
+            raise exc.__cause__ from None
+        return str(exc)
+    except Exception as exc:  # a reader bug: this file cannot be read, the rest are checked
+        return f"{shown_name(name)} 读取时出错（{type(exc).__name__}: {exc}）"
 
 
 def _expand(paths: Sequence[Path]) -> list[Path]:
@@ -237,19 +300,47 @@ def check_command(
         ),
     ] = None,
     output: Annotated[OutputFormat, FORMAT_OPTION] = OutputFormat.TEXT,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            help="解析每个年报文档最多用时（秒）；超时的文档报告为无法读取（写明文件名）。"
+            "0 表示不限时。JSON 文件不受影响。",
+            min=0,
+        ),
+    ] = DEFAULT_TIMEOUT,
+    max_memory: Annotated[
+        int | None,
+        typer.Option(
+            "--max-memory",
+            metavar="MB",
+            help="解析每个年报文档最多再占用的内存（MB）；超出的文档报告为无法读取（写明文件名）。"
+            "不给则按本机内存确定（内存的四分之三，256 至 2048 MB）。0 表示不限。",
+            min=0,
+        ),
+    ] = None,
 ) -> None:
     """核查年度报告：表格勾稽关系、跨年度衔接、正文与表格是否一致。
 
-    没有错误时退出码为0，发现错误时为1，有文件无法读取时为2。
+    年报文档在子进程中解析，超过 --timeout 或 --max-memory 的上限即放弃。
+    没有错误时退出码为0，发现错误时为1，有文件无法读取（含解析超时、超出内存上限）时为2，被中断（Ctrl-C、SIGTERM）为130。
     """
+    check_timeout(timeout)
+    seconds = timeout or None
+    memory = memory_limit(max_memory)
+    interrupt_on_sigterm()  # the worker parsing a document is stopped with the run
     files = _expand(files)
     try:
-        reports = load_reports(files)
-        previous = load_reports(_expand(last_year or []))
+        reports = load_reports(files, timeout=seconds, max_memory=memory)
+        previous = load_reports(_expand(last_year or []), timeout=seconds, max_memory=memory)
     except UnreadableInput as exc:
         for problem in exc.problems:
             typer.echo(f"无法读取：{problem}", err=True)
         raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        typer.echo("已中断：未完成核查", err=True)
+        raise typer.Exit(130) from None
     pairs = _last_years(files, reports, previous)
     results = [
         (path, report, check(report, last_year=before))

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
-from gongkai.annual import AnnualReport
+from gongkai.annual import AnnualReport, parse_file
 from gongkai.cli import app
+from gongkai.commands import annual as annual_command
 from tests.annual.parse.builders import report_text
+from tests.annual.parse.stuck_readers import misbehave
 from tests.annual.parse.test_batch import sample_report
 
 runner = CliRunner()
@@ -131,3 +135,65 @@ def test_a_directory_of_several_years_and_organs_pairs_each_with_its_own_last_ye
     assert first not in {file for file, _ in cross_year}
     assert str(tmp_path / "另一局2023.txt") not in {file for file, _ in cross_year}
     assert code == 1  # 2023's own totals no longer add up
+
+
+# ---------------------------------------------------------------- limits per document
+
+
+def _stuck_or_greedy(path: str | Path, source: str | None = None) -> AnnualReport:
+    """``parse_file`` as the check command calls it, misbehaving on 慢 and 胖 files."""
+    misbehave(str(path))
+    return parse_file(path, source)
+
+
+@pytest.fixture
+def misbehaving_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the worker process is forked from this one and keeps the patched reader
+    monkeypatch.setattr(annual_command, "parse_file", _stuck_or_greedy)
+
+
+def test_a_document_past_the_time_limit_is_named_and_exits_2(
+    tmp_path: Path, misbehaving_reader: None
+) -> None:
+    """Issue 17: ``annual check DOCUMENT`` has the wall-time limit of ``annual parse``."""
+    good = tmp_path / "a.txt"
+    good.write_text(report_text(sample_report()), encoding="utf-8")
+    slow = tmp_path / "b_慢.txt"
+    slow.write_text(report_text(sample_report()), encoding="utf-8")
+    started = time.monotonic()
+    code, stdout, stderr = check(str(tmp_path), "--timeout", "1.5")
+    assert time.monotonic() - started < 30
+    assert code == 2 and stdout == ""
+    assert stderr == (
+        f"无法读取：{slow} 解析用时超过 1.5 秒的上限，已放弃这个文件"
+        "（文件可能异常庞大、嵌套过深或是恶意构造的）；需要时可用 --timeout 放宽上限\n"
+    )
+    code, stdout, _ = check(str(good), "--timeout", "1.5", "--format", "json")
+    assert code == 0 and json.loads(stdout) == []
+
+
+def test_a_document_past_the_memory_cap_is_named_and_exits_2(
+    tmp_path: Path, misbehaving_reader: None
+) -> None:
+    greedy = tmp_path / "胖.txt"
+    greedy.write_text(report_text(sample_report()), encoding="utf-8")
+    last = tmp_path / "去年.json"
+    last.write_text(with_year(sample_report(), 2023).to_json(), encoding="utf-8")
+    code, _, stderr = check(str(greedy), "--last-year", str(last), "--max-memory", "200")
+    assert code == 2
+    assert stderr == (
+        f"无法读取：{greedy} 解析所需内存超过 200 MB 的上限，已放弃这个文件"
+        "（文件可能异常庞大、展开后极大或是恶意构造的）；需要时可用 --max-memory 放宽上限\n"
+    )
+    code, _, _ = check(str(greedy), "--max-memory", "0")  # no cap: it fits
+    assert code == 0
+
+
+def test_the_limits_of_check_are_checked_as_parse_checks_them(tmp_path: Path) -> None:
+    path = tmp_path / "年报.txt"
+    path.write_text(report_text(sample_report()), encoding="utf-8")
+    for option, value in (("--timeout", "nan"), ("--timeout", "-1"), ("--max-memory", "-1")):
+        code, stdout, stderr = check(str(path), option, value)
+        assert code == 2 and stdout == "" and option in stderr, (option, value)
+    code, _, _ = check(str(path), "--timeout", "0", "--max-memory", "0")  # in this process
+    assert code == 0
