@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from .. import schema as s
 from ..model import AnnualReport, AppealCounts, DocumentCounts, Table2, Table3, Table4
-from .cells import as_count, as_table2_value
+from .cells import as_counts, as_table2_value
 from .document import Document
 from .flat_tables import Flat, flat_sections, read_flat
 from .labels import LabelSet, table2_labels, table3_labels, table4_labels
@@ -332,7 +332,7 @@ def _table2(reading: Reading) -> Table2:
 def _table3(reading: Reading) -> Table3:
     return Table3(
         {
-            key: tuple(as_count(n) for n in values)
+            key: tuple(as_counts(values))
             for key, values in reading.cells.items()
             if key in s.TABLE3_ROW_BY_KEY
         }
@@ -341,7 +341,7 @@ def _table3(reading: Reading) -> Table3:
 
 def _table4(reading: Reading) -> Table4:
     groups = {
-        key: AppealCounts(*(as_count(n) for n in _values(reading, key, len(s.TABLE4_COLUMNS))))
+        key: AppealCounts(*as_counts(_values(reading, key, len(s.TABLE4_COLUMNS))))
         for key in s.TABLE4_GROUP_KEYS
     }
     return Table4(**groups)

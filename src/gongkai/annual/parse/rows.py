@@ -8,6 +8,7 @@ this list once; each row remembers where it came from for diagnostics.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import repeat
 
 from .document import Document, Grid, Line
 from .tables_grid import grid_rows
@@ -90,20 +91,22 @@ def document_rows(document: Document) -> list[Row]:
                 row.columns = tuple(range(lead, lead + len(cells)))
             rows.append(row)
         elif isinstance(block, Grid):
-            number, page, start = block.number, block.page, len(rows)
+            table, columns = grid_rows(block)
+            height = len(table)
+            # by ``map``, positionally: a long table makes hundreds of rows, and a Python
+            # loop (or keywords) over them costs more than the rows themselves
             rows.extend(
-                # positional: a long table makes hundreds of rows, and keywords cost more
-                Row(
-                    start + i,
-                    cells,
-                    " ".join(filter(None, cells)),
-                    number,
-                    page,
-                    grid_count,
-                    i,
+                map(
+                    Row,
+                    range(len(rows), len(rows) + height),
+                    table,
+                    map(" ".join, map(filter, repeat(None), table)),
+                    repeat(block.number, height),
+                    repeat(block.page, height),
+                    repeat(grid_count, height),
+                    range(height),
                     columns,
                 )
-                for i, (cells, columns) in enumerate(grid_rows(block))
             )
             grid_count += 1
     return rows

@@ -23,7 +23,7 @@ from itertools import compress, count
 from typing import NamedTuple
 
 from .. import schema as s
-from .cells import Kind, Value, as_count, as_table2_value, read_value
+from .cells import Kind, Value, as_count, as_counts, as_table2_value, read_value
 from .labels import Label, LabelSet, table2_labels, table3_labels, table4_labels
 from .notes import Notes
 from .rows import Row
@@ -83,21 +83,18 @@ def tokens(rows: Sequence[Row], labels: LabelSet) -> list[Token]:
     out: list[Token] = []
     append = out.append
     classify = labels.classify
+    cached = labels.classified  # ``classify``'s cache, read without a call per cell
     new = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
     for row in rows:
-        if row.grid is not None:
-            # only the filled cells' columns, picked in C: a grid's rows are padded to
-            # its widest row, and most of a long table's cells are blank
-            cells = row.cells
-            for column in compress(count(), cells):
-                cell = cells[column]
-                value, found = classify(cell)
-                append(new(Token, (row, column, cell, value, found)))
-            continue
-        for column, cell in enumerate(row.cells):
-            if cell:
-                value, found = classify(cell)
-                append(new(Token, (row, column, cell, value, found)))
+        # only the filled cells' columns, picked in C: a grid's rows are padded to its
+        # widest row, and most of a long table's cells are blank
+        cells = row.cells
+        for column in compress(count(), cells):
+            cell = cells[column]
+            found = cached(cell)
+            if found is None:
+                found = classify(cell)
+            append(new(Token, (row, column, cell, *found)))
     return out
 
 
@@ -346,9 +343,11 @@ def reading_name(table: str) -> str:
 def _set(reading: Reading, key: str, values: Sequence[Value], certain: float) -> None:
     reading.cells[key] = [v.number for v in values]  # None unless a number
     reading.certain += certain
-    placeholders = tuple(i for i, v in enumerate(values) if v.kind is Kind.PLACEHOLDER)
-    if placeholders:
-        reading.placeholders[key] = placeholders
+    kinds = [v.kind for v in values]
+    if Kind.PLACEHOLDER in kinds:  # (found in C; most rows hold none)
+        reading.placeholders[key] = tuple(
+            i for i, kind in enumerate(kinds) if kind is Kind.PLACEHOLDER
+        )
     else:
         reading.placeholders.pop(key, None)
 
@@ -452,6 +451,8 @@ def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
     assign_rows(row_hits, specs, reading, notes, "表三", optional)
     _reorder_columns(stream, reading, notes)
     for key, values in reading.cells.items():
+        if None not in as_counts(values):
+            continue  # every cell blank or whole (the usual row)
         for i, number in enumerate(values):
             if number is not None and as_count(number) is None:
                 column = s.TABLE3_COLUMNS[i]

@@ -6,6 +6,8 @@ would make a merged block label look like a value or push a row's numbers sidewa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .document import Grid
 
 
@@ -17,14 +19,18 @@ def _uneven(joined: str) -> bool:
     return " ".join(joined.split()) != joined or "\0 " in joined or " \0" in joined
 
 
-def grid_rows(grid: Grid) -> list[tuple[tuple[str, ...], tuple[int, ...] | None]]:
+def grid_rows(
+    grid: Grid,
+) -> tuple[Sequence[tuple[str, ...]], Sequence[tuple[int, ...] | None]]:
     """Each table row's cells, and the grid column of each cell when merged repeats were
-    dropped from the row (``None`` when the cells are the row's own columns)."""
+    dropped from the row (``None`` when the cells are the row's own columns): two
+    sequences of one item per row, so that the usual table is passed on as it is."""
     all_merged = grid.merged
     uneven = _uneven
     if not any(map(any, all_merged)) and not uneven("\0".join(map("\0".join, grid.rows))):
-        return [(row, None) for row in grid.rows]  # the usual table: nothing to change
-    rows: list[tuple[tuple[str, ...], tuple[int, ...] | None]] = []
+        return grid.rows, (None,) * len(grid.rows)  # the usual table: nothing to change
+    rows: list[tuple[str, ...]] = []
+    all_columns: list[tuple[int, ...] | None] = []
     for i, row in enumerate(grid.rows):
         merged = all_merged[i] if i < len(all_merged) else ()
         columns: tuple[int, ...] | None = None
@@ -33,5 +39,6 @@ def grid_rows(grid: Grid) -> list[tuple[tuple[str, ...], tuple[int, ...] | None]
             row = tuple(row[j] for j in columns)
         if uneven("\0".join(row)):
             row = tuple(" ".join(cell.split()) for cell in row)
-        rows.append((row, columns))
-    return rows
+        rows.append(row)
+        all_columns.append(columns)
+    return rows, all_columns
