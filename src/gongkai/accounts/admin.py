@@ -35,7 +35,7 @@ class ChinesePermissions:
     """Permissions a group or user can be given: those of the models the admin manages,
     labelled in Chinese (Django names them "Can add access attempt" in any language)."""
 
-    def formfield_for_manytomany(self, db_field: Any, request: Any, **kwargs: Any) -> Any:
+    def formfield_for_manytomany(self, db_field: Any, request: Any = None, **kwargs: Any) -> Any:
         if db_field.name in ("permissions", "user_permissions"):
             managed = [ContentType.objects.get_for_model(m) for m in admin.site._registry]
             kwargs["queryset"] = Permission.objects.filter(content_type__in=managed).select_related(

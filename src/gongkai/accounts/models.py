@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -22,7 +23,7 @@ def token_days() -> int:
     return int(getattr(settings, "GONGKAI_API_TOKEN_DAYS", 180))
 
 
-def revoke_all(user: object, reason: str) -> int:
+def revoke_all(user: Any, reason: str) -> int:
     """Revoke every live token of ``user`` (password changed, account deactivated)."""
     return ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
         revoked_at=timezone.now(), revoked_reason=reason
@@ -30,7 +31,7 @@ def revoke_all(user: object, reason: str) -> int:
 
 
 class ApiTokenManager(models.Manager["ApiToken"]):
-    def issue(self, user: object, name: str) -> tuple[ApiToken, str]:
+    def issue(self, user: Any, name: str) -> tuple[ApiToken, str]:
         """Create a token; the plain value is returned once and only its hash is stored."""
         plain = secrets.token_urlsafe(32)
         token = self.create(

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gongkai.core.requests import AuthenticatedHttpRequest
 from gongkai.organs.models import Membership
 
 from . import passwords, unlock
@@ -39,7 +40,7 @@ def _is_staff_member(user: Any) -> bool:
 
 
 @login_required
-def tokens(request: HttpRequest) -> HttpResponse:
+def tokens(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The user's own API tokens: issue one (shown once), list, revoke."""
     if not _is_staff_member(request.user):
         raise PermissionDenied("只有机关工作人员可以使用 API 令牌。")

@@ -22,7 +22,8 @@ what the API gives every operation of a kind (``declare_common_errors``) here:
 from __future__ import annotations
 
 import logging
-from typing import Any, Final
+from collections.abc import Callable
+from typing import Any, Final, TypeVar, cast
 
 from django.core import signals
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
@@ -60,6 +61,17 @@ FRAMEWORK_MESSAGES: Final = {
     ),
 }
 """django-ninja's own English ``HttpError`` messages (by prefix) → Chinese and a code."""
+
+
+_E = TypeVar("_E", bound=Exception)
+
+
+def _handle(
+    api: NinjaAPI, exc_class: type[_E], handler: Callable[[HttpRequest, _E], HttpResponse]
+) -> None:
+    """``api.add_exception_handler``: django-ninja calls the handler with the raised
+    instance, though its annotation admits the class as well."""
+    api.add_exception_handler(exc_class, cast(Any, handler))
 
 
 def install(api: NinjaAPI) -> None:
@@ -122,15 +134,15 @@ def install(api: NinjaAPI) -> None:
         )
         return response
 
-    api.add_exception_handler(Exception, server_error)
-    api.add_exception_handler(Http404, not_found)
-    api.add_exception_handler(PermissionDenied, forbidden)
-    api.add_exception_handler(SuspiciousOperation, suspicious)
-    api.add_exception_handler(AuthenticationError, unauthenticated)
-    api.add_exception_handler(HttpError, http_error)
-    api.add_exception_handler(ValidationError, invalid)
+    _handle(api, Exception, server_error)
+    _handle(api, Http404, not_found)
+    _handle(api, PermissionDenied, forbidden)
+    _handle(api, SuspiciousOperation, suspicious)
+    _handle(api, AuthenticationError, unauthenticated)
+    _handle(api, HttpError, http_error)
+    _handle(api, ValidationError, invalid)
     for domain_error in domain_error_classes():
-        api.add_exception_handler(domain_error, domain)
+        _handle(api, domain_error, domain)
 
 
 # ------------------------------------------------------------------ validation in Chinese

@@ -16,14 +16,17 @@ and mounts ``routes`` at the API root itself (``mount``, run on import).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from django.http import Http404, HttpRequest
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
+from ninja.params.functions import Path, Query
 
 from gongkai.api.errors import ErrorOut
+from gongkai.core.requests import AuthenticatedHttpRequest
 from gongkai.organs.querysets import case_organs
 from gongkai.site.converters import MAX_YEAR, MIN_YEAR
 
@@ -132,10 +135,13 @@ def _case_out(case: Any, *, events: bool = False, personal: bool = False) -> dic
     return out
 
 
-def _both(method: str, path: str, **options: Any) -> Any:
+_View = TypeVar("_View", bound=Callable[..., Any])
+
+
+def _both(method: str, path: str, **options: Any) -> Callable[[_View], _View]:
     """Register a view at ``path`` (documented) and ``path + "/"`` (same view, hidden)."""
 
-    def decorate(view: Any) -> Any:
+    def decorate(view: _View) -> _View:
         getattr(routes, method)(path, **options)(view)
         hidden = {k: v for k, v in options.items() if k not in ("summary", "description")}
         getattr(routes, method)(f"{path}/", include_in_schema=False, **hidden)(view)
@@ -197,7 +203,7 @@ def intake(request: HttpRequest, payload: IntakeIn) -> tuple[int, dict[str, Any]
     summary="申请列表（职员；可按机关、状态、承办人、逾期筛选）",
 )
 def list_cases(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     organ: str = "",
     state: str = "",
     overdue: bool = False,

@@ -232,8 +232,9 @@ class ApplicationForm(ChineseForm):
         initial=ONLINE_DEFAULTS["delivery_method"],
         help_text="选择电子邮件的，须填写电子邮箱；选择邮寄的，须填写通信地址",
     )
-    id_copy = _document(APPLICANT_DOCUMENTS["id_copy"])
-    authorization = _document(APPLICANT_DOCUMENTS["authorization"])
+    # Optional: RegisterForm leaves both out (None removes a declared field).
+    id_copy: forms.FileField | None = _document(APPLICANT_DOCUMENTS["id_copy"])
+    authorization: forms.FileField | None = _document(APPLICANT_DOCUMENTS["authorization"])
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -242,6 +243,7 @@ class ApplicationForm(ChineseForm):
     def group_organs(self) -> None:
         """Show the organs of the field's queryset grouped by parent (optgroups)."""
         field = cast(forms.ModelChoiceField, self.fields["organ"])
+        assert field.queryset is not None  # the organ field is declared with one
         cast(forms.Select, field.widget).choices = organ_choices(field.queryset)
 
     def marked_required(self, name: str) -> bool:
@@ -294,7 +296,7 @@ class ApplicationForm(ChineseForm):
         }
 
     def clean(self) -> dict[str, Any]:
-        data: dict[str, Any] = super().clean()
+        data = cast("dict[str, Any]", super().clean())  # Form.clean returns cleaned_data
         kind, id_type, number = (
             data.get("applicant_type"),
             data.get("id_type"),
@@ -308,11 +310,11 @@ class ApplicationForm(ChineseForm):
         if kind == "natural_person":
             for name in ORGANISATION_FIELDS:  # hidden for persons: whatever came is dropped
                 data[name] = ""
-                if name in self._errors:
-                    del self._errors[name]
+                if name in self.errors:
+                    del self.errors[name]
         elif kind and self.organisation_fields_required:
             for name in ORGANISATION_FIELDS:
-                if name not in self._errors and not data.get(name):
+                if name not in self.errors and not data.get(name):
                     self.add_error(name, ORGANISATION_MESSAGES[name])
         if id_type and number:
             number = number.strip().upper()
@@ -363,7 +365,7 @@ class RegisterForm(ApplicationForm):
         for name in ONLINE_DEFAULTS:  # a letter or a visit: the online defaults do not fit
             self.fields[name].initial = None
         if organs is not None:
-            self.fields["organ"].queryset = organs
+            cast(forms.ModelChoiceField, self.fields["organ"]).queryset = organs
             self.group_organs()
 
     def clean_received_on(self) -> date:
@@ -495,7 +497,9 @@ class ActionForm(ChineseForm):
         error_messages={"invalid": "请填写整数", "min_value": "本月此前已申请件数不能为负数"},
     )
 
-    files = MultipleFileField(
+    # A declared field: the form's metaclass moves it into base_fields, so the name
+    # does not shadow BaseForm.files (the uploaded data) as the stubs assume.
+    files = MultipleFileField(  # type: ignore[assignment]
         label="答复所附文件（拟写答复时上传；PDF、Word、Excel、OFD、ZIP、图片或文本，单个不超过20MB）",
         required=False,
         error_messages={"invalid": "上传的文件无效", "empty": "上传的文件是空文件"},
@@ -703,8 +707,8 @@ class DeliverForm(ChineseForm):
     def clean(self) -> dict[str, Any]:
         from .delivery import problems
 
-        data: dict[str, Any] = super().clean()
-        if "method" in self._errors or "on" in self._errors:
+        data = cast("dict[str, Any]", super().clean())  # Form.clean returns cleaned_data
+        if "method" in self.errors or "on" in self.errors:
             return data
         found = problems(
             self.case,
@@ -715,7 +719,7 @@ class DeliverForm(ChineseForm):
             note=data.get("note", "").strip(),
         )
         for name, message in found.items():
-            if name not in self._errors:
+            if name not in self.errors:
                 self.add_error(name, message)
         return data
 
@@ -825,7 +829,9 @@ class CorrectionForm(ChineseForm):
             "max_length": f"补正内容不能超过{corrections.TEXT_MAX}个字（已输入%(show_value)d个）",
         },
     )
-    files = MultipleFileField(
+    # A declared field: the form's metaclass moves it into base_fields, so the name
+    # does not shadow BaseForm.files (the uploaded data) as the stubs assume.
+    files = MultipleFileField(  # type: ignore[assignment]
         label="补正材料（可不上传）",
         required=False,
         help_text=(

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Final, NamedTuple
+from typing import Any, Final, NamedTuple, cast
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -171,13 +171,13 @@ class LedgerFilters(forms.Form):
         if not access.personal:
             del self.fields["applicant"]
         if len(access.organs) > 1:
-            self.fields["organ"].choices = [
+            cast(forms.ChoiceField, self.fields["organ"]).choices = [
                 ("", "全部机关"),
                 *((o.slug, o.short_name) for o in access.organs),
             ]
         else:
             del self.fields["organ"]
-        self.fields["assignee"].choices = [
+        cast(forms.ChoiceField, self.fields["assignee"]).choices = [
             ("", "全部承办人"),
             (UNASSIGNED, "未指定"),
             *((str(u.pk), u.get_full_name() or u.get_username()) for u in assignees),
@@ -374,9 +374,11 @@ def late_answer_ids(cases: QuerySet[Application], calendar: WorkCalendar) -> set
     """
     maybe: list[tuple[int, str]] = []
     closed = cases.filter(closed_on__isnull=False, received_on__isnull=False)
-    for pk, received, closed_on, channel in closed.values_list(
-        "pk", "received_on", "closed_on", "channel"
-    ).iterator(chunk_size=CHUNK * 5):
+    rows = closed.values_list("pk", "received_on", "closed_on", "channel")
+    # Both dates are filtered to be present above.
+    for pk, received, closed_on, channel in cast(
+        "Iterator[tuple[int, date, date, str]]", rows.iterator(chunk_size=CHUNK * 5)
+    ):
         try:
             earliest = calendar.add_workdays(received, ANSWER_DAYS)
         except DeadlineError:

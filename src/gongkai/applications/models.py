@@ -44,7 +44,7 @@ class ReceiptBasis(models.TextChoices):
     CONFIRMED = "confirmed", "与申请人确认之日"
 
 
-RECEIPT_BASIS_BY_CHANNEL = {
+RECEIPT_BASIS_BY_CHANNEL: dict[str, str] = {
     Channel.ONLINE: ReceiptBasis.CONFIRMED,
     Channel.LETTER: ReceiptBasis.SIGNED_FOR,
     Channel.FAX: ReceiptBasis.CONFIRMED,

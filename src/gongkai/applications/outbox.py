@@ -9,7 +9,7 @@ through ``services.record``, so the history shows every notice's fate.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -137,14 +137,14 @@ def _finish(notice: Notice, status: str, kind: str, reason: str, **extra: str) -
     notice.status = status
 
 
-def _claimable(statuses: list[str]) -> Q:
+def _claimable(statuses: Sequence[str]) -> Q:
     """Notices a sender may take: in ``statuses``, or left 发送中 by a sender that stopped
     (a crash) more than ``STALE`` ago."""
     stale = timezone.now() - STALE
     return Q(status__in=statuses) | Q(status=Notice.Status.SENDING, status_at__lt=stale)
 
 
-def claim(notice: Notice, statuses: list[str] | None = None) -> bool:
+def claim(notice: Notice, statuses: Sequence[str] | None = None) -> bool:
     """Take ``notice`` for this sender (one conditional UPDATE: of two senders, one wins)."""
     taken = Notice.objects.filter(
         _claimable(statuses or [Notice.Status.PENDING, Notice.Status.FAILED]), pk=notice.pk
@@ -154,7 +154,9 @@ def claim(notice: Notice, statuses: list[str] | None = None) -> bool:
     return bool(taken)
 
 
-def deliver(notice: Notice, *, connection: Any = None, statuses: list[str] | None = None) -> str:
+def deliver(
+    notice: Notice, *, connection: Any = None, statuses: Sequence[str] | None = None
+) -> str:
     """Deliver one pending (or failed) notice once; returns its new status, or ``SKIPPED``
     when another sender has (or had) it. ``connection`` is an open e-mail connection to
     reuse (one per batch)."""

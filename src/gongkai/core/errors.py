@@ -95,10 +95,10 @@ class DomainFailure:
 
 Rule = Callable[[Any], DomainFailure]
 
-_RULES: dict[type[BaseException], Rule] = {}
+_RULES: dict[type[Exception], Rule] = {}
 
 
-def register(cls: type[BaseException], rule: Rule) -> None:
+def register(cls: type[Exception], rule: Rule) -> None:
     """Say what ``cls`` (and its subclasses without a rule of their own) becomes.
 
     Each app does it for its own errors in its ``domain_errors`` module, which
@@ -126,12 +126,12 @@ def own_code(status: int, default: str) -> Rule:
     return lambda exc: DomainFailure(status, str(exc.code), text(exc, default))
 
 
-def rules() -> dict[type[BaseException], Rule]:
+def rules() -> dict[type[Exception], Rule]:
     """Error class → rule, as the apps registered them."""
     return dict(_RULES)
 
 
-def domain_error_classes() -> tuple[type[BaseException], ...]:
+def domain_error_classes() -> tuple[type[Exception], ...]:
     """Every class ``describe`` knows (subclasses included through them)."""
     return tuple(rules())
 

@@ -21,7 +21,7 @@ that must build a past state or tear down data may use it; application code must
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any, NoReturn
 
 from django.db import models
@@ -51,7 +51,7 @@ class AppendOnlyQuerySet(models.QuerySet):  # type: ignore[type-arg]
         self._refuse()
 
     def bulk_update(
-        self, objs: Iterable[models.Model], fields: Sequence[str], batch_size: int | None = None
+        self, objs: Iterable[models.Model], fields: Iterable[str], batch_size: int | None = None
     ) -> NoReturn:
         self._refuse()
 

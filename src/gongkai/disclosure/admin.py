@@ -11,27 +11,27 @@ from .models import DisclosureSettings, Guide, Item, ItemEvent, Table2Entry
 
 
 @admin.register(DisclosureSettings)
-class DisclosureSettingsAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class DisclosureSettingsAdmin(admin.ModelAdmin):
     list_display = ["organ", "index_pattern"]
 
 
 @admin.register(Guide)
-class GuideAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class GuideAdmin(admin.ModelAdmin):
     list_display = ["organ", "office_name", "updated_at"]
 
 
 @admin.register(Table2Entry)
-class Table2EntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class Table2EntryAdmin(admin.ModelAdmin):
     list_display = ["organ", "year", "licensing", "punishment", "coercion", "fees", "source"]
     list_filter = ["year"]
 
 
-class EventInline(admin.TabularInline):  # type: ignore[type-arg]
+class EventInline(admin.TabularInline):
     model = ItemEvent
     extra = 0
     can_delete = False
     readonly_fields = ["event", "from_state", "to_state", "actor_name", "comment", "on", "at"]
-    fields = readonly_fields
+    fields = tuple(readonly_fields)
 
     # The history is append-only (gongkai.core.models): shown, never added, edited or removed.
     def has_add_permission(self, request: Any, obj: Any = None) -> bool:
@@ -45,7 +45,7 @@ class EventInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(Item)
-class ItemAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ItemAdmin(admin.ModelAdmin):
     list_display = ["title", "organ", "index_number", "version", "state", "published_on"]
     list_filter = ["state", "category", "kind"]
     search_fields = ["title", "index_number", "doc_number"]

@@ -12,7 +12,8 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from ninja import Path, Query, Router
+from ninja import Router
+from ninja.params.functions import Path, Query
 
 from gongkai.annual.model import AnnualReport
 from gongkai.organs.querysets import case_organs

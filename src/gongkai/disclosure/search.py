@@ -65,6 +65,9 @@ ENDED_FACTOR: Final = 0.5  # 废止 and 失效 items below those in force
 PARTIAL_SHARE: Final = 0.5
 COMMON_SHARE: Final = 0.05
 
+SqlParam = str | int
+"""A value bound to a ``%s`` of the raw SQL here: search text, an organ id, a year."""
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -120,7 +123,7 @@ def _vendor() -> str:
     return "postgresql" if connection.vendor == "postgresql" else "sqlite"
 
 
-def _match(query: Query, any_term: bool) -> tuple[str, list[object]]:
+def _match(query: Query, any_term: bool) -> tuple[str, list[SqlParam]]:
     if _vendor() == "sqlite":
         expression = query.fts5_any() if any_term else query.fts5()
         return (
@@ -131,21 +134,21 @@ def _match(query: Query, any_term: bool) -> tuple[str, list[object]]:
     return "se.search_vector @@ %s::tsquery", [expression]
 
 
-def _title_hit(find: str, word: str, parts: tuple[str, ...]) -> tuple[str, list[object]]:
+def _title_hit(find: str, word: str, parts: tuple[str, ...]) -> tuple[str, list[SqlParam]]:
     """1 when the title holds ``word`` (or all of its parts), else 0."""
     tests = [f"{find}(se.title_tokens, %s) > 0"]
-    params: list[object] = [f" {word} "]
+    params: list[SqlParam] = [f" {word} "]
     if parts:
         tests.append("(" + " AND ".join(f"{find}(se.title_tokens, %s) > 0" for _ in parts) + ")")
         params += [f" {p} " for p in parts]
     return f"(CASE WHEN {' OR '.join(tests)} THEN 1 ELSE 0 END)", params
 
 
-def _score(query: Query, any_term: bool) -> tuple[str, list[object]]:
+def _score(query: Query, any_term: bool) -> tuple[str, list[SqlParam]]:
     """The portable score (see the module docstring); plain SQL on both databases."""
     find = "instr" if _vendor() == "sqlite" else "strpos"
     parts: list[str] = []
-    params: list[object] = []
+    params: list[SqlParam] = []
     for term in query.terms:
         sql, p = _title_hit(find, term.word, term.parts)
         parts.append(f"100 * {sql}")
@@ -168,9 +171,9 @@ def _score(query: Query, any_term: bool) -> tuple[str, list[object]]:
     return " + ".join(parts) or "0", params
 
 
-def _where(query: Query, filters: Filters, any_term: bool) -> tuple[str, list[object]]:
+def _where(query: Query, filters: Filters, any_term: bool) -> tuple[str, list[SqlParam]]:
     clauses: list[str] = []
-    params: list[object] = []
+    params: list[SqlParam] = []
     if query.terms or any(query.phrase_words):
         sql, p = _match(query, any_term)
         clauses.append(sql)

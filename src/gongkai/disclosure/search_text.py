@@ -90,7 +90,8 @@ MAX_QUERY_TERMS: Final = 12
 
 def normalize(text: str) -> str:
     """Fold ``text`` for matching: simplified characters, half-width, lower case."""
-    return _T2S.convert(unicodedata.normalize("NFKC", text)).lower()
+    folded: str = _T2S.convert(unicodedata.normalize("NFKC", text))
+    return folded.lower()
 
 
 def _is_word(token: str) -> bool:

@@ -60,7 +60,7 @@ def document_counts(organs: Organ | Collection[int], year: int) -> dict[str, Doc
     return counts
 
 
-def _sum(values: list[T2]) -> T2 | None:
+def _sum(values: list[T2 | None]) -> T2 | None:
     present = [v for v in values if v is not None]
     return sum(present[1:], present[0]) if present else None
 

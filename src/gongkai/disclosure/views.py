@@ -7,6 +7,7 @@ Views read the request, call a service and render; every item query is fenced by
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_POST
 from gongkai.annual import schema
 from gongkai.annual.model import Table2
 from gongkai.core.errors import returns_to
+from gongkai.core.requests import AuthenticatedHttpRequest
 from gongkai.organs import rules as organ_rules
 from gongkai.organs.models import Membership, Organ
 from gongkai.organs.querysets import case_organs
@@ -84,7 +86,7 @@ def _with_preview(request: HttpRequest, form: ItemForm, **context: object) -> Ht
 
 @login_required
 @require_POST
-def body_preview(request: HttpRequest) -> HttpResponse:
+def body_preview(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The body as the public page will show it (rendered and sanitised as on saving);
     for staff who draft items."""
     if not Membership.objects.filter(user=request.user, role=Role.OFFICER).exists():
@@ -240,7 +242,9 @@ def table2_view(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     )
 
 
-def table2_rows(table: Table2) -> list[tuple[object, list[tuple[str, list[tuple[str, object]]]]]]:
+def table2_rows(
+    table: Table2,
+) -> list[tuple[schema.Table2Block, list[tuple[str, list[tuple[str, Any]]]]]]:
     """Table 二 laid out as the national form's blocks, rows and cells (from the schema)."""
     out = []
     for block in schema.TABLE2_BLOCKS:

@@ -194,7 +194,7 @@ def write_feedback(c: Consultation, actor: Any, summary: str, reasons: str) -> F
 
 def publish_feedback(c: Consultation, actor: Any) -> Feedback:
     _require(actor, c.organ, workflow.REVIEWER, "发布反馈")
-    feedback = getattr(c, "feedback", None)
+    feedback: Feedback | None = getattr(c, "feedback", None)
     if feedback is None:
         raise MessageError("还没有起草反馈", 409)
     if feedback.published_at is None:

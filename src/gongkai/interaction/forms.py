@@ -72,7 +72,9 @@ class MessageForm(ChineseForm):
         label="同意本机关在“留言选登”中公开我的留言和答复（姓名遮盖，联系方式不公开）",
         required=False,
     )
-    files = MultipleFileField(
+    # A declared field: the form's metaclass moves it into base_fields, so the name
+    # does not shadow BaseForm.files (the uploaded data) as the stubs assume.
+    files = MultipleFileField(  # type: ignore[assignment]
         label="附件",
         required=False,
         help_text=f"可选，最多{MAX_FILES}个；接受{ALLOWED_LABEL}",
@@ -152,7 +154,9 @@ class ConsultationForm(ChineseForm):
     starts_on = forms.DateField(label="开始日期", widget=forms.DateInput(attrs={"type": "date"}))
     ends_on = forms.DateField(label="截止日期", widget=forms.DateInput(attrs={"type": "date"}))
     contact = forms.CharField(label="联系方式", max_length=200)
-    files = MultipleFileField(
+    # A declared field: the form's metaclass moves it into base_fields, so the name
+    # does not shadow BaseForm.files (the uploaded data) as the stubs assume.
+    files = MultipleFileField(  # type: ignore[assignment]
         label="附件（如文件草案）",
         required=False,
         help_text=f"可选，最多{MAX_FILES}个；接受{ALLOWED_LABEL}",

@@ -47,7 +47,7 @@ def consultations(organ: Organ | None = None) -> list[Listed]:
                 kind=c.kind_label,
                 period=f"{c.starts_on:%Y-%m-%d} 至 {c.ends_on:%Y-%m-%d}",
                 status=consulting.status(c),
-                taken_part=f"答卷{c.r}份" if survey else f"意见{c.n}条",  # type: ignore[attr-defined]
+                taken_part=f"答卷{c.r}份" if survey else f"意见{c.n}条",
                 url=reverse("interaction_public:consultation", args=[c.pk]),
                 feedback_on=feedback.published_at.date()
                 if feedback is not None and feedback.published_at

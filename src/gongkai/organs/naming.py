@@ -15,7 +15,7 @@ _SECONDS = 300
 def shared_short_names(organs: QuerySet[Any]) -> frozenset[str]:
     """Short names that two or more active ``organs`` carry (cached; cleared on any
     change)."""
-    cached = cache.get(_KEY)
+    cached: frozenset[str] | None = cache.get(_KEY)
     if cached is None:
         cached = frozenset(
             organs.filter(is_active=True)

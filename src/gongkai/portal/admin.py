@@ -4,7 +4,7 @@ from .models import SiteIdentity
 
 
 @admin.register(SiteIdentity)
-class SiteIdentityAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class SiteIdentityAdmin(admin.ModelAdmin):
     list_display = ("site_name", "sponsor", "icp", "site_code")
 
     def has_add_permission(self, request: object) -> bool:

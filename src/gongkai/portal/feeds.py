@@ -13,7 +13,9 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
 from django.db.models.functions import Coalesce
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -24,7 +26,7 @@ from gongkai.organs.models import Organ
 
 
 class OrganRssFeed(Feed):
-    def get_object(self, request, slug: str) -> Organ:  # type: ignore[no-untyped-def,override]
+    def get_object(self, request: HttpRequest, slug: str) -> Organ:
         return get_object_or_404(Organ, slug=slug, is_active=True)
 
     def title(self, organ: Organ) -> str:
@@ -36,7 +38,7 @@ class OrganRssFeed(Feed):
     def description(self, organ: Organ) -> str:
         return f"{organ.name}最新发布的政府信息"
 
-    def items(self, organ: Organ):  # type: ignore[no-untyped-def]
+    def items(self, organ: Organ) -> QuerySet[Item]:
         return (
             Item.objects.filter(organ=organ, state__in=workflow.HEAD_STATES)
             .annotate(changed=Coalesce("ended_on", "published_on"))

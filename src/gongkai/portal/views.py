@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlencode
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -19,7 +19,7 @@ from gongkai.organs.models import Organ
 from gongkai.reports import listing as report_listing
 
 
-def _public_items():  # type: ignore[no-untyped-def]
+def _public_items() -> QuerySet[Item]:
     return Item.objects.filter(state__in=workflow.PUBLIC_STATES).select_related("organ")
 
 

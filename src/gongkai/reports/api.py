@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from ninja import Path, Router
+from ninja import Router
+from ninja.params.functions import Path
 
 from gongkai.api.errors import ErrorOut
 from gongkai.applications.querysets import organ_by_code

@@ -33,7 +33,7 @@ def _managed_organ(request: HttpRequest, slug: str) -> Organ:
     return organ
 
 
-def _member(organ: Organ, username: str) -> object:
+def _member(organ: Organ, username: str) -> Any:
     person = get_user_model().objects.filter(username=username).first()
     if person is None or not people.roles_of(person, organ):
         raise Http404("本机关没有这个人员。")

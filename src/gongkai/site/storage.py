@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -57,8 +58,10 @@ def _bucket(area: str) -> Storage:
             "已设置 GONGKAI_S3_BUCKET，但未安装对象存储支持：请安装 gongkai[s3]"
             "（pip install 'gongkai[s3]'）"
         ) from error
-    options = dict(settings.GONGKAI_S3)
-    return S3Storage(location=area, **options)
+    # Only called when GONGKAI_S3_BUCKET is set, so the options are not None.
+    options = dict(cast("dict[str, object]", settings.GONGKAI_S3))
+    bucket: Storage = S3Storage(location=area, **options)
+    return bucket
 
 
 class AreaStorage(Storage):
@@ -76,10 +79,10 @@ class AreaStorage(Storage):
     def _target(self) -> Storage:
         return area_storage(self.area)
 
-    def _open(self, name: str, mode: str = "rb") -> File:
+    def _open(self, name: str, mode: str = "rb") -> File[Any]:
         return self._target().open(name, mode)
 
-    def _save(self, name: str, content: File) -> str:
+    def _save(self, name: str, content: File[Any]) -> str:
         return self._target().save(name, content)
 
     def get_available_name(self, name: str, max_length: int | None = None) -> str:

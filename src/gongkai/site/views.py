@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -90,7 +90,9 @@ def _api_error(request: HttpRequest, body: dict[str, str], status: int) -> HttpR
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     from django.views.defaults import bad_request as page
 
-    return _api_error(request, api_errors.BAD_REQUEST, 400) or page(request, exception)
+    # Django's page never reads the exception; it is None only when called directly.
+    raised = exception if exception is not None else BadRequest()
+    return _api_error(request, api_errors.BAD_REQUEST, 400) or page(request, raised)
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

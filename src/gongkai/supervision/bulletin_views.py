@@ -8,12 +8,13 @@ from datetime import date
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from gongkai.core.errors import returns_to
+from gongkai.core.requests import AuthenticatedHttpRequest
 from gongkai.organs.models import Membership, Organ
 
 from . import bulletins
@@ -22,7 +23,7 @@ from .models import Bulletin
 from .views import supervising_offices
 
 
-def _visible(request: HttpRequest) -> list[Bulletin]:
+def _visible(request: AuthenticatedHttpRequest) -> list[Bulletin]:
     offices = supervising_offices(request.user)
     own = list(Bulletin.objects.filter(office__in=offices).select_related("office"))
     mine = set(Membership.objects.filter(user=request.user).values_list("organ__name", flat=True))
@@ -38,19 +39,19 @@ def _visible(request: HttpRequest) -> list[Bulletin]:
     )
 
 
-def _bulletin(request: HttpRequest, pk: int) -> Bulletin:
+def _bulletin(request: AuthenticatedHttpRequest, pk: int) -> Bulletin:
     found = next((b for b in _visible(request) if b.pk == pk), None)
     if found is None:
         raise Http404("未找到该通报")
     return found
 
 
-def _may_edit(request: HttpRequest, bulletin: Bulletin) -> bool:
+def _may_edit(request: AuthenticatedHttpRequest, bulletin: Bulletin) -> bool:
     return bulletin.office in supervising_offices(request.user)
 
 
 @login_required
-def bulletin_list(request: HttpRequest) -> HttpResponse:
+def bulletin_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "supervision/bulletins.html",
@@ -60,7 +61,7 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def compose(request: HttpRequest) -> HttpResponse:
+def compose(request: AuthenticatedHttpRequest) -> HttpResponse:
     office = get_object_or_404(Organ, slug=request.POST.get("office", ""))
     if office not in supervising_offices(request.user):
         raise PermissionDenied("只有主管部门的监督人员可以起草通报")
@@ -80,7 +81,7 @@ def compose(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     bulletin = _bulletin(request, pk)
     return render(
         request,
@@ -98,7 +99,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 @returns_to("supervision:bulletin", "pk")
-def act(request: HttpRequest, pk: int) -> HttpResponse:
+def act(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     bulletin = _bulletin(request, pk)
     if not _may_edit(request, bulletin):
         raise PermissionDenied("只有印发机关的监督人员可以修改或印发通报")
@@ -120,7 +121,7 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def download(request: AuthenticatedHttpRequest, pk: int, fmt: str) -> HttpResponse:
     bulletin = _bulletin(request, pk)
     if bulletin.issued_on is None:
         raise Http404("通报印发后才能下载")

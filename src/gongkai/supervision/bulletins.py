@@ -12,6 +12,7 @@ problems found and verified in the period; last year's annual report.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -126,9 +127,9 @@ def figures(office: Organ, start: date, end: date) -> list[OrganFigures]:
     }
     out = []
     for organ in organs:
-        c = cases.get(organ.pk, {})
-        p = published.get(organ.pk, {})
-        q = problems.get(organ.pk, {})
+        c: Mapping[str, Any] = cases.get(organ.pk, {})
+        p: Mapping[str, Any] = published.get(organ.pk, {})
+        q: Mapping[str, Any] = problems.get(organ.pk, {})
         out.append(
             OrganFigures(
                 organ=organ.name,

@@ -160,7 +160,7 @@ def set_override(
     notices, rows = _rows()
     before = calendar.build_calendar(notices, rows)
     existing = next((r for r in rows if r.date == date), None)
-    if existing is not None and existing.notice_id is not None:
+    if existing is not None and existing.notice is not None:
         raise ValidationError(
             f"{date.isoformat()} 属于{existing.notice.year}年放假安排通知（{existing.name}），"
             "请在该通知中修改",

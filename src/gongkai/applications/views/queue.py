@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from gongkai.core.requests import AuthenticatedHttpRequest
 from gongkai.organs.models import Membership
 
 from .. import outbox, repeats, services
@@ -31,12 +33,12 @@ def _others(request: HttpRequest, param: str) -> str:
     return rest.urlencode()
 
 
-def _page(request: HttpRequest, items: object, param: str) -> tuple[Page, str]:
-    return Paginator(items, PER_PAGE).get_page(request.GET.get(param)), _others(request, param)  # type: ignore[arg-type]
+def _page(request: HttpRequest, items: QuerySet[Any, Any], param: str) -> tuple[Page[Any], str]:
+    return Paginator(items, PER_PAGE).get_page(request.GET.get(param)), _others(request, param)
 
 
 @login_required
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     on = services.today()
     cases = q.visible_to(request.user)
     if request.GET.get("mine"):

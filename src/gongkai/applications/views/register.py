@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from gongkai.core.requests import AuthenticatedHttpRequest
 from gongkai.organs.models import Membership
 
 from .. import services
@@ -16,7 +17,7 @@ from ..forms import APPLICANT_FIELDS_FORM, RegisterForm
 
 
 @login_required
-def register(request: HttpRequest) -> HttpResponse:
+def register(request: AuthenticatedHttpRequest) -> HttpResponse:
     from gongkai.organs.models import Organ
 
     organs = Organ.objects.filter(

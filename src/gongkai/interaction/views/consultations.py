@@ -36,7 +36,7 @@ def public_list(request: HttpRequest) -> HttpResponse:
     rows = _public().annotate(n=Count("comments", distinct=True)).order_by("-starts_on", "-id")
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     for c in page.object_list:
-        c.status = consulting.status(c)  # type: ignore[attr-defined]
+        c.status = consulting.status(c)
     return render(request, "interaction/consultations.html", {"page": page})
 
 

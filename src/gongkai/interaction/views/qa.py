@@ -3,6 +3,8 @@ synonyms."""
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
@@ -50,12 +52,12 @@ class FaqForm(forms.ModelForm):
         model = Faq
         fields = ("question", "answer", "source", "active")
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "：")
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["source"].queryset = Item.objects.filter(state="published").order_by(
-            "-published_on"
-        )
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["source"]).queryset = Item.objects.filter(
+            state="published"
+        ).order_by("-published_on")
         self.fields["source"].required = False
 
 
@@ -64,9 +66,9 @@ class SynonymForm(forms.ModelForm):
         model = Synonym
         fields = ("words",)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "：")
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
 
     def clean_words(self) -> str:
         words = " ".join(self.cleaned_data["words"].split())
@@ -113,7 +115,7 @@ def faq_save(request: HttpRequest) -> HttpResponse:
     instance = get_object_or_404(Faq, pk=pk) if pk else None
     form = FaqForm(request.POST, instance=instance)
     if not form.is_valid():
-        flash.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        flash.error(request, "；".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect("interaction:qa")
     form.save()
     flash.success(request, "问答库条目已保存。")
@@ -130,7 +132,7 @@ def synonym_save(request: HttpRequest) -> HttpResponse:
         return redirect("interaction:qa")
     form = SynonymForm(request.POST)
     if not form.is_valid():
-        flash.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        flash.error(request, "；".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect("interaction:qa")
     form.save()
     flash.success(request, "同义词组已添加。")

@@ -6,11 +6,13 @@ a draft is rendered on the fly from today's numbers and texts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.http import content_disposition_header
 
-from gongkai.annual import render_docx, render_pdf, render_xlsx
+from gongkai.annual import AnnualReport, render_docx, render_pdf, render_xlsx
 from gongkai.annual.render import render_html
 
 from .. import compute
@@ -27,7 +29,9 @@ def file_name(draft_or_organ_name: str, year: int, fmt: str, *, draft: bool = Fa
 
 def file_response(content: bytes, fmt: str, name: str, *, attachment: bool = True) -> HttpResponse:
     response = HttpResponse(content, content_type=CONTENT_TYPES[FileFormat(fmt)])
-    response["Content-Disposition"] = content_disposition_header(attachment, name)
+    disposition = content_disposition_header(attachment, name)
+    if disposition is not None:  # None only for an inline response without a file name
+        response["Content-Disposition"] = disposition
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -48,7 +52,7 @@ def download(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpRespon
     if draft is not None and draft.is_published:
         return stored(draft, fmt)
     report = compute.draft_report(draft) if draft is not None else compute.computed(organ, year)
-    renderers = {
+    renderers: dict[FileFormat, Callable[[AnnualReport], bytes]] = {
         FileFormat.DOCX: render_docx,
         FileFormat.PDF: render_pdf,
         FileFormat.XLSX: render_xlsx,

@@ -110,7 +110,7 @@ def _charts(
     ]  # fmt: skip
     trend_received = tuple(t.table3.get("received", "total") for t in totals)
     trend_rate = tuple(_substantive(t) for t in totals)
-    out = [
+    out: list[dict[str, Any]] = [
         {
             "id": "chart-received",
             "title": f"{year}年各机关收到的申请",

@@ -7,7 +7,7 @@ organ's. Every count comes from ``counts``; the lines are read only when there a
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
@@ -27,6 +27,9 @@ from . import queries as q
 from .model import LIMIT, Context, Line, Section
 from .names import DRAFT
 from .phrases import calendar_days_note, due_note, short
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 PERIOD_EVENTS = {
     State.CORRECTION: (Event.REQUEST_CORRECTION, "补正期限", "待补正"),
@@ -323,7 +326,15 @@ def drafts(ctx: Context, organ: Organ, total: int) -> Section:
     )
 
 
-def _draft_line(ctx: Context, item: Item) -> Line:
+class _SentBack(TypedDict):
+    """What ``drafts`` annotates on each item."""
+
+    sent_back: int
+    sent_back_by: str | None
+    sent_back_why: str | None
+
+
+def _draft_line(ctx: Context, item: WithAnnotations[Item, _SentBack]) -> Line:
     url = reverse("disclosure:detail", args=[item.pk])
     returned = item.sent_back == 0
     if returned:

@@ -7,6 +7,9 @@ report due now while it is not published.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import cast
+
 from django.db.models import Count, F, Q
 from django.urls import reverse
 
@@ -38,20 +41,22 @@ def block(ctx: Context, office: Organ, *, several: bool) -> Block:
     ids = [o.pk for o in organs]
     on, soon = ctx.on, ctx.soon
     running = Q(state__in=OPEN, clock_paused=False, due_on__isnull=False)
-    cases = {
-        row.pop("organ_id"): row
-        for row in Application.objects.filter(organ_id__in=ids)
+    # Each row is the organ's id and its counts, all integers; the id is popped off.
+    case_rows = cast(
+        "Iterable[dict[str, int]]",
+        Application.objects.filter(organ_id__in=ids)
         .order_by()
         .values("organ_id")
         .annotate(
             open=Count("pk", filter=Q(state__in=OPEN)),
             overdue=Count("pk", filter=running & Q(due_on__lt=on)),
             soon=Count("pk", filter=running & Q(due_on__gte=on, due_on__lte=soon)),
-        )
-    }
-    late = {
-        row.pop("organ_id"): row
-        for row in Item.objects.filter(organ_id__in=ids, due_on__isnull=False)
+        ),
+    )
+    cases = {row.pop("organ_id"): row for row in case_rows}
+    late_rows = cast(
+        "Iterable[dict[str, int]]",
+        Item.objects.filter(organ_id__in=ids, due_on__isnull=False)
         .order_by()
         .values("organ_id")
         .annotate(
@@ -61,8 +66,9 @@ def block(ctx: Context, office: Organ, *, several: bool) -> Block:
                 & ~Q(state=items.WITHDRAWN),
             ),
             unpublished=Count("pk", filter=Q(state__in=UNPUBLISHED, due_on__lt=on)),
-        )
-    }
+        ),
+    )
+    late = {row.pop("organ_id"): row for row in late_rows}
     reports = counts.reports(ctx, ids)
     none = {"open": 0, "overdue": 0, "soon": 0, "late": 0, "unpublished": 0}
     rows = [(o, {**none, **cases.get(o.pk, {}), **late.get(o.pk, {})}) for o in organs]
