@@ -188,7 +188,7 @@ def test_the_date_given_is_the_day_received(
     assert r.status_code == 302
     case.refresh_from_db()
     assert case.state == state
-    assert case.events.order_by("seq").filter(kind=action).get().on == day
+    assert case.events.order_by("seq").filter(action=action).get().on == day
     if action == "confirm":
         assert case.received_on == day
 

@@ -75,7 +75,7 @@ def test_two_officers_at_once_one_wins_the_other_gets_the_conflict_message(
     case.refresh_from_db()
     events = list(CaseEvent.objects.filter(application=case).order_by("seq"))
     assert len(events) == events_before + 1
-    assert events[-1].kind == winners[0]
+    assert events[-1].action == winners[0]
     assert [e.seq for e in events] == list(range(1, len(events) + 1))
     expected = (
         State.CONSULTING if winners[0] == Event.OPEN_CONSULTATION else State.EXTENSION_PENDING

@@ -60,7 +60,7 @@ def receipt_rows(pdf: bytes) -> dict[str, str]:
 
 
 def kinds(case: Application) -> list[str]:
-    return list(case.events.order_by("seq").values_list("kind", flat=True))
+    return list(case.events.order_by("seq").values_list("action", flat=True))
 
 
 def fresh(case: Application) -> Application:
@@ -74,7 +74,7 @@ def test_an_email_accepted_by_the_server_is_delivered_with_its_date() -> None:
     staff = configured()
     case = signed(staff)
     row = delivery.deliver(case, staff.officer, method="email", note="按申请人要求发送")
-    assert (row.kind, row.on, row.reason) == ("deliver", TODAY, "按申请人要求发送")
+    assert (row.action, row.on, row.reason) == ("deliver", TODAY, "按申请人要求发送")
     assert row.data == {"method": "email", "to": "zhangsan@example.cn"}
     notice = Notice.objects.get(application=case)
     assert (notice.status, notice.sent_to, notice.method) == (
@@ -107,7 +107,7 @@ def test_an_email_the_server_refuses_is_not_delivered_and_can_be_sent_again(
     )
     assert kinds(case) == [*before, "delivery_failed"]
     assert not Notice.objects.filter(application=case).exists()
-    failed = case.events.get(kind="delivery_failed")
+    failed = case.events.get(action="delivery_failed")
     assert (failed.public, failed.label, failed.data["error"]) == (
         False,
         "答复电子邮件送达失败",
@@ -305,7 +305,7 @@ def test_online_is_delivered_at_once_and_emailed_when_there_is_an_address() -> N
     for case in (with_address, without):
         delivery.deliver(case, staff.officer)
         assert fresh(case).state == State.CLOSED
-        assert case.events.get(kind="deliver").data == {"method": "online"}
+        assert case.events.get(action="deliver").data == {"method": "online"}
     assert Notice.objects.get(application=with_address).status == Notice.Status.PENDING
     assert Notice.objects.get(application=without).status == Notice.Status.DELIVERED
     assert mail.outbox == []
@@ -409,7 +409,7 @@ def test_the_timeline_and_the_applicant_page_show_how_it_was_served(client: Clie
 def test_apply_keeps_working_for_other_callers_with_the_applicants_method() -> None:
     staff = configured()
     case = make_case(staff, State.CLOSED, delivery_method="collect")
-    deliver = case.events.get(kind="deliver")
+    deliver = case.events.get(action="deliver")
     assert deliver.data == {"method": "collect"}
     notice = Notice.objects.get(application=case)
     assert (notice.method, notice.status) == ("collect", Notice.Status.PENDING)
@@ -456,7 +456,7 @@ def test_the_api_delivers_with_the_documented_data_keys(client: Client) -> None:
     assert r.status_code == 200, r.json()
     assert (r.json()["state"], r.json()["closed_on"]) == ("closed", "2025-06-12")
     assert r.json()["version"] == fresh(case).version
-    row = CaseEvent.objects.get(application=case, kind="deliver")
+    row = CaseEvent.objects.get(application=case, action="deliver")
     assert (row.on, row.reason, row.data) == (
         date(2025, 6, 12),
         "挂号信寄出",

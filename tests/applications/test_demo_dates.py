@@ -40,9 +40,9 @@ def test_demo_cases_have_computed_dates_on_working_days(today: date) -> None:
                 assert day is None or calendar.is_workday(day), (case.number, name, day)
             stored = {k: getattr(case, k) for k in services.replay(case).as_fields()}
             assert services.replay(case).as_fields() == stored, case.number
-        for event in CaseEvent.objects.exclude(kind__in=["submit_online", "notice"]):
-            assert event.role == "public" or calendar.is_workday(event.on), (event.kind, event.on)
+        for event in CaseEvent.objects.exclude(action__in=["submit_online", "notice"]):
+            assert event.role == "public" or calendar.is_workday(event.on), (event.action, event.on)
             for key in ("reply_by", "pay_by"):
                 if event.data.get(key):
                     assert calendar.is_workday(date.fromisoformat(event.data[key])), event.data
-        assert not CaseEvent.objects.filter(kind="calendar").exists()
+        assert not CaseEvent.objects.filter(action="calendar").exists()

@@ -73,7 +73,7 @@ def test_files_uploaded_on_the_reply_step_are_stored_and_listed_in_the_letter(
     on_disk = stored_files(settings)
     assert len(on_disk) == 2 and not any("立项" in str(p) for p in on_disk)
     assert all(Path(settings.MEDIA_ROOT).resolve() / "applications" in p.parents for p in on_disk)
-    draft = CaseEvent.objects.get(application=case, kind="draft_reply")
+    draft = CaseEvent.objects.get(application=case, action="draft_reply")
     assert [f["name"] for f in draft.data["files"]] == ["立项批复.pdf", "附表.txt"]
     finish(case, staff)
     docx = client.get(f"/office/applications/{case.number}/letter.docx")

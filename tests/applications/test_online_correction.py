@@ -82,7 +82,7 @@ def test_the_period_restarts_from_the_day_the_correction_is_sent(
     _, case, _ = waiting
     assert (case.state, case.clock_paused, case.due_on) == (State.CORRECTION, True, None)
     row = services.correct_by_applicant(case, f"  {TEXT}\n", [upload()])
-    assert (row.kind, row.role, row.actor_name, row.actor, row.on, row.reason) == (
+    assert (row.action, row.role, row.actor_name, row.actor, row.on, row.reason) == (
         Event.CORRECTION_RECEIVED,
         "applicant",
         "申请人",
@@ -184,7 +184,7 @@ def test_sending_online_records_the_day_and_shows_the_new_due_date(
         f"申请{case.number}当前状态为“办理中”，不在等待补正，不能再在网上提交补正材料"
         in again.content.decode()
     )
-    assert CaseEvent.objects.filter(application=case, kind=Event.CORRECTION_RECEIVED).count() == 1
+    assert CaseEvent.objects.filter(application=case, action=Event.CORRECTION_RECEIVED).count() == 1
 
 
 def test_the_files_are_for_the_organs_staff_only(

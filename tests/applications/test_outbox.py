@@ -29,7 +29,7 @@ def send_outbox(*args: str) -> str:
 
 def kinds(case) -> list[str]:  # type: ignore[no-untyped-def]
     return list(
-        CaseEvent.objects.filter(application=case).order_by("seq").values_list("kind", flat=True)
+        CaseEvent.objects.filter(application=case).order_by("seq").values_list("action", flat=True)
     )
 
 
@@ -52,7 +52,7 @@ def test_email_notices_are_sent_once_each_with_an_event(settings) -> None:  # ty
     notice.refresh_from_db()
     assert (notice.status, notice.sent_to, notice.error) == ("sent", "zhangsan@example.cn", "")
     assert kinds(case)[-1] == "notice_sent"
-    assert CaseEvent.objects.filter(application=case, kind="notice_sent").count() == 1
+    assert CaseEvent.objects.filter(application=case, action="notice_sent").count() == 1
 
 
 def test_a_failed_delivery_records_the_error_and_can_be_retried(settings) -> None:  # type: ignore[no-untyped-def]
@@ -63,7 +63,7 @@ def test_a_failed_delivery_records_the_error_and_can_be_retried(settings) -> Non
     notice = Notice.objects.get(application=case)
     assert notice.status == Notice.Status.FAILED
     assert notice.error.startswith("ConnectionRefusedError")
-    failed = CaseEvent.objects.get(application=case, kind="notice_failed")
+    failed = CaseEvent.objects.get(application=case, action="notice_failed")
     assert failed.reason.startswith("政府信息公开申请答复告知书：ConnectionRefusedError")
     assert send_outbox() == "已发送0件，发送失败0件，转为待打印0件"  # not retried by default
     settings.EMAIL_BACKEND = LOCMEM
@@ -111,12 +111,12 @@ def test_bulk_print_makes_one_pdf_and_one_event_per_case(client: Client) -> None
     assert posted[0].number in text and posted[1].number in text and emailed.number not in text
     for case in posted:
         assert Notice.objects.get(application=case).status == Notice.Status.PRINTED
-        assert CaseEvent.objects.filter(application=case, kind="notices_printed").count() == 1
-    assert not CaseEvent.objects.filter(application=emailed, kind="notices_printed").exists()
+        assert CaseEvent.objects.filter(application=case, action="notices_printed").count() == 1
+    assert not CaseEvent.objects.filter(application=emailed, action="notices_printed").exists()
     again = client.post("/office/applications/print/", {"numbers": numbers}, follow=True)
     html = again.content.decode()
     assert f"{posted[0].number}：没有待打印的通知" in html
-    assert CaseEvent.objects.filter(kind="notices_printed").count() == 2
+    assert CaseEvent.objects.filter(action="notices_printed").count() == 2
 
 
 def test_bulk_print_follows_the_rules(client: Client) -> None:
@@ -129,4 +129,4 @@ def test_bulk_print_follows_the_rules(client: Client) -> None:
     r = client.post("/office/applications/print/", {"numbers": [case.number]}, follow=True)
     assert r["Content-Type"].startswith("text/html")
     assert Notice.objects.get(application=case).status == Notice.Status.PENDING
-    assert not CaseEvent.objects.filter(kind="notices_printed").exists()
+    assert not CaseEvent.objects.filter(action="notices_printed").exists()

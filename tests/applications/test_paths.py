@@ -165,7 +165,7 @@ def test_extension_over_twenty_days_refused(flow: Flow) -> None:
 def test_fee_paid_then_answered(flow: Flow) -> None:
     flow.act("send_fee_notice", "officer", method="per_page", units=31)
     case = flow.case()
-    assert case.events.get(kind="send_fee_notice").data["amount"] == "10"
+    assert case.events.get(action="send_fee_notice").data["amount"] == "10"
     assert case.notices.get(kind="send_fee_notice").body.count("按量计收") == 1
     flow.act("fee_paid", "officer")
     flow.answer("granted")
@@ -203,4 +203,7 @@ def test_each_appeal_outcome_in_table_four(
     services.decide_appeal(appeal, flow.staff.officer, outcome=outcome, decided_on=decided)
     t4 = stats.table4({flow.staff.organ.pk}, 2025)
     assert t4[kind][column] == 1 and t4[kind]["total"] == 1
-    assert [e.kind for e in case.events.order_by("seq")][-2:] == ["appeal_lodged", "appeal_decided"]
+    assert [e.action for e in case.events.order_by("seq")][-2:] == [
+        "appeal_lodged",
+        "appeal_decided",
+    ]

@@ -30,4 +30,4 @@ def test_a_pdf_that_cannot_be_made_leaves_every_notice_to_print(
     assert set(Notice.objects.filter(application__in=posted).values_list("status", flat=True)) == {
         Notice.Status.PENDING
     }
-    assert not CaseEvent.objects.filter(kind="notices_printed").exists()
+    assert not CaseEvent.objects.filter(action="notices_printed").exists()

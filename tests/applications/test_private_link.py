@@ -216,7 +216,7 @@ def test_a_form_posted_with_the_token_is_sent_again_to_the_clean_url(
     assert done.redirect_chain[-1][0] == f"/apply/{case.number}/"
     withdrawn = Application.objects.get(pk=case.pk)
     assert withdrawn.state == State.WITHDRAWN
-    assert withdrawn.events.filter(kind="withdraw", reason="已取得").count() == 1
+    assert withdrawn.events.filter(action="withdraw", reason="已取得").count() == 1
 
 
 def test_the_status_lookup_ends_at_a_clean_url(frozen_today: date) -> None:

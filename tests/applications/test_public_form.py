@@ -271,8 +271,8 @@ def test_documents_are_stored_on_the_submission_and_seen_by_staff_only(
         ("身份证明复印件", "身份证.png", len(PNG)),
         ("授权委托书", "委托书.pdf", len(PDF)),
     ]
-    assert {f.event.kind for f in rows} == {Event.SUBMIT_ONLINE}
-    submitted = CaseEvent.objects.get(application=case, kind=Event.SUBMIT_ONLINE)
+    assert {f.event.action for f in rows} == {Event.SUBMIT_ONLINE}
+    submitted = CaseEvent.objects.get(application=case, action=Event.SUBMIT_ONLINE)
     assert [f["title"] for f in submitted.data["files"]] == ["身份证明复印件", "授权委托书"]
     assert services.reply_files(case) == []
     assert services.applicant_files(case) == rows

@@ -35,7 +35,7 @@ def test_the_receipt_carries_the_number_code_and_link(client: Client, settings: 
     assert link in message.body and client.get(link, follow=True).status_code == 200
     assert "您于2025年6月16日通过网上渠道" in message.body
     assert "{" not in message.body and "None" not in message.body
-    assert CaseEvent.objects.filter(application=case, kind="receipt_sent").count() == 1
+    assert CaseEvent.objects.filter(application=case, action="receipt_sent").count() == 1
 
 
 def test_a_mail_failure_is_recorded_and_the_application_stands(
@@ -47,7 +47,7 @@ def test_a_mail_failure_is_recorded_and_the_application_stands(
     assert r.status_code == 302
     case = Application.objects.get()
     assert case.state == "awaiting_confirmation"
-    assert CaseEvent.objects.filter(application=case, kind="receipt_failed").count() == 1
+    assert CaseEvent.objects.filter(application=case, action="receipt_failed").count() == 1
     assert case.number in client.get("/apply/done/").content.decode()
 
 

@@ -113,7 +113,7 @@ def test_a_calendar_change_moves_open_cases_due_dates_with_a_reason(
     open_case.refresh_from_db()
     assert (before, open_case.due_on) == (date(2025, 3, 31), date(2025, 4, 1))
     event = CaseEvent.objects.filter(application=open_case).order_by("seq").last()
-    assert (event.kind, event.label, event.reason, event.public) == (
+    assert (event.action, event.label, event.reason, event.public) == (
         "calendar",
         "工作日历调整，重新计算期限",
         "区政府通知：3月12日放假一天",
@@ -133,4 +133,4 @@ def test_a_calendar_change_moves_open_cases_due_dates_with_a_reason(
         calendar_services.set_override(
             date=date(2025, 3, 15), kind="holiday", name="周六", reason="重复录入", by=None
         )
-    assert CaseEvent.objects.filter(application=open_case, kind="calendar").count() == 1
+    assert CaseEvent.objects.filter(application=open_case, action="calendar").count() == 1

@@ -44,7 +44,7 @@ def test_merge_from_the_waiting_list(client: Client, travel) -> None:  # type: i
     notice = second.notices.get()
     assert notice.title == "申请合并处理告知书"
     assert f"已合并至申请{first.number}一并办理" in notice.body
-    assert first.events.filter(kind="merged_in").exists()
+    assert first.events.filter(action="merged_in").exists()
     page = client.get("/office/applications/").content.decode()
     assert second.number not in page.split('id="awaiting"', 1)[1].split("</table>", 1)[0]
     # the merged submission is never received, so table 三 counts one application
@@ -65,7 +65,7 @@ def test_refuse_a_repeated_application_once_the_first_was_answered(travel) -> No
     assert again.state == State.REVIEW_FIRST
     assert again.received_on == date(2025, 6, 16)
     assert again.answer == "repeated"
-    draft = again.events.get(kind="draft_reply")
+    draft = again.events.get(action="draft_reply")
     assert f"编号{answered.number}" in draft.reason and "2025年6月2日作出答复" in draft.reason
     # merging into an answered case is refused: it must be answered as a repeat
     with pytest.raises(InvalidInput, match="不能将申请"):

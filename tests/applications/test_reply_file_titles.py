@@ -55,7 +55,7 @@ def test_titles_given_on_the_form_name_the_attachments(
     assert "已办理：拟写答复并提交初审" in r.content.decode()
     rows = ReplyFile.objects.filter(application=case).order_by("id")
     assert [(f.name, f.title) for f in rows] == [("pifu.pdf", "立项批复"), ("table.pdf", "")]
-    drafted = CaseEvent.objects.get(application=case, kind=Event.DRAFT_REPLY)
+    drafted = CaseEvent.objects.get(application=case, action=Event.DRAFT_REPLY)
     assert [f["title"] for f in drafted.data["files"]] == ["立项批复", ""]
     assert "file_titles" not in drafted.data
     case.refresh_from_db()
@@ -80,4 +80,4 @@ def test_titles_without_files_are_refused_with_the_reason(
         "附件名称：填写了1个名称，但只上传了0个文件；请每行填写一个名称，依次对应所选文件"
         in r.content.decode()
     )
-    assert not CaseEvent.objects.filter(application=case, kind=Event.DRAFT_REPLY).exists()
+    assert not CaseEvent.objects.filter(application=case, action=Event.DRAFT_REPLY).exists()

@@ -101,7 +101,7 @@ def test_a_reminder_survives_a_case_changed_meanwhile(
     monkeypatch.setattr(services, "record", busy_once)
     sent = reminders.remind(date(2025, 3, 4))
     assert (sent.cases, sent.mails) == (1, 1)
-    assert case.events.filter(kind="reminder").count() == 1
+    assert case.events.filter(action="reminder").count() == 1
     assert reminders.remind(date(2025, 3, 4)).mails == 0
     assert len([m for m in mail.outbox if "期限提醒" in m.subject]) == 1
 
@@ -173,5 +173,6 @@ def test_two_reminder_runs_at_once_remind_each_case_once(travel: Any) -> None:
         assert body.count(case.number + "：") == 1
     assert ReminderSent.objects.filter(sent_at__isnull=False).count() == 20
     assert all(
-        Application.objects.get(pk=c.pk).events.filter(kind="reminder").count() == 1 for c in cases
+        Application.objects.get(pk=c.pk).events.filter(action="reminder").count() == 1
+        for c in cases
     )

@@ -45,7 +45,7 @@ def test_registration_numbers_and_starts_the_clock_over_national_day(staff: Staf
     assert case.half_on == date(2025, 10, 16)
     second = make_case(staff, received_on=date(2025, 9, 26))
     assert second.number.endswith("-2025-00002")
-    assert [e.kind for e in case.events.all()] == ["register"]
+    assert [e.action for e in case.events.all()] == ["register"]
 
 
 def test_spring_festival_2026_and_an_extension(staff: Staff, on) -> None:  # type: ignore[no-untyped-def]
@@ -54,7 +54,7 @@ def test_spring_festival_2026_and_an_extension(staff: Staff, on) -> None:  # typ
     # 20 working days from Mon 9 Feb: Sat 14 Feb works, 15–23 Feb off, Sat 28 Feb works.
     assert case.due_on == date(2026, 3, 12)
     services.apply(case, Event.APPROVE_EXTENSION, staff.head)
-    assert case.events.filter(kind="approve_extension").get().data == {"workdays": 20}
+    assert case.events.filter(action="approve_extension").get().data == {"workdays": 20}
     # 20 more, across 清明 (4–6 April).
     assert case.due_on == date(2026, 4, 10)
     assert Notice.objects.filter(application=case, kind="approve_extension").exists()
@@ -94,7 +94,7 @@ def test_two_officers_at_once_one_wins_and_nothing_is_lost(staff: Staff) -> None
     assert info.value.message == (
         f"申请{case.number}已被他人更新（您看到的是第1版），本次操作未保存，请刷新后重试"
     )
-    kinds = list(CaseEvent.objects.filter(application=case).values_list("kind", flat=True))
+    kinds = list(CaseEvent.objects.filter(application=case).values_list("action", flat=True))
     assert kinds == ["register", "open_consultation"]
     assert Application.objects.get(pk=case.pk).state == State.CONSULTING
 
@@ -131,7 +131,7 @@ def test_correction_notice_after_seven_working_days_is_refused(staff: Staff, on)
 def test_correction_lapses_only_after_its_deadline(staff: Staff, on) -> None:  # type: ignore[no-untyped-def]
     on(date(2025, 3, 3))
     case = make_case(staff, State.CORRECTION, received_on=date(2025, 3, 3))
-    reply_by = date.fromisoformat(case.events.get(kind="request_correction").data["reply_by"])
+    reply_by = date.fromisoformat(case.events.get(action="request_correction").data["reply_by"])
     on(reply_by)
     with pytest.raises(GuardFailed, match="尚未届满"):
         as_system(case, Event.CORRECTION_LAPSED, reply_by)
@@ -149,7 +149,7 @@ def test_correction_lapses_only_after_its_deadline(staff: Staff, on) -> None:  #
 def test_fee_notice_amount_is_computed_and_lapse_counts_under_fee_unpaid(staff: Staff, on) -> None:  # type: ignore[no-untyped-def]
     on(date(2025, 5, 6))
     case = make_case(staff, State.FEE_PENDING, received_on=date(2025, 5, 6))
-    notice = case.events.get(kind="send_fee_notice")
+    notice = case.events.get(action="send_fee_notice")
     assert notice.data["amount"] == "1100"
     assert notice.data["computation"].endswith("合计1100元")
     on(date(2025, 7, 1))

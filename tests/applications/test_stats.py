@@ -28,9 +28,9 @@ CLOSING = {
 
 class Row(NamedTuple):
     seq: int
-    kind: str
+    action: str
     on: date
-    to_state: str
+    after: str
     data: dict[str, str]
 
 
@@ -50,17 +50,17 @@ def brute_force(organ_ids: set[int], year: int) -> dict[str, list[int]]:
     table = {k: [0] * 6 for k in schema.TABLE3_ROW_KEYS}
     start, end = date(year, 1, 1), date(year, 12, 31)
     for case_id, events in per_case.items():
-        received = next((e.on for e in events if e.kind in ("register", "confirm")), None)
+        received = next((e.on for e in events if e.action in ("register", "confirm")), None)
         if received is None:
             continue
-        closing = next((e for e in events if e.to_state in ("closed", "withdrawn")), None)
+        closing = next((e for e in events if e.after in ("closed", "withdrawn")), None)
         closed = closing.on if closing else None
         outcome = None
         if closing is not None:
-            if closing.kind in CLOSING:
-                outcome = CLOSING[closing.kind]
+            if closing.action in CLOSING:
+                outcome = CLOSING[closing.action]
             else:
-                draft = [e for e in events if e.kind == "draft_reply" and e.seq < closing.seq][-1]
+                draft = [e for e in events if e.action == "draft_reply" and e.seq < closing.seq][-1]
                 outcome = ANSWER_BY_KEY[draft.data["answer"]].table3_row
         col = columns.index(column_of[case_id])
         if start <= received <= end:

@@ -45,13 +45,13 @@ def test_api_withdraw_writes_one_event_as_the_applicant(client: Client) -> None:
     assert (r.json()["state"], r.json()["state_label"]) == ("withdrawn", "已撤回")
     case = Application.objects.get(number=number)
     last = case.events.order_by("seq").last()
-    assert (last.kind, last.role, last.actor_name, last.reason) == (
+    assert (last.action, last.role, last.actor_name, last.reason) == (
         "withdraw",
         "applicant",
         "申请人",
         "已从别处取得",
     )
-    assert case.events.filter(kind="withdraw").count() == 1
+    assert case.events.filter(action="withdraw").count() == 1
 
     again = client.post(f"{url}/?token={token}", {}, content_type="application/json")
     assert again.status_code == 409
@@ -59,7 +59,7 @@ def test_api_withdraw_writes_one_event_as_the_applicant(client: Client) -> None:
         "当前状态“已撤回”下不能执行“撤回申请”",
         "not_allowed_in_state",
     )
-    assert case.events.filter(kind="withdraw").count() == 1
+    assert case.events.filter(action="withdraw").count() == 1
     # Never received (withdrawn before the organ confirmed it): not in table 三 at all.
     table3 = stats.annual_stats([staff.organ.pk], services.today().year).table3
     assert (table3["received"][-1], table3["handled_total"][-1]) == (0, 0)
@@ -114,7 +114,7 @@ def test_withdraw_on_the_applicants_page_after_confirmation(client: Client) -> N
     assert f"申请{case.number}已撤回，本机关不再办理。" in text
     assert '<dd id="state">已撤回</dd>' in text
     assert f"/apply/{case.number}/withdraw/" not in text  # no button any more
-    assert case.events.filter(kind="withdraw", role="applicant", reason="不再需要").count() == 1
+    assert case.events.filter(action="withdraw", role="applicant", reason="不再需要").count() == 1
 
     late = client.post(f"/apply/{case.number}/withdraw/", {"reason": "再撤一次"})
     assert late.status_code == 409

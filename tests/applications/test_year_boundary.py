@@ -81,7 +81,7 @@ def test_received_new_years_eve_then_the_notice_is_entered(
     enter_notice(2027, NOTICE_2027, django_capture_on_commit_callbacks)
     case.refresh_from_db()
     assert (case.due_on, case.due_provisional) == (date(2027, 2, 1), False)
-    event = CaseEvent.objects.filter(application=case, kind="calendar").get()
+    event = CaseEvent.objects.filter(application=case, action="calendar").get()
     assert event.data == {
         "due_before": "2027-01-29",
         "due_after": "2027-02-01",
@@ -207,7 +207,7 @@ def test_leap_year_with_spring_festival_in_january(
     # 01-03 is a working day now (17 days to 01-21), 01-24 … 01-28 are off, Saturday 01-29 is
     # worked (18), 01-31 (19), 02-01 is day 20
     assert (case.due_on, case.due_provisional) == (date(2028, 2, 1), False)
-    assert CaseEvent.objects.filter(application=case, kind="calendar").count() == 1
+    assert CaseEvent.objects.filter(application=case, action="calendar").count() == 1
 
 
 def test_a_provisional_correction_period_is_counted_on_the_calendar_of_the_day(

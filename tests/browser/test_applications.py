@@ -553,5 +553,5 @@ def test_the_applicant_withdraws_on_the_private_page(
     assert site.get_by_role("button", name="撤回申请").count() == 0
     assert "张三" in main
     case.refresh_from_db()
-    assert [e.kind for e in case.events.order_by("seq")][-1:] == ["withdraw"]
-    assert case.events.filter(kind="withdraw", role="applicant").count() == 1
+    assert [e.action for e in case.events.order_by("seq")][-1:] == ["withdraw"]
+    assert case.events.filter(action="withdraw", role="applicant").count() == 1

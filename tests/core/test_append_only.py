@@ -16,7 +16,7 @@ from django.test import RequestFactory
 
 from gongkai.applications import services as cases
 from gongkai.applications.models import Application, CaseEvent
-from gongkai.core.models import AppendOnlyError, AuditEvent
+from gongkai.core.models import AppendOnly, AppendOnlyError, AuditEvent
 from gongkai.disclosure.models import ItemEvent
 from gongkai.interaction import services as messages
 from gongkai.interaction.models import MessageEvent, QuestionLog
@@ -47,10 +47,10 @@ def _draft_event(staff: Staff) -> DraftEvent:
     draft = AnnualReportDraft.objects.create(organ=staff.organ, year=2024)
     return DraftEvent.objects.create(
         draft=draft,
-        kind=EventKind.CREATED,
-        by=staff.officer,
-        status_before=Status.DRAFT,
-        status_after=Status.DRAFT,
+        action=EventKind.CREATED,
+        actor=staff.officer,
+        before=Status.DRAFT,
+        after=Status.DRAFT,
         summary="创建草稿",
     )
 
@@ -59,15 +59,17 @@ def _people_change(staff: Staff) -> PeopleChange:
     return PeopleChange.objects.create(
         organ=staff.organ,
         person=staff.officer,
-        by=staff.head,
+        actor=staff.head,
         action=PeopleAction.ADD,
-        roles_after=["officer"],
+        after=["officer"],
         summary="加入本机关",
     )
 
 
 def _calendar_change(staff: Staff) -> CalendarChange:
-    return CalendarChange.objects.create(by=staff.head, reason="测试", summary="无变化")
+    return CalendarChange.objects.create(
+        actor=staff.head, action="day_set", reason="测试", summary="无变化"
+    )
 
 
 def _message_event(staff: Staff) -> MessageEvent:
@@ -93,10 +95,10 @@ def _problem_event(staff: Staff) -> ProblemEvent:
         last_seen_on=DAY,
         deadline=DAY,
     )
-    return ProblemEvent.objects.create(problem=problem, kind="found", on=DAY)
+    return ProblemEvent.objects.create(problem=problem, action="found", on=DAY)
 
 
-WRITERS: dict[type[AuditEvent], Callable[[Staff], Any]] = {
+WRITERS: dict[type[AppendOnly], Callable[[Staff], Any]] = {
     CaseEvent: _case_event,
     ItemEvent: _item_event,
     DraftEvent: _draft_event,
@@ -127,12 +129,39 @@ def test_every_audit_table_is_append_only() -> None:
     """The list here is every concrete child of the base: a new audit table is tested."""
     from django.apps import apps
 
-    children = {m for m in apps.get_models() if issubclass(m, AuditEvent)}
+    children = {m for m in apps.get_models() if issubclass(m, AppendOnly)}
     assert children == set(AUDIT)
 
 
+OLD_NAMES = {
+    "by": "actor",
+    "by_name": "actor_name",
+    "kind": "action",
+    "event": "action",
+    "note": "reason",
+    "comment": "reason",
+    "from_state": "before",
+    "to_state": "after",
+    "status_before": "before",
+    "status_after": "after",
+    "roles_before": "before",
+    "roles_after": "after",
+}
+
+
+@pytest.mark.parametrize(
+    "model", [m for m in AUDIT if issubclass(m, AuditEvent)], ids=lambda m: m.__name__
+)
+def test_every_audit_table_speaks_one_vocabulary(model: type[AuditEvent]) -> None:
+    """Who, when, what and why have the same names in every history table."""
+    names = {field.name for field in model._meta.get_fields()}
+    assert {"actor", "at", "action", "reason"} <= names
+    assert {name: OLD_NAMES[name] for name in names & set(OLD_NAMES)} == {}
+    assert ("before" in names) == ("after" in names)
+
+
 @pytest.mark.parametrize("model", AUDIT, ids=ids)
-def test_a_new_row_is_written_and_read_back(model: type[AuditEvent], staff: Staff) -> None:
+def test_a_new_row_is_written_and_read_back(model: type[AppendOnly], staff: Staff) -> None:
     row = WRITERS[model](staff)
     assert row.pk is not None
     assert model.objects.filter(pk=row.pk).exists()
@@ -140,7 +169,7 @@ def test_a_new_row_is_written_and_read_back(model: type[AuditEvent], staff: Staf
 
 
 @pytest.mark.parametrize("model", AUDIT, ids=ids)
-def test_saving_a_written_row_is_refused(model: type[AuditEvent], staff: Staff) -> None:
+def test_saving_a_written_row_is_refused(model: type[AppendOnly], staff: Staff) -> None:
     row = WRITERS[model](staff)
     name = _text_field(model)
     before = getattr(row, name)
@@ -159,7 +188,7 @@ def test_saving_a_written_row_is_refused(model: type[AuditEvent], staff: Staff) 
 
 @pytest.mark.parametrize("model", AUDIT, ids=ids)
 def test_a_new_object_cannot_take_the_place_of_a_written_row(
-    model: type[AuditEvent], staff: Staff
+    model: type[AppendOnly], staff: Staff
 ) -> None:
     row = WRITERS[model](staff)
     copy = model.objects.get(pk=row.pk)
@@ -171,7 +200,7 @@ def test_a_new_object_cannot_take_the_place_of_a_written_row(
 
 @pytest.mark.parametrize("model", AUDIT, ids=ids)
 def test_queryset_update_delete_and_bulk_update_are_refused(
-    model: type[AuditEvent], staff: Staff
+    model: type[AppendOnly], staff: Staff
 ) -> None:
     row = WRITERS[model](staff)
     name = _text_field(model)
@@ -233,7 +262,7 @@ def _admins_of(model: type[models.Model], request: Any) -> list[Any]:
 
 
 @pytest.mark.parametrize("model", AUDIT, ids=ids)
-def test_the_admin_offers_no_add_edit_or_delete(model: type[AuditEvent], db: None) -> None:
+def test_the_admin_offers_no_add_edit_or_delete(model: type[AppendOnly], db: None) -> None:
     request = _superuser_request()
     for model_admin in _admins_of(model, request):
         if isinstance(model_admin, InlineModelAdmin):  # an inline's takes the parent too

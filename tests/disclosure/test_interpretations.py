@@ -50,7 +50,7 @@ def test_policy_and_reading_are_published_in_one_step(team) -> None:
     assert policy.state == reading.state == workflow.PUBLISHED
     assert policy.published_on == reading.published_on == ON
     last = reading.events.order_by("-id").first()
-    assert last is not None and "同步终审发布" in last.comment
+    assert last is not None and "同步终审发布" in last.reason
 
 
 def test_a_reading_published_first_must_say_why(team) -> None:
@@ -68,7 +68,7 @@ def test_a_reading_published_first_must_say_why(team) -> None:
     services.apply(reading, "approve_final", team.head, "配合新闻发布会提前解读", on=ON)
     reading.refresh_from_db()
     assert reading.state == workflow.PUBLISHED
-    assert reading.events.order_by("-id").first().comment == "配合新闻发布会提前解读"  # type: ignore[union-attr]
+    assert reading.events.order_by("-id").first().reason == "配合新闻发布会提前解读"  # type: ignore[union-attr]
     services.apply(policy, "approve_second", team.second, on=ON)
     services.apply(policy, "approve_final", team.head, on=ON)  # its 解读 is already public
     policy.refresh_from_db()
@@ -97,4 +97,4 @@ def test_personal_numbers_block_publication_until_a_reviewer_confirms(team) -> N
     )
     item.refresh_from_db()
     assert item.state == workflow.PUBLISHED
-    assert item.events.order_by("-id").first().comment == "本人同意公开联系电话"  # type: ignore[union-attr]
+    assert item.events.order_by("-id").first().reason == "本人同意公开联系电话"  # type: ignore[union-attr]

@@ -19,7 +19,7 @@ def test_three_reviews_publish_with_the_seed_style_index_number(team) -> None:
     assert item.state == workflow.PUBLISHED
     assert item.index_number == "11330524MB15359635/2024-00001"
     assert item.published_on == D(2024, 3, 5)
-    events = [(e.event, e.from_state, e.to_state, e.actor_name) for e in item.events.all()]
+    events = [(e.action, e.before, e.after, e.actor_name) for e in item.events.all()]
     assert events == [
         ("create", "", "draft", "李明"),
         ("submit", "draft", "first_review", "李明"),
@@ -49,7 +49,7 @@ def test_send_back_needs_a_comment_and_returns_to_draft(team) -> None:
     assert Item.objects.get(pk=item.pk).state == workflow.SECOND_REVIEW
     item = services.apply(item, "send_back", team.second, "文号有误，请核对")
     assert item.state == workflow.DRAFT
-    assert item.events.last().comment == "文号有误，请核对"
+    assert item.events.last().reason == "文号有误，请核对"
 
 
 def test_one_person_cannot_review_two_levels(team) -> None:
@@ -124,7 +124,7 @@ def test_script_in_body_is_removed_and_said(team) -> None:
     )
     assert item.body == "<p>正文</p>"
     assert cleaned.note == "正文中的脚本、事件属性等不安全内容已被移除，其余内容已保存。"
-    assert item.events.first().comment == cleaned.note
+    assert item.events.first().reason == cleaned.note
 
 
 @pytest.mark.django_db(transaction=True)
@@ -180,7 +180,7 @@ def test_publishing_a_document_that_repeals_another_ends_it(team) -> None:
     )
     old.refresh_from_db()
     assert (old.state, old.validity, old.ended_on) == (workflow.REPEALED, "废止", D(2024, 6, 10))
-    assert old.events.last().comment == f"被《新办法》（索引号 {new.index_number}）废止"
+    assert old.events.last().reason == f"被《新办法》（索引号 {new.index_number}）废止"
     counts = table2(team.organ, 2024).normative_documents
     assert (counts.made, counts.repealed, counts.in_force) == (1, 1, 1)
 

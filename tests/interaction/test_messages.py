@@ -76,7 +76,7 @@ def test_a_reply_is_reviewed_by_someone_else_and_published_only_with_consent(
     approved = services.approve(message, staff["head"])
     assert approved.state == workflow.REPLIED and approved.replied_on == frozen_today
     assert not approved.public
-    kinds = list(approved.events.values_list("kind", "public"))
+    kinds = list(approved.events.values_list("action", "public"))
     assert ("approve", True) in kinds and ("send_back", False) in kinds
 
 
@@ -104,8 +104,8 @@ def test_transfer_makes_a_message_of_the_other_organ_with_the_same_link(
     assert message.state == workflow.TRANSFERRED
     assert moved.organ == staff["other"] and moved.state == workflow.RECEIVED
     assert services.message_for_token(moved.number, token) == moved
-    assert "属乙局职责" in message.events.get(kind="transfer").note
-    assert message.events.get(kind="transfer").public
+    assert "属乙局职责" in message.events.get(action="transfer").reason
+    assert message.events.get(action="transfer").public
 
 
 def test_conversion_keeps_the_day_received_and_the_text(

@@ -41,9 +41,9 @@ def test_create_person_records_who_what(organ_tree: dict[str, Any], make_member:
     assert user.check_password(password)
     assert user.is_active
     assert roles_in(user, organ) == [Role.OFFICER, Role.REVIEWER]
-    assert change.by == admin
+    assert change.actor == admin
     assert change.action == PeopleAction.CREATE
-    assert change.roles_after == ["officer", "reviewer"]
+    assert change.after == ["officer", "reviewer"]
     assert change.summary == "新建账户 周新（new_officer），角色：公开专员、审核人"
 
 
@@ -89,7 +89,7 @@ def test_add_change_roles_and_remove(organ_tree: dict[str, Any], make_member: An
     assert added.summary == "调入（mover） 加入本机关，角色：公开专员"
     changed = people.set_roles(organ=a, person=person, roles=[Role.HEAD, Role.OFFICER], by=admin)
     assert changed.summary == "调入（mover） 的角色由“公开专员”改为“公开专员、机构负责人”"
-    assert (changed.roles_before, changed.roles_after) == (["officer"], ["officer", "head"])
+    assert (changed.before, changed.after) == (["officer"], ["officer", "head"])
     assert roles_in(person, a) == [Role.OFFICER, Role.HEAD]
 
     removed = people.remove_person(organ=a, person=person, by=admin)
@@ -101,7 +101,7 @@ def test_add_change_roles_and_remove(organ_tree: dict[str, Any], make_member: An
     assert roles_in(person, a) == []
     assert roles_in(person, b) == [Role.OFFICER]
     assert list(
-        PeopleChange.objects.filter(organ=a).order_by("id").values_list("action", "by")
+        PeopleChange.objects.filter(organ=a).order_by("id").values_list("action", "actor")
     ) == [("add", admin.pk), ("roles", admin.pk), ("remove", admin.pk)]
 
 

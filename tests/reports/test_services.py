@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def kinds(draft: AnnualReportDraft) -> list[tuple[str, str, str, str]]:
     return [
-        (e.kind, e.status_before, e.status_after, e.by_name)
+        (e.action, e.before, e.after, e.actor_name)
         for e in DraftEvent.objects.filter(draft=draft).order_by("at", "id")
     ]
 
@@ -116,7 +116,7 @@ def test_publish_is_refused_while_the_checker_reports_errors(staff: Any, caseloa
     draft.refresh_from_db()
     assert draft.status == Status.DRAFT and draft.snapshot is None
     assert not PublishedFile.objects.exists()
-    assert [e.kind for e in draft.events.all()] == ["created", "table2", "edited"]
+    assert [e.action for e in draft.events.all()] == ["created", "table2", "edited"]
 
 
 def test_publish_freezes_the_snapshot_and_the_files(staff: Any, caseload: None) -> None:

@@ -159,7 +159,7 @@ def test_admin_resets_a_password_and_the_person_must_change_it(
     assert officer.check_password(match.group(1))
     assert not officer.check_password(TEST_PASSWORD)
     change = PeopleChange.objects.get(action=PeopleAction.RESET)
-    assert (change.person, change.by) == (officer, admin)
+    assert (change.person, change.actor) == (officer, admin)
     response = _log_in(Client(), "officer_a", match.group(1))
     assert response.redirect_chain[-1] == ("/accounts/password/", 302)
 

@@ -53,7 +53,7 @@ def test_locked_member_is_marked_then_unlocked_and_logs_in(
     assert "已保存：解除 张甲（officer_a） 的账户锁定（连续输错密码）。" in html
     assert "已锁定" not in html
     change = PeopleChange.objects.get(action=PeopleAction.UNLOCK)
-    assert (change.person, change.by) == (staff["officer"], staff["admin"])
+    assert (change.person, change.actor) == (staff["officer"], staff["admin"])
     login = _log_in("officer_a", TEST_PASSWORD)
     assert (login.status_code, login["Location"]) == (302, "/office/")
 

@@ -169,7 +169,7 @@ def _plant(organs: list[Organ], teams: list[Team], today: date) -> set[tuple[int
     )
     # A reply recorded without its reason (as older data may be): audit rows are
     # append-only, so the past is written through the plain base manager.
-    CaseEvent._base_manager.filter(application=answered, kind=Event.DRAFT_REPLY).update(reason="")
+    CaseEvent._base_manager.filter(application=answered, action=Event.DRAFT_REPLY).update(reason="")
     expected.add((organ.pk, "CASE.NO_REASON", f"case:{answered.number}"))
     organ, t = organ_team()
     overdue = make_case(_staff(t), received_on=today - timedelta(days=45))
@@ -243,5 +243,5 @@ def test_re_inspection_closes_what_was_fixed_and_reopens_what_came_back(
     third = inspect.run(planted["organs"], on=frozen_today + timedelta(days=2))
     phone.refresh_from_db()
     assert phone.state == ProblemState.OPEN and phone.reopened == 1 and third.reopened == 1
-    kinds = list(phone.events.values_list("kind", flat=True))
+    kinds = list(phone.events.values_list("action", flat=True))
     assert kinds == ["found", "fixed", "verified", "reopened"]

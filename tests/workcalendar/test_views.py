@@ -53,7 +53,7 @@ def test_admin_enters_a_notice_through_the_form(
         response.content.decode()
     )
     assert current_calendar().is_covered(2027)
-    assert CalendarChange.objects.get().by == admin
+    assert CalendarChange.objects.get().actor == admin
     edit = client.get("/office/calendar/notices/2027/").content.decode()
     assert "2027-02-06至2027-02-09 春节" in edit
 
@@ -124,6 +124,6 @@ def test_a_change_entered_through_the_form_moves_open_cases_and_says_why(
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.due_on == datetime.date(2025, 4, 1)
-    event = CaseEvent.objects.filter(application=case, kind="calendar").get()
+    event = CaseEvent.objects.filter(application=case, action="calendar").get()
     assert event.reason == "区政府通知"
     assert "区政府通知" in client.get("/office/calendar/").content.decode()

@@ -41,10 +41,10 @@ APPEAL_OUTCOMES = ("upheld", "corrected", "other", "")
 
 @dataclass
 class _Ev:
-    kind: str
+    action: str
     on: date
-    from_state: str
-    to_state: str
+    before: str
+    after: str
     role: str
     data: dict[str, Any] = field(default_factory=dict)
     reason: str = ""
@@ -200,7 +200,7 @@ def _dates(
         return {"due_on": None}
     if h.calendar is None:
         return {"due_on": received + timedelta(days=28)}
-    steps = [Step(e.kind, e.on, e.data) for e in h.events]
+    steps = [Step(e.action, e.on, e.data) for e in h.events]
     state = compute(clock_events(steps, channel), h.calendar, CLOCK_POLICY, until)
     return {
         "due_on": state.final_due,
@@ -316,9 +316,9 @@ def _bulk_batch(cases: list[Application], histories: list[_History]) -> int:
         CaseEvent(
             application=case,
             seq=seq,
-            kind=ev.kind,
-            from_state=ev.from_state,
-            to_state=ev.to_state,
+            action=ev.action,
+            before=ev.before,
+            after=ev.after,
             role=ev.role,
             actor_name="模拟",
             at=_event_at(ev.on),
@@ -336,9 +336,9 @@ def _bulk_batch(cases: list[Application], histories: list[_History]) -> int:
 EVENT_COLUMNS = (
     "application_id",
     "seq",
-    "kind",
-    "from_state",
-    "to_state",
+    "action",
+    "before",
+    "after",
     "actor_id",
     "actor_name",
     "role",
@@ -381,9 +381,9 @@ def _copy_batch(cases: list[Application], histories: list[_History]) -> int:
                         (
                             case.pk,
                             seq,
-                            ev.kind,
-                            ev.from_state,
-                            ev.to_state,
+                            ev.action,
+                            ev.before,
+                            ev.after,
                             None,
                             "模拟",
                             ev.role,

@@ -127,7 +127,7 @@ def _case_out(case: Any, *, events: bool = False, personal: bool = False) -> dic
         if not personal:
             rows = rows.filter(public=True)
         out["events"] = [
-            {"seq": e.seq, "on": e.on, "kind": e.kind, "label": e.label, "reason": e.reason}
+            {"seq": e.seq, "on": e.on, "kind": e.action, "label": e.label, "reason": e.reason}
             for e in rows
         ]
     if personal:

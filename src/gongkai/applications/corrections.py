@@ -61,7 +61,7 @@ def waiting_request(case: Application) -> Request | None:
     """The 补正 notice the case waits on (None unless the case is in 待补正)."""
     if case.state != State.CORRECTION:
         return None
-    row = case.events.filter(kind=Event.REQUEST_CORRECTION).order_by("-seq").first()
+    row = case.events.filter(action=Event.REQUEST_CORRECTION).order_by("-seq").first()
     if row is None:
         return None
     data = row.data
@@ -89,7 +89,7 @@ class Received:
 
 def received(case: Application) -> list[Received]:
     """Every correction received on the case, oldest first, with the files sent with it."""
-    rows = list(case.events.filter(kind=Event.CORRECTION_RECEIVED).order_by("seq"))
+    rows = list(case.events.filter(action=Event.CORRECTION_RECEIVED).order_by("seq"))
     files: dict[int, list[ReplyFile]] = {}
     for f in ReplyFile.objects.filter(event__in=rows).order_by("id"):
         files.setdefault(f.event_id, []).append(f)

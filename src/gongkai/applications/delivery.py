@@ -232,8 +232,8 @@ def failure(case: Application, events: list[CaseEvent]) -> Failure | None:
         return None
     last: CaseEvent | None = None
     for e in events:
-        if e.kind == Event.SIGN_OFF:
+        if e.action == Event.SIGN_OFF:
             last = None
-        elif e.kind == FAILED:
+        elif e.action == FAILED:
             last = e
     return Failure(last) if last is not None else None

@@ -315,16 +315,16 @@ def closing_clock(
     """The statutory due date of the answer that closed the case, and whether the answer
     came after it (``False`` for a withdrawal or lapse: nothing was answered late).
 
-    ``events`` are the case's workflow events in order (rows or anything with ``kind``,
-    ``on``, ``data``, ``to_state``); only those up to the first closing count, the one
+    ``events`` are the case's workflow events in order (rows or anything with ``action``,
+    ``on``, ``data``, ``after``); only those up to the first closing count, the one
     ``closed_on`` records. ``(None, False)`` for a case never closed or whose dates the
     calendar cannot give.
     """
     steps: list[Step] = []
     closing = None
     for e in events:
-        steps.append(Step(e.kind, e.on, e.data))
-        if e.to_state in ENDING_STATES:
+        steps.append(Step(e.action, e.on, e.data))
+        if e.after in ENDING_STATES:
             closing = e
             break
     if closing is None:
@@ -334,7 +334,7 @@ def closing_clock(
     except DeadlineError:
         return None, False
     due = state.final_due
-    return due, closing.kind == Event.DELIVER and due is not None and closing.on > due
+    return due, closing.action == Event.DELIVER and due is not None and closing.on > due
 
 
 def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
@@ -346,19 +346,19 @@ def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
 class EventFacts(NamedTuple):
     """What the ledger reads of one workflow event."""
 
-    kind: str
+    action: str
     on: date
     data: dict[str, Any]
-    to_state: str
+    after: str
 
 
 def events_of(ids: Iterable[int]) -> dict[int, list[EventFacts]]:
     """The workflow events of these cases, in order (one query; plain tuples, no models)."""
     found: dict[int, list[EventFacts]] = {pk: [] for pk in ids}
     rows = (
-        CaseEvent.objects.filter(application_id__in=list(found), kind__in=WORKFLOW_KINDS)
+        CaseEvent.objects.filter(application_id__in=list(found), action__in=WORKFLOW_KINDS)
         .order_by("application_id", "seq")
-        .values_list("application_id", "kind", "on", "data", "to_state")
+        .values_list("application_id", "action", "on", "data", "after")
     )
     for pk, *facts in rows:
         found[pk].append(EventFacts(*facts))
@@ -506,7 +506,7 @@ def row_of(
             is_open and case.due_on is not None and not case.clock_paused and case.due_on < on
         )
         overdue = bool(open_overdue or late)
-    delivered = [e.on for e in events if e.kind == Event.DELIVER]
+    delivered = [e.on for e in events if e.action == Event.DELIVER]
     row = schema.TABLE3_ROW_BY_KEY.get(case.outcome) if case.outcome else None
     assignee = case.assignee
     values: dict[str, Cell] = {

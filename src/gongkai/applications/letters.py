@@ -160,7 +160,7 @@ def _fee(case: Application, source: CaseEvent) -> tuple[str, ...]:
 
 
 def _lapse(case: Application, source: CaseEvent) -> tuple[str, ...]:
-    a = answers.answer(LAPSE_ANSWERS[Event(source.kind)])
+    a = answers.answer(LAPSE_ANSWERS[Event(source.action)])
     return (
         f"{_application(case)}。{a.decision_text(source.reason)}",
         f"本告知的法律依据：{a.basis}。",
@@ -179,9 +179,9 @@ def _merge(case: Application, source: CaseEvent) -> tuple[str, ...]:
 def _other(case: Application, source: CaseEvent) -> tuple[str, ...]:
     """A notifying event without its own wording: what was done, and why."""
     try:
-        done = EVENT_LABELS[Event(source.kind)]
+        done = EVENT_LABELS[Event(source.action)]
     except ValueError:
-        done = source.kind
+        done = source.action
     reason = source.reason.strip().rstrip("。")
     return (
         f"{_application(case)}，本机关已于{cn_date(source.on)}{done}"
@@ -203,9 +203,9 @@ BUILDERS: Final[dict[str, Callable[[Application, CaseEvent], tuple[str, ...]]]] 
 
 def notice_document(case: Application, source: CaseEvent, title: str, number: str = "") -> Document:
     """The notice issued for ``source``, numbered ``number`` and dated ``source.on``."""
-    if source.kind == Event.DELIVER:
+    if source.action == Event.DELIVER:
         return reply_letter(case, source.on, number=number, title=title)
-    body = BUILDERS.get(source.kind, _other)(case, source)
+    body = BUILDERS.get(source.action, _other)(case, source)
     return Document(
         title=title,
         organ=case.organ.name,
@@ -226,7 +226,7 @@ def _extension_reason(case: Application, approval: CaseEvent) -> str:
     """Why the period is extended: the officer's reason from the request, never the
     head's approval comment (which stays internal)."""
     request = (
-        case.events.filter(kind=Event.REQUEST_EXTENSION, seq__lt=approval.seq)
+        case.events.filter(action=Event.REQUEST_EXTENSION, seq__lt=approval.seq)
         .order_by("-seq")
         .first()
     )
@@ -294,7 +294,7 @@ def _attachments(case: Application) -> tuple[str, ...]:
 
 
 def _reply_reason(case: Application) -> str:
-    draft = case.events.filter(kind=Event.DRAFT_REPLY).order_by("-seq").first()
+    draft = case.events.filter(action=Event.DRAFT_REPLY).order_by("-seq").first()
     return draft.reason if draft else ""
 
 
@@ -309,7 +309,7 @@ def delivered_reply(case: Application) -> Notice | None:
         .order_by("-id")
         .first()
     )
-    draft = case.events.filter(kind=Event.DRAFT_REPLY).order_by("-seq").first()
+    draft = case.events.filter(action=Event.DRAFT_REPLY).order_by("-seq").first()
     if notice is None or (draft is not None and draft.seq > notice.event.seq):
         return None
     return notice
@@ -324,8 +324,8 @@ def delivered_letter(case: Application) -> Document | None:
     notice = delivered_reply(case)
     if notice is not None:
         return of_notice(notice)
-    draft = case.events.filter(kind=Event.DRAFT_REPLY).order_by("-seq").first()
-    delivered = case.events.filter(kind=Event.DELIVER).order_by("-seq").first()
+    draft = case.events.filter(action=Event.DRAFT_REPLY).order_by("-seq").first()
+    delivered = case.events.filter(action=Event.DELIVER).order_by("-seq").first()
     if draft is None or delivered is None or delivered.seq < draft.seq or not case.answer:
         return None
     return reply_letter(case, delivered.on)

@@ -231,9 +231,9 @@ class CaseEvent(AuditEvent):
         Application, models.CASCADE, related_name="events", verbose_name="申请"
     )
     seq = models.PositiveIntegerField("序号")
-    kind = models.CharField("事件", max_length=40)
-    from_state = models.CharField("原状态", max_length=30, blank=True)
-    to_state = models.CharField("新状态", max_length=30, blank=True)
+    action = models.CharField("事件", max_length=40)
+    before = models.CharField("原状态", max_length=30, blank=True)
+    after = models.CharField("新状态", max_length=30, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
@@ -260,17 +260,17 @@ class CaseEvent(AuditEvent):
         constraints = (
             models.UniqueConstraint(fields=["application", "seq"], name="applications_event_seq"),
         )
-        indexes = (models.Index(fields=["kind", "on"], name="applications_event_kind_on"),)
+        indexes = (models.Index(fields=["action", "on"], name="applications_event_action_on"),)
 
     def __str__(self) -> str:
-        return f"{self.application_id}#{self.seq} {self.kind}"
+        return f"{self.application_id}#{self.seq} {self.action}"
 
     @property
     def label(self) -> str:
         try:
-            return EVENT_LABELS[Event(self.kind)]
+            return EVENT_LABELS[Event(self.action)]
         except ValueError:
-            return RECORD_LABELS.get(self.kind, self.kind)
+            return RECORD_LABELS.get(self.action, self.action)
 
     @property
     def detail(self) -> str:
@@ -471,7 +471,7 @@ def service_details(event: Any, *, public: bool) -> str:
     applicant's: method, tracking number and recipient, never the address); empty for any
     other event (a failed e-mail says what failed in its reason)."""
     data: dict[str, Any] = event.data or {}
-    if event.kind == Event.DELIVER and data.get("method"):
+    if event.action == Event.DELIVER and data.get("method"):
         parts = [f"送达方式：{service_method_label(str(data['method']))}"]
         if data.get("tracking"):
             parts.append(f"快递或挂号单号：{data['tracking']}")

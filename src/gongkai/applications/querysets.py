@@ -74,7 +74,7 @@ def recalculated_since(ids: list[int], since: date) -> set[int]:
     from .models import CaseEvent
 
     return set(
-        CaseEvent.objects.filter(application_id__in=ids, kind="calendar", on__gte=since)
+        CaseEvent.objects.filter(application_id__in=ids, action="calendar", on__gte=since)
         .values_list("application_id", flat=True)
         .distinct()
     )
@@ -97,5 +97,5 @@ def flag(case: Application, on: date) -> str:
 
 def reply_files(case: Application) -> list[ReplyFile]:
     """The files provided with the current reply: those uploaded with its latest draft."""
-    draft = case.events.filter(kind=Event.DRAFT_REPLY).order_by("-seq").first()
+    draft = case.events.filter(action=Event.DRAFT_REPLY).order_by("-seq").first()
     return [] if draft is None else list(draft.files.order_by("id"))

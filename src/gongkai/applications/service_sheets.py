@@ -45,7 +45,7 @@ BLANK_DATE: Final = "　　　　年　　月　　日"
 def _source(notice: Notice) -> CaseEvent | None:
     """The 送达答复 event a reply's notice was issued for."""
     seq = notice.event.data.get("for") if notice.event_id else None
-    events = notice.application.events.filter(kind=Event.DELIVER)
+    events = notice.application.events.filter(action=Event.DELIVER)
     if seq is not None:
         events = events.filter(seq=seq)
     found: CaseEvent | None = events.order_by("-seq").first()

@@ -131,7 +131,7 @@ def _events(case: Application) -> list[CaseEvent]:
 def _last(events: Iterable[CaseEvent], *kinds: str) -> CaseEvent | None:
     found = None
     for e in events:
-        if e.kind in kinds:
+        if e.action in kinds:
             found = e
     return found
 
@@ -171,7 +171,7 @@ class Facts:
 
 def facts(events: Iterable[Any]) -> Facts:
     """State, receipt, answer and first closing from events (rows or anything with
-    ``kind``, ``on``, ``from_state``, ``to_state`` and ``data``), in order."""
+    ``action``, ``on``, ``before``, ``after`` and ``data``), in order."""
     state = State.NEW.value
     received_on: date | None = None
     basis = ""
@@ -179,16 +179,16 @@ def facts(events: Iterable[Any]) -> Facts:
     outcome = ""
     closed_on: date | None = None
     for e in events:
-        if e.to_state:
-            state = e.to_state
-        if e.kind in (Event.REGISTER, Event.CONFIRM):
+        if e.after:
+            state = e.after
+        if e.action in (Event.REGISTER, Event.CONFIRM):
             received_on = e.on
             basis = str(e.data.get("receipt_basis", ""))
-        elif e.kind == Event.DRAFT_REPLY:
+        elif e.action == Event.DRAFT_REPLY:
             answer = str(e.data["answer"])
-        elif e.to_state in (State.CLOSED, State.WITHDRAWN) and closed_on is None:
+        elif e.after in (State.CLOSED, State.WITHDRAWN) and closed_on is None:
             closed_on = e.on
-            t = transition(State(e.from_state), Event(e.kind))
+            t = transition(State(e.before), Event(e.action))
             if t is not None and t.outcome:
                 outcome = t.outcome
                 answer = answers.ANSWER_BY_ROW_FOR_WORKFLOW[t.outcome].key
@@ -227,7 +227,7 @@ CLOCK_POLICY = ClockPolicy(internal_target_workdays=ANSWER_DAYS - INTERNAL_TARGE
 
 def clock_state(case: Application, events: list[CaseEvent], calendar: Any = None) -> ClockState:
     """The statutory clock of the current answer period, with its explanation."""
-    steps = [Step(e.kind, e.on, e.data) for e in _since_reopen(events)]
+    steps = [Step(e.action, e.on, e.data) for e in _since_reopen(events)]
     day = today()
     received = next((s.on for s in steps if s.kind in RECEIVING), day)
     return compute(
@@ -327,10 +327,10 @@ def review_round(events: Iterable[CaseEvent]) -> dict[int, str]:
     id (the round starts at the latest 拟写答复; a reply returned for revision starts over)."""
     acted: dict[int, str] = {}
     for e in events:
-        if e.kind == Event.DRAFT_REPLY:
+        if e.action == Event.DRAFT_REPLY:
             acted = {e.actor_id: EVENT_LABELS[Event.DRAFT_REPLY]} if e.actor_id else {}
-        elif e.kind in REVIEW_LEVELS and e.actor_id:
-            acted.setdefault(e.actor_id, REVIEW_LEVELS[Event(e.kind)])
+        elif e.action in REVIEW_LEVELS and e.actor_id:
+            acted.setdefault(e.actor_id, REVIEW_LEVELS[Event(e.action)])
     return acted
 
 
@@ -588,9 +588,9 @@ def _write(
             row = CaseEvent.objects.create(
                 application=case,
                 seq=seen + 1,
-                kind=kind or t.event.value if t else kind or "",
-                from_state=t.state.value if t else "",
-                to_state=t.target.value if t else "",
+                action=kind or t.event.value if t else kind or "",
+                before=t.state.value if t else "",
+                after=t.target.value if t else "",
                 actor=actor if getattr(actor, "pk", None) else None,
                 actor_name=_name(actor, role),
                 role=role.value,
@@ -638,7 +638,7 @@ def _queue_notice(case: Application, source: CaseEvent, title: str) -> Notice:
     row = CaseEvent.objects.create(
         application=case,
         seq=source.seq + 1,
-        kind="notice",
+        action="notice",
         role=Role.SYSTEM.value,
         actor_name=ROLE_LABELS[Role.SYSTEM],
         at=timezone.now(),
@@ -651,7 +651,7 @@ def _queue_notice(case: Application, source: CaseEvent, title: str) -> Notice:
     return Notice.objects.create(
         application=case,
         event=row,
-        kind=source.kind,
+        kind=source.action,
         title=title,
         document_number=number,
         document=document.as_json(),
@@ -663,7 +663,7 @@ def _queue_notice(case: Application, source: CaseEvent, title: str) -> Notice:
 def _served_by(case: Application, source: CaseEvent) -> str:
     """How the notice goes: the reply as its 送达 record says, any other as the applicant
     chose."""
-    if source.kind == Event.DELIVER and source.data.get("method"):
+    if source.action == Event.DELIVER and source.data.get("method"):
         return str(source.data["method"])
     return case.delivery_method
 
@@ -767,7 +767,7 @@ def applicant_files(case: Application) -> list[ReplyFile]:
     """The documents sent with the online application (ID copy, 授权委托书): the organ's
     staff see them on the case page; they are never files of the reply."""
     return list(
-        ReplyFile.objects.filter(application=case, event__kind=Event.SUBMIT_ONLINE).order_by("id")
+        ReplyFile.objects.filter(application=case, event__action=Event.SUBMIT_ONLINE).order_by("id")
     )
 
 

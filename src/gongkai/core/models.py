@@ -24,7 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, NoReturn
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 MESSAGE = "办理记录只增不改：不能修改或删除已写入的记录"
 
@@ -73,8 +75,8 @@ class AppendOnlyQuerySet(models.QuerySet):  # type: ignore[type-arg]
         self._refuse()
 
 
-class AuditEvent(models.Model):
-    """Abstract base of the audit tables: rows are only ever added."""
+class AppendOnly(models.Model):
+    """Abstract base of a table whose rows are only ever added (see the module)."""
 
     objects = AppendOnlyQuerySet.as_manager()
 
@@ -89,3 +91,34 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError(type(self))
+
+
+class AuditEvent(AppendOnly):
+    """Abstract base of the tables that say who did what, when and why, in one vocabulary:
+
+    - ``actor``: the user who did it (kept empty when the account is later removed);
+    - ``at``: when it was recorded;
+    - ``action``: what was done, a stable code of the table's own workflow or list;
+    - ``reason``: why, or what the person wrote with it (an opinion, a note);
+    - ``before`` / ``after``: what changed, where the table records it (a state, a list of
+      roles), declared by the child in the type it needs.
+
+    A child may redeclare a field to narrow it (choices, ``PROTECT``), keeping the name.
+    """
+
+    VOCABULARY = ("actor", "at", "action", "reason", "before", "after")
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="操作人",
+    )
+    at = models.DateTimeField("时间", default=timezone.now)
+    action = models.CharField("操作", max_length=40)
+    reason = models.TextField("理由或说明", blank=True, default="")
+
+    class Meta:
+        abstract = True

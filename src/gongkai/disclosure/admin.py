@@ -30,7 +30,7 @@ class EventInline(admin.TabularInline):
     model = ItemEvent
     extra = 0
     can_delete = False
-    readonly_fields = ["event", "from_state", "to_state", "actor_name", "comment", "on", "at"]
+    readonly_fields = ["action", "before", "after", "actor_name", "reason", "on", "at"]
     fields = tuple(readonly_fields)
 
     # The history is append-only (gongkai.core.models): shown, never added, edited or removed.

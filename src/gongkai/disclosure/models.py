@@ -203,16 +203,20 @@ class ItemEvent(AuditEvent):
     """One change of an item: who, when, what, why. Never edited or deleted."""
 
     item = models.ForeignKey(Item, models.PROTECT, related_name="events")
-    event = models.CharField("操作", max_length=30)
-    from_state = models.CharField("原状态", max_length=20, blank=True)
-    to_state = models.CharField("新状态", max_length=20)
+    action = models.CharField("操作", max_length=30)
+    before = models.CharField("原状态", max_length=20, blank=True)
+    after = models.CharField("新状态", max_length=20)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="操作人",
     )
-    actor_name = models.CharField("操作人", max_length=100, blank=True)
-    comment = models.TextField("意见", blank=True)
+    actor_name = models.CharField("操作人姓名", max_length=100, blank=True)
+    reason = models.TextField("意见", blank=True, default="")
     on = models.DateField("日期")
-    at = models.DateTimeField("时间", auto_now_add=True)
 
     class Meta:
         ordering = ["at", "id"]
@@ -221,7 +225,7 @@ class ItemEvent(AuditEvent):
 
     @property
     def label(self) -> str:
-        return workflow.EVENT_LABELS.get(self.event, self.event)
+        return workflow.EVENT_LABELS.get(self.action, self.action)
 
 
 def attachment_storage() -> Storage:

@@ -96,12 +96,12 @@ def _event(
 ) -> ItemEvent:
     return ItemEvent.objects.create(
         item=item,
-        event=event,
-        from_state=before,
-        to_state=item.state,
+        action=event,
+        before=before,
+        after=item.state,
         actor=actor,
         actor_name=_name(actor) if actor is not None else "系统",
-        comment=comment,
+        reason=comment,
         on=on,
     )
 
@@ -219,11 +219,11 @@ def _round_approvers(item: Item) -> dict[int, str]:
     """Who approved a level of the current review round (since the last submission)."""
     approvers: dict[int, str] = {}
     for event in item.events.order_by("-at", "-id"):
-        if event.event == "submit":
+        if event.action == "submit":
             approvers.setdefault(event.actor_id or 0, "提交")
             break
-        if event.event.startswith("approve_") and event.actor_id:
-            approvers[event.actor_id] = workflow.REVIEW_LEVEL[event.from_state]
+        if event.action.startswith("approve_") and event.actor_id:
+            approvers[event.actor_id] = workflow.REVIEW_LEVEL[event.before]
     return approvers
 
 

@@ -165,10 +165,10 @@ def reviews_of(item: Item) -> list[tuple[str, str, datetime.date]]:
     """(level, reviewer name, date) of the approvals that published this version."""
     approvals: list[tuple[str, str, datetime.date]] = []
     for event in item.events.order_by("at", "id"):
-        if event.event == "send_back":
+        if event.action == "send_back":
             approvals = []
-        elif event.event.startswith("approve_"):
-            approvals.append((workflow.REVIEW_LEVEL[event.from_state], event.actor_name, event.on))
+        elif event.action.startswith("approve_"):
+            approvals.append((workflow.REVIEW_LEVEL[event.before], event.actor_name, event.on))
     return approvals
 
 

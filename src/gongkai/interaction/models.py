@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from gongkai.core.models import AuditEvent
+from gongkai.core.models import AppendOnly, AuditEvent
 from gongkai.organs.models import Organ
 
 from . import workflow
@@ -125,13 +125,8 @@ class Message(models.Model):
 class MessageEvent(AuditEvent):
     message = models.ForeignKey(Message, models.CASCADE, related_name="events")
     seq = models.PositiveIntegerField()
-    kind = models.CharField(max_length=30)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    action = models.CharField("操作", max_length=30)
     on = models.DateField()
-    at = models.DateTimeField(auto_now_add=True)
-    note = models.TextField(blank=True)
     public = models.BooleanField(default=False)
 
     class Meta:
@@ -142,7 +137,7 @@ class MessageEvent(AuditEvent):
 
     @property
     def label(self) -> str:
-        return workflow.EVENT_LABELS.get(self.kind, self.kind)
+        return workflow.EVENT_LABELS.get(self.action, self.action)
 
 
 class MessageFile(models.Model):
@@ -201,7 +196,7 @@ class Faq(models.Model):
         return self.question
 
 
-class QuestionLog(AuditEvent):
+class QuestionLog(AppendOnly):
     """A question asked (personal numbers blotted out) and what it got: staff see what
     people ask and what found nothing."""
 

@@ -101,10 +101,10 @@ def _event(
     return MessageEvent.objects.create(
         message=message,
         seq=last + 1,
-        kind=kind,
+        action=kind,
         actor=actor if getattr(actor, "pk", None) else None,
         on=on or today(),
-        note=note,
+        reason=note,
         public=public,
     )
 

@@ -35,7 +35,7 @@ class MembershipAdmin(admin.ModelAdmin):
 class PeopleChangeAdmin(admin.ModelAdmin):
     """The people log is written by gongkai.organs.people only: read-only here."""
 
-    list_display = ["at", "organ", "person", "by", "action", "summary"]
+    list_display = ["at", "organ", "person", "actor", "action", "summary"]
     list_filter = ["action", "organ"]
     search_fields = ["person__username", "summary"]
 

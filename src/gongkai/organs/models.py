@@ -184,18 +184,9 @@ class PeopleChange(AuditEvent):
         related_name="people_changes",
         verbose_name="人员",
     )
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="操作人",
-    )
-    at = models.DateTimeField("时间", auto_now_add=True)
     action = models.CharField("操作", max_length=20, choices=PeopleAction.choices)
-    roles_before = models.JSONField("原角色", default=list)
-    roles_after = models.JSONField("新角色", default=list)
+    before = models.JSONField("原角色", default=list)
+    after = models.JSONField("新角色", default=list)
     summary = models.CharField("说明", max_length=500)
 
     class Meta:

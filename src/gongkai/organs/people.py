@@ -304,9 +304,9 @@ def _record(
     return PeopleChange.objects.create(
         organ=organ,
         person=person,
-        by=by if getattr(by, "pk", None) else None,
+        actor=by if getattr(by, "pk", None) else None,
         action=action,
-        roles_before=list(before),
-        roles_after=list(after),
+        before=list(before),
+        after=list(after),
         summary=summary,
     )

@@ -97,19 +97,10 @@ class DraftEvent(AuditEvent):
     draft = models.ForeignKey(
         AnnualReportDraft, models.CASCADE, related_name="events", verbose_name="年度报告"
     )
-    kind = models.CharField("操作", max_length=20, choices=EventKind.choices)
-    at = models.DateTimeField("时间", auto_now_add=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="操作人",
-    )
-    by_name = models.CharField("操作人姓名", max_length=150, blank=True)
-    status_before = models.CharField("原状态", max_length=20, choices=Status.choices)
-    status_after = models.CharField("新状态", max_length=20, choices=Status.choices)
+    action = models.CharField("操作", max_length=20, choices=EventKind.choices)
+    actor_name = models.CharField("操作人姓名", max_length=150, blank=True)
+    before = models.CharField("原状态", max_length=20, choices=Status.choices)
+    after = models.CharField("新状态", max_length=20, choices=Status.choices)
     summary = models.CharField("说明", max_length=500)
     data = models.JSONField("详情", default=dict)
 

@@ -99,11 +99,11 @@ def _event(
 ) -> DraftEvent:
     return DraftEvent.objects.create(
         draft=draft,
-        kind=kind,
-        by=actor,
-        by_name=_name(actor),
-        status_before=before,
-        status_after=draft.status,
+        action=kind,
+        actor=actor,
+        actor_name=_name(actor),
+        before=before,
+        after=draft.status,
         summary=summary[:500],
         data=dict(data or {}),
     )

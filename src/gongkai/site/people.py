@@ -46,7 +46,7 @@ def people_list(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "organ": organ,
         "people": people.people_of(organ),
-        "changes": PeopleChange.objects.filter(organ=organ).select_related("person", "by")[
+        "changes": PeopleChange.objects.filter(organ=organ).select_related("person", "actor")[
             :CHANGES_SHOWN
         ],
     }
@@ -152,7 +152,7 @@ def person_edit(request: HttpRequest, slug: str, username: str) -> HttpResponse:
         "person": person,
         "roles": people.Person(person, current).role_labels,
         "form": form,
-        "changes": PeopleChange.objects.filter(organ=organ, person=person).select_related("by")[
+        "changes": PeopleChange.objects.filter(organ=organ, person=person).select_related("actor")[
             :CHANGES_SHOWN
         ],
     }

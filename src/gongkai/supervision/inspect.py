@@ -95,7 +95,7 @@ def run(
                     last_seen_on=on,
                     deadline=calendar.add_workdays(on, RULE_BY_CODE[f.rule].workdays),
                 )
-                ProblemEvent.objects.create(problem=problem, kind="found", actor=who, on=on)
+                ProblemEvent.objects.create(problem=problem, action="found", actor=who, on=on)
                 record.new += 1
                 continue
             problem.last_seen_on = on
@@ -107,7 +107,7 @@ def run(
                 problem.reopened += 1
                 problem.closed_on = None
                 problem.deadline = calendar.add_workdays(on, RULE_BY_CODE[f.rule].workdays)
-                ProblemEvent.objects.create(problem=problem, kind="reopened", actor=who, on=on)
+                ProblemEvent.objects.create(problem=problem, action="reopened", actor=who, on=on)
                 record.reopened += 1
             problem.save()
         for ident, problem in existing.items():
@@ -117,7 +117,7 @@ def run(
                 )
                 problem.closed_on = on
                 problem.save(update_fields=["state", "closed_on"])
-                ProblemEvent.objects.create(problem=problem, kind="verified", actor=who, on=on)
+                ProblemEvent.objects.create(problem=problem, action="verified", actor=who, on=on)
                 record.closed += 1
         record.seconds = round(time.perf_counter() - started, 3)
         record.save()
@@ -142,7 +142,7 @@ def mark_fixed(problem: Problem, actor: Any, note: str) -> Problem:
     problem.state = state
     problem.save(update_fields=["state"])
     ProblemEvent.objects.create(
-        problem=problem, kind="fixed", actor=actor, on=casework.today(), note=note.strip()
+        problem=problem, action="fixed", actor=actor, on=casework.today(), reason=note.strip()
     )
     return problem
 
@@ -159,7 +159,7 @@ def reject(problem: Problem, actor: Any, reason: str) -> Problem:
     problem.closed_on = casework.today()
     problem.save(update_fields=["state", "closed_on"])
     ProblemEvent.objects.create(
-        problem=problem, kind="rejected", actor=actor, on=casework.today(), note=reason.strip()
+        problem=problem, action="rejected", actor=actor, on=casework.today(), reason=reason.strip()
     )
     return problem
 
@@ -169,6 +169,6 @@ def assign(problem: Problem, actor: Any, assignee: Any) -> Problem:
     problem.save(update_fields=["assignee"])
     name = assignee.get_full_name() or assignee.get_username()
     ProblemEvent.objects.create(
-        problem=problem, kind="assigned", actor=actor, on=casework.today(), note=name
+        problem=problem, action="assigned", actor=actor, on=casework.today(), reason=name
     )
     return problem

@@ -88,13 +88,8 @@ class Problem(models.Model):
 
 class ProblemEvent(AuditEvent):
     problem = models.ForeignKey(Problem, models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=20)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    action = models.CharField("操作", max_length=20)
     on = models.DateField()
-    at = models.DateTimeField(auto_now_add=True)
-    note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["at", "id"]
@@ -110,7 +105,7 @@ class ProblemEvent(AuditEvent):
 
     @property
     def label(self) -> str:
-        return self.LABELS.get(self.kind, self.kind)
+        return self.LABELS.get(self.action, self.action)
 
 
 class InspectionSettings(models.Model):

@@ -31,7 +31,7 @@ class CalendarOverrideAdmin(ReadOnlyAdmin):
 
 @admin.register(CalendarChange)
 class CalendarChangeAdmin(ReadOnlyAdmin):
-    list_display = ["at", "by", "reason", "summary"]
+    list_display = ["at", "actor", "action", "reason", "summary"]
 
 
 @admin.register(CoverageReminder)

@@ -78,18 +78,17 @@ class CalendarOverride(models.Model):
         return f"{self.date:%Y-%m-%d} {self.get_kind_display()}（{self.name}）"
 
 
+class CalendarAction(models.TextChoices):
+    NOTICE_ENTERED = "notice_entered", "录入放假安排"
+    NOTICE_UPDATED = "notice_updated", "更新放假安排"
+    DAY_SET = "day_set", "调整单日"
+    DAY_REMOVED = "day_removed", "删除单日调整"
+
+
 class CalendarChange(AuditEvent):
     """Why the calendar changed, when and by whom (never rewritten)."""
 
-    at = models.DateTimeField("时间", auto_now_add=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="操作人",
-    )
+    action = models.CharField("操作", max_length=40, choices=CalendarAction.choices)
     reason = models.CharField("原因", max_length=300)
     summary = models.TextField("变更内容")
     dates = models.JSONField("涉及日期", default=list)

@@ -18,7 +18,7 @@ from django.db import transaction
 from gongkai import deadlines
 
 from . import calendar
-from .models import CalendarChange, CalendarOverride, DayKind, YearNotice
+from .models import CalendarAction, CalendarChange, CalendarOverride, DayKind, YearNotice
 from .signals import calendar_changed
 
 
@@ -58,14 +58,20 @@ def _check(notices: list[YearNotice], days: list[CalendarOverride]) -> deadlines
 
 
 def _record(
-    by: Any, reason: str, summary: str, dates: list[datetime.date], years: set[int]
+    by: Any,
+    action: CalendarAction,
+    reason: str,
+    summary: str,
+    dates: list[datetime.date],
+    years: set[int],
 ) -> CalendarChange:
     if not reason.strip():
         raise ValidationError(
             "请写明变更原因（如：录入国务院办公厅通知、本地民族节日）。", code="reason"
         )
     change = CalendarChange.objects.create(
-        by=_user(by),
+        actor=_user(by),
+        action=action,
         reason=reason.strip(),
         summary=summary,
         dates=[d.isoformat() for d in dates],
@@ -147,8 +153,14 @@ def enter_notice(
         f"调休上班{sum(d.kind == DayKind.WORKDAY for d in days)}天"
     )
     newly_covered = set() if existing or year in calendar.shipped_years() else {year}
+    action = CalendarAction.NOTICE_UPDATED if existing else CalendarAction.NOTICE_ENTERED
     return _record(
-        by, reason or f"{verb}{calendar.notice_source(notice)}", summary, changed, newly_covered
+        by,
+        action,
+        reason or f"{verb}{calendar.notice_source(notice)}",
+        summary,
+        changed,
+        newly_covered,
     )
 
 
@@ -175,7 +187,7 @@ def set_override(
     changed = _changed_dates(before, after, {date.year})
     label = "工作日" if kind == DayKind.WORKDAY else "休息日"
     summary = f"{date.isoformat()} 调整为{label}：{name}"
-    return _record(by, reason, summary, changed, set())
+    return _record(by, CalendarAction.DAY_SET, reason, summary, changed, set())
 
 
 @transaction.atomic
@@ -189,4 +201,5 @@ def remove_override(*, date: datetime.date, reason: str, by: Any) -> CalendarCha
     after = _check(notices, [r for r in rows if r.pk != row.pk])
     row.delete()
     changed = _changed_dates(before, after, {date.year})
-    return _record(by, reason, f"删除 {date.isoformat()} 的日历调整（{row.name}）", changed, set())
+    summary = f"删除 {date.isoformat()} 的日历调整（{row.name}）"
+    return _record(by, CalendarAction.DAY_REMOVED, reason, summary, changed, set())

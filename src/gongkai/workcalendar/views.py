@@ -31,7 +31,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "calendar": calendar_status(timezone.localdate()),
         "notices": YearNotice.objects.all(),
         "overrides": CalendarOverride.objects.filter(notice__isnull=True).order_by("-date")[:200],
-        "changes": CalendarChange.objects.select_related("by")[:50],
+        "changes": CalendarChange.objects.select_related("actor")[:50],
         "can_edit": rules.can_edit_calendar(request.user),
     }
     return render(request, "workcalendar/overview.html", context)

@@ -222,7 +222,7 @@ def _follow_page(
     correction_error: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    events = case.events.filter(public=True).exclude(kind="notice").order_by("seq")
+    events = case.events.filter(public=True).exclude(action="notice").order_by("seq")
     can_correct = services.can_correct(case)
     return render(
         request,
@@ -321,7 +321,7 @@ def delivered_files(case: Application) -> list[ReplyFile]:
     files = services.reply_files(case)
     if not files:
         return []
-    delivered = case.events.filter(kind=Event.DELIVER, seq__gt=files[0].event.seq).exists()
+    delivered = case.events.filter(action=Event.DELIVER, seq__gt=files[0].event.seq).exists()
     return files if delivered else []
 
 

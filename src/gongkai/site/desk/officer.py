@@ -105,10 +105,10 @@ def waiting_periods(ctx: Context, organ: Organ) -> list[tuple[date, Application,
         return []
     starts: dict[tuple[int, str], CaseEvent] = {}
     kinds = [kind for kind, _, _ in PERIOD_EVENTS.values()]
-    for event in CaseEvent.objects.filter(application__in=waiting, kind__in=kinds).order_by(
+    for event in CaseEvent.objects.filter(application__in=waiting, action__in=kinds).order_by(
         "application_id", "seq"
     ):
-        starts[event.application_id, event.kind] = event  # the latest of each kind
+        starts[event.application_id, event.action] = event  # the latest of each kind
     found = []
     for case in waiting:
         event = starts.get((case.pk, PERIOD_EVENTS[State(case.state)][0]))
@@ -164,7 +164,7 @@ def returned(ctx: Context, organ: Organ, total: int) -> Section:
     lines: tuple[Line, ...] = ()
     if ctx.lines and total:
         reason = CaseEvent.objects.filter(
-            application=OuterRef("pk"), kind=Event.RETURN_FOR_REVISION
+            application=OuterRef("pk"), action=Event.RETURN_FOR_REVISION
         ).order_by("-seq")
         found = (
             _cases(organ)
@@ -300,7 +300,7 @@ def _notice_line(notice: Notice) -> Line:
 def drafts(ctx: Context, organ: Organ, total: int) -> Section:
     lines: tuple[Line, ...] = ()
     if ctx.lines and total:
-        comment = ItemEvent.objects.filter(item=OuterRef("pk"), event="send_back").order_by("-pk")
+        comment = ItemEvent.objects.filter(item=OuterRef("pk"), action="send_back").order_by("-pk")
         found = (
             Item.objects.filter(organ=organ, state=items.DRAFT)
             .only("id", "title", "due_on", "state")
@@ -311,7 +311,7 @@ def drafts(ctx: Context, organ: Organ, total: int) -> Section:
                     output_field=IntegerField(),
                 ),
                 sent_back_by=Subquery(comment.values("actor_name")[:1]),
-                sent_back_why=Subquery(comment.values("comment")[:1]),
+                sent_back_why=Subquery(comment.values("reason")[:1]),
             )
             .order_by("sent_back", DUE_FIRST, "id")[:LIMIT]
         )

@@ -35,9 +35,9 @@ def returned_for_revision() -> Q:
     """The case's latest change of state was 退回修改 (notes and reminders do not count)."""
     later = CaseEvent.objects.filter(
         application=OuterRef("application"), seq__gt=OuterRef("seq")
-    ).exclude(to_state="")
+    ).exclude(after="")
     returned = CaseEvent.objects.filter(
-        application=OuterRef("pk"), kind=Event.RETURN_FOR_REVISION
+        application=OuterRef("pk"), action=Event.RETURN_FOR_REVISION
     ).filter(~Exists(later))
     return Q(Exists(returned))
 
@@ -46,10 +46,10 @@ def acted_in_review_round(user: Any) -> Q:
     """``user`` drafted the reply under review or passed one of its levels (the round
     starts at the latest 拟写答复, as in ``applications.services.review_round``)."""
     redrafted = CaseEvent.objects.filter(
-        application=OuterRef("application"), kind=Event.DRAFT_REPLY, seq__gt=OuterRef("seq")
+        application=OuterRef("application"), action=Event.DRAFT_REPLY, seq__gt=OuterRef("seq")
     )
     acted = CaseEvent.objects.filter(
-        application=OuterRef("pk"), actor=user, kind__in=REVIEW_EVENTS
+        application=OuterRef("pk"), actor=user, action__in=REVIEW_EVENTS
     ).filter(~Exists(redrafted))
     return Q(Exists(acted))
 
@@ -62,7 +62,7 @@ def waiting_for_review(user: Any, states: list[str]) -> Q:
 def item_sent_back() -> Q:
     """The item's latest event is 退回修改."""
     later = ItemEvent.objects.filter(item=OuterRef("item"), pk__gt=OuterRef("pk"))
-    sent_back = ItemEvent.objects.filter(item=OuterRef("pk"), event="send_back").filter(
+    sent_back = ItemEvent.objects.filter(item=OuterRef("pk"), action="send_back").filter(
         ~Exists(later)
     )
     return Q(Exists(sent_back))
@@ -72,10 +72,10 @@ def item_acted_in_round(user: Any) -> Q:
     """``user`` submitted the item or approved a level since its latest submission (as in
     ``disclosure.services._round_approvers``)."""
     resubmitted = ItemEvent.objects.filter(
-        item=OuterRef("item"), event="submit", pk__gt=OuterRef("pk")
+        item=OuterRef("item"), action="submit", pk__gt=OuterRef("pk")
     )
     acted = ItemEvent.objects.filter(
-        item=OuterRef("pk"), actor=user, event__in=ITEM_ROUND_EVENTS
+        item=OuterRef("pk"), actor=user, action__in=ITEM_ROUND_EVENTS
     ).filter(~Exists(resubmitted))
     return Q(Exists(acted))
 

@@ -59,7 +59,7 @@ def extensions(ctx: Context, organ: Organ, total: int) -> Section:
     lines: tuple[Line, ...] = ()
     if ctx.lines and total:
         request = CaseEvent.objects.filter(
-            application=OuterRef("pk"), kind=Event.REQUEST_EXTENSION
+            application=OuterRef("pk"), action=Event.REQUEST_EXTENSION
         ).order_by("-seq")
         found = (
             Application.objects.filter(organ=organ, state=State.EXTENSION_PENDING)

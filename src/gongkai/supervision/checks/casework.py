@@ -69,7 +69,7 @@ def reasons(ctx: Context) -> Iterator[Finding]:
         CaseEvent.objects.filter(
             application__organ_id__in=ctx.organ_ids,
             application__state=State.CLOSED,
-            kind=Event.DRAFT_REPLY,
+            action=Event.DRAFT_REPLY,
         )
         .order_by("application_id", "seq")
         .values_list(
