@@ -162,6 +162,12 @@ _LEADING_PUNCT_RE = re.compile(r"([\n\x1f])[ \t]*[,，、。；;]+")
 """Punctuation at the start of a line or cell (the one before the text: ``_START_PUNCT_RE``);
 the line break or separator is kept by the substitution."""
 _START_PUNCT_RE = re.compile(r"[ \t]*[,，、。；;]+")
+_LEADING_PAIRS = tuple(f"{start}{after}" for start in "\n\x1f" for after in " \t,，、。；;")
+"""What follows a line break or separator wherever ``_LEADING_PUNCT_RE`` matches: a few
+substring searches in C find most texts without a match for less than the regex costs
+(it starts a match at every separator of a page's joined texts)."""
+_REPEATED_PAIRS = ("。。", "、、", "；；", "！！", "？？")
+"""Every match of ``_REPEATED_STOP_RE`` holds one of these."""
 _THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d]|,\d)")
 _THOUSANDS_HINT_RE = re.compile(r",\d{3}")
 """A cheap search that every match of ``_THOUSANDS_RE`` contains."""
@@ -204,8 +210,10 @@ def normalize_text(text: str, *, simplify: bool | None = None) -> str:
     if simplify:
         text = to_simplified(text)
     text = _COMMA_BEFORE_PUNCT_RE.sub("", text)
-    text = _REPEATED_STOP_RE.sub(r"\1", text)
-    text = _LEADING_PUNCT_RE.sub(r"\1", text)
+    if any(map(text.__contains__, _REPEATED_PAIRS)):
+        text = _REPEATED_STOP_RE.sub(r"\1", text)
+    if any(map(text.__contains__, _LEADING_PAIRS)):
+        text = _LEADING_PUNCT_RE.sub(r"\1", text)
     start = _START_PUNCT_RE.match(text)
     if start:
         text = text[start.end() :]
