@@ -30,6 +30,7 @@ def render() -> str:
     """The whole page as Markdown."""
     from gongkai.applications import workflow as applications
     from gongkai.disclosure import workflow as disclosure
+    from gongkai.interaction import consultation_workflow as consultations
     from gongkai.interaction import workflow as interaction
     from gongkai.reports import workflow as reports
     from gongkai.supervision import workflow as supervision
@@ -39,6 +40,7 @@ def render() -> str:
         disclosure.WORKFLOW,
         reports.WORKFLOW,
         interaction.WORKFLOW,
+        consultations.WORKFLOW,
         supervision.WORKFLOW,
     )
     return "\n".join([HEADER, *(t.render_markdown() for t in tables)])

@@ -10,7 +10,7 @@ from django.test import Client
 
 from gongkai.interaction import consulting, services, stats
 from gongkai.interaction.consulting import QuestionSpec
-from gongkai.interaction.models import Comment
+from gongkai.interaction.models import Comment, Feedback
 from gongkai.organs.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,7 @@ def test_a_consultation_from_draft_to_published_feedback(
     consulting.publish(c, staff["reviewer"])
     first = consulting.comment(c, "建议夜间优惠。", "刘洋", "13900000000")
     second = consulting.comment(c, "建议全部免费。")
-    with pytest.raises(services.MessageError, match="截止后"):
+    with pytest.raises(services.MessageError, match="征集已截止"):
         consulting.write_feedback(c, staff["officer"], "说明", "")
     travel(frozen_today + timedelta(days=11))
     with pytest.raises(services.MessageError, match="不再接收意见"):
@@ -150,3 +150,48 @@ def test_published_consultations_are_listed_in_the_catalogue(
     page = Client().get(f"/catalog/{staff['organ'].slug}/").content.decode()
     assert "绿道建设意见征集" in page and "意见1条" in page
     assert hidden.title not in page.replace("绿道建设意见征集", "")
+
+
+def test_the_consultation_table_refuses_what_its_state_does_not_allow(
+    staff: dict[str, Any], frozen_today: date, travel: Any
+) -> None:
+    """Publishing twice, feedback before publication, sorting after the feedback is out:
+    each refused by the table with the state named, and nothing written."""
+    c = consulting.create(staff["organ"], staff["officer"], _fields(frozen_today))
+    with pytest.raises(services.MessageError, match=r"“未发布”.*起草反馈") as refused:
+        consulting.write_feedback(c, staff["officer"], "说明", "")
+    assert refused.value.status == 409
+    with pytest.raises(services.MessageError, match="发布反馈") as refused:
+        consulting.publish_feedback(c, staff["reviewer"])
+    assert refused.value.status == 409
+    consulting.publish(c, staff["reviewer"])
+    with pytest.raises(services.MessageError, match=r"“已发布”.*发布征集"):
+        consulting.publish(c, staff["reviewer"])
+    row = consulting.comment(c, "建议延长开放时间。")
+    with pytest.raises(services.MessageError, match="公开专员") as refused:
+        consulting.sort_comment(row, staff["reviewer"], "开放时间", True)
+    assert refused.value.status == 403
+    travel(frozen_today + timedelta(days=11))
+    consulting.sort_comment(row, staff["officer"], "开放时间", True)
+    consulting.write_feedback(c, staff["officer"], "共收到1条，采纳1条。", "")
+    assert consulting.state_of(c) == "feedback_drafted"
+    consulting.publish_feedback(c, staff["reviewer"])
+    published_at = Feedback.objects.get(consultation=c).published_at
+    with pytest.raises(services.MessageError, match="“已发布反馈”"):
+        consulting.publish_feedback(c, staff["reviewer"])
+    with pytest.raises(services.MessageError, match="“已发布反馈”"):
+        consulting.sort_comment(row, staff["officer"], "其他", False)
+    row.refresh_from_db()
+    assert (row.theme, row.adopted) == ("开放时间", True)
+    assert Feedback.objects.get(consultation=c).published_at == published_at
+
+
+def test_a_consultation_whose_period_is_over_is_not_published(
+    staff: dict[str, Any], frozen_today: date, travel: Any
+) -> None:
+    c = consulting.create(staff["organ"], staff["officer"], _fields(frozen_today))
+    travel(frozen_today + timedelta(days=11))
+    with pytest.raises(services.MessageError, match="截止日期未过"):
+        consulting.publish(c, staff["reviewer"])
+    c.refresh_from_db()
+    assert c.published_at is None

@@ -21,7 +21,9 @@ from django.utils import timezone
 
 from gongkai.applications import files as file_rules
 from gongkai.organs.models import Organ
+from gongkai.workflow import TransitionError, WrongRole
 
+from . import consultation_workflow as flow
 from . import privacy, workflow
 from .models import (
     Answer,
@@ -62,6 +64,36 @@ def status(c: Consultation, on: date | None = None) -> str:
 
 def is_open(c: Consultation, on: date | None = None) -> bool:
     return status(c, on) == "征集中"
+
+
+def state_of(c: Consultation) -> str:
+    """The consultation's state in ``consultation_workflow`` (read, not stored)."""
+    if c.published_at is None:
+        return flow.DRAFT
+    feedback: Feedback | None = getattr(c, "feedback", None)
+    if feedback is None:
+        return flow.PUBLISHED
+    return flow.FEEDBACK_DRAFTED if feedback.published_at is None else flow.CONCLUDED
+
+
+def _fire(c: Consultation, event: str, actor: Any) -> str:
+    """The state after ``event`` by ``actor`` (roles in the consultation's organ); a
+    refusal of the table is a ``MessageError`` (403 for the role, else 409)."""
+    roles = roles_of(actor, c.organ)
+    period = flow.Period(today(), c.starts_on, c.ends_on)
+    try:
+        return flow.WORKFLOW.fire(state_of(c), event, roles, period)
+    except TransitionError as exc:
+        raise MessageError(exc.message, 403 if isinstance(exc, WrongRole) else 409) from None
+
+
+def _public_may(c: Consultation, event: str) -> bool:
+    period = flow.Period(today(), c.starts_on, c.ends_on)
+    try:
+        flow.WORKFLOW.transition_for(state_of(c), event, flow.PUBLIC, period)
+    except TransitionError:
+        return False
+    return True
 
 
 def _require(user: Any, organ: Organ, role: str, what: str) -> None:
@@ -110,11 +142,7 @@ def create(
 
 
 def publish(c: Consultation, actor: Any) -> Consultation:
-    _require(actor, c.organ, workflow.REVIEWER, "发布意见征集")
-    if c.published_at is not None:
-        raise MessageError("该征集已经发布", 409)
-    if c.ends_on < today():
-        raise MessageError("截止日期已过，请修改征集期限后再发布", 400)
+    _fire(c, flow.PUBLISH, actor)
     c.published_at = timezone.now()
     c.published_by = actor
     c.save(update_fields=["published_at", "published_by"])
@@ -122,7 +150,7 @@ def publish(c: Consultation, actor: Any) -> Consultation:
 
 
 def comment(c: Consultation, body: str, name: str = "", contact: str = "") -> Comment:
-    if not is_open(c):
+    if not _public_may(c, flow.COMMENT):
         raise MessageError(f"该征集{status(c)}，不再接收意见", 409)
     if c.kind == ConsultationKind.SURVEY:
         raise MessageError("问卷调查请填写问卷", 400)
@@ -137,7 +165,7 @@ def comment(c: Consultation, body: str, name: str = "", contact: str = "") -> Co
 def respond(c: Consultation, given: Mapping[int, Sequence[str]]) -> Response:
     """One filled-in questionnaire: ``given`` maps question id → chosen options (or the
     free text as one element). Every choice question must be answered from its options."""
-    if not is_open(c):
+    if not _public_may(c, flow.RESPOND):
         raise MessageError(f"该调查{status(c)}，不再接收答卷", 409)
     questions = list(c.questions.all())
     answers: list[Answer] = []
@@ -164,7 +192,7 @@ def respond(c: Consultation, given: Mapping[int, Sequence[str]]) -> Response:
 
 
 def sort_comment(row: Comment, actor: Any, theme: str, adopted: bool | None) -> Comment:
-    _require(actor, row.consultation.organ, workflow.OFFICER, "整理意见")
+    _fire(row.consultation, flow.SORT, actor)
     row.theme = theme.strip()[:50]
     row.adopted = adopted
     row.save(update_fields=["theme", "adopted"])
@@ -172,9 +200,7 @@ def sort_comment(row: Comment, actor: Any, theme: str, adopted: bool | None) -> 
 
 
 def write_feedback(c: Consultation, actor: Any, summary: str, reasons: str) -> Feedback:
-    _require(actor, c.organ, workflow.OFFICER, "起草反馈")
-    if c.published_at is None or today() <= c.ends_on:
-        raise MessageError("征集截止后才能起草反馈", 409)
+    _fire(c, flow.WRITE_FEEDBACK, actor)
     if not summary.strip():
         raise MessageError("请填写反馈说明", 400)
     unsorted = c.comments.filter(adopted__isnull=True).count()
@@ -182,9 +208,6 @@ def write_feedback(c: Consultation, actor: Any, summary: str, reasons: str) -> F
         raise MessageError(f"还有{unsorted}条意见未标明是否采纳", 400)
     if c.comments.filter(adopted=False).exists() and not reasons.strip():
         raise MessageError("有未采纳的意见，须说明未采纳的理由", 400)
-    existing = getattr(c, "feedback", None)
-    if existing is not None and existing.published_at is not None:
-        raise MessageError("反馈已经发布，不能再修改", 409)
     feedback, _ = Feedback.objects.update_or_create(
         consultation=c,
         defaults={"summary": summary.strip(), "not_adopted_reasons": reasons.strip()},
@@ -193,13 +216,10 @@ def write_feedback(c: Consultation, actor: Any, summary: str, reasons: str) -> F
 
 
 def publish_feedback(c: Consultation, actor: Any) -> Feedback:
-    _require(actor, c.organ, workflow.REVIEWER, "发布反馈")
-    feedback: Feedback | None = getattr(c, "feedback", None)
-    if feedback is None:
-        raise MessageError("还没有起草反馈", 409)
-    if feedback.published_at is None:
-        feedback.published_at = timezone.now()
-        feedback.save(update_fields=["published_at"])
+    _fire(c, flow.PUBLISH_FEEDBACK, actor)
+    feedback: Feedback = c.feedback
+    feedback.published_at = timezone.now()
+    feedback.save(update_fields=["published_at"])
     return feedback
 
 
