@@ -92,9 +92,8 @@ def tokens(rows: Sequence[Row], labels: LabelSet) -> list[Token]:
         for column in compress(count(), cells):
             cell = cells[column]
             found = cached(cell)
-            if found is None:
-                found = classify(cell)
-            append(new(Token, (row, column, cell, *found)))
+            value, matched = found if found is not None else classify(cell)
+            append(new(Token, (row, column, cell, value, matched)))
     return out
 
 
