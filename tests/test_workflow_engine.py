@@ -52,7 +52,9 @@ def _lamp(transitions: tuple[Transition, ...] | None = None, **kw: Any) -> Workf
         roles=ROLES,
         transitions=table,
         guards={"signed": "已签字"},
-        checks={"signed": lambda context: bool(context and context.get("signed"))},
+        checks=kw.pop(
+            "checks", {"signed": lambda context: bool(context and context.get("signed"))}
+        ),
         **kw,
     )
 
@@ -172,6 +174,42 @@ def test_a_broken_table_is_refused_when_it_is_defined(
     assert str(err.value).startswith("流程“测试流程”定义有误：")
     assert problem in str(err.value).split("：", 1)[1].split("；")
     assert problem in _lamp(table, validate=False).problems()
+
+
+def test_checks_bound_later_are_evaluated_and_may_give_their_own_reason() -> None:
+    """A table defined without its app's data gets its checks where the app binds them;
+    a check may refuse with its own words."""
+
+    class NotSigned(Exception):
+        pass
+
+    def signed(context: Any) -> bool:
+        if not context["signed"]:
+            raise NotSigned(f"请先由{context['who']}签字")
+        return True
+
+    bare = _lamp(checks=None)
+    assert bare.unchecked() == ["signed"]
+    assert bare.fire("open", "finish", "head", {"signed": False}) == "done"
+    bound = bare.with_checks({"signed": signed})
+    assert bound.unchecked() == []
+    assert bound.fire("open", "finish", "head", {"signed": True, "who": "负责人"}) == "done"
+    with pytest.raises(NotSigned, match="请先由负责人签字"):
+        bound.fire("open", "finish", "head", {"signed": False, "who": "负责人"})
+    assert bound.render_markdown() == bare.render_markdown()
+
+
+def test_every_condition_of_the_tables_with_conditions_is_evaluated() -> None:
+    """No named condition of these tables is left to a caller to remember."""
+    from gongkai.applications import guards
+    from gongkai.reports import services as report_services
+
+    assert guards.WORKFLOW.unchecked() == []
+    assert guards.WORKFLOW.transitions == applications.WORKFLOW.transitions
+    assert report_services.WORKFLOW.unchecked() == []
+    from gongkai.disclosure import services as disclosure_services
+
+    assert disclosure_services.WORKFLOW.unchecked() == []
 
 
 def test_every_problem_of_a_table_is_listed_not_only_the_first() -> None:

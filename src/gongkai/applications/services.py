@@ -15,8 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
-from typing import Any, Final
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -25,18 +24,19 @@ from django.utils import timezone
 from gongkai.deadlines.calendar import WorkCalendar
 from gongkai.deadlines.clock import ClockPolicy, ClockState, compute
 from gongkai.deadlines.periods import (
-    consultation_reply_due,
-    correction_notice_due,
     fee_payment_due,
 )
 from gongkai.organs.models import Organ
 from gongkai.organs.querysets import roles_in
 
-from . import answers, fees
+from . import answers, fees, guards
 from . import files as reply_files_mod
 from .clock import Step, clock_events
 from .delivery_details import payload as delivery_payload
-from .errors import Conflict, GuardFailed, InvalidInput, NotAllowedInState, RoleNotAllowed
+from .errors import Conflict, InvalidInput, NotAllowedInState, RoleNotAllowed
+from .history import REVIEW_LEVELS as REVIEW_LEVELS
+from .history import last, since_reopen
+from .history import review_round as review_round
 from .letters import LETTER_TITLE
 from .models import (
     RECEIPT_BASIS_BY_CHANNEL,
@@ -58,7 +58,6 @@ from .workflow import (
     ROLE_LABELS,
     STATE_LABELS,
     Event,
-    Guard,
     Role,
     State,
     Transition,
@@ -126,19 +125,6 @@ def _choose_role(t: Transition, have: set[Role], state: State) -> Role:
 
 def _events(case: Application) -> list[CaseEvent]:
     return list(case.events.order_by("seq"))
-
-
-def _last(events: Iterable[CaseEvent], *kinds: str) -> CaseEvent | None:
-    found = None
-    for e in events:
-        if e.action in kinds:
-            found = e
-    return found
-
-
-def _since_reopen(events: list[CaseEvent]) -> list[CaseEvent]:
-    last = _last(events, Event.REOPEN)
-    return events if last is None else [e for e in events if e.seq >= last.seq]
 
 
 @dataclass(frozen=True)
@@ -227,7 +213,7 @@ CLOCK_POLICY = ClockPolicy(internal_target_workdays=ANSWER_DAYS - INTERNAL_TARGE
 
 def clock_state(case: Application, events: list[CaseEvent], calendar: Any = None) -> ClockState:
     """The statutory clock of the current answer period, with its explanation."""
-    steps = [Step(e.action, e.on, e.data) for e in _since_reopen(events)]
+    steps = [Step(e.action, e.on, e.data) for e in since_reopen(events)]
     day = today()
     received = next((s.on for s in steps if s.kind in RECEIVING), day)
     return compute(
@@ -236,102 +222,6 @@ def clock_state(case: Application, events: list[CaseEvent], calendar: Any = None
         CLOCK_POLICY,
         max(day, received),
     )
-
-
-# ---------------------------------------------------------------------------- guards
-
-
-def _check_guard(
-    t: Transition,
-    case: Application,
-    events: list[CaseEvent],
-    actor: Any,
-    on: date,
-    data: Mapping[str, Any],
-) -> None:
-    g = t.guard
-    if g is Guard.NONE:
-        return
-    cal = _calendar()
-    current = _since_reopen(events)
-    if g is Guard.CORRECTION_NOT_YET_REQUESTED:
-        if _last(current, Event.REQUEST_CORRECTION):
-            raise GuardFailed("补正通知只能一次性发出（条例第三十条），本申请已发出过补正通知")
-        assert case.received_on is not None
-        last_day = correction_notice_due(case.received_on, cal)
-        if on > last_day:
-            raise GuardFailed(
-                f"补正通知应在收到申请之日起7个工作日内发出（条例第三十条），"
-                f"本申请最迟应于{last_day.isoformat()}发出，今天是{on.isoformat()}"
-            )
-    elif g is Guard.CORRECTION_DEADLINE_PASSED:
-        request = _last(current, Event.REQUEST_CORRECTION)
-        assert request is not None
-        reply_by = date.fromisoformat(request.data["reply_by"])
-        if request.data.get("reply_by_provisional"):
-            # The letter stated the period in words; count it on today's calendar.
-            workdays = int(request.data.get("reply_workdays", CORRECTION_REPLY_DAYS))
-            reply_by = cal.add_workdays(request.on, workdays)
-        if on <= reply_by:
-            raise GuardFailed(f"补正期限{reply_by.isoformat()}尚未届满，不能按逾期未补正处理")
-    elif g is Guard.CONSULTATION_DEADLINE_PASSED:
-        opened = _last(current, Event.OPEN_CONSULTATION)
-        assert opened is not None
-        last_day = consultation_reply_due(opened.on, cal)
-        if on <= last_day:
-            raise GuardFailed(
-                f"征求意见的答复期限（15个工作日）至{last_day.isoformat()}届满，尚不能按逾期处理"
-            )
-    elif g is Guard.NOT_YET_EXTENDED:
-        if _last(current, Event.APPROVE_EXTENSION):
-            raise GuardFailed(
-                "本申请已延长过答复期限，延长期限最长不得超过20个工作日（条例第三十三条）"
-            )
-    elif g is Guard.FEE_AMOUNT_POSITIVE:
-        if Decimal(str(data.get("amount", "0"))) <= 0:
-            raise GuardFailed("按收费标准计算的信息处理费为0元，无需发出收费通知")
-    elif g is Guard.FEE_DEADLINE_PASSED:
-        notice = _last(current, Event.SEND_FEE_NOTICE)
-        assert notice is not None
-        last_day = fee_payment_due(notice.on, cal)
-        if on <= last_day:
-            raise GuardFailed(f"缴费期限至{last_day.isoformat()}届满，尚不能按逾期未缴费处理")
-    elif g is Guard.ANSWER_CHOSEN:
-        key = data.get("answer") if t.event is Event.DRAFT_REPLY else case.answer
-        if not key or key not in answers.ANSWER_BY_KEY:
-            raise InvalidInput("请选择答复类型")
-        if not answers.ANSWER_BY_KEY[str(key)].chosen_by_officer:
-            raise InvalidInput(
-                f"答复类型“{answers.ANSWER_BY_KEY[str(key)].label}”由流程自动确定，不能手工选择"
-            )
-    elif g is Guard.REVIEW_SEPARATION:
-        done = review_round(current).get(getattr(actor, "pk", None) or 0)
-        if done == EVENT_LABELS[Event.DRAFT_REPLY]:
-            raise GuardFailed("审核人不能是答复的拟稿人：请由其他审核人办理")
-        if done:
-            raise GuardFailed(
-                f"同一人不能担任两级审核：您已完成本轮{done}，请由其他审核人办理"
-                f"{REVIEW_LEVELS[t.event]}"
-            )
-
-
-REVIEW_LEVELS: Final = {
-    Event.APPROVE_FIRST: "初审",
-    Event.APPROVE_SECOND: "复审",
-    Event.SIGN_OFF: "终审",
-}
-
-
-def review_round(events: Iterable[CaseEvent]) -> dict[int, str]:
-    """Who has acted on the reply under review: the drafter and each review level, by user
-    id (the round starts at the latest 拟写答复; a reply returned for revision starts over)."""
-    acted: dict[int, str] = {}
-    for e in events:
-        if e.action == Event.DRAFT_REPLY:
-            acted = {e.actor_id: EVENT_LABELS[Event.DRAFT_REPLY]} if e.actor_id else {}
-        elif e.action in REVIEW_LEVELS and e.actor_id:
-            acted.setdefault(e.actor_id, REVIEW_LEVELS[Event(e.action)])
-    return acted
 
 
 # ---------------------------------------------------------------------------- payloads
@@ -371,7 +261,7 @@ def _payload(
             raise InvalidInput(f"延长期限应为1至20个工作日（条例第三十三条），收到{days}")
         out = {"workdays": days}
     elif event is Event.APPROVE_EXTENSION:
-        request = _last(events, Event.REQUEST_EXTENSION)
+        request = last(events, Event.REQUEST_EXTENSION)
         assert request is not None
         out = {"workdays": int(request.data["workdays"])}
     elif event is Event.SEND_FEE_NOTICE:
@@ -498,7 +388,9 @@ def apply(
         if day > today():
             raise InvalidInput(f"日期{day.isoformat()}不能晚于今天")
         payload = _payload(ev, case, events, day, data or {})
-        _check_guard(t, case, events, actor, day, payload)
+        guards.check(
+            guards.Context(t, case, since_reopen(events), actor, day, payload, _calendar), role
+        )
         if ev is Event.DRAFT_REPLY:
             chosen = answers.ANSWER_BY_KEY[str(payload["answer"])]
             problem = answers.reason_problem(chosen, reason)

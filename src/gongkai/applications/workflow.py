@@ -163,7 +163,8 @@ EVENT_LABELS: Final[Mapping[Event, str]] = {
 
 
 class Guard(StrEnum):
-    """Named conditions a transition needs beyond its state and role; evaluated by services."""
+    """Named conditions a transition needs beyond its state and role; each is evaluated by
+    its check in ``guards.py``, bound to the table there (``guards.WORKFLOW``)."""
 
     NONE = "none"
     CORRECTION_NOT_YET_REQUESTED = "correction_not_yet_requested"

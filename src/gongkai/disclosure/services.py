@@ -13,8 +13,9 @@ with a Chinese message naming the state, the event and the role; nothing is writ
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -227,9 +228,29 @@ def _round_approvers(item: Item) -> dict[int, str]:
     return approvers
 
 
-def _guard_separation(item: Item, transition: workflow.Transition, actor: Any) -> None:
-    if not transition.event.startswith("approve_"):
-        return
+@dataclass(frozen=True)
+class Approval:
+    """What the table's conditions read (``workflow.GUARD_LABELS``)."""
+
+    item: Item
+    actor: Any
+    comment: str
+    confirmed: bool
+
+
+def _separate_reviewers(a: Approval) -> bool:
+    _guard_separation(a.item, a.actor)
+    return True
+
+
+def _ready_to_publish(a: Approval) -> bool:
+    _guard_separation(a.item, a.actor)
+    _guard_personal_data(a.item, a.comment, a.confirmed)
+    _interpretation_to_publish_with(a.item, a.comment)
+    return True
+
+
+def _guard_separation(item: Item, actor: Any) -> None:
     done = _round_approvers(item).get(actor.pk)
     if done == "提交":
         raise DisclosureError("提交人不能审核自己提交的信息", code="same_person")
@@ -307,14 +328,13 @@ def apply(
     day = on or _today()
     item = Item.objects.select_for_update().select_related("organ").get(pk=item.pk)
     roles = workflow_roles(actor, item.organ)
-    transition = workflow.find(item.state, event, roles)
     comment = comment.strip()
+    approval = Approval(item, actor, comment, confirm_personal_data)
+    transition = WORKFLOW.transition_for(item.state, event, roles, approval)
     if transition.needs_comment and not comment:
         raise DisclosureError(f"“{transition.label}”必须填写意见或理由", code="comment_required")
-    _guard_separation(item, transition, actor)
     together: Item | None = None
     if transition.effect == "publish":
-        _guard_personal_data(item, comment, confirm_personal_data)
         together = _interpretation_to_publish_with(item, comment)
     before = item.state
     item.state = workflow.target_of(transition, before)
@@ -393,6 +413,12 @@ def _interpretation_to_publish_with(item: Item, comment: str) -> Item | None:
             code="interpretation_missing",
         )
     return waiting
+
+
+WORKFLOW: Final = workflow.WORKFLOW.with_checks(
+    {workflow.SEPARATE_REVIEWERS: _separate_reviewers, workflow.READY_TO_PUBLISH: _ready_to_publish}
+)
+"""The table with its conditions evaluated; every change of state goes through it."""
 
 
 def _publish_together(interpretation: Item, policy: Item, day: datetime.date, actor: Any) -> None:

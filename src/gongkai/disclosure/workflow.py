@@ -96,14 +96,15 @@ class Transition:
     roles: tuple[str, ...]
     needs_comment: bool = False
     effect: str = ""
+    guard: str = ""
 
     @property
     def needs_reason(self) -> bool:
         return self.needs_comment
 
     @property
-    def condition(self) -> None:
-        return None
+    def condition(self) -> str | None:
+        return self.guard or None
 
 
 EFFECT_LABELS: Final = {
@@ -114,10 +115,35 @@ EFFECT_LABELS: Final = {
     "end_validity": "标注有效性（废止或失效），页面继续公开",
 }
 
+SEPARATE_REVIEWERS: Final = "separate_reviewers"
+READY_TO_PUBLISH: Final = "ready_to_publish"
+GUARD_LABELS: Final = {
+    SEPARATE_REVIEWERS: "本轮三级审核由不同的人完成，提交人不审核自己提交的信息",
+    READY_TO_PUBLISH: (
+        "本轮三级审核由不同的人完成；正文或附件中的个人信息已由审核人核实可以公开并说明理由；"
+        "需要解读的文件与解读同时或在其后发布"
+    ),
+}
+"""The conditions; ``services`` binds their checks (``services.WORKFLOW``)."""
+
 TRANSITIONS: Final[tuple[Transition, ...]] = (
     Transition("submit", "提交审核", (DRAFT,), FIRST_REVIEW, (OFFICER,)),
-    Transition("approve_first", "初审通过", (FIRST_REVIEW,), SECOND_REVIEW, (FIRST_REVIEWER,)),
-    Transition("approve_second", "复审通过", (SECOND_REVIEW,), FINAL_REVIEW, (SECOND_REVIEWER,)),
+    Transition(
+        "approve_first",
+        "初审通过",
+        (FIRST_REVIEW,),
+        SECOND_REVIEW,
+        (FIRST_REVIEWER,),
+        guard=SEPARATE_REVIEWERS,
+    ),
+    Transition(
+        "approve_second",
+        "复审通过",
+        (SECOND_REVIEW,),
+        FINAL_REVIEW,
+        (SECOND_REVIEWER,),
+        guard=SEPARATE_REVIEWERS,
+    ),
     Transition(
         "approve_final",
         "终审通过并发布",
@@ -125,6 +151,7 @@ TRANSITIONS: Final[tuple[Transition, ...]] = (
         PUBLISHED,
         (FINAL_REVIEWER,),
         effect="publish",
+        guard=READY_TO_PUBLISH,
     ),
     Transition(
         "send_back",
@@ -182,6 +209,7 @@ def build(
         events={t.event: t.label for t in transitions},
         roles=ROLE_LABELS,
         transitions=transitions,
+        guards=GUARD_LABELS,
         effects=EFFECT_LABELS,
         wrong_state="状态为“{state}”的信息不能执行“{event}”",
         wrong_role="“{event}”需要以下角色之一：{roles}；当前用户没有这些角色",

@@ -8,11 +8,11 @@ was refused and why.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Final
 
 from django.db import transaction
 from django.utils import timezone
@@ -124,11 +124,39 @@ def _require(allowed: bool, message: str) -> None:
         raise NotAllowed(message)
 
 
-def _fire(draft: AnnualReportDraft, event: str, role: str, refusal: str = "") -> str:
+@dataclass(frozen=True)
+class Publication:
+    """What the ``checked`` condition of publishing reads."""
+
+    year: int
+    on: date
+    errors: Sequence[Finding]
+
+
+def _checked(p: Publication) -> bool:
+    """该年度已结束，且核查没有错误 (the table's ``checked``), with the reason when not."""
+    if p.on <= date(p.year, 12, 31):
+        raise InvalidInput(f"{p.year}年度尚未结束，{p.year + 1}年1月1日起才能发布")
+    if p.errors:
+        raise PublishRefused(
+            f"核查发现{len(p.errors)}个错误，不能发布："
+            + "；".join(f"[{f.code}] {f.message}" for f in p.errors),
+            list(p.errors),
+        )
+    return True
+
+
+WORKFLOW: Final = workflow.WORKFLOW.with_checks({workflow.CHECKED: _checked})
+"""The report's table with its condition evaluated."""
+
+
+def _fire(
+    draft: AnnualReportDraft, event: str, role: str, refusal: str = "", context: Any = None
+) -> str:
     """The draft's status after ``event`` by ``role`` (the caller has checked the user
     holds it), by the table in ``workflow``; a refusal says ``refusal`` or the table's."""
     try:
-        return workflow.WORKFLOW.fire(draft.status, event, role)
+        return WORKFLOW.fire(draft.status, event, role, context)
     except TransitionError as exc:
         raise InvalidInput(refusal or exc.message) from None
 
@@ -482,8 +510,6 @@ def publish(draft: AnnualReportDraft, actor: Any, *, on: date | None = None) -> 
         rules.can_publish(actor, draft.organ), "只有本机关的审核人或机构负责人可以发布年度报告"
     )
     day = on or today()
-    if day <= date(draft.year, 12, 31):
-        raise InvalidInput(f"{draft.year}年度尚未结束，{draft.year + 1}年1月1日起才能发布")
     if day > today():
         raise InvalidInput(f"发布日期{day.isoformat()}不能晚于今天")
     with transaction.atomic():
@@ -494,15 +520,14 @@ def publish(draft: AnnualReportDraft, actor: Any, *, on: date | None = None) -> 
         found = compute.findings(report, current.organ)
         rows = compute.decided(found, report, current.decisions.all())
         errors = [f for f in found if f.severity is Severity.ERROR]
-        if errors:
-            raise PublishRefused(
-                f"核查发现{len(errors)}个错误，不能发布："
-                + "；".join(f"[{f.code}] {f.message}" for f in errors),
-                errors,
-            )
-        late = lateness(current.organ, current.year, day)
         before = current.status
-        current.status = _fire(current, workflow.PUBLISHED_EVENT, workflow.REVIEWER)
+        current.status = _fire(
+            current,
+            workflow.PUBLISHED_EVENT,
+            workflow.REVIEWER,
+            context=Publication(current.year, day, errors),
+        )
+        late = lateness(current.organ, current.year, day)
         current.published_on = day
         current.late_days = late.days
         current.snapshot = report.to_dict()

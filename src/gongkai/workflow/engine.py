@@ -111,8 +111,10 @@ class Workflow(Generic[T]):
     ``wrong_state`` and ``wrong_role`` are the refusal messages, formatted with
     ``{state}``, ``{event}`` (labels) and ``{roles}`` (the labels of the roles that may).
     ``checks`` are the guards the engine evaluates itself, on the ``context`` given to
-    ``fire``; a guard without one is evaluated by the caller (it still names the
-    condition in the table and the documentation).
+    ``fire``: a check returns ``False`` (the engine raises ``GuardFailed`` naming the
+    condition) or raises an error of its own with a more precise message. A table defined
+    without the app's models binds its checks where it may read them (``with_checks``);
+    ``unchecked`` lists the conditions that no check evaluates yet.
     """
 
     def __init__(
@@ -218,6 +220,28 @@ class Workflow(Generic[T]):
         found = self.problems()
         if found:
             raise WorkflowDefinitionError(f"流程“{self.name}”定义有误：" + "；".join(found))
+
+    def with_checks(self, checks: Mapping[str, Callable[[Any], bool]]) -> Workflow[T]:
+        """The same table, its conditions evaluated by ``checks`` (added to its own)."""
+        return Workflow(
+            name=self.name,
+            states=self.states,
+            initial=self.initial,
+            terminal=self.terminal,
+            events=self.events,
+            roles=self.roles,
+            transitions=self.transitions,
+            guards=self.guards,
+            effects=self.effects,
+            checks={**self.checks, **checks},
+            wrong_state=self.wrong_state,
+            wrong_role=self.wrong_role,
+        )
+
+    def unchecked(self) -> list[str]:
+        """The conditions transitions name that no check evaluates, in table order."""
+        named = (t.condition for t in self.transitions if t.condition)
+        return [c for c in dict.fromkeys(named) if c not in self.checks]
 
     # ------------------------------------------------------------------ labels
 
