@@ -162,10 +162,10 @@ _LEADING_PUNCT_RE = re.compile(r"([\n\x1f])[ \t]*[,，、。；;]+")
 """Punctuation at the start of a line or cell (the one before the text: ``_START_PUNCT_RE``);
 the line break or separator is kept by the substitution."""
 _START_PUNCT_RE = re.compile(r"[ \t]*[,，、。；;]+")
-_LEADING_PAIRS = tuple(f"{start}{after}" for start in "\n\x1f" for after in " \t,，、。；;")
-"""What follows a line break or separator wherever ``_LEADING_PUNCT_RE`` matches: a few
-substring searches in C find most texts without a match for less than the regex costs
-(it starts a match at every separator of a page's joined texts)."""
+_LEADING_HINT_RE = re.compile(r"[\n\x1f][ \t,，、。；;]")
+"""What every match of ``_LEADING_PUNCT_RE`` starts with: a search for it tries no more
+than two characters at each separator, where the substitution starts a match (the
+group, the repeats) at every separator of a page's joined texts."""
 _REPEATED_PAIRS = ("。。", "、、", "；；", "！！", "？？")
 """Every match of ``_REPEATED_STOP_RE`` holds one of these."""
 _THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d]|,\d)")
@@ -212,7 +212,7 @@ def normalize_text(text: str, *, simplify: bool | None = None) -> str:
     text = _COMMA_BEFORE_PUNCT_RE.sub("", text)
     if any(map(text.__contains__, _REPEATED_PAIRS)):
         text = _REPEATED_STOP_RE.sub(r"\1", text)
-    if any(map(text.__contains__, _LEADING_PAIRS)):
+    if _LEADING_HINT_RE.search(text):
         text = _LEADING_PUNCT_RE.sub(r"\1", text)
     start = _START_PUNCT_RE.match(text)
     if start:
@@ -268,7 +268,7 @@ def _finished(joined: str) -> bool:
     joined cells cost less than a call per cell."""
     if " ".join(joined.split()) != joined or "\0 " in joined or " \0" in joined:
         return False
-    return not any(dash in joined for dash in _OTHER_DASHES)
+    return not any(map(joined.__contains__, _OTHER_DASHES))
 
 
 def _finish_cell(text: str) -> str:
