@@ -242,7 +242,9 @@ def test_a_file_past_a_limit_on_the_cluster_gets_its_row_and_the_rest_are_writte
     out = tmp_path / "out.jsonl"
     address = cluster.scheduler_address
     with distributed.Client(cluster) as client:
-        client.run(stuck_readers.install)  # in each Dask worker's process
+        # in each Dask worker's process; the workers they fork for this run's cap (200 MB,
+        # no other test's) start after it, where those kept for "auto" would not have it
+        client.run(stuck_readers.install)
         try:
             started = time.monotonic()
             result = runner.invoke(

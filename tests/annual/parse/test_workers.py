@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.annual.parse.workers import run_in_workers
+from gongkai.annual.parse.workers import Crew, run_in_workers
 
 PIDS = "GONGKAI_TEST_WORKER_PIDS"
 STUCK = 60.0
@@ -156,3 +156,33 @@ def test_a_cap_counts_from_what_the_worker_holds_when_it_starts() -> None:
         assert _run(["a", "b"], jobs=1, timeout=None, memory=64 * MB) == ["A", "B"]
     finally:
         del ballast
+
+
+def test_a_crew_keeps_its_idle_workers_from_one_run_to_the_next(pids: Path) -> None:
+    """The cluster's tasks (32 files each) reuse one worker process per Dask thread instead
+    of starting one per task; a worker killed on a timeout is not kept."""
+    crew = Crew()
+
+    def run(names: list[str], timeout: float | None = None) -> list[str]:
+        return list(
+            run_in_workers(
+                names,
+                _work,
+                jobs=1,
+                timeout=timeout,
+                crashed=lambda n: f"崩溃：{n}",
+                timed_out=lambda n: f"超时：{n}",
+                crew=crew,
+            )
+        )
+
+    try:
+        assert run(["a", "b"]) == ["A", "B"]
+        assert run(["c"]) == ["C"]
+        assert len(list(pids.iterdir())) == 1  # one process for both runs
+        assert run(["d", "sleep"], timeout=1.0) == ["D", "超时：sleep"]
+        assert run(["e"]) == ["E"]  # a fresh worker for the killed one
+        assert len(list(pids.iterdir())) == 2
+    finally:
+        crew.close()
+    assert not any(_alive(int(p.name)) for p in pids.iterdir())

@@ -25,7 +25,7 @@ from . import parse_bytes, unreadable_report
 from .files import is_url, list_url, read_regular, read_url
 from .names import shown_name
 from .unreadable import UnreadableDocument
-from .workers import run_in_workers
+from .workers import Crew, run_in_workers
 
 MB: Final = 1024 * 1024
 
@@ -259,6 +259,7 @@ def parse_many(
     timeout: float | None = None,
     max_memory: MemoryLimit = None,
     on_result: Callable[[FileResult], None] | None = None,
+    crew: Crew | None = None,
 ) -> Iterator[FileResult]:
     """Parse every file, in order, over ``jobs`` processes.
 
@@ -266,7 +267,8 @@ def parse_many(
     ``max_memory`` cap (bytes per worker, see ``MemoryLimit``) every file is read in a
     worker process, even with one job, so that a file over the limit can be abandoned
     wherever its reader is stuck, and the cap binds the worker only; without either,
-    ``jobs=1`` reads in this process.
+    ``jobs=1`` reads in this process. ``crew``: worker processes kept from the caller's
+    previous run and for its next (``workers.Crew``).
     """
     names = [str(p) for p in paths]
     work = _parse_checked if check else _parse_unchecked
@@ -285,6 +287,7 @@ def parse_many(
             timed_out=lambda name: _timed_out(name, timeout or 0.0),
             memory=memory,
             out_of_memory=lambda name: _out_of_memory(name, memory),
+            crew=crew,
         )
     for result in results:
         if on_result is not None:

@@ -149,6 +149,33 @@ def _stop(worker: _Worker, *, kill: bool) -> None:
     worker.conn.close()
 
 
+class Crew:
+    """Idle workers kept from one run for the next with the same work and memory cap, so
+    that a caller making many small runs (a Dask task per 32 files) does not start a process
+    for each, with its readers' caches cold. Not shared between threads; ``close`` stops
+    them (so does the end of this process: they are daemons, and the end of their pipe)."""
+
+    def __init__(self) -> None:
+        self._idle: list[_Worker] = []
+        self._for: tuple[object, int | None] | None = None
+
+    def take(self, work: Callable[[str], object], memory: int | None) -> list[_Worker]:
+        """The kept workers, if they run ``work`` under ``memory``; else none (the kept
+        ones are stopped)."""
+        if self._for != (work, memory):
+            self.close()
+            self._for = (work, memory)
+        taken, self._idle = self._idle, []
+        return taken
+
+    def keep(self, worker: _Worker) -> None:
+        self._idle.append(worker)
+
+    def close(self) -> None:
+        while self._idle:
+            _stop(self._idle.pop(), kill=False)
+
+
 def run_in_workers(
     names: Sequence[str],
     work: Callable[[str], T],
@@ -160,6 +187,7 @@ def run_in_workers(
     window: int | None = None,
     memory: int | None = None,
     out_of_memory: Callable[[str], T] | None = None,
+    crew: Crew | None = None,
 ) -> Iterator[T]:
     """``work(name)`` for every name over ``jobs`` processes, yielded in order.
 
@@ -168,13 +196,13 @@ def run_in_workers(
     ``crashed(name)``. With a ``memory`` cap (bytes per worker, see the module's docstring)
     a file whose work raises ``MemoryError`` gets ``out_of_memory(name)`` (``crashed`` when
     none is given) and its worker is replaced. Closing the iterator (or an interrupt) stops
-    every worker.
+    every worker, but those idle at the end are handed to ``crew`` when one is given.
     """
     over_memory = out_of_memory or crashed
     jobs = max(1, jobs)
     ahead = window or max(32, 8 * jobs)
     results: dict[int, T] = {}
-    workers: list[_Worker] = []
+    workers: list[_Worker] = crew.take(work, memory) if crew is not None else []
     next_out = 0
     next_in = 0
     try:
@@ -217,7 +245,10 @@ def run_in_workers(
                     workers.remove(worker)
     finally:
         for worker in workers:
-            _stop(worker, kill=worker.task is not None)
+            if crew is not None and worker.task is None and worker.process.is_alive():
+                crew.keep(worker)
+            else:
+                _stop(worker, kill=worker.task is not None)
 
 
 def _collect(
