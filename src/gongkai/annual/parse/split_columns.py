@@ -11,6 +11,8 @@ The joined rows keep the first table's places, so diagnostics point at it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
+from operator import attrgetter
 
 from .. import schema as s
 from .labels import table3_labels
@@ -18,14 +20,16 @@ from .rows import Row
 
 __all__ = ["join_split_columns"]
 
+_GRID = attrgetter("grid")
+
 
 def join_split_columns(rows: Sequence[Row]) -> tuple[list[Row], Row | None]:
     """The rows with a split table 三 joined, and the last row of the second table (to
     count as part of the table); the rows unchanged and ``None`` when it is not split."""
     grids: dict[int, list[Row]] = {}
-    for row in rows:
-        if row.grid is not None:
-            grids.setdefault(row.grid, []).append(row)
+    for number, run in groupby(rows, key=_GRID):  # a grid's rows in runs, found in C
+        if number is not None:
+            grids.setdefault(number, []).extend(run)
     for number, first in grids.items():
         second = grids.get(number + 1)
         if second is None:
