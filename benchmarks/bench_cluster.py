@@ -4,7 +4,8 @@
 Timed work: ``run_batch`` (parse and check, every report handed to a writer in input
 order) over a ``dask.distributed.LocalCluster`` of 1, then 2, single-threaded worker
 processes on this machine; the cluster's start-up is not timed. Reference, in the same
-run: the same batch in one local process (``--jobs 1``'s path, no per-file timeout).
+run: the same batch in one local process (``--jobs 1``'s path, no per-file timeout and no
+memory cap, so no worker process on either side).
 Results: the 1-worker rate against the local rate (the cluster's own overhead), the
 2-worker rate against the 1-worker rate (speed-up), and the scaling efficiency
 (2-worker rate ÷ 2 ÷ 1-worker rate; 1.0 is perfect). ``GONGKAI_BENCH_FILES`` sets another
@@ -42,6 +43,7 @@ def _rate(folder: Path, client: object | None) -> float:
         lambda report: written.append(1),
         jobs=1,
         timeout=None,
+        max_memory=None,
         runner=None if client is None else cluster_runner(client),
     )
     elapsed = time.perf_counter() - started

@@ -223,6 +223,11 @@ class AnnualReport:
     @classmethod
     def load(cls, path: str | Path) -> AnnualReport:
         path = Path(path)
+        if path.exists() and not path.is_file():
+            # A FIFO or a device would block or never end; a folder cannot be read as JSON.
+            raise SchemaError(
+                "不是普通文件（文件夹、管道、设备或套接字），未读取", source=str(path)
+            )
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError as exc:

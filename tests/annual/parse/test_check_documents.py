@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -197,3 +200,18 @@ def test_the_limits_of_check_are_checked_as_parse_checks_them(tmp_path: Path) ->
         assert code == 2 and stdout == "" and option in stderr, (option, value)
     code, _, _ = check(str(path), "--timeout", "0", "--max-memory", "0")  # in this process
     assert code == 0
+
+
+@pytest.mark.parametrize("name", ["pipe", "pipe.json"])
+def test_a_fifo_is_refused_not_waited_on(tmp_path: Path, name: str) -> None:
+    """A named pipe (with or without .json) would block the read forever."""
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    done = subprocess.run(
+        [sys.executable, "-m", "gongkai.cli", "annual", "check", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "不是普通文件" in done.stdout + done.stderr
