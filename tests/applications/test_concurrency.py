@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.db import connection, connections
 
-from gongkai.applications import services
+from gongkai.applications import projection, services
 from gongkai.applications.errors import Conflict
 from gongkai.applications.models import Application, CaseEvent
 from gongkai.applications.workflow import Event, State
@@ -34,14 +34,14 @@ def test_two_officers_at_once_one_wins_the_other_gets_the_conflict_message(
     # Both threads read the case's events inside their transaction, then wait for each
     # other, so both write having seen the same version.
     both_read = threading.Barrier(2, timeout=20)
-    real_events = services._events
+    real_events = services.case_events
 
     def events_then_wait(c: Application) -> list[CaseEvent]:
         rows = real_events(c)
         both_read.wait()
         return rows
 
-    monkeypatch.setattr(services, "_events", events_then_wait)
+    monkeypatch.setattr(services, "case_events", events_then_wait)
     attempts: list[tuple[Any, Event, str, dict[str, Any]]] = [
         (staff.officer, Event.OPEN_CONSULTATION, "涉及第三方", {"party": "third_party"}),
         (staff.officer2, Event.REQUEST_EXTENSION, "需调取档案", {"workdays": 10}),
@@ -81,7 +81,7 @@ def test_two_officers_at_once_one_wins_the_other_gets_the_conflict_message(
         State.CONSULTING if winners[0] == Event.OPEN_CONSULTATION else State.EXTENSION_PENDING
     )
     assert (case.state, case.version) == (expected, events[-1].seq)
-    assert services.replay(case).state == case.state
+    assert projection.replay(case).state == case.state
 
 
 def test_numbers_are_never_handed_out_twice_under_concurrent_intake() -> None:

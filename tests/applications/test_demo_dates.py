@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from gongkai.applications import services
+from gongkai.applications import projection, services
 from gongkai.applications.models import Application, CaseEvent
 from gongkai_demo import applications as demo
 from gongkai_demo.organs import load_demo as load_organs
@@ -38,8 +38,8 @@ def test_demo_cases_have_computed_dates_on_working_days(today: date) -> None:
             for name in ("due_on", "half_on", "target_on"):
                 day = getattr(case, name)
                 assert day is None or calendar.is_workday(day), (case.number, name, day)
-            stored = {k: getattr(case, k) for k in services.replay(case).as_fields()}
-            assert services.replay(case).as_fields() == stored, case.number
+            stored = {k: getattr(case, k) for k in projection.replay(case).as_fields()}
+            assert projection.replay(case).as_fields() == stored, case.number
         for event in CaseEvent.objects.exclude(action__in=["submit_online", "notice"]):
             assert event.role == "public" or calendar.is_workday(event.on), (event.action, event.on)
             for key in ("reply_by", "pay_by"):

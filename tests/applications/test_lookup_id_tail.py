@@ -7,7 +7,7 @@ import re
 import pytest
 from django.test import Client
 
-from gongkai.applications import services
+from gongkai.applications import lookup, services
 from gongkai.applications.models import Application
 
 from .factories import APPLICANT, Staff
@@ -31,8 +31,8 @@ def submitted(**fields: str) -> Application:
 def test_a_mobile_number_on_file_allows_the_id_tail(phone: str) -> None:
     case = submitted(phone=phone)
     for tail in ("002X", "002x", " 002X ", "００２Ｘ"):
-        assert services.case_for_id_tail(case.number, tail) == case, tail
-    assert services.case_for_id_tail(case.number.lower(), "002x") == case
+        assert lookup.case_for_id_tail(case.number, tail) == case, tail
+    assert lookup.case_for_id_tail(case.number.lower(), "002x") == case
 
 
 @pytest.mark.parametrize(
@@ -40,20 +40,20 @@ def test_a_mobile_number_on_file_allows_the_id_tail(phone: str) -> None:
 )
 def test_without_a_mobile_number_the_tail_finds_nothing(phone: str) -> None:
     case = submitted(phone=phone)
-    assert services.case_for_id_tail(case.number, "002X") is None
-    assert services.has_mobile(phone) is False
+    assert lookup.case_for_id_tail(case.number, "002X") is None
+    assert lookup.has_mobile(phone) is False
 
 
 @pytest.mark.parametrize("tail", ["", "002", "02X", "0002X", "1234", "X200", "002Y", "\x00" * 4])
 def test_a_wrong_tail_finds_nothing(tail: str) -> None:
     case = submitted()
-    assert services.case_for_id_tail(case.number, tail) is None
+    assert lookup.case_for_id_tail(case.number, tail) is None
 
 
 def test_a_passport_number_ends_in_letters_or_digits_alike() -> None:
     case = submitted(id_type="passport", id_number="E12345ab")
-    assert services.case_for_id_tail(case.number, "45AB") == case
-    assert services.case_for_id_tail("FGJ-2099-99999", "45AB") is None
+    assert lookup.case_for_id_tail(case.number, "45AB") == case
+    assert lookup.case_for_id_tail("FGJ-2099-99999", "45AB") is None
 
 
 def test_the_page_offers_both_ways_clearly_labelled(client: Client) -> None:

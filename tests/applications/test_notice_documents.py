@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from gongkai.applications import answers, documents, outbox, services
+from gongkai.applications import answers, documents, outbox, querysets, services
 from gongkai.applications.documents import Document
 from gongkai.applications.models import Notice
 from gongkai.applications.workflow import Event
@@ -146,7 +146,7 @@ def test_the_files_are_listed_by_their_titles_and_only_then_见附件(
         files=[upload("project_list.pdf"), upload("scan-0001.pdf")],
         titles=["2024年老旧小区改造项目清单（删除个人信息）"],
     )
-    assert [(f.name, f.title) for f in services.reply_files(case)] == [
+    assert [(f.name, f.title) for f in querysets.reply_files(case)] == [
         ("project_list.pdf", "2024年老旧小区改造项目清单（删除个人信息）"),
         ("scan-0001.pdf", ""),
     ]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from gongkai.applications import services
+from gongkai.applications import lookup, services
 from gongkai.applications.models import Notice, PersonalDataAccess
 from gongkai.applications.workflow import Event, State
 
@@ -139,7 +139,7 @@ def test_a_number_found_with_its_code_opens_the_downloads(
     staff = configured()
     case, token = online_case(staff, State.CLOSED)
     found = client.post(
-        "/apply/status/", {"number": case.number, "code": services.lookup_code(token)}
+        "/apply/status/", {"number": case.number, "code": lookup.lookup_code(token)}
     )
     assert found.status_code == 302
     response = client.get(f"/apply/{case.number}/reply.pdf")

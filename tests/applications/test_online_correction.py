@@ -11,7 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from gongkai.applications import corrections, files, services
+from gongkai.applications import corrections, files, lookup, projection, services
 from gongkai.applications.errors import InvalidInput, NotAllowedInState
 from gongkai.applications.models import Application, CaseEvent, ReplyFile
 from gongkai.applications.workflow import Event, State
@@ -35,7 +35,7 @@ def upload(name: str = "补正说明.pdf", content: bytes = PDF) -> SimpleUpload
 def with_token(case: Application) -> str:
     """Give a case made by the factories a private link of its own."""
     token = "applicant-private-token"
-    Application.objects.filter(pk=case.pk).update(token_digest=services.digest(token))
+    Application.objects.filter(pk=case.pk).update(token_digest=lookup.digest(token))
     return token
 
 
@@ -96,7 +96,7 @@ def test_the_period_restarts_from_the_day_the_correction_is_sent(
     case.refresh_from_db()
     assert (case.state, case.clock_paused, case.received_on) == (State.PROCESSING, False, RECEIVED)
     assert case.due_on == RESTARTED_DUE == services.current_calendar().add_workdays(SENT, 20)
-    assert services.replay(case).due_on == RESTARTED_DUE  # derived from the events alone
+    assert projection.replay(case).due_on == RESTARTED_DUE  # derived from the events alone
     assert [f.name for f in corrections.received(case)[0].files] == ["补正说明.pdf"]
 
 

@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import Client
 
-from gongkai.applications import private_link, services
+from gongkai.applications import lookup, private_link, services
 from gongkai.applications.models import Application, PersonalDataAccess
 from gongkai.applications.workflow import Event, State
 from gongkai.site.logs import redact
@@ -64,7 +64,7 @@ def test_the_link_redirects_to_a_clean_url_and_sets_the_cases_cookie(
     assert cookie["httponly"] is True and cookie["samesite"] == "Lax"
     assert bool(cookie["secure"]) is https
     assert cookie["max-age"] == "" and cookie["expires"] == ""  # gone when the browser closes
-    assert token not in cookie.value and services.digest(token) not in cookie.value
+    assert token not in cookie.value and lookup.digest(token) not in cookie.value
 
     page = page_of(client, case)
     html = page.content.decode()
@@ -165,7 +165,7 @@ def test_the_cookie_ends_with_its_age_or_a_new_token(
     assert page_of(client, case).status_code == 404
     opened(client, case, token)  # the link itself keeps working
     assert page_of(client, case).status_code == 200
-    Application.objects.filter(pk=case.pk).update(token_digest=services.digest("a new token"))
+    Application.objects.filter(pk=case.pk).update(token_digest=lookup.digest("a new token"))
     assert page_of(client, case).status_code == 404
 
 

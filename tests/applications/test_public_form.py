@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from lxml import html as lxml_html
 
-from gongkai.applications import services
+from gongkai.applications import lookup, querysets, services
 from gongkai.applications.forms import TOP_LEVEL_GROUP
 from gongkai.applications.models import Application, CaseEvent, NumberSequence, ReplyFile
 from gongkai.applications.views.public import PRIVATE_FOR, SUBMITTED
@@ -274,8 +274,8 @@ def test_documents_are_stored_on_the_submission_and_seen_by_staff_only(
     assert {f.event.action for f in rows} == {Event.SUBMIT_ONLINE}
     submitted = CaseEvent.objects.get(application=case, action=Event.SUBMIT_ONLINE)
     assert [f["title"] for f in submitted.data["files"]] == ["身份证明复印件", "授权委托书"]
-    assert services.reply_files(case) == []
-    assert services.applicant_files(case) == rows
+    assert querysets.reply_files(case) == []
+    assert querysets.applicant_files(case) == rows
     assert len(stored_files(settings)) == 2
 
     # The organ's officer sees and downloads them on the case page.
@@ -405,7 +405,7 @@ def test_the_receipt_pdf_has_number_code_organ_dates_and_what_comes_next(
     staff = Staff()
     post(client, staff.organ, APPLICANT)
     case = Application.objects.get()
-    code = services.lookup_code(client.session[SUBMITTED]["token"])
+    code = lookup.lookup_code(client.session[SUBMITTED]["token"])
     r = client.get("/apply/done/receipt/")
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
     assert r["Content-Disposition"].endswith("filename*=UTF-8''%E5%9B%9E%E6%89%A7.pdf")

@@ -12,7 +12,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 
-from gongkai.applications import services
+from gongkai.applications import projection, services
 from gongkai.applications.models import CaseEvent
 from gongkai.applications.workflow import State
 from gongkai.organs.models import Membership
@@ -126,7 +126,7 @@ def test_a_calendar_change_moves_open_cases_due_dates_with_a_reason(
         "provisional_after": False,
     }
     assert open_case.version == event.seq
-    assert services.replay(open_case).due_on == open_case.due_on
+    assert projection.replay(open_case).due_on == open_case.due_on
     assert CaseEvent.objects.filter(application=closed).count() == closed_events
     # A change that moves no date writes nothing.
     with django_capture_on_commit_callbacks(execute=True):

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from gongkai.applications import services
+from gongkai.applications import projection, services
 from gongkai.applications.errors import (
     Conflict,
     GuardFailed,
@@ -178,9 +178,9 @@ def test_review_chain_and_delivery_fix_the_outcome(staff: Staff) -> None:
     services.apply(case, Event.SIGN_OFF, staff.head)
     services.apply(case, Event.DELIVER, staff.officer)
     assert (case.state, case.outcome) == (State.CLOSED, "withheld.state_secret")
-    assert services.replay(case).as_fields() == {
+    assert projection.replay(case).as_fields() == {
         k: getattr(Application.objects.get(pk=case.pk), k)
-        for k in services.replay(case).as_fields()
+        for k in projection.replay(case).as_fields()
     }
 
 

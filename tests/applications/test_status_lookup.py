@@ -9,7 +9,7 @@ import time_machine
 from django.core.cache import cache
 from django.test import Client
 
-from gongkai.applications import services
+from gongkai.applications import lookup, services
 
 from .factories import APPLICANT, Staff
 
@@ -75,8 +75,8 @@ def test_registered_cases_have_a_code_too() -> None:
     case, token = services.register(
         staff.organ, APPLICANT, staff.officer, channel="letter", received_on=services.today()
     )
-    assert services.case_for_lookup(case.number, services.lookup_code(token)) == case
-    assert services.case_for_lookup(case.number, "ABCD-EFGH") is None
+    assert lookup.case_for_lookup(case.number, lookup.lookup_code(token)) == case
+    assert lookup.case_for_lookup(case.number, "ABCD-EFGH") is None
 
 
 def test_a_shared_computer_forgets_after_half_an_hour(client: Client) -> None:

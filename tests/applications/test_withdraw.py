@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from gongkai.applications import services, stats
+from gongkai.applications import lookup, services, stats
 from gongkai.applications.models import Application
 from gongkai.applications.workflow import State
 
@@ -23,7 +23,7 @@ def _clear_rate_limit() -> None:
 def with_token(case: Application) -> str:
     """Give a case brought to its state by the factories a private link of its own."""
     token = "applicant-private-token"
-    Application.objects.filter(pk=case.pk).update(token_digest=services.digest(token))
+    Application.objects.filter(pk=case.pk).update(token_digest=lookup.digest(token))
     return token
 
 

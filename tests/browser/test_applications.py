@@ -23,7 +23,7 @@ from django.contrib.auth import get_user_model
 
 from gongkai.accounts.validators import DEMO_PASSWORD
 from gongkai.annual import schema
-from gongkai.applications import answers, services
+from gongkai.applications import answers, clock, services
 from gongkai.applications.models import Application
 from gongkai.organs.models import Organ
 from gongkai.workcalendar.calendar import current_calendar
@@ -364,10 +364,16 @@ PATHS = {
 }
 
 
+def _today(monkeypatch: pytest.MonkeyPatch, day: date) -> None:
+    """Pretend ``day`` is today, for the writers and for the clock they count with."""
+    monkeypatch.setattr(services, "today", lambda: day)
+    monkeypatch.setattr(clock, "today", lambda: day)
+
+
 @pytest.mark.parametrize("name", list(PATHS))
 def test_path_on_the_case_page(site: Any, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     path = PATHS[name]
-    monkeypatch.setattr(services, "today", lambda: RECEIVED)
+    _today(monkeypatch, RECEIVED)
     organ = Organ.objects.get(slug="fgj")
     case, token = services.register(
         organ,
@@ -386,7 +392,7 @@ def test_path_on_the_case_page(site: Any, monkeypatch: pytest.MonkeyPatch, name:
         received_on=RECEIVED,
     )
     path.before(case)
-    monkeypatch.setattr(services, "today", lambda: ACTED)
+    _today(monkeypatch, ACTED)
 
     as_user(site, path.user)
     site.goto(f"/office/applications/{case.number}/")
@@ -458,9 +464,9 @@ def test_the_eight_withheld_reasons_each_reach_the_applicant_and_their_row(
     assert [a.table3_row for a in WITHHELD] == [
         r.key for r in schema.TABLE3_OUTCOME_ROWS if r.key.startswith("withheld.")
     ]  # Art 14 (three), Art 15, Art 16 (three), and the special query rules: eight rows
-    monkeypatch.setattr(services, "today", lambda: RECEIVED)
+    _today(monkeypatch, RECEIVED)
     cases = _registered(len(WITHHELD))
-    monkeypatch.setattr(services, "today", lambda: ACTED)
+    _today(monkeypatch, ACTED)
     as_user(site, "fgj_officer")
     cells = [(a.table3_row, "natural_person") for a in WITHHELD]
     before = _cells(site, "table3", cells)
@@ -491,11 +497,11 @@ APPEALS = [  # (type, outcome as chosen on the page or None, table 四 group, co
 def test_each_appeal_outcome_on_the_case_page_and_in_table_four(
     site: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(services, "today", lambda: RECEIVED)
+    _today(monkeypatch, RECEIVED)
     cases = _registered(len(APPEALS))
     for case, _ in cases:
         _answered(case, "granted")
-    monkeypatch.setattr(services, "today", lambda: ACTED)
+    _today(monkeypatch, ACTED)
     as_user(site, "fgj_officer")
     cells = sorted({(g, c) for *_, g, c in APPEALS} | {(g, "total") for *_, g, _ in APPEALS})
     before = _cells(site, "table4", cells)
@@ -528,7 +534,7 @@ def test_each_appeal_outcome_on_the_case_page_and_in_table_four(
 def test_the_applicant_withdraws_on_the_private_page(
     site: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(services, "today", lambda: RECEIVED)
+    _today(monkeypatch, RECEIVED)
     [(case, token)] = _registered(1)
     site.goto(f"/apply/{case.number}/?token={token}")
     assert site.url.endswith(f"/apply/{case.number}/")  # the token exchanged for a cookie

@@ -44,7 +44,7 @@ def test_demo_region_has_an_office_and_three_bureaus_with_every_role() -> None:
     assert "fgj_officer" in output
     assert "接口文档： http://127.0.0.1:8000/api/docs" in output
     # the applicant's side can be walked with the printed 查询码
-    from gongkai.applications import services
+    from gongkai.applications import lookup, services
     from gongkai_demo.applications import WALKS
 
     states = {}
@@ -57,7 +57,7 @@ def test_demo_region_has_an_office_and_three_bureaus_with_every_role() -> None:
             .first()
         )
         assert case is not None and f"{case.number}  查询码 {code}" in output
-        assert services.case_for_lookup(case.number, code) == case
+        assert lookup.case_for_lookup(case.number, code) == case
         states[slug] = case.state
     assert states == {"fgj": "correction", "jyj": "closed", "sjj": "awaiting_confirmation"}
     # 初审, 复审 and 终审 by three people: every demo organ has two reviewers

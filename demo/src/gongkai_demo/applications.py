@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 
-from gongkai.applications import services
+from gongkai.applications import lookup, services
 from gongkai.applications.models import Application
 from gongkai.organs.models import Organ
 from gongkai_demo.organs import SECOND_REVIEWER, demo_username
@@ -183,7 +183,7 @@ def _walk(organs: dict[str, Organ]) -> None:
         else:
             services.submit_online(organ, fields)  # the same application, sent twice
         Application.objects.filter(pk=case.pk).update(
-            lookup_digest=services.lookup_digest(case.number, code)
+            lookup_digest=lookup.lookup_digest(case.number, code)
         )
 
 

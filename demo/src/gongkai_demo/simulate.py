@@ -1,7 +1,7 @@
 """A simulated caseload: random but valid event histories, written with bulk inserts.
 
 Every history follows ``workflow.TABLE`` (an impossible step raises), and the case rows'
-facts are derived from the generated events by ``services.facts`` — the same derivation
+facts are derived from the generated events by ``projection.facts`` — the same derivation
 ``apply`` uses — so the simulated data is what the services would have written, without
 paying for 100,000 transactions. Used by the simulated-year test and the benchmark.
 
@@ -25,9 +25,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from gongkai.applications import answers
-from gongkai.applications.clock import Step, clock_events
+from gongkai.applications.clock import CLOCK_POLICY, Step, clock_events
 from gongkai.applications.models import Appeal, Application, CaseEvent, NumberSequence
-from gongkai.applications.services import CLOCK_POLICY, CORRECTION_REPLY_DAYS, facts
+from gongkai.applications.periods import CORRECTION_REPLY_DAYS
+from gongkai.applications.projection import facts
 from gongkai.applications.tally import APPLICANT_COLUMNS
 from gongkai.applications.workflow import Event, Role, State, transition
 from gongkai.deadlines import WorkCalendar, compute

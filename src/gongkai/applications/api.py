@@ -30,7 +30,7 @@ from gongkai.core.requests import AuthenticatedHttpRequest
 from gongkai.organs.querysets import case_organs
 from gongkai.site.converters import MAX_YEAR, MIN_YEAR
 
-from . import delivery, intake_keys, querysets, rules, services, stats
+from . import delivery, intake_keys, lookup, querysets, rules, services, stats
 from .errors import CaseworkError, InvalidDelivery
 from .forms import APPLICANT_FIELDS_FORM, ApplicationForm
 from .views.public import rate_limited
@@ -234,7 +234,7 @@ def list_cases(
 )
 def get_case(request: HttpRequest, number: str, token: str = "") -> dict[str, Any]:
     if token:
-        case = services.case_for_token(number, token)
+        case = lookup.case_for_token(number, token)
         if case is None:
             raise Http404
         services.log_personal_data_view(case, None, "api_token")
@@ -357,7 +357,7 @@ class WithdrawIn(Schema):
     summary="申请人撤回申请（凭查询令牌；已签发答复后不能撤回，返回409）",
 )
 def withdraw(request: HttpRequest, number: str, payload: WithdrawIn, token: str = "") -> Any:
-    case = services.case_for_token(number, token)
+    case = lookup.case_for_token(number, token)
     if case is None:
         raise Http404
     try:

@@ -1,7 +1,8 @@
 """A case's events → the events of the statutory clock (``gongkai.deadlines``) → its dates.
 
 Only the clock events since the last reopening count: a reopened case starts a fresh
-answer period on the day it is reopened.
+answer period on the day it is reopened. ``today`` and ``current_calendar`` are the day and
+the working-day calendar the site counts with; ``clock_state`` is the clock of a case now.
 """
 
 from __future__ import annotations
@@ -11,9 +12,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from gongkai.deadlines import events as ce
+from django.utils import timezone
 
-from .models import ReceiptBasis
+from gongkai.deadlines import events as ce
+from gongkai.deadlines.calendar import WorkCalendar
+from gongkai.deadlines.clock import ClockPolicy, ClockState, compute
+
+from .history import since_reopen
+from .models import Application, CaseEvent, ReceiptBasis
+from .periods import ANSWER_DAYS, INTERNAL_TARGET_MARGIN
 from .workflow import Event
 
 CHANNELS = {
@@ -89,3 +96,34 @@ def clock_events(steps: Iterable[Step], channel: str) -> list[ce.ClockEvent]:
             if out:
                 out.append(ce.Withdrawn(on))
     return out
+
+
+RECEIVING = (Event.REGISTER, Event.CONFIRM, Event.REOPEN)
+
+CLOCK_POLICY = ClockPolicy(internal_target_workdays=ANSWER_DAYS - INTERNAL_TARGET_MARGIN)
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def current_calendar() -> WorkCalendar:
+    """The site's working-day calendar (the shipped table plus what administrators entered)."""
+    try:
+        from gongkai.workcalendar import calendar
+    except ImportError:  # the platform's calendar integration not installed
+        return WorkCalendar.from_shipped()
+    return calendar.current_calendar()
+
+
+def clock_state(case: Application, events: list[CaseEvent], calendar: Any = None) -> ClockState:
+    """The statutory clock of the current answer period, with its explanation."""
+    steps = [Step(e.action, e.on, e.data) for e in since_reopen(events)]
+    day = today()
+    received = next((s.on for s in steps if s.kind in RECEIVING), day)
+    return compute(
+        clock_events(steps, case.channel),
+        calendar or current_calendar(),
+        CLOCK_POLICY,
+        max(day, received),
+    )

@@ -1,6 +1,6 @@
 """送达 details: the methods, the data keys of a 送达 record and their checks' limits, and
 the lenient reading of a 送达 event's data (``payload``). No workflow here (that is
-``delivery``), so ``services`` and ``delivery`` can both build on it.
+``delivery``), so ``payloads`` and ``delivery`` can both build on it.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def normal_tracking(value: Any) -> str:
 
 
 def payload(case: Application, data: Any) -> dict[str, Any]:
-    """The 送达 event's data from what the caller gave (``services._payload``): the method
+    """The 送达 event's data from what the caller gave (``payloads.payload``): the method
     (default: the applicant's choice), and the tracking number, recipient and address
     when given. Refuses only an unknown method."""
     method = str(data.get("method") or case.delivery_method)

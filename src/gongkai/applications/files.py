@@ -1,6 +1,8 @@
 """Files provided with a reply: checked (type, content, size), stored safely, served privately.
 
-Checks run before anything is written (Chinese messages naming the file); a stored file
+Checks run before anything is written (Chinese messages naming the file; ``file_titles``
+checks the attachment titles given with them); ``attach`` stores them with the event they
+came with (a ``ReplyFile`` row each, in the caller's transaction). A stored file
 gets a random name ``<organ>/<case>/<random>.<ext>`` in the ``applications`` storage area
 (a folder here, or the shared bucket: ``gongkai.site.storage``) — the uploaded name is kept
 only as text for the download's ``Content-Disposition``. Nothing stored is served by the
@@ -14,7 +16,7 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from django.core.files.base import ContentFile
@@ -24,6 +26,10 @@ from django.http import FileResponse
 from gongkai.site.storage import area_storage
 
 from .errors import InvalidInput
+from .models import ReplyFile
+
+if TYPE_CHECKING:
+    from .models import Application, CaseEvent
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_TOTAL_BYTES = 50 * 1024 * 1024
@@ -120,6 +126,55 @@ def store(checked: Checked, organ_id: int, case_id: int) -> str:
     """Write one checked file under a random name; its name in the storage area."""
     name = f"{organ_id}/{case_id}/{secrets.token_hex(16)}.{checked.extension}"
     return storage().save(name, ContentFile(checked.content))
+
+
+FILE_TITLE_MAX = 200
+
+
+def file_titles(given: Sequence[Any], provided: Sequence[Any]) -> list[str]:
+    """The attachment title of each file provided with a reply, in the order of the files
+    (blank: the file name is listed); refuses more titles than files, or a title too long."""
+    titles = [str(t).strip() for t in given]
+    while titles and not titles[-1]:
+        titles.pop()
+    if len(titles) > len(provided):
+        raise InvalidInput(
+            f"附件名称：填写了{len(titles)}个名称，但只上传了{len(provided)}个文件；"
+            "请每行填写一个名称，依次对应所选文件"
+        )
+    for i, title in enumerate(titles, 1):
+        if len(title) > FILE_TITLE_MAX:
+            raise InvalidInput(
+                f"附件名称：第{i}个名称不能超过{FILE_TITLE_MAX}个字（已输入{len(title)}个）"
+            )
+    return titles + [""] * (len(provided) - len(titles))
+
+
+def attach(
+    case: Application, row: CaseEvent, provided: list[Any], titles: Sequence[str] = ()
+) -> None:
+    """Write the files and their rows, each with its title (``titles`` in the order of the
+    files; a missing or blank one leaves the title blank: the file name is listed); on any
+    failure remove what was written (the surrounding transaction then drops the rows)."""
+    written: list[str] = []
+    try:
+        for i, f in enumerate(provided):
+            path = store(f, case.organ_id, case.pk)
+            written.append(path)
+            ReplyFile.objects.create(
+                application=case,
+                event=row,
+                name=f.name,
+                title=titles[i] if i < len(titles) else "",
+                path=path,
+                content_type=f.content_type,
+                size=f.size,
+                sha256=f.sha256,
+            )
+    except BaseException:
+        for path in written:
+            remove(path)
+        raise
 
 
 def remove(name: str) -> None:

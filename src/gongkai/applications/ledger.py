@@ -38,7 +38,7 @@ from gongkai.organs.roles import CASEWORK_ROLES, Role
 
 from . import answers
 from . import querysets as q
-from .clock import Step, clock_events
+from .clock import CLOCK_POLICY, Step, clock_events
 from .models import APPLICANT_TYPES as APPLICANT_TYPE_CHOICES
 from .models import (
     Appeal,
@@ -49,7 +49,7 @@ from .models import (
     Channel,
     PersonalDataAccess,
 )
-from .services import ANSWER_DAYS, CLOCK_POLICY
+from .periods import ANSWER_DAYS
 from .workflow import STATE_LABELS, Event, State
 
 PER_PAGE: Final = 50

@@ -2,7 +2,7 @@
 
 The case row holds the applicant's request and a *projection* of its events (state, the
 dates of the clock, the outcome) that ``services`` keeps in step in the same transaction
-as each event; ``services.replay`` recomputes it from the events alone. Nothing but
+as each event; ``projection.replay`` recomputes it from the events alone. Nothing but
 ``services`` writes these rows.
 """
 

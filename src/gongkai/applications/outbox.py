@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from gongkai.organs import rules as organ_rules
 
-from . import services
+from . import querysets, services
 from .errors import Conflict
 from .letters import status_url
 from .models import Application, DeliveryMethod, Notice
@@ -85,7 +85,7 @@ def _message(notice: Notice) -> EmailMessage:
                 "application/pdf",
             )
         )
-        provided = services.reply_files(case)
+        provided = querysets.reply_files(case)
         if sum(f.size for f in provided) <= ATTACH_LIMIT:
             from .files import read
 

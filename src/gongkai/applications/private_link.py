@@ -31,7 +31,7 @@ from django.urls import reverse
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.encoding import escape_uri_path
 
-from . import services
+from . import lookup
 from .models import Application
 
 TOKEN = "token"
@@ -91,7 +91,7 @@ def without_token(request: HttpRequest) -> str:
 def exchange(request: HttpRequest, number: str) -> HttpResponse | None:
     """The redirect to the clean URL that sets the cookie, when the query holds the case's
     own token; None otherwise."""
-    case = services.case_for_token(number, request.GET.get(TOKEN, ""))
+    case = lookup.case_for_token(number, request.GET.get(TOKEN, ""))
     if case is None:
         return None
     response = clean(request)

@@ -99,3 +99,11 @@ def reply_files(case: Application) -> list[ReplyFile]:
     """The files provided with the current reply: those uploaded with its latest draft."""
     draft = case.events.filter(action=Event.DRAFT_REPLY).order_by("-seq").first()
     return [] if draft is None else list(draft.files.order_by("id"))
+
+
+def applicant_files(case: Application) -> list[ReplyFile]:
+    """The documents sent with the online application (ID copy, 授权委托书): the organ's
+    staff see them on the case page; they are never files of the reply."""
+    return list(
+        ReplyFile.objects.filter(application=case, event__action=Event.SUBMIT_ONLINE).order_by("id")
+    )

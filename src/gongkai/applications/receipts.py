@@ -13,7 +13,7 @@ import logging
 from django.core.mail import send_mail
 from django.utils import timezone
 
-from . import services
+from . import lookup, services
 from .models import Application
 
 log = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ def body(case: Application, link: str, token: str) -> str:
             f"{case.applicant_name}：",
             f"    您于{day.year}年{day.month}月{day.day}日通过网上渠道向{case.organ.name}提交了政府信息公开申请。",
             f"    申请编号：{case.number}",
-            f"    查询码：{services.lookup_code(token)}",
+            f"    查询码：{lookup.lookup_code(token)}",
             f"    查询办理进度：{link}",
             "    网上申请以本机关确认收到之日为收到申请之日（《中华人民共和国政府信息公开条例》"
             "第三十一条第三项）。确认后，本机关将自收到申请之日起20个工作日内作出答复，"

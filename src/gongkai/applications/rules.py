@@ -5,10 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from gongkai.organs import rules as organs
+from gongkai.organs.models import Organ
+from gongkai.organs.querysets import roles_in
 
 from .models import Application
-from .services import roles_of
-from .workflow import OPEN_STATES, State, Transition, allowed
+from .workflow import OPEN_STATES, Role, State, Transition, allowed
+
+
+def roles_of(user: Any, organ: Organ) -> set[Role]:
+    """The workflow roles ``user`` holds in ``organ`` (officer, reviewer, head)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return set()
+    held = set(roles_in(user, organ))
+    return {r for r in (Role.OFFICER, Role.REVIEWER, Role.HEAD) if r.value in held}
 
 
 def can_view(user: Any, case: Application) -> bool:

@@ -4,16 +4,17 @@
 caller's role and the transition's guard, and writes the event row, the new state and the
 re-derived dates in one transaction. Concurrency is optimistic: the case's ``version``
 must still be the one the caller read, otherwise ``Conflict`` and nothing is written.
+
+What the writers build on lives beside them: ``payloads`` checks and completes an event's
+data, ``guards`` evaluates the table's conditions, ``projection`` derives the case row's
+cached fields from its events (``clock`` counts the dates), ``files`` checks and stores the
+files that come with an event, ``lookup`` finds a case by its private token or 查询码, and
+``rules.roles_of`` says which roles a user holds.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-import secrets
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -21,23 +22,16 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from gongkai.deadlines.calendar import WorkCalendar
-from gongkai.deadlines.clock import ClockPolicy, ClockState, compute
-from gongkai.deadlines.periods import (
-    fee_payment_due,
-)
 from gongkai.organs.models import Organ
-from gongkai.organs.querysets import roles_in
 
-from . import answers, fees, guards
+from . import answers, guards
 from . import files as reply_files_mod
-from .clock import Step, clock_events
-from .delivery_details import payload as delivery_payload
+from .clock import current_calendar as current_calendar
+from .clock import today as today
 from .errors import Conflict, InvalidInput, NotAllowedInState, RoleNotAllowed
-from .history import REVIEW_LEVELS as REVIEW_LEVELS
-from .history import last, since_reopen
-from .history import review_round as review_round
+from .history import since_reopen
 from .letters import LETTER_TITLE
+from .lookup import lookup_code, lookup_digest, new_token
 from .models import (
     RECEIPT_BASIS_BY_CHANNEL,
     Appeal,
@@ -46,12 +40,10 @@ from .models import (
     Notice,
     NumberSequence,
     PersonalDataAccess,
-    ReplyFile,
 )
-from .periods import ANSWER_DAYS as ANSWER_DAYS
-from .periods import CORRECTION_REPLY_DAYS as CORRECTION_REPLY_DAYS
-from .periods import INTERNAL_TARGET_MARGIN as INTERNAL_TARGET_MARGIN
-from .querysets import reply_files as reply_files
+from .payloads import payload as event_payload
+from .projection import case_events, project
+from .rules import roles_of
 from .workflow import (
     EVENT_LABELS,
     OPEN_STATES,
@@ -63,10 +55,6 @@ from .workflow import (
     Transition,
     transition,
 )
-
-RECEIVING = (Event.REGISTER, Event.CONFIRM, Event.REOPEN)
-
-MAX_EXTENSION = 20  # working days (Art 33)
 
 NOTIFYING = {
     Event.CONFIRM: "受理告知",
@@ -80,32 +68,7 @@ NOTIFYING = {
 }
 
 
-def today() -> date:
-    return timezone.localdate()
-
-
-def current_calendar() -> WorkCalendar:
-    """The site's working-day calendar (the shipped table plus what administrators entered)."""
-    return _calendar()
-
-
-def _calendar() -> WorkCalendar:
-    try:
-        from gongkai.workcalendar.calendar import current_calendar
-    except ImportError:  # the platform's calendar integration not installed
-        return WorkCalendar.from_shipped()
-    return current_calendar()
-
-
 # ---------------------------------------------------------------------------- roles
-
-
-def roles_of(user: Any, organ: Organ) -> set[Role]:
-    """The workflow roles ``user`` holds in ``organ`` (officer, reviewer, head)."""
-    if user is None or not getattr(user, "is_authenticated", False):
-        return set()
-    held = set(roles_in(user, organ))
-    return {r for r in (Role.OFFICER, Role.REVIEWER, Role.HEAD) if r.value in held}
 
 
 def _choose_role(t: Transition, have: set[Role], state: State) -> Role:
@@ -118,210 +81,6 @@ def _choose_role(t: Transition, have: set[Role], state: State) -> Role:
         f"当前状态“{STATE_LABELS[state]}”下，“{EVENT_LABELS[t.event]}”只能由{need}办理；"
         f"您的角色：{mine}"
     )
-
-
-# ---------------------------------------------------------------------------- facts
-
-
-def _events(case: Application) -> list[CaseEvent]:
-    return list(case.events.order_by("seq"))
-
-
-@dataclass(frozen=True)
-class Projection:
-    state: str
-    received_on: date | None
-    receipt_basis: str
-    due_on: date | None
-    half_on: date | None
-    target_on: date | None
-    clock_paused: bool
-    due_provisional: bool
-    answer: str
-    outcome: str
-    closed_on: date | None
-
-    def as_fields(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
-@dataclass(frozen=True)
-class Facts:
-    state: str
-    received_on: date | None
-    receipt_basis: str
-    answer: str
-    outcome: str
-    closed_on: date | None
-
-
-def facts(events: Iterable[Any]) -> Facts:
-    """State, receipt, answer and first closing from events (rows or anything with
-    ``action``, ``on``, ``before``, ``after`` and ``data``), in order."""
-    state = State.NEW.value
-    received_on: date | None = None
-    basis = ""
-    answer = ""
-    outcome = ""
-    closed_on: date | None = None
-    for e in events:
-        if e.after:
-            state = e.after
-        if e.action in (Event.REGISTER, Event.CONFIRM):
-            received_on = e.on
-            basis = str(e.data.get("receipt_basis", ""))
-        elif e.action == Event.DRAFT_REPLY:
-            answer = str(e.data["answer"])
-        elif e.after in (State.CLOSED, State.WITHDRAWN) and closed_on is None:
-            closed_on = e.on
-            t = transition(State(e.before), Event(e.action))
-            if t is not None and t.outcome:
-                outcome = t.outcome
-                answer = answers.ANSWER_BY_ROW_FOR_WORKFLOW[t.outcome].key
-            else:
-                outcome = answers.answer(answer).table3_row
-    return Facts(state, received_on, basis, answer, outcome, closed_on)
-
-
-def project(case: Application, events: list[CaseEvent], calendar: Any = None) -> Projection:
-    """Everything the case row caches, derived from the events alone."""
-    f = facts(events)
-    due = half = target = None
-    provisional = False
-    paused = f.state in (State.CORRECTION, State.CONSULTING, State.FEE_PENDING)
-    if f.received_on is not None and f.state not in (State.CLOSED, State.WITHDRAWN):
-        state = clock_state(case, events, calendar or _calendar())
-        due, half, target = state.final_due, state.halfway, state.internal_target
-        provisional = state.due_provisional
-    return Projection(
-        f.state,
-        f.received_on,
-        f.receipt_basis,
-        due,
-        half,
-        target,
-        paused,
-        provisional,
-        f.answer,
-        f.outcome,
-        f.closed_on,
-    )
-
-
-CLOCK_POLICY = ClockPolicy(internal_target_workdays=ANSWER_DAYS - INTERNAL_TARGET_MARGIN)
-
-
-def clock_state(case: Application, events: list[CaseEvent], calendar: Any = None) -> ClockState:
-    """The statutory clock of the current answer period, with its explanation."""
-    steps = [Step(e.action, e.on, e.data) for e in since_reopen(events)]
-    day = today()
-    received = next((s.on for s in steps if s.kind in RECEIVING), day)
-    return compute(
-        clock_events(steps, case.channel),
-        calendar or _calendar(),
-        CLOCK_POLICY,
-        max(day, received),
-    )
-
-
-# ---------------------------------------------------------------------------- payloads
-
-
-def _payload(
-    event: Event, case: Application, events: list[CaseEvent], on: date, data: Mapping[str, Any]
-) -> dict[str, Any]:
-    """Validate and complete the event's data (Chinese errors, nothing written yet)."""
-    out: dict[str, Any] = {}
-    if event is Event.REQUEST_CORRECTION:
-        points = [str(p).strip() for p in data.get("points", []) if str(p).strip()]
-        if not points:
-            raise InvalidInput("补正通知应一次性列明需要补正的全部事项，至少一项")
-        reply_by = data.get("reply_by")
-        provisional = False
-        if reply_by is None:
-            cal = _calendar()
-            reply_by = cal.add_workdays(on, CORRECTION_REPLY_DAYS)
-            provisional = _crosses_provisional(cal, on, reply_by)
-        elif isinstance(reply_by, str):
-            reply_by = _date(reply_by, "补正期限")
-        if reply_by <= on:
-            raise InvalidInput(f"补正期限应晚于通知日期{on.isoformat()}")
-        out = {"points": points, "reply_by": reply_by.isoformat()}
-        if provisional:
-            out["reply_by_provisional"] = True
-            out["reply_workdays"] = CORRECTION_REPLY_DAYS
-    elif event is Event.OPEN_CONSULTATION:
-        party = data.get("party", "third_party")
-        if party not in ("third_party", "other_organ"):
-            raise InvalidInput("征求意见对象应为“第三方”或“其他行政机关”")
-        out = {"party": party, "name": str(data.get("name", "")).strip()}
-    elif event is Event.REQUEST_EXTENSION:
-        days = _int(data.get("workdays", MAX_EXTENSION), "延长的工作日数")
-        if not 1 <= days <= MAX_EXTENSION:
-            raise InvalidInput(f"延长期限应为1至20个工作日（条例第三十三条），收到{days}")
-        out = {"workdays": days}
-    elif event is Event.APPROVE_EXTENSION:
-        request = last(events, Event.REQUEST_EXTENSION)
-        assert request is not None
-        out = {"workdays": int(request.data["workdays"])}
-    elif event is Event.SEND_FEE_NOTICE:
-        try:
-            q = fees.quote(
-                str(data.get("method", "")),
-                _int(data.get("units"), "计费数量"),
-                _int(data.get("earlier", 0), "本月此前申请件数"),
-            )
-        except fees.FeeError as exc:
-            raise InvalidInput(str(exc)) from None
-        cal = _calendar()
-        pay_by = fee_payment_due(on, cal)
-        out = {
-            "method": q.method.value,
-            "units": q.units,
-            "amount": str(q.amount),
-            "computation": q.describe(),
-            "pay_by": pay_by.isoformat(),
-        }
-        if _crosses_provisional(cal, on, pay_by):
-            out["pay_by_provisional"] = True
-    elif event is Event.DRAFT_REPLY:
-        out = {"answer": str(data.get("answer", ""))}
-        titles = data.get("file_titles") or []
-        if isinstance(titles, str):
-            titles = titles.splitlines()
-        if titles:
-            out["file_titles"] = [str(t) for t in titles]
-    elif event is Event.DELIVER:
-        out = delivery_payload(case, data)
-    elif event is Event.MERGE:
-        into = str(data.get("into", "")).strip()
-        if not into:
-            raise InvalidInput("请指定合并至哪一件申请（申请编号）")
-        out = {"into": into}
-    elif event in (Event.REGISTER, Event.CONFIRM):
-        out = {"receipt_basis": str(data.get("receipt_basis", ""))}
-    return out
-
-
-def _crosses_provisional(calendar: WorkCalendar, start: date, end: date) -> bool:
-    """Whether counting from ``start`` to ``end`` used a provisional year's days."""
-    return any(calendar.is_provisional(y) for y in range(start.year, end.year + 1))
-
-
-def _int(value: Any, name: str) -> int:
-    if value is None or value == "":
-        raise InvalidInput(f"请填写{name}")
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise InvalidInput(f"{name}应为整数，收到“{value}”") from None
-
-
-def _date(value: str, name: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput(f"{name}应为日期（如2025-03-01），收到“{value}”") from None
 
 
 # ---------------------------------------------------------------------------- apply
@@ -380,23 +139,24 @@ def apply(
         raise InvalidInput("只有拟写答复时可以上传答复所附文件")
     provided = reply_files_mod.check(files) if files else []
     with transaction.atomic():
-        events = _events(case)
+        events = case_events(case)
         if events and day < events[-1].on:
             raise InvalidInput(
                 f"日期{day.isoformat()}早于上一条办理记录的日期{events[-1].on.isoformat()}"
             )
         if day > today():
             raise InvalidInput(f"日期{day.isoformat()}不能晚于今天")
-        payload = _payload(ev, case, events, day, data or {})
+        payload = event_payload(ev, case, events, day, data or {})
         guards.check(
-            guards.Context(t, case, since_reopen(events), actor, day, payload, _calendar), role
+            guards.Context(t, case, since_reopen(events), actor, day, payload, current_calendar),
+            role,
         )
         if ev is Event.DRAFT_REPLY:
             chosen = answers.ANSWER_BY_KEY[str(payload["answer"])]
             problem = answers.reason_problem(chosen, reason)
             if problem:
                 raise InvalidInput(f"答复理由或说明：{problem}")
-        titles = file_titles(payload.pop("file_titles", []), provided)
+        titles = reply_files_mod.file_titles(payload.pop("file_titles", []), provided)
         if provided:
             payload["files"] = [
                 {"name": f.name, "title": title, "size": f.size, "sha256": f.sha256}
@@ -405,57 +165,8 @@ def apply(
         payload.update(recorded or {})
         row = _write(case, t, events, actor, role, day, reason, payload)
         if provided:
-            _store_files(case, row, provided, titles)
+            reply_files_mod.attach(case, row, provided, titles)
         return row
-
-
-FILE_TITLE_MAX = 200
-
-
-def file_titles(given: Sequence[Any], provided: Sequence[Any]) -> list[str]:
-    """The attachment title of each file provided with a reply, in the order of the files
-    (blank: the file name is listed); refuses more titles than files, or a title too long."""
-    titles = [str(t).strip() for t in given]
-    while titles and not titles[-1]:
-        titles.pop()
-    if len(titles) > len(provided):
-        raise InvalidInput(
-            f"附件名称：填写了{len(titles)}个名称，但只上传了{len(provided)}个文件；"
-            "请每行填写一个名称，依次对应所选文件"
-        )
-    for i, title in enumerate(titles, 1):
-        if len(title) > FILE_TITLE_MAX:
-            raise InvalidInput(
-                f"附件名称：第{i}个名称不能超过{FILE_TITLE_MAX}个字（已输入{len(title)}个）"
-            )
-    return titles + [""] * (len(provided) - len(titles))
-
-
-def _store_files(
-    case: Application, row: CaseEvent, provided: list[Any], titles: Sequence[str] = ()
-) -> None:
-    """Write the files and their rows, each with its title (``titles`` in the order of the
-    files; a missing or blank one leaves the title blank: the file name is listed); on any
-    failure remove what was written (the surrounding transaction then drops the rows)."""
-    written: list[str] = []
-    try:
-        for i, f in enumerate(provided):
-            path = reply_files_mod.store(f, case.organ_id, case.pk)
-            written.append(path)
-            ReplyFile.objects.create(
-                application=case,
-                event=row,
-                name=f.name,
-                title=titles[i] if i < len(titles) else "",
-                path=path,
-                content_type=f.content_type,
-                size=f.size,
-                sha256=f.sha256,
-            )
-    except BaseException:
-        for path in written:
-            reply_files_mod.remove(path)
-        raise
 
 
 def _write(
@@ -591,15 +302,6 @@ def record(
 # ---------------------------------------------------------------------------- intake
 
 
-def new_token() -> tuple[str, str]:
-    token = secrets.token_urlsafe(24)
-    return token, digest(token)
-
-
-def digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def _allocate_number(organ: Organ, year: int) -> tuple[str, int]:
     seq, _ = NumberSequence.objects.select_for_update().get_or_create(organ=organ, year=year)
     NumberSequence.objects.filter(pk=seq.pk).update(last=F("last") + 1)
@@ -648,19 +350,11 @@ def submit_online(
             ]
         row = _write(case, t, [], None, Role.PUBLIC, today(), "", payload)
         if provided:
-            _store_files(case, row, provided)
+            reply_files_mod.attach(case, row, provided)
             for stored, title in zip(row.files.order_by("id"), titles, strict=True):
                 stored.title = title
                 stored.save(update_fields=["title"])
     return case, token
-
-
-def applicant_files(case: Application) -> list[ReplyFile]:
-    """The documents sent with the online application (ID copy, 授权委托书): the organ's
-    staff see them on the case page; they are never files of the reply."""
-    return list(
-        ReplyFile.objects.filter(application=case, event__action=Event.SUBMIT_ONLINE).order_by("id")
-    )
 
 
 def register(
@@ -708,71 +402,6 @@ def _create(
     )
     case.full_clean()
     case.save()
-    return case
-
-
-LOOKUP_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
-
-
-def lookup_code(token: str) -> str:
-    """The short 查询码 that goes with a private token (``ABCD-EFGH``): with the number it
-    finds the case again when the link is lost. Derived from the token, stored as a digest."""
-    raw = hashlib.sha256(b"gongkai-lookup:" + token.encode("utf-8")).digest()
-    letters = "".join(LOOKUP_ALPHABET[b % 32] for b in raw[:8])
-    return f"{letters[:4]}-{letters[4:]}"
-
-
-def lookup_digest(number: str, code: str) -> str:
-    normal = code.upper().replace("-", "").replace(" ", "").translate(str.maketrans("01", "OI"))
-    return hashlib.sha256(f"{number}:{normal}".encode()).hexdigest()
-
-
-def case_for_lookup(number: str, code: str) -> Application | None:
-    """The case with this number whose 查询码 is ``code`` (None for every wrong pair)."""
-    number = number.strip().upper()
-    case = Application.objects.select_related("organ").filter(number=number).first()
-    if case is None or not case.lookup_digest or not code.strip():
-        return None
-    if not secrets.compare_digest(case.lookup_digest, lookup_digest(number, code)):
-        return None
-    return case
-
-
-MOBILE = re.compile(r"1[3-9]\d{9}")
-"""A mainland mobile number (after dropping spaces, hyphens and a +86 prefix)."""
-ID_TAIL = 4
-_NO_TAIL = "\x00" * ID_TAIL
-
-
-def has_mobile(phone: str) -> bool:
-    """Whether ``phone`` looks like a mainland mobile number (13800000000, +86 138-0000-0000)."""
-    digits = unicodedata.normalize("NFKC", phone).replace(" ", "").replace("-", "")
-    digits = digits.removeprefix("+86").removeprefix("0086")
-    return MOBILE.fullmatch(digits) is not None
-
-
-def case_for_id_tail(number: str, tail: str) -> Application | None:
-    """The case with this number whose applicant gave a mobile number and whose ID
-    document ends with ``tail`` (its last 4 characters, any case, full-width accepted);
-    None for every wrong pair, by the same path whether or not the number exists."""
-    number = number.strip().upper()
-    given = unicodedata.normalize("NFKC", tail).strip().upper()
-    case = Application.objects.select_related("organ").filter(number=number).first()
-    expected = _NO_TAIL
-    if case is not None and has_mobile(case.phone):
-        on_file = unicodedata.normalize("NFKC", case.id_number).strip().upper()
-        if len(on_file) >= ID_TAIL:
-            expected = on_file[-ID_TAIL:]
-    matches = secrets.compare_digest(
-        expected.encode("utf-8"), given.encode("utf-8") if len(given) == ID_TAIL else b"-"
-    )
-    return case if matches and expected != _NO_TAIL else None
-
-
-def case_for_token(number: str, token: str) -> Application | None:
-    case = Application.objects.select_related("organ").filter(number=number).first()
-    if case is None or not token or not secrets.compare_digest(case.token_digest, digest(token)):
-        return None
     return case
 
 
@@ -830,7 +459,7 @@ def correct_by_applicant(case: Application, text: str, files: Sequence[Any] = ()
             recorded={"files": listed} if provided else None,
         )
         if provided:
-            _store_files(case, row, provided)
+            reply_files_mod.attach(case, row, provided)
     return row
 
 
@@ -882,22 +511,17 @@ def log_personal_data_view(case: Application, user: Any, via: str) -> None:
     )
 
 
-def replay(case: Application) -> Projection:
-    """The projection recomputed from the events (for checks and repairs)."""
-    return project(case, _events(case))
-
-
 def recompute_open_cases(organ_ids: Iterable[int] | None = None, *, reason: str = "") -> int:
     """Re-derive the dates of every open case (after the working-day calendar changed);
     a case whose dates move gets a ``calendar`` event citing ``reason``."""
-    calendar = _calendar()
+    calendar = current_calendar()
     cases = Application.objects.filter(state__in=[s.value for s in OPEN_STATES])
     if organ_ids is not None:
         cases = cases.filter(organ_id__in=list(organ_ids))
     changed = 0
     for case in cases.select_related("organ").iterator():
         with transaction.atomic():
-            fields = project(case, _events(case), calendar).as_fields()
+            fields = project(case, case_events(case), calendar).as_fields()
             if all(getattr(case, k) == v for k, v in fields.items()):
                 continue
             old_due = case.due_on

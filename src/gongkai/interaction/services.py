@@ -19,6 +19,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from gongkai.applications import files as file_rules
+from gongkai.applications import lookup
 from gongkai.applications import services as casework
 from gongkai.applications.errors import InvalidInput
 from gongkai.applications.models import Application, Channel
@@ -148,7 +149,7 @@ def submit(
     arrived when not today (messages loaded from elsewhere, the demo)."""
     checked = file_rules.check(list(uploads)) if uploads else []
     with transaction.atomic():
-        token, token_digest = casework.new_token()
+        token, token_digest = lookup.new_token()
         received = received_on or today()
         number = _number(organ, received.year)
         message = Message(
@@ -157,7 +158,7 @@ def submit(
             received_on=received,
             due_on=due_date(organ, received),
             token_digest=token_digest,
-            lookup_digest=casework.lookup_digest(number, casework.lookup_code(token)),
+            lookup_digest=lookup.lookup_digest(number, lookup.lookup_code(token)),
             **_message_fields(fields),
         )
         message.full_clean()
@@ -173,7 +174,7 @@ def message_for_token(number: str, token: str) -> Message | None:
     if not token:
         return None
     found = Message.objects.select_related("organ").filter(number=number).first()
-    if found is None or not hmac.compare_digest(found.token_digest, casework.digest(token)):
+    if found is None or not hmac.compare_digest(found.token_digest, lookup.digest(token)):
         return None
     return found
 
@@ -182,7 +183,7 @@ def message_for_lookup(number: str, code: str) -> Message | None:
     found = Message.objects.select_related("organ").filter(number=number.strip()).first()
     if found is None or not code.strip():
         return None
-    wanted = casework.lookup_digest(found.number, code)
+    wanted = lookup.lookup_digest(found.number, code)
     return found if hmac.compare_digest(found.lookup_digest, wanted) else None
 
 

@@ -16,8 +16,9 @@ from django.views.decorators.http import require_POST
 from gongkai.core.errors import returns_to
 from gongkai.deadlines import DeadlineError, provisional_warning
 
-from .. import corrections, delivery, repeats, rules, services
+from .. import corrections, delivery, history, querysets, repeats, rules, services
 from .. import files as reply_files
+from ..clock import clock_state
 from ..duplicates import probable_duplicates
 from ..errors import DeliveryFailed, GuardFailed, InvalidDelivery, InvalidInput
 from ..forms import AppealForm
@@ -50,7 +51,7 @@ def page(
     clock = None
     if case.received_on is not None and case.state not in ("closed", "withdrawn"):
         try:
-            clock = services.clock_state(case, events)
+            clock = clock_state(case, events)
         except DeadlineError as exc:  # a year the calendar cannot compute is shown, not hidden
             messages.warning(request, f"无法计算期限：{exc}")
     actions, chosen = case_actions.menu(request.user, case, events, chosen=chosen, bound=bound)
@@ -82,8 +83,8 @@ def page(
             "appeal_form": AppealForm(),
             "appeals": case.appeals.all(),
             "notices": case.notices.all(),
-            "files": services.reply_files(case) if personal else [],
-            "applicant_files": services.applicant_files(case) if personal else [],
+            "files": querysets.reply_files(case) if personal else [],
+            "applicant_files": querysets.applicant_files(case) if personal else [],
             "corrections": corrections.received(case) if personal else [],
             "can_appeal": rules.can_record_appeal(request.user, case),
         },
@@ -101,7 +102,7 @@ def _review_note(case: Any, events: list[Any]) -> str:
         return ""
     names = {e.actor_id: e.actor_name for e in events if e.actor_id}
     done = "；".join(
-        f"{label}：{names.get(uid, '')}" for uid, label in services.review_round(events).items()
+        f"{label}：{names.get(uid, '')}" for uid, label in history.review_round(events).items()
     )
     who = "机构负责人" if level == "终审" else "审核人或机构负责人"
     return f"本轮{done}。{level}须由本机关其他{who}办理（三级审核由三个不同的人完成，拟稿人不能审核）。"

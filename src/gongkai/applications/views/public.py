@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.clients import limited
 
-from .. import corrections, private_link, receipts, services
+from .. import corrections, lookup, private_link, querysets, receipts, services
 from .. import files as reply_files
 from ..errors import CaseworkError, InvalidInput
 from ..forms import APPLICANT_FIELDS_FORM, ApplicationForm, CorrectionForm
@@ -80,14 +80,12 @@ def apply_done(request: HttpRequest) -> HttpResponse:
     submitted = request.session.get(SUBMITTED) or {}
     if time.time() - float(submitted.get("at", 0)) > PRIVATE_FOR:
         submitted = {}  # a shared computer: the next person never sees it
-    case = services.case_for_token(
-        str(submitted.get("number", "")), str(submitted.get("token", ""))
-    )
+    case = lookup.case_for_token(str(submitted.get("number", "")), str(submitted.get("token", "")))
     if case is None:
         messages.info(request, "没有刚提交的申请。已提交的申请可凭查询链接查看办理进度。")
         return redirect("applications_public:apply")
     link = _follow_link(request, case.number, str(submitted["token"]))
-    code = services.lookup_code(str(submitted["token"]))
+    code = lookup.lookup_code(str(submitted["token"]))
     return render(
         request, "applications/apply_done.html", {"case": case, "link": link, "code": code}
     )
@@ -133,9 +131,9 @@ def status(request: HttpRequest) -> HttpResponse:
             error, code = f"查询过于频繁：同一网络每小时最多查询{LOOKUP_LIMIT}次，请稍后再试", 429
         else:
             if way == "id_tail":
-                case = services.case_for_id_tail(number, request.POST.get("id_tail", ""))
+                case = lookup.case_for_id_tail(number, request.POST.get("id_tail", ""))
             else:
-                case = services.case_for_lookup(number, request.POST.get("code", ""))
+                case = lookup.case_for_lookup(number, request.POST.get("code", ""))
             if case is not None:
                 granted = _grants(request)
                 granted[case.number] = time.time()
@@ -318,7 +316,7 @@ def withdraw(request: HttpRequest, number: str) -> HttpResponse:
 
 def delivered_files(case: Application) -> list[ReplyFile]:
     """The reply's files once the reply has been delivered (none while it is in review)."""
-    files = services.reply_files(case)
+    files = querysets.reply_files(case)
     if not files:
         return []
     delivered = case.events.filter(action=Event.DELIVER, seq__gt=files[0].event.seq).exists()

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from .. import services
+from .. import lookup
 from ..models import Application
 from .public import PRIVATE_FOR, SUBMITTED
 
@@ -33,7 +33,7 @@ def just_submitted(request: HttpRequest) -> tuple[Application, str] | None:
     if time.time() - float(submitted.get("at", 0)) > PRIVATE_FOR:
         return None
     token = str(submitted.get("token", ""))
-    case = services.case_for_token(str(submitted.get("number", "")), token)
+    case = lookup.case_for_token(str(submitted.get("number", "")), token)
     return None if case is None else (case, token)
 
 
@@ -67,7 +67,7 @@ def download(request: HttpRequest) -> HttpResponse:
         raise Http404("没有刚提交的申请：回执只能在提交申请后30分钟内、由提交申请的浏览器下载")
     case, token = found
     status_url = request.build_absolute_uri(reverse("applications_public:status"))
-    body = receipt_pdf(case, services.lookup_code(token), status_url)
+    body = receipt_pdf(case, lookup.lookup_code(token), status_url)
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = (
         f"attachment; filename=\"receipt-{case.number}.pdf\"; filename*=UTF-8''{quote(FILENAME)}"

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
-from gongkai.applications import services as casework
+from gongkai.applications import lookup
 from gongkai.applications.errors import InvalidInput
 from gongkai.applications.views.public import GRANTS as APPLICATION_GRANTS
 from gongkai.core.clients import limited
@@ -77,7 +77,7 @@ def done(request: HttpRequest) -> HttpResponse:
         {
             "message": message,
             "link": request.build_absolute_uri(_follow_url(message.number, token)),
-            "code": casework.lookup_code(token),
+            "code": lookup.lookup_code(token),
         },
     )
 

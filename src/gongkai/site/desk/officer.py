@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from gongkai.applications.models import Application, CaseEvent, Notice
 from gongkai.applications.outbox import to_print_filter
-from gongkai.applications.services import CORRECTION_REPLY_DAYS
+from gongkai.applications.periods import CORRECTION_REPLY_DAYS
 from gongkai.applications.workflow import Event, State
 from gongkai.deadlines import DeadlineError
 from gongkai.deadlines.periods import consultation_reply_due, fee_payment_due
@@ -126,7 +126,7 @@ def waiting_periods(ctx: Context, organ: Organ) -> list[tuple[date, Application,
 
 
 def _last_day(ctx: Context, state: State, event: CaseEvent) -> date:
-    """The period's last day, counted as ``applications.services`` guards count it."""
+    """The period's last day, counted as ``applications.guards`` count it."""
     if state is State.CORRECTION:
         if event.data.get("reply_by_provisional"):
             days = int(event.data.get("reply_workdays", CORRECTION_REPLY_DAYS))

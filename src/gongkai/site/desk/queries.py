@@ -44,7 +44,7 @@ def returned_for_revision() -> Q:
 
 def acted_in_review_round(user: Any) -> Q:
     """``user`` drafted the reply under review or passed one of its levels (the round
-    starts at the latest 拟写答复, as in ``applications.services.review_round``)."""
+    starts at the latest 拟写答复, as in ``applications.history.review_round``)."""
     redrafted = CaseEvent.objects.filter(
         application=OuterRef("application"), action=Event.DRAFT_REPLY, seq__gt=OuterRef("seq")
     )

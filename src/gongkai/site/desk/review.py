@@ -11,8 +11,8 @@ from __future__ import annotations
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 
+from gongkai.applications.history import REVIEW_LEVELS
 from gongkai.applications.models import Application, CaseEvent
-from gongkai.applications.services import REVIEW_LEVELS
 from gongkai.applications.workflow import Event, State
 from gongkai.disclosure import workflow as items
 from gongkai.disclosure.models import Item
