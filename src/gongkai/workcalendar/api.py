@@ -10,6 +10,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from gongkai.api.errors import ErrorOut
+from gongkai.api.params import IsoDate
 from gongkai.deadlines import CalendarNotCovered
 
 from .calendar import current_calendar
@@ -47,7 +48,7 @@ def status(request: HttpRequest) -> dict[str, object]:
     response={200: DayOut, 409: ErrorOut},
     summary="某一天是否为工作日（日历未覆盖该年时返回409）",
 )
-def day(request: HttpRequest, day: datetime.date) -> dict[str, object]:
+def day(request: HttpRequest, day: IsoDate) -> dict[str, object]:
     try:
         info = current_calendar().day(day)
     except CalendarNotCovered as exc:
