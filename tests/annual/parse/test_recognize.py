@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from gongkai.annual.parse.reader import read_document
 from gongkai.annual.parse.recognize import recognize
 from gongkai.annual.parse.tables_text import split_cells
 from tests.annual.parse.builders import report_text
+from tests.annual.parse.test_batch import sample_report
 from tests.conftest import FIXTURES
 from tests.strategies import blank_report
 
@@ -228,3 +230,26 @@ def test_a_report_without_a_table_gets_a_warning_per_table(
     assert [d["message"] for d in report.diagnostics or () if d["code"] == "TABLE_NOT_FOUND"] == [
         f"{path}：找不到{name}，整张表留空" for name in missing
     ]
+
+
+def test_a_bug_in_one_table_is_a_diagnostic_but_running_out_of_memory_is_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A step that fails leaves its table empty with INTERNAL_ERROR; a MemoryError goes up,
+    so the batch reports MEMORY_LIMIT for the file instead of a half-read report."""
+    recognizer = sys.modules["gongkai.annual.parse.recognize"]
+    document = read_document(report_text(sample_report()).encode(), "报告.txt")
+
+    def broken(*args: object) -> object:
+        raise ValueError("坏数据")
+
+    monkeypatch.setattr(recognizer, "read_table2", broken)
+    report = recognize(document)
+    assert "INTERNAL_ERROR" in {d["code"] for d in report.diagnostics or ()}
+
+    def exhausted(*args: object) -> object:
+        raise MemoryError
+
+    monkeypatch.setattr(recognizer, "read_table2", exhausted)
+    with pytest.raises(MemoryError):
+        recognize(document)

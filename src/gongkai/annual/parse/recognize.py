@@ -185,9 +185,12 @@ def _without_table_titles(text: str) -> str:
 
 
 def _safe(notes: Notes, what: str, step: Callable[[], T], fallback: T) -> T:
-    """Run one step; a bug in it becomes an error diagnostic, not a lost batch."""
+    """Run one step; a bug in it becomes an error diagnostic, not a lost batch. Running out
+    of memory is not a bug of the step: it goes up to the batch (``MEMORY_LIMIT``)."""
     try:
         return step()
+    except MemoryError:
+        raise
     except Exception as exc:
         notes.add("INTERNAL_ERROR", "error", f"识别{what}时出错（{type(exc).__name__}: {exc}）")
         return fallback
