@@ -348,7 +348,7 @@ def test_concurrent_work_through_both_servers_loses_and_doubles_nothing(
     assert sum("已被他人更新" in text for text in said) == 1
     events = cluster.query(
         "from gongkai.applications.models import Application\n"
-        f"out = list(Application.objects.get(number='{number}').events.order_by('seq').values_list('kind', flat=True))"
+        f"out = list(Application.objects.get(number='{number}').events.order_by('seq').values_list('action', flat=True))"
     )
     assert events == ["submit_online", "confirm", "notice"]  # confirmed once, one notice
 
