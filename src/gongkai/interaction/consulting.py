@@ -62,10 +62,6 @@ def status(c: Consultation, on: date | None = None) -> str:
     return "征集中"
 
 
-def is_open(c: Consultation, on: date | None = None) -> bool:
-    return status(c, on) == "征集中"
-
-
 def state_of(c: Consultation) -> str:
     """The consultation's state in ``consultation_workflow`` (read, not stored)."""
     if c.published_at is None:
@@ -76,10 +72,9 @@ def state_of(c: Consultation) -> str:
     return flow.FEEDBACK_DRAFTED if feedback.published_at is None else flow.CONCLUDED
 
 
-def _fire(c: Consultation, event: str, actor: Any) -> str:
-    """The state after ``event`` by ``actor`` (roles in the consultation's organ); a
-    refusal of the table is a ``MessageError`` (403 for the role, else 409)."""
-    roles = roles_of(actor, c.organ)
+def _fire(c: Consultation, event: str, roles: str | set[str]) -> str:
+    """The state after ``event`` by one of ``roles``; a refusal of the table is a
+    ``MessageError`` (403 for the role, else 409)."""
     period = flow.Period(today(), c.starts_on, c.ends_on)
     try:
         return flow.WORKFLOW.fire(state_of(c), event, roles, period)
@@ -87,13 +82,17 @@ def _fire(c: Consultation, event: str, actor: Any) -> str:
         raise MessageError(exc.message, 403 if isinstance(exc, WrongRole) else 409) from None
 
 
-def _public_may(c: Consultation, event: str) -> bool:
-    period = flow.Period(today(), c.starts_on, c.ends_on)
+def _staff(c: Consultation, event: str, actor: Any) -> None:
+    """``event`` done by ``actor`` in the roles they hold in the consultation's organ."""
+    _fire(c, event, roles_of(actor, c.organ))
+
+
+def _public(c: Consultation, event: str, refused: str) -> None:
+    """``event`` done by the public; refused with ``refused`` and the consultation's status."""
     try:
-        flow.WORKFLOW.transition_for(state_of(c), event, flow.PUBLIC, period)
-    except TransitionError:
-        return False
-    return True
+        _fire(c, event, flow.PUBLIC)
+    except MessageError:
+        raise MessageError(refused.format(status=status(c)), 409) from None
 
 
 def _require(user: Any, organ: Organ, role: str, what: str) -> None:
@@ -142,7 +141,7 @@ def create(
 
 
 def publish(c: Consultation, actor: Any) -> Consultation:
-    _fire(c, flow.PUBLISH, actor)
+    _staff(c, flow.PUBLISH, actor)
     c.published_at = timezone.now()
     c.published_by = actor
     c.save(update_fields=["published_at", "published_by"])
@@ -150,8 +149,7 @@ def publish(c: Consultation, actor: Any) -> Consultation:
 
 
 def comment(c: Consultation, body: str, name: str = "", contact: str = "") -> Comment:
-    if not _public_may(c, flow.COMMENT):
-        raise MessageError(f"该征集{status(c)}，不再接收意见", 409)
+    _public(c, flow.COMMENT, "该征集{status}，不再接收意见")
     if c.kind == ConsultationKind.SURVEY:
         raise MessageError("问卷调查请填写问卷", 400)
     body = body.strip()
@@ -165,8 +163,7 @@ def comment(c: Consultation, body: str, name: str = "", contact: str = "") -> Co
 def respond(c: Consultation, given: Mapping[int, Sequence[str]]) -> Response:
     """One filled-in questionnaire: ``given`` maps question id → chosen options (or the
     free text as one element). Every choice question must be answered from its options."""
-    if not _public_may(c, flow.RESPOND):
-        raise MessageError(f"该调查{status(c)}，不再接收答卷", 409)
+    _public(c, flow.RESPOND, "该调查{status}，不再接收答卷")
     questions = list(c.questions.all())
     answers: list[Answer] = []
     for n, q in enumerate(questions, start=1):
@@ -192,7 +189,7 @@ def respond(c: Consultation, given: Mapping[int, Sequence[str]]) -> Response:
 
 
 def sort_comment(row: Comment, actor: Any, theme: str, adopted: bool | None) -> Comment:
-    _fire(row.consultation, flow.SORT, actor)
+    _staff(row.consultation, flow.SORT, actor)
     row.theme = theme.strip()[:50]
     row.adopted = adopted
     row.save(update_fields=["theme", "adopted"])
@@ -200,7 +197,7 @@ def sort_comment(row: Comment, actor: Any, theme: str, adopted: bool | None) -> 
 
 
 def write_feedback(c: Consultation, actor: Any, summary: str, reasons: str) -> Feedback:
-    _fire(c, flow.WRITE_FEEDBACK, actor)
+    _staff(c, flow.WRITE_FEEDBACK, actor)
     if not summary.strip():
         raise MessageError("请填写反馈说明", 400)
     unsorted = c.comments.filter(adopted__isnull=True).count()
@@ -216,7 +213,7 @@ def write_feedback(c: Consultation, actor: Any, summary: str, reasons: str) -> F
 
 
 def publish_feedback(c: Consultation, actor: Any) -> Feedback:
-    _fire(c, flow.PUBLISH_FEEDBACK, actor)
+    _staff(c, flow.PUBLISH_FEEDBACK, actor)
     feedback: Feedback = c.feedback
     feedback.published_at = timezone.now()
     feedback.save(update_fields=["published_at"])
