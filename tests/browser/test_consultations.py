@@ -54,13 +54,19 @@ def test_a_consultation_from_draft_to_feedback(
     site.screenshot(path=str(folder / "consultation-phone.png"), full_page=True)
 
     travel(frozen_today + timedelta(days=15))
-    site.set_viewport_size({"width": 1280, "height": 900})
     log_in(site, "fgj_officer", DEMO_PASSWORD)
     site.goto(f"/office/messages/consultations/{pk}/")
     expect(site.locator("#consultation-status")).to_have_text("已截止")
-    site.get_by_label("主题").fill("停放点位")
+    # the officer sorts the comment on a phone: every column of the row is on screen
+    no_sideways_scroll(site)
+    theme = site.get_by_label("主题")
+    box = theme.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= PHONE["width"]
+    theme.fill("停放点位")
     site.locator("select[name=adopted]").select_option(label="采纳")
     site.get_by_role("button", name="保存", exact=True).click()
+    site.screenshot(path=str(folder / "consultation-sorting-phone.png"), full_page=True)
+    site.set_viewport_size({"width": 1280, "height": 900})
     site.get_by_label("反馈说明").fill("征集期间收到意见1条，已采纳，在地铁站口增设停放点。")
     site.get_by_role("button", name="保存反馈").click()
     log_out(site)
