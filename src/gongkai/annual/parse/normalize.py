@@ -166,8 +166,6 @@ _LEADING_HINT_RE = re.compile(r"[\n\x1f][ \t,，、。；;]")
 """What every match of ``_LEADING_PUNCT_RE`` starts with: a search for it tries no more
 than two characters at each separator, where the substitution starts a match (the
 group, the repeats) at every separator of a page's joined texts."""
-_REPEATED_PAIRS = ("。。", "、、", "；；", "！！", "？？")
-"""Every match of ``_REPEATED_STOP_RE`` holds one of these."""
 _THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d]|,\d)")
 _THOUSANDS_HINT_RE = re.compile(r",\d{3}")
 """A cheap search that every match of ``_THOUSANDS_RE`` contains."""
@@ -210,8 +208,8 @@ def normalize_text(text: str, *, simplify: bool | None = None) -> str:
     if simplify:
         text = to_simplified(text)
     text = _COMMA_BEFORE_PUNCT_RE.sub("", text)
-    if any(map(text.__contains__, _REPEATED_PAIRS)):
-        text = _REPEATED_STOP_RE.sub(r"\1", text)
+    # (one pass of the regex costs a third of five substring searches for the pairs)
+    text = _REPEATED_STOP_RE.sub(r"\1", text)
     if _LEADING_HINT_RE.search(text):
         text = _LEADING_PUNCT_RE.sub(r"\1", text)
     start = _START_PUNCT_RE.match(text)
