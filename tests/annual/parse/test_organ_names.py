@@ -44,3 +44,21 @@ def test_a_misread_character_is_kept_as_printed_and_flagged() -> None:
     [flag] = [d for d in found if d["code"] == "ORGAN_SPELLING"]
     assert flag["spelling"] == "某某市某菜区人民政府"
     assert "有字不同" in str(flag["message"])
+
+
+def test_an_organ_with_a_second_name_in_brackets_keeps_full_width_brackets() -> None:
+    organ, _, found = _read(
+        "某市人力资源和社会保障局(某市公务员局)2024年政府信息公开工作年度报告\n"
+        "一、总体情况\n依法公开。\n某市人力资源和社会保障局（某市公务员局）\n2025年1月20日\n"
+    )
+    assert organ == "某市人力资源和社会保障局（某市公务员局）"
+    assert "ORGAN_SPELLING" not in {d["code"] for d in found}
+
+
+def test_the_signature_is_found_above_its_date_and_notes_in_brackets() -> None:
+    organ, year, _ = _read(
+        "2024年度政府信息公开工作年度报告\n一、总体情况\n本局依法做好政府信息公开工作。\n"
+        "六、其他需要报告的事项\n无。\n某某县医疗保障局\n2025年1月20日\n（此件主动公开）\n"
+        "【打印本页】 【关闭窗口】\n"
+    )
+    assert (organ, year) == ("某某县医疗保障局", 2024)

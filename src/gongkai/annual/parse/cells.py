@@ -32,6 +32,9 @@ class Kind(Enum):
 class Value:
     kind: Kind
     number: Decimal | None = None
+    note: str | None = None
+    """Why the number is not simply what was printed: ``NOTE_APPROXIMATE`` or
+    ``NOTE_LETTER_O`` (see the module docstring); ``None`` for a plain cell."""
     is_value: bool = field(init=False, repr=False, compare=False)
     """A number or a placeholder: something that fills one cell of a row (an attribute,
     not a property: the table scan asks it of every cell)."""
@@ -54,6 +57,13 @@ _PLACEHOLDER_RE = re.compile(r"^(?:[-‐‑‒–—―－─━~～]+|[/／\\]|
 _SPACE_RE = re.compile(r"\s+")
 _ANNOTATED_RE = re.compile(rf"^({NUMBER_PATTERN})[（(][^（）()]+[)）]$")
 """A number followed by a note in brackets (``55（含自然失效29件）``)."""
+_PREFIX_RE = re.compile(r"^(共|合计|计|约|近)")
+"""Words printed before a cell's number (``共218件``, ``约12000``)."""
+_APPROXIMATE = frozenset(("约", "近"))
+_LETTER_O_RE = re.compile(r"^[0-9Oo]{1,7}$")
+"""A count whose zeros an OCR tool read as the letter O (``O``, ``1O``, ``2o5``)."""
+NOTE_APPROXIMATE = "approximate"
+NOTE_LETTER_O = "letter_o"
 _CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _CHINESE_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9})
 _CHINESE_NUMBER_RE = re.compile(
@@ -82,6 +92,8 @@ def read_value(text: str) -> Value:
             return read_value(annotated.group(1))
         if "," in cell and _GROUPED_RE.match(cell):
             return Value(Kind.NUMBER, _decimal(cell.replace(",", "")))
+        if ("O" in cell or "o" in cell) and _LETTER_O_RE.match(cell):
+            return _letter_o(cell)
     elif first.isdecimal():
         # full-width or other decimal digits the reader left alone
         return read_value(normalize_label(cell))
@@ -89,12 +101,35 @@ def read_value(text: str) -> Value:
         number = chinese_number(_UNIT_RE.sub("", cell) if _CHINESE_NUMBER_RE.match(cell) else "")
         if number is not None:
             return Value(Kind.NUMBER, Decimal(number))
+    elif first in "Oo" and _LETTER_O_RE.match(cell):
+        return _letter_o(cell)
+    elif first in _PREFIX_FIRST:
+        return _prefixed(cell)
     if _PLACEHOLDER_RE.match(cell):
         return PLACEHOLDER
     return TEXT
 
 
 _CHINESE_FIRST = frozenset("零〇一二两三四五六七八九十百")
+_PREFIX_FIRST = frozenset("共合计约近")
+
+
+def _letter_o(cell: str) -> Value:
+    number = _decimal(cell.replace("O", "0").replace("o", "0"))
+    return Value(Kind.NUMBER, number, NOTE_LETTER_O)
+
+
+def _prefixed(cell: str) -> Value:
+    """``共218件`` → 218; ``约12000`` → 12000 noted as approximate; anything else is text."""
+    match = _PREFIX_RE.match(cell)
+    if match is None or len(cell) == match.end():
+        return TEXT
+    rest = read_value(cell[match.end() :])
+    if rest.kind is not Kind.NUMBER or rest.note is not None:
+        return TEXT
+    if match.group(1) in _APPROXIMATE:
+        return Value(Kind.NUMBER, rest.number, NOTE_APPROXIMATE)
+    return rest
 
 
 def chinese_number(text: str) -> int | None:

@@ -17,6 +17,11 @@ Format = Literal["pdf", "docx", "html", "text", "empty", "binary", "ole", "zip",
 _HTML_RE = re.compile(
     rb"<(?:!doctype\s+html|html|head|body|table|div|meta|p|br|span|title)[\s>/]", re.IGNORECASE
 )
+_BLOCK_HTML_RE = re.compile(
+    rb"<(?:!doctype\s+html|html|head|body|table|div|meta|p|title)[\s>/]", re.IGNORECASE
+)
+_PIPE_ROW_RE = re.compile(rb"^[ \t]*\|[^\n]*\|[ \t]*$", re.MULTILINE)
+"""A Markdown table row: a converter's output, which may hold ``<br>`` inside its cells."""
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 
 # Very common characters of government reports, in both scripts. Text decoded with the
@@ -73,7 +78,12 @@ def sniff(data: bytes) -> tuple[Format, Decoded | None]:
     decoded = decode_text(data)
     if decoded is None:
         return "binary", None
-    if _HTML_RE.search(decoded.text[:8192].encode("utf-8", "replace")):
+    probe = decoded.text[:8192].encode("utf-8", "replace")
+    if _HTML_RE.search(probe):
+        if _PIPE_ROW_RE.search(probe) and not _BLOCK_HTML_RE.search(probe):
+            # Markdown whose pipe tables break lines in cells with ``<br>`` (or mark
+            # ``<span>``s): text with a few inline tags, not a web page
+            return "text", decoded
         return "html", decoded
     return "text", decoded
 

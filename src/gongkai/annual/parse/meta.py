@@ -60,6 +60,11 @@ _PUBLISHED_RE = re.compile(
 _CJK_ONLY_RE = re.compile(r"^[\u4e00-\u9fff()（）]+$")
 _CJK_RUN_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]+$")
 MAX_PLACE = 6
+SIGNATURE_ROWS = 5
+"""The signature is among the last rows: after it only a date and notes in brackets."""
+_BRACKETED_RE = re.compile(r"^(?:[(（【\[〔][^()（）【】\[\]〔〕]*[)）】\]〕])+$")
+"""A line made of notes in brackets only (``（此件主动公开）``, ``【打印本页】【关闭窗口】``)."""
+_FULL_WIDTH_BRACKETS = str.maketrans("()", "（）")
 _LEADING_WORDS = ("关于", "我", "本")
 MIN_YEAR, MAX_YEAR = 2008, 2100
 TITLE_ROWS = 15
@@ -88,11 +93,19 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
         title = _title_among_words(rows[: min(end, 3)])
     organ_from_title, year_from_title = _parse_title(title) if title else (None, None)
     organ = organ_from_title or _organ_from_alias(rows) or _organ_from_signature_and_field(rows)
+    if organ is not None:
+        organ = as_printed(organ)
     year = year_from_title
     if year is None:
         text = arabic_years("\n".join(row.text for row in rows))
         year = _year_from_period(text) or _year_from_mentions(text)
     return Meta(organ, year, title, _published(rows), title_rows)
+
+
+def as_printed(organ: str) -> str:
+    """An organ's name with the full-width brackets Chinese names are printed with
+    (``X市人力资源和社会保障局（X市公务员局）``): the reader folded them to half-width."""
+    return organ.translate(_FULL_WIDTH_BRACKETS) if "(" in organ or ")" in organ else organ
 
 
 _CHINESE_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
@@ -215,11 +228,13 @@ def _organ_from_alias(rows: Sequence[Row]) -> str | None:
 
 
 def _signature(rows: Sequence[Row]) -> str | None:
-    for row in reversed(rows[-3:]):
+    """The organ signing the report: the first line from the end that is neither a date
+    nor a note in brackets (``（此件主动公开）``, the page's ``【打印本页】【关闭窗口】``)."""
+    for row in reversed(rows[-SIGNATURE_ROWS:]):
         tail = row.text.rsplit("。", 1)[-1]
         tail = _DATE_RE.sub("", tail)
         tail = "".join(tail.split())
-        if not tail:
+        if not tail or _BRACKETED_RE.match(tail):
             continue
         organ = _clean_organ(tail)
         if organ and len(organ) <= 30 and organ.endswith(ORGAN_SUFFIXES):
@@ -314,6 +329,7 @@ def other_spelling(organ: str | None, rows: Sequence[Row]) -> str | None:
     if not organ:
         return None
     for other in (_signature(rows), _publisher(rows)):
+        other = as_printed(other) if other else other
         if not other or other == organ or len(other) != len(organ):
             continue
         differing = sum(1 for a, b in zip(organ, other, strict=True) if a != b)

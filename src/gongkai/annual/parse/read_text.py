@@ -8,7 +8,9 @@ Text that went through a web-to-Markdown converter (the usual shape of crawled p
 loses its Markdown: heading marks (``## 一、总体情况``), bold (``**…**``), the rule
 lines under a table's first row (``| --- | --- |``, ``---|---``), grid-table borders
 (``+-----+-----+``) and horizontal rules. A rule line is blanked, not removed, so line
-numbers stay those of the file.
+numbers stay those of the file. The inline tags a converter leaves in a Markdown table
+(``行政规范性<br>文件``, ``<span>``) are taken out: a ``<br>`` becomes a space, which labels
+ignore and which keeps two numbers apart.
 """
 
 from __future__ import annotations
@@ -44,8 +46,13 @@ _MD_RULE_RE = re.compile(
 )
 
 
+_INLINE_TAG_RE = re.compile(r"<br\s*/?>|</?span(?:\s[^<>\n]*)?>|&nbsp;", re.IGNORECASE)
+
+
 def strip_markdown(text: str) -> str:
     """Text without Markdown marks (see the module docstring); line breaks are kept."""
+    if "<" in text or "&nbsp;" in text:
+        text = _INLINE_TAG_RE.sub(" ", text)
     if "#" in text:
         text = _MD_HEADING_RE.sub("", text)
     if "**" in text or "__" in text:

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from .. import schema as s
 from ..model import AnnualReport, AppealCounts, DocumentCounts, Table2, Table3, Table4
-from .cells import as_counts, as_table2_value
+from .cells import NOTE_APPROXIMATE, NOTE_LETTER_O, as_counts, as_table2_value, read_value
 from .document import Document
 from .flat_tables import Flat, flat_sections, read_flat
 from .labels import LabelSet, table2_labels, table3_labels, table4_labels
@@ -65,6 +65,7 @@ def recognize(document: Document) -> AnnualReport:
             notes.items.extend(notes_tail.items)
     flat = _flat(document, rows, (t2, t3, t4))
     readings = (("表二", t2), ("表三", t3), ("表四", t4))
+    _safe(notes, "单元格注记", lambda: _noted_cells(rows, readings, notes), None)
     is_report = (
         meta.title is not None
         or bool(headings)
@@ -141,6 +142,51 @@ def recognize(document: Document) -> AnnualReport:
         title=meta.title,
         published=meta.published,
     )
+
+
+_NOTED_HINT_RE = re.compile("[Oo约近]")
+"""What every cell read with a ``note`` (``cells.read_value``) holds."""
+
+
+def _noted_cells(
+    rows: Sequence[Row], readings: Sequence[tuple[str, Reading]], notes: Notes
+) -> None:
+    """Say which cells of the tables were read as something else than printed: the
+    letter O as the digit 0 (OCR), an approximate figure (``约12000``)."""
+    for name, reading in readings:
+        if reading.first_row is None or reading.last_row is None:
+            continue
+        span = rows[reading.first_row : reading.last_row + 1]
+        if not _NOTED_HINT_RE.search("".join(row.text for row in span)):
+            continue  # the usual table: nothing to say, found in C
+        for row in span:
+            noted = [c for c in row.cells if c and _NOTED_HINT_RE.search(c)]
+            if not noted:
+                continue
+            values = [(c, read_value(c)) for c in noted]
+            letters = [c for c, v in values if v.note == NOTE_LETTER_O]
+            approximate = [c for c, v in values if v.note == NOTE_APPROXIMATE]
+            if letters:
+                notes.add(
+                    "LETTER_O_AS_ZERO",
+                    "warning",
+                    f"{name}有{len(letters)}个单元格（{_quoted(letters)}）中的字母 O 按数字 0 读取"
+                    "（文字识别常把 0 认作 O），请核对原件",
+                    row,
+                    cells=letters,
+                )
+            if approximate:
+                notes.add(
+                    "APPROXIMATE_NUMBER",
+                    "info",
+                    f"{name}的{_quoted(approximate)}是约数，按所印数字读取",
+                    row,
+                    cells=approximate,
+                )
+
+
+def _quoted(cells: Sequence[str]) -> str:
+    return "".join(f"“{c}”" for c in cells)
 
 
 def _flat(document: Document, rows: Sequence[Row], readings: Sequence[Reading]) -> Flat | None:

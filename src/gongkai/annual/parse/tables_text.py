@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from .cells import NUMBER_PATTERN
+from .normalize import is_page_number
 
 _SEPARATOR_RE = re.compile(r"[|\t]")
 _SPACES_RE = re.compile(r" {2,}|\u3000+")
@@ -21,6 +22,8 @@ _TRAILING_VALUES_RE = re.compile(rf"^(?:(.*?\S)\s+)?({_VALUE}(?:\s+{_VALUE})*)$"
 _MAX_LABEL = 60
 _SPACED_THOUSANDS_RE = re.compile(r"^\d{1,3}(?: \d{3})+$")
 """A cell of a ruled table whose digits are grouped by spaces: one number."""
+_PAGE_FIRST = frozenset("-‐‑‒–—―－第共Pp")
+"""How a page number printed in a cell starts (``- 4 -``, ``第 4 页 共 9 页``)."""
 
 
 def split_cells(text: str) -> tuple[str, ...]:
@@ -52,7 +55,11 @@ def _split(text: str) -> tuple[str, ...]:
     explicit = len(parts) > 1 and "|" in text  # a ruled (Markdown) table, not PDF columns
     for part in parts:
         cell = part.strip()
-        if explicit and _SPACED_THOUSANDS_RE.match(cell):
+        if explicit and cell[:1] in _PAGE_FIRST and is_page_number(cell):
+            # a converter put the page's footer in a table row (``| - 4 - | | |``): it is
+            # no cell of the table, and ``- 4 -`` would read as three values
+            cells.append("")
+        elif explicit and _SPACED_THOUSANDS_RE.match(cell):
             cells.append(cell.replace(" ", ""))  # ``| 1 204 |``: one number, grouped
         elif " " in cell and len(cell) <= _MAX_LABEL and "。" not in cell:
             cells.extend(_split_values(cell))
