@@ -15,6 +15,7 @@ from gongkai.annual.parse.normalize import (
     normalize_cell,
     normalize_cells,
     normalize_text,
+    without_wrapped_pinyin,
 )
 
 
@@ -54,6 +55,20 @@ def test_normalize_text(raw: str, expected: str) -> None:
 def test_ruby_pinyin_after_characters_is_removed() -> None:
     raw = "嘉興市數(shù)據(jù)局 (一)主動(dòng)公開 (2021—2025年)"
     assert normalize_text(raw, simplify=False) == "嘉興市數據局 (一)主動公開 (2021—2025年)"
+
+
+def test_ruby_pinyin_wrapped_onto_the_next_line_of_a_cell_is_removed() -> None:
+    """A narrow PDF cell breaks ``總計(jì)`` after the character: the pinyin starts the
+    next line, and the cell reads ``總計`` once its lines are joined."""
+    assert normalize_cell("總計\n(jì)", simplify=False) == "總計"
+    assert normalize_cell("本機關不掌握相關\n(guān)政府信息") == "本機關不掌握相關政府信息"
+    assert normalize_text("(a)\n(b)", simplify=False) == "(a)\n(b)"
+
+
+def test_ruby_pinyin_starting_a_line_read_on_its_own_is_removed() -> None:
+    assert without_wrapped_pinyin("完善政府网", "(wǎng)站信息内容") == "站信息内容"
+    assert without_wrapped_pinyin("完善政府网", "(一)主动公开") == "(一)主动公开"
+    assert without_wrapped_pinyin("2025", "(wǎng)站") == "(wǎng)站"
 
 
 def test_traditional_text_becomes_simplified() -> None:

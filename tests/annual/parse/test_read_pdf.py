@@ -136,6 +136,25 @@ def test_vertical_label_in_a_cell_is_one_word() -> None:
     assert grid.merged == ((False, False), (True, False))
 
 
+def test_ruby_pinyin_wrapped_in_a_cell_or_a_line_is_dropped() -> None:
+    """Text copied with its ruby pinyin (``總計(jì)``) into a narrow cell or a paragraph:
+    where the line breaks between the character and its pinyin, the pinyin is still
+    dropped, so the row label is still recognised."""
+    weasyprint = pytest.importorskip("weasyprint")
+    html = (
+        "<html><head><style>body{font-family:'Noto Sans CJK SC';font-size:10pt}"
+        "table{border-collapse:collapse}td{border:1px solid #000;padding:2px}"
+        "p{width:8em}</style></head><body>"
+        "<p>加強政府網(wǎng)站信息內容更新</p>"
+        "<table><tr><td style='width:3em'>總計(jì)</td><td>12</td></tr></table></body></html>"
+    )
+    document = read_document(weasyprint.HTML(string=html).write_pdf(), "注音.pdf")
+    (grid,) = document.grids()
+    assert grid.rows == (("總計", "12"),)
+    text = "".join(b.text for b in document.blocks if isinstance(b, Line))
+    assert text == "加強政府網站信息內容更新"
+
+
 def encrypted_pdf() -> bytes:
     """A one-page PDF whose /Encrypt dictionary needs a password nobody gave."""
     objects = [

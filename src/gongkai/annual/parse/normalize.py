@@ -150,9 +150,11 @@ def to_simplified(text: str) -> str:
 
 _TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN_RE = re.compile(  # starts with "(" so the regex engine can skip to each one
-    rf"\((?<=[\u3400-\u9fff]\()[a-zü]*[{_TONE_VOWELS}][a-zü{_TONE_VOWELS}]*\)",
+    r"\((?:(?<=[\u3400-\u9fff]\()|(?<=[\u3400-\u9fff]\n\())"
+    rf"[a-zü]*[{_TONE_VOWELS}][a-zü{_TONE_VOWELS}]*\)",
 )
-"""Ruby pinyin copied after a character, e.g. ``數(shù)``."""
+"""Ruby pinyin copied after a character, e.g. ``數(shù)``, also where a line broke
+between them (a PDF table cell too narrow for ``總計(jì)`` prints ``總計`` / ``(jì)``)."""
 
 _COMMA_BEFORE_PUNCT_RE = re.compile(r"[,，](?=[,，。、；;：:！!？?])")
 _REPEATED_STOP_RE = re.compile(r"([。、；！？])\1+")
@@ -222,6 +224,15 @@ def normalize_text(text: str, *, simplify: bool | None = None) -> str:
         # does not end a line takes time quadratic in the run
         text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
     return text
+
+
+def without_wrapped_pinyin(previous: str, line: str) -> str:
+    """``line`` without the ruby pinyin it starts with when ``previous``, the line before
+    it, ends with the character the pinyin belongs to (lines normalised one by one, as a
+    PDF page's, cannot see the character before their first ``(``)."""
+    if not line.startswith("(") or not previous or not _CJK_RE.match(previous[-1]):
+        return line
+    return _PINYIN_RE.sub("", previous[-1] + line, count=1)[1:]
 
 
 def normalize_cell(text: str, *, simplify: bool = False) -> str:

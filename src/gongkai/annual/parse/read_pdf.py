@@ -19,7 +19,7 @@ from collections import Counter
 
 from .document import Document
 from .grid import expand
-from .normalize import looks_traditional, normalize_text
+from .normalize import looks_traditional, normalize_text, without_wrapped_pinyin
 from .pdf_layout import RawRows, read_page
 from .read_text import numbered_lines, traditional_note
 from .unreadable import UnreadableDocument
@@ -91,6 +91,8 @@ def read_pdf(data: bytes, source: str) -> Document:
                 if _head_key(item) in running:
                     continue
                 for text in normalize_text(item, simplify=simplify).split("\n"):
+                    if pending and text.startswith("("):
+                        text = without_wrapped_pinyin(pending[-1][1], text)
                     pending.append((line_number, text))
                 continue
             document.blocks.extend(numbered_lines(pending, page=page_number))
