@@ -476,7 +476,7 @@ TABLE4_PARTS: Final = TABLE4_COLUMNS[:4]
 
 TABLE4_LITIGATION_HEADER: Final = "行政诉讼"
 TABLE4_GROUPS: Final[tuple[Table4Group, ...]] = (
-    Table4Group("reconsideration", "行政复议", None, ("行政复议",)),
+    Table4Group("reconsideration", "行政复议", None, ("行政复议", "行政法复议")),
     Table4Group(
         "litigation_direct",
         "未经复议直接起诉",

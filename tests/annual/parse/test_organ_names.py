@@ -62,3 +62,15 @@ def test_the_signature_is_found_above_its_date_and_notes_in_brackets() -> None:
         "【打印本页】 【关闭窗口】\n"
     )
     assert (organ, year) == ("某某县医疗保障局", 2024)
+
+
+def test_a_title_about_the_work_situation_names_the_organ_before_guanyu() -> None:
+    organ, year, _ = _read(
+        "某市交通运输局关于2024年度政府信息公开工作情况的报告\n"
+        "现将2024年度政府信息公开工作情况报告如下\n一、总体情况\n依法公开。\n"
+    )
+    assert (organ, year) == ("某市交通运输局", 2024)
+    organ, year, _ = _read(
+        "某市交通运输局关于印发2024年政府信息公开工作年度报告的通知\n一、总体情况\n依法公开。\n"
+    )
+    assert (organ, year) == ("某市交通运输局", 2024)

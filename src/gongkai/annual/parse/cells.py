@@ -72,10 +72,28 @@ _CHINESE_NUMBER_RE = re.compile(
 )
 
 
+NOTED_CELLS: set[str] = set()
+"""Every cell text ``read_value`` gave a ``note``, so that a caller can tell in C whether
+a table holds one (most never do). At most ``MAX_NOTED``; past that, ``noted_overflow``."""
+MAX_NOTED = 50000
+
+
+def noted_overflow() -> bool:
+    """Whether ``NOTED_CELLS`` stopped growing: then it no longer lists every noted cell."""
+    return len(NOTED_CELLS) >= MAX_NOTED
+
+
 @lru_cache(maxsize=8192)
 def read_value(text: str) -> Value:
     """Classify one cell's text (already normalised by the reader). Cached: the same
     cells (``0``, labels) come back in every report."""
+    value = _read_value(text)
+    if value.note is not None and len(NOTED_CELLS) < MAX_NOTED:
+        NOTED_CELLS.add(text)
+    return value
+
+
+def _read_value(text: str) -> Value:
     cell = text.strip()
     if not cell:
         return EMPTY

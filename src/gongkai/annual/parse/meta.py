@@ -30,16 +30,19 @@ ORGAN_SUFFIXES = (
     "局", "委", "办", "院", "府", "厅", "会", "署", "处", "室", "中心", "所", "站", "队",
     "馆", "部", "社", "镇", "乡", "街道", "管委会", "办事处",
 )  # fmt: skip
-_TITLE_RE = re.compile(
-    r"(?P<pre>.*?)(?P<year>(?:19|20)\d{2})年度?(?P<post>.*?)(?:政府)?(?:信息|政务)公开(?:工作)?(?:年度)?报告"
-)
+_REPORT = r"(?:政府)?(?:信息|政务)公开(?:工作)?(?:(?:年度)?报告|(?:开展)?情况的?报告(?=$|[(（]))"
+"""``政府信息公开工作年度报告`` or, ending the line, ``…公开工作情况的报告`` (a title
+``X局关于2025年度政府信息公开工作情况的报告``; not ``…工作情况报告如下``)."""
+_TITLE_RE = re.compile(rf"(?P<pre>.*?)(?P<year>(?:19|20)\d{{2}})年度?(?P<post>.*?){_REPORT}")
 _TITLE_YEAR_AFTER_RE = re.compile(
-    r"(?P<pre>.*?)(?P<post>)(?:政府)?(?:信息|政务)公开(?:工作)?(?:年度)?报告"
+    rf"(?P<pre>.*?)(?P<post>){_REPORT}"
     r"[(（\[【]?(?P<year>(?:19|20)\d{2})年?度?[)）\]】]?$"
 )
 _TITLE_NO_YEAR_RE = re.compile(
     r"^(?P<pre>.*?)(?P<year>)(?P<post>)(?:政府)?(?:信息|政务)公开(?:工作)?年度报告$"
 )
+_ABOUT_RE = re.compile(r"关于(?:印发|转发|公布|发布)?$")
+"""What stands between an organ and the report it publishes (``X局关于印发2025年…``)."""
 _TITLE_HINT = "报告"
 _SENTENCE_MARKS = ("。", "，", ",", "；")
 _ALIAS_RE = re.compile(r"([\u4e00-\u9fff]{3,30})[(（]以下简称")
@@ -210,6 +213,8 @@ def _clean_organ(text: str) -> str | None:
             text = text[len(word) :]
     if text.endswith("的"):
         text = text[:-1]
+    if "关于" in text:
+        text = _ABOUT_RE.sub("", text)
     if len(text) < 2 or not _CJK_ONLY_RE.match(text):
         return None
     return text

@@ -14,11 +14,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
+from itertools import chain
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from .. import schema as s
 from ..model import AnnualReport, AppealCounts, DocumentCounts, Table2, Table3, Table4
-from .cells import NOTE_APPROXIMATE, NOTE_LETTER_O, as_counts, as_table2_value, read_value
+from .cells import (
+    NOTE_APPROXIMATE,
+    NOTE_LETTER_O,
+    NOTED_CELLS,
+    as_counts,
+    as_table2_value,
+    noted_overflow,
+    read_value,
+)
 from .document import Document
 from .flat_tables import Flat, flat_sections, read_flat
 from .labels import LabelSet, table2_labels, table3_labels, table4_labels
@@ -146,6 +156,7 @@ def recognize(document: Document) -> AnnualReport:
 
 _NOTED_HINT_RE = re.compile("[Oo约近]")
 """What every cell read with a ``note`` (``cells.read_value``) holds."""
+_CELLS = attrgetter("cells")
 
 
 def _noted_cells(
@@ -153,11 +164,14 @@ def _noted_cells(
 ) -> None:
     """Say which cells of the tables were read as something else than printed: the
     letter O as the digit 0 (OCR), an approximate figure (``约12000``)."""
+    if not NOTED_CELLS:
+        return  # no cell read so far (in this process) had a note: the usual case
+    overflow = noted_overflow()
     for name, reading in readings:
         if reading.first_row is None or reading.last_row is None:
             continue
         span = rows[reading.first_row : reading.last_row + 1]
-        if not _NOTED_HINT_RE.search("".join(row.text for row in span)):
+        if not overflow and NOTED_CELLS.isdisjoint(chain.from_iterable(map(_CELLS, span))):
             continue  # the usual table: nothing to say, found in C
         for row in span:
             noted = [c for c in row.cells if c and _NOTED_HINT_RE.search(c)]
