@@ -74,3 +74,22 @@ def test_a_title_about_the_work_situation_names_the_organ_before_guanyu() -> Non
         "某市交通运输局关于印发2024年政府信息公开工作年度报告的通知\n一、总体情况\n依法公开。\n"
     )
     assert (organ, year) == ("某市交通运输局", 2024)
+
+
+def test_a_title_wrapped_inside_the_organs_name_is_read_whole() -> None:
+    organ, year, _ = _read(
+        "某某市发展和改革\n委员会2024年政府信息公开工作年度报告\n一、总体情况\n依法公开。\n"
+    )
+    assert (organ, year) == ("某某市发展和改革委员会", 2024)
+    organ, _, _ = _read(
+        "某某市人民政府门户网站\n国家某某局2024年政府信息公开工作年度报告\n一、总体情况\n依法公开。\n"
+    )
+    assert organ == "国家某某局"
+
+
+def test_a_shortened_publisher_field_gives_way_to_the_signatures_full_name() -> None:
+    organ, _, _ = _read(
+        "发布机构：某某市发改委\n2024年政府信息公开工作年度报告\n一、总体情况\n依法公开。\n"
+        "某某市发展和改革委员会\n2025年1月15日\n"
+    )
+    assert organ == "某某市发展和改革委员会"

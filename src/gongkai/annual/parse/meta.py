@@ -153,9 +153,30 @@ def _title_rows(rows: Sequence[Row], end: int, headings: frozenset[int]) -> tupl
         above = head[found[0] - 1]
         organ_line = "".join(above.text.split())
         alone, _ = _parse_title(head[found[0]].text)
-        if alone is None and _may_be_title(organ_line, above, headings) and _is_organ(organ_line):
+        organ_above = alone is None and _is_organ(organ_line)
+        wrapped = alone is not None and _wrapped_name(organ_line, alone, above, headings)
+        if (organ_above and _may_be_title(organ_line, above, headings)) or wrapped:
             found = (found[0] - 1, found[0])
     return tuple(head[n].index for n in found)
+
+
+_PLACE_LEVELS = frozenset("省市区县州旗盟镇乡")
+"""Characters of a place name (``X市``, ``Y区``); an organ's full name holds one."""
+
+
+def _wrapped_name(above: str, alone: str, row: Row, headings: frozenset[int]) -> bool:
+    """Whether a title's organ (``alone``, no place in it: ``委员会``) is the end of a name
+    that began on the line above (``X市发展和改革`` / ``委员会2025年…年度报告``): that line is
+    short Chinese text holding a place, and no title words of its own."""
+    return (
+        not _PLACE_LEVELS.intersection(alone)
+        and len(above) <= 20
+        and _may_be_title(above, row, headings)
+        and _CJK_ONLY_RE.match(above) is not None
+        and _PLACE_LEVELS.intersection(above) != set()
+        and not any(word in above for word in ("公开", "报告", "年度"))
+        and not above.endswith(("网站", "网", "门户", "平台"))  # the site's name above the title
+    )
 
 
 def _title_among_words(rows: Sequence[Row]) -> str | None:
@@ -273,8 +294,20 @@ def _organ_from_signature_and_field(rows: Sequence[Row]) -> str | None:
     if signature and publisher:
         if signature.endswith(publisher) or publisher.endswith(signature):
             return max(signature, publisher, key=len)
+        if _abbreviates(publisher, signature):
+            return signature  # 发布机构 ``X市发改委``, signed ``X市发展和改革委员会``
         return publisher
     return publisher or signature
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is a shortened form of ``full``: shorter, the same first two
+    characters (the place), an organ's ending, and its characters found in ``full`` in
+    order (``X市发改委`` of ``X市发展和改革委员会``, ``X区人社局`` of ``X区人力资源和社会保障局``)."""
+    if len(short) >= len(full) or short[:2] != full[:2] or not short.endswith(ORGAN_SUFFIXES):
+        return False
+    rest = iter(full)
+    return all(char in rest for char in short)
 
 
 def _complete(short: str, text: str) -> str:
