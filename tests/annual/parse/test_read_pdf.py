@@ -155,6 +155,37 @@ def test_ruby_pinyin_wrapped_in_a_cell_or_a_line_is_dropped() -> None:
     assert text == "加強政府網站信息內容更新"
 
 
+def test_a_row_cut_by_the_page_break_is_one_row() -> None:
+    """A tall row at the foot of a page goes on at the top of the next one, with no
+    border at the break: its two pieces are one row (label, numbers and the 件 of 10件
+    that went over), at the end of the first page's table."""
+    weasyprint = pytest.importorskip("weasyprint")
+    html = (
+        "<html><head><style>@page{size:148mm 105mm;margin:10mm}"
+        "body{font-family:'Noto Sans CJK SC';font-size:10pt}"
+        "table{border-collapse:collapse}td{border:1px solid #000;padding:2px}"
+        "</style></head><body><div style='height:52mm'>说明</div><table>"
+        "<tr><td>类别</td><td style='width:6em'>项目</td><td>自然人</td><td>总计</td></tr>"
+        "<tr><td>（六）其他处理</td>"
+        "<td>1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请</td>"
+        "<td>7</td><td>10件</td></tr>"
+        "<tr><td></td><td>3.其他</td><td>0</td><td>0</td></tr>"
+        "</table></body></html>"
+    )
+    document = read_document(weasyprint.HTML(string=html).write_pdf(), "跨页.pdf")
+    first, second = document.grids()
+    assert (first.page, second.page) == (1, 2)
+    header, cut = first.rows
+    assert header == ("类别", "项目", "自然人", "总计")
+    assert "".join(cut[0].split()) == "(六)其他处理"
+    assert cut[1:] == (
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "7",
+        "10件",
+    )
+    assert second.rows == (("", "3.其他", "0", "0"),)
+
+
 def encrypted_pdf() -> bytes:
     """A one-page PDF whose /Encrypt dictionary needs a password nobody gave."""
     objects = [

@@ -81,3 +81,28 @@ def test_two_tables_with_all_seven_columns_each_are_not_joined() -> None:
     )
     for i, row in enumerate(rows):
         assert report.table3.row(row.key) == tuple(int(v) for v in values(i)), row.key
+
+
+def test_a_header_alone_on_one_page_is_not_the_first_columns() -> None:
+    """A page break between table 三's two header rows: the first page holds 自然人 |
+    法人或其他组织 | 总计 and no row of numbers, the next page the five organisation
+    columns and every row. That is one table going on, not two that split the columns:
+    each value stays in its column."""
+    top = Grid(
+        (("", "自然人", "法人或其他组织", "", "", "", "", "总计"),),
+        (),
+        2,
+    )
+    organisations = tuple(c.label for c in s.TABLE3_COLUMNS[1:6])
+    rows: list[tuple[str, ...]] = [("", "", *organisations, "")]
+    rows.extend((row.full_label, *values(i)) for i, row in enumerate(s.TABLE3_ROWS))
+    report = recognize(
+        Document(
+            "pages.pdf",
+            "pdf",
+            [Line("三、收到和处理政府信息公开申请情况", 1), top, Grid(tuple(rows), (), 3)],
+        )
+    )
+    for i, row in enumerate(s.TABLE3_ROWS):
+        assert report.table3.row(row.key) == tuple(int(v) for v in values(i)), row.key
+    assert "COLUMNS_REORDERED" not in {d["code"] for d in report.diagnostics or ()}

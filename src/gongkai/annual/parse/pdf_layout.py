@@ -48,12 +48,18 @@ class TableBox:
     top: float
     right: float
     bottom: float
+    columns: tuple[float, ...] = ()
+    """The x of each vertical grid line."""
+    open_top: bool = False
+    """The first row was cut by a page break: it goes on from the previous page."""
+    open_bottom: bool = False
+    """The last row was cut by a page break: it goes on at the top of the next page."""
 
     def contains(self, x: float, y: float) -> bool:
         return self.left <= x <= self.right and self.top <= y <= self.bottom
 
 
-def read_page(page: Any) -> tuple[list[tuple[float, str | RawRows]], float]:
+def read_page(page: Any) -> tuple[list[tuple[float, str | TableBox]], float]:
     """Text lines and tables of a pypdfium2 page, top to bottom, and the page height."""
     import pypdfium2.raw as pdfium_c
 
@@ -74,7 +80,7 @@ def read_page(page: Any) -> tuple[list[tuple[float, str | RawRows]], float]:
             for group in _touching(edges)
             if (table := _table(group, textpage, height)) is not None
         ]
-        items: list[tuple[float, str | RawRows]] = [(t.top, t.rows) for t in tables]
+        items: list[tuple[float, str | TableBox]] = [(t.top, t) for t in tables]
         items.extend(_text_lines(textpage, height, tables))
     finally:
         textpage.close()
@@ -82,7 +88,7 @@ def read_page(page: Any) -> tuple[list[tuple[float, str | RawRows]], float]:
     return items, float(height)
 
 
-def _plain_page(textpage: Any) -> list[tuple[float, str | RawRows]]:
+def _plain_page(textpage: Any) -> list[tuple[float, str | TableBox]]:
     """A page with more text runs than any report page: its text in reading order, one
     line per line, without looking for tables (bounded work on a hostile page)."""
     text = textpage.get_text_range()
@@ -189,9 +195,35 @@ def _spans_by_line(edges: list[Edge]) -> dict[float, list[tuple[float, float]]]:
     return lines
 
 
+OPEN_END = 4.0
+"""Points that a table's vertical rules run past its first or last horizontal rule before
+that end is read as an open row (a row that a page break cut: its cells go on at the top
+of the next page, and neither fragment has a border at the break)."""
+
+
+def _open_ends(horizontals: list[Edge], verticals: list[Edge]) -> tuple[Edge | None, Edge | None]:
+    """A closing rule for the top and for the bottom of the table where the vertical
+    rules run on past the outermost horizontal rule (``None`` where they do not), so that
+    the cut row there is read as a row."""
+    top = min(e.position for e in horizontals)
+    bottom = max(e.position for e in horizontals)
+    left = min(e.position for e in verticals)
+    right = max(e.position for e in verticals)
+    first_start = min(e.start for e in verticals)
+    last_end = max(e.end for e in verticals)
+    return (
+        Edge(True, first_start, left, right) if first_start < top - OPEN_END else None,
+        Edge(True, last_end, left, right) if last_end > bottom + OPEN_END else None,
+    )
+
+
 def _table(group: list[Edge], textpage: Any, height: float) -> TableBox | None:
     horizontals = [e for e in group if e.horizontal]
     verticals = [e for e in group if not e.horizontal]
+    cut: tuple[Edge | None, Edge | None] = (None, None)
+    if horizontals and verticals:
+        cut = _open_ends(horizontals, verticals)
+    horizontals.extend(edge for edge in cut if edge is not None)
     ys = sorted({e.position for e in horizontals})
     xs = sorted({e.position for e in verticals})
     if len(ys) < 2 or len(xs) < 2 or (len(ys) < 3 and len(xs) < 3):
@@ -235,12 +267,21 @@ def _table(group: list[Edge], textpage: Any, height: float) -> TableBox | None:
             )
             row.append(RawCell(text.replace("\r\n", "\n"), last_i - i + 1, last_j - j + 1))
         rows.append(row)
-    return TableBox(rows, xs[0], ys[0], xs[-1], ys[-1])
+    return TableBox(
+        rows,
+        xs[0],
+        ys[0],
+        xs[-1],
+        ys[-1],
+        columns=tuple(xs),
+        open_top=cut[0] is not None,
+        open_bottom=cut[1] is not None,
+    )
 
 
 def _text_lines(
     textpage: Any, height: float, tables: list[TableBox]
-) -> list[tuple[float, str | RawRows]]:
+) -> list[tuple[float, str | TableBox]]:
     """Text runs outside the tables, grouped into lines (top, text)."""
     runs: list[tuple[float, float, float, float, str]] = []
     for index in range(textpage.count_rects()):
@@ -253,7 +294,7 @@ def _text_lines(
         if text.strip():
             runs.append((y_top, y_bottom, left, right, text.rstrip()))
     runs.sort(key=lambda r: (r[0], r[2]))
-    lines: list[tuple[float, str | RawRows]] = []
+    lines: list[tuple[float, str | TableBox]] = []
     current: list[tuple[float, float, float, float, str]] = []
     for run in runs:
         if current:
@@ -268,7 +309,7 @@ def _text_lines(
     return lines
 
 
-def _line(runs: list[tuple[float, float, float, float, str]]) -> tuple[float, str | RawRows]:
+def _line(runs: list[tuple[float, float, float, float, str]]) -> tuple[float, str | TableBox]:
     runs = sorted(runs, key=lambda r: r[2])
     size = max(r[1] - r[0] for r in runs)
     text = runs[0][4]

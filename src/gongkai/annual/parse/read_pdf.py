@@ -6,7 +6,9 @@ their merged cells out on the real grid; the text outside the tables becomes lin
 reading order, each marked with its page.
 Running headers and footers (the same text at the top or bottom of most pages, and page
 numbers) are dropped. A table continued on the next page arrives as two grids on
-consecutive pages; joining them is the recognizer's work.
+consecutive pages; joining them is the recognizer's work, except for a row that the page
+break cut in two (its borders open at the break): its two pieces are joined into one
+row here, cell by cell, so that its label and numbers are read together.
 
 A PDF without any text (a scan) is not guessed at: the document comes back empty with a
 ``PDF_NO_TEXT`` diagnostic.
@@ -17,10 +19,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .document import Document
+from .document import Document, Grid
 from .grid import expand
-from .normalize import looks_traditional, normalize_text, without_wrapped_pinyin
-from .pdf_layout import RawRows, read_page
+from .normalize import join_wrapped, looks_traditional, normalize_text, without_wrapped_pinyin
+from .pdf_layout import TOLERANCE, TableBox, read_page
 from .read_text import numbered_lines, traditional_note
 from .unreadable import UnreadableDocument
 
@@ -28,7 +30,7 @@ _EDGE_SHARE = 0.08
 """Lines within this share of the page height from its top or bottom may be running heads."""
 _DIGITS_RE = re.compile(r"\d+")
 
-PageItem = tuple[float, str | RawRows]
+PageItem = tuple[float, str | TableBox]
 
 
 MAX_PAGES = 500
@@ -75,7 +77,7 @@ def read_pdf(data: bytes, source: str) -> Document:
         return document
     running = _running_heads(raw_pages)
     sample = "".join(
-        item if isinstance(item, str) else "".join(cell.text for row in item for cell in row)
+        item if isinstance(item, str) else "".join(cell.text for row in item.rows for cell in row)
         for items, _ in raw_pages[:6]
         for _, item in items
     )
@@ -83,6 +85,7 @@ def read_pdf(data: bytes, source: str) -> Document:
     if simplify:
         document.diagnostics.append(traditional_note(source))
     line_number = 0
+    cut: Cut | None = None
     for page_number, (items, _) in enumerate(raw_pages, start=1):
         pending: list[tuple[int | None, str]] = []
         for _, item in items:
@@ -95,11 +98,64 @@ def read_pdf(data: bytes, source: str) -> Document:
                         text = without_wrapped_pinyin(pending[-1][1], text)
                     pending.append((line_number, text))
                 continue
-            document.blocks.extend(numbered_lines(pending, page=page_number))
+            lines = numbered_lines(pending, page=page_number)
             pending.clear()
-            document.blocks.append(expand(item, simplify=simplify, page=page_number))
-        document.blocks.extend(numbered_lines(pending, page=page_number))
+            document.blocks.extend(lines)
+            grid = expand(item.rows, simplify=simplify, page=page_number)
+            if cut is not None and not lines and item.open_top and cut.fits(item, document):
+                document.blocks[-1], grid = _joined(cut.grid, grid)
+            if grid.rows:
+                document.blocks.append(grid)
+            cut = Cut(grid, item.columns) if item.open_bottom and grid.rows else None
+        lines = numbered_lines(pending, page=page_number)
+        document.blocks.extend(lines)
+        if lines:
+            cut = None
     return document
+
+
+class Cut:
+    """The grid of a table whose last row a page break cut, waiting for the rest of that
+    row at the top of the next page."""
+
+    def __init__(self, grid: Grid, columns: tuple[float, ...]) -> None:
+        self.grid = grid
+        self.columns = columns
+
+    def fits(self, table: TableBox, document: Document) -> bool:
+        """Whether ``table`` goes on where this one was cut: it follows it in the
+        document with nothing between them, on the same vertical rules."""
+        return (
+            bool(document.blocks)
+            and document.blocks[-1] is self.grid
+            and len(table.columns) == len(self.columns)
+            and all(
+                abs(a - b) <= 2 * TOLERANCE
+                for a, b in zip(table.columns, self.columns, strict=True)
+            )
+        )
+
+
+def _joined(first: Grid, second: Grid) -> tuple[Grid, Grid]:
+    """A table whose last row was cut, and the table that carries that row on: the two
+    pieces of the row become the first table's last row, each cell's texts joined as
+    wrapped text (``1.申请人无正当理由逾`` + ``期不补正…``; ``10`` + ``件``). Each table
+    keeps its page."""
+    top, bottom = first.rows[-1], second.rows[0]
+    top_merged = first.merged[-1] if first.merged else (False,) * len(top)
+    row = tuple(join_wrapped((a, b)) for a, b in zip(top, bottom, strict=True))
+    merged = tuple(m and not b for m, b in zip(top_merged, bottom, strict=True))
+    return (
+        Grid(
+            rows=(*first.rows[:-1], row),
+            merged=(*first.merged[:-1], merged),
+            number=first.number,
+            page=first.page,
+        ),
+        Grid(
+            rows=second.rows[1:], merged=second.merged[1:], number=second.number, page=second.page
+        ),
+    )
 
 
 def no_text_diagnostic(source: str, pages: int) -> dict[str, object]:
@@ -113,7 +169,11 @@ def no_text_diagnostic(source: str, pages: int) -> dict[str, object]:
 
 def _has_text(items: list[PageItem]) -> bool:
     return any(
-        (item.strip() if isinstance(item, str) else any(c.text.strip() for r in item for c in r))
+        (
+            item.strip()
+            if isinstance(item, str)
+            else any(c.text.strip() for r in item.rows for c in r)
+        )
         for _, item in items
     )
 

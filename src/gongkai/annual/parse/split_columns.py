@@ -66,6 +66,8 @@ def _columns(grid: Sequence[Row]) -> tuple[list[str], int]:
 
 def _join(first: Sequence[Row], second: Sequence[Row]) -> list[Row] | None:
     keys_a, data_a = _columns(first)
+    if data_a >= len(first):
+        return None  # only header rows: the table goes on on the next page, it is not split
     keys_b, data_b = _columns(second)
     if not keys_a or not keys_b or set(keys_a) & set(keys_b):
         return None
