@@ -63,7 +63,7 @@ def read_flat(text: str) -> Flat:
     flat = Flat()
     body = compact(text)
     flat.trial = TRIAL_TABLE2_HEADER in body
-    t3_start = _find_any(body, s.TABLE3_ROWS[0].variants, 0)
+    t3_start = _table3_start(body)
     if t3_start is not None:
         _table3(body, t3_start[0], flat)
     t2_end = t3_start[0] if t3_start is not None else len(body)
@@ -88,15 +88,39 @@ def _find_any(body: str, labels: tuple[str, ...], start: int) -> tuple[int, int]
     return best
 
 
+_ITEM_MARKS: Final = (".", "、", "）")
+"""What follows an item number (``2.``, ``2、``, ``2）``; ``（2）`` opens with a bracket)."""
+_NUMBERED_GAP_RE = re.compile(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）")
+
+
 def _run_after(body: str, end: int, next_item: str | None) -> tuple[str, int]:
-    """The run of digits at ``end``; a trailing item number of the next row (``2.``) is not
-    part of it."""
+    """The run of digits at ``end``; a trailing item number of the next row (``2.``,
+    ``2、``, ``2）``) is not part of it."""
     m = _RUN_RE.match(body, end)
     run = m.group(0) if m else ""
     stop = end + len(run)
-    if next_item and run.rstrip().endswith(next_item) and body[stop : stop + 1] in (".", "、"):
+    if next_item and run.rstrip().endswith(next_item) and body[stop : stop + 1] in _ITEM_MARKS:
         run = run.rstrip()[: -len(next_item)]
     return run.strip(), stop
+
+
+def _table3_start(body: str) -> tuple[int, int] | None:
+    """Where table 三 begins: an occurrence of its first row's label whose run of digits is
+    followed at once by the second row's label (its numbering ``二、`` aside). The narrative
+    often says ``本年新收政府信息公开申请24件，上年结转2件`` before the table: that is not the
+    table. Failing such an occurrence, the first one."""
+    first_row, second_row = s.TABLE3_ROWS[0], s.TABLE3_ROWS[1]
+    first = _find_any(body, first_row.variants, 0)
+    found = first
+    while found is not None:
+        run, stop = _run_after(body, found[1], None)
+        if run:
+            gap = _NUMBERED_GAP_RE.match(body, stop)
+            at = gap.end() if gap else stop
+            if any(body.startswith(compact(v), at) for v in second_row.variants):
+                return found
+        found = _find_any(body, first_row.variants, found[1])
+    return first
 
 
 _NUMBERING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
@@ -168,14 +192,67 @@ def _table3(body: str, start: int, flat: Flat) -> None:
 # ---------------------------------------------------------------------------- table 四
 
 
+def _table4_words() -> re.Pattern[str]:
+    words = {
+        compact(w)
+        for w in (
+            *(v for g in s.TABLE4_GROUPS for v in (g.label, *g.variants)),
+            *(v for c in s.TABLE4_COLUMNS for v in (c.label, *c.variants)),
+            s.TABLE4_LITIGATION_HEADER,
+            *_UNIT_NOTES,
+        )
+    }
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(f"(?:{alternatives}|[：:，,；;])+")
+
+
+_TOTAL_BEFORE_RUN_RE: Final = re.compile(r"(?:总计|合计)\d")
+_UNIT_NOTES: Final = ("（单位：件）", "单位：件", "（件）", "单位:件")
+_TABLE4_WORDS: Final = _table4_words()
+"""Table 四's header words (and unit notes) run together: what may stand between its runs."""
+
+
+def _table4_runs(body: str, start: int) -> str | None:
+    """Table 四's digits from ``start`` (its first header word): one run after the header
+    (the national layout), or a run after each group's header words (one row per group).
+    Runs are joined with a space (a cell boundary); ``None`` when no run follows."""
+    runs: list[str] = []
+    pos = start
+    while True:
+        words = _TABLE4_WORDS.match(body, pos)
+        at = words.end() if words else pos
+        run, stop = _run_after(body, at, None)
+        if not run or (not words and runs == []):
+            break
+        runs.append(run)
+        pos = stop
+        if sum(len(r.replace(" ", "")) for r in runs) >= len(s.TABLE4_COLUMNS) * 3 * d.MAX_DIGITS:
+            break
+        if not words:
+            break
+    return " ".join(runs) if runs else None
+
+
 def _table4(body: str, start: int, flat: Flat) -> None:
-    anchor = _find_any(body, (s.TABLE4_GROUPS[2].label,), start)
-    if anchor is None:
+    """Table 四 after table 三: the first place where its header words lead to runs holding
+    its 15 cells' digits. The narrative before it (``行政复议1件``) is not the table; a table
+    printed with blank cells (fewer digits) is taken where its header ends in 总计."""
+    labels = s.TABLE4_GROUPS[0].variants
+    anchor = _find_any(body, labels, start)
+    run: str | None = None
+    short: str | None = None
+    while anchor is not None:
+        found = _table4_runs(body, anchor[0])
+        if found is not None:
+            if len(found.replace(" ", "")) >= len(s.TABLE4_COLUMNS) * len(s.TABLE4_GROUPS):
+                run = found
+                break
+            if short is None and _TOTAL_BEFORE_RUN_RE.search(body, anchor[0], anchor[0] + 200):
+                short = found
+        anchor = _find_any(body, labels, anchor[1])
+    run = run or short
+    if run is None:
         return
-    first_digit = re.compile(r"\d").search(body, anchor[1])
-    if first_digit is None or first_digit.start() - anchor[1] > 80:
-        return
-    run, _ = _run_after(body, first_digit.start(), None)
     decoded = d.decode_table4(run)
     size = len(s.TABLE4_COLUMNS)
     groups = [decoded.cells[i : i + size] for i in range(0, len(decoded.cells), size)]
@@ -259,7 +336,10 @@ _FURNITURE: Final = (
 _TABLE_STARTS: Final = {
     "2": ("第二十条第（一）项", s.TABLE2_CONTENT_HEADER),
     "3": (*s.TABLE3_NOTE_VARIANTS, s.TABLE3_APPLICANT_HEADER),
-    "4": (s.TABLE4_GROUPS[0].label,),
+    "4": tuple(
+        f"{s.TABLE4_GROUPS[0].label}{word}"
+        for word in (s.TABLE4_LITIGATION_HEADER, s.TABLE4_COLUMNS[0].label)
+    ),
 }
 """Where the table of sections 二–四 begins: the section's text ends there."""
 
@@ -285,6 +365,11 @@ def flat_sections(text: str) -> dict[str, str]:
     pos = 0
     for section in s.SECTIONS:
         m = _spaced(section.heading).search(text, pos)
+        if m is None:
+            for variant in sorted(section.variants, key=len, reverse=True):
+                m = _spaced(f"{section.numeral}、{variant}").search(text, pos)
+                if m is not None:
+                    break
         if m is None:
             continue
         found.append((section.key, m.start(), m.end()))
