@@ -91,3 +91,55 @@ def test_page_without_a_report_reads_as_its_text() -> None:
     document = read_document(html.encode(), "home.html")
     assert [line.text for line in document.lines()] == ["欢迎访问"]
     assert document.grids() == []
+
+
+def test_comments_and_hidden_text_in_a_cell_are_not_read() -> None:
+    """A Word export wraps list numbers in ``<![if !supportLists]>`` (lxml reads the
+    marker as a comment) and writes hidden text as ``display:none``: neither is printed."""
+    html = (
+        "<table><tr><td><p><![if !supportLists]><span style='mso-list:Ignore'>1.</span>"
+        "<![endif]>属于国家秘密</p></td>"
+        "<td><span style='display:none;mso-hide:all'>9</span><span>12</span></td>"
+        "<td><!-- 7 --><b>3</b></td></tr></table>"
+    )
+    (grid,) = read_document(html.encode(), "word.html").grids()
+    assert grid.rows == (("1.属于国家秘密", "12", "3"),)
+
+
+def test_rows_and_cells_the_page_hides_are_left_out() -> None:
+    html = (
+        "<table><tr style='display: none'><td>一、本年新收政府信息公开申请数量</td><td>9</td></tr>"
+        "<tr><td>a</td><td style='display:none'>9</td><td>b</td></tr><tr STYLE='DISPLAY:NONE'><td>x</td></tr>"
+        "<tr><td>c</td><td>d</td></tr></table>"
+    )
+    (grid,) = read_document(html.encode(), "hidden.html").grids()
+    assert grid.rows == (("a", "b"), ("c", "d"))
+
+
+def test_one_column_table_is_a_frame_around_text() -> None:
+    """Old CMS templates put the article body, paragraph by paragraph, in the one cell of
+    a table: its paragraphs are lines (section headings among them), not one grid cell."""
+    html = (
+        "<table><tr><td><p>一、总体情况</p><p>本年度认真落实条例。</p></td></tr>"
+        "<tr><td>（一）主动公开。</td></tr></table>"
+        "<table><tr><td>规章</td><td>0</td></tr></table>"
+    )
+    document = read_document(html.encode(), "frame.html")
+    assert [line.text for line in document.lines()] == [
+        "一、总体情况",
+        "本年度认真落实条例。",
+        "(一)主动公开。",
+    ]
+    assert [grid.rows for grid in document.grids()] == [(("规章", "0"),)]
+
+
+def test_word_list_number_is_followed_by_one_space() -> None:
+    """Word prints a list number's tab as a run of ``&nbsp;``: it becomes one space, so
+    the heading is one cell, not a number and a title in two columns."""
+    html = (
+        "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]>"
+        "<span style='font-family:宋体;mso-list:Ignore'>三、<span style='font:7.0pt'>"
+        "&nbsp;&nbsp;&nbsp; </span></span><![endif]><span>收到和处理政府信息公开申请情况</span></p>"
+    )
+    document = read_document(html.encode(), "list.html")
+    assert [line.text for line in document.lines()] == ["三、 收到和处理政府信息公开申请情况"]

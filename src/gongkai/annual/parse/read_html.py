@@ -128,6 +128,10 @@ class _Collector:
     line: int | None = None
     spans: bool = True
     """Whether the page has merged cells anywhere (``rowspan``, ``colspan``)."""
+    word_lists: bool = False
+    """Whether the page is a Word export with list numbers (``mso-list:Ignore``)."""
+    hides: bool = False
+    """Whether the page may hide an element inline (``display:none``, ``hidden``)."""
 
     def text(self, text: str | None, line: int | None) -> None:
         if text:
@@ -164,7 +168,11 @@ def read_html(decoded: Decoded, source: str) -> Document:
         return document
     if root is None:
         return document
-    collector = _Collector(spans=_has_spans(markup))
+    collector = _Collector(
+        spans=_has_spans(markup),
+        hides=_has_hidden(markup),
+        word_lists="mso-list" in markup,
+    )
     _walk(root, collector, in_article=False)
     collector.flush()
     raw = collector.texts
@@ -236,10 +244,17 @@ def _walk(element: lxml.etree._Element, out: _Collector, *, in_article: bool) ->
     if element.keys():
         if _is_clutter(element, tag, in_article):
             return
+        if out.word_lists and _is_list_number(element):
+            # Word's list number (``一、`` then spaces standing for its tab): one space after
+            # the number, as a heading typed by hand prints it
+            number = " ".join("".join(element.itertext()).split())
+            if number:
+                out.text(number + " ", element.sourceline)
+            return
     elif tag in _PAGE_FRAME and not in_article:
         return
     line = element.sourceline
-    if tag == "table" and not _has_nested_table(element):
+    if tag == "table" and not _has_nested_table(element) and not _one_column(element):
         out.flush()
         table = _table_cells(element, out)
         out.blocks.append((table, line))
@@ -277,22 +292,64 @@ def _is_clutter(element: lxml.etree._Element, tag: str, in_article: bool) -> boo
         return True
     if element.get("role") in ("navigation", "banner", "contentinfo", "search"):
         return True
-    if element.get("hidden") is not None or "display:none" in (element.get("style") or "").replace(
-        " ", ""
-    ):
+    if _hidden(element):
         return True
     names = f"{element.get('class') or ''} {element.get('id') or ''}"
     return bool(names.strip()) and bool(_CLUTTER_RE.search(names))
+
+
+def _hidden(element: lxml.etree._Element) -> bool:
+    """Whether the page does not show the element: ``hidden``, or an inline
+    ``display:none`` (a Word export writes hidden text as ``display:none;mso-hide:all``)."""
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    return bool(style) and "display:none" in style.replace(" ", "").lower()
+
+
+def _is_list_number(element: lxml.etree._Element) -> bool:
+    """Whether the element is the number Word prints before a list item
+    (``<span style='mso-list:Ignore'>一、<span>&nbsp;&nbsp;</span></span>``)."""
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return "mso-list:ignore" in style
+
+
+_HIDING = ("display:none", "display: none", "DISPLAY:NONE", "DISPLAY: NONE", "display:None")
+
+
+def _has_hidden(markup: str) -> bool:
+    """Whether the page hides anything inline (``display:none``): a few substring
+    searches, so that most pages read no row's or cell's ``style`` at all (a ``hidden``
+    attribute on a table row is too rare to search every page for)."""
+    if "isplay" not in markup and "ISPLAY" not in markup:  # (most pages: two searches)
+        return False
+    return any(spelling in markup for spelling in _HIDING)
 
 
 def _has_nested_table(table: lxml.etree._Element) -> bool:
     return next(table.iterdescendants("table"), None) is not None
 
 
+def _one_column(table: lxml.etree._Element) -> bool:
+    """Whether no row of the table has two cells: a frame around text (the article body
+    of an old CMS template, a title block), since every table of the form has at least
+    two columns. Its cells are read as paragraphs, not as one grid cell each. The search
+    stops at the first row of two cells, the second row of a report's table."""
+    for row in table.iter("tr"):
+        cells = 0
+        for child in row:
+            if child.tag in ("td", "th"):
+                cells += 1
+                if cells > 1:
+                    return False
+    return True
+
+
 def _table_cells(table: lxml.etree._Element, out: _Collector) -> _Table:
     """The table's cells, their texts appended to ``out.texts``. ``out.spans``: the page
     has a rowspan or colspan somewhere (else reading two attributes of every cell would
-    cost more than the rest of it)."""
+    cost more than the rest of it); ``out.hides``: it may hide a row or cell inline (those
+    are left out, as the page does not show them)."""
     texts = out.texts
     append = texts.append
     first = len(texts)
@@ -300,11 +357,15 @@ def _table_cells(table: lxml.etree._Element, out: _Collector) -> _Table:
     mark = starts.append
     spans: dict[int, tuple[int, int]] = {}
     cells = table.iter("tr", "td", "th")
+    hides = out.hides
+    skipping = False  # in a row the page does not show
     for element in cells:  # cells before the first row are not read
         if element.tag == "tr":
-            mark(first)
+            skipping = hides and _hidden(element)
+            if not skipping:
+                mark(first)
             break
-    if not out.spans:  # the usual page: one branch per cell, no attribute read
+    if not out.spans and not hides:  # the usual page: one branch per cell, no attribute read
         for element in cells:
             if element.tag == "tr":
                 mark(len(texts))
@@ -315,9 +376,13 @@ def _table_cells(table: lxml.etree._Element, out: _Collector) -> _Table:
     else:
         for element in cells:
             if element.tag == "tr":
-                mark(len(texts))
+                skipping = hides and _hidden(element)
+                if not skipping:
+                    mark(len(texts))
                 continue
-            append(_cell_text(element) if len(element) else (element.text or ""))
+            if skipping or (hides and _hidden(element)):
+                continue
+            append(_cell_text(element, hides) if len(element) else (element.text or ""))
             rowspan, colspan = element.get("rowspan"), element.get("colspan")
             if rowspan is not None or colspan is not None:
                 spans[len(texts) - 1] = (_span(rowspan), _span(colspan))
@@ -326,14 +391,21 @@ def _table_cells(table: lxml.etree._Element, out: _Collector) -> _Table:
     return _Table(first, widths, {i: v for i, v in spans.items() if v != (1, 1)})
 
 
-def _cell_text(cell: lxml.etree._Element) -> str:
-    """The cell's text with ``<br>`` and paragraphs as line breaks, wrapped text joined."""
+def _cell_text(cell: lxml.etree._Element, hides: bool = False) -> str:
+    """The cell's text with ``<br>`` and paragraphs as line breaks, wrapped text joined;
+    ``hides``: the page hides elements inline, and those are left out."""
     parts: list[str] = []
     current: list[str] = []
 
     def visit(node: lxml.etree._Element) -> None:
-        tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        if tag in ("script", "style"):
+        tag = node.tag
+        if not isinstance(tag, str):
+            # a comment or processing instruction is not shown, nor is the text of a Word
+            # export's conditional ``<![if !supportLists]>`` (lxml reads it as a comment);
+            # its tail is the parent's to add
+            return
+        tag = tag.lower()
+        if tag in ("script", "style") or (hides and _hidden(node)):
             return
         if tag in _BLOCK:
             parts.append("".join(current))
