@@ -13,7 +13,7 @@ from gongkai.annual import check
 from gongkai.annual import schema as s
 from gongkai.annual.model import AnnualReport
 from gongkai.annual.parse import parse_bytes
-from tests.annual.parse.shapes import Rows, report_text, tabs
+from tests.annual.parse.shapes import Rows, pipes, report_text, tabs
 from tests.conftest import FIXTURES
 from tests.strategies import consistent_reports
 
@@ -174,3 +174,28 @@ def test_any_column_order_in_a_one_line_header_is_read_back(
     assert back.table3 == report.table3
     reordered = "COLUMNS_REORDERED" in codes(back)
     assert reordered == (order != list(range(s.TABLE3_WIDTH)))
+
+
+@settings(max_examples=25, deadline=None)
+@given(report=consistent_reports(), headed=st.lists(st.booleans(), min_size=3, max_size=3))
+def test_table4_one_group_at_a_time_with_or_without_its_column_header(
+    report: AnnualReport, headed: list[bool]
+) -> None:
+    """Table 四 printed group by group: the group's name on its own line, then (or not)
+    the column header 结果维持 … 总计, then its five numbers. The header between the name
+    and the numbers does not part them."""
+    lines = report_text(report, pipes).split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("四、"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("五、"))
+    columns = " | ".join(c.label for c in s.TABLE4_COLUMNS) + " |"
+    table: list[str] = []
+    for group, with_header in zip(s.TABLE4_GROUPS, headed, strict=True):
+        counts = report.table4.group(group.key)
+        values = [getattr(counts, c.key) for c in s.TABLE4_COLUMNS]
+        table.append(f"{group.label} |")
+        if with_header:
+            table.append(columns)
+        table.append(" | ".join("-" if v is None else str(v) for v in values) + " |")
+    text = "\n".join([*lines[: start + 1], *table, *lines[end:]])
+    parsed = parse(text, "表四分组.txt")
+    assert parsed.table4 == report.table4

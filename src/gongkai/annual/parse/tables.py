@@ -567,6 +567,11 @@ def read_table4(rows: Sequence[Row], notes: Notes) -> Reading:
         reading.found = True
         reading.touch(token.row)
         best = token.labels[0]
+        if best.kind == "column":
+            # a column header between a group's name and its numbers (the group, then
+            # 结果维持 … 总计, then five numbers) is skipped like a label wrapped onto
+            # the next line: the numbers stay the group's
+            return TEXT_KEY
         return best.key if best.kind == "group" else None
 
     hits = scan(stream, choose)
