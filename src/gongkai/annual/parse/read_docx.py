@@ -2,9 +2,10 @@
 
 The body XML (``word/document.xml``) is read directly so paragraphs and tables keep their
 order; horizontal merges (``w:gridSpan``, ``w:gridBefore``) and vertical merges
-(``w:vMerge``) become spans laid out by ``grid.expand``. ``Line.number`` is the
-paragraph's position in the body (1-based, tables counting as one), ``Grid.number`` the
-position of the table.
+(``w:vMerge``) become spans laid out by ``grid.expand``. A table that only lays out the
+page (tables inside its cells, or one column: a frame around the text) is read as the
+paragraphs and tables in its cells. ``Line.number`` is the paragraph's position in the
+body (1-based, tables counting as one), ``Grid.number`` the position of the table.
 """
 
 from __future__ import annotations
@@ -107,16 +108,34 @@ def _body(data: bytes, source: str) -> lxml.etree._Element:
 
 
 def _blocks(parent: lxml.etree._Element) -> list[lxml.etree._Element]:
-    """Paragraphs and tables of the body in order, looking inside content controls."""
+    """Paragraphs and tables of the body in order, looking inside content controls and
+    inside tables that only lay out the page (``_is_frame``)."""
     out: list[lxml.etree._Element] = []
     for child in parent:
-        if child.tag in (_P, _TBL):
+        if child.tag == _P:
             out.append(child)
+        elif child.tag == _TBL:
+            if _is_frame(child):
+                for tr in child.iterchildren(_TR):
+                    for tc in _row_cells(tr):
+                        out.extend(_blocks(tc))
+            else:
+                out.append(child)
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
                 out.extend(_blocks(content))
     return out
+
+
+def _is_frame(table: lxml.etree._Element) -> bool:
+    """Whether a table only holds the document's text: it has tables inside its cells
+    (a layout table around the report), or no row of two cells (a box drawn around the
+    text; every table of the form has two columns or more). Its cells' paragraphs and
+    tables are read as if they stood in the body."""
+    if next(table.iterdescendants(_TBL), None) is not None:
+        return True
+    return all(len(_row_cells(tr)) < 2 for tr in table.iterchildren(_TR))
 
 
 def _paragraph_text(paragraph: lxml.etree._Element) -> str:
