@@ -152,3 +152,53 @@ def test_a_zero_is_never_read_as_two_cells() -> None:
 
     assert list(splits("0", 2)) == []
     assert list(splits("05", 2)) == [(0, 5)]
+
+
+def _small_table() -> dict[str, tuple[int, ...]]:
+    """A consistent table 三: (一)予以公开 9+2, (四)1 3+1, the rest zero; 1 carried over."""
+    rows = {k: (0,) * 7 for k in ROWS}
+    rows["granted"] = (9, 2, 0, 0, 0, 0, 11)
+    rows["unavailable.not_held"] = (3, 1, 0, 0, 0, 0, 4)
+    rows["handled_total"] = (12, 3, 0, 0, 0, 0, 15)
+    rows["carried_over"] = (1, 0, 0, 0, 0, 0, 1)
+    rows["received"] = (11, 3, 0, 0, 0, 0, 14)
+    return rows
+
+
+def test_a_misprinted_total_is_kept_where_the_columns_fix_the_split() -> None:
+    """「92000012」 adds up under no split (9+2 printed as 12); the other rows and the column
+    identities leave one split: its cells as printed, the wrong total kept for the checker."""
+    runs = {k: "".join(map(str, v)) for k, v in _small_table().items()}
+    runs["granted"] = "92000012"
+    got = d.decode_table3(runs).rows["granted"]
+    assert got.cells == (9, 2, 0, 0, 0, 0, 12)
+    alone = d.decode_table3({"granted": "92000012"}).rows["granted"]
+    assert alone.cells == (None,) * 7 and not alone.unique
+
+
+def test_runs_of_zeros_with_blank_cells_stay_blank_but_keep_the_identities() -> None:
+    """A row printed 「000000」 (a blank cell) stays blank, yet adds nothing to any column:
+    the identities still choose 1 + 12 over 11 + 2 in another row."""
+    table = _small_table()
+    table["granted"] = (1, 12, 0, 0, 0, 0, 13)
+    table["handled_total"] = (4, 13, 0, 0, 0, 0, 17)
+    table["received"] = (3, 13, 0, 0, 0, 0, 16)
+    runs = {k: "".join(map(str, v)) for k, v in table.items()}
+    runs["withheld.state_secret"] = "000000"
+    runs["other.fee_unpaid"] = "0 0 0 0 0"
+    result = d.decode_table3(runs)
+    assert result.rows["granted"].cells == (1, 12, 0, 0, 0, 0, 13)
+    assert result.rows["withheld.state_secret"].cells == (None,) * 7
+    assert result.rows["other.fee_unpaid"].cells == (None,) * 7
+
+
+def test_a_space_inside_a_number_is_ignored_only_with_the_columns_and_said() -> None:
+    table = _small_table()
+    table["granted"] = (104, 2, 0, 0, 0, 0, 106)
+    table["handled_total"] = (107, 3, 0, 0, 0, 0, 110)
+    table["received"] = (106, 3, 0, 0, 0, 0, 109)
+    runs = {k: "".join(map(str, v)) for k, v in table.items()}
+    runs["granted"] = "10 420000 106"
+    got = d.decode_table3(runs).rows["granted"]
+    assert got.cells == (104, 2, 0, 0, 0, 0, 106)
+    assert not got.unique and "空格" in got.reason

@@ -36,6 +36,9 @@ MAX_DIGITS: Final = 7
 MAX_CANDIDATES: Final = 5000
 """Splits kept per run; a run with more is left blank (it carries too little to decode)."""
 MAX_STATES: Final = 50_000
+MAX_DEVIATING_ROWS: Final = 2
+"""Rows read against their print (misprinted total, space inside a number) that the column
+identities may settle in one table; with more, each row is decided alone."""
 """Partial column sums kept while combining the outcome rows of table 三."""
 RULE: Final = (
     "多种拆分都满足勾稽关系时，取低频列（自然人、总计以外各列）多位数最少者，其次取低频列非零格最少者，"
@@ -70,6 +73,15 @@ class _Row:
     reason: str = ""
     consistent: bool = True
     """False when the candidates break the row's own identity (kept as printed)."""
+    printed: tuple[Cells, ...] = ()
+    """A row no split of which adds up (its own total misprinted): its splits as printed,
+    which the column identities may still choose among (the total is kept as printed)."""
+    unspaced: tuple[Cells, ...] = ()
+    """A row that adds up only when its spaces are ignored (a space inside a number): those
+    splits, for the column identities to confirm."""
+    zero: bool = False
+    """Fewer digits than cells, all of them 0: blank cells and zeros. Its cells stay blank,
+    but it adds nothing to any column, so the identities across rows still hold."""
 
 
 # ---------------------------------------------------------------------------- one run
@@ -133,8 +145,12 @@ def _skip(run: str, p: int) -> int:
     return p
 
 
-def _read(run: str, p: int, count: int, digits: int) -> Iterator[tuple[Cells, int]]:
-    """``count`` numbers read from ``run`` at ``p`` (a number never spans a space)."""
+def _read(
+    run: str, p: int, count: int, digits: int, limit: int | None = None, widest: int = 0
+) -> Iterator[tuple[Cells, int]]:
+    """``count`` numbers read from ``run`` at ``p`` (a number never spans a space). With
+    ``limit``, the numbers are parts of a group whose total follows them and must end by
+    ``limit``: the total is at least as long as the widest part (``widest`` so far)."""
     if count == 0:
         yield (), p
         return
@@ -149,10 +165,12 @@ def _read(run: str, p: int, count: int, digits: int) -> Iterator[tuple[Cells, in
             end += 1
         sizes = range(1, end - p + 1)
     for size in sizes:
+        if limit is not None and p + size + max(widest, size) > limit:
+            break
         head = run[p : p + size]
         if not head.isdigit():
             break
-        for rest, q in _read(run, p + size, count - 1, digits):
+        for rest, q in _read(run, p + size, count - 1, digits, limit, max(widest, size)):
             yield (int(head), *rest), q
 
 
@@ -170,7 +188,8 @@ def summed_splits(run: str, size: int, groups: int, *, digits: int = MAX_DIGITS)
             if _skip(run, p) == len(run):
                 yield ()
             return
-        for parts, q in _read(run, p, size - 1, digits):
+        # every later group needs at least ``size`` digits
+        for parts, q in _read(run, p, size - 1, digits, len(run) - size * (left - 1)):
             total = str(sum(parts))
             q = _skip(run, q)
             if not run.startswith(total, q):
@@ -338,7 +357,29 @@ def _row_candidates(run: str) -> _Row:
         return _Row(key, (), reason="数字串过长，拆分方式太多，无法确定各格")
     if len(found) == 1:
         return _Row(key, found, forced=True, consistent=False)
-    return _Row(key, (), reason=_no_split(run, width, len(found)))
+    digits = run.replace(" ", "")
+    unspaced = _limited(summed_splits(digits, width, 1)) if digits != run else ()
+    return _Row(
+        key,
+        (),
+        reason=_no_split(run, width, len(found)),
+        printed=found if len(found) <= MAX_PRINTED else (),
+        unspaced=unspaced or (),
+        zero=0 < len(digits) < width and not digits.strip("0"),
+    )
+
+
+MAX_PRINTED: Final = 64
+"""A row that adds up under no split offers at most this many printed splits to the
+column identities; with more it stays blank."""
+_ZERO: Final = (0,) * s.TABLE3_WIDTH
+PRINTED_REASON: Final = (
+    "本行数字串没有合计成立的拆分，各列勾稽关系只容此一种拆分，照录原文（本行合计不成立）"
+)
+UNSPACED_REASON: Final = (
+    "按原文空格拆开时本行合计不成立；去掉数字中间的空格后，只有此拆分同时满足本行和各列的勾稽关系"
+    "（原文可能在数字中间误加了空格），请核对"
+)
 
 
 @dataclass
@@ -360,10 +401,17 @@ def decode_table3(runs: Mapping[str, str]) -> Table3Result:
     combos, complete = _table3_solutions(rows)
     out = Table3Result()
     if combos:
+        # a combination reading fewer rows against their print (a misprinted total, a space
+        # ignored) is preferred; among the rest, RULE
+        costs = [_deviations(rows, sol) for sol in combos]
+        combos = [sol for sol, cost in zip(combos, costs, strict=True) if cost == min(costs)]
         best = min(combos, key=lambda sol: rank(list(sol.values()), low))
         for key, row in rows.items():
             if key not in best:
                 out.rows[key] = _alone(row, low)
+                continue
+            if row.zero and not row.candidates:
+                out.rows[key] = Decoded((None,) * s.TABLE3_WIDTH, False, reason=row.reason)
                 continue
             others = tuple(
                 sorted(
@@ -377,6 +425,12 @@ def decode_table3(runs: Mapping[str, str]) -> Table3Result:
             )
             if not settled and not reason:
                 reason = "表内拆分组合过多，本行未能逐一确认，按规则选取：" + RULE
+            if not row.candidates and best[key] in row.unspaced:
+                printed = tuple(c for c in row.printed if c not in others)
+                out.rows[key] = Decoded(best[key], False, (*others, *printed)[:3], UNSPACED_REASON)
+                continue
+            if not row.candidates:
+                reason = reason if others else PRINTED_REASON
             out.rows[key] = Decoded(best[key], settled and not others, others[:3], reason)
         out.ambiguous = len(combos) > 1
         return out
@@ -397,6 +451,27 @@ def _alone(row: _Row, low: frozenset[int]) -> Decoded:
     return _pick(row.candidates, low)
 
 
+def _options(row: _Row) -> tuple[Cells, ...]:
+    """What a row may add to the column identities: its consistent (or forced) splits; else
+    its printed splits and its splits without spaces; else, for a run of zeros shorter than
+    the row, nothing (zeros); else no option (the row is undecidable)."""
+    if row.candidates:
+        return row.candidates
+    if row.printed or row.unspaced:
+        return (*row.printed, *row.unspaced)
+    return (_ZERO,) if row.zero else ()
+
+
+def _deviations(rows: Mapping[str, _Row], solution: Mapping[str, Cells]) -> int:
+    """How many rows ``solution`` reads against their print (no consistent split of their
+    own: a misprinted total kept, or a space inside a number ignored)."""
+    return sum(1 for key, row in rows.items() if key in solution and _deviates(row))
+
+
+def _deviates(row: _Row) -> bool:
+    return not row.candidates and bool(row.printed or row.unspaced)
+
+
 _OUTCOMES: Final = tuple(r.key for r in s.TABLE3_OUTCOME_ROWS)
 _RECEIVED, _CARRIED, _HANDLED, _FORWARD = (r.key for r in s.TABLE3_ROWS if not r.is_outcome)
 
@@ -407,19 +482,20 @@ def _table3_solutions(rows: Mapping[str, _Row]) -> tuple[list[dict[str, Cells]],
     the list is complete (the search keeps a few paths per partial sum, and stops early)."""
     outcome_keys = [k for k in _OUTCOMES if k in rows]
     frame = (_RECEIVED, _CARRIED, _HANDLED, _FORWARD)
-    if any(k not in rows or not rows[k].candidates for k in frame):
+    options = {k: _options(row) for k, row in rows.items()}
+    if any(k not in rows or not options[k] for k in frame):
         return [], True
     missing = set(_OUTCOMES) - set(outcome_keys)
-    if missing - set(s.TABLE3_2019_ONLY_2021_ROWS) or any(
-        not rows[k].candidates for k in outcome_keys
-    ):
+    if missing - set(s.TABLE3_2019_ONLY_2021_ROWS) or any(not options[k] for k in outcome_keys):
+        return [], True
+    if sum(1 for row in rows.values() if _deviates(row)) > MAX_DEVIATING_ROWS:
         return [], True
     complete = True
     states: dict[Cells, list[dict[str, Cells]]] = {(0,) * s.TABLE3_WIDTH: [{}]}
     for key in outcome_keys:
         nxt: dict[Cells, list[dict[str, Cells]]] = {}
         for sums, paths in states.items():
-            for cand in rows[key].candidates:
+            for cand in options[key]:
                 total = tuple(a + b for a, b in zip(sums, cand, strict=True))
                 kept = nxt.setdefault(total, [])
                 for path in paths:
@@ -430,15 +506,22 @@ def _table3_solutions(rows: Mapping[str, _Row]) -> tuple[list[dict[str, Cells]],
         if len(nxt) > MAX_STATES:
             return [], True
         states = nxt
+    # the columns of the six applicants decide; the 总计 column follows from them in every
+    # row that adds up (a row whose printed total is wrong keeps it, for the checker)
+    by_parts: dict[Cells, list[dict[str, Cells]]] = {}
+    for sums, paths in states.items():
+        by_parts.setdefault(sums[:-1], []).extend(paths)
     found: list[dict[str, Cells]] = []
-    for handled in rows[_HANDLED].candidates:
-        for path in states.get(handled, []):
-            for received in rows[_RECEIVED].candidates:
-                for carried in rows[_CARRIED].candidates:
-                    for forward in rows[_FORWARD].candidates:
+    for handled in options[_HANDLED]:
+        for path in by_parts.get(handled[:-1], []):
+            for received in options[_RECEIVED]:
+                for carried in options[_CARRIED]:
+                    for forward in options[_FORWARD]:
                         if all(
                             r + c == h + f
-                            for r, c, h, f in zip(received, carried, handled, forward, strict=True)
+                            for r, c, h, f in zip(
+                                received[:-1], carried[:-1], handled[:-1], forward[:-1], strict=True
+                            )
                         ):
                             found.append(
                                 {
