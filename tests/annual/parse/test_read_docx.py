@@ -109,3 +109,66 @@ def test_zip_that_is_not_a_word_document() -> None:
         read_document(out.getvalue(), "数据.zip")
     assert caught.value.code == "UNSUPPORTED_FORMAT"
     assert "不是 Word 文档" in str(caught.value)
+
+
+W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _with_body(body: str, *, namespace: str = W_MAIN) -> bytes:
+    """A minimal Word file whose body is ``body`` (WordprocessingML, prefix ``w``)."""
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{namespace}" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        f"<w:body>{body}</w:body></w:document>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml", xml)
+    return out.getvalue()
+
+
+def _p(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def test_text_box_saved_twice_is_read_once() -> None:
+    box = "<w:txbxContent>" + _p("测试市测试局2024年政府信息公开工作年度报告") + "</w:txbxContent>"
+    body = (
+        "<w:p><w:r><mc:AlternateContent><mc:Choice Requires='wps'>"
+        f"{box}</mc:Choice><mc:Fallback>{box}</mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    )
+    document = read_document(_with_body(body), "box.docx")
+    assert [line.text for line in document.lines()] == [
+        "测试市测试局2024年政府信息公开工作年度报告"
+    ]
+
+
+def test_old_horizontal_merge_is_one_cell() -> None:
+    def cell(text: str, merge: str = "") -> str:
+        return f"<w:tc><w:tcPr>{merge}</w:tcPr>{_p(text)}</w:tc>"
+
+    body = (
+        "<w:tbl><w:tr>"
+        + cell("行政许可", "")
+        + cell("1287", "<w:hMerge w:val='restart'/>")
+        + cell("", "<w:hMerge/>")
+        + cell("", "<w:hMerge/>")
+        + "</w:tr><w:tr>"
+        + cell("规章")
+        + cell("0")
+        + cell("1")
+        + cell("3")
+        + "</w:tr></w:tbl>"
+    )
+    (grid,) = read_document(_with_body(body), "hmerge.docx").grids()
+    assert grid.rows == (("行政许可", "1287", "1287", "1287"), ("规章", "0", "1", "3"))
+    assert grid.merged[0] == (False, False, True, True)
+
+
+def test_strict_open_xml_is_read() -> None:
+    body = _p("一、总体情况")
+    document = read_document(
+        _with_body(body, namespace="http://purl.oclc.org/ooxml/wordprocessingml/main"),
+        "strict.docx",
+    )
+    assert [line.text for line in document.lines()] == ["一、总体情况"]

@@ -29,6 +29,10 @@ _T, _TAB, _BR, _CR = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"
 _VAL = f"{W}val"
 _TR_PR, _TC_PR = f"{W}trPr", f"{W}tcPr"
 _GRID_BEFORE, _GRID_SPAN, _V_MERGE = f"{W}gridBefore", f"{W}gridSpan", f"{W}vMerge"
+_H_MERGE = f"{W}hMerge"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_TRANSITIONAL = W[1:-1].encode()
 _MAX_XML = 32 * 1024 * 1024
 """The body's XML after decompression (a long report's is a few MB)."""
 
@@ -95,6 +99,8 @@ def _body(data: bytes, source: str) -> lxml.etree._Element:
             "Word 文档已损坏或不完整（可能下载时被截断），无法打开；请重新获取原文件",
             source=source,
         ) from exc
+    if _STRICT in xml:  # saved as "Strict Open XML": the same body in another namespace
+        xml = xml.replace(_STRICT, _TRANSITIONAL)
     try:
         root = lxml.etree.fromstring(xml, parser=lxml.etree.XMLParser(resolve_entities=False))
     except lxml.etree.XMLSyntaxError as exc:
@@ -139,9 +145,16 @@ def _is_frame(table: lxml.etree._Element) -> bool:
 
 
 def _paragraph_text(paragraph: lxml.etree._Element) -> str:
+    """The paragraph's text. A text box or shape is saved twice (``mc:Choice`` for new
+    Word, ``mc:Fallback`` for old): only the first copy is read."""
     parts: list[str] = []
-    for node in paragraph.iter(_T, _TAB, _BR, _CR, f"{W}vanish"):
-        if node.tag == _T:
+    fallback: set[lxml.etree._Element] = set()
+    for node in paragraph.iter(_T, _TAB, _BR, _CR, _FALLBACK):
+        if node.tag == _FALLBACK:
+            fallback.update(node.iter(_T, _TAB, _BR, _CR))
+        elif fallback and node in fallback:
+            continue
+        elif node.tag == _T:
             if not _is_hidden(node):
                 parts.append(node.text or "")
         elif node.tag == _TAB:
@@ -177,6 +190,12 @@ def _table_rows(table: lxml.etree._Element) -> list[list[RawCell]]:
             merge = None
             if merge_element is not None:
                 merge = "restart" if merge_element.get(_VAL) == "restart" else "continue"
+            join = None if properties is None else properties.find(_H_MERGE)
+            if join is not None and join.get(_VAL) != "restart" and cells:
+                # a horizontal merge as old converters write it: part of the cell before
+                cells[-1].span += span
+                column += span
+                continue
             cells.append(_Cell(column, span, _cell_text(tc), merge))
             column += span
         grid_rows.append(cells)
