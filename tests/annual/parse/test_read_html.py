@@ -143,3 +143,17 @@ def test_word_list_number_is_followed_by_one_space() -> None:
     )
     document = read_document(html.encode(), "list.html")
     assert [line.text for line in document.lines()] == ["三、 收到和处理政府信息公开申请情况"]
+
+
+def test_page_body_inside_a_form_is_read() -> None:
+    """ASP.NET WebForms pages wrap the whole body in one ``<form>``; a search form's
+    inputs and buttons still leave nothing."""
+    html = (
+        '<html><body><form id="aspnetForm" method="post"><input type="hidden" '
+        'name="__VIEWSTATE" value="x"/><div class="searchbox"><input name="q"/>'
+        "<button>搜索</button></div><p>一、总体情况</p>"
+        "<table><tr><td>规章</td><td>0</td></tr></table></form></body></html>"
+    )
+    document = read_document(html.encode(), "show.aspx")
+    assert [line.text for line in document.lines()] == ["一、总体情况"]
+    assert [grid.rows for grid in document.grids()] == [(("规章", "0"),)]

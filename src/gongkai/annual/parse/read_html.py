@@ -28,7 +28,6 @@ _SKIP = frozenset(
         "template",
         "nav",
         "aside",
-        "form",
         "select",
         "option",
         "button",
@@ -43,6 +42,9 @@ _SKIP = frozenset(
         "map",
     }
 )
+"""Elements whose content is never the report's text. Not ``form``: an ASP.NET page wraps
+its whole body in one (``<form id="form1" runat="server">``); a search form's inputs,
+buttons and options are skipped one by one."""
 _PAGE_FRAME = frozenset({"header", "footer"})
 _BLOCK = frozenset(
     {
