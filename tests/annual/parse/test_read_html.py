@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import quopri
+
+from gongkai.annual.parse import parse_bytes
 from gongkai.annual.parse.document import Grid, Line
 from gongkai.annual.parse.reader import read_document
+from tests.annual.parse.test_fixture_reports import differences, expected_for
 from tests.conftest import FIXTURES
 
 PAGE = FIXTURES / "documents" / "report_page.html"
@@ -157,3 +161,34 @@ def test_page_body_inside_a_form_is_read() -> None:
     document = read_document(html.encode(), "show.aspx")
     assert [line.text for line in document.lines()] == ["一、总体情况"]
     assert [grid.rows for grid in document.grids()] == [(("规章", "0"),)]
+
+
+def _web_archive(page: bytes, charset: str) -> bytes:
+    """``page`` saved as Word saves a "单个文件网页" (MHT): a MIME message whose HTML part
+    is quoted-printable, with a preamble in the local encoding and a second part."""
+    boundary = "----=_NextPart_01DA4B2C.5E7A1B40"
+    head = (
+        f'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="{boundary}"\r\n\r\n'
+        "此文档为“单个文件网页”，也称为“Web 档案”文件。\r\n\r\n"
+        f"--{boundary}\r\nContent-Location: file:///C:/D2B5A2F1/report.htm\r\n"
+        "Content-Transfer-Encoding: quoted-printable\r\n"
+        f'Content-Type: text/html; charset="{charset}"\r\n\r\n'
+    ).encode("gb18030")
+    tail = (
+        f"\r\n\r\n--{boundary}\r\nContent-Location: file:///C:/D2B5A2F1/report.files/filelist.xml"
+        '\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Type: text/xml; charset="utf-8"'
+        '\r\n\r\n<xml xmlns:o=3D"urn:schemas-microsoft-com:office:office"></xml>\r\n'
+        f"--{boundary}--\r\n"
+    ).encode("ascii")
+    return head + quopri.encodestring(page).replace(b"\n", b"\r\n") + tail
+
+
+def test_web_archive_of_a_word_export_reads_as_the_page() -> None:
+    """Word's MHT (and the ``.doc`` many sites offer, which is one) holds the page
+    quoted-printable inside a MIME message: read as the page it holds."""
+    name = "word_export_gb2312_msonormal_vertical_label_ghost_rows"
+    page = (FIXTURES / "documents" / f"{name}.html").read_bytes()
+    report = parse_bytes(_web_archive(page, "gb2312"), f"{name}.doc")
+    assert differences(report, expected_for(name)) == []
+    document = read_document(_web_archive("<p>一、总体情况</p>".encode(), "utf-8"), "x.mht")
+    assert [line.text for line in document.lines()] == ["一、总体情况"]

@@ -8,13 +8,14 @@ read as containers, not as grids.
 
 from __future__ import annotations
 
+import email
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import lxml.etree
 
-from .detect import Decoded
+from .detect import Decoded, decode_text
 from .document import Document, Grid
 from .grid import RawCell, lay_out, plain_grid
 from .normalize import finish_cells, join_wrapped, looks_traditional, normalize_texts
@@ -160,6 +161,8 @@ def read_html(decoded: Decoded, source: str) -> Document:
     """A decoded HTML page as normalised lines and grids."""
     document = Document(source=source, kind="html")
     document.diagnostics.extend(encoding_notes(decoded, source))
+    if "ime-version" in decoded.text[:512].lower():  # (a web archive's first headers)
+        decoded = _web_archive(decoded) or decoded
     markup = _XML_DECL_RE.sub("", decoded.text, count=1)
     try:
         # etree's HTML parser builds plain elements; lxml.html's document_fromstring calls
@@ -198,6 +201,34 @@ def read_html(decoded: Decoded, source: str) -> Document:
         document.blocks.append(_grid(content, texts, number))
     document.blocks.extend(numbered_lines(pending))
     return document
+
+
+def _web_archive(decoded: Decoded) -> Decoded | None:
+    """The page inside a web archive (MHT: Word's "单个文件网页", and the ``.doc`` many
+    sites offer for download): the first ``text/html`` part of the MIME message, its
+    transfer encoding (quoted-printable, base64) undone and its charset read. ``None``
+    when the text is not such a message."""
+    if "multipart/" not in decoded.text[:2048].lower():
+        return None
+    # the envelope and encoded parts are ASCII; the preamble is in the encoding read
+    raw = decoded.text.encode(decoded.encoding, "replace")
+    message = email.message_from_bytes(raw)
+    for part in message.walk():
+        if part.get_content_type() != "text/html":
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes) or not payload.strip():
+            continue
+        charset = part.get_content_charset()
+        if charset and not _declares_charset(payload):
+            # the part's header names the charset where the page itself does not
+            payload = f'<meta charset="{charset}">'.encode("ascii") + payload
+        return decode_text(payload)
+    return None
+
+
+def _declares_charset(page: bytes) -> bool:
+    return b"charset" in page[:4096].lower()
 
 
 def _has_spans(markup: str) -> bool:
