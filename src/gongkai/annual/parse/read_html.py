@@ -347,14 +347,14 @@ def _is_list_number(element: lxml.etree._Element) -> bool:
     return "mso-list:ignore" in style
 
 
-_HIDING = ("display:none", "display: none", "DISPLAY:NONE", "DISPLAY: NONE", "display:None")
+_HIDING = ("display:none", "display: none", "display:None", "display :none")
 
 
 def _has_hidden(markup: str) -> bool:
     """Whether the page hides anything inline (``display:none``): a few substring
     searches, so that most pages read no row's or cell's ``style`` at all (a ``hidden``
     attribute on a table row is too rare to search every page for)."""
-    if "isplay" not in markup and "ISPLAY" not in markup:  # (most pages: two searches)
+    if "isplay" not in markup:  # (most pages: one search; CSS is written in lower case)
         return False
     return any(spelling in markup for spelling in _HIDING)
 
