@@ -192,3 +192,15 @@ def test_web_archive_of_a_word_export_reads_as_the_page() -> None:
     assert differences(report, expected_for(name)) == []
     document = read_document(_web_archive("<p>一、总体情况</p>".encode(), "utf-8"), "x.mht")
     assert [line.text for line in document.lines()] == ["一、总体情况"]
+
+
+def test_content_block_named_like_a_menu_is_read_when_it_holds_the_tables() -> None:
+    html = (
+        "<div class='nav'><a>首页</a><a>政务公开</a></div>"
+        "<div class='xxgk_nav_con'><p>三、收到和处理政府信息公开申请情况</p><table>"
+        "<tr><td>一、本年新收政府信息公开申请数量</td><td>3</td></tr></table></div>"
+        "<div class='footer'>版权所有</div>"
+    )
+    document = read_document(html.encode(), "nav.html")
+    assert [line.text for line in document.lines()] == ["三、收到和处理政府信息公开申请情况"]
+    assert len(document.grids()) == 1

@@ -328,7 +328,19 @@ def _is_clutter(element: lxml.etree._Element, tag: str, in_article: bool) -> boo
     if _hidden(element):
         return True
     names = f"{element.get('class') or ''} {element.get('id') or ''}"
-    return bool(names.strip()) and bool(_CLUTTER_RE.search(names))
+    return bool(names.strip()) and bool(_CLUTTER_RE.search(names)) and not _holds_report(element)
+
+
+_REPORT_MARKS = ("本年新收", "申请人情况", "第二十条第")
+"""Words of the form's tables that no menu, footer or share bar prints."""
+
+
+def _holds_report(element: lxml.etree._Element) -> bool:
+    """Whether an element named like page furniture holds the report's tables all the
+    same (a template's content block called ``nav_con`` or ``main-menu-box``): it is
+    read, not dropped with the menus."""
+    text = "".join(element.itertext())
+    return any(mark in text for mark in _REPORT_MARKS)
 
 
 def _hidden(element: lxml.etree._Element) -> bool:
