@@ -220,3 +220,17 @@ def test_encrypted_pdf_is_refused_with_the_reason() -> None:
         read_document(encrypted_pdf(), "加密.pdf")
     assert caught.value.code == "ENCRYPTED"
     assert str(caught.value) == "加密.pdf PDF 设有打开密码（已加密），无法读取；请提供未加密的文件"
+
+
+def test_a_cut_row_joins_grids_padded_to_different_widths() -> None:
+    """The two pieces of a table are padded each to its own widest row: the cut row is
+    joined over the first one's width (a crash here lost the whole document)."""
+    from gongkai.annual.parse.read_pdf import _joined
+
+    first = Grid((("项目", "自然人", "", ""), ("2.其他法律", "3", "", "")), (), 1, 1)
+    second = Grid((("行政法规禁止公开", ""), ("3.其他", "0")), (), 2, 2)
+    top, rest = _joined(first, second)
+    assert top.rows == (("项目", "自然人", "", ""), ("2.其他法律行政法规禁止公开", "3", "", ""))
+    assert top.page == 1
+    assert rest.rows == (("3.其他", "0"),)
+    assert rest.page == 2

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TypeVar
 
 from .document import Document, Grid
 from .grid import expand
@@ -31,6 +32,7 @@ _EDGE_SHARE = 0.08
 _DIGITS_RE = re.compile(r"\d+")
 
 PageItem = tuple[float, str | TableBox]
+T = TypeVar("T")
 
 
 MAX_PAGES = 500
@@ -102,7 +104,7 @@ def read_pdf(data: bytes, source: str) -> Document:
             pending.clear()
             document.blocks.extend(lines)
             grid = expand(item.rows, simplify=simplify, page=page_number)
-            if cut is not None and not lines and item.open_top and cut.fits(item, document):
+            if cut is not None and not lines and item.open_top and cut.fits(item, grid, document):
                 document.blocks[-1], grid = _joined(cut.grid, grid)
             if grid.rows:
                 document.blocks.append(grid)
@@ -122,18 +124,26 @@ class Cut:
         self.grid = grid
         self.columns = columns
 
-    def fits(self, table: TableBox, document: Document) -> bool:
-        """Whether ``table`` goes on where this one was cut: it follows it in the
-        document with nothing between them, on the same vertical rules."""
+    def fits(self, table: TableBox, grid: Grid, document: Document) -> bool:
+        """Whether ``table`` (read as ``grid``) goes on where this one was cut: it
+        follows it in the document with nothing between them, on the same vertical
+        rules, as wide."""
         return (
             bool(document.blocks)
             and document.blocks[-1] is self.grid
+            and bool(grid.rows)
+            and bool(self.grid.rows)
+            and not any(grid.rows[0][len(self.grid.rows[-1]) :])
             and len(table.columns) == len(self.columns)
             and all(
                 abs(a - b) <= 2 * TOLERANCE
                 for a, b in zip(table.columns, self.columns, strict=True)
             )
         )
+
+
+def _padded(cells: tuple[T, ...], width: int, blank: T) -> tuple[T, ...]:
+    return (*cells, *(blank,) * (width - len(cells)))
 
 
 def _joined(first: Grid, second: Grid) -> tuple[Grid, Grid]:
@@ -143,6 +153,9 @@ def _joined(first: Grid, second: Grid) -> tuple[Grid, Grid]:
     keeps its page."""
     top, bottom = first.rows[-1], second.rows[0]
     top_merged = first.merged[-1] if first.merged else (False,) * len(top)
+    # the two grids may be padded to different widths: the cut row keeps the first's
+    width = len(top)
+    bottom = _padded(bottom[:width], width, "")
     row = tuple(join_wrapped((a, b)) for a, b in zip(top, bottom, strict=True))
     merged = tuple(m and not b for m, b in zip(top_merged, bottom, strict=True))
     return (
