@@ -1,0 +1,50 @@
+"""Every text fixture with tables, laid out again as the HTML page, DOCX and PDF it could
+have been converted from (``as_documents``), reads to the same expected values: the
+grid readers meet the same shapes as the text reader (a long label that wraps, a row a
+page break cuts, header rows on two pages, footers inside tables)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from gongkai.annual.parse import parse_bytes
+from tests.annual.parse.as_documents import as_docx, as_html, as_pdf
+from tests.annual.parse.test_fixture_reports import DOCUMENTS, differences, expected_for
+
+NOT_AS_GRIDS = {
+    "markdown_labels_above_values": "三个数字在同一个单元格里（“0 0 0”），只在转换后的文本中出现",
+}
+"""Fixtures whose shape only text can have, with the reason."""
+
+TEXT_TABLES = [
+    path
+    for path in DOCUMENTS
+    if path.suffix == ".txt"
+    and path.stem not in NOT_AS_GRIDS
+    and any(mark in path.read_text(encoding="utf-8") for mark in ("|", "\t"))
+]
+
+FORMATS: dict[str, Callable[[str], bytes]] = {"html": as_html, "docx": as_docx}
+
+
+def test_there_are_text_fixtures_with_tables() -> None:
+    assert len(TEXT_TABLES) >= 30
+
+
+@pytest.mark.parametrize("kind", list(FORMATS))
+@pytest.mark.parametrize("path", TEXT_TABLES, ids=[p.stem for p in TEXT_TABLES])
+def test_text_fixture_as_a_page_or_a_word_file(path: Path, kind: str) -> None:
+    data = FORMATS[kind](path.read_text(encoding="utf-8"))
+    report = parse_bytes(data, f"{path.stem}.{kind}")
+    assert differences(report, expected_for(path.stem)) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", TEXT_TABLES, ids=[p.stem for p in TEXT_TABLES])
+def test_text_fixture_as_a_pdf(path: Path) -> None:
+    pytest.importorskip("weasyprint")
+    report = parse_bytes(as_pdf(path.read_text(encoding="utf-8")), f"{path.stem}.pdf")
+    assert differences(report, expected_for(path.stem)) == []
