@@ -172,3 +172,28 @@ def test_strict_open_xml_is_read() -> None:
         "strict.docx",
     )
     assert [line.text for line in document.lines()] == ["一、总体情况"]
+
+
+def test_rows_and_cells_wrapped_in_content_controls_or_custom_xml() -> None:
+    """A template's repeating section wraps table rows in ``w:sdt``; XML mapping wraps
+    rows, cells and paragraphs in ``w:customXml``: they are the table's own."""
+
+    def cell(text: str) -> str:
+        return f"<w:tc>{_p(text)}</w:tc>"
+
+    body = (
+        "<w:customXml w:element='report'>"
+        + _p("二、主动公开政府信息情况")
+        + "</w:customXml><w:tbl><w:customXml w:element='row'><w:tr>"
+        + cell("规章")
+        + "<w:customXml w:element='made'>"
+        + cell("7")
+        + "</w:customXml></w:tr></w:customXml>"
+        + "<w:sdt><w:sdtContent><w:tr>"
+        + cell("行政规范性文件")
+        + cell("2")
+        + "</w:tr></w:sdtContent></w:sdt></w:tbl>"
+    )
+    document = read_document(_with_body(body), "custom.docx")
+    assert [line.text for line in document.lines()] == ["二、主动公开政府信息情况"]
+    assert [grid.rows for grid in document.grids()] == [(("规章", "7"), ("行政规范性文件", "2"))]

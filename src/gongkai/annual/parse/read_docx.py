@@ -25,6 +25,7 @@ from .unreadable import UnreadableDocument
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _SDT = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}sdt"
 _SDT_CONTENT = f"{W}sdtContent"
+_CUSTOM_XML = f"{W}customXml"
 _T, _TAB, _BR, _CR = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"
 _VAL = f"{W}val"
 _TR_PR, _TC_PR = f"{W}trPr", f"{W}tcPr"
@@ -122,15 +123,31 @@ def _blocks(parent: lxml.etree._Element) -> list[lxml.etree._Element]:
             out.append(child)
         elif child.tag == _TBL:
             if _is_frame(child):
-                for tr in child.iterchildren(_TR):
-                    for tc in _row_cells(tr):
+                for tr in _wrapped(child, _TR):
+                    for tc in _wrapped(tr, _TC):
                         out.extend(_blocks(tc))
             else:
                 out.append(child)
+        elif child.tag in (_SDT, _CUSTOM_XML):
+            content = child.find(_SDT_CONTENT) if child.tag == _SDT else child
+            if content is not None:
+                out.extend(_blocks(content))
+    return out
+
+
+def _wrapped(parent: lxml.etree._Element, tag: str) -> list[lxml.etree._Element]:
+    """The children of ``parent`` with ``tag``, also those wrapped in a content control
+    (``w:sdt``: a repeating section's rows, a cell) or in ``w:customXml``."""
+    out: list[lxml.etree._Element] = []
+    for child in parent:
+        if child.tag == tag:
+            out.append(child)
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                out.extend(_blocks(content))
+                out.extend(_wrapped(content, tag))
+        elif child.tag == _CUSTOM_XML:
+            out.extend(_wrapped(child, tag))
     return out
 
 
@@ -141,7 +158,7 @@ def _is_frame(table: lxml.etree._Element) -> bool:
     tables are read as if they stood in the body."""
     if next(table.iterdescendants(_TBL), None) is not None:
         return True
-    return all(len(_row_cells(tr)) < 2 for tr in table.iterchildren(_TR))
+    return all(len(_wrapped(tr, _TC)) < 2 for tr in _wrapped(table, _TR))
 
 
 def _paragraph_text(paragraph: lxml.etree._Element) -> str:
@@ -180,10 +197,10 @@ def _cell_text(cell: lxml.etree._Element) -> str:
 def _table_rows(table: lxml.etree._Element) -> list[list[RawCell]]:
     """Printed cells with their spans; vertical merges counted into rowspans."""
     grid_rows: list[list[_Cell]] = []
-    for tr in table.iterchildren(_TR):
+    for tr in _wrapped(table, _TR):
         column = _int_property(tr.find(_TR_PR), _GRID_BEFORE, 0)
         cells: list[_Cell] = []
-        for tc in _row_cells(tr):
+        for tc in _wrapped(tr, _TC):
             properties = tc.find(_TC_PR)
             span = max(1, _int_property(properties, _GRID_SPAN, 1))
             merge_element = None if properties is None else properties.find(_V_MERGE)
@@ -223,18 +240,6 @@ def _table_rows(table: lxml.etree._Element) -> list[list[RawCell]]:
 
 def _has_cell_above(grid_rows: list[list[_Cell]], r: int, column: int) -> bool:
     return r > 0 and any(cell.column == column for cell in grid_rows[r - 1])
-
-
-def _row_cells(tr: lxml.etree._Element) -> list[lxml.etree._Element]:
-    cells: list[lxml.etree._Element] = []
-    for child in tr:
-        if child.tag == _TC:
-            cells.append(child)
-        elif child.tag == _SDT:
-            content = child.find(_SDT_CONTENT)
-            if content is not None:
-                cells.extend(content.iterchildren(_TC))
-    return cells
 
 
 def _int_property(properties: lxml.etree._Element | None, tag: str, default: int) -> int:
