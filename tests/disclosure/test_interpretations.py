@@ -53,6 +53,31 @@ def test_policy_and_reading_are_published_in_one_step(team) -> None:
     assert last is not None and "同步终审发布" in last.reason
 
 
+def test_the_final_approval_looks_up_the_reading_once(team) -> None:  # type: ignore[no-untyped-def]
+    """The table's publishing condition finds the 解读 to publish with; publishing uses
+    what it found instead of asking the database again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    policy = _policy(team)
+    make_item(
+        team,
+        state=workflow.FINAL_REVIEW,
+        on=ON,
+        title="《示范区停车管理办法》政策解读",
+        kind="interpretation",
+        interprets=policy,
+    )
+    with CaptureQueriesContext(connection) as queries:
+        services.apply(policy, "approve_final", team.head, on=ON)
+    lookups = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith("SELECT") and '"interprets_id" =' in q["sql"]
+    ]
+    assert len(lookups) == 2  # a public 解读? then the one waiting for 终审
+
+
 def test_a_reading_published_first_must_say_why(team) -> None:
     policy = _policy(team, state=workflow.SECOND_REVIEW)
     reading = make_item(

@@ -228,14 +228,18 @@ def _round_approvers(item: Item) -> dict[int, str]:
     return approvers
 
 
-@dataclass(frozen=True)
+@dataclass
 class Approval:
-    """What the table's conditions read (``workflow.GUARD_LABELS``)."""
+    """What the table's conditions read (``workflow.GUARD_LABELS``), and what the
+    publishing condition found: the 解读 to publish with the item, if any."""
 
     item: Item
     actor: Any
     comment: str
     confirmed: bool
+    ready: bool = False
+    """``READY_TO_PUBLISH`` was checked and held."""
+    together: Item | None = None
 
 
 def _separate_reviewers(a: Approval) -> bool:
@@ -246,7 +250,8 @@ def _separate_reviewers(a: Approval) -> bool:
 def _ready_to_publish(a: Approval) -> bool:
     _guard_separation(a.item, a.actor)
     _guard_personal_data(a.item, a.comment, a.confirmed)
-    _interpretation_to_publish_with(a.item, a.comment)
+    a.together = _interpretation_to_publish_with(a.item, a.comment)
+    a.ready = True
     return True
 
 
@@ -335,7 +340,9 @@ def apply(
         raise DisclosureError(f"“{transition.label}”必须填写意见或理由", code="comment_required")
     together: Item | None = None
     if transition.effect == "publish":
-        together = _interpretation_to_publish_with(item, comment)
+        # the table's publishing condition has looked it up (and locked it) already
+        ready = approval.ready
+        together = approval.together if ready else _interpretation_to_publish_with(item, comment)
     before = item.state
     item.state = workflow.target_of(transition, before)
     result = item
