@@ -6,6 +6,9 @@ one cell of a layout table (a bordered frame), with the three tables nested in i
 its group labels are vertical merges too; numbers are split over several runs with
 proofing marks and bookmarks between them; one cell keeps a tracked deletion of its old
 number and an insertion of the new one, another a hidden run; a few cells are blank.
+
+A Word file made by a site's "export to Word" that holds the whole report as one imported
+web page (``w:altChunk``) reads as that page.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from gongkai.annual.parse import parse_bytes
 from gongkai.annual.parse.document import Grid, Line
 from gongkai.annual.parse.read_docx import read_docx
 from tests.annual.parse.test_fixture_reports import differences, expected_for
+from tests.conftest import FIXTURES
 
 docx = pytest.importorskip("docx")
 from docx.oxml import OxmlElement  # noqa: E402
@@ -248,3 +252,31 @@ def test_layout_table_is_read_as_its_paragraphs_and_nested_tables() -> None:
         "一是解读形式较为单一。",
     ]
     assert [b.rows for b in read.blocks if isinstance(b, Grid)] == [(("规章", "3"),)]
+
+
+def _with_alt_chunk(page: bytes, name: str, content_type: str) -> bytes:
+    """A Word file whose whole body is one imported chunk (``w:altChunk``) holding
+    ``page``: what a site's "export to Word" writes."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    document = docx.Document()
+    part = Part(PackURI(f"/word/{name}"), content_type, page, document.part.package)
+    relation = document.part.relate_to(part, RT.A_F_CHUNK)
+    chunk = OxmlElement("w:altChunk")
+    chunk.set(qn("r:id"), relation)
+    body = document.element.body
+    body.insert(0, chunk)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_word_file_holding_the_report_as_an_imported_web_page() -> None:
+    name = "all_cells_th_no_tbody_empty_rows_bold_font_numbers"
+    page = (FIXTURES / "documents" / f"{name}.html").read_bytes()
+    data = _with_alt_chunk(page, "afchunk.htm", "text/html")
+    report = parse_bytes(data, f"{name}.docx")
+    assert differences(report, expected_for(name)) == []
+    assert report.sections is not None and list(report.sections) == list(s.SECTION_KEYS)

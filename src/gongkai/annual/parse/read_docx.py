@@ -26,6 +26,9 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _SDT = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}sdt"
 _SDT_CONTENT = f"{W}sdtContent"
 _CUSTOM_XML = f"{W}customXml"
+_ALT_CHUNK = f"{W}altChunk"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _T, _TAB, _BR, _CR = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"
 _VAL = f"{W}val"
 _TR_PR, _TC_PR = f"{W}trPr", f"{W}tcPr"
@@ -48,17 +51,18 @@ class _Cell:
 
 def read_docx(data: bytes, source: str) -> Document:
     body = _body(data, source)
-    raw: list[tuple[str | list[list[RawCell]], int]] = []
+    raw: list[tuple[str | list[list[RawCell]] | Document, int]] = []
     for position, element in enumerate(_blocks(body), start=1):
         if element.tag == _P:
             raw.append((_paragraph_text(element), position))
+        elif element.tag == _ALT_CHUNK:
+            chunk = _alt_chunk(data, element, source)
+            if chunk is not None:
+                raw.append((chunk, position))
         else:
             raw.append((_table_rows(element), position))
     document = Document(source=source, kind="docx")
-    sample = "".join(
-        content if isinstance(content, str) else "".join(c.text for row in content for c in row)
-        for content, _ in raw[:300]
-    )
+    sample = "".join(_sample(content) for content, _ in raw[:300])
     simplify = looks_traditional(sample)
     if simplify:
         document.diagnostics.append(traditional_note(source))
@@ -71,10 +75,23 @@ def read_docx(data: bytes, source: str) -> Document:
             continue
         document.blocks.extend(numbered_lines(pending))
         pending.clear()
-        if content:
+        if isinstance(content, Document):
+            document.blocks.extend(content.blocks)
+            document.diagnostics.extend(content.diagnostics)
+        elif content:
             document.blocks.append(expand(content, simplify=simplify, number=number))
     document.blocks.extend(numbered_lines(pending))
     return document
+
+
+def _sample(content: str | list[list[RawCell]] | Document) -> str:
+    """A block's raw text, to judge whether the file is in traditional characters (an
+    imported page was judged, and normalised, on its own)."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, Document):
+        return ""
+    return "".join(c.text for row in content for c in row)
 
 
 def _body(data: bytes, source: str) -> lxml.etree._Element:
@@ -114,12 +131,52 @@ def _body(data: bytes, source: str) -> lxml.etree._Element:
     return body
 
 
+def _alt_chunk(data: bytes, chunk: lxml.etree._Element, source: str) -> Document | None:
+    """The web page or text a Word file holds as an imported chunk (``w:altChunk``: what
+    many sites' "export to Word" makes, the whole report being an HTML or MHT part),
+    read as that page; ``None`` when the part is missing or unreadable."""
+    from .detect import sniff
+    from .read_html import read_html
+
+    relation = chunk.get(_R_ID)
+    if not relation:
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            with archive.open("word/_rels/document.xml.rels") as member:
+                rels = lxml.etree.fromstring(
+                    member.read(_MAX_XML), parser=lxml.etree.XMLParser(resolve_entities=False)
+                )
+            target = next(
+                (r.get("Target") for r in rels.iter(_RELATIONSHIP) if r.get("Id") == relation),
+                None,
+            )
+            if not target:
+                return None
+            name = target.lstrip("/") if target.startswith("/") else f"word/{target}"
+            with archive.open(name) as member:
+                part = member.read(_MAX_XML + 1)
+    except (KeyError, zipfile.BadZipFile, EOFError, OSError, ValueError, lxml.etree.XMLSyntaxError):
+        return None
+    if len(part) > _MAX_XML:
+        return None
+    kind, decoded = sniff(part)
+    if decoded is None:
+        return None
+    if kind == "html":
+        return read_html(decoded, source)
+    text = normalize_text(decoded.text, simplify=looks_traditional(decoded.text[:2000]))
+    lines = Document(source=source, kind="docx")
+    lines.blocks.extend(numbered_lines(enumerate(text.split("\n"), start=1)))
+    return lines
+
+
 def _blocks(parent: lxml.etree._Element) -> list[lxml.etree._Element]:
     """Paragraphs and tables of the body in order, looking inside content controls and
     inside tables that only lay out the page (``_is_frame``)."""
     out: list[lxml.etree._Element] = []
     for child in parent:
-        if child.tag == _P:
+        if child.tag in (_P, _ALT_CHUNK):
             out.append(child)
         elif child.tag == _TBL:
             if _is_frame(child):
