@@ -112,7 +112,7 @@ def test_comments_and_hidden_text_in_a_cell_are_not_read() -> None:
 
 def test_rows_and_cells_the_page_hides_are_left_out() -> None:
     html = (
-        "<table><tr style='display: none'><td>一、本年新收政府信息公开申请数量</td><td>9</td></tr>"
+        "<table><tr style='display: none'><td>二、上年结转政府信息公开申请数量</td><td>9</td></tr>"
         "<tr><td>a</td><td style='display:none'>9</td><td>b</td></tr><tr STYLE='DISPLAY:NONE'><td>x</td></tr>"
         "<tr><td>c</td><td>d</td></tr></table>"
     )
@@ -204,3 +204,22 @@ def test_content_block_named_like_a_menu_is_read_when_it_holds_the_tables() -> N
     document = read_document(html.encode(), "nav.html")
     assert [line.text for line in document.lines()] == ["三、收到和处理政府信息公开申请情况"]
     assert len(document.grids()) == 1
+
+
+def test_report_only_in_a_hidden_tab_is_read_and_said() -> None:
+    """A 文字版 tab hidden behind a 全真版 (images) one holds the only copy of the tables:
+    it is read, with a note; a hidden copy beside a shown one stays out."""
+    table = "<table><tr><td>一、本年新收政府信息公开申请数量</td><td>3</td></tr></table>"
+    hidden = (
+        "<div id='tab1'><img src='p1.png'></div>"
+        f"<div id='tab2' style='display:none'><p>三、收到和处理政府信息公开申请情况</p>{table}</div>"
+    )
+    document = read_document(hidden.encode(), "tabs.html")
+    assert [line.text for line in document.lines()] == ["三、收到和处理政府信息公开申请情况"]
+    assert len(document.grids()) == 1
+    assert [d["code"] for d in document.diagnostics] == ["HIDDEN_TEXT"]
+
+    shown = f"<div>{table}</div><div style='display:none'><p>打印版</p>{table}</div>"
+    document = read_document(shown.encode(), "print.html")
+    assert document.lines() == [] and len(document.grids()) == 1
+    assert document.diagnostics == []

@@ -135,6 +135,10 @@ class _Collector:
     """Whether the page is a Word export with list numbers (``mso-list:Ignore``)."""
     hides: bool = False
     """Whether the page may hide an element inline (``display:none``, ``hidden``)."""
+    show_hidden: bool = False
+    """Read what the page hides too (its only copy of the report is hidden)."""
+    dropped_hidden: bool = False
+    """Whether an element was left out because the page hides it."""
 
     def text(self, text: str | None, line: int | None) -> None:
         if text:
@@ -173,13 +177,27 @@ def read_html(decoded: Decoded, source: str) -> Document:
         return document
     if root is None:
         return document
-    collector = _Collector(
-        spans=_has_spans(markup),
-        hides=_has_hidden(markup),
-        word_lists="mso-list" in markup,
-    )
+    spans, hides, word_lists = _has_spans(markup), _has_hidden(markup), "mso-list" in markup
+    collector = _Collector(spans=spans, hides=hides, word_lists=word_lists)
     _walk(root, collector, in_article=False)
     collector.flush()
+    if (
+        collector.dropped_hidden
+        and not _marks_report("".join(collector.texts))
+        and _marks_report(markup)
+    ):
+        # the report is only in what the page hides (a 文字版 tab behind a 全真版 one,
+        # text shown by a script): read that too, and say so
+        collector = _Collector(spans=spans, hides=hides, word_lists=word_lists, show_hidden=True)
+        _walk(root, collector, in_article=False)
+        collector.flush()
+        document.diagnostics.append(
+            {
+                "code": "HIDDEN_TEXT",
+                "severity": "info",
+                "message": f"{source}：网页把年报内容设为隐藏（display:none），已读取隐藏的内容",
+            }
+        )
     raw = collector.texts
     simplify = looks_traditional("".join(raw[: _sample_end(collector.blocks, len(raw))]))
     if simplify:
@@ -277,6 +295,9 @@ def _walk(element: lxml.etree._Element, out: _Collector, *, in_article: bool) ->
     if element.keys():
         if _is_clutter(element, tag, in_article):
             return
+        if not out.show_hidden and _hidden(element):
+            out.dropped_hidden = True
+            return
         if out.word_lists and _is_list_number(element):
             # Word's list number (``一、`` then spaces standing for its tab): one space after
             # the number, as a heading typed by hand prints it
@@ -325,8 +346,6 @@ def _is_clutter(element: lxml.etree._Element, tag: str, in_article: bool) -> boo
         return True
     if element.get("role") in ("navigation", "banner", "contentinfo", "search"):
         return True
-    if _hidden(element):
-        return True
     names = f"{element.get('class') or ''} {element.get('id') or ''}"
     return bool(names.strip()) and bool(_CLUTTER_RE.search(names)) and not _holds_report(element)
 
@@ -339,7 +358,10 @@ def _holds_report(element: lxml.etree._Element) -> bool:
     """Whether an element named like page furniture holds the report's tables all the
     same (a template's content block called ``nav_con`` or ``main-menu-box``): it is
     read, not dropped with the menus."""
-    text = "".join(element.itertext())
+    return _marks_report("".join(element.itertext()))
+
+
+def _marks_report(text: str) -> bool:
     return any(mark in text for mark in _REPORT_MARKS)
 
 
@@ -402,7 +424,7 @@ def _table_cells(table: lxml.etree._Element, out: _Collector) -> _Table:
     mark = starts.append
     spans: dict[int, tuple[int, int]] = {}
     cells = table.iter("tr", "td", "th")
-    hides = out.hides
+    hides = out.hides and not out.show_hidden
     skipping = False  # in a row the page does not show
     for element in cells:  # cells before the first row are not read
         if element.tag == "tr":
@@ -426,6 +448,7 @@ def _table_cells(table: lxml.etree._Element, out: _Collector) -> _Table:
                     mark(len(texts))
                 continue
             if skipping or (hides and _hidden(element)):
+                out.dropped_hidden = True
                 continue
             append(_cell_text(element, hides) if len(element) else (element.text or ""))
             rowspan, colspan = element.get("rowspan"), element.get("colspan")
