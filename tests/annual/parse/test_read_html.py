@@ -223,3 +223,20 @@ def test_report_only_in_a_hidden_tab_is_read_and_said() -> None:
     document = read_document(shown.encode(), "print.html")
     assert document.lines() == [] and len(document.grids()) == 1
     assert document.diagnostics == []
+
+
+def test_report_only_in_markup_a_script_shows_is_read() -> None:
+    table = "<table><tr><td>一、本年新收政府信息公开申请数量</td><td>3</td></tr></table>"
+    for page in (
+        f"<div id='app'></div><noscript><p>三、收到和处理政府信息公开申请情况</p>{table}</noscript>",
+        f"<div id='app'></div><template><p>三、收到和处理政府信息公开申请情况</p>{table}</template>",
+        "<div id='app'></div><textarea id='src' style='display:none'>&lt;p&gt;三、收到和处理"
+        "政府信息公开申请情况&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;一、本年新收政府信息公开"
+        "申请数量&lt;/td&gt;&lt;td&gt;3&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</textarea>",
+    ):
+        document = read_document(page.encode(), "app.html")
+        assert [line.text for line in document.lines()] == ["三、收到和处理政府信息公开申请情况"]
+        assert [grid.rows for grid in document.grids()] == [
+            (("一、本年新收政府信息公开申请数量", "3"),)
+        ]
+        assert [d["code"] for d in document.diagnostics] == ["HIDDEN_TEXT"]

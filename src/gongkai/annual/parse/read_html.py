@@ -46,6 +46,9 @@ _SKIP = frozenset(
 """Elements whose content is never the report's text. Not ``form``: an ASP.NET page wraps
 its whole body in one (``<form id="form1" runat="server">``); a search form's inputs,
 buttons and options are skipped one by one."""
+_UNSHOWN = frozenset({"noscript", "template", "textarea"})
+"""Skipped elements that may hold the page's only copy of the report, for a script to
+show: read when the shown page has no report (``read_html``)."""
 _PAGE_FRAME = frozenset({"header", "footer"})
 _BLOCK = frozenset(
     {
@@ -189,7 +192,8 @@ def read_html(decoded: Decoded, source: str) -> Document:
         and _marks_report(markup)
     ):
         # the report is only in what the page hides (a 文字版 tab behind a 全真版 one,
-        # text shown by a script): read that too, and say so
+        # markup in a <noscript>, <template> or <textarea> a script shows): read that
+        # too, and say so
         collector = _Collector(spans=spans, hides=hides, word_lists=word_lists, show_hidden=True)
         _walk(root, collector, in_article=False)
         collector.flush()
@@ -197,7 +201,8 @@ def read_html(decoded: Decoded, source: str) -> Document:
             {
                 "code": "HIDDEN_TEXT",
                 "severity": "info",
-                "message": f"{source}：网页把年报内容设为隐藏（display:none），已读取隐藏的内容",
+                "message": f"{source}：网页中的年报内容不直接显示（隐藏或由脚本显示），"
+                "已读取这部分内容",
             }
         )
     raw = collector.texts
@@ -292,7 +297,15 @@ def _walk(element: lxml.etree._Element, out: _Collector, *, in_article: bool) ->
         return
     tag = raw.lower()
     if not tag or tag in _SKIP:
-        return
+        if tag not in _UNSHOWN:
+            return
+        if not out.show_hidden:
+            out.dropped_hidden = True
+            return
+        if tag == "textarea":  # markup kept as text, for a script to show
+            _walk_markup(element.text or "", out)
+            return
+        # (a <noscript> or <template> read as a container)
     # most elements print no attribute at all: then only the page frame is clutter
     if element.keys():
         if _is_clutter(element, tag, in_article):
@@ -340,6 +353,21 @@ def _walk(element: lxml.etree._Element, out: _Collector, *, in_article: bool) ->
                     out.line = child.sourceline
                 pieces.append(tail)
     if block and out.pieces:
+        out.flush()
+
+
+def _walk_markup(markup: str, out: _Collector) -> None:
+    """Markup kept as text (a ``<textarea>`` a script reads), walked as part of the page."""
+    if "<" not in markup:
+        out.text(markup, None)
+        return
+    try:
+        root = lxml.etree.fromstring(markup, _HTML_PARSER)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+        return
+    if root is not None:
+        out.flush()
+        _walk(root, out, in_article=True)
         out.flush()
 
 
