@@ -197,3 +197,23 @@ def test_rows_and_cells_wrapped_in_content_controls_or_custom_xml() -> None:
     document = read_document(_with_body(body), "custom.docx")
     assert [line.text for line in document.lines()] == ["二、主动公开政府信息情况"]
     assert [grid.rows for grid in document.grids()] == [(("规章", "7"), ("行政规范性文件", "2"))]
+
+
+def test_text_box_is_read_as_blocks_after_its_anchor() -> None:
+    """A table drawn in a text box is a table, not digits run into the anchor's text."""
+    table = (
+        "<w:tbl><w:tr><w:tc>" + _p("规章") + "</w:tc><w:tc>" + _p("3") + "</w:tc></w:tr></w:tbl>"
+    )
+    box = f"<w:txbxContent>{_p('二、主动公开政府信息情况')}{table}</w:txbxContent>"
+    body = (
+        "<w:p><w:r><w:t>见下表</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires='wps'>"
+        f"{box}</mc:Choice><mc:Fallback>{box}</mc:Fallback></mc:AlternateContent></w:r></w:p>"
+        + _p("三、收到和处理政府信息公开申请情况")
+    )
+    document = read_document(_with_body(body), "box.docx")
+    assert [line.text for line in document.lines()] == [
+        "见下表",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    assert [grid.rows for grid in document.grids()] == [(("规章", "3"),)]

@@ -35,6 +35,7 @@ _TR_PR, _TC_PR = f"{W}trPr", f"{W}tcPr"
 _GRID_BEFORE, _GRID_SPAN, _V_MERGE = f"{W}gridBefore", f"{W}gridSpan", f"{W}vMerge"
 _H_MERGE = f"{W}hMerge"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_TEXT_BOX = f"{W}txbxContent"
 _STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _TRANSITIONAL = W[1:-1].encode()
 _MAX_XML = 32 * 1024 * 1024
@@ -176,7 +177,11 @@ def _blocks(parent: lxml.etree._Element) -> list[lxml.etree._Element]:
     inside tables that only lay out the page (``_is_frame``)."""
     out: list[lxml.etree._Element] = []
     for child in parent:
-        if child.tag in (_P, _ALT_CHUNK):
+        if child.tag == _P:
+            out.append(child)
+            for box in _text_boxes(child):
+                out.extend(_blocks(box))
+        elif child.tag == _ALT_CHUNK:
             out.append(child)
         elif child.tag == _TBL:
             if _is_frame(child):
@@ -218,15 +223,30 @@ def _is_frame(table: lxml.etree._Element) -> bool:
     return all(len(_wrapped(tr, _TC)) < 2 for tr in _wrapped(table, _TR))
 
 
+def _text_boxes(paragraph: lxml.etree._Element) -> list[lxml.etree._Element]:
+    """The text boxes anchored in a paragraph (their paragraphs and tables are read as
+    blocks after it), not those inside another box nor the copy in ``mc:Fallback``."""
+    boxes: list[lxml.etree._Element] = []
+    for box in paragraph.iter(_TEXT_BOX):
+        parent = box.getparent()
+        while parent is not None and parent is not paragraph:
+            if parent.tag in (_TEXT_BOX, _FALLBACK):
+                break
+            parent = parent.getparent()
+        else:
+            boxes.append(box)
+    return boxes
+
+
 def _paragraph_text(paragraph: lxml.etree._Element) -> str:
-    """The paragraph's text. A text box or shape is saved twice (``mc:Choice`` for new
-    Word, ``mc:Fallback`` for old): only the first copy is read."""
+    """The paragraph's own text: a text box anchored in it is read as blocks of its own
+    (``_blocks``), and its second copy (``mc:Fallback``, for old Word) not at all."""
     parts: list[str] = []
-    fallback: set[lxml.etree._Element] = set()
-    for node in paragraph.iter(_T, _TAB, _BR, _CR, _FALLBACK):
-        if node.tag == _FALLBACK:
-            fallback.update(node.iter(_T, _TAB, _BR, _CR))
-        elif fallback and node in fallback:
+    elsewhere: set[lxml.etree._Element] = set()
+    for node in paragraph.iter(_T, _TAB, _BR, _CR, _FALLBACK, _TEXT_BOX):
+        if node.tag in (_FALLBACK, _TEXT_BOX):
+            elsewhere.update(node.iter(_T, _TAB, _BR, _CR))
+        elif elsewhere and node in elsewhere:
             continue
         elif node.tag == _T:
             if not _is_hidden(node):
