@@ -80,9 +80,10 @@ def sniff(data: bytes) -> tuple[Format, Decoded | None]:
         return "binary", None
     probe = decoded.text[:8192].encode("utf-8", "replace")
     if _HTML_RE.search(probe):
-        if _PIPE_ROW_RE.search(probe) and not _BLOCK_HTML_RE.search(probe):
+        if not _BLOCK_HTML_RE.search(probe) and _PIPE_ROW_RE.search(probe):
             # Markdown whose pipe tables break lines in cells with ``<br>`` (or mark
-            # ``<span>``s): text with a few inline tags, not a web page
+            # ``<span>``s): text with a few inline tags, not a web page (a page's block
+            # tag is found at once; a search for pipe rows tries every line)
             return "text", decoded
         return "html", decoded
     return "text", decoded
