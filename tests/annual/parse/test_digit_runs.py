@@ -156,7 +156,7 @@ def test_a_zero_is_never_read_as_two_cells() -> None:
 
 def _small_table() -> dict[str, tuple[int, ...]]:
     """A consistent table 三: (一)予以公开 9+2, (四)1 3+1, the rest zero; 1 carried over."""
-    rows = {k: (0,) * 7 for k in ROWS}
+    rows: dict[str, tuple[int, ...]] = {k: (0,) * 7 for k in ROWS}
     rows["granted"] = (9, 2, 0, 0, 0, 0, 11)
     rows["unavailable.not_held"] = (3, 1, 0, 0, 0, 0, 4)
     rows["handled_total"] = (12, 3, 0, 0, 0, 0, 15)
@@ -202,3 +202,88 @@ def test_a_space_inside_a_number_is_ignored_only_with_the_columns_and_said() -> 
     got = d.decode_table3(runs).rows["granted"]
     assert got.cells == (104, 2, 0, 0, 0, 0, 106)
     assert not got.unique and "空格" in got.reason
+
+
+def test_a_short_run_with_numbers_is_read_by_the_identities_not_switching_them_off() -> None:
+    """「9211」: (一)予以公开 printed 9, 2 and its total 11 with the four blank cells left out.
+    The row alone could put 9 and 2 in any two columns; the other rows and the column
+    identities put them under 自然人 and 商业企业 — and another row's split (1 + 12 or
+    11 + 2) is still decided by the identities."""
+    table = _small_table()
+    table["unavailable.not_held"] = (1, 12, 0, 0, 0, 0, 13)
+    table["handled_total"] = (10, 14, 0, 0, 0, 0, 24)
+    table["received"] = (9, 14, 0, 0, 0, 0, 23)
+    runs = {k: "".join(map(str, v)) for k, v in table.items()}
+    runs["granted"] = "9211"
+    result = d.decode_table3(runs)
+    assert result.rows["granted"].cells == (9, 2, None, None, None, None, 11)
+    assert result.rows["granted"].unique
+    assert result.rows["unavailable.not_held"].cells == (1, 12, 0, 0, 0, 0, 13)
+    alone = d.decode_table3({"granted": "9211"}).rows["granted"]
+    assert alone.cells == (None,) * 7 and not alone.unique
+
+
+def test_a_short_run_whose_own_total_is_wrong_is_solved_from_the_others() -> None:
+    """「9212」 adds up under no reading (9 + 2 printed as 12, blank cells left out): the
+    one unknown row is what the identities leave for it, kept where that matches its
+    digits, its total as printed for the checker."""
+    runs = {k: "".join(map(str, v)) for k, v in _small_table().items()}
+    runs["granted"] = "9212"
+    got = d.decode_table3(runs).rows["granted"]
+    assert got.cells == (9, 2, None, None, None, None, 12)
+    assert "勾稽关系推得" in got.reason
+
+
+def test_a_row_printed_empty_is_blank_and_adds_nothing() -> None:
+    runs = {k: "".join(map(str, v)) for k, v in _small_table().items()}
+    runs["withheld.state_secret"] = ""
+    result = d.decode_table3(runs)
+    assert result.rows["withheld.state_secret"].cells == (None,) * 7
+    assert result.rows["granted"].cells == (9, 2, 0, 0, 0, 0, 11)
+    assert all(r.unique for r in result.rows.values())
+
+
+def test_a_long_run_may_hold_blank_cells_too() -> None:
+    """「5400054」 adds up under no split into seven cells (5 + 4 + 0 + 0 + 0 + 5 ≠ 4): it
+    is 54 under 自然人, blank cells, zeros, and its total 54, as the column identities
+    confirm. Which of the five cells are the blank ones and which printed 0 is unknown:
+    they stay null, and the row says so (it is not read against its print as a misprinted
+    total)."""
+    table = _small_table()
+    table["granted"] = (54, 0, 0, 0, 0, 0, 54)
+    table["handled_total"] = (57, 1, 0, 0, 0, 0, 58)
+    table["received"] = (56, 1, 0, 0, 0, 0, 57)
+    runs = {k: "".join(map(str, v)) for k, v in table.items()}
+    runs["granted"] = "5400054"
+    for blanks_elsewhere in ("0000000", "00000"):
+        runs["withheld.state_secret"] = blanks_elsewhere
+        got = d.decode_table3(runs).rows["granted"]
+        assert got.cells == (54, None, None, None, None, None, 54)
+        assert not got.unique and "空白" in got.reason
+
+
+@settings(max_examples=120, deadline=None)
+@given(tables(), st.randoms(use_true_random=False), st.integers(1, 4))
+def test_a_table_with_blank_cells_never_reads_a_number_wrong_without_saying_so(
+    table: dict[str, tuple[int, ...]], rng: random.Random, rows_with_blanks: int
+) -> None:
+    """Any realistic table, some of its zero cells printed blank (they print nothing):
+    a row read as unique holds exactly what was printed, a blank read as null; a row read
+    otherwise says why."""
+    printed: dict[str, tuple[int | None, ...]] = dict(table)
+    for key in rng.sample(sorted(table), rows_with_blanks):
+        zeros = [i for i, v in enumerate(table[key]) if v == 0]
+        blank = set(rng.sample(zeros, rng.randint(0, len(zeros))))
+        printed[key] = tuple(None if i in blank else v for i, v in enumerate(table[key]))
+    runs = {k: "".join(str(v) for v in cells if v is not None) for k, cells in printed.items()}
+    result = d.decode_table3(runs)
+    for key, truth in printed.items():
+        got = result.rows[key]
+        if got.unique:
+            assert got.cells == truth, (key, runs[key])
+        else:
+            assert got.reason, key
+        # a cell read as a number where the row printed none is never silent
+        assert got.unique is False or all(
+            v is None for v, t in zip(got.cells, truth, strict=True) if t is None
+        )

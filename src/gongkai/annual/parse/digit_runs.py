@@ -22,10 +22,11 @@ the checker reports it, the decoder never repairs it); failing that, its cells s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from itertools import combinations
 from typing import Final
 
 from .. import schema as s
@@ -63,25 +64,6 @@ class Decoded:
     unique: bool
     alternatives: tuple[Cells, ...] = ()
     reason: str = ""
-
-
-@dataclass(frozen=True)
-class _Row:
-    key: str
-    candidates: tuple[Cells, ...]
-    forced: bool = False
-    reason: str = ""
-    consistent: bool = True
-    """False when the candidates break the row's own identity (kept as printed)."""
-    printed: tuple[Cells, ...] = ()
-    """A row no split of which adds up (its own total misprinted): its splits as printed,
-    which the column identities may still choose among (the total is kept as printed)."""
-    unspaced: tuple[Cells, ...] = ()
-    """A row that adds up only when its spaces are ignored (a space inside a number): those
-    splits, for the column identities to confirm."""
-    zero: bool = False
-    """Fewer digits than cells, all of them 0: blank cells and zeros. Its cells stay blank,
-    but it adds nothing to any column, so the identities across rows still hold."""
 
 
 # ---------------------------------------------------------------------------- one run
@@ -336,43 +318,18 @@ def _no_split(run: str, width: int, count: int) -> str:
 
 # ---------------------------------------------------------------------------- table 三
 
-
-def _table3_row(key: str, run: str) -> _Row:
-    return replace(_row_candidates(" ".join(run.split())), key=key)
-
-
-@lru_cache(maxsize=4096)
-def _row_candidates(run: str) -> _Row:
-    """A table 三 row's splits; cached, since most rows of most reports are the same few
-    runs (``0000000``)."""
-    key = ""
-    width = s.TABLE3_WIDTH
-    good = _limited(summed_splits(run, width, 1))
-    if good is None:
-        return _Row(key, (), reason="数字串过长，拆分方式太多，无法确定各格")
-    if good:
-        return _Row(key, good)
-    found = _limited(splits(run, width))
-    if found is None:
-        return _Row(key, (), reason="数字串过长，拆分方式太多，无法确定各格")
-    if len(found) == 1:
-        return _Row(key, found, forced=True, consistent=False)
-    digits = run.replace(" ", "")
-    unspaced = _limited(summed_splits(digits, width, 1)) if digits != run else ()
-    return _Row(
-        key,
-        (),
-        reason=_no_split(run, width, len(found)),
-        printed=found if len(found) <= MAX_PRINTED else (),
-        unspaced=unspaced or (),
-        zero=0 < len(digits) < width and not digits.strip("0"),
-    )
-
-
+Reading = tuple[int | None, ...]
+"""A row's cells as printed: ``None`` for a blank cell (it printed no digit)."""
+MAX_BLANK_READINGS: Final = 2000
+"""Readings with blank cells kept per run; a run with more has no such reading (its row is
+left to the identities, as an unknown row, or blank)."""
 MAX_PRINTED: Final = 64
 """A row that adds up under no split offers at most this many printed splits to the
 column identities; with more it stays blank."""
-_ZERO: Final = (0,) * s.TABLE3_WIDTH
+MAX_FOUND: Final = 16
+"""Combinations of the whole table kept; with more, the list is incomplete."""
+_APPLICANTS: Final = s.TABLE3_WIDTH - 1
+_ZERO6: Final = (0,) * _APPLICANTS
 PRINTED_REASON: Final = (
     "本行数字串没有合计成立的拆分，各列勾稽关系只容此一种拆分，照录原文（本行合计不成立）"
 )
@@ -380,6 +337,174 @@ UNSPACED_REASON: Final = (
     "按原文空格拆开时本行合计不成立；去掉数字中间的空格后，只有此拆分同时满足本行和各列的勾稽关系"
     "（原文可能在数字中间误加了空格），请核对"
 )
+UNKNOWN_REASON: Final = (
+    "本行数字串没有合计成立的拆分；各列勾稽关系推得的各格与原文数字相符，照录原文（本行合计按原文）"
+)
+BLANK_UNSURE_REASON: Final = (
+    "本行数字串少于格数（有空白格）；各格数值由勾稽关系确定，但无法确定哪几格是空白、哪几格印的是0，"
+    "这几格留空"
+)
+BLANK_ALONE_REASON: Final = (
+    "本行数字串少于格数（有空白格），表内勾稽关系未能确定空白格的位置，各格留空"
+)
+BLANK_RISK_REASON: Final = (
+    "本表有空白格（有的行数字串少于格数），本行也可能含空白格，而各列勾稽关系未能确认本行的拆分；"
+    "按规则选取，请核对"
+)
+
+
+@dataclass(frozen=True)
+class _Row:
+    key: str
+    run: str
+    candidates: tuple[Cells, ...]
+    reason: str = ""
+    consistent: bool = True
+    """False when the candidates break the row's own identity (kept as printed)."""
+    printed: tuple[Cells, ...] = ()
+    """A row no split of which adds up (its own total misprinted): its splits as printed,
+    which the column identities may still choose among (the total is kept as printed)."""
+    unspaced: tuple[Cells, ...] = ()
+    """A row that adds up only when its spaces are ignored (a space inside a number): those
+    splits, for the column identities to confirm."""
+
+    @property
+    def short(self) -> bool:
+        """Fewer digits than cells: some cells are blank."""
+        return len(self.run.replace(" ", "")) < s.TABLE3_WIDTH
+
+
+@dataclass(frozen=True)
+class _Option:
+    """One value of a row for the identities (blank cells count as 0) and the readings of
+    its run that give it."""
+
+    readings: tuple[Reading, ...]
+    deviates: bool = False
+    """Read against the print: a misprinted total kept, or a space inside a number."""
+    blanks: int = 0
+
+
+def _table3_row(key: str, run: str) -> _Row:
+    return replace(_row_candidates(" ".join(run.split())), key=key)
+
+
+@lru_cache(maxsize=4096)
+def _row_candidates(run: str) -> _Row:
+    """A table 三 row's splits into its seven cells; cached, since most rows of most
+    reports are the same few runs (``0000000``)."""
+    width = s.TABLE3_WIDTH
+    digits = run.replace(" ", "")
+    if len(digits) < width:
+        return _Row("", run, (), reason=_no_split(run, width, 0))
+    good = _limited(summed_splits(run, width, 1))
+    if good is None:
+        return _Row("", run, (), reason="数字串过长，拆分方式太多，无法确定各格")
+    if good:
+        return _Row("", run, good)
+    found = _limited(splits(run, width))
+    if found is None:
+        return _Row("", run, (), reason="数字串过长，拆分方式太多，无法确定各格")
+    if len(found) == 1:
+        return _Row("", run, found, consistent=False)
+    unspaced = _limited(summed_splits(digits, width, 1)) if digits != run else ()
+    return _Row(
+        "",
+        run,
+        (),
+        reason=_no_split(run, width, len(found)),
+        printed=found if len(found) <= MAX_PRINTED else (),
+        unspaced=unspaced or (),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _blank_readings(run: str) -> tuple[Reading, ...] | None:
+    """Readings of a run as a row some cells of which are blank (printed nothing): its
+    numbers in column order, the last one the row's 总计 and equal to the sum of the
+    others. A run of zeros only is a row of zeros and blanks, which cells unknown (one
+    reading, every cell ``None``). ``None`` when there are too many readings."""
+    width = s.TABLE3_WIDTH
+    digits = run.replace(" ", "")
+    if not digits.strip("0"):  # zeros only: which cells are the blank ones is unknown
+        if len(digits) >= width:
+            return ()
+        return tuple(
+            tuple(0 if i in printed else None for i in range(width))
+            for printed in combinations(range(width), len(digits))
+        )
+    out: set[Reading] = set()
+    for count in range(2, min(width - 1, len(digits)) + 1):
+        found = _limited(summed_splits(run, count, 1))
+        if found is None:
+            return None
+        for printed in found:
+            *parts, total = printed
+            for columns in combinations(range(_APPLICANTS), count - 1):
+                cells: list[int | None] = [None] * width
+                for column, value in zip(columns, parts, strict=True):
+                    cells[column] = value
+                cells[-1] = total
+                out.add(tuple(cells))
+            if len(out) > MAX_BLANK_READINGS:
+                return None
+    return tuple(sorted(out, key=lambda r: tuple(-1 if v is None else v for v in r)))
+
+
+def _value(reading: Reading) -> Cells:
+    """A reading as the identities see it: a blank cell adds nothing."""
+    return tuple(0 if v is None else v for v in reading)
+
+
+def _options(row: _Row, blanks: bool) -> dict[Cells, _Option] | None:
+    """What a row may add to the identities: its consistent (or forced) splits; else its
+    printed splits and its splits without spaces (read against the print); with ``blanks``,
+    also its readings with blank cells. ``None``: no reading at all (an unknown row, which
+    the identities may still solve)."""
+    out: dict[Cells, _Option] = {c: _Option((c,)) for c in row.candidates}
+    if not row.candidates:
+        for c in (*row.printed, *row.unspaced):
+            out.setdefault(c, _Option((c,), deviates=True))
+    if blanks or row.short:
+        for reading in _blank_readings(row.run) or ():
+            value = _value(reading)
+            count = sum(v is None for v in reading)
+            known = out.get(value)
+            if known is None or known.deviates:
+                out[value] = _Option((reading,), blanks=count)
+            elif known.blanks == count and reading not in known.readings:
+                out[value] = replace(known, readings=(*known.readings, reading))
+    return out or None
+
+
+def _merged(readings: Sequence[Reading]) -> tuple[Reading, bool]:
+    """The cells all ``readings`` agree on (``None`` elsewhere), and whether they agree on
+    every cell."""
+    first = readings[0]
+    cells = tuple(v if all(r[i] == v for r in readings) else None for i, v in enumerate(first))
+    return cells, all(r == first for r in readings)
+
+
+def _fit(run: str, parts: Cells) -> tuple[Reading, ...]:
+    """Readings of ``run`` as a row whose six applicant cells are ``parts`` (a 0 may be
+    blank), followed by its printed 总计 (any number: a misprinted total is kept)."""
+    digits = run.replace(" ", "")
+    out: list[Reading] = []
+
+    def go(i: int, p: int, cells: Reading) -> None:
+        if i == len(parts):
+            rest = digits[p:]
+            if rest and len(rest) <= MAX_DIGITS and (rest == "0" or rest[0] != "0"):
+                out.append((*cells, int(rest)))
+            return
+        text = str(parts[i])
+        if digits.startswith(text, p):
+            go(i + 1, p + len(text), (*cells, parts[i]))
+        if parts[i] == 0:
+            go(i + 1, p, (*cells, None))
+
+    go(0, 0, ())
+    return tuple(out)
 
 
 @dataclass
@@ -389,152 +514,266 @@ class Table3Result:
     ambiguous: bool = False
 
 
+@dataclass
+class _Solved:
+    combos: list[dict[str, Cells]]
+    complete: bool
+    options: dict[str, dict[Cells, _Option]]
+    blanks: bool
+
+
 def decode_table3(runs: Mapping[str, str]) -> Table3Result:
     """Table 三's rows from their runs (keyed by ``schema`` row key), decided together.
 
     The outcome rows' sums must equal （七）总计 per column, and 一 + 二 = （七）+ 四; rows
-    whose own split is unique anchor the rest. When the identities across rows leave more
-    than one combination, ``RULE`` picks and the rows that differ are marked ambiguous.
+    whose own split is unique anchor the rest. A table some runs of which are shorter than
+    their row (blank cells) is read with blank cells allowed in every row; so is a table
+    no combination of which fits without reading a row against its print. One row with no
+    reading at all is solved from the others and kept when that matches its digits. When
+    the identities leave more than one combination, ``RULE`` picks and the rows that
+    differ are marked ambiguous.
     """
     rows = {key: _table3_row(key, run) for key, run in runs.items()}
+    has_blanks = any(row.short for row in rows.values())
+    solved = _solve(rows, blanks=has_blanks)
+    if not has_blanks and (not solved.combos or _least(solved)[0]):
+        again = _solve(rows, blanks=True)
+        if again.combos and (not solved.combos or _least(again)[0] < _least(solved)[0]):
+            solved = again
+    if not solved.combos:
+        return _all_alone(rows, blanks=has_blanks)
+    return _chosen(rows, solved)
+
+
+def _cost(solved: _Solved, solution: Mapping[str, Cells]) -> tuple[int, int]:
+    """Rows read against their print (or solved from the others), then blank cells."""
+    deviations = blanks = 0
+    for key, value in solution.items():
+        option = solved.options.get(key, {}).get(value)
+        if option is None or option.deviates:
+            deviations += 1
+        blanks += option.blanks if option is not None else 0
+    return deviations, blanks
+
+
+def _least(solved: _Solved) -> tuple[int, int]:
+    return min(_cost(solved, sol) for sol in solved.combos)
+
+
+def _chosen(rows: Mapping[str, _Row], solved: _Solved) -> Table3Result:
     low = LOW_FREQUENCY_3
-    combos, complete = _table3_solutions(rows)
     out = Table3Result()
-    if combos:
-        # a combination reading fewer rows against their print (a misprinted total, a space
-        # ignored) is preferred; among the rest, RULE
-        costs = [_deviations(rows, sol) for sol in combos]
-        combos = [sol for sol, cost in zip(combos, costs, strict=True) if cost == min(costs)]
-        best = min(combos, key=lambda sol: rank(list(sol.values()), low))
-        for key, row in rows.items():
-            if key not in best:
-                out.rows[key] = _alone(row, low)
-                continue
-            if row.zero and not row.candidates:
-                out.rows[key] = Decoded((None,) * s.TABLE3_WIDTH, False, reason=row.reason)
-                continue
-            others = tuple(
-                sorted(
-                    {sol[key] for sol in combos if sol[key] != best[key]},
-                    key=lambda c: rank([c], low),
-                )
-            )
-            settled = len(row.candidates) == 1 or complete
-            reason = (
-                RULE if others else ("照录原文（本行合计不成立）" if not row.consistent else "")
-            )
-            if not settled and not reason:
-                reason = "表内拆分组合过多，本行未能逐一确认，按规则选取：" + RULE
-            if not row.candidates and best[key] in row.unspaced:
-                printed = tuple(c for c in row.printed if c not in others)
-                out.rows[key] = Decoded(best[key], False, (*others, *printed)[:3], UNSPACED_REASON)
-                continue
-            if not row.candidates:
-                reason = reason if others else PRINTED_REASON
-            out.rows[key] = Decoded(best[key], settled and not others, others[:3], reason)
-        out.ambiguous = len(combos) > 1
-        return out
+    fewest = min(_cost(solved, sol)[0] for sol in solved.combos)
+    combos = [sol for sol in solved.combos if _cost(solved, sol)[0] == fewest]
+    best = min(combos, key=lambda sol: (_cost(solved, sol)[1], rank(list(sol.values()), low)))
     for key, row in rows.items():
-        out.rows[key] = _alone(row, low)
+        if key not in best:
+            out.rows[key] = _alone(row, solved.blanks)
+            continue
+        value = best[key]
+        option = solved.options.get(key, {}).get(value) or _Option(
+            _fit(row.run, value[:_APPLICANTS]), True
+        )
+        cells, agreed = _merged(option.readings)
+        others = tuple(
+            sorted(
+                {sol[key] for sol in combos if sol[key] != value},
+                key=lambda c: rank([c], low),
+            )
+        )
+        settled = solved.complete or len(solved.options.get(key, ())) == 1
+        if others:
+            reason = RULE
+        elif key not in solved.options or value not in solved.options[key]:
+            reason = UNKNOWN_REASON
+        elif not agreed:
+            reason = BLANK_UNSURE_REASON
+        elif option.deviates and not row.candidates:
+            reason = UNSPACED_REASON if value in row.unspaced else PRINTED_REASON
+        elif not row.consistent:
+            reason = "照录原文（本行合计不成立）"
+        else:
+            reason = ""
+        if not settled and not reason:
+            reason = "表内拆分组合过多，本行未能逐一确认，按规则选取：" + RULE
+        unique = settled and not others and agreed and reason != UNSPACED_REASON
+        if reason == UNSPACED_REASON:
+            printed = tuple(c for c in row.printed if c not in others)
+            others = (*others, *printed)
+        out.rows[key] = Decoded(cells, unique, others[:3], reason)
+    out.ambiguous = len(combos) > 1
+    return out
+
+
+def _all_alone(rows: Mapping[str, _Row], blanks: bool) -> Table3Result:
+    out = Table3Result()
+    for key, row in rows.items():
+        out.rows[key] = _alone(row, blanks)
         out.ambiguous = out.ambiguous or not out.rows[key].unique
     return out
 
 
-def _alone(row: _Row, low: frozenset[int]) -> Decoded:
-    """A row decided by its own identity only (the table's identities could not help)."""
+def _alone(row: _Row, blanks: bool) -> Decoded:
+    """A row decided by its own identity only (the table's identities could not help). In
+    a table with blank cells, a row whose run also reads with blank cells is unsure."""
+    low = LOW_FREQUENCY_3
+    width = s.TABLE3_WIDTH
+    risky = blanks and bool(_blank_readings(row.run))
+    if row.short:
+        options = _options(row, blanks=True) or {}
+        if len(options) == 1:
+            option = next(iter(options.values()))
+            cells, agreed = _merged(option.readings)
+            return Decoded(cells, agreed, reason="" if agreed else BLANK_UNSURE_REASON)
+        return Decoded((None,) * width, False, reason=row.reason or BLANK_ALONE_REASON)
     if not row.candidates:
-        return Decoded((None,) * s.TABLE3_WIDTH, False, reason=row.reason)
+        return Decoded((None,) * width, False, reason=row.reason)
     if not row.consistent:
-        return Decoded(
-            row.candidates[0], True, reason="按原文的空格和位数只有一种拆分，照录（本行合计不成立）"
+        reason = "按原文的空格和位数只有一种拆分，照录（本行合计不成立）"
+        return Decoded(row.candidates[0], not risky, reason=reason)
+    picked = _pick(row.candidates, low)
+    if risky:
+        alternatives = tuple(
+            _value(r) for r in (_blank_readings(row.run) or ()) if _value(r) != picked.cells
         )
-    return _pick(row.candidates, low)
-
-
-def _options(row: _Row) -> tuple[Cells, ...]:
-    """What a row may add to the column identities: its consistent (or forced) splits; else
-    its printed splits and its splits without spaces; else, for a run of zeros shorter than
-    the row, nothing (zeros); else no option (the row is undecidable)."""
-    if row.candidates:
-        return row.candidates
-    if row.printed or row.unspaced:
-        return (*row.printed, *row.unspaced)
-    return (_ZERO,) if row.zero else ()
-
-
-def _deviations(rows: Mapping[str, _Row], solution: Mapping[str, Cells]) -> int:
-    """How many rows ``solution`` reads against their print (no consistent split of their
-    own: a misprinted total kept, or a space inside a number ignored)."""
-    return sum(1 for key, row in rows.items() if key in solution and _deviates(row))
-
-
-def _deviates(row: _Row) -> bool:
-    return not row.candidates and bool(row.printed or row.unspaced)
+        return Decoded(
+            picked.cells, False, (*picked.alternatives, *alternatives)[:3], BLANK_RISK_REASON
+        )
+    return picked
 
 
 _OUTCOMES: Final = tuple(r.key for r in s.TABLE3_OUTCOME_ROWS)
 _RECEIVED, _CARRIED, _HANDLED, _FORWARD = (r.key for r in s.TABLE3_ROWS if not r.is_outcome)
+_FRAME: Final = (_RECEIVED, _CARRIED, _HANDLED, _FORWARD)
 
 
-def _table3_solutions(rows: Mapping[str, _Row]) -> tuple[list[dict[str, Cells]], bool]:
-    """The combinations of the rows' candidates that satisfy the column identities (``[]``
-    when the rows needed are missing, undecidable, or no combination fits), and whether
-    the list is complete (the search keeps a few paths per partial sum, and stops early)."""
+def _plus(a: Sequence[int], b: Sequence[int]) -> Cells:
+    return tuple(x + y for x, y in zip(a, b, strict=True))
+
+
+def _minus(a: Sequence[int], b: Sequence[int]) -> Cells:
+    return tuple(x - y for x, y in zip(a, b, strict=True))
+
+
+def _solve(rows: Mapping[str, _Row], blanks: bool) -> _Solved:
+    """The combinations of the rows' options that satisfy the column identities on the six
+    applicant columns (the 总计 column follows from them in every row that adds up; a row
+    whose printed total is wrong keeps it, for the checker). One row with no option (an
+    unknown row) is solved from the others: its cells are kept when they match its digits.
+    Empty when the rows needed are missing, more than one is unknown, or nothing fits."""
+    options = {k: _options(row, blanks) for k, row in rows.items()}
+    known = {k: o for k, o in options.items() if o is not None}
+    solved = _Solved([], True, known, blanks)
     outcome_keys = [k for k in _OUTCOMES if k in rows]
-    frame = (_RECEIVED, _CARRIED, _HANDLED, _FORWARD)
-    options = {k: _options(row) for k, row in rows.items()}
-    if any(k not in rows or not options[k] for k in frame):
-        return [], True
     missing = set(_OUTCOMES) - set(outcome_keys)
-    if missing - set(s.TABLE3_2019_ONLY_2021_ROWS) or any(not options[k] for k in outcome_keys):
-        return [], True
-    if sum(1 for row in rows.values() if _deviates(row)) > MAX_DEVIATING_ROWS:
-        return [], True
-    complete = True
-    states: dict[Cells, list[dict[str, Cells]]] = {(0,) * s.TABLE3_WIDTH: [{}]}
+    unknown = [k for k, o in options.items() if o is None]
+    if any(k not in rows for k in _FRAME) or missing - set(s.TABLE3_2019_ONLY_2021_ROWS):
+        return solved
+    if len(unknown) > 1:
+        return solved
+    deviating = sum(1 for o in known.values() if all(x.deviates for x in o.values()))
+    if deviating + len(unknown) > MAX_DEVIATING_ROWS:
+        return solved
+    lost = unknown[0] if unknown else None
+    # no column of the outcome rows adds up to more than （七）总计 prints in it
+    bound = (
+        tuple(max(column) for column in zip(*known[_HANDLED], strict=True))[:_APPLICANTS]
+        if lost != _HANDLED
+        else None
+    )
+    states: dict[Cells, list[dict[str, Cells]]] = {_ZERO6: [{}]}
     for key in outcome_keys:
+        if key == lost:
+            continue
         nxt: dict[Cells, list[dict[str, Cells]]] = {}
         for sums, paths in states.items():
-            for cand in options[key]:
-                total = tuple(a + b for a, b in zip(sums, cand, strict=True))
+            for cand in known[key]:
+                total = _plus(sums, cand[:_APPLICANTS])
+                if bound is not None and any(a > b for a, b in zip(total, bound, strict=True)):
+                    continue
                 kept = nxt.setdefault(total, [])
                 for path in paths:
                     if len(kept) < 4:
                         kept.append({**path, key: cand})
                     else:
-                        complete = False
+                        solved.complete = False
         if len(nxt) > MAX_STATES:
-            return [], True
+            return _Solved([], True, known, blanks)
         states = nxt
-    # the columns of the six applicants decide; the 总计 column follows from them in every
-    # row that adds up (a row whose printed total is wrong keeps it, for the checker)
-    by_parts: dict[Cells, list[dict[str, Cells]]] = {}
-    for sums, paths in states.items():
-        by_parts.setdefault(sums[:-1], []).extend(paths)
-    found: list[dict[str, Cells]] = []
-    for handled in options[_HANDLED]:
-        for path in by_parts.get(handled[:-1], []):
-            for received in options[_RECEIVED]:
-                for carried in options[_CARRIED]:
-                    for forward in options[_FORWARD]:
-                        if all(
-                            r + c == h + f
-                            for r, c, h, f in zip(
-                                received[:-1], carried[:-1], handled[:-1], forward[:-1], strict=True
-                            )
-                        ):
-                            found.append(
-                                {
-                                    **path,
-                                    _HANDLED: handled,
-                                    _RECEIVED: received,
-                                    _CARRIED: carried,
-                                    _FORWARD: forward,
-                                }
-                            )
-                            if len(found) > 16:
-                                return found, False
-    return found, complete
+
+    def solve_for(key: str, parts: Cells) -> Cells | None:
+        """The unknown row's value when its six cells are ``parts`` and they match its run."""
+        if min(parts) < 0 or not _fit(rows[key].run, parts):
+            return None
+        return (*parts, sum(parts))
+
+    found = solved.combos
+
+    def emit(paths: Sequence[dict[str, Cells]], handled: Cells) -> bool:
+        for frame in _frames(known, handled, lost, solve_for):
+            for path in paths:
+                found.append({**path, **frame, _HANDLED: handled})
+                if len(found) > MAX_FOUND:
+                    solved.complete = False
+                    return False
+        return True
+
+    if lost is None or (lost in _FRAME and lost != _HANDLED):
+        for handled in known[_HANDLED]:
+            matching = states.get(handled[:_APPLICANTS])
+            if matching and not emit(matching, handled):
+                break
+    elif lost == _HANDLED:
+        for sums, paths in states.items():
+            value = solve_for(lost, sums)
+            if value is not None and not emit(paths, value):
+                break
+    else:  # an outcome row: what （七）总计 leaves for it
+        for sums, paths in states.items():
+            for handled in known[_HANDLED]:
+                rest = solve_for(lost, _minus(handled[:_APPLICANTS], sums))
+                if rest is not None and not emit([{**p, lost: rest} for p in paths], handled):
+                    return solved
+    return solved
+
+
+def _frames(
+    known: Mapping[str, Mapping[Cells, _Option]],
+    handled: Cells,
+    lost: str | None,
+    solve_for: Callable[[str, Cells], Cells | None],
+) -> Iterator[dict[str, Cells]]:
+    """Values of 一, 二 and 四 with 一 + 二 = （七）+ 四 in every applicant column; the
+    unknown row among them (``lost``) solved from the other three."""
+    h = handled[:_APPLICANTS]
+    if lost == _FORWARD:
+        for r in known[_RECEIVED]:
+            for c in known[_CARRIED]:
+                f = solve_for(lost, _minus(_plus(r[:_APPLICANTS], c[:_APPLICANTS]), h))
+                if f is not None:
+                    yield {_RECEIVED: r, _CARRIED: c, _FORWARD: f}
+        return
+    carried: dict[Cells, list[Cells]] = {}
+    if lost != _CARRIED:
+        for c in known[_CARRIED]:
+            carried.setdefault(c[:_APPLICANTS], []).append(c)
+    for f in known[_FORWARD]:
+        target = _plus(h, f[:_APPLICANTS])
+        if lost == _RECEIVED:
+            for c in known[_CARRIED]:
+                solved = solve_for(lost, _minus(target, c[:_APPLICANTS]))
+                if solved is not None:
+                    yield {_RECEIVED: solved, _CARRIED: c, _FORWARD: f}
+            continue
+        for r in known[_RECEIVED]:
+            rest = _minus(target, r[:_APPLICANTS])
+            if lost == _CARRIED:
+                solved = solve_for(lost, rest)
+                if solved is not None:
+                    yield {_RECEIVED: r, _CARRIED: solved, _FORWARD: f}
+                continue
+            for c in carried.get(rest, ()):
+                yield {_RECEIVED: r, _CARRIED: c, _FORWARD: f}
 
 
 # ---------------------------------------------------------------------------- table 二

@@ -141,6 +141,7 @@ def _item_number(row: s.Table3Row) -> str | None:
 
 def _table3(body: str, start: int, flat: Flat) -> None:
     runs: dict[str, str] = {}
+    empty: list[str] = []
     pos = start
     rows = s.TABLE3_ROWS
     for i, row in enumerate(rows):
@@ -157,10 +158,13 @@ def _table3(body: str, start: int, flat: Flat) -> None:
             pos = stop
             flat.end = stop
         else:
+            empty.append(row.key)
             pos = found[1]
     if len(runs) < MIN_ROWS:
         flat.end = start
         return
+    for key in empty:  # a row printed with every cell blank: blank, and adds nothing
+        runs.setdefault(key, "")
     result = d.decode_table3(runs)
     cells: dict[str, tuple[int | None, ...]] = {}
     sure = 0
