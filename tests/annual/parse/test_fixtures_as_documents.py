@@ -5,6 +5,7 @@ page break cuts, header rows on two pages, footers inside tables)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,8 @@ import pytest
 from gongkai.annual.parse import parse_bytes
 from tests.annual.parse.as_documents import as_docx, as_html, as_pdf
 from tests.annual.parse.test_fixture_reports import DOCUMENTS, differences, expected_for
+from tests.annual.parse.test_seeds import cell_differences
+from tests.conftest import EXPECTED, SEEDS, seed_params
 
 NOT_AS_GRIDS = {
     "markdown_labels_above_values": "三个数字在同一个单元格里（“0 0 0”），只在转换后的文本中出现",
@@ -48,3 +51,15 @@ def test_text_fixture_as_a_pdf(path: Path) -> None:
     pytest.importorskip("weasyprint")
     report = parse_bytes(as_pdf(path.read_text(encoding="utf-8")), f"{path.stem}.pdf")
     assert differences(report, expected_for(path.stem)) == []
+
+
+@pytest.mark.parametrize("kind", ["html", "docx", "pdf"])
+@pytest.mark.parametrize("seed", seed_params())
+def test_seed_as_a_page_a_word_file_and_a_pdf(seed: str, kind: str) -> None:
+    """The seeds too (a traditional one with ruby pinyin in narrow PDF cells among them)."""
+    if kind == "pdf":
+        pytest.importorskip("weasyprint")
+    expected = json.loads((EXPECTED / f"{seed}.json").read_text(encoding="utf-8"))
+    text = (SEEDS / f"{seed}.txt").read_text(encoding="utf-8")
+    report = parse_bytes({**FORMATS, "pdf": as_pdf}[kind](text), f"{seed}.{kind}")
+    assert cell_differences(report.to_dict(), expected) == []
