@@ -120,6 +120,17 @@ def test_rows_and_cells_the_page_hides_are_left_out() -> None:
     assert grid.rows == (("a", "b"), ("c", "d"))
 
 
+def test_a_page_that_hides_only_in_capitals_hides_too() -> None:
+    """An old page writes its styles in capitals and nothing else hides on it."""
+    html = (
+        "<TABLE><TR><TD>a</TD><TD>b</TD></TR>"
+        "<TR STYLE='DISPLAY: NONE'><TD>二、上年结转政府信息公开申请数量</TD><TD>9</TD></TR>"
+        "<TR><TD>c</TD><TD STYLE='Display:None'>9</TD><TD>d</TD></TR></TABLE>"
+    )
+    (grid,) = read_document(html.encode(), "capitals.html").grids()
+    assert grid.rows == (("a", "b"), ("c", "d"))
+
+
 def test_one_column_table_is_a_frame_around_text() -> None:
     """Old CMS templates put the article body, paragraph by paragraph, in the one cell of
     a table: its paragraphs are lines (section headings among them), not one grid cell."""

@@ -412,15 +412,20 @@ def _is_list_number(element: lxml.etree._Element) -> bool:
 
 
 _HIDING = ("display:none", "display: none", "display:None", "display :none")
+_HIDING_RE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 
 
 def _has_hidden(markup: str) -> bool:
     """Whether the page hides anything inline (``display:none``): a few substring
     searches, so that most pages read no row's or cell's ``style`` at all (a ``hidden``
-    attribute on a table row is too rare to search every page for)."""
-    if "isplay" not in markup:  # (most pages: one search; CSS is written in lower case)
+    attribute on a table row is too rare to search every page for). Old pages write
+    their styles in capitals (``STYLE="DISPLAY: none"``)."""
+    if "isplay" in markup:  # (CSS is mostly written in lower case)
+        if any(spelling in markup for spelling in _HIDING):
+            return True
+    elif "ISPLAY" not in markup:  # (most pages: two searches)
         return False
-    return any(spelling in markup for spelling in _HIDING)
+    return _HIDING_RE.search(markup) is not None
 
 
 def _has_nested_table(table: lxml.etree._Element) -> bool:
