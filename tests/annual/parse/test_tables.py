@@ -199,3 +199,26 @@ def test_table4_one_group_at_a_time_with_or_without_its_column_header(
     text = "\n".join([*lines[: start + 1], *table, *lines[end:]])
     parsed = parse(text, "表四分组.txt")
     assert parsed.table4 == report.table4
+
+
+@settings(max_examples=20, deadline=None)
+@given(report=consistent_reports())
+def test_a_row_number_column_before_table3s_labels_is_not_read(report: AnnualReport) -> None:
+    """Table 三 with a 序号 column: each row prints 1, 2, 3 … before its label. The
+    number is not one of the row above's cells, nor of any row."""
+    lines = report_text(report, pipes).split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("三、"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("四、"))
+    numbered, n = [], 0
+    for line in lines[start + 1 : end]:
+        cells = line.split(" | ")
+        if any(c[:1].isdigit() or c[:1] == "-" for c in cells[1:]):
+            n += 1
+            numbered.append(f"{n} | {line}")
+        else:
+            numbered.append(f"{'序号' if not numbered else ''} | {line}")
+    text = "\n".join([*lines[: start + 1], *numbered, *lines[end:]])
+    parsed = parse(text, "序号.txt")
+    assert parsed.table3 == report.table3
+    assert "ROW_NUMBERS_IGNORED" in codes(parsed)
+    assert not {"ROW_TOO_MANY", "VALUES_UNASSIGNED"} & set(codes(parsed))

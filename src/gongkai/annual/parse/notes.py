@@ -28,6 +28,7 @@ CODES: dict[str, str] = {
     "CELL_BLANK": "空白单元格按 null 处理",
     "CELL_NOT_INTEGER": "应为整数的单元格是小数",
     "VALUES_UNASSIGNED": "有数字无法归入任何一行",
+    "ROW_NUMBERS_IGNORED": "表格各行在行标签前印有序号，序号未读作数字",
     "LETTER_O_AS_ZERO": "数字单元格中的字母 O 按数字 0 读取（文字识别的常见错误）",
     "APPROXIMATE_NUMBER": "单元格印的是约数（“约”“近”），按所印数字读取",
     "SUBTOTAL_IGNORED": "表中的分组小计不属于国家格式，未读取",

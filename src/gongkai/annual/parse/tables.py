@@ -175,6 +175,44 @@ def _labels_above_values(row_hits: list[Hit], by_key: dict[str, RowSpec]) -> Non
         i = j + 1 if j > i else i + 1
 
 
+def _without_row_numbers(
+    row_hits: list[Hit], by_key: dict[str, RowSpec], notes: Notes, table: str
+) -> list[Hit]:
+    """A 序号 column: each row prints its number before its label, so the number follows
+    the row above's values (one value too many there) or, before the first row, follows
+    nothing. A value printed on the next label's own line, before that label, is that
+    line's number, not the row above's: it is set aside, when that leaves the row above
+    exactly its cells (or leaves nothing of a row with no label)."""
+    numbers: list[Token] = []
+    kept: list[Hit] = []
+    for i, hit in enumerate(row_hits):
+        following = row_hits[i + 1].label if i + 1 < len(row_hits) else None
+        # (several labels side by side on one line each take the values after them)
+        if following is None or not hit.values or (hit.key and following.row is hit.label.row):
+            kept.append(hit)
+            continue
+        lead = 0
+        for token in reversed(hit.values):
+            if token.row is not following.row or token.column >= following.column:
+                break
+            lead += 1
+        width = by_key[hit.key].width if hit.key in by_key else 0
+        if lead and len(hit.values) - lead == width:
+            numbers.extend(hit.values[-lead:])
+            hit.values = hit.values[:-lead]
+        if hit.key or hit.values:
+            kept.append(hit)
+    if numbers:
+        printed = "、".join(t.text for t in numbers[:5]) + ("等" if len(numbers) > 5 else "")
+        notes.add(
+            "ROW_NUMBERS_IGNORED",
+            "info",
+            f"{table}有{len(numbers)}行在行标签前印有序号（{printed}），序号不是表中的数字，未读取",
+            numbers[0].row,
+        )
+    return kept
+
+
 def positional(hit: Hit, width: int) -> list[Value] | None:
     """The row read by position on the label's own line, blanks included, when every
     value of the row is on that line and the line has room for exactly ``width`` cells."""
@@ -210,6 +248,7 @@ def assign_rows(
     by_key = {spec.key: spec for spec in specs}
     row_hits = [hit for hit in hits if hit.key in order or (hit.key == "" and hit.values)]
     _labels_above_values(row_hits, by_key)
+    row_hits = _without_row_numbers(row_hits, by_key, notes, table)
     found = {hit.key for hit in row_hits if hit.key}
     seen: set[str] = set()
     name = reading_name(table)
