@@ -222,3 +222,37 @@ def test_a_row_number_column_before_table3s_labels_is_not_read(report: AnnualRep
     assert parsed.table3 == report.table3
     assert "ROW_NUMBERS_IGNORED" in codes(parsed)
     assert not {"ROW_TOO_MANY", "VALUES_UNASSIGNED"} & set(codes(parsed))
+
+
+@settings(max_examples=25, deadline=None)
+@given(report=consistent_reports(), before=st.booleans())
+def test_an_organisation_subtotal_column_in_table3_is_left_out(
+    report: AnnualReport, before: bool
+) -> None:
+    """Table 三 with a 小计 column for 法人或其他组织, before or after the five
+    organisation columns: the column that adds them up is not read as one of them."""
+    lines = report_text(report, pipes).split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("三、"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("四、"))
+    place = 1 if before else 6
+    out = []
+    for line in lines[start + 1 : end]:
+        cells = line.split(" | ")
+        numbers = [i for i, c in enumerate(cells) if c.strip(" |").isdigit() or c == "-"]
+        if len(numbers) >= s.TABLE3_WIDTH:
+            first = numbers[0]
+            parts = cells[first + 1 : first + 6]
+            subtotal = "-" if "-" in parts else str(sum(int(p) for p in parts))
+            cells.insert(first + place, subtotal)
+        elif "商业企业" in cells:
+            bare = [c.strip(" |") for c in cells]
+            at = bare.index("商业企业") if before else bare.index("其他") + 1
+            cells.insert(at, "小计")
+        out.append(" | ".join(cells))
+    parsed = parse("\n".join([*lines[: start + 1], *out, *lines[end:]]), "小计.txt")
+    organisations = sum(sum(report.table3.row(k)[1:6]) for k in ("received", "carried_over"))
+    if organisations:
+        assert parsed.table3 == report.table3
+        assert "SUBTOTAL_IGNORED" in codes(parsed)
+    else:  # every subtotal 0: nothing shows which column it is, and no row is guessed
+        assert "ROW_TOO_MANY" in codes(parsed)

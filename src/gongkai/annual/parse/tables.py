@@ -465,6 +465,7 @@ def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
     hits = scan(stream, choose)
     reading.found = reading.found or bool(hits)
     row_hits = [h for h in hits if not h.key.startswith("group:")]
+    _drop_subtotal_column(row_hits, _subtotal_header(stream), notes)
     trial_other = _trial_other(hits, row_hits)
     optional: tuple[str, ...] = ()
     if trial_other is not None:
@@ -502,6 +503,67 @@ def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
                     cell=s.table3_cell(key, column.key),
                 )
     return reading
+
+
+def _subtotal_header(stream: Sequence[Token]) -> int | None:
+    """Where table 三's header prints a 小计 column: 1 before the five
+    organisation columns, 6 after them; ``None`` when it prints none or it cannot tell."""
+    places: dict[str, int | None] = {}
+    for token in stream:
+        if token.value.is_value or any(lb.kind == "row" and not lb.generic for lb in token.labels):
+            break
+        text = "".join(token.text.split())
+        if text.endswith("小计"):  # (合计 is a name of the 总计 column)
+            places.setdefault("subtotal", token.row.column(token.column))
+            continue
+        column = next((lb.key for lb in token.labels if lb.kind == "column"), None)
+        if column in ("commercial", "other"):
+            places.setdefault(column, token.row.column(token.column))
+    at, first, last = places.get("subtotal"), places.get("commercial"), places.get("other")
+    if at is None or first is None or last is None:
+        return None
+    return 1 if at < first else 6 if at > last else None
+
+
+def _drop_subtotal_column(row_hits: list[Hit], header: int | None, notes: Notes) -> None:
+    """Table 三 printed with a 法人或其他组织 小计 column (eight numbers a row): the column
+    whose every number is the sum of the five organisation columns, before them or after
+    them, is left out, when the rows show it (a subtotal that is not 0 somewhere) and,
+    where both places add up (the organisations' numbers all in one column), the header
+    says which one is the 小计."""
+    width = s.TABLE3_WIDTH
+    wide = [h for h in row_hits if h.key and len(h.values) == width + 1]
+    if len(wide) < 3 or len(wide) * 2 < sum(1 for h in row_hits if h.key and h.values):
+        return
+    places = {1: (2, 7), 6: (1, 6)}  # subtotal's position: the five it sums
+    fitting = []
+    for place, (first, last) in places.items():
+        shown = False
+        for hit in wide:
+            numbers = [t.value.number for t in hit.values]
+            parts = numbers[first:last]
+            if numbers[place] is None or None in parts:
+                continue
+            if numbers[place] != sum(p for p in parts if p is not None):
+                break
+            shown = shown or numbers[place] != 0
+        else:
+            if shown:
+                fitting.append(place)
+    if header is not None:
+        fitting = [place for place in fitting if place == header]
+    if len(fitting) != 1:
+        return
+    place = fitting[0]
+    for hit in wide:
+        hit.values = [t for i, t in enumerate(hit.values) if i != place]
+    notes.add(
+        "SUBTOTAL_IGNORED",
+        "info",
+        f"表三有一列是“法人或其他组织”的小计（{len(wide)}行，每行为五类组织之和），"
+        "国家格式没有这一列，未读取",
+        wide[0].label.row,
+    )
 
 
 _ORGANISATION_COLUMNS = tuple(c.key for c in s.TABLE3_COLUMNS[1:6])
