@@ -46,8 +46,10 @@ def test_a_forced_split_is_kept_even_when_its_total_is_wrong() -> None:
 
 
 def test_fewer_digits_than_cells_stays_blank() -> None:
+    """Six zeros for seven cells: one is blank, which one is unknown."""
     found = d.decode_groups("000000", 7)
-    assert found.cells == (None,) * 7 and "不足7位" in found.reason
+    assert found.cells == (None,) * 7 and not found.unique and "空白" in found.reason
+    assert d.decode_groups("12", 7).cells == (None,) * 7  # 1 + … ≠ 2: no reading
 
 
 def test_document_rows_and_amounts() -> None:

@@ -285,29 +285,138 @@ def _pick(options: Sequence[Cells], low: frozenset[int]) -> Decoded:
 # ---------------------------------------------------------------------------- table 四
 
 
-def decode_table4(run: str) -> Decoded:
-    """Table 四's 15 cells from one run (the three groups of five in form order)."""
-    return decode_groups(run, len(s.TABLE4_COLUMNS), len(s.TABLE4_GROUPS))
+def decode_table4(run: str, *, blanks: bool = False) -> Decoded:
+    """Table 四's 15 cells from one run (the three groups of five in form order); with
+    ``blanks`` (the report prints blank cells elsewhere), also read with blank cells."""
+    return decode_groups(run, len(s.TABLE4_COLUMNS), len(s.TABLE4_GROUPS), blanks=blanks)
 
 
-def decode_groups(run: str, size: int, groups: int = 1) -> Decoded:
+def decode_groups(run: str, size: int, groups: int = 1, *, blanks: bool = False) -> Decoded:
     """A run of ``groups`` groups of ``size`` cells, each ending with its total (table 四,
-    a table 三 row alone)."""
+    a table 三 row alone). A run with fewer digits than cells, or any run with ``blanks``,
+    is also read with blank cells (which print nothing): one value the readings agree on
+    is kept (a cell null where they disagree on whether it is blank); between several,
+    the fewest blank cells, then ``RULE``, with the others as alternatives."""
     width = size * groups
     good = _limited(summed_splits(run, size, groups))
     if good is None:
         return Decoded((None,) * width, False, reason="数字串过长，拆分方式太多，无法确定各格")
+    low = frozenset(i for i in range(width) if i % size != size - 1)
+    found = None
+    if blanks or not good or len(run.replace(" ", "")) < width:
+        found = _blank_groups(" ".join(run.split()), size, groups)
+    if found and len(run.replace(" ", "")) < width:
+        return _pick_blank(found, low)
     if good:
-        low = frozenset(i for i in range(width) if i % size != size - 1)
-        return _pick(good, low)
-    found = _limited(splits(run, width))
-    if found is None:
+        picked = _pick(good, low)
+        if found and len(found) > 1:  # a reading with blank cells adds up too: said
+            others = tuple(v for v in sorted(found, key=lambda v: (found[v][1], rank([v], low))))
+            others = tuple(v for v in others if v != picked.cells)
+            return Decoded(picked.cells, False, others[:3], BLANK_POSSIBLE_REASON)
+        return picked
+    found_splits = _limited(splits(run, width))
+    if found_splits is None:
         return Decoded((None,) * width, False, reason="数字串过长，拆分方式太多，无法确定各格")
-    if len(found) == 1:
+    if len(found_splits) == 1:
+        if found:  # the totals add up only if some cells are blank: said, kept as printed
+            alternatives = tuple(sorted(found, key=lambda v: (found[v][1], rank([v], low))))
+            return Decoded(found_splits[0], False, alternatives[:3], FORCED_OR_BLANK_REASON)
         return Decoded(
-            found[0], True, reason="按原文的空格和位数只有一种拆分，照录（勾稽关系不成立）"
+            found_splits[0], True, reason="按原文的空格和位数只有一种拆分，照录（勾稽关系不成立）"
         )
-    return Decoded((None,) * width, False, reason=_no_split(run, width, len(found)))
+    if found:
+        return _pick_blank(found, low)
+    return Decoded((None,) * width, False, reason=_no_split(run, width, len(found_splits)))
+
+
+BLANK_POSSIBLE_REASON: Final = (
+    "本报告有空白格（有的行数字串少于格数），本数字串按每格都印数字读时合计成立，照此读取；"
+    "若其中也有空白格，另有合计成立的读法，见备选，请核对"
+)
+FORCED_OR_BLANK_REASON: Final = (
+    "按原文的空格和位数只有一种拆分，照录（勾稽关系不成立）；若有空白格（不印数字），另有合计成立的读法，"
+    "见备选，请核对"
+)
+
+
+BLANK_GROUPS_REASON: Final = (
+    "数字串可按含空白格（空白格不印数字）的多种方式拆分，都满足各组合计；只填各种读法一致的格，"
+    "其余留空，各种读法见备选"
+)
+
+
+def _pick_blank(found: Mapping[Cells, tuple[Reading, int]], low: frozenset[int]) -> Decoded:
+    """One value: its cells, null where the readings disagree on which cells are blank
+    (more nulls than blank cells: said). Several: the fewest blank cells, then ``RULE``."""
+    ordered = sorted(found, key=lambda value: (found[value][1], rank([value], low)))
+    cells, count = found[ordered[0]]
+    if len(ordered) == 1:
+        unsure = sum(v is None for v in cells) > count
+        return Decoded(cells, not unsure, reason=BLANK_UNSURE_REASON if unsure else "")
+    # which cells are blank differs between the readings: only what they all agree on
+    agreed, _ = _merged([found[value][0] for value in ordered])
+    return Decoded(agreed, False, tuple(ordered[:3]), BLANK_GROUPS_REASON)
+
+
+@lru_cache(maxsize=4096)
+def _group_readings(segment: str, size: int) -> dict[Cells, tuple[Reading, int]]:
+    """One group's digits read with blank cells: its printed numbers in column order, the
+    last its total (the sum of the others); digits that are all 0 (or none) are zeros and
+    blanks, which cells unknown. Keyed by value (blank = 0): the cells the readings agree
+    on (``None`` elsewhere) and the number of blank cells."""
+    digits = segment.replace(" ", "")
+    readings: list[Reading] = []
+    if not digits.strip("0"):
+        if len(digits) <= size:
+            readings = [
+                tuple(0 if i in printed else None for i in range(size))
+                for printed in combinations(range(size), len(digits))
+            ]
+    else:
+        for count in range(2, min(size, len(digits)) + 1):
+            for printed in _limited(summed_splits(segment, count, 1)) or ():
+                *parts, total = printed
+                for columns in combinations(range(size - 1), count - 1):
+                    cells: list[int | None] = [None] * size
+                    for column, value in zip(columns, parts, strict=True):
+                        cells[column] = value
+                    cells[-1] = total
+                    readings.append(tuple(cells))
+    out: dict[Cells, list[Reading]] = {}
+    for reading in readings:
+        out.setdefault(_value(reading), []).append(reading)
+    return {
+        value: (_merged(group)[0], sum(v is None for v in group[0])) for value, group in out.items()
+    }
+
+
+def _blank_groups(run: str, size: int, groups: int) -> dict[Cells, tuple[Reading, int]] | None:
+    """Readings of ``run`` as ``groups`` groups with blank cells, keyed by value: the
+    cells every reading of that value agrees on, and its blank cells. ``None`` when there
+    are too many."""
+    cuts = [0, *(i for i in range(1, len(run)) if run[i - 1] != " "), len(run)]
+    states: dict[int, dict[Cells, tuple[Reading, int]]] = {0: {(): ((), 0)}}
+    for g in range(groups):
+        nxt: dict[int, dict[Cells, tuple[Reading, int]]] = {}
+        for p, prefixes in states.items():
+            ends = [len(run)] if g == groups - 1 else [q for q in cuts if q >= p]
+            for q in ends:
+                options = _group_readings(run[p:q].strip(), size)
+                if not options:
+                    continue
+                here = nxt.setdefault(q, {})
+                for value, (cells, count) in options.items():
+                    for prefix, (pcells, pcount) in prefixes.items():
+                        key = (*prefix, *value)
+                        merged = (*pcells, *cells)
+                        known = here.get(key)
+                        if known is not None:
+                            merged = _merged([known[0], merged])[0]
+                        here[key] = (merged, pcount + count)
+                if len(here) > MAX_BLANK_READINGS:
+                    return None
+        states = nxt
+    return states.get(len(run), {})
 
 
 def _no_split(run: str, width: int, count: int) -> str:
@@ -460,13 +569,20 @@ def _options(row: _Row, blanks: bool) -> dict[Cells, _Option] | None:
     """What a row may add to the identities: its consistent (or forced) splits; else its
     printed splits and its splits without spaces (read against the print); with ``blanks``,
     also its readings with blank cells. ``None``: no reading at all (an unknown row, which
-    the identities may still solve)."""
+    the identities may still solve). Shared between rows with the same run: not to be
+    changed."""
+    return _run_options(row.run, blanks or row.short)
+
+
+@lru_cache(maxsize=4096)
+def _run_options(run: str, blanks: bool) -> dict[Cells, _Option] | None:
+    row = _row_candidates(run)
     out: dict[Cells, _Option] = {c: _Option((c,)) for c in row.candidates}
     if not row.candidates:
         for c in (*row.printed, *row.unspaced):
             out.setdefault(c, _Option((c,), deviates=True))
-    if blanks or row.short:
-        for reading in _blank_readings(row.run) or ():
+    if blanks:
+        for reading in _blank_readings(run) or ():
             value = _value(reading)
             count = sum(v is None for v in reading)
             known = out.get(value)
@@ -481,6 +597,8 @@ def _merged(readings: Sequence[Reading]) -> tuple[Reading, bool]:
     """The cells all ``readings`` agree on (``None`` elsewhere), and whether they agree on
     every cell."""
     first = readings[0]
+    if len(readings) == 1:
+        return first, True
     cells = tuple(v if all(r[i] == v for r in readings) else None for i, v in enumerate(first))
     return cells, all(r == first for r in readings)
 
@@ -512,6 +630,9 @@ class Table3Result:
     rows: dict[str, Decoded] = field(default_factory=dict)
     """Every row given, decoded; rows not given are absent."""
     ambiguous: bool = False
+    blanks: bool = False
+    """The table prints blank cells (a run shorter than its row, or the reading chosen
+    holds blank cells): the report's other runs may hold some too."""
 
 
 @dataclass
@@ -540,9 +661,9 @@ def decode_table3(runs: Mapping[str, str]) -> Table3Result:
         again = _solve(rows, blanks=True)
         if again.combos and (not solved.combos or _least(again)[0] < _least(solved)[0]):
             solved = again
-    if not solved.combos:
-        return _all_alone(rows, blanks=has_blanks)
-    return _chosen(rows, solved)
+    result = _chosen(rows, solved) if solved.combos else _all_alone(rows, blanks=has_blanks)
+    result.blanks = result.blanks or has_blanks
+    return result
 
 
 def _cost(solved: _Solved, solution: Mapping[str, Cells]) -> tuple[int, int]:
@@ -563,9 +684,13 @@ def _least(solved: _Solved) -> tuple[int, int]:
 def _chosen(rows: Mapping[str, _Row], solved: _Solved) -> Table3Result:
     low = LOW_FREQUENCY_3
     out = Table3Result()
-    fewest = min(_cost(solved, sol)[0] for sol in solved.combos)
-    combos = [sol for sol in solved.combos if _cost(solved, sol)[0] == fewest]
-    best = min(combos, key=lambda sol: (_cost(solved, sol)[1], rank(list(sol.values()), low)))
+    costs = [_cost(solved, sol) for sol in solved.combos]
+    fewest = min(cost[0] for cost in costs)
+    ranked = [(cost, sol) for cost, sol in zip(costs, solved.combos, strict=True)]
+    ranked = [(cost, sol) for cost, sol in ranked if cost[0] == fewest]
+    combos = [sol for _, sol in ranked]
+    best_cost, best = min(ranked, key=lambda item: (item[0][1], rank(list(item[1].values()), low)))
+    out.blanks = best_cost[1] > 0
     for key, row in rows.items():
         if key not in best:
             out.rows[key] = _alone(row, solved.blanks)
@@ -575,11 +700,15 @@ def _chosen(rows: Mapping[str, _Row], solved: _Solved) -> Table3Result:
             _fit(row.run, value[:_APPLICANTS]), True
         )
         cells, agreed = _merged(option.readings)
-        others = tuple(
-            sorted(
-                {sol[key] for sol in combos if sol[key] != value},
-                key=lambda c: rank([c], low),
+        others = (
+            tuple(
+                sorted(
+                    {sol[key] for sol in combos if sol[key] != value},
+                    key=lambda c: rank([c], low),
+                )
             )
+            if len(combos) > 1
+            else ()
         )
         settled = solved.complete or len(solved.options.get(key, ())) == 1
         if others:
@@ -600,9 +729,25 @@ def _chosen(rows: Mapping[str, _Row], solved: _Solved) -> Table3Result:
         if reason == UNSPACED_REASON:
             printed = tuple(c for c in row.printed if c not in others)
             others = (*others, *printed)
+        if others and not _same_blanks(
+            option.readings, [solved.options.get(key, {}).get(o) for o in others]
+        ):
+            # the readings differ in which cells are blank: only what they all agree on
+            readings = [cells]
+            for other in others:
+                known = solved.options.get(key, {}).get(other)
+                readings.append(_merged(known.readings)[0] if known else (None,) * len(cells))
+            cells = _merged(readings)[0]
         out.rows[key] = Decoded(cells, unique, others[:3], reason)
     out.ambiguous = len(combos) > 1
     return out
+
+
+def _same_blanks(readings: Sequence[Reading], others: Sequence[_Option | None]) -> bool:
+    """Whether no reading of a row's chosen value or of its alternatives has a blank cell
+    (then ``RULE`` picks among them; else only what they agree on is kept)."""
+    every = [*readings, *(r for o in others if o is not None for r in o.readings)]
+    return all(o is not None for o in others) and all(None not in r for r in every)
 
 
 def _all_alone(rows: Mapping[str, _Row], blanks: bool) -> Table3Result:
@@ -779,14 +924,20 @@ def _frames(
 # ---------------------------------------------------------------------------- table 二
 
 
-def decode_documents(run: str) -> Decoded:
+def decode_documents(run: str, *, blanks: bool = False) -> Decoded:
     """A 规章 / 行政规范性文件 row: made, repealed, in force.
 
     No identity of the form ties the three cells, so a run with more than one split is
-    always reported as ambiguous. The pick (``RULE_T2``): 现行有效件数 at least 本年制发件数,
-    then at least 本年废止件数; the shortest 现行有效件数; made and repealed closest in length;
-    no more repealed than made."""
+    always reported as ambiguous; so is, with ``blanks`` (the report prints blank cells
+    elsewhere), a run that could also be fewer numbers with a blank cell. The pick
+    (``RULE_T2``): 现行有效件数 at least 本年制发件数, then at least 本年废止件数; the shortest
+    现行有效件数; made and repealed closest in length; no more repealed than made."""
     found = _limited(splits(run, 3))
+    digits = run.replace(" ", "")
+    if found and blanks and len(found) == 1 and digits.strip("0"):
+        fewer = _limited(splits(run, 2))
+        if fewer:
+            return Decoded(found[0], False, reason=BLANK_DOCUMENTS_REASON)
     if not found:
         return Decoded((None, None, None), False, reason=_no_split(run, 3, 0))
 
@@ -806,6 +957,10 @@ def decode_documents(run: str) -> Decoded:
     return Decoded(ranked[0], False, tuple(ranked[1:4]), RULE_T2)
 
 
+BLANK_DOCUMENTS_REASON: Final = (
+    "本报告有空白格（有的行数字串少于格数），本行数字串也可能是两个数加一个空白格；"
+    "按三格拆分照录，请核对"
+)
 RULE_T2: Final = (
     "表二文件行有多种拆分时，先取现行有效件数不少于制发件数、再取不少于废止件数者，其中现行有效件数"
     "位数最少、制发与废止件数位数最接近者，再取废止件数不多于制发件数者"

@@ -54,6 +54,9 @@ class Flat:
     end: int = 0
     trial: bool = False
     """The 2019 trial format: its table 二 (本年新制作数量 …) or its single （六）其他处理 row."""
+    blank_cells: bool = False
+    """Some run of tables 二 or 三 has fewer digits than its row has cells: the report
+    prints blank cells, so any run may hold some (tables 二 and 四 are read so too)."""
 
     def note(self, code: str, severity: str, message: str, **extra: object) -> None:
         self.diagnostics.append({"code": code, "severity": severity, "message": message, **extra})
@@ -166,6 +169,7 @@ def _table3(body: str, start: int, flat: Flat) -> None:
     for key in empty:  # a row printed with every cell blank: blank, and adds nothing
         runs.setdefault(key, "")
     result = d.decode_table3(runs)
+    flat.blank_cells = flat.blank_cells or result.blanks
     cells: dict[str, tuple[int | None, ...]] = {}
     sure = 0
     trial_rows = not any(k in runs for k in s.TABLE3_2019_ONLY_2021_ROWS)
@@ -257,7 +261,7 @@ def _table4(body: str, start: int, flat: Flat) -> None:
     run = run or short
     if run is None:
         return
-    decoded = d.decode_table4(run)
+    decoded = d.decode_table4(run, blanks=flat.blank_cells)
     size = len(s.TABLE4_COLUMNS)
     groups = [decoded.cells[i : i + size] for i in range(0, len(decoded.cells), size)]
     flat.table4 = Table4(*(AppealCounts(*g) for g in groups))
@@ -281,22 +285,28 @@ def _table2(body: str, flat: Flat) -> None:
     pos = header[1]
     values: dict[str, object] = {}
     unsure = 0
+    runs: dict[str, str] = {}
     for key in (*s.TABLE2_DOCUMENT_ROWS, *s.TABLE2_COUNT_ROWS, s.TABLE2_FEES_ROW):
-        row = s.table2_row(key)
-        found = _find_any(body, row.variants, pos)
+        found = _find_any(body, s.table2_row(key).variants, pos)
         if found is None:
             continue
-        run, stop = _run_after(body, found[1], None)
-        pos = stop
-        if not run:
-            continue
+        run, pos = _run_after(body, found[1], None)
+        if run:
+            runs[key] = run
+    flat.blank_cells = flat.blank_cells or any(
+        len(runs[key].replace(" ", "")) < len(s.TABLE2_BLOCKS[0].columns)
+        for key in s.TABLE2_DOCUMENT_ROWS
+        if key in runs
+    )
+    for key, run in runs.items():
+        row = s.table2_row(key)
         if key in s.TABLE2_DOCUMENT_ROWS:
-            decoded = d.decode_documents(run)
+            decoded = d.decode_documents(run, blanks=flat.blank_cells)
             values[key] = DocumentCounts(*decoded.cells)
             if not decoded.unique:
                 unsure += 1
                 flat.note(
-                    "AMBIGUOUS_RUN",
+                    "AMBIGUOUS_RUN" if decoded.cells[0] is not None else "UNDECODED_RUN",
                     "warning",
                     f"表二“{row.label}”行的数字串“{run}”：{decoded.reason}",
                     alternatives=[list(a) for a in decoded.alternatives],
@@ -316,7 +326,12 @@ def _table2(body: str, flat: Flat) -> None:
         coercion=_int(values.get("coercion")),
         fees=values.get("fees") if isinstance(values.get("fees"), Decimal) else None,  # type: ignore[arg-type]
     )
-    flat.confidence["table2"] = 1.0 - unsure / 2
+    # each unsure document row halves it; with both unsure the table is still read (its
+    # other rows are sure): at 0 it lost to a reading of no table at all
+    flat.confidence["table2"] = 0.5**unsure
+
+
+_TABLE2_CELLS: Final = sum(len(block.rows) * len(block.columns) for block in s.TABLE2_BLOCKS)
 
 
 def _docs(value: object) -> DocumentCounts:
