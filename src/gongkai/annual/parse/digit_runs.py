@@ -464,7 +464,6 @@ BLANK_RISK_REASON: Final = (
 
 @dataclass(frozen=True)
 class _Row:
-    key: str
     run: str
     candidates: tuple[Cells, ...]
     reason: str = ""
@@ -477,10 +476,8 @@ class _Row:
     """A row that adds up only when its spaces are ignored (a space inside a number): those
     splits, for the column identities to confirm."""
 
-    @property
-    def short(self) -> bool:
-        """Fewer digits than cells: some cells are blank."""
-        return len(self.run.replace(" ", "")) < s.TABLE3_WIDTH
+    short: bool = False
+    """Fewer digits than cells: some cells are blank."""
 
 
 @dataclass(frozen=True)
@@ -494,8 +491,8 @@ class _Option:
     blanks: int = 0
 
 
-def _table3_row(key: str, run: str) -> _Row:
-    return replace(_row_candidates(" ".join(run.split())), key=key)
+def _table3_row(run: str) -> _Row:
+    return _row_candidates(" ".join(run.split()))
 
 
 @lru_cache(maxsize=4096)
@@ -505,20 +502,19 @@ def _row_candidates(run: str) -> _Row:
     width = s.TABLE3_WIDTH
     digits = run.replace(" ", "")
     if len(digits) < width:
-        return _Row("", run, (), reason=_no_split(run, width, 0))
+        return _Row(run, (), reason=_no_split(run, width, 0), short=True)
     good = _limited(summed_splits(run, width, 1))
     if good is None:
-        return _Row("", run, (), reason="数字串过长，拆分方式太多，无法确定各格")
+        return _Row(run, (), reason="数字串过长，拆分方式太多，无法确定各格")
     if good:
-        return _Row("", run, good)
+        return _Row(run, good)
     found = _limited(splits(run, width))
     if found is None:
-        return _Row("", run, (), reason="数字串过长，拆分方式太多，无法确定各格")
+        return _Row(run, (), reason="数字串过长，拆分方式太多，无法确定各格")
     if len(found) == 1:
-        return _Row("", run, found, consistent=False)
+        return _Row(run, found, consistent=False)
     unspaced = _limited(summed_splits(digits, width, 1)) if digits != run else ()
     return _Row(
-        "",
         run,
         (),
         reason=_no_split(run, width, len(found)),
@@ -654,7 +650,7 @@ def decode_table3(runs: Mapping[str, str]) -> Table3Result:
     the identities leave more than one combination, ``RULE`` picks and the rows that
     differ are marked ambiguous.
     """
-    rows = {key: _table3_row(key, run) for key, run in runs.items()}
+    rows = {key: _table3_row(run) for key, run in runs.items()}
     has_blanks = any(row.short for row in rows.values())
     solved = _solve(rows, blanks=has_blanks)
     if not has_blanks and (not solved.combos or _least(solved)[0]):
@@ -689,7 +685,11 @@ def _chosen(rows: Mapping[str, _Row], solved: _Solved) -> Table3Result:
     ranked = [(cost, sol) for cost, sol in zip(costs, solved.combos, strict=True)]
     ranked = [(cost, sol) for cost, sol in ranked if cost[0] == fewest]
     combos = [sol for _, sol in ranked]
-    best_cost, best = min(ranked, key=lambda item: (item[0][1], rank(list(item[1].values()), low)))
+    best_cost, best = (
+        ranked[0]
+        if len(ranked) == 1
+        else min(ranked, key=lambda item: (item[0][1], rank(list(item[1].values()), low)))
+    )
     out.blanks = best_cost[1] > 0
     for key, row in rows.items():
         if key not in best:
