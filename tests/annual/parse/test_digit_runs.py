@@ -289,3 +289,25 @@ def test_a_table_with_blank_cells_never_reads_a_number_wrong_without_saying_so(
         assert got.unique is False or all(
             v is None for v, t in zip(got.cells, truth, strict=True) if t is None
         )
+
+
+def test_table_four_with_blank_cells() -> None:
+    """「330000000000」: 12 digits for 15 cells. Read with blanks, the first group is a 3
+    and its total 3 (under which of its four columns is unknown), the ten zeros the other
+    two groups: the total is kept, the cells the readings disagree on stay null."""
+    found = d.decode_table4("33" + "0" * 10)
+    assert found.cells[4] == 3 and not found.unique and found.alternatives
+    assert found.cells[:4] == (None,) * 4
+    # a full-width reading that adds up is kept, but in a report with blank cells it
+    # says a reading with blanks adds up too
+    sure = d.decode_table4("100010000000000")
+    assert sure.unique and sure.cells[:5] == (1, 0, 0, 0, 1)
+    unsure = d.decode_table4("100010000000000", blanks=True)
+    assert unsure.cells == sure.cells and not unsure.unique and unsure.alternatives
+
+
+def test_a_document_row_in_a_report_with_blank_cells_says_it_may_hold_one() -> None:
+    assert d.decode_documents("017").unique
+    found = d.decode_documents("017", blanks=True)
+    assert found.cells == (0, 1, 7) and not found.unique and "空白" in found.reason
+    assert d.decode_documents("000", blanks=True).unique

@@ -6,17 +6,45 @@ boundaries; elsewhere every split into the row's cells is a candidate, numbers w
 leading zeros. The form's own identities choose among them:
 
 - table 三: each row's 总计 is the sum of its six applicant cells; per column,
-  （七）总计 is the sum of the outcome rows, and 一 + 二 = （七）+ 四;
+  （七）总计 is the sum of the outcome rows, and 一 + 二 = （七）+ 四 (checked on the six
+  applicant columns, so a row whose own total is misprinted can still be placed);
 - table 四: each group's 总计 is the sum of its four cells;
 - table 二: a document row's 现行有效件数 is at least its 本年制发件数 and 本年废止件数 (usually,
   not always: only a preference).
 
-When two splits satisfy every identity the decoder says so (``Decoded.alternatives``) and
-picks by ``RULE``: the fewest multi-digit cells in the low-frequency columns (all but 自然人
-and 总计), then the fewest multi-digit cells overall. A run that no split makes consistent
-keeps the split its spaces or its length force (the report's own arithmetic may be wrong:
-the checker reports it, the decoder never repairs it); failing that, its cells stay blank
-(``None``) with a reason. Nothing here turns a blank into 0.
+Rules, in order:
+
+1. A row's splits that satisfy its own identity are its candidates; a row none of whose
+   splits adds up offers its printed splits (and, with spaces, its splits without them)
+   to the column identities, which keep its misprinted total as printed (shape 5: the
+   checker reports it; the decoder never repairs a report's arithmetic).
+2. Blank cells print nothing. A table 三 with a run shorter than its row (or none of whose
+   combinations fits without reading a row against its print) is read with blank cells
+   allowed in every row: a run is then also its numbers in column order with blanks
+   between, its last number the row's 总计. A blank adds 0 to the identities and is null
+   in the output; where the readings of the value chosen disagree on which cells are
+   blank (``000000``: which of seven?), those cells are null and the row says so.
+3. One row with no reading at all (a short run whose total is wrong, say) is what the
+   identities leave for it; that is kept when it matches the row's digits (its total as
+   printed), so the other rows are still decided by the identities.
+4. Among combinations that satisfy every identity: the fewest rows read against their
+   print, then the fewest blank cells, then ``RULE`` — the fewest multi-digit cells in
+   the low-frequency columns (all but 自然人 and 总计), the fewest non-zero cells there,
+   the fewest multi-digit cells overall. When more than one combination remains the row
+   is marked ambiguous (``Decoded.alternatives``); if the alternatives differ in which
+   cells are blank, only the cells they all agree on are kept.
+5. Rows the table's identities cannot help are decided alone; in a table with blank
+   cells, a row that could also hold blanks says so. A run with no consistent split
+   keeps the split its spaces and length force (as printed, said when a reading with
+   blanks adds up); failing that, its cells stay null with a reason.
+6. Table 四 and table 二 are read with blank cells when the run is short or the report
+   prints blanks elsewhere (``blanks=``): table 四 keeps its full-width reading when that
+   adds up (ambiguous if a reading with blanks does too), else the cells its readings
+   with blanks agree on; a document row that could be two numbers and a blank is
+   ambiguous.
+
+Nothing here turns a blank into 0 without saying so, and no cell is read as a number
+that another consistent reading contradicts without ``unique`` being false.
 """
 
 from __future__ import annotations
