@@ -78,9 +78,11 @@ def as_docx(text: str) -> bytes:
             continue
         width = max(len(row) for row in block)
         table = document.add_table(rows=len(block), cols=width)
-        for r, row in enumerate(block):
+        # a row's cells once per row: ``table.cell(r, c)`` walks the whole table each time
+        for cells, row in zip(table.rows, block, strict=True):
+            placed = cells.cells
             for c, value in enumerate(row):
-                table.cell(r, c).text = "\n".join(_BREAK_RE.split(_BOLD_RE.sub(r"\1", value)))
+                placed[c].text = "\n".join(_BREAK_RE.split(_BOLD_RE.sub(r"\1", value)))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
