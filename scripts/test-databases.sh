@@ -3,13 +3,15 @@
 # SQLite under a clock moved to 20 December two years ahead (faketime), so a date bomb cannot
 # come back unseen; then the database-backed tests again on PostgreSQL when a server answers
 # on 127.0.0.1:5432 (user postgres, trust authentication); say so when none does.
-# Arguments are passed to pytest every time.
+# Arguments are passed to pytest every time (after ours: a later ``-n`` wins).
+# Every pass runs on two xdist workers, one per core of a CI machine: each worker has its own
+# test database (test_…_gw0, test_…_gw1) and its own chromium.
 set -u
 PY=.venv/bin/python
 PG_URL="${GONGKAI_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/gongkai_ci}"
 
 echo "== 测试：SQLite =="
-env -u DATABASE_URL sh scripts/pytest.sh "$@" || exit $?
+env -u DATABASE_URL sh scripts/pytest.sh -n 2 "$@" || exit $?
 
 # Tests that register, confirm or age a case fix their own "today" (time-machine); all the
 # others run at this shifted clock. Two xdist workers, and no browser or slow tests (the one
@@ -37,7 +39,7 @@ if ! $PY scripts/pg_ready.py "$PG_URL"; then
   exit 0
 fi
 echo "== 测试：PostgreSQL（$PG_URL，仅运行使用数据库的测试，不含浏览器测试）=="
-DATABASE_URL="$PG_URL" GONGKAI_DB_TESTS_ONLY=1 $PY -m pytest -m "not browser" "$@"
+DATABASE_URL="$PG_URL" GONGKAI_DB_TESTS_ONLY=1 $PY -m pytest -n 2 -m "not browser" "$@"
 rc=$?
 if [ "$rc" = "5" ]; then
   echo "所选测试中没有使用数据库的测试，PostgreSQL 轮次无事可做。"
