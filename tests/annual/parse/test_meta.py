@@ -54,3 +54,64 @@ def test_year_from_mentions_does_not_count_dates_of_writing() -> None:
         "本报告于2025年1月20日编制，2025年1月24日发布。\n"
     )
     assert meta_of(text) == ("甲市乙局", 2024)
+
+
+@pytest.mark.parametrize(
+    ("head", "organ", "year"),
+    [
+        # a place is its people's government; a 街道 its office; a zone stays as printed
+        ("甲县2024年政府信息公开工作年度报告\n", "甲县人民政府", 2024),
+        ("2024年甲县政府信息公开工作年度报告\n", "甲县人民政府", 2024),
+        ("甲县丁乡2024年政府信息公开工作年度报告\n", "甲县丁乡人民政府", 2024),
+        ("甲区丙街道2024年政府信息公开工作年度报告\n", "甲区丙街道办事处", 2024),
+        ("甲市高新区2024年政府信息公开工作年度报告\n", "甲市高新区", 2024),
+        ("甲县人民政府办公室2024年政府信息公开工作年度报告\n", "甲县人民政府办公室", 2024),
+        # ``…工作的报告`` after 关于
+        ("甲市人民政府关于2024年度政府信息公开工作的报告\n", "甲市人民政府", 2024),
+        # a title wrapped over three lines, inside the organ's name or after it
+        ("甲市乙区\n人民政府2024年政府信息公开\n工作年度报告\n", "甲市乙区人民政府", 2024),
+        ("甲市乙区人民政府\n2024年政府信息公开\n工作年度报告\n", "甲市乙区人民政府", 2024),
+        ("甲市乙区司法局\n政府信息公开工作年度报告\n（2024年度）\n", "甲市乙区司法局", 2024),
+        # the year between the words and 报告
+        ("甲市乙区司法局政府信息公开工作2024年度报告\n", "甲市乙区司法局", 2024),
+        # a column's name or a document number before the organ
+        ("公开年报｜甲县水利局2024年政府信息公开工作年度报告\n", "甲县水利局", 2024),
+        ("【公开年报】甲县水利局2024年政府信息公开工作年度报告\n", "甲县水利局", 2024),
+        (
+            "甲政办〔2025〕3号甲县人民政府办公室2024年政府信息公开工作年度报告\n",
+            "甲县人民政府办公室",
+            2024,
+        ),
+    ],
+)
+def test_title_shapes_of_published_reports(head: str, organ: str, year: int) -> None:
+    assert meta_of(head + HEADINGS) == (organ, year)
+
+
+def test_year_without_title_year_is_not_the_year_compared_with() -> None:
+    text = (
+        "甲市乙局政府信息公开工作年度报告\n"
+        "一、总体情况\n2024年，本局扎实推进政务公开，与2023年相比，依申请公开数量较2023年增加，"
+        "2023年同期为12件，2023年度报告提出的问题已整改。\n"
+        "二、主动公开政府信息情况\n六、其他需要报告的事项\n无。\n"
+    )
+    assert meta_of(text) == ("甲市乙局", 2024)
+
+
+def test_year_without_title_year_is_the_one_before_the_signing_date() -> None:
+    text = (
+        "甲市乙局政府信息公开工作年度报告\n"
+        "一、总体情况\n本局扎实推进政务公开，2023年的问题已整改，2023年底前完成了网站改版，"
+        "2024年完成了目录更新。\n"
+        "二、主动公开政府信息情况\n六、其他需要报告的事项\n无。\n甲市乙局\n二〇二五年一月二十日\n"
+    )
+    assert meta_of(text) == ("甲市乙局", 2024)
+
+
+def test_a_traditional_report_naming_information_zixun() -> None:
+    text = (
+        "甲縣水利局2024年政府資訊公開工作年度報告\n一、總體情況\n2024年，本局認真貫徹條例，"
+        "積極推進資訊公開，進一步規範依申請公開辦理流程，廣泛聽取群眾意見。\n"
+        "二、主動公開政府資訊情況\n六、其他需要報告的事項\n無。\n"
+    )
+    assert meta_of(text) == ("甲县水利局", 2024)

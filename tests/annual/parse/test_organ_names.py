@@ -93,3 +93,31 @@ def test_a_shortened_publisher_field_gives_way_to_the_signatures_full_name() -> 
         "某某市发展和改革委员会\n2025年1月15日\n"
     )
     assert organ == "某某市发展和改革委员会"
+
+
+def test_the_signature_is_found_among_the_pages_furniture_and_without_its_seal_note() -> None:
+    for tail in (
+        "某市某局\n2025年1月20日\n责任编辑：张三\n【打印】【关闭】\n扫一扫在手机打开当前页\n",
+        "某市某局（盖章）\n2025年1月20日\n",
+        "某市某局\n二〇二五年一月二十日\n附件：\n",
+    ):
+        organ, year, _ = _read(
+            "2024年政府信息公开工作年度报告\n一、总体情况\n依法公开。\n"
+            "六、其他需要报告的事项\n无。\n" + tail
+        )
+        assert (organ, year) == ("某市某局", 2024), tail
+
+
+def test_a_publisher_that_is_another_organ_gives_way_to_the_signature() -> None:
+    organ, _, _ = _read(
+        "发布机构：某某市某某区人民政府办公室\n2024年政府信息公开工作年度报告\n一、总体情况\n"
+        "依法公开。\n某某市某某区司法局\n2025年1月15日\n"
+    )
+    assert organ == "某某市某某区司法局"
+
+
+def test_a_town_signing_with_its_name_is_its_government() -> None:
+    organ, _, _ = _read(
+        "2024年政府信息公开工作年度报告\n一、总体情况\n依法公开。\n某县某镇\n2025年1月15日\n"
+    )
+    assert organ == "某县某镇人民政府"

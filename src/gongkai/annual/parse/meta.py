@@ -30,16 +30,21 @@ ORGAN_SUFFIXES = (
     "局", "委", "办", "院", "府", "厅", "会", "署", "处", "室", "中心", "所", "站", "队",
     "馆", "部", "社", "镇", "乡", "街道", "管委会", "办事处",
 )  # fmt: skip
-_REPORT = r"(?:政府)?(?:信息|政务)公开(?:工作)?(?:(?:年度)?报告|(?:开展)?情况的?报告(?=$|[(（]))"
-"""``政府信息公开工作年度报告`` or, ending the line, ``…公开工作情况的报告`` (a title
-``X局关于2025年度政府信息公开工作情况的报告``; not ``…工作情况报告如下``)."""
+_REPORT = r"(?:政府)?(?:信息|政务|资讯)公开(?:工作)?(?:(?:年度)?报告|(?:(?:开展)?情况)?的?报告(?=$|[(（]))"
+"""``政府信息公开工作年度报告`` or, ending the line, ``…公开工作情况的报告`` or
+``…公开工作的报告`` (a title ``X局关于2025年度政府信息公开工作情况的报告``; not
+``…工作情况报告如下``)."""
 _TITLE_RE = re.compile(rf"(?P<pre>.*?)(?P<year>(?:19|20)\d{{2}})年度?(?P<post>.*?){_REPORT}")
 _TITLE_YEAR_AFTER_RE = re.compile(
     rf"(?P<pre>.*?)(?P<post>){_REPORT}"
     r"[(（\[【]?(?P<year>(?:19|20)\d{2})年?度?[)）\]】]?$"
 )
+_TITLE_YEAR_INSIDE_RE = re.compile(
+    r"(?P<pre>.*?)(?P<post>)(?:政府)?(?:信息|政务|资讯)公开工作(?P<year>(?:19|20)\d{2})年度?报告$"
+)
+"""The year between the words and ``报告`` (``X局政府信息公开工作2025年度报告``)."""
 _TITLE_NO_YEAR_RE = re.compile(
-    r"^(?P<pre>.*?)(?P<year>)(?P<post>)(?:政府)?(?:信息|政务)公开(?:工作)?年度报告$"
+    r"^(?P<pre>.*?)(?P<year>)(?P<post>)(?:政府)?(?:信息|政务|资讯)公开(?:工作)?年度报告$"
 )
 _ABOUT_RE = re.compile(r"关于(?:印发|转发|公布|发布)?$")
 """What stands between an organ and the report it publishes (``X局关于印发2025年…``)."""
@@ -52,10 +57,15 @@ _PERIOD_RE = re.compile(
 _PERIOD_END_RE = re.compile(
     r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*至\s*\1\s*年\s*12\s*月\s*31\s*日"
 )
-_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
-_DATE_RE = re.compile(
-    r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})"
+_MONTH_DAY = r"\s*[\d一二三四五六七八九十〇○]{1,3}\s*月\s*[\d一二三四五六七八九十〇○]{1,3}\s*日"
+_YEAR_RE = re.compile(
+    rf"(?<![较比与])((?:19|20)\d{{2}})\s*年度?(?!{_MONTH_DAY}|同期|相比|同比|度?报告)"
 )
+"""A year the narrative names as its own: not a date (``2026年1月20日`` is when it was
+written), nor the year it compares with (``较2024年``, ``与2024年相比``, ``2024年同期``)
+or whose report it cites (``2024年度报告``)."""
+_DATE_RE = re.compile(rf"(?:19|20)\d{{2}}\s*(?:年{_MONTH_DAY}|[-./]\d{{1,2}}[-./]\d{{1,2}})")
+_SIGNED_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*([\d一二三四五六七八九十]{1,2})\s*月")
 _PUBLISHER_RE = re.compile(r"发布机构[:：]?\s*(.*)")
 _PUBLISHED_RE = re.compile(
     r"(?:发布|成文|公开)(?:日期|时间)[:：]?\s*((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})"
@@ -63,8 +73,16 @@ _PUBLISHED_RE = re.compile(
 _CJK_ONLY_RE = re.compile(r"^[\u4e00-\u9fff()（）]+$")
 _CJK_RUN_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]+$")
 MAX_PLACE = 6
-SIGNATURE_ROWS = 5
-"""The signature is among the last rows: after it only a date and notes in brackets."""
+SIGNATURE_ROWS = 10
+"""The signature is among the last rows: after it only a date, notes in brackets and the
+page's furniture (``责任编辑：…``, ``扫一扫在手机打开当前页``)."""
+_FURNITURE_RE = re.compile(
+    r"[:：]|扫一扫|打印|关闭|分享|收藏|字号|浏览|访问量|相关链接|返回顶部|版权|备案|Copyright",
+    re.IGNORECASE,
+)
+"""A line after the signature that is the page's, not the report's: a field
+(``责任编辑：张三``, ``附件：``), a button or the site's footer."""
+_SEAL_RE = re.compile(r"[(（](?:盖章|印章|公章|章|签章)[)）]$")
 _BRACKETED_RE = re.compile(r"^(?:[(（【\[〔][^()（）【】\[\]〔〕]*[)）】\]〕])+$")
 """A line made of notes in brackets only (``（此件主动公开）``, ``【打印本页】【关闭窗口】``)."""
 _FULL_WIDTH_BRACKETS = str.maketrans("()", "（）")
@@ -72,6 +90,9 @@ _LEADING_WORDS = ("关于", "我", "本")
 MIN_YEAR, MAX_YEAR = 2008, 2100
 TITLE_ROWS = 15
 """Without section headings, the title is looked for among the first rows only."""
+TITLE_LINES = 3
+"""Rows a title may be wrapped over (the organ's own row above it not counted)."""
+MAX_TITLE_CHARS = 80
 MAX_TITLE_ROWS = 300
 """With headings, among the rows before the first one, at most this many."""
 
@@ -97,12 +118,41 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
     organ_from_title, year_from_title = _parse_title(title) if title else (None, None)
     organ = organ_from_title or _organ_from_alias(rows) or _organ_from_signature_and_field(rows)
     if organ is not None:
-        organ = as_printed(organ)
+        organ = as_government(as_printed(organ))
     year = year_from_title
     if year is None:
         text = arabic_years("\n".join(row.text for row in rows))
-        year = _year_from_period(text) or _year_from_mentions(text)
+        year = (
+            _year_from_period(text)
+            or _year_before_signing(rows, text)
+            or _year_opening_overview(rows, headings)
+            or _year_from_mentions(text)
+        )
     return Meta(organ, year, title, _published(rows), title_rows)
+
+
+_PLACE_END = frozenset("省市县区旗州盟乡镇")
+_ZONES = (
+    "开发区", "高新区", "园区", "示范区", "试验区", "实验区", "合作区", "保税区", "景区",
+    "片区", "功能区", "度假区", "工业区", "产业区", "保护区", "集聚区", "管理区", "社区",
+)  # fmt: skip
+"""Places ending in ``区`` that have no people's government (a 管委会 runs them)."""
+_NOT_A_PLACE = ("全", "各", "该", "我", "本")
+
+
+def as_government(organ: str) -> str:
+    """A place named as the organ (a title ``X县2025年政府信息公开工作年度报告``, a signature
+    ``X镇``) is its people's government: ``X县人民政府``; a 街道 its ``街道办事处``."""
+    if organ.endswith("街道"):
+        return organ + "办事处"
+    if (
+        organ[-1] in _PLACE_END
+        and len(organ) >= 2
+        and not organ.startswith(_NOT_A_PLACE)
+        and not organ.endswith(_ZONES)
+    ):
+        return organ + "人民政府"
+    return organ
 
 
 def as_printed(organ: str) -> str:
@@ -128,11 +178,13 @@ _CRAWLER_KEY_RE = re.compile(r"^(?:标题|文章标题|信息名称|名称|title
 
 def _title_rows(rows: Sequence[Row], end: int, headings: frozenset[int]) -> tuple[int, ...]:
     """The title's row(s): the last title among ``rows[:end]`` (see the module
-    docstring), with a wrapped title's second row or the organ's row above it. A title
-    without a year counts only when no title has one."""
+    docstring), with a title wrapped over up to ``TITLE_LINES`` rows, and the organ's row
+    above it (or the beginning of the organ's name). A title without a year counts only
+    when no title has one."""
     head = rows[:end]
     found: tuple[int, ...] = ()
     without_year: tuple[int, ...] = ()
+    span: tuple[int, ...]
     for n, row in enumerate(head):
         compact = arabic_years("".join(row.text.split()))
         if not _may_be_title(compact, row, headings):
@@ -140,23 +192,30 @@ def _title_rows(rows: Sequence[Row], end: int, headings: frozenset[int]) -> tupl
         if _is_title(compact):
             found = (n,)
             continue
-        if n + 1 < len(head):
-            following = head[n + 1]
-            joined = compact + arabic_years("".join(following.text.split()))
-            if _may_be_title(joined, following, headings) and _is_title(joined):
-                found = (n, n + 1)
-                continue
-        if _TITLE_NO_YEAR_RE.match(compact):
+        if n in found:
+            continue  # a later piece of the wrapped title found already
+        joined, span = compact, (n,)
+        for following in head[n + 1 : n + TITLE_LINES]:
+            piece = arabic_years("".join(following.text.split()))
+            if not _may_be_title(piece, following, headings):
+                break
+            joined, span = joined + piece, (*span, span[-1] + 1)
+            if len(joined) > MAX_TITLE_CHARS:
+                break
+            if _is_title(joined):
+                found = span
+                break
+        if span[-1] not in found and _TITLE_NO_YEAR_RE.match(compact):
             without_year = (n,)
     found = found or without_year
-    if len(found) == 1 and found[0] > 0:
+    if found and found[0] > 0 and len(found) < TITLE_LINES:
         above = head[found[0] - 1]
         organ_line = "".join(above.text.split())
-        alone, _ = _parse_title(head[found[0]].text)
+        alone, _ = _parse_title("".join(head[n].text for n in found))
         organ_above = alone is None and _is_organ(organ_line)
         wrapped = alone is not None and _wrapped_name(organ_line, alone, above, headings)
         if (organ_above and _may_be_title(organ_line, above, headings)) or wrapped:
-            found = (found[0] - 1, found[0])
+            found = (found[0] - 1, *found)
     return tuple(head[n].index for n in found)
 
 
@@ -209,7 +268,11 @@ def _is_title(compact: str) -> bool:
     return (
         _TITLE_HINT in compact
         and len(compact) <= 80
-        and bool(_TITLE_RE.search(compact) or _TITLE_YEAR_AFTER_RE.search(compact))
+        and bool(
+            _TITLE_RE.search(compact)
+            or _TITLE_YEAR_AFTER_RE.search(compact)
+            or _TITLE_YEAR_INSIDE_RE.search(compact)
+        )
     )
 
 
@@ -218,6 +281,7 @@ def _parse_title(title: str) -> tuple[str | None, int | None]:
     match = (
         _TITLE_RE.search(compact)
         or _TITLE_YEAR_AFTER_RE.search(compact)
+        or _TITLE_YEAR_INSIDE_RE.search(compact)
         or _TITLE_NO_YEAR_RE.match(compact)
     )
     if not match:
@@ -227,8 +291,15 @@ def _parse_title(title: str) -> tuple[str | None, int | None]:
     return organ, year if MIN_YEAR <= year <= MAX_YEAR else None
 
 
+_PREFIX_RE = re.compile(r"^.*[|｜】\]>》:：/\\\s]|^.*?〔(?:19|20)\d{2}〕\d+号")
+"""What a title may print before the organ: a column's or a site's name and a separator
+(``公开年报｜``, ``【公开年报】``, ``首页>年报>``), a document number (``X政办〔2026〕3号``)."""
+
+
 def _clean_organ(text: str) -> str | None:
     text = text.strip(' 《》<>"“”:：,，、')
+    if not _CJK_ONLY_RE.match(text):
+        text = _PREFIX_RE.sub("", text)
     for word in _LEADING_WORDS:
         if text.startswith(word):
             text = text[len(word) :]
@@ -257,12 +328,12 @@ def _signature(rows: Sequence[Row]) -> str | None:
     """The organ signing the report: the first line from the end that is neither a date
     nor a note in brackets (``（此件主动公开）``, the page's ``【打印本页】【关闭窗口】``)."""
     for row in reversed(rows[-SIGNATURE_ROWS:]):
-        tail = row.text.rsplit("。", 1)[-1]
+        tail = arabic_years(row.text.rsplit("。", 1)[-1])
         tail = _DATE_RE.sub("", tail)
         tail = "".join(tail.split())
-        if not tail or _BRACKETED_RE.match(tail):
+        if not tail or _BRACKETED_RE.match(tail) or _FURNITURE_RE.search(tail):
             continue
-        organ = _clean_organ(tail)
+        organ = _clean_organ(_SEAL_RE.sub("", tail))
         if organ and len(organ) <= 30 and organ.endswith(ORGAN_SUFFIXES):
             return organ
         return None
@@ -294,20 +365,10 @@ def _organ_from_signature_and_field(rows: Sequence[Row]) -> str | None:
     if signature and publisher:
         if signature.endswith(publisher) or publisher.endswith(signature):
             return max(signature, publisher, key=len)
-        if _abbreviates(publisher, signature):
-            return signature  # 发布机构 ``X市发改委``, signed ``X市发展和改革委员会``
-        return publisher
+        # 发布机构 ``X市发改委``, signed ``X市发展和改革委员会``; or the site's publisher
+        # (``X市人民政府办公室``) and the organ that signed the report: the report's own word
+        return signature
     return publisher or signature
-
-
-def _abbreviates(short: str, full: str) -> bool:
-    """Whether ``short`` is a shortened form of ``full``: shorter, the same first two
-    characters (the place), an organ's ending, and its characters found in ``full`` in
-    order (``X市发改委`` of ``X市发展和改革委员会``, ``X区人社局`` of ``X区人力资源和社会保障局``)."""
-    if len(short) >= len(full) or short[:2] != full[:2] or not short.endswith(ORGAN_SUFFIXES):
-        return False
-    rest = iter(full)
-    return all(char in rest for char in short)
 
 
 def _complete(short: str, text: str) -> str:
@@ -333,6 +394,47 @@ def _year_from_period(text: str) -> int | None:
             year = int(match.group(1))
             if MIN_YEAR <= year <= MAX_YEAR:
                 return year
+    return None
+
+
+SIGNED_BY_MONTH = 6
+"""A report is written in the first months after its year (the law's deadline is 31
+January; late ones by mid-year)."""
+_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+
+
+def _year_before_signing(rows: Sequence[Row], text: str) -> int | None:
+    """The year before the date under the signature (``2026年1月20日`` → 2025) when that
+    date is in the first half of its year and the narrative names the year it gives."""
+    for row in reversed(rows[-SIGNATURE_ROWS:]):
+        match = _SIGNED_RE.search(arabic_years(row.text))
+        if match is None:
+            continue
+        month_text = match.group(2)
+        month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text, 0)
+        year = int(match.group(1)) - 1
+        if 1 <= month <= SIGNED_BY_MONTH and MIN_YEAR <= year <= MAX_YEAR:
+            mentioned = re.search(rf"(?<![较比与]){year}\s*年", text)
+            return year if mentioned else None
+        return None
+    return None
+
+
+OPENING_CHARS = 12
+"""How far into the overview's first line its year stands (``2025年，我局…``, ``2025年度，``)."""
+
+
+def _year_opening_overview(rows: Sequence[Row], headings: Mapping[str, int] | None) -> int | None:
+    """The year the overview (section 一) opens with: ``2025年，本局…`` names the report's
+    year before any year it compares with."""
+    first = (headings or {}).get("1")
+    if first is None:
+        return None
+    for row in rows[first + 1 : first + 3]:
+        match = _YEAR_RE.search(arabic_years(row.text[: OPENING_CHARS + 8]))
+        if match and match.start() <= OPENING_CHARS:
+            year = int(match.group(1))
+            return year if MIN_YEAR <= year <= MAX_YEAR else None
     return None
 
 
