@@ -65,3 +65,46 @@ def test_a_reports_own_wrong_totals_are_read_as_printed_and_left_to_the_checker(
     assert "UNDECODED_RUN" in codes and "SECTION_NOT_FOUND" in codes  # 三's heading is missing
     found = {f.code for f in check(got)}
     assert "T3.E001" in found or "T3.E002" in found
+
+
+def _one_line(rows: dict[str, str]) -> str:
+    """A crawled table 三 (national labels unless ``rows`` prints one otherwise)."""
+    from gongkai.annual import schema as s
+
+    parts = ["申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"]
+    for row in s.TABLE3_ROWS:
+        parts.append(rows.get(row.key, row.label + "0000000"))
+    return "".join(parts)
+
+
+def test_labels_printed_with_pauses_and_other_quotes_are_found() -> None:
+    text = _one_line(
+        {
+            "withheld.prohibited_by_law": "2.其他法律、行政法规禁止公开1000001",
+            "withheld.security_stability": "3.危及‘三安全一稳定’2000002",
+            "not_processed.petition": "（五）不予处理1.信访、举报、投诉类申请1000001",
+            "handled_total": "（七）总计4000004",
+        }
+    )
+    flat = read_flat(normalize_text(text))
+    assert flat.table3 is not None
+    assert flat.table3.row("withheld.prohibited_by_law") == (1, 0, 0, 0, 0, 0, 1)
+    assert flat.table3.row("withheld.security_stability") == (2, 0, 0, 0, 0, 0, 2)
+    assert flat.table3.row("not_processed.petition") == (1, 0, 0, 0, 0, 0, 1)
+
+
+def test_a_longer_printed_label_is_read_to_its_end_but_never_into_the_next_row() -> None:
+    text = _one_line(
+        {
+            # the variant 逾期不补正 is found; the run follows the rest of the label
+            "other.no_correction": "1.申请人无正当理由逾期不补正，行政机关不再处理其申请1000001",
+            # printed blank: the next row's run is not taken for it
+            "other.other": "3.其他",
+            "handled_total": "（七）总计1000001",
+        }
+    )
+    flat = read_flat(normalize_text(text))
+    assert flat.table3 is not None
+    assert flat.table3.row("other.no_correction") == (1, 0, 0, 0, 0, 0, 1)
+    assert flat.table3.row("other.other") == (None,) * 7
+    assert flat.table3.row("handled_total") == (1, 0, 0, 0, 0, 0, 1)

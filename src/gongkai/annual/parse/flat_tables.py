@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 from typing import Final
 
 from .. import schema as s
@@ -24,7 +25,11 @@ from . import digit_runs as d
 
 _GAP_RE = re.compile(r"(?<!\d)[ \t\u3000\r\n]+|[ \t\u3000\r\n]+(?!\d)")
 _RUN_RE = re.compile(r"[\d ]*(?:\.\d+)?")
-_BRACKETS = str.maketrans({"(": "（", ")": "）", "“": '"', "”": '"', ",": "，", "．": "."})
+_QUOTES: Final = "“”‘’「」『』'"
+_BRACKETS = str.maketrans({"(": "（", ")": "）", ",": "，", "．": ".", **{q: '"' for q in _QUOTES}})
+_LABEL_PAUSE: Final = "[、，]?"
+"""What a printed label may hold between two of its words that the form's label does not
+(``其他法律、行政法规禁止公开``, ``信访、举报、投诉类申请``)."""
 TRIAL_TABLE2_HEADER: Final = "本年新制作数量"
 MIN_ROWS: Final = 20
 """Table 三 is read this way only when this many of its 25 rows are found with a run."""
@@ -39,7 +44,19 @@ def compact(text: str) -> str:
 
 @lru_cache(maxsize=256)
 def _pattern(label: str) -> re.Pattern[str]:
-    return re.compile(re.escape(compact(label)))
+    """``label`` as printed: quotes of any kind, and a pause (``、``, ``，``) between two of
+    its Chinese characters."""
+    folded = compact(label)
+    parts = [re.escape(folded[0])] if folded else []
+    for before, ch in pairwise(folded):
+        if _is_cjk(before) and _is_cjk(ch):
+            parts.append(_LABEL_PAUSE)
+        parts.append(re.escape(ch))
+    return re.compile("".join(parts))
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 @dataclass
@@ -126,6 +143,26 @@ def _table3_start(body: str) -> tuple[int, int] | None:
     return first
 
 
+_LABEL_TAIL_RE = re.compile(r"[^\d\s]{1,40}?(?=\d)")
+"""The rest of a printed label after the variant found in it (``申请人无正当理由逾期不补正``
+of ``…逾期不补正，行政机关不再处理其政府信息公开申请``): text up to the run."""
+_LOOKAHEAD_ROWS: Final = 3
+
+
+def _after_label_tail(body: str, end: int, i: int, nxt: s.Table3Row | None) -> tuple[str, int]:
+    """The run after the rest of row ``i``'s printed label, when no later row's label
+    comes first (a row printed blank keeps its run empty: the next row's is not taken)."""
+    tail = _LABEL_TAIL_RE.match(body, end)
+    if tail is None:
+        return "", end
+    for later in s.TABLE3_ROWS[i + 1 : i + 1 + _LOOKAHEAD_ROWS]:
+        labels = (_unnumbered(later.label), *later.variants)
+        found = _find_any(body[: tail.end()], labels, end)
+        if found is not None:
+            return "", end
+    return _run_after(body, tail.end(), _item_number(nxt) if nxt else None)
+
+
 _NUMBERING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
 
 
@@ -156,6 +193,8 @@ def _table3(body: str, start: int, flat: Flat) -> None:
             continue
         nxt = rows[i + 1] if i + 1 < len(rows) else None
         run, stop = _run_after(body, found[1], _item_number(nxt) if nxt else None)
+        if not run:  # a variant matched the head of a longer printed label: its tail
+            run, stop = _after_label_tail(body, found[1], i, nxt)
         if run:
             runs[row.key] = run
             pos = stop
