@@ -41,7 +41,7 @@ def _samples() -> list[tuple[str, bytes]]:
         samples.append((f"text-{i}.txt", text.encode("utf-8")))
         samples.append((f"gbk-{i}.txt", text.encode("gb18030")))
         samples.append((f"page-{i}.html", p._html(text)))
-        samples.append((f"word-{i}.docx", p._docx(text)))
+        samples.append((f"word-{i}.docx", p.as_docx(text)))
     for path in sorted(p.CRAWLED.glob("*.txt")):
         samples.append((f"crawled-{path.stem}.txt", path.read_bytes()))
     return samples

@@ -9,8 +9,9 @@ reading and normalising them. The ratio is parse rate / read rate (≤ 1; how mu
 recognizer costs on top of reading).
 
 The reports are the five seeds in ``../shared/seeds`` when present, else reports built
-from the schema. HTML, DOCX and PDF versions are drawn from the same lines: pipe rows
-become ruled tables.
+from the schema. HTML (inside a site's navigation and footer), DOCX and PDF versions are
+laid out by ``tests/annual/parse/as_documents`` (as the fixtures' round trips are): pipe
+rows become ruled tables.
 Crawled text whose table cells were joined into digit runs (``tests/fixtures/flat``) is
 timed too: the digit-run decoder is part of the work. Targets (issue 13): ≥ 1,000 text or
 HTML reports per second per core; ≥ 10 PDF pages' worth of reports per second.
@@ -18,8 +19,6 @@ HTML reports per second per core; ≥ 10 PDF pages' worth of reports per second.
 
 from __future__ import annotations
 
-import html
-import io
 import sys
 import time
 from collections.abc import Callable
@@ -32,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from _common import Result  # noqa: E402
 from gongkai.annual.parse import parse_bytes, read_document  # noqa: E402
+from tests.annual.parse.as_documents import as_docx, as_html  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 CRAWLED = ROOT / "tests" / "fixtures" / "flat"
@@ -56,62 +56,8 @@ def _texts() -> list[str]:
     return texts
 
 
-def _blocks(text: str) -> list[str | list[list[str]]]:
-    """Paragraphs and tables (runs of ``|`` or tab rows) of a plain-text report."""
-    blocks: list[str | list[list[str]]] = []
-    table: list[list[str]] = []
-    for line in text.splitlines():
-        sep = "|" if "|" in line else ("\t" if "\t" in line else None)
-        if sep is not None:
-            table.append([c.strip() for c in line.split(sep)])
-            continue
-        if table:
-            blocks.append(table)
-            table = []
-        if line.strip():
-            blocks.append(line.strip())
-    if table:
-        blocks.append(table)
-    return blocks
-
-
 def _html(text: str) -> bytes:
-    parts = [
-        "<html><head><meta charset='utf-8'><style>"
-        "body{font-family:'Noto Sans CJK SC';font-size:10pt}"
-        "table{border-collapse:collapse}td{border:1px solid #000;padding:1px 3px}"
-        "</style></head><body><nav><a href='/'>首页</a> | <a href='/gk'>政务公开</a></nav>"
-        "<div class='content'>"
-    ]
-    for block in _blocks(text):
-        if isinstance(block, str):
-            parts.append(f"<p>{html.escape(block)}</p>")
-        else:
-            rows = "".join(
-                "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
-                for row in block
-            )
-            parts.append(f"<table>{rows}</table>")
-    parts.append("</div><div class='footer'>版权所有</div></body></html>")
-    return "".join(parts).encode("utf-8")
-
-
-def _docx(text: str) -> bytes:
-    import docx
-
-    document = docx.Document()
-    for block in _blocks(text):
-        if isinstance(block, str):
-            document.add_paragraph(block)
-            continue
-        width = max(len(row) for row in block)
-        table = document.add_table(rows=len(block), cols=width)
-        for r, row in enumerate(block):
-            for c, value in enumerate(row):
-                table.cell(r, c).text = value
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return as_html(text, furniture=True)
 
 
 def _pdf(text: str) -> tuple[bytes, int]:
@@ -144,7 +90,7 @@ def main() -> list[Result]:
         "文本": [t.encode("utf-8") for t in texts],
         "文本 GBK": [t.encode("gb18030") for t in texts],
         "HTML": [_html(t) for t in texts],
-        "DOCX": [_docx(t) for t in texts],
+        "DOCX": [as_docx(t) for t in texts],
         "网页抓取文本（数字连写，含解码）": [p.read_bytes() for p in sorted(CRAWLED.glob("*.txt"))],
     }
     pdfs = [_pdf(t) for t in texts]

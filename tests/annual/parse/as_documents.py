@@ -54,8 +54,15 @@ def _cell_html(text: str) -> str:
     return "<br>".join(html.escape(part) for part in _BREAK_RE.split(_BOLD_RE.sub(r"\1", text)))
 
 
-def as_html(text: str) -> bytes:
+_NAV = "<nav><a href='/'>首页</a> | <a href='/gk'>政务公开</a></nav><div class='content'>"
+_FOOTER = "</div><div class='footer'>版权所有</div>"
+
+
+def as_html(text: str, *, furniture: bool = False) -> bytes:
+    """The report as a page; with ``furniture``, inside a site's navigation and footer."""
     parts = [f"<html><head><meta charset='utf-8'><style>{_STYLE}</style></head><body>"]
+    if furniture:
+        parts.append(_NAV)
     for block in blocks(text):
         if isinstance(block, str):
             parts.append(f"<p>{html.escape(block)}</p>")
@@ -64,6 +71,8 @@ def as_html(text: str) -> bytes:
             "<tr>" + "".join(f"<td>{_cell_html(c)}</td>" for c in row) + "</tr>" for row in block
         )
         parts.append(f"<table>{rows}</table>")
+    if furniture:
+        parts.append(_FOOTER)
     parts.append("</body></html>")
     return "".join(parts).encode("utf-8")
 
