@@ -4,6 +4,7 @@ and a merged block label sharing a cell with a row label."""
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -256,3 +257,72 @@ def test_an_organisation_subtotal_column_in_table3_is_left_out(
         assert "SUBTOTAL_IGNORED" in codes(parsed)
     else:  # every subtotal 0: nothing shows which column it is, and no row is guessed
         assert "ROW_TOO_MANY" in codes(parsed)
+
+
+_NUMBERING = re.compile(r"[一二三四]、|（[一二三四五六七]）|\d+\.")
+
+
+@st.composite
+def reports_with_wrapped_labels(draw: st.DrawFn) -> tuple[AnnualReport, str]:
+    """A report in pipes whose every row label of tables 二 and 三 that is long enough
+    is wrapped at a drawn place: its first part and the values on one line, the rest on
+    the next line with the number cells blank (a grid table's cell, a converter that
+    writes one row per printed line)."""
+    report = draw(consistent_reports())
+    labels = {row.label for block in s.TABLE2_BLOCKS for row in block.rows if len(row.label) > 2}
+    labels |= {row.label for row in s.TABLE3_ROWS if len(row.label) > 4}
+
+    def write(rows: Rows) -> list[str]:
+        out: list[str] = []
+        for row in rows:
+            at = next((i for i, cell in enumerate(row) if cell in labels), None)
+            if at is None or not any(c[:1].isdigit() for c in row[at + 1 :]):
+                out.extend(pipes([row]))
+                continue
+            label = row[at]
+            numbered = _NUMBERING.match(label)
+            first_cut = (numbered.end() if numbered else 0) + 1  # a wrap keeps "1." whole
+            cut = draw(st.integers(first_cut, len(label) - 1), label=label)
+            first = [*row[:at], label[:cut], *row[at + 1 :]]
+            rest = ["" if i != at else label[cut:] for i in range(len(row))]
+            out.extend(pipes([first, rest]))
+        return out
+
+    return report, report_text(report, write)
+
+
+@settings(max_examples=40, deadline=None)
+@given(case=reports_with_wrapped_labels())
+def test_row_labels_wrapped_onto_the_next_line_are_joined(case: tuple[AnnualReport, str]) -> None:
+    report, text = case
+    back = parse(text, "折行.txt")
+    assert back.table3 == report.table3
+    assert back.table2 == report.table2
+    assert back.confidence == {"table2": 1.0, "table3": 1.0, "table4": 1.0}
+
+
+def test_a_heading_or_numbered_label_under_a_row_is_not_its_wrapped_label() -> None:
+    """The line after a row that holds only a group heading, or a numbered label whose
+    numbers are printed on the line after it, in the label's column starts a row of its
+    own: it is not the rest of the row's label."""
+    rows = [
+        "| 8.属于行政查询事项 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "| （四）无法提供 | | | | | | | |",
+        "| 1.本机关不掌握相关政府信息 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |",
+        "| 3.其他 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        "| （七）总计 | | | | | | | |",
+    ]
+    from gongkai.annual.parse.labels import table3_labels
+    from gongkai.annual.parse.rows import Row
+    from gongkai.annual.parse.tables import tokens
+    from gongkai.annual.parse.tables_text import split_cells
+
+    built = [Row(i, split_cells(r), r) for i, r in enumerate(rows)]
+    texts = [t.text for t in tokens(built, table3_labels()) if not t.value.is_value]
+    assert texts == [
+        "8.属于行政查询事项",
+        "（四）无法提供",
+        "1.本机关不掌握相关政府信息",
+        "3.其他",
+        "（七）总计",
+    ]

@@ -20,11 +20,20 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import compress, count
+from operator import attrgetter
 from typing import NamedTuple
 
 from .. import schema as s
+from ..schema import normalize_label
 from .cells import Kind, Value, as_count, as_counts, as_table2_value, read_value
-from .labels import Label, LabelSet, table2_labels, table3_labels, table4_labels
+from .labels import (
+    Label,
+    LabelSet,
+    strip_numbering,
+    table2_labels,
+    table3_labels,
+    table4_labels,
+)
 from .notes import Notes
 from .rows import Row
 
@@ -85,16 +94,72 @@ def tokens(rows: Sequence[Row], labels: LabelSet) -> list[Token]:
     classify = labels.classify
     cached = labels.classified  # ``classify``'s cache, read without a call per cell
     new = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
+    previous: list[Token] = []  # the last row's tokens, when it held a value
+    width = 0
     for row in rows:
         # only the filled cells' columns, picked in C: a grid's rows are padded to its
         # widest row, and most of a long table's cells are blank
         cells = row.cells
+        start = len(out)
         for column in compress(count(), cells):
             cell = cells[column]
             found = cached(cell)
             value, matched = found if found is not None else classify(cell)
             append(new(Token, (row, column, cell, value, matched)))
+        mine = out[start:]
+        if True in map(_IS_VALUE, mine):
+            previous, width = mine, len(cells)
+        elif previous and len(cells) == width > 1 and mine:
+            joined = _wrapped_label(previous, mine, labels)
+            if joined is not None:
+                del out[start:]
+                at = len(out) - len(previous)
+                out[at:] = previous = joined
+        else:
+            previous = []
     return out
+
+
+_IS_VALUE = attrgetter("value.is_value")
+_PARTS = frozenset(("row", "column"))
+"""What the second line of a wrapped label may be on its own: a fragment of no label,
+a row's label or a column's (``3.`` then ``其他``), never a block or group heading."""
+
+
+def _wrapped_label(above: list[Token], below: list[Token], labels: LabelSet) -> list[Token] | None:
+    """A row label wrapped over two lines of a ruled table (a grid table's cell, a
+    converter's row per printed line): the values stand on the first line, after the
+    label's first part, and the next line holds only the rest of the label, in the same
+    column, with its number cells blank (``一、本年新收政府信息公开`` | 112 | …, then
+    ``申请数量`` | | …). ``above``'s tokens with each label cell joined to the text
+    below it, when the joined text is a row label of the table that neither part names
+    otherwise (the first part a block label, no label, ``（三）不予公开 1.属于国``, or a
+    generic word, ``2.其他``; the second a fragment, ``家秘密``, or the same row);
+    ``None`` when the line below is anything else (another row's label, a group or
+    block heading)."""
+    by_column = {t.column: t for t in above}
+    joined = list(above)
+    changed = False
+    for token in below:
+        top = by_column.get(token.column)
+        if top is None or top.value.is_value or any(lb.kind not in _PARTS for lb in token.labels):
+            return None
+        if token.labels and strip_numbering(normalize_label(token.text)) != normalize_label(
+            token.text
+        ):
+            return None  # a numbered label (``(七)总计``, ``3.其他``) starts a row of its own
+        text = f"{top.text}{token.text}"
+        value, found = labels.classify(text)
+        row = next((lb.key for lb in found if lb.kind == "row"), None)
+        if row is None:
+            return None
+        second = {lb.key for lb in token.labels if lb.kind == "row"}
+        named = {lb.key for lb in top.labels if lb.kind == "row" and not lb.generic}
+        if (named and row not in named) or (second and row not in second):
+            return None  # two rows' labels, one under the other
+        joined[above.index(top)] = top._replace(text=text, value=value, labels=found)
+        changed = True
+    return joined if changed else None
 
 
 def scan(stream: Iterable[Token], choose: Callable[[Token], str | None]) -> list[Hit]:
