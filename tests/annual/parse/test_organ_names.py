@@ -121,3 +121,32 @@ def test_a_town_signing_with_its_name_is_its_government() -> None:
         "2024年政府信息公开工作年度报告\n一、总体情况\n依法公开。\n某县某镇\n2025年1月15日\n"
     )
     assert organ == "某县某镇人民政府"
+
+
+def test_a_misread_place_is_flagged_when_the_signature_leaves_out_the_city() -> None:
+    organ, _, found = _read(
+        "某市柘川县民政局2024年政府信息公开工作年度报告\n一、总体情况\n依法公开。\n"
+        "六、其他需要报告的事项\n无。\n拓川县民政局\n2025年1月20日\n"
+    )
+    assert organ == "某市柘川县民政局"
+    [flag] = [d for d in found if d["code"] == "ORGAN_SPELLING"]
+    assert flag["spelling"] == "拓川县民政局"
+
+
+def test_a_misread_place_is_flagged_when_the_body_spells_it_otherwise() -> None:
+    organ, _, found = _read(
+        "某市柘川县民政局2024年政府信息公开工作年度报告\n一、总体情况\n"
+        "2024年，拓川县民政局依法公开。\n六、其他需要报告的事项\n拓川县民政局未收取信息处理费。\n"
+    )
+    assert organ == "某市柘川县民政局"
+    [flag] = [d for d in found if d["code"] == "ORGAN_SPELLING"]
+    assert flag["spelling"] == "某市拓川县民政局"
+
+
+def test_a_neighbouring_place_named_in_the_body_is_not_a_misreading() -> None:
+    _, _, found = _read(
+        "某市云溪区司法局2024年政府信息公开工作年度报告\n一、总体情况\n"
+        "2024年，云溪区司法局与云河区司法局开展交流，云溪区司法局依法公开，云河区派员参加。\n"
+        "六、其他需要报告的事项\n无。\n某市云溪区司法局\n2025年1月20日\n"
+    )
+    assert "ORGAN_SPELLING" not in {d["code"] for d in found}

@@ -460,19 +460,78 @@ def _published(rows: Sequence[Row]) -> str | None:
 
 MAX_MISREAD = 2
 """Characters two spellings of one organ may differ in to count as a misreading (OCR)."""
+MIN_COMPARED = 4
+"""Characters two spellings must share the ends of to be compared at all."""
+BODY_MISREAD_MIN = 2
+"""Times the body must spell a place of the organ otherwise to flag the organ's spelling."""
+_LEVELS = "省市县区旗州盟镇乡"
 
 
 def other_spelling(organ: str | None, rows: Sequence[Row]) -> str | None:
     """The signature's or the 发布机构 field's spelling of ``organ`` when it differs from it
-    in one or two characters at the same places (``湛河区`` / ``谌河区``): one of them is
-    probably misread. The organ is kept as the title prints it; the caller flags this."""
+    in one or two characters at the same places from the end (``湛河区`` / ``谌河区``, also
+    when one names its city and the other does not), or ``organ`` as the body spells it
+    when the body names one of its places otherwise, again and again, and never as the
+    title does: one of them is probably misread. The organ is kept as the title prints
+    it; the caller flags this."""
     if not organ:
         return None
     for other in (_signature(rows), _publisher(rows)):
         other = as_printed(other) if other else other
-        if not other or other == organ or len(other) != len(organ):
-            continue
-        differing = sum(1 for a, b in zip(organ, other, strict=True) if a != b)
-        if differing <= MAX_MISREAD:
+        if other and other != organ and _misread(organ, other):
             return other
+    return _body_spelling(organ, "\n".join(row.text for row in rows))
+
+
+def _misread(organ: str, other: str) -> bool:
+    """Whether the two names, aligned at their ends, differ in a few characters only."""
+    n = min(len(organ), len(other))
+    if n < MIN_COMPARED:
+        return False
+    differing = sum(1 for a, b in zip(organ[-n:], other[-n:], strict=True) if a != b)
+    return 0 < differing <= min(MAX_MISREAD, max(1, n // 4))
+
+
+def _places(organ: str) -> list[str]:
+    """The places an organ's name begins with (``样例市``, ``柘川县`` of ``样例市柘川县民政局``):
+    a name of up to five characters and a level, one after the other from the start."""
+    places: list[str] = []
+    start = 0
+    while True:
+        end = next(
+            (
+                start + n
+                for n in range(1, 6)
+                if (organ[start + n : start + n + 1] or "?") in _LEVELS
+            ),
+            None,
+        )
+        if end is None:
+            return places
+        place = organ[start : end + 1]
+        if not _CJK_ONLY_RE.match(place) or "(" in place or "（" in place:
+            return places
+        if len(place) >= 3:  # a one-character name (``甲县``) is not compared
+            places.append(place)
+        start = end + 1
+
+
+def _body_spelling(organ: str, text: str) -> str | None:
+    for place in _places(organ):
+        level, size = place[-1], len(place)
+        variants: Counter[str] = Counter()
+        at = text.find(level, size - 1)
+        while at != -1:
+            word = text[at - size + 1 : at + 1]
+            if (
+                word != place
+                and _CJK_ONLY_RE.match(word)
+                and sum(1 for a, b in zip(word, place, strict=True) if a != b) == 1
+            ):
+                variants[word] += 1
+            at = text.find(level, at + 1)
+        if variants:
+            word, times = variants.most_common(1)[0]
+            if times >= BODY_MISREAD_MIN and times > text.count(place):
+                return organ.replace(place, word, 1)
     return None
