@@ -108,3 +108,18 @@ def test_a_longer_printed_label_is_read_to_its_end_but_never_into_the_next_row()
     assert flat.table3.row("other.no_correction") == (1, 0, 0, 0, 0, 0, 1)
     assert flat.table3.row("other.other") == (None,) * 7
     assert flat.table3.row("handled_total") == (1, 0, 0, 0, 0, 0, 1)
+
+
+def test_a_number_printed_with_thousands_separators_ends_after_its_last_group() -> None:
+    text = _one_line(
+        {
+            "received": "一、本年新收政府信息公开申请数量1,204320071,216",
+            "granted": "三、本年度办理结果（一）予以公开1,204320071,216",
+            "handled_total": "（七）总计1,204320071,216",
+        }
+    )
+    flat = read_flat(normalize_text(text))
+    assert flat.table3 is not None
+    assert flat.table3.row("received") == (1204, 3, 2, 0, 0, 7, 1216)
+    assert flat.table3.row("handled_total") == (1204, 3, 2, 0, 0, 7, 1216)
+    assert compact("行政许可86,412第二十条") == "行政许可86，412第二十条"

@@ -24,7 +24,10 @@ from ..model import AppealCounts, DocumentCounts, Table2, Table3, Table4
 from . import digit_runs as d
 
 _GAP_RE = re.compile(r"(?<!\d)[ \t\u3000\r\n]+|[ \t\u3000\r\n]+(?!\d)")
-_RUN_RE = re.compile(r"[\d ]*(?:\.\d+)?")
+_RUN_RE = re.compile(r"(?:[\d ]|(?<=\d)，(?=\d{3}))*(?:\.\d+)?")
+"""Digits, spaces between them (cell boundaries), a thousands separator (``1,234``) and the
+decimals of an amount."""
+_GROUP_END_RE = re.compile(r"，(\d{3})(?!，\d{3})")
 _QUOTES: Final = "“”‘’「」『』'"
 _BRACKETS = str.maketrans({"(": "（", ")": "）", ",": "，", "．": ".", **{q: '"' for q in _QUOTES}})
 _LABEL_PAUSE: Final = "[、，]?"
@@ -119,6 +122,8 @@ def _run_after(body: str, end: int, next_item: str | None) -> tuple[str, int]:
     m = _RUN_RE.match(body, end)
     run = m.group(0) if m else ""
     stop = end + len(run)
+    if "，" in run:  # a number printed with thousands separators ends after its last group
+        run = " ".join(_GROUP_END_RE.sub(r"\1 ", run).replace("，", "").split())
     if next_item and run.rstrip().endswith(next_item) and body[stop : stop + 1] in _ITEM_MARKS:
         run = run.rstrip()[: -len(next_item)]
     return run.strip(), stop
