@@ -150,3 +150,13 @@ def test_a_neighbouring_place_named_in_the_body_is_not_a_misreading() -> None:
         "六、其他需要报告的事项\n无。\n某市云溪区司法局\n2025年1月20日\n"
     )
     assert "ORGAN_SPELLING" not in {d["code"] for d in found}
+
+
+def test_the_fixture_whose_title_misreads_a_place_is_flagged_with_the_bodys_spelling() -> None:
+    from tests.conftest import FIXTURES
+
+    name = "misread_place_in_title_body_spells_it_otherwise_no_signature"
+    report = parse_bytes((FIXTURES / "organs" / f"{name}.txt").read_bytes(), f"{name}.txt")
+    assert report.organ == "青禾市湄源县农业农村局"
+    [flag] = [d for d in report.diagnostics or () if d["code"] == "ORGAN_SPELLING"]
+    assert flag["spelling"] == "青禾市湄原县农业农村局"
