@@ -311,3 +311,21 @@ def test_a_document_row_in_a_report_with_blank_cells_says_it_may_hold_one() -> N
     found = d.decode_documents("017", blanks=True)
     assert found.cells == (0, 1, 7) and not found.unique and "空白" in found.reason
     assert d.decode_documents("000", blanks=True).unique
+
+
+def test_a_column_the_report_misprints_leaves_the_other_five_to_place_the_rows() -> None:
+    """（七）总计 prints 自然人 one too many (its own row adds up): no combination satisfies
+    the identities in every column, yet 商业企业's places 1 + 12 (not 11 + 2, which the
+    rule alone would take) in 「1120000013」; every row is kept as printed, the wrong
+    column left to the checker."""
+    table = _small_table()
+    table["unavailable.not_held"] = (1, 12, 0, 0, 0, 0, 13)
+    table["handled_total"] = (11, 14, 0, 0, 0, 0, 25)  # the outcome rows add up to 10
+    table["received"] = (10, 14, 0, 0, 0, 0, 24)
+    runs = {k: "".join(map(str, v)) for k, v in table.items()}
+    result = d.decode_table3(runs)
+    assert result.rows["unavailable.not_held"].cells == (1, 12, 0, 0, 0, 0, 13)
+    assert result.rows["handled_total"].cells == (11, 14, 0, 0, 0, 0, 25)
+    assert result.rows["received"].cells == (10, 14, 0, 0, 0, 0, 24)
+    alone = d.decode_table3({"unavailable.not_held": runs["unavailable.not_held"]})
+    assert alone.rows["unavailable.not_held"].cells == (11, 2, 0, 0, 0, 0, 13)

@@ -33,11 +33,15 @@ Rules, in order:
    the fewest multi-digit cells overall. When more than one combination remains the row
    is marked ambiguous (``Decoded.alternatives``); if the alternatives differ in which
    cells are blank, only the cells they all agree on are kept.
-5. Rows the table's identities cannot help are decided alone; in a table with blank
+5. A table no combination of which satisfies the column identities in all six applicant
+   columns (the report's own column does not add up: shape 5) is solved again leaving
+   out one column at a time; the other five still place its rows, which keep their
+   printed cells (the checker reports the column).
+6. Rows the table's identities cannot help are decided alone; in a table with blank
    cells, a row that could also hold blanks says so. A run with no consistent split
    keeps the split its spaces and length force (as printed, said when a reading with
    blanks adds up); failing that, its cells stay null with a reason.
-6. Table 四 and table 二 are read with blank cells when the run is short or the report
+7. Table 四 and table 二 are read with blank cells when the run is short or the report
    prints blanks elsewhere (``blanks=``): table 四 keeps its full-width reading when that
    adds up (ambiguous if a reading with blanks does too), else the cells its readings
    with blanks agree on; a document row that could be two numbers and a blank is
@@ -55,6 +59,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import combinations
+from operator import itemgetter
 from typing import Final
 
 from .. import schema as s
@@ -466,7 +471,17 @@ column identities; with more it stays blank."""
 MAX_FOUND: Final = 16
 """Combinations of the whole table kept; with more, the list is incomplete."""
 _APPLICANTS: Final = s.TABLE3_WIDTH - 1
-_ZERO6: Final = (0,) * _APPLICANTS
+_ZERO7: Final = (0,) * s.TABLE3_WIDTH
+_COLUMNS: Final[Callable[[Cells], Cells]] = itemgetter(*range(_APPLICANTS))
+"""A row's six applicant cells: what the column identities compare."""
+
+
+@lru_cache(maxsize=8)
+def _columns_without(skip: int) -> Callable[[Cells], Cells]:
+    kept: Callable[[Cells], Cells] = itemgetter(*(i for i in range(_APPLICANTS) if i != skip))
+    return kept
+
+
 PRINTED_REASON: Final = (
     "本行数字串没有合计成立的拆分，各列勾稽关系只容此一种拆分，照录原文（本行合计不成立）"
 )
@@ -685,9 +700,30 @@ def decode_table3(runs: Mapping[str, str]) -> Table3Result:
         again = _solve(rows, blanks=True)
         if again.combos and (not solved.combos or _least(again)[0] < _least(solved)[0]):
             solved = again
+    if not solved.combos:
+        solved = _skipping_a_column(rows, has_blanks) or solved
     result = _chosen(rows, solved) if solved.combos else _all_alone(rows, blanks=has_blanks)
     result.blanks = result.blanks or has_blanks
     return result
+
+
+def _skipping_a_column(rows: Mapping[str, _Row], blanks: bool) -> _Solved | None:
+    """The combinations that satisfy the identities in five of the six applicant columns,
+    when no combination satisfies all six: the report's own arithmetic is wrong in one
+    column (shape 5), and the other five still place its rows. The column is not
+    repaired: every row keeps its printed cells, and the checker reports it."""
+    found: list[_Solved] = []
+    for skip in range(_APPLICANTS):
+        solved = _solve(rows, blanks, skip)
+        if solved.combos:
+            found.append(solved)
+    if not found:
+        return None
+    combos: list[dict[str, Cells]] = []
+    for solved in found:
+        combos.extend(c for c in solved.combos if c not in combos)
+    first = found[0]
+    return _Solved(combos, all(f.complete for f in found), first.options, first.blanks)
 
 
 def _cost(solved: _Solved, solution: Mapping[str, Cells]) -> tuple[int, int]:
@@ -828,12 +864,15 @@ def _minus(a: Sequence[int], b: Sequence[int]) -> Cells:
     return tuple(x - y for x, y in zip(a, b, strict=True))
 
 
-def _solve(rows: Mapping[str, _Row], blanks: bool) -> _Solved:
+def _solve(rows: Mapping[str, _Row], blanks: bool, skip: int | None = None) -> _Solved:
     """The combinations of the rows' options that satisfy the column identities on the six
     applicant columns (the 总计 column follows from them in every row that adds up; a row
     whose printed total is wrong keeps it, for the checker). One row with no option (an
     unknown row) is solved from the others: its cells are kept when they match its digits.
-    Empty when the rows needed are missing, more than one is unknown, or nothing fits."""
+    Empty when the rows needed are missing, more than one is unknown, or nothing fits.
+    With ``skip``, that applicant column is left out of the identities (a report whose
+    own column does not add up) and no unknown row is solved."""
+    cut = _COLUMNS if skip is None else _columns_without(skip)
     options = {k: _options(row, blanks) for k, row in rows.items()}
     known = {k: o for k, o in options.items() if o is not None}
     solved = _Solved([], True, known, blanks)
@@ -842,7 +881,7 @@ def _solve(rows: Mapping[str, _Row], blanks: bool) -> _Solved:
     unknown = [k for k, o in options.items() if o is None]
     if any(k not in rows for k in _FRAME) or missing - set(s.TABLE3_2019_ONLY_2021_ROWS):
         return solved
-    if len(unknown) > 1:
+    if len(unknown) > (0 if skip is not None else 1):
         return solved
     deviating = sum(1 for o in known.values() if all(x.deviates for x in o.values()))
     if deviating + len(unknown) > MAX_DEVIATING_ROWS:
@@ -850,18 +889,18 @@ def _solve(rows: Mapping[str, _Row], blanks: bool) -> _Solved:
     lost = unknown[0] if unknown else None
     # no column of the outcome rows adds up to more than （七）总计 prints in it
     bound = (
-        tuple(max(column) for column in zip(*known[_HANDLED], strict=True))[:_APPLICANTS]
+        cut(tuple(max(column) for column in zip(*known[_HANDLED], strict=True)))
         if lost != _HANDLED
         else None
     )
-    states: dict[Cells, list[dict[str, Cells]]] = {_ZERO6: [{}]}
+    states: dict[Cells, list[dict[str, Cells]]] = {cut(_ZERO7): [{}]}
     for key in outcome_keys:
         if key == lost:
             continue
         nxt: dict[Cells, list[dict[str, Cells]]] = {}
         for sums, paths in states.items():
             for cand in known[key]:
-                total = _plus(sums, cand[:_APPLICANTS])
+                total = _plus(sums, cut(cand))
                 if bound is not None and any(a > b for a, b in zip(total, bound, strict=True)):
                     continue
                 kept = nxt.setdefault(total, [])
@@ -883,7 +922,7 @@ def _solve(rows: Mapping[str, _Row], blanks: bool) -> _Solved:
     found = solved.combos
 
     def emit(paths: Sequence[dict[str, Cells]], handled: Cells) -> bool:
-        for frame in _frames(known, handled, lost, solve_for):
+        for frame in _frames(known, handled, lost, solve_for, cut):
             for path in paths:
                 found.append({**path, **frame, _HANDLED: handled})
                 if len(found) > MAX_FOUND:
@@ -893,7 +932,7 @@ def _solve(rows: Mapping[str, _Row], blanks: bool) -> _Solved:
 
     if lost is None or (lost in _FRAME and lost != _HANDLED):
         for handled in known[_HANDLED]:
-            matching = states.get(handled[:_APPLICANTS])
+            matching = states.get(cut(handled))
             if matching and not emit(matching, handled):
                 break
     elif lost == _HANDLED:
@@ -904,7 +943,7 @@ def _solve(rows: Mapping[str, _Row], blanks: bool) -> _Solved:
     else:  # an outcome row: what （七）总计 leaves for it
         for sums, paths in states.items():
             for handled in known[_HANDLED]:
-                rest = solve_for(lost, _minus(handled[:_APPLICANTS], sums))
+                rest = solve_for(lost, _minus(cut(handled), sums))
                 if rest is not None and not emit([{**p, lost: rest} for p in paths], handled):
                     return solved
     return solved
@@ -915,31 +954,32 @@ def _frames(
     handled: Cells,
     lost: str | None,
     solve_for: Callable[[str, Cells], Cells | None],
+    cut: Callable[[Cells], Cells],
 ) -> Iterator[dict[str, Cells]]:
     """Values of 一, 二 and 四 with 一 + 二 = （七）+ 四 in every applicant column; the
     unknown row among them (``lost``) solved from the other three."""
-    h = handled[:_APPLICANTS]
+    h = cut(handled)
     if lost == _FORWARD:
         for r in known[_RECEIVED]:
             for c in known[_CARRIED]:
-                f = solve_for(lost, _minus(_plus(r[:_APPLICANTS], c[:_APPLICANTS]), h))
+                f = solve_for(lost, _minus(_plus(cut(r), cut(c)), h))
                 if f is not None:
                     yield {_RECEIVED: r, _CARRIED: c, _FORWARD: f}
         return
     carried: dict[Cells, list[Cells]] = {}
     if lost != _CARRIED:
         for c in known[_CARRIED]:
-            carried.setdefault(c[:_APPLICANTS], []).append(c)
+            carried.setdefault(cut(c), []).append(c)
     for f in known[_FORWARD]:
-        target = _plus(h, f[:_APPLICANTS])
+        target = _plus(h, cut(f))
         if lost == _RECEIVED:
             for c in known[_CARRIED]:
-                solved = solve_for(lost, _minus(target, c[:_APPLICANTS]))
+                solved = solve_for(lost, _minus(target, cut(c)))
                 if solved is not None:
                     yield {_RECEIVED: solved, _CARRIED: c, _FORWARD: f}
             continue
         for r in known[_RECEIVED]:
-            rest = _minus(target, r[:_APPLICANTS])
+            rest = _minus(target, cut(r))
             if lost == _CARRIED:
                 solved = solve_for(lost, rest)
                 if solved is not None:
