@@ -8,7 +8,14 @@ from decimal import Decimal
 import pytest
 
 from gongkai.annual.parse import parse_bytes
-from gongkai.annual.parse.cells import NOTE_APPROXIMATE, NOTE_LETTER_O, Kind, read_value
+from gongkai.annual.parse.cells import (
+    NOTE_APPROXIMATE,
+    NOTE_DASH_AS_YI,
+    NOTE_LETTER_L,
+    NOTE_LETTER_O,
+    Kind,
+    read_value,
+)
 from gongkai.annual.parse.detect import detect_format
 from gongkai.annual.parse.tables_text import split_cells
 
@@ -25,6 +32,11 @@ from gongkai.annual.parse.tables_text import split_cells
         ("o", 0, NOTE_LETTER_O),
         ("1O", 10, NOTE_LETTER_O),
         ("2o5", 205, NOTE_LETTER_O),
+        ("l", 1, NOTE_LETTER_L),
+        ("I", 1, NOTE_LETTER_L),
+        ("1l", 11, NOTE_LETTER_L),
+        ("lO", 10, NOTE_LETTER_L),
+        ("2I4", 214, NOTE_LETTER_L),
         ("12（其中简易程序5件）", 12, None),
         ("５件", 5, None),
     ],
@@ -35,7 +47,7 @@ def test_words_around_a_number_leave_the_number(cell: str, number: int, note: st
 
 
 @pytest.mark.parametrize(
-    "cell", ["共", "合计", "约", "逾300", "OK", "Oo1a", "共收到申请12件", "约有"]
+    "cell", ["共", "合计", "约", "逾300", "OK", "Oo1a", "共收到申请12件", "约有", "ll1a", "Il-1"]
 )
 def test_words_that_are_not_a_number_stay_text(cell: str) -> None:
     assert read_value(cell).kind is Kind.TEXT
@@ -72,3 +84,22 @@ def test_ocr_letter_o_and_approximate_figures_are_read_and_said() -> None:
     letters = [d for d in report.diagnostics or () if d["code"] == "LETTER_O_AS_ZERO"]
     assert [d["cells"] for d in letters] == [["1O"], ["O"]]
     assert all("字母 O" in str(d["message"]) for d in letters)
+
+
+def test_a_lone_yi_in_a_number_cell_is_a_dash_never_one() -> None:
+    """OCR (or a font) turns the dash of an empty cell into 一: read as a placeholder
+    (null), never as 1, and said; 一件 and 十一 stay numbers."""
+    value = read_value("一")
+    assert (value.kind, value.number, value.note) == (Kind.PLACEHOLDER, None, NOTE_DASH_AS_YI)
+    assert read_value("一件").number == Decimal(1)
+    assert read_value("十一").number == Decimal(11)
+    text = (
+        "样例县某局2025年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        "| 第二十条第（六）项 | |\n| 信息内容 | 本年处理决定数量 |\n| 行政处罚 | l2 |\n"
+        "| 行政强制 | 一 |\n"
+    )
+    report = parse_bytes(text.encode("utf-8"), "样本.txt")
+    assert (report.table2.punishment, report.table2.coercion) == (12, None)
+    found = {d["code"]: d for d in report.diagnostics or ()}
+    assert found["YI_AS_DASH"]["cells"] == ["一"]
+    assert found["LETTER_L_AS_ONE"]["cells"] == ["l2"]

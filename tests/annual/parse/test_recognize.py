@@ -253,3 +253,57 @@ def test_a_bug_in_one_table_is_a_diagnostic_but_running_out_of_memory_is_not(
     monkeypatch.setattr(recognizer, "read_table2", exhausted)
     with pytest.raises(MemoryError):
         recognize(document)
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("一、2022年度政府信息公开工作总体情况", "1"),
+        ("二、2022年主动公开政府信息情况", "2"),
+        ("五、本局政府信息公开工作存在的主要问题及改进情况", "5"),
+        ("六、其他需要报告的事项", "6"),
+    ],
+)
+def test_a_heading_may_name_the_year_and_the_organ_before_its_title(heading: str, key: str) -> None:
+    text = "".join(f"{heading if sec.key == key else sec.heading}\n正文。\n" for sec in s.SECTIONS)
+    report = recognize(read_document(text.encode("utf-8"), "标题.txt"))
+    assert "SECTION_NOT_FOUND" not in [c for c, _ in diagnostics(report)]
+    assert report.sections is not None
+    assert report.sections[key] == "正文。"
+
+
+def test_table3_rows_numbered_like_headings_are_not_taken_for_headings() -> None:
+    rows = "\n".join(
+        ("三、本年度办理结果", "四、结转下年度继续办理", "二、上年结转政府信息公开申请数量")
+    )
+    from gongkai.annual.parse.rows import document_rows
+    from gongkai.annual.parse.sections import find_headings
+
+    document = read_document(rows.encode("utf-8"), "行.txt")
+    assert find_headings(document_rows(document)) == {}
+
+
+def test_a_table2_without_the_regulations_row_is_read_as_printed() -> None:
+    """Organs that make no 规章 often print the block without its row: null, an info
+    note, and table 二 read with full confidence; a block with neither row is not."""
+    head = "样例县某局2025年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+    block = (
+        "| 第二十条第（一）项 | | | |\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+    )
+    rest = (
+        "| 第二十条第（五）项 | |\n| 信息内容 | 本年处理决定数量 |\n| 行政许可 | 3 |\n"
+        "| 第二十条第（六）项 | |\n| 信息内容 | 本年处理决定数量 |\n| 行政处罚 | 1 |\n"
+        "| 行政强制 | 0 |\n| 第二十条第（八）项 | |\n"
+        "| 信息内容 | 本年收费金额（单位：万元） |\n| 行政事业性收费 | 0 |\n"
+    )
+    normative = "| 规范性文件 | 0 | 1 | 6 |\n"
+    report = recognize(read_document((head + block + normative + rest).encode(), "规章.txt"))
+    assert report.table2.regulations.made is None
+    assert report.table2.normative_documents.in_force == 6
+    assert ("ROW_NOT_PRINTED", "table2.regulations") in diagnostics(report)
+    assert report.confidence is not None and report.confidence["table2"] == 1.0
+    without = recognize(read_document((head + block + rest).encode(), "规章.txt"))
+    found = diagnostics(without)
+    assert ("ROW_NOT_FOUND", "table2.regulations") in found
+    assert ("ROW_NOT_FOUND", "table2.normative_documents") in found
+    assert "ROW_NOT_PRINTED" not in [c for c, _ in found]

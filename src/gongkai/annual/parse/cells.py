@@ -60,10 +60,17 @@ _ANNOTATED_RE = re.compile(rf"^({NUMBER_PATTERN})[（(][^（）()]+[)）]$")
 _PREFIX_RE = re.compile(r"^(共|合计|计|约|近)")
 """Words printed before a cell's number (``共218件``, ``约12000``)."""
 _APPROXIMATE = frozenset(("约", "近"))
-_LETTER_O_RE = re.compile(r"^[0-9Oo]{1,7}$")
-"""A count whose zeros an OCR tool read as the letter O (``O``, ``1O``, ``2o5``)."""
+_LETTER_O_RE = re.compile(r"^[0-9OolI]{1,7}$")
+"""A count whose zeros an OCR tool read as the letter O (``O``, ``1O``, ``2o5``) or
+whose ones as the letter l or I (``l``, ``1l``, ``l2``)."""
+_ONES = frozenset("lI")
 NOTE_APPROXIMATE = "approximate"
 NOTE_LETTER_O = "letter_o"
+NOTE_LETTER_L = "letter_l"
+NOTE_DASH_AS_YI = "dash_as_yi"
+YI = "一"
+"""A number cell that holds nothing but 一: the dash a scan's OCR (or a font) turned into
+the character for one. Read as a placeholder (null), never as 1, and said."""
 _CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _CHINESE_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9})
 _CHINESE_NUMBER_RE = re.compile(
@@ -110,16 +117,18 @@ def _read_value(text: str) -> Value:
             return read_value(annotated.group(1))
         if "," in cell and _GROUPED_RE.match(cell):
             return Value(Kind.NUMBER, _decimal(cell.replace(",", "")))
-        if ("O" in cell or "o" in cell) and _LETTER_O_RE.match(cell):
+        if not cell.isdigit() and _LETTER_O_RE.match(cell):
             return _letter_o(cell)
     elif first.isdecimal():
         # full-width or other decimal digits the reader left alone
         return read_value(normalize_label(cell))
+    elif cell == YI:
+        return Value(Kind.PLACEHOLDER, None, NOTE_DASH_AS_YI)
     elif first in _CHINESE_FIRST and len(cell) <= 8:
         number = chinese_number(_UNIT_RE.sub("", cell) if _CHINESE_NUMBER_RE.match(cell) else "")
         if number is not None:
             return Value(Kind.NUMBER, Decimal(number))
-    elif first in "Oo" and _LETTER_O_RE.match(cell):
+    elif first in "OolI" and _LETTER_O_RE.match(cell):
         return _letter_o(cell)
     elif first in _PREFIX_FIRST:
         return _prefixed(cell)
@@ -133,8 +142,11 @@ _PREFIX_FIRST = frozenset("共合计约近")
 
 
 def _letter_o(cell: str) -> Value:
-    number = _decimal(cell.replace("O", "0").replace("o", "0"))
-    return Value(Kind.NUMBER, number, NOTE_LETTER_O)
+    digits = cell.replace("O", "0").replace("o", "0")
+    if _ONES.isdisjoint(cell):
+        return Value(Kind.NUMBER, _decimal(digits), NOTE_LETTER_O)
+    number = _decimal(digits.replace("l", "1").replace("I", "1"))
+    return Value(Kind.NUMBER, number, NOTE_LETTER_L)
 
 
 def _prefixed(cell: str) -> Value:

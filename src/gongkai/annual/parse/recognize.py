@@ -22,6 +22,8 @@ from .. import schema as s
 from ..model import AnnualReport, AppealCounts, DocumentCounts, Table2, Table3, Table4
 from .cells import (
     NOTE_APPROXIMATE,
+    NOTE_DASH_AS_YI,
+    NOTE_LETTER_L,
     NOTE_LETTER_O,
     NOTED_CELLS,
     as_counts,
@@ -154,7 +156,7 @@ def recognize(document: Document) -> AnnualReport:
     )
 
 
-_NOTED_HINT_RE = re.compile("[Oo约近]")
+_NOTED_HINT_RE = re.compile("[OolI约近一]")
 """What every cell read with a ``note`` (``cells.read_value``) holds."""
 _CELLS = attrgetter("cells")
 
@@ -163,7 +165,8 @@ def _noted_cells(
     rows: Sequence[Row], readings: Sequence[tuple[str, Reading]], notes: Notes
 ) -> None:
     """Say which cells of the tables were read as something else than printed: the
-    letter O as the digit 0 (OCR), an approximate figure (``约12000``)."""
+    letter O as the digit 0 and l or I as 1 (OCR), a lone 一 as a dash, an approximate
+    figure (``约12000``)."""
     if not NOTED_CELLS:
         return  # no cell read so far (in this process) had a note: the usual case
     overflow = noted_overflow()
@@ -179,6 +182,8 @@ def _noted_cells(
                 continue
             values = [(c, read_value(c)) for c in noted]
             letters = [c for c, v in values if v.note == NOTE_LETTER_O]
+            ones = [c for c, v in values if v.note == NOTE_LETTER_L]
+            dashes = [c for c, v in values if v.note == NOTE_DASH_AS_YI]
             approximate = [c for c, v in values if v.note == NOTE_APPROXIMATE]
             if letters:
                 notes.add(
@@ -188,6 +193,24 @@ def _noted_cells(
                     "（文字识别常把 0 认作 O），请核对原件",
                     row,
                     cells=letters,
+                )
+            if ones:
+                notes.add(
+                    "LETTER_L_AS_ONE",
+                    "warning",
+                    f"{name}有{len(ones)}个单元格（{_quoted(ones)}）中的字母 l 或 I 按数字 1 读取"
+                    "（文字识别常把 1 认作 l 或 I），请核对原件",
+                    row,
+                    cells=ones,
+                )
+            if dashes:
+                notes.add(
+                    "YI_AS_DASH",
+                    "warning",
+                    f"{name}有{len(dashes)}个数字单元格只印“一”，按短横（空白）读取为 null，"
+                    "不读作 1（文字识别常把“—”认作“一”）；如原件为 1，请核对",
+                    row,
+                    cells=dashes,
                 )
             if approximate:
                 notes.add(

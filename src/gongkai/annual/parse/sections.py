@@ -31,6 +31,12 @@ _VARIANTS = {
 }
 
 
+_QUALIFIER_RE = re.compile(r"^(?:(?:19|20)\d\d年(?:度)?)?(?:本(?:机关|单位|局|委|办))?(?:的)?")
+"""Words a report may put between a heading's numeral and its title: the year and the
+organ (``一、2022年度政府信息公开工作总体情况``, ``五、本局存在的主要问题…``); the
+words ``政府信息公开工作`` that may follow are in the variants' own reach (below)."""
+_WORK_RE = re.compile(r"^(?:政府信息公开|政务公开)(?:工作)?(?:的)?")
+
 _CACHED = 2 * MAX_HEADING
 _fold = lru_cache(maxsize=4096)(s.normalize_label)
 """``normalize_label`` cached for short rows: headings come back in every report."""
@@ -63,7 +69,11 @@ def find_headings(rows: Sequence[Row]) -> dict[str, int]:
         for index, (numeral, rest) in candidates:
             if index <= after or numeral != section.numeral:
                 continue
-            if any(rest.startswith(v) for v in _VARIANTS[section.key]):
+            bare = _QUALIFIER_RE.sub("", rest, count=1)
+            variants = _VARIANTS[section.key]
+            if any(rest.startswith(v) or bare.startswith(v) for v in variants) or any(
+                _WORK_RE.sub("", bare, count=1).startswith(v) for v in variants
+            ):
                 headings[section.key] = index
                 after = index
                 break

@@ -492,8 +492,22 @@ def read_table2(rows: Sequence[Row], notes: Notes) -> Reading:
             for token in hit.values:
                 reading.touch(token.row)
         return reading
-    assign_rows(hits, TABLE2_SPECS, reading, notes, "表二")
+    # the 规章 row is left out by organs that make no 规章 (most below a city's
+    # government): a 行政规范性文件 row without it is the block as printed
+    unprinted = (REGULATIONS,) if any(h.key == _NORMATIVE for h in hits) else ()
+    assign_rows(hits, TABLE2_SPECS, reading, notes, "表二", unprinted)
+    if unprinted and REGULATIONS not in reading.cells:
+        reading.expected -= TABLE2_SPECS[0].width
+        notes.add(
+            "ROW_NOT_PRINTED",
+            "info",
+            "表二没有印“规章”这一行（不制定规章的机关常不印此行），该行留空",
+            row=f"table2.{REGULATIONS}",
+        )
     return reading
+
+
+REGULATIONS, _NORMATIVE = s.TABLE2_DOCUMENT_ROWS
 
 
 # ----------------------------------------------------------------------------- table 三
