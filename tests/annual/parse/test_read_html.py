@@ -251,3 +251,40 @@ def test_report_only_in_markup_a_script_shows_is_read() -> None:
             (("一、本年新收政府信息公开申请数量", "3"),)
         ]
         assert [d["code"] for d in document.diagnostics] == ["HIDDEN_TEXT"]
+
+
+def test_frame_showing_inline_markup_is_read_where_it_stands() -> None:
+    """An ``<iframe srcdoc>`` (a CMS sandboxing the editor's HTML) shows that markup; a
+    frame that loads another file (``src``) shows nothing of this page."""
+    inner = "<p>一、总体情况</p><table><tr><td>规章</td><td>3</td></tr></table>"
+    escaped = inner.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    page = (
+        f'<html><body><h1>标题</h1><iframe srcdoc="{escaped}"></iframe>'
+        '<iframe src="/other.html">不支持框架</iframe><p>结尾</p></body></html>'
+    )
+    document = read_document(page.encode(), "frame.html")
+    assert [b.text for b in document.blocks if isinstance(b, Line)] == [
+        "标题",
+        "一、总体情况",
+        "结尾",
+    ]
+    assert [b.rows for b in document.grids()] == [(("规章", "3"),)]
+
+
+def test_table_written_by_a_script_is_read_where_the_script_stands() -> None:
+    """``document.write`` of string literals joined with ``+`` (escapes undone) that write
+    table cells; a script writing anything else (a date) is not read."""
+    page = (
+        "<html><body><p>二、主动公开政府信息情况</p>"
+        "<script>document.write(new Date().getFullYear()); var s = 'x';</script>"
+        '<script type="text/javascript">\n'
+        "document.write('<table><tr><td>\\u89c4\\u7ae0</td>'\n"
+        "  + \"<td>12<\\/td></tr>\" + '<tr><td>行政许可</td><td>3</td><\\/tr><\\/table>');\n"
+        "</script><p>三、收到和处理政府信息公开申请情况</p></body></html>"
+    )
+    document = read_document(page.encode(), "script.html")
+    assert [b.text for b in document.blocks if isinstance(b, Line)] == [
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    assert [b.rows for b in document.grids()] == [(("规章", "12"), ("行政许可", "3"))]

@@ -297,6 +297,19 @@ def _walk(element: lxml.etree._Element, out: _Collector, *, in_article: bool) ->
         return
     tag = raw.lower()
     if not tag or tag in _SKIP:
+        if tag == "script":
+            code = element.text
+            if code and "document.write" in code and _writes_cells(code):
+                # an old template's tables written by the page's script, where it stands
+                _walk_markup(_script_strings(code), out)
+            return
+        if tag == "iframe":
+            # a frame shows its own page: the article a CMS sandboxes in ``srcdoc`` (a
+            # frame's ``src`` is another file, not read)
+            inline = element.get("srcdoc")
+            if inline and "<" in inline:
+                _walk_markup(inline, out)
+            return
         if tag not in _UNSHOWN:
             return
         if not out.show_hidden:
@@ -369,6 +382,32 @@ def _walk_markup(markup: str, out: _Collector) -> None:
         out.flush()
         _walk(root, out, in_article=True)
         out.flush()
+
+
+_JS_STRING_RE = re.compile(r"""'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\$]|\\.)*)`""")
+_JS_ESCAPE_RE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.DOTALL)
+_JS_ESCAPES = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "v": "", "0": ""}
+
+
+def _writes_cells(code: str) -> bool:
+    """Whether a script's ``document.write`` writes table cells or the form's words."""
+    return "<td" in code or "<TD" in code or "<th" in code or _marks_report(code)
+
+
+def _script_strings(code: str) -> str:
+    """The string literals of a script, in order and joined: the markup a
+    ``document.write('<table>' + '<tr>…')`` writes (escapes undone)."""
+    return "".join(
+        _JS_ESCAPE_RE.sub(_js_escape, next(g for g in match.groups() if g is not None))
+        for match in _JS_STRING_RE.finditer(code)
+    )
+
+
+def _js_escape(match: re.Match[str]) -> str:
+    escape = match.group(1)
+    if len(escape) > 1:
+        return chr(int(escape[1:], 16))
+    return _JS_ESCAPES.get(escape, escape)
 
 
 def _is_clutter(element: lxml.etree._Element, tag: str, in_article: bool) -> bool:
