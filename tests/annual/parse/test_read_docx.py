@@ -217,3 +217,137 @@ def test_text_box_is_read_as_blocks_after_its_anchor() -> None:
         "三、收到和处理政府信息公开申请情况",
     ]
     assert [grid.rows for grid in document.grids()] == [(("规章", "3"),)]
+
+
+def _numbered(text: str, num_id: int, level: int = 0) -> str:
+    return (
+        f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+        f"</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+    )
+
+
+def _with_numbering(body: str, numbering: str, styles: str = "") -> bytes:
+    """``_with_body`` with ``word/numbering.xml`` (and ``word/styles.xml``)."""
+    data = io.BytesIO(_with_body(body))
+    with zipfile.ZipFile(data, "a") as archive:
+        archive.writestr(
+            "word/numbering.xml", f'<w:numbering xmlns:w="{W_MAIN}">{numbering}</w:numbering>'
+        )
+        if styles:
+            archive.writestr("word/styles.xml", f'<w:styles xmlns:w="{W_MAIN}">{styles}</w:styles>')
+    return data.getvalue()
+
+
+def _level(level: int, kind: str, text: str, *, start: int = 1, suffix: str = "tab") -> str:
+    return (
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="{start}"/><w:numFmt w:val="{kind}"/>'
+        f'<w:lvlText w:val="{text}"/><w:suff w:val="{suffix}"/></w:lvl>'
+    )
+
+
+def _lines(data: bytes) -> list[str]:
+    document = read_document(data, "numbered.docx")
+    return [b.text for b in document.blocks if isinstance(b, Line) and b.text]
+
+
+def test_word_list_numbers_are_read_as_printed() -> None:
+    """Headings numbered by Word (``w:numPr``) show ``一、`` ``（一）`` that are not in
+    their text; a deeper level restarts when the level above counts on."""
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0">'
+        + _level(0, "chineseCounting", "%1、")
+        + _level(1, "chineseCounting", "（%2）", suffix="nothing")
+        + _level(2, "decimal", "%3.", suffix="nothing")
+        + "</w:abstractNum>"
+        + '<w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num>'
+    )
+    body = (
+        _numbered("总体情况", 3)
+        + _numbered("主动公开", 3, 1)
+        + _numbered("依申请公开", 3, 1)
+        + _numbered("受理", 3, 2)
+        + _numbered("答复", 3, 2)
+        + _numbered("主动公开政府信息情况", 3)
+        + _numbered("政策文件", 3, 1)
+        + _numbered("", 3)  # an empty numbered paragraph counts but shows nothing here
+        + _numbered("存在的主要问题及改进情况", 3)
+    )
+    assert _lines(_with_numbering(body, numbering)) == [
+        "一、 总体情况",
+        "(一)主动公开",
+        "(二)依申请公开",
+        "1.受理",
+        "2.答复",
+        "二、 主动公开政府信息情况",
+        "(一)政策文件",
+        "四、 存在的主要问题及改进情况",
+    ]
+
+
+def test_word_lists_of_one_definition_count_on_unless_restarted() -> None:
+    """Two lists on one definition continue each other's count (Word's "continue
+    numbering"), a list that overrides its start restarts; numbers past ten in Chinese
+    (``十一、``); a paragraph style's numbering, through the style it is based on."""
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0">'
+        + _level(0, "decimal", "%1.", suffix="nothing")
+        + "</w:abstractNum>"
+        + '<w:abstractNum w:abstractNumId="1">'
+        + _level(0, "chineseCounting", "%1、", start=10)
+        + "</w:abstractNum>"
+        + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        + '<w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>'
+        + '<w:num w:numId="4"><w:abstractNumId w:val="0"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        + '<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>'
+    )
+    styles = (
+        '<w:style w:type="paragraph" w:styleId="Base"><w:pPr><w:numPr><w:numId w:val="5"/>'
+        '</w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="Heading">'
+        '<w:basedOn w:val="Base"/></w:style>'
+    )
+    styled = '<w:p><w:pPr><w:pStyle w:val="Heading"/></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>'
+    body = (
+        _numbered("国家秘密", 1)
+        + _numbered("禁止公开", 2)
+        + _numbered("不掌握", 4)
+        + _numbered("另行制作", 4)
+        + styled.format("其他事项")
+        + styled.format("附件")
+        + '<w:p><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>不编号</w:t></w:r></w:p>'
+    )
+    assert _lines(_with_numbering(body, numbering, styles)) == [
+        "1.国家秘密",
+        "2.禁止公开",
+        "1.不掌握",
+        "2.另行制作",
+        "十、 其他事项",
+        "十一、 附件",
+        "不编号",
+    ]
+
+
+def test_text_moved_away_or_deleted_by_a_tracked_change_is_not_read() -> None:
+    cell = (
+        '<w:tc><w:p><w:moveFrom w:id="1"><w:r><w:t>9</w:t></w:r></w:moveFrom>'
+        '<w:del w:id="2"><w:r><w:t>7</w:t></w:r></w:del><w:r><w:t>12</w:t></w:r>'
+        '<w:moveTo w:id="3"><w:r><w:t>0</w:t></w:r></w:moveTo></w:p></w:tc>'
+    )
+    body = f"<w:tbl><w:tr><w:tc>{_p('规章')}</w:tc>{cell}</w:tr></w:tbl>"
+    document = read_document(_with_body(body), "moved.docx")
+    assert [b.rows for b in document.blocks if isinstance(b, Grid)] == [(("规章", "120"),)]
+
+
+def test_main_part_named_by_the_package_relationships() -> None:
+    xml = f'<w:document xmlns:w="{W_MAIN}"><w:body>{_p("一、总体情况")}</w:body></w:document>'
+    rels = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="/word/document2.xml"/></Relationships>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("_rels/.rels", rels)
+        archive.writestr("word/document2.xml", xml)
+    assert _lines(out.getvalue()) == ["一、总体情况"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import lxml.etree
 
@@ -36,6 +37,9 @@ _GRID_BEFORE, _GRID_SPAN, _V_MERGE = f"{W}gridBefore", f"{W}gridSpan", f"{W}vMer
 _H_MERGE = f"{W}hMerge"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _TEXT_BOX = f"{W}txbxContent"
+_MOVE_FROM, _DEL = f"{W}moveFrom", f"{W}del"
+"""Tracked changes not accepted: text moved away or deleted (Word writes a deletion's
+text as ``w:delText``, but converters write ``w:t``), which the page no longer shows."""
 _STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _TRANSITIONAL = W[1:-1].encode()
 _MAX_XML = 32 * 1024 * 1024
@@ -51,17 +55,18 @@ class _Cell:
 
 
 def read_docx(data: bytes, source: str) -> Document:
-    body = _body(data, source)
+    body, main = _body(data, source)
+    numbering = _Numbering.of(data, main)
     raw: list[tuple[str | list[list[RawCell]] | Document, int]] = []
     for position, element in enumerate(_blocks(body), start=1):
         if element.tag == _P:
-            raw.append((_paragraph_text(element), position))
+            raw.append((_paragraph_text(element, numbering), position))
         elif element.tag == _ALT_CHUNK:
             chunk = _alt_chunk(data, element, source)
             if chunk is not None:
                 raw.append((chunk, position))
         else:
-            raw.append((_table_rows(element), position))
+            raw.append((_table_rows(element, numbering), position))
     document = Document(source=source, kind="docx")
     sample = "".join(_sample(content) for content, _ in raw[:300])
     simplify = looks_traditional(sample)
@@ -95,10 +100,13 @@ def _sample(content: str | list[list[RawCell]] | Document) -> str:
     return "".join(c.text for row in content for c in row)
 
 
-def _body(data: bytes, source: str) -> lxml.etree._Element:
+def _body(data: bytes, source: str) -> tuple[lxml.etree._Element, str]:
+    """The body element and the path of the part that holds it (``word/document.xml``,
+    or where the package's relationships say: some tools write ``word/document2.xml``)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            info = archive.getinfo("word/document.xml")
+            main = _main_part(archive)
+            info = archive.getinfo(main)
             # read at most one byte past the budget: the size a zip declares can lie
             with archive.open(info) as member:
                 xml = member.read(_MAX_XML + 1)
@@ -129,7 +137,41 @@ def _body(data: bytes, source: str) -> lxml.etree._Element:
     body = root.find(f"{W}body")
     if body is None:
         raise UnreadableDocument("DOCX_DAMAGED", "Word 文档没有正文", source=source)
-    return body
+    return body, main
+
+
+_MAIN = "word/document.xml"
+_OFFICE_DOCUMENT = "/officeDocument"
+"""How the type of the package's relationship to its main part ends (transitional and
+strict namespaces alike)."""
+
+
+def _main_part(archive: zipfile.ZipFile) -> str:
+    """The main part: ``word/document.xml`` when there is one, else the target of the
+    package's ``officeDocument`` relationship (``_rels/.rels``)."""
+    names = set(archive.namelist())
+    if _MAIN in names:
+        return _MAIN
+    targets = _relationships(archive, "_rels/.rels")
+    for kind, target in targets:
+        if kind.endswith(_OFFICE_DOCUMENT):
+            name = target.lstrip("/")
+            if name in names:
+                return name
+    return _MAIN
+
+
+def _relationships(archive: zipfile.ZipFile, name: str) -> list[tuple[str, str]]:
+    """The (type, target) of each relationship in a ``.rels`` part; none when it is
+    missing or unreadable."""
+    try:
+        with archive.open(name) as member:
+            rels = lxml.etree.fromstring(
+                member.read(_MAX_XML), parser=lxml.etree.XMLParser(resolve_entities=False)
+            )
+    except (KeyError, zipfile.BadZipFile, EOFError, OSError, ValueError, lxml.etree.XMLSyntaxError):
+        return []
+    return [(r.get("Type") or "", r.get("Target") or "") for r in rels.iter(_RELATIONSHIP)]
 
 
 def _alt_chunk(data: bytes, chunk: lxml.etree._Element, source: str) -> Document | None:
@@ -238,13 +280,14 @@ def _text_boxes(paragraph: lxml.etree._Element) -> list[lxml.etree._Element]:
     return boxes
 
 
-def _paragraph_text(paragraph: lxml.etree._Element) -> str:
+def _paragraph_text(paragraph: lxml.etree._Element, numbering: _Numbering | None = None) -> str:
     """The paragraph's own text: a text box anchored in it is read as blocks of its own
-    (``_blocks``), and its second copy (``mc:Fallback``, for old Word) not at all."""
+    (``_blocks``), and its second copy (``mc:Fallback``, for old Word) not at all, nor
+    text a tracked change moved away or deleted (``w:moveFrom``, ``w:del``)."""
     parts: list[str] = []
     elsewhere: set[lxml.etree._Element] = set()
-    for node in paragraph.iter(_T, _TAB, _BR, _CR, _FALLBACK, _TEXT_BOX):
-        if node.tag in (_FALLBACK, _TEXT_BOX):
+    for node in paragraph.iter(_T, _TAB, _BR, _CR, _FALLBACK, _TEXT_BOX, _MOVE_FROM, _DEL):
+        if node.tag in (_FALLBACK, _TEXT_BOX, _MOVE_FROM, _DEL):
             elsewhere.update(node.iter(_T, _TAB, _BR, _CR))
         elif elsewhere and node in elsewhere:
             continue
@@ -255,7 +298,12 @@ def _paragraph_text(paragraph: lxml.etree._Element) -> str:
             parts.append("\t")
         elif node.tag in (_BR, _CR):
             parts.append("\n")
-    return "".join(parts)
+    text = "".join(parts)
+    if numbering is not None:
+        number = numbering.label(paragraph)
+        if number and text.strip():
+            return number + text
+    return text
 
 
 def _is_hidden(text_node: lxml.etree._Element) -> bool:
@@ -266,12 +314,14 @@ def _is_hidden(text_node: lxml.etree._Element) -> bool:
     return properties is not None and properties.find(f"{W}vanish") is not None
 
 
-def _cell_text(cell: lxml.etree._Element) -> str:
-    paragraphs = [_paragraph_text(p) for p in cell.iter(_P)]
+def _cell_text(cell: lxml.etree._Element, numbering: _Numbering | None) -> str:
+    paragraphs = [_paragraph_text(p, numbering) for p in cell.iter(_P)]
     return "\n".join(p for p in paragraphs if p.strip())
 
 
-def _table_rows(table: lxml.etree._Element) -> list[list[RawCell]]:
+def _table_rows(
+    table: lxml.etree._Element, numbering: _Numbering | None = None
+) -> list[list[RawCell]]:
     """Printed cells with their spans; vertical merges counted into rowspans."""
     grid_rows: list[list[_Cell]] = []
     for tr in _wrapped(table, _TR):
@@ -290,7 +340,7 @@ def _table_rows(table: lxml.etree._Element) -> list[list[RawCell]]:
                 cells[-1].span += span
                 column += span
                 continue
-            cells.append(_Cell(column, span, _cell_text(tc), merge))
+            cells.append(_Cell(column, span, _cell_text(tc, numbering), merge))
             column += span
         grid_rows.append(cells)
 
@@ -327,5 +377,259 @@ def _int_property(properties: lxml.etree._Element | None, tag: str, default: int
         return default
     try:
         return int(found.get(_VAL, default))
+    except ValueError:
+        return default
+
+
+# ----------------------------------------------------------------------------- numbering
+
+_NUM_PR, _NUM_ID, _ILVL = f"{W}numPr", f"{W}numId", f"{W}ilvl"
+_P_PR, _P_STYLE = f"{W}pPr", f"{W}pStyle"
+_NUMBERING_REL, _STYLES_REL = "/numbering", "/styles"
+_CHINESE_DIGITS = "零一二三四五六七八九"
+_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_MAX_LEVELS = 9
+
+
+def _chinese(n: int, digits: str = _CHINESE_DIGITS, ten: str = "十") -> str:
+    """A count in Chinese numerals as Word prints it (``十一``, ``二十``, ``一百零五``)."""
+    if n <= 0 or n >= 1000:
+        return str(n)
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    out = f"{digits[hundreds]}百" if hundreds else ""
+    if tens:
+        out += ("" if tens == 1 and not hundreds else digits[tens]) + ten
+    elif hundreds and ones:
+        out += digits[0]
+    if ones:
+        out += digits[ones]
+    return out
+
+
+def _roman(n: int) -> str:
+    if n <= 0 or n >= 4000:
+        return str(n)
+    out = ""
+    for value, letters in (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ):  # fmt: skip
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def _format_number(n: int, kind: str) -> str:
+    """A list counter in one of Word's number formats (``w:numFmt``)."""
+    if kind in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting"):
+        return _chinese(n)
+    if kind in ("chineseLegalSimplified", "ideographLegalTraditional"):
+        return _chinese(n, _LEGAL_DIGITS, "拾")
+    if kind in ("ideographTraditional", "ideographZodiac") and 0 < n <= len(_STEMS):
+        return _STEMS[n - 1]
+    if kind in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 0 < n <= 20:
+        return chr(0x2460 + n - 1)
+    if kind == "decimalEnclosedParen" and 0 < n <= 20:
+        return f"({n})"
+    if kind == "decimalEnclosedFullstop" and 0 < n <= 20:
+        return f"{n}."
+    if kind in ("upperLetter", "lowerLetter") and n > 0:
+        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter if kind == "upperLetter" else letter.lower()
+    if kind in ("upperRoman", "lowerRoman"):
+        return _roman(n) if kind == "upperRoman" else _roman(n).lower()
+    if kind in ("bullet", "none"):
+        return ""
+    return str(n)  # decimal, decimalZero, decimalFullWidth … and formats not known
+
+
+class _Level(NamedTuple):
+    start: int
+    kind: str
+    text: str
+    suffix: str
+
+
+class _Numbering:
+    """Word's list numbering (``word/numbering.xml``): the ``一、`` ``（一）`` ``1.`` a
+    numbered paragraph shows but does not hold as text, counted in reading order as Word
+    counts them (a level restarts when a level above it counts on). A paragraph is
+    numbered by its own ``w:numPr`` or its style's (``word/styles.xml``)."""
+
+    def __init__(
+        self,
+        lists: dict[str, tuple[str, dict[int, int]]],
+        levels: dict[str, dict[int, _Level]],
+        styles: dict[str, tuple[str | None, str | None, int | None]],
+    ) -> None:
+        self.lists = lists  # numId → (abstractNumId, start overrides by level)
+        self.levels = levels  # abstractNumId → levels
+        self.styles = styles  # styleId → (numId, basedOn, ilvl)
+        self.counters: dict[str, list[int | None]] = {}
+        """Counts by list definition (``abstractNumId``) and level."""
+        self.restarted: set[tuple[str, int]] = set()
+
+    @classmethod
+    def of(cls, data: bytes, main: str) -> _Numbering | None:
+        """The numbering of the package whose main part is ``main``; ``None`` when it
+        numbers nothing (most files: then no paragraph's properties are looked at)."""
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                folder, _, name = main.rpartition("/")
+                rels = _relationships(archive, f"{folder}/_rels/{name}.rels")
+                numbering = _part(archive, folder, rels, _NUMBERING_REL, "numbering.xml")
+                if numbering is None:
+                    return None
+                styles = _part(archive, folder, rels, _STYLES_REL, "styles.xml")
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError):
+            return None
+        lists: dict[str, tuple[str, dict[int, int]]] = {}
+        levels: dict[str, dict[int, _Level]] = {}
+        for abstract in numbering.iter(f"{W}abstractNum"):
+            key = abstract.get(f"{W}abstractNumId") or ""
+            levels[key] = {
+                _int(lvl.get(f"{W}ilvl"), 0): _level(lvl) for lvl in abstract.iter(f"{W}lvl")
+            }
+        for num in numbering.iter(f"{W}num"):
+            abstract_id = num.find(f"{W}abstractNumId")
+            if abstract_id is None:
+                continue
+            starts: dict[int, int] = {}
+            for override in num.iter(f"{W}lvlOverride"):
+                start = override.find(f"{W}startOverride")
+                if start is not None:
+                    starts[_int(override.get(f"{W}ilvl"), 0)] = _int(start.get(_VAL), 1)
+            lists[num.get(f"{W}numId") or ""] = (abstract_id.get(_VAL) or "", starts)
+        if not lists:
+            return None
+        style_numbers: dict[str, tuple[str | None, str | None, int | None]] = {}
+        for style in () if styles is None else styles.iter(f"{W}style"):
+            based = style.find(f"{W}basedOn")
+            num_pr = style.find(f"{_P_PR}/{_NUM_PR}")
+            num_id = ilvl = None
+            if num_pr is not None:
+                num_id, ilvl = _num_pr(num_pr)
+            style_numbers[style.get(f"{W}styleId") or ""] = (
+                num_id,
+                None if based is None else based.get(_VAL),
+                ilvl,
+            )
+        return cls(lists, levels, style_numbers)
+
+    def label(self, paragraph: lxml.etree._Element) -> str:
+        """The number the paragraph shows (with one space after it, as a number typed by
+        hand is followed), or ``""``; counts it."""
+        properties = paragraph.find(_P_PR)
+        if properties is None:
+            return ""
+        num_id, ilvl = None, None
+        num_pr = properties.find(_NUM_PR)
+        if num_pr is not None:
+            num_id, ilvl = _num_pr(num_pr)
+        if num_id is None:
+            style = properties.find(_P_STYLE)
+            if style is None:
+                return ""
+            num_id, style_level = self._style_number(style.get(_VAL))
+            ilvl = style_level if ilvl is None else ilvl
+        if not num_id or num_id == "0" or num_id not in self.lists:
+            return ""
+        abstract, starts = self.lists[num_id]
+        levels = self.levels.get(abstract, {})
+        level = min(max(ilvl or 0, 0), _MAX_LEVELS - 1)
+        if level not in levels:
+            return ""
+        # lists of one definition count on together (Word's "continue numbering"); a
+        # list that restarts says so by overriding its start, used on its first paragraph
+        counters = self.counters.setdefault(abstract, [None] * _MAX_LEVELS)
+        for deeper in range(level + 1, _MAX_LEVELS):
+            counters[deeper] = None
+        current = counters[level]
+        if level in starts and (num_id, level) not in self.restarted:
+            self.restarted.add((num_id, level))
+            counters[level] = starts[level]
+        elif current is None:
+            counters[level] = levels[level].start
+        else:
+            counters[level] = current + 1
+        text = levels[level].text
+        for shown in range(level + 1):
+            placeholder = f"%{shown + 1}"
+            if placeholder in text:
+                known = levels.get(shown)
+                count = counters[shown]
+                if count is None:
+                    count = known.start if known else 1
+                text = text.replace(placeholder, _format_number(count, known.kind if known else ""))
+        text = text.strip()
+        if not text:
+            return ""
+        return text if levels[level].suffix == "nothing" else text + " "
+
+    def _style_number(self, style_id: str | None) -> tuple[str | None, int | None]:
+        """The numbering a paragraph style gives (through the styles it is based on)."""
+        seen: set[str] = set()
+        while style_id and style_id not in seen and style_id in self.styles:
+            seen.add(style_id)
+            num_id, based, ilvl = self.styles[style_id]
+            if num_id is not None:
+                return num_id, ilvl
+            style_id = based
+        return None, None
+
+
+def _part(
+    archive: zipfile.ZipFile,
+    folder: str,
+    rels: list[tuple[str, str]],
+    kind: str,
+    default: str,
+) -> lxml.etree._Element | None:
+    """A part the main part relates to (numbering, styles), parsed; ``None`` if absent."""
+    target = next((t for k, t in rels if k.endswith(kind)), default)
+    name = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}".lstrip("/")
+    try:
+        with archive.open(name) as member:
+            xml = member.read(_MAX_XML + 1)
+    except KeyError:
+        return None
+    if len(xml) > _MAX_XML:
+        return None
+    if _STRICT in xml:
+        xml = xml.replace(_STRICT, _TRANSITIONAL)
+    try:
+        return lxml.etree.fromstring(xml, parser=lxml.etree.XMLParser(resolve_entities=False))
+    except lxml.etree.XMLSyntaxError:
+        return None
+
+
+def _level(lvl: lxml.etree._Element) -> _Level:
+    def value(tag: str) -> str | None:
+        found = lvl.find(f"{W}{tag}")
+        return None if found is None else found.get(_VAL)
+
+    return _Level(
+        start=_int(value("start"), 1),
+        kind=value("numFmt") or "decimal",
+        text=value("lvlText") or "",
+        suffix=value("suff") or "tab",
+    )
+
+
+def _num_pr(num_pr: lxml.etree._Element) -> tuple[str | None, int | None]:
+    num_id = num_pr.find(_NUM_ID)
+    ilvl = num_pr.find(_ILVL)
+    return (
+        None if num_id is None else num_id.get(_VAL),
+        None if ilvl is None else _int(ilvl.get(_VAL), 0),
+    )
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
     except ValueError:
         return default
