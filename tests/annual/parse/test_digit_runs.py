@@ -329,3 +329,15 @@ def test_a_column_the_report_misprints_leaves_the_other_five_to_place_the_rows()
     assert result.rows["received"].cells == (10, 14, 0, 0, 0, 0, 24)
     alone = d.decode_table3({"unavailable.not_held": runs["unavailable.not_held"]})
     assert alone.rows["unavailable.not_held"].cells == (11, 2, 0, 0, 0, 0, 13)
+
+
+def test_a_row_with_a_subtotal_column_is_read_without_it() -> None:
+    """Eight numbers: 自然人, the five organisations and their 小计 (after or before them),
+    总计 = 自然人 + 小计; the run of the seven form cells is what is left."""
+    after, before = d.SUBTOTAL_AFTER, d.SUBTOTAL_BEFORE
+    assert d.without_subtotal("3612000339", after) == "36 1 2 0 0 0 39"
+    assert d.without_subtotal("3631200039", before) == "36 1 2 0 0 0 39"
+    assert d.without_subtotal("00000000", after) == "0 0 0 0 0 0 0"
+    assert d.without_subtotal("3612000339", before) is None  # 小计 ≠ the five's sum
+    # several readings printing the same seven cells' digits: those, for the identities
+    assert d.without_subtotal("5812013016 74", after) == "5812013074"

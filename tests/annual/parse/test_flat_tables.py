@@ -123,3 +123,19 @@ def test_a_number_printed_with_thousands_separators_ends_after_its_last_group() 
     assert flat.table3.row("received") == (1204, 3, 2, 0, 0, 7, 1216)
     assert flat.table3.row("handled_total") == (1204, 3, 2, 0, 0, 7, 1216)
     assert compact("行政许可86,412第二十条") == "行政许可86，412第二十条"
+
+
+def test_a_subtotal_column_before_the_organisations_is_left_out() -> None:
+    from gongkai.annual import schema as s
+
+    header = "申请人情况自然人法人或其他组织总计小计商业企业科研机构社会公益组织法律服务机构其他"
+    rows = {k: (0,) * 7 for k in s.TABLE3_ROW_KEYS}
+    rows["received"] = rows["granted"] = rows["handled_total"] = (12, 3, 0, 1, 0, 0, 16)
+    parts = [header]
+    for row in s.TABLE3_ROWS:
+        v = rows[row.key]
+        parts.append(row.label + "".join(map(str, (v[0], sum(v[1:6]), *v[1:]))))
+    flat = read_flat(normalize_text("".join(parts)))
+    assert flat.table3 is not None
+    assert dict(flat.table3.rows) == rows
+    assert [d["code"] for d in flat.diagnostics] == ["SUBTOTAL_IGNORED"]

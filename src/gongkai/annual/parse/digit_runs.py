@@ -989,6 +989,79 @@ def _frames(
                 yield {_RECEIVED: r, _CARRIED: c, _FORWARD: f}
 
 
+# ---------------------------------------------------------------------------- 小计
+
+
+SUBTOTAL_BEFORE: Final = 1
+"""A 法人或其他组织 小计 column printed before the five organisation columns."""
+SUBTOTAL_AFTER: Final = 6
+"""… after them (before 总计)."""
+
+
+@lru_cache(maxsize=1024)
+def without_subtotal(run: str, place: int) -> str | None:
+    """A table 三 row printed with a 小计 column (eight cells: 自然人, the five
+    organisations and their 小计 at ``place``, 总计) as a run of its seven form cells:
+    its readings where 小计 is the sum of the five and 总计 = 自然人 + 小计. One reading:
+    its cells with spaces between; several that print the same digits without the 小计:
+    those digits (the identities choose among them); ``None`` when no reading adds up
+    or the readings differ in what the 小计 is (the row is then not read)."""
+    run = " ".join(run.split())
+    found: set[Cells] = set()
+    last = run.rsplit(" ", 1)[-1]
+    for size in range(1, min(MAX_DIGITS, len(last)) + 1):
+        tail = last[-size:]
+        if size > 1 and tail[0] == "0":
+            continue
+        total = int(tail)
+        head = run[: len(run) - size].rstrip()
+        if place == SUBTOTAL_AFTER:
+            found.update(_subtotal_after(head, total))
+        else:
+            found.update(_subtotal_before(head, total))
+        if len(found) > MAX_CANDIDATES:
+            return None
+    printed = {"".join(map(str, cells)) for cells in found}
+    if len(found) == 1:
+        return " ".join(map(str, next(iter(found))))
+    return next(iter(printed)) if len(printed) == 1 else None
+
+
+def _number_at_end(text: str) -> Iterator[tuple[int, str]]:
+    """Numbers ``text`` may end with (no leading zero), and what is before each."""
+    last = text.rsplit(" ", 1)[-1]
+    for size in range(1, min(MAX_DIGITS, len(last)) + 1):
+        tail = last[-size:]
+        if tail.isdigit() and (size == 1 or tail[0] != "0"):
+            yield int(tail), text[: len(text) - size].rstrip()
+
+
+def _subtotal_after(head: str, total: int) -> Iterator[Cells]:
+    for subtotal, before in _number_at_end(head):
+        person = total - subtotal
+        if person < 0 or not before.startswith(str(person)):
+            continue
+        rest = before[len(str(person)) :].strip()
+        for parts in _parts(rest, _APPLICANTS - 1, subtotal, MAX_DIGITS):
+            yield (person, *parts, total)
+
+
+def _subtotal_before(head: str, total: int) -> Iterator[Cells]:
+    first = head.split(" ", 1)[0]
+    for size in range(1, min(MAX_DIGITS, len(first)) + 1):
+        text = first[:size]
+        if size > 1 and text[0] == "0":
+            break
+        person = int(text)
+        subtotal = total - person
+        rest = head[size:].lstrip()
+        if subtotal < 0 or not rest.startswith(str(subtotal)):
+            continue
+        after = rest[len(str(subtotal)) :].strip()
+        for parts in _parts(after, _APPLICANTS - 1, subtotal, MAX_DIGITS):
+            yield (person, *parts, total)
+
+
 # ---------------------------------------------------------------------------- table 二
 
 

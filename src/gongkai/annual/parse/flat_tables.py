@@ -4,7 +4,10 @@ A crawler's ``get_text()`` prints ``一、本年新收政府信息公开申请�
 whole report on one line. This module finds the form's row labels in their printed order
 (spaces inside labels and between words ignored, spaces between digits kept as cell
 boundaries), cuts the run of digits after each, and hands the runs to ``digit_runs``, which
-decides the cells by the form's arithmetic.
+decides the cells by the form's arithmetic. Labels are found as printed: quotes of any
+kind, a pause (``、``) between words, the rest of a longer label after the variant found;
+numbers printed with thousands separators end after their last group. A table 三 whose
+header prints a 法人或其他组织 小计 column has its rows read without it.
 
 ``read_flat(text)`` returns what it could decode per table (``None`` for a table it did not
 find in this shape), with diagnostics for every run that was ambiguous or undecidable.
@@ -210,6 +213,9 @@ def _table3(body: str, start: int, flat: Flat) -> None:
     if len(runs) < MIN_ROWS:
         flat.end = start
         return
+    subtotal = _subtotal_place(body, start)
+    if subtotal is not None:
+        _drop_subtotals(runs, subtotal, flat)
     for key in empty:  # a row printed with every cell blank: blank, and adds nothing
         runs.setdefault(key, "")
     result = d.decode_table3(runs)
@@ -239,6 +245,49 @@ def _table3(body: str, start: int, flat: Flat) -> None:
             )
     flat.table3 = Table3(cells)
     flat.confidence["table3"] = sure / len(expected)
+
+
+_HEADER_SPAN: Final = 80
+"""How far before table 三's first row its column header is looked for."""
+
+
+def _subtotal_place(body: str, start: int) -> int | None:
+    """Where table 三's header prints a 法人或其他组织 小计 column (``digit_runs``'s
+    ``SUBTOTAL_BEFORE`` or ``SUBTOTAL_AFTER``); ``None`` when it prints none."""
+    header = body[max(0, start - _HEADER_SPAN) : start]
+    at = header.rfind("小计")
+    if at < 0:
+        return None
+    first = header.rfind(s.TABLE3_COLUMNS[1].label)
+    last = header.rfind(s.TABLE3_COLUMNS[4].label)  # 法律服务机构 (其他 is in 法人或其他组织)
+    if first < 0 or last < 0:
+        return None
+    return d.SUBTOTAL_BEFORE if at < first else d.SUBTOTAL_AFTER if at > last else None
+
+
+def _drop_subtotals(runs: dict[str, str], place: int, flat: Flat) -> None:
+    """Each row's run without its 小计 (eight numbers for seven cells); a row whose
+    readings do not add up, or differ in their 小计, is not read (null, said)."""
+    for key, run in list(runs.items()):
+        kept = d.without_subtotal(run, place)
+        if kept is None:
+            del runs[key]
+            label = s.TABLE3_ROW_BY_KEY[key].full_label
+            flat.note(
+                "UNDECODED_RUN",
+                "warning",
+                f"表三“{label}”行的数字串“{run}”：表头有“小计”列，本行没有小计等于五类组织之和、"
+                "总计等于自然人加小计的唯一读法，各格留空",
+                row=key,
+                alternatives=[],
+            )
+        else:
+            runs[key] = kept
+    flat.note(
+        "SUBTOTAL_IGNORED",
+        "info",
+        "表三有一列是“法人或其他组织”的小计（每行为五类组织之和），国家格式没有这一列，未读取",
+    )
 
 
 # ---------------------------------------------------------------------------- table 四
