@@ -12,7 +12,16 @@ compared cell by cell with the same file:
   runs onto the next page and its three header rows are printed again there;
 * ``pdf_tables_without_ruling_lines``: the same layout with no borders at all, so the
   tables exist only as text placed in columns (narrow columns: some cells are apart by
-  less than a character's width).
+  less than a character's width);
+* ``pdf_word_export_title_page_running_heads_striped_borderless_tables``: a Word file
+  saved as PDF (``build_word_export_pdf``): a title page (the organ on one line, the
+  year and the words on two more, the month under them), a running head naming the
+  organ over a rule and ``— n —`` page numbers, tables without borders whose every
+  other row is shaded (filled rectangles, not rules), the 三、本年度办理结果 and group
+  labels in cells one character wide;
+* ``pdf_shaded_header_cells_tables_side_by_side``: ruled tables whose header cells are
+  shaded grey, table 二's blocks in two tables side by side and table 四's 行政复议 and
+  行政诉讼 in two tables side by side (``build_word_export_pdf(..., side_by_side=True)``).
 
 The row labels are the national form's, taken from ``annual.schema``.
 """
@@ -320,3 +329,93 @@ def _html_table4(table4: dict[str, Any]) -> str:
         ),
     ]
     return "<table>" + "".join(f"<tr>{r}</tr>" for r in rows) + "</table>"
+
+
+_WORD_CSS = """
+@page { size: A4; margin: 2.5cm 2cm;
+        @top-center { content: "%(head)s"; font-size: 9pt; border-bottom: 0.75pt solid #000;
+                      width: 100%%; }
+        @bottom-center { content: "— " counter(page) " —"; font-size: 10pt; } }
+@page :first { @top-center { content: none; border: none; }
+               @bottom-center { content: none; } }
+body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", serif; font-size: 10.5pt; }
+p { text-indent: 2em; margin: 0.3em 0; }
+h2 { font-size: 12pt; margin: 0.8em 0 0.3em; }
+table { border-collapse: collapse; width: 100%%; font-size: 8pt; }
+td, th { padding: 2pt; text-align: center; font-weight: normal; %(border)s }
+td[rowspan] { width: 1.2em; }
+"""
+_STRIPES = "tr:nth-child(even) td { background: #e6e6e6; } th { background: #cccccc; }"
+_SHADED_HEADS = "th { background: #d9d9d9; } td[colspan] { background: #f0f0f0; }"
+
+
+def build_word_export_pdf(expected: dict[str, Any], *, side_by_side: bool = False) -> bytes:
+    """The report as Word saves it as PDF (see the module docstring): without
+    ``side_by_side``, borderless striped tables after a title page; with it, ruled
+    tables with shaded header cells, tables 二 and 四 each in two tables side by side."""
+    import weasyprint
+
+    return bytes(weasyprint.HTML(string=word_export_html(expected, side_by_side)).write_pdf())
+
+
+def word_export_html(expected: dict[str, Any], side_by_side: bool) -> str:
+    organ, year = expected["organ"], expected["year"]
+    narrative = _narrative(organ, year)
+    border = "border: 0.6pt solid #000;" if side_by_side else "border: none;"
+    css = _WORD_CSS % {"head": organ, "border": border}
+    css += _SHADED_HEADS if side_by_side else _STRIPES
+    parts = [f"<html><head><style>{css}</style></head><body>"]
+    parts.append(
+        '<div style="text-align:center;padding-top:7cm;font-size:22pt;line-height:1.8">'
+        f"{escape(organ)}<br>{year}年政府信息公开<br>工作年度报告"
+        f'<div style="font-size:14pt;margin-top:5cm">{year + 1}年1月</div></div>'
+        '<div style="break-before:page"></div>'
+    )
+    for section in s.SECTIONS:
+        parts.append(f"<h2>{escape(section.heading)}</h2>")
+        parts.extend(f"<p>{escape(t)}</p>" for t in narrative[section.key])
+        if section.key == "2":
+            table2 = _html_table2(expected["table2"])
+            parts.append(_side_by_side(table2, 5) if side_by_side else table2)
+        elif section.key == "3":
+            parts.append(_html_table3(expected["table3"]))
+        elif section.key == "4":
+            table4 = expected["table4"]
+            parts.append(_html_table4_two(table4) if side_by_side else _html_table4(table4))
+    parts.append(f'<p style="text-align:right">{escape(organ)}</p>')
+    parts.append(f'<p style="text-align:right">{year + 1}年1月20日</p></body></html>')
+    return "\n".join(parts)
+
+
+def _side_by_side(table: str, split: int) -> str:
+    """A one-table HTML string as two tables side by side: rows before ``split`` on the
+    left, the rest on the right."""
+    rows = table.removeprefix("<table>").removesuffix("</table>").split("</tr>")[:-1]
+    left = "<table>" + "".join(r + "</tr>" for r in rows[:split]) + "</table>"
+    right = "<table>" + "".join(r + "</tr>" for r in rows[split:]) + "</table>"
+    return (
+        '<div style="display:flex;gap:8pt;align-items:flex-start">'
+        f'<div style="width:50%">{left}</div><div style="width:50%">{right}</div></div>'
+    )
+
+
+def _html_table4_two(table4: dict[str, Any]) -> str:
+    """Table 四 as two tables side by side: 行政复议 (five columns) and 行政诉讼 (ten)."""
+    labels = [c.label for c in s.TABLE4_COLUMNS]
+    first, *litigation = s.TABLE4_GROUPS
+    left = (
+        f"<table><tr>{_td('行政复议', colspan=5)}</tr>"
+        f"<tr>{''.join(_td(label) for label in labels)}</tr>"
+        f"<tr>{''.join(_td(_text(table4[first.key][c.key])) for c in s.TABLE4_COLUMNS)}</tr>"
+        "</table>"
+    )
+    cells = "".join(_td(_text(table4[g.key][c.key])) for g in litigation for c in s.TABLE4_COLUMNS)
+    right = (
+        f"<table><tr>{_td(s.TABLE4_LITIGATION_HEADER, colspan=10)}</tr>"
+        f"<tr>{_td('未经复议直接起诉', colspan=5)}{_td('复议后起诉', colspan=5)}</tr>"
+        f"<tr>{''.join(_td(label) for label in labels * 2)}</tr><tr>{cells}</tr></table>"
+    )
+    return (
+        '<div style="display:flex;gap:8pt;align-items:flex-start">'
+        f'<div style="width:34%">{left}</div><div style="width:66%">{right}</div></div>'
+    )

@@ -234,3 +234,65 @@ def test_a_cut_row_joins_grids_padded_to_different_widths() -> None:
     assert top.page == 1
     assert rest.rows == (("3.其他", "0"),)
     assert rest.page == 2
+
+
+def test_a_striped_borderless_table_is_read_row_by_row_not_as_shaded_boxes() -> None:
+    """Shaded rows are filled rectangles without an outline, not ruling lines: read as
+    frames they made each shaded row a table of its own and joined the plain rows
+    between them into one cell (``2.重复申请 2 0 0`` in every column)."""
+    weasyprint = pytest.importorskip("weasyprint")
+    html = (
+        "<html><head><style>body{font-family:'Noto Sans CJK SC';font-size:10pt}"
+        "table{border-collapse:collapse}td{padding:2px 8px}"
+        "tr:nth-child(even) td{background:#ddd}</style></head><body><table>"
+        "<tr><td>1.信访举报投诉类申请</td><td>0</td><td>3</td></tr>"
+        "<tr><td>2.重复申请</td><td>2</td><td>0</td></tr>"
+        "<tr><td>3.要求提供公开出版物</td><td>1</td><td>4</td></tr>"
+        "<tr><td>4.无正当理由大量反复申请</td><td>0</td><td>5</td></tr>"
+        "</table></body></html>"
+    )
+    document = read_document(weasyprint.HTML(string=html).write_pdf(), "条纹.pdf")
+    assert document.grids() == []
+    assert [line.text.split() for line in document.lines()] == [
+        ["1.信访举报投诉类申请", "0", "3"],
+        ["2.重复申请", "2", "0"],
+        ["3.要求提供公开出版物", "1", "4"],
+        ["4.无正当理由大量反复申请", "0", "5"],
+    ]
+
+
+def test_shaded_cells_of_a_ruled_table_keep_its_grid() -> None:
+    weasyprint = pytest.importorskip("weasyprint")
+    html = (
+        "<html><head><style>body{font-family:'Noto Sans CJK SC';font-size:10pt}"
+        "table{border-collapse:collapse}td{border:0.6pt solid #000;padding:2px 8px}"
+        "td:first-child{background:#ccc}</style></head><body><table>"
+        "<tr><td>行政处罚</td><td>14</td></tr><tr><td>行政强制</td><td>2</td></tr>"
+        "</table></body></html>"
+    )
+    document = read_document(weasyprint.HTML(string=html).write_pdf(), "底纹.pdf")
+    (grid,) = document.grids()
+    assert grid.rows == (("行政处罚", "14"), ("行政强制", "2"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "side_by_side"),
+    [
+        ("pdf_word_export_title_page_running_heads_striped_borderless_tables", False),
+        ("pdf_shaded_header_cells_tables_side_by_side", True),
+    ],
+)
+def test_word_exported_pdf_layouts_read_to_their_values(name: str, side_by_side: bool) -> None:
+    """A title page, running heads over a rule, ``— n —`` numbers, striped borderless
+    tables, shaded header cells, tables 二 and 四 each printed as two tables side by side
+    (``fixture_documents.build_word_export_pdf``)."""
+    pytest.importorskip("weasyprint")
+    from gongkai.annual.parse import parse_bytes
+    from tests.annual.parse.fixture_documents import build_word_export_pdf
+    from tests.annual.parse.test_fixture_reports import differences, expected_for
+
+    expected = expected_for(name)
+    report = parse_bytes(build_word_export_pdf(expected, side_by_side=side_by_side), f"{name}.pdf")
+    assert differences(report, expected) == []
+    assert report.confidence == {"table2": 1.0, "table3": 1.0, "table4": 1.0}

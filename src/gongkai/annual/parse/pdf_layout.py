@@ -12,6 +12,7 @@ Coordinates here are top-down (0 at the top of the page), like reading order.
 
 from __future__ import annotations
 
+import ctypes
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -70,7 +71,10 @@ def read_page(page: Any) -> tuple[list[tuple[float, str | TableBox]], float]:
             return _plain_page(textpage), float(height)
         bounds = []
         for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=8):
-            bounds.append(obj.get_bounds())
+            box = obj.get_bounds()
+            if _is_shading(obj, box, pdfium_c):
+                continue
+            bounds.append(box)
             if len(bounds) > MAX_PATHS:  # a drawing, not a ruled table: read the text only
                 bounds = []
                 break
@@ -86,6 +90,21 @@ def read_page(page: Any) -> tuple[list[tuple[float, str | TableBox]], float]:
         textpage.close()
     items.sort(key=lambda item: item[0])
     return items, float(height)
+
+
+def _is_shading(obj: Any, box: tuple[float, float, float, float], pdfium_c: Any) -> bool:
+    """Whether a path object is a filled area without an outline that is not thin: a
+    cell's or a row's background (a table shaded in stripes, a grey header), never a
+    ruling line. Borders are stroked lines or thin filled bars; a shaded cell's
+    rectangle read as a frame made each shaded row a table of its own and joined the
+    plain rows between them into one cell."""
+    left, bottom, right, top = box
+    if right - left <= THIN or top - bottom <= THIN:
+        return False
+    fill, stroke = ctypes.c_int(0), ctypes.c_int(0)
+    if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke)):
+        return False
+    return fill.value != 0 and not stroke.value
 
 
 def _plain_page(textpage: Any) -> list[tuple[float, str | TableBox]]:
