@@ -77,6 +77,20 @@ def test_year_from_mentions_does_not_count_dates_of_writing() -> None:
         # a column's name or a document number before the organ
         ("公开年报｜甲县水利局2024年政府信息公开工作年度报告\n", "甲县水利局", 2024),
         ("【公开年报】甲县水利局2024年政府信息公开工作年度报告\n", "甲县水利局", 2024),
+        ("甲市人民政府门户网站-甲市乙局2024年政府信息公开工作年度报告\n", "甲市乙局", 2024),
+        # 年报 for 年度报告; the organ in brackets after the words
+        ("甲市乙局2024年政府信息公开年报\n", "甲市乙局", 2024),
+        ("2024年政府信息公开工作年度报告（甲市乙局）\n", "甲市乙局", 2024),
+        ("甲市乙局2024年政府信息公开工作年度报告（全文）\n", "甲市乙局", 2024),
+        # a cover page: the title, the organ under it, the month
+        ("2024年政府信息公开工作年度报告\n甲市乙局\n二〇二五年一月\n", "甲市乙局", 2024),
+        # the page's 来源 field when the title names no organ
+        (
+            "2024年政府信息公开工作年度报告\n发布时间：2025-01-20 来源：甲市乙局 浏览次数：12\n",
+            "甲市乙局",
+            2024,
+        ),
+        ("2024年政府信息公开工作年度报告\n来源：本网\n", None, 2024),
         (
             "甲政办〔2025〕3号甲县人民政府办公室2024年政府信息公开工作年度报告\n",
             "甲县人民政府办公室",
@@ -84,7 +98,7 @@ def test_year_from_mentions_does_not_count_dates_of_writing() -> None:
         ),
     ],
 )
-def test_title_shapes_of_published_reports(head: str, organ: str, year: int) -> None:
+def test_title_shapes_of_published_reports(head: str, organ: str | None, year: int) -> None:
     assert meta_of(head + HEADINGS) == (organ, year)
 
 

@@ -30,10 +30,10 @@ ORGAN_SUFFIXES = (
     "局", "委", "办", "院", "府", "厅", "会", "署", "处", "室", "中心", "所", "站", "队",
     "馆", "部", "社", "镇", "乡", "街道", "管委会", "办事处",
 )  # fmt: skip
-_REPORT = r"(?:政府)?(?:信息|政务|资讯)公开(?:工作)?(?:(?:年度)?报告|(?:(?:开展)?情况)?的?报告(?=$|[(（]))"
-"""``政府信息公开工作年度报告`` or, ending the line, ``…公开工作情况的报告`` or
-``…公开工作的报告`` (a title ``X局关于2025年度政府信息公开工作情况的报告``; not
-``…工作情况报告如下``)."""
+_REPORT = r"(?:政府)?(?:信息|政务|资讯)公开(?:工作)?(?:(?:年度)?报告|年报(?=$|[(（])|(?:(?:开展)?情况)?的?报告(?=$|[(（]))"
+"""``政府信息公开工作年度报告`` or, ending the line, ``…公开工作情况的报告``,
+``…公开工作的报告`` or ``…公开年报`` (a title ``X局关于2025年度政府信息公开工作情况的报告``;
+not ``…工作情况报告如下``)."""
 _TITLE_RE = re.compile(rf"(?P<pre>.*?)(?P<year>(?:19|20)\d{{2}})年度?(?P<post>.*?){_REPORT}")
 _TITLE_YEAR_AFTER_RE = re.compile(
     rf"(?P<pre>.*?)(?P<post>){_REPORT}"
@@ -48,7 +48,9 @@ _TITLE_NO_YEAR_RE = re.compile(
 )
 _ABOUT_RE = re.compile(r"关于(?:印发|转发|公布|发布)?$")
 """What stands between an organ and the report it publishes (``X局关于印发2025年…``)."""
-_TITLE_HINT = "报告"
+_TITLE_HINTS = ("报告", "年报")
+_ORGAN_AFTER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,30})[)）]$")
+"""The organ in brackets after the words (``2025年政府信息公开工作年度报告（X市X局）``)."""
 _SENTENCE_MARKS = ("。", "，", ",", "；")
 _ALIAS_RE = re.compile(r"([\u4e00-\u9fff]{3,30})[(（]以下简称")
 _PERIOD_RE = re.compile(
@@ -66,7 +68,6 @@ written), nor the year it compares with (``较2024年``, ``与2024年相比``, `
 or whose report it cites (``2024年度报告``)."""
 _DATE_RE = re.compile(rf"(?:19|20)\d{{2}}\s*(?:年{_MONTH_DAY}|[-./]\d{{1,2}}[-./]\d{{1,2}})")
 _SIGNED_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*([\d一二三四五六七八九十]{1,2})\s*月")
-_PUBLISHER_RE = re.compile(r"发布机构[:：]?\s*(.*)")
 _PUBLISHED_RE = re.compile(
     r"(?:发布|成文|公开)(?:日期|时间)[:：]?\s*((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})"
 )
@@ -116,6 +117,8 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
     if title is None:
         title = _title_among_words(rows[: min(end, 3)])
     organ_from_title, year_from_title = _parse_title(title) if title else (None, None)
+    if organ_from_title is None and title_rows:
+        organ_from_title = _organ_below(rows, title_rows[-1])
     organ = organ_from_title or _organ_from_alias(rows) or _organ_from_signature_and_field(rows)
     if organ is not None:
         organ = as_government(as_printed(organ))
@@ -238,6 +241,17 @@ def _wrapped_name(above: str, alone: str, row: Row, headings: frozenset[int]) ->
     )
 
 
+def _organ_below(rows: Sequence[Row], title_row: int) -> str | None:
+    """The organ on the line under a title that names none: a cover page prints the
+    title, then the organ, then the month (``2025年政府信息公开工作年度报告`` /
+    ``X市X局`` / ``2026年1月``)."""
+    below = rows[title_row + 1 : title_row + 2]
+    if not below:
+        return None
+    line = "".join(below[0].text.split())
+    return line if _is_organ(line) and _may_be_title(line, below[0], frozenset()) else None
+
+
 def _title_among_words(rows: Sequence[Row]) -> str | None:
     """A title that is not a row of its own: a page flattened to one long line
     (``…文件下载 X局2025年政府信息公开工作年度报告 本报告根据…``) keeps it as one word."""
@@ -266,7 +280,7 @@ def _is_organ(text: str) -> bool:
 
 def _is_title(compact: str) -> bool:
     return (
-        _TITLE_HINT in compact
+        any(hint in compact for hint in _TITLE_HINTS)
         and len(compact) <= 80
         and bool(
             _TITLE_RE.search(compact)
@@ -288,12 +302,16 @@ def _parse_title(title: str) -> tuple[str | None, int | None]:
         return None, None
     year = int(match.group("year") or 0)
     organ = _clean_organ(match.group("pre")) or _clean_organ(match.group("post"))
+    if organ is None and (after := _ORGAN_AFTER_RE.search(compact)):
+        organ = _clean_organ(after.group(1))
+        organ = organ if organ and organ.endswith(ORGAN_SUFFIXES) else None
     return organ, year if MIN_YEAR <= year <= MAX_YEAR else None
 
 
-_PREFIX_RE = re.compile(r"^.*[|｜】\]>》:：/\\\s]|^.*?〔(?:19|20)\d{2}〕\d+号")
+_PREFIX_RE = re.compile(r"^.*[|｜】\]>》:：/\\\s_\-－—–·]|^.*?〔(?:19|20)\d{2}〕\d+号")
 """What a title may print before the organ: a column's or a site's name and a separator
-(``公开年报｜``, ``【公开年报】``, ``首页>年报>``), a document number (``X政办〔2026〕3号``)."""
+(``公开年报｜``, ``【公开年报】``, ``首页>年报>``, ``X市人民政府门户网站-``), a document
+number (``X政办〔2026〕3号``)."""
 
 
 def _clean_organ(text: str) -> str | None:
@@ -340,20 +358,35 @@ def _signature(rows: Sequence[Row]) -> str | None:
     return None
 
 
+_PUBLISHER_KEYS = ("发布机构", "发布单位", "发布部门", "发文机关", "发文单位", "来源")
+"""The page's fields naming who published it, most trusted first (``来源`` also as
+``信息来源``; it may name a news agency or ``本网``, so it counts only as an organ)."""
+
+
 def _publisher(rows: Sequence[Row]) -> str | None:
-    for row in rows[:TITLE_ROWS]:
-        if "发布机构" not in row.text:
+    head = rows[:TITLE_ROWS]
+    for key in _PUBLISHER_KEYS:
+        for row in head:
+            if key in row.text:
+                organ = _field_value(row, key)
+                if organ and (key != "来源" or organ.endswith(ORGAN_SUFFIXES)):
+                    return organ
+    return None
+
+
+def _field_value(row: Row, key: str) -> str | None:
+    """The organ a ``key：value`` field of ``row`` names: in its cell, or the next one."""
+    for i, cell in enumerate(row.cells):
+        at = cell.find(key)
+        if at == -1:
             continue
-        for i, cell in enumerate(row.cells):
-            if "发布机构" not in cell:
-                continue
-            match = _PUBLISHER_RE.search(cell)
-            value = match.group(1).strip() if match else ""
-            if not value:
-                value = next((c for c in row.cells[i + 1 :] if c), "")
-            organ = _clean_organ(value.split()[0]) if value.split() else None
-            if organ:
-                return organ
+        value = cell[at + len(key) :].lstrip(" :：")
+        if not value:
+            value = next((c for c in row.cells[i + 1 :] if c), "")
+        words = value.split()
+        organ = _clean_organ(words[0]) if words else None
+        if organ:
+            return organ
     return None
 
 
