@@ -341,3 +341,18 @@ def test_a_row_with_a_subtotal_column_is_read_without_it() -> None:
     assert d.without_subtotal("3612000339", before) is None  # 小计 ≠ the five's sum
     # several readings printing the same seven cells' digits: those, for the identities
     assert d.without_subtotal("5812013016 74", after) == "5812013074"
+
+
+def test_a_total_row_printed_as_zeros_leaves_the_outcome_sums_to_place_the_rows() -> None:
+    """（七）总计 printed 「0000000」: no column adds up to it, so the outcome rows' sums
+    stand in for it (一 + 二 = sums + 四): 「1120000013」 is 1 + 12 as 商业企业's column
+    says (the rule alone reads 11 + 2); the 总计 row stays as printed, for the checker."""
+    table = _small_table()
+    table["unavailable.not_held"] = (1, 12, 0, 0, 0, 0, 13)
+    table["received"] = (9, 14, 0, 0, 0, 0, 23)
+    runs = {k: "".join(map(str, v)) for k, v in table.items()}
+    runs["handled_total"] = "0000000"
+    result = d.decode_table3(runs)
+    assert result.rows["unavailable.not_held"].cells == (1, 12, 0, 0, 0, 0, 13)
+    assert result.rows["handled_total"].cells == (0,) * 7
+    assert result.rows["received"].cells == (9, 14, 0, 0, 0, 0, 23)

@@ -36,7 +36,9 @@ Rules, in order:
 5. A table no combination of which satisfies the column identities in all six applicant
    columns (the report's own column does not add up: shape 5) is solved again leaving
    out one column at a time; the other five still place its rows, which keep their
-   printed cells (the checker reports the column).
+   printed cells (the checker reports the column). Failing that, the outcome rows' sums
+   stand in for a （七）总计 wrong in every column (printed as zeros): 一 + 二 = sums + 四
+   places the rows, and the 总计 row is decided alone, as printed.
 6. Rows the table's identities cannot help are decided alone; in a table with blank
    cells, a row that could also hold blanks says so. A run with no consistent split
    keeps the split its spaces and length force (as printed, said when a reading with
@@ -701,7 +703,11 @@ def decode_table3(runs: Mapping[str, str]) -> Table3Result:
         if again.combos and (not solved.combos or _least(again)[0] < _least(solved)[0]):
             solved = again
     if not solved.combos:
-        solved = _skipping_a_column(rows, has_blanks) or solved
+        solved = (
+            _skipping_a_column(rows, has_blanks)
+            or _without_handled_total(rows, has_blanks)
+            or solved
+        )
     result = _chosen(rows, solved) if solved.combos else _all_alone(rows, blanks=has_blanks)
     result.blanks = result.blanks or has_blanks
     return result
@@ -724,6 +730,22 @@ def _skipping_a_column(rows: Mapping[str, _Row], blanks: bool) -> _Solved | None
         combos.extend(c for c in solved.combos if c not in combos)
     first = found[0]
     return _Solved(combos, all(f.complete for f in found), first.options, first.blanks)
+
+
+def _without_handled_total(rows: Mapping[str, _Row], blanks: bool) -> _Solved | None:
+    """The combinations that satisfy the identities with the outcome rows' sums standing
+    in for （七）总计, when no combination fits the 总计 row as printed (wrong in every
+    column: printed as zeros, say). The other rows are placed by 一 + 二 = sums + 四; the
+    总计 row keeps its print, decided alone, and the checker reports it."""
+    solved = _solve(rows, blanks, virtual=True)
+    if not solved.combos:
+        return None
+    combos: list[dict[str, Cells]] = []
+    for combo in solved.combos:
+        rest = {k: v for k, v in combo.items() if k != _HANDLED}
+        if rest not in combos:
+            combos.append(rest)
+    return _Solved(combos, solved.complete, solved.options, solved.blanks)
 
 
 def _cost(solved: _Solved, solution: Mapping[str, Cells]) -> tuple[int, int]:
@@ -864,16 +886,22 @@ def _minus(a: Sequence[int], b: Sequence[int]) -> Cells:
     return tuple(x - y for x, y in zip(a, b, strict=True))
 
 
-def _solve(rows: Mapping[str, _Row], blanks: bool, skip: int | None = None) -> _Solved:
+def _solve(
+    rows: Mapping[str, _Row], blanks: bool, skip: int | None = None, virtual: bool = False
+) -> _Solved:
     """The combinations of the rows' options that satisfy the column identities on the six
     applicant columns (the 总计 column follows from them in every row that adds up; a row
     whose printed total is wrong keeps it, for the checker). One row with no option (an
     unknown row) is solved from the others: its cells are kept when they match its digits.
     Empty when the rows needed are missing, more than one is unknown, or nothing fits.
     With ``skip``, that applicant column is left out of the identities (a report whose
-    own column does not add up) and no unknown row is solved."""
+    own column does not add up) and no unknown row is solved. With ``virtual``, the
+    outcome rows' sums stand in for （七）总计 (a report whose 总计 row is wrong in every
+    column, printed as zeros, say): the combinations hold no value for it."""
     cut = _COLUMNS if skip is None else _columns_without(skip)
     options = {k: _options(row, blanks) for k, row in rows.items()}
+    if virtual:
+        options[_HANDLED] = None
     known = {k: o for k, o in options.items() if o is not None}
     solved = _Solved([], True, known, blanks)
     outcome_keys = [k for k in _OUTCOMES if k in rows]
@@ -915,7 +943,7 @@ def _solve(rows: Mapping[str, _Row], blanks: bool, skip: int | None = None) -> _
 
     def solve_for(key: str, parts: Cells) -> Cells | None:
         """The unknown row's value when its six cells are ``parts`` and they match its run."""
-        if min(parts) < 0 or not _fit(rows[key].run, parts):
+        if min(parts) < 0 or not (virtual or _fit(rows[key].run, parts)):
             return None
         return (*parts, sum(parts))
 
