@@ -288,3 +288,38 @@ def test_table_written_by_a_script_is_read_where_the_script_stands() -> None:
         "三、收到和处理政府信息公开申请情况",
     ]
     assert [b.rows for b in document.grids()] == [(("规章", "12"), ("行政许可", "3"))]
+
+
+def test_cell_reads_a_text_field_value_and_leaves_out_footnote_marks() -> None:
+    page = (
+        "<table><tr><td>行政处罚<sup>注2</sup></td>"
+        '<td><input type="text" readonly value="12"><sup>1</sup></td>'
+        '<td><input value="3"><input type="button" value="打印"><input type="hidden" value="9"></td>'
+        '<td><input type="text" value=""></td></tr></table>'
+    )
+    document = read_document(page.encode(), "form.html")
+    assert [b.rows for b in document.grids()] == [(("行政处罚", "12", "3", ""),)]
+
+
+def test_one_cell_table_boxing_a_cells_content_is_that_cells_text() -> None:
+    """A figure an editor boxed in a table of one cell keeps its place in the grid (a
+    blank cell beside it stays blank); a table laying out a real table is a container."""
+    box = '<table width="100%"><tr><td><span>{}</span></td></tr></table>'
+    page = (
+        "<table><tr><td>规章</td>"
+        f"<td>{box.format('3')}</td><td></td><td><div>{box.format('12')}</div></td></tr></table>"
+        "<table><tr><td>标题</td><td><table><tr><td>行政许可</td><td>5</td></tr></table></td></tr>"
+        "</table>"
+        "<table><tr><td>说明</td><td>见下表" + box.format("7") + "</td></tr></table>"
+    )
+    document = read_document(page.encode(), "boxes.html")
+    assert [b.rows for b in document.grids()] == [
+        (("规章", "3", "", "12"),),
+        (("行政许可", "5"),),
+    ]
+    assert [b.text for b in document.blocks if isinstance(b, Line)] == [
+        "标题",
+        "说明",
+        "见下表",
+        "7",
+    ]

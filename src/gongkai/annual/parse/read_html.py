@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -468,7 +469,40 @@ def _has_hidden(markup: str) -> bool:
 
 
 def _has_nested_table(table: lxml.etree._Element) -> bool:
-    return next(table.iterdescendants("table"), None) is not None
+    """Whether the table lays out other tables: it holds a table that is more than a box
+    around one cell's content (``_is_box``)."""
+    return any(not _is_box(inner) for inner in table.iterdescendants("table"))
+
+
+def _is_box(table: lxml.etree._Element) -> bool:
+    """Whether a table nested in a cell only draws a box around that cell's content (an
+    editor styling each figure as ``<td><table><tr><td>12</td></tr></table></td>``): it
+    has one cell and the cell around it shows no text beside it. Its text is the cell's."""
+    cells = table.iter("td", "th")
+    if next(cells, None) is None or next(cells, None) is not None:
+        return False
+    outer = next((a for a in table.iterancestors("td", "th", "table")), None)
+    if outer is None or outer.tag == "table":
+        return False
+    return "".join("".join(outer.itertext()).split()) == "".join("".join(table.itertext()).split())
+
+
+def _own_cells(table: lxml.etree._Element) -> Iterator[lxml.etree._Element]:
+    """The table's own rows and their cells in order (``tr``, then its ``td``/``th``), not
+    those of the tables nested in its cells."""
+    for child in table:
+        tag = child.tag
+        if tag == "tr":
+            rows: Iterable[lxml.etree._Element] = (child,)
+        elif tag in ("tbody", "thead", "tfoot"):
+            rows = (row for row in child if row.tag == "tr")
+        else:
+            continue
+        for row in rows:
+            yield row
+            for cell in row:
+                if cell.tag in ("td", "th"):
+                    yield cell
 
 
 def _one_column(table: lxml.etree._Element) -> bool:
@@ -497,7 +531,8 @@ def _table_cells(table: lxml.etree._Element, out: _Collector) -> _Table:
     starts: list[int] = []
     mark = starts.append
     spans: dict[int, tuple[int, int]] = {}
-    cells = table.iter("tr", "td", "th")
+    nested = next(table.iterdescendants("table"), None) is not None
+    cells = _own_cells(table) if nested else table.iter("tr", "td", "th")
     hides = out.hides and not out.show_hidden
     skipping = False  # in a row the page does not show
     for element in cells:  # cells before the first row are not read
@@ -533,9 +568,16 @@ def _table_cells(table: lxml.etree._Element, out: _Collector) -> _Table:
     return _Table(first, widths, {i: v for i, v in spans.items() if v != (1, 1)})
 
 
+_NOT_IN_CELL = frozenset({"script", "style", "sup"})
+"""What a cell's text leaves out: ``<sup>`` is a footnote mark after a label or figure
+(``12<sup>注1</sup>``; the form's tables print no powers)."""
+_TEXT_INPUTS = frozenset({"text", "number", ""})
+
+
 def _cell_text(cell: lxml.etree._Element, hides: bool = False) -> str:
-    """The cell's text with ``<br>`` and paragraphs as line breaks, wrapped text joined;
-    ``hides``: the page hides elements inline, and those are left out."""
+    """The cell's text with ``<br>`` and paragraphs as line breaks, wrapped text joined
+    (the value of a text field as its text, footnote marks left out); ``hides``: the page
+    hides elements inline, and those are left out."""
     parts: list[str] = []
     current: list[str] = []
 
@@ -547,7 +589,12 @@ def _cell_text(cell: lxml.etree._Element, hides: bool = False) -> str:
             # its tail is the parent's to add
             return
         tag = tag.lower()
-        if tag in ("script", "style") or (hides and _hidden(node)):
+        if tag in _NOT_IN_CELL or (hides and _hidden(node)):
+            return
+        if tag == "input":
+            # an online form's print view shows each figure in a read-only field
+            if (node.get("type") or "text").lower() in _TEXT_INPUTS:
+                current.append(node.get("value") or "")
             return
         if tag in _BLOCK:
             parts.append("".join(current))
