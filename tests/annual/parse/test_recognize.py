@@ -307,3 +307,39 @@ def test_a_table2_without_the_regulations_row_is_read_as_printed() -> None:
     assert ("ROW_NOT_FOUND", "table2.regulations") in found
     assert ("ROW_NOT_FOUND", "table2.normative_documents") in found
     assert "ROW_NOT_PRINTED" not in [c for c, _ in found]
+
+
+def test_tables_printed_before_the_narrative_are_read() -> None:
+    """Tables ahead of the six parts (an attachment placed first): a table with no
+    cell under its own heading is read from the rows before the first heading, even
+    when the narrative under that heading names the table's labels (行政复议)."""
+    table4 = "\n".join(
+        [
+            "行政复议\t\t\t\t\t行政诉讼",
+            "结果维持\t结果纠正\t其他结果\t尚未审结\t总计",
+            "\t".join(["1", "0", "0", "0", "1", *(["0"] * 10)]),
+        ]
+    )
+    narrative = "".join(
+        f"{sec.heading}\n" + ("本年度发生行政复议1件，见附表。\n" if sec.key == "4" else "正文。\n")
+        for sec in s.SECTIONS
+    )
+    text = f"样例县某局2025年政府信息公开工作年度报告\n附表3\n{table4}\n{narrative}"
+    report = recognize(read_document(text.encode("utf-8"), "附表在前.txt"))
+    assert report.table4.reconsideration.upheld == 1
+    assert report.table4.reconsideration.total == 1
+    assert report.table4.litigation_direct.total == 0
+    assert report.confidence is not None and report.confidence["table4"] == 1.0
+
+
+def test_an_excel_copy_keeps_a_cell_with_a_line_break_in_quotes() -> None:
+    """Excel puts a cell that holds a line break in quotes when it is copied: the label's
+    first line stands alone, its numbers follow the second line."""
+    rows = [
+        "三、收到和处理政府信息公开申请情况",
+        "一、本年新收政府信息公开申请数量\t\t\t4\t0\t0\t0\t0\t0\t4",
+        '\t"（二）部分公开（区分处理的，',
+        '只计这一情形，不计其他情形）"\t\t3\t0\t0\t0\t0\t0\t3',
+    ]
+    report = recognize(read_document("\n".join(rows).encode("utf-8"), "复制.txt"))
+    assert report.table3.row("partially_granted") == (3, 0, 0, 0, 0, 0, 3)

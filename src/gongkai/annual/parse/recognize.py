@@ -56,25 +56,26 @@ def recognize(document: Document) -> AnnualReport:
     no_meta = Meta(None, None, None, None, ())
     meta = _safe(notes, "元数据", lambda: read_meta(rows, headings), no_meta)
     t2_range, t3_range, t4_range = table_ranges(rows, headings)
-    t2 = _safe(notes, "表二", lambda: read_table2(rows[slice(*t2_range)], notes), Reading())
-    t3 = _safe(notes, "表三", lambda: _read_table3(rows[slice(*t3_range)], notes), Reading())
-    t4 = _safe(notes, "表四", lambda: read_table4(rows[slice(*t4_range)], notes), Reading())
-    if headings and not (t2.found or t3.found or t4.found):
+    table_notes = [Notes(document.source) for _ in range(3)]
+    n2, n3, n4 = table_notes
+    readings_found = [
+        _safe(n2, "表二", lambda: read_table2(rows[slice(*t2_range)], n2), Reading()),
+        _safe(n3, "表三", lambda: _read_table3(rows[slice(*t3_range)], n3), Reading()),
+        _safe(n4, "表四", lambda: read_table4(rows[slice(*t4_range)], n4), Reading()),
+    ]
+    if headings and not all(r.cells for r in readings_found):
         # the six parts as narrative, the tables after them (an appendix, often numbered
-        # 一、二、三 again): read them from the rows after the last heading
-        tail = max(headings.values()) + 1
-        notes_tail = Notes(document.source)
-        r2, r3, r4 = table_ranges(rows, {}, start=tail)
-        again = (
-            _safe(notes_tail, "表二", lambda: read_table2(rows[slice(*r2)], notes_tail), Reading()),
-            _safe(
-                notes_tail, "表三", lambda: _read_table3(rows[slice(*r3)], notes_tail), Reading()
-            ),
-            _safe(notes_tail, "表四", lambda: read_table4(rows[slice(*r4)], notes_tail), Reading()),
-        )
-        if any(r.found for r in again):
-            t2, t3, t4 = again
-            notes.items.extend(notes_tail.items)
+        # 一、二、三 again) or, less often, before them: a table with no cell under its
+        # heading is read from the rows after the last heading, else before the first
+        for part in (rows, rows[: min(headings.values())]):
+            start = max(headings.values()) + 1 if part is rows else 0
+            again, notes_again = _tables_in(part, start, document.source)
+            for i, reading in enumerate(again):
+                if reading.cells and not readings_found[i].cells:
+                    readings_found[i], table_notes[i] = reading, notes_again[i]
+    t2, t3, t4 = readings_found
+    for table in table_notes:
+        notes.items.extend(table.items)
     flat = _flat(document, rows, (t2, t3, t4))
     readings = (("表二", t2), ("表三", t3), ("表四", t4))
     _safe(notes, "单元格注记", lambda: _noted_cells(rows, readings, notes), None)
@@ -288,6 +289,18 @@ def _no_report_message(readings: Sequence[tuple[str, Reading]]) -> str:
         "没有找到政府信息公开工作年度报告（既没有年报标题，"
         f"也没有“{first.heading}”等{s.SECTIONS[-1].numeral}个部分的标题，也没有{tables}）"
     )
+
+
+def _tables_in(rows: Sequence[Row], start: int, source: str) -> tuple[list[Reading], list[Notes]]:
+    """The three tables found by their labels in ``rows[start:]``, without headings,
+    each with its own notes."""
+    n2, n3, n4 = notes = [Notes(source) for _ in range(3)]
+    r2, r3, r4 = table_ranges(rows, {}, start=start)
+    return [
+        _safe(n2, "表二", lambda: read_table2(rows[slice(*r2)], n2), Reading()),
+        _safe(n3, "表三", lambda: _read_table3(rows[slice(*r3)], n3), Reading()),
+        _safe(n4, "表四", lambda: read_table4(rows[slice(*r4)], n4), Reading()),
+    ], notes
 
 
 def _read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
