@@ -27,7 +27,7 @@ from ..model import AppealCounts, DocumentCounts, Table2, Table3, Table4
 from . import digit_runs as d
 
 _GAP_RE = re.compile(r"(?<!\d)[ \t\u3000\r\n]+|[ \t\u3000\r\n]+(?!\d)")
-_RUN_RE = re.compile(r"(?:[\d ]|(?<=\d)，(?=\d{3}))*(?:\.\d+)?")
+_RUN_RE = re.compile(r"[\d ]*(?:(?<=\d)，\d{3}[\d ]*)*(?:\.\d+)?")
 """Digits, spaces between them (cell boundaries), a thousands separator (``1,234``) and the
 decimals of an amount."""
 _GROUP_END_RE = re.compile(r"，(\d{3})(?!，\d{3})")
