@@ -91,6 +91,10 @@ def test_year_from_mentions_does_not_count_dates_of_writing() -> None:
             2024,
         ),
         ("2024年政府信息公开工作年度报告\n来源：本网\n", None, 2024),
+        # words between the year and the report's name that name no organ
+        ("2024年政务信息公开工作年度报告\n", None, 2024),
+        ("2024年全市政府信息公开工作年度报告\n", None, 2024),
+        ("中华人民共和国甲海关2024年政府信息公开工作年度报告\n", "中华人民共和国甲海关", 2024),
         (
             "甲政办〔2025〕3号甲县人民政府办公室2024年政府信息公开工作年度报告\n",
             "甲县人民政府办公室",

@@ -28,7 +28,7 @@ from .rows import Row
 
 ORGAN_SUFFIXES = (
     "局", "委", "办", "院", "府", "厅", "会", "署", "处", "室", "中心", "所", "站", "队",
-    "馆", "部", "社", "镇", "乡", "街道", "管委会", "办事处",
+    "馆", "部", "社", "镇", "乡", "街道", "管委会", "办事处", "海关", "气象台",
 )  # fmt: skip
 _REPORT = r"(?:政府)?(?:信息|政务|资讯)公开(?:工作)?(?:(?:年度)?报告|年报(?=$|[(（])|(?:(?:开展)?情况)?的?报告(?=$|[(（]))"
 """``政府信息公开工作年度报告`` or, ending the line, ``…公开工作情况的报告``,
@@ -78,12 +78,14 @@ SIGNATURE_ROWS = 10
 """The signature is among the last rows: after it only a date, notes in brackets and the
 page's furniture (``责任编辑：…``, ``扫一扫在手机打开当前页``)."""
 _FURNITURE_RE = re.compile(
-    r"[:：]|扫一扫|打印|关闭|分享|收藏|字号|浏览|访问量|相关链接|返回顶部|版权|备案|Copyright",
+    r"[:：]|扫一扫|打印|关闭|分享|收藏|字号|浏览|访问量|相关链接|返回顶部|版权|备案|Copyright"
+    r"|报告|附件|下载|\.(?:pdf|docx?|wps|xlsx?)$",
     re.IGNORECASE,
 )
 """A line after the signature that is the page's, not the report's: a field
-(``责任编辑：张三``, ``附件：``), a button or the site's footer."""
-_SEAL_RE = re.compile(r"[(（](?:盖章|印章|公章|章|签章)[)）]$")
+(``责任编辑：张三``, ``附件：``), a button, the site's footer, an attachment
+(``1.2025年政府信息公开工作年度报告（PDF版）``)."""
+_TRAILING_NOTE_RE = re.compile(r"[(（【\[]([^()（）【】\[\]]*)[)）】\]]$")
 _BRACKETED_RE = re.compile(r"^(?:[(（【\[〔][^()（）【】\[\]〔〕]*[)）】\]〕])+$")
 """A line made of notes in brackets only (``（此件主动公开）``, ``【打印本页】【关闭窗口】``)."""
 _FULL_WIDTH_BRACKETS = str.maketrans("()", "（）")
@@ -301,7 +303,10 @@ def _parse_title(title: str) -> tuple[str | None, int | None]:
     if not match:
         return None, None
     year = int(match.group("year") or 0)
-    organ = _clean_organ(match.group("pre")) or _clean_organ(match.group("post"))
+    organ = _clean_organ(match.group("pre"))
+    if organ is None or _NOT_AN_ORGAN_RE.match(organ):
+        organ = _clean_organ(match.group("post"))
+        organ = organ if organ and _names_organ(organ) else None
     if organ is None and (after := _ORGAN_AFTER_RE.search(compact)):
         organ = _clean_organ(after.group(1))
         organ = organ if organ and organ.endswith(ORGAN_SUFFIXES) else None
@@ -312,6 +317,20 @@ _PREFIX_RE = re.compile(r"^.*[|｜】\]>》:：/\\\s_\-－—–·]|^.*?〔(?:19
 """What a title may print before the organ: a column's or a site's name and a separator
 (``公开年报｜``, ``【公开年报】``, ``首页>年报>``, ``X市人民政府门户网站-``), a document
 number (``X政办〔2026〕3号``)."""
+
+
+_NOT_AN_ORGAN_RE = re.compile(r"^(?:[全各该我本][省市县区镇乡]?|政务|政府)$")
+"""What the words around a title's year may hold that names no organ (``2025年全市政务
+公开…``, ``2025年政务信息公开…``)."""
+
+
+def _names_organ(text: str) -> bool:
+    """An organ's name or a place (the place stands for its government)."""
+    if _NOT_AN_ORGAN_RE.match(text):
+        return False
+    return text.endswith(ORGAN_SUFFIXES) or (
+        text[-1] in _PLACE_END and not text.startswith(_NOT_A_PLACE)
+    )
 
 
 def _clean_organ(text: str) -> str | None:
@@ -351,7 +370,11 @@ def _signature(rows: Sequence[Row]) -> str | None:
         tail = "".join(tail.split())
         if not tail or _BRACKETED_RE.match(tail) or _FURNITURE_RE.search(tail):
             continue
-        organ = _clean_organ(_SEAL_RE.sub("", tail))
+        note = _TRAILING_NOTE_RE.search(tail)
+        while note and not note.group(1).endswith(ORGAN_SUFFIXES):  # ``X局（此件公开发布）``
+            tail = tail[: note.start()]
+            note = _TRAILING_NOTE_RE.search(tail)
+        organ = _clean_organ(tail)
         if organ and len(organ) <= 30 and organ.endswith(ORGAN_SUFFIXES):
             return organ
         return None
