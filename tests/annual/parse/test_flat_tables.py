@@ -139,3 +139,22 @@ def test_a_subtotal_column_before_the_organisations_is_left_out() -> None:
     assert flat.table3 is not None
     assert dict(flat.table3.rows) == rows
     assert [d["code"] for d in flat.diagnostics] == ["SUBTOTAL_IGNORED"]
+
+
+def test_item_numbers_printed_without_a_mark_are_not_read_into_the_row_above() -> None:
+    from gongkai.annual import schema as s
+
+    bare = {
+        row.key: row.label.replace(".", "") + "1000001"
+        for row in s.TABLE3_ROWS
+        if row.group == "withheld"
+    }
+    flat = read_flat(normalize_text(_one_line(bare)))
+    assert flat.table3 is not None
+    assert all(flat.table3.row(key) == (1, 0, 0, 0, 0, 0, 1) for key in bare)
+    # one row printed so among rows with marks: only the run without the number adds up
+    one = _one_line({"withheld.third_party_rights": "4保护第三方合法权益0000000"})
+    one = one.replace("危及“三安全一稳定”0000000", "危及“三安全一稳定”1000001")
+    flat = read_flat(normalize_text(one))
+    assert flat.table3 is not None
+    assert flat.table3.row("withheld.security_stability") == (1, 0, 0, 0, 0, 0, 1)

@@ -179,6 +179,15 @@ def _unnumbered(label: str) -> str:
     return _NUMBERING_RE.sub("", label)
 
 
+def _adds_up(run: str) -> bool:
+    return bool(run) and next(d.summed_splits(run, s.TABLE3_WIDTH, 1), None) is not None
+
+
+_BARE_ITEMS: Final = 3
+"""Rows whose run ends with the next row's item number, followed at once by its label,
+that show a table printing its item numbers without a mark (with three in four such)."""
+
+
 def _item_number(row: s.Table3Row) -> str | None:
     m = re.match(r"(\d+)\.", row.label)
     return m.group(1) if m else None
@@ -192,6 +201,9 @@ def _table3(body: str, start: int, flat: Flat) -> None:
     empty: list[str] = []
     pos = start
     rows = s.TABLE3_ROWS
+    numbered: list[str] = []  # rows whose run may end with the next row's bare item number
+    bare: list[str] = []
+    last: tuple[str, int] | None = None
     for i, row in enumerate(rows):
         labels = (_unnumbered(row.label), *row.variants)
         if row.key == "other.other":  # the 2019 format's single （六）其他处理 row
@@ -199,6 +211,12 @@ def _table3(body: str, start: int, flat: Flat) -> None:
         found = _find_any(body, labels, pos)
         if found is None:
             continue
+        number = _item_number(row)
+        if last is not None and number and last[1] == found[0]:
+            numbered.append(last[0])
+            if runs[last[0]].endswith(number):
+                bare.append(last[0])
+        last = None
         nxt = rows[i + 1] if i + 1 < len(rows) else None
         run, stop = _run_after(body, found[1], _item_number(nxt) if nxt else None)
         if not run:  # a variant matched the head of a longer printed label: its tail
@@ -207,12 +225,22 @@ def _table3(body: str, start: int, flat: Flat) -> None:
             runs[row.key] = run
             pos = stop
             flat.end = stop
+            last = (row.key, stop)
         else:
             empty.append(row.key)
             pos = found[1]
     if len(runs) < MIN_ROWS:
         flat.end = start
         return
+    table_wide = len(bare) >= _BARE_ITEMS and len(bare) * 4 >= len(numbered) * 3
+    for key in bare:
+        # the table prints its item numbers without a mark (4保护第三方合法权益): the
+        # digits before such a label are its number, not the row above's last cell; a
+        # row alone, when only the run without them adds up
+        number = _item_number(rows[s.TABLE3_ROW_BY_KEY[key].index + 1]) or ""
+        without = runs[key][: -len(number)].rstrip()
+        if table_wide or (_adds_up(without) and not _adds_up(runs[key])):
+            runs[key] = without
     subtotal = _subtotal_place(body, start)
     if subtotal is not None:
         _drop_subtotals(runs, subtotal, flat)
