@@ -300,6 +300,10 @@ def test_word_lists_of_one_definition_count_on_unless_restarted() -> None:
         + '<w:num w:numId="4"><w:abstractNumId w:val="0"/>'
         '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
         + '<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>'
+        + '<w:abstractNum w:abstractNumId="2">'
+        + _level(0, "bullet", "\uf06c")
+        + "</w:abstractNum>"
+        + '<w:num w:numId="6"><w:abstractNumId w:val="2"/></w:num>'
     )
     styles = (
         '<w:style w:type="paragraph" w:styleId="Base"><w:pPr><w:numPr><w:numId w:val="5"/>'
@@ -315,6 +319,7 @@ def test_word_lists_of_one_definition_count_on_unless_restarted() -> None:
         + styled.format("其他事项")
         + styled.format("附件")
         + '<w:p><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>不编号</w:t></w:r></w:p>'
+        + _numbered("项目符号", 6)
     )
     assert _lines(_with_numbering(body, numbering, styles)) == [
         "1.国家秘密",
@@ -324,6 +329,7 @@ def test_word_lists_of_one_definition_count_on_unless_restarted() -> None:
         "十、 其他事项",
         "十一、 附件",
         "不编号",
+        "项目符号",
     ]
 
 
@@ -333,7 +339,8 @@ def test_text_moved_away_or_deleted_by_a_tracked_change_is_not_read() -> None:
         '<w:del w:id="2"><w:r><w:t>7</w:t></w:r></w:del><w:r><w:t>12</w:t></w:r>'
         '<w:moveTo w:id="3"><w:r><w:t>0</w:t></w:r></w:moveTo></w:p></w:tc>'
     )
-    body = f"<w:tbl><w:tr><w:tc>{_p('规章')}</w:tc>{cell}</w:tr></w:tbl>"
+    deleted = f'<w:tr><w:trPr><w:del w:id="4"/></w:trPr><w:tc>{_p("规章")}</w:tc><w:tc/></w:tr>'
+    body = f"<w:tbl><w:tr><w:tc>{_p('规章')}</w:tc>{cell}</w:tr>{deleted}</w:tbl>"
     document = read_document(_with_body(body), "moved.docx")
     assert [b.rows for b in document.blocks if isinstance(b, Grid)] == [(("规章", "120"),)]
 

@@ -323,3 +323,17 @@ def test_one_cell_table_boxing_a_cells_content_is_that_cells_text() -> None:
         "见下表",
         "7",
     ]
+
+
+def test_header_and_footer_of_a_section_are_its_own_not_the_pages() -> None:
+    page = (
+        "<body><header>某市人民政府门户网站</header><div><section><header><h1>"
+        "某区司法局2024年政府信息公开工作年度报告</h1></header><p>正文</p>"
+        "<footer><p>某区司法局</p></footer></section></div><footer>网站主办</footer></body>"
+    )
+    document = read_document(page.encode(), "section.html")
+    assert [b.text for b in document.lines()] == [
+        "某区司法局2024年政府信息公开工作年度报告",
+        "正文",
+        "某区司法局",
+    ]

@@ -325,7 +325,10 @@ def _table_rows(
     """Printed cells with their spans; vertical merges counted into rowspans."""
     grid_rows: list[list[_Cell]] = []
     for tr in _wrapped(table, _TR):
-        column = _int_property(tr.find(_TR_PR), _GRID_BEFORE, 0)
+        row_properties = tr.find(_TR_PR)
+        if row_properties is not None and row_properties.find(_DEL) is not None:
+            continue  # a row a tracked change deleted
+        column = _int_property(row_properties, _GRID_BEFORE, 0)
         cells: list[_Cell] = []
         for tc in _wrapped(tr, _TC):
             properties = tc.find(_TC_PR)
@@ -426,6 +429,10 @@ def _format_number(n: int, kind: str) -> str:
     """A list counter in one of Word's number formats (``w:numFmt``)."""
     if kind in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting"):
         return _chinese(n)
+    if kind == "japaneseCounting":
+        return _chinese(n)
+    if kind in ("ideographDigital", "taiwaneseDigital"):
+        return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
     if kind in ("chineseLegalSimplified", "ideographLegalTraditional"):
         return _chinese(n, _LEGAL_DIGITS, "拾")
     if kind in ("ideographTraditional", "ideographZodiac") and 0 < n <= len(_STEMS):
@@ -542,6 +549,8 @@ class _Numbering:
         level = min(max(ilvl or 0, 0), _MAX_LEVELS - 1)
         if level not in levels:
             return ""
+        if levels[level].kind in ("bullet", "none"):
+            return ""  # a bullet (a symbol font's character) or no number: not text
         # lists of one definition count on together (Word's "continue numbering"); a
         # list that restarts says so by overriding its start, used on its first paragraph
         counters = self.counters.setdefault(abstract, [None] * _MAX_LEVELS)

@@ -51,6 +51,9 @@ _UNSHOWN = frozenset({"noscript", "template", "textarea"})
 """Skipped elements that may hold the page's only copy of the report, for a script to
 show: read when the shown page has no report (``read_html``)."""
 _PAGE_FRAME = frozenset({"header", "footer"})
+_SECTIONING = frozenset({"article", "main", "section"})
+"""Elements whose ``<header>`` and ``<footer>`` are their own (an article's title, its
+signature), not the page's frame."""
 _BLOCK = frozenset(
     {
         "p",
@@ -357,7 +360,7 @@ def _walk(element: lxml.etree._Element, out: _Collector, *, in_article: bool) ->
             out.line = line
         pieces.append(text)
     if len(element):  # (iterating over no children still builds an iterator)
-        inside = in_article or tag in ("article", "main")
+        inside = in_article or tag in _SECTIONING
         for child in element:
             _walk(child, out, in_article=inside)
             tail = child.tail
