@@ -162,3 +162,26 @@ def test_the_fixture_whose_title_misreads_a_place_is_flagged_with_the_bodys_spel
     assert report.organ == "青禾市湄源县农业农村局"
     [flag] = [d for d in report.diagnostics or () if d["code"] == "ORGAN_SPELLING"]
     assert flag["spelling"] == "青禾市湄原县农业农村局"
+
+
+def test_a_page_flattened_to_one_line_names_its_organ() -> None:
+    """A crawler's one-line page: the signature before the page's buttons on the same
+    line, the 发布机构 value run into the next field, a title without a year among the
+    words."""
+    body = (
+        " 一、总体情况 2024年，本局依法公开。二、主动公开政府信息情况 六、其他需要报告的事项 "
+        "本年度未收取信息处理费。"
+    )
+    organ, year, _ = _read(
+        "当前位置：首页 > 年报 2024年政府信息公开工作年度报告"
+        + body
+        + " 某市某区某局 2025年1月20日 分享到： 打印本页 关闭窗口"
+    )
+    assert (organ, year) == ("某市某区某局", 2024)
+    organ, _, _ = _read(
+        "标题:2024年政府信息公开工作年度报告发布时间:2025-01-20发布机构:某市某区某局原文链接:"
+        "https://www.example.gov.cn/a.html 2024年政府信息公开工作年度报告" + body
+    )
+    assert organ == "某市某区某局"
+    organ, year, _ = _read("首页 > 年报 某市某区某局政府信息公开工作年度报告" + body)
+    assert (organ, year) == ("某市某区某局", 2024)

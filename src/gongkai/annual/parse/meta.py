@@ -74,6 +74,7 @@ _PUBLISHED_RE = re.compile(
 _CJK_ONLY_RE = re.compile(r"^[\u4e00-\u9fff()（）]+$")
 _CJK_RUN_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]+$")
 MAX_PLACE = 6
+MAX_ORGAN_CHARS = 30
 SIGNATURE_ROWS = 10
 """The signature is among the last rows: after it only a date, notes in brackets and the
 page's furniture (``责任编辑：…``, ``扫一扫在手机打开当前页``)."""
@@ -257,11 +258,17 @@ def _organ_below(rows: Sequence[Row], title_row: int) -> str | None:
 def _title_among_words(rows: Sequence[Row]) -> str | None:
     """A title that is not a row of its own: a page flattened to one long line
     (``…文件下载 X局2025年政府信息公开工作年度报告 本报告根据…``) keeps it as one word."""
+    without_year = None
     for row in rows:
         for word in row.text.split():
-            if len(word) <= 80 and _is_title(arabic_years(word)):
+            if len(word) > MAX_TITLE_CHARS:
+                continue
+            compact = arabic_years(word)
+            if _is_title(compact):
                 return word
-    return None
+            if without_year is None and _TITLE_NO_YEAR_RE.match(compact):
+                without_year = word
+    return without_year
 
 
 def _may_be_title(compact: str, row: Row, headings: frozenset[int]) -> bool:
@@ -363,21 +370,36 @@ def _organ_from_alias(rows: Sequence[Row]) -> str | None:
 
 def _signature(rows: Sequence[Row]) -> str | None:
     """The organ signing the report: the first line from the end that is neither a date
-    nor a note in brackets (``（此件主动公开）``, the page's ``【打印本页】【关闭窗口】``)."""
+    nor a note in brackets (``（此件主动公开）``, the page's ``【打印本页】【关闭窗口】``)
+    nor the page's furniture; on a page flattened to one line, the words after the last
+    sentence, less the furniture that follows them."""
     for row in reversed(rows[-SIGNATURE_ROWS:]):
-        tail = arabic_years(row.text.rsplit("。", 1)[-1])
-        tail = _DATE_RE.sub("", tail)
-        tail = "".join(tail.split())
-        if not tail or _BRACKETED_RE.match(tail) or _FURNITURE_RE.search(tail):
+        tail = _DATE_RE.sub(" ", arabic_years(row.text.rsplit("。", 1)[-1]))
+        words = tail.split()
+        printed = len(words)
+        while words and (_BRACKETED_RE.match(words[-1]) or _FURNITURE_RE.search(words[-1])):
+            words.pop()
+        if not words:
             continue
-        note = _TRAILING_NOTE_RE.search(tail)
-        while note and not note.group(1).endswith(ORGAN_SUFFIXES):  # ``X局（此件公开发布）``
-            tail = tail[: note.start()]
-            note = _TRAILING_NOTE_RE.search(tail)
-        organ = _clean_organ(tail)
-        if organ and len(organ) <= 30 and organ.endswith(ORGAN_SUFFIXES):
-            return organ
+        for candidate in ("".join(words), words[-1]):
+            organ = _signed_organ(candidate)
+            if organ:
+                return organ
+        if len(words) == printed:
+            return None  # the last line of text, and it names no organ
+    return None
+
+
+def _signed_organ(text: str) -> str | None:
+    if _FURNITURE_RE.search(text):
         return None
+    note = _TRAILING_NOTE_RE.search(text)
+    while note and not note.group(1).endswith(ORGAN_SUFFIXES):  # ``X局（此件公开发布）``
+        text = text[: note.start()]
+        note = _TRAILING_NOTE_RE.search(text)
+    organ = _clean_organ(text)
+    if organ and len(organ) <= MAX_ORGAN_CHARS and organ.endswith(ORGAN_SUFFIXES):
+        return organ
     return None
 
 
@@ -397,6 +419,13 @@ def _publisher(rows: Sequence[Row]) -> str | None:
     return None
 
 
+_NEXT_FIELD_RE = re.compile(
+    r"(?:原文链接|链接|网址|发布时间|发布日期|成文日期|生成日期|时间|日期|信息来源|来源|浏览次数"
+    r"|索引号|文号|主题分类|分类|字号|作者|责任编辑|标题)$"
+)
+"""The name of the field after a value that a crawler printed without a space."""
+
+
 def _field_value(row: Row, key: str) -> str | None:
     """The organ a ``key：value`` field of ``row`` names: in its cell, or the next one."""
     for i, cell in enumerate(row.cells):
@@ -407,7 +436,9 @@ def _field_value(row: Row, key: str) -> str | None:
         if not value:
             value = next((c for c in row.cells[i + 1 :] if c), "")
         words = value.split()
-        organ = _clean_organ(words[0]) if words else None
+        # a crawler's fields run together (``发布机构:X局原文链接:http…``)
+        word = _NEXT_FIELD_RE.sub("", re.split("[:：]", words[0])[0]) if words else ""
+        organ = _clean_organ(word) if word else None
         if organ:
             return organ
     return None
