@@ -16,9 +16,9 @@ def test_a_long_run_of_spaces_on_a_markdown_page_is_read_in_linear_time() -> Non
     text = seeds()["markdown_traditional_characters_notes_in_cells.txt"].decode()
     at = text.index("|  | 3.")
     page = text[:at] + " " * 30_000 + text[at:]
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other load on the machine does not count
     report = parse_bytes(page.encode(), "空白.txt")
-    assert time.perf_counter() - started < 1.5
+    assert time.process_time() - started < 1.5
     assert report.table3.row("received")[6] == 12
     assert strip_markdown("a\n  | --- | :---: |  \n---|---\n+---+===+\n * * *\nx|---|y\n") == (
         "a\n\n\n\n\nx|---|y\n"
