@@ -337,3 +337,27 @@ def test_header_and_footer_of_a_section_are_its_own_not_the_pages() -> None:
         "正文",
         "某区司法局",
     ]
+
+
+def test_page_showing_no_title_before_its_tables_is_named_by_its_own_title() -> None:
+    """The title shown as an image: the report's title from ``<meta name="ArticleTitle">``
+    (else ``<title>``, without the site's name) is read as the first line; a page that
+    shows its title does not get it twice."""
+    body = "<body><img src='t.png'><p>一、总体情况</p><table><tr><td>规章</td><td>1</td></tr></table></body>"
+    head = "<head><title>某市人民政府 - 某市某局2024年政府信息公开工作年度报告</title>{}</head>"
+    meta = '<meta name="ArticleTitle" content="某市某局2024年政府信息公开工作年度报告">'
+    for extra in ("", meta):
+        document = read_document(f"<html>{head.format(extra)}{body}</html>".encode(), "t.html")
+        assert [b.text for b in document.lines()] == [
+            "某市某局2024年政府信息公开工作年度报告",
+            "一、总体情况",
+        ]
+    shown = body.replace("<img src='t.png'>", "<h1>某市某局2024年政府信息公开工作年度报告</h1>")
+    document = read_document(f"<html>{head.format(meta)}{shown}</html>".encode(), "t.html")
+    assert [b.text for b in document.lines()] == [
+        "某市某局2024年政府信息公开工作年度报告",
+        "一、总体情况",
+    ]
+    generic = "<html><head><title>政务公开_某市人民政府</title></head>" + body + "</html>"
+    document = read_document(generic.encode(), "t.html")
+    assert [b.text for b in document.lines()] == ["一、总体情况"]

@@ -209,6 +209,13 @@ def read_html(decoded: Decoded, source: str) -> Document:
                 "已读取这部分内容",
             }
         )
+    if ("年度报告" in markup or "年报" in markup) and not _shows_title(collector):
+        # the page shows no title before its tables (an image, a script's): its own
+        # title names the report
+        title = _page_title(root)
+        if title is not None:
+            collector.blocks.insert(0, (len(collector.texts), title[1]))
+            collector.texts.append(title[0])
     raw = collector.texts
     simplify = looks_traditional("".join(raw[: _sample_end(collector.blocks, len(raw))]))
     if simplify:
@@ -230,6 +237,46 @@ def read_html(decoded: Decoded, source: str) -> Document:
         document.blocks.append(_grid(content, texts, number))
     document.blocks.extend(numbered_lines(pending))
     return document
+
+
+_TITLE_WORDS = ("年度报告", "年报")
+_TITLE_SEPARATORS_RE = re.compile(r"\s*(?:[_|｜]|--|——|\s[-－—]\s)\s*")
+_TITLE_METAS = ("articletitle", "og:title", "title", "dc.title")
+
+
+def _shows_title(collector: _Collector) -> bool:
+    """Whether a text before the page's first table names a report (``…年度报告``)."""
+    texts = collector.texts
+    for content, _ in collector.blocks:
+        if not isinstance(content, int):
+            return False
+        if any(word in texts[content] for word in _TITLE_WORDS):
+            return True
+    return False
+
+
+def _page_title(root: lxml.etree._Element) -> tuple[str, int | None] | None:
+    """The report's title as the page names it (``<meta name="ArticleTitle">``, a
+    site's ``og:title``, else ``<title>``), without the site's name the title joins to it
+    (``…年度报告_某区人民政府``), and its source line; ``None`` when it names no report."""
+    head = root.find("head")
+    if head is None:
+        return None
+    candidates: list[tuple[str, int | None]] = []
+    for meta in head.iter("meta"):
+        name = (meta.get("name") or meta.get("property") or "").lower()
+        content = meta.get("content")
+        if name in _TITLE_METAS and content:
+            candidates.append((content, meta.sourceline))
+    title = head.find("title")
+    if title is not None and title.text:
+        candidates.append((title.text, title.sourceline))
+    for text, line in candidates:
+        for part in _TITLE_SEPARATORS_RE.split(text):
+            part = _SPACE_RE.sub(" ", part).strip()
+            if any(word in part for word in _TITLE_WORDS) and len(part) <= 80:
+                return part, line
+    return None
 
 
 def _web_archive(decoded: Decoded) -> Decoded | None:
