@@ -21,7 +21,11 @@ compared cell by cell with the same file:
   labels in cells one character wide;
 * ``pdf_shaded_header_cells_tables_side_by_side``: ruled tables whose header cells are
   shaded grey, table 二's blocks in two tables side by side and table 四's 行政复议 and
-  行政诉讼 in two tables side by side (``build_word_export_pdf(..., side_by_side=True)``).
+  行政诉讼 in two tables side by side (``build_word_export_pdf(..., side_by_side=True)``);
+* ``pdf_landscape_table3_drawn_turned_on_portrait_pages``: table 三 on landscape pages
+  that a print driver drew turned a quarter on portrait pages, shown upright by each
+  page's ``/Rotate 270`` (``build_turned_landscape_pdf``): in the page's own coordinates
+  its text runs up the page.
 
 The row labels are the national form's, taken from ``annual.schema``.
 """
@@ -419,3 +423,34 @@ def _html_table4_two(table4: dict[str, Any]) -> str:
         '<div style="display:flex;gap:8pt;align-items:flex-start">'
         f'<div style="width:34%">{left}</div><div style="width:66%">{right}</div></div>'
     )
+
+
+_LANDSCAPE_CSS = "@page wide { size: A4 landscape; margin: 1.5cm; } .wide { page: wide; }"
+
+
+def build_turned_landscape_pdf(expected: dict[str, Any]) -> bytes:
+    """The report with table 三 on landscape pages, each drawn turned a quarter
+    (clockwise) on a portrait page and shown upright by ``/Rotate 270`` (see the module
+    docstring)."""
+    import pypdfium2
+    import weasyprint
+
+    html = pdf_html(expected).replace("</style>", _LANDSCAPE_CSS + "</style>", 1)
+    html = html.replace("<h2>三、", '<div class="wide"><h2>三、', 1)
+    html = html.replace("<h2>四、", "</div><h2>四、", 1)
+    source = pypdfium2.PdfDocument(weasyprint.HTML(string=html).write_pdf())
+    turned = pypdfium2.PdfDocument.new()
+    for index in range(len(source)):
+        width, height = source[index].get_size()
+        if width <= height:
+            turned.import_pages(source, [index])
+            continue
+        content = source.page_as_xobject(index, turned).as_pageobject()
+        content.transform(pypdfium2.PdfMatrix().rotate(90).translate(0, width))
+        page = turned.new_page(height, width)
+        page.insert_obj(content)
+        page.gen_content()
+        page.set_rotation(270)
+    out = io.BytesIO()
+    turned.save(out)
+    return out.getvalue()

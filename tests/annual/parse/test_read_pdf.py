@@ -296,3 +296,20 @@ def test_word_exported_pdf_layouts_read_to_their_values(name: str, side_by_side:
     report = parse_bytes(build_word_export_pdf(expected, side_by_side=side_by_side), f"{name}.pdf")
     assert differences(report, expected) == []
     assert report.confidence == {"table2": 1.0, "table3": 1.0, "table4": 1.0}
+
+
+@pytest.mark.slow
+def test_a_table_drawn_turned_on_a_rotated_page_is_read_upright() -> None:
+    """Table 三 on landscape pages that a print driver drew turned a quarter on portrait
+    pages with ``/Rotate 270``: in the page's own coordinates its lines run up the page
+    (read so, no table was found and every row of table 三 was null)."""
+    pytest.importorskip("weasyprint")
+    from gongkai.annual.parse import parse_bytes
+    from tests.annual.parse.fixture_documents import build_turned_landscape_pdf
+    from tests.annual.parse.test_fixture_reports import differences, expected_for
+
+    name = "pdf_landscape_table3_drawn_turned_on_portrait_pages"
+    expected = expected_for(name)
+    report = parse_bytes(build_turned_landscape_pdf(expected), f"{name}.pdf")
+    assert differences(report, expected) == []
+    assert report.confidence == {"table2": 1.0, "table3": 1.0, "table4": 1.0}

@@ -13,6 +13,8 @@ Coordinates here are top-down (0 at the top of the page), like reading order.
 from __future__ import annotations
 
 import ctypes
+import math
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -64,8 +66,13 @@ def read_page(page: Any) -> tuple[list[tuple[float, str | TableBox]], float]:
     """Text lines and tables of a pypdfium2 page, top to bottom, and the page height."""
     import pypdfium2.raw as pdfium_c
 
-    _, height = page.get_size()
     textpage = page.get_textpage()
+    turn = _content_turn(textpage, pdfium_c)
+    if turn or page.get_rotation() % 360:
+        textpage.close()
+        _upright(page, turn)
+        textpage = page.get_textpage()
+    _, height = page.get_size()
     try:
         if textpage.count_rects() > MAX_TEXT_RUNS:
             return _plain_page(textpage), float(height)
@@ -90,6 +97,61 @@ def read_page(page: Any) -> tuple[list[tuple[float, str | TableBox]], float]:
         textpage.close()
     items.sort(key=lambda item: item[0])
     return items, float(height)
+
+
+ANGLE_SAMPLES = 64
+"""Characters whose angle is looked at to tell which way a page's text runs."""
+
+
+def _content_turn(textpage: Any, pdfium_c: Any) -> int:
+    """Degrees (clockwise) the page's content must be turned for its text to stand
+    upright: 0 for a page as most are; 90, 180 or 270 for one whose text runs down or up
+    the page in its own coordinates (a landscape table 三 drawn turned a quarter on a
+    portrait page, shown upright by the page's ``/Rotate``, or not at all)."""
+    count = textpage.count_chars()
+    if count <= 0:
+        return 0
+    step = max(1, count // ANGLE_SAMPLES)
+    turns: Counter[int] = Counter()
+    for index in range(0, count, step):
+        angle = pdfium_c.FPDFText_GetCharAngle(textpage.raw, index)
+        if angle >= 0:  # -1: no angle (a generated space)
+            turns[round(math.degrees(angle) / 90) % 4 * 90] += 1
+    if not turns:
+        return 0
+    angle, _ = turns.most_common(1)[0]
+    return (360 - angle) % 360
+
+
+def _upright(page: Any, turn: int) -> None:
+    """Turn a page's content clockwise by ``turn`` degrees so that its text stands
+    upright, and drop the page's ``/Rotate``: lines and ruling lines are then found as
+    on any page (read in the content's own coordinates, the text lines of such a page
+    ran down it and no table was found); with ``turn`` 0, only the ``/Rotate`` goes (the
+    content already stands upright in its own coordinates)."""
+    import pypdfium2
+
+    page.set_rotation(0)
+    if not turn:
+        return
+    left, bottom, right, top = page.get_mediabox()
+    width, height = right - left, top - bottom
+    # PDF matrices map (x, y) to (a·x + c·y + e, b·x + d·y + f)
+    a, b, c, d, e, f = {
+        90: (0, -1, 1, 0, 0, width),
+        180: (-1, 0, 0, -1, width, height),
+        270: (0, 1, -1, 0, height, 0),
+    }[turn]
+    matrix = (
+        pypdfium2.PdfMatrix()
+        .translate(-left, -bottom)
+        .multiply(pypdfium2.PdfMatrix(a, b, c, d, e, f))
+    )
+    for obj in list(page.get_objects(max_depth=0)):
+        obj.transform(matrix)
+    shown = (width, height) if turn == 180 else (height, width)
+    page.set_mediabox(0, 0, *shown)
+    page.set_cropbox(0, 0, *shown)
 
 
 def _is_shading(obj: Any, box: tuple[float, float, float, float], pdfium_c: Any) -> bool:
