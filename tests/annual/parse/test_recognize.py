@@ -97,6 +97,23 @@ def test_blank_cell_in_a_pipes_row_is_null_in_its_column() -> None:
     assert diagnostics(report) == [("CELL_AMBIGUOUS", "table3.granted")]
 
 
+def test_a_blank_cell_between_a_markdown_rows_outer_pipes_is_certain() -> None:
+    """With both outer pipes and exactly the row's cells between them, a blank cell
+    stands where it is printed, as in a grid: null, said as info, full confidence."""
+    text = (REPORTS / "blank_cell_in_pipes_row.txt").read_text(encoding="utf-8")
+    text = "\n".join(
+        f"| {line}" if line.startswith(("一、本年", "二、上年", "三、本年度", "\t")) else line
+        for line in text.split("\n")
+    )
+    row = "| 三、本年度办理结果 | （一）予以公开 | 3 |  | 0 | 0 | 0 | 0 | 3 |"
+    assert row in text
+    report = recognize(read_document(text.encode("utf-8"), "空格.txt"))
+    assert report.table3.row("granted") == (3, None, 0, 0, 0, 0, 3)
+    assert ("CELL_BLANK", "table3.granted") in diagnostics(report)
+    short = recognize(read_document(text.replace(row, row[:-4]).encode("utf-8"), "空格.txt"))
+    assert ("CELL_AMBIGUOUS", "table3.granted") in diagnostics(short)
+
+
 def test_placeholders_are_null_not_zero() -> None:
     report = parse("placeholders_dash_slash_none.txt")
     regulations = report.table2.regulations

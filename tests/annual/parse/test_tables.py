@@ -326,3 +326,16 @@ def test_a_heading_or_numbered_label_under_a_row_is_not_its_wrapped_label() -> N
         "3.其他",
         "（七）总计",
     ]
+
+
+def test_a_row_printed_blank_under_a_generic_label_is_its_own_row() -> None:
+    """``规章`` with its numbers, then ``行政规范性文件`` with blank cells: two rows (the
+    second printed blank), not one label wrapped over two lines."""
+    text = (
+        "样例县某局2025年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        "| 第二十条第（一）项 | | | |\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+        "| 规章 | 0 | 0 | 0 |\n| 行政规范性文件 | | | |\n"
+    )
+    report = parse(text)
+    assert report.table2.regulations.made == 0
+    assert report.table2.normative_documents.made is None

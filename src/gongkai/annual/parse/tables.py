@@ -16,6 +16,7 @@ certain and says why in a diagnostic:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -134,7 +135,8 @@ def _wrapped_label(above: list[Token], below: list[Token], labels: LabelSet) -> 
     ``申请数量`` | | …). ``above``'s tokens with each label cell joined to the text
     below it, when the joined text is a row label of the table that neither part names
     otherwise (the first part a block label, no label, ``（三）不予公开 1.属于国``, or a
-    generic word, ``2.其他``; the second a fragment, ``家秘密``, or the same row);
+    generic word under another item number, ``2.其他``; the second a fragment,
+    ``家秘密``, or the same row: ``规章`` over ``行政规范性文件`` are two rows);
     ``None`` when the line below is anything else (another row's label, a group or
     block heading)."""
     by_column = {t.column: t for t in above}
@@ -154,12 +156,30 @@ def _wrapped_label(above: list[Token], below: list[Token], labels: LabelSet) -> 
         if row is None:
             return None
         second = {lb.key for lb in token.labels if lb.kind == "row"}
-        named = {lb.key for lb in top.labels if lb.kind == "row" and not lb.generic}
+        named = {
+            lb.key
+            for lb in top.labels
+            if lb.kind == "row" and (not lb.generic or _numbered_as(top.text, lb.key))
+        }
         if (named and row not in named) or (second and row not in second):
             return None  # two rows' labels, one under the other
         joined[above.index(top)] = top._replace(text=text, value=value, labels=found)
         changed = True
     return joined if changed else None
+
+
+_ITEM_RE = re.compile(r"^\s*(\d+)\s*[.．、)）]")
+
+
+def _numbered_as(text: str, key: str) -> bool:
+    """Whether a cell that is a generic word of a row (``其他``, ``规章``) can be that row
+    by its printed item number: ``2.其他`` is not 三（六）3 ``3.其他`` but the start of a
+    longer label (``2.其他法律行政法规禁止公开``); an unnumbered cell can be."""
+    item = _ITEM_RE.match(text)
+    row = s.TABLE3_ROW_BY_KEY.get(key)
+    if item is None or row is None or not row.number[-1:].isdigit():
+        return True
+    return item.group(1) == row.number[-1]
 
 
 def scan(stream: Iterable[Token], choose: Callable[[Token], str | None]) -> list[Hit]:
@@ -397,7 +417,7 @@ def assign_rows(
         values = positional(hit, width)
         if values is not None and (count > 0 or hit.label.row.grid is not None):
             blanks = sum(1 for v in values if not v.is_value)
-            if hit.label.row.grid is not None:
+            if hit.label.row.grid is not None or _ruled(hit, width):
                 _set(reading, hit.key, values, width)
                 notes.add(
                     "CELL_BLANK",
@@ -433,6 +453,21 @@ def assign_rows(
                 f"{table}中找不到“{spec.title}”这一行，该行留空",
                 row=f"{name}.{spec.key}",
             )
+
+
+def _ruled(hit: Hit, width: int) -> bool:
+    """Whether the label's line is a Markdown table row with its outer pipes and exactly
+    ``width`` cells after the label (``| 2.重复申请 | 3 | 0 | … | 0 |  |``): then a blank
+    cell's place is as certain as in a grid. (Splitting at the closing pipe leaves one
+    empty cell after the row's last.)"""
+    row = hit.label.row
+    text = row.text
+    return (
+        row.grid is None
+        and text[:1] == "|"
+        and text[-1:] == "|"
+        and len(row.cells) - hit.label.column - 2 == width
+    )
 
 
 def _later_has_values(hits: list[Hit], key: str) -> bool:
