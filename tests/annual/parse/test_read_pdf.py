@@ -313,3 +313,24 @@ def test_a_table_drawn_turned_on_a_rotated_page_is_read_upright() -> None:
     report = parse_bytes(build_turned_landscape_pdf(expected), f"{name}.pdf")
     assert differences(report, expected) == []
     assert report.confidence == {"table2": 1.0, "table3": 1.0, "table4": 1.0}
+
+
+def test_a_title_printed_only_as_the_running_head_is_kept_once() -> None:
+    weasyprint = pytest.importorskip("weasyprint")
+    html = (
+        "<html><head><style>@page{size:A6;margin:1.5cm 1cm;"
+        "@top-center{content:'某市某局2024年政府信息公开工作年度报告';font-size:7pt}"
+        "@bottom-center{content:counter(page)}}"
+        "body{font-family:'Noto Sans CJK SC';font-size:9pt}</style></head><body>"
+        "<p>一、总体情况</p><p>依法公开。</p>"
+        "<p style='break-before:page'>二、主动公开政府信息情况</p>"
+        "<p style='break-before:page'>三、收到和处理政府信息公开申请情况</p></body></html>"
+    )
+    document = read_document(weasyprint.HTML(string=html).write_pdf(), "页眉标题.pdf")
+    assert [(line.text, line.page) for line in document.lines()] == [
+        ("某市某局2024年政府信息公开工作年度报告", 1),
+        ("一、总体情况", 1),
+        ("依法公开。", 1),
+        ("二、主动公开政府信息情况", 2),
+        ("三、收到和处理政府信息公开申请情况", 3),
+    ]

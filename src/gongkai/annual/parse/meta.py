@@ -287,6 +287,12 @@ def _is_organ(text: str) -> bool:
     )
 
 
+def is_title_text(text: str) -> bool:
+    """Whether a line of text is a report's title (``X局2025年政府信息公开工作年度报告``)."""
+    compact = arabic_years("".join(text.split()))
+    return not any(mark in compact for mark in _SENTENCE_MARKS) and _is_title(compact)
+
+
 def _is_title(compact: str) -> bool:
     return (
         any(hint in compact for hint in _TITLE_HINTS)

@@ -5,7 +5,8 @@ ruled tables of each page (the national form is always printed with cell borders
 their merged cells out on the real grid; the text outside the tables becomes lines in
 reading order, each marked with its page.
 Running headers and footers (the same text at the top or bottom of most pages, and page
-numbers) are dropped. A table continued on the next page arrives as two grids on
+numbers) are dropped, except the first of a running head that is the report's title (a
+report may print its title only there). A table continued on the next page arrives as two grids on
 consecutive pages; joining them is the recognizer's work, except for a row that the page
 break cut in two (its borders open at the break): its two pieces are joined into one
 row here, cell by cell, so that its label and numbers are read together.
@@ -22,6 +23,7 @@ from typing import TypeVar
 
 from .document import Document, Grid
 from .grid import expand
+from .meta import is_title_text
 from .normalize import join_wrapped, looks_traditional, normalize_text, without_wrapped_pinyin
 from .pdf_layout import TOLERANCE, TableBox, read_page
 from .read_text import numbered_lines, traditional_note
@@ -78,6 +80,7 @@ def read_pdf(data: bytes, source: str) -> Document:
         document.diagnostics.append(no_text_diagnostic(source, document.pages or 0))
         return document
     running = _running_heads(raw_pages)
+    titles_kept: set[str] = set()
     sample = "".join(
         item if isinstance(item, str) else "".join(cell.text for row in item.rows for cell in row)
         for items, _ in raw_pages[:6]
@@ -93,8 +96,11 @@ def read_pdf(data: bytes, source: str) -> Document:
         for _, item in items:
             if isinstance(item, str):
                 line_number += 1
-                if _head_key(item) in running:
-                    continue
+                key = _head_key(item)
+                if key in running:
+                    if key in titles_kept or not is_title_text(item):
+                        continue
+                    titles_kept.add(key)  # the report's title as a running head: once
                 for text in normalize_text(item, simplify=simplify).split("\n"):
                     if pending and text.startswith("("):
                         text = without_wrapped_pinyin(pending[-1][1], text)
