@@ -6,11 +6,13 @@ could not decide. It never returns a wrong table without saying so."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongkai.annual.model import AnnualReport
+from gongkai.annual import schema as s
+from gongkai.annual.model import AnnualReport, Table3
 from gongkai.annual.parse import parse_bytes
 from tests.annual.parse.shapes import glued, report_text
 from tests.strategies import consistent_reports
@@ -47,3 +49,48 @@ def test_a_flattened_report_reads_back_or_names_the_table_it_could_not_decide(
 def test_fully_spaced_runs_read_back_exactly(report: AnnualReport) -> None:
     got = parse_bytes(_crawled(report, 0, 1.0), "crawled.txt")
     assert (got.table2, got.table3, got.table4) == (report.table2, report.table3, report.table4)
+
+
+def _with_row(table: Table3, key: str, row: tuple[int | None, ...]) -> Table3:
+    return Table3({**table.rows, key: row})
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    consistent_reports(max_count=12),
+    st.integers(0, 10**6),
+    st.sampled_from(["column", "zeros", "row"]),
+)
+def test_a_report_whose_own_totals_are_wrong_reads_as_printed_or_says_so(
+    report: AnnualReport, seed: int, damage: str
+) -> None:
+    """Shape 5: the report prints a total wrong — （七）总计 one too many in one column (its
+    own row adding up), （七）总计 as zeros, or one row's 总计 one too many. Read back, every
+    cell of table 三 is what is printed, or the table says which rows it could not decide;
+    the decoder never "repairs" the printed total."""
+    rng = random.Random(seed)
+    handled = list(report.table3.row("handled_total"))
+    if damage == "column":
+        column = rng.randrange(6)
+        handled[column] = (handled[column] or 0) + 1
+        handled[6] = (handled[6] or 0) + 1
+        printed = _with_row(report.table3, "handled_total", tuple(handled))
+    elif damage == "zeros":
+        printed = _with_row(report.table3, "handled_total", (0,) * 7)
+    else:
+        key = rng.choice([r.key for r in s.TABLE3_OUTCOME_ROWS])
+        row = list(report.table3.row(key))
+        row[6] = (row[6] or 0) + 1
+        printed = _with_row(report.table3, key, tuple(row))
+    damaged = replace(report, table3=printed)
+    got = parse_bytes(_crawled(damaged, seed, 0.0), "crawled.txt")
+    if got.table3 != printed:
+        unsure = [str(d["message"]) for d in got.diagnostics or () if d["code"] in UNSURE]
+        wrong = [
+            key
+            for key, row in printed.rows.items()
+            if got.table3.row(key) != row
+            and not any(s.TABLE3_ROW_BY_KEY[key].full_label in m for m in unsure)
+        ]
+        assert wrong == []
+        assert got.confidence is not None and got.confidence["table3"] < 1.0

@@ -919,8 +919,10 @@ def _solve(
     bound = (
         cut(tuple(max(column) for column in zip(*known[_HANDLED], strict=True)))
         if lost != _HANDLED
+        else _plus(_most(known, _RECEIVED, cut), _most(known, _CARRIED, cut))
+        if _RECEIVED in known and _CARRIED in known
         else None
-    )
+    )  # （七）总计 = 一 + 二 − 四 is at most 一 + 二
     states: dict[Cells, list[dict[str, Cells]]] = {cut(_ZERO7): [{}]}
     for key in outcome_keys:
         if key == lost:
@@ -975,6 +977,13 @@ def _solve(
                 if rest is not None and not emit([{**p, lost: rest} for p in paths], handled):
                     return solved
     return solved
+
+
+def _most(
+    known: Mapping[str, Mapping[Cells, _Option]], key: str, cut: Callable[[Cells], Cells]
+) -> Cells:
+    """The largest number each compared column of row ``key`` may hold."""
+    return cut(tuple(max(column) for column in zip(*known[key], strict=True)))
 
 
 def _frames(
