@@ -339,3 +339,18 @@ def test_a_row_printed_blank_under_a_generic_label_is_its_own_row() -> None:
     report = parse(text)
     assert report.table2.regulations.made == 0
     assert report.table2.normative_documents.made is None
+
+
+def test_a_merged_number_repeated_in_every_column_it_spans_is_one_number() -> None:
+    """A converter that expands merged cells writes table 二's single number into each
+    column; three different numbers stay too many."""
+    head = (
+        "样例县某局2025年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        "| 第二十条第（五）项 | | | |\n| 信息内容 | 本年处理决定数量 | 本年处理决定数量 | 本年处理决定数量 |\n"
+    )
+    report = parse(head + "| 行政许可 | 4210 | 4210 | 4210 |\n")
+    assert report.table2.licensing == 4210
+    assert "MERGED_CELL_REPEATED" in codes(report)
+    other = parse(head + "| 行政许可 | 4210 | 421 | 4210 |\n")
+    assert other.table2.licensing is None
+    assert "ROW_TOO_MANY" in codes(other)

@@ -405,6 +405,17 @@ def assign_rows(
                 _set(reading, hit.key, [t.value for t in hit.values[:width]], width)
                 infer(hit.values[width:], skipped, f"“{spec.title}”之后")
                 continue
+            if _merged_repeats(hit, width):
+                _set(reading, hit.key, [hit.values[0].value], width)
+                notes.add(
+                    "MERGED_CELL_REPEATED",
+                    "info",
+                    f"{table}“{spec.title}”的数字{hit.values[0].text}在合并单元格的每一格重复出现"
+                    f"（{count}次，转换工具所致），按一个数字读取",
+                    hit.label.row,
+                    row=f"{name}.{hit.key}",
+                )
+                continue
             notes.add(
                 "ROW_TOO_MANY",
                 "warning",
@@ -453,6 +464,18 @@ def assign_rows(
                 f"{table}中找不到“{spec.title}”这一行，该行留空",
                 row=f"{name}.{spec.key}",
             )
+
+
+def _merged_repeats(hit: Hit, width: int) -> bool:
+    """A row of one cell whose number a converter wrote into every column its merged cell
+    spans (``| 行政许可 | 4210 | 4210 | 4210 |``): the same text in each cell, all on the
+    label's own line."""
+    if width != 1:
+        return False
+    first = hit.values[0]
+    return first.value.kind is Kind.NUMBER and all(
+        t.text == first.text and t.row is hit.label.row for t in hit.values
+    )
 
 
 def _ruled(hit: Hit, width: int) -> bool:
