@@ -47,6 +47,7 @@ _TITLE_NO_YEAR_RE = re.compile(
     r"^(?P<pre>.*?)(?P<year>)(?P<post>)(?:政府)?(?:信息|政务|资讯)公开(?:工作)?年度报告$"
 )
 _ABOUT_RE = re.compile(r"关于(?:印发|转发|公布|发布)?$")
+_ABOUT_INSIDE_RE = re.compile(r"关于(?:印发|转发|公布|发布)?")
 """What stands between an organ and the report it publishes (``X局关于印发2025年…``)."""
 _TITLE_HINTS = ("报告", "年报")
 _ORGAN_AFTER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,30})[)）]$")
@@ -277,7 +278,15 @@ def _may_be_title(compact: str, row: Row, headings: frozenset[int]) -> bool:
         and len(compact) <= 80
         and row.index not in headings
         and not any(mark in compact for mark in _SENTENCE_MARKS)
+        and not _LINK_LABEL_RE.match(compact)
     )
+
+
+_LINK_LABEL_RE = re.compile(
+    r"(?:上一篇|下一篇|上一条|下一条|相关阅读|相关链接|相关文章|相关文件|推荐阅读|延伸阅读|相关附件|附件)"
+    r"\d*[:：]"
+)
+"""A link to another page under the title (``上一篇：X局2025年…年度报告``): never the title."""
 
 
 def _is_organ(text: str) -> bool:
@@ -357,6 +366,10 @@ def _clean_organ(text: str) -> str | None:
         text = text[:-1]
     if "关于" in text:
         text = _ABOUT_RE.sub("", text)
+        found = _ABOUT_INSIDE_RE.search(text)
+        if found:  # ``X办公室关于印发Y局2025年…``: the report is Y局's
+            after = text[found.end() :]
+            text = after if _names_organ(after) else text[: found.start()]
     if len(text) < 2 or not _CJK_ONLY_RE.match(text):
         return None
     return text
