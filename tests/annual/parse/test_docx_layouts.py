@@ -612,3 +612,105 @@ def test_raw_word_file_numbered_labels_fields_moves_and_grid_before_after(main: 
     codes = {d["code"] for d in report.diagnostics or ()}
     assert not codes & {"SECTION_NOT_FOUND", "TABLE_NOT_FOUND", "ROW_NOT_FOUND"}
     assert report.sections is not None and list(report.sections) == list(s.SECTION_KEYS)
+
+
+# ----------------------------------------------------------------------------- title, boxes
+
+PROPERTIES_NAME = "docx_title_only_in_properties_and_page_header_boxed_figures_deleted_row"
+"""A Word file whose body prints no title (the report's title is in the page header and
+the file's title property; the text says 本局 and is signed by no one); table 二's
+figures each sit in a one-cell table nested in their cell (blank cells stay blank);
+table 三 keeps a row a tracked change deleted (an old （一）予以公开 with other figures)."""
+
+
+def _boxed_table2(document: Any, table2: dict[str, Any]) -> None:
+    heights = sum(1 + (1 + len(b.rows)) for b in s.TABLE2_BLOCKS)
+    table = document.add_table(rows=heights, cols=4)
+    table.style = "Table Grid"
+
+    def boxed(cell: Any, value: Any) -> None:
+        if value is None:
+            return
+        box = cell.add_table(rows=1, cols=1)
+        box.cell(0, 0).text = f"{value:g}" if isinstance(value, float) else str(value)
+
+    r = 0
+    for block in s.TABLE2_BLOCKS:
+        table.cell(r, 0).merge(table.cell(r, 3))
+        _label(table.cell(r, 0), block.heading)
+        r += 1
+        _label(table.cell(r, 0), s.TABLE2_CONTENT_HEADER)
+        if block.is_counted_by_column:
+            for c, column in enumerate(block.columns, start=1):
+                _label(table.cell(r, c), column.label)
+            r += 1
+            for row in block.rows:
+                _label(table.cell(r, 0), row.label)
+                for c, column in enumerate(block.columns, start=1):
+                    boxed(table.cell(r, c), table2[row.key][column.key])
+                r += 1
+        else:
+            table.cell(r, 1).merge(table.cell(r, 3))
+            _label(table.cell(r, 1), block.columns[0].label)
+            r += 1
+            for row in block.rows:
+                _label(table.cell(r, 0), row.label)
+                table.cell(r, 1).merge(table.cell(r, 3))
+                boxed(table.cell(r, 1), table2[row.key])
+                r += 1
+
+
+def _delete_row_after(table: Any, label: str, figures: list[str]) -> None:
+    """A tracked deletion of a row (``w:trPr/w:del``) after the row labelled ``label``:
+    the same row with other figures, as an earlier draft had it."""
+    import copy
+
+    row = next(r for r in table.rows if any(c.text == label for c in r.cells))
+    old = copy.deepcopy(row._tr)
+    properties = old.get_or_add_trPr()
+    deleted = OxmlElement("w:del")
+    deleted.set(qn("w:id"), "11")
+    deleted.set(qn("w:author"), "起草人")
+    properties.append(deleted)
+    texts = [t for t in old.iter(qn("w:t")) if t.text and t.text.isdigit()]
+    for t, figure in zip(texts, figures, strict=False):
+        t.text = figure
+    row._tr.addnext(old)
+
+
+def build_titled_by_properties_docx(expected: dict[str, Any]) -> bytes:
+    organ, year = expected["organ"], expected["year"]
+    title = f"{organ}{year}年政府信息公开工作年度报告"
+    document = docx.Document()
+    document.core_properties.title = title
+    document.sections[0].header.paragraphs[0].text = title
+    for section in s.SECTIONS:
+        document.add_paragraph(section.heading)
+        if section.key == "1":
+            document.add_paragraph(
+                f"{year}年，本局认真贯彻落实《中华人民共和国政府信息公开条例》，"
+                "全面推进政务公开工作。"
+            )
+        elif section.key == "2":
+            _boxed_table2(document, expected["table2"])
+        elif section.key == "3":
+            _table3(document, expected["table3"])
+            _delete_row_after(document.tables[-1], "（一）予以公开", ["9", "9", "9"])
+        elif section.key == "4":
+            _table4(document, expected["table4"])
+        elif section.key == "5":
+            document.add_paragraph("一是解读形式较为单一；二是基层业务能力有待提高。")
+        else:
+            document.add_paragraph("本年度未收取信息处理费。")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_title_from_file_properties_figures_boxed_in_cells_and_a_deleted_row() -> None:
+    expected = expected_for(PROPERTIES_NAME)
+    report = parse_bytes(build_titled_by_properties_docx(expected), f"{PROPERTIES_NAME}.docx")
+    assert differences(report, expected) == []
+    codes = {d["code"] for d in report.diagnostics or ()}
+    assert not codes & {"SECTION_NOT_FOUND", "TABLE_NOT_FOUND", "ROW_NOT_FOUND", "ROW_DUPLICATE"}
+    assert report.sections is not None and list(report.sections) == list(s.SECTION_KEYS)

@@ -358,3 +358,44 @@ def test_main_part_named_by_the_package_relationships() -> None:
         archive.writestr("_rels/.rels", rels)
         archive.writestr("word/document2.xml", xml)
     assert _lines(out.getvalue()) == ["一、总体情况"]
+
+
+def test_one_cell_table_boxing_a_figure_keeps_its_table_a_grid() -> None:
+    box = f"<w:tbl><w:tr><w:tc>{_p('12')}</w:tc></w:tr></w:tbl><w:p/>"
+    body = (
+        f"<w:tbl><w:tr><w:tc>{_p('规章')}</w:tc><w:tc>{box}</w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl>"
+        # a table laying out a real table is still a frame
+        f"<w:tbl><w:tr><w:tc>{_p('说明')}</w:tc><w:tc><w:tbl><w:tr><w:tc>{_p('行政许可')}</w:tc>"
+        f"<w:tc>{_p('5')}</w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl>"
+    )
+    document = read_document(_with_body(body), "boxed.docx")
+    assert [b.rows for b in document.blocks if isinstance(b, Grid)] == [
+        (("规章", "12", ""),),
+        (("行政许可", "5"),),
+    ]
+
+
+def test_title_property_names_a_report_whose_body_shows_no_title() -> None:
+    core = (
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        "<dc:title>{}</dc:title></cp:coreProperties>"
+    )
+    table = f"<w:tbl><w:tr><w:tc>{_p('规章')}</w:tc><w:tc>{_p('1')}</w:tc></w:tr></w:tbl>"
+    for title, shown, lines in (
+        (
+            "某局2024年政府信息公开工作年度报告",
+            "",
+            ["某局2024年政府信息公开工作年度报告", "一、总体情况"],
+        ),
+        (
+            "某局2024年政府信息公开工作年度报告",
+            _p("某局2024年年度报告"),
+            ["某局2024年年度报告", "一、总体情况"],
+        ),
+        ("工作总结", "", ["一、总体情况"]),
+    ):
+        data = io.BytesIO(_with_body(shown + _p("一、总体情况") + table))
+        with zipfile.ZipFile(data, "a") as archive:
+            archive.writestr("docProps/core.xml", core.format(title))
+        assert _lines(data.getvalue()) == lines

@@ -67,6 +67,12 @@ def read_docx(data: bytes, source: str) -> Document:
                 raw.append((chunk, position))
         else:
             raw.append((_table_rows(element, numbering), position))
+    if not _shows_title(raw):
+        # the body shows no report title before its tables: the file's title property
+        # (what Word fills from the first line) names the report
+        title = _core_title(data)
+        if title is not None:
+            raw.insert(0, (title, 0))
     document = Document(source=source, kind="docx")
     sample = "".join(_sample(content) for content, _ in raw[:300])
     simplify = looks_traditional(sample)
@@ -88,6 +94,48 @@ def read_docx(data: bytes, source: str) -> Document:
             document.blocks.append(expand(content, simplify=simplify, number=number))
     document.blocks.extend(numbered_lines(pending))
     return document
+
+
+_TITLE_WORDS = ("年度报告", "年报")
+_CORE_PROPERTIES = "/core-properties"
+_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+
+
+def _shows_title(raw: list[tuple[str | list[list[RawCell]] | Document, int]]) -> bool:
+    """Whether a paragraph before the first table names a report (``…年度报告``); an
+    imported page (``w:altChunk``) names itself."""
+    for content, _ in raw:
+        if not isinstance(content, str):
+            return isinstance(content, Document)
+        if any(word in content for word in _TITLE_WORDS):
+            return True
+    return False
+
+
+def _core_title(data: bytes) -> str | None:
+    """The file's title property (``docProps/core.xml``) when it names a report."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            name = next(
+                (
+                    target.lstrip("/")
+                    for kind, target in _relationships(archive, "_rels/.rels")
+                    if kind.endswith(_CORE_PROPERTIES)
+                ),
+                "docProps/core.xml",
+            )
+            with archive.open(name) as member:
+                xml = member.read(_MAX_XML + 1)
+        if len(xml) > _MAX_XML:
+            return None
+        root = lxml.etree.fromstring(xml, parser=lxml.etree.XMLParser(resolve_entities=False))
+    except (KeyError, zipfile.BadZipFile, EOFError, OSError, ValueError, lxml.etree.XMLSyntaxError):
+        return None
+    found = root.find(_DC_TITLE)
+    title = " ".join((found.text or "").split()) if found is not None else ""
+    if not title or len(title) > 80 or not any(word in title for word in _TITLE_WORDS):
+        return None
+    return title
 
 
 def _sample(content: str | list[list[RawCell]] | Document) -> str:
@@ -260,9 +308,24 @@ def _is_frame(table: lxml.etree._Element) -> bool:
     (a layout table around the report), or no row of two cells (a box drawn around the
     text; every table of the form has two columns or more). Its cells' paragraphs and
     tables are read as if they stood in the body."""
-    if next(table.iterdescendants(_TBL), None) is not None:
+    if any(not _is_box(inner) for inner in table.iterdescendants(_TBL)):
         return True
     return all(len(_wrapped(tr, _TC)) < 2 for tr in _wrapped(table, _TR))
+
+
+def _is_box(table: lxml.etree._Element) -> bool:
+    """Whether a table nested in a cell only draws a box around that cell's content (one
+    cell, and the cell around it holds no text beside it): the figure it boxes is the
+    cell's, and the table around it a real table, not a layout."""
+    cells = table.iter(_TC)
+    if next(cells, None) is None or next(cells, None) is not None:
+        return False
+    outer = next(table.iterancestors(_TC), None)
+    if outer is None:
+        return False
+    return "".join("".join(outer.itertext(_T)).split()) == "".join(
+        "".join(table.itertext(_T)).split()
+    )
 
 
 def _text_boxes(paragraph: lxml.etree._Element) -> list[lxml.etree._Element]:
