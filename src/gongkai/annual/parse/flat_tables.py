@@ -164,8 +164,7 @@ def _after_label_tail(body: str, end: int, i: int, nxt: s.Table3Row | None) -> t
     if tail is None:
         return "", end
     for later in s.TABLE3_ROWS[i + 1 : i + 1 + _LOOKAHEAD_ROWS]:
-        labels = (_unnumbered(later.label), *later.variants)
-        found = _find_any(body[: tail.end()], labels, end)
+        found = _find_any(body[: tail.end()], _row_labels(later), end)
         if found is not None:
             return "", end
     return _run_after(body, tail.end(), _item_number(nxt) if nxt else None)
@@ -174,6 +173,7 @@ def _after_label_tail(body: str, end: int, i: int, nxt: s.Table3Row | None) -> t
 _NUMBERING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
 
 
+@lru_cache(maxsize=128)
 def _unnumbered(label: str) -> str:
     """A row's printed label without its own numbering (``1.``, ``（七）``, ``一、``)."""
     return _NUMBERING_RE.sub("", label)
@@ -189,8 +189,23 @@ that show a table printing its item numbers without a mark (with three in four s
 
 
 def _item_number(row: s.Table3Row) -> str | None:
-    m = re.match(r"(\d+)\.", row.label)
-    return m.group(1) if m else None
+    return _ITEM_NUMBERS[row.index]
+
+
+def _row_labels(row: s.Table3Row) -> tuple[str, ...]:
+    """What a row's label may be printed as: the form's without its numbering, variants."""
+    return _ROW_LABELS[row.index]
+
+
+_ITEM_NUMBERS: Final = tuple(
+    m.group(1) if (m := re.match(r"(\d+)\.", row.label)) else None for row in s.TABLE3_ROWS
+)
+_ROW_LABELS: Final = tuple(
+    (_unnumbered(row.label), *row.variants)
+    + (s.TABLE3_2019_OTHER.variants if row.key == "other.other" else ())
+    for row in s.TABLE3_ROWS
+)
+"""（六）其他处理 is the 2019 format's single row for ``other.other``."""
 
 
 # ---------------------------------------------------------------------------- table 三
@@ -205,10 +220,7 @@ def _table3(body: str, start: int, flat: Flat) -> None:
     bare: list[str] = []
     last: tuple[str, int] | None = None
     for i, row in enumerate(rows):
-        labels = (_unnumbered(row.label), *row.variants)
-        if row.key == "other.other":  # the 2019 format's single （六）其他处理 row
-            labels = (*labels, *s.TABLE3_2019_OTHER.variants)
-        found = _find_any(body, labels, pos)
+        found = _find_any(body, _row_labels(row), pos)
         if found is None:
             continue
         number = _item_number(row)
