@@ -185,3 +185,21 @@ def test_a_page_flattened_to_one_line_names_its_organ() -> None:
     assert organ == "某市某区某局"
     organ, year, _ = _read("首页 > 年报 某市某区某局政府信息公开工作年度报告" + body)
     assert (organ, year) == ("某市某区某局", 2024)
+
+
+def test_a_flattened_title_run_into_the_text_after_the_sites_menu() -> None:
+    body = (
+        "本报告根据《中华人民共和国政府信息公开条例》编制。 一、总体情况 2024年，本局依法公开。"
+        "二、主动公开政府信息情况 六、其他需要报告的事项 本年度未收取信息处理费。"
+    )
+    menu = "首页\n政务公开\n政策文件\n互动交流\n办事服务\n"
+    organ, year, _ = _read(
+        menu + "当前位置：首页 > 年报 某市某区某局2024年政府信息公开工作年度报告" + body
+    )
+    assert (organ, year) == ("某市某区某局", 2024)
+    organ, year, _ = _read(
+        menu
+        + "当前位置：首页>年报全真版文字版文件下载某市某区某局2024年政府信息公开工作年度报告"
+        + body
+    )
+    assert (organ, year) == ("某市某区某局", 2024)

@@ -119,7 +119,7 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
     title_rows = _title_rows(rows, end, frozenset((headings or {}).values()))
     title = _CRAWLER_KEY_RE.sub("", "".join(rows[i].text.strip() for i in title_rows)) or None
     if title is None:
-        title = _title_among_words(rows[: min(end, 3)])
+        title = _title_among_words(rows[: min(end + 1, TITLE_ROWS)])
     organ_from_title, year_from_title = _parse_title(title) if title else (None, None)
     if organ_from_title is None and title_rows:
         organ_from_title = _organ_below(rows, title_rows[-1])
@@ -261,14 +261,19 @@ def _title_among_words(rows: Sequence[Row]) -> str | None:
     (``…文件下载 X局2025年政府信息公开工作年度报告 本报告根据…``) keeps it as one word."""
     without_year = None
     for row in rows:
-        for word in row.text.split():
-            if len(word) > MAX_TITLE_CHARS:
-                continue
-            compact = arabic_years(word)
-            if _is_title(compact):
-                return word
+        if "报" not in row.text:
+            continue
+        for printed in row.text.split():
+            printed = _CRAWLER_KEY_RE.sub("", printed)
+            compact = arabic_years(printed)  # as long as ``printed``
+            if len(compact) > MAX_TITLE_CHARS or any(m in compact for m in _SENTENCE_MARKS):
+                # the title run into the text after it (``…年度报告本报告根据…``)
+                match = _TITLE_RE.match(compact[:MAX_TITLE_CHARS])
+                compact = compact[: match.end()] if match else ""
+            if _is_title(compact) and not any(m in compact for m in _SENTENCE_MARKS):
+                return printed[: len(compact)]
             if without_year is None and _TITLE_NO_YEAR_RE.match(compact):
-                without_year = word
+                without_year = printed[: len(compact)]
     return without_year
 
 
@@ -355,10 +360,15 @@ def _names_organ(text: str) -> bool:
     )
 
 
+_PAGE_WORDS_RE = re.compile(r"首页|年报|报告|下载|文字版|全真版|打印|字号|浏览")
+
+
 def _clean_organ(text: str) -> str | None:
     text = text.strip(' 《》<>"“”:：,，、')
     if not _CJK_ONLY_RE.match(text):
         text = _PREFIX_RE.sub("", text)
+        # the page's words run into the organ (``…年报全真版文字版文件下载X局``)
+        text = _PAGE_WORDS_RE.split(text)[-1]
     for word in _LEADING_WORDS:
         if text.startswith(word):
             text = text[len(word) :]
