@@ -354,3 +354,25 @@ def test_a_merged_number_repeated_in_every_column_it_spans_is_one_number() -> No
     other = parse(head + "| 行政许可 | 4210 | 421 | 4210 |\n")
     assert other.table2.licensing is None
     assert "ROW_TOO_MANY" in codes(other)
+
+
+def test_a_blank_cell_in_the_numbers_line_under_a_label_is_read_by_its_column() -> None:
+    """The label on one line, its numbers on the next under the next columns, one of
+    them blank: the blank is null in its own column (not the row lost to too few)."""
+    lines = [
+        "三、收到和处理政府信息公开申请情况",
+        "| 一、本年新收政府信息公开申请数量 | | | | | | | |",
+        "| | 4 | 0 | 0 | 0 | 0 | 0 | 4 |",
+        "| （二）部分公开 | | | | | | | |",
+        "| | 3 | 0 | 0 | 0 | 0 | 0 |  |",
+        "| 2.重复申请 | | | | | | | |",
+        "| 5 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+    ]
+    report = parse("\n".join(lines))
+    assert report.table3.row("received") == (4, 0, 0, 0, 0, 0, 4)
+    assert report.table3.row("partially_granted") == (3, 0, 0, 0, 0, 0, None)
+    assert ("CELL_BLANK", "table3.partially_granted") in [
+        (d["code"], d.get("row")) for d in report.diagnostics or ()
+    ]
+    # a numbers line whose label column is not blank is no such line
+    assert report.table3.row("not_processed.repeated") == (None,) * 7

@@ -300,9 +300,12 @@ def _without_row_numbers(
 
 def positional(hit: Hit, width: int) -> list[Value] | None:
     """The row read by position on the label's own line, blanks included, when every
-    value of the row is on that line and the line has room for exactly ``width`` cells."""
-    row = hit.label.row
-    if any(v.row is not row for v in hit.values):
+    value of the row is on that line and the line has room for exactly ``width`` cells;
+    or on the line of its values, when they all stand on one line of the same table laid
+    out in the same columns, blank up to the label's column (the label on one line, its
+    numbers under the next columns on the next)."""
+    row = _values_row(hit)
+    if row is None:
         return None
     after = list(row.cells[hit.label.column + 1 :])
     trimmed = list(after)
@@ -466,6 +469,25 @@ def assign_rows(
             )
 
 
+def _values_row(hit: Hit) -> Row | None:
+    """The line the row is read from by position (``positional``), if any."""
+    label = hit.label.row
+    row = hit.values[0].row if hit.values else label
+    if any(v.row is not row for v in hit.values):
+        return None
+    if row is label:
+        return row
+    column = hit.label.column
+    if (
+        row.grid != label.grid
+        or len(row.cells) != len(label.cells)
+        or column < 0
+        or any(row.cells[: column + 1])
+    ):
+        return None
+    return row
+
+
 def _merged_repeats(hit: Hit, width: int) -> bool:
     """A row of one cell whose number a converter wrote into every column its merged cell
     spans (``| 行政许可 | 4210 | 4210 | 4210 |``): the same text in each cell, all on the
@@ -479,11 +501,13 @@ def _merged_repeats(hit: Hit, width: int) -> bool:
 
 
 def _ruled(hit: Hit, width: int) -> bool:
-    """Whether the label's line is a Markdown table row with its outer pipes and exactly
-    ``width`` cells after the label (``| 2.重复申请 | 3 | 0 | … | 0 |  |``): then a blank
-    cell's place is as certain as in a grid. (Splitting at the closing pipe leaves one
-    empty cell after the row's last.)"""
-    row = hit.label.row
+    """Whether the line the row is read from is a Markdown table row with its outer pipes
+    and exactly ``width`` cells after the label's column (``| 2.重复申请 | 3 | 0 | … | 0 |
+    |``): then a blank cell's place is as certain as in a grid. (Splitting at the closing
+    pipe leaves one empty cell after the row's last.)"""
+    row = _values_row(hit)
+    if row is None:
+        return False
     text = row.text
     return (
         row.grid is None
