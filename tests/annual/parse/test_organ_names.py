@@ -203,3 +203,16 @@ def test_a_flattened_title_run_into_the_text_after_the_sites_menu() -> None:
         + body
     )
     assert (organ, year) == ("某市某区某局", 2024)
+
+
+def test_the_pages_own_title_names_the_organ_when_the_article_title_does_not() -> None:
+    text = "一、总体情况\n依法公开。\n六、其他需要报告的事项\n无。\n"
+    organ, _, _ = _read(
+        "某市某局2024年政府信息公开工作年度报告-某市人民政府门户网站\n首页\n"
+        "2024年政府信息公开工作年度报告\n" + text
+    )
+    assert organ == "某市某局"
+    organ, _, _ = _read(
+        "某市某局2023年政府信息公开工作年度报告\n2024年政府信息公开工作年度报告\n" + text
+    )
+    assert organ is None  # another year's report is another report

@@ -123,7 +123,12 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
     organ_from_title, year_from_title = _parse_title(title) if title else (None, None)
     if organ_from_title is None and title_rows:
         organ_from_title = _organ_below(rows, title_rows[-1])
-    organ = organ_from_title or _organ_from_alias(rows) or _organ_from_signature_and_field(rows)
+    organ = (
+        organ_from_title
+        or _organ_from_alias(rows)
+        or _organ_from_signature_and_field(rows)
+        or (_organ_from_page_title(rows[: title_rows[0]], year_from_title) if title_rows else None)
+    )
     if organ is not None:
         organ = as_government(as_printed(organ))
     year = year_from_title
@@ -243,6 +248,20 @@ def _wrapped_name(above: str, alone: str, row: Row, headings: frozenset[int]) ->
         and not any(word in above for word in ("公开", "报告", "年度"))
         and not above.endswith(("网站", "网", "门户", "平台"))  # the site's name above the title
     )
+
+
+def _organ_from_page_title(rows: Sequence[Row], year: int | None) -> str | None:
+    """The organ of the page's own title above a report title that names none (the
+    page's ``<title>`` ``X局2025年…年度报告-X市人民政府`` over the article's
+    ``2025年…年度报告``): the last title above with the same year, when nothing else
+    names the organ."""
+    for row in reversed(rows):
+        compact = arabic_years("".join(row.text.split()))
+        if "报" in compact and not _LINK_LABEL_RE.match(compact) and _is_title(compact):
+            organ, found_year = _parse_title(compact)
+            if organ and found_year == year:
+                return organ
+    return None
 
 
 def _organ_below(rows: Sequence[Row], title_row: int) -> str | None:
