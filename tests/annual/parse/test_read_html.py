@@ -361,3 +361,26 @@ def test_page_showing_no_title_before_its_tables_is_named_by_its_own_title() -> 
     generic = "<html><head><title>政务公开_某市人民政府</title></head>" + body + "</html>"
     document = read_document(generic.encode(), "t.html")
     assert [b.text for b in document.lines()] == ["一、总体情况"]
+
+
+def test_report_held_as_a_scripts_data_is_read_when_the_page_shows_none() -> None:
+    """A page saved before its script rendered it: the markup in a JSON string (Chinese
+    as ``\\uXXXX``, ``<\\/``) is read, its keys and other fields are not; a page that
+    shows its report does not read its scripts' data."""
+    state = (
+        '{"title": "\\u67d0\\u5c40", "content": "<p>\\u4e00\\u3001\\u603b\\u4f53\\u60c5\\u51b5'
+        '<\\/p><table><tr><td>\\u672c\\u5e74\\u65b0\\u6536</td><td>3<\\/td><\\/tr><\\/table>"}'
+    )
+    page = (
+        f'<html><body><div id="app"></div><script>window.__STATE__={state};</script></body></html>'
+    )
+    document = read_document(page.encode(), "state.html")
+    assert [b.text for b in document.lines()] == ["一、总体情况"]
+    assert [b.rows for b in document.grids()] == [(("本年新收", "3"),)]
+    assert [d["code"] for d in document.diagnostics] == ["HIDDEN_TEXT"]
+    shown = page.replace(
+        '<div id="app"></div>', "<table><tr><td>本年新收</td><td>5</td></tr></table>"
+    )
+    document = read_document(shown.encode(), "state.html")
+    assert [b.rows for b in document.grids()] == [(("本年新收", "5"),)]
+    assert document.lines() == []

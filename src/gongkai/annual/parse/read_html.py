@@ -9,6 +9,7 @@ read as containers, not as grids.
 from __future__ import annotations
 
 import email
+import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -148,6 +149,9 @@ class _Collector:
     """Read what the page hides too (its only copy of the report is hidden)."""
     dropped_hidden: bool = False
     """Whether an element was left out because the page hides it."""
+    script_markup: bool = False
+    """Whether a script holds a table's markup as data (perhaps escaped beyond a search
+    for the report's words)."""
 
     def text(self, text: str | None, line: int | None) -> None:
         if text:
@@ -193,14 +197,13 @@ def read_html(decoded: Decoded, source: str) -> Document:
     if (
         collector.dropped_hidden
         and not _marks_report("".join(collector.texts))
-        and _marks_report(markup)
+        and (_marks_report(markup) or collector.script_markup)
+        and _marks_report("".join((hidden := _read_hidden(root, spans, hides, word_lists)).texts))
     ):
         # the report is only in what the page hides (a 文字版 tab behind a 全真版 one,
-        # markup in a <noscript>, <template> or <textarea> a script shows): read that
-        # too, and say so
-        collector = _Collector(spans=spans, hides=hides, word_lists=word_lists, show_hidden=True)
-        _walk(root, collector, in_article=False)
-        collector.flush()
+        # markup in a <noscript>, <template> or <textarea> or a script's data that a
+        # script shows): read that too, and say so
+        collector = hidden
         document.diagnostics.append(
             {
                 "code": "HIDDEN_TEXT",
@@ -279,6 +282,16 @@ def _page_title(root: lxml.etree._Element) -> tuple[str, int | None] | None:
     return None
 
 
+def _read_hidden(
+    root: lxml.etree._Element, spans: bool, hides: bool, word_lists: bool
+) -> _Collector:
+    """The page read with what it hides or leaves to its scripts."""
+    collector = _Collector(spans=spans, hides=hides, word_lists=word_lists, show_hidden=True)
+    _walk(root, collector, in_article=False)
+    collector.flush()
+    return collector
+
+
 def _web_archive(decoded: Decoded) -> Decoded | None:
     """The page inside a web archive (MHT: Word's "单个文件网页", and the ``.doc`` many
     sites offer for download): the first ``text/html`` part of the MIME message, its
@@ -353,6 +366,14 @@ def _walk(element: lxml.etree._Element, out: _Collector, *, in_article: bool) ->
             if code and "document.write" in code and _writes_cells(code):
                 # an old template's tables written by the page's script, where it stands
                 _walk_markup(_script_strings(code), out)
+            elif code and any(mark in code for mark in _SCRIPT_TABLES):
+                # markup a script holds as data (a page's state for its script to render)
+                if not out.show_hidden:
+                    out.dropped_hidden = out.script_markup = True
+                else:
+                    markup = _script_strings(code, markup_only=True)
+                    if _marks_report(markup):
+                        _walk_markup(markup, out)
             return
         if tag == "iframe":
             # a frame shows its own page: the article a CMS sandboxes in ``srcdoc`` (a
@@ -445,13 +466,24 @@ def _writes_cells(code: str) -> bool:
     return "<td" in code or "<TD" in code or "<th" in code or _marks_report(code)
 
 
-def _script_strings(code: str) -> str:
+_SCRIPT_TABLES = ("<table", "\\u003ctable", "\\u003Ctable", "\\x3ctable", "&lt;table")
+"""How a table's markup appears inside a script's string (as is, or escaped)."""
+
+
+def _script_strings(code: str, *, markup_only: bool = False) -> str:
     """The string literals of a script, in order and joined: the markup a
-    ``document.write('<table>' + '<tr>…')`` writes (escapes undone)."""
-    return "".join(
-        _JS_ESCAPE_RE.sub(_js_escape, next(g for g in match.groups() if g is not None))
-        for match in _JS_STRING_RE.finditer(code)
-    )
+    ``document.write('<table>' + '<tr>…')`` writes (escapes undone); ``markup_only``:
+    only the literals that hold markup (a page's data: its keys and other fields are
+    not text of the page)."""
+    out: list[str] = []
+    for match in _JS_STRING_RE.finditer(code):
+        text = _JS_ESCAPE_RE.sub(_js_escape, next(g for g in match.groups() if g is not None))
+        if markup_only and "<" not in text:
+            if "&lt;" not in text:
+                continue
+            text = html.unescape(text)
+        out.append(text)
+    return "".join(out)
 
 
 def _js_escape(match: re.Match[str]) -> str:
