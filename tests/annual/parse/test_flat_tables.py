@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.annual import AnnualReport
+from gongkai.annual.model import DocumentCounts
 from gongkai.annual.parse.flat_tables import compact, read_flat
 from gongkai.annual.parse.normalize import normalize_text
 
@@ -182,3 +183,19 @@ def test_rows_per_line_some_spaced_are_read_whole_by_the_parser() -> None:
         lines.append(f"{row.label} {glue.join(map(str, rows[row.key]))}")
     got = parse_bytes("\n".join(lines).encode("utf-8"), "x.txt")
     assert dict(got.table3.rows) == rows
+
+
+def test_a_document_row_with_placeholders_among_its_numbers() -> None:
+    """Table 二's 行政规范性文件 printed 「6/41」: the placeholder is a blank cell, each number
+    its own; 「641/」 (which two numbers?) stays blank and says so, never 6, 4, 1."""
+    head = "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数"
+    tail = "第二十条第（五）项信息内容本年处理决定数量行政许可12"
+    flat = read_flat(normalize_text(f"{head}规章———行政规范性文件6 / 41{tail}"))
+    assert flat.table2 is not None
+    assert flat.table2.normative_documents == DocumentCounts(6, None, 41)
+    assert flat.table2.regulations == DocumentCounts()
+    assert flat.table2.licensing == 12
+    flat = read_flat(normalize_text(f"{head}规章000行政规范性文件641/{tail}"))
+    assert flat.table2 is not None
+    assert flat.table2.normative_documents == DocumentCounts()
+    assert [d["code"] for d in flat.diagnostics] == ["UNDECODED_RUN"]

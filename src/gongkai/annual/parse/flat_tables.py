@@ -423,6 +423,23 @@ def _table2(body: str, flat: Flat) -> None:
         found = _find_any(body, s.table2_row(key).variants, pos)
         if found is None:
             continue
+        if key in s.TABLE2_DOCUMENT_ROWS:
+            marked = _DOC_CELLS_RE.match(body, found[1])
+            text = marked.group(0) if marked else ""
+            if _MIXED_RE.search(text):  # numbers and placeholders: each its own cell
+                cells = _with_placeholders(text)
+                values[key] = DocumentCounts(*(cells or ()))
+                pos = found[1] + len(text)
+                if cells is None:
+                    unsure += 1
+                    flat.note(
+                        "UNDECODED_RUN",
+                        "warning",
+                        f"表二“{s.table2_row(key).label}”行的“{text.strip()}”：数字与空白占位符"
+                        "（/、—）合起来不是三格，无法确定各格，留空",
+                        alternatives=[],
+                    )
+                continue
         run, pos = _run_after(body, found[1], None)
         if run:
             runs[key] = run
@@ -462,6 +479,26 @@ def _table2(body: str, flat: Flat) -> None:
     # each unsure document row halves it; with both unsure the table is still read (its
     # other rows are sure): at 0 it lost to a reading of no table at all
     flat.confidence["table2"] = 0.5**unsure
+
+
+_PLACEHOLDERS: Final = "/／\\-－—–"
+_DOC_CELLS_RE = re.compile(f"[\\d {_PLACEHOLDERS}]*")
+_DOC_TOKEN_RE = re.compile(f"\\d+|[{_PLACEHOLDERS}]+")
+
+
+_MIXED_RE = re.compile(f"\\d[ ]*[{_PLACEHOLDERS}]|[{_PLACEHOLDERS}][ ]*\\d")
+
+
+def _with_placeholders(text: str) -> tuple[int | None, ...] | None:
+    """A 规章 / 行政规范性文件 row printed with a placeholder (``/``, ``—``) in some cells and
+    numbers in others (``6/41``): each placeholder a blank cell, each number one cell,
+    when that makes the row's three; ``None`` otherwise (``641/``: which two numbers?)."""
+    tokens = _DOC_TOKEN_RE.findall(text)
+    if len(tokens) != len(s.TABLE2_DOCUMENT_COLUMNS):
+        return None
+    if any(len(n) > 1 and n[0] == "0" for n in tokens if n.isdigit()):
+        return None
+    return tuple(int(tok) if tok.isdigit() else None for tok in tokens)
 
 
 _TABLE2_CELLS: Final = sum(len(block.rows) * len(block.columns) for block in s.TABLE2_BLOCKS)
