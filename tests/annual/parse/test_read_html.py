@@ -384,3 +384,12 @@ def test_report_held_as_a_scripts_data_is_read_when_the_page_shows_none() -> Non
     document = read_document(shown.encode(), "state.html")
     assert [b.rows for b in document.grids()] == [(("本年新收", "5"),)]
     assert document.lines() == []
+
+
+def test_rows_of_a_table_with_boxed_cells_inside_a_stray_form_are_read() -> None:
+    page = (
+        "<table><tr><td>规章</td><td><table><tr><td>1</td></tr></table></td></tr>"
+        "<form><tr><td>行政许可</td><td>2</td></tr></form></table>"
+    )
+    document = read_document(page.encode(), "form.html")
+    assert [b.rows for b in document.grids()] == [(("规章", "1"), ("行政许可", "2"))]

@@ -576,7 +576,7 @@ def _own_cells(table: lxml.etree._Element) -> Iterator[lxml.etree._Element]:
         tag = child.tag
         if tag == "tr":
             rows: Iterable[lxml.etree._Element] = (child,)
-        elif tag in ("tbody", "thead", "tfoot"):
+        elif tag in ("tbody", "thead", "tfoot", "form"):  # (a form the parser left there)
             rows = (row for row in child if row.tag == "tr")
         else:
             continue
