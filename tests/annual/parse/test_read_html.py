@@ -301,6 +301,21 @@ def test_cell_reads_a_text_field_value_and_leaves_out_footnote_marks() -> None:
     assert [b.rows for b in document.grids()] == [(("行政处罚", "12", "3", ""),)]
 
 
+def test_excel_export_zero_shown_as_a_dash_is_the_number_the_cell_keeps() -> None:
+    """Excel's accounting format prints 0 as ``-``; the export keeps the value in
+    ``x:num``. A dash with no value kept is a dash (a blank), never 0."""
+    page = (
+        "<table><tr><td>行政许可</td>"
+        '<td class=xl67 x:num="0">&nbsp;&nbsp;&nbsp; - </td><td class=xl67 x:num="12">12</td>'
+        '<td class=xl67 x:num="0.5">－</td><td class=xl66>-</td><td x:num>-</td>'
+        '<td x:num="1386">1,386</td></tr></table>'
+    )
+    document = read_document(page.encode(), "excel.html")
+    assert [b.rows for b in document.grids()] == [
+        (("行政许可", "0", "12", "0.5", "-", "-", "1386"),)
+    ]
+
+
 def test_one_cell_table_boxing_a_cells_content_is_that_cells_text() -> None:
     """A figure an editor boxed in a table of one cell keeps its place in the grid (a
     blank cell beside it stays blank); a table laying out a real table is a container."""

@@ -152,6 +152,8 @@ class _Collector:
     script_markup: bool = False
     """Whether a script holds a table's markup as data (perhaps escaped beyond a search
     for the report's words)."""
+    stored_numbers: bool = False
+    """Whether the page is an Excel export whose cells keep their values (``x:num``)."""
 
     def text(self, text: str | None, line: int | None) -> None:
         if text:
@@ -192,6 +194,7 @@ def read_html(decoded: Decoded, source: str) -> Document:
         return document
     spans, hides, word_lists = _has_spans(markup), _has_hidden(markup), "mso-list" in markup
     collector = _Collector(spans=spans, hides=hides, word_lists=word_lists)
+    collector.stored_numbers = "x:num" in markup
     _walk(root, collector, in_article=False)
     collector.flush()
     if (
@@ -623,7 +626,9 @@ def _table_cells(table: lxml.etree._Element, out: _Collector) -> _Table:
             if not skipping:
                 mark(first)
             break
-    if not out.spans and not hides:  # the usual page: one branch per cell, no attribute read
+    stored = out.stored_numbers
+    if not out.spans and not hides and not stored:
+        # the usual page: one branch per cell, no attribute read
         for element in cells:
             if element.tag == "tr":
                 mark(len(texts))
@@ -642,12 +647,27 @@ def _table_cells(table: lxml.etree._Element, out: _Collector) -> _Table:
                 out.dropped_hidden = True
                 continue
             append(_cell_text(element, hides) if len(element) else (element.text or ""))
+            if stored:
+                _shown_as_dash(element, texts)
             rowspan, colspan = element.get("rowspan"), element.get("colspan")
             if rowspan is not None or colspan is not None:
                 spans[len(texts) - 1] = (_span(rowspan), _span(colspan))
     mark(len(texts))
     widths = [starts[i + 1] - starts[i] for i in range(len(starts) - 1)]
     return _Table(first, widths, {i: v for i, v in spans.items() if v != (1, 1)})
+
+
+_DASH_RE = re.compile(r"[\s\xa0]*[-－—–][\s\xa0]*")
+_STORED_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _shown_as_dash(cell: lxml.etree._Element, texts: list[str]) -> None:
+    """An Excel export's cell showing ``-`` for the number it keeps (``x:num="0"``: the
+    accounting format prints a zero as a dash) is that number; a dash with no number kept
+    stays a dash, a blank."""
+    stored = cell.get("x:num")
+    if stored and _STORED_NUMBER_RE.fullmatch(stored) and _DASH_RE.fullmatch(texts[-1]):
+        texts[-1] = stored
 
 
 _NOT_IN_CELL = frozenset({"script", "style", "sup"})
