@@ -199,3 +199,21 @@ def test_a_document_row_with_placeholders_among_its_numbers() -> None:
     assert flat.table2 is not None
     assert flat.table2.normative_documents == DocumentCounts()
     assert [d["code"] for d in flat.diagnostics] == ["UNDECODED_RUN"]
+
+
+def test_placeholders_among_a_rows_numbers_are_blank_cells() -> None:
+    text = _one_line(
+        {
+            "granted": "三、本年度办理结果（一）予以公开306—11—38",
+            "withheld.state_secret": "（三）不予公开1.属于国家秘密1 — 0 0 0 0 1",
+            "withheld.prohibited_by_law": "2.其他法律行政法规禁止公开0000000— 4 —",
+            "handled_total": "（七）总计31 6 / 1 1 / 39",
+        }
+    )
+    flat = read_flat(normalize_text(text))
+    assert flat.table3 is not None
+    assert flat.table3.row("granted") == (30, 6, None, 1, 1, None, 38)
+    assert flat.table3.row("withheld.state_secret") == (1, None, 0, 0, 0, 0, 1)
+    # a whole row's run followed by a page number: the dashes are not its cells
+    assert flat.table3.row("withheld.prohibited_by_law") == (0,) * 7
+    assert flat.table3.row("handled_total") == (31, 6, None, 1, 1, None, 39)

@@ -31,6 +31,12 @@ _RUN_RE = re.compile(r"[\d ]*(?:(?<=\d)，\d{3}[\d ]*)*(?:\.\d+)?")
 """Digits, spaces between them (cell boundaries), a thousands separator (``1,234``) and the
 decimals of an amount."""
 _GROUP_END_RE = re.compile(r"，(\d{3})(?!，\d{3})")
+_PLACEHOLDERS: Final = "/／\\-－—–"
+"""What a cell with no number may print instead (a blank cell)."""
+_DOC_CELLS_RE = re.compile(f"[\\d {_PLACEHOLDERS}]*")
+_DOC_TOKEN_RE = re.compile(f"\\d+|[{_PLACEHOLDERS}]+")
+_MIXED_RE = re.compile(f"\\d[ ]*[{_PLACEHOLDERS}]|[{_PLACEHOLDERS}][ ]*\\d")
+"""A placeholder next to a number: a run holding blank cells among its numbers."""
 _QUOTES: Final = "“”‘’「」『』'"
 _BRACKETS = str.maketrans({"(": "（", ")": "）", ",": "，", "．": ".", **{q: '"' for q in _QUOTES}})
 _LABEL_PAUSE: Final = "[、，]?"
@@ -216,6 +222,7 @@ def _table3(body: str, start: int, flat: Flat) -> None:
     empty: list[str] = []
     pos = start
     rows = s.TABLE3_ROWS
+    placed: dict[str, tuple[str, ...]] = {}  # rows printed with placeholders: their tokens
     numbered: list[str] = []  # rows whose run may end with the next row's bare item number
     bare: list[str] = []
     last: tuple[str, int] | None = None
@@ -233,6 +240,13 @@ def _table3(body: str, start: int, flat: Flat) -> None:
         run, stop = _run_after(body, found[1], _item_number(nxt) if nxt else None)
         if not run:  # a variant matched the head of a longer printed label: its tail
             run, stop = _after_label_tail(body, found[1], i, nxt)
+        marked = (
+            _marked_run(body, found[1], stop, _item_number(nxt) if nxt else None)
+            if not _adds_up(run)  # a whole row's run: a dash after it is not its cell
+            else None
+        )
+        if marked is not None:  # placeholders (—, /) among the numbers: blank cells
+            run, stop, placed[row.key] = marked
         if run:
             runs[row.key] = run
             pos = stop
@@ -273,6 +287,8 @@ def _table3(body: str, start: int, flat: Flat) -> None:
             cells[key] = (None,) * s.TABLE3_WIDTH
             continue
         cells[key] = decoded.cells
+        if key in placed:
+            cells[key] = _placeholders_blank(decoded.cells, placed[key])
         sure += decoded.unique
         if not decoded.unique:
             label = s.TABLE3_ROW_BY_KEY[key].full_label
@@ -285,6 +301,59 @@ def _table3(body: str, start: int, flat: Flat) -> None:
             )
     flat.table3 = Table3(cells)
     flat.confidence["table3"] = sure / len(expected)
+
+
+_ONE_PLACEHOLDER: Final = frozenset({"/", "／", "-", "－", "—", "–", "——"})
+"""What one blank cell prints as a placeholder (``——`` is one cell's two em dashes)."""
+_MARKED_RUN_RE = re.compile(f"[\\d ]*(?:[{_PLACEHOLDERS}]+[\\d ]*)+")
+
+
+def _marked_run(
+    body: str, at: int, stop: int, next_item: str | None
+) -> tuple[str, int, tuple[str, ...]] | None:
+    """A table 三 run with placeholders among its numbers (``30 6 — 1 1 — 38``): the run
+    with a ``0`` for each placeholder (a cell of its own: 0 for the identities) and its
+    tokens, to make those cells blank again after decoding; ``None`` when the run at
+    ``at`` holds no placeholder between numbers or a placeholder is not one cell's."""
+    m = _MARKED_RUN_RE.match(body, at)
+    if m is None or m.end() <= stop or not _MIXED_RE.search(m.group(0)):
+        return None
+    text = m.group(0)
+    end = m.end()
+    if next_item and text.rstrip().endswith(next_item) and body[end : end + 1] in _ITEM_MARKS:
+        text = text.rstrip()[: -len(next_item)]
+    tokens = tuple(_DOC_TOKEN_RE.findall(text))
+    if any(not tok.isdigit() and tok not in _ONE_PLACEHOLDER for tok in tokens):
+        return None
+    run = " ".join(tok if tok.isdigit() else "0" for tok in tokens)
+    return run, end, tokens
+
+
+def _placeholders_blank(
+    cells: tuple[int | None, ...], tokens: tuple[str, ...]
+) -> tuple[int | None, ...]:
+    """The decoded cells with each placeholder's cell blank (null); the row null when the
+    cells cannot be laid over the tokens (never a placeholder read as 0)."""
+    out: list[int | None] = []
+    i = 0
+    for tok in tokens:
+        if not tok.isdigit():
+            if i >= len(cells) or cells[i] != 0:
+                return (None,) * len(cells)
+            out.append(None)
+            i += 1
+            continue
+        printed = ""
+        while i < len(cells) and len(printed) < len(tok):
+            value = cells[i]
+            if value is None:
+                return (None,) * len(cells)
+            printed += str(value)
+            out.append(value)
+            i += 1
+        if printed != tok:
+            return (None,) * len(cells)
+    return tuple(out) if i == len(cells) else (None,) * len(cells)
 
 
 _HEADER_SPAN: Final = 80
@@ -479,14 +548,6 @@ def _table2(body: str, flat: Flat) -> None:
     # each unsure document row halves it; with both unsure the table is still read (its
     # other rows are sure): at 0 it lost to a reading of no table at all
     flat.confidence["table2"] = 0.5**unsure
-
-
-_PLACEHOLDERS: Final = "/／\\-－—–"
-_DOC_CELLS_RE = re.compile(f"[\\d {_PLACEHOLDERS}]*")
-_DOC_TOKEN_RE = re.compile(f"\\d+|[{_PLACEHOLDERS}]+")
-
-
-_MIXED_RE = re.compile(f"\\d[ ]*[{_PLACEHOLDERS}]|[{_PLACEHOLDERS}][ ]*\\d")
 
 
 def _with_placeholders(text: str) -> tuple[int | None, ...] | None:
