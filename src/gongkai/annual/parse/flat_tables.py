@@ -258,6 +258,8 @@ def _table3(body: str, start: int, flat: Flat) -> None:
     if len(runs) < MIN_ROWS:
         flat.end = start
         return
+    if placed:
+        _lay_placeholders(runs, placed)
     table_wide = len(bare) >= _BARE_ITEMS and len(bare) * 4 >= len(numbered) * 3
     for key in bare:
         # the table prints its item numbers without a mark (4保护第三方合法权益): the
@@ -303,18 +305,16 @@ def _table3(body: str, start: int, flat: Flat) -> None:
     flat.confidence["table3"] = sure / len(expected)
 
 
-_ONE_PLACEHOLDER: Final = frozenset({"/", "／", "-", "－", "—", "–", "——"})
-"""What one blank cell prints as a placeholder (``——`` is one cell's two em dashes)."""
 _MARKED_RUN_RE = re.compile(f"[\\d ]*(?:[{_PLACEHOLDERS}]+[\\d ]*)+")
 
 
 def _marked_run(
     body: str, at: int, stop: int, next_item: str | None
 ) -> tuple[str, int, tuple[str, ...]] | None:
-    """A table 三 run with placeholders among its numbers (``30 6 — 1 1 — 38``): the run
-    with a ``0`` for each placeholder (a cell of its own: 0 for the identities) and its
-    tokens, to make those cells blank again after decoding; ``None`` when the run at
-    ``at`` holds no placeholder between numbers or a placeholder is not one cell's."""
+    """A table 三 run with placeholders among its numbers (``30 6 — 1 1 — 38``) and its
+    tokens (``_lay_placeholders`` makes each placeholder a cell: 0 for the identities,
+    blank again after decoding); ``None`` when the run at ``at`` holds no placeholder
+    between numbers."""
     m = _MARKED_RUN_RE.match(body, at)
     if m is None or m.end() <= stop or not _MIXED_RE.search(m.group(0)):
         return None
@@ -323,10 +323,30 @@ def _marked_run(
     if next_item and text.rstrip().endswith(next_item) and body[end : end + 1] in _ITEM_MARKS:
         text = text.rstrip()[: -len(next_item)]
     tokens = tuple(_DOC_TOKEN_RE.findall(text))
-    if any(not tok.isdigit() and tok not in _ONE_PLACEHOLDER for tok in tokens):
-        return None
-    run = " ".join(tok if tok.isdigit() else "0" for tok in tokens)
-    return run, end, tokens
+    return " ".join(tokens), end, tokens
+
+
+def _lay_placeholders(runs: dict[str, str], placed: dict[str, tuple[str, ...]]) -> None:
+    """Each row printed with placeholders gets a run with a ``0`` for each blank cell and
+    its tokens one per cell. Dashes run together (``—————``) are one cell each when the
+    table prints a lone ``—`` anywhere, else ``——`` (two em dashes) is one cell."""
+    lone = any(tok == "—" for tokens in placed.values() for tok in tokens)
+    for key, tokens in list(placed.items()):
+        cells: list[str] = []
+        for tok in tokens:
+            if tok.isdigit():
+                cells.append(tok)
+            elif set(tok) == {"—"} and not lone and len(tok) % 2 == 0:
+                cells.extend(["—"] * (len(tok) // 2))
+            elif len(set(tok)) == 1:
+                cells.extend(list(tok))
+            else:  # mixed placeholders: how many cells is unknown
+                del placed[key]
+                runs.pop(key, None)
+                break
+        else:
+            placed[key] = tuple(cells)
+            runs[key] = " ".join(c if c.isdigit() else "0" for c in cells)
 
 
 def _placeholders_blank(
