@@ -240,12 +240,10 @@ def _table3(body: str, start: int, flat: Flat) -> None:
         run, stop = _run_after(body, found[1], _item_number(nxt) if nxt else None)
         if not run:  # a variant matched the head of a longer printed label: its tail
             run, stop = _after_label_tail(body, found[1], i, nxt)
-        marked = (
-            _marked_run(body, found[1], stop, _item_number(nxt) if nxt else None)
-            if not _adds_up(run)  # a whole row's run: a dash after it is not its cell
-            else None
-        )
-        if marked is not None:  # placeholders (—, /) among the numbers: blank cells
+        marked = _marked_run(body, found[1], stop, _item_number(nxt) if nxt else None)
+        if marked is not None and not _adds_up(run):
+            # placeholders (—, /) among the numbers: blank cells (after a whole row's
+            # run, a dash is not its cell)
             run, stop, placed[row.key] = marked
         if run:
             runs[row.key] = run
