@@ -334,3 +334,48 @@ def test_a_title_printed_only_as_the_running_head_is_kept_once() -> None:
         ("二、主动公开政府信息情况", 2),
         ("三、收到和处理政府信息公开申请情况", 3),
     ]
+
+
+def test_a_cut_row_is_joined_where_the_next_page_adds_a_groups_column() -> None:
+    """The rows on the next page begin a group (``（三）不予公开`` beside its items): their
+    table has a vertical rule the first piece has not. The cut row's second piece is laid
+    on the first piece's columns and joined (the pieces were not joined: the row's label
+    and its numbers were read as two rows, the numbers without a label)."""
+    from gongkai.annual.parse.pdf_layout import TableBox
+    from gongkai.annual.parse.read_pdf import Cut, _aligned, _joined
+
+    first = Grid((("项目", "自然人", "总计"), ("", "6", "8")), (), 1, 1)
+    first_columns = (50.0, 250.0, 300.0, 350.0)
+    second = Grid(
+        (
+            ("(二)部分公开(区分处理的", "(二)部分公开(区分处理的", "", ""),
+            ("(三)不予公开", "1.属于国家秘密", "0", "0"),
+        ),
+        (),
+        2,
+        2,
+    )
+    second_columns = (50.0, 110.0, 250.0, 300.0, 350.0)
+    document = Document(source="x.pdf", kind="pdf")
+    document.blocks.append(first)
+    table = TableBox([], 50.0, 40.0, 350.0, 90.0, columns=second_columns, open_top=True)
+    assert Cut(first, first_columns).fits(table, second, document)
+    bottom = _aligned(second.rows[0], second_columns, first_columns)
+    assert bottom == ("(二)部分公开(区分处理的", "", "")
+    top, rest = _joined(first, second, bottom)
+    assert top.rows[-1] == ("(二)部分公开(区分处理的", "6", "8")
+    assert rest.rows == (("(三)不予公开", "1.属于国家秘密", "0", "0"),)
+
+
+def test_a_table_on_the_next_page_on_other_rules_is_not_a_cut_rows_rest() -> None:
+    from gongkai.annual.parse.pdf_layout import TableBox
+    from gongkai.annual.parse.read_pdf import Cut
+
+    first = Grid((("项目", "自然人", "总计"), ("", "6", "8")), (), 1, 1)
+    second = Grid((("a", "b"),), (), 2, 2)
+    document = Document(source="x.pdf", kind="pdf")
+    document.blocks.append(first)
+    narrower = TableBox([], 50.0, 40.0, 300.0, 90.0, columns=(50.0, 200.0, 300.0), open_top=True)
+    assert not Cut(first, (50.0, 250.0, 300.0, 350.0)).fits(narrower, second, document)
+    moved = TableBox([], 50.0, 40.0, 350.0, 90.0, columns=(50.0, 120.0, 350.0), open_top=True)
+    assert not Cut(first, (50.0, 250.0, 300.0, 350.0)).fits(moved, second, document)

@@ -111,7 +111,8 @@ def read_pdf(data: bytes, source: str) -> Document:
             document.blocks.extend(lines)
             grid = expand(item.rows, simplify=simplify, page=page_number)
             if cut is not None and not lines and item.open_top and cut.fits(item, grid, document):
-                document.blocks[-1], grid = _joined(cut.grid, grid)
+                bottom = _aligned(grid.rows[0], item.columns, cut.columns)
+                document.blocks[-1], grid = _joined(cut.grid, grid, bottom)
             if grid.rows:
                 document.blocks.append(grid)
             cut = Cut(grid, item.columns) if item.open_bottom and grid.rows else None
@@ -132,19 +133,23 @@ class Cut:
 
     def fits(self, table: TableBox, grid: Grid, document: Document) -> bool:
         """Whether ``table`` (read as ``grid``) goes on where this one was cut: it
-        follows it in the document with nothing between them, on the same vertical
-        rules, as wide."""
-        return (
-            bool(document.blocks)
+        follows it in the document with nothing between them, as wide, and the vertical
+        rules of one are among the other's (a group's column that begins only in the
+        rows on the next page adds a rule there)."""
+        if not (
+            document.blocks
             and document.blocks[-1] is self.grid
-            and bool(grid.rows)
-            and bool(self.grid.rows)
-            and not any(grid.rows[0][len(self.grid.rows[-1]) :])
-            and len(table.columns) == len(self.columns)
-            and all(
-                abs(a - b) <= 2 * TOLERANCE
-                for a, b in zip(table.columns, self.columns, strict=True)
-            )
+            and grid.rows
+            and self.grid.rows
+            and len(table.columns) >= 2
+            and len(self.columns) >= 2
+        ):
+            return False
+        fewer, more = sorted((table.columns, self.columns), key=len)
+        return (
+            abs(fewer[0] - more[0]) <= 2 * TOLERANCE
+            and abs(fewer[-1] - more[-1]) <= 2 * TOLERANCE
+            and all(any(abs(x - y) <= 2 * TOLERANCE for y in more) for x in fewer)
         )
 
 
@@ -152,12 +157,34 @@ def _padded(cells: tuple[T, ...], width: int, blank: T) -> tuple[T, ...]:
     return (*cells, *(blank,) * (width - len(cells)))
 
 
-def _joined(first: Grid, second: Grid) -> tuple[Grid, Grid]:
+def _aligned(
+    cells: tuple[str, ...], columns: tuple[float, ...], target: tuple[float, ...]
+) -> tuple[str, ...]:
+    """A row of cells between the vertical rules ``columns`` laid on the rules
+    ``target`` of the table it goes on: each cell goes to the target column its middle
+    falls in, the texts of cells that meet there joined (a merged cell's copies once)."""
+    if len(columns) == len(target) or len(cells) != len(columns) - 1:
+        return cells
+    out = [""] * (len(target) - 1)
+    last: list[str | None] = [None] * len(out)
+    for j, text in enumerate(cells):
+        middle = (columns[j] + columns[j + 1]) / 2
+        i = next((k for k in range(len(out)) if target[k] <= middle < target[k + 1]), None)
+        if i is None:
+            continue
+        if last[i] != text:
+            out[i] += text
+            last[i] = text
+    return tuple(out)
+
+
+def _joined(first: Grid, second: Grid, bottom: tuple[str, ...] | None = None) -> tuple[Grid, Grid]:
     """A table whose last row was cut, and the table that carries that row on: the two
     pieces of the row become the first table's last row, each cell's texts joined as
     wrapped text (``1.申请人无正当理由逾`` + ``期不补正…``; ``10`` + ``件``). Each table
-    keeps its page."""
-    top, bottom = first.rows[-1], second.rows[0]
+    keeps its page. ``bottom``: the second piece laid on the first table's columns."""
+    top = first.rows[-1]
+    bottom = second.rows[0] if bottom is None else bottom
     top_merged = first.merged[-1] if first.merged else (False,) * len(top)
     # the two grids may be padded to different widths: the cut row keeps the first's
     width = len(top)
