@@ -360,3 +360,28 @@ def test_an_excel_copy_keeps_a_cell_with_a_line_break_in_quotes() -> None:
     ]
     report = recognize(read_document("\n".join(rows).encode("utf-8"), "复制.txt"))
     assert report.table3.row("partially_granted") == (3, 0, 0, 0, 0, 0, 3)
+
+
+@pytest.mark.parametrize("numbering", ["{n}. ", "{n}、", "{n}．", "（{c}）"])
+def test_headings_numbered_as_a_list_or_in_brackets_are_found(numbering: str) -> None:
+    """A converter writes an auto-numbered heading as a numbered list (``1. 总体情况``);
+    some reports bracket the numeral. Read only with the section's own title."""
+    text = "".join(
+        f"{numbering.format(n=i, c=sec.numeral)}{sec.title}\n正文。\n1.加强培训。\n"
+        for i, sec in enumerate(s.SECTIONS, start=1)
+    )
+    report = recognize(read_document(text.encode("utf-8"), "编号.txt"))
+    assert report.sections is not None
+    assert list(report.sections) == list(s.SECTION_KEYS)
+    assert report.sections["5"] == "正文。\n1.加强培训。"
+
+
+def test_a_bracketed_sub_heading_is_not_taken_for_a_section_numbered_with_a_comma() -> None:
+    """(二) under 一、总体情况 names a sub-part; 二、 is the section."""
+    lines = ["一、总体情况", "（二）主动公开政府信息情况", "正文。"]
+    lines += [f"{sec.heading}\n正文。" for sec in s.SECTIONS[1:]]
+    from gongkai.annual.parse.rows import document_rows
+    from gongkai.annual.parse.sections import find_headings
+
+    rows = document_rows(read_document("\n".join(lines).encode("utf-8"), "分项.txt"))
+    assert find_headings(rows)["2"] == 3

@@ -19,8 +19,14 @@ from .labels import table3_labels
 from .rows import Row
 
 NUMERALS = "一二三四五六"
-_HEADING_RE = re.compile(r"^(?:第)?([一二三四五六])(?:部分)?(?:[、.,:]|\s)*")
-_FIRST = frozenset(NUMERALS + "第")
+_HEADING_RE = re.compile(
+    r"^(?:第?([一二三四五六])(?:部分)?|\(([一二三四五六])\)|([1-6])(?=[、.]))(?:[、.,:]|\s)*"
+)
+"""``一、`` ``第一部分``; and, matched only with the section's own title, ``（一）`` and
+``1.`` ``1、`` (a converter's numbered list for an auto-numbered heading)."""
+_CHINESE_FIRST = frozenset(NUMERALS + "第")
+_NUMERAL_OF = {f"({n})": n for n in NUMERALS} | {str(i): n for i, n in enumerate(NUMERALS, 1)}
+"""The section numeral a bracketed or Arabic heading number stands for."""
 MAX_HEADING = 40
 MAX_LOOSE_TITLE = 20
 _VARIANTS = {
@@ -36,6 +42,13 @@ _QUALIFIER_RE = re.compile(r"^(?:(?:19|20)\d\d年(?:度)?)?(?:本(?:机关|单�
 organ (``一、2022年度政府信息公开工作总体情况``, ``五、本局存在的主要问题…``); the
 words ``政府信息公开工作`` that may follow are in the variants' own reach (below)."""
 _WORK_RE = re.compile(r"^(?:政府信息公开|政务公开)(?:工作)?(?:的)?")
+_QUALIFIED_FIRST = frozenset("12本政的")
+
+
+def _qualified(rest: str) -> str:
+    """A heading's title without the year, organ and 政府信息公开工作 words before it."""
+    return _WORK_RE.sub("", _QUALIFIER_RE.sub("", rest, count=1), count=1)
+
 
 _CACHED = 2 * MAX_HEADING
 _fold = lru_cache(maxsize=4096)(s.normalize_label)
@@ -45,15 +58,34 @@ _fold = lru_cache(maxsize=4096)(s.normalize_label)
 def _candidate(row: Row) -> tuple[str, str] | None:
     """(numeral, folded rest) for a row that could be a heading."""
     head = row.text.lstrip()[:1]
-    if not head or head not in _FIRST or len(row.filled) != 1:
+    if not head or head not in _ANY_FIRST or len(row.filled) != 1:
         return None
     folded = _fold(row.text) if len(row.text) <= _CACHED else s.normalize_label(row.text)
-    if len(folded) > MAX_HEADING or not folded or folded[0] not in NUMERALS + "第":
+    if len(folded) > MAX_HEADING or not folded or folded[0] not in _FOLDED_FIRST:
         return None
     match = _HEADING_RE.match(folded)
     if not match:
         return None
-    return match.group(1), folded[match.end() :]
+    chinese, bracketed, arabic = match.groups()
+    # a bracketed or Arabic number keeps its printed form: only the strict match (the
+    # section's own title) reads it, never the loose one (``1.加强培训`` is a list item)
+    numeral = chinese or (f"({bracketed})" if bracketed else arabic)
+    return numeral, folded[match.end() :]
+
+
+_FOLDED_FIRST = frozenset(NUMERALS + "第(123456")
+_DIGITS = frozenset("123456１２３４５６")
+_NOT_PLAIN = _DIGITS | frozenset("(（")
+_ANY_FIRST = _CHINESE_FIRST | _NOT_PLAIN
+
+
+def _numbered(text: str) -> bool:
+    """Whether a line that starts with a digit or a bracket starts like a heading's number
+    (``1.`` ``1、`` ``（一）``): the many lines of numbers (``12``, ``0``) and bracketed
+    rows of table 三 (``（七）总计`` is one) are looked at no further."""
+    if text[0] in _DIGITS:
+        return text[1:2] in "、.．"
+    return text[1:2] in NUMERALS and text[2:3] in ")）"
 
 
 def find_headings(rows: Sequence[Row]) -> dict[str, int]:
@@ -61,23 +93,46 @@ def find_headings(rows: Sequence[Row]) -> dict[str, int]:
     candidates = [
         (row.index, c)
         for row in rows
-        if (row.text[:1] in _FIRST or row.text[:1].isspace()) and (c := _candidate(row)) is not None
+        if (row.text[:1] in _CHINESE_FIRST or row.text[:1].isspace())
+        and (c := _candidate(row)) is not None
+        and c[0] in NUMERALS
     ]
+    headings = _strict_headings(candidates)
+    if len(headings) < len(s.SECTIONS):
+        # bracketed or Arabic numbers (a sub-heading's style in most reports, a numbered
+        # list in a converter's output) only when the headings numbered 一、 leave a
+        # section out, and only when they find more
+        numbered = [
+            (row.index, c)
+            for row in rows
+            if row.text[:1] in _NOT_PLAIN
+            and _numbered(row.text)
+            and (c := _candidate(row)) is not None
+        ]
+        if numbered:
+            every = sorted([*candidates, *numbered])
+            other = _strict_headings(every)
+            if len(other) > len(headings):
+                headings = other
+    _loose_headings(rows, candidates, headings)
+    return headings
+
+
+def _strict_headings(candidates: list[tuple[int, tuple[str, str]]]) -> dict[str, int]:
+    """The sections whose own title follows their numeral, in order."""
     headings: dict[str, int] = {}
     after = -1
     for section in s.SECTIONS:
         for index, (numeral, rest) in candidates:
-            if index <= after or numeral != section.numeral:
+            if index <= after or _NUMERAL_OF.get(numeral, numeral) != section.numeral:
                 continue
-            bare = _QUALIFIER_RE.sub("", rest, count=1)
             variants = _VARIANTS[section.key]
-            if any(rest.startswith(v) or bare.startswith(v) for v in variants) or any(
-                _WORK_RE.sub("", bare, count=1).startswith(v) for v in variants
+            if rest.startswith(variants) or (
+                rest[:1] in _QUALIFIED_FIRST and _qualified(rest).startswith(variants)
             ):
                 headings[section.key] = index
                 after = index
                 break
-    _loose_headings(rows, candidates, headings)
     return headings
 
 

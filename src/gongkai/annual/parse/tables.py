@@ -95,8 +95,7 @@ def tokens(rows: Sequence[Row], labels: LabelSet) -> list[Token]:
     classify = labels.classify
     cached = labels.classified  # ``classify``'s cache, read without a call per cell
     new = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
-    previous: list[Token] = []  # the last row's tokens, when it held a value
-    width = 0
+    above = below = width = -1  # the last row's tokens out[above:below], when it ended in a value
     for row in rows:
         # only the filled cells' columns, picked in C: a grid's rows are padded to its
         # widest row, and most of a long table's cells are blank
@@ -107,17 +106,23 @@ def tokens(rows: Sequence[Row], labels: LabelSet) -> list[Token]:
             found = cached(cell)
             value, matched = found if found is not None else classify(cell)
             append(new(Token, (row, column, cell, value, matched)))
-        mine = out[start:]
-        if True in map(_IS_VALUE, mine):
-            previous, width = mine, len(cells)
-        elif previous and len(cells) == width > 1 and mine:
-            joined = _wrapped_label(previous, mine, labels)
-            if joined is not None:
-                del out[start:]
-                at = len(out) - len(previous)
-                out[at:] = previous = joined
-        else:
-            previous = []
+        end = len(out)
+        if end == start or len(cells) < 2:
+            continue  # (a line of one cell is neither part of a wrapped label)
+        if value.is_value:  # the row ends in a value: a row of the table (most rows)
+            above = start
+            below = end
+            width = len(cells)
+            continue
+        if below == start and len(cells) == width and not out[above].value.is_value:
+            mine = out[start:]
+            if True not in map(_IS_VALUE, mine):
+                joined = _wrapped_label(out[above:below], mine, labels)
+                if joined is not None:
+                    del out[start:]
+                    out[above:below] = joined
+                    continue  # the next line may hold more of the label
+        above = below = width = -1
     return out
 
 
@@ -139,17 +144,19 @@ def _wrapped_label(above: list[Token], below: list[Token], labels: LabelSet) -> 
     ``家秘密``, or the same row: ``规章`` over ``行政规范性文件`` are two rows);
     ``None`` when the line below is anything else (another row's label, a group or
     block heading)."""
+    for token in below:
+        if token.labels and (
+            any(lb.kind not in _PARTS for lb in token.labels)
+            or strip_numbering(normalize_label(token.text)) != normalize_label(token.text)
+        ):
+            return None  # a heading, or a numbered label (``(七)总计``) starts its own row
     by_column = {t.column: t for t in above}
     joined = list(above)
     changed = False
     for token in below:
         top = by_column.get(token.column)
-        if top is None or top.value.is_value or any(lb.kind not in _PARTS for lb in token.labels):
+        if top is None or top.value.is_value:
             return None
-        if token.labels and strip_numbering(normalize_label(token.text)) != normalize_label(
-            token.text
-        ):
-            return None  # a numbered label (``(七)总计``, ``3.其他``) starts a row of its own
         text = f"{top.text}{token.text}"
         value, found = labels.classify(text)
         row = next((lb.key for lb in found if lb.kind == "row"), None)
