@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.annual import AnnualReport
-from gongkai.annual.model import DocumentCounts
+from gongkai.annual.model import AppealCounts, DocumentCounts
 from gongkai.annual.parse.flat_tables import compact, read_flat
 from gongkai.annual.parse.normalize import normalize_text
 
@@ -217,3 +217,15 @@ def test_placeholders_among_a_rows_numbers_are_blank_cells() -> None:
     # a whole row's run followed by a page number: the dashes are not its cells
     assert flat.table3.row("withheld.prohibited_by_law") == (0,) * 7
     assert flat.table3.row("handled_total") == (31, 6, None, 1, 1, None, 39)
+
+
+def test_placeholders_in_table_four_are_blank_cells_however_the_dashes_ran_together() -> None:
+    header = "四、政府信息公开行政复议、行政诉讼情况" + (
+        "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉"
+        "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计"
+    )
+    for printed in ("1 — — 1 2 — — — — — — — — — —", "1——12——————————"):
+        flat = read_flat(normalize_text(_one_line({}) + header + printed + "五、存在的主要问题"))
+        assert flat.table4 is not None
+        assert flat.table4.reconsideration == AppealCounts(1, None, None, 1, 2)
+        assert flat.table4.litigation_direct == AppealCounts()

@@ -16,6 +16,7 @@ find in this shape), with diagnostics for every run that was ambiguous or undeci
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -86,6 +87,9 @@ class Flat:
     blank_cells: bool = False
     """Some run of tables 二 or 三 has fewer digits than its row has cells: the report
     prints blank cells, so any run may hold some (tables 二 and 四 are read so too)."""
+
+    lone_dash: bool = False
+    """Table 三 prints a lone ``—`` for a blank cell (dashes run together: one a cell)."""
 
     def note(self, code: str, severity: str, message: str, **extra: object) -> None:
         self.diagnostics.append({"code": code, "severity": severity, "message": message, **extra})
@@ -257,7 +261,7 @@ def _table3(body: str, start: int, flat: Flat) -> None:
         flat.end = start
         return
     if placed:
-        _lay_placeholders(runs, placed)
+        _lay_placeholders(runs, placed, flat)
     table_wide = len(bare) >= _BARE_ITEMS and len(bare) * 4 >= len(numbered) * 3
     for key in bare:
         # the table prints its item numbers without a mark (4保护第三方合法权益): the
@@ -324,27 +328,50 @@ def _marked_run(
     return " ".join(tokens), end, tokens
 
 
-def _lay_placeholders(runs: dict[str, str], placed: dict[str, tuple[str, ...]]) -> None:
+def _lay_placeholders(runs: dict[str, str], placed: dict[str, tuple[str, ...]], flat: Flat) -> None:
     """Each row printed with placeholders gets a run with a ``0`` for each blank cell and
     its tokens one per cell. Dashes run together (``—————``) are one cell each when the
     table prints a lone ``—`` anywhere, else ``——`` (two em dashes) is one cell."""
     lone = any(tok == "—" for tokens in placed.values() for tok in tokens)
+    flat.lone_dash = lone
     for key, tokens in list(placed.items()):
+        cells = _cell_tokens(tokens, lone, s.TABLE3_WIDTH)
+        if cells is None:  # mixed placeholders: how many cells is unknown
+            del placed[key]
+            runs.pop(key, None)
+        else:
+            placed[key] = cells
+            runs[key] = _zeros_for_blanks(cells)
+
+
+def _cell_tokens(tokens: Sequence[str], lone: bool, width: int) -> tuple[str, ...] | None:
+    """``tokens`` as cells: numbers (a run of digits may still be several cells) and
+    placeholders, one per cell. Dashes run together are one cell each, or ``——`` is one
+    cell: whichever leaves room for the row's ``width`` cells; if both do, the first
+    when the report prints a lone ``—`` (``lone``). ``None`` for mixed placeholders or
+    when neither fits."""
+    fitting = []
+    for single in (lone, not lone):
         cells: list[str] = []
         for tok in tokens:
             if tok.isdigit():
                 cells.append(tok)
-            elif set(tok) == {"—"} and not lone and len(tok) % 2 == 0:
+            elif set(tok) == {"—"} and not single and len(tok) % 2 == 0:
                 cells.extend(["—"] * (len(tok) // 2))
             elif len(set(tok)) == 1:
                 cells.extend(list(tok))
-            else:  # mixed placeholders: how many cells is unknown
-                del placed[key]
-                runs.pop(key, None)
-                break
-        else:
-            placed[key] = tuple(cells)
-            runs[key] = " ".join(c if c.isdigit() else "0" for c in cells)
+            else:
+                return None
+        blanks = sum(1 for c in cells if not c.isdigit())
+        digits = sum(len(c) for c in cells if c.isdigit())
+        if len(cells) <= width <= blanks + digits:
+            fitting.append(tuple(cells))
+    return fitting[0] if fitting else None
+
+
+def _zeros_for_blanks(cells: Sequence[str]) -> str:
+    """A run with a ``0`` for each placeholder's cell (0 for the identities)."""
+    return " ".join(c if c.isdigit() else "0" for c in cells)
 
 
 def _placeholders_blank(
@@ -450,6 +477,9 @@ def _table4_runs(body: str, start: int) -> str | None:
         words = _TABLE4_WORDS.match(body, pos)
         at = words.end() if words else pos
         run, stop = _run_after(body, at, None)
+        marked = _marked_run(body, at, stop, None)
+        if marked is not None:  # placeholders (—, /) among the numbers: blank cells
+            run, stop = marked[0], marked[1]
         if not run or (not words and runs == []):
             break
         runs.append(run)
@@ -481,7 +511,22 @@ def _table4(body: str, start: int, flat: Flat) -> None:
     run = run or short
     if run is None:
         return
+    tokens: tuple[str, ...] | None = None
+    if _MIXED_RE.search(run):
+        found_tokens = _DOC_TOKEN_RE.findall(run)
+        lone = "—" in found_tokens or flat.lone_dash
+        tokens = _cell_tokens(found_tokens, lone, len(s.TABLE4_COLUMNS) * len(s.TABLE4_GROUPS))
+        if tokens is None:
+            return
+        run = _zeros_for_blanks(tokens)
     decoded = d.decode_table4(run, blanks=flat.blank_cells)
+    if tokens is not None:
+        decoded = d.Decoded(
+            _placeholders_blank(decoded.cells, tokens),
+            decoded.unique,
+            decoded.alternatives,
+            decoded.reason,
+        )
     size = len(s.TABLE4_COLUMNS)
     groups = [decoded.cells[i : i + size] for i in range(0, len(decoded.cells), size)]
     flat.table4 = Table4(*(AppealCounts(*g) for g in groups))
