@@ -6,8 +6,11 @@ whole report on one line. This module finds the form's row labels in their print
 boundaries), cuts the run of digits after each, and hands the runs to ``digit_runs``, which
 decides the cells by the form's arithmetic. Labels are found as printed: quotes of any
 kind, a pause (``、``) between words, the rest of a longer label after the variant found;
-numbers printed with thousands separators end after their last group. A table 三 whose
-header prints a 法人或其他组织 小计 column has its rows read without it.
+numbers printed with thousands separators end after their last group; item numbers
+printed without a mark (``4保护第三方…``) are not read into the row above. A placeholder
+among a row's numbers (``306—11—38``, ``6/41``) is a blank cell of its own: 0 for the
+identities, null in the output. A table 三 whose header prints a 法人或其他组织 小计 column
+has its rows read without it.
 
 ``read_flat(text)`` returns what it could decode per table (``None`` for a table it did not
 find in this shape), with diagnostics for every run that was ambiguous or undecidable.
