@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from gongkai.annual import check
 from gongkai.annual import schema as s
-from gongkai.annual.model import AnnualReport
+from gongkai.annual.model import AnnualReport, AppealCounts
 from gongkai.annual.parse import parse_bytes
 from tests.annual.parse.shapes import Rows, pipes, report_text, tabs
 from tests.conftest import FIXTURES
@@ -376,3 +376,30 @@ def test_a_blank_cell_in_the_numbers_line_under_a_label_is_read_by_its_column() 
     ]
     # a numbers line whose label column is not blank is no such line
     assert report.table3.row("not_processed.repeated") == (None,) * 7
+
+
+def test_table4_in_three_tables_with_a_blank_total_under_its_group_name() -> None:
+    """Table 四 as three tables, the group's name over its five columns, its numbers two
+    lines below with 总计 left blank: null in its column, the other groups whole."""
+    tables = []
+    for name, numbers in (
+        ("行政复议", "| 1 | 0 | 0 | 1 |  |"),
+        ("行政诉讼（未经复议直接起诉）", "| 0 | 0 | 0 | 0 | 0 |"),
+        ("行政诉讼（复议后起诉）", "| 0 | 1 | 0 | 0 | 1 |"),
+    ):
+        tables.append(
+            f"| {name} | | | | |\n|---|---|---|---|---|\n"
+            f"| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n{numbers}\n"
+        )
+    text = (
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+        + "\n".join(tables)
+        + "五、存在的主要问题及改进情况\n"
+    )
+    report = parse(text)
+    assert report.table4.reconsideration == AppealCounts(1, 0, 0, 1, None)
+    assert report.table4.litigation_after_reconsideration == AppealCounts(0, 1, 0, 0, 1)
+    assert ("CELL_BLANK", "table4.reconsideration") in [
+        (d["code"], d.get("row")) for d in report.diagnostics or ()
+    ]
+    assert report.confidence is not None and report.confidence["table4"] == 1.0

@@ -436,9 +436,15 @@ def assign_rows(
             )
             continue
         values = positional(hit, width)
+        heading = False
+        if values is None and table == "表四" and count > 0:
+            values = _under_heading(hit, width)
+            heading = values is not None
         if values is not None and (count > 0 or hit.label.row.grid is not None):
             blanks = sum(1 for v in values if not v.is_value)
-            if hit.label.row.grid is not None or _ruled(hit, width):
+            if hit.label.row.grid is not None or (
+                _ruled_under(hit) if heading else _ruled(hit, width)
+            ):
                 _set(reading, hit.key, values, width)
                 notes.add(
                     "CELL_BLANK",
@@ -493,6 +499,37 @@ def _values_row(hit: Hit) -> Row | None:
     ):
         return None
     return row
+
+
+def _under_heading(hit: Hit, width: int) -> list[Value] | None:
+    """Table 四's group read by position under its name: a table of its own per group
+    (``| 行政复议 | | | | |``, the five column names, then ``| 1 | 0 | 0 | 1 |  |``), the
+    numbers on one line of the same table, as many cells, in the ``width`` columns that
+    start at the name's, blank elsewhere; the name alone on its line."""
+    label = hit.label.row
+    row = hit.values[0].row
+    column = hit.label.column
+    if (
+        row is label
+        or any(v.row is not row for v in hit.values)
+        or row.grid != label.grid
+        or len(row.cells) != len(label.cells)
+        or sum(1 for c in label.cells if c) != 1
+        or any(row.cells[:column])
+        or any(row.cells[column + width :])
+    ):
+        return None
+    values = [read_value(c) for c in row.cells[column : column + width]]
+    if len(values) != width or any(v.kind is Kind.TEXT for v in values):
+        return None
+    return values
+
+
+def _ruled_under(hit: Hit) -> bool:
+    """Whether the numbers' line of ``_under_heading`` is a Markdown row with both outer
+    pipes (then its blank cell's place is certain)."""
+    text = hit.values[0].row.text
+    return hit.values[0].row.grid is None and text[:1] == "|" and text[-1:] == "|"
 
 
 def _merged_repeats(hit: Hit, width: int) -> bool:
