@@ -379,3 +379,22 @@ def test_a_table_on_the_next_page_on_other_rules_is_not_a_cut_rows_rest() -> Non
     assert not Cut(first, (50.0, 250.0, 300.0, 350.0)).fits(narrower, second, document)
     moved = TableBox([], 50.0, 40.0, 350.0, 90.0, columns=(50.0, 120.0, 350.0), open_top=True)
     assert not Cut(first, (50.0, 250.0, 300.0, 350.0)).fits(moved, second, document)
+
+
+def test_running_heads_of_a_book_layout_are_dropped_on_both_sides() -> None:
+    """The organ's name heads the left-hand pages, the title the right-hand ones: each
+    is on half the pages only, and both are dropped (the title kept once)."""
+    weasyprint = pytest.importorskip("weasyprint")
+    html = (
+        "<html><head><style>@page{size:A6;margin:1.5cm 1cm}"
+        "@page :left{@top-center{content:'某市某局';font-size:7pt}}"
+        "@page :right{@top-center{content:'某市某局2024年政府信息公开工作年度报告';font-size:7pt}}"
+        "body{font-family:'Noto Sans CJK SC';font-size:9pt}</style></head><body>"
+        + "".join(f"<p style='break-before:page'>第{n}部分</p>" for n in "一二三四五")
+        + "</body></html>"
+    )
+    document = read_document(weasyprint.HTML(string=html).write_pdf(), "书页.pdf")
+    assert [line.text for line in document.lines()] == [
+        "某市某局2024年政府信息公开工作年度报告",
+        *(f"第{n}部分" for n in "一二三四五"),
+    ]

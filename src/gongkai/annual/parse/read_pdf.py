@@ -229,16 +229,26 @@ def _head_key(text: str) -> str:
 
 
 def _running_heads(pages: list[tuple[list[PageItem], float]]) -> set[str]:
-    """Text that stands at the top or bottom edge of most pages (digits ignored)."""
+    """Text that stands at the top or bottom edge of most pages (digits ignored), or of
+    most odd or most even pages (a book layout: the organ's name on the left-hand pages,
+    the title on the right-hand ones)."""
     if len(pages) < 3:
         return set()
-    counts: Counter[str] = Counter()
-    for items, height in pages:
+    counts: list[Counter[str]] = [Counter(), Counter()]
+    for number, (items, height) in enumerate(pages):
         seen: set[str] = set()
         for top, item in items:
             if isinstance(item, str) and (
                 top < height * _EDGE_SHARE or top > height * (1 - _EDGE_SHARE)
             ):
                 seen.add(_head_key(item))
-        counts.update(seen)
-    return {key for key, count in counts.items() if count >= max(3, len(pages) * 0.6)}
+        counts[number % 2].update(seen)
+    sides = (len(pages) - len(pages) // 2, len(pages) // 2)
+    running = {
+        key
+        for key in counts[0] | counts[1]
+        if counts[0][key] + counts[1][key] >= max(3, len(pages) * 0.6)
+    }
+    for side, count in zip(sides, counts, strict=True):
+        running.update(key for key, n in count.items() if n >= max(2, side * 0.6))
+    return running
