@@ -179,8 +179,8 @@ _CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "0001234
 
 def arabic_years(text: str) -> str:
     """Years written in Chinese numerals (``二〇二五年``, ``二○二五年度``) as digits."""
-    if "二" not in text:
-        return text
+    if "二" not in text or not ("〇" in text or "○" in text or "零" in text):
+        return text  # every year 2000–2099 so written holds a zero
     return _CHINESE_YEAR_RE.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), text)
 
 
@@ -582,6 +582,8 @@ def _year_from_mentions(text: str) -> int | None:
 
 def _published(rows: Sequence[Row]) -> str | None:
     for row in rows[:TITLE_ROWS]:
+        if "日期" not in row.text and "时间" not in row.text:
+            continue
         match = _PUBLISHED_RE.search("".join(row.text.replace("|", " ").split()))
         if match:
             year, month, day = (int(g) for g in match.groups())
