@@ -105,3 +105,11 @@ def test_indexed_match_equals_brute_force(case: tuple[str, str]) -> None:
     table, cell = case
     labels = SETS[table]()
     assert list(labels.match(cell)) == brute_force(labels, cell)
+
+
+@pytest.mark.parametrize("cell", ["l.其他", "I、其他", "l)其他"])
+def test_ocr_letter_for_one_in_an_item_number_is_numbering(cell: str) -> None:
+    """OCR reads the item number 1 as l or I: still numbering, so a generic row word
+    after it is found as the whole cell."""
+    assert strip_numbering(s.normalize_label(cell)) == "其他"
+    assert ("row", "other.other") in [(lb.kind, lb.key) for lb in table3_labels().match(cell)]

@@ -20,8 +20,9 @@ from .. import schema as s
 from .cells import Kind, Value, read_value
 
 _NUMBERING_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.,:]|\([一二三四五六七八九十\d]+\)|\d+[.、)]|[①②③④⑤⑥⑦⑧⑨])"
+    r"^(?:[一二三四五六七八九十]+[、.,:]|\([一二三四五六七八九十\d]+\)|(?:\d+|[lI])[.、)]|[①②③④⑤⑥⑦⑧⑨])"
 )
+"""A label's printed numbering: ``三、`` ``(二)`` ``1.`` (``l.`` ``I.``: OCR's 1) ``①``."""
 MAX_LABEL_LENGTH = 80
 """A cell longer than this (or holding a full stop) is narrative, never a label."""
 GENERIC_LENGTH = 2
