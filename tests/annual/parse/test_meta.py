@@ -74,6 +74,8 @@ def test_year_from_mentions_does_not_count_dates_of_writing() -> None:
         ("甲市乙区司法局\n政府信息公开工作年度报告\n（2024年度）\n", "甲市乙区司法局", 2024),
         # the year between the words and 报告
         ("甲市乙区司法局政府信息公开工作2024年度报告\n", "甲市乙区司法局", 2024),
+        # the year in financial numerals
+        ("甲市乙区司法局贰零贰肆年政府信息公开工作年度报告\n", "甲市乙区司法局", 2024),
         # a column's name or a document number before the organ
         ("公开年报｜甲县水利局2024年政府信息公开工作年度报告\n", "甲县水利局", 2024),
         ("【公开年报】甲县水利局2024年政府信息公开工作年度报告\n", "甲县水利局", 2024),

@@ -173,13 +173,16 @@ def as_printed(organ: str) -> str:
     return organ.translate(_FULL_WIDTH_BRACKETS) if "(" in organ or ")" in organ else organ
 
 
-_CHINESE_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
-_CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+_CHINESE_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九壹贰叁肆伍陆柒捌玖]{4}(?=年)")
+_CHINESE_DIGITS = str.maketrans(
+    "〇○零一二三四五六七八九壹贰叁肆伍陆柒捌玖", "000123456789" + "123456789"
+)
 
 
 def arabic_years(text: str) -> str:
-    """Years written in Chinese numerals (``二〇二五年``, ``二○二五年度``) as digits."""
-    if "二" not in text or not ("〇" in text or "○" in text or "零" in text):
+    """Years written in Chinese numerals (``二〇二五年``, ``二○二五年度``, ``贰零贰伍年``) as
+    digits."""
+    if not ("〇" in text or "○" in text or "零" in text):
         return text  # every year 2000–2099 so written holds a zero
     return _CHINESE_YEAR_RE.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), text)
 
