@@ -398,3 +398,31 @@ def test_running_heads_of_a_book_layout_are_dropped_on_both_sides() -> None:
         "某市某局2024年政府信息公开工作年度报告",
         *(f"第{n}部分" for n in "一二三四五"),
     ]
+
+
+BOOK_CSS = (
+    "@page{size:A5} @page :left{@top-center{content:'%(organ)s';font-size:8pt}}"
+    "@page :right{@top-center{content:'%(title)s';font-size:8pt}}"
+    "td,th{padding:3pt 1pt;font-size:7pt}"
+)
+
+
+@pytest.mark.slow
+def test_table_3_cut_by_a_page_break_at_every_place_in_a_book_layout() -> None:
+    """Table 三 pushed down the page step by step, so that the page break cuts it at
+    every row in turn (rows cut in two among them), under running heads that differ on
+    left- and right-hand pages and without its header rows repeated: every cell reads."""
+    weasyprint = pytest.importorskip("weasyprint")
+    from gongkai.annual.parse import parse_bytes
+    from tests.annual.parse.fixture_documents import pdf_html
+    from tests.annual.parse.test_fixture_reports import differences, expected_for
+
+    expected = expected_for("county_named_alone_in_title_signed_by_its_office")
+    title = f"{expected['organ']}{expected['year']}年政府信息公开工作年度报告"
+    css = BOOK_CSS % {"organ": "青禾县人民政府办公室", "title": title}
+    html = pdf_html(expected).replace("</style>", css + "</style>", 1)
+    html = html.replace("<thead>", "<tbody>").replace("</thead>", "")
+    for height in range(0, 120, 8):
+        shifted = html.replace("<h2>三、", f'<div style="height:{height}mm"></div><h2>三、', 1)
+        report = parse_bytes(weasyprint.HTML(string=shifted).write_pdf(), "书页.pdf")
+        assert differences(report, expected) == [], height
