@@ -161,13 +161,6 @@ def test_item_numbers_printed_without_a_mark_are_not_read_into_the_row_above() -
     assert flat.table3.row("withheld.security_stability") == (1, 0, 0, 0, 0, 0, 1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="recognize._flat tries the flat reading only when table 三 was not read the usual "
-    "way at all (confidence 0); with rows per line, some spaced, the usual reading gets a "
-    "few rows (ROW_TOO_FEW elsewhere) and the flat one, which reads every row, is never "
-    "tried: recognize.py should try it whenever table 三's confidence is below 1",
-)
 def test_rows_per_line_some_spaced_are_read_whole_by_the_parser() -> None:
     from gongkai.annual import schema as s
     from gongkai.annual.parse import parse_bytes

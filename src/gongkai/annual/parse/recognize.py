@@ -228,9 +228,11 @@ def _quoted(cells: Sequence[str]) -> str:
 
 
 def _flat(document: Document, rows: Sequence[Row], readings: Sequence[Reading]) -> Flat | None:
-    """Tables whose cell boundaries were lost (``flat_tables``), tried only when table 三
-    was not found the usual way and the text holds digits right after a label."""
-    if readings[1].found and readings[1].confidence > 0:  # table 三 read the usual way
+    """Tables whose cell boundaries were lost (``flat_tables``), tried when table 三 was
+    not read whole the usual way (a crawled table 三 with a row per line, only some rows
+    spaced, reads in part) and the text holds digits right after a label; the caller
+    keeps whichever reading is surer."""
+    if readings[1].found and readings[1].confidence >= 1.0:  # table 三 read the usual way
         return None
     text = "\n".join(row.text for row in rows)
     if not _GLUED_RE.search(text):
