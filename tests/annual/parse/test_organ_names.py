@@ -216,3 +216,12 @@ def test_the_pages_own_title_names_the_organ_when_the_article_title_does_not() -
         "某市某局2023年政府信息公开工作年度报告\n2024年政府信息公开工作年度报告\n" + text
     )
     assert organ is None  # another year's report is another report
+
+
+def test_a_sidebar_of_other_organs_reports_does_not_name_the_organ() -> None:
+    organ, _, _ = _read(
+        "某市人民政府门户网站\n部门年报\n某市甲局2024年政府信息公开工作年度报告\n"
+        "某市乙局2024年政府信息公开工作年度报告\n2024年政府信息公开工作年度报告\n"
+        "一、总体情况\n依法公开。\n六、其他需要报告的事项\n无。\n"
+    )
+    assert organ is None

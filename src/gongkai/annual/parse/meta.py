@@ -127,7 +127,11 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
         organ_from_title
         or _organ_from_alias(rows)
         or _organ_from_signature_and_field(rows)
-        or (_organ_from_page_title(rows[: title_rows[0]], year_from_title) if title_rows else None)
+        or (
+            _organ_from_page_title(rows[: min(title_rows[0], 1)], year_from_title)
+            if title_rows
+            else None
+        )
     )
     if organ is not None:
         organ = as_government(as_printed(organ))
@@ -254,10 +258,10 @@ def _wrapped_name(above: str, alone: str, row: Row, headings: frozenset[int]) ->
 
 
 def _organ_from_page_title(rows: Sequence[Row], year: int | None) -> str | None:
-    """The organ of the page's own title above a report title that names none (the
-    page's ``<title>`` ``X局2025年…年度报告-X市人民政府`` over the article's
-    ``2025年…年度报告``): the last title above with the same year, when nothing else
-    names the organ."""
+    """The organ of the page's own title, its first line, above a report title that
+    names none (the page's ``<title>`` ``X局2025年…年度报告-X市人民政府`` over the article's
+    ``2025年…年度报告``) when it is the same year's report and nothing else names the
+    organ (not a sidebar's list of other organs' reports: that comes later)."""
     for row in reversed(rows):
         compact = arabic_years("".join(row.text.split()))
         if "报" in compact and not _LINK_LABEL_RE.match(compact) and _is_title(compact):
