@@ -3,7 +3,8 @@ documents it was converted from: an HTML page with ruled tables, a DOCX, a PDF.
 
 Reading a text fixture back through each format checks the format's reader on the same
 shapes the fixture shows: a table row is a table row, a Markdown heading a paragraph,
-``**bold**`` bold, ``<br>`` a line break inside the cell, and a ``|---|`` line nothing.
+``**bold**`` bold, ``<br>`` a line break inside the cell, and a ``|---|`` or ``+---+``
+line nothing.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ import re
 
 Block = str | list[list[str]]
 
-_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_SEPARATOR_RE = re.compile(
+    r"^\s*(?:\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?|\+(?:[-=:]+\+)+)\s*$"
+)
+"""A Markdown table's rule line (``|---|:---:|``) or a grid table's border (``+----+====+``)."""
 _BOLD_RE = re.compile(r"\*\*(.+?)\*\*")
 _BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _STYLE = (
