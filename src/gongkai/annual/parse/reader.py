@@ -96,7 +96,10 @@ def _read(data: bytes, source: str) -> Document:
         raise UnreadableDocument("BINARY_FILE", "无法解码为文本", source=source)
     if kind == "html":
         from .read_html import read_html
+        from .read_mixed import is_text_with_tables, read_text_with_tables
 
+        if is_text_with_tables(decoded.text):  # a converter's Markdown, tables as markup
+            return read_text_with_tables(decoded, source)
         return read_html(decoded, source)
     from .read_text import read_text
 
