@@ -112,7 +112,12 @@ def test_sigterm_ends_the_run_like_ctrl_c_and_leaves_no_part_file(tmp_path: Path
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    time.sleep(3)
+    # the signal once the run writes its output (its handler is in place by then): a fixed
+    # wait sent it before Python had started on a loaded machine
+    partial = tmp_path / "out.jsonl.part"
+    deadline = time.monotonic() + 60
+    while not partial.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=60)
     if process.returncode == 0:

@@ -110,7 +110,7 @@ def recognize(document: Document) -> AnnualReport:
             notes.add(
                 "ORGAN_SPELLING",
                 "warning",
-                f"机关名称读作“{meta.organ}”，而落款或发布机构中写作“{spelled}”，有字不同；"
+                f"机关名称读作“{meta.organ}”，而落款、发布机构或正文中写作“{spelled}”，有字不同；"
                 "其中一处可能是识别或录入错误，请核对",
                 spelling=spelled,
             )
