@@ -231,8 +231,13 @@ def _flat(document: Document, rows: Sequence[Row], readings: Sequence[Reading]) 
     """Tables whose cell boundaries were lost (``flat_tables``), tried when table 三 was
     not read whole the usual way (a crawled table 三 with a row per line, only some rows
     spaced, reads in part) and the text holds digits right after a label; the caller
-    keeps whichever reading is surer."""
-    if readings[1].found and readings[1].confidence >= 1.0:  # table 三 read the usual way
+    keeps whichever reading is surer. A table 三 with every row read, some cells unsure,
+    is left as it is: the flat reading finds rows, it does not settle cells."""
+    table3 = readings[1]
+    if table3.found and (
+        table3.confidence >= 1.0
+        or (not table3.trial and all(key in table3.cells for key in s.TABLE3_ROW_KEYS))
+    ):
         return None
     text = "\n".join(row.text for row in rows)
     if not _GLUED_RE.search(text):
