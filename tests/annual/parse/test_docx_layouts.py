@@ -14,6 +14,7 @@ web page (``w:altChunk``) reads as that page.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -86,7 +87,8 @@ def _label(cell: Any, text: str, *, vertical: bool = False) -> None:
         cell.add_paragraph(character)
 
 
-def _table2(frame: Any, table2: dict[str, Any]) -> None:
+def _table2(frame: Any, table2: dict[str, Any], write: Callable[[Any, Any], None] = _number) -> Any:
+    """Table 二 as the form prints it, each figure put in its cell by ``write``."""
     heights = sum(1 + (1 + len(b.rows)) for b in s.TABLE2_BLOCKS)
     table = frame.add_table(rows=heights, cols=4)
     r = 0
@@ -102,7 +104,7 @@ def _table2(frame: Any, table2: dict[str, Any]) -> None:
             for row in block.rows:
                 _label(table.cell(r, 0), row.label)
                 for c, column in enumerate(block.columns, start=1):
-                    _number(table.cell(r, c), table2[row.key][column.key])
+                    write(table.cell(r, c), table2[row.key][column.key])
                 r += 1
         else:
             table.cell(r, 1).merge(table.cell(r, 3))
@@ -111,8 +113,9 @@ def _table2(frame: Any, table2: dict[str, Any]) -> None:
             for row in block.rows:
                 _label(table.cell(r, 0), row.label)
                 table.cell(r, 1).merge(table.cell(r, 3))
-                _number(table.cell(r, 1), table2[row.key])
+                write(table.cell(r, 1), table2[row.key])
                 r += 1
+    return table
 
 
 def _table3(frame: Any, table3: dict[str, Any]) -> None:
@@ -623,41 +626,16 @@ figures each sit in a one-cell table nested in their cell (blank cells stay blan
 table 三 keeps a row a tracked change deleted (an old （一）予以公开 with other figures)."""
 
 
+def _boxed(cell: Any, value: Any) -> None:
+    """The figure in a one-cell table nested in ``cell``; blank for null."""
+    if value is None:
+        return
+    box = cell.add_table(rows=1, cols=1)
+    box.cell(0, 0).text = f"{value:g}" if isinstance(value, float) else str(value)
+
+
 def _boxed_table2(document: Any, table2: dict[str, Any]) -> None:
-    heights = sum(1 + (1 + len(b.rows)) for b in s.TABLE2_BLOCKS)
-    table = document.add_table(rows=heights, cols=4)
-    table.style = "Table Grid"
-
-    def boxed(cell: Any, value: Any) -> None:
-        if value is None:
-            return
-        box = cell.add_table(rows=1, cols=1)
-        box.cell(0, 0).text = f"{value:g}" if isinstance(value, float) else str(value)
-
-    r = 0
-    for block in s.TABLE2_BLOCKS:
-        table.cell(r, 0).merge(table.cell(r, 3))
-        _label(table.cell(r, 0), block.heading)
-        r += 1
-        _label(table.cell(r, 0), s.TABLE2_CONTENT_HEADER)
-        if block.is_counted_by_column:
-            for c, column in enumerate(block.columns, start=1):
-                _label(table.cell(r, c), column.label)
-            r += 1
-            for row in block.rows:
-                _label(table.cell(r, 0), row.label)
-                for c, column in enumerate(block.columns, start=1):
-                    boxed(table.cell(r, c), table2[row.key][column.key])
-                r += 1
-        else:
-            table.cell(r, 1).merge(table.cell(r, 3))
-            _label(table.cell(r, 1), block.columns[0].label)
-            r += 1
-            for row in block.rows:
-                _label(table.cell(r, 0), row.label)
-                table.cell(r, 1).merge(table.cell(r, 3))
-                boxed(table.cell(r, 1), table2[row.key])
-                r += 1
+    _table2(document, table2, _boxed).style = "Table Grid"
 
 
 def _delete_row_after(table: Any, label: str, figures: list[str]) -> None:
