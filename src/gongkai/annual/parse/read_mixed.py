@@ -22,6 +22,7 @@ from .read_text import encoding_notes, strip_markdown, text_lines, traditional_n
 _TABLE_TAG_RE = re.compile(r"<(/?)table\b[^>]*>", re.IGNORECASE)
 _WRAPPER_RE = re.compile(r"</?(?:html|body|head)\b[^>]*>", re.IGNORECASE)
 _OTHER_TAG_RE = re.compile(r"</?[a-zA-Z!][^>\n]*>")
+_STARTS_WITH_TAG_RE = re.compile(r"\s*(?:<|$)")
 _MIN_LINES = 3
 
 
@@ -29,7 +30,7 @@ def is_text_with_tables(text: str) -> bool:
     """Whether a document detected as HTML is text whose only markup is tables (and the
     ``<html><body>`` a converter wraps each in): it starts with text, not a tag, and
     holds at least a few lines of text outside its tables."""
-    if text.lstrip()[:1] in ("<", ""):
+    if _STARTS_WITH_TAG_RE.match(text):  # a page (every page read comes here: no copy)
         return False
     segments = _segments(text)
     if not any(is_table for _, _, is_table in segments):
