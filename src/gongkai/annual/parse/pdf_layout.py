@@ -89,7 +89,8 @@ def read_page(page: Any) -> tuple[list[tuple[float, str | TableBox]], float]:
         tables = [
             table
             for group in _touching(edges)
-            if (table := _table(group, textpage, height)) is not None
+            for part in _stacked(group)
+            if (table := _table(part, textpage, height)) is not None
         ]
         items: list[tuple[float, str | TableBox]] = [(t.top, t) for t in tables]
         items.extend(_text_lines(textpage, height, tables))
@@ -263,6 +264,43 @@ def _touching(edges: list[Edge]) -> list[list[Edge]]:
     for i, edge in enumerate(edges):
         groups.setdefault(find(i), []).append(edge)
     return list(groups.values())
+
+
+def _stacked(group: list[Edge]) -> list[list[Edge]]:
+    """A group of touching edges cut into the tables stacked in it: two tables printed
+    one directly under the other (table 二 on table 三, 三 on 四, no gap between them)
+    share a rule, so their edges touch, but the vertical rules that end on that rule
+    and those that begin on it stand at other places (each table has its own column
+    widths). Read as one grid, each table's rules cut the other's cells into slivers;
+    cut there, each is read on its own rules. Inside one table the rules of a row under a
+    merged cell continue those above it, or all of one row's rules are among the
+    other's, or one of the rows has no inner rule at all (a full-width block heading)."""
+    verticals = [e for e in group if not e.horizontal]
+    horizontals = [e for e in group if e.horizontal]
+    if len(verticals) < 4 or len(horizontals) < 4:
+        return [group]
+    left = min(e.position for e in verticals)
+    right = max(e.position for e in verticals)
+    inner = [e for e in verticals if left + TOLERANCE < e.position < right - TOLERANCE]
+    cuts = []
+    for y in sorted({e.position for e in horizontals})[1:-1]:
+        above = [e.position for e in inner if e.start < y - TOLERANCE and e.end > y - TOLERANCE]
+        below = [e.position for e in inner if e.end > y + TOLERANCE and e.start < y + TOLERANCE]
+        if above and below and not any(abs(a - b) <= 2 * TOLERANCE for a in above for b in below):
+            cuts.append(y)
+    if not cuts:
+        return [group]
+    bounds = [-math.inf, *cuts, math.inf]
+    parts = []
+    for top, bottom in pairwise(bounds):
+        part = [e for e in horizontals if top - TOLERANCE <= e.position <= bottom + TOLERANCE]
+        part.extend(
+            Edge(False, e.position, max(e.start, top), min(e.end, bottom))
+            for e in verticals
+            if e.start < bottom - TOLERANCE and e.end > top + TOLERANCE
+        )
+        parts.append(part)
+    return parts
 
 
 def _covers(spans: list[tuple[float, float]], point: float) -> bool:
