@@ -17,8 +17,8 @@ from typing import NamedTuple
 
 import lxml.etree
 
-from .document import Document
-from .grid import RawCell, expand
+from .document import Document, Grid
+from .grid import MAX_WIDTH, RawCell, expand
 from .normalize import looks_traditional, normalize_text
 from .read_text import numbered_lines, traditional_note
 from .unreadable import UnreadableDocument
@@ -57,7 +57,7 @@ class _Cell:
 def read_docx(data: bytes, source: str) -> Document:
     body, main = _body(data, source)
     numbering = _Numbering.of(data, main)
-    raw: list[tuple[str | list[list[RawCell]] | Document, int]] = []
+    raw: list[tuple[str | _Rows | Document, int]] = []
     for position, element in enumerate(_blocks(body), start=1):
         if element.tag == _P:
             raw.append((_paragraph_text(element, numbering), position))
@@ -91,7 +91,7 @@ def read_docx(data: bytes, source: str) -> Document:
             document.blocks.extend(content.blocks)
             document.diagnostics.extend(content.diagnostics)
         elif content:
-            document.blocks.append(expand(content, simplify=simplify, number=number))
+            document.blocks.append(_laid_out(content, simplify=simplify, number=number))
     document.blocks.extend(numbered_lines(pending))
     return document
 
@@ -101,7 +101,7 @@ _CORE_PROPERTIES = "/core-properties"
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 
 
-def _shows_title(raw: list[tuple[str | list[list[RawCell]] | Document, int]]) -> bool:
+def _shows_title(raw: list[tuple[str | _Rows | Document, int]]) -> bool:
     """Whether a paragraph before the first table names a report (``…年度报告``); an
     imported page (``w:altChunk``) names itself."""
     for content, _ in raw:
@@ -138,7 +138,7 @@ def _core_title(data: bytes) -> str | None:
     return title
 
 
-def _sample(content: str | list[list[RawCell]] | Document) -> str:
+def _sample(content: str | _Rows | Document) -> str:
     """A block's raw text, to judge whether the file is in traditional characters (an
     imported page was judged, and normalised, on its own)."""
     if isinstance(content, str):
@@ -382,10 +382,21 @@ def _cell_text(cell: lxml.etree._Element, numbering: _Numbering | None) -> str:
     return "\n".join(p for p in paragraphs if p.strip())
 
 
-def _table_rows(
-    table: lxml.etree._Element, numbering: _Numbering | None = None
-) -> list[list[RawCell]]:
-    """Printed cells with their spans; vertical merges counted into rowspans."""
+class _Rows(list[list[RawCell]]):
+    """A table's printed cells, row by row, each at its own grid column, and the
+    positions (row, column) that a vertical merge covers below its first row: their text
+    is the merged cell's, and they are marked merged once the table is laid out."""
+
+    continued: frozenset[tuple[int, int]] = frozenset()
+
+
+def _table_rows(table: lxml.etree._Element, numbering: _Numbering | None = None) -> _Rows:
+    """Printed cells with their horizontal spans, every one at its grid column; a cell
+    that continues a vertical merge (``w:vMerge`` without ``restart``) shows, column by
+    column, what the cell above it shows there, as Word draws it: also where the merge is
+    not aligned with the cells above (a continuation narrower or wider than the merged
+    cell, or starting inside it, or after a ``w:gridBefore`` that the row above has not),
+    which the rectangular rowspans of ``grid.expand`` cannot hold."""
     grid_rows: list[list[_Cell]] = []
     for tr in _wrapped(table, _TR):
         row_properties = tr.find(_TR_PR)
@@ -410,29 +421,43 @@ def _table_rows(
             column += span
         grid_rows.append(cells)
 
-    rows: list[list[RawCell]] = []
+    rows = _Rows()
+    continued: set[tuple[int, int]] = set()
+    shown_above: dict[int, str] = {}  # column → the text the row above shows there
     for r, cells in enumerate(grid_rows):
         row: list[RawCell] = []
+        shown: dict[int, str] = {}
         before = cells[0].column if cells else 0
         if before:
             row.append(RawCell("", 1, before))
         for cell in cells:
-            if cell.merge == "continue" and _has_cell_above(grid_rows, r, cell.column):
+            columns = range(cell.column, min(cell.column + cell.span, cell.column + MAX_WIDTH))
+            if cell.merge == "continue" and any(k in shown_above for k in columns):
+                for k in columns:
+                    text = shown_above.get(k, "")
+                    row.append(RawCell(text))
+                    shown[k] = text
+                    if k in shown_above:
+                        continued.add((r, k))
                 continue
-            rowspan = 1
-            if cell.merge == "restart":
-                while r + rowspan < len(grid_rows) and any(
-                    below.column == cell.column and below.merge == "continue"
-                    for below in grid_rows[r + rowspan]
-                ):
-                    rowspan += 1
-            row.append(RawCell(cell.text, rowspan, cell.span))
+            row.append(RawCell(cell.text, 1, cell.span))
+            shown.update(dict.fromkeys(columns, cell.text))
         rows.append(row)
+        shown_above = shown
+    rows.continued = frozenset(continued)
     return rows
 
 
-def _has_cell_above(grid_rows: list[list[_Cell]], r: int, column: int) -> bool:
-    return r > 0 and any(cell.column == column for cell in grid_rows[r - 1])
+def _laid_out(rows: _Rows, *, simplify: bool, number: int) -> Grid:
+    """The table's grid, the positions a vertical merge continues into marked merged."""
+    grid = expand(rows, simplify=simplify, number=number)
+    if not rows.continued:
+        return grid
+    merged = tuple(
+        tuple(m or (r, c) in rows.continued for c, m in enumerate(flags))
+        for r, flags in enumerate(grid.merged)
+    )
+    return Grid(rows=grid.rows, merged=merged, number=grid.number, page=grid.page)
 
 
 def _int_property(properties: lxml.etree._Element | None, tag: str, default: int) -> int:
