@@ -27,6 +27,8 @@ Rules, in order:
 3. One row with no reading at all (a short run whose total is wrong, say) is what the
    identities leave for it; that is kept when it matches the row's digits (its total as
    printed), so the other rows are still decided by the identities.
+   Every combination is counted (the outcome rows are combined row by row, one search per
+   value （七）总计 may take), so a table with one combination says it is sure.
 4. Among combinations that satisfy every identity: the fewest rows read against their
    print, then the fewest blank cells, then ``RULE`` — the fewest multi-digit cells in
    the low-frequency columns (all but 自然人 and 总计), the fewest non-zero cells there,
@@ -56,7 +58,7 @@ that another consistent reading contradicts without ``unique`` being false.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -470,6 +472,9 @@ left to the identities, as an unknown row, or blank)."""
 MAX_PRINTED: Final = 64
 """A row that adds up under no split offers at most this many printed splits to the
 column identities; with more it stays blank."""
+MAX_SEARCHES: Final = 64
+"""Values of （七）总计 searched one by one (each bounds the outcome rows' sums); with more,
+one search bounded by the largest."""
 MAX_FOUND: Final = 16
 """Combinations of the whole table kept; with more, the list is incomplete."""
 _APPLICANTS: Final = s.TABLE3_WIDTH - 1
@@ -915,33 +920,7 @@ def _solve(
     if deviating + len(unknown) > MAX_DEVIATING_ROWS:
         return solved
     lost = unknown[0] if unknown else None
-    # no column of the outcome rows adds up to more than （七）总计 prints in it
-    bound = (
-        cut(tuple(max(column) for column in zip(*known[_HANDLED], strict=True)))
-        if lost != _HANDLED
-        else _plus(_most(known, _RECEIVED, cut), _most(known, _CARRIED, cut))
-        if _RECEIVED in known and _CARRIED in known
-        else None
-    )  # （七）总计 = 一 + 二 − 四 is at most 一 + 二
-    states: dict[Cells, list[dict[str, Cells]]] = {cut(_ZERO7): [{}]}
-    for key in outcome_keys:
-        if key == lost:
-            continue
-        nxt: dict[Cells, list[dict[str, Cells]]] = {}
-        for sums, paths in states.items():
-            for cand in known[key]:
-                total = _plus(sums, cut(cand))
-                if bound is not None and any(a > b for a, b in zip(total, bound, strict=True)):
-                    continue
-                kept = nxt.setdefault(total, [])
-                for path in paths:
-                    if len(kept) < 4:
-                        kept.append({**path, key: cand})
-                    else:
-                        solved.complete = False
-        if len(nxt) > MAX_STATES:
-            return _Solved([], True, known, blanks)
-        states = nxt
+    start = cut(_ZERO7)
 
     def solve_for(key: str, parts: Cells) -> Cells | None:
         """The unknown row's value when its six cells are ``parts`` and they match its run."""
@@ -951,32 +930,118 @@ def _solve(
 
     found = solved.combos
 
-    def emit(paths: Sequence[dict[str, Cells]], handled: Cells) -> bool:
+    def emit(layers: _Layers, sums: Cells, handled: Cells, extra: Mapping[str, Cells]) -> bool:
         for frame in _frames(known, handled, lost, solve_for, cut):
-            for path in paths:
-                found.append({**path, **frame, _HANDLED: handled})
+            for path in _paths(layers, sums, start):
+                found.append({**path, **extra, **frame, _HANDLED: handled})
                 if len(found) > MAX_FOUND:
                     solved.complete = False
                     return False
         return True
 
-    if lost is None or (lost in _FRAME and lost != _HANDLED):
-        for handled in known[_HANDLED]:
-            matching = states.get(cut(handled))
-            if matching and not emit(matching, handled):
-                break
-    elif lost == _HANDLED:
-        for sums, paths in states.items():
+    values = [(k, [(c, cut(c)) for c in known[k]]) for k in outcome_keys if k != lost]
+    if lost == _HANDLED:
+        # （七）总计 = 一 + 二 − 四 is at most 一 + 二
+        bound = (
+            _plus(_most(known, _RECEIVED, cut), _most(known, _CARRIED, cut))
+            if _RECEIVED in known and _CARRIED in known
+            else None
+        )
+        layers = _layers(values, start, bound)
+        if layers is None:
+            return _Solved([], True, known, blanks)
+        for sums in layers[-1][1] if layers else (start,):
             value = solve_for(lost, sums)
-            if value is not None and not emit(paths, value):
+            if value is not None and not emit(layers, sums, value, {}):
                 break
-    else:  # an outcome row: what （七）总计 leaves for it
-        for sums, paths in states.items():
-            for handled in known[_HANDLED]:
-                rest = solve_for(lost, _minus(cut(handled), sums))
-                if rest is not None and not emit([{**p, lost: rest} for p in paths], handled):
+        return solved
+    # the outcome rows add up to （七）总计 in every column: one search per value of it (a
+    # row read with blank cells may have many, each a tight bound on the sums)
+    handled_values = list(known[_HANDLED])
+    if lost is None and len(handled_values) > 1:
+        framed = {_plus(cut(r), cut(c)) for r in known[_RECEIVED] for c in known[_CARRIED]}
+        handled_values = [
+            h
+            for h in handled_values
+            if any(_plus(cut(h), cut(f)) in framed for f in known[_FORWARD])
+        ]
+    searches = (
+        [(cut(h), [h]) for h in handled_values]
+        if len(handled_values) <= MAX_SEARCHES
+        else [(_most(known, _HANDLED, cut), handled_values)]  # one search, a looser bound
+    )
+    for bound, targets in searches:
+        layers = _layers(values, start, bound)
+        if layers is None:
+            return _Solved([], True, known, blanks)
+        final = layers[-1][1] if layers else {start: []}
+        for handled in targets:
+            target = cut(handled)
+            if lost is None or lost in _FRAME:
+                if target in final and not emit(layers, target, handled, {}):
+                    return solved
+                continue
+            for sums in final:  # an outcome row: what （七）总计 leaves for it
+                rest = solve_for(lost, _minus(target, sums))
+                if rest is not None and not emit(layers, sums, handled, {lost: rest}):
                     return solved
     return solved
+
+
+_Layers = list[tuple[str, dict[Cells, list[tuple[Cells, Cells]]]]]
+"""Each outcome row's layer: the column sums reached with it, and how (the sums before and
+the row's value)."""
+
+
+def _layers(
+    values_by_key: Sequence[tuple[str, Sequence[tuple[Cells, Cells]]]],
+    start: Cells,
+    bound: Cells | None,
+) -> _Layers | None:
+    """The outcome rows' values (each with its compared cells) combined row by row, no
+    column's sum above ``bound``; ``None`` when there are more than ``MAX_STATES`` sums."""
+    layers: _Layers = []
+    states: Iterable[Cells] = (start,)
+    for key, values in values_by_key:
+        nxt: dict[Cells, list[tuple[Cells, Cells]]] = {}
+        for sums in states:
+            for cand, part in values:
+                total = _plus(sums, part)
+                if bound is not None and any(a > b for a, b in zip(total, bound, strict=True)):
+                    continue
+                nxt.setdefault(total, []).append((sums, cand))
+        if len(nxt) > MAX_STATES:
+            return None
+        layers.append((key, nxt))
+        states = nxt
+    return layers
+
+
+def _paths(
+    layers: _Layers,
+    sums: Cells,
+    start: Cells,
+    depth: int = -1,
+    tail: tuple[tuple[str, Cells], ...] = (),
+) -> Iterator[dict[str, Cells]]:
+    """Every combination of the outcome rows' values that adds up to ``sums``, walked back
+    through the first ``depth`` layers (all by default; ``tail``: the values chosen in the
+    layers after them, last layer first); none is dropped. The rows in form order."""
+    if depth < 0:
+        depth = len(layers)
+    chosen = list(tail)
+    while depth:
+        key, layer = layers[depth - 1]
+        edges = layer.get(sums, ())
+        if len(edges) != 1:
+            for before, cand in edges:
+                yield from _paths(layers, before, start, depth - 1, (*chosen, (key, cand)))
+            return
+        sums, cand = edges[0]
+        chosen.append((key, cand))
+        depth -= 1
+    if sums == start:
+        yield dict(reversed(chosen))
 
 
 def _most(

@@ -10,7 +10,11 @@ numbers printed with thousands separators end after their last group; item numbe
 printed without a mark (``4保护第三方…``) are not read into the row above. A placeholder
 among a row's numbers (``306—11—38``, ``6/41``) is a blank cell of its own: 0 for the
 identities, null in the output. A table 三 whose header prints a 法人或其他组织 小计 column
-has its rows read without it.
+has its rows read without it; one with a 序号 (行次) column, without the row numbers that
+lead each run (the column after the label) or end it (the next line's, before its label),
+when they grow row by row and more rows add up without them. A row with nothing to report
+may print nothing (its cells blank); table 四 printed a row per group may print a group's
+row with no digit (that group blank, the others decoded group by group).
 
 ``read_flat(text)`` returns what it could decode per table (``None`` for a table it did not
 find in this shape), with diagnostics for every run that was ambiguous or undecidable.
@@ -48,7 +52,11 @@ _LABEL_PAUSE: Final = "[、，]?"
 (``其他法律、行政法规禁止公开``, ``信访、举报、投诉类申请``)."""
 TRIAL_TABLE2_HEADER: Final = "本年新制作数量"
 MIN_ROWS: Final = 20
-"""Table 三 is read this way only when this many of its 25 rows are found with a run."""
+"""Table 三 is read this way only when this many of its 25 rows are found, …"""
+MIN_RUNS: Final = 4
+"""… this many with a run (a row with nothing to report may print nothing: its cells blank),
+（七）总计 among them."""
+_HANDLED: Final = "handled_total"
 
 
 def compact(text: str) -> str:
@@ -260,7 +268,7 @@ def _table3(body: str, start: int, flat: Flat) -> None:
         else:
             empty.append(row.key)
             pos = found[1]
-    if len(runs) < MIN_ROWS:
+    if len(runs) + len(empty) < MIN_ROWS or len(runs) < MIN_RUNS or _HANDLED not in runs:
         flat.end = start
         return
     if placed:
@@ -274,6 +282,7 @@ def _table3(body: str, start: int, flat: Flat) -> None:
         without = runs[key][: -len(number)].rstrip()
         if table_wide or (_adds_up(without) and not _adds_up(runs[key])):
             runs[key] = without
+    _drop_row_numbers(runs, [k for k in runs if k not in placed], flat)
     subtotal = _subtotal_place(body, start)
     if subtotal is not None:
         _drop_subtotals(runs, subtotal, flat)
@@ -404,6 +413,67 @@ def _placeholders_blank(
     return tuple(out) if i == len(cells) else (None,) * len(cells)
 
 
+_NUMBER_STEP: Final = 3
+"""How much a 序号 column's number may grow from one row with digits to the next (lines
+without digits, a group's heading, take numbers too)."""
+_FIRST_NUMBER: Final = 9
+"""The largest number the first row may print in a 序号 column (header lines before it may
+be numbered too)."""
+
+
+def _drop_row_numbers(runs: dict[str, str], keys: Sequence[str], flat: Flat) -> None:
+    """A 序号 (or 行次) column: every row's run begins with the row's own number (the column
+    printed after the label) or ends with the next line's (printed before the label). It
+    is read as such when the numbers grow by one to three from row to row over the whole
+    table (the last row's run may end without one) and without them more rows add up."""
+    texts = [runs[k] for k in keys]  # one space between digits already (``compact``)
+    for lead in (True, False):
+        numbers = _row_numbers(texts, lead)
+        if numbers is None and not lead:
+            numbers = _row_numbers(texts[:-1], lead)
+        if numbers is None:
+            continue
+        kept = [
+            text[len(n) :].lstrip() if lead else text[: len(text) - len(n)].rstrip()
+            for text, n in zip(texts, numbers, strict=False)
+        ]
+        kept.extend(texts[len(numbers) :])
+        if sum(map(_adds_up, kept)) <= sum(map(_adds_up, texts)):
+            continue
+        runs.update(zip(keys, kept, strict=True))
+        printed = "、".join(numbers[:5]) + ("等" if len(numbers) > 5 else "")
+        place = "行标签后" if lead else "行标签前"
+        flat.note(
+            "ROW_NUMBERS_IGNORED",
+            "info",
+            f"表三有{len(numbers)}行在{place}印有序号（{printed}），序号不是表中的数字，未读取",
+        )
+        return
+
+
+def _row_numbers(texts: Sequence[str], lead: bool) -> tuple[str, ...] | None:
+    """The numbers of a 序号 column at the start (``lead``) or end of every run, growing by
+    one to ``_NUMBER_STEP`` from row to row; ``None`` when the runs hold no such numbers."""
+    if not texts:
+        return None
+    states: dict[int, tuple[str, ...]] = {0: ()}
+    for text in texts:
+        nxt: dict[int, tuple[str, ...]] = {}
+        for size in (1, 2):
+            number = text[:size] if lead else text[-size:]
+            if len(number) < size or not number.isdigit() or number[0] == "0":
+                continue
+            value = int(number)
+            for last, path in states.items():
+                step = value - last
+                if 0 < step <= (_NUMBER_STEP if path else _FIRST_NUMBER):
+                    nxt.setdefault(value, (*path, number))
+        if not nxt:
+            return None
+        states = nxt
+    return states[min(states)]
+
+
 _HEADER_SPAN: Final = 80
 """How far before table 三's first row its column header is looked for."""
 
@@ -470,11 +540,34 @@ _TABLE4_WORDS: Final = _table4_words()
 """Table 四's header words (and unit notes) run together: what may stand between its runs."""
 
 
-def _table4_runs(body: str, start: int) -> str | None:
+_GROUP_RES: Final = tuple(
+    re.compile(
+        "|".join(
+            re.escape(v)
+            for v in sorted({compact(v) for v in (g.label, *g.variants)}, key=len, reverse=True)
+        )
+    )
+    for g in s.TABLE4_GROUPS
+)
+_TOTAL_WORDS: Final = tuple(compact(v) for v in s.TABLE4_COLUMNS[-1].variants)
+
+
+@dataclass
+class _Table4Runs:
+    run: str
+    """Every run after the header, joined with a space (a cell boundary)."""
+    groups: list[str | None] | None = None
+    """Each group's run when the table prints a row per group, each group's name over its
+    own five columns (``None`` for a group whose row printed no digit); ``None`` when the
+    runs cannot be told apart by group (the national layout: one header, one run)."""
+
+
+def _table4_runs(body: str, start: int) -> _Table4Runs | None:
     """Table 四's digits from ``start`` (its first header word): one run after the header
     (the national layout), or a run after each group's header words (one row per group).
-    Runs are joined with a space (a cell boundary); ``None`` when no run follows."""
+    ``None`` when no run follows."""
     runs: list[str] = []
+    chunks: list[tuple[str, str | None]] = []  # header words and the run after them
     pos = start
     while True:
         words = _TABLE4_WORDS.match(body, pos)
@@ -483,6 +576,8 @@ def _table4_runs(body: str, start: int) -> str | None:
         marked = _marked_run(body, at, stop, None)
         if marked is not None:  # placeholders (—, /) among the numbers: blank cells
             run, stop = marked[0], marked[1]
+        if words:
+            chunks.append((words.group(0), run or None))
         if not run or (not words and runs == []):
             break
         runs.append(run)
@@ -491,7 +586,33 @@ def _table4_runs(body: str, start: int) -> str | None:
             break
         if not words:
             break
-    return " ".join(runs) if runs else None
+    if not runs:
+        return None
+    return _Table4Runs(" ".join(runs), _by_group(chunks))
+
+
+def _by_group(chunks: Sequence[tuple[str, str | None]]) -> list[str | None] | None:
+    """The runs of a table printed a row per group, each to its group: the run after
+    header words goes to the last group they name; a group named there before it, over its
+    own columns (its 总计 before the next group's name), printed no digit. ``None`` unless
+    every group is named so, in form order."""
+    out: list[str | None] = []
+    for words, run in chunks:
+        named = [(m.start(), i) for i, p in enumerate(_GROUP_RES) if (m := p.search(words))]
+        named.sort()
+        if not named and run is None:  # punctuation after the last run
+            continue
+        if [i for _, i in named] != list(range(len(out), len(out) + len(named))) or not named:
+            return None
+        ends = [at for at, _ in named[1:]] + [len(words)]
+        if not all(
+            any(w in words[at:end] for w in _TOTAL_WORDS)
+            for (at, _), end in zip(named, ends, strict=True)
+        ):
+            return None
+        out.extend([None] * (len(named) - 1))
+        out.append(run)
+    return out if len(out) == len(s.TABLE4_GROUPS) else None
 
 
 def _table4(body: str, start: int, flat: Flat) -> None:
@@ -500,19 +621,23 @@ def _table4(body: str, start: int, flat: Flat) -> None:
     printed with blank cells (fewer digits) is taken where its header ends in 总计."""
     labels = s.TABLE4_GROUPS[0].variants
     anchor = _find_any(body, labels, start)
-    run: str | None = None
-    short: str | None = None
+    chosen: _Table4Runs | None = None
+    short: _Table4Runs | None = None
     while anchor is not None:
         found = _table4_runs(body, anchor[0])
         if found is not None:
-            if len(found.replace(" ", "")) >= len(s.TABLE4_COLUMNS) * len(s.TABLE4_GROUPS):
-                run = found
+            if len(found.run.replace(" ", "")) >= len(s.TABLE4_COLUMNS) * len(s.TABLE4_GROUPS):
+                chosen = found
                 break
             if short is None and _TOTAL_BEFORE_RUN_RE.search(body, anchor[0], anchor[0] + 200):
                 short = found
         anchor = _find_any(body, labels, anchor[1])
-    run = run or short
-    if run is None:
+    chosen = chosen or short
+    if chosen is None:
+        return
+    run = chosen.run
+    if chosen.groups is not None and None in chosen.groups and not _MIXED_RE.search(run):
+        _table4_by_group(chosen.groups, flat)
         return
     tokens: tuple[str, ...] | None = None
     if _MIXED_RE.search(run):
@@ -541,6 +666,30 @@ def _table4(body: str, start: int, flat: Flat) -> None:
             f"表四的数字串“{run}”：{decoded.reason}",
             alternatives=[list(a) for a in decoded.alternatives],
         )
+
+
+def _table4_by_group(groups: Sequence[str | None], flat: Flat) -> None:
+    """Table 四 printed a row per group, some group's row with no digit: that group's cells
+    are blank (null), the others decoded group by group."""
+    size = len(s.TABLE4_COLUMNS)
+    counts: list[AppealCounts] = []
+    unsure = False
+    for group, run in zip(s.TABLE4_GROUPS, groups, strict=True):
+        if run is None:
+            counts.append(AppealCounts())
+            continue
+        decoded = d.decode_groups(run, size, blanks=flat.blank_cells)
+        counts.append(AppealCounts(*decoded.cells))
+        if not decoded.unique:
+            unsure = True
+            flat.note(
+                "AMBIGUOUS_RUN" if decoded.alternatives else "UNDECODED_RUN",
+                "warning",
+                f"表四“{group.label}”的数字串“{run}”：{decoded.reason}",
+                alternatives=[list(a) for a in decoded.alternatives],
+            )
+    flat.table4 = Table4(*counts)
+    flat.confidence["table4"] = 0.5 if unsure else 1.0
 
 
 # ---------------------------------------------------------------------------- table 二
