@@ -14,6 +14,12 @@ when it is a shortened form of it). Year: the title, then the statistics period
 (``统计期限自2024年1月1日起至2024年12月31日止``), then the year the narrative names
 most often, not counting full dates (``2025年1月20日`` is when it was written) — never
 the publication date.
+
+Two organs may sign a report together (``X市Y局`` over ``X市Z局``, ``X县人民政府办公室``
+beside ``X县Z局``): the organ is then the one the title names, else the first signer,
+and ``Meta.signers`` lists them all. A name printed in traditional characters in a
+simplified document (a title pasted from elsewhere, one character of it misconverted) is
+read in simplified form.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from .normalize import to_simplified
 from .rows import Row
 
 ORGAN_SUFFIXES = (
@@ -109,6 +116,9 @@ class Meta:
     title: str | None
     published: str | None
     title_rows: tuple[int, ...]
+    signers: tuple[str, ...] = ()
+    """The organs of a joint signature, as printed from the first (two or more, all
+    different); empty when one organ signed."""
 
 
 def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) -> Meta:
@@ -117,10 +127,16 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
     first = min(headings.values(), default=None) if headings else None
     end = TITLE_ROWS if first is None else min(first, MAX_TITLE_ROWS)
     title_rows = _title_rows(rows, end, frozenset((headings or {}).values()))
-    title = _CRAWLER_KEY_RE.sub("", "".join(rows[i].text.strip() for i in title_rows)) or None
+    title = (
+        _CRAWLER_KEY_RE.sub("", "".join(simplified(rows[i].text.strip()) for i in title_rows))
+        or None
+    )
     if title is None:
         title = _title_among_words(rows[: min(end + 1, TITLE_ROWS)])
     organ_from_title, year_from_title = _parse_title(title) if title else (None, None)
+    named = _organs_in_title(title) if title else ()
+    if named:
+        organ_from_title = named[0]
     if organ_from_title is None and title_rows:
         organ_from_title = _organ_below(rows, title_rows[-1])
     organ = (
@@ -134,7 +150,8 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
         )
     )
     if organ is not None:
-        organ = as_government(as_printed(organ))
+        organ = as_government(as_printed(simplified(organ)))
+    signers = named or _signatures(rows)
     year = year_from_title
     if year is None:
         text = arabic_years("\n".join(row.text for row in rows))
@@ -144,7 +161,52 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
             or _year_opening_overview(rows, headings)
             or _year_from_mentions(text)
         )
-    return Meta(organ, year, title, _published(rows), title_rows)
+    joint = signers if len(signers) > 1 else ()
+    return Meta(organ, year, title, _published(rows), title_rows, joint)
+
+
+def joint_message(meta: Meta) -> str:
+    """The note on a joint signature: who signed, and which of them ``organ`` is."""
+    signed = "、".join(f"“{organ}”" for organ in meta.signers)
+    return f"年报由{signed}联合落款，发布机关读作“{meta.organ}”（标题所称机关，标题未称时为第一个落款机关）"
+
+
+_KEPT_AS_PRINTED = frozenset("乾")
+"""Characters opencc's ``t2s`` changes that simplified place names print (``乾县``,
+``乾安县``): kept."""
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified characters: a title or an organ's name printed in
+    traditional ones inside a simplified document (which the readers do not convert:
+    too few traditional characters), or with one of them in it. A text GB2312 encodes
+    holds no traditional-only character and is returned as it is (no conversion)."""
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        converted = to_simplified(text)
+        if len(converted) != len(text):
+            return converted
+        return "".join(
+            old if old in _KEPT_AS_PRINTED else new
+            for old, new in zip(text, converted, strict=True)
+        )
+    return text
+
+
+_TRADITIONAL_TITLE_RE = re.compile("[報開資訊務關發況]")
+"""Traditional forms of the characters of a title's words (``政府信息公開工作年度報告``):
+only a line holding one may be a title that needs converting to be matched (a title
+with a traditional character in its organ's name matches as printed; the organ is
+converted when read)."""
+
+
+def _compact(text: str) -> str:
+    """A line as titles are matched: no spaces, years in digits, simplified."""
+    compact = "".join(text.split())
+    if _TRADITIONAL_TITLE_RE.search(compact):
+        compact = simplified(compact)
+    return arabic_years(compact)
 
 
 _PLACE_END = frozenset("省市县区旗州盟乡镇")
@@ -205,7 +267,11 @@ def _title_rows(rows: Sequence[Row], end: int, headings: frozenset[int]) -> tupl
     without_year: tuple[int, ...] = ()
     span: tuple[int, ...]
     for n, row in enumerate(head):
-        compact = arabic_years("".join(row.text.split()))
+        compact = _compact(row.text)
+        if _LINK_LIST_RE.match(compact):
+            if found or without_year:
+                break  # the titles after it are links to other reports, not this one's
+            continue
         if not _may_be_title(compact, row, headings):
             continue
         if _is_title(compact):
@@ -215,8 +281,8 @@ def _title_rows(rows: Sequence[Row], end: int, headings: frozenset[int]) -> tupl
             continue  # a later piece of the wrapped title found already
         joined, span = compact, (n,)
         for following in head[n + 1 : n + TITLE_LINES]:
-            piece = arabic_years("".join(following.text.split()))
-            if not _may_be_title(piece, following, headings):
+            piece = _compact(following.text)
+            if not _may_be_title(piece, following, headings) or _LINK_LIST_RE.match(piece):
                 break
             joined, span = joined + piece, (*span, span[-1] + 1)
             if len(joined) > MAX_TITLE_CHARS:
@@ -229,7 +295,7 @@ def _title_rows(rows: Sequence[Row], end: int, headings: frozenset[int]) -> tupl
     found = found or without_year
     if found and found[0] > 0 and len(found) < TITLE_LINES:
         above = head[found[0] - 1]
-        organ_line = "".join(above.text.split())
+        organ_line = simplified("".join(above.text.split()))
         alone, _ = _parse_title("".join(head[n].text for n in found))
         organ_above = alone is None and _is_organ(organ_line)
         wrapped = alone is not None and _wrapped_name(organ_line, alone, above, headings)
@@ -263,7 +329,7 @@ def _organ_from_page_title(rows: Sequence[Row], year: int | None) -> str | None:
     ``2025年…年度报告``) when it is the same year's report and nothing else names the
     organ (not a sidebar's list of other organs' reports: that comes later)."""
     for row in reversed(rows):
-        compact = arabic_years("".join(row.text.split()))
+        compact = _compact(row.text)
         if "报" in compact and not _LINK_LABEL_RE.match(compact) and _is_title(compact):
             organ, found_year = _parse_title(compact)
             if organ and found_year == year:
@@ -278,7 +344,7 @@ def _organ_below(rows: Sequence[Row], title_row: int) -> str | None:
     below = rows[title_row + 1 : title_row + 2]
     if not below:
         return None
-    line = "".join(below[0].text.split())
+    line = simplified("".join(below[0].text.split()))
     return line if _is_organ(line) and _may_be_title(line, below[0], frozenset()) else None
 
 
@@ -318,6 +384,13 @@ _LINK_LABEL_RE = re.compile(
     r"\d*[:：]"
 )
 """A link to another page under the title (``上一篇：X局2025年…年度报告``): never the title."""
+_LINK_LIST_RE = re.compile(
+    r"^(?:相关|推荐|延伸|热点|热门|往期|历年|更多)(?:阅读|链接|文章|文件|推荐|新闻|信息|年报|报告|回顾)"
+    r"[:：]?$"
+)
+"""The heading of a list of links (``相关阅读``, ``往期回顾``) on a line of its own: the
+titles under it are other reports' (a page that prints it between the report's title
+and its text names the years before and after it there)."""
 
 
 def _is_organ(text: str) -> bool:
@@ -393,7 +466,9 @@ def _clean_organ(text: str) -> str | None:
     text = text.strip(' 《》<>"“”:：,，、')
     if not _CJK_ONLY_RE.match(text):
         text = _PREFIX_RE.sub("", text)
-        # the page's words run into the organ (``…年报全真版文字版文件下载X局``)
+    if _PAGE_WORDS_RE.search(text):
+        # the page's words run into the organ (``…年报全真版文字版文件下载X局``), or a
+        # column's name printed before the title (``公开年报 X局2025年…``)
         text = _PAGE_WORDS_RE.split(text)[-1]
     for word in _LEADING_WORDS:
         if text.startswith(word):
@@ -424,25 +499,96 @@ def _organ_from_alias(rows: Sequence[Row]) -> str | None:
 
 
 def _signature(rows: Sequence[Row]) -> str | None:
-    """The organ signing the report: the first line from the end that is neither a date
-    nor a note in brackets (``（此件主动公开）``, the page's ``【打印本页】【关闭窗口】``)
-    nor the page's furniture; on a page flattened to one line, the words after the last
-    sentence, less the furniture that follows them."""
-    for row in reversed(rows[-SIGNATURE_ROWS:]):
-        tail = _DATE_RE.sub(" ", arabic_years(row.text.rsplit("。", 1)[-1]))
+    """The organ signing the report (the first of a joint signature)."""
+    signers = _signatures(rows)
+    return signers[0] if signers else None
+
+
+MAX_SIGNERS = 4
+"""Organs a joint signature names at most (``中共X县委办公室`` and ``X县人民政府办公室``,
+a bureau and the office it runs with, rarely more)."""
+
+
+_last_signatures: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+"""The last rows' texts and their signers: read once per report, asked for three times
+(the organ, the joint signature, the spelling check)."""
+
+
+def _signatures(rows: Sequence[Row]) -> tuple[str, ...]:
+    key = tuple(row.text for row in rows[-SIGNATURE_ROWS:])
+    if _last_signatures and _last_signatures[0][0] == key:
+        return _last_signatures[0][1]
+    signers = _read_signatures(rows)
+    _last_signatures[:] = [(key, signers)]
+    return signers
+
+
+def _read_signatures(rows: Sequence[Row]) -> tuple[str, ...]:
+    """The organs signing the report, in printed order: the first line from the end that
+    is neither a date nor a note in brackets (``（此件主动公开）``, the page's
+    ``【打印本页】【关闭窗口】``) nor the page's furniture; on a page flattened to one line,
+    the words after the last sentence, less the furniture that follows them. A joint
+    signature names each organ on a line of its own, one above the other, or on one line
+    apart by spaces; each of them names its place (``X县人民政府办公室`` / ``X县Z局``), so
+    that a name wrapped over two lines (``国家税务总局`` / ``X县税务局``) stays one organ's."""
+    last = rows[-SIGNATURE_ROWS:]
+    for at in range(len(last) - 1, -1, -1):
+        tail = _DATE_RE.sub(" ", arabic_years(last[at].text.rsplit("。", 1)[-1]))
         words = tail.split()
         printed = len(words)
         while words and (_BRACKETED_RE.match(words[-1]) or _FURNITURE_RE.search(words[-1])):
             words.pop()
         if not words:
             continue
+        apart = [_signed_organ(word) for word in words] if 1 < len(words) <= MAX_SIGNERS else []
+        if apart and all(o is not None and _names_place(o) for o in apart):
+            return _distinct([o for o in apart if o is not None])
         for candidate in ("".join(words), words[-1]):
             organ = _signed_organ(candidate)
             if organ:
-                return organ
+                return _distinct([*_signers_above(last[:at], organ), organ])
         if len(words) == printed:
-            return None  # the last line of text, and it names no organ
-    return None
+            return ()  # the last line of text, and it names no organ
+    return ()
+
+
+def _signers_above(rows: Sequence[Row], signer: str) -> list[str]:
+    """The organs signing on the lines right above ``signer``'s, each a line naming a
+    place and an organ and nothing else (a joint signature), top first."""
+    if not _names_place(signer):
+        return []
+    found: list[str] = []
+    for row in reversed(rows[-(MAX_SIGNERS - 1) :]):
+        line = "".join(row.text.split())
+        organ = _signed_organ(line) if line and not _DATE_RE.search(line) else None
+        if organ is None or organ != _clean_organ(line) or not _names_place(organ):
+            break
+        found.append(organ)
+    return found[::-1]
+
+
+_TITLE_YEAR_AT_RE = re.compile(r"(?:19|20)\d{2}\s*年")
+_ORGANS_APART_RE = re.compile(r"[\s、]+")
+
+
+def _organs_in_title(title: str) -> tuple[str, ...]:
+    """The organs a title names together, apart by spaces or ``、`` before its year
+    (``X县人民政府办公室 X县财政局2025年…``): each names its place and ends as an organ."""
+    year = _TITLE_YEAR_AT_RE.search(arabic_years(title))
+    words = _ORGANS_APART_RE.split(title[: year.start()].strip()) if year else []
+    if not 1 < len(words) <= MAX_SIGNERS:
+        return ()
+    organs = [_clean_organ(simplified(word)) for word in words]
+    named = [o for o in organs if o and o.endswith(ORGAN_SUFFIXES) and _names_place(o)]
+    return _distinct(named) if len(named) == len(words) and len(set(named)) > 1 else ()
+
+
+def _names_place(organ: str) -> bool:
+    return not _PLACE_LEVELS.isdisjoint(organ)
+
+
+def _distinct(organs: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(organs))
 
 
 def _signed_organ(text: str) -> str | None:
@@ -452,7 +598,7 @@ def _signed_organ(text: str) -> str | None:
     while note and not note.group(1).endswith(ORGAN_SUFFIXES):  # ``X局（此件公开发布）``
         text = text[: note.start()]
         note = _TRAILING_NOTE_RE.search(text)
-    organ = _clean_organ(text)
+    organ = _clean_organ(simplified(text))
     if organ and len(organ) <= MAX_ORGAN_CHARS and organ.endswith(ORGAN_SUFFIXES):
         return organ
     return None
@@ -470,7 +616,7 @@ def _publisher(rows: Sequence[Row]) -> str | None:
             if key in row.text:
                 organ = _field_value(row, key)
                 if organ and (key != "来源" or organ.endswith(ORGAN_SUFFIXES)):
-                    return organ
+                    return simplified(organ)
     return None
 
 
@@ -620,7 +766,7 @@ def other_spelling(organ: str | None, rows: Sequence[Row]) -> str | None:
     it; the caller flags this."""
     if not organ:
         return None
-    for other in (_signature(rows), _publisher(rows)):
+    for other in (*_signatures(rows), _publisher(rows)):
         other = as_printed(other) if other else other
         if other and other != organ and _misread(organ, other):
             return other

@@ -34,7 +34,7 @@ from .cells import (
 from .document import Document
 from .flat_tables import Flat, flat_sections, read_flat
 from .labels import LabelSet, table2_labels, table3_labels, table4_labels
-from .meta import Meta, other_spelling, read_meta
+from .meta import Meta, joint_message, other_spelling, read_meta
 from .notes import Notes
 from .placeholders import placeholders_as_zero
 from .rows import Row, document_rows
@@ -105,6 +105,8 @@ def recognize(document: Document) -> AnnualReport:
     if is_report:
         found = set(headings) | {k for k, v in sections.items() if flat is not None}
         _diagnose_meta(meta, found, notes)
+        if meta.signers:
+            notes.add("ORGAN_JOINT", "info", joint_message(meta), signers=list(meta.signers))
         spelled = other_spelling(meta.organ, rows)
         if spelled:
             notes.add(
