@@ -117,3 +117,34 @@ def test_simplified_keeps_place_names_that_print_qian() -> None:
     assert simplified("乾县人民政府") == "乾县人民政府"
     assert simplified("乾縣財政局") == "乾县财政局"
     assert simplified("青禾县财政局") == "青禾县财政局"
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "主办单位 青禾县人民政府办公室\n",
+        "青禾县人民政府办公室主办\n",
+        "青禾县人民政府 版权所有\n",
+        "主办：青禾县人民政府办公室 承办：青禾县大数据中心\n",
+    ],
+)
+def test_the_sites_footer_after_the_signature_names_the_site_not_the_organ(footer: str) -> None:
+    assert _meta(UNTITLED + "青禾县财政局\n2025年1月20日\n" + footer) == ("青禾县财政局", 2024, ())
+
+
+def test_on_a_page_flattened_to_one_line_the_dated_signature_before_the_footer_counts() -> None:
+    text = "2024年政府信息公开工作年度报告 一、总体情况 依法公开。 六、其他需要报告的事项 无。"
+    assert _meta(text + " 青禾县财政局 2025年1月20日 版权所有 青禾县人民政府\n")[0] == (
+        "青禾县财政局"
+    )
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "青禾县财政局\n青禾县统计局\n2025年1月\n",  # dated by the month only
+        "青禾县财政局、青禾县统计局\n2025年1月20日\n",  # on one line apart by 、
+    ],
+)
+def test_a_joint_signature_dated_by_month_or_listed_with_a_pause_mark(signature: str) -> None:
+    assert _meta(UNTITLED + signature) == ("青禾县财政局", 2024, ("青禾县财政局", "青禾县统计局"))

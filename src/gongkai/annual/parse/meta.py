@@ -94,6 +94,13 @@ _FURNITURE_RE = re.compile(
 """A line after the signature that is the page's, not the report's: a field
 (``责任编辑：张三``, ``附件：``), a button, the site's footer, an attachment
 (``1.2025年政府信息公开工作年度报告（PDF版）``)."""
+_FOOTER_RE = re.compile(r"主办|承办|协办|主管单位|技术支持|版权|备案|Copyright|ICP", re.IGNORECASE)
+"""Words of a site's footer, which names the site's owner after the signature."""
+_SIGNED_DATE_RE = re.compile(
+    rf"{_DATE_RE.pattern}|(?:19|20)\d{{2}}\s*年\s*[\d一二三四五六七八九十]{{1,2}}\s*月"
+)
+"""The date under a signature: a day (``2025年1月20日``), or a month only (``2025年1月``,
+as a cover page prints it)."""
 _TRAILING_NOTE_RE = re.compile(r"[(（【\[]([^()（）【】\[\]]*)[)）】\]]$")
 _BRACKETED_RE = re.compile(r"^(?:[(（【\[〔][^()（）【】\[\]〔〕]*[)）】\]〕])+$")
 """A line made of notes in brackets only (``（此件主动公开）``, ``【打印本页】【关闭窗口】``)."""
@@ -533,14 +540,24 @@ def _read_signatures(rows: Sequence[Row]) -> tuple[str, ...]:
     that a name wrapped over two lines (``国家税务总局`` / ``X县税务局``) stays one organ's."""
     last = rows[-SIGNATURE_ROWS:]
     for at in range(len(last) - 1, -1, -1):
-        tail = _DATE_RE.sub(" ", arabic_years(last[at].text.rsplit("。", 1)[-1]))
+        tail = arabic_years(last[at].text.rsplit("。", 1)[-1])
+        footer = _FOOTER_RE.search(tail)
+        if footer:
+            # the site's footer (``主办单位 X县人民政府办公室``, ``X县人民政府 版权所有``)
+            # names the site's owner; on a page flattened to one line, the signature
+            # before it is dated
+            if not _SIGNED_DATE_RE.search(tail, 0, footer.start()):
+                continue
+            tail = tail[: footer.start()]
+        tail = _SIGNED_DATE_RE.sub(" ", tail)
         words = tail.split()
         printed = len(words)
         while words and (_BRACKETED_RE.match(words[-1]) or _FURNITURE_RE.search(words[-1])):
             words.pop()
         if not words:
             continue
-        apart = [_signed_organ(word) for word in words] if 1 < len(words) <= MAX_SIGNERS else []
+        named = _ORGANS_APART_RE.split(" ".join(words)) if "、" in tail else words
+        apart = [_signed_organ(word) for word in named] if 1 < len(named) <= MAX_SIGNERS else []
         if apart and all(o is not None and _names_place(o) for o in apart):
             return _distinct([o for o in apart if o is not None])
         for candidate in ("".join(words), words[-1]):
@@ -560,7 +577,7 @@ def _signers_above(rows: Sequence[Row], signer: str) -> list[str]:
     found: list[str] = []
     for row in reversed(rows[-(MAX_SIGNERS - 1) :]):
         line = "".join(row.text.split())
-        organ = _signed_organ(line) if line and not _DATE_RE.search(line) else None
+        organ = _signed_organ(line) if line and not _SIGNED_DATE_RE.search(line) else None
         if organ is None or organ != _clean_organ(line) or not _names_place(organ):
             break
         found.append(organ)
