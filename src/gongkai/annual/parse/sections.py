@@ -10,6 +10,7 @@ not a label of a table (table 三's rows are numbered 一 to 四 too).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -60,7 +61,10 @@ def _candidate(row: Row) -> tuple[str, str] | None:
     head = row.text.lstrip()[:1]
     if not head or head not in _ANY_FIRST or len(row.filled) != 1:
         return None
-    folded = _fold(row.text) if len(row.text) <= _CACHED else s.normalize_label(row.text)
+    text = row.text
+    if len(text) > MAX_HEADING and _too_long(text):
+        return None
+    folded = _fold(text) if len(text) <= _CACHED else s.normalize_label(text)
     if len(folded) > MAX_HEADING or not folded or folded[0] not in _FOLDED_FIRST:
         return None
     match = _HEADING_RE.match(folded)
@@ -71,6 +75,15 @@ def _candidate(row: Row) -> tuple[str, str] | None:
     # section's own title) reads it, never the loose one (``1.加强培训`` is a list item)
     numeral = chinese or (f"({bracketed})" if bracketed else arabic)
     return numeral, folded[match.end() :]
+
+
+def _too_long(text: str) -> bool:
+    """Whether ``text`` folds (``normalize_label``) to more than ``MAX_HEADING``
+    characters, told without folding it: a paragraph that starts like a heading
+    (``一是……``) is common, and folding it is the costliest step here. Text already in
+    NFKC (the reader's output) folds to its characters other than white space, one for
+    one; other text is left to the fold."""
+    return unicodedata.is_normalized("NFKC", text) and len("".join(text.split())) > MAX_HEADING
 
 
 _FOLDED_FIRST = frozenset(NUMERALS + "第(123456")

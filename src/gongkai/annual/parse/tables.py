@@ -370,17 +370,21 @@ def assign_rows(
                 row=f"{name}.{sp.key}",
             )
 
+    # the rows the table spans, applied to ``reading`` once at the end (a method call
+    # per row is a good share of this loop)
+    touched: list[Row] = []
+    touch = touched.append
     for i, hit in enumerate(row_hits):
         if hit.values:  # in document order: the first and the last are the bounds
-            reading.touch(hit.values[0].row)
-            reading.touch(hit.values[-1].row)
+            touch(hit.values[0].row)
+            touch(hit.values[-1].row)
         if not hit.key:
             skipped = gap(i)
             count = len(hit.values)
             if skipped and count == sum(sp.width for sp in skipped):
                 label = hit.label.text if not hit.label.value.is_value else ""
                 infer(hit.values, skipped, f"“{label}”后" if label else "无标签")
-                reading.touch(hit.label.row)
+                touch(hit.label.row)
             else:
                 notes.add(
                     "VALUES_UNASSIGNED",
@@ -390,7 +394,7 @@ def assign_rows(
                 )
             continue
         spec = by_key[hit.key]
-        reading.touch(hit.label.row)
+        touch(hit.label.row)
         if hit.key in seen:
             if hit.values:
                 notes.add(
@@ -471,6 +475,9 @@ def assign_rows(
             hit.label.row,
             row=f"{name}.{hit.key}",
         )
+    if touched:
+        reading.touch(min(touched, key=_INDEX))
+        reading.touch(max(touched, key=_INDEX))
     optional = set(optional)
     for spec in specs:
         if spec.key not in seen and spec.key not in optional and reading.found:
@@ -480,6 +487,9 @@ def assign_rows(
                 f"{table}中找不到“{spec.title}”这一行，该行留空",
                 row=f"{name}.{spec.key}",
             )
+
+
+_INDEX = attrgetter("index")
 
 
 def _values_row(hit: Hit) -> Row | None:

@@ -1,0 +1,46 @@
+"""Section headings: a long row is looked at no further only when its fold is surely long."""
+
+from __future__ import annotations
+
+from gongkai.annual.parse import Document, Line
+from gongkai.annual.parse.rows import document_rows
+from gongkai.annual.parse.sections import MAX_HEADING, _too_long, find_headings
+
+TITLES = [
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+]
+
+
+def _headings(lines: list[str]) -> dict[str, int]:
+    document = Document("t", "text", [Line(text, i + 1) for i, text in enumerate(lines)])
+    return find_headings(document_rows(document))
+
+
+def test_a_long_paragraph_that_starts_like_a_heading_is_not_one() -> None:
+    paragraph = "一是加大对政务公开工作的督查力度,办公室定期对各部门政府信息公开情况进行检查" * 2
+    assert len(paragraph) > MAX_HEADING and _too_long(paragraph)
+    assert _headings([paragraph, *TITLES]) == {str(i): i for i in range(1, 7)}
+
+
+def test_white_space_does_not_count_towards_the_length() -> None:
+    spaced = "一、 " + " ".join("总体情况" * 5)
+    assert len(spaced) > MAX_HEADING and not _too_long(spaced)
+    assert not _too_long(spaced + "总" * 18) and _too_long(spaced + "总" * 19)
+
+
+def test_a_heading_padded_with_no_break_spaces_is_still_found() -> None:
+    padded = "一、" + "\u00a0" * MAX_HEADING + "总体情况"  # (no NFKC: left to the fold)
+    assert len(padded) > MAX_HEADING and not _too_long(padded)
+    assert _headings([padded, *TITLES[1:]])["1"] == 0
+
+
+def test_text_not_in_nfkc_is_left_to_the_fold() -> None:
+    # compatibility characters fold to others: the row's length says nothing
+    assert not _too_long("\u2f00" * (MAX_HEADING + 1))
+    assert _too_long("一" * (MAX_HEADING + 1))
+    assert not _too_long("一" * MAX_HEADING)
