@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import lxml.etree
 
@@ -163,7 +163,7 @@ class _Collector:
 
     def flush(self) -> None:
         if self.pieces:
-            text = _SPACE_RE.sub(" ", "".join(self.pieces)).strip()
+            text = _collapse_spaces("".join(self.pieces))
             if text:
                 self.blocks.append((len(self.texts), self.line))
                 self.texts.append(text)
@@ -174,6 +174,15 @@ class _Collector:
         self.flush()
         self.blocks.append((len(self.texts), line))
         self.texts.append(text)
+
+
+def _collapse_spaces(text: str) -> str:
+    """``text`` with every run of ASCII white space as one space, trimmed: a paragraph
+    of Chinese text usually has none but single spaces, and a few substring searches (in
+    C, at memory speed) cost far less than the regex's test of every character."""
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text:
+        text = _SPACE_RE.sub(" ", text)
+    return text.strip()
 
 
 def read_html(decoded: Decoded, source: str) -> Document:
@@ -572,22 +581,78 @@ def _is_box(table: lxml.etree._Element) -> bool:
     return "".join("".join(outer.itertext()).split()) == "".join("".join(table.itertext()).split())
 
 
-def _own_cells(table: lxml.etree._Element) -> Iterator[lxml.etree._Element]:
+class _ImpliedRow:
+    """The row a page's cells stand in without a ``<tr>`` start tag (``<table><td>…``,
+    ``</tr><td>…``): the parser leaves them in the table or its body, outside any row.
+    Read like a ``tr`` element that prints no attribute."""
+
+    tag = "tr"
+
+    @staticmethod
+    def get(name: str) -> None:
+        return None
+
+
+_IMPLIED_ROW = _ImpliedRow()
+_SECTIONS = frozenset({"table", "tbody", "thead", "tfoot"})
+
+
+def _has_rowless_cells(table: lxml.etree._Element) -> bool:
+    """Whether the table (or its body) holds a cell outside any row: a search of their
+    children in C, which makes an element only of a cell it finds."""
+    if next(table.iterchildren("td", "th"), None) is not None:
+        return True
+    return any(
+        next(section.iterchildren("td", "th"), None) is not None
+        for section in table.iterchildren("tbody", "thead", "tfoot")
+    )
+
+
+def _with_implied_rows(
+    cells: Iterable[lxml.etree._Element],
+) -> Iterator[lxml.etree._Element | _ImpliedRow]:
+    """Rows and cells in order, a run of cells outside any row preceded by the row they
+    make (``_ImpliedRow``)."""
+    in_implied = False
+    for element in cells:
+        if element.tag != "tr":
+            parent = element.getparent()
+            if parent is not None and parent.tag in _SECTIONS:
+                if not in_implied:
+                    in_implied = True
+                    yield _IMPLIED_ROW
+                yield element
+                continue
+        in_implied = False
+        yield element
+
+
+def _own_cells(table: lxml.etree._Element) -> Iterator[lxml.etree._Element | _ImpliedRow]:
     """The table's own rows and their cells in order (``tr``, then its ``td``/``th``), not
-    those of the tables nested in its cells."""
+    those of the tables nested in its cells; a run of cells outside any row makes its own
+    (``_ImpliedRow``)."""
+    in_implied = False
     for child in table:
         tag = child.tag
-        if tag == "tr":
-            rows: Iterable[lxml.etree._Element] = (child,)
+        if tag == "tr" or tag == "td" or tag == "th":
+            items: Iterable[lxml.etree._Element] = (child,)
         elif tag in ("tbody", "thead", "tfoot", "form"):  # (a form the parser left there)
-            rows = (row for row in child if row.tag == "tr")
+            items = child
         else:
             continue
-        for row in rows:
-            yield row
-            for cell in row:
-                if cell.tag in ("td", "th"):
-                    yield cell
+        for item in items:
+            kind = item.tag
+            if kind == "tr":
+                in_implied = False
+                yield item
+                for cell in item:
+                    if cell.tag in ("td", "th"):
+                        yield cell
+            elif kind in ("td", "th") and tag != "form":
+                if not in_implied:
+                    in_implied = True
+                    yield _IMPLIED_ROW
+                yield item
 
 
 def _one_column(table: lxml.etree._Element) -> bool:
@@ -617,7 +682,12 @@ def _table_cells(table: lxml.etree._Element, out: _Collector) -> _Table:
     mark = starts.append
     spans: dict[int, tuple[int, int]] = {}
     nested = next(table.iterdescendants("table"), None) is not None
-    cells = _own_cells(table) if nested else table.iter("tr", "td", "th")
+    if nested:
+        cells: Iterator[Any] = _own_cells(table)  # (elements and _ImpliedRow)
+    elif _has_rowless_cells(table):
+        cells = _with_implied_rows(table.iter("tr", "td", "th"))
+    else:
+        cells = table.iter("tr", "td", "th")
     hides = out.hides and not out.show_hidden
     skipping = False  # in a row the page does not show
     for element in cells:  # cells before the first row are not read
@@ -713,7 +783,7 @@ def _cell_text(cell: lxml.etree._Element, hides: bool = False) -> str:
 
     visit(cell)
     parts.append("".join(current))
-    pieces = [_SPACE_RE.sub(" ", p).strip() for p in parts]
+    pieces = [_collapse_spaces(p) for p in parts]
     return "\n".join(p for p in pieces if p) if len(pieces) > 1 else join_wrapped(pieces)
 
 
