@@ -865,8 +865,13 @@ def _alone(row: _Row, blanks: bool) -> Decoded:
     if not row.candidates:
         return Decoded((None,) * width, False, reason=row.reason)
     if not row.consistent:
+        # its total as printed does not add up: a blank cell (printing nothing) may be why
+        readings = _blank_readings(row.run)
+        if readings is None or readings:  # (None: too many to list)
+            alternatives = tuple(dict.fromkeys(_value(r) for r in readings or ()))
+            return Decoded(row.candidates[0], False, alternatives[:3], FORCED_OR_BLANK_REASON)
         reason = "按原文的空格和位数只有一种拆分，照录（本行合计不成立）"
-        return Decoded(row.candidates[0], not risky, reason=reason)
+        return Decoded(row.candidates[0], True, reason=reason)
     picked = _pick(row.candidates, low)
     if risky:
         alternatives = tuple(
