@@ -1,8 +1,9 @@
 """DOCX → ``Document``: paragraphs and tables in body order, merged cells expanded.
 
 The body XML (``word/document.xml``) is read directly so paragraphs and tables keep their
-order; horizontal merges (``w:gridSpan``, ``w:gridBefore``) and vertical merges
-(``w:vMerge``) become spans laid out by ``grid.expand``. A table that only lays out the
+order; horizontal merges (``w:gridSpan``, ``w:gridBefore``) become spans laid out by
+``grid.expand``, and a vertical merge (``w:vMerge``) shows in each row it covers what
+the cell above shows there, marked merged. A table that only lays out the
 page (tables inside its cells, or one column: a frame around the text) is read as the
 paragraphs and tables in its cells. ``Line.number`` is the paragraph's position in the
 body (1-based, tables counting as one), ``Grid.number`` the position of the table.
@@ -423,29 +424,42 @@ def _table_rows(table: lxml.etree._Element, numbering: _Numbering | None = None)
 
     rows = _Rows()
     continued: set[tuple[int, int]] = set()
-    shown_above: dict[int, str] = {}  # column → the text the row above shows there
+    above: list[_Cell] = []  # what the row above shows, cell by cell
     for r, cells in enumerate(grid_rows):
         row: list[RawCell] = []
-        shown: dict[int, str] = {}
         before = cells[0].column if cells else 0
         if before:
             row.append(RawCell("", 1, before))
-        for cell in cells:
-            columns = range(cell.column, min(cell.column + cell.span, cell.column + MAX_WIDTH))
-            if cell.merge == "continue" and any(k in shown_above for k in columns):
-                for k in columns:
-                    text = shown_above.get(k, "")
-                    row.append(RawCell(text))
-                    shown[k] = text
-                    if k in shown_above:
+        shown = cells
+        if above and any(cell.merge == "continue" for cell in cells):
+            shown = []
+            for cell in cells:
+                texts = _shown_above(above, cell) if cell.merge == "continue" else None
+                if texts is None:
+                    row.append(RawCell(cell.text, 1, cell.span))
+                    shown.append(cell)
+                    continue
+                for k, text in texts:
+                    row.append(RawCell(text or ""))
+                    shown.append(_Cell(k, 1, text or "", None))
+                    if text is not None:
                         continued.add((r, k))
-                continue
-            row.append(RawCell(cell.text, 1, cell.span))
-            shown.update(dict.fromkeys(columns, cell.text))
+        else:
+            row.extend(RawCell(cell.text, 1, cell.span) for cell in cells)
         rows.append(row)
-        shown_above = shown
+        above = shown
     rows.continued = frozenset(continued)
     return rows
+
+
+def _shown_above(above: list[_Cell], cell: _Cell) -> list[tuple[int, str | None]] | None:
+    """What the cells of the row above show over each grid column of ``cell`` (``None``
+    over a column no cell covers), or ``None`` when no cell above meets it."""
+    texts: list[tuple[int, str | None]] = []
+    for k in range(cell.column, cell.column + min(cell.span, MAX_WIDTH)):
+        covering = next((c for c in above if c.column <= k < c.column + c.span), None)
+        texts.append((k, covering.text if covering is not None else None))
+    return texts if any(text is not None for _, text in texts) else None
 
 
 def _laid_out(rows: _Rows, *, simplify: bool, number: int) -> Grid:
