@@ -627,31 +627,28 @@ def _with_implied_rows(
         yield element
 
 
-def _own_cells(table: lxml.etree._Element) -> Iterator[lxml.etree._Element | _ImpliedRow]:
+def _own_cells(table: lxml.etree._Element) -> Iterator[lxml.etree._Element]:
     """The table's own rows and their cells in order (``tr``, then its ``td``/``th``), not
-    those of the tables nested in its cells; a run of cells outside any row makes its own
-    (``_ImpliedRow``)."""
-    in_implied = False
+    those of the tables nested in its cells; a cell outside any row is yielded where it
+    stands (``_with_implied_rows`` gives it its row)."""
     for child in table:
         tag = child.tag
         if tag == "tr" or tag == "td" or tag == "th":
             items: Iterable[lxml.etree._Element] = (child,)
-        elif tag in ("tbody", "thead", "tfoot", "form"):  # (a form the parser left there)
+        elif tag in ("tbody", "thead", "tfoot"):
             items = child
+        elif tag == "form":  # (a form the parser left there)
+            items = (row for row in child if row.tag == "tr")
         else:
             continue
         for item in items:
             kind = item.tag
             if kind == "tr":
-                in_implied = False
                 yield item
                 for cell in item:
                     if cell.tag in ("td", "th"):
                         yield cell
-            elif kind in ("td", "th") and tag != "form":
-                if not in_implied:
-                    in_implied = True
-                    yield _IMPLIED_ROW
+            elif kind in ("td", "th"):
                 yield item
 
 
@@ -682,12 +679,9 @@ def _table_cells(table: lxml.etree._Element, out: _Collector) -> _Table:
     mark = starts.append
     spans: dict[int, tuple[int, int]] = {}
     nested = next(table.iterdescendants("table"), None) is not None
-    if nested:
-        cells: Iterator[Any] = _own_cells(table)  # (elements and _ImpliedRow)
-    elif _has_rowless_cells(table):
-        cells = _with_implied_rows(table.iter("tr", "td", "th"))
-    else:
-        cells = table.iter("tr", "td", "th")
+    cells: Iterator[Any] = _own_cells(table) if nested else table.iter("tr", "td", "th")
+    if _has_rowless_cells(table):
+        cells = _with_implied_rows(cells)  # (elements and _ImpliedRow)
     hides = out.hides and not out.show_hidden
     skipping = False  # in a row the page does not show
     for element in cells:  # cells before the first row are not read
