@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -186,3 +188,23 @@ def test_a_crew_keeps_its_idle_workers_from_one_run_to_the_next(pids: Path) -> N
     finally:
         crew.close()
     assert not any(_alive(int(p.name)) for p in pids.iterdir())
+
+
+_DYING_PARENT = """
+import os
+from gongkai.annual.parse.workers import run_in_workers
+
+results = run_in_workers(["1", "2", "3"], str, jobs=2, timeout=None, crashed=str, timed_out=str)
+next(results)
+os._exit(0)  # as a kill -9 or the OOM killer ends it: no finally, no atexit
+"""
+
+
+def test_workers_end_by_themselves_when_their_parent_dies_without_stopping_them() -> None:
+    """The workers hold the parent's standard output and error: one left waiting for work
+    keeps them open, so whoever reads the run's output (a shell pipe, a supervisor) waits
+    forever after the run has died."""
+    done = subprocess.run(
+        [sys.executable, "-c", _DYING_PARENT], capture_output=True, timeout=30, check=False
+    )
+    assert done.returncode == 0, done.stderr.decode()

@@ -58,11 +58,19 @@ class _Worker:
     started: float = 0.0
 
 
-def _serve(conn: Connection, work: Callable[[str], object], memory: int | None) -> None:
+def _serve(
+    conn: Connection, work: Callable[[str], object], memory: int | None, parent_end: Connection
+) -> None:
     # the parent decides when the run ends (Ctrl-C reaches the whole process group, and
-    # the command's SIGTERM handler was inherited through fork)
+    # the command's SIGTERM handler was inherited through fork, blocked: see ``_held``)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
+    # the parent's end of our pipe, inherited through fork: were it left open here, the
+    # pipe would never close and a worker whose parent died would wait for work forever,
+    # holding the parent's standard output and error open
+    parent_end.close()
     if memory is not None:
         cap_memory(memory)
     while True:
@@ -115,11 +123,32 @@ def cap_memory(memory: int) -> None:
 
 
 _DAEMON_FLAG = threading.Lock()
+_HELD = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
+@contextlib.contextmanager
+def _held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back (delivered on leaving) while a worker is started and
+    listed: an interrupt between the fork and the listing would leave a worker that no one
+    stops. Only the main thread's signals can be held; elsewhere nothing changes."""
+    if (
+        not hasattr(signal, "pthread_sigmask")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _start(work: Callable[[str], T], memory: int | None) -> _Worker:
     parent_end, child_end = _CONTEXT.Pipe()
-    process = _CONTEXT.Process(target=_serve, args=(child_end, work, memory), daemon=True)
+    process = _CONTEXT.Process(
+        target=_serve, args=(child_end, work, memory, parent_end), daemon=True
+    )
     me: Any = multiprocessing.current_process()
     with _DAEMON_FLAG:  # threads of one Dask worker may start workers at the same time
         daemon = bool(me._config.get("daemon"))
@@ -215,7 +244,8 @@ def run_in_workers(
             idle = [w for w in workers if w.task is None]
             while next_in < len(names) and next_in < next_out + ahead:
                 if not idle and len(workers) < jobs:
-                    workers.append(_start(work, memory))
+                    with _held():
+                        workers.append(_start(work, memory))
                     idle.append(workers[-1])
                 if not idle:
                     break
