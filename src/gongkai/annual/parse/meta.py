@@ -11,9 +11,13 @@ Organ, in order of trust: the title line (``XXX2024年度政府信息公开工�
 organ named before ``(以下简称…)`` in the opening text, the signature after the last
 sentence, the ``发布机构`` field of the page's metadata (made complete by the signature
 when it is a shortened form of it). Year: the title, then the statistics period
-(``统计期限自2024年1月1日起至2024年12月31日止``), then the year the narrative names
-most often, not counting full dates (``2025年1月20日`` is when it was written) — never
-the publication date.
+(``统计期限自2024年1月1日起至2024年12月31日止``), then the year before the date under the
+signature (or the page's ``发布时间``) when that date is in the first half of its year
+(a report is published in the months after its year), then the year the narrative
+names most often, not counting full dates (``2025年1月20日`` is when it was written). A
+year read from a date alone is noted (``YEAR_FROM_DATE``), and so is a year other
+evidence contradicts (``YEAR_CONFLICT``: a title against its statistics period or its
+signing date).
 
 Two organs may sign a report together (``X市Y局`` over ``X市Z局``, ``X县人民政府办公室``
 beside ``X县Z局``): the organ is then the one the title names, else the first signer,
@@ -75,7 +79,6 @@ _YEAR_RE = re.compile(
 written), nor the year it compares with (``较2024年``, ``与2024年相比``, ``2024年同期``)
 or whose report it cites (``2024年度报告``)."""
 _DATE_RE = re.compile(rf"(?:19|20)\d{{2}}\s*(?:年{_MONTH_DAY}|[-./]\d{{1,2}}[-./]\d{{1,2}})")
-_SIGNED_RE = re.compile(r"((?:19|20)\d{2})\s*年\s*([\d一二三四五六七八九十]{1,2})\s*月")
 _PUBLISHED_RE = re.compile(
     r"(?:发布|成文|公开)(?:日期|时间)[:：]?\s*((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})"
 )
@@ -126,6 +129,24 @@ class Meta:
     signers: tuple[str, ...] = ()
     """The organs of a joint signature, as printed from the first (two or more, all
     different); empty when one organ signed."""
+    year_note: YearNote | None = None
+    """Why ``year`` is less than certain: read from a date alone, or against other
+    evidence (see ``YearNote``)."""
+
+
+@dataclass(frozen=True)
+class YearNote:
+    """A diagnostic on the year, for the recognizer to add: ``YEAR_FROM_DATE`` (no title
+    nor statistics period names it; the date under the signature or the page's
+    publication date does) or ``YEAR_CONFLICT`` (the title or the text names one year,
+    a period or a date another)."""
+
+    code: str
+    message: str
+    other: int | None = None
+    """The year the other evidence gives (``YEAR_CONFLICT``)."""
+    date: str | None = None
+    """The date the year was read from or checked against, as printed."""
 
 
 def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) -> Meta:
@@ -159,17 +180,13 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
     if organ is not None:
         organ = as_government(as_printed(simplified(organ)))
     signers = named or _signatures(rows)
-    year = year_from_title
-    if year is None:
-        text = arabic_years("\n".join(row.text for row in rows))
-        year = (
-            _year_from_period(text)
-            or _year_before_signing(rows, text)
-            or _year_opening_overview(rows, headings)
-            or _year_from_mentions(text)
-        )
+    published = _published(rows)
+    if year_from_title is None:
+        year, note = _year_without_title(rows, headings, published)
+    else:
+        year, note = year_from_title, _title_year_doubt(rows, headings, year_from_title)
     joint = signers if len(signers) > 1 else ()
-    return Meta(organ, year, title, _published(rows), title_rows, joint)
+    return Meta(organ, year, title, published, title_rows, joint, note)
 
 
 def joint_message(meta: Meta) -> str:
@@ -704,24 +721,161 @@ def _year_from_period(text: str) -> int | None:
 
 SIGNED_BY_MONTH = 6
 """A report is written in the first months after its year (the law's deadline is 31
-January; late ones by mid-year)."""
+January; late ones by mid-year): a date up to June of year Y+1 dates year Y's report."""
 _MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_SIGNING_DATE_RE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>[\d一二三四五六七八九十]{1,2})\s*月"
+    r"(?:\s*[\d一二三四五六七八九十〇○]{1,3}\s*日)?"
+    r"|(?P<y2>(?:19|20)\d{2})\s*[-./]\s*(?P<m2>\d{1,2})\s*[-./]\s*\d{1,2}(?!\d)"
+)
+_NOT_BEFORE_A_DATE = frozenset("，,；;：:、")
+_AFTER_A_DATE_RE = re.compile(r"(?:印发|发布)?(?:$|[\s(（【\[])")
 
 
-def _year_before_signing(rows: Sequence[Row], text: str) -> int | None:
-    """The year before the date under the signature (``2026年1月20日`` → 2025) when that
-    date is in the first half of its year and the narrative names the year it gives."""
+@dataclass(frozen=True)
+class _Dated:
+    year: int
+    """The year before the date's: the report's, if the date is in the first months."""
+    printed: str
+    where: str
+    """``落款日期`` or ``发布时间``."""
+
+
+def _signing_date(rows: Sequence[Row]) -> tuple[int, int, str] | None:
+    """Year, month and text of the date under the signature: the last date among the
+    last rows, after their last sentence, alone or after the signer's name and before the
+    page's furniture (``X局 2026年1月20日 分享到：``); not a date in a sentence or a list
+    (``2025年3月开展培训``, ``时间：2025年3月``)."""
     for row in reversed(rows[-SIGNATURE_ROWS:]):
-        match = _SIGNED_RE.search(arabic_years(row.text))
-        if match is None:
+        text = row.text
+        tail = text[text.rfind("。") + 1 :]
+        if "年" not in tail and "-" not in tail and "." not in tail:
+            continue  # a table's row (``0 |``), a line of text or furniture
+        printed, tail = tail, arabic_years(tail)  # as long as the printed tail
+        dates = list(_SIGNING_DATE_RE.finditer(tail))
+        if not dates:
             continue
-        month_text = match.group(2)
+        found = dates[-1]
+        if _NOT_BEFORE_A_DATE.intersection(tail[: found.start()]) or not _AFTER_A_DATE_RE.match(
+            tail, found.end()
+        ):
+            return None
+        month_text = found.group("m") or found.group("m2")
         month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text, 0)
-        year = int(match.group(1)) - 1
-        if 1 <= month <= SIGNED_BY_MONTH and MIN_YEAR <= year <= MAX_YEAR:
-            mentioned = re.search(rf"(?<![较比与]){year}\s*年", text)
-            return year if mentioned else None
+        year = int(found.group("y") or found.group("y2"))
+        return year, month, printed[found.start() : found.end()].strip()
+    return None
+
+
+def _dated_year(rows: Sequence[Row], published: str | None) -> _Dated | None:
+    """The year the date under the signature, else the page's publication date, dates:
+    the year before it, when it is in the first months of its year."""
+    signed = _signing_date(rows)
+    if signed is not None:
+        year, month, printed = signed
+        where = "落款日期"
+    elif published is not None:
+        year, month, printed = int(published[:4]), int(published[5:7]), published
+        where = "发布时间"
+    else:
         return None
+    if 1 <= month <= SIGNED_BY_MONTH and MIN_YEAR <= year - 1 <= MAX_YEAR:
+        return _Dated(year - 1, printed, where)
+    return None
+
+
+def _year_without_title(
+    rows: Sequence[Row], headings: Mapping[str, int] | None, published: str | None
+) -> tuple[int | None, YearNote | None]:
+    """The year of a report whose title names none: the statistics period's; else the
+    year before the date under the signature (or the page's publication date) when the
+    text names it too; else the year the overview opens with or the text names most. A
+    year from the date alone, or against the overview's, is noted."""
+    text = arabic_years("\n".join(row.text for row in rows))
+    period = _year_from_period(text)
+    if period is not None:
+        return period, None
+    dated = _dated_year(rows, published)
+    opening = _year_opening_overview(rows, headings)
+    if dated is None:
+        return opening or _year_from_mentions(text), None
+    year = dated.year
+    first = _year_opening_overview(rows, headings, within=0)
+    if first is not None and first != year:
+        return first, _against_date(first, dated)
+    if re.search(rf"(?<![较比与]){year}\s*年", text):
+        return year, None
+    if opening is not None and opening != year:
+        return opening, _against_date(opening, dated)
+    mentioned = _year_from_mentions(text)
+    named = f"，正文提到的年份是{mentioned}年" if mentioned else ""
+    return year, YearNote(
+        "YEAR_FROM_DATE",
+        f"标题和统计期限中都没有写明报告年度，正文也没有提到{year}年{named}；"
+        f"按{dated.where}“{dated.printed}”推定为{year}年度（年报在次年上半年发布），请核对",
+        date=dated.printed,
+    )
+
+
+def _against_date(year: int, dated: _Dated) -> YearNote:
+    return YearNote(
+        "YEAR_CONFLICT",
+        f"正文开头写明{year}年，而{dated.where}“{dated.printed}”表明是{dated.year}年度的报告；"
+        f"year 按正文读作{year}，请核对",
+        other=dated.year,
+        date=dated.printed,
+    )
+
+
+PERIOD_ROWS = 60
+"""Without section headings, the rows a statistics period is looked for in."""
+PERIOD_WINDOW = 40
+"""Characters around a ``1月1日`` a statistics period is looked for in."""
+
+
+def _period_near_first_day(rows: Sequence[Row], headings: Mapping[str, int] | None) -> int | None:
+    """The statistics period's year, looked for in the text before section 二 (the
+    preamble, the overview), around each ``1月1日`` only: a report whose title names its
+    year is checked against it, and this runs on every report."""
+    end = (headings or {}).get("2", PERIOD_ROWS)
+    for row in rows[:end]:
+        text = row.text
+        at = text.find("1月1日")
+        while at != -1:
+            window = text[max(0, at - PERIOD_WINDOW) : at + PERIOD_WINDOW]
+            year = _year_from_period(window)
+            if year is not None:
+                return year
+            at = text.find("1月1日", at + 1)
+    return None
+
+
+def _title_year_doubt(
+    rows: Sequence[Row], headings: Mapping[str, int] | None, year: int
+) -> YearNote | None:
+    """A note when the statistics period names another year than the title (a period
+    copied from last year's report), or the date under the signature, in the first
+    months of its year, is not the year after the title's."""
+    period = _period_near_first_day(rows, headings)
+    if period is not None and period != year:
+        return YearNote(
+            "YEAR_CONFLICT",
+            f"标题写明{year}年度，而统计期限是{period}年；year 按标题读作{year}，请核对"
+            "（统计期限可能沿用了其他年度报告的文字）",
+            other=period,
+        )
+    signed = _signing_date(rows)
+    if signed is None:
+        return None
+    signed_year, month, printed = signed
+    if 1 <= month <= SIGNED_BY_MONTH and signed_year - 1 != year:
+        return YearNote(
+            "YEAR_CONFLICT",
+            f"标题写明{year}年度，而落款日期“{printed}”表明是{signed_year - 1}年度的报告"
+            f"（年报在次年上半年发布）；year 按标题读作{year}，请核对",
+            other=signed_year - 1,
+            date=printed,
+        )
     return None
 
 
@@ -729,15 +883,17 @@ OPENING_CHARS = 12
 """How far into the overview's first line its year stands (``2025年，我局…``, ``2025年度，``)."""
 
 
-def _year_opening_overview(rows: Sequence[Row], headings: Mapping[str, int] | None) -> int | None:
-    """The year the overview (section 一) opens with: ``2025年，本局…`` names the report's
-    year before any year it compares with."""
+def _year_opening_overview(
+    rows: Sequence[Row], headings: Mapping[str, int] | None, within: int = OPENING_CHARS
+) -> int | None:
+    """The year the overview (section 一) opens with, ``within`` characters of its first
+    line: ``2025年，本局…`` names the report's year before any year it compares with."""
     first = (headings or {}).get("1")
     if first is None:
         return None
     for row in rows[first + 1 : first + 3]:
         match = _YEAR_RE.search(arabic_years(row.text[: OPENING_CHARS + 8]))
-        if match and match.start() <= OPENING_CHARS:
+        if match and match.start() <= within:
             year = int(match.group(1))
             return year if MIN_YEAR <= year <= MAX_YEAR else None
     return None

@@ -16,6 +16,8 @@ from .rows import Row
 CODES: dict[str, str] = {
     "ORGAN_NOT_FOUND": "找不到发布机关",
     "YEAR_NOT_FOUND": "找不到报告年度",
+    "YEAR_FROM_DATE": "标题和统计期限中都没有年度，按落款日期或发布时间推定（次年上半年发布的报告属上一年度）",
+    "YEAR_CONFLICT": "标题、统计期限、正文开头和落款日期所示的年度不一致，按标题（无标题年度时按正文）读取",
     "SECTION_NOT_FOUND": "找不到某一部分的标题",
     "NO_REPORT": "文件中没有年报：既没有年报标题，也没有六个部分的标题和三张表",
     "TABLE_NOT_FOUND": "找不到某张表",

@@ -400,6 +400,12 @@ def _diagnose_meta(meta: Meta, headings: Collection[str], notes: Notes) -> None:
         notes.add("ORGAN_NOT_FOUND", "info", "标题、发布机构和落款中都找不到发布机关，organ 留空")
     if meta.year is None:
         notes.add("YEAR_NOT_FOUND", "warning", "标题和统计期限中都找不到报告年度，year 留空")
+    elif meta.year_note is not None:
+        note = meta.year_note
+        extra: dict[str, Any] = {
+            k: v for k, v in (("other", note.other), ("date", note.date)) if v is not None
+        }
+        notes.add(note.code, "warning", note.message, **extra)
     for section in s.SECTIONS:
         if section.key not in headings:
             notes.add(
