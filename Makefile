@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres bench lint check format docs sysdeps venv clean
+.PHONY: run test test-sqlite test-postgres bench lint check format docs sysdeps venv native clean
 
 # gongkai and, from demo/, gongkai-demo: the demo and test data production installs do not get.
 $(STAMP): pyproject.toml demo/pyproject.toml
@@ -17,6 +17,12 @@ $(STAMP): pyproject.toml demo/pyproject.toml
 
 venv: $(STAMP)
 
+# The annual-report reader's hot modules compiled to C (mypyc) into the environment, when
+# their sources changed since the last build; plain Python where there is no C compiler
+# (scripts/build_native.py, gongkai/annual/parse/native.py).
+native: $(STAMP)
+	$(PY) scripts/build_native.py
+
 # Debian packages the documents and browser tests need; best effort, never fatal.
 sysdeps:
 	@sh scripts/sysdeps.sh
@@ -25,19 +31,21 @@ sysdeps:
 # region (plain HTTP, so cookies are not marked Secure: GONGKAI_HTTPS=0), and the background
 # worker (scripts/run.sh). Foreground.
 RUN_ENV := GONGKAI_HTTPS=0 GONGKAI_BASE_URL=http://127.0.0.1:$(PORT)
-run: $(STAMP) sysdeps
+run: $(STAMP) sysdeps native
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py load_demo --base-url http://127.0.0.1:$(PORT)
 	@echo "启动服务：http://127.0.0.1:$(PORT)/ 与后台任务进程（按 Ctrl-C 停止）"
 	$(RUN_ENV) VENV=$(VENV) PORT=$(PORT) sh scripts/run.sh
 
-test: $(STAMP) sysdeps
-	$(VENV)/bin/ruff check src demo/src tests benchmarks
-	$(VENV)/bin/ruff format --check src demo/src tests benchmarks
+# The suite runs on the compiled reader, and fails if it is not in use (GONGKAI_NATIVE_REQUIRED)
+# on a machine that could build it.
+test: $(STAMP) sysdeps native
+	$(VENV)/bin/ruff check src demo/src tests benchmarks scripts
+	$(VENV)/bin/ruff format --check src demo/src tests benchmarks scripts
 	$(VENV)/bin/mypy
-	sh scripts/test-databases.sh $(PYTEST_ARGS)
+	GONGKAI_NATIVE_REQUIRED=1 sh scripts/test-databases.sh $(PYTEST_ARGS)
 
-bench: $(STAMP) sysdeps
+bench: $(STAMP) sysdeps native
 	$(PY) benchmarks/run.py
 
 lint: $(STAMP)

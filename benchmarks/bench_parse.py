@@ -15,6 +15,7 @@ rows become ruled tables.
 Crawled text whose table cells were joined into digit runs (``tests/fixtures/flat``) is
 timed too: the digit-run decoder is part of the work. Targets (issue 13): ≥ 1,000 text or
 HTML reports per second per core; ≥ 10 PDF pages' worth of reports per second.
+Each line says whether the reader ran compiled (``make native``) or as plain Python.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 from _common import Result  # noqa: E402
-from gongkai.annual.parse import parse_bytes, read_document  # noqa: E402
+from gongkai.annual.parse import native, parse_bytes, read_document  # noqa: E402
 from tests.annual.parse.as_documents import as_docx, as_html  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -103,6 +104,7 @@ def main() -> list[Result]:
     for documents in formats.values():  # warm-up: imports, opencc, lxml
         parse_bytes(documents[0], "warm-up")
     results: list[Result] = []
+    build = "编译版" if native.in_use() else "纯 Python"
     for name, documents in formats.items():
         seconds = 2.0 if name == "PDF" else 1.0
         parsed = _rate(parse_bytes, documents, seconds)
@@ -110,7 +112,7 @@ def main() -> list[Result]:
         if name == "PDF":
             results.append(
                 Result(
-                    "解析 PDF（页/秒/核）",
+                    f"解析 PDF（页/秒/核，{build}）",
                     parsed * pages_per_report,
                     "页/秒",
                     "仅读取并规范化",
@@ -123,7 +125,7 @@ def main() -> list[Result]:
         target = TEXT_TARGET if name in ("文本", "文本 GBK", "HTML") or "抓取" in name else None
         results.append(
             Result(
-                f"解析{name}（份/秒/核）",
+                f"解析{name}（份/秒/核，{build}）",
                 parsed,
                 "份/秒",
                 "仅读取并规范化",

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import gongkai.annual.parse
 from gongkai.annual.parse import notes
 
-PARSE = Path(notes.__file__).parent
+PARSE = Path(gongkai.annual.parse.__file__).parent  # (a compiled module's file is elsewhere)
 RECOGNIZER = ("recognize.py", "tables.py", "placeholders.py", "meta.py", "sections.py")
 DATA_DOC = Path(__file__).resolve().parents[3] / "docs" / "data.md"
 _CODE_RE = re.compile(r'"([A-Z]{3,}(?:_[A-Z0-9]+)+)"')

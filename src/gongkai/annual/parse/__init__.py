@@ -7,16 +7,22 @@ cannot be found becomes a diagnostic in the report. A document that cannot be re
 all (empty, binary, damaged, encrypted, unsupported) raises ``ParseError``; its
 ``UnreadableDocument`` subclass carries a ``code`` and turns into a diagnostic with
 ``unreadable_report`` for batches that go on to the next file.
+
+The hot modules run compiled to C when a current build is installed (``native``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import AnnualReport
-from .document import Document, Grid, Line
-from .reader import UnreadableDocument, read_document
-from .recognize import recognize
+from . import native
+
+native.activate(__path__)  # before any other module of the package is imported
+
+from ..model import AnnualReport  # noqa: E402
+from .document import Document, Grid, Line  # noqa: E402
+from .reader import UnreadableDocument, read_document  # noqa: E402
+from .recognize import recognize  # noqa: E402
 
 __all__ = [
     "Document",

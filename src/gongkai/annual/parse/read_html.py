@@ -427,14 +427,14 @@ def _walk(element: lxml.etree._Element, out: _Collector, *, in_article: bool) ->
         return
     if tag == "pre":
         out.flush()
-        for offset, text in enumerate("".join(element.itertext()).split("\n")):
-            out.raw_line(text, line + offset if line is not None else None)
+        for offset, printed in enumerate("".join(element.itertext()).split("\n")):
+            out.raw_line(printed, line + offset if line is not None else None)
         return
     block = tag in _BLOCK
     if block and out.pieces:
         out.flush()
     pieces = out.pieces
-    text = element.text
+    text: str | None = element.text
     if text:  # ``_Collector.text``, inline: it runs for nearly every element
         if out.line is None and text.strip():
             out.line = line

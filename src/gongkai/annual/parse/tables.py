@@ -905,12 +905,12 @@ def read_table4(rows: Sequence[Row], notes: Notes) -> Reading:
         reading.touch(token.row)
     width = len(TABLE4_SPECS) * TABLE4_WIDTH
     read: list[Value] | None = [t.value for t in values] if len(values) == width else None
-    certain: float = width
+    certain = float(width)
     if read is None and len(values) < width:
         first = values[0]
         hit = Hit("all", Token(first.row, -1, "", first.value), values)
         read = positional(hit, width)
-        certain = width if first.row.grid is not None else width / 2
+        certain = float(width) if first.row.grid is not None else width / 2
         if read is not None:
             notes.add(
                 "CELL_BLANK" if first.row.grid is not None else "CELL_AMBIGUOUS",
