@@ -45,7 +45,11 @@ _REPORT = r"(?:政府)?(?:信息|政务|资讯)公开(?:工作)?(?:(?:年度)?�
 """``政府信息公开工作年度报告`` or, ending the line, ``…公开工作情况的报告``,
 ``…公开工作的报告`` or ``…公开年报`` (a title ``X局关于2025年度政府信息公开工作情况的报告``;
 not ``…工作情况报告如下``)."""
-_TITLE_RE = re.compile(rf"(?P<pre>.*?)(?P<year>(?:19|20)\d{{2}})年度?(?P<post>.*?){_REPORT}")
+_TITLE_RE = re.compile(
+    rf"(?P<pre>.*?)(?P<year>(?:19|20)\d{{2}})年度?(?!\s*\d{{1,2}}\s*月)(?P<post>.*?){_REPORT}"
+)
+"""A title with its year before the words; a date (``发布时间：2026年01月20日`` above a
+title without a year) holds no report's year."""
 _TITLE_YEAR_AFTER_RE = re.compile(
     rf"(?P<pre>.*?)(?P<post>){_REPORT}"
     r"[(（\[【]?(?P<year>(?:19|20)\d{2})年?度?[)）\]】]?$"
@@ -65,12 +69,15 @@ _ORGAN_AFTER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,30})[)）]$")
 """The organ in brackets after the words (``2025年政府信息公开工作年度报告（X市X局）``)."""
 _SENTENCE_MARKS = ("。", "，", ",", "；")
 _ALIAS_RE = re.compile(r"([\u4e00-\u9fff]{3,30})[(（]以下简称")
+_FIRST_DAY = r"\s*年\s*[1一]\s*月\s*[1一]\s*日"
 _PERIOD_RE = re.compile(
-    r"统计(?:期限|期间|时限|时段|区间|口径|范围)?[^0-9]{0,12}((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"
+    rf"统计(?:期限|期间|时限|时段|区间|口径|范围)?[^0-9]{{0,12}}((?:19|20)\d{{2}}){_FIRST_DAY}"
 )
 _PERIOD_END_RE = re.compile(
-    r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*至\s*\1\s*年\s*12\s*月\s*31\s*日"
+    rf"((?:19|20)\d{{2}}){_FIRST_DAY}\s*(?:起)?\s*至\s*\1\s*年\s*(?:12|十二)\s*月\s*(?:31|三十一)\s*日"
 )
+"""A statistics period, its days also in Chinese numerals (``二〇二五年一月一日``, the
+year made digits by ``arabic_years``)."""
 _MONTH_DAY = r"\s*[\d一二三四五六七八九十〇○]{1,3}\s*月\s*[\d一二三四五六七八九十〇○]{1,3}\s*日"
 _YEAR_RE = re.compile(
     rf"(?<![较比与])((?:19|20)\d{{2}})\s*年度?(?!{_MONTH_DAY}|同期|相比|同比|度?报告)"
@@ -320,9 +327,12 @@ def _title_rows(rows: Sequence[Row], end: int, headings: frozenset[int]) -> tupl
     if found and found[0] > 0 and len(found) < TITLE_LINES:
         above = head[found[0] - 1]
         organ_line = simplified("".join(above.text.split()))
-        alone, _ = _parse_title("".join(head[n].text for n in found))
+        title_text = "".join(head[n].text for n in found)
+        alone, _ = _parse_title(title_text)
         organ_above = alone is None and _is_organ(organ_line)
-        wrapped = alone is not None and _wrapped_name(organ_line, alone, above, headings)
+        wrapped = _wrapped_name(organ_line, alone, above, headings) if alone else False
+        if alone is None and not organ_above:
+            wrapped = _name_broken_before_suffix(organ_line, title_text, above, headings)
         if (organ_above and _may_be_title(organ_line, above, headings)) or wrapped:
             found = (found[0] - 1, *found)
     return tuple(head[n].index for n in found)
@@ -344,6 +354,23 @@ def _wrapped_name(above: str, alone: str, row: Row, headings: frozenset[int]) ->
         and _PLACE_LEVELS.intersection(above) != set()
         and not any(word in above for word in ("公开", "报告", "年度"))
         and not above.endswith(("网站", "网", "门户", "平台"))  # the site's name above the title
+    )
+
+
+def _name_broken_before_suffix(above: str, title: str, row: Row, headings: frozenset[int]) -> bool:
+    """Whether a title begins with the last characters of its organ's name, the rest on
+    the line above (``X市Y区教育`` / ``局2025年…年度报告``): a piece too short to be a
+    name, which with the line above makes one ending as an organ's."""
+    compact = _compact(title)
+    year = _TITLE_YEAR_AT_RE.search(compact)
+    if year is None or not 0 < year.start() <= 3:
+        return False
+    organ, _ = _parse_title(above + compact)
+    return (
+        organ is not None
+        and organ == above + compact[: year.start()]
+        and ends_as_organ(organ)
+        and _wrapped_name(above, "", row, headings)
     )
 
 
@@ -419,8 +446,26 @@ and its text names the years before and after it there)."""
 
 def _is_organ(text: str) -> bool:
     organ = _clean_organ(text)
+    return organ is not None and organ == text and len(organ) <= 30 and ends_as_organ(organ)
+
+
+_SITE_ENDS = ("网站", "网", "门户", "平台", "客户端", "公众号")
+"""How a website's name ends (``X区人民政府门户网站``, above a title): ``站`` ends an
+organ's name (``X水文站``), ``网站`` never does."""
+
+
+def ends_as_organ(name: str) -> bool:
+    """Whether a name ends as an organ's, also when the organ's second name follows it in
+    brackets (``X市卫生健康局（X市中医药管理局）``); not a website's."""
+    if name.endswith(ORGAN_SUFFIXES):
+        return not name.endswith(_SITE_ENDS)
+    if not name.endswith((")", "）")):
+        return False
+    second = _TRAILING_NOTE_RE.search(name)
     return (
-        organ is not None and organ == text and len(organ) <= 30 and organ.endswith(ORGAN_SUFFIXES)
+        second is not None
+        and second.group(1).endswith(ORGAN_SUFFIXES)
+        and name[: second.start()].endswith(ORGAN_SUFFIXES)
     )
 
 
@@ -633,8 +678,8 @@ def _signed_organ(text: str) -> str | None:
         text = text[: note.start()]
         note = _TRAILING_NOTE_RE.search(text)
     organ = _clean_organ(simplified(text))
-    if organ and len(organ) <= MAX_ORGAN_CHARS and organ.endswith(ORGAN_SUFFIXES):
-        return organ
+    if organ and len(organ) <= 2 * MAX_ORGAN_CHARS and ends_as_organ(organ):
+        return organ if len(organ) <= MAX_ORGAN_CHARS or organ.endswith((")", "）")) else None
     return None
 
 
@@ -728,6 +773,9 @@ _SIGNING_DATE_RE = re.compile(
     r"(?:\s*[\d一二三四五六七八九十〇○]{1,3}\s*日)?"
     r"|(?P<y2>(?:19|20)\d{2})\s*[-./]\s*(?P<m2>\d{1,2})\s*[-./]\s*\d{1,2}(?!\d)"
 )
+_DATE_KEY_RE = re.compile(r"^\s*(?:落款|成文|印发|报告)?日期\s*[:：]\s*$")
+"""A date's own key, alone before it (``日期：2026年1月20日``); not another field's
+(``联系时间：2025年1月``)."""
 _NOT_BEFORE_A_DATE = frozenset("，,；;：:、")
 _AFTER_A_DATE_RE = re.compile(r"(?:印发|发布)?(?:$|[\s(（【\[])")
 
@@ -756,9 +804,8 @@ def _signing_date(rows: Sequence[Row]) -> tuple[int, int, str] | None:
         if not dates:
             continue
         found = dates[-1]
-        if _NOT_BEFORE_A_DATE.intersection(tail[: found.start()]) or not _AFTER_A_DATE_RE.match(
-            tail, found.end()
-        ):
+        before = _DATE_KEY_RE.sub("", tail[: found.start()])
+        if _NOT_BEFORE_A_DATE.intersection(before) or not _AFTER_A_DATE_RE.match(tail, found.end()):
             return None
         month_text = found.group("m") or found.group("m2")
         month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text, 0)
@@ -840,13 +887,14 @@ def _period_near_first_day(rows: Sequence[Row], headings: Mapping[str, int] | No
     end = (headings or {}).get("2", PERIOD_ROWS)
     for row in rows[:end]:
         text = row.text
-        at = text.find("1月1日")
-        while at != -1:
-            window = text[max(0, at - PERIOD_WINDOW) : at + PERIOD_WINDOW]
-            year = _year_from_period(window)
-            if year is not None:
-                return year
-            at = text.find("1月1日", at + 1)
+        for day in ("1月1日", "一月一日"):
+            at = text.find(day)
+            while at != -1:
+                window = text[max(0, at - PERIOD_WINDOW) : at + PERIOD_WINDOW]
+                year = _year_from_period(arabic_years(window))
+                if year is not None:
+                    return year
+                at = text.find(day, at + 1)
     return None
 
 
