@@ -2,7 +2,8 @@
 
 The national form is always printed with cell borders, so a table is found from its
 ruling lines: thin path objects become horizontal and vertical edges, edges that touch
-form a table, the distinct edge positions are the grid lines, and a missing border
+form a table (cut where two tables drawn touching meet: one on the other or side by
+side, see ``_meeting``), the distinct edge positions are the grid lines, and a missing border
 between two neighbouring grid cells means they are one merged cell. Text inside a cell
 is read with pdfium's bounded-text call; text outside every table is grouped into lines
 by vertical position.
@@ -31,6 +32,8 @@ MAX_PATHS = 4000
 few hundred; a 1000×1000 grid took 10.8 s and 636 MB)."""
 THIN = 3.0
 """A path object at most this thick is a ruling line."""
+SHORT = 3 * TOLERANCE
+"""A crossing line at most this long does not tell where two tables meet."""
 
 RawRows = list[list[RawCell]]
 
@@ -89,7 +92,7 @@ def read_page(page: Any) -> tuple[list[tuple[float, str | TableBox]], float]:
         tables = [
             table
             for group in _touching(edges)
-            for part in _stacked(group)
+            for part in _tables_in(group)
             if (table := _table(part, textpage, height)) is not None
         ]
         items: list[tuple[float, str | TableBox]] = [(t.top, t) for t in tables]
@@ -266,41 +269,147 @@ def _touching(edges: list[Edge]) -> list[list[Edge]]:
     return list(groups.values())
 
 
-def _stacked(group: list[Edge]) -> list[list[Edge]]:
-    """A group of touching edges cut into the tables stacked in it: two tables printed
-    one directly under the other (table 二 on table 三, 三 on 四, no gap between them)
-    share a rule, so their edges touch, but the vertical rules that end on that rule
-    and those that begin on it stand at other places (each table has its own column
-    widths). Read as one grid, each table's rules cut the other's cells into slivers;
-    cut there, each is read on its own rules. Inside one table the rules of a row under a
-    merged cell continue those above it, or all of one row's rules are among the
-    other's, or one of the rows has no inner rule at all (a full-width block heading)."""
-    verticals = [e for e in group if not e.horizontal]
-    horizontals = [e for e in group if e.horizontal]
-    if len(verticals) < 4 or len(horizontals) < 4:
+def _tables_in(group: list[Edge]) -> list[list[Edge]]:
+    """A group of touching edges cut into the tables drawn touching in it: one on the
+    other (table 二 on table 三, 三 on 四, no gap between them: the bottom rule of one is
+    the top rule of the other) or side by side (the right border of one is the left
+    border of the other). Read as one grid, each table's rules cut the other's cells into
+    slivers, or its rows into the other's rows (行政复议's numbers under 行政诉讼's
+    labels)."""
+    if len(group) < 8:
         return [group]
-    left = min(e.position for e in verticals)
-    right = max(e.position for e in verticals)
-    inner = [e for e in verticals if left + TOLERANCE < e.position < right - TOLERANCE]
-    cuts = []
-    for y in sorted({e.position for e in horizontals})[1:-1]:
-        above = [e.position for e in inner if e.start < y - TOLERANCE and e.end > y - TOLERANCE]
-        below = [e.position for e in inner if e.end > y + TOLERANCE and e.start < y + TOLERANCE]
-        if above and below and not any(abs(a - b) <= 2 * TOLERANCE for a in above for b in below):
-            cuts.append(y)
+    return [side for part in _cut(group, horizontal=True) for side in _cut(part, horizontal=False)]
+
+
+def _cut(group: list[Edge], *, horizontal: bool) -> list[list[Edge]]:
+    """``group`` cut at each of its rules (horizontal ones: tables one on the other;
+    vertical ones: side by side) where two tables meet (``_meeting``)."""
+    rules = [e for e in group if e.horizontal is horizontal]
+    crossing = [e for e in group if e.horizontal is not horizontal]
+    if len(rules) < 3 or len(crossing) < 3:
+        return [group]
+    cuts = _meeting(rules, crossing)
     if not cuts:
         return [group]
     bounds = [-math.inf, *cuts, math.inf]
     parts = []
-    for top, bottom in pairwise(bounds):
-        part = [e for e in horizontals if top - TOLERANCE <= e.position <= bottom + TOLERANCE]
+    for low, high in pairwise(bounds):
+        part = [e for e in rules if low - TOLERANCE <= e.position <= high + TOLERANCE]
         part.extend(
-            Edge(False, e.position, max(e.start, top), min(e.end, bottom))
-            for e in verticals
-            if e.start < bottom - TOLERANCE and e.end > top + TOLERANCE
+            Edge(e.horizontal, e.position, max(e.start, low), min(e.end, high))
+            for e in crossing
+            if e.start < high - TOLERANCE and e.end > low + TOLERANCE
         )
-        parts.append(part)
+        parts.append(part if horizontal else _clipped_borders(part, (low, high)))
     return parts
+
+
+def _clipped_borders(part: list[Edge], cut: tuple[float, float]) -> list[Edge]:
+    """A table cut off at the side of a taller one: its shared border kept to its own
+    height (running on past its last rule, it read as a row cut by a page break)."""
+    rows = [e.position for e in part if e.horizontal]
+    if not rows:
+        return part
+    top, bottom = min(rows), max(rows)
+    return [
+        Edge(False, e.position, max(e.start, top), min(e.end, bottom))
+        if not e.horizontal and any(abs(e.position - c) <= TOLERANCE for c in cut)
+        else e
+        for e in part
+    ]
+
+
+def _meeting(rules: list[Edge], crossing: list[Edge]) -> list[float]:
+    """Positions of the rules at which two tables meet: rules that run across the whole
+    group where some crossing lines end and others begin that do not go on across it.
+
+    Inside one table its crossing lines run from one side of it to the other; a line
+    stops only at a merged cell, and the lines of the rows (or columns) on both sides
+    of a merged cell are at the same places. So a rule is a border between two tables
+    where a crossing line ends on it and nothing within ``2 × TOLERANCE`` of that line
+    goes on past it, while another line, beyond the rule, begins at a place nothing
+    before the rule was (before the next such end: table 三's lines below table 二),
+    or, side by side, where the rows on the two sides of a border do not begin and
+    end together (行政复议's three rows beside 行政诉讼's four). Table 三's header
+    cells, 三、本年度办理结果 and the group labels stop lines, but nothing begins there at a
+    new place."""
+    extent: dict[float, list[float]] = {}
+    for edge in crossing:
+        if edge.end - edge.start <= SHORT:
+            continue  # a box a few points high (an empty row squeezed flat) is no line
+        span = extent.setdefault(edge.position, [edge.start, edge.end])
+        span[0] = min(span[0], edge.start)
+        span[1] = max(span[1], edge.end)
+    positions = sorted(extent)
+    if not positions:
+        return []
+    spans: list[tuple[float, float]] = []
+    low = 0
+    for position in positions:
+        while positions[low] < position - 2 * TOLERANCE:
+            low += 1
+        near = [extent[p] for p in positions[low:] if p <= position + 2 * TOLERANCE]
+        spans.append((min(span[0] for span in near), max(span[1] for span in near)))
+    first, last = positions[0], positions[-1]
+    rule_positions = {e.position for e in rules}
+    top, bottom = min(rule_positions), max(rule_positions)
+    across = sorted(
+        {
+            e.position
+            for e in rules
+            if e.start <= first + TOLERANCE
+            and e.end >= last - TOLERANCE
+            and top + TOLERANCE < e.position < bottom - TOLERANCE
+        }
+    )
+    cuts = []
+    for at in across:
+        if _lines_meet(at, spans) or (
+            not rules[0].horizontal and _rows_differ(at, crossing, rules)
+        ):
+            cuts.append(at)
+    return cuts
+
+
+def _lines_meet(at: float, spans: list[tuple[float, float]]) -> bool:
+    """Whether a crossing line (with its near neighbours: ``spans``) ends on the rule
+    ``at``, and another begins on it or beyond it before the next such end."""
+    if not any(abs(end - at) <= TOLERANCE and start < at - TOLERANCE for start, end in spans):
+        return False
+    following = min((end for _, end in spans if end > at + TOLERANCE), default=math.inf)
+    return any(
+        at - TOLERANCE <= start < following - TOLERANCE and end > at + TOLERANCE
+        for start, end in spans
+    )
+
+
+def _rows_differ(at: float, rows: list[Edge], borders: list[Edge]) -> bool:
+    """Whether the rows that reach the vertical line ``at`` from its right begin above or
+    end below those that reach it from its left, each side with a border of its own as
+    high as its rows: a table beside a taller one on its right (行政复议's three rows
+    beside 行政诉讼's four). The other way round it may be one table whose last (or
+    first) rows have fewer cells (a Word table's cells shift left), and is left whole."""
+    left = [e.position for e in rows if e.start < at - TOLERANCE and e.end >= at - TOLERANCE]
+    right = [e.position for e in rows if e.end > at + TOLERANCE and e.start <= at + TOLERANCE]
+    if len(left) < 2 or len(right) < 2:
+        return False
+    if min(right) >= min(left) - 2 * TOLERANCE and max(right) <= max(left) + 2 * TOLERANCE:
+        return False  # rows with fewer cells than others end short of the right side
+    return _bordered(borders, (min(left), max(left)), at, -1) and _bordered(
+        borders, (min(right), max(right)), at, 1
+    )
+
+
+def _bordered(borders: list[Edge], rows: tuple[float, float], at: float, side: int) -> bool:
+    """Whether a vertical line on ``side`` (-1 left, 1 right) of ``at`` runs from the
+    first to the last of ``rows``."""
+    top, bottom = rows
+    return any(
+        (e.position - at) * side > TOLERANCE
+        and e.start <= top + TOLERANCE
+        and e.end >= bottom - TOLERANCE
+        for e in borders
+    )
 
 
 def _covers(spans: list[tuple[float, float]], point: float) -> bool:
