@@ -113,12 +113,14 @@ def test_table2_as_two_touching_tables_with_other_row_heights() -> None:
     assert differences(report, expected) == []
 
 
-def test_table2_on_table3_sharing_one_column_line() -> None:
-    """Table 二's label column as wide as table 三's labels (its first inner line within
-    2 pt of table 三's), printed one on the other with no gap."""
+@pytest.mark.parametrize("offset", [1.0, 4.0])
+def test_table2_on_table3_sharing_one_column_line(offset: float) -> None:
+    """Table 二's label column as wide as table 三's labels (its first inner line
+    ``offset`` pt from table 三's: one line, or two lines within 5 pt), printed one on
+    the other with no gap."""
     expected = expected_for(NAME)
     tables = _tables(expected)
-    label = 521.2 - 48.8  # table 三's labels end at x = 520.2 on this page
+    label = 520.2 + offset - 48.8  # table 三's labels end at x = 520.2 on this page
     table2 = _columns(tables["2"], [label, *[(PAGE_WIDTH - label) / 3] * 3])
     pdf = _report_pdf({"2": table2 + tables["3"], "4": tables["4"]})
     assert _widths(pdf) == [4, 10, 15]
@@ -137,6 +139,26 @@ def test_table3_on_table4_sharing_one_column_line() -> None:
     assert _widths(pdf) == [4, 10, 15]
     report = parse_bytes(pdf, "相接.pdf")
     assert differences(report, expected) == []
+
+
+def test_table3_whose_labels_end_further_right_under_its_header_is_read() -> None:
+    """Table 三 drawn as its header and its body with no gap, the body's labels 8 pt
+    wider than the header's (its first value column as much narrower): the label line
+    ends on the shared rule and another begins beside it, so the two are read as two
+    grids, the header's and the body's, and the body's numbers still find their
+    columns."""
+    expected = expected_for(NAME)
+    tables = _tables(expected)
+    head, body = tables["3"].split("</thead>")
+    head = head.removeprefix("<table><thead>")
+    body = body.removeprefix("<tbody>").removesuffix("</tbody></table>")
+    label = 520.2 - 48.8
+    values = [(PAGE_WIDTH - label) / 7] * 7
+    header = _columns(f"<table>{head}</table>", [label / 3] * 3 + values)
+    rows = _columns(f"<table>{body}</table>", [(label + 8) / 3] * 3 + [values[0] - 8, *values[1:]])
+    pdf = _report_pdf({"2": tables["2"], "3": header + rows, "4": tables["4"]})
+    assert _widths(pdf) == [4, 8, 10, 15]
+    assert differences(parse_bytes(pdf, "相接.pdf"), expected) == []
 
 
 # ------------------------------------------------------------- edges drawn by hand
@@ -226,3 +248,12 @@ def test_rows_squeezed_flat_do_not_cut_a_table() -> None:
     begin on a rule without being a table's border."""
     cells = [*_grid(0, 0, [100, 50], [20, 20, 20]), (150, 38, 154, 42), (154, 38, 158, 42)]
     assert _parts(cells) == [([0, 100, 150, 154, 158], [0, 20, 40, 60])]  # 38, 42 → 40
+
+
+def test_rows_without_columns_of_their_own_between_two_tables_go_to_the_upper_one() -> None:
+    """Table 二 (a block of four columns, then blocks of two) on table 三 (whose first
+    row has only its label line, at table 二's): the cut is at table 三's top rule, the
+    last rule before the row where table 三's own lines begin."""
+    upper = _grid(0, 0, [100, 50, 50], [20, 20]) + _grid(0, 40, [100, 100], [20, 20])
+    lower = [(0, 80, 100, 100), (100, 80, 200, 100), *_grid(0, 100, [100, 30, 30, 40], [20, 20])]
+    assert _parts(upper + lower) == [_lines(upper), _lines(lower)]

@@ -320,19 +320,18 @@ def _clipped_borders(part: list[Edge], cut: tuple[float, float]) -> list[Edge]:
 
 
 def _meeting(rules: list[Edge], crossing: list[Edge]) -> list[float]:
-    """Positions of the rules at which two tables meet: rules that run across the whole
-    group where some crossing lines end and others begin that do not go on across it.
+    """Positions of the rules (running across the whole group) at which two tables
+    meet, found from the crossing lines.
 
     Inside one table its crossing lines run from one side of it to the other; a line
-    stops only at a merged cell, and the lines of the rows (or columns) on both sides
-    of a merged cell are at the same places. So a rule is a border between two tables
-    where a crossing line ends on it and nothing within ``2 × TOLERANCE`` of that line
-    goes on past it, while another line, beyond the rule, begins at a place nothing
-    before the rule was (before the next such end: table 三's lines below table 二),
-    or, side by side, where the rows on the two sides of a border do not begin and
-    end together (行政复议's three rows beside 行政诉讼's four). Table 三's header
-    cells, 三、本年度办理结果 and the group labels stop lines, but nothing begins there at a
-    new place."""
+    stops only at a merged cell, and the lines on both sides of a merged cell are at
+    the same places. So two tables meet where lines end (nothing within ``2 ×
+    TOLERANCE`` of them goes on) and, after that, other lines begin at places where
+    nothing was before (``_boundaries``: table 三's lines under table 二's), or, side by
+    side, where the rows of the right side begin above or end below those of the left
+    (``_rows_differ``: 行政复议's three rows beside 行政诉讼's four). Table 三's header
+    cells, 三、本年度办理结果 and the group labels stop lines, but no line begins after
+    that at a new place."""
     extent: dict[float, list[float]] = {}
     for edge in crossing:
         if edge.end - edge.start <= SHORT:
@@ -362,25 +361,34 @@ def _meeting(rules: list[Edge], crossing: list[Edge]) -> list[float]:
             and top + TOLERANCE < e.position < bottom - TOLERANCE
         }
     )
-    cuts = []
-    for at in across:
-        if _lines_meet(at, spans) or (
-            not rules[0].horizontal and _rows_differ(at, crossing, rules)
-        ):
-            cuts.append(at)
-    return cuts
+    cuts = _boundaries(spans, across)
+    if not rules[0].horizontal:
+        cuts.extend(at for at in across if at not in cuts and _rows_differ(at, crossing, rules))
+    return sorted(cuts)
 
 
-def _lines_meet(at: float, spans: list[tuple[float, float]]) -> bool:
-    """Whether a crossing line (with its near neighbours: ``spans``) ends on the rule
-    ``at``, and another begins on it or beyond it before the next such end."""
-    if not any(abs(end - at) <= TOLERANCE and start < at - TOLERANCE for start, end in spans):
-        return False
-    following = min((end for _, end in spans if end > at + TOLERANCE), default=math.inf)
-    return any(
-        at - TOLERANCE <= start < following - TOLERANCE and end > at + TOLERANCE
-        for start, end in spans
-    )
+def _boundaries(spans: list[tuple[float, float]], across: list[float]) -> list[float]:
+    """Rules (of ``across``) between crossing lines that end (a line with its near
+    neighbours: ``spans``) and lines that begin later at a new place: the upper table's
+    own columns end at or above its bottom rule, the lower one's begin at or below its
+    top rule. Rows between the two, where neither has a column of its own (table 二's
+    blocks of two columns, table 三's first row), go to the upper table: the cut is
+    the last rule before the row where the new lines begin, or that row's own top rule
+    where the old lines end on it."""
+    ends = sorted(end for _, end in spans)
+    cuts: list[float] = []
+    for begin in sorted(start for start, _ in spans):
+        after = cuts[-1] + TOLERANCE if cuts else -math.inf
+        ended = [end for end in ends if after < end <= begin + TOLERANCE]
+        if not ended:
+            continue
+        last_end = ended[-1]
+        before = [r for r in across if last_end - TOLERANCE <= r < begin - TOLERANCE]
+        if before:
+            cuts.append(before[-1])
+        elif abs(last_end - begin) <= TOLERANCE:
+            cuts.extend(r for r in across if abs(r - begin) <= TOLERANCE)
+    return sorted(set(cuts))
 
 
 def _rows_differ(at: float, rows: list[Edge], borders: list[Edge]) -> bool:
