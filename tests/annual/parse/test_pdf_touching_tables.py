@@ -83,9 +83,15 @@ def _side_by_side(table: str, split: int, right_style: str) -> str:
     )
 
 
-def _widths(pdf: bytes) -> list[int]:
+def _shapes(pdf: bytes) -> list[tuple[int, int]]:
+    """Rows × columns of each grid read from ``pdf``."""
     grids = [b for b in read_document(pdf, "相接.pdf").blocks if isinstance(b, Grid)]
-    return [max(len(row) for row in grid.rows) for grid in grids]
+    return [(len(grid.rows), max(len(row) for row in grid.rows)) for grid in grids]
+
+
+# table 二 has 14 rows of 4 columns, table 三 28 rows of 9 + 1 (its labels in two), table 四
+# 4 rows of 15
+TABLE2, TABLE3, TABLE4 = (14, 4), (28, 10), (4, 15)
 
 
 def test_table4_as_two_touching_tables_side_by_side_reads_each_group() -> None:
@@ -98,7 +104,7 @@ def test_table4_as_two_touching_tables_side_by_side_reads_each_group() -> None:
     report = parse_bytes(pdf, "相接.pdf")
     assert differences(report, expected) == []
     assert report.confidence["table4"] == 1.0
-    assert _widths(pdf) == [4, 10, 5, 10]
+    assert _shapes(pdf) == [TABLE2, TABLE3, (3, 5), (4, 10)]
 
 
 def test_table2_as_two_touching_tables_with_other_row_heights() -> None:
@@ -108,7 +114,7 @@ def test_table2_as_two_touching_tables_with_other_row_heights() -> None:
     tables = _tables(expected)
     tables["2"] = _side_by_side(tables["2"], 5, "font-size:11pt")
     pdf = _report_pdf(tables)
-    assert _widths(pdf) == [4, 2, 10, 15]
+    assert _shapes(pdf) == [(5, 4), (9, 2), TABLE3, TABLE4]
     report = parse_bytes(pdf, "相接.pdf")
     assert differences(report, expected) == []
 
@@ -123,7 +129,7 @@ def test_table2_on_table3_sharing_one_column_line(offset: float) -> None:
     label = 520.2 + offset - 48.8  # table 三's labels end at x = 520.2 on this page
     table2 = _columns(tables["2"], [label, *[(PAGE_WIDTH - label) / 3] * 3])
     pdf = _report_pdf({"2": table2 + tables["3"], "4": tables["4"]})
-    assert _widths(pdf) == [4, 10, 15]
+    assert _shapes(pdf) == [TABLE2, TABLE3, TABLE4]
     report = parse_bytes(pdf, "相接.pdf")
     assert differences(report, expected) == []
 
@@ -136,7 +142,7 @@ def test_table3_on_table4_sharing_one_column_line() -> None:
     review = 553 - 48.8
     table4 = _columns(tables["4"], [review / 5] * 5 + [(PAGE_WIDTH - review) / 10] * 10)
     pdf = _report_pdf({"2": tables["2"], "3": tables["3"] + table4})
-    assert _widths(pdf) == [4, 10, 15]
+    assert _shapes(pdf) == [TABLE2, TABLE3, TABLE4]
     report = parse_bytes(pdf, "相接.pdf")
     assert differences(report, expected) == []
 
@@ -157,7 +163,7 @@ def test_table3_whose_labels_end_further_right_under_its_header_is_read() -> Non
     header = _columns(f"<table>{head}</table>", [label / 3] * 3 + values)
     rows = _columns(f"<table>{body}</table>", [(label + 8) / 3] * 3 + [values[0] - 8, *values[1:]])
     pdf = _report_pdf({"2": tables["2"], "3": header + rows, "4": tables["4"]})
-    assert _widths(pdf) == [4, 8, 10, 15]
+    assert _shapes(pdf) == [TABLE2, (3, 8), (25, 10), TABLE4]
     assert differences(parse_bytes(pdf, "相接.pdf"), expected) == []
 
 
