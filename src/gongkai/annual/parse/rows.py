@@ -7,7 +7,6 @@ this list once; each row remembers where it came from for diagnostics.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import repeat
 
 from .document import Document, Grid, Line
@@ -15,26 +14,46 @@ from .tables_grid import grid_rows
 from .tables_text import split_cells
 
 
-@dataclass(slots=True, eq=False)
 class Row:
     """One row of cells. Rows are compared by identity and never changed after
-    ``document_rows`` built them (not frozen: a frozen dataclass is several times slower
-    to build, and a long report has hundreds of rows)."""
+    ``document_rows`` built them.
 
-    index: int
-    cells: tuple[str, ...]
-    """Cell texts, stripped; blank cells kept as ``""`` so positions can be read."""
-    text: str
-    """The row as narrative text (a line as printed, or a grid row's cells joined)."""
-    line: int | None = None
-    page: int | None = None
-    grid: int | None = None
-    """The grid's number among the document's grids (``None`` for a text line)."""
-    grid_row: int | None = None
-    columns: tuple[int, ...] | None = None
-    """The table column of each cell where it is not the cell's position: a grid row
-    whose merged repeats were left out of ``cells``, a text line whose leading blank
-    cells (tabs) were stripped. ``None``: each cell stands in its own column."""
+    * ``cells``: cell texts, stripped; blank cells kept as ``""`` so positions can be read;
+    * ``text``: the row as narrative text (a line as printed, or a grid row's cells joined);
+    * ``grid``: the grid's number among the document's grids (``None`` for a text line);
+    * ``columns``: the table column of each cell where it is not the cell's position: a
+      grid row whose merged repeats were left out of ``cells``, a text line whose leading
+      blank cells (tabs) were stripped. ``None``: each cell stands in its own column.
+
+    A plain class, not a dataclass: a long report has hundreds of rows, and compiled
+    (``native``) a dataclass is still built by the ``__init__`` ``dataclasses`` writes in
+    Python, four times slower than this one.
+    """
+
+    __slots__ = ("cells", "columns", "grid", "grid_row", "index", "line", "page", "text")
+
+    def __init__(
+        self,
+        index: int,
+        cells: tuple[str, ...],
+        text: str,
+        line: int | None = None,
+        page: int | None = None,
+        grid: int | None = None,
+        grid_row: int | None = None,
+        columns: tuple[int, ...] | None = None,
+    ) -> None:
+        self.index = index
+        self.cells = cells
+        self.text = text
+        self.line = line
+        self.page = page
+        self.grid = grid
+        self.grid_row = grid_row
+        self.columns = columns
+
+    def __repr__(self) -> str:
+        return f"Row({self.index}, {self.cells!r}, {self.where()})"
 
     def column(self, position: int) -> int | None:
         """The table column of ``cells[position]``; ``None`` for a line of one cell,
