@@ -109,6 +109,7 @@ NEW_FIXTURES = {
     "traditional_report_no_year_in_title_period_in_chinese_numerals": set(),
     "street_office_title_year_against_a_period_copied_from_last_year": {"YEAR_CONFLICT"},
     "township_title_misreads_one_place_character_signature_spells_it_right": {"ORGAN_SPELLING"},
+    "signature_above_a_long_page_footer_no_organ_in_title": set(),
 }
 """The organ fixtures of this red team and the notes on organ and year each must give
 (their organ, year and cells are compared by ``test_fixture_reports``)."""
@@ -129,3 +130,78 @@ def test_the_year_from_the_signing_date_names_the_date_as_printed() -> None:
     [note] = [d for d in report.diagnostics or () if d["code"] == "YEAR_FROM_DATE"]
     assert note["date"] == "二〇二六年一月十八日"
     assert note["severity"] == "warning"
+
+
+LONG_BODY = BODY.replace("二、", "依法公开。\n" * 16 + "二、")
+"""A body long enough that the page's fields at its end are not among its first rows."""
+
+
+def test_a_page_field_under_the_signing_date_is_passed_over() -> None:
+    _, year, codes = _read(
+        f"政府信息公开工作年度报告\n{LONG_BODY}某市某区教育局\n2026年1月20日\n"
+        "发布日期：2026-08-01 浏览次数：100\n"
+    )
+    assert year == 2025
+    [note] = [c for c in codes if c.startswith("YEAR")]
+    assert note == "YEAR_FROM_DATE"
+
+
+def test_a_signing_date_followed_by_yinfa_leaves_the_signature_above_it() -> None:
+    organ, year, _ = _read(f"政府信息公开工作年度报告\n{BODY}某市某区教育局\n2026年1月20日印发\n")
+    assert (organ, year) == ("某市某区教育局", 2025)
+
+
+@pytest.mark.parametrize(
+    ("signature", "organ"),
+    [
+        ("国家税务总局\n某市某区税务局", "国家税务总局某市某区税务局"),
+        ("某省某某监狱", "某省某某监狱"),
+        ("某省某某国有林场", "某省某某国有林场"),
+        # two organs, each naming its place: a joint signature, not one name
+        ("某县人民政府办公室\n某县财政局", "某县人民政府办公室"),
+    ],
+)
+def test_signatures_of_further_organs(signature: str, organ: str) -> None:
+    assert _read(f"2025年政府信息公开工作年度报告\n{BODY}{signature}\n2026年1月20日\n")[0] == organ
+
+
+def test_a_flattened_title_with_its_year_in_brackets_run_into_the_text() -> None:
+    organ, year, _ = _read(
+        "当前位置：首页>年报 某市某区教育局政府信息公开工作年度报告（2025年度）本报告根据条例编制。"
+        + BODY.replace("\n", " ")
+    )
+    assert (organ, year) == ("某市某区教育局", 2025)
+
+
+FOOTER = (
+    "【打印本页】【关闭窗口】\n相关链接\n国务院\n省政府\n市政府\n网站地图\n联系我们\n关于我们\n"
+    "主办单位：某市某区人民政府办公室\n承办单位：某市某区大数据中心\n网站标识码：3301000001\n"
+    "浙ICP备12345678号\n"
+)
+
+
+@pytest.mark.parametrize("signed", ["2026年1月20日", "二〇二六年一月二十日"])
+def test_the_signature_is_found_above_a_page_footer_of_many_lines(signed: str) -> None:
+    """The footer's links (``市政府``) are not the signature, nor is its 主办单位."""
+    organ, year, codes = _read(
+        f"政府信息公开工作年度报告\n{BODY}某市某区教育局\n{signed}\n{FOOTER}"
+    )
+    assert (organ, year) == ("某市某区教育局", 2025)
+    assert "YEAR_FROM_DATE" in codes
+
+
+def test_without_a_signing_date_a_footer_of_many_lines_names_no_organ() -> None:
+    organ, _, _ = _read(f"2025年政府信息公开工作年度报告\n{BODY}{FOOTER}")
+    assert organ is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "【某市某区教育局】2025年政府信息公开工作年度报告",
+        "1.某市某区教育局2025年政府信息公开工作年度报告",
+        "【公开年报】某市某区教育局2025年政府信息公开工作年度报告",  # a column's name
+    ],
+)
+def test_an_organ_in_black_brackets_or_after_a_number_before_the_year(title: str) -> None:
+    assert _read(f"{title}\n{BODY}")[:2] == ("某市某区教育局", 2025)

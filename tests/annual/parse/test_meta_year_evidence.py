@@ -139,3 +139,23 @@ def test_a_title_year_is_checked_against_the_signing_date(signed: str, codes: li
 def test_a_date_in_the_texts_last_lines_is_not_a_signing_date(last: str) -> None:
     _, found = _read("某市某区教育局2025年政府信息公开工作年度报告\n" + _body() + last + "\n")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("opening", "codes"),
+    [
+        ("2024年，", ["YEAR_CONFLICT"]),  # last year's text kept
+        ("2024年度，", ["YEAR_CONFLICT"]),
+        ("2025年，", []),
+        ("2024年底，", []),  # a time in the year, not the year the text is about
+        ("与2024年相比，", []),
+    ],
+)
+def test_a_title_year_is_checked_against_the_year_the_overview_opens_with(
+    opening: str, codes: list[str]
+) -> None:
+    year, found = _read("某市某区教育局2025年政府信息公开工作年度报告\n" + _body(opening))
+    assert year == 2025
+    assert [d["code"] for d in found] == codes
+    if codes:
+        assert found[0]["other"] == 2024

@@ -23,7 +23,11 @@ Two organs may sign a report together (``X市Y局`` over ``X市Z局``, ``X县人
 beside ``X县Z局``): the organ is then the one the title names, else the first signer,
 and ``Meta.signers`` lists them all. A name printed in traditional characters in a
 simplified document (a title pasted from elsewhere, one character of it misconverted) is
-read in simplified form.
+read in simplified form. An organ's second name in brackets after it
+(``X市卫生健康局（X市中医药管理局）``) is part of its name; a website's name above a
+title (``X区人民政府门户网站``) is not an organ. The signature and its date are among the
+last rows or, on a crawled page whose footer fills many lines after them (links,
+``网站地图``, ``主办单位``, the ICP number), above that footer.
 """
 
 from __future__ import annotations
@@ -39,7 +43,8 @@ from .rows import Row
 
 ORGAN_SUFFIXES = (
     "局", "委", "办", "院", "府", "厅", "会", "署", "处", "室", "中心", "所", "站", "队",
-    "馆", "部", "社", "镇", "乡", "街道", "管委会", "办事处", "海关", "气象台",
+    "馆", "部", "社", "镇", "乡", "街道", "管委会", "办事处", "海关", "气象台", "监狱",
+    "林场", "农场",
 )  # fmt: skip
 _REPORT = r"(?:政府)?(?:信息|政务|资讯)公开(?:工作)?(?:(?:年度)?报告|年报(?=$|[(（])|(?:(?:开展)?情况)?的?报告(?=$|[(（]))"
 """``政府信息公开工作年度报告`` or, ending the line, ``…公开工作情况的报告``,
@@ -54,6 +59,9 @@ _TITLE_YEAR_AFTER_RE = re.compile(
     rf"(?P<pre>.*?)(?P<post>){_REPORT}"
     r"[(（\[【]?(?P<year>(?:19|20)\d{2})年?度?[)）\]】]?$"
 )
+_TITLE_YEAR_BRACKETED_RE = re.compile(rf".*?{_REPORT}[(（\[【](?:19|20)\d{{2}}年?度?[)）\]】]")
+"""A title with its year in brackets after the words, run into the text after it
+(``…年度报告（2025年度）本报告根据…``)."""
 _TITLE_YEAR_INSIDE_RE = re.compile(
     r"(?P<pre>.*?)(?P<post>)(?:政府)?(?:信息|政务|资讯)公开工作(?P<year>(?:19|20)\d{2})年度?报告$"
 )
@@ -107,7 +115,7 @@ _FURNITURE_RE = re.compile(
 _FOOTER_RE = re.compile(r"主办|承办|协办|主管单位|技术支持|版权|备案|Copyright|ICP", re.IGNORECASE)
 """Words of a site's footer, which names the site's owner after the signature."""
 _SIGNED_DATE_RE = re.compile(
-    rf"{_DATE_RE.pattern}|(?:19|20)\d{{2}}\s*年\s*[\d一二三四五六七八九十]{{1,2}}\s*月"
+    rf"(?:{_DATE_RE.pattern}|(?:19|20)\d{{2}}\s*年\s*[\d一二三四五六七八九十]{{1,2}}\s*月)(?:印发|发布)?"
 )
 """The date under a signature: a day (``2025年1月20日``), or a month only (``2025年1月``,
 as a cover page prints it)."""
@@ -411,7 +419,8 @@ def _title_among_words(rows: Sequence[Row]) -> str | None:
             compact = arabic_years(printed)  # as long as ``printed``
             if len(compact) > MAX_TITLE_CHARS or any(m in compact for m in _SENTENCE_MARKS):
                 # the title run into the text after it (``…年度报告本报告根据…``)
-                match = _TITLE_RE.match(compact[:MAX_TITLE_CHARS])
+                head = compact[:MAX_TITLE_CHARS]
+                match = _TITLE_RE.match(head) or _TITLE_YEAR_BRACKETED_RE.match(head)
                 compact = compact[: match.end()] if match else ""
             if _is_title(compact) and not any(m in compact for m in _SENTENCE_MARKS):
                 return printed[: len(compact)]
@@ -508,6 +517,10 @@ def _parse_title(title: str) -> tuple[str | None, int | None]:
     return organ, year if MIN_YEAR <= year <= MAX_YEAR else None
 
 
+_BRACKETED_NAME_RE = re.compile(r"^【([\u4e00-\u9fff()（）]{2,30})】$")
+"""An organ printed in black brackets before the title's year (``【X局】2025年…``)."""
+_NUMBERED_RE = re.compile(r"^\d{1,2}[.．、]\s*")
+"""A list's number before a title (``1.X局2025年…``)."""
 _PREFIX_RE = re.compile(r"^.*[|｜】\]>》:：/\\\s_\-－—–·]|^.*?〔(?:19|20)\d{2}〕\d+号")
 """What a title may print before the organ: a column's or a site's name and a separator
 (``公开年报｜``, ``【公开年报】``, ``首页>年报>``, ``X市人民政府门户网站-``), a document
@@ -534,6 +547,7 @@ _PAGE_WORDS_RE = re.compile(r"首页|年报|报告|下载|文字版|全真版|�
 def _clean_organ(text: str) -> str | None:
     text = text.strip(' 《》<>"“”:：,，、')
     if not _CJK_ONLY_RE.match(text):
+        text = _NUMBERED_RE.sub("", _BRACKETED_NAME_RE.sub(r"\1", text))
         text = _PREFIX_RE.sub("", text)
     if _PAGE_WORDS_RE.search(text):
         # the page's words run into the organ (``…年报全真版文字版文件下载X局``), or a
@@ -584,23 +598,24 @@ _last_signatures: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
 
 
 def _signatures(rows: Sequence[Row]) -> tuple[str, ...]:
-    key = tuple(row.text for row in rows[-SIGNATURE_ROWS:])
+    last = _signing_rows(rows)
+    key = tuple(row.text for row in last)
     if _last_signatures and _last_signatures[0][0] == key:
         return _last_signatures[0][1]
-    signers = _read_signatures(rows)
+    signers = _read_signatures(last)
     _last_signatures[:] = [(key, signers)]
     return signers
 
 
-def _read_signatures(rows: Sequence[Row]) -> tuple[str, ...]:
-    """The organs signing the report, in printed order: the first line from the end that
+def _read_signatures(last: Sequence[Row]) -> tuple[str, ...]:
+    """The organs signing the report among ``last`` (``_signing_rows``), in printed order:
+    the first line from the end that
     is neither a date nor a note in brackets (``（此件主动公开）``, the page's
     ``【打印本页】【关闭窗口】``) nor the page's furniture; on a page flattened to one line,
     the words after the last sentence, less the furniture that follows them. A joint
     signature names each organ on a line of its own, one above the other, or on one line
     apart by spaces; each of them names its place (``X县人民政府办公室`` / ``X县Z局``), so
     that a name wrapped over two lines (``国家税务总局`` / ``X县税务局``) stays one organ's."""
-    last = rows[-SIGNATURE_ROWS:]
     for at in range(len(last) - 1, -1, -1):
         tail = arabic_years(last[at].text.rsplit("。", 1)[-1])
         footer = _FOOTER_RE.search(tail)
@@ -625,10 +640,57 @@ def _read_signatures(rows: Sequence[Row]) -> tuple[str, ...]:
         for candidate in ("".join(words), words[-1]):
             organ = _signed_organ(candidate)
             if organ:
-                return _distinct([*_signers_above(last[:at], organ), organ])
+                above = _signers_above(last[:at], organ)
+                if not above and at > 0:
+                    organ = _name_head_above(last[at - 1], organ) + organ
+                return _distinct([*above, organ])
         if len(words) == printed:
             return ()  # the last line of text, and it names no organ
     return ()
+
+
+MAX_NAME_HEAD = 8
+
+
+def _name_head_above(row: Row, signer: str) -> str:
+    """The beginning of the signer's name wrapped onto the line above it: an organ's name
+    naming no place (``国家税务总局`` over ``X县税务局``), which is not an organ of its own
+    signing beside it."""
+    line = "".join(row.text.split())
+    if (
+        len(line) <= MAX_NAME_HEAD
+        and _names_place(signer)
+        and not _names_place(line)
+        and _CJK_ONLY_RE.match(line) is not None
+        and line.endswith(ORGAN_SUFFIXES)
+        and _FURNITURE_RE.search(line) is None
+    ):
+        return line
+    return ""
+
+
+FOOTER_ROWS = 40
+"""Rows a crawled page's footer may fill after the signature and its date (links to
+other sites, 网站地图, 主办单位, the ICP number, one a line)."""
+_DATE_LINE_RE = re.compile(rf"^[\u4e00-\u9fff()（）\s]{{0,30}}(?:{_SIGNED_DATE_RE.pattern})\s*$")
+"""A date on a line of its own, or after the signer's name."""
+
+
+def _signing_rows(rows: Sequence[Row]) -> Sequence[Row]:
+    """The rows the signature and its date are among: the last ``SIGNATURE_ROWS``, or,
+    when none of them is a date and a page's footer follows the report, those up to the
+    last line that is a date (the signature's) within ``FOOTER_ROWS`` of the end."""
+    last = rows[-SIGNATURE_ROWS:]
+    if len(rows) <= SIGNATURE_ROWS or any(
+        "年" in row.text and _DATE_LINE_RE.match(arabic_years(row.text)) for row in last
+    ):
+        return last
+    start = max(0, len(rows) - FOOTER_ROWS)
+    for at in range(len(rows) - SIGNATURE_ROWS - 1, start - 1, -1):
+        text = rows[at].text
+        if len(text) <= 50 and "年" in text and _DATE_LINE_RE.match(arabic_years(text)):
+            return rows[max(0, at - SIGNATURE_ROWS + 1) : at + 1]
+    return last
 
 
 def _signers_above(rows: Sequence[Row], signer: str) -> list[str]:
@@ -794,7 +856,7 @@ def _signing_date(rows: Sequence[Row]) -> tuple[int, int, str] | None:
     last rows, after their last sentence, alone or after the signer's name and before the
     page's furniture (``X局 2026年1月20日 分享到：``); not a date in a sentence or a list
     (``2025年3月开展培训``, ``时间：2025年3月``)."""
-    for row in reversed(rows[-SIGNATURE_ROWS:]):
+    for row in reversed(_signing_rows(rows)):
         text = row.text
         tail = text[text.rfind("。") + 1 :]
         if "年" not in tail and "-" not in tail and "." not in tail:
@@ -805,6 +867,8 @@ def _signing_date(rows: Sequence[Row]) -> tuple[int, int, str] | None:
             continue
         found = dates[-1]
         before = _DATE_KEY_RE.sub("", tail[: found.start()])
+        if "：" in before or ":" in before:
+            continue  # a field of the page (``发布日期：2026-01-21``) under the signature
         if _NOT_BEFORE_A_DATE.intersection(before) or not _AFTER_A_DATE_RE.match(tail, found.end()):
             return None
         month_text = found.group("m") or found.group("m2")
@@ -912,6 +976,14 @@ def _title_year_doubt(
             "（统计期限可能沿用了其他年度报告的文字）",
             other=period,
         )
+    opening = _own_year_opening(rows, headings)
+    if opening is not None and opening != year:
+        return YearNote(
+            "YEAR_CONFLICT",
+            f"标题写明{year}年度，而正文开头写明“{opening}年，……”；year 按标题读作{year}，请核对"
+            "（正文可能沿用了其他年度报告的文字）",
+            other=opening,
+        )
     signed = _signing_date(rows)
     if signed is None:
         return None
@@ -929,6 +1001,22 @@ def _title_year_doubt(
 
 OPENING_CHARS = 12
 """How far into the overview's first line its year stands (``2025年，我局…``, ``2025年度，``)."""
+
+
+_OWN_YEAR_RE = re.compile(r"\s*((?:19|20)\d{2})\s*年度?(?:以来)?[，,]")
+
+
+def _own_year_opening(rows: Sequence[Row], headings: Mapping[str, int] | None) -> int | None:
+    """The year the overview's first line opens with as its own (``2025年，本局…``,
+    ``2025年度，``), not a time in it (``2024年底，``)."""
+    first = (headings or {}).get("1")
+    if first is None:
+        return None
+    for row in rows[first + 1 : first + 3]:
+        match = _OWN_YEAR_RE.match(arabic_years(row.text[:OPENING_CHARS]))
+        if match:
+            return int(match.group(1))
+    return None
 
 
 def _year_opening_overview(
