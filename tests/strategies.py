@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -20,9 +21,12 @@ def _row_from_parts(parts: list[int]) -> tuple[int, ...]:
 
 
 @st.composite
-def consistent_reports(draw: st.DrawFn, max_count: int = 50) -> AnnualReport:
-    """A report whose tables satisfy every identity of the national form."""
+def consistent_reports(draw: st.DrawFn, max_count: int = 50, zeros: bool = False) -> AnnualReport:
+    """A report whose tables satisfy every identity of the national form; with ``zeros``,
+    about half its counts are 0 (a small office's sparse tables)."""
     small = st.integers(min_value=0, max_value=max_count)
+    if zeros:
+        small = st.just(0) | small
     rows: dict[str, tuple[int, ...]] = {}
     outcome_sum = [0] * 6
     for row in s.TABLE3_OUTCOME_ROWS:
@@ -56,6 +60,41 @@ def consistent_reports(draw: st.DrawFn, max_count: int = 50) -> AnnualReport:
         table2=Table2(docs(), docs(), draw(small), draw(small), draw(small), Decimal(fees)),
         table3=Table3(rows),
         table4=Table4(appeal(), appeal(), appeal()),
+    )
+
+
+@st.composite
+def blanked_reports(draw: st.DrawFn, max_count: int = 12, most: int = 3) -> AnnualReport:
+    """A consistent, sparse report up to ``most`` of whose 0 cells in table 三, and up to
+    as many in table 四, are blank (``None``: printed as nothing). A blank counts as 0 in
+    the form's identities, so the report still satisfies every one of them. Half of them
+    print 四 as 一 and 二 as （七）. (Few blanks: a table 三 blank in most rows is slow to
+    search, and a separate question.)"""
+    report = draw(consistent_reports(max_count=max_count, zeros=True))
+    rows = {k: list(row) for k, row in report.table3.rows.items()}
+    groups = [
+        [getattr(report.table4.group(g.key), c.key) for c in s.TABLE4_COLUMNS]
+        for g in s.TABLE4_GROUPS
+    ]
+    for table in (list(rows.values()), groups):
+        zeros = [(cells, i) for cells in table for i, v in enumerate(cells) if v == 0]
+        if zeros:
+            for n in draw(st.lists(st.integers(0, len(zeros) - 1), max_size=most)):
+                cells, i = zeros[n]
+                cells[i] = None
+    if draw(st.booleans()):
+        # 四 printed as 一 and 二 as （七）: a misreading of 一 is then made good by the
+        # same misreading of 四 (一 + 二 = （七）+ 四 still holds), the hardest case
+        received = rows["received"]
+        zeros = [i for i, v in enumerate(received) if v == 0]
+        if zeros:
+            received[zeros[draw(st.integers(0, len(zeros) - 1))]] = None
+        rows["carried_forward"] = list(received)
+        rows["carried_over"] = list(rows["handled_total"])
+    return replace(
+        report,
+        table3=Table3({k: tuple(row) for k, row in rows.items()}),
+        table4=Table4(*(AppealCounts(*g) for g in groups)),
     )
 
 

@@ -170,5 +170,11 @@ def glued(rows: Rows, spaces: Callable[[], bool] = lambda: False) -> list[str]:
     return out
 
 
+def blanks_printed_as_nothing(rows: Rows) -> Rows:
+    """The rows with each null cell (``-``) printed as nothing, as a crawler's text of a
+    table with empty cells has it: in a glued row, a blank cell adds no digit."""
+    return [["" if cell == "-" else cell for cell in row] for row in rows]
+
+
 def _is_number(cell: str) -> bool:
     return cell.replace(".", "", 1).isdigit()

@@ -4,8 +4,10 @@ over any consistent table flattened to runs (with and without random spaces)."""
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -356,3 +358,78 @@ def test_a_total_row_printed_as_zeros_leaves_the_outcome_sums_to_place_the_rows(
     assert result.rows["unavailable.not_held"].cells == (1, 12, 0, 0, 0, 0, 13)
     assert result.rows["handled_total"].cells == (0,) * 7
     assert result.rows["received"].cells == (9, 14, 0, 0, 0, 0, 23)
+
+
+def _received_and_forward(run: str) -> dict[str, str]:
+    """A table 三 whose 一 and 四 rows print ``run`` (a misreading of one is then made
+    good by the same misreading of the other: 一 + 二 = （七）+ 四 still holds), one
+    application granted and one carried over, every other row zeros."""
+    runs = {k: "0000000" for k in ROWS}
+    runs.update(received=run, carried_forward=run)
+    runs.update(granted="1000001", handled_total="1000001", carried_over="1000001")
+    return runs
+
+
+def test_a_table_with_no_short_row_still_says_when_a_blank_cell_may_be_why_it_adds_up() -> None:
+    """Regression (cause 1 of the blank-cell property test): 「551210234」 is 5, 5, 12,
+    (blank), 10, 2, 34 — nine digits, so no row of the table is short — and also reads,
+    every cell printed, as 5, 5, 1, 21, 0, 2, 34, which adds up too. That reading was
+    taken as certain; both satisfy every identity, so the row must say it is unsure and
+    never read a blank cell as a number."""
+    printed = (5, 5, 12, None, 10, 2, 34)
+    result = d.decode_table3(_received_and_forward("551210234"))
+    assert result.ambiguous
+    for key in ("received", "carried_forward"):
+        row = result.rows[key]
+        assert not row.unique and row.reason == d.RULE
+        assert (5, 5, 12, 0, 10, 2, 34) in row.alternatives
+        assert all(got in (None, want) for got, want in zip(row.cells, printed, strict=True))
+    assert result.rows["granted"].unique and result.rows["granted"].cells == (1, 0, 0, 0, 0, 0, 1)
+
+
+def test_a_fully_printed_table_whose_runs_read_no_other_way_stays_sure() -> None:
+    """The check above does not touch a table none of whose runs reads with blank cells."""
+    runs = {k: "".join(map(str, v)) for k, v in _small_table().items()}
+    result = d.decode_table3(runs)
+    assert not result.ambiguous and all(r.unique for r in result.rows.values())
+
+
+@pytest.fixture
+def few_blank_readings(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """``MAX_BLANK_READINGS`` lowered to 5 (the decoder's caches cleared around it)."""
+    caches = (d._blank_readings, d._run_options, d._row_candidates, d._group_readings)
+    for cache in caches:
+        cache.cache_clear()
+    monkeypatch.setattr(d, "MAX_BLANK_READINGS", 5)
+    yield
+    for cache in caches:
+        cache.cache_clear()
+
+
+@pytest.mark.usefixtures("few_blank_readings")
+def test_a_row_whose_blank_readings_are_too_many_to_list_is_never_sure() -> None:
+    """Regression (cause 2): a row whose readings with blank cells are more than the
+    decoder lists offered only its split with every cell printed, and the identities
+    then marked it certain. 「551210234」 has 6 such readings; with the limit at 5 it
+    stands for a row with thousands. The table prints a blank cell elsewhere (「000000」)."""
+    runs = _received_and_forward("551210234")
+    runs["partly_granted"] = "000000"
+    result = d.decode_table3(runs)
+    for key in ("received", "carried_forward"):
+        row = result.rows[key]
+        assert not row.unique and row.reason == d.BLANK_UNLISTED_REASON
+    assert result.rows["granted"].unique
+
+
+@pytest.mark.usefixtures("few_blank_readings")
+def test_a_table_with_no_short_row_is_unsure_of_a_row_with_too_many_blank_readings() -> None:
+    result = d.decode_table3(_received_and_forward("551210234"))
+    assert not result.rows["received"].unique
+    assert result.rows["received"].reason == d.BLANK_UNLISTED_REASON
+
+
+@pytest.mark.usefixtures("few_blank_readings")
+def test_table_four_whose_blank_readings_are_too_many_to_list_is_never_sure() -> None:
+    found = d.decode_table4("100010000000000", blanks=True)
+    assert found.cells == (1, 0, 0, 0, 1, *(0,) * 10)
+    assert not found.unique and found.reason == d.BLANK_UNLISTED_REASON

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from gongkai.annual import schema as s
 from gongkai.annual.model import AnnualReport, Table3
 from gongkai.annual.parse import parse_bytes
-from tests.annual.parse.shapes import glued, report_text
-from tests.strategies import consistent_reports
+from tests.annual.parse.shapes import blanks_printed_as_nothing, glued, report_text
+from tests.strategies import blanked_reports, consistent_reports
 
 UNSURE = {"AMBIGUOUS_RUN", "UNDECODED_RUN"}
 
@@ -24,6 +24,26 @@ def _crawled(report: AnnualReport, seed: int, share: float) -> bytes:
     rng = random.Random(seed)
     text = report_text(report, lambda rows: glued(rows, lambda: rng.random() < share))
     return " ".join(text.splitlines()).encode("utf-8")
+
+
+def _crawled_with_blanks(report: AnnualReport, seed: int, share: float) -> bytes:
+    """Like ``_crawled``, a null cell printing nothing (no digit, no placeholder)."""
+    rng = random.Random(seed)
+
+    def write(rows: list[list[str]]) -> list[str]:
+        return glued(blanks_printed_as_nothing(rows), lambda: rng.random() < share)
+
+    return " ".join(report_text(report, write).splitlines()).encode("utf-8")
+
+
+def _unsure_or_same(got: AnnualReport, report: AnnualReport) -> None:
+    """Every table reads back as the report has it, or a diagnostic names it and its
+    confidence is below 1."""
+    unsure = [str(d["message"]) for d in got.diagnostics or () if d["code"] in UNSURE]
+    for name, key in (("表二", "table2"), ("表三", "table3"), ("表四", "table4")):
+        if getattr(got, key) != getattr(report, key):
+            assert any(f"{name}的" in m or f"{name}“" in m for m in unsure), (name, unsure)
+            assert got.confidence is not None and got.confidence[key] < 1.0
 
 
 @settings(max_examples=60, deadline=None)
@@ -37,11 +57,19 @@ def test_a_flattened_report_reads_back_or_names_the_table_it_could_not_decide(
 ) -> None:
     got = parse_bytes(_crawled(report, seed, share), "crawled.txt")
     assert (got.organ, got.year) == (report.organ, report.year)
-    unsure = [str(d["message"]) for d in got.diagnostics or () if d["code"] in UNSURE]
-    for name, key in (("表二", "table2"), ("表三", "table3"), ("表四", "table4")):
-        if getattr(got, key) != getattr(report, key):
-            assert any(f"{name}的" in m or f"{name}“" in m for m in unsure), (name, unsure)
-            assert got.confidence is not None and got.confidence[key] < 1.0
+    _unsure_or_same(got, report)
+
+
+@settings(max_examples=100, deadline=None)
+@given(blanked_reports(), st.integers(0, 10**6), st.sampled_from([0.0, 0.3, 1.0]))
+def test_blank_cells_printed_as_nothing_read_back_as_blank_or_the_table_says_so(
+    report: AnnualReport, seed: int, share: float
+) -> None:
+    """Cells printed as nothing (a crawled table's empty cells) come back null, never 0 nor
+    another number, or the table is named as undecided with its confidence below 1."""
+    got = parse_bytes(_crawled_with_blanks(report, seed, share), "crawled.txt")
+    assert (got.organ, got.year) == (report.organ, report.year)
+    _unsure_or_same(got, report)
 
 
 @settings(max_examples=30, deadline=None)

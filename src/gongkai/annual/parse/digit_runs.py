@@ -19,11 +19,16 @@ Rules, in order:
    to the column identities, which keep its misprinted total as printed (shape 5: the
    checker reports it; the decoder never repairs a report's arithmetic).
 2. Blank cells print nothing. A table 三 with a run shorter than its row (or none of whose
-   combinations fits without reading a row against its print) is read with blank cells
-   allowed in every row: a run is then also its numbers in column order with blanks
-   between, its last number the row's 总计. A blank adds 0 to the identities and is null
-   in the output; where the readings of the value chosen disagree on which cells are
-   blank (``000000``: which of seven?), those cells are null and the row says so.
+   combinations fits without reading a row against its print, or any run of which also
+   reads as a row with blank cells) is read with blank cells allowed in every row: a run
+   is then also its numbers in column order with blanks between, its last number the
+   row's 总计. A table with no short run whose readings with blank cells satisfy every
+   identity as well as its fully printed reading keeps the latter by rule 4 but is
+   ambiguous: a blank cell printing nothing is never read as a number without saying so.
+   A row whose readings with blank cells are too many to list is never sure. A blank
+   adds 0 to the identities and is null in the output; where the readings of the value
+   chosen disagree on which cells are blank (``000000``: which of seven?), those cells
+   are null and the row says so.
 3. One row with no reading at all (a short run whose total is wrong, say) is what the
    identities leave for it; that is kept when it matches the row's digits (its total as
    printed), so the other rows are still decided by the identities.
@@ -48,8 +53,10 @@ Rules, in order:
 7. Table 四 and table 二 are read with blank cells when the run is short or the report
    prints blanks elsewhere (``blanks=``): table 四 keeps its full-width reading when that
    adds up (ambiguous if a reading with blanks does too), else the cells its readings
-   with blanks agree on; a document row that could be two numbers and a blank is
-   ambiguous.
+   with blanks agree on (unsure when they are too many to list); a document row that
+   could be two numbers and a blank is ambiguous. (A report printing no blank cell in
+   table 三 reads table 四 without them: 「100010000000000」 is then 1 upheld, not
+   ambiguous with 10 and a blank.)
 
 Nothing here turns a blank into 0 without saying so, and no cell is read as a number
 that another consistent reading contradicts without ``unique`` being false.
@@ -346,6 +353,8 @@ def decode_groups(run: str, size: int, groups: int = 1, *, blanks: bool = False)
         return _pick_blank(found, low)
     if good:
         picked = _pick(good, low)
+        if found is None and blanks:  # its readings with blank cells: too many to list
+            return Decoded(picked.cells, False, picked.alternatives, BLANK_UNLISTED_REASON)
         if found and len(found) > 1:  # a reading with blank cells adds up too: said
             others = tuple(v for v in sorted(found, key=lambda v: (found[v][1], rank([v], low))))
             others = tuple(v for v in others if v != picked.cells)
@@ -366,6 +375,10 @@ def decode_groups(run: str, size: int, groups: int = 1, *, blanks: bool = False)
     return Decoded((None,) * width, False, reason=_no_split(run, width, len(found_splits)))
 
 
+BLANK_UNLISTED_REASON: Final = (
+    "本报告有空白格（空白格不印数字），本数字串含空白格的读法过多，无法逐一核对是否另有合计成立的读法；"
+    "按每格都印数字的拆分读取，请核对"
+)
 BLANK_POSSIBLE_REASON: Final = (
     "本报告有空白格（有的行数字串少于格数），本数字串按每格都印数字读时合计成立，照此读取；"
     "若其中也有空白格，另有合计成立的读法，见备选，请核对"
@@ -703,9 +716,13 @@ def decode_table3(runs: Mapping[str, str]) -> Table3Result:
     rows = {key: _table3_row(run) for key, run in runs.items()}
     has_blanks = any(row.short for row in rows.values())
     solved = _solve(rows, blanks=has_blanks)
-    if not has_blanks and (not solved.combos or _least(solved)[0]):
+    if not has_blanks and _may_hold_blanks(rows):
         again = _solve(rows, blanks=True)
-        if again.combos and (not solved.combos or _least(again)[0] < _least(solved)[0]):
+        if again.combos and (
+            not solved.combos
+            or _least(again)[0] < _least(solved)[0]
+            or _blank_combination_as_good(rows, solved, again)
+        ):
             solved = again
     if not solved.combos:
         solved = (
@@ -716,6 +733,25 @@ def decode_table3(runs: Mapping[str, str]) -> Table3Result:
     result = _chosen(rows, solved) if solved.combos else _all_alone(rows, blanks=has_blanks)
     result.blanks = result.blanks or has_blanks
     return result
+
+
+def _may_hold_blanks(rows: Mapping[str, _Row]) -> bool:
+    """Whether some row's run also reads as a row with blank cells (or has too many such
+    readings to list): only then can a reading with blank cells differ from the print."""
+    return any(_blank_readings(row.run) != () for row in rows.values())
+
+
+def _blank_combination_as_good(rows: Mapping[str, _Row], solved: _Solved, again: _Solved) -> bool:
+    """Whether the table read with blank cells allowed has a combination that holds blank
+    cells and reads no more rows against their print than the best without them: a
+    blank cell prints nothing, so every identity is satisfied both ways and the table
+    must say it is unsure (rule 4 still prefers the reading without blank cells). So
+    must it when that search is incomplete, or a row's readings with blank cells are too
+    many to offer it."""
+    if not again.complete or any(_blank_readings(row.run) is None for row in rows.values()):
+        return True
+    least = _least(solved)[0]
+    return any(cost[0] <= least and cost[1] > 0 for cost in (_cost(again, c) for c in again.combos))
 
 
 def _skipping_a_column(rows: Mapping[str, _Row], blanks: bool) -> _Solved | None:
@@ -802,7 +838,10 @@ def _chosen(rows: Mapping[str, _Row], solved: _Solved) -> Table3Result:
             else ()
         )
         settled = solved.complete or len(solved.options.get(key, ())) == 1
-        if others:
+        if solved.blanks and _blank_readings(row.run) is None:
+            # its readings with blank cells were too many to offer: none was ruled out
+            settled, reason = False, BLANK_UNLISTED_REASON
+        elif others:
             reason = RULE
         elif key not in solved.options or value not in solved.options[key]:
             reason = UNKNOWN_REASON
@@ -854,7 +893,7 @@ def _alone(row: _Row, blanks: bool) -> Decoded:
     a table with blank cells, a row whose run also reads with blank cells is unsure."""
     low = LOW_FREQUENCY_3
     width = s.TABLE3_WIDTH
-    risky = blanks and bool(_blank_readings(row.run))
+    risky = blanks and _blank_readings(row.run) != ()  # (None: too many to list)
     if row.short:
         options = _options(row, blanks=True) or {}
         if len(options) == 1:
