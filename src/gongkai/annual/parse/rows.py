@@ -7,8 +7,6 @@ this list once; each row remembers where it came from for diagnostics.
 
 from __future__ import annotations
 
-from itertools import repeat
-
 from .document import Document, Grid, Line
 from .tables_grid import grid_rows
 from .tables_text import split_cells
@@ -111,21 +109,11 @@ def document_rows(document: Document) -> list[Row]:
             rows.append(row)
         elif isinstance(block, Grid):
             table, columns = grid_rows(block)
-            height = len(table)
-            # by ``map``, positionally: a long table makes hundreds of rows, and a Python
-            # loop (or keywords) over them costs more than the rows themselves
-            rows.extend(
-                map(
-                    Row,
-                    range(len(rows), len(rows) + height),
-                    table,
-                    map(" ".join, map(filter, repeat(None), table)),
-                    repeat(block.number, height),
-                    repeat(block.page, height),
-                    repeat(grid_count, height),
-                    range(height),
-                    columns,
-                )
-            )
+            number, page = block.number, block.page
+            # a plain loop: compiled (``native``), ``Row(...)`` here is a direct call, where
+            # ``map(Row, …)`` would go through Python's generic call for every row
+            for grid_row, (cells, placed) in enumerate(zip(table, columns, strict=True)):
+                text = " ".join([cell for cell in cells if cell])
+                rows.append(Row(len(rows), cells, text, number, page, grid_count, grid_row, placed))
             grid_count += 1
     return rows

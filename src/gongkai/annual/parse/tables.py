@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import compress, count
 from operator import attrgetter
-from typing import NamedTuple
 
 from .. import schema as s
 from ..schema import normalize_label
@@ -42,24 +41,39 @@ TEXT_KEY = "\0text"
 """``choose`` returns this for a cell that is not a label at all."""
 
 
-class Token(NamedTuple):
-    """One non-blank cell of a table region. A named tuple: a report's tables make a few
-    hundred of these, and a tuple is the cheapest object Python builds."""
+class Token:
+    """One non-blank cell of a table region: a report's tables make a few hundred of these.
+    A plain class: compiled (``native``) it is built by a direct call, where a named tuple
+    goes through Python's generic call."""
 
-    row: Row
-    column: int
-    text: str
-    value: Value
-    labels: tuple[Label, ...] = ()
+    __slots__ = ("column", "labels", "row", "text", "value")
+
+    def __init__(
+        self, row: Row, column: int, text: str, value: Value, labels: tuple[Label, ...] = ()
+    ) -> None:
+        self.row = row
+        self.column = column
+        self.text = text
+        self.value = value
+        self.labels = labels
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.row.where()}, column {self.column})"
 
 
-@dataclass
 class Hit:
-    """A label that starts a row, and the values that followed it."""
+    """A label that starts a row, and the values that followed it (a plain class, as
+    ``Token``)."""
 
-    key: str
-    label: Token
-    values: list[Token] = field(default_factory=list)
+    __slots__ = ("key", "label", "values")
+
+    def __init__(self, key: str, label: Token, values: list[Token] | None = None) -> None:
+        self.key = key
+        self.label = label
+        self.values: list[Token] = [] if values is None else values
+
+    def __repr__(self) -> str:
+        return f"Hit({self.key!r}, {self.label!r}, {len(self.values)} values)"
 
 
 @dataclass
@@ -94,7 +108,6 @@ def tokens(rows: Sequence[Row], labels: LabelSet) -> list[Token]:
     append = out.append
     classify = labels.classify
     cached = labels.classified  # ``classify``'s cache, read without a call per cell
-    new = tuple.__new__  # Token(...) without the named tuple's Python-level __new__
     above = below = width = -1  # the last row's tokens out[above:below], when it ended in a value
     for row in rows:
         # only the filled cells' columns, picked in C: a grid's rows are padded to its
@@ -105,7 +118,7 @@ def tokens(rows: Sequence[Row], labels: LabelSet) -> list[Token]:
             cell = cells[column]
             found = cached(cell)
             value, matched = found if found is not None else classify(cell)
-            append(new(Token, (row, column, cell, value, matched)))
+            append(Token(row, column, cell, value, matched))
         end = len(out)
         if end == start or len(cells) < 2:
             continue  # (a line of one cell is neither part of a wrapped label)
@@ -116,7 +129,7 @@ def tokens(rows: Sequence[Row], labels: LabelSet) -> list[Token]:
             continue
         if below == start and len(cells) == width and not out[above].value.is_value:
             mine = out[start:]
-            if True not in map(_IS_VALUE, mine):
+            if not any(token.value.is_value for token in mine):
                 joined = _wrapped_label(out[above:below], mine, labels)
                 if joined is not None:
                     del out[start:]
@@ -126,7 +139,6 @@ def tokens(rows: Sequence[Row], labels: LabelSet) -> list[Token]:
     return out
 
 
-_IS_VALUE = attrgetter("value.is_value")
 _PARTS = frozenset(("row", "column"))
 """What the second line of a wrapped label may be on its own: a fragment of no label,
 a row's label or a column's (``3.`` then ``其他``), never a block or group heading."""
@@ -170,7 +182,7 @@ def _wrapped_label(above: list[Token], below: list[Token], labels: LabelSet) -> 
         }
         if (named and row not in named) or (second and row not in second):
             return None  # two rows' labels, one under the other
-        joined[above.index(top)] = top._replace(text=text, value=value, labels=found)
+        joined[above.index(top)] = Token(top.row, top.column, text, value, found)
         changed = True
     return joined if changed else None
 
