@@ -547,7 +547,10 @@ _PAGE_WORDS_RE = re.compile(r"首页|年报|报告|下载|文字版|全真版|�
 def _clean_organ(text: str) -> str | None:
     text = text.strip(' 《》<>"“”:：,，、')
     if not _CJK_ONLY_RE.match(text):
-        text = _NUMBERED_RE.sub("", _BRACKETED_NAME_RE.sub(r"\1", text))
+        if text[:1] == "【" and (bracketed := _BRACKETED_NAME_RE.match(text)):
+            text = bracketed.group(1)
+        elif text[:1].isdigit():
+            text = _NUMBERED_RE.sub("", text)
         text = _PREFIX_RE.sub("", text)
     if _PAGE_WORDS_RE.search(text):
         # the page's words run into the organ (``…年报全真版文字版文件下载X局``), or a
@@ -672,18 +675,46 @@ def _name_head_above(row: Row, signer: str) -> str:
 FOOTER_ROWS = 40
 """Rows a crawled page's footer may fill after the signature and its date (links to
 other sites, 网站地图, 主办单位, the ICP number, one a line)."""
+_FOOTER_WORDS = (
+    "主办",
+    "承办",
+    "版权所有",
+    "ICP",
+    "公网安备",
+    "网站标识码",
+    "技术支持",
+    "Copyright",
+)
 _DATE_LINE_RE = re.compile(rf"^[\u4e00-\u9fff()（）\s]{{0,30}}(?:{_SIGNED_DATE_RE.pattern})\s*$")
 """A date on a line of its own, or after the signer's name."""
+
+
+_last_window: list[tuple[Row, int, Sequence[Row]]] = []
+"""The last report's last row, its number of rows and its signing rows: asked for four
+times per report."""
 
 
 def _signing_rows(rows: Sequence[Row]) -> Sequence[Row]:
     """The rows the signature and its date are among: the last ``SIGNATURE_ROWS``, or,
     when none of them is a date and a page's footer follows the report, those up to the
     last line that is a date (the signature's) within ``FOOTER_ROWS`` of the end."""
+    if not rows:
+        return rows
+    if _last_window and _last_window[0][0] is rows[-1] and _last_window[0][1] == len(rows):
+        return _last_window[0][2]
+    window = _find_signing_rows(rows)
+    _last_window[:] = [(rows[-1], len(rows), window)]
+    return window
+
+
+def _find_signing_rows(rows: Sequence[Row]) -> Sequence[Row]:
     last = rows[-SIGNATURE_ROWS:]
-    if len(rows) <= SIGNATURE_ROWS or any(
-        "年" in row.text and _DATE_LINE_RE.match(arabic_years(row.text)) for row in last
-    ):
+    if len(rows) <= SIGNATURE_ROWS:
+        return last
+    end = rows[-1].text + rows[-2].text + rows[-3].text
+    if not any(word in end for word in _FOOTER_WORDS):
+        return last  # no site's footer (主办单位, 版权所有, ICP备…) ending the page
+    if any("年" in row.text and _DATE_LINE_RE.match(arabic_years(row.text)) for row in last):
         return last
     start = max(0, len(rows) - FOOTER_ROWS)
     for at in range(len(rows) - SIGNATURE_ROWS - 1, start - 1, -1):
