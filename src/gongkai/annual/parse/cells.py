@@ -10,13 +10,11 @@ an empty cell, or leave it blank: all of those are read as ``None`` (JSON ``null
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import lru_cache
-from itertools import repeat
-from typing import cast
 
 from ..schema import normalize_label
 
@@ -215,17 +213,18 @@ def as_count(number: Decimal | None) -> int | None:
 
 _COUNTS: dict[Decimal, int | None] = {}
 _MAX_COUNTS = 4096
-_UNSEEN = object()
-_LOOKUP = cast(Callable[[Decimal | None, object], object], _COUNTS.get)
 
 
 def as_counts(numbers: Sequence[Decimal | None]) -> list[int | None]:
-    """``as_count`` of each number: the ones seen before are looked up in C, in one
-    ``map`` (a report's tables hold a few hundred numbers, most of them the same few)."""
-    found = list(map(_LOOKUP, numbers, repeat(_UNSEEN)))
-    if _UNSEEN in found:  # a new number, or a blank (``None``)
-        return [as_count(number) for number in numbers]
-    return cast(list[int | None], found)
+    """``as_count`` of each number, the ones seen before looked up without a call (a
+    report's tables hold a few hundred numbers, most of them the same few)."""
+    out: list[int | None] = []
+    for number in numbers:
+        if number is not None and number in _COUNTS:
+            out.append(_COUNTS[number])
+        else:
+            out.append(as_count(number))
+    return out
 
 
 def as_table2_value(number: Decimal | None) -> int | Decimal | None:

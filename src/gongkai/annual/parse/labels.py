@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,11 +73,9 @@ class LabelSet:
         self._exact = exact
         self._index = _index(self._contained)
         self._cache: dict[str, tuple[Label, ...]] = {}
-        self._classified: dict[str, tuple[Value, tuple[Label, ...]]] = {}
-        self.classified: Callable[[str], tuple[Value, tuple[Label, ...]] | None]
-        self.classified = self._classified.get
-        """``classify``'s answer when it is cached, else ``None``: a dict's ``get``, so
-        that a caller going over hundreds of cells makes no Python call for most."""
+        self.classified: dict[str, tuple[Value, tuple[Label, ...]]] = {}
+        """``classify``'s answers by cell text: a caller going over hundreds of cells
+        looks here first, and calls ``classify`` only for a text not seen yet."""
 
     def match(self, cell: str) -> tuple[Label, ...]:
         """Every label the cell can be, best first (longest variant). Cached per text."""
@@ -91,13 +88,13 @@ class LabelSet:
 
     def classify(self, cell: str) -> tuple[Value, tuple[Label, ...]]:
         """The cell's value (``cells.read_value``) and, for text, its labels. Cached."""
-        found = self._classified.get(cell)
+        found = self.classified.get(cell)
         if found is None:
-            if len(self._classified) > MAX_CACHE:
-                self._classified.clear()
+            if len(self.classified) > MAX_CACHE:
+                self.classified.clear()
             value = read_value(cell)
             labels = self.match(cell) if value.kind is Kind.TEXT else ()
-            found = self._classified[cell] = (value, labels)
+            found = self.classified[cell] = (value, labels)
         return found
 
     def _match(self, cell: str) -> list[Label]:

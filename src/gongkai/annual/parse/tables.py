@@ -20,7 +20,6 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import compress, count
 from operator import attrgetter
 
 from .. import schema as s
@@ -110,13 +109,12 @@ def tokens(rows: Sequence[Row], labels: LabelSet) -> list[Token]:
     cached = labels.classified  # ``classify``'s cache, read without a call per cell
     above = below = width = -1  # the last row's tokens out[above:below], when it ended in a value
     for row in rows:
-        # only the filled cells' columns, picked in C: a grid's rows are padded to its
-        # widest row, and most of a long table's cells are blank
         cells = row.cells
         start = len(out)
-        for column in compress(count(), cells):
-            cell = cells[column]
-            found = cached(cell)
+        for column, cell in enumerate(cells):
+            if not cell:  # a grid's rows are padded to its widest row
+                continue
+            found = cached.get(cell)
             value, matched = found if found is not None else classify(cell)
             append(Token(row, column, cell, value, matched))
         end = len(out)
