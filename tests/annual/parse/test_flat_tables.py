@@ -22,6 +22,12 @@ def test_compact_keeps_spaces_between_digits_only() -> None:
     assert compact("社会公益 组织 30 0 0 0 03\n总计") == "社会公益组织30 0 0 0 03总计"
 
 
+def test_two_spaces_between_digits_are_one_cell_boundary_not_none() -> None:
+    """A page that pads its cells prints two spaces, a tab or a line break between them:
+    still a boundary (it used to join ``30  0`` into ``300``)."""
+    assert compact("其他 30  0\t0 \u3000 0\n\n03") == "其他30 0 0 0 03"
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_flat_tables_read_back_every_cell(case: str) -> None:
     expected = AnnualReport.load(FLAT / f"{case}.expected.json")

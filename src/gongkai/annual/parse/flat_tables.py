@@ -34,7 +34,8 @@ from .. import schema as s
 from ..model import AppealCounts, DocumentCounts, Table2, Table3, Table4
 from . import digit_runs as d
 
-_GAP_RE = re.compile(r"(?<!\d)[ \t\u3000\r\n]+|[ \t\u3000\r\n]+(?!\d)")
+_SPACE_RUN_RE = re.compile(r"(\s+)")
+_GAPS = str.maketrans("", "", " \t\u3000\r\n")
 _RUN_RE = re.compile(r"[\d ]*(?:(?<=\d)，\d{3}[\d ]*)*(?:\.\d+)?")
 """Digits, spaces between them (cell boundaries), a thousands separator (``1,234``) and the
 decimals of an amount."""
@@ -60,10 +61,18 @@ _HANDLED: Final = "handled_total"
 
 
 def compact(text: str) -> str:
-    """Whitespace removed except between two digits (there it is a cell boundary, one space)."""
+    """Whitespace removed except between two digits (there it is a cell boundary, one space,
+    however many the page printed). One split at the white space runs, each run decided by
+    its neighbours: a page crawled onto one line has thousands of them."""
     text = text.translate(_BRACKETS)
-    text = _GAP_RE.sub("", text)
-    return re.sub(r"(?<=\d)\s+(?=\d)", " ", text)
+    pieces = _SPACE_RUN_RE.split(text)  # text, run, text, run, …, text
+    for i in range(1, len(pieces), 2):
+        before, after = pieces[i - 1], pieces[i + 1]
+        if before and after and before[-1].isdecimal() and after[0].isdecimal():
+            pieces[i] = " "
+        else:  # (white space the reader never prints, kept as the page has it)
+            pieces[i] = pieces[i].translate(_GAPS)
+    return "".join(pieces)
 
 
 @lru_cache(maxsize=256)
