@@ -8,6 +8,10 @@ shadowed by an older build (the reader then runs as plain Python, slower and oth
 same). ``GONGKAI_NATIVE=0`` turns the compiled modules off; ``GONGKAI_NATIVE_DIR`` puts
 them elsewhere (a checkout beside the one the environment was installed from).
 
+Compiled, a call from one compiled module to another is direct, and a ``Final`` constant is
+built into the code: a test that replaces a function or a constant reaches the compiled
+reader only through a module it leaves out, or through a constant that is not ``Final``.
+
 Modules left out: the orchestration (``reader``, ``recognize``, the batch), whose calls
 tests replace; the DOCX and PDF readers, whose time is spent in lxml and pdfium.
 """
