@@ -228,3 +228,18 @@ def test_placeholders_in_table_four_are_blank_cells_however_the_dashes_ran_toget
         assert flat.table4 is not None
         assert flat.table4.reconsideration == AppealCounts(1, None, None, 1, 2)
         assert flat.table4.litigation_direct == AppealCounts()
+
+
+def test_a_run_read_one_way_of_too_many_to_list_is_ambiguous_not_undecoded() -> None:
+    """``UNDECODED_RUN`` says the row is null: a row that keeps a reading it is not sure of
+    (its readings with blank cells too many to list) is ``AMBIGUOUS_RUN``, with no
+    alternatives and the reason in the message."""
+    from gongkai.annual.parse import digit_runs as d
+    from gongkai.annual.parse.flat_tables import _unsure_code
+
+    kept = d.Decoded((5, 5, 1, 21, 0, 2, 34), False, (), d.BLANK_UNLISTED_REASON)
+    assert _unsure_code(kept) == "AMBIGUOUS_RUN"
+    null = d.Decoded((None,) * 7, False, (), "无法拆分")
+    assert _unsure_code(null) == "UNDECODED_RUN"
+    other = d.Decoded((None,) * 7, False, ((1, 0, 0, 0, 0, 0, 1),), "两种读法")
+    assert _unsure_code(other) == "AMBIGUOUS_RUN"

@@ -318,7 +318,7 @@ def _table3(body: str, start: int, flat: Flat) -> None:
         if not decoded.unique:
             label = s.TABLE3_ROW_BY_KEY[key].full_label
             flat.note(
-                "AMBIGUOUS_RUN" if decoded.alternatives else "UNDECODED_RUN",
+                _unsure_code(decoded),
                 "warning",
                 f"表三“{label}”行的数字串“{runs[key]}”：{decoded.reason}",
                 row=key,
@@ -326,6 +326,14 @@ def _table3(body: str, start: int, flat: Flat) -> None:
             )
     flat.table3 = Table3(cells)
     flat.confidence["table3"] = sure / len(expected)
+
+
+def _unsure_code(decoded: d.Decoded) -> str:
+    """``AMBIGUOUS_RUN`` for a run read one way of several (the others listed, or too many
+    to list: the reason says which), ``UNDECODED_RUN`` for one left null."""
+    if decoded.alternatives or any(cell is not None for cell in decoded.cells):
+        return "AMBIGUOUS_RUN"
+    return "UNDECODED_RUN"
 
 
 _MARKED_RUN_RE = re.compile(f"[\\d ]*(?:[{_PLACEHOLDERS}]+[\\d ]*)+")
@@ -670,7 +678,7 @@ def _table4(body: str, start: int, flat: Flat) -> None:
     flat.confidence["table4"] = 1.0 if decoded.unique else 0.5
     if not decoded.unique:
         flat.note(
-            "AMBIGUOUS_RUN" if decoded.alternatives else "UNDECODED_RUN",
+            _unsure_code(decoded),
             "warning",
             f"表四的数字串“{run}”：{decoded.reason}",
             alternatives=[list(a) for a in decoded.alternatives],
@@ -692,7 +700,7 @@ def _table4_by_group(groups: Sequence[str | None], flat: Flat) -> None:
         if not decoded.unique:
             unsure = True
             flat.note(
-                "AMBIGUOUS_RUN" if decoded.alternatives else "UNDECODED_RUN",
+                _unsure_code(decoded),
                 "warning",
                 f"表四“{group.label}”的数字串“{run}”：{decoded.reason}",
                 alternatives=[list(a) for a in decoded.alternatives],
@@ -749,7 +757,7 @@ def _table2(body: str, flat: Flat) -> None:
             if not decoded.unique:
                 unsure += 1
                 flat.note(
-                    "AMBIGUOUS_RUN" if decoded.cells[0] is not None else "UNDECODED_RUN",
+                    _unsure_code(decoded),
                     "warning",
                     f"表二“{row.label}”行的数字串“{run}”：{decoded.reason}",
                     alternatives=[list(a) for a in decoded.alternatives],
