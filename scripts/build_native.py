@@ -12,7 +12,9 @@ says so and succeeds. A build that fails on a machine with a compiler is an erro
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
 import os
 import shutil
 import sys
@@ -56,12 +58,20 @@ def _compile(native: ModuleType, work: Path) -> Path:
     paths = [f"gongkai/annual/parse/{name}.py" for name in native.COMPILED]
     here = Path.cwd()
     os.chdir(SRC)  # module names come from the paths under src/
+    said = io.StringIO()
     try:
-        modules = mypycify(
-            ["--config-file", str(config), *paths],
-            target_dir=str(work / "c"),
-            group_name=native.GROUP,
-        )
+        # mypyc's notes on the sources ("Treating generator comprehension as list") are
+        # shown only when the build fails, with its error
+        with contextlib.redirect_stdout(said):
+            try:
+                modules = mypycify(
+                    ["--config-file", str(config), *paths],
+                    target_dir=str(work / "c"),
+                    group_name=native.GROUP,
+                )
+            except BaseException:
+                sys.stderr.write(said.getvalue())
+                raise
         setup(
             name="gongkai-native",
             ext_modules=modules,
