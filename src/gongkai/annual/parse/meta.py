@@ -147,6 +147,20 @@ class Meta:
     year_note: YearNote | None = None
     """Why ``year`` is less than certain: read from a date alone, or against other
     evidence (see ``YearNote``)."""
+    organ_note: MetaNote | None = None
+    """Why ``organ`` is less than certain: ``ORGAN_FROM_PUBLISHER``, the organ read from
+    the page's 发布机构 field alone (no title, opening text nor signature names it)."""
+
+
+@dataclass(frozen=True)
+class MetaNote:
+    """A diagnostic on the organ, for the recognizer to add as it is: its code, severity
+    and message, and the name of the page's field the organ was read from."""
+
+    code: str
+    severity: str
+    message: str
+    field: str | None = None
 
 
 @dataclass(frozen=True)
@@ -182,18 +196,19 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
         organ_from_title = named[0]
     if organ_from_title is None and title_rows:
         organ_from_title = _organ_below(rows, title_rows[-1])
-    organ = (
-        organ_from_title
-        or _organ_from_alias(rows)
-        or _organ_from_signature_and_field(rows)
-        or (
-            _organ_from_page_title(rows[: min(title_rows[0], 1)], year_from_title)
-            if title_rows
-            else None
-        )
-    )
+    field: str | None = None
+    organ = organ_from_title or _organ_from_alias(rows)
+    if organ is None:
+        organ, field = _organ_from_signature_and_field(rows)
+    if organ is None and title_rows:
+        organ = _organ_from_page_title(rows[: min(title_rows[0], 1)], year_from_title)
+    organ_note = None
     if organ is not None:
-        organ = as_government(as_printed(simplified(organ)))
+        organ = as_printed(simplified(organ))
+        if _is_place(organ):
+            organ = _governing_name(organ, "\n".join(row.text for row in rows))
+        if field is not None:
+            organ_note = _from_field(organ, field)
     signers = named or _signatures(rows)
     published = _published(rows)
     if year_from_title is None:
@@ -201,7 +216,17 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
     else:
         year, note = year_from_title, _title_year_doubt(rows, headings, year_from_title)
     joint = signers if len(signers) > 1 else ()
-    return Meta(organ, year, title, published, title_rows, joint, note)
+    return Meta(organ, year, title, published, title_rows, joint, note, organ_note)
+
+
+def _from_field(organ: str, field: str) -> MetaNote:
+    return MetaNote(
+        "ORGAN_FROM_PUBLISHER",
+        "info",
+        f"标题、正文开头和落款中都没有写明发布机关，organ 按页面的“{field}”字段读作“{organ}”；"
+        "该字段可能是发布网页的网站或部门而不是编写年报的机关，请核对",
+        field=field,
+    )
 
 
 def joint_message(meta: Meta) -> str:
@@ -250,26 +275,59 @@ def _compact(text: str) -> str:
 
 _PLACE_END = frozenset("省市县区旗州盟乡镇")
 _ZONES = (
-    "开发区", "高新区", "园区", "示范区", "试验区", "实验区", "合作区", "保税区", "景区",
+    "开发区", "高新区", "经开区", "新区", "园区", "示范区", "试验区", "实验区", "合作区",
+    "保税区", "综保区", "自贸区", "港区", "经济区", "商务区", "旅游区", "景区", "名胜区",
     "片区", "功能区", "度假区", "工业区", "产业区", "保护区", "集聚区", "管理区", "社区",
 )  # fmt: skip
-"""Places ending in ``区`` that have no people's government (a 管委会 runs them)."""
+"""Places ending in ``区`` that are not plainly a district with a people's government: a
+管委会 runs most of them (``X经开区``, ``X高新区``, ``X新区``); a few new districts have
+a government (``X新区人民政府``). Such a place is kept as printed unless the report
+prints its governing body's name after it (``_governing_name``)."""
 _NOT_A_PLACE = ("全", "各", "该", "我", "本")
 
 
 def as_government(organ: str) -> str:
     """A place named as the organ (a title ``X县2025年政府信息公开工作年度报告``, a signature
-    ``X镇``) is its people's government: ``X县人民政府``; a 街道 its ``街道办事处``."""
+    ``X镇``) is its people's government: ``X县人民政府``; a 街道 its ``街道办事处``; a zone
+    (``_ZONES``) is kept as it is."""
     if organ.endswith("街道"):
         return organ + "办事处"
-    if (
-        organ[-1] in _PLACE_END
-        and len(organ) >= 2
-        and not organ.startswith(_NOT_A_PLACE)
-        and not organ.endswith(_ZONES)
-    ):
+    if _is_place(organ) and not organ.endswith(_ZONES):
         return organ + "人民政府"
     return organ
+
+
+def _is_place(organ: str) -> bool:
+    """Whether ``organ`` is a place's name alone (``X县``, ``X新区``, ``X街道``)."""
+    return (
+        len(organ) >= 2
+        and (organ[-1] in _PLACE_END or organ.endswith("街道"))
+        and not organ.startswith(_NOT_A_PLACE)
+    )
+
+
+_GOVERNING_BODIES = ("管理委员会", "人民政府", "管委会", "管理局", "管理处", "办事处")
+"""What a place's governing body adds to its name (``X新区管理委员会``, ``X新区管委会``,
+``X县人民政府``, ``X风景名胜区管理局``, ``X街道办事处``), longest first."""
+
+
+def _governing_name(organ: str, text: str) -> str:
+    """The organ a place named alone stands for: the place and its governing body as the
+    report prints them together (``X新区管理委员会`` in the body or the signature of a report
+    titled ``X新区2025年…``; of several, the longest: the full form over its short form
+    ``管委会``), else its people's government (``as_government``; a zone is kept as
+    printed). An organ that is not a place alone is returned as it is."""
+    if not _is_place(organ):
+        return organ
+    found = ""
+    at = text.find(organ)
+    while at != -1:
+        after = at + len(organ)
+        for body in _GOVERNING_BODIES:
+            if len(body) > len(found) and text.startswith(body, after):
+                found = body
+        at = text.find(organ, after)
+    return organ + found if found else as_government(organ)
 
 
 def as_printed(organ: str) -> str:
@@ -618,7 +676,12 @@ def _read_signatures(last: Sequence[Row]) -> tuple[str, ...]:
     the words after the last sentence, less the furniture that follows them. A joint
     signature names each organ on a line of its own, one above the other, or on one line
     apart by spaces; each of them names its place (``X县人民政府办公室`` / ``X县Z局``), so
-    that a name wrapped over two lines (``国家税务总局`` / ``X县税务局``) stays one organ's."""
+    that a name wrapped over two lines (``国家税务总局`` / ``X县税务局``) stays one organ's.
+
+    A signature after its key (``单位：X局``, ``报告单位：X局``, ``发布单位:X局``) is read
+    when no signature without one is found: the page's own fields (``发布单位：`` of the
+    site's metadata under the report) look the same, and come after the signature."""
+    keyed: str | None = None
     for at in range(len(last) - 1, -1, -1):
         tail = arabic_years(last[at].text.rsplit("。", 1)[-1])
         footer = _FOOTER_RE.search(tail)
@@ -631,6 +694,8 @@ def _read_signatures(last: Sequence[Row]) -> tuple[str, ...]:
             tail = tail[: footer.start()]
         tail = _SIGNED_DATE_RE.sub(" ", tail)
         words = tail.split()
+        if keyed is None and ("单位" in tail or "机关" in tail):
+            keyed = _keyed_signer(words)
         printed = len(words)
         while words and (_BRACKETED_RE.match(words[-1]) or _FURNITURE_RE.search(words[-1])):
             words.pop()
@@ -648,8 +713,23 @@ def _read_signatures(last: Sequence[Row]) -> tuple[str, ...]:
                     organ = _name_head_above(last[at - 1], organ) + organ
                 return _distinct([*above, organ])
         if len(words) == printed:
-            return ()  # the last line of text, and it names no organ
-    return ()
+            break  # the last line of text, and it names no organ
+    return (keyed,) if keyed else ()
+
+
+_SIGNATURE_KEY_RE = re.compile(r"^(?:报告|落款|编制|填报|发布|制发)?(?:单位|机关)\s*[:：]\s*")
+"""The key a signature may follow (``单位：``, ``报告单位：``, ``发布单位：``, ``落款机关：``)."""
+
+
+def _keyed_signer(words: Sequence[str]) -> str | None:
+    """The organ after a signature's key among a line's words (``单位：X局``, ``单位： X局``)."""
+    for i, word in enumerate(words):
+        key = _SIGNATURE_KEY_RE.match(word)
+        if key is None:
+            continue
+        value = word[key.end() :] or (words[i + 1] if i + 1 < len(words) else "")
+        return _signed_organ(value) if value else None
+    return None
 
 
 MAX_NAME_HEAD = 8
@@ -782,14 +862,28 @@ _PUBLISHER_KEYS = ("发布机构", "发布单位", "发布部门", "发文机关
 
 
 def _publisher(rows: Sequence[Row]) -> str | None:
+    found = _publisher_field(rows)
+    return found[1] if found else None
+
+
+def _publisher_field(rows: Sequence[Row]) -> tuple[str, str] | None:
+    """The page's field naming who published it, as printed (``发布机构``, ``信息来源``), and
+    the organ it names."""
     head = rows[:TITLE_ROWS]
     for key in _PUBLISHER_KEYS:
         for row in head:
             if key in row.text:
                 organ = _field_value(row, key)
                 if organ and (key != "来源" or organ.endswith(ORGAN_SUFFIXES)):
-                    return simplified(organ)
+                    return _printed_key(row.text, key), simplified(organ)
     return None
+
+
+def _printed_key(text: str, key: str) -> str:
+    """The field's name as the page prints it: ``信息来源`` for the key ``来源``."""
+    at = text.find(key)
+    run = _CJK_RUN_BEFORE_RE.search(text, max(0, at - 2), at)
+    return (run.group(0) if run and run.group(0) in ("信息", "文章") else "") + key
 
 
 _NEXT_FIELD_RE = re.compile(
@@ -817,18 +911,22 @@ def _field_value(row: Row, key: str) -> str | None:
     return None
 
 
-def _organ_from_signature_and_field(rows: Sequence[Row]) -> str | None:
+def _organ_from_signature_and_field(rows: Sequence[Row]) -> tuple[str | None, str | None]:
+    """The organ the signature and the page's 发布机构 field name, and the field's name
+    (``发布机构``) when the organ is that field's alone (no signature)."""
     signature = _signature(rows)
-    publisher = _publisher(rows)
-    if publisher:
-        publisher = _complete(publisher, "\n".join(row.text for row in rows))
-    if signature and publisher:
-        if signature.endswith(publisher) or publisher.endswith(signature):
-            return max(signature, publisher, key=len)
-        # 发布机构 ``X市发改委``, signed ``X市发展和改革委员会``; or the site's publisher
-        # (``X市人民政府办公室``) and the organ that signed the report: the report's own word
-        return signature
-    return publisher or signature
+    found = _publisher_field(rows)
+    if found is None:
+        return signature, None
+    field, publisher = found
+    publisher = _complete(publisher, "\n".join(row.text for row in rows))
+    if signature is None:
+        return publisher, field
+    if signature.endswith(publisher) or publisher.endswith(signature):
+        return max(signature, publisher, key=len), None
+    # 发布机构 ``X市发改委``, signed ``X市发展和改革委员会``; or the site's publisher
+    # (``X市人民政府办公室``) and the organ that signed the report: the report's own word
+    return signature, None
 
 
 def _complete(short: str, text: str) -> str:
