@@ -71,6 +71,12 @@ def test_a_zone_takes_the_governing_body_the_signature_prints(place: str, printe
     assert _organ(text) == printed
 
 
+def test_a_zone_under_its_city_takes_the_governing_body_printed_without_the_city() -> None:
+    body = BODY.replace("本单位", "某某新区管委会")
+    text = f"某某市某某新区2025年政府信息公开工作年度报告\n{body}"
+    assert _organ(text) == "某某市某某新区管委会"
+
+
 def test_the_full_form_is_preferred_to_its_short_form_printed_more_often() -> None:
     body = BODY.replace("本单位", "某某新区管委会") + "某某新区管委会未收取费用。\n"
     text = f"某某新区2025年政府信息公开工作年度报告\n{body}某某新区管理委员会\n2026年1月20日\n"

@@ -10,7 +10,12 @@ line of its own above ``2024年政府信息公开工作年度报告``; a sentenc
 Organ, in order of trust: the title line (``XXX2024年度政府信息公开工作年度报告``), the
 organ named before ``(以下简称…)`` in the opening text, the signature after the last
 sentence, the ``发布机构`` field of the page's metadata (made complete by the signature
-when it is a shortened form of it). Year: the title, then the statistics period
+when it is a shortened form of it; an organ read from that field alone is noted,
+``ORGAN_FROM_PUBLISHER``). A signature may follow its key (``单位：X局``, ``报告单位：X局``)
+when no signature without one is found. A place named alone is its people's government
+(``X县`` → ``X县人民政府``), or, a zone a 管委会 runs (``X新区``, ``X经开区``), kept as
+printed; either is the place with its governing body when the report prints them
+together (``X新区管理委员会``). Year: the title, then the statistics period
 (``统计期限自2024年1月1日起至2024年12月31日止``), then the year before the date under the
 signature (or the page's ``发布时间``) when that date is in the first half of its year
 (a report is published in the months after its year), then the year the narrative
@@ -314,20 +319,31 @@ _GOVERNING_BODIES = ("管理委员会", "人民政府", "管委会", "管理局"
 def _governing_name(organ: str, text: str) -> str:
     """The organ a place named alone stands for: the place and its governing body as the
     report prints them together (``X新区管理委员会`` in the body or the signature of a report
-    titled ``X新区2025年…``; of several, the longest: the full form over its short form
-    ``管委会``), else its people's government (``as_government``; a zone is kept as
-    printed). An organ that is not a place alone is returned as it is."""
+    titled ``X新区2025年…``, also without the city the title puts before it; of several,
+    the longest: the full form over its short form ``管委会``), else its people's
+    government (``as_government``; a zone is kept as printed). An organ that is not a
+    place alone is returned as it is."""
     if not _is_place(organ):
         return organ
     found = ""
-    at = text.find(organ)
-    while at != -1:
-        after = at + len(organ)
-        for body in _GOVERNING_BODIES:
-            if len(body) > len(found) and text.startswith(body, after):
-                found = body
-        at = text.find(organ, after)
+    for place in _place_and_its_ends(organ):
+        at = text.find(place)
+        while at != -1:
+            after = at + len(place)
+            for body in _GOVERNING_BODIES:
+                if len(body) > len(found) and text.startswith(body, after):
+                    found = body
+            at = text.find(place, after)
     return organ + found if found else as_government(organ)
+
+
+def _place_and_its_ends(place: str) -> list[str]:
+    """A place and the places it ends with, less the places above it (``X市Y新区``, ``Y新区``)."""
+    return [place] + [
+        place[i + 1 :]
+        for i in range(len(place) - 3)
+        if place[i] in _PLACE_END and _is_place(place[i + 1 :])
+    ]
 
 
 def as_printed(organ: str) -> str:
