@@ -51,7 +51,16 @@ def test_the_new_district_fixture_takes_the_committees_full_name_from_the_signat
 
 @pytest.mark.parametrize(
     "place",
-    ["某某新区", "某某经开区", "某某高新区", "某某经济技术开发区", "某某自贸区", "某某风景名胜区"],
+    [
+        "某某新区",
+        "某某经开区",
+        "某某高新区",
+        "某某经济技术开发区",
+        "某某自贸区",
+        "某某综合保税区",
+        "某某风景名胜区",
+        "某某出口加工区",
+    ],
 )
 def test_a_zone_named_alone_in_the_title_is_kept_as_printed(place: str) -> None:
     assert _organ(f"{place}2025年政府信息公开工作年度报告\n{BODY}") == place
@@ -96,6 +105,7 @@ def test_a_department_of_the_zone_named_in_the_body_is_not_its_governing_body() 
         ("某某县", "某某县人民政府"),
         ("某某镇", "某某镇人民政府"),
         ("某某街道", "某某街道办事处"),
+        ("某某市矿区", "某某市矿区人民政府"),  # a district, though it ends like a zone's word
     ],
 )
 def test_a_place_with_a_government_named_alone_is_still_its_government(
@@ -123,6 +133,7 @@ def test_the_fixture_signed_after_danwei_names_its_organ() -> None:
         "发布单位：某市某区教育局\n2026年1月20日\n",
         "报告单位：某市某区教育局 2026年1月20日\n",
         "报告单位：某市某区教育局（盖章）\n报告日期：2026年1月20日\n【打印本页】【关闭窗口】\n",
+        "单位名称：某市某区教育局\n2026年1月20日\n",
     ],
 )
 def test_a_signature_after_its_key_is_the_signature(signature: str) -> None:

@@ -281,8 +281,9 @@ def _compact(text: str) -> str:
 _PLACE_END = frozenset("省市县区旗州盟乡镇")
 _ZONES = (
     "开发区", "高新区", "经开区", "新区", "园区", "示范区", "试验区", "实验区", "合作区",
-    "保税区", "综保区", "自贸区", "港区", "经济区", "商务区", "旅游区", "景区", "名胜区",
-    "片区", "功能区", "度假区", "工业区", "产业区", "保护区", "集聚区", "管理区", "社区",
+    "保税区", "综保区", "自贸区", "贸易区", "加工区", "港区", "经济区", "商务区", "旅游区",
+    "景区", "名胜区", "片区", "功能区", "度假区", "工业区", "产业区", "保护区", "集聚区",
+    "管理区", "起步区", "先行区", "先导区", "社区",
 )  # fmt: skip
 """Places ending in ``区`` that are not plainly a district with a people's government: a
 管委会 runs most of them (``X经开区``, ``X高新区``, ``X新区``); a few new districts have
@@ -733,8 +734,11 @@ def _read_signatures(last: Sequence[Row]) -> tuple[str, ...]:
     return (keyed,) if keyed else ()
 
 
-_SIGNATURE_KEY_RE = re.compile(r"^(?:报告|落款|编制|填报|发布|制发)?(?:单位|机关)\s*[:：]\s*")
-"""The key a signature may follow (``单位：``, ``报告单位：``, ``发布单位：``, ``落款机关：``)."""
+_SIGNATURE_KEY_RE = re.compile(
+    r"^(?:报告|落款|编制|填报|发布|制发)?(?:单位|机关)(?:名称)?\s*[:：]\s*"
+)
+"""The key a signature may follow (``单位：``, ``报告单位：``, ``发布单位：``, ``落款机关：``,
+``单位名称：``)."""
 
 
 def _keyed_signer(words: Sequence[str]) -> str | None:
