@@ -60,6 +60,9 @@ class TableBox:
     """The first row was cut by a page break: it goes on from the previous page."""
     open_bottom: bool = False
     """The last row was cut by a page break: it goes on at the top of the next page."""
+    split: bool = False
+    """The table was drawn touching another one (one on the other or side by side, no
+    gap) and cut from it on their ruling lines (``_tables_in``)."""
 
     def contains(self, x: float, y: float) -> bool:
         return self.left <= x <= self.right and self.top <= y <= self.bottom
@@ -92,8 +95,9 @@ def read_page(page: Any) -> tuple[list[tuple[float, str | TableBox]], float]:
         tables = [
             table
             for group in _touching(edges)
-            for part in _tables_in(group)
-            if (table := _table(part, textpage, height)) is not None
+            for parts in (_tables_in(group),)
+            for part in parts
+            if (table := _table(part, textpage, height, split=len(parts) > 1)) is not None
         ]
         items: list[tuple[float, str | TableBox]] = [(t.top, t) for t in tables]
         items.extend(_text_lines(textpage, height, tables))
@@ -329,9 +333,11 @@ def _meeting(rules: list[Edge], crossing: list[Edge]) -> list[float]:
     TOLERANCE`` of them goes on) and, after that, other lines begin at places where
     nothing was before (``_boundaries``: table 三's lines under table 二's), or, side by
     side, where the rows of the right side begin above or end below those of the left
-    (``_rows_differ``: 行政复议's three rows beside 行政诉讼's four). Table 三's header
-    cells, 三、本年度办理结果 and the group labels stop lines, but no line begins after
-    that at a new place."""
+    (``_rows_differ``: 行政复议's three rows beside 行政诉讼's four), or, one on the
+    other, where the columns below a rule reach out beyond those above it (``_widens``:
+    a narrower table on a wider one whose column lines go on as the wider one's).
+    Table 三's header cells, 三、本年度办理结果 and the group labels stop lines, but no
+    line begins after that at a new place."""
     extent: dict[float, list[float]] = {}
     for edge in crossing:
         if edge.end - edge.start <= SHORT:
@@ -362,8 +368,8 @@ def _meeting(rules: list[Edge], crossing: list[Edge]) -> list[float]:
         }
     )
     cuts = _boundaries(spans, across)
-    if not rules[0].horizontal:
-        cuts.extend(at for at in across if at not in cuts and _rows_differ(at, crossing, rules))
+    differ = _widens if rules[0].horizontal else _rows_differ
+    cuts.extend(at for at in across if at not in cuts and differ(at, crossing, rules))
     return sorted(cuts)
 
 
@@ -396,15 +402,97 @@ def _rows_differ(at: float, rows: list[Edge], borders: list[Edge]) -> bool:
     end below those that reach it from its left, each side with a border of its own as
     high as its rows: a table beside a taller one on its right (行政复议's three rows
     beside 行政诉讼's four). The other way round it may be one table whose last (or
-    first) rows have fewer cells (a Word table's cells shift left), and is left whole."""
+    first) rows have fewer cells (a Word table's cells shift left), and is left whole,
+    unless each side's first row is one cell as wide as that side (``_headed``): two
+    tables, each under its own heading, a taller one on the left of a shorter one."""
     left = [e.position for e in rows if e.start < at - TOLERANCE and e.end >= at - TOLERANCE]
     right = [e.position for e in rows if e.end > at + TOLERANCE and e.start <= at + TOLERANCE]
     if len(left) < 2 or len(right) < 2:
         return False
-    if min(right) >= min(left) - 2 * TOLERANCE and max(right) <= max(left) + 2 * TOLERANCE:
+    if (
+        min(right) >= min(left) - 2 * TOLERANCE
+        and max(right) <= max(left) + 2 * TOLERANCE
+        and not (
+            (min(right) > min(left) + 2 * TOLERANCE or max(right) < max(left) - 2 * TOLERANCE)
+            and _headed(left, borders, at, -1)
+            and _headed(right, borders, at, 1)
+        )
+    ):
         return False  # rows with fewer cells than others end short of the right side
     return _bordered(borders, (min(left), max(left)), at, -1) and _bordered(
         borders, (min(right), max(right)), at, 1
+    )
+
+
+def _headed(rows: list[float], borders: list[Edge], at: float, side: int) -> bool:
+    """Whether the first row of those reaching the vertical line ``at`` from ``side``
+    (-1 left, 1 right) is one cell as wide as that side: no vertical line between its
+    outer border and ``at`` crosses it. A table beside a shorter one on its right, each
+    under a heading of its own (行政诉讼 beside 行政复议, table 二's blocks side by
+    side), is two tables; a table whose last rows have fewer cells than the rows above
+    has cells all along its first row."""
+    first = min(rows)
+    below = [y for y in rows if y > first + TOLERANCE]
+    if not below:
+        return False
+    middle = (first + min(below)) / 2
+    crossing = [
+        e.position
+        for e in borders
+        if (e.position - at) * side > TOLERANCE
+        and e.end - e.start > SHORT
+        and e.start < middle < e.end
+    ]
+    return len(crossing) == 1
+
+
+def _widens(at: float, columns: list[Edge], borders: list[Edge]) -> bool:
+    """Whether the columns that reach the horizontal rule ``at`` from below begin left of
+    or end right of those that reach it from above, and those from above lie within
+    them, each part with a rule of its own as wide as its columns: a narrower table on
+    a wider one, drawn touching (a column line of the upper one may go on as one of the
+    lower one's, so no line ends on the rule). The other way round (a wider table on a
+    narrower one) it may be one table whose last rows have fewer cells, and it is cut
+    only where lines end and others begin (``_boundaries``). Nor is it cut where a line
+    inside the wider part comes down from above and goes on below that part's last rule:
+    that is the border of a table beside it (a taller table on the left, whose heading
+    row stands above the top of a shorter one on its right)."""
+    above = [
+        e.position
+        for e in columns
+        if e.start < at - TOLERANCE and e.end >= at - TOLERANCE and e.end - e.start > SHORT
+    ]
+    below = [
+        e.position
+        for e in columns
+        if e.end > at + TOLERANCE and e.start <= at + TOLERANCE and e.end - e.start > SHORT
+    ]
+    if len(above) < 2 or len(below) < 2:
+        return False
+    upper, lower = (min(above), max(above)), (min(below), max(below))
+    if not (
+        lower[0] <= upper[0] + 2 * TOLERANCE
+        and lower[1] >= upper[1] - 2 * TOLERANCE
+        and (lower[0] < upper[0] - 2 * TOLERANCE or lower[1] > upper[1] + 2 * TOLERANCE)
+    ):
+        return False
+    if not _bordered(borders, upper, at, -1):
+        return False
+    bottoms = [
+        e.position
+        for e in borders
+        if e.position > at + TOLERANCE
+        and e.start <= lower[0] + TOLERANCE
+        and e.end >= lower[1] - TOLERANCE
+    ]
+    if not bottoms:
+        return False
+    bottom = max(bottoms)
+    return not any(
+        lower[0] + TOLERANCE < e.position < lower[1] - TOLERANCE
+        and e.start < at - TOLERANCE
+        and e.end > bottom + TOLERANCE
+        for e in columns
     )
 
 
@@ -453,7 +541,9 @@ def _open_ends(horizontals: list[Edge], verticals: list[Edge]) -> tuple[Edge | N
     )
 
 
-def _table(group: list[Edge], textpage: Any, height: float) -> TableBox | None:
+def _table(
+    group: list[Edge], textpage: Any, height: float, *, split: bool = False
+) -> TableBox | None:
     horizontals = [e for e in group if e.horizontal]
     verticals = [e for e in group if not e.horizontal]
     cut: tuple[Edge | None, Edge | None] = (None, None)
@@ -512,6 +602,7 @@ def _table(group: list[Edge], textpage: Any, height: float) -> TableBox | None:
         columns=tuple(xs),
         open_top=cut[0] is not None,
         open_bottom=cut[1] is not None,
+        split=split,
     )
 
 

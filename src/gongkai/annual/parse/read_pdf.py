@@ -12,7 +12,8 @@ break cut in two (its borders open at the break): its two pieces are joined into
 row here, cell by cell, so that its label and numbers are read together.
 
 A PDF without any text (a scan) is not guessed at: the document comes back empty with a
-``PDF_NO_TEXT`` diagnostic.
+``PDF_NO_TEXT`` diagnostic. Tables drawn touching each other, which the layout cut
+apart on their ruling lines, are named with their page in a ``TABLES_SPLIT`` note.
 """
 
 from __future__ import annotations
@@ -89,6 +90,11 @@ def read_pdf(data: bytes, source: str) -> Document:
     simplify = looks_traditional(sample)
     if simplify:
         document.diagnostics.append(traditional_note(source))
+    document.diagnostics.extend(
+        split_note(source, page_number, split)
+        for page_number, (items, _) in enumerate(raw_pages, start=1)
+        if (split := sum(1 for _, item in items if isinstance(item, TableBox) and item.split))
+    )
     line_number = 0
     cut: Cut | None = None
     for page_number, (items, _) in enumerate(raw_pages, start=1):
@@ -202,6 +208,22 @@ def _joined(first: Grid, second: Grid, bottom: tuple[str, ...] | None = None) ->
             rows=second.rows[1:], merged=second.merged[1:], number=second.number, page=second.page
         ),
     )
+
+
+def split_note(source: str, page: int, tables: int) -> dict[str, object]:
+    """Tables drawn touching each other on ``page`` (one on the other or side by side,
+    without a gap) were cut apart on their own ruling lines, and read as ``tables``
+    grids: a reader of the output should know that the layout, not the document, drew
+    the line between them."""
+    return {
+        "code": "TABLES_SPLIT",
+        "severity": "info",
+        "message": (
+            f"{source}：第{page}页有几张表格紧贴在一起（上下或左右相接，中间没有间隔），"
+            f"已按各自的表格线拆开，读作{tables}张表；如数字归属有误，请核对原件该页"
+        ),
+        "page": page,
+    }
 
 
 def no_text_diagnostic(source: str, pages: int) -> dict[str, object]:
