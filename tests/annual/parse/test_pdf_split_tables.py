@@ -86,6 +86,44 @@ def test_taller_table_left_of_a_shorter_one_with_rows_at_the_same_heights_is_cut
     assert "第1页" in message and "2张表" in message
 
 
+@pytest.mark.parametrize("size", ["7.6pt", "8.6pt"])
+def test_taller_table_left_of_one_whose_rows_are_a_few_points_off_is_cut(size: str) -> None:
+    """Table 二's first nine rows beside its last five in a type a little smaller or
+    larger, no gap: the right one's row lines come 2.5 to 5 points off the left one's.
+    A column line may go on a few points aside, a row line never does: the rows of the
+    two sides end and begin at their shared border (they were taken for one line,
+    and the two tables for one grid with rows a few points high)."""
+    expected = expected_for(NAME)
+    tables = _tables(expected)
+    tables["2"] = _side_by_side(tables["2"], 9, f"font-size:{size}")
+    pdf = _report_pdf(tables)
+    assert _grids(pdf) == [(1, 9, 4), (1, 5, 2), (1, *TABLE3), (1, *TABLE4)]
+    report = parse_bytes(pdf, "相接.pdf")
+    assert differences(report, expected) == []
+    assert [page for page, _ in _split_notes(report)] == [1]
+
+
+def test_shorter_table_whose_rows_meet_the_first_row_of_a_taller_one_is_cut_once() -> None:
+    """Table 二's first three rows (its heading, 信息内容…, 规章) beside the rest in
+    a slightly larger type: the right one's first row ends on the rule where the left
+    one's columns begin, as if a table with one row stood on another. Cut across there
+    and then down the border, that made three grids; cut down the border, two tables
+    explain every line."""
+    expected = expected_for(NAME)
+    tables = _tables(expected)
+    tables["2"] = _side_by_side(tables["2"], 3, "font-size:8.3pt")
+    pdf = _report_pdf(tables)
+    assert _grids(pdf) == [(1, 3, 4), (1, 11, 4), (1, *TABLE3), (1, *TABLE4)]
+    report = parse_bytes(pdf, "相接.pdf")
+    assert differences(report, expected) == []
+    # 规范性文件, the right one's first row, under the left one's column headings
+    assert report.to_dict()["table2"]["normative_documents"] == {
+        "made": 6,
+        "repealed": 2,
+        "in_force": 41,
+    }
+
+
 def _headed(left: float, top: float, widths: list[float], heights: list[float]) -> list[Box]:
     """A table under a heading row as wide as it (20 points high)."""
     return [(left, top, left + sum(widths), top + 20), *_grid(left, top + 20, widths, heights)]

@@ -282,7 +282,20 @@ def _tables_in(group: list[Edge]) -> list[list[Edge]]:
     labels)."""
     if len(group) < 8:
         return [group]
-    return [side for part in _cut(group, horizontal=True) for side in _cut(part, horizontal=False)]
+    stacked = _cut(group, horizontal=True)
+    parts = [side for part in stacked for side in _cut(part, horizontal=False)]
+    if len(stacked) < 2:
+        return parts
+    sides = _cut(group, horizontal=False)
+    if len(sides) < 2:
+        return parts
+    # cut both ways: tables side by side whose rows meet at a shared rule (a row of
+    # the one at the first rule of the other's columns) look cut across there; tables
+    # one on the other whose lines go on into each other look cut down a shared line.
+    # The cuts that leave fewer tables explain the lines: the other way cuts the tables
+    # it missed again into pieces.
+    across = [part for side in sides for part in _cut(side, horizontal=True)]
+    return across if len(across) < len(parts) else parts
 
 
 def _cut(group: list[Edge], *, horizontal: bool) -> list[list[Edge]]:
@@ -348,13 +361,21 @@ def _meeting(rules: list[Edge], crossing: list[Edge]) -> list[float]:
     positions = sorted(extent)
     if not positions:
         return []
+    # a column line may go on a few points aside (a header's labels narrower than the
+    # body's); a row line never does: rows of one table are one table's rows
+    reach = TOLERANCE if rules[0].horizontal is False else 2 * TOLERANCE
     spans: list[tuple[float, float]] = []
     low = 0
     for position in positions:
-        while positions[low] < position - 2 * TOLERANCE:
+        while positions[low] < position - reach:
             low += 1
-        near = [extent[p] for p in positions[low:] if p <= position + 2 * TOLERANCE]
-        spans.append((min(span[0] for span in near), max(span[1] for span in near)))
+        high = low
+        start, end = extent[positions[low]]
+        while high + 1 < len(positions) and positions[high + 1] <= position + reach:
+            high += 1
+            start = min(start, extent[positions[high]][0])
+            end = max(end, extent[positions[high]][1])
+        spans.append((start, end))
     first, last = positions[0], positions[-1]
     rule_positions = {e.position for e in rules}
     top, bottom = min(rule_positions), max(rule_positions)
