@@ -30,6 +30,8 @@ COMPILED = (
     "document",
     "flat_tables",
     "grid",
+    "html_blocks",
+    "html_scan",
     "labels",
     "meta",
     "normalize",
