@@ -30,8 +30,6 @@ COMPILED = (
     "document",
     "flat_tables",
     "grid",
-    "html_blocks",
-    "html_scan",
     "labels",
     "meta",
     "normalize",

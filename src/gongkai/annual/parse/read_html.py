@@ -12,32 +12,97 @@ import email
 import html
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 import lxml.etree
 
 from .detect import Decoded, decode_text
 from .document import Document, Grid
 from .grid import RawCell, lay_out, plain_grid
-from .html_blocks import (
-    BLOCK,
-    CLUTTER_RE,
-    NOT_IN_CELL,
-    PAGE_FRAME,
-    SCRIPT_TABLES,
-    SECTIONING,
-    SKIP,
-    SPACE_RE,
-    UNSHOWN,
-    Collector,
-    Table,
-    collapse_spaces,
-    marks_report,
-)
-from .html_scan import scan_page
 from .normalize import finish_cells, join_wrapped, looks_traditional, normalize_texts
 from .read_text import encoding_notes, numbered_lines, traditional_note
 
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "aside",
+        "select",
+        "option",
+        "button",
+        "iframe",
+        "svg",
+        "canvas",
+        "object",
+        "embed",
+        "head",
+        "input",
+        "textarea",
+        "map",
+    }
+)
+"""Elements whose content is never the report's text. Not ``form``: an ASP.NET page wraps
+its whole body in one (``<form id="form1" runat="server">``); a search form's inputs,
+buttons and options are skipped one by one."""
+_UNSHOWN = frozenset({"noscript", "template", "textarea"})
+"""Skipped elements that may hold the page's only copy of the report, for a script to
+show: read when the shown page has no report (``read_html``)."""
+_PAGE_FRAME = frozenset({"header", "footer"})
+_SECTIONING = frozenset({"article", "main", "section"})
+"""Elements whose ``<header>`` and ``<footer>`` are their own (an article's title, its
+signature), not the page's frame."""
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "hr",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "caption",
+        "center",
+        "address",
+        "figure",
+        "figcaption",
+        "body",
+        "html",
+        "title",
+        "tbody",
+        "thead",
+        "tfoot",
+    }
+)
+_CLUTTER_RE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|menus|breadcrumbs?|crumbs?|footer|foot|"
+    r"sidebar|share|toolbar|topbar|login|copyright|friendlinks?|skip)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_SPACE_RE = re.compile(r"[ \t\r\n\f\v]+")
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPAN_SPELLINGS = tuple(
     f"{kind}{span}"
@@ -53,6 +118,73 @@ _ARCHIVE_STARTS = frozenset("MFCmfc")
 """How a web archive (MHT) begins: ``MIME-Version``, ``From:`` or ``Content-Type``."""
 
 
+class _Table(NamedTuple):
+    """A table's cells as indexes into ``_Collector.texts``: its first cell, the number of
+    cells of each row, and the spans of the cells that print ``rowspan``/``colspan``."""
+
+    first: int
+    widths: list[int]
+    spans: dict[int, tuple[int, int]]
+
+
+@dataclass
+class _Collector:
+    """Raw (not yet normalised) texts, and the lines and tables they make in reading order.
+
+    Every paragraph is one text and every table cell one text of ``texts``, in reading
+    order, so that the whole page is normalised in one pass."""
+
+    texts: list[str] = field(default_factory=list)
+    blocks: list[tuple[int | _Table, int | None]] = field(default_factory=list)
+    """A paragraph (the index of its text) or a table, with its source line."""
+    pieces: list[str] = field(default_factory=list)
+    line: int | None = None
+    spans: bool = True
+    """Whether the page has merged cells anywhere (``rowspan``, ``colspan``)."""
+    word_lists: bool = False
+    """Whether the page is a Word export with list numbers (``mso-list:Ignore``)."""
+    hides: bool = False
+    """Whether the page may hide an element inline (``display:none``, ``hidden``)."""
+    show_hidden: bool = False
+    """Read what the page hides too (its only copy of the report is hidden)."""
+    dropped_hidden: bool = False
+    """Whether an element was left out because the page hides it."""
+    script_markup: bool = False
+    """Whether a script holds a table's markup as data (perhaps escaped beyond a search
+    for the report's words)."""
+    stored_numbers: bool = False
+    """Whether the page is an Excel export whose cells keep their values (``x:num``)."""
+
+    def text(self, text: str | None, line: int | None) -> None:
+        if text:
+            if self.line is None and text.strip():
+                self.line = line
+            self.pieces.append(text)
+
+    def flush(self) -> None:
+        if self.pieces:
+            text = _collapse_spaces("".join(self.pieces))
+            if text:
+                self.blocks.append((len(self.texts), self.line))
+                self.texts.append(text)
+        self.pieces = []
+        self.line = None
+
+    def raw_line(self, text: str, line: int | None) -> None:
+        self.flush()
+        self.blocks.append((len(self.texts), line))
+        self.texts.append(text)
+
+
+def _collapse_spaces(text: str) -> str:
+    """``text`` with every run of ASCII white space as one space, trimmed: a paragraph
+    of Chinese text usually has none but single spaces, and a few substring searches (in
+    C, at memory speed) cost far less than the regex's test of every character."""
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text:
+        text = _SPACE_RE.sub(" ", text)
+    return text.strip()
+
+
 def read_html(decoded: Decoded, source: str) -> Document:
     """A decoded HTML page as normalised lines and grids."""
     document = Document(source=source, kind="html")
@@ -60,23 +192,25 @@ def read_html(decoded: Decoded, source: str) -> Document:
     if decoded.text[:1] in _ARCHIVE_STARTS and "ime-version" in decoded.text[:512].lower():
         decoded = _web_archive(decoded) or decoded
     markup = _XML_DECL_RE.sub("", decoded.text, count=1)
+    try:
+        # etree's HTML parser builds plain elements; lxml.html's document_fromstring calls
+        # back into Python for every element to pick its class, which costs a third of
+        # the read.
+        root = lxml.etree.fromstring(markup, _HTML_PARSER)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+        return document
+    if root is None:
+        return document
     spans, hides, word_lists = _has_spans(markup), _has_hidden(markup), "mso-list" in markup
-    stored = "x:num" in markup
-    root: lxml.etree._Element | None = None
-    scanned = None if word_lists or stored else scan_page(markup, spans, hides)
-    if scanned is not None:
-        collector = scanned
-    else:
-        root = _tree(markup)
-        if root is None:
-            return document
-        collector = tree_collector(root, spans, hides, word_lists, stored)
+    collector = _Collector(spans=spans, hides=hides, word_lists=word_lists)
+    collector.stored_numbers = "x:num" in markup
+    _walk(root, collector, in_article=False)
+    collector.flush()
     if (
         collector.dropped_hidden
-        and not marks_report("".join(collector.texts))
-        and (marks_report(markup) or collector.script_markup)
-        and (root := root if root is not None else _tree(markup)) is not None
-        and marks_report("".join((hidden := _read_hidden(root, spans, hides, word_lists)).texts))
+        and not _marks_report("".join(collector.texts))
+        and (_marks_report(markup) or collector.script_markup)
+        and _marks_report("".join((hidden := _read_hidden(root, spans, hides, word_lists)).texts))
     ):
         # the report is only in what the page hides (a 文字版 tab behind a 全真版 one,
         # markup in a <noscript>, <template> or <textarea> or a script's data that a
@@ -90,11 +224,7 @@ def read_html(decoded: Decoded, source: str) -> Document:
                 "已读取这部分内容",
             }
         )
-    if (
-        ("年度报告" in markup or "年报" in markup)
-        and not _shows_title(collector)
-        and (root := root if root is not None else _tree(markup)) is not None
-    ):
+    if ("年度报告" in markup or "年报" in markup) and not _shows_title(collector):
         # the page shows no title before its tables (an image, a script's): its own
         # title names the report
         title = _page_title(root)
@@ -124,34 +254,12 @@ def read_html(decoded: Decoded, source: str) -> Document:
     return document
 
 
-def _tree(markup: str) -> lxml.etree._Element | None:
-    """The page's tree, ``None`` when lxml finds no element in it."""
-    try:
-        # etree's HTML parser builds plain elements; lxml.html's document_fromstring calls
-        # back into Python for every element to pick its class, which costs a third of
-        # the read.
-        return lxml.etree.fromstring(markup, _HTML_PARSER)
-    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
-        return None
-
-
-def tree_collector(
-    root: lxml.etree._Element, spans: bool, hides: bool, word_lists: bool, stored: bool
-) -> Collector:
-    """What a walk of the page's tree collects (the reading ``html_scan`` matches)."""
-    collector = Collector(spans=spans, hides=hides, word_lists=word_lists)
-    collector.stored_numbers = stored
-    _walk(root, collector, in_article=False)
-    collector.flush()
-    return collector
-
-
 _TITLE_WORDS = ("年度报告", "年报")
 _TITLE_SEPARATORS_RE = re.compile(r"\s*(?:[_|｜]|--|——|\s[-－—]\s)\s*")
 _TITLE_METAS = ("articletitle", "og:title", "title", "dc.title")
 
 
-def _shows_title(collector: Collector) -> bool:
+def _shows_title(collector: _Collector) -> bool:
     """Whether a text before the page's first table names a report (``…年度报告``)."""
     texts = collector.texts
     for content, _ in collector.blocks:
@@ -180,7 +288,7 @@ def _page_title(root: lxml.etree._Element) -> tuple[str, int | None] | None:
         candidates.append((title.text, title.sourceline))
     for text, line in candidates:
         for part in _TITLE_SEPARATORS_RE.split(text):
-            part = SPACE_RE.sub(" ", part).strip()
+            part = _SPACE_RE.sub(" ", part).strip()
             if any(word in part for word in _TITLE_WORDS) and len(part) <= 80:
                 return part, line
     return None
@@ -188,9 +296,9 @@ def _page_title(root: lxml.etree._Element) -> tuple[str, int | None] | None:
 
 def _read_hidden(
     root: lxml.etree._Element, spans: bool, hides: bool, word_lists: bool
-) -> Collector:
+) -> _Collector:
     """The page read with what it hides or leaves to its scripts."""
-    collector = Collector(spans=spans, hides=hides, word_lists=word_lists, show_hidden=True)
+    collector = _Collector(spans=spans, hides=hides, word_lists=word_lists, show_hidden=True)
     _walk(root, collector, in_article=False)
     collector.flush()
     return collector
@@ -232,7 +340,7 @@ def _has_spans(markup: str) -> bool:
     return any(spelling in markup for spelling in _SPAN_SPELLINGS)
 
 
-def _sample_end(blocks: list[tuple[int | Table, int | None]], total: int) -> int:
+def _sample_end(blocks: list[tuple[int | _Table, int | None]], total: int) -> int:
     """How many texts, whole blocks from the start, make the first 400 or so: the sample
     that decides whether the page is traditional."""
     for content, _ in blocks:
@@ -242,7 +350,7 @@ def _sample_end(blocks: list[tuple[int | Table, int | None]], total: int) -> int
     return total
 
 
-def _grid(table: Table, texts: list[str], number: int | None) -> Grid:
+def _grid(table: _Table, texts: list[str], number: int | None) -> Grid:
     end = table.first + sum(table.widths)
     flat = finish_cells(texts[table.first : end])
     if not table.spans:
@@ -259,24 +367,24 @@ def _grid(table: Table, texts: list[str], number: int | None) -> Grid:
     return lay_out(rows, flat, number=number, page=None)
 
 
-def _walk(element: lxml.etree._Element, out: Collector, *, in_article: bool) -> None:
+def _walk(element: lxml.etree._Element, out: _Collector, *, in_article: bool) -> None:
     raw = element.tag
     if not isinstance(raw, str):  # a comment, processing instruction or entity
         return
     tag = raw.lower()
-    if not tag or tag in SKIP:
+    if not tag or tag in _SKIP:
         if tag == "script":
             code = element.text
             if code and "document.write" in code and _writes_cells(code):
                 # an old template's tables written by the page's script, where it stands
                 _walk_markup(_script_strings(code), out)
-            elif code and any(mark in code for mark in SCRIPT_TABLES):
+            elif code and any(mark in code for mark in _SCRIPT_TABLES):
                 # markup a script holds as data (a page's state for its script to render)
                 if not out.show_hidden:
                     out.dropped_hidden = out.script_markup = True
                 else:
                     markup = _script_strings(code, markup_only=True)
-                    if marks_report(markup):
+                    if _marks_report(markup):
                         _walk_markup(markup, out)
             return
         if tag == "iframe":
@@ -286,7 +394,7 @@ def _walk(element: lxml.etree._Element, out: Collector, *, in_article: bool) -> 
             if inline and "<" in inline:
                 _walk_markup(inline, out)
             return
-        if tag not in UNSHOWN:
+        if tag not in _UNSHOWN:
             return
         if not out.show_hidden:
             out.dropped_hidden = True
@@ -309,7 +417,7 @@ def _walk(element: lxml.etree._Element, out: Collector, *, in_article: bool) -> 
             if number:
                 out.text(number + " ", element.sourceline)
             return
-    elif tag in PAGE_FRAME and not in_article:
+    elif tag in _PAGE_FRAME and not in_article:
         return
     line = element.sourceline
     if tag == "table" and not _has_nested_table(element) and not _one_column(element):
@@ -322,17 +430,17 @@ def _walk(element: lxml.etree._Element, out: Collector, *, in_article: bool) -> 
         for offset, printed in enumerate("".join(element.itertext()).split("\n")):
             out.raw_line(printed, line + offset if line is not None else None)
         return
-    block = tag in BLOCK
+    block = tag in _BLOCK
     if block and out.pieces:
         out.flush()
     pieces = out.pieces
     text: str | None = element.text
-    if text:  # ``Collector.text``, inline: it runs for nearly every element
+    if text:  # ``_Collector.text``, inline: it runs for nearly every element
         if out.line is None and text.strip():
             out.line = line
         pieces.append(text)
     if len(element):  # (iterating over no children still builds an iterator)
-        inside = in_article or tag in SECTIONING
+        inside = in_article or tag in _SECTIONING
         for child in element:
             _walk(child, out, in_article=inside)
             tail = child.tail
@@ -345,7 +453,7 @@ def _walk(element: lxml.etree._Element, out: Collector, *, in_article: bool) -> 
         out.flush()
 
 
-def _walk_markup(markup: str, out: Collector) -> None:
+def _walk_markup(markup: str, out: _Collector) -> None:
     """Markup kept as text (a ``<textarea>`` a script reads), walked as part of the page."""
     if "<" not in markup:
         out.text(markup, None)
@@ -367,7 +475,11 @@ _JS_ESCAPES = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "v": "", "0": ""
 
 def _writes_cells(code: str) -> bool:
     """Whether a script's ``document.write`` writes table cells or the form's words."""
-    return "<td" in code or "<TD" in code or "<th" in code or marks_report(code)
+    return "<td" in code or "<TD" in code or "<th" in code or _marks_report(code)
+
+
+_SCRIPT_TABLES = ("<table", "\\u003ctable", "\\u003Ctable", "\\x3ctable", "&lt;table")
+"""How a table's markup appears inside a script's string (as is, or escaped)."""
 
 
 def _script_strings(code: str, *, markup_only: bool = False) -> str:
@@ -394,19 +506,27 @@ def _js_escape(match: re.Match[str]) -> str:
 
 
 def _is_clutter(element: lxml.etree._Element, tag: str, in_article: bool) -> bool:
-    if tag in PAGE_FRAME and not in_article:
+    if tag in _PAGE_FRAME and not in_article:
         return True
     if element.get("role") in ("navigation", "banner", "contentinfo", "search"):
         return True
     names = f"{element.get('class') or ''} {element.get('id') or ''}"
-    return bool(names.strip()) and bool(CLUTTER_RE.search(names)) and not _holds_report(element)
+    return bool(names.strip()) and bool(_CLUTTER_RE.search(names)) and not _holds_report(element)
+
+
+_REPORT_MARKS = ("本年新收", "申请人情况", "第二十条第")
+"""Words of the form's tables that no menu, footer or share bar prints."""
 
 
 def _holds_report(element: lxml.etree._Element) -> bool:
     """Whether an element named like page furniture holds the report's tables all the
     same (a template's content block called ``nav_con`` or ``main-menu-box``): it is
     read, not dropped with the menus."""
-    return marks_report("".join(element.itertext()))
+    return _marks_report("".join(element.itertext()))
+
+
+def _marks_report(text: str) -> bool:
+    return any(mark in text for mark in _REPORT_MARKS)
 
 
 def _hidden(element: lxml.etree._Element) -> bool:
@@ -547,7 +667,7 @@ def _one_column(table: lxml.etree._Element) -> bool:
     return True
 
 
-def _table_cells(table: lxml.etree._Element, out: Collector) -> Table:
+def _table_cells(table: lxml.etree._Element, out: _Collector) -> _Table:
     """The table's cells, their texts appended to ``out.texts``. ``out.spans``: the page
     has a rowspan or colspan somewhere (else reading two attributes of every cell would
     cost more than the rest of it); ``out.hides``: it may hide a row or cell inline (those
@@ -598,7 +718,7 @@ def _table_cells(table: lxml.etree._Element, out: Collector) -> Table:
                 spans[len(texts) - 1] = (_span(rowspan), _span(colspan))
     mark(len(texts))
     widths = [starts[i + 1] - starts[i] for i in range(len(starts) - 1)]
-    return Table(first, widths, {i: v for i, v in spans.items() if v != (1, 1)})
+    return _Table(first, widths, {i: v for i, v in spans.items() if v != (1, 1)})
 
 
 _DASH_RE = re.compile(r"[\s\xa0]*[-－—–][\s\xa0]*")
@@ -614,6 +734,9 @@ def _shown_as_dash(cell: lxml.etree._Element, texts: list[str]) -> None:
         texts[-1] = stored
 
 
+_NOT_IN_CELL = frozenset({"script", "style", "sup"})
+"""What a cell's text leaves out: ``<sup>`` is a footnote mark after a label or figure
+(``12<sup>注1</sup>``; the form's tables print no powers)."""
 _TEXT_INPUTS = frozenset({"text", "number", ""})
 
 
@@ -632,14 +755,14 @@ def _cell_text(cell: lxml.etree._Element, hides: bool = False) -> str:
             # its tail is the parent's to add
             return
         tag = tag.lower()
-        if tag in NOT_IN_CELL or (hides and _hidden(node)):
+        if tag in _NOT_IN_CELL or (hides and _hidden(node)):
             return
         if tag == "input":
             # an online form's print view shows each figure in a read-only field
             if (node.get("type") or "text").lower() in _TEXT_INPUTS:
                 current.append(node.get("value") or "")
             return
-        if tag in BLOCK:
+        if tag in _BLOCK:
             parts.append("".join(current))
             current.clear()
         if node.text:
@@ -648,13 +771,13 @@ def _cell_text(cell: lxml.etree._Element, hides: bool = False) -> str:
             visit(child)
             if child.tail:
                 current.append(child.tail)
-        if tag in BLOCK:
+        if tag in _BLOCK:
             parts.append("".join(current))
             current.clear()
 
     visit(cell)
     parts.append("".join(current))
-    pieces = [collapse_spaces(p) for p in parts]
+    pieces = [_collapse_spaces(p) for p in parts]
     return "\n".join(p for p in pieces if p) if len(pieces) > 1 else join_wrapped(pieces)
 
 
