@@ -53,10 +53,15 @@ Rules, in order:
 7. Table 四 and table 二 are read with blank cells when the run is short or the report
    prints blanks elsewhere (``blanks=``): table 四 keeps its full-width reading when that
    adds up (ambiguous if a reading with blanks does too), else the cells its readings
-   with blanks agree on (unsure when they are too many to list); a document row that
-   could be two numbers and a blank is ambiguous. (A report printing no blank cell in
-   table 三 reads table 四 without them: 「100010000000000」 is then 1 upheld, not
-   ambiguous with 10 and a blank.)
+   with the fewest blank cells agree on (unsure when they are too many to list); a
+   document row that could be two numbers and a blank is ambiguous. A report printing no
+   blank cell in table 三 may still leave one cell of table 四 blank: its run is read with
+   one blank cell too, so a full-width reading that adds up is ambiguous when such a
+   reading adds up as well (「00055600062913042」: 2 9 1 30 42 or 29 13 0 blank 42), while
+   「100010000000000」 (10, 0, 0, blank, 10 needs a second blank among the zeros) stays 1
+   upheld. A split forced by the run's length whose totals do not add up is never sure:
+   readings with blank cells that add up win (the split as printed among the
+   alternatives), else it is kept as printed and said.
 
 Nothing here turns a blank into 0 without saying so, and no cell is read as a number
 that another consistent reading contradicts without ``unique`` being false.
@@ -337,42 +342,120 @@ def decode_table4(run: str, *, blanks: bool = False) -> Decoded:
 
 def decode_groups(run: str, size: int, groups: int = 1, *, blanks: bool = False) -> Decoded:
     """A run of ``groups`` groups of ``size`` cells, each ending with its total (table 四,
-    a table 三 row alone). A run with fewer digits than cells, or any run with ``blanks``,
+    a group of it alone). A run with fewer digits than cells, or any run with ``blanks``,
     is also read with blank cells (which print nothing): one value the readings agree on
     is kept (a cell null where they disagree on whether it is blank); between several,
-    the fewest blank cells, then ``RULE``, with the others as alternatives."""
+    the fewest blank cells, then ``RULE``, with the others as alternatives.
+
+    A report that prints no blank cell elsewhere (not ``blanks``) may still leave one cell
+    of table 四 blank: a full-width reading that adds up is kept, but ambiguous when a
+    reading with one blank cell adds up too; a full-width reading forced by the run's
+    length whose totals do not add up is kept as printed, never as sure (a blank cell
+    shifts every later cell, and a misprinted total looks the same)."""
     width = size * groups
     good = _limited(summed_splits(run, size, groups))
     if good is None:
         return Decoded((None,) * width, False, reason="数字串过长，拆分方式太多，无法确定各格")
     low = frozenset(i for i in range(width) if i % size != size - 1)
-    found = None
-    if blanks or not good or len(run.replace(" ", "")) < width:
+    short = len(run.replace(" ", "")) < width
+    if blanks or not good or short:
         found = _blank_groups(" ".join(run.split()), size, groups)
-    if found and len(run.replace(" ", "")) < width:
+    else:  # a report with no blank cell elsewhere: a reading with one blank cell counts
+        found = _one_blank(run, size, groups)
+    if found and short:
         return _pick_blank(found, low)
     if good:
         picked = _pick(good, low)
         if found is None and blanks:  # its readings with blank cells: too many to list
             return Decoded(picked.cells, False, picked.alternatives, BLANK_UNLISTED_REASON)
-        if found and len(found) > 1:  # a reading with blank cells adds up too: said
-            others = tuple(v for v in sorted(found, key=lambda v: (found[v][1], rank([v], low))))
-            others = tuple(v for v in others if v != picked.cells)
-            return Decoded(picked.cells, False, others[:3], BLANK_POSSIBLE_REASON)
+        others = _blank_others(found, low, picked.cells)
+        if others:  # a reading with blank cells adds up too: said
+            reason = BLANK_POSSIBLE_REASON if blanks else ONE_BLANK_POSSIBLE_REASON
+            return Decoded(picked.cells, False, others[:3], reason)
         return picked
     found_splits = _limited(splits(run, width))
     if found_splits is None:
         return Decoded((None,) * width, False, reason="数字串过长，拆分方式太多，无法确定各格")
     if len(found_splits) == 1:
-        if found:  # the totals add up only if some cells are blank: said, kept as printed
-            alternatives = tuple(sorted(found, key=lambda v: (found[v][1], rank([v], low))))
-            return Decoded(found_splits[0], False, alternatives[:3], FORCED_OR_BLANK_REASON)
-        return Decoded(
-            found_splits[0], True, reason="按原文的空格和位数只有一种拆分，照录（勾稽关系不成立）"
-        )
+        if found:
+            # the totals add up only if some cells are blank: the readings with blank
+            # cells (the cells they agree on), never sure, the split as printed among the
+            # alternatives (its totals may be misprinted)
+            blank = _pick_blank(found, low)
+            others = (found_splits[0], *blank.alternatives)
+            return Decoded(blank.cells, False, others[:3], FORCED_BLANK_REASON)
+        return Decoded(found_splits[0], False, reason=FORCED_UNEQUAL_REASON)
     if found:
         return _pick_blank(found, low)
     return Decoded((None,) * width, False, reason=_no_split(run, width, len(found_splits)))
+
+
+def _one_blank(run: str, size: int, groups: int) -> dict[Cells, tuple[Reading, int]] | None:
+    """Readings of ``run`` as ``groups`` groups with exactly one blank cell, among the
+    parts of a group (a blank total adds 0: it adds up only over zeros, which read the
+    same printed or blank), keyed by value as ``_blank_groups``'s; ``None`` when there are
+    too many. Found as ``summed_splits`` finds full readings, the group with the blank
+    printing one number fewer; the readings from each place on are found once."""
+    run = " ".join(run.split())
+    if not run.replace(" ", "").strip("0"):
+        return {}  # zeros only: each its own cell, never fewer than the run has digits
+    end = len(run)
+    memo: dict[tuple[int, int, bool], list[Reading]] = {}
+
+    def walk(p: int, g: int, used: bool) -> list[Reading]:
+        key = (p, g, used)
+        known = memo.get(key)
+        if known is not None:
+            return known
+        out: list[Reading] = []
+        if g == groups:
+            if used and _skip(run, p) == end:
+                out.append(())
+            memo[key] = out
+            return out
+        for here in (False,) if used else (False, True):
+            later = (groups - g - 1) * size - (0 if used or here else 1)
+            for parts, q in _read(run, p, size - 1 - (1 if here else 0), MAX_DIGITS, end - later):
+                total = str(sum(parts))
+                q = _skip(run, q)
+                if not run.startswith(total, q):
+                    continue
+                rests = walk(q + len(total), g + 1, used or here)
+                if not rests:
+                    continue
+                heads: list[Reading] = (
+                    [(*parts[:b], None, *parts[b:], int(total)) for b in range(size - 1)]
+                    if here
+                    else [(*parts, int(total))]
+                )
+                out.extend((*head, *rest) for head in heads for rest in rests)
+                if len(out) > MAX_BLANK_READINGS:
+                    raise _TooMany
+        memo[key] = out
+        return out
+
+    try:
+        readings = walk(0, 0, False)
+    except _TooMany:
+        return None
+    found: dict[Cells, list[Reading]] = {}
+    for reading in readings:
+        found.setdefault(_value(reading), []).append(reading)
+    return {value: (_merged(group)[0], 1) for value, group in found.items()}
+
+
+class _TooMany(Exception):
+    """More readings than ``MAX_BLANK_READINGS``."""
+
+
+def _blank_others(
+    found: Mapping[Cells, tuple[Reading, int]] | None, low: frozenset[int], picked: Reading
+) -> tuple[Cells, ...]:
+    """The values of readings with blank cells other than ``picked``: fewest blanks first."""
+    if not found:
+        return ()
+    ordered = sorted(found, key=lambda v: (found[v][1], rank([v], low)))
+    return tuple(v for v in ordered if v != picked)
 
 
 BLANK_UNLISTED_REASON: Final = (
@@ -382,6 +465,18 @@ BLANK_UNLISTED_REASON: Final = (
 BLANK_POSSIBLE_REASON: Final = (
     "本报告有空白格（有的行数字串少于格数），本数字串按每格都印数字读时合计成立，照此读取；"
     "若其中也有空白格，另有合计成立的读法，见备选，请核对"
+)
+ONE_BLANK_POSSIBLE_REASON: Final = (
+    "本数字串按每格都印数字读时合计成立，照此读取；但若其中一格为空白（空白格不印数字），"
+    "另有合计成立的读法，见备选，请核对"
+)
+FORCED_UNEQUAL_REASON: Final = (
+    "按原文的空格和位数只有一种拆分，照录，但合计不成立：可能是合计印错，也可能有空白格"
+    "（空白格不印数字）使其后各格错位，请核对"
+)
+FORCED_BLANK_REASON: Final = (
+    "按每格都印数字只有一种拆分，但合计不成立；按含空白格（空白格不印数字）的读法合计成立，"
+    "照此读取（各种读法不一致的格留空），原文照录的拆分见备选，请核对"
 )
 FORCED_OR_BLANK_REASON: Final = (
     "按原文的空格和位数只有一种拆分，照录（勾稽关系不成立）；若有空白格（不印数字），另有合计成立的读法，"
@@ -403,9 +498,19 @@ def _pick_blank(found: Mapping[Cells, tuple[Reading, int]], low: frozenset[int])
     if len(ordered) == 1:
         unsure = sum(v is None for v in cells) > count
         return Decoded(cells, not unsure, reason=BLANK_UNSURE_REASON if unsure else "")
+    fewest = [value for value in ordered if found[value][1] == count]
+    if len(fewest) == 1:  # readings with more blank cells add up too: said
+        return Decoded(cells, False, tuple(ordered[1:4]), BLANK_MORE_REASON)
     # which cells are blank differs between the readings: only what they all agree on
-    agreed, _ = _merged([found[value][0] for value in ordered])
-    return Decoded(agreed, False, tuple(ordered[:3]), BLANK_GROUPS_REASON)
+    agreed, _ = _merged([found[value][0] for value in fewest])
+    others = [value for value in ordered if value not in fewest]
+    return Decoded(agreed, False, tuple([*fewest, *others][:3]), BLANK_GROUPS_REASON)
+
+
+BLANK_MORE_REASON: Final = (
+    "数字串按含空白格（空白格不印数字）的读法合计成立，取空白格最少的一种；"
+    "另有空白格更多的读法合计也成立，见备选，请核对"
+)
 
 
 @lru_cache(maxsize=4096)

@@ -334,10 +334,14 @@ def table_ranges(
     h = headings.get
     t2_start = h("2", -1) + 1 if "2" in headings else _anchor(rows, table2_labels(), start, end)
     t3_start = (
-        h("3", -1) + 1 if "3" in headings else _anchor(rows, table3_labels(), t2_start or 0, end)
+        h("3", -1) + 1
+        if "3" in headings
+        else _anchor(rows, table3_labels(), t2_start or 0, end, table2_labels())
     )
     t4_start = (
-        h("4", -1) + 1 if "4" in headings else _anchor(rows, table4_labels(), t3_start or 0, end)
+        h("4", -1) + 1
+        if "4" in headings
+        else _anchor(rows, table4_labels(), t3_start or 0, end, table3_labels())
     )
     t4_end = h("5", end) if h("5", end) > (t4_start or 0) else end
     t3_end = (t4_start - 1 if "4" in headings else t4_start) if t4_start is not None else t4_end
@@ -349,11 +353,27 @@ def table_ranges(
     )
 
 
-def _anchor(rows: Sequence[Row], labels: LabelSet, start: int, end: int) -> int | None:
-    """The first row in ``[start, end)`` with a cell that is a non-generic label."""
+def _anchor(
+    rows: Sequence[Row],
+    labels: LabelSet,
+    start: int,
+    end: int,
+    before: LabelSet | None = None,
+) -> int | None:
+    """The first row in ``[start, end)`` with a cell that is a non-generic label.
+
+    With ``before`` (the labels of the table printed before this one), a row whose first
+    such cell is a label of that table is still that table's: a grid that runs on into the
+    next table's (two tables touching on a PDF page, read as one) may carry a stray cell of
+    the next table's header in its own first row, and the table starts at its own header,
+    not there."""
     for row in rows[start:end]:
         for cell in row.cells:
-            if cell and any(not lb.generic for lb in labels.match(cell)):
+            if not cell:
+                continue
+            if before is not None and any(not lb.generic for lb in before.match(cell)):
+                break  # the table before's row
+            if any(not lb.generic for lb in labels.match(cell)):
                 return row.index
     return None
 
