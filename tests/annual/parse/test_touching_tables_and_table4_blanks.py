@@ -271,3 +271,27 @@ def test_the_rule_keeps_table4_runs_with_one_blank_cell_right_or_said() -> None:
                     if wrong and found.unique:
                         silent.append((run, cells, found.cells))
     assert silent == []
+
+
+def test_a_stray_cell_of_table4s_header_in_table3s_last_row_does_not_start_table4() -> None:
+    """The same between tables 三 and 四: table 三's last row, in one grid with table 四,
+    ends in text of table 四's header; it is still table 三's row."""
+    table3 = _table3_rows()
+    last = (*table3[-1], "行政复议行政诉讼")
+    table4 = [
+        ("行政复议", "行政诉讼"),
+        ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"),
+        tuple(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2),
+        tuple(["1", "0", "0", "0", "1", "0", "0", "1", "0", "1", "0", "0", "0", "0", "0"]),
+    ]
+    rows = [*_TABLE3_HEADER, *table3[:-1], last, *table4]
+    width = max(len(r) for r in rows)
+    grid = Grid(tuple(tuple(r) + ("",) * (width - len(r)) for r in rows), (), 1)
+    document = Document(
+        "touching.pdf", "pdf", [Line("三、收到和处理政府信息公开申请情况", 1), grid]
+    )
+    report = recognize(document)
+    assert report.table3.row("carried_forward") == (1, 0, 0, 0, 0, 0, 1)
+    assert report.table4.reconsideration.upheld == 1
+    assert report.table4.litigation_direct.total == 1
+    assert "VALUES_UNASSIGNED" not in _codes(report)
