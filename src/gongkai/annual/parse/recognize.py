@@ -366,16 +366,25 @@ def _anchor(
     such cell is a label of that table is still that table's: a grid that runs on into the
     next table's (two tables touching on a PDF page, read as one) may carry a stray cell of
     the next table's header in its own first row, and the table starts at its own header,
-    not there."""
+    not there. Such a row is the anchor only when no later row is (both tables printed on
+    one line)."""
+    shared: int | None = None
     for row in rows[start:end]:
-        for cell in row.cells:
+        cells = row.cells
+        for i, cell in enumerate(cells):
             if not cell:
                 continue
             if before is not None and any(not lb.generic for lb in before.match(cell)):
+                if shared is None and _has_label(cells[i + 1 :], labels):
+                    shared = row.index
                 break  # the table before's row
             if any(not lb.generic for lb in labels.match(cell)):
                 return row.index
-    return None
+    return shared
+
+
+def _has_label(cells: Sequence[str], labels: LabelSet) -> bool:
+    return any(cell and any(not lb.generic for lb in labels.match(cell)) for cell in cells)
 
 
 def _table_rows(*readings: Reading) -> set[int]:
