@@ -1,14 +1,16 @@
 """PDF tables drawn touching each other that the lines alone used to leave as one grid:
 a taller table on the left of a shorter one (their rows at the same heights, so every
-row line runs on across the shared border), and a narrower table on a wider one whose
-column lines go on as the wider one's (no line ends on the shared rule). Each is cut on
+row line runs on across the shared border), and a narrower table on a wider one, centred
+or to the right, whose column lines go on as the wider one's (no line ends on the shared
+rule). Each is cut on
 its own ruling lines, and the report says on which page the layout cut tables apart
 (``TABLES_SPLIT``), so that a reader of the output knows the cut was inferred.
 
 A table whose last rows have fewer cells than the rows above (a Word table whose cells
 shift left) has the same outline as a taller table beside a shorter one; it stays whole
 unless each side is under a heading row of its own width (the national form's blocks and
-groups each begin with one)."""
+groups each begin with one); a table whose first rows have fewer cells has the outline of
+a narrower table on a wider one at the same left border, and stays whole too."""
 
 from __future__ import annotations
 
@@ -165,7 +167,6 @@ W = PAGE_WIDTH / 15
 @pytest.mark.parametrize(
     ("labels", "style"),
     [
-        pytest.param([W, W, 3 * W], "", id="left"),
         pytest.param([W, W, 3 * W], "margin-left:auto", id="right"),
         pytest.param([W, W, 4 * W], "margin:0 auto", id="centred"),
     ],
@@ -175,8 +176,10 @@ def test_narrower_table3_on_table4_with_the_same_column_lines_is_cut(
 ) -> None:
     """Table 三 on columns as wide as table 四's (its label columns as wide as one, one
     and three or four of them), narrower than table 四 and printed on it with no gap,
-    on the second page: each of table 三's column lines goes on as one of table 四's,
-    so no line ends on the shared rule, yet table 四's outer columns begin on it."""
+    to the right or centred, on the second page: each of table 三's column lines goes
+    on as one of table 四's, so no line ends on the shared rule, yet table 四's columns
+    begin on it left of table 三. (At the same left border it has the outline of one
+    table whose first rows have fewer cells, and stays one grid.)"""
     expected = expected_for(NAME)
     tables = _tables(expected)
     table4 = _columns(tables["4"], [W] * 15)
@@ -199,10 +202,24 @@ def test_narrower_table3_on_table4_with_the_same_column_lines_is_cut(
     assert "第2页" in message and "2张表" in message
 
 
-def test_narrower_table_on_a_wider_one_sharing_its_column_lines_is_cut() -> None:
-    upper = _grid(0, 0, [50, 50], [20, 20])
+def test_narrower_table_right_on_a_wider_one_sharing_its_column_lines_is_cut() -> None:
+    upper = _grid(100, 0, [50, 50], [20, 20])
     lower = _grid(0, 40, [50, 50, 50, 50], [20, 20])
     assert _parts(upper + lower) == [_lines(upper), _lines(lower)]
+
+
+def test_first_rows_with_fewer_cells_stay_one_table() -> None:
+    """An HTML table whose header rows have fewer cells than its body (a Markdown pipe
+    table converted as it is): each row begins at the table's left border and ends
+    where its cells end, on the body's column lines. It has the outline of a narrower
+    table on a wider one at the same left border, and is left whole."""
+    cells = [
+        (0.0, 0.0, 100.0, 20.0),  # 行政复议 | 行政诉讼 as two cells
+        (100.0, 0.0, 200.0, 20.0),
+        *_grid(0, 20, [50] * 5, [20]),
+        *_grid(0, 40, [50] * 6, [20, 20]),
+    ]
+    assert _parts(cells) == [_lines(cells)]
 
 
 def test_narrower_table_centred_on_a_wider_one_is_not_cut_down_its_side() -> None:

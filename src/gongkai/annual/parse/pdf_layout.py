@@ -469,12 +469,15 @@ def _headed(rows: list[float], borders: list[Edge], at: float, side: int) -> boo
 
 def _widens(at: float, columns: list[Edge], borders: list[Edge]) -> bool:
     """Whether the columns that reach the horizontal rule ``at`` from below begin left of
-    or end right of those that reach it from above, and those from above lie within
-    them, each part with a rule of its own as wide as its columns: a narrower table on
-    a wider one, drawn touching (a column line of the upper one may go on as one of the
-    lower one's, so no line ends on the rule). The other way round (a wider table on a
-    narrower one) it may be one table whose last rows have fewer cells, and it is cut
-    only where lines end and others begin (``_boundaries``). Nor is it cut where a line
+    those that reach it from above (and may end right of them), and those from above
+    lie within them, each part with a rule of its own as wide as its columns: a
+    narrower table on a wider one, centred or to the right, drawn touching (a column
+    line of the upper one may go on as one of the lower one's, so no line ends on the
+    rule). Rows with fewer cells than those below them (an HTML or Word table whose
+    header rows have fewer cells than its body) end short on the right, never on the
+    left: where the two begin at the same left border it may be one table, and where a
+    wider part lies on a narrower one it may be one whose last rows have fewer cells;
+    these are cut only where lines end and others begin (``_boundaries``). Nor is it cut where a line
     inside the wider part comes down from above and goes on below that part's last rule:
     that is the border of a table beside it (a taller table on the left, whose heading
     row stands above the top of a shorter one on its right)."""
@@ -491,11 +494,7 @@ def _widens(at: float, columns: list[Edge], borders: list[Edge]) -> bool:
     if len(above) < 2 or len(below) < 2:
         return False
     upper, lower = (min(above), max(above)), (min(below), max(below))
-    if not (
-        lower[0] <= upper[0] + 2 * TOLERANCE
-        and lower[1] >= upper[1] - 2 * TOLERANCE
-        and (lower[0] < upper[0] - 2 * TOLERANCE or lower[1] > upper[1] + 2 * TOLERANCE)
-    ):
+    if not (lower[0] < upper[0] - 2 * TOLERANCE and lower[1] >= upper[1] - 2 * TOLERANCE):
         return False
     if not _bordered(borders, upper, at, -1):
         return False
