@@ -357,9 +357,15 @@ def decode_groups(run: str, size: int, groups: int = 1, *, blanks: bool = False)
     if good is None:
         return Decoded((None,) * width, False, reason="数字串过长，拆分方式太多，无法确定各格")
     low = frozenset(i for i in range(width) if i % size != size - 1)
-    short = len(run.replace(" ", "")) < width
+    digits = len(run.replace(" ", ""))
+    short = digits < width
     if blanks or not good or short:
         found = _blank_groups(" ".join(run.split()), size, groups)
+    elif digits == width:
+        # every cell one digit and every total adds up: no reading with one blank cell
+        # does too (its one number of two digits would be a total, 10x + y, and the
+        # totals read one digit each make that 11x = 0 or a total over 9), none to list
+        found = {}
     else:  # a report with no blank cell elsewhere: a reading with one blank cell counts
         found = _one_blank(run, size, groups)
     if found and short:

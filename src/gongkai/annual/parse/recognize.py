@@ -372,18 +372,17 @@ def _anchor(
     for row in rows[start:end]:
         cells = row.cells
         for i, cell in enumerate(cells):
-            if not cell:
-                continue
-            if before is not None and any(not lb.generic for lb in before.match(cell)):
-                if shared is None and _has_label(cells[i + 1 :], labels):
+            if cell and any(not lb.generic for lb in labels.match(cell)):
+                if before is None or not _has_label(cells[:i], before):
+                    return row.index
+                if shared is None:  # the table before's row
                     shared = row.index
-                break  # the table before's row
-            if any(not lb.generic for lb in labels.match(cell)):
-                return row.index
+                break
     return shared
 
 
 def _has_label(cells: Sequence[str], labels: LabelSet) -> bool:
+    """Whether a cell is a non-generic label of ``labels``."""
     return any(cell and any(not lb.generic for lb in labels.match(cell)) for cell in cells)
 
 
