@@ -295,3 +295,25 @@ def test_a_stray_cell_of_table4s_header_in_table3s_last_row_does_not_start_table
     assert report.table4.reconsideration.upheld == 1
     assert report.table4.litigation_direct.total == 1
     assert "VALUES_UNASSIGNED" not in _codes(report)
+
+
+def test_a_run_of_one_digit_a_cell_that_adds_up_has_no_reading_with_one_blank_cell() -> None:
+    """Why ``decode_groups`` does not search such a run for readings with one blank cell:
+    there are none (every group of five one-digit cells that adds up, and every table of
+    three such groups among those with parts 0, 1 and 9)."""
+    groups = [
+        (a, b, c, e, a + b + c + e)
+        for a in range(10)
+        for b in range(10)
+        for c in range(10)
+        for e in range(10)
+        if a + b + c + e <= 9
+    ]
+    for group in groups:
+        assert d._one_blank("".join(map(str, group)), 5, 1) == {}
+    few = [g for g in groups if set(g[:4]) <= {0, 1, 9}]
+    for first in few:
+        for second in few[::3]:
+            for third in few[::5]:
+                run = "".join(map(str, (*first, *second, *third)))
+                assert d._one_blank(run, 5, 3) == {}, run
