@@ -203,11 +203,6 @@ def test_an_organ_other_evidence_names_carries_no_note(text: str) -> None:
     assert code is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="recognize._diagnose_meta does not yet add meta.organ_note to the diagnostics "
-    "(recognize.py is not meta's to edit); remove this mark with that hookup",
-)
 def test_the_publisher_fixture_says_the_organ_came_from_the_field() -> None:
     name = "crawler_publisher_field_alone_names_the_organ_no_title_organ_no_signature"
     report = parse_file(FIXTURES / "organs" / f"{name}.txt")

@@ -426,6 +426,10 @@ def _format(
 def _diagnose_meta(meta: Meta, headings: Collection[str], notes: Notes) -> None:
     if meta.organ is None:
         notes.add("ORGAN_NOT_FOUND", "info", "标题、发布机构和落款中都找不到发布机关，organ 留空")
+    elif meta.organ_note is not None:
+        organ_note = meta.organ_note
+        found: dict[str, Any] = {"field": organ_note.field} if organ_note.field else {}
+        notes.add(organ_note.code, organ_note.severity, organ_note.message, **found)
     if meta.year is None:
         notes.add("YEAR_NOT_FOUND", "warning", "标题和统计期限中都找不到报告年度，year 留空")
     elif meta.year_note is not None:
