@@ -41,6 +41,8 @@ CODES: dict[str, str] = {
     "TRIAL_FORMAT": "2019 年试行格式的年报",
     "TRIAL_TABLE2": "试行格式的表二与 2021 格式不对应，未读取",
     "COLUMNS_REORDERED": "表三表头的列顺序与国家格式不同，各列按表头读取",
+    "TABLE4_REORDERED": "表四表头所印各组（行政复议、行政诉讼的两组）或各列的顺序与国家格式不同，各数字按表头归入各组、各列",
+    "TABLE4_HEADINGS_CONFLICT": "表四表头所印各组或各列的顺序前后矛盾，按国家格式的位置读取",
     "INTERNAL_ERROR": "识别某一部分时程序出错，该部分留空（请报告此问题）",
     "PLACEHOLDER_AS_ZERO": "正文写明本年度未收到申请、表三只有 0 和占位符，占位符按 0 读取",
     "ORGAN_SPELLING": "标题中的机关名称与落款或发布机构有一两个字不同，按标题读取",

@@ -904,6 +904,9 @@ def read_table4(rows: Sequence[Row], notes: Notes) -> Reading:
     keyed = [h for h in hits if h.key and h.values]
     if keyed and all(len(h.values) <= TABLE4_WIDTH for h in keyed):
         assign_rows(hits, TABLE4_SPECS, reading, notes, "表四")
+        columns = _table4_column_order(stream, notes)
+        if columns is not None:
+            _reorder_table4(reading, TABLE4_GROUP_ORDER, columns, notes)
         return reading
     values = _flat_values(stream, len(TABLE4_SPECS) * TABLE4_WIDTH)
     if not values:
@@ -941,7 +944,169 @@ def read_table4(rows: Sequence[Row], notes: Notes) -> Reading:
     for i, spec in enumerate(TABLE4_SPECS):
         _set(reading, spec.key, read[i * TABLE4_WIDTH : (i + 1) * TABLE4_WIDTH], 0)
     reading.certain = certain
+    groups = _table4_group_order(stream, notes)
+    columns = _table4_column_order(stream, notes)
+    if groups is not None or columns is not None:
+        _reorder_table4(
+            reading,
+            TABLE4_GROUP_ORDER if groups is None else groups,
+            TABLE4_COLUMN_ORDER if columns is None else columns,
+            notes,
+        )
     return reading
+
+
+TABLE4_GROUP_ORDER: tuple[str, ...] = tuple(spec.key for spec in TABLE4_SPECS)
+TABLE4_COLUMN_ORDER: tuple[str, ...] = s.TABLE4_COLUMN_KEYS
+_RECONSIDERATION, _DIRECT, _AFTER = TABLE4_GROUP_ORDER
+_LITIGATION = "litigation"
+"""The key of the 行政诉讼 heading over the two litigation groups (``labels``)."""
+
+
+def _table4_headings(stream: Sequence[Token]) -> list[tuple[str, str]]:
+    """Table 四's headings before its last number, in reading order: (kind, key) with
+    kind ``group`` (a group's name or the 行政诉讼 heading, key ``litigation``) or
+    ``column``. A cell naming two of them (the part's title, 行政复议、行政诉讼情况) names
+    none."""
+    last = -1
+    for i, token in enumerate(stream):
+        if token.value.is_value:
+            last = i
+    out: list[tuple[str, str]] = []
+    for token in stream[:last]:
+        if token.value.is_value or not token.labels:
+            continue
+        named = {(lb.kind, lb.key) for lb in token.labels if lb.kind in _TABLE4_HEADING_KINDS}
+        if len(named) != 1:
+            continue
+        kind, key = named.pop()
+        out.append(("column", key) if kind == "column" else ("group", key))
+    return out
+
+
+_TABLE4_HEADING_KINDS = frozenset(("group", "header", "column"))
+
+
+def _before(first: list[int], second: list[int]) -> bool | None:
+    """Whether every place in ``first`` comes before every place in ``second`` (True),
+    every one after (False), or they interleave (None)."""
+    if max(first) < min(second):
+        return True
+    if min(first) > max(second):
+        return False
+    return None
+
+
+def _table4_group_order(stream: Sequence[Token], notes: Notes) -> tuple[str, ...] | None:
+    """The three groups in the order the table prints them, read from its headings
+    (行政复议, 行政诉讼, 未经复议直接起诉, 复议后起诉): which of 行政复议 and 行政诉讼 comes
+    first (from 行政诉讼's own heading where printed, else from its two groups'), and
+    which of the two litigation groups. ``None`` when the headings do not say, or
+    contradict each other (then with a warning): the national order is assumed."""
+    places: dict[str, list[int]] = {}
+    for i, (kind, key) in enumerate(_table4_headings(stream)):
+        if kind == "group":
+            places.setdefault(key, []).append(i)
+    reconsideration = places.get(_RECONSIDERATION)
+    direct, after = places.get(_DIRECT), places.get(_AFTER)
+    litigation = places.get(_LITIGATION)
+    sub: tuple[str, ...] = (_DIRECT, _AFTER)
+    conflict = ""
+    if direct and after:
+        ahead = _before(direct, after)
+        if ahead is None:
+            conflict = "“未经复议直接起诉”和“复议后起诉”的表头交错出现"
+        elif not ahead:
+            sub = (_AFTER, _DIRECT)
+    first = True  # 行政复议 before 行政诉讼
+    if reconsideration and not conflict:
+        if litigation:
+            ahead = _before(reconsideration, litigation)
+            if ahead is None:
+                conflict = "“行政复议”和“行政诉讼”的表头交错出现"
+        elif direct or after:
+            ahead = _before(reconsideration, (direct or []) + (after or []))
+            if ahead is None:
+                conflict = "“行政复议”的表头夹在行政诉讼的两组之间"
+        else:
+            ahead = True
+        first = bool(ahead)
+    if conflict:
+        notes.add(
+            "TABLE4_HEADINGS_CONFLICT",
+            "warning",
+            f"表四{conflict}，无法按表头确定各组的顺序，按国家格式的位置读取，请核对",
+        )
+        return None
+    order = (_RECONSIDERATION, *sub) if first else (*sub, _RECONSIDERATION)
+    return None if order == TABLE4_GROUP_ORDER else order
+
+
+def _table4_column_order(stream: Sequence[Token], notes: Notes) -> tuple[str, ...] | None:
+    """The five columns of a group in the order the table's headings print them (结果维持
+    … 总计, once for each group or once for all): ``None`` when they are not all printed
+    or print the national order; when the groups' headings disagree, or name a column
+    twice, ``None`` with a warning."""
+    printed = [key for kind, key in _table4_headings(stream) if kind == "column"]
+    width = TABLE4_WIDTH
+    if not printed or len(printed) % width:
+        return None
+    chunks = {tuple(printed[i : i + width]) for i in range(0, len(printed), width)}
+    if chunks == {TABLE4_COLUMN_ORDER}:
+        return None
+    if len(chunks) != 1 or len(set(printed[:width])) != width:
+        notes.add(
+            "TABLE4_HEADINGS_CONFLICT",
+            "warning",
+            "表四各组的列标题（结果维持、结果纠正、其他结果、尚未审结、总计）顺序不一致"
+            "或有重复，无法按表头确定各列，按国家格式的位置读取，请核对",
+        )
+        return None
+    return tuple(printed[:width])
+
+
+def _reorder_table4(
+    reading: Reading, groups: tuple[str, ...], columns: tuple[str, ...], notes: Notes
+) -> None:
+    """Move the groups read by position (``reading.cells`` keyed in the national order)
+    and each group's columns to where the table's headings put them."""
+    cells = reading.cells
+    placeholders = reading.placeholders
+    printed_cells = {
+        key: cells.get(spec) for key, spec in zip(groups, TABLE4_GROUP_ORDER, strict=True)
+    }
+    printed_blanks = {
+        key: placeholders.get(spec) for key, spec in zip(groups, TABLE4_GROUP_ORDER, strict=True)
+    }
+    source = [columns.index(key) for key in TABLE4_COLUMN_ORDER]
+    for key in TABLE4_GROUP_ORDER:
+        values = printed_cells[key]
+        if values is None:
+            cells.pop(key, None)
+        elif len(values) == TABLE4_WIDTH:
+            cells[key] = [values[i] for i in source]
+        else:
+            cells[key] = values
+        positions = printed_blanks[key]
+        if positions is None:
+            placeholders.pop(key, None)
+        else:
+            placeholders[key] = tuple(
+                sorted(TABLE4_COLUMN_ORDER.index(columns[p]) for p in positions if p < TABLE4_WIDTH)
+            )
+    said = []
+    if groups != TABLE4_GROUP_ORDER:
+        said.append(
+            "各组的顺序为“" + "、".join(s.TABLE4_GROUP_BY_KEY[k].label for k in groups) + "”"
+        )
+    if columns != TABLE4_COLUMN_ORDER:
+        labels = {c.key: c.label for c in s.TABLE4_COLUMNS}
+        said.append("各组的列顺序为“" + "、".join(labels[k] for k in columns) + "”")
+    notes.add(
+        "TABLE4_REORDERED",
+        "info",
+        f"表四表头所示{'，'.join(said)}，与国家格式不同，各数字按表头归入各组、各列",
+    )
 
 
 def _flat_values(stream: list[Token], width: int) -> list[Token]:
