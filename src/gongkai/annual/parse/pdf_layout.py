@@ -60,6 +60,11 @@ class TableBox:
     """The first row was cut by a page break: it goes on from the previous page."""
     open_bottom: bool = False
     """The last row was cut by a page break: it goes on at the top of the next page."""
+    first_row_lines: tuple[float, ...] = ()
+    """The x of the vertical rules that cross the first row (its own cell borders, not
+    those of rows further down that reach out wider)."""
+    last_row_lines: tuple[float, ...] = ()
+    """The x of the vertical rules that cross the last row."""
     split: bool = False
     """The table was drawn touching another one (one on the other or side by side, no
     gap) and cut from it on their ruling lines (``_tables_in``)."""
@@ -622,8 +627,17 @@ def _table(
         columns=tuple(xs),
         open_top=cut[0] is not None,
         open_bottom=cut[1] is not None,
+        first_row_lines=_row_lines(xs, columns_at, (ys[0] + ys[1]) / 2),
+        last_row_lines=_row_lines(xs, columns_at, (ys[-2] + ys[-1]) / 2),
         split=split,
     )
+
+
+def _row_lines(
+    xs: list[float], columns_at: dict[float, list[tuple[float, float]]], middle_y: float
+) -> tuple[float, ...]:
+    """The x of the vertical rules that cross a row at the height ``middle_y``."""
+    return tuple(x for x in xs if _covers(columns_at[x], middle_y))
 
 
 def _text_lines(

@@ -9,7 +9,10 @@ numbers) are dropped, except the first of a running head that is the report's ti
 report may print its title only there). A table continued on the next page arrives as two grids on
 consecutive pages; joining them is the recognizer's work, except for a row that the page
 break cut in two (its borders open at the break): its two pieces are joined into one
-row here, cell by cell, so that its label and numbers are read together.
+row here, cell by cell, so that its label and numbers are read together. The pieces
+are known by the vertical rules that cross them, the same on both pages, even where the
+two tables' outlines differ (rows of more cells only on one page; a table drawn touching
+the first piece and read with it).
 
 A PDF without any text (a scan) is not guessed at: the document comes back empty with a
 ``PDF_NO_TEXT`` diagnostic. Tables drawn touching each other, which the layout cut
@@ -121,7 +124,11 @@ def read_pdf(data: bytes, source: str) -> Document:
                 document.blocks[-1], grid = _joined(cut.grid, grid, bottom)
             if grid.rows:
                 document.blocks.append(grid)
-            cut = Cut(grid, item.columns) if item.open_bottom and grid.rows else None
+            cut = (
+                Cut(grid, item.columns, item.last_row_lines)
+                if item.open_bottom and grid.rows
+                else None
+            )
         lines = numbered_lines(pending, page=page_number)
         document.blocks.extend(lines)
         if lines:
@@ -133,15 +140,23 @@ class Cut:
     """The grid of a table whose last row a page break cut, waiting for the rest of that
     row at the top of the next page."""
 
-    def __init__(self, grid: Grid, columns: tuple[float, ...]) -> None:
+    def __init__(
+        self, grid: Grid, columns: tuple[float, ...], lines: tuple[float, ...] = ()
+    ) -> None:
         self.grid = grid
         self.columns = columns
+        self.lines = lines
+        """The vertical rules that cross the cut row."""
 
     def fits(self, table: TableBox, grid: Grid, document: Document) -> bool:
         """Whether ``table`` (read as ``grid``) goes on where this one was cut: it
-        follows it in the document with nothing between them, as wide, and the vertical
-        rules of one are among the other's (a group's column that begins only in the
-        rows on the next page adds a rule there)."""
+        follows it in the document with nothing between them, and either the two are
+        as wide and the vertical rules of one are among the other's (a group's column
+        that begins only in the rows on the next page adds a rule there), or the cut
+        row's two pieces are crossed by the same vertical rules (``_same_rules``): the
+        tables' outlines may differ where rows away from the break have cells of their
+        own (table 三's rows of nine cells, only on the next page; a table drawn touching
+        the first piece, read with it as one grid), the cut row's rules do not."""
         if not (
             document.blocks
             and document.blocks[-1] is self.grid
@@ -156,7 +171,19 @@ class Cut:
             abs(fewer[0] - more[0]) <= 2 * TOLERANCE
             and abs(fewer[-1] - more[-1]) <= 2 * TOLERANCE
             and all(any(abs(x - y) <= 2 * TOLERANCE for y in more) for x in fewer)
-        )
+        ) or _same_rules(self.lines, table.first_row_lines)
+
+
+def _same_rules(upper: tuple[float, ...], lower: tuple[float, ...]) -> bool:
+    """Whether the vertical rules crossing a row cut by a page break (``upper``, its
+    piece at the bottom of one page) and those crossing the first row of the next page
+    (``lower``) are the same rules: as many, each within ``2 × TOLERANCE`` of its
+    counterpart, at least three (a row of two cells or more)."""
+    return (
+        len(upper) >= 3
+        and len(upper) == len(lower)
+        and all(abs(x - y) <= 2 * TOLERANCE for x, y in zip(upper, lower, strict=True))
+    )
 
 
 def _padded(cells: tuple[T, ...], width: int, blank: T) -> tuple[T, ...]:
