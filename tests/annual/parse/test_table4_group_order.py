@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from gongkai.annual.parse import parse_bytes
-from tests.annual.parse.as_documents import as_docx, as_html
+from tests.annual.parse.as_documents import as_docx, as_html, as_pdf
 from tests.conftest import FIXTURES
 
 NAME = "table4_litigation_printed_before_reconsideration"
@@ -52,6 +52,8 @@ def _parse(text: str, kind: str) -> Any:
         return parse_bytes(text.encode("utf-8"), f"{NAME}.txt")
     if kind == "html":
         return parse_bytes(as_html(text), f"{NAME}.html")
+    if kind == "pdf":
+        return parse_bytes(as_pdf(text), f"{NAME}.pdf")
     return parse_bytes(as_docx(text), f"{NAME}.docx")
 
 
@@ -177,3 +179,50 @@ def test_contradictory_column_headings_keep_the_positional_reading() -> None:
     report = _parse(_with_table4(table), "text")
     assert _table4(report) == EXPECTED
     assert "TABLE4_HEADINGS_CONFLICT" in _codes(report)
+
+
+@pytest.mark.parametrize("layout", ["litigation_first", "litigation_swapped"])
+def test_table4_groups_are_read_by_their_headings_in_a_pdf(layout: str) -> None:
+    """Laid out as a PDF, the narrow header cells' text runs over into one cell of the
+    first header row (所有列名和两组行政诉讼的名称连在一起): a cell naming several
+    headings is no heading, the others still say the order."""
+    report = _parse(_with_table4(LAYOUTS[layout]), "pdf")
+    assert _table4(report) == EXPECTED
+    assert "TABLE4_REORDERED" in _codes(report)
+    assert "TABLE4_HEADINGS_CONFLICT" not in _codes(report)
+
+
+# the report in traditional characters (as some Hong Kong-facing or Taiwan-affairs
+# offices print them): the reader folds them to simplified before reading the headings
+TRADITIONAL = str.maketrans(
+    {
+        "诉": "訴",
+        "讼": "訟",
+        "议": "議",
+        "复": "復",
+        "经": "經",
+        "结": "結",
+        "维": "維",
+        "纠": "糾",
+        "审": "審",
+        "总": "總",
+        "计": "計",
+        "务": "務",
+        "过": "過",
+        "县": "縣",
+        "区": "區",
+        "报": "報",
+        "为": "為",
+        "发": "發",
+        "开": "開",
+        "应": "應",
+    }
+)
+
+
+def test_table4_headings_in_traditional_characters_are_read() -> None:
+    text = _with_table4(LITIGATION_SWAPPED).translate(TRADITIONAL)
+    assert "行政訴訟" in text and "復議后起訴" in text
+    report = _parse(text, "text")
+    assert _table4(report) == EXPECTED
+    assert "TABLE4_REORDERED" in _codes(report)

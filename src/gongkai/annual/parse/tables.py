@@ -979,12 +979,27 @@ def _table4_headings(stream: Sequence[Token]) -> list[tuple[str, str]]:
         named = {(lb.kind, lb.key) for lb in token.labels if lb.kind in _TABLE4_HEADING_KINDS}
         if len(named) != 1:
             continue
+        folded = normalize_label(token.text)
+        if len({key for variant, key in _TABLE4_NAMES if variant in folded}) > 1:
+            continue  # the text of several cells run together (a PDF's overflowing cell)
         kind, key = named.pop()
         out.append(("column", key) if kind == "column" else ("group", key))
     return out
 
 
 _TABLE4_HEADING_KINDS = frozenset(("group", "header", "column"))
+_TABLE4_NAMES: tuple[tuple[str, str], ...] = tuple(
+    (folded, key)
+    for variants, key in (
+        *((g.variants, g.key) for g in s.TABLE4_GROUPS),
+        ((s.TABLE4_LITIGATION_HEADER,), _LITIGATION),
+        *((c.variants, c.key) for c in s.TABLE4_COLUMNS),
+    )
+    for folded in map(normalize_label, variants)
+    if len(folded) > 2
+)
+"""The names of table 四's groups and columns that are not generic words, folded: a
+cell holding two of them is no heading."""
 
 
 def _before(first: list[int], second: list[int]) -> bool | None:
