@@ -1,6 +1,8 @@
 """A row of table 三 that a page break cut in two (Word's "allow row to break across
 pages", a browser's or weasyprint's default): its label on one page and its numbers on
-the next, or the other way round. The two pieces are one row and are read as one.
+the next, or the other way round. The two pieces are one row and are read as one, also
+where the next page prints the header rows again above the rest of the row, and where
+the table is a converter's, each row only its own cells (narrower on the first page).
 
 The tables here are laid out so that the page ends in the middle of the chosen row: the
 page is first laid out tall (nothing breaks), the row's top and the next row's top are
@@ -93,15 +95,17 @@ def _td(text: str, rowspan: int = 1, colspan: int = 1, blank: str = "") -> str:
     return f"<td{spans}>{content}</td>"
 
 
-def _table3(cut: str, label: str, numbers: str, *, flat: bool = False) -> str:
+def _table3(cut: str, label: str, numbers: str, layout: str = "national") -> str:
     """Table 三 in the national layout, the row ``cut`` (id ``cut``) drawn tall: its label
     at the ``label`` end (``top``/``bottom``) of its cell, its numbers at the
-    ``numbers`` end of theirs; the row after it has the id ``after``. ``flat``: as a
+    ``numbers`` end of theirs; the row after it has the id ``after``. ``head``: its
+    three header rows in a ``<thead>``, printed again at the top of the next page (as
+    Word repeats header rows), so that the cut row goes on under them. ``flat``: as a
     web page's converter writes it (a Markdown pipe table laid out again), each row
     only its own cells and no spans, so that rows have 8 to 10 cells and the table is
     as wide on each page as its widest row there."""
     ends = {"top": "after", "bottom": "before"}
-    if flat:
+    if layout == "flat":
         return _flat_table3(cut, ends[label], ends[numbers])
     sizes: dict[str, int] = {}
     for row in s.TABLE3_ROWS:
@@ -132,7 +136,10 @@ def _table3(cut: str, label: str, numbers: str, *, flat: bool = False) -> str:
                 lead = _td(group, rowspan=sizes[row.group])
             name = _td(row.label, blank=ends[label] if tall else "")
         body.append(f"<tr{attributes}>{lead}{name}{values}</tr>")
-    return "<table>" + "".join(f"<tr>{r}</tr>" for r in head) + "".join(body) + "</table>"
+    rows = "".join(f"<tr>{r}</tr>" for r in head)
+    if layout == "head":
+        return f"<table><thead>{rows}</thead><tbody>{''.join(body)}</tbody></table>"
+    return f"<table>{rows}{''.join(body)}</table>"
 
 
 def _flat_table3(cut: str, label: str, numbers: str) -> str:
@@ -160,31 +167,32 @@ def _flat_table3(cut: str, label: str, numbers: str) -> str:
     return "<table>" + "".join(f"<tr>{r}</tr>" if "<tr" not in r else r for r in rows) + "</table>"
 
 
-def _html(cut: str, label: str, numbers: str, height: float, flat: bool = False) -> str:
+def _html(cut: str, label: str, numbers: str, height: float, layout: str) -> str:
     css = CSS % {"height": height}
     return (
         f"<html><head><meta charset='utf-8'><style>{css}</style></head><body>"
         "<p>某县某局2024年政府信息公开工作年度报告</p>"
-        f"<p>三、收到和处理政府信息公开申请情况</p>{_table3(cut, label, numbers, flat=flat)}</body></html>"
+        f"<p>三、收到和处理政府信息公开申请情况</p>{_table3(cut, label, numbers, layout)}</body></html>"
     )
 
 
-def cut_pdf(cut: str, label: str, numbers: str, *, flat: bool = False) -> bytes:
+def cut_pdf(cut: str, label: str, numbers: str, layout: str = "national") -> bytes:
     """Table 三 with the row ``cut`` cut in two by the page break: the label placed at
     the ``label`` end of its cell (``top``/``bottom``), the numbers at the ``numbers``
     end of theirs."""
-    tall = weasyprint.HTML(string=_html(cut, label, numbers, 2000.0, flat)).render()
+    tall = weasyprint.HTML(string=_html(cut, label, numbers, 2000.0, layout)).render()
     [page] = tall.pages
     top, bottom = page.anchors["cut"][1], page.anchors["after"][1]  # CSS px
     middle = (top + bottom) / 2 * 0.75  # points
     height = middle + 40.0  # the bottom margin under the break
-    data: bytes = weasyprint.HTML(string=_html(cut, label, numbers, height, flat)).write_pdf()
+    data: bytes = weasyprint.HTML(string=_html(cut, label, numbers, height, layout)).write_pdf()
     return data
 
 
-def _pieces(pdf: bytes) -> tuple[str, str]:
-    """The texts of the last row on page 1 and of the first row on page 2, as laid out
-    (before any joining): the two pieces of the cut row."""
+def _pieces(pdf: bytes, head: int = 0) -> tuple[str, str]:
+    """The texts of the last row on page 1 and of the first row on page 2 (under the
+    ``head`` header rows printed again), as laid out (before any joining): the two
+    pieces of the cut row."""
     import pypdfium2
 
     from gongkai.annual.parse.pdf_layout import TableBox, read_page
@@ -195,10 +203,10 @@ def _pieces(pdf: bytes) -> tuple[str, str]:
         second = next(i for _, i in read_page(document[1])[0] if isinstance(i, TableBox))
     finally:
         document.close()
-    assert first.open_bottom and second.open_top
+    assert first.open_bottom and second.open_top == (head == 0)
     return (
         "".join(c.text for c in first.rows[-1]).replace("\n", "").replace(" ", ""),
-        "".join(c.text for c in second.rows[0]).replace("\n", "").replace(" ", ""),
+        "".join(c.text for c in second.rows[head]).replace("\n", "").replace(" ", ""),
     )
 
 
@@ -208,7 +216,7 @@ def _table3_read(pdf: bytes) -> tuple[dict[str, Any], list[str]]:
     return report.to_dict()["table3"], codes
 
 
-@pytest.mark.parametrize("flat", [False, True], ids=["national", "flat"])
+@pytest.mark.parametrize("layout", ["national", "head", "flat"])
 @pytest.mark.parametrize(
     ("cut", "label", "numbers", "upper", "lower"),
     [
@@ -222,10 +230,10 @@ def _table3_read(pdf: bytes) -> tuple[dict[str, Any], list[str]]:
     ],
 )
 def test_a_row_cut_by_a_page_break_is_read_as_one_row(
-    cut: str, label: str, numbers: str, upper: str, lower: str, flat: bool
+    cut: str, label: str, numbers: str, upper: str, lower: str, layout: str
 ) -> None:
-    pdf = cut_pdf(cut, label, numbers, flat=flat)
-    first, second = _pieces(pdf)
+    pdf = cut_pdf(cut, label, numbers, layout)
+    first, second = _pieces(pdf, 3 if layout == "head" else 0)
     # the fixture: the label on one page, the numbers on the other
     digits = "".join(str(v) for v in TABLE3[cut])
     if upper:
@@ -279,9 +287,38 @@ def test_a_cut_rows_pieces_on_other_rules_are_not_joined() -> None:
 
     def table(lines: tuple[float, ...]) -> TableBox:
         columns = (50.0, 250.0, 300.0, 350.0, 380.0)
-        return TableBox([], 50.0, 40.0, 380.0, 90.0, columns, True, first_row_lines=lines)
+        return TableBox([], 50.0, 40.0, 380.0, 90.0, columns, True, row_lines=(lines,))
 
     assert cut.fits(table((50.0, 251.5, 299.0, 350.0)), second, document)
     assert not cut.fits(table((50.0, 250.0, 300.0, 350.0, 380.0)), second, document)
     assert not cut.fits(table((50.0, 200.0, 300.0, 350.0)), second, document)
     assert not cut.fits(table((50.0, 350.0)), second, document)
+
+
+def test_the_rest_of_a_cut_row_under_header_rows_printed_again() -> None:
+    """The next page prints the header row again: the row under it goes on with the cut
+    row when the same rules cross it; under other rules, or under other header rows,
+    the cut row does not go on there."""
+    from gongkai.annual.parse.document import Document, Grid
+    from gongkai.annual.parse.pdf_layout import TableBox
+    from gongkai.annual.parse.read_pdf import Cut, _joined
+
+    rules = (50.0, 250.0, 300.0, 350.0)
+    first = Grid((("项目", "自然人", "总计"), ("一、本年新收", "", "")), (), 1, 1)
+    second = Grid(
+        (("项目", "自然人", "总计"), ("", "6", "8"), ("二、上年结转", "1", "1")), (), 2, 2
+    )
+    document = Document(source="x.pdf", kind="pdf")
+    document.blocks.append(first)
+    cut = Cut(first, rules, rules)
+
+    def table(under_head: tuple[float, ...]) -> TableBox:
+        return TableBox([], 50.0, 40.0, 350.0, 90.0, rules, row_lines=(rules, under_head, rules))
+
+    assert cut.rest(table(rules), second, document) == 1
+    assert cut.rest(table((50.0, 200.0, 350.0)), second, document) is None
+    other = Grid((("项目", "法人", "总计"), ("", "6", "8")), (), 2, 2)
+    assert cut.rest(table(rules), other, document) is None
+    top, rest = _joined(first, second, None, 1)
+    assert top.rows == (("项目", "自然人", "总计"), ("一、本年新收", "6", "8"))
+    assert rest.rows == (("项目", "自然人", "总计"), ("二、上年结转", "1", "1"))

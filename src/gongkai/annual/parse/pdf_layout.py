@@ -60,11 +60,9 @@ class TableBox:
     """The first row was cut by a page break: it goes on from the previous page."""
     open_bottom: bool = False
     """The last row was cut by a page break: it goes on at the top of the next page."""
-    first_row_lines: tuple[float, ...] = ()
-    """The x of the vertical rules that cross the first row (its own cell borders, not
-    those of rows further down that reach out wider)."""
-    last_row_lines: tuple[float, ...] = ()
-    """The x of the vertical rules that cross the last row."""
+    row_lines: tuple[tuple[float, ...], ...] = ()
+    """For each row, the x of the vertical rules that cross it (its own cell borders,
+    not those of rows further down that reach out wider)."""
     split: bool = False
     """The table was drawn touching another one (one on the other or side by side, no
     gap) and cut from it on their ruling lines (``_tables_in``)."""
@@ -589,11 +587,14 @@ def _table(
             cell = parent[cell]
         return cell
 
+    row_lines: list[tuple[float, ...]] = []
     for i in range(n_rows):
         middle_y = (ys[i] + ys[i + 1]) / 2
+        crossed = [_covers(columns_at[x], middle_y) for x in xs]
+        row_lines.append(tuple(x for x, crosses in zip(xs, crossed, strict=True) if crosses))
         for j in range(n_cols):
             middle_x = (xs[j] + xs[j + 1]) / 2
-            if j > 0 and not _covers(columns_at[xs[j]], middle_y):
+            if j > 0 and not crossed[j]:
                 parent[find((i, j))] = find((i, j - 1))
             if i > 0 and not _covers(rows_at[ys[i]], middle_x):
                 parent[find((i, j))] = find((i - 1, j))
@@ -627,17 +628,9 @@ def _table(
         columns=tuple(xs),
         open_top=cut[0] is not None,
         open_bottom=cut[1] is not None,
-        first_row_lines=_row_lines(xs, columns_at, (ys[0] + ys[1]) / 2),
-        last_row_lines=_row_lines(xs, columns_at, (ys[-2] + ys[-1]) / 2),
+        row_lines=tuple(row_lines),
         split=split,
     )
-
-
-def _row_lines(
-    xs: list[float], columns_at: dict[float, list[tuple[float, float]]], middle_y: float
-) -> tuple[float, ...]:
-    """The x of the vertical rules that cross a row at the height ``middle_y``."""
-    return tuple(x for x in xs if _covers(columns_at[x], middle_y))
 
 
 def _text_lines(

@@ -12,7 +12,8 @@ break cut in two (its borders open at the break): its two pieces are joined into
 row here, cell by cell, so that its label and numbers are read together. The pieces
 are known by the vertical rules that cross them, the same on both pages, even where the
 two tables' outlines differ (rows of more cells only on one page; a table drawn touching
-the first piece and read with it).
+the first piece and read with it); where the next page prints the table's header rows
+again (Word's repeated header rows, a ``<thead>``), the rest is the row under them.
 
 A PDF without any text (a scan) is not guessed at: the document comes back empty with a
 ``PDF_NO_TEXT`` diagnostic. Tables drawn touching each other, which the layout cut
@@ -119,13 +120,13 @@ def read_pdf(data: bytes, source: str) -> Document:
             pending.clear()
             document.blocks.extend(lines)
             grid = expand(item.rows, simplify=simplify, page=page_number)
-            if cut is not None and not lines and item.open_top and cut.fits(item, grid, document):
-                bottom = _aligned(grid.rows[0], item.columns, cut.columns)
-                document.blocks[-1], grid = _joined(cut.grid, grid, bottom)
+            if cut is not None and not lines and (at := cut.rest(item, grid, document)) is not None:
+                bottom = _aligned(grid.rows[at], item.columns, cut.columns)
+                document.blocks[-1], grid = _joined(cut.grid, grid, bottom, at)
             if grid.rows:
                 document.blocks.append(grid)
             cut = (
-                Cut(grid, item.columns, item.last_row_lines)
+                Cut(grid, item.columns, item.row_lines[-1] if item.row_lines else ())
                 if item.open_bottom and grid.rows
                 else None
             )
@@ -147,6 +148,29 @@ class Cut:
         self.columns = columns
         self.lines = lines
         """The vertical rules that cross the cut row."""
+
+    def rest(self, table: TableBox, grid: Grid, document: Document) -> int | None:
+        """The row of ``table`` (read as ``grid``) that goes on with the cut row: its
+        first row when its top is open and it ``fits``; else, when the table begins with
+        the first piece's header rows printed again (Word's repeated header rows, a
+        ``<thead>``), the row under them, if it follows the first piece in the document
+        and is crossed by the cut row's vertical rules (the header's bottom rule closes
+        it at the top). ``None``: the cut row does not go on here."""
+        if table.open_top:
+            return 0 if self.fits(table, grid, document) else None
+        if not (document.blocks and document.blocks[-1] is self.grid):
+            return None
+        at = 0
+        while (
+            at < len(grid.rows) - 1
+            and at < len(self.grid.rows) - 1
+            and any(grid.rows[at])
+            and _printed(grid, at) == _printed(self.grid, at)
+        ):
+            at += 1
+        if at and at < len(table.row_lines) and _same_rules(self.lines, table.row_lines[at]):
+            return at
+        return None
 
     def fits(self, table: TableBox, grid: Grid, document: Document) -> bool:
         """Whether ``table`` (read as ``grid``) goes on where this one was cut: it
@@ -171,7 +195,18 @@ class Cut:
             abs(fewer[0] - more[0]) <= 2 * TOLERANCE
             and abs(fewer[-1] - more[-1]) <= 2 * TOLERANCE
             and all(any(abs(x - y) <= 2 * TOLERANCE for y in more) for x in fewer)
-        ) or _same_rules(self.lines, table.first_row_lines)
+        ) or _same_rules(self.lines, table.row_lines[0] if table.row_lines else ())
+
+
+def _printed(grid: Grid, row: int) -> tuple[str, ...]:
+    """The texts printed in a row of ``grid``: each merged cell once, without trailing
+    blank cells (the same header row spans other grid columns on a page whose table has
+    other column lines, and two grids are padded to their own widths)."""
+    merged = grid.merged[row] if row < len(grid.merged) else ()
+    texts = [t for j, t in enumerate(grid.rows[row]) if not (j < len(merged) and merged[j])]
+    while texts and not texts[-1]:
+        texts.pop()
+    return tuple(texts)
 
 
 def _same_rules(upper: tuple[float, ...], lower: tuple[float, ...]) -> bool:
@@ -211,13 +246,16 @@ def _aligned(
     return tuple(out)
 
 
-def _joined(first: Grid, second: Grid, bottom: tuple[str, ...] | None = None) -> tuple[Grid, Grid]:
-    """A table whose last row was cut, and the table that carries that row on: the two
-    pieces of the row become the first table's last row, each cell's texts joined as
-    wrapped text (``1.申请人无正当理由逾`` + ``期不补正…``; ``10`` + ``件``). Each table
-    keeps its page. ``bottom``: the second piece laid on the first table's columns."""
+def _joined(
+    first: Grid, second: Grid, bottom: tuple[str, ...] | None = None, at: int = 0
+) -> tuple[Grid, Grid]:
+    """A table whose last row was cut, and the table that carries that row on (in its
+    row ``at``, under the header rows printed again): the two pieces of the row become
+    the first table's last row, each cell's texts joined as wrapped text
+    (``1.申请人无正当理由逾`` + ``期不补正…``; ``10`` + ``件``). Each table keeps its
+    page. ``bottom``: the second piece laid on the first table's columns."""
     top = first.rows[-1]
-    bottom = second.rows[0] if bottom is None else bottom
+    bottom = second.rows[at] if bottom is None else bottom
     top_merged = first.merged[-1] if first.merged else (False,) * len(top)
     # the two grids may be padded to different widths: the cut row keeps the first's
     width = len(top)
@@ -232,7 +270,10 @@ def _joined(first: Grid, second: Grid, bottom: tuple[str, ...] | None = None) ->
             page=first.page,
         ),
         Grid(
-            rows=second.rows[1:], merged=second.merged[1:], number=second.number, page=second.page
+            rows=(*second.rows[:at], *second.rows[at + 1 :]),
+            merged=(*second.merged[:at], *second.merged[at + 1 :]),
+            number=second.number,
+            page=second.page,
         ),
     )
 
