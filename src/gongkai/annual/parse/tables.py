@@ -904,7 +904,7 @@ def read_table4(rows: Sequence[Row], notes: Notes) -> Reading:
     keyed = [h for h in hits if h.key and h.values]
     if keyed and all(len(h.values) <= TABLE4_WIDTH for h in keyed):
         assign_rows(hits, TABLE4_SPECS, reading, notes, "表四")
-        columns = _table4_column_order(stream, notes)
+        columns = _table4_column_order(_table4_headings(stream), notes)
         if columns is not None:
             _reorder_table4(reading, TABLE4_GROUP_ORDER, columns, notes)
         return reading
@@ -944,8 +944,9 @@ def read_table4(rows: Sequence[Row], notes: Notes) -> Reading:
     for i, spec in enumerate(TABLE4_SPECS):
         _set(reading, spec.key, read[i * TABLE4_WIDTH : (i + 1) * TABLE4_WIDTH], 0)
     reading.certain = certain
-    groups = _table4_group_order(stream, notes)
-    columns = _table4_column_order(stream, notes)
+    headings = _table4_headings(stream)
+    groups = _table4_group_order(headings, notes)
+    columns = _table4_column_order(headings, notes)
     if groups is not None or columns is not None:
         _reorder_table4(
             reading,
@@ -968,23 +969,29 @@ def _table4_headings(stream: Sequence[Token]) -> list[tuple[str, str]]:
     kind ``group`` (a group's name or the 行政诉讼 heading, key ``litigation``) or
     ``column``. A cell naming two of them (the part's title, 行政复议、行政诉讼情况) names
     none."""
-    last = -1
-    for i, token in enumerate(stream):
-        if token.value.is_value:
-            last = i
+    last = len(stream) - 1
+    while last >= 0 and not stream[last].value.is_value:
+        last -= 1
     out: list[tuple[str, str]] = []
-    for token in stream[:last]:
-        if token.value.is_value or not token.labels:
+    for i in range(last):
+        token = stream[i]
+        labels = token.labels
+        if not labels:
+            continue  # (a value has none)
+        first = labels[0]
+        if first.kind not in _TABLE4_HEADING_KINDS or any(
+            lb.kind != first.kind or lb.key != first.key for lb in labels[1:]
+        ):
             continue
-        named = {(lb.kind, lb.key) for lb in token.labels if lb.kind in _TABLE4_HEADING_KINDS}
-        if len(named) != 1:
-            continue
-        folded = normalize_label(token.text)
-        if len({key for variant, key in _TABLE4_NAMES if variant in folded}) > 1:
+        if len(token.text) >= first.score + 3 and _names_several(token.text):
             continue  # the text of several cells run together (a PDF's overflowing cell)
-        kind, key = named.pop()
-        out.append(("column", key) if kind == "column" else ("group", key))
+        out.append(("column" if first.kind == "column" else "group", first.key))
     return out
+
+
+def _names_several(text: str) -> bool:
+    folded = normalize_label(text)
+    return len({key for variant, key in _TABLE4_NAMES if variant in folded}) > 1
 
 
 _TABLE4_HEADING_KINDS = frozenset(("group", "header", "column"))
@@ -1012,14 +1019,14 @@ def _before(first: list[int], second: list[int]) -> bool | None:
     return None
 
 
-def _table4_group_order(stream: Sequence[Token], notes: Notes) -> tuple[str, ...] | None:
+def _table4_group_order(headings: list[tuple[str, str]], notes: Notes) -> tuple[str, ...] | None:
     """The three groups in the order the table prints them, read from its headings
     (行政复议, 行政诉讼, 未经复议直接起诉, 复议后起诉): which of 行政复议 and 行政诉讼 comes
     first (from 行政诉讼's own heading where printed, else from its two groups'), and
     which of the two litigation groups. ``None`` when the headings do not say, or
     contradict each other (then with a warning): the national order is assumed."""
     places: dict[str, list[int]] = {}
-    for i, (kind, key) in enumerate(_table4_headings(stream)):
+    for i, (kind, key) in enumerate(headings):
         if kind == "group":
             places.setdefault(key, []).append(i)
     reconsideration = places.get(_RECONSIDERATION)
@@ -1057,12 +1064,12 @@ def _table4_group_order(stream: Sequence[Token], notes: Notes) -> tuple[str, ...
     return None if order == TABLE4_GROUP_ORDER else order
 
 
-def _table4_column_order(stream: Sequence[Token], notes: Notes) -> tuple[str, ...] | None:
+def _table4_column_order(headings: list[tuple[str, str]], notes: Notes) -> tuple[str, ...] | None:
     """The five columns of a group in the order the table's headings print them (结果维持
     … 总计, once for each group or once for all): ``None`` when they are not all printed
     or print the national order; when the groups' headings disagree, or name a column
     twice, ``None`` with a warning."""
-    printed = [key for kind, key in _table4_headings(stream) if kind == "column"]
+    printed = [key for kind, key in headings if kind == "column"]
     width = TABLE4_WIDTH
     if not printed or len(printed) % width:
         return None
