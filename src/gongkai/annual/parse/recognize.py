@@ -372,8 +372,8 @@ def _anchor(
     for row in rows[start:end]:
         cells = row.cells
         for i, cell in enumerate(cells):
-            if cell and any(not lb.generic for lb in labels.match(cell)):
-                if before is None or not _has_label(cells[:i], before):
+            if _is_label(cell, labels):
+                if before is None or not any(_is_label(c, before) for c in cells[:i]):
                     return row.index
                 if shared is None:  # the table before's row
                     shared = row.index
@@ -381,9 +381,9 @@ def _anchor(
     return shared
 
 
-def _has_label(cells: Sequence[str], labels: LabelSet) -> bool:
-    """Whether a cell is a non-generic label of ``labels``."""
-    return any(cell and any(not lb.generic for lb in labels.match(cell)) for cell in cells)
+def _is_label(cell: str, labels: LabelSet) -> bool:
+    """Whether ``cell`` is a non-generic label of ``labels``."""
+    return bool(cell) and any(not lb.generic for lb in labels.match(cell))
 
 
 def _table_rows(*readings: Reading) -> set[int]:
