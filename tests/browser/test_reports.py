@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from gongkai.annual import schema as s
 from gongkai.organs.models import Organ
@@ -30,7 +31,7 @@ def test_officer_writes_and_checks_head_publishes_public_reads(site: Any) -> Non
     problems = "本年度存在的主要问题是政策解读不够深入，下一步将丰富解读形式。"
     site.get_by_label(s.SECTION_BY_KEY["5"].heading).fill(problems)
     site.get_by_role("button", name="保存正文").click()
-    assert "正文已保存。" in site.locator("main").inner_text()
+    expect(site.locator("main")).to_contain_text("正文已保存。")
     site.get_by_role("link", name="核查", exact=True).click()
     findings = site.locator("#findings").inner_text()
     assert "CELL.E001" in findings and "WS.W001" in findings  # table 二 blank, prompts in 一、六
@@ -41,15 +42,19 @@ def test_officer_writes_and_checks_head_publishes_public_reads(site: Any) -> Non
     site.get_by_label(s.SECTION_BY_KEY["1"].heading).fill("本年度依法推进政府信息公开工作。")
     site.get_by_label(s.SECTION_BY_KEY["6"].heading).fill("本年度未收取信息处理费。")
     site.get_by_role("button", name="保存正文").click()
+    # wait for the save's answer: a click on 核查 before it would cancel the save
+    expect(site.locator("main")).to_contain_text("正文已保存。")
     site.get_by_role("link", name="核查", exact=True).click()
     site.get_by_role("link", name="填报表二").first.click()
     for cell, value in (("licensing", "57"), ("punishment", "3"), ("coercion", "0"), ("fees", "0")):
         site.locator(f"#t2-{cell}").fill(value)
         site.locator(f"#t2-{cell}-source").fill("区政务服务平台导出")
     site.get_by_role("button", name="保存表二数字").click()
-    assert "表二数字已保存。" in site.locator("main").inner_text()
+    expect(site.locator("main")).to_contain_text("表二数字已保存。")
     site.get_by_role("link", name="核查", exact=True).click()
-    assert site.locator("#findings caption").inner_text().startswith("核查结果：错误0个")
+    expect(site.locator("#findings caption")).to_contain_text("核查结果：")
+    findings = site.locator("#findings").inner_text()
+    assert findings.startswith("核查结果：错误0个"), findings
 
     as_user(site, "fgj_head")
     site.goto(workspace)
