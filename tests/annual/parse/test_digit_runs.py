@@ -433,3 +433,77 @@ def test_table_four_whose_blank_readings_are_too_many_to_list_is_never_sure() ->
     found = d.decode_table4("100010000000000", blanks=True)
     assert found.cells == (1, 0, 0, 0, 1, *(0,) * 10)
     assert not found.unique and found.reason == d.BLANK_UNLISTED_REASON
+
+
+# ------------------------------------------------- table 四 with 总计 printed elsewhere
+
+
+def _at(parts: list[int], total: int) -> tuple[int, ...]:
+    """A group's four parts with their sum printed at ``total``."""
+    return (*parts[:total], sum(parts), *parts[total:])
+
+
+def _adds_up(cells: tuple[int, ...], total: int) -> bool:
+    groups = [cells[i : i + 5] for i in range(0, len(cells), 5)]
+    return all(g[total] == sum(g) - g[total] for g in groups)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(0, 12), min_size=4, max_size=4), min_size=1, max_size=2),
+    st.integers(0, 4),
+    st.lists(st.booleans(), min_size=10, max_size=10),
+)
+def test_groups_with_their_total_anywhere_split_as_every_split_that_adds_up(
+    groups: list[list[int]], total: int, spaces: list[bool]
+) -> None:
+    """``summed_splits`` with ``total`` finds exactly the splits whose number at ``total``
+    is the sum of the others (all splits, filtered, as the reference; small groups, so
+    that the reference can list every split)."""
+    cells = tuple(v for g in groups for v in _at(g, total))
+    run = "".join(f"{v}{' ' if gap else ''}" for v, gap in zip(cells, spaces, strict=False))
+    width = len(cells)
+    reference = {c for c in d.splits(run, width) if _adds_up(c, total)}
+    assert set(d.summed_splits(run, 5, len(groups), total=total)) == reference
+    assert cells in reference
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(0, 30), min_size=4, max_size=4), min_size=3, max_size=3),
+    st.integers(0, 3),
+    st.booleans(),
+)
+def test_table_four_with_its_total_first_reads_back_or_says_so(
+    groups: list[list[int]], total: int, blanks: bool
+) -> None:
+    cells = tuple(v for g in groups for v in _at(g, total))
+    found = d.decode_table4("".join(str(v) for v in cells), total=total, blanks=blanks)
+    if found.unique:
+        assert found.cells == cells
+    else:
+        assert found.reason
+
+
+def test_table_four_with_its_total_first() -> None:
+    """「15120211100053101」 with 总计 first in each group: 15 = 12 + 0 + 2 + 1, 1 = 1 + 0 +
+    0 + 0, 5 = 3 + 1 + 0 + 1; read with the total last, nothing adds up."""
+    found = d.decode_table4("15120211100053101", total=0)
+    assert found.unique
+    assert found.cells == (15, 12, 0, 2, 1, 1, 1, 0, 0, 0, 5, 3, 1, 0, 1)
+    assert d.decode_table4("15120211100053101").cells == (None,) * 15
+
+
+def test_table_four_with_its_total_first_and_a_blank_cell() -> None:
+    """「7511」: a group of four numbers for five cells, 总计 7 first. Which of 5, 1, 1 is
+    beside the blank is unknown: the total is kept, the rest null, the readings listed."""
+    found = d.decode_groups("7511", 5, total=0)
+    assert found.cells == (7, None, None, None, None) and not found.unique
+    assert set(found.alternatives) == {(7, 5, 1, 1, 0), (7, 5, 1, 0, 1), (7, 5, 0, 1, 1)}
+    # a full-width reading that adds up (23 = 1 + 0 + 1 + 21), another holding one blank
+    # cell that adds up too (23 = 10 + 12 + 1 + blank): kept, but not sure
+    one = d.decode_groups("2310121", 5, total=0)
+    assert one.cells == (23, 1, 0, 1, 21)
+    assert not one.unique and one.reason == d.ONE_BLANK_POSSIBLE_REASON
+    assert (23, 10, 12, 1, 0) in one.alternatives
+    assert d.decode_groups("70511", 5, total=0).unique  # (no reading with a blank adds up)

@@ -8,7 +8,8 @@ leading zeros. The form's own identities choose among them:
 - table 三: each row's 总计 is the sum of its six applicant cells; per column,
   （七）总计 is the sum of the outcome rows, and 一 + 二 = （七）+ 四 (checked on the six
   applicant columns, so a row whose own total is misprinted can still be placed);
-- table 四: each group's 总计 is the sum of its four cells;
+- table 四: each group's 总计 is the sum of its four cells (printed last, or where the
+  table's header puts it: ``total``);
 - table 二: a document row's 现行有效件数 is at least its 本年制发件数 and 本年废止件数 (usually,
   not always: only a preference).
 
@@ -205,11 +206,17 @@ def _read(
             yield (int(head), *rest), q
 
 
-def summed_splits(run: str, size: int, groups: int, *, digits: int = MAX_DIGITS) -> Iterator[Cells]:
+def summed_splits(
+    run: str, size: int, groups: int, *, digits: int = MAX_DIGITS, total: int = -1
+) -> Iterator[Cells]:
     """Readings of ``run`` as ``groups`` groups of ``size`` cells whose last cell is the sum
     of the others (table 三's rows, table 四's groups). A group's parts are read only while
-    they fit under its total, which keeps the search small."""
+    they fit under its total, which keeps the search small. With ``total``, the sum is the
+    group's cell at that index (a table 四 printing 总计 first), not its last."""
     run = " ".join(run.split())
+    if 0 <= total < size - 1:
+        yield from _summed_at(run, size, groups, total, digits)
+        return
     if groups == 1:
         yield from _row_splits(run, size, digits)
         return
@@ -229,6 +236,56 @@ def summed_splits(run: str, size: int, groups: int, *, digits: int = MAX_DIGITS)
                 yield (*parts, int(total), *rest)
 
     yield from walk(0, groups)
+
+
+def _summed_at(run: str, size: int, groups: int, total: int, digits: int) -> Iterator[Cells]:
+    """``summed_splits`` of groups whose sum is their cell at ``total``, not their last."""
+    end = len(run)
+
+    def walk(p: int, left: int) -> Iterator[Cells]:
+        if left == 0:
+            if _skip(run, p) == end:
+                yield ()
+            return
+        for cells, q in _group_at(run, p, size, total, digits):
+            for rest in walk(q, left - 1):
+                yield (*cells, *rest)
+
+    yield from walk(0, groups)
+
+
+def _group_at(run: str, p: int, size: int, total: int, digits: int) -> Iterator[tuple[Cells, int]]:
+    """One group of ``size`` numbers read from ``run`` at ``p`` whose number at ``total``
+    is the sum of the others, and where it ends: the numbers before the sum read freely,
+    those after it only while they fit under what the sum leaves."""
+    for before, q in _read(run, p, total, digits):
+        used = sum(before)
+        for (value,), r in _read(run, q, 1, digits):
+            if value >= used:
+                for after, e in _read_summing(run, r, size - 1 - total, value - used, digits):
+                    yield (*before, value, *after), e
+
+
+def _read_summing(
+    run: str, p: int, count: int, target: int, digits: int
+) -> Iterator[tuple[Cells, int]]:
+    """``count`` numbers read from ``run`` at ``p`` that add up to ``target``."""
+    if count == 0:
+        if target == 0:
+            yield (), p
+        return
+    p = _skip(run, p)
+    end = p
+    while end < len(run) and run[end].isdigit() and end - p < digits:
+        end += 1
+    if end == p:
+        return
+    for q in range(p + 1, p + 2 if run[p] == "0" else end + 1):
+        value = int(run[p:q])
+        if value > target:
+            break
+        for rest, e in _read_summing(run, q, count - 1, target - value, digits):
+            yield (value, *rest), e
 
 
 def _row_splits(run: str, size: int, digits: int) -> Iterator[Cells]:
@@ -334,15 +391,23 @@ def _pick(options: Sequence[Cells], low: frozenset[int]) -> Decoded:
 # ---------------------------------------------------------------------------- table 四
 
 
-def decode_table4(run: str, *, blanks: bool = False) -> Decoded:
-    """Table 四's 15 cells from one run (the three groups of five in form order); with
-    ``blanks`` (the report prints blank cells elsewhere), also read with blank cells."""
-    return decode_groups(run, len(s.TABLE4_COLUMNS), len(s.TABLE4_GROUPS), blanks=blanks)
+def decode_table4(run: str, *, blanks: bool = False, total: int = -1) -> Decoded:
+    """Table 四's 15 cells from one run (three groups of five); with ``blanks`` (the report
+    prints blank cells elsewhere), also read with blank cells. The cells come in the
+    order printed: each group's 总计 last, or at ``total`` when the table prints its
+    columns in another order (``decode_groups``)."""
+    return decode_groups(
+        run, len(s.TABLE4_COLUMNS), len(s.TABLE4_GROUPS), blanks=blanks, total=total
+    )
 
 
-def decode_groups(run: str, size: int, groups: int = 1, *, blanks: bool = False) -> Decoded:
+def decode_groups(
+    run: str, size: int, groups: int = 1, *, blanks: bool = False, total: int = -1
+) -> Decoded:
     """A run of ``groups`` groups of ``size`` cells, each ending with its total (table 四,
-    a group of it alone). A run with fewer digits than cells, or any run with ``blanks``,
+    a group of it alone), or holding it at index ``total`` (a table printing 总计 first:
+    everything below reads so, the cells in the order printed). A run with fewer digits
+    than cells, or any run with ``blanks``,
     is also read with blank cells (which print nothing): one value the readings agree on
     is kept (a cell null where they disagree on whether it is blank); between several,
     the fewest blank cells, then ``RULE``, with the others as alternatives.
@@ -353,14 +418,17 @@ def decode_groups(run: str, size: int, groups: int = 1, *, blanks: bool = False)
     length whose totals do not add up is kept as printed, never as sure (a blank cell
     shifts every later cell, and a misprinted total looks the same)."""
     width = size * groups
-    good = _limited(summed_splits(run, size, groups))
+    at = total if 0 <= total < size else size - 1
+    good = _limited(summed_splits(run, size, groups, total=at))
     if good is None:
         return Decoded((None,) * width, False, reason="数字串过长，拆分方式太多，无法确定各格")
-    low = frozenset(i for i in range(width) if i % size != size - 1)
+    low = frozenset(i for i in range(width) if i % size != at)
     digits = len(run.replace(" ", ""))
     short = digits < width
     if blanks or not good or short:
-        found = _blank_groups(" ".join(run.split()), size, groups)
+        found = _blank_groups(" ".join(run.split()), size, groups, at)
+    elif at != size - 1:  # (the argument below is for the total last)
+        found = _one_blank(run, size, groups, at)
     elif digits == width:
         # every cell one digit and every total adds up: no reading with one blank cell
         # does too (its one number of two digits would be a total, 10x + y, and the
@@ -396,15 +464,20 @@ def decode_groups(run: str, size: int, groups: int = 1, *, blanks: bool = False)
     return Decoded((None,) * width, False, reason=_no_split(run, width, len(found_splits)))
 
 
-def _one_blank(run: str, size: int, groups: int) -> dict[Cells, tuple[Reading, int]] | None:
+def _one_blank(
+    run: str, size: int, groups: int, total: int = -1
+) -> dict[Cells, tuple[Reading, int]] | None:
     """Readings of ``run`` as ``groups`` groups with exactly one blank cell, among the
     parts of a group (a blank total adds 0: it adds up only over zeros, which read the
     same printed or blank), keyed by value as ``_blank_groups``'s; ``None`` when there are
     too many. Found as ``summed_splits`` finds full readings, the group with the blank
-    printing one number fewer; the readings from each place on are found once."""
+    printing one number fewer; the readings from each place on are found once. With
+    ``total``, each group's total is its cell at that index (``_one_blank_at``)."""
     run = " ".join(run.split())
     if not run.replace(" ", "").strip("0"):
         return {}  # zeros only: each its own cell, never fewer than the run has digits
+    if 0 <= total < size - 1:
+        return _one_blank_at(run, size, groups, total)
     end = len(run)
     memo: dict[tuple[int, int, bool], list[Reading]] = {}
 
@@ -434,6 +507,54 @@ def _one_blank(run: str, size: int, groups: int) -> dict[Cells, tuple[Reading, i
                     if here
                     else [(*parts, int(total))]
                 )
+                out.extend((*head, *rest) for head in heads for rest in rests)
+                if len(out) > MAX_BLANK_READINGS:
+                    raise _TooMany
+        memo[key] = out
+        return out
+
+    try:
+        readings = walk(0, 0, False)
+    except _TooMany:
+        return None
+    found: dict[Cells, list[Reading]] = {}
+    for reading in readings:
+        found.setdefault(_value(reading), []).append(reading)
+    return {value: (_merged(group)[0], 1) for value, group in found.items()}
+
+
+def _one_blank_at(
+    run: str, size: int, groups: int, total: int
+) -> dict[Cells, tuple[Reading, int]] | None:
+    """``_one_blank`` for groups whose total is their cell at ``total``: the group with the
+    blank prints its total one place earlier when the blank cell is before it."""
+    end = len(run)
+    # where the group with the blank prints its total, and the blank cells that put it there
+    places = [
+        (at, [c for c in range(size) if c != total and at == (total - 1 if c < total else total)])
+        for at in sorted({total - 1, total} - {-1})
+    ]
+    memo: dict[tuple[int, int, bool], list[Reading]] = {}
+
+    def walk(p: int, g: int, used: bool) -> list[Reading]:
+        key = (p, g, used)
+        known = memo.get(key)
+        if known is not None:
+            return known
+        out: list[Reading] = []
+        if g == groups:
+            if used and _skip(run, p) == end:
+                out.append(())
+            memo[key] = out
+            return out
+        for cells, q in _group_at(run, p, size, total, MAX_DIGITS):
+            out.extend((*cells, *rest) for rest in walk(q, g + 1, used))
+            if len(out) > MAX_BLANK_READINGS:
+                raise _TooMany
+        for at, blanks in () if used else places:
+            for printed, q in _group_at(run, p, size - 1, at, MAX_DIGITS):
+                rests = walk(q, g + 1, True)
+                heads: list[Reading] = [(*printed[:c], None, *printed[c:]) for c in blanks]
                 out.extend((*head, *rest) for head in heads for rest in rests)
                 if len(out) > MAX_BLANK_READINGS:
                     raise _TooMany
@@ -520,11 +641,12 @@ BLANK_MORE_REASON: Final = (
 
 
 @lru_cache(maxsize=4096)
-def _group_readings(segment: str, size: int) -> dict[Cells, tuple[Reading, int]]:
+def _group_readings(segment: str, size: int, total: int = -1) -> dict[Cells, tuple[Reading, int]]:
     """One group's digits read with blank cells: its printed numbers in column order, the
-    last its total (the sum of the others); digits that are all 0 (or none) are zeros and
-    blanks, which cells unknown. Keyed by value (blank = 0): the cells the readings agree
-    on (``None`` elsewhere) and the number of blank cells."""
+    last its total (the sum of the others), or the one in the column ``total``; digits that
+    are all 0 (or none) are zeros and blanks, which cells unknown. Keyed by value (blank =
+    0): the cells the readings agree on (``None`` elsewhere) and the number of blank
+    cells."""
     digits = segment.replace(" ", "")
     readings: list[Reading] = []
     if not digits.strip("0"):
@@ -534,15 +656,21 @@ def _group_readings(segment: str, size: int) -> dict[Cells, tuple[Reading, int]]
                 for printed in combinations(range(size), len(digits))
             ]
     else:
+        last = total if 0 <= total < size else size - 1
         for count in range(2, min(size, len(digits)) + 1):
-            for printed in _limited(summed_splits(segment, count, 1)) or ():
-                *parts, total = printed
-                for columns in combinations(range(size - 1), count - 1):
-                    cells: list[int | None] = [None] * size
-                    for column, value in zip(columns, parts, strict=True):
-                        cells[column] = value
-                    cells[-1] = total
-                    readings.append(tuple(cells))
+            # the printed columns of the parts, by the place the total is printed at
+            places: dict[int, list[tuple[int, ...]]] = {}
+            for columns in combinations([c for c in range(size) if c != last], count - 1):
+                places.setdefault(sum(c < last for c in columns), []).append(columns)
+            for at, chosen in places.items():
+                for printed in _limited(summed_splits(segment, count, 1, total=at)) or ():
+                    parts = (*printed[:at], *printed[at + 1 :])
+                    for columns in chosen:
+                        cells: list[int | None] = [None] * size
+                        for column, value in zip(columns, parts, strict=True):
+                            cells[column] = value
+                        cells[last] = printed[at]
+                        readings.append(tuple(cells))
     out: dict[Cells, list[Reading]] = {}
     for reading in readings:
         out.setdefault(_value(reading), []).append(reading)
@@ -551,10 +679,12 @@ def _group_readings(segment: str, size: int) -> dict[Cells, tuple[Reading, int]]
     }
 
 
-def _blank_groups(run: str, size: int, groups: int) -> dict[Cells, tuple[Reading, int]] | None:
+def _blank_groups(
+    run: str, size: int, groups: int, total: int = -1
+) -> dict[Cells, tuple[Reading, int]] | None:
     """Readings of ``run`` as ``groups`` groups with blank cells, keyed by value: the
-    cells every reading of that value agrees on, and its blank cells. ``None`` when there
-    are too many."""
+    cells every reading of that value agrees on, and its blank cells (each group's total
+    its cell at ``total``, by default its last). ``None`` when there are too many."""
     cuts = [0, *(i for i in range(1, len(run)) if run[i - 1] != " "), len(run)]
     states: dict[int, dict[Cells, tuple[Reading, int]]] = {0: {(): ((), 0)}}
     for g in range(groups):
@@ -562,7 +692,7 @@ def _blank_groups(run: str, size: int, groups: int) -> dict[Cells, tuple[Reading
         for p, prefixes in states.items():
             ends = [len(run)] if g == groups - 1 else [q for q in cuts if q >= p]
             for q in ends:
-                options = _group_readings(run[p:q].strip(), size)
+                options = _group_readings(run[p:q].strip(), size, total)
                 if not options:
                     continue
                 here = nxt.setdefault(q, {})

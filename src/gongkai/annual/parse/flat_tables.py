@@ -14,7 +14,11 @@ has its rows read without it; one with a 序号 (行次) column, without the row
 lead each run (the column after the label) or end it (the next line's, before its label),
 when they grow row by row and more rows add up without them. A row with nothing to report
 may print nothing (its cells blank); table 四 printed a row per group may print a group's
-row with no digit (that group blank, the others decoded group by group).
+row with no digit (that group blank, the others decoded group by group). Table 四's header
+words say the order its groups and columns are printed in (行政诉讼 before 行政复议, 总计
+first, 尚未审结 before 其他结果), read as ``tables`` reads a ruled table's headings: the run
+is split with each group's 总计 where the header puts it, each number goes to its group and
+column, and ``TABLE4_REORDERED`` says so.
 
 ``read_flat(text)`` returns what it could decode per table (``None`` for a table it did not
 find in this shape), with diagnostics for every run that was ambiguous or undecidable.
@@ -33,6 +37,15 @@ from typing import Final
 from .. import schema as s
 from ..model import AppealCounts, DocumentCounts, Table2, Table3, Table4
 from . import digit_runs as d
+from .tables import (
+    TABLE4_COLUMN_ORDER,
+    TABLE4_GROUP_ORDER,
+    table4_column_order,
+    table4_group_order,
+    table4_headings_in,
+    table4_in_form_order,
+    table4_reordered_message,
+)
 
 _SPACE_RUN_RE = re.compile(r"(\s+)")
 _GAPS = str.maketrans("", "", " \t\u3000\r\n")
@@ -573,10 +586,16 @@ _TOTAL_WORDS: Final = tuple(compact(v) for v in s.TABLE4_COLUMNS[-1].variants)
 class _Table4Runs:
     run: str
     """Every run after the header, joined with a space (a cell boundary)."""
+    headings: str = ""
+    """The header words before the last run, run together (``tables.table4_headings_in``
+    reads the order of the groups and columns they print)."""
     groups: list[str | None] | None = None
     """Each group's run when the table prints a row per group, each group's name over its
-    own five columns (``None`` for a group whose row printed no digit); ``None`` when the
-    runs cannot be told apart by group (the national layout: one header, one run)."""
+    own five columns (``None`` for a group whose row printed no digit), in the order
+    printed; ``None`` when the runs cannot be told apart by group (the national layout:
+    one header, one run)."""
+    named: tuple[str, ...] = ()
+    """The groups of ``groups``, in the order printed."""
 
 
 def _table4_runs(body: str, start: int) -> _Table4Runs | None:
@@ -605,21 +624,28 @@ def _table4_runs(body: str, start: int) -> _Table4Runs | None:
             break
     if not runs:
         return None
-    return _Table4Runs(" ".join(runs), _by_group(chunks))
+    headings = "".join(words for words, run in chunks[: len(runs)])
+    by_group = _by_group(chunks)
+    if by_group is None:
+        return _Table4Runs(" ".join(runs), headings)
+    return _Table4Runs(" ".join(runs), headings, by_group[0], by_group[1])
 
 
-def _by_group(chunks: Sequence[tuple[str, str | None]]) -> list[str | None] | None:
-    """The runs of a table printed a row per group, each to its group: the run after
-    header words goes to the last group they name; a group named there before it, over its
-    own columns (its 总计 before the next group's name), printed no digit. ``None`` unless
-    every group is named so, in form order."""
+def _by_group(
+    chunks: Sequence[tuple[str, str | None]],
+) -> tuple[list[str | None], tuple[str, ...]] | None:
+    """The runs of a table printed a row per group, each to its group, and the groups in
+    the order printed: the run after header words goes to the last group they name; a
+    group named there before it, over its own columns (its 总计 before the next group's
+    name), printed no digit. ``None`` unless every group is named so, each once."""
     out: list[str | None] = []
+    order: list[int] = []
     for words, run in chunks:
         named = [(m.start(), i) for i, p in enumerate(_GROUP_RES) if (m := p.search(words))]
         named.sort()
         if not named and run is None:  # punctuation after the last run
             continue
-        if [i for _, i in named] != list(range(len(out), len(out) + len(named))) or not named:
+        if not named or any(i in order for _, i in named):
             return None
         ends = [at for at, _ in named[1:]] + [len(words)]
         if not all(
@@ -629,14 +655,18 @@ def _by_group(chunks: Sequence[tuple[str, str | None]]) -> list[str | None] | No
             return None
         out.extend([None] * (len(named) - 1))
         out.append(run)
-    return out if len(out) == len(s.TABLE4_GROUPS) else None
+        order.extend(i for _, i in named)
+    if len(out) != len(s.TABLE4_GROUPS):
+        return None
+    return out, tuple(s.TABLE4_GROUPS[i].key for i in order)
 
 
 def _table4(body: str, start: int, flat: Flat) -> None:
     """Table 四 after table 三: the first place where its header words lead to runs holding
     its 15 cells' digits. The narrative before it (``行政复议1件``) is not the table; a table
-    printed with blank cells (fewer digits) is taken where its header ends in 总计."""
-    labels = s.TABLE4_GROUPS[0].variants
+    printed with blank cells (fewer digits) is taken where its header ends in 总计. Its
+    header may begin with any group's name or 行政诉讼 (a table printing 行政诉讼 first)."""
+    labels = _TABLE4_ANCHORS
     anchor = _find_any(body, labels, start)
     chosen: _Table4Runs | None = None
     short: _Table4Runs | None = None
@@ -646,15 +676,26 @@ def _table4(body: str, start: int, flat: Flat) -> None:
             if len(found.run.replace(" ", "")) >= len(s.TABLE4_COLUMNS) * len(s.TABLE4_GROUPS):
                 chosen = found
                 break
-            if short is None and _TOTAL_BEFORE_RUN_RE.search(body, anchor[0], anchor[0] + 200):
+            if short is None and (
+                _TOTAL_BEFORE_RUN_RE.search(body, anchor[0], anchor[0] + 200)
+                or _ends_in_columns(found.headings)
+            ):
                 short = found
         anchor = _find_any(body, labels, anchor[1])
     chosen = chosen or short
     if chosen is None:
         return
     run = chosen.run
-    if chosen.groups is not None and None in chosen.groups and not _MIXED_RE.search(run):
-        _table4_by_group(chosen.groups, flat)
+    order = _table4_order(chosen.headings, flat)
+    groups_order, columns_order = order or (TABLE4_GROUP_ORDER, TABLE4_COLUMN_ORDER)
+    total = columns_order.index("total")
+    if (
+        chosen.groups is not None
+        and None in chosen.groups
+        and chosen.named == groups_order
+        and not _MIXED_RE.search(run)
+    ):
+        _table4_by_group(chosen.groups, flat, order)
         return
     tokens: tuple[str, ...] | None = None
     if _MIXED_RE.search(run):
@@ -664,16 +705,16 @@ def _table4(body: str, start: int, flat: Flat) -> None:
         if tokens is None:
             return
         run = _zeros_for_blanks(tokens)
-    decoded = d.decode_table4(run, blanks=flat.blank_cells)
+    decoded = d.decode_table4(run, blanks=flat.blank_cells, total=total)
+    cells = decoded.cells
     if tokens is not None:
-        decoded = d.Decoded(
-            _placeholders_blank(decoded.cells, tokens),
-            decoded.unique,
-            decoded.alternatives,
-            decoded.reason,
-        )
+        cells = _placeholders_blank(cells, tokens)
+    alternatives: list[list[int | None]] = [list(a) for a in decoded.alternatives]
+    if order is not None:  # read in the order printed: each number to its group and column
+        cells = tuple(table4_in_form_order(cells, *order))
+        alternatives = [table4_in_form_order(a, *order) for a in alternatives]
     size = len(s.TABLE4_COLUMNS)
-    groups = [decoded.cells[i : i + size] for i in range(0, len(decoded.cells), size)]
+    groups = [cells[i : i + size] for i in range(0, len(cells), size)]
     flat.table4 = Table4(*(AppealCounts(*g) for g in groups))
     flat.confidence["table4"] = 1.0 if decoded.unique else 0.5
     if not decoded.unique:
@@ -681,32 +722,73 @@ def _table4(body: str, start: int, flat: Flat) -> None:
             _unsure_code(decoded),
             "warning",
             f"表四的数字串“{run}”：{decoded.reason}",
-            alternatives=[list(a) for a in decoded.alternatives],
+            alternatives=alternatives,
         )
+    if order is not None:
+        flat.note("TABLE4_REORDERED", "info", table4_reordered_message(*order))
 
 
-def _table4_by_group(groups: Sequence[str | None], flat: Flat) -> None:
+def _ends_in_columns(words: str) -> bool:
+    """Whether header words end with a group's five column names, in whatever order (a
+    table printing 总计 first ends its header in 尚未审结)."""
+    found = table4_headings_in(words)
+    return len(found) >= len(s.TABLE4_COLUMNS) and all(
+        kind == "column" for kind, _ in found[-len(s.TABLE4_COLUMNS) :]
+    )
+
+
+_TABLE4_ANCHORS: Final = (
+    *(v for g in s.TABLE4_GROUPS for v in g.variants),
+    s.TABLE4_LITIGATION_HEADER,
+)
+"""What table 四's header may begin with: a group's name, or 行政诉讼."""
+
+
+def _table4_order(headings: str, flat: Flat) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The order of table 四's groups and of their columns its header words print (read as
+    ``tables`` reads a table's headings; contradictory ones said there); ``None`` for the
+    national form's order."""
+    found = table4_headings_in(headings)
+    groups = table4_group_order(found, flat.note)
+    columns = table4_column_order(found, flat.note)
+    if groups is None and columns is None:
+        return None
+    return (groups or TABLE4_GROUP_ORDER, columns or TABLE4_COLUMN_ORDER)
+
+
+def _table4_by_group(
+    runs: Sequence[str | None],
+    flat: Flat,
+    order: tuple[tuple[str, ...], tuple[str, ...]] | None,
+) -> None:
     """Table 四 printed a row per group, some group's row with no digit: that group's cells
-    are blank (null), the others decoded group by group."""
+    are blank (null), the others decoded group by group (``runs`` and each group's cells in
+    the order ``order`` prints them, by default the national form's)."""
+    groups_order, columns_order = order or (TABLE4_GROUP_ORDER, TABLE4_COLUMN_ORDER)
+    total = columns_order.index("total")
     size = len(s.TABLE4_COLUMNS)
-    counts: list[AppealCounts] = []
+    printed: list[int | None] = []
     unsure = False
-    for group, run in zip(s.TABLE4_GROUPS, groups, strict=True):
+    for key, run in zip(groups_order, runs, strict=True):
         if run is None:
-            counts.append(AppealCounts())
+            printed.extend([None] * size)
             continue
-        decoded = d.decode_groups(run, size, blanks=flat.blank_cells)
-        counts.append(AppealCounts(*decoded.cells))
+        decoded = d.decode_groups(run, size, blanks=flat.blank_cells, total=total)
+        printed.extend(decoded.cells)
         if not decoded.unique:
             unsure = True
+            source = [columns_order.index(c) for c in TABLE4_COLUMN_ORDER]
             flat.note(
                 _unsure_code(decoded),
                 "warning",
-                f"表四“{group.label}”的数字串“{run}”：{decoded.reason}",
-                alternatives=[list(a) for a in decoded.alternatives],
+                f"表四“{s.TABLE4_GROUP_BY_KEY[key].label}”的数字串“{run}”：{decoded.reason}",
+                alternatives=[[a[i] for i in source] for a in decoded.alternatives],
             )
-    flat.table4 = Table4(*counts)
+    cells = table4_in_form_order(printed, *order) if order is not None else printed
+    flat.table4 = Table4(*(AppealCounts(*cells[i : i + size]) for i in range(0, len(cells), size)))
     flat.confidence["table4"] = 0.5 if unsure else 1.0
+    if order is not None:
+        flat.note("TABLE4_REORDERED", "info", table4_reordered_message(*order))
 
 
 # ---------------------------------------------------------------------------- table 二
@@ -815,15 +897,24 @@ _FURNITURE: Final = (
     "【关闭】",
     "扫一扫在手机打开当前页",
 )
+_TABLE4_HEADS: Final = (*(g.label for g in s.TABLE4_GROUPS), s.TABLE4_LITIGATION_HEADER)
 _TABLE_STARTS: Final = {
     "2": ("第二十条第（一）项", s.TABLE2_CONTENT_HEADER),
     "3": (*s.TABLE3_NOTE_VARIANTS, s.TABLE3_APPLICANT_HEADER),
     "4": tuple(
-        f"{s.TABLE4_GROUPS[0].label}{word}"
-        for word in (s.TABLE4_LITIGATION_HEADER, s.TABLE4_COLUMNS[0].label)
+        f"{first}{word}"
+        for first in _TABLE4_HEADS
+        for word in (
+            *_TABLE4_HEADS,
+            s.TABLE4_COLUMNS[0].label,
+            f"{s.TABLE4_COLUMNS[-1].label}{s.TABLE4_COLUMNS[0].label}",
+        )
+        if word != first
     ),
 }
-"""Where the table of sections 二–四 begins: the section's text ends there."""
+"""Where the table of sections 二–四 begins: the section's text ends there. Table 四's
+header begins with a group's name or 行政诉讼 (printed first or not) followed by another
+or by its first column (结果维持, or 总计 then 结果维持)."""
 
 
 @lru_cache(maxsize=128)
@@ -860,10 +951,13 @@ def flat_sections(text: str) -> dict[str, str]:
     for i, (key, _, end) in enumerate(found):
         stop = found[i + 1][1] if i + 1 < len(found) else len(text)
         body = text[end:stop]
+        cut = len(body)
         for marker in _TABLE_STARTS.get(key, ()):
             m = _spaced(marker).search(body)
-            if m is not None:
-                body = body[: m.start()].rstrip(" \n（(")
+            if m is not None and m.start() < cut:
+                cut = m.start()  # the earliest (two markers may overlap)
+        if cut < len(body):
+            body = body[:cut].rstrip(" \n（(")
         if i + 1 == len(found):
             body = _without_furniture(body)
         out[key] = " ".join(body.split())

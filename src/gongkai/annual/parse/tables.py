@@ -904,7 +904,10 @@ def read_table4(rows: Sequence[Row], notes: Notes) -> Reading:
     keyed = [h for h in hits if h.key and h.values]
     if keyed and all(len(h.values) <= TABLE4_WIDTH for h in keyed):
         assign_rows(hits, TABLE4_SPECS, reading, notes, "表四")
-        columns = _table4_column_order(_table4_headings(stream), notes)
+        if not reading.cells:
+            return reading  # no group read: nothing to put in order (a crawled page's
+            # header over one run of digits, ``flat_tables`` reads it and says so)
+        columns = table4_column_order(_table4_headings(stream), notes.add)
         if columns is not None:
             _reorder_table4(reading, TABLE4_GROUP_ORDER, columns, notes)
         return reading
@@ -945,8 +948,8 @@ def read_table4(rows: Sequence[Row], notes: Notes) -> Reading:
         _set(reading, spec.key, read[i * TABLE4_WIDTH : (i + 1) * TABLE4_WIDTH], 0)
     reading.certain = certain
     headings = _table4_headings(stream)
-    groups = _table4_group_order(headings, notes)
-    columns = _table4_column_order(headings, notes)
+    groups = table4_group_order(headings, notes.add)
+    columns = table4_column_order(headings, notes.add)
     if groups is not None or columns is not None:
         _reorder_table4(
             reading,
@@ -968,7 +971,7 @@ def _table4_headings(stream: Sequence[Token]) -> list[tuple[str, str]]:
     """Table 四's headings before its last number, in reading order: (kind, key) with
     kind ``group`` (a group's name or the 行政诉讼 heading, key ``litigation``) or
     ``column``. A cell naming two of them (the part's title, 行政复议、行政诉讼情况) names
-    none."""
+    none. (``table4_headings_in`` reads them from a crawled page's header words.)"""
     last = len(stream) - 1
     while last >= 0 and not stream[last].value.is_value:
         last -= 1
@@ -1009,6 +1012,29 @@ _TABLE4_NAMES: tuple[tuple[str, str], ...] = tuple(
 cell holding two of them is no heading."""
 
 
+def table4_headings_in(words: str) -> list[tuple[str, str]]:
+    """Table 四's headings in its header words run together, as a crawled page prints them
+    (``行政诉讼行政复议未经复议直接起诉复议后起诉总计结果维持…``, whitespace already
+    removed): ``_table4_headings``'s (kind, key) pairs, each name found left to right, the
+    longest at each place (``其他结果`` before ``其他``); what is no name (a unit note,
+    punctuation) is skipped."""
+    return [_TABLE4_WORD_KEYS[m.group(0)] for m in _TABLE4_WORD_RE.finditer(words)]
+
+
+_TABLE4_WORD_KEYS: dict[str, tuple[str, str]] = {
+    variant: (kind, key)
+    for variants, kind, key in (
+        *((g.variants, "group", g.key) for g in s.TABLE4_GROUPS),
+        ((s.TABLE4_LITIGATION_HEADER,), "group", _LITIGATION),
+        *((c.variants, "column", c.key) for c in s.TABLE4_COLUMNS),
+    )
+    for variant in variants
+}
+_TABLE4_WORD_RE = re.compile(
+    "|".join(re.escape(w) for w in sorted(_TABLE4_WORD_KEYS, key=len, reverse=True))
+)
+
+
 def _before(first: list[int], second: list[int]) -> bool | None:
     """Whether every place in ``first`` comes before every place in ``second`` (True),
     every one after (False), or they interleave (None)."""
@@ -1019,12 +1045,15 @@ def _before(first: list[int], second: list[int]) -> bool | None:
     return None
 
 
-def _table4_group_order(headings: list[tuple[str, str]], notes: Notes) -> tuple[str, ...] | None:
+def table4_group_order(
+    headings: list[tuple[str, str]], note: Callable[[str, str, str], None]
+) -> tuple[str, ...] | None:
     """The three groups in the order the table prints them, read from its headings
     (行政复议, 行政诉讼, 未经复议直接起诉, 复议后起诉): which of 行政复议 and 行政诉讼 comes
     first (from 行政诉讼's own heading where printed, else from its two groups'), and
     which of the two litigation groups. ``None`` when the headings do not say, or
-    contradict each other (then with a warning): the national order is assumed."""
+    contradict each other (then with a warning, given to ``note``): the national order is
+    assumed."""
     places: dict[str, list[int]] = {}
     for i, (kind, key) in enumerate(headings):
         if kind == "group":
@@ -1054,7 +1083,7 @@ def _table4_group_order(headings: list[tuple[str, str]], notes: Notes) -> tuple[
             ahead = True
         first = bool(ahead)
     if conflict:
-        notes.add(
+        note(
             "TABLE4_HEADINGS_CONFLICT",
             "warning",
             f"表四{conflict}，无法按表头确定各组的顺序，按国家格式的位置读取，请核对",
@@ -1064,7 +1093,9 @@ def _table4_group_order(headings: list[tuple[str, str]], notes: Notes) -> tuple[
     return None if order == TABLE4_GROUP_ORDER else order
 
 
-def _table4_column_order(headings: list[tuple[str, str]], notes: Notes) -> tuple[str, ...] | None:
+def table4_column_order(
+    headings: list[tuple[str, str]], note: Callable[[str, str, str], None]
+) -> tuple[str, ...] | None:
     """The five columns of a group in the order the table's headings print them (结果维持
     … 总计, once for each group or once for all): ``None`` when they are not all printed
     or print the national order; when the groups' headings disagree, or name a column
@@ -1077,7 +1108,7 @@ def _table4_column_order(headings: list[tuple[str, str]], notes: Notes) -> tuple
     if chunks == {TABLE4_COLUMN_ORDER}:
         return None
     if len(chunks) != 1 or len(set(printed[:width])) != width:
-        notes.add(
+        note(
             "TABLE4_HEADINGS_CONFLICT",
             "warning",
             "表四各组的列标题（结果维持、结果纠正、其他结果、尚未审结、总计）顺序不一致"
@@ -1116,6 +1147,11 @@ def _reorder_table4(
             placeholders[key] = tuple(
                 sorted(TABLE4_COLUMN_ORDER.index(columns[p]) for p in positions if p < TABLE4_WIDTH)
             )
+    notes.add("TABLE4_REORDERED", "info", table4_reordered_message(groups, columns))
+
+
+def table4_reordered_message(groups: tuple[str, ...], columns: tuple[str, ...]) -> str:
+    """What ``TABLE4_REORDERED`` says: the order of the groups and of the columns printed."""
     said = []
     if groups != TABLE4_GROUP_ORDER:
         said.append(
@@ -1124,11 +1160,19 @@ def _reorder_table4(
     if columns != TABLE4_COLUMN_ORDER:
         labels = {c.key: c.label for c in s.TABLE4_COLUMNS}
         said.append("各组的列顺序为“" + "、".join(labels[k] for k in columns) + "”")
-    notes.add(
-        "TABLE4_REORDERED",
-        "info",
-        f"表四表头所示{'，'.join(said)}，与国家格式不同，各数字按表头归入各组、各列",
-    )
+    return f"表四表头所示{'，'.join(said)}，与国家格式不同，各数字按表头归入各组、各列"
+
+
+def table4_in_form_order(
+    cells: Sequence[int | None], groups: tuple[str, ...], columns: tuple[str, ...]
+) -> list[int | None]:
+    """Table 四's 15 cells read in the order printed (``groups`` of ``columns``) put in
+    the national form's order (行政复议, 未经复议直接起诉, 复议后起诉; 结果维持 … 总计)."""
+    out: list[int | None] = []
+    for group in TABLE4_GROUP_ORDER:
+        at = groups.index(group) * TABLE4_WIDTH
+        out.extend(cells[at + columns.index(column)] for column in TABLE4_COLUMN_ORDER)
+    return out
 
 
 def _flat_values(stream: list[Token], width: int) -> list[Token]:
