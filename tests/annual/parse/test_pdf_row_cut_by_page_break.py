@@ -103,10 +103,12 @@ def _table3(cut: str, label: str, numbers: str, layout: str = "national") -> str
     Word repeats header rows), so that the cut row goes on under them. ``flat``: as a
     web page's converter writes it (a Markdown pipe table laid out again), each row
     only its own cells and no spans, so that rows have 8 to 10 cells and the table is
-    as wide on each page as its widest row there."""
+    as wide on each page as its widest row there. ``flat-head``: that table with its
+    three header rows (of 2, 3 and 5 cells, shorter than the body's) in a ``<thead>``,
+    printed again at the top of the next page."""
     ends = {"top": "after", "bottom": "before"}
-    if layout == "flat":
-        return _flat_table3(cut, ends[label], ends[numbers])
+    if layout.startswith("flat"):
+        return _flat_table3(cut, ends[label], ends[numbers], repeated=layout == "flat-head")
     sizes: dict[str, int] = {}
     for row in s.TABLE3_ROWS:
         if row.group:
@@ -142,7 +144,7 @@ def _table3(cut: str, label: str, numbers: str, layout: str = "national") -> str
     return f"<table>{rows}{''.join(body)}</table>"
 
 
-def _flat_table3(cut: str, label: str, numbers: str) -> str:
+def _flat_table3(cut: str, label: str, numbers: str, *, repeated: bool = False) -> str:
     head = [
         [s.TABLE3_IDENTITY_NOTE, s.TABLE3_APPLICANT_HEADER],
         ["自然人", s.TABLE3_ORGANISATION_HEADER, "总计"],
@@ -164,11 +166,16 @@ def _flat_table3(cut: str, label: str, numbers: str) -> str:
         cells += "".join(_td(str(v), blank=numbers if tall else "") for v in TABLE3[row.key])
         attributes = ' id="cut"' if tall else ' id="after"' if row.key == after else ""
         rows.append(f"<tr{attributes}>{cells}</tr>")
-    return "<table>" + "".join(f"<tr>{r}</tr>" if "<tr" not in r else r for r in rows) + "</table>"
+    rows = [f"<tr>{r}</tr>" if "<tr" not in r else r for r in rows]
+    if repeated:
+        return (
+            f"<table><thead>{''.join(rows[:3])}</thead><tbody>{''.join(rows[3:])}</tbody></table>"
+        )
+    return "<table>" + "".join(rows) + "</table>"
 
 
-def _html(cut: str, label: str, numbers: str, height: float, layout: str) -> str:
-    css = CSS % {"height": height}
+def _html(cut: str, label: str, numbers: str, height: float, layout: str, margins: str = "") -> str:
+    css = CSS % {"height": height} + margins
     return (
         f"<html><head><meta charset='utf-8'><style>{css}</style></head><body>"
         "<p>某县某局2024年政府信息公开工作年度报告</p>"
@@ -176,16 +183,20 @@ def _html(cut: str, label: str, numbers: str, height: float, layout: str) -> str
     )
 
 
-def cut_pdf(cut: str, label: str, numbers: str, layout: str = "national") -> bytes:
+def cut_pdf(
+    cut: str, label: str, numbers: str, layout: str = "national", margins: str = ""
+) -> bytes:
     """Table 三 with the row ``cut`` cut in two by the page break: the label placed at
     the ``label`` end of its cell (``top``/``bottom``), the numbers at the ``numbers``
-    end of theirs."""
-    tall = weasyprint.HTML(string=_html(cut, label, numbers, 2000.0, layout)).render()
+    end of theirs. ``margins``: CSS of the pages' margin boxes (a page footer or
+    header)."""
+    tall = weasyprint.HTML(string=_html(cut, label, numbers, 2000.0, layout, margins)).render()
     [page] = tall.pages
     top, bottom = page.anchors["cut"][1], page.anchors["after"][1]  # CSS px
     middle = (top + bottom) / 2 * 0.75  # points
     height = middle + 40.0  # the bottom margin under the break
-    data: bytes = weasyprint.HTML(string=_html(cut, label, numbers, height, layout)).write_pdf()
+    html = _html(cut, label, numbers, height, layout, margins)
+    data: bytes = weasyprint.HTML(string=html).write_pdf()
     return data
 
 
@@ -216,7 +227,7 @@ def _table3_read(pdf: bytes) -> tuple[dict[str, Any], list[str]]:
     return report.to_dict()["table3"], codes
 
 
-@pytest.mark.parametrize("layout", ["national", "head", "flat"])
+@pytest.mark.parametrize("layout", ["national", "head", "flat", "flat-head"])
 @pytest.mark.parametrize(
     ("cut", "label", "numbers", "upper", "lower"),
     [
@@ -233,7 +244,7 @@ def test_a_row_cut_by_a_page_break_is_read_as_one_row(
     cut: str, label: str, numbers: str, upper: str, lower: str, layout: str
 ) -> None:
     pdf = cut_pdf(cut, label, numbers, layout)
-    first, second = _pieces(pdf, 3 if layout == "head" else 0)
+    first, second = _pieces(pdf, 3 if layout.endswith("head") else 0)
     # the fixture: the label on one page, the numbers on the other
     digits = "".join(str(v) for v in TABLE3[cut])
     if upper:
@@ -322,3 +333,35 @@ def test_the_rest_of_a_cut_row_under_header_rows_printed_again() -> None:
     top, rest = _joined(first, second, None, 1)
     assert top.rows == (("项目", "自然人", "总计"), ("一、本年新收", "6", "8"))
     assert rest.rows == (("项目", "自然人", "总计"), ("二、上年结转", "1", "1"))
+
+
+def test_the_space_beside_header_rows_shorter_than_the_body_is_no_cell() -> None:
+    """Table 三 as a converter writes it, its header rows (2, 3 and 5 cells) printed
+    again at the top of the next page: the space right of them, bounded by no rule of
+    its own, joins with the space beside the body's shorter rows into a shape that is
+    no rectangle. Read as one merged cell as large as its outline, it held 总计, the
+    narrow header cells' names and the numbers of the rows it surrounds, so the header
+    rows differed from the first page's and the cut row was not joined."""
+    import pypdfium2
+
+    from gongkai.annual.parse.pdf_layout import TableBox, read_page
+
+    pdf = cut_pdf("received", "top", "bottom", "flat-head")
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        tables = [
+            next(i for _, i in read_page(document[n])[0] if isinstance(i, TableBox))
+            for n in range(2)
+        ]
+    finally:
+        document.close()
+    heads = [
+        [s.TABLE3_IDENTITY_NOTE, s.TABLE3_APPLICANT_HEADER],
+        ["自然人", s.TABLE3_ORGANISATION_HEADER, "总计"],
+        [c.label for c in s.TABLE3_COLUMNS[1:6]],
+    ]
+    for table in tables:
+        for row, head in zip(table.rows, heads, strict=False):
+            texts = [c.text.replace("\n", "").strip() for c in row]
+            assert all(c.rowspan == c.colspan == 1 for c in row)
+            assert texts[: len(head)] == head and not any(texts[len(head) :])

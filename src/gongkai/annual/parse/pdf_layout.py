@@ -4,8 +4,9 @@ The national form is always printed with cell borders, so a table is found from 
 ruling lines: thin path objects become horizontal and vertical edges, edges that touch
 form a table (cut where two tables drawn touching meet: one on the other or side by
 side, see ``_meeting``), the distinct edge positions are the grid lines, and a missing border
-between two neighbouring grid cells means they are one merged cell. Text inside a cell
-is read with pdfium's bounded-text call; text outside every table is grouped into lines
+between two neighbouring grid cells means they are one merged cell, where together they
+make a rectangle (grid cells joined in another shape lie outside the drawn cells: beside
+header rows shorter than the body). Text inside a cell is read with pdfium's bounded-text call; text outside every table is grouped into lines
 by vertical position.
 
 Coordinates here are top-down (0 at the top of the page), like reading order.
@@ -600,20 +601,34 @@ def _table(
                 parent[find((i, j))] = find((i - 1, j))
     first: dict[tuple[int, int], tuple[int, int]] = {}
     last: dict[tuple[int, int], tuple[int, int]] = {}
+    size: Counter[tuple[int, int]] = Counter()
     for i in range(n_rows):
         for j in range(n_cols):
             root = find((i, j))
             first.setdefault(root, (i, j))
             last_i, last_j = last.get(root, (i, j))
             last[root] = (max(last_i, i), max(last_j, j))
+            size[root] += 1
+    # a merged cell is a rectangle; grid cells joined into another shape lie outside the
+    # drawn cells (beside header rows shorter than the body, Word's rows of fewer cells):
+    # each is read on its own (read as one cell as large as their outline, it held the
+    # texts of the cells they surround)
+    outside = {
+        root
+        for root, (first_i, first_j) in first.items()
+        if size[root] != (last[root][0] - first_i + 1) * (last[root][1] - first_j + 1)
+    }
     rows: RawRows = []
     for i in range(n_rows):
         row: list[RawCell] = []
         for j in range(n_cols):
             root = find((i, j))
-            if first[root] != (i, j):
+            if root in outside:
+                last_i, last_j = i, j
+            elif first[root] != (i, j):
                 continue
-            last_i, last_j = last[root]
+            else:
+                last_i, last_j = last[root]
             text = textpage.get_text_bounded(
                 left=xs[j], bottom=height - ys[last_i + 1], right=xs[last_j + 1], top=height - ys[i]
             )
