@@ -60,7 +60,9 @@ def test_officer_writes_and_checks_head_publishes_public_reads(site: Any) -> Non
     site.goto(workspace)
     site.get_by_role("link", name="发布…").click()
     assert "确认发布" in site.locator("h1").inner_text()
-    site.get_by_role("button", name="确认发布").click()
+    # publishing renders the report's PDF, DOCX and XLSX before it answers: seconds on an
+    # idle machine, more than the default 10 s on a loaded one
+    site.get_by_role("button", name="确认发布").click(timeout=60_000)
     shown = site.locator("main").inner_text()
     assert "已发布" in shown
     late = services.lateness(Organ.objects.get(slug="fgj"), year, services.today())
