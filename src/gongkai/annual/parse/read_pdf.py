@@ -14,6 +14,9 @@ are known by the vertical rules that cross them, the same on both pages, even wh
 two tables' outlines differ (rows of more cells only on one page; a table drawn touching
 the first piece and read with it); where the next page prints the table's header rows
 again (Word's repeated header rows, a ``<thead>``), the rest is the row under them.
+Page furniture between the two pieces (a page number, a running title, which in a PDF of
+fewer than three pages is not known as a running head) does not keep them apart
+(``_furniture``).
 
 A PDF without any text (a scan) is not guessed at: the document comes back empty with a
 ``PDF_NO_TEXT`` diagnostic. Tables drawn touching each other, which the layout cut
@@ -26,10 +29,16 @@ import re
 from collections import Counter
 from typing import TypeVar
 
-from .document import Document, Grid
+from .document import Document, Grid, Line
 from .grid import expand
 from .meta import is_title_text
-from .normalize import join_wrapped, looks_traditional, normalize_text, without_wrapped_pinyin
+from .normalize import (
+    is_page_number,
+    join_wrapped,
+    looks_traditional,
+    normalize_text,
+    without_wrapped_pinyin,
+)
 from .pdf_layout import TOLERANCE, TableBox, read_page
 from .read_text import numbered_lines, traditional_note
 from .unreadable import UnreadableDocument
@@ -99,11 +108,20 @@ def read_pdf(data: bytes, source: str) -> Document:
         for page_number, (items, _) in enumerate(raw_pages, start=1)
         if (split := sum(1 for _, item in items if isinstance(item, TableBox) and item.split))
     )
+    edges = [_edge_keys(items, height) for items, height in raw_pages]
     line_number = 0
     cut: Cut | None = None
-    for page_number, (items, _) in enumerate(raw_pages, start=1):
+    held: list[Line] = []
+    """Page furniture under a cut row's first piece, left out if the row goes on."""
+    for page_number, (items, height) in enumerate(raw_pages, start=1):
         pending: list[tuple[int | None, str]] = []
-        for _, item in items:
+        # whether a line since the last table (or the page's top) is more than page
+        # furniture in the page's margin: only such a line stands between a cut row's
+        # pieces (a page number, a running title: the same on every page, but with
+        # fewer than three pages not known as ``running``)
+        solid = False
+        neighbours = _neighbour_keys(edges, page_number - 1)
+        for top, item in items:
             if isinstance(item, str):
                 line_number += 1
                 key = _head_key(item)
@@ -111,6 +129,12 @@ def read_pdf(data: bytes, source: str) -> Document:
                     if key in titles_kept or not is_title_text(item):
                         continue
                     titles_kept.add(key)  # the report's title as a running head: once
+                if _BARE_NUMBER_RE.match(item) and not (
+                    height * _EDGE_SHARE <= top <= height * (1 - _EDGE_SHARE)
+                ):
+                    continue  # a page number alone at the page's edge, also in a short PDF
+                if cut is not None and not solid:
+                    solid = not _furniture(item, top, height, neighbours)
                 for text in normalize_text(item, simplify=simplify).split("\n"):
                     if pending and text.startswith("("):
                         text = without_wrapped_pinyin(pending[-1][1], text)
@@ -118,11 +142,16 @@ def read_pdf(data: bytes, source: str) -> Document:
                 continue
             lines = numbered_lines(pending, page=page_number)
             pending.clear()
-            document.blocks.extend(lines)
             grid = expand(item.rows, simplify=simplify, page=page_number)
-            if cut is not None and not lines and (at := cut.rest(item, grid, document)) is not None:
+            at = cut.rest(item, grid, document) if cut and not (lines and solid) else None
+            if cut is None or at is None:
+                document.blocks.extend(held)
+                document.blocks.extend(lines)
+            else:
                 bottom = _aligned(grid.rows[at], item.columns, cut.columns)
                 document.blocks[-1], grid = _joined(cut.grid, grid, bottom, at)
+            held = []
+            solid = False
             if grid.rows:
                 document.blocks.append(grid)
             cut = (
@@ -131,9 +160,15 @@ def read_pdf(data: bytes, source: str) -> Document:
                 else None
             )
         lines = numbered_lines(pending, page=page_number)
+        if cut is not None and lines and not solid and cut.grid.page == page_number:
+            held.extend(lines)  # the first piece's page footer
+            continue
+        document.blocks.extend(held)
+        held = []
         document.blocks.extend(lines)
         if lines:
             cut = None
+    document.blocks.extend(held)
     return document
 
 
@@ -311,6 +346,51 @@ def _has_text(items: list[PageItem]) -> bool:
             else any(c.text.strip() for r in item.rows for c in r)
         )
         for _, item in items
+    )
+
+
+_BARE_NUMBER_RE = re.compile(r"^\s*\d{1,4}\s*$")
+_PIECES_RE = re.compile(r"\t|\s{2,}")
+
+
+def _edge_keys(items: list[PageItem], height: float) -> set[str]:
+    """The texts (digits ignored) of the lines at the top or bottom edge of a page."""
+    return {
+        _head_key(item)
+        for top, item in items
+        if isinstance(item, str)
+        and (top < height * _EDGE_SHARE or top > height * (1 - _EDGE_SHARE))
+    }
+
+
+def _neighbour_keys(edges: list[set[str]], index: int) -> set[str]:
+    """The edge texts of the pages before and after page ``index`` (0-based)."""
+    out: set[str] = set()
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(edges):
+            out |= edges[other]
+    return out
+
+
+def _furniture(text: str, top: float, height: float, neighbours: set[str]) -> bool:
+    """Whether a line next to a page break that cut a table row (under the row's first
+    piece, or above the table that goes on at the top of the next page) is page
+    furniture in the page's margin: within twice ``_EDGE_SHARE`` of the page's bottom
+    (on the first piece's page) or of its top (on the next one), and made only of page numbers (``— 4 —``, ``第 1 页 共 2 页``, a bare
+    ``4``), report titles (a running title) or texts that stand at an edge of the page
+    before or after (digits ignored: a running head). A heading, a note or a sentence
+    there is the document's text: the row does not go on across it."""
+    if height * 2 * _EDGE_SHARE <= top <= height * (1 - 2 * _EDGE_SHARE):
+        return False
+    if _head_key(text) in neighbours:
+        return True
+    pieces = [piece.strip() for piece in _PIECES_RE.split(text) if piece.strip()]
+    return bool(pieces) and all(
+        is_page_number(piece)
+        or _BARE_NUMBER_RE.match(piece) is not None
+        or is_title_text(piece)
+        or _head_key(piece) in neighbours
+        for piece in pieces
     )
 
 
