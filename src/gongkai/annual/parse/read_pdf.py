@@ -155,8 +155,13 @@ def read_pdf(data: bytes, source: str) -> Document:
             if grid.rows:
                 document.blocks.append(grid)
             cut = (
-                Cut(grid, item.columns, item.row_lines[-1] if item.row_lines else ())
-                if item.open_bottom and grid.rows
+                Cut(
+                    grid,
+                    item.columns,
+                    item.row_lines[-1] if item.row_lines else (),
+                    is_open=item.open_bottom,
+                )
+                if grid.rows
                 else None
             )
         lines = numbered_lines(pending, page=page_number)
@@ -173,16 +178,26 @@ def read_pdf(data: bytes, source: str) -> Document:
 
 
 class Cut:
-    """The grid of a table whose last row a page break cut, waiting for the rest of that
-    row at the top of the next page."""
+    """The grid of a table whose last row a page break may have cut, waiting for the
+    rest of that row at the top of the next page: its borders open at the break
+    (``is_open``), or closed by a rule there (Word draws a cut row's borders on both
+    pages), when the table's shape tells (``_complementary``)."""
+
+    __slots__ = ("columns", "grid", "is_open", "lines")
 
     def __init__(
-        self, grid: Grid, columns: tuple[float, ...], lines: tuple[float, ...] = ()
+        self,
+        grid: Grid,
+        columns: tuple[float, ...],
+        lines: tuple[float, ...] = (),
+        *,
+        is_open: bool = True,
     ) -> None:
         self.grid = grid
         self.columns = columns
         self.lines = lines
         """The vertical rules that cross the cut row."""
+        self.is_open = is_open
 
     def rest(self, table: TableBox, grid: Grid, document: Document) -> int | None:
         """The row of ``table`` (read as ``grid``) that goes on with the cut row: its
@@ -190,10 +205,16 @@ class Cut:
         the first piece's header rows printed again (Word's repeated header rows, a
         ``<thead>``), the row under them, if it follows the first piece in the document
         and is crossed by the cut row's vertical rules (the header's bottom rule closes
-        it at the top). ``None``: the cut row does not go on here."""
-        if table.open_top:
+        it at the top). A table closed at the break goes on only at the top of the next
+        page, in a row (its first, or the one under the header rows printed again)
+        crossed by the same vertical rules whose cells complement the last row's: one
+        holds a label and no numbers, the other numbers and no label. ``None``: the cut
+        row does not go on here."""
+        if self.is_open and table.open_top:
             return 0 if self.fits(table, grid, document) else None
         if not (document.blocks and document.blocks[-1] is self.grid):
+            return None
+        if not self.is_open and grid.page != (self.grid.page or 0) + 1:
             return None
         at = 0
         while (
@@ -203,7 +224,13 @@ class Cut:
             and _printed(grid, at) == _printed(self.grid, at)
         ):
             at += 1
-        if at and at < len(table.row_lines) and _same_rules(self.lines, table.row_lines[at]):
+        if not (
+            (at or not self.is_open)
+            and at < len(table.row_lines)
+            and _same_rules(self.lines, table.row_lines[at])
+        ):
+            return None
+        if self.is_open or _complementary(self.grid, grid, at):
             return at
         return None
 
@@ -231,6 +258,44 @@ class Cut:
             and abs(fewer[-1] - more[-1]) <= 2 * TOLERANCE
             and all(any(abs(x - y) <= 2 * TOLERANCE for y in more) for x in fewer)
         ) or _same_rules(self.lines, table.row_lines[0] if table.row_lines else ())
+
+
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+
+
+def _kinds(cells: list[str]) -> tuple[bool, bool]:
+    """Whether ``cells`` hold a label (a text with a Chinese character) and whether they
+    hold a number (digits without one)."""
+    label = number = False
+    for text in cells:
+        if _CJK_RE.search(text):
+            label = True
+        elif any(c.isdigit() for c in text):
+            number = True
+    return label, number
+
+
+def _complementary(upper: Grid, lower: Grid, at: int) -> bool:
+    """Whether the last row of ``upper`` and the row ``at`` of ``lower`` are the two
+    pieces of one row of a table of labels and numbers: one holds a label without
+    numbers, the other numbers without a label. Only a row's own cells count: in the
+    upper row, not the copies of a cell merged down into it from above (三、本年度办理
+    结果); in the lower row, not a cell merged down from it into the rows below (a
+    group's label, printed where the row's label is)."""
+    row = len(upper.rows) - 1
+    merged = upper.merged[row] if row < len(upper.merged) else ()
+    own = [t for j, t in enumerate(upper.rows[row]) if not (j < len(merged) and merged[j])]
+    below = lower.merged[at + 1] if at + 1 < len(lower.merged) else ()
+    nxt = lower.rows[at + 1] if at + 1 < len(lower.rows) else ()
+    rest = [
+        t
+        for j, t in enumerate(lower.rows[at])
+        if not (t and j < len(below) and j < len(nxt) and below[j] and nxt[j] == t)
+    ]
+    (upper_label, upper_number), (lower_label, lower_number) = _kinds(own), _kinds(rest)
+    return (upper_label and not upper_number and lower_number and not lower_label) or (
+        upper_number and not upper_label and lower_label and not lower_number
+    )
 
 
 def _printed(grid: Grid, row: int) -> tuple[str, ...]:
