@@ -10,18 +10,25 @@ HTML pages, and a DOCX and a PDF built from their expected values. The mutators:
 * ``odd_encodings``: report text in GBK, Big5, UTF-16 with and without BOM, declared with
   a wrong or undefined ``<meta charset>``, with stray invalid bytes;
 * ``whitespace_runs``: long runs of spaces, tabs, ideographic and non-breaking spaces,
-  carriage returns and blank lines put into a seed.
+  carriage returns and blank lines put into a seed;
+* ``without_titles`` and ``html_without_titles``: a report with the headings of its
+  tables left out (``二、主动公开政府信息情况`` and the like, ``附表1：…``), as when a
+  heading is a picture or the tables were copied without it.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import struct
+from collections.abc import Collection
 from functools import cache, lru_cache
 from pathlib import Path
 
 from hypothesis import strategies as st
 
+from gongkai.annual import schema as s
+from gongkai.annual.parse.normalize import to_simplified
 from tests.annual.parse.fixture_documents import build_docx, build_pdf
 from tests.conftest import FIXTURES
 
@@ -257,3 +264,113 @@ def whitespace_runs(draw: st.DrawFn) -> bytes:
             at = draw(st.integers(0, len(text)))
         text = text[:at] + draw(_BLANKS) * draw(_sizes(1_000, 30_000, 300_000)) + text[at:]
     return text.encode("utf-8")
+
+
+# ----------------------------------------------------------------------------- headings
+
+TABLE_TITLES = {
+    "2": "主动公开政府信息情况",
+    "3": "收到和处理政府信息公开申请情况",
+    "4": "政府信息公开行政复议、行政诉讼情况",
+}
+"""Each table's title (the title of the section it belongs to), by section key."""
+_TITLE_KEY = {s.normalize_label(title): key for key, title in TABLE_TITLES.items()}
+_APPENDIX_KEY = dict(zip("一二三123", "234234", strict=True))
+"""``附表一`` … ``附表3``: the appendix's tables are 二, 三 and 四 in order."""
+_TITLE_NUMBER_RE = re.compile(
+    r"^(?:附表([一二三123])(?::|、|\.)?|表[一二三四1234](?::|、|\.)?|第[一二三四五六]部分"
+    r"|[一二三四五六][、.,]|\([一二三四五六]\)|[1-6][、.])?"
+)
+_MARKS_RE = re.compile(r"^[#*\s]+|[*\s]+$")
+
+
+def title_key(line: str) -> str | None:
+    """The table (section key ``"2"`` to ``"4"``) whose heading or caption ``line`` is:
+    its numeral or ``附表N`` and its title (``三、收到和处理政府信息公开申请情况``,
+    ``第二部分 主动公开政府信息情况``, ``附表3：政府信息公开行政复议、行政诉讼情况``,
+    Markdown marks and traditional characters allowed), or ``附表N`` alone; ``None``
+    for any other line (a table row, narrative that names a title)."""
+    if "|" in line or "\t" in line or len(line) > 60:
+        return None
+    folded = to_simplified(s.normalize_label(_MARKS_RE.sub("", line)))
+    number = _TITLE_NUMBER_RE.match(folded)
+    rest = folded[number.end() :] if number else folded
+    if rest in _TITLE_KEY:
+        return _TITLE_KEY[rest]
+    if not rest and number is not None and number.group(1):
+        return _APPENDIX_KEY[number.group(1)]
+    return None
+
+
+def title_lines(text: str) -> dict[str, list[int]]:
+    """The numbers (from 0) of the lines of ``text`` that head a table, by table."""
+    found: dict[str, list[int]] = {}
+    for number, line in enumerate(text.split("\n")):
+        key = title_key(line)
+        if key is not None:
+            found.setdefault(key, []).append(number)
+    return found
+
+
+def without_titles(text: str, keys: Collection[str]) -> str:
+    """``text`` without the lines that head the tables ``keys`` (section keys): each such
+    line is taken out, so the text before it runs on into the table."""
+    dropped = {n for key, numbers in title_lines(text).items() if key in keys for n in numbers}
+    return "\n".join(line for n, line in enumerate(text.split("\n")) if n not in dropped)
+
+
+_ELEMENT_TEXT_RE = re.compile(r">([^<>]{1,80})<")
+
+
+def html_title_keys(page: str) -> set[str]:
+    """The tables whose heading or caption is the whole text of an element of ``page``."""
+    return {key for m in _ELEMENT_TEXT_RE.finditer(page) if (key := title_key(m.group(1)))}
+
+
+def html_without_titles(page: str, keys: Collection[str]) -> str:
+    """``page`` with the text of every element that heads one of the tables ``keys``
+    taken out (the element stays, empty)."""
+
+    def blank(match: re.Match[str]) -> str:
+        return "><" if title_key(match.group(1)) in keys else match.group(0)
+
+    return _ELEMENT_TEXT_RE.sub(blank, page)
+
+
+_RULE_RE = re.compile(r"^\s*(?:\|?\s*:?-{3,}.*|\+[-=+]+)\s*$")
+"""A Markdown table's rule line or a grid table's border."""
+
+
+def titles_in_tables(text: str, keys: Collection[str]) -> str:
+    """``text`` with the heading of each table ``keys`` moved into the table, as its first
+    row: one cell holding the heading, the others blank (``| 二、主动公开政府信息情况 |
+    | |``, or tab separated), as a heading cell merged across a table comes out of a
+    converter. A heading that no table follows stays where it is."""
+    lines = text.split("\n")
+    moved: dict[int, int] = {}  # the heading's line: the table's first line
+    for key, numbers in title_lines(text).items():
+        if key not in keys:
+            continue
+        for number in numbers:
+            at = number + 1
+            while at < len(lines) and (not lines[at].strip() or _RULE_RE.match(lines[at])):
+                at += 1
+            if at < len(lines) and ("|" in lines[at] or "\t" in lines[at]):
+                moved[number] = at
+    rows: dict[int, str] = {}
+    for number, at in moved.items():
+        first = lines[at]
+        heading = _MARKS_RE.sub("", lines[number])
+        if "|" in first:
+            width = first.strip().strip("|").count("|") + 1
+            rows[at] = "| " + heading + " |" + " |" * (width - 1)
+        else:
+            rows[at] = heading + "\t" * first.count("\t")
+    out: list[str] = []
+    for number, line in enumerate(lines):
+        if number in moved:
+            continue
+        if number in rows:
+            out.append(rows[number])
+        out.append(line)
+    return "\n".join(out)

@@ -14,10 +14,14 @@ from gongkai.annual.model import AnnualReport
 from gongkai.annual.parse.cells import Kind, read_value
 from gongkai.annual.parse.document import Document, Grid, Line
 from gongkai.annual.parse.reader import read_document
-from gongkai.annual.parse.recognize import recognize
+from gongkai.annual.parse.recognize import recognize, table_ranges
+from gongkai.annual.parse.rows import document_rows
+from gongkai.annual.parse.sections import find_headings
 from gongkai.annual.parse.tables_text import split_cells
 from tests.annual.parse.builders import report_text
+from tests.annual.parse.mutators import without_titles
 from tests.annual.parse.test_batch import sample_report
+from tests.annual.parse.test_fixture_reports import differences, expected_for
 from tests.conftest import FIXTURES
 from tests.strategies import blank_report
 
@@ -385,3 +389,98 @@ def test_a_bracketed_sub_heading_is_not_taken_for_a_section_numbered_with_a_comm
 
     rows = document_rows(read_document("\n".join(lines).encode("utf-8"), "分项.txt"))
     assert find_headings(rows)["2"] == 3
+
+
+# ----------------------------------------------------------------------------- tables without headings
+
+
+def _ranges(lines: list[str]) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
+    document = Document("t.txt", "text", [Line(text, i + 1) for i, text in enumerate(lines)])
+    rows = document_rows(document)
+    return table_ranges(rows, find_headings(rows))
+
+
+def test_a_table_without_its_heading_ends_where_the_next_tables_labels_start() -> None:
+    """Tables copied before the narrative, their headings left out: table 三 ends at
+    table 四's header, not at the narrative's heading 四 far below it."""
+    lines = [
+        "行政规范性文件 | 0 | 0 | 0 |",
+        "行政许可 | 3 |",
+        "申请人情况 | 自然人 | 总计 |",
+        "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        "行政复议 | 行政诉讼 |",
+        "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |",
+        "1 | 0 | 0 | 0 | 1 |",
+        "一、总体情况",
+        "正文。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "正文。",
+        "五、存在的主要问题及改进情况",
+    ]
+    assert _ranges(lines) == ((0, 2), (2, 4), (10, 11))
+
+
+def test_a_table_without_its_heading_ends_at_the_next_section_heading() -> None:
+    lines = [
+        "二、主动公开政府信息情况",
+        "规章 | 0 | 0 | 0 |",
+        "申请人情况 | 自然人 | 总计 |",
+        "（七）总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        "五、存在的主要问题及改进情况",
+        "总计 | 1 |",
+        "六、其他需要报告的事项",
+    ]
+    t2, t3, _ = _ranges(lines)
+    assert (t2, t3) == ((1, 2), (2, 4))
+
+
+def test_a_header_wrapped_in_its_cells_starts_its_table() -> None:
+    """A grid table converted to text, a line per printed line: table 四's 行政复议
+    is ``行政`` over ``复议``; table 三 ends there, not at the next heading."""
+    lines = [
+        "二、主动公开政府信息情况",
+        "| 规章 | 0 | 0 | 0 |",
+        "| 申请人情况 | 自然人 | 总计 | |",
+        "| 四、结转下年度继续办理 | 0 | 0 | 0 |",
+        "| 行政 | | 行政 | |",
+        "| 复议 | | 诉讼 | |",
+        "| 结果 | 结果 | 总计 | |",
+        "| 维持 | 纠正 | | |",
+        "| 1 | 0 | 1 | |",
+        "五、存在的主要问题及改进情况",
+    ]
+    assert _ranges(lines) == ((1, 2), (2, 4), (4, 9))
+
+
+def test_a_row_of_values_is_not_joined_to_the_header_under_it() -> None:
+    """Table 二's last row, then table 三's first: the 行政事业性收费 row holds a number,
+    so ``行政事业性收费`` and the note under it are not one label of table 三."""
+    lines = [
+        "二、主动公开政府信息情况",
+        "| 信息内容 | 本年收费金额（单位：万元） |",
+        "| 行政事业性收费 | 0 |",
+        "| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |",
+        "| 一、本年新收政府信息公开申请数量 | 1 |",
+        "五、存在的主要问题及改进情况",
+    ]
+    t2, t3, _ = _ranges(lines)
+    assert (t2, t3) == ((1, 3), (3, 5))
+
+
+@pytest.mark.parametrize(
+    ("name", "keys"),
+    [
+        ("converted/pandoc_grid_tables_labels_wrapped_in_cells", "34"),
+        ("converted/pandoc_grid_tables_labels_wrapped_in_cells", "4"),
+        ("reports/excel_tab_copy_tables_before_narrative", "23"),
+    ],
+)
+def test_tables_without_headings_are_not_read_into_each_other(name: str, keys: str) -> None:
+    """Regression: table 三 read on into table 四 (its 总计 read again as table 三's,
+    ``ROW_DUPLICATE``; table 四 not found) when their headings were left out."""
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    report = recognize(read_document(without_titles(text, keys).encode(), "无标题.txt"))
+    stem = name.split("/")[1]
+    assert [d for d in differences(report, expected_for(stem)) if d.startswith("table")] == []
+    codes = {code for code, _ in diagnostics(report)}
+    assert not codes & {"ROW_DUPLICATE", "TABLE_NOT_FOUND", "ROW_NOT_FOUND"}

@@ -329,28 +329,59 @@ def table_ranges(
 ) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
     """Row ranges holding tables 二, 三 and 四: between the section headings when they
     are there, otherwise from the first row at or after ``start`` that holds a label only
-    that table has."""
+    that table has.
+
+    A table found by its labels (its heading left out, printed as a picture, or the
+    tables put together before or after the narrative) ends at the next section heading
+    or at the first row of a later table found by that table's own labels, whichever
+    comes first, even when the later table has a heading somewhere else: without its
+    heading, a table does not run on into the next one (whose 总计 would be read again as
+    its own)."""
     end = len(rows)
     h = headings.get
-    t2_start = h("2", -1) + 1 if "2" in headings else _anchor(rows, table2_labels(), start, end)
+    sets = _label_sets()
+    t2_start = h("2", -1) + 1 if "2" in headings else _anchor(rows, sets[0], start, end)
     t3_start = (
-        h("3", -1) + 1
-        if "3" in headings
-        else _anchor(rows, table3_labels(), t2_start or 0, end, table2_labels())
+        h("3", -1) + 1 if "3" in headings else _anchor(rows, sets[1], t2_start or 0, end, sets[0])
     )
     t4_start = (
-        h("4", -1) + 1
-        if "4" in headings
-        else _anchor(rows, table4_labels(), t3_start or 0, end, table3_labels())
+        h("4", -1) + 1 if "4" in headings else _anchor(rows, sets[2], t3_start or 0, end, sets[1])
     )
     t4_end = h("5", end) if h("5", end) > (t4_start or 0) else end
     t3_end = (t4_start - 1 if "4" in headings else t4_start) if t4_start is not None else t4_end
     t2_end = (t3_start - 1 if "3" in headings else t3_start) if t3_start is not None else t3_end
+    ranges = [(t2_start, t2_end), (t3_start, t3_end), (t4_start, t4_end)]
+    if not ("2" in headings and "3" in headings and "4" in headings):
+        marks = sorted(headings.values())
+        for k, key in enumerate(_TABLE_KEYS):
+            first, last = ranges[k]
+            if first is None or key in headings:
+                continue
+            last = next((i for i in marks if first < i < last), last)
+            for j in range(k + 1, len(_TABLE_KEYS)):
+                if _TABLE_KEYS[j] not in headings:
+                    continue  # (found by its labels after this table: it ends this one)
+                later = _anchor(rows, sets[j], first, last, sets[k])
+                if later is not None and later > first:
+                    last = later
+            ranges[k] = (first, last)
     return (
-        (t2_start, t2_end) if t2_start is not None else (0, 0),
-        (t3_start, t3_end) if t3_start is not None else (0, 0),
-        (t4_start, t4_end) if t4_start is not None else (0, 0),
+        _range(ranges[0]),
+        _range(ranges[1]),
+        _range(ranges[2]),
     )
+
+
+_TABLE_KEYS = ("2", "3", "4")
+
+
+def _label_sets() -> tuple[LabelSet, LabelSet, LabelSet]:
+    return table2_labels(), table3_labels(), table4_labels()
+
+
+def _range(found: tuple[int | None, int]) -> tuple[int, int]:
+    first, last = found
+    return (first, last) if first is not None else (0, 0)
 
 
 def _anchor(
@@ -367,9 +398,15 @@ def _anchor(
     next table's (two tables touching on a PDF page, read as one) may carry a stray cell of
     the next table's header in its own first row, and the table starts at its own header,
     not there. Such a row is the anchor only when no later row is (both tables printed on
-    one line)."""
+    one line).
+
+    When no row holds a label, the table's header may have its words wrapped in their
+    cells (a grid table converted to text, a line per printed line: ``行政`` over
+    ``复议``): the first of two lines of as many cells, neither holding a digit, whose
+    cells joined one to the one under it make a label."""
     shared: int | None = None
-    for row in rows[start:end]:
+    stop = min(end, len(rows))
+    for row in rows[start:stop]:
         cells = row.cells
         for i, cell in enumerate(cells):
             if _is_label(cell, labels):
@@ -378,7 +415,36 @@ def _anchor(
                 if shared is None:  # the table before's row
                     shared = row.index
                 break
-    return shared
+    if shared is not None:
+        return shared
+    for n in range(start, stop - 1):  # no row is a label: a header wrapped in its cells?
+        cells, below = rows[n].cells, rows[n + 1].cells
+        if (
+            len(cells) > 1
+            and len(below) == len(cells)
+            and _DIGIT_RE.search(rows[n].text) is None
+            and _DIGIT_RE.search(rows[n + 1].text) is None
+            and _any_label(_joined(cells, below), labels)
+        ):
+            return rows[n].index
+    return None
+
+
+_DIGIT_RE = re.compile(r"\d")
+"""A digit: a line holding one is a row of values, not a header's line."""
+
+
+def _any_label(cells: Sequence[str], labels: LabelSet) -> bool:
+    """Whether a cell is a non-generic label of ``labels``."""
+    return any(_is_label(cell, labels) for cell in cells)
+
+
+def _joined(cells: Sequence[str], below: Sequence[str]) -> list[str]:
+    """Each cell joined to the cell under it where both hold text (else ``""``): the
+    words of a header cell wrapped over two lines."""
+    return [
+        top + bottom if top and bottom else "" for top, bottom in zip(cells, below, strict=True)
+    ]
 
 
 def _is_label(cell: str, labels: LabelSet) -> bool:
