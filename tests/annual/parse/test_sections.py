@@ -44,3 +44,19 @@ def test_text_not_in_nfkc_is_left_to_the_fold() -> None:
     assert not _too_long("\u2f00" * (MAX_HEADING + 1))
     assert _too_long("一" * (MAX_HEADING + 1))
     assert not _too_long("一" * MAX_HEADING)
+
+
+def test_a_heading_merged_into_its_tables_first_row_is_found() -> None:
+    """A converter's table whose first row is the heading, one cell across the table."""
+    lines = [TITLES[0], f"| {TITLES[1]} | | | |", "| 规章 | 0 | 0 | 0 |", *TITLES[2:]]
+    assert _headings(lines) == {"1": 0, "2": 1, "3": 3, "4": 4, "5": 5, "6": 6}
+    assert _headings([f"|{TITLES[0]}| |", *TITLES[1:]])["1"] == 0
+
+
+def test_a_tables_row_is_no_heading_of_a_missing_section() -> None:
+    """Looked for in table rows only when a section is missing, and then only a row of
+    one cell with the section's own title: table 三's 三、本年度办理结果 is none."""
+    lines = [TITLES[0], TITLES[1], "| 三、本年度办理结果 | | |", *TITLES[3:]]
+    assert "3" not in _headings(lines)
+    lines = [TITLES[0], TITLES[1], f"| {TITLES[2]} | 申请人情况 |", *TITLES[3:]]
+    assert "3" not in _headings(lines)

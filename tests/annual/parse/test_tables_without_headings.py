@@ -26,6 +26,7 @@ from tests.annual.parse.mutators import (
     html_without_titles,
     title_key,
     title_lines,
+    titles_in_tables,
     without_titles,
 )
 from tests.annual.parse.test_fixture_reports import DOCUMENTS, differences, expected_for
@@ -151,6 +152,20 @@ def test_text_fixture_without_table_headings_as_a_page_or_a_word_file(
     assert _attribution(report) - before == Counter()
 
 
+@pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
+def test_text_fixture_with_table_headings_in_the_tables_first_rows(path: Path) -> None:
+    """A heading merged into its table (the table's first row, one cell across it) is
+    still the section's heading, and the table reads as under a heading of its own."""
+    text = path.read_text(encoding="utf-8")
+    merged = titles_in_tables(text, "234")
+    before = parse_bytes(text.encode(), path.name)
+    report = parse_bytes(merged.encode(), path.name)
+    assert [d for d in differences(report, expected_for(path.stem)) if d.startswith("table")] == []
+    assert _attribution(report) - _attribution(before) == Counter()
+    assert report.sections is not None and before.sections is not None
+    assert sorted(report.sections) == sorted(before.sections)
+
+
 # ----------------------------------------------------------------------------- the mutators
 
 
@@ -181,3 +196,16 @@ def test_without_titles_takes_out_only_the_chosen_tables_headings() -> None:
         "一、总体情况\n正文。\n附表2\n| 规章 | 0 |\n三、收到和处理政府信息公开申请情况\n"
     )
     assert without_titles(text, ("2", "3")) == "一、总体情况\n正文。\n| 规章 | 0 |\n"
+
+
+def test_titles_in_tables_moves_each_heading_into_its_tables_first_row() -> None:
+    text = (
+        "二、主动公开政府信息情况\n\n| 信息内容 | 本年制发件数 |\n| --- | --- |\n| 规章 | 0 |\n"
+        "三、收到和处理政府信息公开申请情况\n\t自然人\t总计\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n正文。\n"
+    )
+    assert titles_in_tables(text, "234") == (
+        "\n| 二、主动公开政府信息情况 | |\n| 信息内容 | 本年制发件数 |\n| --- | --- |\n"
+        "| 规章 | 0 |\n三、收到和处理政府信息公开申请情况\t\t\n\t自然人\t总计\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n正文。\n"
+    )

@@ -57,11 +57,16 @@ _fold = lru_cache(maxsize=4096)(s.normalize_label)
 
 
 def _candidate(row: Row) -> tuple[str, str] | None:
-    """(numeral, folded rest) for a row that could be a heading."""
-    head = row.text.lstrip()[:1]
-    if not head or head not in _ANY_FIRST or len(row.filled) != 1:
+    """(numeral, folded rest) for a row that could be a heading: a row of one filled
+    cell, a line or a table's first row (the heading merged into the table, printed in a
+    cell across it: ``| 二、主动公开政府信息情况 | | |``)."""
+    filled = row.filled
+    if len(filled) != 1:
         return None
-    text = row.text
+    text = filled[0] if row.text[:1] == "|" else row.text
+    head = text.lstrip()[:1]
+    if not head or head not in _ANY_FIRST:
+        return None
     if len(text) > MAX_HEADING and _too_long(text):
         return None
     folded = _fold(text) if len(text) <= _CACHED else s.normalize_label(text)
@@ -87,6 +92,8 @@ def _too_long(text: str) -> bool:
 
 
 _FOLDED_FIRST = frozenset(NUMERALS + "第(123456")
+_PIPE_FIRST_RE = re.compile(rf"\|[\s|]*[{NUMERALS}第]")
+"""A Markdown table's row whose first filled cell starts like a heading."""
 _DIGITS = frozenset("123456１２３４５６")
 _NOT_PLAIN = _DIGITS | frozenset("(（")
 _ANY_FIRST = _CHINESE_FIRST | _NOT_PLAIN
@@ -111,6 +118,22 @@ def find_headings(rows: Sequence[Row]) -> dict[str, int]:
         and c[0] in NUMERALS
     ]
     headings = _strict_headings(candidates)
+    if len(headings) < len(s.SECTIONS):
+        # a heading merged into its table, as the first row's one cell across it
+        # (``| 二、主动公开政府信息情况 | | |``): looked for only when a section is missing
+        piped = [
+            (row.index, c)
+            for row in rows
+            if row.text[:1] == "|"
+            and _PIPE_FIRST_RE.match(row.text) is not None
+            and (c := _candidate(row)) is not None
+            and c[0] in NUMERALS
+        ]
+        if piped:
+            every = sorted([*candidates, *piped])
+            other = _strict_headings(every)
+            if len(other) > len(headings):
+                headings, candidates = other, every
     if len(headings) < len(s.SECTIONS):
         # bracketed or Arabic numbers (a sub-heading's style in most reports, a numbered
         # list in a converter's output) only when the headings numbered 一、 leave a
