@@ -695,10 +695,14 @@ def _read_signatures(last: Sequence[Row]) -> tuple[str, ...]:
     apart by spaces; each of them names its place (``X县人民政府办公室`` / ``X县Z局``), so
     that a name wrapped over two lines (``国家税务总局`` / ``X县税务局``) stays one organ's.
 
-    A signature after its key (``单位：X局``, ``报告单位：X局``, ``发布单位:X局``) is read
-    when no signature without one is found: the page's own fields (``发布单位：`` of the
-    site's metadata under the report) look the same, and come after the signature."""
-    keyed: str | None = None
+    A signature after its key (``单位：X局``, ``报告单位：X局``, ``发布单位:X局``; a joint one
+    ``单位：X市财政局 X市税务局``) is read when no signature without one is found: the page's
+    own fields (``发布单位：`` of the site's metadata under the report) look the same, and
+    come after the signature. A line that is only a place's name (``X高新区``, ``X县``)
+    signs the report when a date follows it (on its line or below): the place stands for
+    its governing body as in a title (``read_meta``)."""
+    keyed: tuple[str, ...] | None = None
+    dated = False  # a signing date on a line below
     for at in range(len(last) - 1, -1, -1):
         tail = arabic_years(last[at].text.rsplit("。", 1)[-1])
         footer = _FOOTER_RE.search(tail)
@@ -709,19 +713,25 @@ def _read_signatures(last: Sequence[Row]) -> tuple[str, ...]:
             if not _SIGNED_DATE_RE.search(tail, 0, footer.start()):
                 continue
             tail = tail[: footer.start()]
-        tail = _SIGNED_DATE_RE.sub(" ", tail)
+        undated = _SIGNED_DATE_RE.sub(" ", tail)
+        dated_here = undated != tail
+        tail = undated
         words = tail.split()
-        if keyed is None and ("单位" in tail or "机关" in tail):
-            keyed = _keyed_signer(words)
+        if "单位" in tail or "机关" in tail:
+            found = _keyed_signers(words)
+            if found is not None:  # a line holding a signature's key: read as keyed
+                keyed = keyed or found
+                dated = dated or dated_here
+                continue
         printed = len(words)
         while words and (_BRACKETED_RE.match(words[-1]) or _FURNITURE_RE.search(words[-1])):
             words.pop()
         if not words:
+            dated = dated or dated_here
             continue
-        named = _ORGANS_APART_RE.split(" ".join(words)) if "、" in tail else words
-        apart = [_signed_organ(word) for word in named] if 1 < len(named) <= MAX_SIGNERS else []
-        if apart and all(o is not None and _names_place(o) for o in apart):
-            return _distinct([o for o in apart if o is not None])
+        apart = _organs_apart(words)
+        if apart:
+            return apart
         for candidate in ("".join(words), words[-1]):
             organ = _signed_organ(candidate)
             if organ:
@@ -729,9 +739,14 @@ def _read_signatures(last: Sequence[Row]) -> tuple[str, ...]:
                 if not above and at > 0:
                     organ = _name_head_above(last[at - 1], organ) + organ
                 return _distinct([*above, organ])
+        if len(words) == 1 and (dated or dated_here):
+            place = _signed_place(words[0])
+            if place is not None:
+                return (place,)
         if len(words) == printed:
             break  # the last line of text, and it names no organ
-    return (keyed,) if keyed else ()
+        dated = dated or dated_here
+    return keyed or ()
 
 
 _SIGNATURE_KEY_RE = re.compile(
@@ -741,15 +756,59 @@ _SIGNATURE_KEY_RE = re.compile(
 ``单位名称：``)."""
 
 
-def _keyed_signer(words: Sequence[str]) -> str | None:
-    """The organ after a signature's key among a line's words (``单位：X局``, ``单位： X局``)."""
+def _keyed_signers(words: Sequence[str]) -> tuple[str, ...] | None:
+    """The organs after a signature's key among a line's words (``单位：X局``, ``单位： X局``,
+    a joint signature ``单位：X市财政局 X市税务局`` or ``…财政局、X市税务局``, read as one
+    without its key: ``_organs_apart``), empty when they name none (``单位：万元``);
+    ``None`` when the line holds no key."""
     for i, word in enumerate(words):
         key = _SIGNATURE_KEY_RE.match(word)
         if key is None:
             continue
-        value = word[key.end() :] or (words[i + 1] if i + 1 < len(words) else "")
-        return _signed_organ(value) if value else None
+        value = [word[key.end() :]] if word[key.end() :] else []
+        value.extend(words[i + 1 :])
+        while value and (_BRACKETED_RE.match(value[-1]) or _FURNITURE_RE.search(value[-1])):
+            value.pop()  # ``（盖章）``, the page's buttons after it
+        if not value:
+            return ()
+        apart = _organs_apart(value)
+        if apart:
+            return apart
+        for candidate in ("".join(value), value[0]):
+            organ = _signed_organ(candidate)
+            if organ:
+                return (organ,)
+        return ()
     return None
+
+
+def _organs_apart(words: Sequence[str]) -> tuple[str, ...]:
+    """The organs of a joint signature printed on one line, apart by spaces or ``、``: two
+    to ``MAX_SIGNERS`` words, each an organ naming its place (so that a name printed with a
+    space inside, ``国家税务总局 X县税务局``, stays one organ's); empty otherwise."""
+    line = " ".join(words)
+    named = _ORGANS_APART_RE.split(line.strip(" 、")) if "、" in line else list(words)
+    if not 1 < len(named) <= MAX_SIGNERS:
+        return ()
+    apart = [_signed_organ(word) for word in named]
+    found = [o for o in apart if o is not None and _names_place(o)]
+    return _distinct(found) if len(found) == len(apart) else ()
+
+
+_SENTENCE_WORDS_RE = re.compile("[的了是在请见详按据把被对向]")
+"""Characters of a sentence's words that no place's name holds: a line ending in a
+place's name that holds one is the body's text, not a signature."""
+
+
+def _signed_place(text: str) -> str | None:
+    """A place's name alone on the signature's line (``X高新区``, ``X市X区``), as printed:
+    no sentence (``详情请见X高新区``), no field, no note (``（单位：万元）``)."""
+    if _FURNITURE_RE.search(text) or _SENTENCE_WORDS_RE.search(text):
+        return None
+    place = _clean_organ(simplified(text))
+    if place is None or place != simplified(text) or len(place) > MAX_ORGAN_CHARS:
+        return None
+    return place if _is_place(place) else None
 
 
 MAX_NAME_HEAD = 8
