@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from gongkai.annual.parse import Document, Line
 from gongkai.annual.parse.rows import document_rows
 from gongkai.annual.parse.sections import MAX_HEADING, _too_long, find_headings
@@ -59,4 +61,17 @@ def test_a_tables_row_is_no_heading_of_a_missing_section() -> None:
     lines = [TITLES[0], TITLES[1], "| 三、本年度办理结果 | | |", *TITLES[3:]]
     assert "3" not in _headings(lines)
     lines = [TITLES[0], TITLES[1], f"| {TITLES[2]} | 申请人情况 |", *TITLES[3:]]
+    assert "3" not in _headings(lines)
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["第二十条第（一）项", "第三项加第四项之和）", "二十、其他", "三项工作"],
+)
+def test_a_larger_number_or_an_item_is_no_heading(row: str) -> None:
+    """Table 二's block heading alone in its row, table 三's note wrapped in its cell (a
+    PDF's narrow cell): neither is the heading of a section left out (二 or 三)."""
+    lines = [TITLES[0], row, TITLES[2], TITLES[3], TITLES[4], TITLES[5]]
+    assert "2" not in _headings(lines)
+    lines = [TITLES[0], TITLES[1], row, TITLES[3], TITLES[4], TITLES[5]]
     assert "3" not in _headings(lines)

@@ -21,9 +21,12 @@ from .rows import Row
 
 NUMERALS = "一二三四五六"
 _HEADING_RE = re.compile(
-    r"^(?:第?([一二三四五六])(?:部分)?|\(([一二三四五六])\)|([1-6])(?=[、.]))(?:[、.,:]|\s)*"
+    r"^(?:第?([一二三四五六])(?![十百零〇七八九一二三四五六项条款])(?:部分)?"
+    r"|\(([一二三四五六])\)|([1-6])(?=[、.]))(?:[、.,:]|\s)*"
 )
-"""``一、`` ``第一部分``; and, matched only with the section's own title, ``（一）`` and
+"""``一、`` ``第一部分``, not a larger number or an item (``第二十条第（一）项``, a cell of
+table 二 alone in its row; ``第三项加第四项之和``, table 三's note wrapped in its cell);
+and, matched only with the section's own title, ``（一）`` and
 ``1.`` ``1、`` (a converter's numbered list for an auto-numbered heading)."""
 _CHINESE_FIRST = frozenset(NUMERALS + "第")
 _NUMERAL_OF = {f"({n})": n for n in NUMERALS} | {str(i): n for i, n in enumerate(NUMERALS, 1)}
