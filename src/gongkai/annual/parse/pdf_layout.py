@@ -36,6 +36,14 @@ THIN = 3.0
 SHORT = 3 * TOLERANCE
 """A crossing line at most this long does not tell where two tables meet."""
 
+INSET = 3.0
+"""Points by which a cell's text is looked for inside its vertical rules: pdfium gives
+every character whose box touches the area asked for, so a character of the cell beside
+that reaches over the rule (a narrow header cell's name wider than it, 社会公益组织 in a
+column of numbers) was read in both cells, and the names of narrow cells ran together;
+a cell's own characters lie wholly inside its rules and reach well past the inset. (A
+name reaching over by more than the inset, most of a character, still runs on.)"""
+
 RawRows = list[list[RawCell]]
 
 
@@ -629,8 +637,13 @@ def _table(
                 continue
             else:
                 last_i, last_j = last[root]
+            left, right = xs[j], xs[last_j + 1]
+            inset = min(INSET, (right - left) / 4)
             text = textpage.get_text_bounded(
-                left=xs[j], bottom=height - ys[last_i + 1], right=xs[last_j + 1], top=height - ys[i]
+                left=left + inset,
+                bottom=height - ys[last_i + 1],
+                right=right - inset,
+                top=height - ys[i],
             )
             row.append(RawCell(text.replace("\r\n", "\n"), last_i - i + 1, last_j - j + 1))
         rows.append(row)
