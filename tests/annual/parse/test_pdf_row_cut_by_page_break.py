@@ -332,7 +332,7 @@ def test_the_rest_of_a_cut_row_under_header_rows_printed_again() -> None:
     assert cut.rest(table(rules), other, document) is None
     top, rest = _joined(first, second, None, 1)
     assert top.rows == (("项目", "自然人", "总计"), ("一、本年新收", "6", "8"))
-    assert rest.rows == (("项目", "自然人", "总计"), ("二、上年结转", "1", "1"))
+    assert rest.rows == (("二、上年结转", "1", "1"),)  # the header printed again: dropped
 
 
 def test_the_space_beside_header_rows_shorter_than_the_body_is_no_cell() -> None:
@@ -365,3 +365,19 @@ def test_the_space_beside_header_rows_shorter_than_the_body_is_no_cell() -> None
             texts = [c.text.replace("\n", "").strip() for c in row]
             assert all(c.rowspan == c.colspan == 1 for c in row)
             assert texts[: len(head)] == head and not any(texts[len(head) :])
+
+
+@pytest.mark.parametrize("layout", ["head", "flat-head"])
+def test_the_header_rows_printed_again_are_dropped_when_the_cut_row_goes_on(layout: str) -> None:
+    """The rest of the table, on the next page under the header rows printed again,
+    goes on from the cut row: the repeated header rows are dropped, and the two grids
+    read as one table (the first page's header, then every body row once)."""
+    from gongkai.annual.parse.document import Grid
+    from gongkai.annual.parse.reader import read_document
+
+    pdf = cut_pdf("received", "top", "bottom", layout)
+    grids = [b for b in read_document(pdf, "断行.pdf").blocks if isinstance(b, Grid)]
+    assert [g.page for g in grids] == [1, 2]
+    assert s.TABLE3_APPLICANT_HEADER in grids[0].rows[0]
+    assert not any(s.TABLE3_APPLICANT_HEADER in row for row in grids[1].rows)
+    assert len(grids[0].rows) + len(grids[1].rows) == 3 + len(s.TABLE3_ROWS)

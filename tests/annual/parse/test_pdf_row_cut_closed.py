@@ -164,3 +164,29 @@ def test_a_page_break_between_two_whole_rows_joins_nothing(after: str) -> None:
     table3, codes = _table3_read(pdf)
     assert "VALUES_UNASSIGNED" not in codes
     assert table3 == TABLE3
+
+
+def test_a_header_row_closed_over_a_row_of_numbers_on_the_next_page_is_not_joined() -> None:
+    """Table 四 broken under its header rows, its row of numbers on the next page: the
+    last header row holds labels without numbers and the next page's row numbers
+    without a label, on the same rules, yet each number stands under its label, in the
+    same column: two rows. The cut row of table 三 holds them side by side."""
+    from gongkai.annual.parse.document import Document
+    from gongkai.annual.parse.pdf_layout import TableBox
+    from gongkai.annual.parse.read_pdf import Cut
+
+    rules = (50.0, 100.0, 150.0, 200.0, 250.0)
+    header = Grid(
+        (("行政复议", "行政复议", "行政复议", "行政复议"), ("维持", "纠正", "其他", "总计"))
+    )
+    header = Grid(header.rows, ((False, True, True, True), (False,) * 4), page=1)
+    numbers = Grid((("3", "1", "0", "4"),), ((False,) * 4,), page=2)
+    document = Document(source="x.pdf", kind="pdf")
+    document.blocks.append(header)
+    cut = Cut(header, rules, rules, is_open=False)
+    table = TableBox([], 50.0, 40.0, 250.0, 60.0, rules, row_lines=(rules,))
+    assert cut.rest(table, numbers, document) is None
+    label = Grid((("项目", "数", "总计", ""), ("一、本年新收", "", "", "")), (), page=1)
+    rest = Grid((("", "3", "1", "4"),), (), page=2)
+    document.blocks.append(label)
+    assert Cut(label, rules, rules, is_open=False).rest(table, rest, document) == 0

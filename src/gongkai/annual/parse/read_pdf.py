@@ -230,7 +230,7 @@ class Cut:
             and _same_rules(self.lines, table.row_lines[at])
         ):
             return None
-        if self.is_open or _complementary(self.grid, grid, at):
+        if self.is_open or _complementary(self.grid, grid, at, table.columns, self.columns):
             return at
         return None
 
@@ -275,24 +275,37 @@ def _kinds(cells: list[str]) -> tuple[bool, bool]:
     return label, number
 
 
-def _complementary(upper: Grid, lower: Grid, at: int) -> bool:
-    """Whether the last row of ``upper`` and the row ``at`` of ``lower`` are the two
-    pieces of one row of a table of labels and numbers: one holds a label without
-    numbers, the other numbers without a label. Only a row's own cells count: in the
-    upper row, not the copies of a cell merged down into it from above (三、本年度办理
-    结果); in the lower row, not a cell merged down from it into the rows below (a
+def _complementary(
+    upper: Grid, lower: Grid, at: int, columns: tuple[float, ...], target: tuple[float, ...]
+) -> bool:
+    """Whether the last row of ``upper`` and the row ``at`` of ``lower`` (between the
+    vertical rules ``columns``; ``target``: those of ``upper``) are the two pieces of one
+    row of a table of labels and numbers: one holds a label without numbers, the other
+    numbers without a label, in other columns (a header row over a row of numbers, table
+    四 broken under its header, holds its labels over the numbers). Only a row's own
+    cells count: in the upper row, not a cell merged down into it from above (三、本年度
+    办理结果); in the lower row, not a cell merged down from it into the rows below (a
     group's label, printed where the row's label is)."""
     row = len(upper.rows) - 1
     merged = upper.merged[row] if row < len(upper.merged) else ()
-    own = [t for j, t in enumerate(upper.rows[row]) if not (j < len(merged) and merged[j])]
+    above = upper.rows[row - 1] if row > 0 else ()
+    own = [
+        "" if j < len(merged) and merged[j] and j < len(above) and above[j] == t else t
+        for j, t in enumerate(upper.rows[row])
+    ]
     below = lower.merged[at + 1] if at + 1 < len(lower.merged) else ()
     nxt = lower.rows[at + 1] if at + 1 < len(lower.rows) else ()
-    rest = [
-        t
-        for j, t in enumerate(lower.rows[at])
-        if not (t and j < len(below) and j < len(nxt) and below[j] and nxt[j] == t)
-    ]
-    (upper_label, upper_number), (lower_label, lower_number) = _kinds(own), _kinds(rest)
+    rest = _aligned(
+        tuple(
+            "" if j < len(below) and j < len(nxt) and below[j] and nxt[j] == t else t
+            for j, t in enumerate(lower.rows[at])
+        ),
+        columns,
+        target,
+    )
+    if any(a.strip() and b.strip() for a, b in zip(own, rest, strict=False)):
+        return False
+    (upper_label, upper_number), (lower_label, lower_number) = _kinds(own), _kinds(list(rest))
     return (upper_label and not upper_number and lower_number and not lower_label) or (
         upper_number and not upper_label and lower_label and not lower_number
     )
@@ -352,8 +365,10 @@ def _joined(
     """A table whose last row was cut, and the table that carries that row on (in its
     row ``at``, under the header rows printed again): the two pieces of the row become
     the first table's last row, each cell's texts joined as wrapped text
-    (``1.申请人无正当理由逾`` + ``期不补正…``; ``10`` + ``件``). Each table keeps its
-    page. ``bottom``: the second piece laid on the first table's columns."""
+    (``1.申请人无正当理由逾`` + ``期不补正…``; ``10`` + ``件``), and the header rows
+    printed again above the second piece are dropped (they repeat the first table's:
+    the two are read as one table). Each table keeps its page. ``bottom``: the second
+    piece laid on the first table's columns."""
     top = first.rows[-1]
     bottom = second.rows[at] if bottom is None else bottom
     top_merged = first.merged[-1] if first.merged else (False,) * len(top)
@@ -370,8 +385,8 @@ def _joined(
             page=first.page,
         ),
         Grid(
-            rows=(*second.rows[:at], *second.rows[at + 1 :]),
-            merged=(*second.merged[:at], *second.merged[at + 1 :]),
+            rows=second.rows[at + 1 :],
+            merged=second.merged[at + 1 :],
             number=second.number,
             page=second.page,
         ),
