@@ -422,6 +422,7 @@ def _walk(element: lxml.etree._Element, out: _Collector, *, in_article: bool) ->
     line = element.sourceline
     if tag == "table" and not _has_nested_table(element) and not _one_column(element):
         out.flush()
+        _caption(element, out)
         table = _table_cells(element, out)
         out.blocks.append((table, line))
         return
@@ -451,6 +452,20 @@ def _walk(element: lxml.etree._Element, out: _Collector, *, in_article: bool) ->
                 pieces.append(tail)
     if block and out.pieces:
         out.flush()
+
+
+def _caption(table: lxml.etree._Element, out: _Collector) -> None:
+    """A table's ``<caption>`` (its title, often the section's heading:
+    ``三、收到和处理政府信息公开申请情况``) as a line before its grid."""
+    caption = table.find("caption")
+    if caption is None:
+        return
+    if out.hides and not out.show_hidden and _hidden(caption):
+        out.dropped_hidden = True
+        return
+    text = _collapse_spaces("".join(caption.itertext()))
+    if text:
+        out.raw_line(text, caption.sourceline)
 
 
 def _walk_markup(markup: str, out: _Collector) -> None:
