@@ -7,6 +7,10 @@ and null cells; a document with no title, no heading and no table at all is not 
 report and gets one ``NO_REPORT`` error instead. ``confidence`` per table is the share
 of the table's cells read with certainty (a row whose blanks or whose missing label had
 to be placed by position counts half).
+
+Crawled text whose cells ran together is also read by ``flat_tables``; per table the surer
+of the two readings is kept, with its own notes only, and of two readings that differ, one
+that read the order the table's header prints is kept over one that did not.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ from .placeholders import placeholders_as_zero
 from .rows import Row, document_rows
 from .sections import find_headings, section_texts
 from .split_columns import join_split_columns
-from .tables import Reading, read_table2, read_table3, read_table4
+from .tables import Reading, read_table2, read_table3, read_table4, table4_header_words
 
 __all__ = ["recognize"]
 
@@ -61,7 +65,7 @@ def recognize(document: Document) -> AnnualReport:
     readings_found = [
         _safe(n2, "表二", lambda: read_table2(rows[slice(*t2_range)], n2), Reading()),
         _safe(n3, "表三", lambda: _read_table3(rows[slice(*t3_range)], n3), Reading()),
-        _safe(n4, "表四", lambda: read_table4(rows[slice(*t4_range)], n4), Reading()),
+        _safe(n4, "表四", lambda: _read_table4(rows, t4_range, n4), Reading()),
     ]
     if headings and not all(r.cells for r in readings_found):
         # the six parts as narrative, the tables after them (an appendix, often numbered
@@ -124,11 +128,18 @@ def recognize(document: Document) -> AnnualReport:
         "table4": t4.confidence,
     }
     if flat is not None:
+        ours: dict[str, object] = {"table3": table3, "table4": table4}
         replaced = {
             key
-            for key, reading in (("table2", t2), ("table3", t3), ("table4", t4))
+            for key, reading, said in zip(_TABLES, (t2, t3, t4), table_notes, strict=True)
             if getattr(flat, key) is not None
-            and (not reading.found or reading.confidence < flat.confidence.get(key, 0.0))
+            and _flat_supplies(key, reading, ours.get(key), flat, _codes(said.items))
+        }
+        ruled = {
+            id(item)
+            for key, said in zip(_TABLES, table_notes, strict=True)
+            if key in replaced
+            for item in said.items
         }
         for key in replaced:
             confidence[key] = flat.confidence.get(key, 0.0)
@@ -136,9 +147,13 @@ def recognize(document: Document) -> AnnualReport:
         table3 = flat.table3 if "table3" in replaced and flat.table3 else table3
         table4 = flat.table4 if "table4" in replaced and flat.table4 else table4
         notes.items = [
-            i for i in notes.items if str(i.get("row", "")).split(".")[0] not in replaced
+            i
+            for i in notes.items
+            if id(i) not in ruled and str(i.get("row", "")).split(".")[0] not in replaced
         ]
         for item in flat.diagnostics:
+            if _flat_table(item) not in replaced:
+                continue  # (a note on a table the flat reading does not supply)
             extra: dict[str, Any] = {
                 k: v for k, v in item.items() if k not in ("code", "severity", "message")
             }
@@ -157,6 +172,42 @@ def recognize(document: Document) -> AnnualReport:
         title=meta.title,
         published=meta.published,
     )
+
+
+_TABLES = ("table2", "table3", "table4")
+_FLAT_TABLES = {"表二": "table2", "表三": "table3", "表四": "table4"}
+"""The table a note of the flat reading is about: each message starts with its name."""
+_ORDER_CODES = {"table3": "COLUMNS_REORDERED", "table4": "TABLE4_REORDERED"}
+"""The note a reader gives when it read a table in the order its header prints."""
+
+
+def _codes(items: Sequence[dict[str, Any]]) -> set[str]:
+    return {str(item["code"]) for item in items}
+
+
+def _flat_table(item: dict[str, object]) -> str | None:
+    return _FLAT_TABLES.get(str(item["message"])[:2])
+
+
+def _flat_supplies(
+    key: str, reading: Reading, ours: object, flat: Flat, said: Collection[str]
+) -> bool:
+    """Whether the flat reading of table ``key`` is kept over ``reading`` (the ruled-table
+    reader's, giving ``ours``, with the codes of its notes ``said``): when there is none,
+    or it is surer. Where the two differ and only one read the order the table's header
+    prints (``_ORDER_CODES``), that one is kept, however sure the other: a table 四 printed
+    行政诉讼 first, read in the national order, has each number in the wrong group, and
+    a tie must not go to the reading that did not look at the header."""
+    if not reading.found:
+        return True
+    order = _ORDER_CODES.get(key)
+    if order is not None:
+        flat_said = any(
+            item["code"] == order and _flat_table(item) == key for item in flat.diagnostics
+        )
+        if flat_said != (order in said) and getattr(flat, key) != ours:
+            return flat_said
+    return reading.confidence < flat.confidence.get(key, 0.0)
 
 
 _NOTED_HINT_RE = re.compile("[OolI约近一]")
@@ -308,8 +359,28 @@ def _tables_in(rows: Sequence[Row], start: int, source: str) -> tuple[list[Readi
     return [
         _safe(n2, "表二", lambda: read_table2(rows[slice(*r2)], n2), Reading()),
         _safe(n3, "表三", lambda: _read_table3(rows[slice(*r3)], n3), Reading()),
-        _safe(n4, "表四", lambda: read_table4(rows[slice(*r4)], n4), Reading()),
+        _safe(n4, "表四", lambda: _read_table4(rows, r4, n4), Reading()),
     ], notes
+
+
+def _read_table4(rows: Sequence[Row], span: tuple[int, int], notes: Notes) -> Reading:
+    """Table 四 in ``rows[span]``, with the header words printed after the part's title on
+    the line before it (``四、政府信息公开行政复议、行政诉讼情况 行政诉讼``): a table printing
+    行政诉讼 first may begin its header on the title's line, and without that word its
+    groups would be read in the national order."""
+    start, end = span
+    lead: list[tuple[str, str]] = []
+    if 0 < start <= len(rows) and start < end:
+        text = rows[start - 1].text
+        after = max((text.rfind(t) + len(t) for t in _TABLE4_TITLES if t in text), default=-1)
+        if after >= 0 and len(text) - after <= _LONGEST_LEAD:
+            lead = table4_header_words(text[after:])
+    return read_table4(rows[start:end], notes, lead)
+
+
+_TABLE4_TITLES = tuple(sorted({s.SECTIONS[3].title, *s.SECTIONS[3].variants}, key=len))
+_LONGEST_LEAD = 200
+"""More text after the title is not a header's words."""
 
 
 def _read_table3(rows: Sequence[Row], notes: Notes) -> Reading:

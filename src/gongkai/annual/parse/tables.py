@@ -883,7 +883,9 @@ TABLE4_SPECS: tuple[RowSpec, ...] = tuple(
 )
 
 
-def read_table4(rows: Sequence[Row], notes: Notes) -> Reading:
+def read_table4(rows: Sequence[Row], notes: Notes, lead: Sequence[tuple[str, str]] = ()) -> Reading:
+    """Table 四 in ``rows``; ``lead`` holds the headings printed before its first row, on
+    the line of the part's title (``四、……行政诉讼情况 行政诉讼``: ``table4_header_words``)."""
     reading = Reading(expected=len(TABLE4_SPECS) * TABLE4_WIDTH)
     stream = tokens(rows, table4_labels())
 
@@ -907,7 +909,7 @@ def read_table4(rows: Sequence[Row], notes: Notes) -> Reading:
         if not reading.cells:
             return reading  # no group read: nothing to put in order (a crawled page's
             # header over one run of digits, ``flat_tables`` reads it and says so)
-        columns = table4_column_order(_table4_headings(stream), notes.add)
+        columns = table4_column_order([*lead, *_table4_headings(stream)], notes.add)
         if columns is not None:
             _reorder_table4(reading, TABLE4_GROUP_ORDER, columns, notes)
         return reading
@@ -947,7 +949,7 @@ def read_table4(rows: Sequence[Row], notes: Notes) -> Reading:
     for i, spec in enumerate(TABLE4_SPECS):
         _set(reading, spec.key, read[i * TABLE4_WIDTH : (i + 1) * TABLE4_WIDTH], 0)
     reading.certain = certain
-    headings = _table4_headings(stream)
+    headings = [*lead, *_table4_headings(stream)]
     groups = table4_group_order(headings, notes.add)
     columns = table4_column_order(headings, notes.add)
     if groups is not None or columns is not None:
@@ -1032,6 +1034,21 @@ _TABLE4_WORD_KEYS: dict[str, tuple[str, str]] = {
 }
 _TABLE4_WORD_RE = re.compile(
     "|".join(re.escape(w) for w in sorted(_TABLE4_WORD_KEYS, key=len, reverse=True))
+)
+
+
+def table4_header_words(text: str) -> list[tuple[str, str]]:
+    """``table4_headings_in`` for text that holds nothing but table 四's header words
+    (white space and a unit note such as ``（单位：件）`` between them); ``[]`` for any
+    other text (a sentence naming 行政诉讼 and 行政复议 says nothing of the table's order)."""
+    folded = "".join(text.split())
+    if not folded or _TABLE4_WORDS_ONLY_RE.fullmatch(folded) is None:
+        return []
+    return table4_headings_in(folded)
+
+
+_TABLE4_WORDS_ONLY_RE = re.compile(
+    f"(?:{_TABLE4_WORD_RE.pattern}|[(（]?单位[:：]件[)）]|[(（]件[)）])+"
 )
 
 
