@@ -748,12 +748,24 @@ def _table4_order(headings: str, flat: Flat) -> tuple[tuple[str, ...], tuple[str
     """The order of table 四's groups and of their columns its header words print (read as
     ``tables`` reads a table's headings; contradictory ones said there); ``None`` for the
     national form's order."""
+    if headings in _QUIET_ORDERS:  # (most reports print the same few header texts)
+        return _QUIET_ORDERS[headings]
+    notes = len(flat.diagnostics)
     found = table4_headings_in(headings)
     groups = table4_group_order(found, flat.note)
     columns = table4_column_order(found, flat.note)
-    if groups is None and columns is None:
-        return None
-    return (groups or TABLE4_GROUP_ORDER, columns or TABLE4_COLUMN_ORDER)
+    order = (
+        None
+        if groups is None and columns is None
+        else (groups or TABLE4_GROUP_ORDER, columns or TABLE4_COLUMN_ORDER)
+    )
+    if len(flat.diagnostics) == notes and len(_QUIET_ORDERS) < 256:
+        _QUIET_ORDERS[headings] = order
+    return order
+
+
+_QUIET_ORDERS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None]] = {}
+"""``_table4_order`` of header texts read before that said nothing (no conflict to note)."""
 
 
 def _table4_by_group(
@@ -930,6 +942,13 @@ def _spaced(label: str) -> re.Pattern[str]:
     return re.compile(r"\s*".join(parts))
 
 
+_TABLE_START_RES: Final = {
+    key: re.compile("|".join(_spaced(m).pattern for m in markers))
+    for key, markers in _TABLE_STARTS.items()
+}
+"""``_TABLE_STARTS``, each section's markers as one pattern: one search finds the earliest."""
+
+
 def flat_sections(text: str) -> dict[str, str]:
     """The six sections of a report printed as one run of text (no line breaks between
     headings): each heading found in order, its text up to the next; sections 二–四 end
@@ -951,13 +970,10 @@ def flat_sections(text: str) -> dict[str, str]:
     for i, (key, _, end) in enumerate(found):
         stop = found[i + 1][1] if i + 1 < len(found) else len(text)
         body = text[end:stop]
-        cut = len(body)
-        for marker in _TABLE_STARTS.get(key, ()):
-            m = _spaced(marker).search(body)
-            if m is not None and m.start() < cut:
-                cut = m.start()  # the earliest (two markers may overlap)
-        if cut < len(body):
-            body = body[:cut].rstrip(" \n（(")
+        starts = _TABLE_START_RES.get(key)
+        m = starts.search(body) if starts is not None else None
+        if m is not None:  # (the earliest of the markers: two may overlap)
+            body = body[: m.start()].rstrip(" \n（(")
         if i + 1 == len(found):
             body = _without_furniture(body)
         out[key] = " ".join(body.split())
