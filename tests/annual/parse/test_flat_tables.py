@@ -243,3 +243,40 @@ def test_a_run_read_one_way_of_too_many_to_list_is_ambiguous_not_undecoded() -> 
     assert _unsure_code(null) == "UNDECODED_RUN"
     other = d.Decoded((None,) * 7, False, ((1, 0, 0, 0, 0, 0, 1),), "两种读法")
     assert _unsure_code(other) == "AMBIGUOUS_RUN"
+
+
+def test_the_last_section_of_a_crawled_page_ends_before_its_signature() -> None:
+    """A crawled page runs the signature and its date on after section 六's last sentence;
+    the section's text ends with the sentence (the report shows the signature itself),
+    and the signature is still read as the organ."""
+    from gongkai.annual.parse import parse_bytes
+
+    path = FLAT / "crawled-table4-litigation-first-columns-total-first.txt"
+    report = parse_bytes(path.read_bytes(), path.name)
+    assert report.sections is not None
+    assert report.sections["6"] == "本年度未收取信息处理费。"
+    assert report.organ == "样例市样例区自然资源局"
+    assert report.published == "2026-01-25"
+
+
+@pytest.mark.parametrize(
+    ("tail", "kept"),
+    [
+        (
+            "本年度未收取信息处理费。 样例市样例区自然资源局 2026年1月25日",
+            "本年度未收取信息处理费。",
+        ),
+        ("无。 某市财政局 某市税务局 2025年1月20日", "无。"),
+        ("无。2025年1月20日", "无。"),
+        # a date closing a sentence's words, or a whole text that is a date: no signature
+        (
+            "本年度未收取信息处理费。截至2024年12月31日",
+            "本年度未收取信息处理费。截至2024年12月31日",
+        ),
+        ("2025年1月3日", "2025年1月3日"),
+    ],
+)
+def test_without_signature(tail: str, kept: str) -> None:
+    from gongkai.annual.parse.flat_tables import _without_signature
+
+    assert _without_signature(tail) == kept

@@ -975,9 +975,25 @@ def flat_sections(text: str) -> dict[str, str]:
         if m is not None:  # (the earliest of the markers: two may overlap)
             body = body[: m.start()].rstrip(" \n（(")
         if i + 1 == len(found):
-            body = _without_furniture(body)
+            body = _without_signature(_without_furniture(body))
         out[key] = " ".join(body.split())
     return out
+
+
+_SIGNATURE_TAIL_RE: Final = re.compile(
+    r"(?:^|(?<=[。；！？.;!?]))\s*(?:[\u3400-\u9fff（）()]{2,40}?"
+    r"(?:局|委员会|委|办公室|办|人民政府|政府|管委会|管理委员会|中心|厅|院|署|处|所|站|队)\s*)*"
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$"
+)
+"""The signature a crawled page runs on after the last section's last sentence: organs'
+names (each ending as an organ's does) and the date, nothing else (``截至2024年12月31日``
+is no signature)."""
+
+
+def _without_signature(text: str) -> str:
+    """The last section's text without the signature and date it runs on into."""
+    m = _SIGNATURE_TAIL_RE.search(text)
+    return text[: m.start()] if m is not None and m.start() > 0 else text
 
 
 def _without_furniture(text: str) -> str:
