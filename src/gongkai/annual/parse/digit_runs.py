@@ -513,14 +513,7 @@ def _one_blank(
         memo[key] = out
         return out
 
-    try:
-        readings = walk(0, 0, False)
-    except _TooMany:
-        return None
-    found: dict[Cells, list[Reading]] = {}
-    for reading in readings:
-        found.setdefault(_value(reading), []).append(reading)
-    return {value: (_merged(group)[0], 1) for value, group in found.items()}
+    return _by_value(walk)
 
 
 def _one_blank_at(
@@ -561,6 +554,14 @@ def _one_blank_at(
         memo[key] = out
         return out
 
+    return _by_value(walk)
+
+
+def _by_value(
+    walk: Callable[[int, int, bool], list[Reading]],
+) -> dict[Cells, tuple[Reading, int]] | None:
+    """The readings with one blank cell that ``walk`` finds from the run's start, keyed by
+    value as ``_blank_groups``'s; ``None`` when there are too many."""
     try:
         readings = walk(0, 0, False)
     except _TooMany:
