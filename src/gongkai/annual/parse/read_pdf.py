@@ -282,33 +282,67 @@ def _complementary(
     vertical rules ``columns``; ``target``: those of ``upper``) are the two pieces of one
     row of a table of labels and numbers: one holds a label without numbers, the other
     numbers without a label, in other columns (a header row over a row of numbers, table
-    四 broken under its header, holds its labels over the numbers). Only a row's own
-    cells count: in the upper row, not a cell merged down into it from above (三、本年度
-    办理结果); in the lower row, not a cell merged down from it into the rows below (a
-    group's label, printed where the row's label is)."""
-    row = len(upper.rows) - 1
-    merged = upper.merged[row] if row < len(upper.merged) else ()
-    above = upper.rows[row - 1] if row > 0 else ()
-    own = [
-        "" if j < len(merged) and merged[j] and j < len(above) and above[j] == t else t
-        for j, t in enumerate(upper.rows[row])
-    ]
-    below = lower.merged[at + 1] if at + 1 < len(lower.merged) else ()
-    nxt = lower.rows[at + 1] if at + 1 < len(lower.rows) else ()
-    rest = _aligned(
-        tuple(
-            "" if j < len(below) and j < len(nxt) and below[j] and nxt[j] == t else t
-            for j, t in enumerate(lower.rows[at])
-        ),
-        columns,
-        target,
-    )
-    if any(a.strip() and b.strip() for a, b in zip(own, rest, strict=False)):
+    四 broken under its header, holds its labels over the numbers). Not where a piece is
+    already paired in its own table (``_paired``): a table that prints each row's label
+    on one row and its numbers on the next, broken under a row of numbers, goes on with
+    the next row's label; joined, each row after it took the numbers of the row before."""
+    rest = _aligned(_own_below(lower, at), columns, target)
+    kinds = _pieces(_own_above(upper), rest)
+    if kinds is None:
         return False
-    (upper_label, upper_number), (lower_label, lower_number) = _kinds(own), _kinds(list(rest))
-    return (upper_label and not upper_number and lower_number and not lower_label) or (
-        upper_number and not upper_label and lower_label and not lower_number
+    numbers_first = kinds == (False, True)
+    return not (numbers_first and (_paired(upper, len(upper.rows) - 1) or _paired(lower, at + 1)))
+
+
+def _own_above(grid: Grid) -> tuple[str, ...]:
+    """The last row of ``grid``, without the cells merged down into it from above (三、本年度
+    办理结果, a group's label): only a row's own cells tell what it holds."""
+    row = len(grid.rows) - 1
+    merged = grid.merged[row] if row < len(grid.merged) else ()
+    above = grid.rows[row - 1] if row > 0 else ()
+    return tuple(
+        "" if j < len(merged) and merged[j] and j < len(above) and above[j] == t else t
+        for j, t in enumerate(grid.rows[row])
     )
+
+
+def _own_below(grid: Grid, at: int) -> tuple[str, ...]:
+    """The row ``at`` of ``grid``, without the cells merged from it down into the rows
+    below (a group's label, printed where the row's label is)."""
+    below = grid.merged[at + 1] if at + 1 < len(grid.merged) else ()
+    nxt = grid.rows[at + 1] if at + 1 < len(grid.rows) else ()
+    return tuple(
+        "" if j < len(below) and j < len(nxt) and below[j] and nxt[j] == t else t
+        for j, t in enumerate(grid.rows[at])
+    )
+
+
+def _pieces(upper: tuple[str, ...], lower: tuple[str, ...]) -> tuple[bool, bool] | None:
+    """Whether the upper piece holds the label (``(True, False)``) or the numbers
+    (``(False, True)``) of a row whose other piece is ``lower``: one holds a label
+    without numbers, the other numbers without a label, no column filled in both;
+    ``None`` when they are not two such pieces."""
+    if any(a.strip() and b.strip() for a, b in zip(upper, lower, strict=False)):
+        return None
+    (upper_label, upper_number), (lower_label, lower_number) = (
+        _kinds(list(upper)),
+        _kinds(list(lower)),
+    )
+    if upper_label and not upper_number and lower_number and not lower_label:
+        return True, False
+    if upper_number and not upper_label and lower_label and not lower_number:
+        return False, True
+    return None
+
+
+def _paired(grid: Grid, row: int) -> bool:
+    """Whether the row ``row`` of ``grid`` holds numbers without a label under a row
+    that holds a label without numbers, in other columns: a row's two halves, printed
+    one under the other (a PDF converted from a Markdown table of this shape)."""
+    if not 0 < row < len(grid.rows):
+        return False
+    above = Grid(grid.rows[:row], grid.merged[:row])
+    return _pieces(_own_above(above), _own_below(grid, row)) == (True, False)
 
 
 def _printed(grid: Grid, row: int) -> tuple[str, ...]:
