@@ -11,8 +11,14 @@ Organ, in order of trust: the title line (``XXX2024年度政府信息公开工�
 organ named before ``(以下简称…)`` in the opening text, the signature after the last
 sentence, the ``发布机构`` field of the page's metadata (made complete by the signature
 when it is a shortened form of it; an organ read from that field alone is noted,
-``ORGAN_FROM_PUBLISHER``). A signature may follow its key (``单位：X局``, ``报告单位：X局``)
-when no signature without one is found. A place named alone is its people's government
+``ORGAN_FROM_PUBLISHER``). A title that names no organ gives way to the crawler's
+``标题：`` field of the same report, above the page's ``发布机构``; a title that names its
+organ without its place (``县财政局``) is completed by the signature or the field that ends
+with it, else by the place the text puts before it twice; what a report covers besides
+its organ (``（本级）``, ``（含局属单位）``, ``及所属单位``) is not part of the name; an organ
+may follow the title's words in brackets or after a dash (``…年度报告——X局``). A
+signature may follow its key (``单位：X局``, ``报告单位：X局``) when no signature without
+one is found. A place named alone is its people's government
 (``X县`` → ``X县人民政府``), or, a zone a 管委会 runs (``X新区``, ``X经开区``), kept as
 printed; either is the place with its governing body when the report prints them
 together (``X新区管理委员会``). Year: the title, then the statistics period
@@ -56,9 +62,11 @@ _REPORT = r"(?:政府)?(?:信息|政务|资讯)公开(?:工作)?(?:(?:年度)?�
 ``…公开工作的报告`` or ``…公开年报`` (a title ``X局关于2025年度政府信息公开工作情况的报告``;
 not ``…工作情况报告如下``)."""
 _TITLE_RE = re.compile(
-    rf"(?P<pre>.*?)(?P<year>(?:19|20)\d{{2}})年度?(?!\s*\d{{1,2}}\s*月)(?P<post>.*?){_REPORT}"
+    rf"(?P<pre>.*?)(?P<year>(?:19|20)\d{{2}})(?:年度?(?!\s*\d{{1,2}}\s*月)|(?={_REPORT}))"
+    rf"(?P<post>.*?){_REPORT}"
 )
-"""A title with its year before the words; a date (``发布时间：2026年01月20日`` above a
+"""A title with its year before the words, also without its ``年`` right before them
+(``X局2025政府信息公开工作年度报告``); a date (``发布时间：2026年01月20日`` above a
 title without a year) holds no report's year."""
 _TITLE_YEAR_AFTER_RE = re.compile(
     rf"(?P<pre>.*?)(?P<post>){_REPORT}"
@@ -78,8 +86,10 @@ _ABOUT_RE = re.compile(r"关于(?:印发|转发|公布|发布)?$")
 _ABOUT_INSIDE_RE = re.compile(r"关于(?:印发|转发|公布|发布)?")
 """What stands between an organ and the report it publishes (``X局关于印发2025年…``)."""
 _TITLE_HINTS = ("报告", "年报")
-_ORGAN_AFTER_RE = re.compile(r"[(（]([\u4e00-\u9fff]{2,30})[)）]$")
-"""The organ in brackets after the words (``2025年政府信息公开工作年度报告（X市X局）``)."""
+_NAME = r"[\u4e00-\u9fff]{2,30}(?:[(（][\u4e00-\u9fff]{2,30}[)）])?"
+_ORGAN_AFTER_RE = re.compile(rf"[(（]({_NAME})[)）]$|——({_NAME})$")
+"""The organ in brackets or after a dash after the words (``2025年政府信息公开工作年度报告
+（X市X局）``, ``…年度报告——X市X局``)."""
 _SENTENCE_MARKS = ("。", "，", ",", "；")
 _ALIAS_RE = re.compile(r"([\u4e00-\u9fff]{3,30})[(（]以下简称")
 _FIRST_DAY = r"\s*年\s*[1一]\s*月\s*[1一]\s*日"
@@ -201,6 +211,10 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
         organ_from_title = named[0]
     if organ_from_title is None and title_rows:
         organ_from_title = _organ_below(rows, title_rows[-1])
+    if organ_from_title is None:
+        organ_from_title = _organ_from_crawler_title(rows, year_from_title)
+    if organ_from_title is not None and _without_place(organ_from_title):
+        organ_from_title = _with_place(organ_from_title, rows)
     field: str | None = None
     organ = organ_from_title or _organ_from_alias(rows)
     if organ is None:
@@ -353,17 +367,22 @@ def as_printed(organ: str) -> str:
     return organ.translate(_FULL_WIDTH_BRACKETS) if "(" in organ or ")" in organ else organ
 
 
-_CHINESE_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九壹贰叁肆伍陆柒捌玖]{4}(?=年)")
-_CHINESE_DIGITS = str.maketrans(
-    "〇○零一二三四五六七八九壹贰叁肆伍陆柒捌玖", "000123456789" + "123456789"
+_CHINESE_YEAR_RE = re.compile(
+    r"[〇○零一二三四五六七八九壹贰叁肆伍陆柒捌玖](?:[〇○零0OoΟО一二三四五六七八九壹贰叁肆伍陆柒捌玖]){3}(?=年)"
 )
+"""A year in Chinese numerals, its zero also typed as a digit or a letter (``二0二五年``,
+``二O二五年``: the ``〇`` an input method does not offer); the first character a numeral."""
+_CHINESE_DIGITS = str.maketrans(
+    "〇○零0OoΟО一二三四五六七八九壹贰叁肆伍陆柒捌玖", "00000000" + "123456789" * 2
+)
+_TYPED_ZEROS = ("二0", "二O", "二o", "贰0")
 
 
 def arabic_years(text: str) -> str:
-    """Years written in Chinese numerals (``二〇二五年``, ``二○二五年度``, ``贰零贰伍年``) as
-    digits."""
-    if not ("〇" in text or "○" in text or "零" in text):
-        return text  # every year 2000–2099 so written holds a zero
+    """Years written in Chinese numerals (``二〇二五年``, ``二○二五年度``, ``贰零贰伍年``,
+    ``二0二五年``) as digits."""
+    if not ("〇" in text or "○" in text or "零" in text or any(z in text for z in _TYPED_ZEROS)):
+        return text  # every year 2000–2099 so written holds a zero after its 二
     return _CHINESE_YEAR_RE.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), text)
 
 
@@ -469,6 +488,37 @@ def _organ_from_page_title(rows: Sequence[Row], year: int | None) -> str | None:
             if organ and found_year == year:
                 return organ
     return None
+
+
+def _organ_from_crawler_title(rows: Sequence[Row], year: int | None) -> str | None:
+    """The organ the crawler's ``标题：`` field names when the article's own title names
+    none (``标题：X局2025年…年度报告`` over ``2025年…年度报告``): the same report's title, so
+    above the page's ``发布机构`` (often the portal's owner) and the signature."""
+    for row in rows[:TITLE_ROWS]:
+        key = _CRAWLER_KEY_RE.match(row.text.lstrip())
+        if key is None:
+            continue
+        organ, found_year = _parse_title(simplified(row.text.lstrip()[key.end() :]))
+        if organ is not None and (year is None or found_year in (None, year)):
+            return organ
+    return None
+
+
+def _without_place(organ: str) -> bool:
+    """Whether a title names its organ without its place (``县财政局``, ``区教育局``)."""
+    return len(organ) >= 3 and organ[0] in _PLACE_END and organ[1] not in _PLACE_END
+
+
+def _with_place(organ: str, rows: Sequence[Row]) -> str:
+    """A title's organ named without its place (``县财政局``) as the signature or the
+    ``发布机构`` field names it whole (``柳河县财政局``), else with the place the text puts
+    before it at least twice (``_complete``); as printed when none does."""
+    for other in (*_signatures(rows), _publisher(rows)):
+        if other is not None and len(other) > len(organ) and other.endswith(organ):
+            return other
+    completed = _complete(organ, "\n".join(row.text for row in rows))
+    place = completed[: len(completed) - len(organ)]
+    return organ if _SENTENCE_WORDS_RE.search(place) else completed
 
 
 def _organ_below(rows: Sequence[Row], title_row: int) -> str | None:
@@ -587,13 +637,17 @@ def _parse_title(title: str) -> tuple[str | None, int | None]:
         organ = _clean_organ(match.group("post"))
         organ = organ if organ and _names_organ(organ) else None
     if organ is None and (after := _ORGAN_AFTER_RE.search(compact)):
-        organ = _clean_organ(after.group(1))
-        organ = organ if organ and organ.endswith(ORGAN_SUFFIXES) else None
+        organ = _clean_organ(after.group(1) or after.group(2))
+        organ = organ if organ and ends_as_organ(organ) else None
     return organ, year if MIN_YEAR <= year <= MAX_YEAR else None
 
 
-_BRACKETED_NAME_RE = re.compile(r"^【([\u4e00-\u9fff()（）]{2,30})】$")
-"""An organ printed in black brackets before the title's year (``【X局】2025年…``)."""
+_BRACKETED_NAME_RE = re.compile(
+    r"^[【\[(（〔]([\u4e00-\u9fff]{2,30}(?:[(（][\u4e00-\u9fff]{2,30}[)）])?)[】\])）〕]$"
+)
+"""An organ printed in brackets before the title's year (``【X局】2025年…``,
+``（X局）2025年…``, ``[X局]2025年…``), its second name in brackets inside them."""
+_OPENING = frozenset("【[(（〔")
 _NUMBERED_RE = re.compile(r"^\d{1,2}[.．、]\s*")
 """A list's number before a title (``1.X局2025年…``)."""
 _PREFIX_RE = re.compile(r"^.*[|｜】\]>》:：/\\\s_\-－—–·]|^.*?〔(?:19|20)\d{2}〕\d+号")
@@ -616,15 +670,15 @@ def _names_organ(text: str) -> bool:
     )
 
 
-_PAGE_WORDS_RE = re.compile(r"首页|年报|报告|下载|文字版|全真版|打印|字号|浏览")
+_PAGE_WORDS_RE = re.compile(r"首页|年报|报告|专栏|栏目|下载|文字版|全真版|打印|字号|浏览")
 
 
 def _clean_organ(text: str) -> str | None:
     text = text.strip(' 《》<>"“”:：,，、')
-    if not _CJK_ONLY_RE.match(text):
-        if text[:1] == "【" and (bracketed := _BRACKETED_NAME_RE.match(text)):
-            text = bracketed.group(1)
-        elif text[:1].isdigit():
+    if text[:1] in _OPENING and (bracketed := _BRACKETED_NAME_RE.match(text)):
+        text = bracketed.group(1)
+    elif not _CJK_ONLY_RE.match(text):
+        if text[:1].isdigit():
             text = _NUMBERED_RE.sub("", text)
         text = _PREFIX_RE.sub("", text)
     if _PAGE_WORDS_RE.search(text):
@@ -644,7 +698,18 @@ def _clean_organ(text: str) -> str | None:
             text = after if _names_organ(after) else text[: found.start()]
     if len(text) < 2 or not _CJK_ONLY_RE.match(text):
         return None
+    if text.endswith(_SCOPE_ENDS):
+        text = _SCOPE_RE.sub("", text) or text
     return text
+
+
+_SCOPE_ENDS = ("级", "单位", "机构", "部门", ")", "）")
+_SCOPE_RE = re.compile(
+    r"(?:[(（](?:含|包括|包含)?[\u4e00-\u9fff]{0,8}(?:本级|单位|机构|部门)[)）]"
+    r"|(?:机关)?本级|(?:机关)?(?:及|和|暨)其?(?:所属|下属|直属|局属|委属)?各?(?:单位|机构|部门))$"
+)
+"""What a report covers besides the organ, after its name: ``（本级）``, ``（含局属单位）``,
+``及所属单位``, ``机关及下属单位``; the organ is the name before it."""
 
 
 def _organ_from_alias(rows: Sequence[Row]) -> str | None:
