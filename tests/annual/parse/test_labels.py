@@ -3,6 +3,8 @@ with every variant of the table finds, for every variant and for mixed, noisy ce
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -41,11 +43,41 @@ def brute_force(labels: LabelSet, cell: str) -> list[Label]:
         exact = [(kind, key) for kind, key in labels._exact.get(tail, []) if kind == "row"]
         if exact:
             return [Label(kind, key, len(tail), True) for kind, key in exact]
+        loose = loosely([v for v in labels._contained if v[1] == "row"], tail)
+        if loose:
+            return loose
+        if re.match(r"^(?:\d+|[lI])[.、)](?!\()", folded):
+            bare = strip_numbering(folded)
+            for word, found in labels._exact.items():
+                opening = [(kind, key) for kind, key in found if kind == "row"]
+                if bare.startswith(word) and opening:
+                    return [Label(kind, key, len(word), True) for kind, key in opening]
     if out:
         return [Label(kind, key, len(v), False) for v, kind, key in out]
     bare = strip_numbering(folded)
     exact = labels._exact.get(bare, []) or labels._exact.get(folded, [])
-    return [Label(kind, key, len(bare), True) for kind, key in exact]
+    if exact:
+        return [Label(kind, key, len(bare), True) for kind, key in exact]
+    return loosely(list(labels._contained), folded)
+
+
+def loosely(variants: list[tuple[str, str, str]], folded: str) -> list[Label]:
+    """The longest variants of five characters or more that are in a stretch of
+    ``folded`` at most two characters longer than they are, as a subsequence."""
+    inside = [(v, kind, key) for v, kind, key in variants if len(v) >= 5 and in_window(v, folded)]
+    if not inside:
+        return []
+    size = max(len(v) for v, _, _ in inside)
+    return [Label(kind, key, size, False) for v, kind, key in inside if len(v) == size]
+
+
+def in_window(variant: str, folded: str) -> bool:
+    for start in range(len(folded)):
+        for end in range(start + len(variant), min(len(folded), start + len(variant) + 2) + 1):
+            chars = iter(folded[start:end])
+            if all(ch in chars for ch in variant):
+                return True
+    return False
 
 
 def longest(
@@ -113,3 +145,34 @@ def test_ocr_letter_for_one_in_an_item_number_is_numbering(cell: str) -> None:
     after it is found as the whole cell."""
     assert strip_numbering(s.normalize_label(cell)) == "其他"
     assert ("row", "other.other") in [(lb.kind, lb.key) for lb in table3_labels().match(cell)]
+
+
+@pytest.mark.parametrize(
+    ("cell", "key"),
+    [
+        ("1、信访、举报、投诉类申请", "not_processed.petition"),
+        ("(五)不予处理 1、信访、举报、投诉类申请", "not_processed.petition"),
+        ("(四)无法提供 1.本机关不掌握相关的政府信息", "unavailable.not_held"),
+        ("2、其他法律、行政法规禁止公开", "withheld.prohibited_by_law"),
+        ("4、无正当理由大量、反复申请", "not_processed.excessive"),
+        ("5、要求行政机关确认或者重新出具已获取的信息", "not_processed.confirmation"),
+        ("四、结转下一年度继续办理", "carried_forward"),
+    ],
+)
+def test_a_row_label_with_words_typed_into_it_is_the_row(cell: str, key: str) -> None:
+    """An organ types a 、 between a label's words or a 的 into it: up to two characters
+    inside a variant of five or more still make it that row."""
+    assert [(lb.kind, lb.key) for lb in table3_labels().match(cell)] == [("row", key)]
+
+
+def test_a_label_with_too_many_words_typed_into_it_is_no_label() -> None:
+    assert table3_labels().match("本机关并不实际掌握相关的政府信息") == ()
+
+
+def test_the_last_other_row_worded_as_its_group_is_the_row() -> None:
+    """``3.其他处理``: numbered as an item of the group, so the row ``3.其他``; the group
+    itself keeps its bracketed number (``(六)其他处理``, also after a list's ``1.``)."""
+    labels = table3_labels()
+    assert [(lb.kind, lb.key) for lb in labels.match("3.其他处理")] == [("row", "other.other")]
+    assert [(lb.kind, lb.key) for lb in labels.match("(六)其他处理")] == [("group", "other")]
+    assert [(lb.kind, lb.key) for lb in labels.match("1.(六)其他处理")] == [("group", "other")]

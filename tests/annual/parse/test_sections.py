@@ -75,3 +75,24 @@ def test_a_larger_number_or_an_item_is_no_heading(row: str) -> None:
     assert "2" not in _headings(lines)
     lines = [TITLES[0], TITLES[1], row, TITLES[3], TITLES[4], TITLES[5]]
     assert "3" not in _headings(lines)
+
+
+@pytest.mark.parametrize(
+    "last",
+    ["六、其它需要报告的事项", "六、其它需要报告的事项：", "六、其他需报告的事项", "六、其他事项"],
+)
+def test_the_last_section_worded_otherwise_is_found(last: str) -> None:
+    body = ["依法公开。"]
+    lines = [*(x for t in TITLES[:5] for x in (t, *body)), last, "本年度未收取信息处理费。"]
+    assert _headings(lines)["6"] == lines.index(last)
+
+
+@pytest.mark.parametrize("last", ["六、加强培训", "六是加强队伍建设"])
+def test_a_sixth_item_under_section_five_is_no_heading(last: str) -> None:
+    lines = [*TITLES[:5], "一、加强统筹", "二、完善制度", last]
+    assert "6" not in _headings(lines)
+
+
+def test_an_other_matters_title_before_section_five_is_not_the_last_section() -> None:
+    lines = [TITLES[0], "六、其他事项", *TITLES[1:5]]
+    assert "6" not in _headings(lines)

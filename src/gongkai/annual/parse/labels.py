@@ -5,7 +5,11 @@ A cell is folded (``schema.normalize_label``) and its printed numbering (``三�
 cell, or, when it is a generic word of two characters or fewer (``其他``, ``总计``,
 ``规章``), has to be the whole cell. The longest matching variant wins, so
 ``(六)其他处理`` is the group, not the row ``3.其他``; but a cell holding a merged block
-label and, beside it, a row label (``(三)不予公开 1.属于国家秘密``) is the row.
+label and, beside it, a row label (``(三)不予公开 1.属于国家秘密``) is the row, and so is a
+cell numbered as an item that opens with a generic row word (``3.其他处理``). A cell no
+variant is in as printed is matched by the longest variant of five characters or more
+that it holds with up to two characters typed between the variant's
+(``1、信访、举报、投诉类申请``, ``本机关不掌握相关的政府信息``).
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ _NUMBERING_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.,:]|\([一二三四五六七八九十\d]+\)|(?:\d+|[lI])[.、)]|[①②③④⑤⑥⑦⑧⑨])"
 )
 """A label's printed numbering: ``三、`` ``(二)`` ``1.`` (``l.`` ``I.``: OCR's 1) ``①``."""
+_ITEM_RE = re.compile(r"^(?:\d+|[lI])[.、)](?!\()")
+"""An item's number (``3.``), as table 三 numbers the rows inside a group, not before a
+group's own (``1.(六)其他处理``)."""
 MAX_LABEL_LENGTH = 80
 """A cell longer than this (or holding a full stop) is narrative, never a label."""
 GENERIC_LENGTH = 2
@@ -114,6 +121,10 @@ class LabelSet:
                 tail = strip_numbering(folded[at + len(variant) :])
                 exact = self._exact.get(tail, ())
                 rows = [Label(kind, key, len(tail), True) for kind, key in exact if kind == "row"]
+                if not rows:
+                    rows = _loosely([c for c in candidates if c[1] == "row"], tail)
+            if not rows and _ITEM_RE.match(folded):
+                rows = self._row_opening(strip_numbering(folded))
             if rows:
                 return rows  # a merged block label and a row label in one cell: the row
         if out:
@@ -121,7 +132,20 @@ class LabelSet:
         bare = strip_numbering(folded)
         for kind, key in self._exact.get(bare, ()) or self._exact.get(folded, ()):
             out.append(Label(kind, key, len(bare), True))
+        if not out:
+            out = _loosely(candidates, folded)
         return out
+
+    def _row_opening(self, bare: str) -> list[Label]:
+        """A generic row label a cell numbered as an item opens with (``3.其他处理``: the
+        row ``其他`` of its group, worded as the group is; a group is never numbered
+        ``3.``)."""
+        for word, labels in self._exact.items():
+            if bare.startswith(word):
+                rows = [Label(kind, key, len(word), True) for kind, key in labels if kind == "row"]
+                if rows:
+                    return rows
+        return []
 
     def _candidates(self, folded: str) -> list[tuple[str, str, str]]:
         """The contained variants that may be in ``folded``, in the order of
@@ -148,6 +172,47 @@ def _longest(candidates: list[tuple[str, str, str]], folded: str) -> list[Label]
             best = len(variant)
             out.append(Label(kind, key, best, False))
     return out
+
+
+LOOSE_MIN = 5
+"""Characters a variant needs to be matched with words typed into it."""
+LOOSE_EXTRA = 2
+"""Characters a cell may add inside a variant and still be it: ``、`` between its words
+(``信访、举报、投诉类申请``), a ``的`` (``不掌握相关的政府信息``)."""
+
+
+def _loosely(candidates: list[tuple[str, str, str]], folded: str) -> list[Label]:
+    """The longest variants (of ``LOOSE_MIN`` characters or more) inside ``folded`` with up
+    to ``LOOSE_EXTRA`` characters typed between theirs: tried for a cell no variant is in
+    as printed."""
+    out: list[Label] = []
+    best = 0
+    for variant, kind, key in candidates:
+        if len(variant) < max(best, LOOSE_MIN):
+            break
+        if _typed_into(variant, folded):
+            best = len(variant)
+            out.append(Label(kind, key, best, False))
+    return out
+
+
+def _typed_into(variant: str, folded: str) -> bool:
+    """Whether ``variant`` is in ``folded`` with at most ``LOOSE_EXTRA`` characters between
+    its own."""
+    start = folded.find(variant[0])
+    while start != -1 and len(folded) - start >= len(variant):
+        matched, extra = 1, 0
+        for char in folded[start + 1 :]:
+            if char == variant[matched]:
+                matched += 1
+                if matched == len(variant):
+                    return True
+            else:
+                extra += 1
+                if extra > LOOSE_EXTRA:
+                    break
+        start = folded.find(variant[0], start + 1)
+    return False
 
 
 def _index(contained: tuple[tuple[str, str, str], ...]) -> dict[str, tuple[int, ...]]:

@@ -4,7 +4,9 @@ A heading is a short row that starts with the section's numeral (``一、`` ``�
 ``第一部分``) followed by one of the section's variants from ``schema.SECTIONS``, in
 order. A section whose title is worded differently (``一、工作开展情况``) is still found
 when a short row with the right numeral stands between its neighbours' headings and is
-not a label of a table (table 三's rows are numbered 一 to 四 too).
+not a label of a table (table 三's rows are numbered 一 to 四 too); the last, 六, after the
+sections before it when its title still says ``其他`` or ``事项`` (``六、其他事项``).
+``其它`` in a title is read as ``其他``.
 """
 
 from __future__ import annotations
@@ -82,7 +84,8 @@ def _candidate(row: Row) -> tuple[str, str] | None:
     # a bracketed or Arabic number keeps its printed form: only the strict match (the
     # section's own title) reads it, never the loose one (``1.加强培训`` is a list item)
     numeral = chinese or (f"({bracketed})" if bracketed else arabic)
-    return numeral, folded[match.end() :]
+    rest = folded[match.end() :]
+    return numeral, rest.replace("其它", "其他") if "它" in rest else rest
 
 
 def _too_long(text: str) -> bool:
@@ -186,11 +189,14 @@ def _loose_headings(
             (headings[x.key] for x in s.SECTIONS[:position] if x.key in headings), default=-1
         )
         later = [headings[x.key] for x in s.SECTIONS[position + 1 :] if x.key in headings]
-        if not later:
+        last = section is s.SECTIONS[-1] and before >= 0
+        if not later and not last:
             continue  # never guess the last sections: the tables' own rows look alike
-        until = min(later)
+        until = min(later, default=len(rows))
         for index, (numeral, rest) in candidates:
             if not before < index < until or numeral != section.numeral:
+                continue
+            if last and _OTHER_MATTERS_RE.search(rest) is None:
                 continue
             if not rest or len(rest) > MAX_LOOSE_TITLE or any(ch.isdigit() for ch in rest):
                 continue
@@ -198,6 +204,12 @@ def _loose_headings(
                 continue
             headings[section.key] = index
             break
+
+
+_OTHER_MATTERS_RE = re.compile(r"^其他|事项")
+"""Words of section 六's title worded otherwise (``六、其他需报告的事项``, ``六、其他事项``):
+the last section is found by its numeral only with one of them, after the sections
+before it (no table's row is numbered ``六、``)."""
 
 
 def section_texts(
