@@ -3,10 +3,13 @@
 or two over its cell's right rule into the cell beside it. pdfium gives every character
 whose box touches the area asked for, so the name's last character was read in both
 cells and the names ran together (``业科研机构``, ``构社会公益组织``); a cell's text
-now follows its vertical rules.
+now follows its vertical rules. A name reaching further over, by more than the 3 pt a
+cell's text is looked for inside its rules (most of a character, or all of one), lost its
+last characters to the cell beside (``商业企``, ``业科研机``): such a name is read whole in
+the cell it begins in, and the cell beside keeps only its own name.
 
 The table is that of ``test_pdf_row_cut_closed``, drawn whole on one page, its number
-columns as narrow as each name less a point or two."""
+columns as narrow as each name less a point or two, five or nine."""
 
 from __future__ import annotations
 
@@ -45,6 +48,8 @@ def _pdf(widths: list[float]) -> bytes:
     [
         pytest.param([24.0, 31.0, 31.0, 47.0, 47.0, 15.0, 24.0], id="half-a-point-over"),
         pytest.param([24.0, 30.0, 30.0, 46.0, 46.0, 15.0, 24.0], id="two-points-over"),
+        pytest.param([24.0, 27.0, 27.0, 43.0, 43.0, 11.5, 24.0], id="five-points-over"),
+        pytest.param([24.0, 22.5, 22.5, 38.5, 38.5, 7.0, 24.0], id="nine-points-over"),
     ],
 )
 def test_names_wider_than_narrow_header_cells_stay_in_their_cells(widths: list[float]) -> None:

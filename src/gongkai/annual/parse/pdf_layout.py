@@ -3,11 +3,15 @@
 The national form is always printed with cell borders, so a table is found from its
 ruling lines: thin path objects become horizontal and vertical edges, edges that touch
 form a table (cut where two tables drawn touching meet: one on the other or side by
-side, see ``_meeting``), the distinct edge positions are the grid lines, and a missing border
-between two neighbouring grid cells means they are one merged cell, where together they
+side, see ``_meeting``; or, where the lines are those of one table, at a row that opens
+another table of the form, see ``_openings``), the distinct edge positions are the grid
+lines, and a missing border between two neighbouring grid cells means they are one merged
+cell, where together they
 make a rectangle (grid cells joined in another shape lie outside the drawn cells: beside
-header rows shorter than the body). Text inside a cell is read with pdfium's bounded-text call; text outside every table is grouped into lines
-by vertical position.
+header rows shorter than the body). Text inside a cell is read with pdfium's bounded-text
+call (a name running on over a rule into the next cell, from its characters: it belongs
+to the cell it begins in); text outside every table is grouped into lines by vertical
+position.
 
 Coordinates here are top-down (0 at the top of the page), like reading order.
 """
@@ -16,11 +20,13 @@ from __future__ import annotations
 
 import ctypes
 import math
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from .. import schema
 from .grid import RawCell
 
 TOLERANCE = 2.5
@@ -41,8 +47,9 @@ INSET = 3.0
 every character whose box touches the area asked for, so a character of the cell beside
 that reaches over the rule (a narrow header cell's name wider than it, 社会公益组织 in a
 column of numbers) was read in both cells, and the names of narrow cells ran together;
-a cell's own characters lie wholly inside its rules and reach well past the inset. (A
-name reaching over by more than the inset, most of a character, still runs on.)"""
+a cell's own characters lie wholly inside its rules and reach well past the inset. A
+name reaching over by more than the inset (most of a character, or more) is read from its
+characters instead, whole in the cell it begins in (``_overflowing``)."""
 
 RawRows = list[list[RawCell]]
 
@@ -74,7 +81,10 @@ class TableBox:
     not those of rows further down that reach out wider)."""
     split: bool = False
     """The table was drawn touching another one (one on the other or side by side, no
-    gap) and cut from it on their ruling lines (``_tables_in``)."""
+    gap) and cut from it on their ruling lines (``_tables_in``, ``_openings``)."""
+    row_rules: tuple[float, ...] = ()
+    """The y of each horizontal grid line: row ``i`` lies between the ``i``-th and the
+    next."""
 
     def contains(self, x: float, y: float) -> bool:
         return self.left <= x <= self.right and self.top <= y <= self.bottom
@@ -104,19 +114,98 @@ def read_page(page: Any) -> tuple[list[tuple[float, str | TableBox]], float]:
                 bounds = []
                 break
         edges = _edges(bounds, height)
-        tables = [
-            table
-            for group in _touching(edges)
-            for parts in (_tables_in(group),)
-            for part in parts
-            if (table := _table(part, textpage, height, split=len(parts) > 1)) is not None
-        ]
+        runs = _runs(textpage, height)
+        tables = _tables(edges, textpage, height, runs)
         items: list[tuple[float, str | TableBox]] = [(t.top, t) for t in tables]
-        items.extend(_text_lines(textpage, height, tables))
+        items.extend(_text_lines(textpage, height, tables, runs))
     finally:
         textpage.close()
     items.sort(key=lambda item: item[0])
     return items, float(height)
+
+
+def _tables(
+    edges: list[Edge], textpage: Any, height: float, runs: list[Run] | None = None
+) -> list[TableBox]:
+    """The ruled tables of a page: each group of touching edges cut into the tables
+    its lines show (``_tables_in``), and each of those again where a row begins another
+    table of the form (``_openings``: lines alone cannot tell two tables drawn one on
+    the other whose column lines meet or go on into each other from one table)."""
+    tables: list[TableBox] = []
+    for group in _touching(edges):
+        parts = _tables_in(group)
+        for part in parts:
+            table = _table(part, textpage, height, runs, split=len(parts) > 1)
+            if table is None:
+                continue
+            cuts = _openings(table)
+            if not cuts:
+                tables.append(table)
+                continue
+            for piece in _cut_at(part, cuts, horizontal=True):
+                if (cut := _table(piece, textpage, height, runs, split=True)) is not None:
+                    tables.append(cut)
+    return tables
+
+
+def _openings(table: TableBox) -> list[float]:
+    """The rules of ``table`` on which another table of the form begins, drawn touching
+    the one above it: a row whose cells open a table (``_opens_table``: 申请人情况 or
+    the note of table 三, 行政复议 beside 行政诉讼, table 二's 第二十条第（一）项, a
+    section's heading as a row of one cell), whose top rule runs across the table (no
+    cell of the rows above reaches down past it), under rows that hold numbers (a
+    title or a unit row above a table's header stays with it)."""
+    rows = table.rows
+    if len(rows) < 3 or len(table.row_rules) != len(rows) + 1:
+        return []
+    cuts: list[float] = []
+    reach = 0
+    """The first row that no cell of the rows so far reaches."""
+    numbers = False
+    for i, row in enumerate(rows):
+        if i and numbers and reach <= i and _opens_table(row):
+            cuts.append(table.row_rules[i])
+            numbers = False
+        for cell in row:
+            reach = max(reach, i + cell.rowspan)
+            numbers = numbers or cell.text.strip().isdigit()
+    return cuts
+
+
+_OPENING_MARKS = ("申请人情况", "勾稽关系", schema.TABLE4_LITIGATION_HEADER, "第二十条")
+"""Words one of which a row that opens a table holds (its cells' text without white
+space), looked for before the cells are folded."""
+_FIRST_MARKS = "申勾诉第、"
+"""A character of each opening (``_opens_table``), in its raw text."""
+_HEADING_NUMERALS = {sec.numeral: sec for sec in schema.SECTIONS if sec.key in ("2", "3", "4")}
+_TABLE2_FIRST = schema.normalize_label(schema.TABLE2_BLOCKS[0].heading)
+_TABLE3_OPENINGS = (schema.TABLE3_APPLICANT_HEADER, *schema.TABLE3_NOTE_VARIANTS)
+
+
+def _opens_table(row: list[RawCell]) -> bool:
+    """Whether a row's cells are those that open a table of the form: table 三's
+    申请人情况 or its note, table 四's 行政复议 beside 行政诉讼, table 二's first block
+    heading alone, or the heading of section 二, 三 or 四 alone (printed inside the
+    frame)."""
+    raw = "".join([cell.text for cell in row])
+    if not any(mark in raw for mark in _FIRST_MARKS):
+        return False  # most rows: none of the characters the openings begin with
+    filled = [text for cell in row if (text := "".join(cell.text.split()))]
+    if len(filled) == 1 and filled[0][:1] in _HEADING_NUMERALS and filled[0][1:2] == "、":
+        section = _HEADING_NUMERALS[filled[0][0]]
+        folded = schema.normalize_label(filled[0][2:])
+        return any(folded.startswith(v) for v in section.variants)
+    if not any(mark in text for text in filled for mark in _OPENING_MARKS):
+        return False
+    folded_cells = [schema.normalize_label(text) for text in filled]
+    if len(folded_cells) == 1 and folded_cells[0] == _TABLE2_FIRST:
+        return True
+    if any(mark in text for text in folded_cells for mark in _TABLE3_OPENINGS):
+        return True
+    return (
+        schema.TABLE4_GROUPS[0].label in folded_cells
+        and schema.TABLE4_LITIGATION_HEADER in folded_cells
+    )
 
 
 ANGLE_SAMPLES = 64
@@ -320,6 +409,15 @@ def _cut(group: list[Edge], *, horizontal: bool) -> list[list[Edge]]:
     cuts = _meeting(rules, crossing)
     if not cuts:
         return [group]
+    return _cut_at(group, cuts, horizontal=horizontal)
+
+
+def _cut_at(group: list[Edge], cuts: list[float], *, horizontal: bool) -> list[list[Edge]]:
+    """``group`` cut at the rules at ``cuts`` (horizontal ones: tables one on the other;
+    vertical ones: side by side): each part holds the rules between two cuts and the
+    crossing lines clipped to them."""
+    rules = [e for e in group if e.horizontal is horizontal]
+    crossing = [e for e in group if e.horizontal is not horizontal]
     bounds = [-math.inf, *cuts, math.inf]
     parts = []
     for low, high in pairwise(bounds):
@@ -574,7 +672,12 @@ def _open_ends(horizontals: list[Edge], verticals: list[Edge]) -> tuple[Edge | N
 
 
 def _table(
-    group: list[Edge], textpage: Any, height: float, *, split: bool = False
+    group: list[Edge],
+    textpage: Any,
+    height: float,
+    runs: list[Run] | None = None,
+    *,
+    split: bool = False,
 ) -> TableBox | None:
     horizontals = [e for e in group if e.horizontal]
     verticals = [e for e in group if not e.horizontal]
@@ -626,6 +729,8 @@ def _table(
         for root, (first_i, first_j) in first.items()
         if size[root] != (last[root][0] - first_i + 1) * (last[root][1] - first_j + 1)
     }
+    over = _overflowing(runs or [], xs, ys, columns_at)
+    pieces: list[Piece] | None = None
     rows: RawRows = []
     for i in range(n_rows):
         row: list[RawCell] = []
@@ -638,13 +743,16 @@ def _table(
             else:
                 last_i, last_j = last[root]
             left, right = xs[j], xs[last_j + 1]
-            inset = min(INSET, (right - left) / 4)
-            text = textpage.get_text_bounded(
-                left=left + inset,
-                bottom=height - ys[last_i + 1],
-                right=right - inset,
-                top=height - ys[i],
-            )
+            top, bottom = ys[i], ys[last_i + 1]
+            if over and any(_reaches(run, left, top, right, bottom) for run in over):
+                if pieces is None:
+                    pieces = _pieces(textpage, height, ys[0], ys[-1])
+                text = _text_of(pieces, left, top, right, bottom)
+            else:
+                inset = min(INSET, (right - left) / 4)
+                text = textpage.get_text_bounded(
+                    left=left + inset, bottom=height - bottom, right=right - inset, top=height - top
+                )
             row.append(RawCell(text.replace("\r\n", "\n"), last_i - i + 1, last_j - j + 1))
         rows.append(row)
     return TableBox(
@@ -658,21 +766,144 @@ def _table(
         open_bottom=cut[1] is not None,
         row_lines=tuple(row_lines),
         split=split,
+        row_rules=tuple(ys),
     )
 
 
+Run = tuple[float, float, float, float]
+"""A run of text as pdfium groups characters: top, bottom, left, right (top-down)."""
+Piece = tuple[float, float, float, float, float, str]
+"""Characters printed one after another: where the first begins (x, and the middle of
+its line), the top and bottom of that line, the right edge of the last, the text."""
+
+
+def _runs(textpage: Any, height: float) -> list[Run]:
+    runs: list[Run] = []
+    for index in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(index)
+        runs.append((height - top, height - bottom, left, right))
+    return runs
+
+
+def _overflowing(
+    runs: list[Run],
+    xs: list[float],
+    ys: list[float],
+    columns_at: dict[float, list[tuple[float, float]]],
+) -> list[Run]:
+    """The runs of text in the table that cross one of its vertical rules by more than
+    ``INSET`` (a name wider than its narrow header cell, not wrapped): read by the
+    bounded area of each cell, their last characters went to the cell beside."""
+    if len(xs) < 3:
+        return []
+    top, bottom, inner = ys[0], ys[-1], xs[1:-1]
+    out: list[Run] = []
+    for run in runs:
+        y_top, y_bottom, left, right = run
+        if right - left <= 2 * INSET or not top <= (y_top + y_bottom) / 2 <= bottom:
+            continue
+        at = bisect_right(inner, left + INSET)
+        middle = (y_top + y_bottom) / 2
+        while at < len(inner) and inner[at] < right - INSET:
+            if _covers(columns_at[inner[at]], middle):
+                out.append(run)
+                break
+            at += 1
+    return out
+
+
+def _reaches(run: Run, left: float, top: float, right: float, bottom: float) -> bool:
+    """Whether ``run`` lies in the rows of a cell and reaches into its columns."""
+    y_top, y_bottom, run_left, run_right = run
+    return top <= (y_top + y_bottom) / 2 <= bottom and run_left < right and run_right > left
+
+
+def _pieces(textpage: Any, height: float, top: float, bottom: float) -> list[Piece]:
+    """The characters whose middle lies between ``top`` and ``bottom``, in the order
+    printed, cut into pieces where one is printed over the one before (a name running
+    on into the next cell, whose own name begins under its last characters), goes back,
+    leaves a gap or starts another line: each piece is one text, wherever it ends."""
+    import pypdfium2.raw as pdfium_c
+
+    left, right, low, high = (ctypes.c_double() for _ in range(4))
+    boxes = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(low), ctypes.byref(high))
+    pieces: list[Piece] = []
+    current: list[str] = []
+    start = (0.0, 0.0, 0.0, 0.0)
+    previous: tuple[float, float] | None = None
+    """The right edge and the middle of the last character."""
+    for index in range(textpage.count_chars()):
+        if not pdfium_c.FPDFText_GetCharBox(textpage.raw, index, *boxes):
+            continue
+        y_top, y_bottom = height - high.value, height - low.value
+        middle = (y_top + y_bottom) / 2
+        if right.value <= left.value or not top <= middle <= bottom:
+            continue
+        if pdfium_c.FPDFText_IsGenerated(textpage.raw, index) == 1:
+            continue  # a space or line break pdfium adds between pieces, not printed
+        char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
+        size = y_bottom - y_top
+        if previous is None or not (
+            abs(middle - previous[1]) <= size / 2
+            and previous[0] - 1.0 <= left.value <= previous[0] + size / 2
+        ):
+            if current:
+                pieces.append((*start, previous[0] if previous else 0.0, _joined(current)))
+            current = []
+            # where the text begins: its first character's left edge
+            start = (min(left.value + 0.5, right.value), middle, y_top, y_bottom)
+        current.append(char)
+        previous = (right.value, middle)
+    if current and previous:
+        pieces.append((*start, previous[0], _joined(current)))
+    return pieces
+
+
+def _joined(units: list[str]) -> str:
+    """Characters as pdfium gives them, one UTF-16 unit each: a character beyond the
+    basic plane (a rare name's character) arrives as two halves, joined here."""
+    text = "".join(units)
+    if text.isascii():
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def _text_of(pieces: list[Piece], left: float, top: float, right: float, bottom: float) -> str:
+    """The text of a cell read from the pieces that begin in it, line by line (pieces on
+    one line apart by a gap joined by a space)."""
+    mine = sorted(
+        (p for p in pieces if left <= p[0] <= right and top <= p[1] <= bottom),
+        key=lambda p: (p[2], p[0]),
+    )
+    lines: list[list[Piece]] = []
+    for piece in mine:
+        if lines and lines[-1][0][2] <= piece[1] <= lines[-1][0][3]:
+            lines[-1].append(piece)
+        else:
+            lines.append([piece])
+    texts = []
+    for line in lines:
+        line.sort()
+        text = line[0][5].strip()
+        for before, piece in pairwise(line):
+            gap = piece[0] - before[4] > (piece[3] - piece[2]) / 2
+            text += (" " if gap else "") + piece[5].strip()
+        texts.append(text)
+    return "\n".join(texts)
+
+
 def _text_lines(
-    textpage: Any, height: float, tables: list[TableBox]
+    textpage: Any, height: float, tables: list[TableBox], page_runs: list[Run]
 ) -> list[tuple[float, str | TableBox]]:
     """Text runs outside the tables, grouped into lines (top, text)."""
     runs: list[tuple[float, float, float, float, str]] = []
-    for index in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(index)
-        y_top, y_bottom = height - top, height - bottom
+    for y_top, y_bottom, left, right in page_runs:
         x_mid, y_mid = (left + right) / 2, (y_top + y_bottom) / 2
         if any(t.contains(x_mid, y_mid) for t in tables):
             continue
-        text = textpage.get_text_bounded(left=left, bottom=bottom, right=right, top=top)
+        text = textpage.get_text_bounded(
+            left=left, bottom=height - y_bottom, right=right, top=height - y_top
+        )
         if text.strip():
             runs.append((y_top, y_bottom, left, right, text.rstrip()))
     runs.sort(key=lambda r: (r[0], r[2]))
