@@ -882,18 +882,19 @@ MAX_NAME_HEAD = 8
 def _name_head_above(row: Row, signer: str) -> str:
     """The beginning of the signer's name wrapped onto the line above it: an organ's name
     naming no place (``国家税务总局`` over ``X县税务局``), which is not an organ of its own
-    signing beside it."""
+    signing beside it; or the places of a signer that names none (``X市Y区`` over
+    ``财政局``)."""
     line = "".join(row.text.split())
     if (
-        len(line) <= MAX_NAME_HEAD
-        and _names_place(signer)
-        and not _names_place(line)
-        and _CJK_ONLY_RE.match(line) is not None
-        and line.endswith(ORGAN_SUFFIXES)
-        and _FURNITURE_RE.search(line) is None
+        len(line) > MAX_NAME_HEAD + MAX_PLACE
+        or _CJK_ONLY_RE.match(line) is None
+        or _FURNITURE_RE.search(line) is not None
     ):
-        return line
-    return ""
+        return ""
+    if _names_place(signer):
+        fits = len(line) <= MAX_NAME_HEAD and not _names_place(line)
+        return line if fits and line.endswith(ORGAN_SUFFIXES) else ""
+    return line if _is_place(line) and _SENTENCE_WORDS_RE.search(line) is None else ""
 
 
 FOOTER_ROWS = 40
