@@ -91,8 +91,46 @@ def _compile(native: ModuleType, work: Path) -> Path:
     for library in (work / "out").glob(f"{native.GROUP}__mypyc*"):
         library.rename(done / "lib" / library.name)
     (work / "out" / "gongkai" / "annual" / "parse").rename(done / "parse")
+    for name in native.EXTENSIONS:
+        _extension(name, work, done / "parse")
     (done / "DIGEST").write_text(native.sources_digest(PARSE) + "\n", encoding="ascii")
     return done
+
+
+def _extension(name: str, work: Path, parse: Path) -> None:
+    """Build the C extension ``parse/NAME.c`` into ``parse``. A failure is said and
+    leaves the reader without it (the tree reads every page), not without the compiled
+    modules: ``make test`` (``GONGKAI_NATIVE_REQUIRED``) then fails on its absence."""
+    from setuptools import Extension, setup
+
+    here = Path.cwd()
+    os.chdir(SRC)
+    try:
+        setup(
+            name=f"gongkai-native-{name}",
+            ext_modules=[
+                Extension(
+                    f"gongkai.annual.parse.{name}",
+                    sources=[f"gongkai/annual/parse/{name}.c"],
+                    extra_compile_args=["-O2", "-Wall"],
+                )
+            ],
+            script_args=[
+                "--quiet",
+                "build_ext",
+                "--build-lib",
+                str(work / f"out-{name}"),
+                "--build-temp",
+                str(work / f"tmp-{name}"),
+            ],
+        )
+    except (Exception, SystemExit) as error:
+        print(f"C 扩展 {name} 编译失败（{error}）：网页读取改用 lxml 的树，结果相同，速度较慢")
+        return
+    finally:
+        os.chdir(here)
+    for built in (work / f"out-{name}" / "gongkai" / "annual" / "parse").glob(f"{name}.*"):
+        built.rename(parse / built.name)
 
 
 def _install(done: Path, target: Path) -> None:

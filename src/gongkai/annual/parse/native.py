@@ -1,7 +1,8 @@
 """The reader's hot modules compiled to C (mypyc), used when they match the source.
 
-``scripts/build_native.py`` (run by ``make``) compiles ``COMPILED`` into the virtual
-environment, in ``NATIVE_DIR``, with the digest of the sources it compiled. When this
+``scripts/build_native.py`` (run by ``make``) compiles ``COMPILED`` (and builds the C
+``EXTENSIONS``) into the virtual environment, in ``NATIVE_DIR``, with the digest of the
+sources it compiled. When this
 package is imported, ``activate`` puts the compiled modules ahead of the source files, but
 only when that digest is the digest of the sources here now: an edited module is never
 shadowed by an older build (the reader then runs as plain Python, slower and otherwise the
@@ -47,6 +48,11 @@ COMPILED = (
 )
 """Modules of this package compiled, by name."""
 
+EXTENSIONS = ("_html_scan",)
+"""C extension modules of this package (``NAME.c``), built beside the compiled modules:
+``_html_scan`` reads the common web page without building its tree (``read_html``). A
+machine whose compiler fails on one keeps the compiled modules without it."""
+
 GROUP = "gongkai_parse"
 """The name of the shared library the compiled modules live in (``GROUP__mypyc``)."""
 
@@ -58,11 +64,15 @@ HERE = Path(__file__).resolve().parent
 
 
 def sources_digest(folder: Path = HERE) -> str:
-    """What a build is valid for: the compiled modules' sources and this Python."""
+    """What a build is valid for: the compiled modules' and extensions' sources and this
+    Python."""
     digest = hashlib.sha256(sys.version.encode())
     for name in COMPILED:
         digest.update(name.encode() + b"\0")
         digest.update((folder / f"{name}.py").read_bytes())
+    for name in EXTENSIONS:
+        digest.update(name.encode() + b".c\0")
+        digest.update((folder / f"{name}.c").read_bytes())
     return digest.hexdigest()
 
 

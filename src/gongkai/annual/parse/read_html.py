@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import email
 import html
+import importlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -192,24 +193,25 @@ def read_html(decoded: Decoded, source: str) -> Document:
     if decoded.text[:1] in _ARCHIVE_STARTS and "ime-version" in decoded.text[:512].lower():
         decoded = _web_archive(decoded) or decoded
     markup = _XML_DECL_RE.sub("", decoded.text, count=1)
-    try:
-        # etree's HTML parser builds plain elements; lxml.html's document_fromstring calls
-        # back into Python for every element to pick its class, which costs a third of
-        # the read.
-        root = lxml.etree.fromstring(markup, _HTML_PARSER)
-    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
-        return document
-    if root is None:
-        return document
     spans, hides, word_lists = _has_spans(markup), _has_hidden(markup), "mso-list" in markup
-    collector = _Collector(spans=spans, hides=hides, word_lists=word_lists)
-    collector.stored_numbers = "x:num" in markup
-    _walk(root, collector, in_article=False)
-    collector.flush()
+    stored = "x:num" in markup
+    root: lxml.etree._Element | None = None
+    collector = None
+    if _SCAN is not None and not (hides or word_lists or stored):
+        collector = _scanned(_SCAN, markup, spans)
+    if collector is None:
+        root = _tree(markup)
+        if root is None:
+            return document
+        collector = _Collector(spans=spans, hides=hides, word_lists=word_lists)
+        collector.stored_numbers = stored
+        _walk(root, collector, in_article=False)
+        collector.flush()
     if (
         collector.dropped_hidden
         and not _marks_report("".join(collector.texts))
         and (_marks_report(markup) or collector.script_markup)
+        and (root := root if root is not None else _tree(markup)) is not None
         and _marks_report("".join((hidden := _read_hidden(root, spans, hides, word_lists)).texts))
     ):
         # the report is only in what the page hides (a 文字版 tab behind a 全真版 one,
@@ -224,7 +226,11 @@ def read_html(decoded: Decoded, source: str) -> Document:
                 "已读取这部分内容",
             }
         )
-    if ("年度报告" in markup or "年报" in markup) and not _shows_title(collector):
+    if (
+        ("年度报告" in markup or "年报" in markup)
+        and not _shows_title(collector)
+        and (root := root if root is not None else _tree(markup)) is not None
+    ):
         # the page shows no title before its tables (an image, a script's): its own
         # title names the report
         title = _page_title(root)
@@ -252,6 +258,54 @@ def read_html(decoded: Decoded, source: str) -> Document:
         document.blocks.append(_grid(content, texts, number))
     document.blocks.extend(numbered_lines(pending))
     return document
+
+
+def _tree(markup: str) -> lxml.etree._Element | None:
+    """The page's tree; ``None`` when lxml reads no element."""
+    try:
+        # etree's HTML parser builds plain elements; lxml.html's document_fromstring calls
+        # back into Python for every element to pick its class, which costs a third of
+        # the read.
+        root: lxml.etree._Element | None = lxml.etree.fromstring(markup, _HTML_PARSER)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+        return None
+    return root
+
+
+_Scanned = tuple[list[str], list[tuple["int | _Table", "int | None"]], bool, bool]
+_Scanner = Callable[[str, bool, type["_Table"]], "_Scanned | None"]
+
+
+def _scanner() -> _Scanner | None:
+    """The markup scanner (``_html_scan``, C, built by ``scripts/build_native.py`` beside
+    the compiled modules): ``None`` when it is not built or not in use, or when lxml's
+    libxml2 is not the 2.14 whose tree rules it follows."""
+    if lxml.etree.LIBXML_VERSION[:2] != (2, 14):
+        return None
+    try:
+        module = importlib.import_module(__name__.rpartition(".")[0] + "._html_scan")
+    except ImportError:
+        return None
+    scan: _Scanner = module.scan
+    return scan
+
+
+def _scanned(scan: _Scanner, markup: str, spans: bool) -> _Collector | None:
+    """The common page read from its markup without building its tree: what ``_walk``
+    collects, or ``None`` when the scanner cannot be certain the tree reads it so (a
+    Word export's list numbers, hidden or furniture-wrapped parts, nested tables, a
+    script that writes the page, markup beyond libxml2's simple implicit closes…)."""
+    read = scan(markup, spans, _Table)
+    if read is None:
+        return None
+    texts, blocks, dropped_hidden, script_markup = read
+    return _Collector(
+        texts=texts,
+        blocks=blocks,
+        spans=spans,
+        dropped_hidden=dropped_hidden,
+        script_markup=script_markup,
+    )
 
 
 _TITLE_WORDS = ("年度报告", "年报")
@@ -803,3 +857,7 @@ def _span(value: str | None) -> int:
         return 1
     digits = re.match(r"\s*(\d{1,6})(?!\d)", value)
     return int(digits.group(1)) if digits else 1
+
+
+_SCAN = _scanner()
+"""The markup scanner in use (tests turn it off: ``None`` reads every page's tree)."""

@@ -1,0 +1,362 @@
+"""The markup scanner (``_html_scan``, C) reads what the walk of lxml's tree reads.
+
+The scanner is the fast way to read the common page; the tree is the reference. Wherever
+the scanner answers, its texts, tables, source lines and flags must be the tree's, on
+every page the project holds, on those built from every report fixture, and on generated
+pages full of what real pages get wrong (unclosed cells, stray end tags, blocks inside
+paragraphs, comments, entities, furniture, captions, line breaks inside tags).
+
+The scanner is compiled for these tests from its source when the build in use has none
+(``GONGKAI_NATIVE=0``), so that the source as it is now is what is compared.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import random
+import shutil
+import subprocess
+import sysconfig
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import lxml.etree
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gongkai.annual.parse import native
+from gongkai.annual.parse import read_html as tree
+from gongkai.annual.parse.detect import decode_text, sniff
+from tests.annual.parse.as_documents import as_html
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+SOURCE = Path(tree.__file__ or "").resolve().parent / "_html_scan.c"
+Scan = Callable[[str, bool, type], Any]
+
+
+def _compiled_here(folder: Path) -> Scan | None:
+    """The scanner built from its source into ``folder``; ``None`` without a compiler or
+    headers, or with a libxml2 whose tree rules it does not follow."""
+    if lxml.etree.LIBXML_VERSION[:2] != (2, 14) or shutil.which("gcc") is None:
+        return None
+    include = sysconfig.get_paths()["include"]
+    if not (Path(include) / "Python.h").is_file():
+        return None
+    target = folder / f"_html_scan{sysconfig.get_config_var('EXT_SUFFIX')}"
+    subprocess.run(
+        ["gcc", "-O1", "-shared", "-fPIC", f"-I{include}", str(SOURCE), "-o", str(target)],
+        check=True,
+    )
+    spec = importlib.util.spec_from_file_location("_html_scan", target)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    scan: Scan = module.scan
+    return scan
+
+
+@pytest.fixture(scope="module")
+def scan(tmp_path_factory: pytest.TempPathFactory) -> Scan:
+    found = tree._SCAN or _compiled_here(tmp_path_factory.mktemp("scanner"))
+    if found is None:
+        pytest.skip("没有 C 编译器或 libxml2 不是 2.14：不比较扫描与树")
+    return found
+
+
+def _reading(collector: tree._Collector) -> tuple[object, ...]:
+    blocks = [
+        (block if isinstance(block, int) else (block.first, block.widths, block.spans), line)
+        for block, line in collector.blocks
+    ]
+    return collector.texts, blocks, collector.dropped_hidden, collector.script_markup
+
+
+def _both(markup: str, scan: Scan) -> tuple[tree._Collector | None, tree._Collector | None]:
+    """The scanner's reading (``None`` when it leaves the page to the tree) and the
+    tree's, as ``read_html`` takes them."""
+    markup = tree._XML_DECL_RE.sub("", markup, count=1)
+    spans, hides = tree._has_spans(markup), tree._has_hidden(markup)
+    word_lists, stored = "mso-list" in markup, "x:num" in markup
+    scanned = None
+    if not (hides or word_lists or stored):
+        scanned = tree._scanned(scan, markup, spans)
+    root = tree._tree(markup)
+    walked = None
+    if root is not None:
+        walked = tree._Collector(spans=spans, hides=hides, word_lists=word_lists)
+        walked.stored_numbers = stored
+        tree._walk(root, walked, in_article=False)
+        walked.flush()
+    return scanned, walked
+
+
+def check_parity(markup: str, scan: Scan) -> bool:
+    """Whether the scanner read the page (then as the tree does: asserted)."""
+    fast, reference = _both(markup, scan)
+    if fast is None:
+        return False
+    assert reference is not None, markup
+    assert _reading(fast) == _reading(reference), markup
+    return True
+
+
+def _pages() -> list[tuple[str, str]]:
+    pages = []
+    for path in sorted(FIXTURES.rglob("*")):
+        if not path.is_file() or path.suffix.lower() not in (".html", ".htm", ".txt", ".md"):
+            continue
+        kind, decoded = sniff(path.read_bytes())
+        if decoded is None:
+            continue
+        name = str(path.relative_to(FIXTURES))
+        if kind == "html":
+            pages.append((name, decoded.text))
+        elif kind == "text":
+            for furniture in (True, False):
+                built = decode_text(as_html(decoded.text, furniture=furniture))
+                assert built is not None
+                pages.append((f"{name} (网页{'，带导航' if furniture else ''})", built.text))
+    return pages
+
+
+PAGES = _pages()
+
+
+def test_the_scanner_reads_every_page_of_the_fixtures_as_the_tree_does(scan: Scan) -> None:
+    scanned = 0
+    for name, markup in PAGES:
+        fast, reference = _both(markup, scan)
+        if fast is None:
+            continue
+        scanned += 1
+        assert reference is not None, name
+        assert _reading(fast) == _reading(reference), name
+    # the common page is scanned, not only the odd one: every report laid out as a page
+    built = sum(1 for name, _ in PAGES if "(网页" in name)
+    assert scanned >= 0.9 * built > 0
+
+
+def test_a_page_the_scanner_cannot_tell_for_certain_is_left_to_the_tree(scan: Scan) -> None:
+    body = "<html><body>{}</body></html>"
+    unsure = [
+        "<table><tr><td><table><tr><td>1</td></tr></table></td><td>2</td></tr></table>",
+        "<table><td>1</td><td>2</td></table>",  # (cells outside any row)
+        "<p>未知的实体&hearts;</p>",
+        "<p>&#128;</p>",  # (libxml2 reads it as windows-1252)
+        "<script>document.write('<td>1</td>')</script>",
+        "<div hidden>隐藏</div>",
+        "<pre>一\n二</pre>",
+        "<![if !vml]>图<![endif]>",
+        "<p>一\r二</p>",
+        "<iframe srcdoc='<p>文</p>'></iframe>",
+    ]
+    for markup in unsure:
+        assert scan(body.format(markup), False, tree._Table) is None, markup
+    assert scan("<p>无 html 与 body</p>", False, tree._Table) is None
+    assert scan(body.format("正文") + "<p>页外</p>", False, tree._Table) is None
+
+
+def test_the_scanner_closes_what_libxml2_closes(scan: Scan) -> None:
+    # a division ends the paragraph it starts in; the paragraph's end tag is then stray,
+    # and the text after the division runs on with what follows it
+    markup = (
+        "<html><body><p>一、总体情况<div>（一）主动公开</div>全年公开<span>12条</span></p>"
+        "<div><span>表格前<div>内</div></span>后</div>"
+        "<table><tr><td><p>申请人<div>情况</div>自然人</p>说明</td><td>12</td></tr></table>"
+        "</body></html>"
+    )
+    fast, reference = _both(markup, scan)
+    assert fast is not None and reference is not None
+    assert _reading(fast) == _reading(reference)
+    assert fast.texts[:3] == ["一、总体情况", "（一）主动公开", "全年公开12条"]
+
+
+def test_tables_that_lay_out_the_page_are_read_as_containers(scan: Scan) -> None:
+    # a frame around text, and a layout table whose cells hold the report's tables: their
+    # cells are paragraphs, the tables inside them grids
+    frame = "<table><tr><td>一、总体情况</td></tr><tr><td>正文<br>续</td></tr></table>"
+    inner = "<table><tr><th>项目</th><th>数量</th></tr><tr><td>本年新收</td><td>3</td></tr></table>"
+    layout = f"<table><tr><td class='left-menu'>菜单</td><td>标题{inner}说明</td></tr></table>"
+    for markup in (frame, layout, f"<div>{layout}{frame}</div>"):
+        fast, reference = _both(f"<html><body>{markup}</body></html>", scan)
+        assert fast is not None and reference is not None
+        assert _reading(fast) == _reading(reference)
+    assert fast.texts == [
+        "标题",
+        "项目",
+        "数量",
+        "本年新收",
+        "3",
+        "说明",
+        "一、总体情况",
+        "正文",
+        "续",
+    ]
+
+
+def test_source_lines_are_lxml_s(scan: Scan) -> None:
+    # an element's line is that of its start tag's end, a comment's that of its end;
+    # a text after an element or comment takes its line
+    markup = (
+        "<!DOCTYPE html>\r\n<html>\r\n<head><title>某年度报告</title></head>\r\n<body\r\n>"
+        "<p\nclass='zw'\n>一、总体情况</p><!--\n注\n-->\n二、主动公开<br\n>情况\n"
+        "<table\n><caption>\n表一</caption><tr><td>a</td><td\n>1</td></tr>\n</table>尾\n"
+        "</body>\n</html>\n"
+    )
+    fast, reference = _both(markup, scan)
+    assert fast is not None and reference is not None
+    assert _reading(fast) == _reading(reference)
+    assert [line for _, line in fast.blocks] == [7, 9, 11, 13, 13, 13]
+
+
+def test_entities_decode_as_libxml2_decodes_them(scan: Scan) -> None:
+    names = [
+        "amp",
+        "apos",
+        "bull",
+        "copy",
+        "deg",
+        "divide",
+        "emsp",
+        "ensp",
+        "gt",
+        "hellip",
+        "laquo",
+        "ldquo",
+        "lsquo",
+        "lt",
+        "mdash",
+        "middot",
+        "nbsp",
+        "ndash",
+        "plusmn",
+        "quot",
+        "raquo",
+        "rdquo",
+        "reg",
+        "rsquo",
+        "sect",
+        "thinsp",
+        "times",
+        "trade",
+        "yen",
+    ]
+    text = " ".join(f"&{name};" for name in names) + " &#20013;&#x6587; &#9; & a & b <3"
+    markup = f"<html><body><p>{text}</p><table><tr><td>{text}</td><td>2</td></tr></table>"
+    assert check_parity(markup + "</body></html>", scan)
+
+
+_TAGS = [
+    "p", "div", "span", "b", "i", "font", "strong", "a", "center", "ul", "li", "ol", "h1",
+    "h3", "br", "img", "hr", "section", "article", "header", "footer", "nav", "aside",
+    "o:p", "sup", "sub", "em", "u", "small", "label", "form", "select", "option", "button",
+    "noscript", "td", "tr", "dl", "dt", "dd", "blockquote", "main", "address", "figure",
+    "textarea", "script", "style", "iframe", "input", "table", "caption", "tbody", "thead",
+    "tfoot", "pre", "title", "head", "body", "html", "dir", "menu", "embed", "wbr", "col",
+    "colgroup", "th", "fieldset", "legend", "tt", "big", "s",
+]  # fmt: skip
+_WORDS = (
+    "本年新收", "申请人情况", "12", "0", " ", "\n", "  ", "第二十条第（一）项", "行政许可",
+    "&nbsp;", "&amp;", "a&lt;b", "&#20013;", "&copy;", "x", "总计", "\t", "&nbspx", "<",
+    "3 > 2", "&#x4e2d;", "\r\n", "\u3000", "\xa0", "&ldquo;引&rdquo;", "&middot;", "a & b",
+    "&#65533;", "\f",
+)  # fmt: skip
+_ATTRIBUTES = (
+    'class="nav"', 'class="content"', 'id="footer"', 'role="navigation"',
+    'style="color:red"', "hidden", 'colspan="2"', "rowspan=2", "class=main-menu",
+    "id='x'", 'colspan="abc"', 'data-x="1>2"', 'srcdoc="<p>hi</p>"', 'type="text" value="5"',
+    "ROWSPAN=' 3x'", 'Class="Share_box"', "colspan=1234567", 'title="a\nb"', "x", "/",
+)  # fmt: skip
+
+
+def _content(r: random.Random, depth: int) -> str:
+    out = []
+    for _ in range(r.randint(0, 4)):
+        roll = r.random()
+        if roll < 0.35 or depth > 4:
+            out.append(r.choice(_WORDS))
+        elif roll < 0.45:
+            out.append("<!-- 注" + r.choice(["", "\n", "x"]) + " -->")
+        elif roll < 0.6:
+            out.append(_table(r, depth + 1))
+        else:
+            tag = r.choice(_TAGS)
+            attributes = (" " + r.choice(_ATTRIBUTES)) if r.random() < 0.3 else ""
+            line_break = "\n" if r.random() < 0.1 else ""
+            inner = _content(r, depth + 1)
+            if tag in ("script", "style"):
+                inner = r.choice(["var a = 1 < 2;", "document.write('<td>1</td>')", "x='<table>'"])
+            end = f"</{tag}>" if r.random() < 0.85 else ""
+            out.append(f"<{tag}{attributes}{line_break}>{inner}{end}")
+        if r.random() < 0.2:
+            out.append("\n")
+    return "".join(out)
+
+
+def _table(r: random.Random, depth: int) -> str:
+    rows = []
+    for _ in range(r.randint(0, 4)):
+        cells = []
+        for _ in range(r.randint(0, 4)):
+            kind = r.choice(["td", "th"])
+            attributes = (" " + r.choice(_ATTRIBUTES)) if r.random() < 0.2 else ""
+            inner = _content(r, depth + 2) if r.random() < 0.5 else r.choice(_WORDS)
+            end = f"</{kind}>" if r.random() < 0.85 else ""
+            cells.append(f"<{kind}{attributes}>{inner}{end}")
+        end = "</tr>" if r.random() < 0.85 else ""
+        rows.append("<tr>" + "".join(cells) + end + r.choice(["", "\n", " "]))
+    caption = ""
+    if r.random() < 0.2:
+        caption = f"<caption>{_content(r, depth + 3)}</caption>"
+    body = "".join(rows)
+    if r.random() < 0.2:
+        body = f"<tbody>{body}</tbody>"
+    return f"<table>{caption}{body}</table>"
+
+
+def generated_page(r: random.Random) -> str:
+    """A page of tangled markup (for the parity tests and fuzz/fuzz_html_scan.py)."""
+    head = r.choice(
+        [
+            "",
+            "<head><title>某年度报告</title><meta charset=utf-8></head>",
+            "<head><style>p{}</style><script>var x;</script></head>\n",
+        ]
+    )
+    doctype = r.choice(["", "<!DOCTYPE html>\n"])
+    body = _content(r, 0) + _content(r, 0)
+    end = r.choice(["</body></html>", "</body>\n</html>\n", "", "</html>"])
+    return f"{doctype}<html>{head}<body{r.choice(['', ' class=x'])}>\n{body}{end}"
+
+
+def test_generated_pages_read_alike(scan: Scan) -> None:
+    r = random.Random(20261206)
+    scanned = sum(check_parity(generated_page(r), scan) for _ in range(1500))
+    assert scanned > 300  # (a fair share of these tangled pages is still scanned)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_any_generated_page_reads_alike(scan: Scan, r: random.Random) -> None:
+    check_parity(generated_page(r), scan)
+
+
+def test_read_html_reads_the_same_document_either_way(
+    scan: Scan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = [markup for _, markup in PAGES[::4]]
+    documents = []
+    for scanner in (scan, None):
+        monkeypatch.setattr(tree, "_SCAN", scanner)
+        read = [tree.read_html(decode_text(m.encode()), "页") for m in pages]  # type: ignore[arg-type]
+        documents.append([(d.blocks, d.diagnostics) for d in read])
+    assert documents[0] == documents[1]
+
+
+def test_make_test_reads_pages_with_the_scanner() -> None:
+    if os.environ.get("GONGKAI_NATIVE_REQUIRED") != "1" or not native.in_use():
+        pytest.skip("只在 make test 中要求（它先运行 make native）")
+    assert tree._SCAN is not None, "make native 未能编译网页扫描器 _html_scan（见其输出）"
