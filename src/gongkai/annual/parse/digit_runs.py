@@ -472,12 +472,12 @@ def _one_blank(
     same printed or blank), keyed by value as ``_blank_groups``'s; ``None`` when there are
     too many. Found as ``summed_splits`` finds full readings, the group with the blank
     printing one number fewer; the readings from each place on are found once. With
-    ``total``, each group's total is its cell at that index (``_one_blank_at``)."""
+    ``total``, each group's total is its cell at that index (``_printed_at``), else its
+    last (``_printed_last``)."""
     run = " ".join(run.split())
     if not run.replace(" ", "").strip("0"):
         return {}  # zeros only: each its own cell, never fewer than the run has digits
-    if 0 <= total < size - 1:
-        return _one_blank_at(run, size, groups, total)
+    at = total if 0 <= total < size - 1 else -1
     end = len(run)
     memo: dict[tuple[int, int, bool], list[Reading]] = {}
 
@@ -492,69 +492,72 @@ def _one_blank(
                 out.append(())
             memo[key] = out
             return out
-        for here in (False,) if used else (False, True):
-            later = (groups - g - 1) * size - (0 if used or here else 1)
-            for parts, q in _read(run, p, size - 1 - (1 if here else 0), MAX_DIGITS, end - later):
-                total = str(sum(parts))
-                q = _skip(run, q)
-                if not run.startswith(total, q):
-                    continue
-                rests = walk(q + len(total), g + 1, used or here)
-                if not rests:
-                    continue
-                heads: list[Reading] = (
-                    [(*parts[:b], None, *parts[b:], int(total)) for b in range(size - 1)]
-                    if here
-                    else [(*parts, int(total))]
-                )
-                out.extend((*head, *rest) for head in heads for rest in rests)
-                if len(out) > MAX_BLANK_READINGS:
-                    raise _TooMany
-        memo[key] = out
-        return out
-
-    return _by_value(walk)
-
-
-def _one_blank_at(
-    run: str, size: int, groups: int, total: int
-) -> dict[Cells, tuple[Reading, int]] | None:
-    """``_one_blank`` for groups whose total is their cell at ``total``: the group with the
-    blank prints its total one place earlier when the blank cell is before it."""
-    end = len(run)
-    # where the group with the blank prints its total, and the blank cells that put it there
-    places = [
-        (at, [c for c in range(size) if c != total and at == (total - 1 if c < total else total)])
-        for at in sorted({total - 1, total} - {-1})
-    ]
-    memo: dict[tuple[int, int, bool], list[Reading]] = {}
-
-    def walk(p: int, g: int, used: bool) -> list[Reading]:
-        key = (p, g, used)
-        known = memo.get(key)
-        if known is not None:
-            return known
-        out: list[Reading] = []
-        if g == groups:
-            if used and _skip(run, p) == end:
-                out.append(())
-            memo[key] = out
-            return out
-        for cells, q in _group_at(run, p, size, total, MAX_DIGITS):
-            out.extend((*cells, *rest) for rest in walk(q, g + 1, used))
+        found = (
+            _printed_last(run, p, size, groups - g - 1, used)
+            if at < 0
+            else _printed_at(run, p, size, at, used)
+        )
+        for printed, q, blanks in found:
+            rests = walk(q, g + 1, used or bool(blanks))
+            if not rests:
+                continue
+            heads: list[Reading] = (
+                [(*printed[:c], None, *printed[c:]) for c in blanks] if blanks else [printed]
+            )
+            out.extend((*head, *rest) for head in heads for rest in rests)
             if len(out) > MAX_BLANK_READINGS:
                 raise _TooMany
-        for at, blanks in () if used else places:
-            for printed, q in _group_at(run, p, size - 1, at, MAX_DIGITS):
-                rests = walk(q, g + 1, True)
-                heads: list[Reading] = [(*printed[:c], None, *printed[c:]) for c in blanks]
-                out.extend((*head, *rest) for head in heads for rest in rests)
-                if len(out) > MAX_BLANK_READINGS:
-                    raise _TooMany
         memo[key] = out
         return out
 
     return _by_value(walk)
+
+
+_Printed = tuple[Cells, int, tuple[int, ...]]
+"""A group as ``_one_blank`` reads it: its printed numbers, where they end, and the places
+among them one blank cell may stand (none: every cell printed)."""
+
+
+def _printed_last(run: str, p: int, size: int, later: int, used: bool) -> Iterator[_Printed]:
+    """A group read from ``run`` at ``p``, its total last: every cell printed, or (unless
+    a blank cell is ``used`` already) one of its parts blank. Each of the ``later`` groups
+    needs ``size`` digits (one fewer for the blank yet to come)."""
+    end = len(run)
+    for here in (False,) if used else (False, True):
+        count = size - 2 if here else size - 1
+        limit = end - later * size + (0 if used or here else 1)
+        for parts, q in _read(run, p, count, MAX_DIGITS, limit):
+            total = str(sum(parts))
+            q = _skip(run, q)
+            if run.startswith(total, q):
+                blanks = tuple(range(size - 1)) if here else ()
+                yield (*parts, int(total)), q + len(total), blanks
+
+
+def _printed_at(run: str, p: int, size: int, total: int, used: bool) -> Iterator[_Printed]:
+    """``_printed_last`` for groups whose total is their cell at ``total``: the group with
+    the blank prints its total one place earlier when the blank cell is before it."""
+    for cells, q in _group_at(run, p, size, total, MAX_DIGITS):
+        yield cells, q, ()
+    if not used:
+        for at, blanks in _blank_places(size, total):
+            for printed, q in _group_at(run, p, size - 1, at, MAX_DIGITS):
+                yield printed, q, blanks
+
+
+@lru_cache(maxsize=64)
+def _blank_places(size: int, total: int) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """Where a group with one blank part prints its total (``total``, or one place earlier
+    when the blank is before it), and the blank cells that put it there."""
+    return tuple(
+        (
+            at,
+            tuple(
+                c for c in range(size) if c != total and at == (total - 1 if c < total else total)
+            ),
+        )
+        for at in sorted({total - 1, total} - {-1})
+    )
 
 
 def _by_value(
