@@ -31,6 +31,7 @@ def brute_force(labels: LabelSet, cell: str) -> list[Label]:
         return []
     if len(folded) > MAX_LABEL_LENGTH or "。" in folded:
         return []
+    folded = folded.replace("其它", "其他")
     out = longest(labels._contained, folded)
     if out and out[0][1] in ("group", "block"):
         at = folded.index(out[0][0])
@@ -176,3 +177,15 @@ def test_the_last_other_row_worded_as_its_group_is_the_row() -> None:
     assert [(lb.kind, lb.key) for lb in labels.match("3.其他处理")] == [("row", "other.other")]
     assert [(lb.kind, lb.key) for lb in labels.match("(六)其他处理")] == [("group", "other")]
     assert [(lb.kind, lb.key) for lb in labels.match("1.(六)其他处理")] == [("group", "other")]
+
+
+@pytest.mark.parametrize(
+    ("cell", "kind", "key"),
+    [
+        ("其它", "column", "other"),
+        ("(六)其它处理", "group", "other"),
+        ("3.其它", "row", "other.other"),
+    ],
+)
+def test_qita_written_with_the_other_ta_is_the_forms_qita(cell: str, kind: str, key: str) -> None:
+    assert (kind, key) in [(lb.kind, lb.key) for lb in table3_labels().match(cell)]

@@ -1,7 +1,7 @@
 """Recognising the form's labels in a cell, from the variants in ``annual.schema``.
 
-A cell is folded (``schema.normalize_label``) and its printed numbering (``三、``,
-``(二)``, ``1.``) is set aside. Each variant then either has to be *contained* in the
+A cell is folded (``schema.normalize_label``, ``其它`` read as the form's ``其他``) and its
+printed numbering (``三、``, ``(二)``, ``1.``) is set aside. Each variant then either has to be *contained* in the
 cell, or, when it is a generic word of two characters or fewer (``其他``, ``总计``,
 ``规章``), has to be the whole cell. The longest matching variant wins, so
 ``(六)其他处理`` is the group, not the row ``3.其他``; but a cell holding a merged block
@@ -110,6 +110,8 @@ class LabelSet:
         folded = s.normalize_label(cell)
         if not folded or len(folded) > MAX_LABEL_LENGTH or "。" in folded:
             return []
+        if "它" in folded:
+            folded = folded.replace("其它", "其他")
         candidates = self._candidates(folded)
         out = _longest(candidates, folded)
         if out and out[0].kind in _BLOCK_KINDS:
