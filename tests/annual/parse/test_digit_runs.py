@@ -507,3 +507,94 @@ def test_table_four_with_its_total_first_and_a_blank_cell() -> None:
     assert not one.unique and one.reason == d.ONE_BLANK_POSSIBLE_REASON
     assert (23, 10, 12, 1, 0) in one.alternatives
     assert d.decode_groups("70511", 5, total=0).unique  # (no reading with a blank adds up)
+
+
+# ---------------------------------------------------------------------------- two blanks in 四
+
+
+def test_table_four_with_two_blank_cells_placed_by_the_totals_is_read_sure() -> None:
+    """A table printing 总计 before 尚未审结 (``total=3``): 30 1 2 33 _ / 2 0 1 3 0 /
+    12 2 5 19 _ printed 「30123320130122519」. No reading with fewer blank cells adds up;
+    with two, one does, and each group's total printed after three parts puts its blank
+    in 尚未审结: sure, the blanks null."""
+    run = "30123320130122519"
+    assert not list(d.summed_splits(run, 5, 3, total=3)) and d._one_blank(run, 5, 3, 3) == {}
+    found = d.decode_table4(run, total=3)
+    assert found.cells == (30, 1, 2, 33, None, 2, 0, 1, 3, 0, 12, 2, 5, 19, None)
+    assert found.unique
+
+
+def test_table_four_with_two_blank_cells_and_one_split_keeps_the_cells_it_places() -> None:
+    """30 1 0 0 31 / 0 _ 0 _ 0 / 12 2 5 0 19 printed 「30100310001225019」 in a report with no
+    other blank cell: no reading with every cell printed adds up, nor one with one blank
+    cell; with two, one split does. The groups it places are read; the group holding the
+    blanks (三 zeros, two of its five cells blank, which unknown) is null, never 0."""
+    run = "30100310001225019"
+    assert not list(d.summed_splits(run, 5, 3)) and d._one_blank(run, 5, 3) == {}
+    found = d.decode_table4(run)
+    assert found.cells == (30, 1, 0, 0, 31, *(None,) * 5, 12, 2, 5, 0, 19)
+    assert not found.unique
+    assert found.reason == d.BLANK_PLACES_REASON
+
+
+def test_table_four_with_two_blank_cells_placed_several_ways_keeps_what_they_agree_on() -> None:
+    """12 _ _ 0 12 printed 「12 0 12」: the 12 and the 0 may stand in any two of the four
+    columns; only the group's total is certain, and the readings are listed."""
+    found = d.decode_table4("12012310041225019")
+    assert found.cells == (None, None, None, None, 12, 3, 1, 0, 0, 4, 12, 2, 5, 0, 19)
+    assert not found.unique
+    assert (12, 0, 0, 0, 12, 3, 1, 0, 0, 4, 12, 2, 5, 0, 19) in found.alternatives
+    assert found.reason == d.BLANK_GROUPS_REASON
+
+
+def test_table_four_with_no_split_adding_up_even_with_blank_cells_stays_null() -> None:
+    """The last total misprinted (18 for 19): no split adds up, with or without blank
+    cells, and the run is not forced by its length: every cell null, and why."""
+    found = d.decode_table4("30100310001225018")
+    assert found.cells == (None,) * 15 and not found.unique and found.alternatives == ()
+    assert "都不满足勾稽关系" in found.reason and "空白格" in found.reason
+
+
+def test_a_long_run_with_too_many_splits_is_still_read_with_its_blank_cells() -> None:
+    """1 30 12 46 89 / 1 _ 0 _ 1 / 30 5 30 46 111 printed 「1301246891013053046111」: more
+    splits with every cell printed than are counted, none adding up. It used to be left
+    null for that ("数字串过长"); the readings with blank cells place the first and last
+    groups and the middle group's total."""
+    found = d.decode_table4("1301246891013053046111")
+    assert found.cells == (1, 30, 12, 46, 89, None, None, None, None, 1, 30, 5, 30, 46, 111)
+    assert not found.unique and "过长" not in found.reason
+
+
+@pytest.mark.parametrize("total", [-1, 0, 3])
+def test_two_blank_cells_in_table_four_are_never_read_as_other_numbers_silently(
+    total: int,
+) -> None:
+    """Every table 四 with two blank cells (zeros printed as nothing) whose run has no
+    reading with fewer blank cells that adds up: read as printed, the blanks null, or
+    unsure; a blank is never a sure 0. Groups with their total last, first or fourth."""
+    rng = random.Random(20261206 + total)
+    values = (0, 0, 0, 1, 2, 3, 5, 12, 30)
+    at = 4 if total < 0 else total
+    checked = sure = 0
+    for _ in range(400):
+        cells: list[int | None] = []
+        for _ in range(3):
+            parts = [rng.choice(values) for _ in range(4)]
+            cells += [*parts[:at], sum(parts), *parts[at:]]
+        zeros = [i for i, v in enumerate(cells) if v == 0]
+        if len(zeros) < 2:
+            continue
+        for i in rng.sample(zeros, 2):
+            cells[i] = None
+        run = "".join(str(v) for v in cells if v is not None)
+        if list(d.summed_splits(run, 5, 3, total=at)) or d._one_blank(run, 5, 3, total):
+            continue  # a reading with fewer blank cells adds up: out of this rule's scope
+        found = d.decode_table4(run, total=total)
+        checked += 1
+        if found.unique:  # the blanks' places are certain (a total printed before them)
+            assert found.cells == tuple(cells), run
+            sure += 1
+        else:  # a blank never stands as a number without the run being unsure
+            assert found.reason, run
+    assert checked > 100
+    assert checked > 100

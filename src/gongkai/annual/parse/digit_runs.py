@@ -56,13 +56,16 @@ Rules, in order:
    adds up (ambiguous if a reading with blanks does too), else the cells its readings
    with the fewest blank cells agree on (unsure when they are too many to list); a
    document row that could be two numbers and a blank is ambiguous. A report printing no
-   blank cell in table 三 may still leave one cell of table 四 blank: its run is read with
-   one blank cell too, so a full-width reading that adds up is ambiguous when such a
-   reading adds up as well (「00055600062913042」: 2 9 1 30 42 or 29 13 0 blank 42), while
-   「100010000000000」 (10, 0, 0, blank, 10 needs a second blank among the zeros) stays 1
-   upheld. A split forced by the run's length whose totals do not add up is never sure:
-   readings with blank cells that add up win (the split as printed among the
-   alternatives), else it is kept as printed and said.
+   blank cell in table 三 may still leave cells of table 四 blank, the fewest first: a
+   full-width reading that adds up is kept, ambiguous when a reading with one blank cell
+   adds up as well (「00055600062913042」: 2 9 1 30 42 or 29 13 0 blank 42); two are not
+   looked for then, so 「100010000000000」 (10, 0, 0, blank, 10 needs a second blank
+   among the zeros) stays 1 upheld. A run no full-width reading of which adds up is read
+   with blank cells, two or more as well (the fewest that add up; ambiguous when more
+   add up too), even when its full-width splits are too many to count. A split forced
+   by the run's length whose totals do not add up is never sure: readings with blank
+   cells that add up win (the split as printed among the alternatives), else it is kept
+   as printed and said.
 
 Nothing here turns a blank into 0 without saying so, and no cell is read as a number
 that another consistent reading contradicts without ``unique`` being false.
@@ -412,11 +415,13 @@ def decode_groups(
     is kept (a cell null where they disagree on whether it is blank); between several,
     the fewest blank cells, then ``RULE``, with the others as alternatives.
 
-    A report that prints no blank cell elsewhere (not ``blanks``) may still leave one cell
-    of table 四 blank: a full-width reading that adds up is kept, but ambiguous when a
-    reading with one blank cell adds up too; a full-width reading forced by the run's
-    length whose totals do not add up is kept as printed, never as sure (a blank cell
-    shifts every later cell, and a misprinted total looks the same)."""
+    A report that prints no blank cell elsewhere (not ``blanks``) may still leave cells of
+    table 四 blank: a full-width reading that adds up is kept, but ambiguous when a
+    reading with one blank cell adds up too (readings with two are not looked for then);
+    with none that adds up, the readings with blank cells however many, as above; a
+    full-width reading forced by the run's length whose totals do not add up is kept as
+    printed, never as sure (a blank cell shifts every later cell, and a misprinted total
+    looks the same)."""
     width = size * groups
     at = total if 0 <= total < size else size - 1
     good = _limited(summed_splits(run, size, groups, total=at))
@@ -447,21 +452,25 @@ def decode_groups(
             reason = BLANK_POSSIBLE_REASON if blanks else ONE_BLANK_POSSIBLE_REASON
             return Decoded(picked.cells, False, others[:3], reason)
         return picked
-    found_splits = _limited(splits(run, width))
-    if found_splits is None:
-        return Decoded((None,) * width, False, reason="数字串过长，拆分方式太多，无法确定各格")
-    if len(found_splits) == 1:
+    printed = forced(run, width)
+    if printed is not None:
         if found:
             # the totals add up only if some cells are blank: the readings with blank
             # cells (the cells they agree on), never sure, the split as printed among the
             # alternatives (its totals may be misprinted)
             blank = _pick_blank(found, low)
-            others = (found_splits[0], *blank.alternatives)
+            others = (printed, *blank.alternatives)
             return Decoded(blank.cells, False, others[:3], FORCED_BLANK_REASON)
-        return Decoded(found_splits[0], False, reason=FORCED_UNEQUAL_REASON)
+        return Decoded(printed, False, reason=FORCED_UNEQUAL_REASON)
     if found:
-        return _pick_blank(found, low)
-    return Decoded((None,) * width, False, reason=_no_split(run, width, len(found_splits)))
+        # however many splits the run has printed in full (too many to count, say), none
+        # adds up: the readings with blank cells, the fewest blank cells first
+        return _pick_blank(found, low, BLANK_PLACES_REASON)
+    found_splits = _limited(splits(run, width))
+    if found_splits is None:
+        return Decoded((None,) * width, False, reason="数字串过长，拆分方式太多，无法确定各格")
+    reason = _no_split(run, width, len(found_splits), blanks=found is not None)
+    return Decoded((None,) * width, False, reason=reason)
 
 
 def _one_blank(
@@ -621,14 +630,20 @@ BLANK_GROUPS_REASON: Final = (
 )
 
 
-def _pick_blank(found: Mapping[Cells, tuple[Reading, int]], low: frozenset[int]) -> Decoded:
+def _pick_blank(
+    found: Mapping[Cells, tuple[Reading, int]],
+    low: frozenset[int],
+    unsure_reason: str = "",
+) -> Decoded:
     """One value: its cells, null where the readings disagree on which cells are blank
-    (more nulls than blank cells: said). Several: the fewest blank cells, then ``RULE``."""
+    (more nulls than blank cells: said, with ``unsure_reason``, by default that the run is
+    short). Several: the fewest blank cells, then ``RULE``."""
     ordered = sorted(found, key=lambda value: (found[value][1], rank([value], low)))
     cells, count = found[ordered[0]]
     if len(ordered) == 1:
         unsure = sum(v is None for v in cells) > count
-        return Decoded(cells, not unsure, reason=BLANK_UNSURE_REASON if unsure else "")
+        reason = (unsure_reason or BLANK_UNSURE_REASON) if unsure else ""
+        return Decoded(cells, not unsure, reason=reason)
     fewest = [value for value in ordered if found[value][1] == count]
     if len(fewest) == 1:  # readings with more blank cells add up too: said
         return Decoded(cells, False, tuple(ordered[1:4]), BLANK_MORE_REASON)
@@ -638,6 +653,10 @@ def _pick_blank(found: Mapping[Cells, tuple[Reading, int]], low: frozenset[int])
     return Decoded(agreed, False, tuple([*fewest, *others][:3]), BLANK_GROUPS_REASON)
 
 
+BLANK_PLACES_REASON: Final = (
+    "数字串按每格都印数字读时合计不成立，按含空白格（空白格不印数字）的读法才成立，各格数值由此确定；"
+    "但无法确定哪几格是空白、哪几格印的是0，这几格留空"
+)
 BLANK_MORE_REASON: Final = (
     "数字串按含空白格（空白格不印数字）的读法合计成立，取空白格最少的一种；"
     "另有空白格更多的读法合计也成立，见备选，请核对"
@@ -714,10 +733,12 @@ def _blank_groups(
     return states.get(len(run), {})
 
 
-def _no_split(run: str, width: int, count: int) -> str:
+def _no_split(run: str, width: int, count: int, *, blanks: bool = False) -> str:
+    """Why a run is left null; ``blanks``: its readings with blank cells were tried too."""
     if not count:
         return f"数字串“{run.strip()}”不足{width}位或无法拆成{width}格"
-    return f"数字串“{run.strip()}”的{count}种拆分都不满足勾稽关系，各格留空"
+    also = "，按含空白格（空白格不印数字）读也都不满足" if blanks else ""
+    return f"数字串“{run.strip()}”的{count}种拆分都不满足勾稽关系{also}，各格留空"
 
 
 # ---------------------------------------------------------------------------- table 三
