@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 from gongkai.annual.parse import native
 from gongkai.annual.parse import read_html as tree
 from gongkai.annual.parse.detect import decode_text, sniff
+from gongkai.annual.parse.document import Line
 from tests.annual.parse.as_documents import as_html
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -269,6 +270,8 @@ _ATTRIBUTES = (
     'style="color:red"', "hidden", 'colspan="2"', "rowspan=2", "class=main-menu",
     "id='x'", 'colspan="abc"', 'data-x="1>2"', 'srcdoc="<p>hi</p>"', 'type="text" value="5"',
     "ROWSPAN=' 3x'", 'Class="Share_box"', "colspan=1234567", 'title="a\nb"', "x", "/",
+    'alt="一、总体情况"', "alt='某局2024年政府信息公开工作年度报告'", "alt=logo",
+    'alt=" &#21313;一、其他 "', "alt='一二三、'", 'ALT="二、\r\n主动公开"',
 )  # fmt: skip
 
 
@@ -354,6 +357,31 @@ def test_read_html_reads_the_same_document_either_way(
         read = [tree.read_html(decode_text(m.encode()), "页") for m in pages]  # type: ignore[arg-type]
         documents.append([(d.blocks, d.diagnostics) for d in read])
     assert documents[0] == documents[1]
+
+
+def test_a_heading_printed_as_an_image_is_read_from_its_alt_text(
+    scan: Scan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    markup = (
+        "<html><body><div><img src='logo.png' alt='某市人民政府门户网站'></div>"
+        "<p><img src='t.png' alt='某局2024年政府信息公开工作年度报告'></p>"
+        "<p><img src='h1.png' alt='一、总体情况'></p><p>本年度主动公开信息12条。</p>"
+        "<p><img src='h2.png' alt='二、主动公开政府信息情况'></p>"
+        "<table><tr><td>信息内容</td><td>本年制发件数</td></tr><tr><td>规章</td><td>0</td></tr></table>"
+        "</body></html>"
+    )
+    decoded = decode_text(markup.encode())
+    assert decoded is not None
+    for scanner in (scan, None):
+        monkeypatch.setattr(tree, "_SCAN", scanner)
+        lines = [b.text for b in tree.read_html(decoded, "页").blocks if isinstance(b, Line)]
+        assert lines[:4] == [
+            "某局2024年政府信息公开工作年度报告",
+            "一、总体情况",
+            "本年度主动公开信息12条。",
+            "二、主动公开政府信息情况",
+        ]
+    assert check_parity(markup, scan)
 
 
 def test_make_test_reads_pages_with_the_scanner() -> None:

@@ -352,7 +352,7 @@ static int tag_id(const char *name, Py_ssize_t len) {
     return T_UNKNOWN;
 }
 
-static int T_BODY, T_HTML, T_HEAD, T_TABLE, T_TR, T_TD, T_TH, T_TBODY, T_THEAD, T_TFOOT,
+static int T_IMG, T_BODY, T_HTML, T_HEAD, T_TABLE, T_TR, T_TD, T_TH, T_TBODY, T_THEAD, T_TFOOT,
     T_CAPTION, T_COLGROUP, T_COL, T_SCRIPT, T_STYLE, T_IFRAME, T_NOSCRIPT, T_TITLE, T_META,
     T_LINK, T_BASE, T_INPUT;
 
@@ -392,7 +392,7 @@ static int init_tags(void) {
     ID(T_COLGROUP, "colgroup"); ID(T_COL, "col"); ID(T_SCRIPT, "script");
     ID(T_STYLE, "style"); ID(T_IFRAME, "iframe"); ID(T_NOSCRIPT, "noscript");
     ID(T_TITLE, "title"); ID(T_META, "meta"); ID(T_LINK, "link"); ID(T_BASE, "base");
-    ID(T_INPUT, "input");
+    ID(T_INPUT, "input"); ID(T_IMG, "img");
 #undef ID
     return 0;
 }
@@ -486,7 +486,7 @@ typedef struct {
 typedef struct {
     int any;
     int self_closing;
-    Value class_, id, role, style, hidden, rowspan, colspan, srcdoc;
+    Value class_, id, role, style, hidden, rowspan, colspan, srcdoc, alt;
 } Attrs;
 
 static long line_at(Scan *s, Py_ssize_t pos) {
@@ -1138,12 +1138,14 @@ static int parse_attrs(Scan *sc, Py_ssize_t i, Attrs *at, Py_ssize_t *close) {
                 slot = &at->colspan;
             else if (!strcmp(low, "srcdoc"))
                 slot = &at->srcdoc;
+            else if (!strcmp(low, "alt"))
+                slot = &at->alt;
         }
         if (slot != NULL) {
             if (slot->present)
                 return UNSURE; /* (printed twice: the first counts) */
-            if (memchr(value.p, '&', (size_t)value.n) != NULL)
-                return UNSURE;
+            if (slot != &at->alt && memchr(value.p, '&', (size_t)value.n) != NULL)
+                return UNSURE; /* (an image's alt text is decoded: read_alt) */
             *slot = value;
         }
     }
@@ -1185,6 +1187,49 @@ static int clutter_words(Value v, int *unsure) {
 
 static int value_is(Value v, const char *s) {
     return v.present && (Py_ssize_t)strlen(s) == v.n && memcmp(v.p, s, (size_t)v.n) == 0;
+}
+
+/* ``_names_part``: the report's title (年度报告) or a section heading (一、…). */
+static int names_part(const char *s, Py_ssize_t n) {
+    static const char *numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    if (contains(s, n, "年度报告"))
+        return 1;
+    const unsigned char *u = (const unsigned char *)s;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        Py_ssize_t j = i;
+        if (!is_space_cp(u8_next(u, n, &j)))
+            break;
+        i = j;
+    }
+    int count = 0;
+    while (count < 3 && i + 3 <= n) {
+        int found = 0;
+        for (int k = 0; k < 10; k++)
+            if (memcmp(s + i, numerals[k], 3) == 0)
+                found = 1;
+        if (!found)
+            break;
+        count++;
+        i += 3;
+    }
+    return count >= 1 && count <= 2 && i + 3 <= n && memcmp(s + i, "、", 3) == 0;
+}
+
+/* An image's alt text that names a part of the report, read as inline text. */
+static int read_alt(Scan *sc, Value alt, long line) {
+    if (!alt.present || alt.n == 0)
+        return 0;
+    Py_ssize_t from = alt.p - sc->s;
+    if (from < 0 || from + alt.n > sc->n)
+        return UNSURE;
+    sc->scratch.n = 0;
+    TRY(decode_text(sc, from, from + alt.n, &sc->scratch));
+    if (!names_part(sc->scratch.p, sc->scratch.n))
+        return 0;
+    if (sc->para_line < 0 && has_nonspace((const unsigned char *)sc->scratch.p, sc->scratch.n))
+        sc->para_line = line;
+    return buf_put(&sc->para, sc->scratch.p, sc->scratch.n);
 }
 
 /* What the walk does with an element of the page outside tables (``_walk``). */
@@ -1257,6 +1302,11 @@ static int open_normal(Scan *sc, int id, const char *name, Py_ssize_t len, const
         sc->clutter.n = 0;
         sc->last = line;
         return (at->self_closing || (flags & F_VOID)) ? pop(sc) : 0;
+    }
+    if (id == T_IMG) {
+        TRY(read_alt(sc, at->alt, line));
+        sc->last = line;
+        return 0;
     }
     if (id == T_TABLE) {
         if (at->self_closing)

@@ -474,6 +474,12 @@ def _walk(element: lxml.etree._Element, out: _Collector, *, in_article: bool) ->
     elif tag in _PAGE_FRAME and not in_article:
         return
     line = element.sourceline
+    if tag == "img":
+        alt = element.get("alt")
+        if alt and _names_part(alt):
+            # a heading or title the page prints as an image
+            out.text(alt, line)
+        return
     if tag == "table" and not _has_nested_table(element) and not _one_column(element):
         out.flush()
         _caption(element, out)
@@ -572,6 +578,16 @@ def _js_escape(match: re.Match[str]) -> str:
     if len(escape) > 1:
         return chr(int(escape[1:], 16))
     return _JS_ESCAPES.get(escape, escape)
+
+
+_PART_HEADING_RE = re.compile(r"[一二三四五六七八九十]{1,2}、")
+
+
+def _names_part(alt: str) -> bool:
+    """Whether an image's ``alt`` text names a part of the report: its title (``……年度报告``)
+    or a section's heading (``一、总体情况``). Other images (a site's logo, a photo) print
+    no text of the report."""
+    return "年度报告" in alt or _PART_HEADING_RE.match(alt.strip()) is not None
 
 
 def _is_clutter(element: lxml.etree._Element, tag: str, in_article: bool) -> bool:
