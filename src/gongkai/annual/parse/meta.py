@@ -437,7 +437,22 @@ def _title_rows(rows: Sequence[Row], end: int, headings: frozenset[int]) -> tupl
             wrapped = _name_broken_before_suffix(organ_line, title_text, above, headings)
         if (organ_above and _may_be_title(organ_line, above, headings)) or wrapped:
             found = (found[0] - 1, *found)
+        elif alone is None and found[0] > 1 and _second_name(organ_line):
+            first = simplified("".join(head[found[0] - 2].text.split()))
+            if _is_organ(first) and _may_be_title(first, head[found[0] - 2], headings):
+                found = (found[0] - 2, found[0] - 1, *found)
     return tuple(head[n].index for n in found)
+
+
+def _second_name(line: str) -> bool:
+    """Whether a line is an organ's second name in brackets alone (``（X市公务员局）``,
+    printed under the organ's name above a title)."""
+    return (
+        line[:1] in "(（"
+        and line[-1:] in ")）"
+        and _BRACKETED_NAME_RE.match(line) is not None
+        and line[1:-1].endswith(ORGAN_SUFFIXES)
+    )
 
 
 _PLACE_LEVELS = frozenset("省市区县州旗盟镇乡")
@@ -650,10 +665,11 @@ _BRACKETED_NAME_RE = re.compile(
 _OPENING = frozenset("【[(（〔")
 _NUMBERED_RE = re.compile(r"^\d{1,2}[.．、]\s*")
 """A list's number before a title (``1.X局2025年…``)."""
-_PREFIX_RE = re.compile(r"^.*[|｜】\]>》:：/\\\s_\-－—–·]|^.*?〔(?:19|20)\d{2}〕\d+号")
+_PREFIX_RE = re.compile(r"^.*[|｜】\]>《》:：/\\\s_\-－—–·]|^.*?〔(?:19|20)\d{2}〕\d+号")
 """What a title may print before the organ: a column's or a site's name and a separator
 (``公开年报｜``, ``【公开年报】``, ``首页>年报>``, ``X市人民政府门户网站-``), a document
-number (``X政办〔2026〕3号``)."""
+number (``X政办〔2026〕3号``), a notice's words before the report's name it quotes
+(``关于公布《X局2025年…》的通知``)."""
 
 
 _NOT_AN_ORGAN_RE = re.compile(r"^(?:[全各该我本][省市县区镇乡]?|政务|政府)$")
