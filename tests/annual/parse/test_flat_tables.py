@@ -280,3 +280,12 @@ def test_without_signature(tail: str, kept: str) -> None:
     from gongkai.annual.parse.flat_tables import _without_signature
 
     assert _without_signature(tail) == kept
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_note_of_the_flat_reader_names_its_table(case: str) -> None:
+    """Each note says which table it is about (``table``), the one its message names."""
+    flat = read_flat(normalize_text((FLAT / f"{case}.txt").read_text(encoding="utf-8")))
+    names = {"table2": "表二", "table3": "表三", "table4": "表四"}
+    for item in flat.diagnostics:
+        assert str(item["message"]).startswith(names[str(item["table"])]), item

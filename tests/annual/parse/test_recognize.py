@@ -484,3 +484,35 @@ def test_tables_without_headings_are_not_read_into_each_other(name: str, keys: s
     assert [d for d in differences(report, expected_for(stem)) if d.startswith("table")] == []
     codes = {code for code, _ in diagnostics(report)}
     assert not codes & {"ROW_DUPLICATE", "TABLE_NOT_FOUND", "ROW_NOT_FOUND"}
+
+
+def test_the_flat_readers_notes_go_with_the_table_they_name_whatever_their_wording(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A note of the flat reader (crawled pages) is about the table its ``table`` key
+    names: kept when the flat reading supplies that table, however its message begins,
+    dropped when it does not (even if the message begins with another table's name); the
+    key itself is not written into the report's diagnostics (``annual-report/1``)."""
+    from gongkai.annual.parse import parse_bytes
+    from gongkai.annual.parse.flat_tables import Flat, read_flat
+
+    recognizer = sys.modules["gongkai.annual.parse.recognize"]
+
+    def reworded(text: str) -> Flat:
+        flat = read_flat(text)
+        for item in flat.diagnostics:
+            item["message"] = "按表头读取：" + str(item["message"])
+        flat.table2 = None  # table 二 left to the other reader: its notes go too
+        flat.note("table2", "UNDECODED_RUN", "warning", "表四的字样开头、关于表二的说明")
+        return flat
+
+    monkeypatch.setattr(recognizer, "read_flat", reworded)
+    path = FIXTURES / "flat" / "crawled-table4-litigation-first-columns-total-first.txt"
+    report = parse_bytes(path.read_bytes(), path.name)
+    diagnostics = report.diagnostics or ()
+    reordered = [d for d in diagnostics if d["code"] == "TABLE4_REORDERED"]
+    assert len(reordered) == 1 and str(reordered[0]["message"]).startswith(path.name)
+    assert "按表头读取：表四" in str(reordered[0]["message"])
+    assert not any("关于表二的说明" in str(d["message"]) for d in diagnostics)
+    assert all("table" not in d for d in diagnostics)
+    assert '"table":' not in report.to_json()

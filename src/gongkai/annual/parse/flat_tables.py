@@ -124,8 +124,17 @@ class Flat:
     lone_dash: bool = False
     """Table 三 prints a lone ``—`` for a blank cell (dashes run together: one a cell)."""
 
-    def note(self, code: str, severity: str, message: str, **extra: object) -> None:
-        self.diagnostics.append({"code": code, "severity": severity, "message": message, **extra})
+    def note(self, table: str, code: str, severity: str, message: str, **extra: object) -> None:
+        """A diagnostic on ``table`` (``table2``, ``table3``, ``table4``: its ``table`` key,
+        which ``recognize`` reads to know whose notes to keep and leaves out of the
+        report)."""
+        self.diagnostics.append(
+            {"code": code, "severity": severity, "message": message, "table": table, **extra}
+        )
+
+    def note_table4(self, code: str, severity: str, message: str) -> None:
+        """``note`` on table 四, for the readers of its header."""
+        self.note("table4", code, severity, message)
 
 
 def read_flat(text: str) -> Flat:
@@ -331,6 +340,7 @@ def _table3(body: str, start: int, flat: Flat) -> None:
         if not decoded.unique:
             label = s.TABLE3_ROW_BY_KEY[key].full_label
             flat.note(
+                "table3",
                 _unsure_code(decoded),
                 "warning",
                 f"表三“{label}”行的数字串“{runs[key]}”：{decoded.reason}",
@@ -474,6 +484,7 @@ def _drop_row_numbers(runs: dict[str, str], keys: Sequence[str], flat: Flat) -> 
         printed = "、".join(numbers[:5]) + ("等" if len(numbers) > 5 else "")
         place = "行标签后" if lead else "行标签前"
         flat.note(
+            "table3",
             "ROW_NUMBERS_IGNORED",
             "info",
             f"表三有{len(numbers)}行在{place}印有序号（{printed}），序号不是表中的数字，未读取",
@@ -531,6 +542,7 @@ def _drop_subtotals(runs: dict[str, str], place: int, flat: Flat) -> None:
             del runs[key]
             label = s.TABLE3_ROW_BY_KEY[key].full_label
             flat.note(
+                "table3",
                 "UNDECODED_RUN",
                 "warning",
                 f"表三“{label}”行的数字串“{run}”：表头有“小计”列，本行没有小计等于五类组织之和、"
@@ -541,6 +553,7 @@ def _drop_subtotals(runs: dict[str, str], place: int, flat: Flat) -> None:
         else:
             runs[key] = kept
     flat.note(
+        "table3",
         "SUBTOTAL_IGNORED",
         "info",
         "表三有一列是“法人或其他组织”的小计（每行为五类组织之和），国家格式没有这一列，未读取",
@@ -719,13 +732,14 @@ def _table4(body: str, start: int, flat: Flat) -> None:
     flat.confidence["table4"] = 1.0 if decoded.unique else 0.5
     if not decoded.unique:
         flat.note(
+            "table4",
             _unsure_code(decoded),
             "warning",
             f"表四的数字串“{run}”：{decoded.reason}",
             alternatives=alternatives,
         )
     if order is not None:
-        flat.note("TABLE4_REORDERED", "info", table4_reordered_message(*order))
+        flat.note("table4", "TABLE4_REORDERED", "info", table4_reordered_message(*order))
 
 
 def _ends_in_columns(words: str) -> bool:
@@ -752,8 +766,8 @@ def _table4_order(headings: str, flat: Flat) -> tuple[tuple[str, ...], tuple[str
         return _QUIET_ORDERS[headings]
     notes = len(flat.diagnostics)
     found = table4_headings_in(headings)
-    groups = table4_group_order(found, flat.note)
-    columns = table4_column_order(found, flat.note)
+    groups = table4_group_order(found, flat.note_table4)
+    columns = table4_column_order(found, flat.note_table4)
     order = (
         None
         if groups is None and columns is None
@@ -791,6 +805,7 @@ def _table4_by_group(
             unsure = True
             source = [columns_order.index(c) for c in TABLE4_COLUMN_ORDER]
             flat.note(
+                "table4",
                 _unsure_code(decoded),
                 "warning",
                 f"表四“{s.TABLE4_GROUP_BY_KEY[key].label}”的数字串“{run}”：{decoded.reason}",
@@ -800,7 +815,7 @@ def _table4_by_group(
     flat.table4 = Table4(*(AppealCounts(*cells[i : i + size]) for i in range(0, len(cells), size)))
     flat.confidence["table4"] = 0.5 if unsure else 1.0
     if order is not None:
-        flat.note("TABLE4_REORDERED", "info", table4_reordered_message(*order))
+        flat.note("table4", "TABLE4_REORDERED", "info", table4_reordered_message(*order))
 
 
 # ---------------------------------------------------------------------------- table 二
@@ -828,6 +843,7 @@ def _table2(body: str, flat: Flat) -> None:
                 if cells is None:
                     unsure += 1
                     flat.note(
+                        "table2",
                         "UNDECODED_RUN",
                         "warning",
                         f"表二“{s.table2_row(key).label}”行的“{text.strip()}”：数字与空白占位符"
@@ -851,6 +867,7 @@ def _table2(body: str, flat: Flat) -> None:
             if not decoded.unique:
                 unsure += 1
                 flat.note(
+                    "table2",
                     _unsure_code(decoded),
                     "warning",
                     f"表二“{row.label}”行的数字串“{run}”：{decoded.reason}",

@@ -154,9 +154,7 @@ def recognize(document: Document) -> AnnualReport:
         for item in flat.diagnostics:
             if _flat_table(item) not in replaced:
                 continue  # (a note on a table the flat reading does not supply)
-            extra: dict[str, Any] = {
-                k: v for k, v in item.items() if k not in ("code", "severity", "message")
-            }
+            extra: dict[str, Any] = {k: v for k, v in item.items() if k not in _FLAT_OWN_KEYS}
             notes.add(str(item["code"]), str(item["severity"]), str(item["message"]), **extra)
     return AnnualReport(
         organ=meta.organ,
@@ -175,8 +173,9 @@ def recognize(document: Document) -> AnnualReport:
 
 
 _TABLES = ("table2", "table3", "table4")
-_FLAT_TABLES = {"表二": "table2", "表三": "table3", "表四": "table4"}
-"""The table a note of the flat reading is about: each message starts with its name."""
+_FLAT_OWN_KEYS = frozenset(("code", "severity", "message", "table"))
+"""Keys of a flat reader's note that are not extra keys of the diagnostic: ``table`` says
+which table the note is about, and is no key of ``annual-report/1``'s diagnostics."""
 _ORDER_CODES = {"table3": "COLUMNS_REORDERED", "table4": "TABLE4_REORDERED"}
 """The note a reader gives when it read a table in the order its header prints."""
 
@@ -186,7 +185,9 @@ def _codes(items: Sequence[dict[str, Any]]) -> set[str]:
 
 
 def _flat_table(item: dict[str, object]) -> str | None:
-    return _FLAT_TABLES.get(str(item["message"])[:2])
+    """The table a note of the flat reading is about (``Flat.note``)."""
+    table = item.get("table")
+    return table if isinstance(table, str) else None
 
 
 def _flat_supplies(
