@@ -46,6 +46,11 @@ def test_long_runs_of_spaces_are_normalised_in_linear_time() -> None:
     html = b"<html><body><pre>" + b" " * 100_000 + b"x \n</pre></body></html>"
     assert timed(html, "pre.html")[0] < 2
 
+    # a page title padded with spaces, read when the page shows no title of its own
+    title = "<html><head><title>x" + " " * 50_000 + "y年度报告</title></head><body><p>正文</p>"
+    seconds, outcome = timed(title.encode(), "title.html")
+    assert outcome == "read" and seconds < 2
+
 
 def test_huge_spans_are_clipped_to_the_table_and_budgeted() -> None:
     cells = '<td rowspan="200" colspan="200">1</td>' * 30

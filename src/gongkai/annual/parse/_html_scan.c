@@ -143,6 +143,10 @@ static int ascii_space(unsigned char c) {
  * The result is appended to ``out``; *start is where it begins there. */
 static int collapse_into(const char *src, Py_ssize_t n, Buf *out, Py_ssize_t *start) {
     Py_ssize_t base = out->n;
+    if (n == 0) { /* (out->p may still be NULL: no arithmetic on it) */
+        *start = base;
+        return 0;
+    }
     TRY(buf_reserve(out, n));
     char *d = out->p + base;
     Py_ssize_t k = 0;

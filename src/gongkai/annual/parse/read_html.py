@@ -311,6 +311,7 @@ def _scanned(scan: _Scanner, markup: str, spans: bool) -> _Collector | None:
 _TITLE_WORDS = ("年度报告", "年报")
 _TITLE_SEPARATORS_RE = re.compile(r"\s*(?:[_|｜]|--|——|\s[-－—]\s)\s*")
 _TITLE_METAS = ("articletitle", "og:title", "title", "dc.title")
+_ANY_SPACE_RE = re.compile(r"\s+")
 
 
 def _shows_title(collector: _Collector) -> bool:
@@ -341,7 +342,9 @@ def _page_title(root: lxml.etree._Element) -> tuple[str, int | None] | None:
     if title is not None and title.text:
         candidates.append((title.text, title.sourceline))
     for text, line in candidates:
-        for part in _TITLE_SEPARATORS_RE.split(text):
+        # white space collapsed first: the separators' ``\s*`` over a long run of it (a
+        # page's title padded with spaces) would be tried again from every position
+        for part in _TITLE_SEPARATORS_RE.split(_ANY_SPACE_RE.sub(" ", text)):
             part = _SPACE_RE.sub(" ", part).strip()
             if any(word in part for word in _TITLE_WORDS) and len(part) <= 80:
                 return part, line
