@@ -188,8 +188,9 @@ def test_header_words_alone(text: str, expected: list[tuple[str, str]]) -> None:
 
 
 def test_every_flat_note_names_its_table_first() -> None:
-    """``recognize`` tells which table a note of the flat reader concerns by the name its
-    message starts with (表二, 表三, 表四): every fixture's flat notes start so."""
+    """A note of the flat reader begins by naming the table it concerns (表二, 表三, 表四),
+    for the person reading the diagnostics (``recognize`` goes by its ``table`` key):
+    every fixture's flat notes start so."""
     seen = 0
     for path in sorted(FLAT.glob("*.txt")):
         for item in read_flat(normalize_text(path.read_text(encoding="utf-8"))).diagnostics:
