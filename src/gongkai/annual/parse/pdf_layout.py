@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any
 
 from .. import schema
@@ -132,10 +134,12 @@ def _tables(
     table of the form (``_openings``: lines alone cannot tell two tables drawn one on
     the other whose column lines meet or go on into each other from one table)."""
     tables: list[TableBox] = []
+    # only a run wider than twice the inset can reach over a rule by more than it
+    wide = [run for run in runs or () if run[3] - run[2] > 2 * INSET]
     for group in _touching(edges):
         parts = _tables_in(group)
         for part in parts:
-            table = _table(part, textpage, height, runs, split=len(parts) > 1)
+            table = _table(part, textpage, height, wide, split=len(parts) > 1)
             if table is None:
                 continue
             cuts = _openings(table)
@@ -143,7 +147,7 @@ def _tables(
                 tables.append(table)
                 continue
             for piece in _cut_at(part, cuts, horizontal=True):
-                if (cut := _table(piece, textpage, height, runs, split=True)) is not None:
+                if (cut := _table(piece, textpage, height, wide, split=True)) is not None:
                     tables.append(cut)
     return tables
 
@@ -166,16 +170,21 @@ def _openings(table: TableBox) -> list[float]:
         if i and numbers and reach <= i and _opens_table(row):
             cuts.append(table.row_rules[i])
             numbers = False
-        for cell in row:
-            reach = max(reach, i + cell.rowspan)
-            numbers = numbers or cell.text.strip().isdigit()
+        if row:
+            reach = max(reach, i + max(map(_ROWSPAN, row)))
+        if not numbers:
+            numbers = any(cell.text.strip().isdigit() for cell in row)
     return cuts
+
+
+_ROWSPAN = itemgetter(1)
+"""A ``RawCell``'s rows."""
 
 
 _OPENING_MARKS = ("申请人情况", "勾稽关系", schema.TABLE4_LITIGATION_HEADER, "第二十条")
 """Words one of which a row that opens a table holds (its cells' text without white
 space), looked for before the cells are folded."""
-_FIRST_MARKS = "申勾诉第、"
+_FIRST_MARKS = re.compile("[申勾诉第、]")
 """A character of each opening (``_opens_table``), in its raw text."""
 _HEADING_NUMERALS = {sec.numeral: sec for sec in schema.SECTIONS if sec.key in ("2", "3", "4")}
 _TABLE2_FIRST = schema.normalize_label(schema.TABLE2_BLOCKS[0].heading)
@@ -187,15 +196,15 @@ def _opens_table(row: list[RawCell]) -> bool:
     申请人情况 or its note, table 四's 行政复议 beside 行政诉讼, table 二's first block
     heading alone, or the heading of section 二, 三 or 四 alone (printed inside the
     frame)."""
-    raw = "".join([cell.text for cell in row])
-    if not any(mark in raw for mark in _FIRST_MARKS):
+    if _FIRST_MARKS.search("".join([cell.text for cell in row])) is None:
         return False  # most rows: none of the characters the openings begin with
     filled = [text for cell in row if (text := "".join(cell.text.split()))]
     if len(filled) == 1 and filled[0][:1] in _HEADING_NUMERALS and filled[0][1:2] == "、":
         section = _HEADING_NUMERALS[filled[0][0]]
         folded = schema.normalize_label(filled[0][2:])
         return any(folded.startswith(v) for v in section.variants)
-    if not any(mark in text for text in filled for mark in _OPENING_MARKS):
+    joined = "".join(filled)
+    if not any(mark in joined for mark in _OPENING_MARKS):
         return False
     folded_cells = [schema.normalize_label(text) for text in filled]
     if len(folded_cells) == 1 and folded_cells[0] == _TABLE2_FIRST:
@@ -800,10 +809,10 @@ def _overflowing(
     out: list[Run] = []
     for run in runs:
         y_top, y_bottom, left, right = run
-        if right - left <= 2 * INSET or not top <= (y_top + y_bottom) / 2 <= bottom:
+        middle = (y_top + y_bottom) / 2
+        if not top <= middle <= bottom or right - left <= 2 * INSET:
             continue
         at = bisect_right(inner, left + INSET)
-        middle = (y_top + y_bottom) / 2
         while at < len(inner) and inner[at] < right - INSET:
             if _covers(columns_at[inner[at]], middle):
                 out.append(run)
