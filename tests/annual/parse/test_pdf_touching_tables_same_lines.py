@@ -137,3 +137,20 @@ def test_labels_of_table3_numbered_like_headings_open_nothing() -> None:
         [RawCell("二、上年结转政府信息公开申请数量", 1, 3)],
     ]
     assert _openings(_box(rows)) == []
+
+
+def test_a_traditional_report_s_touching_tables_are_cut_at_the_same_rows() -> None:
+    """The layout is read before the text is simplified: 申請人情況 and 行政複議 beside
+    行政訴訟 open a table as their simplified words do."""
+    from tests.annual.parse.shapes import _s2t
+
+    expected = expected_for(NAME)
+    tables = _tables(expected)
+    table3 = _s2t().convert(_fixed(tables["3"], TABLE3_ON_FOUR))
+    table4 = _s2t().convert(_fixed(tables["4"], [W] * 15))
+    assert "申請人情況" in table3 and "行政訴訟" in table4
+    pdf = _report_pdf({"2": tables["2"], "3": PAGE_BREAK + table3 + table4})
+    assert _grids(pdf) == [(1, *TABLE2), (2, *TABLE3), (2, *TABLE4)]
+    report = parse_bytes(pdf, "相接（繁体）.pdf")
+    assert report.to_dict()["table3"]["handled_total"] == [38, 8, 0, 1, 2, 3, 52]
+    assert _split_pages(report) == [2]

@@ -184,8 +184,16 @@ _ROWSPAN = itemgetter(1)
 _OPENING_MARKS = ("申请人情况", "勾稽关系", schema.TABLE4_LITIGATION_HEADER, "第二十条")
 """Words one of which a row that opens a table holds (its cells' text without white
 space), looked for before the cells are folded."""
-_FIRST_MARKS = re.compile("[申勾诉第、]")
-"""A character of each opening (``_opens_table``), in its raw text."""
+_FIRST_MARKS = re.compile("[申勾诉訴第、]")
+"""A character of each opening (``_opens_table``), in its raw text (simplified or
+traditional)."""
+_SIMPLIFIED = str.maketrans(
+    "請況數據關係爲為複復議訴訟條項動開處應與於結報總計",
+    "请况数据关系为为复复议诉讼条项动开处应与于结报总计",
+)
+"""The traditional characters of the openings' words, as simplified: the page's layout
+is read before its text is (``normalize`` turns the whole text simplified later), and a
+traditional report's touching tables open at the same rows."""
 _HEADING_NUMERALS = {sec.numeral: sec for sec in schema.SECTIONS if sec.key in ("2", "3", "4")}
 _TABLE2_FIRST = schema.normalize_label(schema.TABLE2_BLOCKS[0].heading)
 _TABLE3_OPENINGS = (schema.TABLE3_APPLICANT_HEADER, *schema.TABLE3_NOTE_VARIANTS)
@@ -198,7 +206,7 @@ def _opens_table(row: list[RawCell]) -> bool:
     frame)."""
     if _FIRST_MARKS.search("".join([cell.text for cell in row])) is None:
         return False  # most rows: none of the characters the openings begin with
-    filled = [text for cell in row if (text := "".join(cell.text.split()))]
+    filled = [text for cell in row if (text := "".join(cell.text.split()).translate(_SIMPLIFIED))]
     if len(filled) == 1 and filled[0][:1] in _HEADING_NUMERALS and filled[0][1:2] == "、":
         section = _HEADING_NUMERALS[filled[0][0]]
         folded = schema.normalize_label(filled[0][2:])
