@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.annual import AnnualReport
-from gongkai.annual.model import AppealCounts, DocumentCounts
+from gongkai.annual.model import AppealCounts, DocumentCounts, Table4
 from gongkai.annual.parse.flat_tables import compact, read_flat
 from gongkai.annual.parse.normalize import normalize_text
 
@@ -289,3 +289,35 @@ def test_every_note_of_the_flat_reader_names_its_table(case: str) -> None:
     names = {"table2": "表二", "table3": "表三", "table4": "表四"}
     for item in flat.diagnostics:
         assert str(item["message"]).startswith(names[str(item["table"])]), item
+
+
+def test_a_colon_between_a_label_and_its_run_is_no_cell_and_takes_no_digit() -> None:
+    """``行政许可：20`` (red team): the run after the colon, read whole."""
+    text = (
+        "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数"
+        "规章：000行政规范性文件:206第二十条第（五）项信息内容本年处理决定数量"
+        "行政许可：20第二十条第（六）项信息内容本年处理决定数量行政处罚:2行政强制：0"
+        + _one_line({"granted": "三、本年度办理结果（一）予以公开：1000001"})
+    )
+    flat = read_flat(normalize_text(text))
+    assert flat.table2 is not None
+    assert flat.table2.licensing == 20
+    assert (flat.table2.punishment, flat.table2.coercion) == (2, 0)
+    assert flat.table2.normative_documents == DocumentCounts(2, 0, 6)
+    assert flat.table3 is not None
+    assert flat.table3.row("granted") == (1, 0, 0, 0, 0, 0, 1)
+
+
+def test_qita_in_table4s_header_is_the_forms_other_results() -> None:
+    """Table 四's header printed ``其它结果`` (red team): read as ``其他结果``, in the
+    national order (no reordering said)."""
+    columns = "结果维持结果纠正其它结果尚未审结总计"
+    header = f"行政复议行政诉讼{columns}未经复议直接起诉复议后起诉{columns}{columns}"
+    run = "1 0 0 0 1" + " 0 0 0 0 0" + " 2 0 0 0 2"
+    text = _one_line({"handled_total": "（七）总计0000000"}) + header + run + "五、存在的主要问题"
+    flat = read_flat(normalize_text(text))
+    assert flat.table4 is not None
+    assert flat.table4 == Table4(
+        AppealCounts(1, 0, 0, 0, 1), AppealCounts(0, 0, 0, 0, 0), AppealCounts(2, 0, 0, 0, 2)
+    )
+    assert not any(n["code"] == "TABLE4_REORDERED" for n in flat.diagnostics)

@@ -64,6 +64,8 @@ _BRACKETS = str.maketrans({"(": "（", ")": "）", ",": "，", "．": ".", **{q:
 _LABEL_PAUSE: Final = "[、，]?"
 """What a printed label may hold between two of its words that the form's label does not
 (``其他法律、行政法规禁止公开``, ``信访、举报、投诉类申请``)."""
+_LABEL_COLON: Final = "[：:]?"
+"""What a printed label may end with before its run of digits."""
 TRIAL_TABLE2_HEADER: Final = "本年新制作数量"
 MIN_ROWS: Final = 20
 """Table 三 is read this way only when this many of its 25 rows are found, …"""
@@ -78,6 +80,8 @@ def compact(text: str) -> str:
     however many the page printed). One split at the white space runs, each run decided by
     its neighbours: a page crawled onto one line has thousands of them."""
     text = text.translate(_BRACKETS)
+    if "它" in text:  # (the form's 其他 printed 其它: a column, a row, table 四's header)
+        text = text.replace("其它", "其他")
     pieces = _SPACE_RUN_RE.split(text)  # text, run, text, run, …, text
     for i in range(1, len(pieces), 2):
         before, after = pieces[i - 1], pieces[i + 1]
@@ -90,15 +94,16 @@ def compact(text: str) -> str:
 
 @lru_cache(maxsize=256)
 def _pattern(label: str) -> re.Pattern[str]:
-    """``label`` as printed: quotes of any kind, and a pause (``、``, ``，``) between two of
-    its Chinese characters."""
+    """``label`` as printed: quotes of any kind, a pause (``、``, ``，``) between two of
+    its Chinese characters, and a colon after it (``行政许可：20``: the run after the
+    colon)."""
     folded = compact(label)
     parts = [re.escape(folded[0])] if folded else []
     for before, ch in pairwise(folded):
         if _is_cjk(before) and _is_cjk(ch):
             parts.append(_LABEL_PAUSE)
         parts.append(re.escape(ch))
-    return re.compile("".join(parts))
+    return re.compile("".join(parts) + _LABEL_COLON)
 
 
 def _is_cjk(ch: str) -> bool:
