@@ -306,11 +306,29 @@ def _row_splits(run: str, size: int, digits: int) -> Iterator[Cells]:
 
 def _parts(text: str, count: int, total: int, digits: int) -> Iterator[Cells]:
     """``text`` read as ``count`` numbers summing to ``total``."""
-    memo: dict[tuple[int, int, int], list[Cells]] = {}
+    if not text:
+        return iter(())
+    return iter(_PartsSearch(text, digits).go(0, count, total))
 
-    def go(p: int, left: int, rest: int) -> list[Cells]:
+
+class _PartsSearch:
+    """The memoised search of ``_parts``: a class, not a closure, since compiled a method
+    calls itself directly, where a closure is called through Python's protocol (the
+    search is most of a crawled report's decoding)."""
+
+    __slots__ = ("digits", "memo", "text")
+
+    def __init__(self, text: str, digits: int) -> None:
+        self.text = text
+        self.digits = digits
+        self.memo: dict[tuple[int, int, int], list[Cells]] = {}
+
+    def go(self, p: int, left: int, rest: int) -> list[Cells]:
+        """The readings of ``text[p:]`` as ``left`` numbers summing to ``rest``."""
+        text = self.text
         p = _skip(text, p)
         key = (p, left, rest)
+        memo = self.memo
         if key in memo:
             return memo[key]
         out: list[Cells] = []
@@ -323,23 +341,19 @@ def _parts(text: str, count: int, total: int, digits: int) -> Iterator[Cells]:
                 out.append((0,) * left)
         elif left <= remaining <= left * len(str(rest)) + text.count(" ", p):
             end = p
-            while end < len(text) and text[end].isdigit() and end - p < digits:
+            while end < len(text) and text[end].isdigit() and end - p < self.digits:
                 end += 1
             sizes = range(1, 2) if text[p] == "0" else range(1, end - p + 1)
             for n in sizes:
                 value = int(text[p : p + n])
                 if value > rest:
                     break
-                for tail in go(p + n, left - 1, rest - value):
+                for tail in self.go(p + n, left - 1, rest - value):
                     out.append((value, *tail))
                     if len(out) > MAX_CANDIDATES:
                         break
         memo[key] = out
         return out
-
-    if not text:
-        return iter(())
-    return iter(go(0, count, total))
 
 
 def _limited(found: Iterator[Cells]) -> tuple[Cells, ...] | None:
