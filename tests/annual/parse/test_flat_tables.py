@@ -321,3 +321,40 @@ def test_qita_in_table4s_header_is_the_forms_other_results() -> None:
         AppealCounts(1, 0, 0, 0, 1), AppealCounts(0, 0, 0, 0, 0), AppealCounts(2, 0, 0, 0, 2)
     )
     assert not any(n["code"] == "TABLE4_REORDERED" for n in flat.diagnostics)
+
+
+def test_characters_typed_into_a_row_label_still_find_the_row() -> None:
+    """Up to two characters typed into a label of five or more (red team): the row, its
+    run whole (the label takes no digit)."""
+    text = _one_line(
+        {
+            "unavailable.not_held": "（四）无法提供1.本机关不掌握相关的政府信息1000001",
+            "handled_total": "（七）总计1000001",
+            "carried_forward": "四、结转下一年度继续办理2000002",
+        }
+    )
+    flat = read_flat(normalize_text(text))
+    assert flat.table3 is not None
+    assert flat.table3.row("unavailable.not_held") == (1, 0, 0, 0, 0, 0, 1)
+    assert flat.table3.row("carried_forward") == (2, 0, 0, 0, 0, 0, 2)
+    assert not [n for n in flat.diagnostics if n["code"] == "ROW_NOT_FOUND"]
+
+
+def test_a_row_not_found_is_said_never_left_blank_in_silence() -> None:
+    """Three characters typed into a label are too many: the row is not found, and said."""
+    text = _one_line({"unavailable.not_held": "1.本机关并不掌握相关的那些政府信息1000001"})
+    flat = read_flat(normalize_text(text))
+    assert flat.table3 is not None
+    assert flat.table3.row("unavailable.not_held") == (None,) * 7
+    notes = [n for n in flat.diagnostics if n["code"] == "ROW_NOT_FOUND"]
+    assert [n["row"] for n in notes] == ["unavailable.not_held"]
+    assert str(notes[0]["message"]).startswith("表三")
+
+
+def test_section_six_titled_qita_matters_on_one_line() -> None:
+    from gongkai.annual.parse.flat_tables import flat_sections
+
+    text = "一、总体情况本机关公开了信息。五、存在的主要问题及改进情况无。六、其它事项本年度未收取信息处理费。"
+    found = flat_sections(text)
+    assert found["6"] == "本年度未收取信息处理费。"
+    assert found["5"] == "无。"

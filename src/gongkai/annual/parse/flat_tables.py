@@ -5,7 +5,9 @@ whole report on one line. This module finds the form's row labels in their print
 (spaces inside labels and between words ignored, spaces between digits kept as cell
 boundaries), cuts the run of digits after each, and hands the runs to ``digit_runs``, which
 decides the cells by the form's arithmetic. Labels are found as printed: quotes of any
-kind, a pause (``、``) between words, the rest of a longer label after the variant found;
+kind, a pause (``、``) between words, a colon before the run, ``其它`` for ``其他``, a table
+三 row's label with up to two characters typed into it (as ``labels`` reads a cell; a row
+not found is said, ``ROW_NOT_FOUND``), the rest of a longer label after the variant found;
 numbers printed with thousands separators end after their last group; item numbers
 printed without a mark (``4保护第三方…``) are not read into the row above. A placeholder
 among a row's numbers (``306—11—38``, ``6/41``) is a blank cell of its own: 0 for the
@@ -37,6 +39,7 @@ from typing import Final
 from .. import schema as s
 from ..model import AppealCounts, DocumentCounts, Table2, Table3, Table4
 from . import digit_runs as d
+from .labels import LOOSE_EXTRA, LOOSE_MIN
 from .tables import (
     TABLE4_COLUMN_ORDER,
     TABLE4_GROUP_ORDER,
@@ -106,6 +109,43 @@ def _pattern(label: str) -> re.Pattern[str]:
     return re.compile("".join(parts) + _LABEL_COLON)
 
 
+_TYPED: Final = f"[^\\d\\s。；：:{_PLACEHOLDERS}]{{0,{LOOSE_EXTRA}}}?"
+"""What may be typed between two characters of a label (never a digit: the run's)."""
+
+
+@lru_cache(maxsize=256)
+def _loose_pattern(label: str) -> re.Pattern[str] | None:
+    """``label`` with characters typed between its own (``本机关不掌握相关的政府信息``,
+    ``结转下一年度继续办理``), as ``labels`` reads a cell: for labels of ``LOOSE_MIN``
+    characters or more; ``_find_loose`` keeps matches with at most ``LOOSE_EXTRA`` in all."""
+    folded = compact(label)
+    if len(folded) < LOOSE_MIN:
+        return None
+    return re.compile(_TYPED.join(re.escape(ch) for ch in folded) + _LABEL_COLON)
+
+
+def _find_loose(
+    body: str, labels: tuple[str, ...], start: int, stop: int
+) -> tuple[int, int] | None:
+    """The first occurrence between ``start`` and ``stop`` of any of ``labels`` with up to
+    ``LOOSE_EXTRA`` characters typed into it (tried for a row not found as printed)."""
+    best: tuple[int, int] | None = None
+    for label in labels:
+        pattern = _loose_pattern(label)
+        if pattern is None:
+            continue
+        size = len(compact(label)) + LOOSE_EXTRA
+        at = start
+        while (m := pattern.search(body, at, stop)) is not None:
+            printed = m.group(0).rstrip("：:")
+            if len(printed) <= size:
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), m.end())
+                break
+            at = m.start() + 1
+    return best
+
+
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -156,14 +196,17 @@ def read_flat(text: str) -> Flat:
     return flat
 
 
-def _find_any(body: str, labels: tuple[str, ...], start: int) -> tuple[int, int] | None:
-    """The first (earliest) occurrence of any of ``labels`` at or after ``start``; the
-    longest label wins at the same place."""
+def _find_any(
+    body: str, labels: tuple[str, ...], start: int, stop: int | None = None
+) -> tuple[int, int] | None:
+    """The first (earliest) occurrence of any of ``labels`` at or after ``start`` (and
+    before ``stop``); the longest label wins at the same place."""
     best: tuple[int, int] | None = None
+    end = len(body) if stop is None else stop
     for label in labels:
         if not label:
             continue
-        m = _pattern(label).search(body, start)
+        m = _pattern(label).search(body, start, end)
         if m and (
             best is None or m.start() < best[0] or (m.start() == best[0] and m.end() > best[1])
         ):
@@ -277,9 +320,13 @@ def _table3(body: str, start: int, flat: Flat) -> None:
     numbered: list[str] = []  # rows whose run may end with the next row's bare item number
     bare: list[str] = []
     last: tuple[str, int] | None = None
+    missing: list[str] = []
     for i, row in enumerate(rows):
         found = _find_any(body, _row_labels(row), pos)
         if found is None:
+            found = _find_loose(body, _row_labels(row), pos, _next_row_at(body, i, pos))
+        if found is None:
+            missing.append(row.key)
             continue
         number = _item_number(row)
         if last is not None and number and last[1] == found[0]:
@@ -325,10 +372,20 @@ def _table3(body: str, start: int, flat: Flat) -> None:
     for key in empty:  # a row printed with every cell blank: blank, and adds nothing
         runs.setdefault(key, "")
     result = d.decode_table3(runs)
+    trial_rows = not any(k in runs for k in s.TABLE3_2019_ONLY_2021_ROWS)
+    for key in missing:
+        if not (trial_rows and key in s.TABLE3_2019_ONLY_2021_ROWS):
+            label = s.TABLE3_ROW_BY_KEY[key].full_label
+            flat.note(
+                "table3",
+                "ROW_NOT_FOUND",
+                "warning",
+                f"表三中找不到“{label}”这一行，该行留空",
+                row=key,
+            )
     flat.blank_cells = flat.blank_cells or result.blanks
     cells: dict[str, tuple[int | None, ...]] = {}
     sure = 0
-    trial_rows = not any(k in runs for k in s.TABLE3_2019_ONLY_2021_ROWS)
     flat.trial = flat.trial or trial_rows
     expected = [
         k for k in s.TABLE3_ROW_KEYS if not (trial_rows and k in s.TABLE3_2019_ONLY_2021_ROWS)
@@ -354,6 +411,22 @@ def _table3(body: str, start: int, flat: Flat) -> None:
             )
     flat.table3 = Table3(cells)
     flat.confidence["table3"] = sure / len(expected)
+
+
+_LOOSE_SPAN: Final = 160
+"""How far after the last row found a row not found as printed is looked for loosely, when
+no later row's label is found before."""
+
+
+def _next_row_at(body: str, i: int, pos: int) -> int:
+    """Where the first of the rows after row ``i`` found as printed begins (a row looked
+    for loosely is looked for before it), at most ``_LOOSE_SPAN`` on."""
+    stop = min(len(body), pos + _LOOSE_SPAN)
+    for later in s.TABLE3_ROWS[i + 1 : i + 1 + _LOOKAHEAD_ROWS]:
+        found = _find_any(body, _row_labels(later), pos, stop)
+        if found is not None:
+            return found[0]
+    return stop
 
 
 def _unsure_code(decoded: d.Decoded) -> str:
@@ -964,6 +1037,12 @@ def _spaced(label: str) -> re.Pattern[str]:
     return re.compile(r"\s*".join(parts))
 
 
+_LAST_TITLE_RE: Final = re.compile(
+    rf"{s.SECTIONS[-1].numeral}\s*、\s*(?:[^\s\d。，；：:、]{{0,10}}?事项|其他(?:情况|说明)?)"
+)
+"""Section 六's title worded otherwise (``六、其他事项``, ``六、其他需报告的事项``): after the
+sections before it, as ``sections`` finds it (by 其他 or 事项; no table row is ``六、``)."""
+
 _TABLE_START_RES: Final = {
     key: re.compile("|".join(_spaced(m).pattern for m in markers))
     for key, markers in _TABLE_STARTS.items()
@@ -977,13 +1056,17 @@ def flat_sections(text: str) -> dict[str, str]:
     where their table begins, since the table is read as a table."""
     found: list[tuple[str, int, int]] = []
     pos = 0
+    # headings are looked for with 其它 read as 其他 (same length: the text is cut as printed)
+    folded = text.replace("其它", "其他") if "它" in text else text
     for section in s.SECTIONS:
-        m = _spaced(section.heading).search(text, pos)
+        m = _spaced(section.heading).search(folded, pos)
         if m is None:
             for variant in sorted(section.variants, key=len, reverse=True):
-                m = _spaced(f"{section.numeral}、{variant}").search(text, pos)
+                m = _spaced(f"{section.numeral}、{variant}").search(folded, pos)
                 if m is not None:
                     break
+        if m is None and section is s.SECTIONS[-1] and found:
+            m = _LAST_TITLE_RE.search(folded, pos)
         if m is None:
             continue
         found.append((section.key, m.start(), m.end()))
