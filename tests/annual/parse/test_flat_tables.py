@@ -197,7 +197,10 @@ def test_a_document_row_with_placeholders_among_its_numbers() -> None:
     flat = read_flat(normalize_text(f"{head}规章000行政规范性文件641/{tail}"))
     assert flat.table2 is not None
     assert flat.table2.normative_documents == DocumentCounts()
-    assert [d["code"] for d in flat.diagnostics] == ["UNDECODED_RUN"]
+    # (the rows after 行政许可 are not printed here: each said not found)
+    assert [d["code"] for d in flat.diagnostics if d["code"] != "ROW_NOT_FOUND"] == [
+        "UNDECODED_RUN"
+    ]
 
 
 def test_placeholders_among_a_rows_numbers_are_blank_cells() -> None:
@@ -358,3 +361,20 @@ def test_section_six_titled_qita_matters_on_one_line() -> None:
     found = flat_sections(text)
     assert found["6"] == "本年度未收取信息处理费。"
     assert found["5"] == "无。"
+
+
+def test_a_table2_row_typed_otherwise_is_read_and_one_not_found_is_said() -> None:
+    """Table 二: a character typed into a label (行政规范性的文件) still finds the row; a row
+    not printed at all (行政强制) is said, never left blank in silence."""
+    text = (
+        "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数"
+        "规章000行政规范性的文件206第二十条第（五）项信息内容本年处理决定数量"
+        "行政许可20第二十条第（六）项信息内容本年处理决定数量行政处罚2"
+        + _one_line({"handled_total": "（七）总计0000000"})
+    )
+    flat = read_flat(normalize_text(text))
+    assert flat.table2 is not None
+    assert flat.table2.normative_documents == DocumentCounts(2, 0, 6)
+    assert flat.table2.coercion is None
+    rows = {n["row"] for n in flat.diagnostics if n["code"] == "ROW_NOT_FOUND"}
+    assert "coercion" in rows and "normative_documents" not in rows

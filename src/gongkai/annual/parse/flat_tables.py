@@ -907,9 +907,14 @@ def _table2(body: str, flat: Flat) -> None:
     values: dict[str, object] = {}
     unsure = 0
     runs: dict[str, str] = {}
+    missing: list[str] = []
     for key in (*s.TABLE2_DOCUMENT_ROWS, *s.TABLE2_COUNT_ROWS, s.TABLE2_FEES_ROW):
-        found = _find_any(body, s.table2_row(key).variants, pos)
+        labels = s.table2_row(key).variants
+        found = _find_any(body, labels, pos) or _find_loose(
+            body, labels, pos, min(len(body), pos + _LOOSE_SPAN)
+        )
         if found is None:
+            missing.append(key)
             continue
         if key in s.TABLE2_DOCUMENT_ROWS:
             marked = _DOC_CELLS_RE.match(body, found[1])
@@ -958,6 +963,14 @@ def _table2(body: str, flat: Flat) -> None:
             values[key] = int(digits) if digits.isdigit() else None
     if not values:
         return
+    for key in [] if flat.trial else missing:  # (the 2019 table 二 has other items)
+        flat.note(
+            "table2",
+            "ROW_NOT_FOUND",
+            "warning",
+            f"表二中找不到“{s.table2_row(key).label}”这一行，该行留空",
+            row=key,
+        )
     flat.table2 = Table2(
         regulations=_docs(values.get("regulations")),
         normative_documents=_docs(values.get("normative_documents")),
