@@ -104,6 +104,14 @@ def check_parity(markup: str, scan: Scan) -> bool:
     return True
 
 
+def _read_alike(markup: str, scan: Scan) -> tree._Collector:
+    """The scanner's reading of a page it must read, asserted to be the tree's."""
+    fast, reference = _both(markup, scan)
+    assert fast is not None and reference is not None, markup
+    assert _reading(fast) == _reading(reference), markup
+    return fast
+
+
 def _pages() -> list[tuple[str, str]]:
     pages = []
     for path in sorted(FIXTURES.rglob("*")):
@@ -169,9 +177,7 @@ def test_the_scanner_closes_what_libxml2_closes(scan: Scan) -> None:
         "<table><tr><td><p>申请人<div>情况</div>自然人</p>说明</td><td>12</td></tr></table>"
         "</body></html>"
     )
-    fast, reference = _both(markup, scan)
-    assert fast is not None and reference is not None
-    assert _reading(fast) == _reading(reference)
+    fast = _read_alike(markup, scan)
     assert fast.texts[:3] == ["一、总体情况", "（一）主动公开", "全年公开12条"]
 
 
@@ -182,9 +188,7 @@ def test_tables_that_lay_out_the_page_are_read_as_containers(scan: Scan) -> None
     inner = "<table><tr><th>项目</th><th>数量</th></tr><tr><td>本年新收</td><td>3</td></tr></table>"
     layout = f"<table><tr><td class='left-menu'>菜单</td><td>标题{inner}说明</td></tr></table>"
     for markup in (frame, layout, f"<div>{layout}{frame}</div>"):
-        fast, reference = _both(f"<html><body>{markup}</body></html>", scan)
-        assert fast is not None and reference is not None
-        assert _reading(fast) == _reading(reference)
+        fast = _read_alike(f"<html><body>{markup}</body></html>", scan)
     assert fast.texts == [
         "标题",
         "项目",
@@ -207,9 +211,7 @@ def test_source_lines_are_lxml_s(scan: Scan) -> None:
         "<table\n><caption>\n表一</caption><tr><td>a</td><td\n>1</td></tr>\n</table>尾\n"
         "</body>\n</html>\n"
     )
-    fast, reference = _both(markup, scan)
-    assert fast is not None and reference is not None
-    assert _reading(fast) == _reading(reference)
+    fast = _read_alike(markup, scan)
     assert [line for _, line in fast.blocks] == [7, 9, 11, 13, 13, 13]
 
 

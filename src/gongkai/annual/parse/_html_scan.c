@@ -40,30 +40,41 @@ typedef struct {
     Py_ssize_t n, cap;
 } Buf;
 
+/* The array at ``*slot`` (``elem`` bytes an element, ``*cap`` of them) made to hold
+ * ``need``: its capacity doubled from ``first`` until it does, every size checked. The
+ * pointer is read and written with memcpy, so that one function serves every element type
+ * without reading a ``T *`` through a ``void *`` (strict aliasing). */
+static int grow(void *slot, Py_ssize_t *cap, Py_ssize_t need, size_t elem, Py_ssize_t first) {
+    if (need <= *cap)
+        return 0;
+    Py_ssize_t limit = (Py_ssize_t)((size_t)PY_SSIZE_T_MAX / elem);
+    if (need > limit) {
+        PyErr_NoMemory();
+        return FAILED;
+    }
+    Py_ssize_t grown = *cap > 0 ? *cap : first;
+    while (grown < need)
+        grown = grown > limit / 2 ? need : grown * 2;
+    void *old;
+    memcpy(&old, slot, sizeof(old));
+    void *p = PyMem_Realloc(old, (size_t)grown * elem);
+    if (p == NULL) {
+        PyErr_NoMemory();
+        return FAILED;
+    }
+    memcpy(slot, &p, sizeof(p));
+    *cap = grown;
+    return 0;
+}
+
+#define GROW(array, cap, need, first) grow(&(array), &(cap), (need), sizeof(*(array)), (first))
+
 static int buf_reserve(Buf *b, Py_ssize_t extra) {
     if (extra < 0 || b->n > PY_SSIZE_T_MAX - extra) {
         PyErr_NoMemory();
         return FAILED;
     }
-    Py_ssize_t need = b->n + extra;
-    if (need <= b->cap)
-        return 0;
-    Py_ssize_t cap = b->cap > 0 ? b->cap : 128;
-    while (cap < need) {
-        if (cap > PY_SSIZE_T_MAX / 2) {
-            cap = need;
-            break;
-        }
-        cap *= 2;
-    }
-    char *p = PyMem_Realloc(b->p, (size_t)cap);
-    if (p == NULL) {
-        PyErr_NoMemory();
-        return FAILED;
-    }
-    b->p = p;
-    b->cap = cap;
-    return 0;
+    return GROW(b->p, b->cap, b->n + extra, 128);
 }
 
 static int buf_put(Buf *b, const char *s, Py_ssize_t k) {
@@ -746,20 +757,7 @@ static int start_table(Scan *sc, long line) {
 }
 
 static int start_row(Scan *sc) {
-    if (sc->rows >= sc->rows_cap) {
-        Py_ssize_t cap = sc->rows_cap ? sc->rows_cap * 2 : 32;
-        if (cap > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(Py_ssize_t)) {
-            PyErr_NoMemory();
-            return FAILED;
-        }
-        Py_ssize_t *w = PyMem_Realloc(sc->widths, (size_t)cap * sizeof(Py_ssize_t));
-        if (w == NULL) {
-            PyErr_NoMemory();
-            return FAILED;
-        }
-        sc->widths = w;
-        sc->rows_cap = cap;
-    }
+    TRY(GROW(sc->widths, sc->rows_cap, sc->rows + 1, 32));
     sc->widths[sc->rows++] = 0;
     return 0;
 }
@@ -810,20 +808,7 @@ static int end_cell(Scan *sc) {
         return FAILED;
     sc->widths[sc->rows - 1]++;
     if (sc->cell_rowspan >= 0 && (sc->cell_rowspan != 1 || sc->cell_colspan != 1)) {
-        if (sc->n_merged >= sc->merged_cap) {
-            Py_ssize_t cap = sc->merged_cap ? sc->merged_cap * 2 : 16;
-            if (cap > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(Span)) {
-                PyErr_NoMemory();
-                return FAILED;
-            }
-            Span *m = PyMem_Realloc(sc->merged, (size_t)cap * sizeof(Span));
-            if (m == NULL) {
-                PyErr_NoMemory();
-                return FAILED;
-            }
-            sc->merged = m;
-            sc->merged_cap = cap;
-        }
+        TRY(GROW(sc->merged, sc->merged_cap, sc->n_merged + 1, 16));
         Span *m = &sc->merged[sc->n_merged++];
         m->index = PyList_GET_SIZE(sc->cells) - 1;
         m->rowspan = sc->cell_rowspan;
@@ -926,16 +911,7 @@ static int end_table(Scan *sc) {
 static int push(Scan *sc, int id, const char *name, Py_ssize_t len, int role, long line) {
     if (sc->depth >= MAX_DEPTH || len > NAME_MAX_LEN)
         return UNSURE;
-    if (sc->depth >= sc->cap) {
-        Py_ssize_t cap = sc->cap ? sc->cap * 2 : 32;
-        Elem *e = PyMem_Realloc(sc->stack, (size_t)cap * sizeof(Elem));
-        if (e == NULL) {
-            PyErr_NoMemory();
-            return FAILED;
-        }
-        sc->stack = e;
-        sc->cap = cap;
-    }
+    TRY(GROW(sc->stack, sc->cap, sc->depth + 1, 32));
     Elem *e = &sc->stack[sc->depth++];
     e->id = id;
     e->role = role;
