@@ -20,7 +20,11 @@ row with no digit (that group blank, the others decoded group by group). Table �
 words say the order its groups and columns are printed in (行政诉讼 before 行政复议, 总计
 first, 尚未审结 before 其他结果), read as ``tables`` reads a ruled table's headings: the run
 is split with each group's 总计 where the header puts it, each number goes to its group and
-column, and ``TABLE4_REORDERED`` says so.
+column, and ``TABLE4_REORDERED`` says so. A header word typed otherwise (``结果予以维持``,
+``结果纠``, ``尚未审结案件``) is the form's, read so only where the words as printed stop
+short of a run; part 四's title (``…行政复议、行政诉讼情况``) is not the header. Table 三
+begins at its first row typed otherwise (``本年度新收…``) when the row as printed is only
+in the narrative.
 
 ``read_flat(text)`` returns what it could decode per table (``None`` for a table it did not
 find in this shape), with diagnostics for every run that was ambiguous or undecidable.
@@ -236,19 +240,37 @@ def _table3_start(body: str) -> tuple[int, int] | None:
     """Where table 三 begins: an occurrence of its first row's label whose run of digits is
     followed at once by the second row's label (its numbering ``二、`` aside). The narrative
     often says ``本年新收政府信息公开申请24件，上年结转2件`` before the table: that is not the
-    table. Failing such an occurrence, the first one."""
-    first_row, second_row = s.TABLE3_ROWS[0], s.TABLE3_ROWS[1]
+    table. Labels are looked for as printed, then (none so followed) with up to
+    ``LOOSE_EXTRA`` characters typed into either (``本年度新收政府信息公开申请数量``).
+    Failing such an occurrence, the first one as printed."""
+    first_row = s.TABLE3_ROWS[0]
     first = _find_any(body, first_row.variants, 0)
     found = first
     while found is not None:
-        run, stop = _run_after(body, found[1], None)
-        if run:
-            gap = _NUMBERED_GAP_RE.match(body, stop)
-            at = gap.end() if gap else stop
-            if any(body.startswith(compact(v), at) for v in second_row.variants):
-                return found
+        if _second_row_follows(body, found[1]):
+            return found
         found = _find_any(body, first_row.variants, found[1])
+    at = 0
+    while (found := _find_loose(body, first_row.variants, at, len(body))) is not None:
+        if _second_row_follows(body, found[1]):
+            return found
+        at = found[0] + 1
     return first
+
+
+def _second_row_follows(body: str, end: int) -> bool:
+    """Whether a run of digits at ``end`` is followed at once by table 三's second row's
+    label, as printed or with up to ``LOOSE_EXTRA`` characters typed into it."""
+    run, stop = _run_after(body, end, None)
+    if not run:
+        return False
+    gap = _NUMBERED_GAP_RE.match(body, stop)
+    at = gap.end() if gap else stop
+    variants = s.TABLE3_ROWS[1].variants
+    if any(body.startswith(compact(v), at) for v in variants):
+        return True
+    found = _find_loose(body, variants, at, min(len(body), at + _LOOSE_SPAN))
+    return found is not None and found[0] == at
 
 
 _LABEL_TAIL_RE = re.compile(r"[^\d\s]{1,40}?(?=\d)")
@@ -661,6 +683,94 @@ _TABLE4_WORDS: Final = _table4_words()
 """Table 四's header words (and unit notes) run together: what may stand between its runs."""
 
 
+def _header_words(body: str, pos: int) -> tuple[int, str] | None:
+    """Table 四's header words at ``pos``: where they end and the words (each typed
+    otherwise as the form prints it); ``None`` when no header word is there. Words are
+    read as printed; only where those stop short of a run are they read typed otherwise
+    (``_typed_words``)."""
+    m = _TABLE4_WORDS.match(body, pos)
+    end, words = (m.end(), m.group(0)) if m else (pos, "")
+    if end < len(body) and _is_cjk(body[end]):
+        typed = _typed_words(body, end, bool(words))
+        if typed[0] > end:
+            end, words = typed[0], words + typed[1]
+    return (end, words) if words else None
+
+
+def _typed_words(body: str, pos: int, after_word: bool) -> tuple[int, str]:
+    """Header words from ``pos`` of which some are typed otherwise: a word of four
+    characters or more with up to ``LOOSE_EXTRA`` characters typed into it
+    (``结果予以维持``) or one of its characters missing (``结果纠``), and up to
+    ``LOOSE_EXTRA`` Chinese characters typed after a word, before the next word or the run
+    (``尚未审结案件``, ``经复议后起诉``). Each word is given as the form prints it."""
+    parts: list[str] = []
+    while True:
+        m = _TABLE4_WORDS.match(body, pos)
+        if m is not None:
+            parts.append(m.group(0))
+            pos, after_word = m.end(), True
+            continue
+        typed = _typed_word(body, pos)
+        if typed is not None:
+            parts.append(typed[1])
+            pos, after_word = typed[0], True
+            continue
+        skip = _typed_after(body, pos) if after_word else 0
+        if not skip:
+            return pos, "".join(parts)
+        pos, after_word = pos + skip, False
+
+
+def _typed_word(body: str, pos: int) -> tuple[int, str] | None:
+    """The longest header word typed otherwise at ``pos`` (see ``_typed_words``)."""
+    best: tuple[int, str] | None = None
+    for pattern, word in _TYPED_HEADER_WORDS:
+        m = pattern.match(body, pos)
+        if m is None or m.end() - pos > len(word) + LOOSE_EXTRA:
+            continue
+        if best is None or m.end() > best[0]:
+            best = (m.end(), word)
+    return best
+
+
+def _typed_after(body: str, pos: int) -> int:
+    """How many Chinese characters (up to ``LOOSE_EXTRA``) at ``pos`` stand before a
+    header word or a digit: typed after the word before them; 0 when none do."""
+    for size in range(1, LOOSE_EXTRA + 1):
+        nxt = pos + size
+        if nxt >= len(body) or not _is_cjk(body[nxt - 1]):
+            return 0
+        if body[nxt].isdecimal() or _TABLE4_WORDS.match(body, nxt) is not None:
+            return size
+    return 0
+
+
+_TYPED_HEADER_MIN: Final = 4
+"""Characters a header word needs to be read typed otherwise."""
+
+
+def _typed_header_words() -> tuple[tuple[re.Pattern[str], str], ...]:
+    words = {
+        compact(w)
+        for w in (
+            *(v for g in s.TABLE4_GROUPS for v in (g.label, *g.variants)),
+            *(v for c in s.TABLE4_COLUMNS for v in (c.label, *c.variants)),
+            s.TABLE4_LITIGATION_HEADER,
+        )
+    }
+    out = []
+    for word in sorted(words, key=len, reverse=True):
+        if len(word) < _TYPED_HEADER_MIN:
+            continue
+        typed = _TYPED.join(re.escape(ch) for ch in word)
+        missing = "|".join(re.escape(word[:i] + word[i + 1 :]) for i in range(len(word)))
+        out.append((re.compile(f"{typed}|{missing}"), word))
+    return tuple(out)
+
+
+_TYPED_HEADER_WORDS: Final = _typed_header_words()
+
+
 _GROUP_RES: Final = tuple(
     re.compile(
         "|".join(
@@ -697,14 +807,14 @@ def _table4_runs(body: str, start: int) -> _Table4Runs | None:
     chunks: list[tuple[str, str | None]] = []  # header words and the run after them
     pos = start
     while True:
-        words = _TABLE4_WORDS.match(body, pos)
-        at = words.end() if words else pos
+        words = _header_words(body, pos)
+        at = words[0] if words else pos
         run, stop = _run_after(body, at, None)
         marked = _marked_run(body, at, stop, None)
         if marked is not None:  # placeholders (—, /) among the numbers: blank cells
             run, stop = marked[0], marked[1]
         if words:
-            chunks.append((words.group(0), run or None))
+            chunks.append((words[1], run or None))
         if not run or (not words and runs == []):
             break
         runs.append(run)
@@ -762,6 +872,10 @@ def _table4(body: str, start: int, flat: Flat) -> None:
     chosen: _Table4Runs | None = None
     short: _Table4Runs | None = None
     while anchor is not None:
+        title = _in_title(body, anchor[0])
+        if title is not None:  # the part's title names 行政复议 and 行政诉讼 too
+            anchor = _find_any(body, labels, title)
+            continue
         found = _table4_runs(body, anchor[0])
         if found is not None:
             if len(found.run.replace(" ", "")) >= len(s.TABLE4_COLUMNS) * len(s.TABLE4_GROUPS):
@@ -818,6 +932,26 @@ def _table4(body: str, start: int, flat: Flat) -> None:
         )
     if order is not None:
         flat.note("table4", "TABLE4_REORDERED", "info", table4_reordered_message(*order))
+
+
+def _in_title(body: str, at: int) -> int | None:
+    """Where part 四's title ends when ``at`` is inside it (``行政复议、行政诉讼情况``), else
+    ``None``: its header words are not the table's."""
+    reach = 2 * _TABLE4_TITLE_LENGTH  # (a pause may stand between any two characters)
+    m = _TABLE4_TITLE_RE.search(body, max(0, at - reach), at + reach)
+    while m is not None and m.end() <= at:
+        m = _TABLE4_TITLE_RE.search(body, m.end(), at + reach)
+    return m.end() if m is not None and m.start() <= at else None
+
+
+_TABLE4_TITLE_RE: Final = re.compile(
+    "|".join(
+        _pattern(t).pattern.removesuffix(_LABEL_COLON)
+        for t in sorted({s.SECTIONS[3].title, *s.SECTIONS[3].variants}, key=len, reverse=True)
+        if "、" in t
+    )
+)
+_TABLE4_TITLE_LENGTH: Final = max(len(v) for v in (s.SECTIONS[3].title, *s.SECTIONS[3].variants))
 
 
 def _ends_in_columns(words: str) -> bool:
