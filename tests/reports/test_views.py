@@ -289,9 +289,13 @@ def test_an_unmatched_import_can_be_assigned(staff: Any, settings: Any, tmp_path
     client = client_for(staff.supervisor)
     rollup = f"/office/reports/rollup/{staff.office.slug}/{YEAR}/"
     upload = SimpleUploadedFile("外部.json", report.to_json().encode("utf-8"))
-    import_in_background(client, rollup + "import/", [upload])
+    job_page = import_in_background(client, rollup + "import/", [upload])
+    assert "报告所署“某市某局”不在本单位所辖机关中，请在导入记录中指定" in job_page
     row = ImportedReport.objects.get()
     assert row.organ is None and row.matched_by == ""
+    detail = client.get(f"/office/reports/imported/{row.pk}/").content.decode()
+    assert "<dt>机关</dt><dd>未匹配</dd>" in detail
+    assert "<dt>报告所署机关</dt><dd>某市某局</dd>" in detail
     client.post(f"/office/reports/imported/{row.pk}/assign/", {"organ": staff.other_organ.pk})
     row.refresh_from_db()
     assert (row.organ, row.matched_by) == (staff.other_organ, "chosen")
@@ -373,3 +377,15 @@ def test_a_job_waiting_long_says_the_worker_may_be_down(
     with time_machine.travel(job.created_at + import_jobs.STALLED_AFTER * 2, tick=False):
         page = client_for(staff.supervisor).get(f"/office/reports/imports/{job.pk}/")
     assert "后台任务进程可能没有运行" in page.content.decode()
+
+
+def test_an_unmatched_import_says_when_no_organ_was_read() -> None:
+    from types import SimpleNamespace
+
+    from gongkai.reports import imports
+
+    row = SimpleNamespace(organ=None, year=None, errors=0, warnings=1, data={"organ": None})
+    assert imports.summary(row) == (
+        "已导入：未匹配到机关（报告中未识别出机关名称，请在导入记录中指定），年度未识别；"
+        "核查发现错误0个、警告1个"
+    )

@@ -111,7 +111,20 @@ def match(report: AnnualReport, candidates: list[Organ]) -> tuple[Organ | None, 
     return None, ""
 
 
+def stated_organ(row: Any) -> str:
+    """The organ the imported report names itself (title, signature), as read."""
+    stated = row.data.get("organ") if isinstance(row.data, dict) else None
+    return stated.strip() if isinstance(stated, str) else ""
+
+
+def unmatched(row: Any) -> str:
+    stated = stated_organ(row)
+    if stated:
+        return f"未匹配到机关（报告所署“{stated}”不在本单位所辖机关中，请在导入记录中指定）"
+    return "未匹配到机关（报告中未识别出机关名称，请在导入记录中指定）"
+
+
 def summary(row: Any) -> str:
-    organ = row.organ.name if row.organ else "未匹配到机关（请在导入记录中指定）"
+    organ = row.organ.name if row.organ else unmatched(row)
     year = f"{row.year}年度" if row.year else "年度未识别"
     return f"已导入：{organ}，{year}；核查发现错误{row.errors}个、警告{row.warnings}个"

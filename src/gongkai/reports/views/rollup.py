@@ -169,6 +169,7 @@ def imported_page(request: HttpRequest, pk: int) -> HttpResponse:
             "findings": finding_rows(row.findings),
             "diagnostics": list(report.diagnostics or ()),
             "matched_by": imports.MATCHED_BY.get(row.matched_by, row.matched_by),
+            "stated_organ": imports.stated_organ(row),
             "can_assign": rules.can_roll_up(request.user, row.office),
             "organs": rollup.organs_under(row.office),
         },
