@@ -24,7 +24,8 @@ column, and ``TABLE4_REORDERED`` says so. A header word typed otherwise (``结�
 ``结果纠``, ``尚未审结案件``) is the form's, read so only where the words as printed stop
 short of a run; part 四's title (``…行政复议、行政诉讼情况``) is not the header. Table 三
 begins at its first row typed otherwise (``本年度新收…``) when the row as printed is only
-in the narrative.
+in the narrative. A page may print table 二 after tables 三 and 四 (read there when no
+other table 三 follows: never another year's), and table 四 before table 三.
 
 ``read_flat(text)`` returns what it could decode per table (``None`` for a table it did not
 find in this shape), with diagnostics for every run that was ambiguous or undecidable.
@@ -196,7 +197,12 @@ def read_flat(text: str) -> Flat:
     t2_end = t3_start[0] if t3_start is not None else len(body)
     _table2(body[:t2_end], flat)
     if flat.table3 is not None:
-        _table4(body, flat.end, flat)
+        end = flat.end
+        if flat.table2 is None and _table3_start(body[end:]) is None:
+            _table2(body[end:], flat)  # printed after the others (never another year's)
+        _table4(body, end, flat)
+        if flat.table4 is None and t3_start is not None:  # table 四 before table 三
+            _table4(body[: t3_start[0]], 0, flat)
     return flat
 
 
