@@ -102,3 +102,29 @@ def test_html_tables_with_placeholder_headers_and_a_blank_total_say_only_the_bla
     row = report.table3.row("other.other")
     assert row[-1] is None  # the 总计 cell printed blank: never 0
     assert None not in row[:-1]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "six_section_titles_listed_in_the_preface_before_the_sections",
+        "contents_list_of_the_six_sections_before_them_dot_leaders",
+    ],
+)
+def test_a_list_of_the_six_titles_before_the_sections_is_not_their_headings(name: str) -> None:
+    report = parse_file(_path(name))
+    assert report.sections is not None
+    assert report.sections["1"].startswith("2025年，我们坚持以公开为常态")
+    assert report.sections["5"] == "信息公开的及时性还有差距。"
+    assert report.sections["6"].startswith("本年度未收取信息处理费。")
+
+
+def test_sections_numbered_in_brackets_keep_their_own_numbered_paragraphs() -> None:
+    name = "sections_numbered_in_brackets_subheadings_1_dun_guifanxing_wenjian_no_guizhang_xingzheng_fa_fuyi"
+    report = parse_file(_path(name))
+    assert report.sections is not None
+    assert report.sections["1"].startswith("1、主动公开")
+    assert "3、政府信息管理" in report.sections["1"]
+    assert report.sections["5"].startswith("1、公开的深度不够")
+    assert "ROW_NOT_PRINTED" in _codes(report)  # no 规章 row: said, left blank
+    assert report.table2.regulations.made is None

@@ -100,6 +100,9 @@ def _too_long(text: str) -> bool:
 _FOLDED_FIRST = frozenset(NUMERALS + "第(123456")
 _PIPE_FIRST_RE = re.compile(rf"\|[\s|]*[{NUMERALS}第]")
 """A Markdown table's row whose first filled cell starts like a heading."""
+_PIPE_NUMBERED_RE = re.compile(rf"\|[\s|]*(?:[(（][{NUMERALS}][)）]|[1-6１-６][、.．])")
+"""A Markdown table's row whose first filled cell is numbered ``（二）`` or ``2.``: a
+heading numbered so, merged into its table."""
 _DIGITS = frozenset("123456１２３４５６")
 _NOT_PLAIN = _DIGITS | frozenset("(（")
 _ANY_FIRST = _CHINESE_FIRST | _NOT_PLAIN
@@ -147,8 +150,10 @@ def find_headings(rows: Sequence[Row]) -> dict[str, int]:
         numbered = [
             (row.index, c)
             for row in rows
-            if row.text[:1] in _NOT_PLAIN
-            and _numbered(row.text)
+            if (
+                (row.text[:1] in _NOT_PLAIN and _numbered(row.text))
+                or (row.text[:1] == "|" and _PIPE_NUMBERED_RE.match(row.text) is not None)
+            )
             and (c := _candidate(row)) is not None
         ]
         if numbered:
@@ -156,8 +161,37 @@ def find_headings(rows: Sequence[Row]) -> dict[str, int]:
             other = _strict_headings(every)
             if len(other) > len(headings):
                 headings = other
+    headings = _past_contents(rows, candidates, headings)
     _loose_headings(rows, candidates, headings)
     return headings
+
+
+MIN_LISTED = 3
+"""How many headings in a row with nothing between them make a list of the sections."""
+
+
+def _past_contents(
+    rows: Sequence[Row], candidates: list[tuple[int, tuple[str, str]]], headings: dict[str, int]
+) -> dict[str, int]:
+    """The headings after a list of the section titles (a 目录, or a preface listing the
+    six parts one a line): when the first headings found stand one under the other with
+    no text between them, and the same sections are found again after them, the later
+    ones are the headings (the list's lines are not, or every section's text is empty
+    and the sixth's holds the report)."""
+    found = sorted(headings.values())
+    listed = 1
+    while listed < len(found) and not any(
+        rows[i].filled for i in range(found[listed - 1] + 1, found[listed])
+    ):
+        listed += 1
+    if listed < MIN_LISTED:
+        return headings
+    end = found[listed - 1]
+    again = _strict_headings([c for c in candidates if c[0] > end])
+    keys = [key for key, index in headings.items() if index <= end]
+    if not all(key in again for key in keys):
+        return headings
+    return {**headings, **again}
 
 
 def _strict_headings(candidates: list[tuple[int, tuple[str, str]]]) -> dict[str, int]:
