@@ -38,6 +38,9 @@ FRAGMENTS = (
     ' colspan="3"', " class=nav", ' id="footer"', " hidden", " role=banner", "'", '"', "=",
     "本年新收", "申请人情况", "第二十条第", "<html>", "</html>", "<body>", "</body>", "<head>",
     "</head>", "<title>", "<iframe srcdoc='<p>'>", "<noscript>", "<o:p>", "</o:p>",
+    "<![if !supportLists]>", "<![endif]>", "<![", "<span style='mso-list:Ignore'>",
+    " style='mso-list: ignore'", "</span>", " x:num", ' x:num="0"', " X:NUM='1.5'", "-",
+    "－", "mso-list",
 )  # fmt: skip
 
 

@@ -1,7 +1,8 @@
 /* The common web page read from its markup, without building its tree.
  *
- * ``scan(markup, spans, table_type)`` collects what ``read_html``'s walk of lxml's tree
- * collects (``_walk`` + ``_Collector``: the raw texts, the blocks with their source
+ * ``scan(markup, spans, table_type, word_lists, stored)`` collects what ``read_html``'s
+ * walk of lxml's tree collects (``_walk`` + a ``_Collector`` with those ``spans``,
+ * ``word_lists`` and ``stored_numbers``: the raw texts, the blocks with their source
  * lines, the tables' first cell, widths and spans, and the flags), in one pass over the
  * page's UTF-8, or returns None when it cannot be certain that the tree would read the
  * page so: ``read_html`` then builds the tree. It follows libxml2 2.14's HTML parser
@@ -16,6 +17,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -425,7 +427,7 @@ static int closes(int open, int opened) {
 /* ---------------------------------------------------------------- scan state */
 
 enum { R_NORMAL, R_FRAME, R_SKIP_ROOT, R_SKIPPED, R_TABLE, R_SECTION, R_COLGROUP, R_ROW, R_CELL,
-       R_CELL_INNER, R_CAPTION, R_CAPTION_INNER };
+       R_CELL_INNER, R_CAPTION, R_CAPTION_INNER, R_LIST_NUMBER };
 
 typedef struct {
     int id;
@@ -436,6 +438,13 @@ typedef struct {
 } Elem;
 
 enum { S_PROLOG, S_HTML, S_HEAD, S_BODY, S_AFTER_BODY, S_AFTER_HTML };
+
+/* An attribute's value, in the markup. */
+typedef struct {
+    const unsigned char *p;
+    Py_ssize_t n;
+    int present;
+} Value;
 
 typedef struct {
     Py_ssize_t index; /* the cell's index among the table's cells */
@@ -467,6 +476,8 @@ typedef struct {
     long last;               /* the line lxml gives the next text */
     int dropped_hidden, script_markup;
     int spans;
+    int word_lists;          /* a Word export's list numbers (``mso-list:Ignore``) */
+    int stored;              /* an Excel export's cells keep their values (``x:num``) */
     PyObject *table_type;
 
     /* the table being read */
@@ -481,6 +492,7 @@ typedef struct {
     Py_ssize_t cell_at, cell_skip_at, caption_at;
     int cell_children;
     long cell_rowspan, cell_colspan; /* -1: not printed */
+    Value cell_stored;               /* the cell's ``x:num`` */
     Buf cur, joined, caption;
     /* where the table started, to read it again as a container (a frame around text or
      * around other tables) */
@@ -491,17 +503,10 @@ typedef struct {
     Buf scratch;
 } Scan;
 
-/* The attributes the reader reads. */
-typedef struct {
-    const unsigned char *p;
-    Py_ssize_t n;
-    int present;
-} Value;
-
 typedef struct {
     int any;
     int self_closing;
-    Value class_, id, role, style, hidden, rowspan, colspan, srcdoc, alt;
+    Value class_, id, role, style, hidden, rowspan, colspan, srcdoc, alt, stored;
 } Attrs;
 
 static long line_at(Scan *s, Py_ssize_t pos) {
@@ -709,6 +714,38 @@ static int flush(Scan *sc) {
     return 0;
 }
 
+/* ``" ".join(text.split())`` of the UTF-8 ``s``, appended to ``out``. */
+static int put_words(const char *s, Py_ssize_t n, Buf *out) {
+    const unsigned char *u = (const unsigned char *)s;
+    Py_ssize_t start = out->n, i = 0;
+    int gap = 0;
+    while (i < n) {
+        Py_ssize_t j = i;
+        if (is_space_cp(u8_next(u, n, &j))) {
+            gap = 1;
+        } else {
+            if (gap && out->n > start)
+                TRY(buf_put(out, " ", 1));
+            gap = 0;
+            TRY(buf_put(out, s + i, j - i));
+        }
+        i = j;
+    }
+    return 0;
+}
+
+/* The list number's text (collected in ``clutter``) read inline at ``line``. */
+static int read_list_number(Scan *sc, long line) {
+    sc->scratch.n = 0;
+    TRY(put_words(sc->clutter.p, sc->clutter.n, &sc->scratch));
+    if (sc->scratch.n == 0)
+        return 0;
+    TRY(buf_put(&sc->scratch, " ", 1));
+    if (sc->para_line < 0)
+        sc->para_line = line;
+    return buf_put(&sc->para, sc->scratch.p, sc->scratch.n);
+}
+
 /* ---------------------------------------------------------------- tables */
 
 /* ``_span``: ``\s*(\d{1,6})(?!\d)``, else 1. */
@@ -769,7 +806,9 @@ static int start_cell(Scan *sc, const Attrs *at) {
     sc->cur.n = 0;
     sc->joined.n = 0;
     sc->cell_rowspan = sc->cell_colspan = -1;
-    if (sc->spans && (at->rowspan.present || at->colspan.present)) {
+    sc->cell_stored = sc->stored ? at->stored : (Value){NULL, 0, 0};
+    /* (an Excel export's cells are read one by one: their spans however spelled) */
+    if ((sc->spans || sc->stored) && (at->rowspan.present || at->colspan.present)) {
         int unsure = 0;
         sc->cell_rowspan = span_value(at->rowspan, &unsure);
         sc->cell_colspan = span_value(at->colspan, &unsure);
@@ -792,14 +831,63 @@ static int split_cell(Scan *sc) {
     return 0;
 }
 
-static int end_cell(Scan *sc) {
-    PyObject *text;
-    if (!sc->cell_children) {
-        text = PyUnicode_DecodeUTF8(sc->cur.p, sc->cur.n, "strict");
-    } else {
-        TRY(split_cell(sc));
-        text = PyUnicode_DecodeUTF8(sc->joined.p, sc->joined.n, "strict");
+/* ``_STORED_NUMBER_RE``: ``\d+(?:\.\d+)?``, in ASCII digits. */
+static int stored_number(Value v) {
+    Py_ssize_t i = 0;
+    while (i < v.n && is_digit(v.p[i]))
+        i++;
+    if (i == 0)
+        return 0;
+    if (i == v.n)
+        return 1;
+    if (v.p[i] != '.' || i + 1 == v.n)
+        return 0;
+    for (i++; i < v.n; i++)
+        if (!is_digit(v.p[i]))
+            return 0;
+    return 1;
+}
+
+/* ``_DASH_RE``: one dash (``-－—–``) and white space around it. */
+static int shows_dash(const char *s, Py_ssize_t n) {
+    const unsigned char *u = (const unsigned char *)s;
+    Py_ssize_t i = 0;
+    int dashes = 0;
+    while (i < n) {
+        Py_UCS4 c = u8_next(u, n, &i);
+        if (c == '-' || c == 0xFF0D || c == 0x2014 || c == 0x2013)
+            dashes++;
+        else if (!is_space_cp(c))
+            return 0;
     }
+    return dashes == 1;
+}
+
+/* ``_shown_as_dash``: an Excel export's cell that shows a dash for the number it keeps
+ * (``x:num="0"``) reads as that number; *text and *n are the cell's text. */
+static int shown_as_dash(Value stored, const char **text, Py_ssize_t *n) {
+    if (!stored.present || stored.n == 0 || !shows_dash(*text, *n))
+        return 0;
+    for (Py_ssize_t k = 0; k < stored.n; k++)
+        if (stored.p[k] >= 0x80)
+            return UNSURE; /* (a digit beyond ASCII: Python's \d takes it) */
+    if (stored_number(stored)) {
+        *text = (const char *)stored.p;
+        *n = stored.n;
+    }
+    return 0;
+}
+
+static int end_cell(Scan *sc) {
+    const char *shown = sc->cur.p;
+    Py_ssize_t n = sc->cur.n;
+    if (sc->cell_children) {
+        TRY(split_cell(sc));
+        shown = sc->joined.p;
+        n = sc->joined.n;
+    }
+    TRY(shown_as_dash(sc->cell_stored, &shown, &n));
+    PyObject *text = PyUnicode_DecodeUTF8(shown, n, "strict");
     if (text == NULL)
         return FAILED;
     int r = PyList_Append(sc->cells, text);
@@ -948,6 +1036,13 @@ static int pop(Scan *sc) {
         sc->clutter.n = 0;
         sc->last = e.line;
         break;
+    case R_LIST_NUMBER:
+        TRY(read_list_number(sc, e.line));
+        sc->skip_at = -1;
+        sc->collect = 0;
+        sc->clutter.n = 0;
+        sc->last = e.line;
+        break;
     case R_SKIPPED:
     case R_SECTION:
     case R_COLGROUP:
@@ -1033,6 +1128,33 @@ static int raw_content(Scan *sc, int id, Py_ssize_t from, Py_ssize_t *content_en
     return UNSURE;
 }
 
+/* The attributes read, by their name in lower case (as libxml2 stores it). */
+static const struct {
+    const char *name;
+    size_t offset;
+} READ_ATTRS[] = {
+    {"class", offsetof(Attrs, class_)},     {"id", offsetof(Attrs, id)},
+    {"role", offsetof(Attrs, role)},        {"style", offsetof(Attrs, style)},
+    {"hidden", offsetof(Attrs, hidden)},    {"rowspan", offsetof(Attrs, rowspan)},
+    {"colspan", offsetof(Attrs, colspan)},  {"srcdoc", offsetof(Attrs, srcdoc)},
+    {"alt", offsetof(Attrs, alt)},          {"x:num", offsetof(Attrs, stored)},
+};
+#define ATTR_NAME_MAX 7
+
+/* Where the attribute ``name`` is kept in ``at``; NULL for one the reader does not read. */
+static Value *attr_slot(Attrs *at, const unsigned char *name, Py_ssize_t len) {
+    if (len > ATTR_NAME_MAX)
+        return NULL;
+    char low[ATTR_NAME_MAX + 1];
+    for (Py_ssize_t k = 0; k < len; k++)
+        low[k] = (char)lower(name[k]);
+    low[len] = 0;
+    for (size_t k = 0; k < sizeof(READ_ATTRS) / sizeof(READ_ATTRS[0]); k++)
+        if (!strcmp(low, READ_ATTRS[k].name))
+            return (Value *)((char *)at + READ_ATTRS[k].offset);
+    return NULL;
+}
+
 static int parse_attrs(Scan *sc, Py_ssize_t i, Attrs *at, Py_ssize_t *close) {
     const unsigned char *s = sc->s;
     Py_ssize_t n = sc->n;
@@ -1096,31 +1218,7 @@ static int parse_attrs(Scan *sc, Py_ssize_t i, Attrs *at, Py_ssize_t *close) {
                 value.n = i - start;
             }
         }
-        Value *slot = NULL;
-        char low[9];
-        if (name_len <= 7) {
-            for (Py_ssize_t k = 0; k < name_len; k++)
-                low[k] = (char)lower(s[name + k]);
-            low[name_len] = 0;
-            if (!strcmp(low, "class"))
-                slot = &at->class_;
-            else if (!strcmp(low, "id"))
-                slot = &at->id;
-            else if (!strcmp(low, "role"))
-                slot = &at->role;
-            else if (!strcmp(low, "style"))
-                slot = &at->style;
-            else if (!strcmp(low, "hidden"))
-                slot = &at->hidden;
-            else if (!strcmp(low, "rowspan"))
-                slot = &at->rowspan;
-            else if (!strcmp(low, "colspan"))
-                slot = &at->colspan;
-            else if (!strcmp(low, "srcdoc"))
-                slot = &at->srcdoc;
-            else if (!strcmp(low, "alt"))
-                slot = &at->alt;
-        }
+        Value *slot = attr_slot(at, s + name, name_len);
         if (slot != NULL) {
             if (slot->present)
                 return UNSURE; /* (printed twice: the first counts) */
@@ -1212,6 +1310,44 @@ static int read_alt(Scan *sc, Value alt, long line) {
     return buf_put(&sc->para, sc->scratch.p, sc->scratch.n);
 }
 
+/* ``_is_list_number``: the style, its spaces taken out and in lower case, holds
+ * ``mso-list:ignore`` (no letter beyond ASCII lowers to one of those letters but U+0130,
+ * to an ``i`` with a combining dot that breaks the match). */
+static int lists_number(Value style) {
+    static const char needle[] = "mso-list:ignore";
+    for (Py_ssize_t i = 0; i < style.n; i++) {
+        Py_ssize_t j = i;
+        int k = 0;
+        while (needle[k] && j < style.n) {
+            if (style.p[j] == ' ') {
+                j++;
+                continue;
+            }
+            if (lower(style.p[j]) != (unsigned char)needle[k])
+                break;
+            j++;
+            k++;
+        }
+        if (!needle[k])
+            return 1;
+    }
+    return 0;
+}
+
+/* Word's number before a list item (``一、`` then spaces for its tab): read where it stands
+ * as its text's words joined by one space, then a space; nothing inside it is walked. */
+static int open_list_number(Scan *sc, int id, const char *name, Py_ssize_t len,
+                            const Attrs *at, long line) {
+    int flags = tag_flags(id);
+    if ((flags & F_TABLE_PART) || id == T_BODY || id == T_HTML)
+        return UNSURE;
+    TRY(push(sc, id, name, len, R_LIST_NUMBER, line));
+    sc->skip_at = sc->depth - 1;
+    sc->collect = 1;
+    sc->clutter.n = 0;
+    return (at->self_closing || (flags & F_VOID)) ? pop(sc) : 0;
+}
+
 /* What the walk does with an element of the page outside tables (``_walk``). */
 static int open_normal(Scan *sc, int id, const char *name, Py_ssize_t len, const Attrs *at,
                        long line) {
@@ -1283,6 +1419,8 @@ static int open_normal(Scan *sc, int id, const char *name, Py_ssize_t len, const
         sc->last = line;
         return (at->self_closing || (flags & F_VOID)) ? pop(sc) : 0;
     }
+    if (sc->word_lists && lists_number(at->style))
+        return open_list_number(sc, id, name, len, at, line);
     if (id == T_IMG) {
         TRY(read_alt(sc, at->alt, line));
         sc->last = line;
@@ -1551,6 +1689,20 @@ static int read_name(Scan *sc, Py_ssize_t i, char *name, Py_ssize_t *len, Py_ssi
     return 0;
 }
 
+/* ``<![…]>``: a Word export's conditional (``<![if !supportLists]>``, ``<![endif]>``), or
+ * any other markup libxml2 reads as a comment up to the first ``>`` (a comment of the
+ * tree whose line is that of its end, as for ``<!--…-->``). */
+static int bogus_comment(Scan *sc, Py_ssize_t at) {
+    const unsigned char *gt = memchr(sc->s + at, '>', (size_t)(sc->n - at));
+    if (gt == NULL)
+        return UNSURE;
+    Py_ssize_t close = gt - sc->s;
+    sc->pos = close + 1;
+    if (line_at(sc, close) > MAX_LINE)
+        return UNSURE;
+    return comment_event(sc, sc->line);
+}
+
 static int token(Scan *sc, Py_ssize_t at) {
     const unsigned char *s = sc->s;
     Py_ssize_t n = sc->n;
@@ -1582,6 +1734,8 @@ static int token(Scan *sc, Py_ssize_t at) {
                 return UNSURE;
             return comment_event(sc, sc->line);
         }
+        if (at + 2 < n && s[at + 2] == '[')
+            return bogus_comment(sc, at);
         static const char doctype[] = "doctype";
         for (int k = 0; k < 7; k++)
             if (at + 2 + k >= n || lower(s[at + 2 + k]) != (unsigned char)doctype[k])
@@ -1720,9 +1874,10 @@ static void scan_free(Scan *sc) {
 
 static PyObject *scan(PyObject *module, PyObject *args) {
     PyObject *markup, *table_type;
-    int spans;
+    int spans, word_lists = 0, stored = 0;
     (void)module;
-    if (!PyArg_ParseTuple(args, "UpO:scan", &markup, &spans, &table_type))
+    if (!PyArg_ParseTuple(args, "UpO|pp:scan", &markup, &spans, &table_type, &word_lists,
+                          &stored))
         return NULL;
     Py_ssize_t n;
     const char *utf8 = PyUnicode_AsUTF8AndSize(markup, &n);
@@ -1742,6 +1897,8 @@ static PyObject *scan(PyObject *module, PyObject *args) {
     sc.para_line = -1;
     sc.last = 1;
     sc.spans = spans;
+    sc.word_lists = word_lists;
+    sc.stored = stored;
     sc.table_type = table_type;
     sc.table_at = sc.cell_at = sc.cell_skip_at = sc.caption_at = -1;
     sc.texts = PyList_New(0);
@@ -1764,8 +1921,8 @@ static PyObject *scan(PyObject *module, PyObject *args) {
 
 static PyMethodDef METHODS[] = {
     {"scan", scan, METH_VARARGS,
-     "scan(markup, spans, table_type) -> (texts, blocks, dropped_hidden, script_markup) "
-     "or None"},
+     "scan(markup, spans, table_type, word_lists=False, stored=False) -> "
+     "(texts, blocks, dropped_hidden, script_markup) or None"},
     {NULL, NULL, 0, NULL},
 };
 
