@@ -275,8 +275,11 @@ def test_a_word_export_s_list_numbers_read_as_the_tree_reads_them(scan: Scan) ->
         "<p style='mso-list:Ignore&#59;'>一、</p>",
     ):
         assert scan(page.format(markup), False, tree._Table, True, False) is None, markup
-    whole = "<html><body style='mso-list:Ignore'>一、</body></html>"
-    assert scan(whole, False, tree._Table, True, False) is None
+    for whole in (
+        "<html><body style='mso-list:Ignore'>一、</body></html>",
+        "<html style='mso-list:Ignore'><body><p>一、</p><p>总体情况</p></body></html>",
+    ):
+        assert scan(whole, False, tree._Table, True, False) is None, whole
 
 
 EXCEL_PAGE = "excel_saved_page_xnum_dash_cells_merged_headers.html"

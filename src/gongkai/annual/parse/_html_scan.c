@@ -1509,7 +1509,8 @@ static int start_tag(Scan *sc, int id, const char *name, Py_ssize_t len, const A
             if (at->any) {
                 int unsure = 0;
                 if (clutter_words(at->class_, &unsure) || clutter_words(at->id, &unsure) ||
-                    unsure || at->hidden.present || at->role.present)
+                    unsure || at->hidden.present || at->role.present ||
+                    (sc->word_lists && lists_number(at->style)))
                     return UNSURE;
             }
             sc->last = line;
