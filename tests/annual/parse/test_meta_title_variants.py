@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from gongkai.annual.model import AnnualReport
 from gongkai.annual.parse import parse_bytes, parse_file
 from gongkai.annual.parse.meta import arabic_years
 from tests.conftest import FIXTURES
@@ -23,6 +24,13 @@ OVERVIEW = "本机关坚持以公开为常态、不公开为例外。"
 
 def _codes(report: object) -> set[str]:
     return {str(d["code"]) for d in getattr(report, "diagnostics", None) or ()}
+
+
+def _parse(head: str, overview: str = OVERVIEW, tail: str = "") -> AnnualReport:
+    """A report of ``head`` (title and what a page prints above it), the six sections'
+    bare text with ``overview`` opening the first, and ``tail`` (signature and date)."""
+    text = head + BODY.format(overview=overview or OVERVIEW) + tail
+    return parse_bytes(text.encode("utf-8"), "年报.txt")
 
 
 VARIANTS = [
@@ -835,6 +843,65 @@ VARIANTS = [
         2023,
         id="party_org_joint_title",
     ),
+    pytest.param(
+        "某县财政局2023年度政府信息公开工作的年度报告",
+        "",
+        "",
+        "某县财政局",
+        2023,
+        id="words_gongzuo_de_niandu_baogao",
+    ),
+    pytest.param(
+        "某县财政局2O23年政府信息公开工作年度报告", "", "", "某县财政局", 2023, id="year_letter_o"
+    ),
+    pytest.param(
+        "某县财政局2o23年度政府信息公开工作年度报告",
+        "",
+        "",
+        "某县财政局",
+        2023,
+        id="year_small_letter_o",
+    ),
+    pytest.param(
+        "某县延年镇人民政府2023年政府信息公开工作年度报告",
+        "",
+        "",
+        "某县延年镇人民政府",
+        2023,
+        id="town_name_with_nian",
+    ),
+    pytest.param(
+        "某市公安局交通警察支队第二大队2023年度政府信息公开工作年度报告",
+        "",
+        "",
+        "某市公安局交通警察支队第二大队",
+        2023,
+        id="brigade_with_numerals",
+    ),
+    pytest.param(
+        "某 县 财 政 局 2 0 2 3 年 政 府 信 息 公 开 工 作 年 度 报 告",
+        "",
+        "",
+        "某县财政局",
+        2023,
+        id="letter_spaced_title",
+    ),
+    pytest.param(
+        "某县人民政府关于某县2023年政府信息公开工作年度报告",
+        "",
+        "",
+        "某县人民政府",
+        2023,
+        id="guanyu_with_place_again",
+    ),
+    pytest.param(
+        "某县财政局\n关于2023年政府信息公开工作情况的报告",
+        "",
+        "",
+        "某县财政局",
+        2023,
+        id="organ_line_then_guanyu_qingkuang_de_baogao",
+    ),
 ]
 
 
@@ -842,8 +909,7 @@ VARIANTS = [
 def test_organ_and_year_of_a_title_variant(
     head: str, overview: str, tail: str, organ: str, year: int
 ) -> None:
-    text = head + BODY.format(overview=overview or OVERVIEW) + tail
-    report = parse_bytes(text.encode("utf-8"), "年报.txt")
+    report = _parse(head, overview, tail)
     assert (report.organ, report.year) == (organ, year)
     assert "ORGAN_SPELLING" not in _codes(report)
 
@@ -868,8 +934,7 @@ def test_a_year_in_chinese_numerals_with_its_zero_typed_as_a_digit_or_a_letter(
 
 
 def test_a_title_year_typed_with_a_digit_zero_needs_no_date() -> None:
-    text = "某县财政局二0二三年政府信息公开工作年度报告" + BODY.format(overview=OVERVIEW)
-    report = parse_bytes(text.encode("utf-8"), "年报.txt")
+    report = _parse("某县财政局二0二三年政府信息公开工作年度报告")
     assert report.year == 2023
     assert not {c for c in _codes(report) if c.startswith("YEAR")}
 
@@ -897,22 +962,41 @@ def test_the_new_organ_fixtures_give_no_note_they_need_not(name: str, notes: set
 
 
 def test_a_bracketed_second_name_is_kept_and_a_scope_note_is_not() -> None:
-    text = "某市人力资源和社会保障局（某市公务员局）（本级）2024年政府信息公开工作年度报告"
-    report = parse_bytes((text + BODY.format(overview=OVERVIEW)).encode("utf-8"), "年报.txt")
+    report = _parse(
+        "某市人力资源和社会保障局（某市公务员局）（本级）2024年政府信息公开工作年度报告"
+    )
     assert report.organ == "某市人力资源和社会保障局（某市公务员局）"
 
 
 def test_a_title_without_its_place_is_kept_as_printed_when_nothing_names_the_place() -> None:
-    text = "县财政局2024年政府信息公开工作年度报告" + BODY.format(overview=OVERVIEW)
-    report = parse_bytes(text.encode("utf-8"), "年报.txt")
+    report = _parse("县财政局2024年政府信息公开工作年度报告")
     assert report.organ == "县财政局"
 
 
 def test_the_crawlers_title_of_another_year_does_not_name_the_organ() -> None:
-    text = (
+    report = _parse(
         "标题:某县财政局2023年政府信息公开工作年度报告\n发布机构:某县人民政府\n"
-        "2024年政府信息公开工作年度报告" + BODY.format(overview=OVERVIEW)
+        "2024年政府信息公开工作年度报告"
     )
-    report = parse_bytes(text.encode("utf-8"), "年报.txt")
     assert report.organ == "某县人民政府"
     assert "ORGAN_FROM_PUBLISHER" in _codes(report)
+
+
+@pytest.mark.parametrize(
+    ("title", "printed"),
+    [
+        ("某县财政局2O23年政府信息公开工作年度报告", "2O23"),
+        ("某县财政局2o2o年政府信息公开工作年度报告", "2o2o"),
+    ],
+)
+def test_a_title_year_with_the_letter_o_for_zero_is_read_and_said(title: str, printed: str) -> None:
+    report = _parse(title)
+    assert report.year == int(printed.replace("O", "0").replace("o", "0"))
+    found = [d for d in report.diagnostics or () if d["code"] == "LETTER_O_AS_ZERO"]
+    assert len(found) == 1
+    assert f"“{printed}年”" in str(found[0]["message"])
+
+
+@pytest.mark.parametrize("text", ["Google2O23年", "GO2O23年", "2O23", "2Oab年"])
+def test_letters_beside_digits_are_no_year(text: str) -> None:
+    assert arabic_years(text) == text

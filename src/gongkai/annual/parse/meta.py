@@ -57,10 +57,10 @@ ORGAN_SUFFIXES = (
     "馆", "部", "社", "镇", "乡", "街道", "管委会", "办事处", "海关", "气象台", "监狱",
     "林场", "农场",
 )  # fmt: skip
-_REPORT = r"(?:政府)?(?:信息|政务|资讯)公开(?:工作)?(?:(?:年度)?报告|年报(?=$|[(（])|(?:(?:开展)?情况)?的?报告(?=$|[(（]))"
-"""``政府信息公开工作年度报告`` or, ending the line, ``…公开工作情况的报告``,
-``…公开工作的报告`` or ``…公开年报`` (a title ``X局关于2025年度政府信息公开工作情况的报告``;
-not ``…工作情况报告如下``)."""
+_REPORT = r"(?:政府)?(?:信息|政务|资讯)公开(?:工作)?(?:的?年度报告|报告|年报(?=$|[(（])|(?:(?:开展)?情况)?的?报告(?=$|[(（]))"
+"""``政府信息公开工作年度报告`` (also ``…工作的年度报告``) or, ending the line,
+``…公开工作情况的报告``, ``…公开工作的报告`` or ``…公开年报`` (a title
+``X局关于2025年度政府信息公开工作情况的报告``; not ``…工作情况报告如下``)."""
 _TITLE_RE = re.compile(
     rf"(?P<pre>.*?)(?P<year>(?:19|20)\d{{2}})(?:年度?(?!\s*\d{{1,2}}\s*月)|(?={_REPORT}))"
     rf"(?P<post>.*?){_REPORT}"
@@ -234,8 +234,23 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
         year, note = _year_without_title(rows, headings, published)
     else:
         year, note = year_from_title, _title_year_doubt(rows, headings, year_from_title)
+    if note is None and year_from_title is not None and title is not None:
+        note = _letter_o_in_title_year(title, year_from_title)
     joint = signers if len(signers) > 1 else ()
     return Meta(organ, year, title, published, title_rows, joint, note, organ_note)
+
+
+def _letter_o_in_title_year(title: str, year: int) -> YearNote | None:
+    """The note on a title's year printed with the letter O for 0 (``2O25年``): read as
+    the year, and said (OCR's O is 0 in a year of four digits, but the reader checks)."""
+    printed = letter_o_year(title)
+    if printed is None:
+        return None
+    return YearNote(
+        "LETTER_O_AS_ZERO",
+        f"标题的年度印作“{printed}年”，其中的字母 O 按数字 0 读作 {year} 年"
+        "（文字识别常把 0 认作 O），请核对原件",
+    )
 
 
 def _from_field(organ: str, field: str) -> MetaNote:
@@ -380,10 +395,25 @@ _TYPED_ZEROS = ("二0", "二O", "二o", "贰0")
 
 def arabic_years(text: str) -> str:
     """Years written in Chinese numerals (``二〇二五年``, ``二○二五年度``, ``贰零贰伍年``,
-    ``二0二五年``) as digits."""
+    ``二0二五年``) as digits; so too a year whose 0 OCR read as the letter O (``2O25年``,
+    see ``letter_o_year``)."""
+    if "2O" in text or "2o" in text:
+        text = _LETTER_O_YEAR_RE.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), text)
     if not ("〇" in text or "○" in text or "零" in text or any(z in text for z in _TYPED_ZEROS)):
         return text  # every year 2000–2099 so written holds a zero after its 二
     return _CHINESE_YEAR_RE.sub(lambda m: m.group(0).translate(_CHINESE_DIGITS), text)
+
+
+_LETTER_O_YEAR_RE = re.compile(r"(?<![0-9A-Za-z])2[Oo][0-9Oo]{2}(?=\s*年)")
+"""A year in digits with the letter O for its 0 (``2O25年``, ``2o2o年``), as OCR reads it."""
+
+
+def letter_o_year(text: str) -> str | None:
+    """The year as printed when ``text`` writes it with the letter O for 0 (``2O25``)."""
+    if "2O" not in text and "2o" not in text:
+        return None
+    match = _LETTER_O_YEAR_RE.search("".join(text.split()))
+    return match.group(0) if match else None
 
 
 _CRAWLER_KEY_RE = re.compile(r"^(?:标题|文章标题|信息名称|名称|title)\s*[:：]\s*", re.IGNORECASE)

@@ -1,0 +1,46 @@
+"""A third red team's organ fixtures (issue 13, shape 4), and the notes on organ and year
+each must give: no more than these (organ, year and cells are compared by
+``test_fixture_reports``). The two marked as failing before had their rule added."""
+
+from __future__ import annotations
+
+import pytest
+
+from gongkai.annual.parse import parse_file
+from tests.conftest import FIXTURES
+
+NOTES = {
+    "title_year_in_chinese_numerals_erlinger_si_niandu": set(),
+    "title_over_two_lines_guanyu_de_wrapper_year_on_second_line": set(),
+    "government_office_with_service_bureau_second_name_in_brackets": set(),
+    "report_year_earlier_than_publication_year_published_late": set(),
+    "commission_full_name_in_title_short_name_in_body_and_signature": set(),
+    "district_government_title_with_city_signature_without": set(),
+    "town_name_with_nian_character_before_the_year": set(),
+    "police_brigade_with_chinese_numerals_in_its_name": set(),
+    # the signature names the organ: the crawler's 发布机构 field is not needed
+    "crawler_header_no_title_organ_statistics_period_names_the_year_published_next_year": set(),
+    "title_organ_and_chinese_year_on_two_lines_signature_dated_in_chinese_numerals": set(),
+    "half_width_brackets_second_name_signed_by_second_name": set(),
+    "guanyu_wrapper_with_place_repeated_inside_the_wrapper": set(),
+    "ocr_place_character_in_title_body_and_signature_spell_it_otherwise_two_line_title": {
+        "ORGAN_SPELLING"
+    },
+    "ocr_title_year_with_letter_o_for_zero": {"LETTER_O_AS_ZERO"},  # failed before
+    "title_words_gongzuo_de_niandu_baogao": set(),  # failed before (no organ)
+}
+
+
+@pytest.mark.parametrize(("name", "notes"), NOTES.items(), ids=list(NOTES))
+def test_organ_fixture_gives_only_its_notes_on_organ_and_year(name: str, notes: set[str]) -> None:
+    report = parse_file(FIXTURES / "organs" / f"{name}.txt")
+    codes = {str(d["code"]) for d in report.diagnostics or ()}
+    assert {c for c in codes if c.startswith(("YEAR", "ORGAN", "LETTER_O"))} == notes
+
+
+def test_a_misread_place_in_the_title_is_kept_and_the_other_spelling_given() -> None:
+    name = "ocr_place_character_in_title_body_and_signature_spell_it_otherwise_two_line_title"
+    report = parse_file(FIXTURES / "organs" / f"{name}.txt")
+    assert report.organ == "样例市东潮区农业农村局"
+    found = [d for d in report.diagnostics or () if d["code"] == "ORGAN_SPELLING"]
+    assert [d.get("spelling") for d in found] == ["样例市东湖区农业农村局"]
