@@ -25,7 +25,11 @@ column, and ``TABLE4_REORDERED`` says so. A header word typed otherwise (``结�
 short of a run; part 四's title (``…行政复议、行政诉讼情况``) is not the header. Table 三
 begins at its first row typed otherwise (``本年度新收…``) when the row as printed is only
 in the narrative. A page may print table 二 after tables 三 and 四 (read there when no
-other table 三 follows: never another year's), and table 四 before table 三.
+other table 三 follows: never another year's), and table 四 before table 三. Table 二's
+header typed otherwise (``现行有效的件数``, ``现行有效数量``) is found by its columns. Table
+三's header words give its columns' order: organisations printed in another order go to
+their columns (``COLUMNS_REORDERED``); 总计 or 自然人 elsewhere than the national form's
+place leaves every row null, said (the decoder reads 自然人 first, 总计 last).
 
 ``read_flat(text)`` returns what it could decode per table (``None`` for a table it did not
 find in this shape), with diagnostics for every run that was ambiguous or undecidable.
@@ -399,6 +403,10 @@ def _table3(body: str, start: int, flat: Flat) -> None:
         _drop_subtotals(runs, subtotal, flat)
     for key in empty:  # a row printed with every cell blank: blank, and adds nothing
         runs.setdefault(key, "")
+    order = _table3_columns(body, start)
+    if order is not None and not _decodable(order):
+        _columns_not_decodable(order, flat)
+        return
     result = d.decode_table3(runs)
     trial_rows = not any(k in runs for k in s.TABLE3_2019_ONLY_2021_ROWS)
     for key in missing:
@@ -426,6 +434,10 @@ def _table3(body: str, start: int, flat: Flat) -> None:
         cells[key] = decoded.cells
         if key in placed:
             cells[key] = _placeholders_blank(decoded.cells, placed[key])
+        alternatives: list[list[int | None]] = [list(a) for a in decoded.alternatives]
+        if order is not None:  # each number to the column the header prints it under
+            cells[key] = _in_form_columns(cells[key], order)
+            alternatives = [list(_in_form_columns(a, order)) for a in alternatives]
         sure += decoded.unique
         if not decoded.unique:
             label = s.TABLE3_ROW_BY_KEY[key].full_label
@@ -435,10 +447,87 @@ def _table3(body: str, start: int, flat: Flat) -> None:
                 "warning",
                 f"表三“{label}”行的数字串“{runs[key]}”：{decoded.reason}",
                 row=key,
-                alternatives=[list(a) for a in decoded.alternatives],
+                alternatives=alternatives,
             )
     flat.table3 = Table3(cells)
     flat.confidence["table3"] = sure / len(expected)
+    if order is not None:
+        flat.note("table3", "COLUMNS_REORDERED", "info", _columns_message(order))
+
+
+_ORGANISATIONS: Final = "organisations"
+_TABLE3_HEADER_WORDS: Final = {
+    **{compact(v): c.key for c in s.TABLE3_COLUMNS for v in c.variants},
+    s.TABLE3_ORGANISATION_HEADER: _ORGANISATIONS,
+}
+_TABLE3_HEADER_RE: Final = re.compile(
+    "|".join(re.escape(w) for w in sorted(_TABLE3_HEADER_WORDS, key=len, reverse=True))
+)
+_ORGANISATION_KEYS: Final = tuple(c.key for c in s.TABLE3_COLUMNS[1:6])
+_NATURAL, _TOTAL = s.TABLE3_COLUMN_KEYS[0], s.TABLE3_COLUMN_KEYS[-1]
+
+
+def _table3_columns(body: str, start: int) -> tuple[str, ...] | None:
+    """The columns of table 三 in the order its header (from 申请人情况 to the first row)
+    prints them, when that is not the national order; ``None`` for the national order or
+    a header that does not name each column once. Run together, a header of two rows
+    prints 自然人, 法人或其他组织 (over the five organisations) and 总计 before the
+    organisations' own names: the three blocks' order is where 自然人, 法人或其他组织 (or
+    the first organisation) and 总计 stand, the organisations' order their names'."""
+    header = body[max(0, start - _HEADER_SPAN) : start]
+    at = header.rfind(s.TABLE3_APPLICANT_HEADER)
+    if at < 0:
+        return None
+    words = [_TABLE3_HEADER_WORDS[m.group(0)] for m in _TABLE3_HEADER_RE.finditer(header, at)]
+    columns = [w for w in words if w != _ORGANISATIONS]
+    if len(columns) != s.TABLE3_WIDTH or set(columns) != set(s.TABLE3_COLUMN_KEYS):
+        return None
+    organisations = [w for w in columns if w in _ORGANISATION_KEYS]
+    place = (
+        words.index(_ORGANISATIONS) if _ORGANISATIONS in words else words.index(organisations[0])
+    )
+    blocks = sorted(
+        (
+            (words.index(_NATURAL), (_NATURAL,)),
+            (place, tuple(organisations)),
+            (words.index(_TOTAL), (_TOTAL,)),
+        )
+    )
+    order = tuple(key for _, keys in blocks for key in keys)
+    return None if order == s.TABLE3_COLUMN_KEYS else order
+
+
+def _decodable(order: tuple[str, ...]) -> bool:
+    """Whether runs printed in ``order`` are decoded as the national form's: 自然人 first
+    and 总计 last (the organisations in any order)."""
+    return order[0] == _NATURAL and order[-1] == _TOTAL
+
+
+def _in_form_columns(cells: Sequence[int | None], order: tuple[str, ...]) -> tuple[int | None, ...]:
+    """A row's cells, printed in ``order``, in the national form's order."""
+    return tuple(cells[order.index(key)] for key in s.TABLE3_COLUMN_KEYS)
+
+
+def _columns_message(order: tuple[str, ...]) -> str:
+    labels = "、".join(s.TABLE3_COLUMN_BY_KEY[key].label for key in order)
+    return f"表三表头的列顺序为“{labels}”，与国家格式不同，各列按表头读取"
+
+
+def _columns_not_decodable(order: tuple[str, ...], flat: Flat) -> None:
+    """Table 三's header prints 总计 or 自然人 elsewhere than the national form: its runs
+    cannot be decoded so (the decoder reads 自然人 first, 总计 last), and reading them as
+    the national form's would put numbers in the wrong columns. Every row null, said."""
+    flat.table3 = Table3({key: (None,) * s.TABLE3_WIDTH for key in s.TABLE3_ROW_KEYS})
+    flat.confidence["table3"] = 0.0
+    labels = "、".join(s.TABLE3_COLUMN_BY_KEY[key].label for key in order)
+    flat.note(
+        "table3",
+        "UNDECODED_RUN",
+        "warning",
+        f"表三表头的列顺序为“{labels}”，自然人或总计不在国家格式的位置，连在一起的数字串"
+        "无法按此拆分，各行留空",
+        alternatives=[],
+    )
 
 
 _LOOSE_SPAN: Final = 160
@@ -1040,7 +1129,7 @@ def _table4_by_group(
 
 
 def _table2(body: str, flat: Flat) -> None:
-    header = _find_any(body, (s.T2_IN_FORCE.label,), 0)
+    header = _table2_header(body, flat.trial)
     if header is None:
         return
     pos = header[1]
@@ -1122,6 +1211,23 @@ def _table2(body: str, flat: Flat) -> None:
     # each unsure document row halves it; with both unsure the table is still read (its
     # other rows are sure): at 0 it lost to a reading of no table at all
     flat.confidence["table2"] = 0.5**unsure
+
+
+def _table2_header(body: str, trial: bool) -> tuple[int, int] | None:
+    """Where table 二's header ends: at 现行有效件数 as printed; failing that (not in the 2019
+    format, whose columns differ), at it with up to ``LOOSE_EXTRA`` characters typed in
+    (``现行有效的件数``), or at another of the document rows' columns (本年制发件数,
+    本年废止件数: ``现行有效数量``), as printed or so typed."""
+    in_force = (s.T2_IN_FORCE.label,)
+    found = _find_any(body, in_force, 0)
+    if found is not None or trial:
+        return found
+    columns = tuple(c.label for c in s.TABLE2_DOCUMENT_COLUMNS)
+    return (
+        _find_loose(body, in_force, 0, len(body))
+        or _find_any(body, columns, 0)
+        or _find_loose(body, columns, 0, len(body))
+    )
 
 
 def _with_placeholders(text: str) -> tuple[int | None, ...] | None:
