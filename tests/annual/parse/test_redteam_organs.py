@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from gongkai.annual.parse import parse_file
+from gongkai.annual.parse import parse_bytes, parse_file
 from tests.conftest import FIXTURES
 
 NOTES = {
@@ -28,6 +28,10 @@ NOTES = {
     },
     "ocr_title_year_with_letter_o_for_zero": {"LETTER_O_AS_ZERO"},  # failed before
     "title_words_gongzuo_de_niandu_baogao": set(),  # failed before (no organ)
+    # failed before (the second name was dropped; no organ was read)
+    "no_organ_in_title_signature_with_second_name_in_brackets_on_the_line_under_it": set(),
+    "organ_in_brackets_alone_on_the_line_under_the_title": set(),
+    "organ_in_brackets_alone_on_the_line_above_the_title": set(),
 }
 
 
@@ -44,3 +48,29 @@ def test_a_misread_place_in_the_title_is_kept_and_the_other_spelling_given() -> 
     assert report.organ == "样例市东潮区农业农村局"
     found = [d for d in report.diagnostics or () if d["code"] == "ORGAN_SPELLING"]
     assert [d.get("spelling") for d in found] == ["样例市东湖区农业农村局"]
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "organ"),
+    [
+        ("2024年政府信息公开工作年度报告\n（某市医疗保障局）", "", "某市医疗保障局"),
+        ("（某市医疗保障局）\n2024年政府信息公开工作年度报告", "", "某市医疗保障局"),
+        (
+            "2024年政府信息公开工作年度报告",
+            "某市人民政府办公室\n（某市政务服务管理局）\n2025年1月20日\n",
+            "某市人民政府办公室（某市政务服务管理局）",
+        ),
+        (  # a note in brackets under the signature is no second name
+            "2024年政府信息公开工作年度报告",
+            "某市医疗保障局\n（此件主动公开）\n2025年1月20日\n",
+            "某市医疗保障局",
+        ),
+    ],
+)
+def test_an_organ_in_brackets_on_a_line_of_its_own(head: str, tail: str, organ: str) -> None:
+    body = (
+        "\n一、总体情况\n本机关坚持以公开为常态。\n二、主动公开政府信息情况\n"
+        "六、其他需要报告的事项\n本年度未收取信息处理费。\n"
+    )
+    report = parse_bytes((head + body + tail).encode("utf-8"), "年报.txt")
+    assert (report.organ, report.year) == (organ, 2024)

@@ -467,10 +467,12 @@ def _title_rows(rows: Sequence[Row], end: int, headings: frozenset[int]) -> tupl
             wrapped = _name_broken_before_suffix(organ_line, title_text, above, headings)
         if (organ_above and _may_be_title(organ_line, above, headings)) or wrapped:
             found = (found[0] - 1, *found)
-        elif alone is None and found[0] > 1 and _second_name(organ_line):
-            first = simplified("".join(head[found[0] - 2].text.split()))
-            if _is_organ(first) and _may_be_title(first, head[found[0] - 2], headings):
+        elif alone is None and _second_name(organ_line):
+            first = simplified("".join(head[found[0] - 2].text.split())) if found[0] > 1 else ""
+            if first and _is_organ(first) and _may_be_title(first, head[found[0] - 2], headings):
                 found = (found[0] - 2, found[0] - 1, *found)
+            elif _may_be_title(organ_line, above, headings):
+                found = (found[0] - 1, *found)  # the organ alone in brackets: （X局）
     return tuple(head[n].index for n in found)
 
 
@@ -574,6 +576,8 @@ def _organ_below(rows: Sequence[Row], title_row: int) -> str | None:
     if not below:
         return None
     line = simplified("".join(below[0].text.split()))
+    if _second_name(line):
+        line = line[1:-1]  # the organ in brackets under the title: （X局）
     return line if _is_organ(line) and _may_be_title(line, below[0], frozenset()) else None
 
 
@@ -814,6 +818,7 @@ def _read_signatures(last: Sequence[Row]) -> tuple[str, ...]:
     its governing body as in a title (``read_meta``)."""
     keyed: tuple[str, ...] | None = None
     dated = False  # a signing date on a line below
+    second = ""  # an organ's second name in brackets on the line under it: （X局）
     for at in range(len(last) - 1, -1, -1):
         tail = arabic_years(last[at].text.rsplit("。", 1)[-1])
         footer = _FOOTER_RE.search(tail)
@@ -835,6 +840,8 @@ def _read_signatures(last: Sequence[Row]) -> tuple[str, ...]:
                 dated = dated or dated_here
                 continue
         printed = len(words)
+        if printed == 1 and _second_name(words[0]):
+            second = words[0]
         while words and (_BRACKETED_RE.match(words[-1]) or _FURNITURE_RE.search(words[-1])):
             words.pop()
         if not words:
@@ -849,6 +856,8 @@ def _read_signatures(last: Sequence[Row]) -> tuple[str, ...]:
                 above = _signers_above(last[:at], organ)
                 if not above and at > 0:
                     organ = _name_head_above(last[at - 1], organ) + organ
+                if second and not above and not organ.endswith((")", "）")):
+                    organ += second
                 return _distinct([*above, organ])
         if len(words) == 1 and (dated or dated_here):
             place = _signed_place(words[0])
