@@ -74,6 +74,27 @@ def test_a_reports_own_wrong_totals_are_read_as_printed_and_left_to_the_checker(
     assert "T3.E001" in found or "T3.E002" in found
 
 
+@pytest.mark.parametrize(
+    ("case", "codes"),
+    [
+        ("crawled-total-row-printed-as-zeros-spaced-cells-kept-as-printed", {"T3.E001", "T3.E002"}),
+        ("crawled-own-totals-wrong-cells-spaced-not-repaired", {"T3.E002", "T3.E003", "T4.E001"}),
+    ],
+)
+def test_crawled_totals_printed_wrong_are_kept_and_the_checker_says_so(
+    case: str, codes: set[str]
+) -> None:
+    """(七)总计 printed as zeros, a row's 总计 and table 四's 总计 one off, each cell spaced:
+    read as printed (the fixtures' expected JSON), never repaired, and the checker reports
+    each."""
+    from gongkai.annual import check
+    from gongkai.annual.parse import parse_bytes
+
+    got = parse_bytes((FLAT / f"{case}.txt").read_bytes(), f"{case}.txt")
+    assert got.table3 == AnnualReport.load(FLAT / f"{case}.expected.json").table3
+    assert codes <= {f.code for f in check(got)}
+
+
 def _one_line(rows: dict[str, str]) -> str:
     """A crawled table 三 (national labels unless ``rows`` prints one otherwise)."""
     from gongkai.annual import schema as s
@@ -84,51 +105,87 @@ def _one_line(rows: dict[str, str]) -> str:
     return "".join(parts)
 
 
-def test_labels_printed_with_pauses_and_other_quotes_are_found() -> None:
-    text = _one_line(
+ONE_LINE_ROWS = {
+    "labels printed with pauses and other quotes": (
         {
             "withheld.prohibited_by_law": "2.其他法律、行政法规禁止公开1000001",
             "withheld.security_stability": "3.危及‘三安全一稳定’2000002",
             "not_processed.petition": "（五）不予处理1.信访、举报、投诉类申请1000001",
             "handled_total": "（七）总计4000004",
-        }
-    )
-    flat = read_flat(normalize_text(text))
-    assert flat.table3 is not None
-    assert flat.table3.row("withheld.prohibited_by_law") == (1, 0, 0, 0, 0, 0, 1)
-    assert flat.table3.row("withheld.security_stability") == (2, 0, 0, 0, 0, 0, 2)
-    assert flat.table3.row("not_processed.petition") == (1, 0, 0, 0, 0, 0, 1)
-
-
-def test_a_longer_printed_label_is_read_to_its_end_but_never_into_the_next_row() -> None:
-    text = _one_line(
+        },
         {
-            # the variant 逾期不补正 is found; the run follows the rest of the label
+            "withheld.prohibited_by_law": (1, 0, 0, 0, 0, 0, 1),
+            "withheld.security_stability": (2, 0, 0, 0, 0, 0, 2),
+            "not_processed.petition": (1, 0, 0, 0, 0, 0, 1),
+        },
+    ),
+    # the variant 逾期不补正 is found; the run follows the rest of the label; a row
+    # printed blank does not take the next row's run
+    "a longer printed label read to its end, never into the next row": (
+        {
             "other.no_correction": "1.申请人无正当理由逾期不补正，行政机关不再处理其申请1000001",
-            # printed blank: the next row's run is not taken for it
             "other.other": "3.其他",
             "handled_total": "（七）总计1000001",
-        }
-    )
-    flat = read_flat(normalize_text(text))
-    assert flat.table3 is not None
-    assert flat.table3.row("other.no_correction") == (1, 0, 0, 0, 0, 0, 1)
-    assert flat.table3.row("other.other") == (None,) * 7
-    assert flat.table3.row("handled_total") == (1, 0, 0, 0, 0, 0, 1)
-
-
-def test_a_number_printed_with_thousands_separators_ends_after_its_last_group() -> None:
-    text = _one_line(
+        },
+        {
+            "other.no_correction": (1, 0, 0, 0, 0, 0, 1),
+            "other.other": (None,) * 7,
+            "handled_total": (1, 0, 0, 0, 0, 0, 1),
+        },
+    ),
+    "a number with thousands separators ends after its last group": (
         {
             "received": "一、本年新收政府信息公开申请数量1,204320071,216",
             "granted": "三、本年度办理结果（一）予以公开1,204320071,216",
             "handled_total": "（七）总计1,204320071,216",
-        }
-    )
-    flat = read_flat(normalize_text(text))
+        },
+        {
+            "received": (1204, 3, 2, 0, 0, 7, 1216),
+            "handled_total": (1204, 3, 2, 0, 0, 7, 1216),
+        },
+    ),
+    # a whole row's run followed by a page number's dashes: they are not its cells
+    "placeholders among a row's numbers are blank cells": (
+        {
+            "granted": "三、本年度办理结果（一）予以公开306—11—38",
+            "withheld.state_secret": "（三）不予公开1.属于国家秘密1 — 0 0 0 0 1",
+            "withheld.prohibited_by_law": "2.其他法律行政法规禁止公开0000000— 4 —",
+            "handled_total": "（七）总计31 6 / 1 1 / 39",
+        },
+        {
+            "granted": (30, 6, None, 1, 1, None, 38),
+            "withheld.state_secret": (1, None, 0, 0, 0, 0, 1),
+            "withheld.prohibited_by_law": (0,) * 7,
+            "handled_total": (31, 6, None, 1, 1, None, 39),
+        },
+    ),
+    # up to two characters typed into a label of five or more: the row, its run whole
+    "characters typed into a row label (red team)": (
+        {
+            "unavailable.not_held": "（四）无法提供1.本机关不掌握相关的政府信息1000001",
+            "handled_total": "（七）总计1000001",
+            "carried_forward": "四、结转下一年度继续办理2000002",
+        },
+        {
+            "unavailable.not_held": (1, 0, 0, 0, 0, 0, 1),
+            "carried_forward": (2, 0, 0, 0, 0, 0, 2),
+        },
+    ),
+}
+"""A crawled table 三 on one line with some rows printed otherwise, and those rows' cells."""
+
+
+@pytest.mark.parametrize(("printed", "expected"), ONE_LINE_ROWS.values(), ids=list(ONE_LINE_ROWS))
+def test_rows_printed_otherwise_on_one_line_are_read_back(
+    printed: dict[str, str], expected: dict[str, tuple[int | None, ...]]
+) -> None:
+    flat = read_flat(normalize_text(_one_line(printed)))
     assert flat.table3 is not None
-    assert flat.table3.row("received") == (1204, 3, 2, 0, 0, 7, 1216)
-    assert flat.table3.row("handled_total") == (1204, 3, 2, 0, 0, 7, 1216)
+    assert {key: flat.table3.row(key) for key in expected} == expected
+    assert not [n for n in flat.diagnostics if n["code"] == "ROW_NOT_FOUND"]
+
+
+def test_thousands_separators_are_kept_by_compact_for_the_run_to_end_after_them() -> None:
     assert compact("行政许可86,412第二十条") == "行政许可86，412第二十条"
 
 
@@ -201,24 +258,6 @@ def test_a_document_row_with_placeholders_among_its_numbers() -> None:
     assert [d["code"] for d in flat.diagnostics if d["code"] != "ROW_NOT_FOUND"] == [
         "UNDECODED_RUN"
     ]
-
-
-def test_placeholders_among_a_rows_numbers_are_blank_cells() -> None:
-    text = _one_line(
-        {
-            "granted": "三、本年度办理结果（一）予以公开306—11—38",
-            "withheld.state_secret": "（三）不予公开1.属于国家秘密1 — 0 0 0 0 1",
-            "withheld.prohibited_by_law": "2.其他法律行政法规禁止公开0000000— 4 —",
-            "handled_total": "（七）总计31 6 / 1 1 / 39",
-        }
-    )
-    flat = read_flat(normalize_text(text))
-    assert flat.table3 is not None
-    assert flat.table3.row("granted") == (30, 6, None, 1, 1, None, 38)
-    assert flat.table3.row("withheld.state_secret") == (1, None, 0, 0, 0, 0, 1)
-    # a whole row's run followed by a page number: the dashes are not its cells
-    assert flat.table3.row("withheld.prohibited_by_law") == (0,) * 7
-    assert flat.table3.row("handled_total") == (31, 6, None, 1, 1, None, 39)
 
 
 def test_placeholders_in_table_four_are_blank_cells_however_the_dashes_ran_together() -> None:
@@ -324,23 +363,6 @@ def test_qita_in_table4s_header_is_the_forms_other_results() -> None:
         AppealCounts(1, 0, 0, 0, 1), AppealCounts(0, 0, 0, 0, 0), AppealCounts(2, 0, 0, 0, 2)
     )
     assert not any(n["code"] == "TABLE4_REORDERED" for n in flat.diagnostics)
-
-
-def test_characters_typed_into_a_row_label_still_find_the_row() -> None:
-    """Up to two characters typed into a label of five or more (red team): the row, its
-    run whole (the label takes no digit)."""
-    text = _one_line(
-        {
-            "unavailable.not_held": "（四）无法提供1.本机关不掌握相关的政府信息1000001",
-            "handled_total": "（七）总计1000001",
-            "carried_forward": "四、结转下一年度继续办理2000002",
-        }
-    )
-    flat = read_flat(normalize_text(text))
-    assert flat.table3 is not None
-    assert flat.table3.row("unavailable.not_held") == (1, 0, 0, 0, 0, 0, 1)
-    assert flat.table3.row("carried_forward") == (2, 0, 0, 0, 0, 0, 2)
-    assert not [n for n in flat.diagnostics if n["code"] == "ROW_NOT_FOUND"]
 
 
 def test_a_row_not_found_is_said_never_left_blank_in_silence() -> None:
