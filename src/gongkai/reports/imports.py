@@ -16,8 +16,9 @@ from gongkai.organs.models import Organ
 
 MAX_FILES = 50
 MAX_BYTES = 10 * 1024 * 1024
-ACCEPTED = (".txt", ".text", ".htm", ".html", ".docx", ".pdf", ".json")
-"""Text, web pages, Word (DOCX), PDF, and ``annual-report/1`` JSON."""
+ACCEPTED = (".txt", ".text", ".htm", ".html", ".docx", ".doc", ".wps", ".pdf", ".json")
+"""Text, web pages, Word (DOCX, and Word 97-2003 or WPS ``.doc``/``.wps``), PDF, and
+``annual-report/1`` JSON."""
 
 MATCHED_BY = {
     "chosen": "导入时指定",
@@ -57,7 +58,7 @@ def refuse(upload: Upload) -> str | None:
     if suffix not in ACCEPTED:
         shown = suffix or "（无扩展名）"
         return (
-            f"不支持的文件类型“{shown}”：请上传文本（.txt）、网页（.html）、Word（.docx）、"
+            f"不支持的文件类型“{shown}”：请上传文本（.txt）、网页（.html）、Word（.docx、.doc、.wps）、"
             "PDF（.pdf）或 annual-report/1 JSON（.json）文件"
         )
     if not upload.content:

@@ -1,18 +1,20 @@
 """What a file is, from its content (never its name), and how its text is encoded.
 
-Formats: ``pdf``, ``docx``, ``html``, ``text``; and the ones the parser cannot read:
-``empty``, ``binary``, ``ole`` (old Word/Excel ``.doc``/``.xls``), ``zip`` (a zip that
-is not a Word document), ``rtf``. Encodings of text and HTML: UTF-8 (with or without BOM),
-UTF-16 (BOM), GB18030 (which covers GBK and GB2312) and Big5.
+Formats: ``pdf``, ``docx``, ``doc`` (Word 97-2003 and WPS ``.doc``/``.wps``: an OLE file
+with a ``WordDocument`` stream), ``html``, ``text``; and the ones the parser cannot read:
+``empty``, ``binary``, ``ole`` (another OLE file: Excel ``.xls``, an encrypted DOCX),
+``zip`` (a zip that is not a Word document), ``rtf``. Encodings of text and HTML: UTF-8
+(with or without BOM), UTF-16 (BOM), GB18030 (which covers GBK and GB2312) and Big5.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from typing import Literal
 
-Format = Literal["pdf", "docx", "html", "text", "empty", "binary", "ole", "zip", "rtf"]
+Format = Literal["pdf", "docx", "doc", "html", "text", "empty", "binary", "ole", "zip", "rtf"]
 
 _HTML_RE = re.compile(
     r"<(?:!doctype\s+html|html|head|body|table|div|meta|p|br|span|title)[\s>/]",
@@ -75,7 +77,7 @@ def sniff(data: bytes) -> tuple[Format, Decoded | None]:
         is_word = b"word/" in data[:65536] or b"[Content_Types].xml" in head
         return ("docx" if is_word else "zip"), None
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "ole", None
+        return ("doc" if _has_word_stream(data) else "ole"), None
     if head.lstrip().startswith(b"{\\rtf"):
         return "rtf", None
     decoded = decode_text(data)
@@ -90,6 +92,20 @@ def sniff(data: bytes) -> tuple[Format, Decoded | None]:
             return "text", decoded
         return "html", decoded
     return "text", decoded
+
+
+def _has_word_stream(data: bytes) -> bool:
+    """Whether an OLE file holds a Word document (a ``WordDocument`` stream at its root;
+    a Word file embedded in a spreadsheet sits deeper and does not count)."""
+    if "WordDocument".encode("utf-16-le") not in data:
+        return False  # (the directory names its streams in UTF-16)
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            return bool(ole.exists("WordDocument"))
+    except Exception:  # a damaged container naming a Word stream: read_doc says so
+        return True
 
 
 def decode_text(data: bytes) -> Decoded | None:

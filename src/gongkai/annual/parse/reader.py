@@ -69,9 +69,14 @@ def _read(data: bytes, source: str) -> Document:
     if kind == "ole":
         raise UnreadableDocument(
             "UNSUPPORTED_FORMAT",
-            "是旧版 Word/Excel 文件（.doc/.xls），无法直接读取；请另存为 DOCX 或 PDF 后再解析",
+            "是旧版 Office 文件，但不是 Word 文档（可能是 Excel .xls），无法读取；"
+            "请另存为 DOCX 或 PDF 后再解析",
             source=source,
         )
+    if kind == "doc":
+        from .read_doc import read_doc
+
+        return read_doc(data, source)
     if kind == "rtf":
         raise UnreadableDocument(
             "UNSUPPORTED_FORMAT",
