@@ -19,6 +19,7 @@ import pytest
 
 from gongkai.annual.model import AnnualReport
 from gongkai.annual.parse import parse_file
+from gongkai.annual.parse.labels import table2_labels, table3_labels, table4_labels
 from tests.annual.parse.test_fixture_reports import differences
 from tests.conftest import FIXTURES
 
@@ -128,3 +129,26 @@ def test_sections_numbered_in_brackets_keep_their_own_numbered_paragraphs() -> N
     assert report.sections["5"].startswith("1、公开的深度不够")
     assert "ROW_NOT_PRINTED" in _codes(report)  # no 规章 row: said, left blank
     assert report.table2.regulations.made is None
+
+
+@pytest.mark.parametrize(
+    ("table", "cell", "key"),
+    [
+        ("4", "尚末审结", "pending"),
+        ("4", "末经复议直接起诉", "litigation_direct"),
+        ("3", "5.要求行政机关确认或重新出具己获取信息", "not_processed.confirmation"),
+        ("3", "5.要求行政机关确认或重新出具巳获取信息", "not_processed.confirmation"),
+        ("2", "年末现行有效件数", "in_force"),
+    ],
+)
+def test_characters_ocr_reads_for_wei_and_yi_leave_the_label(
+    table: str, cell: str, key: str
+) -> None:
+    labels = {"2": table2_labels, "3": table3_labels, "4": table4_labels}[table]()
+    assert labels.match(cell)[0].key == key
+
+
+def test_table4_header_with_mo_for_wei_still_orders_its_columns() -> None:
+    report = parse_file(_path("ocr_mo_for_wei_ji_for_yi_in_labels_table4_columns_reordered"))
+    assert "TABLE4_REORDERED" in _codes(report)
+    assert not set(_codes(report)) & WARNED_ROWS

@@ -9,7 +9,8 @@ label and, beside it, a row label (``(三)不予公开 1.属于国家秘密``) i
 cell numbered as an item that opens with a generic row word (``3.其他处理``). A cell no
 variant is in as printed is matched by the longest variant of five characters or more
 that it holds with up to two characters typed between the variant's
-(``1、信访、举报、投诉类申请``, ``本机关不掌握相关的政府信息``).
+(``1、信访、举报、投诉类申请``, ``本机关不掌握相关的政府信息``). The characters OCR reads
+for 未 and 已 (``尚末审结``, ``己获取``) are read as those.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ GENERIC_LENGTH = 2
 _BLOCK_KINDS = frozenset({"group", "block"})
 """Labels over several rows (table 三's groups, table 二's blocks)."""
 MAX_CACHE = 20000
+_OCR_MISREAD = str.maketrans("末己巳", "未已已")
+"""Characters OCR reads for a label's own (``尚末审结``, ``末经复议直接起诉``,
+``重新出具己获取信息``): no label of the form holds 末, 己 or 巳."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +116,8 @@ class LabelSet:
             return []
         if "它" in folded:
             folded = folded.replace("其它", "其他")
+        if "末" in folded or "己" in folded or "巳" in folded:
+            folded = folded.translate(_OCR_MISREAD)
         candidates = self._candidates(folded)
         out = _longest(candidates, folded)
         if out and out[0].kind in _BLOCK_KINDS:
