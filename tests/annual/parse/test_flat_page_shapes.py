@@ -99,3 +99,17 @@ def test_total_printed_first_is_read_when_the_decoder_takes_its_place() -> None:
     flat = read_flat(normalize_text(_printed_in((6, 0, 1, 2, 3, 4, 5), header) + TABLE4 + END))
     assert flat.table3 is not None
     assert dict(flat.table3.rows) == ROWS
+
+
+def test_a_unit_in_brackets_after_a_table_two_label_is_no_cell() -> None:
+    """``行政许可（件）156``, ``行政事业性收费（万元）12.5``: the run after the unit (it was
+    left blank, with no note)."""
+    text = (
+        TABLE2.replace("行政许可", "行政许可（件）")
+        .replace("行政处罚", "行政处罚(件)")
+        .replace("行政事业性收费0", "行政事业性收费（单位：万元）12.5")
+    )
+    flat = read_flat(normalize_text(text + _table3(ROWS) + TABLE4 + "0" * 15 + END))
+    assert flat.table2 is not None
+    assert (flat.table2.licensing, flat.table2.punishment) == (156, 12)
+    assert str(flat.table2.fees) == "12.5"

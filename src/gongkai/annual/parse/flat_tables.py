@@ -1145,6 +1145,9 @@ def _table2(body: str, flat: Flat) -> None:
         if found is None:
             missing.append(key)
             continue
+        unit = _UNIT_AFTER_LABEL_RE.match(body, found[1])
+        if unit is not None:  # 行政事业性收费（万元）12.5: the run after the unit
+            found = (found[0], unit.end())
         if key in s.TABLE2_DOCUMENT_ROWS:
             marked = _DOC_CELLS_RE.match(body, found[1])
             text = marked.group(0) if marked else ""
@@ -1211,6 +1214,10 @@ def _table2(body: str, flat: Flat) -> None:
     # each unsure document row halves it; with both unsure the table is still read (its
     # other rows are sure): at 0 it lost to a reading of no table at all
     flat.confidence["table2"] = 0.5**unsure
+
+
+_UNIT_AFTER_LABEL_RE: Final = re.compile(r"（(?:单位[：:])?(?:件|个|项|次|万元|元)）[：:]?")
+"""A unit printed in brackets after a table 二 row's label, before its run."""
 
 
 def _table2_header(body: str, trial: bool) -> tuple[int, int] | None:
