@@ -113,3 +113,24 @@ def test_a_unit_in_brackets_after_a_table_two_label_is_no_cell() -> None:
     assert flat.table2 is not None
     assert (flat.table2.licensing, flat.table2.punishment) == (156, 12)
     assert str(flat.table2.fees) == "12.5"
+
+
+def test_parts_printed_out_of_order_are_each_found() -> None:
+    """Parts 三 and 四 (with their tables) printed before part 二: each part's heading is
+    found, none said missing, each part's text its own."""
+    from gongkai.annual.parse.flat_tables import flat_sections
+
+    text = (
+        "一、总体情况本局依法公开。三、收到和处理政府信息公开申请情况共收到申请。"
+        "四、政府信息公开行政复议、行政诉讼情况无。二、主动公开政府信息情况详见下表。"
+        "五、存在的主要问题及改进情况解读形式单一。六、其他需要报告的事项无。"
+    )
+    found = flat_sections(text)
+    assert found == {
+        "1": "本局依法公开。",
+        "3": "共收到申请。",
+        "4": "无。",
+        "2": "详见下表。",
+        "5": "解读形式单一。",
+        "6": "无。",
+    }

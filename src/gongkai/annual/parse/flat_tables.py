@@ -1337,6 +1337,8 @@ def flat_sections(text: str) -> dict[str, str]:
             continue
         found.append((section.key, m.start(), m.end()))
         pos = m.end()
+    if 0 < len(found) < len(s.SECTIONS):
+        found = _out_of_order(folded, found)
     out: dict[str, str] = {}
     for i, (key, _, end) in enumerate(found):
         stop = found[i + 1][1] if i + 1 < len(found) else len(text)
@@ -1349,6 +1351,21 @@ def flat_sections(text: str) -> dict[str, str]:
             body = _without_signature(_without_furniture(body))
         out[key] = " ".join(body.split())
     return out
+
+
+def _out_of_order(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``found`` with the sections not found after the ones before them looked for by their
+    whole heading anywhere (a page printing part 二 and its table after parts 三 and 四),
+    in the order printed."""
+    keys = {key for key, _, _ in found}
+    more = list(found)
+    for section in s.SECTIONS:
+        if section.key in keys:
+            continue
+        m = _spaced(section.heading).search(text)
+        if m is not None and not any(a < m.end() and m.start() < b for _, a, b in more):
+            more.append((section.key, m.start(), m.end()))
+    return sorted(more, key=lambda item: item[1])
 
 
 _SIGNATURE_TAIL_RE: Final = re.compile(
