@@ -32,6 +32,7 @@ NOTES = {
     "no_organ_in_title_signature_with_second_name_in_brackets_on_the_line_under_it": set(),
     "organ_in_brackets_alone_on_the_line_under_the_title": set(),
     "organ_in_brackets_alone_on_the_line_above_the_title": set(),
+    "trial_format_2019_title_year_in_chinese_numerals_signed_in_chinese_numerals": set(),
 }
 
 
