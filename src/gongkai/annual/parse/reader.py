@@ -66,6 +66,13 @@ def _read(data: bytes, source: str) -> Document:
         raise UnreadableDocument(
             "ENCRYPTED", "文档设有打开密码（已加密），无法读取；请提供未加密的文件", source=source
         )
+    if kind == "ole" and not _ole_opens(data):
+        raise UnreadableDocument(
+            "DAMAGED",
+            "是旧版 Office 文件（.doc/.xls 等），但已损坏或不完整（可能下载时被截断），"
+            "无法打开；请重新获取原文件",
+            source=source,
+        )
     if kind == "ole":
         raise UnreadableDocument(
             "UNSUPPORTED_FORMAT",
@@ -109,6 +116,21 @@ def _read(data: bytes, source: str) -> Document:
     from .read_text import read_text
 
     return read_text(decoded, source)
+
+
+def _ole_opens(data: bytes) -> bool:
+    """Whether an OLE file's directory can be read (a truncated one's cannot: it is then
+    not known to be a spreadsheet rather than a Word file)."""
+    import io
+
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            ole.listdir()
+    except Exception:  # olefile's own errors on a damaged container
+        return False
+    return True
 
 
 def _read_bytes(path: Path, source: str) -> bytes:

@@ -1,0 +1,75 @@
+"""The Word files the ``.doc`` fixtures were made from (``tests/fixtures/doc/make.py``):
+each fixture's name → (the fixture whose expected values it shares, a builder of the
+DOCX it was saved from). The tests build the DOCX again and read both."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+from tests.annual.parse.as_documents import as_docx
+from tests.annual.parse.fixture_documents import build_docx
+from tests.annual.parse.test_docx_layouts import (
+    NAME,
+    PROPERTIES_NAME,
+    build_framed_docx,
+    build_titled_by_properties_docx,
+)
+from tests.annual.parse.test_fixture_reports import expected_for
+from tests.conftest import FIXTURES
+
+TRADITIONAL = "markdown_traditional_characters_notes_in_cells"
+
+
+def _fields_and_traditional() -> bytes:
+    """A text fixture in traditional characters as a Word file, with a line holding a
+    PAGE field and a HYPERLINK field (codes Word keeps apart from the results it shows)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    text = (FIXTURES / "converted" / f"{TRADITIONAL}.txt").read_text(encoding="utf-8")
+    document = docx.Document(io.BytesIO(as_docx(text)))
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def field(code: str, result: str) -> str:
+        return (
+            f'<w:r {w}><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r {w}><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>'
+            f'<w:r {w}><w:fldChar w:fldCharType="separate"/></w:r>'
+            f"<w:r {w}><w:t>{result}</w:t></w:r>"
+            f'<w:r {w}><w:fldChar w:fldCharType="end"/></w:r>'
+        )
+
+    paragraph = document.paragraphs[1].insert_paragraph_before("本頁爲第")
+    runs = field("PAGE", "1") + f"<w:r {w}><w:t>頁，原文見</w:t></w:r>"
+    runs += field('HYPERLINK "https://www.example.gov.cn/gk/"', "政府網站")
+    for run in parse_xml(f"<w:p {w}>{runs}</w:p>"):
+        paragraph._p.append(run)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _built(build: Callable[[dict[str, Any]], bytes], source: str) -> Callable[[], bytes]:
+    return lambda: build(expected_for(source))
+
+
+TWINS: dict[str, tuple[str, Callable[[], bytes]]] = {
+    "doc_merged_cells_table3_split_by_page_break": (
+        "docx_merged_cells_table3_split_by_page_break",
+        _built(build_docx, "docx_merged_cells_table3_split_by_page_break"),
+    ),
+    "doc_layout_frame_vmerge_vertical_labels_hidden_text_tracked_changes": (
+        NAME,
+        _built(build_framed_docx, NAME),
+    ),
+    "doc_title_only_in_properties_boxed_figures": (
+        PROPERTIES_NAME,
+        _built(build_titled_by_properties_docx, PROPERTIES_NAME),
+    ),
+    "doc_traditional_characters_page_and_hyperlink_fields": (
+        TRADITIONAL,
+        _fields_and_traditional,
+    ),
+}
