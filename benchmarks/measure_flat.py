@@ -21,7 +21,13 @@ between some cells only); ``label_spaces`` (spaces inside labels); ``blanks`` (r
 printing fewer digits); ``size`` (small, medium, large office); ``narrative`` (counts and
 dates in the text before the tables); ``furniture`` (crawler header lines and page
 furniture); ``header`` (header words run together or spaced); ``items`` (``1.``, ``1、``,
-``（1）``); ``format`` (2021, 2019 trial); ``script`` (simplified, traditional).
+``（1）``); ``format`` (2021, 2019 trial); ``script`` (simplified, traditional); ``typed``
+(header words and first rows typed otherwise: table 四's ``结果予以维持``, ``结果纠``,
+``尚未审结案件``, ``经复议后起诉``, ``其它结果``, table 三's ``本年度新收…``, ``上年度结转…``,
+table 二's ``现行有效的件数`` and a unit after a label, ``行政许可（件）``); ``columns``
+(table 三's five organisations printed in another order, its header saying so). The last
+two are drawn from a random source of their own, so every other variant and number of a
+report is what it was before they were added.
 
 Usage: ``python benchmarks/measure_flat.py [--reports N] [--seed S] [--show CLASS]``;
 ``--show wrong`` prints the first few reports with a wrong cell (the text and the cells).
@@ -58,7 +64,26 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "format": ("2021", "2019"),
     "script": ("simplified", "traditional"),
 }
+EXTRA_VARIANTS: dict[str, tuple[str, ...]] = {
+    "typed": ("no", "yes"),
+    "columns": ("national", "reordered"),
+}
+CLASSES: dict[str, tuple[str, ...]] = {**VARIANTS, **EXTRA_VARIANTS}
 OTHER_2019 = s.TABLE3_2019_ONLY_2021_ROWS
+TYPED_TABLE4: dict[str, str] = {
+    "结果维持": "结果予以维持",
+    "结果纠正": "结果纠",
+    "其他结果": "其它结果",
+    "尚未审结": "尚未审结案件",
+    "复议后起诉": "经复议后起诉",
+}
+TYPED_TEXT: dict[str, str] = {
+    "一、本年新收政府信息公开申请数量": "一、本年度新收政府信息公开申请数量",
+    "二、上年结转政府信息公开申请数量": "二、上年度结转政府信息公开申请数量",
+    "现行有效件数": "现行有效的件数",
+    "行政许可": "行政许可（件）",
+}
+"""Words typed otherwise (``typed``), each in a report with that variant at random."""
 
 
 @dataclass
@@ -152,6 +177,17 @@ def _table2(rng: random.Random, size: str) -> dict[str, Cell]:
 class Writer:
     rng: random.Random
     v: dict[str, str]
+    extra: random.Random = field(default_factory=random.Random)
+    """The random source of ``EXTRA_VARIANTS`` (never ``rng``: the other variants' draws
+    stay as they were)."""
+    order: tuple[int, ...] = (0, 1, 2, 3, 4, 5, 6)
+    """Table 三's columns as printed (indexes of the form's)."""
+
+    def typed(self, word: str) -> str:
+        """Table 四's header word, typed otherwise now and then (``typed``)."""
+        if self.v["typed"] == "yes" and word in TYPED_TABLE4 and self.extra.random() < 0.5:
+            return TYPED_TABLE4[word]
+        return word
 
     def label(self, text: str) -> str:
         """A label as printed: with a space inside now and then."""
@@ -216,8 +252,13 @@ def _narrative(rng: random.Random, truth: Truth) -> tuple[str, str]:
     return first, third
 
 
-def write(truth: Truth, v: dict[str, str], rng: random.Random) -> str:
-    w = Writer(rng, v)
+def write(truth: Truth, v: dict[str, str], rng: random.Random, extra: random.Random) -> str:
+    w = Writer(rng, v, extra)
+    if v["columns"] == "reordered":
+        organisations = [1, 2, 3, 4, 5]
+        while organisations == [1, 2, 3, 4, 5]:
+            extra.shuffle(organisations)
+        w.order = (0, *organisations, 6)
     trial = v["format"] == "2019"
     title = f"{truth.organ}{truth.year}年政府信息公开工作年度报告"
     lines: list[str] = []
@@ -238,8 +279,8 @@ def write(truth: Truth, v: dict[str, str], rng: random.Random) -> str:
     lines.append(f"三、收到和处理政府信息公开申请情况 {third}")
     lines += _table3_lines(w, truth, trial)
     lines.append("四、政府信息公开行政复议、行政诉讼情况")
-    t4 = [c.label for c in s.TABLE4_COLUMNS]
-    g4 = [g.label for g in s.TABLE4_GROUPS]
+    t4 = [w.typed(c.label) for c in s.TABLE4_COLUMNS]
+    g4 = [w.typed(g.label) for g in s.TABLE4_GROUPS]
     lines.append(
         w.words(g4[0], s.TABLE4_LITIGATION_HEADER, *t4, g4[1], g4[2], *t4, *t4)
         + w.run(truth.table4)
@@ -250,6 +291,10 @@ def write(truth: Truth, v: dict[str, str], rng: random.Random) -> str:
     lines.append(end + (" 分享到： 打印本页 关闭窗口" if v["furniture"] == "yes" else ""))
     sep = " " if v["layout"] == "one_line" else "\n"
     text = sep.join(lines) + "\n"
+    if v["typed"] == "yes":
+        for printed, typed in TYPED_TEXT.items():
+            if extra.random() < 0.5:
+                text = text.replace(printed, typed)
     if v["script"] == "traditional":
         from tests.annual.parse.shapes import _s2t
 
@@ -291,10 +336,15 @@ def _table2_lines(w: Writer, truth: Truth, trial: bool) -> list[str]:
 
 def _table3_lines(w: Writer, truth: Truth, trial: bool) -> list[str]:
     cols = [c.label for c in s.TABLE3_COLUMNS]
+    organisations = [cols[i] for i in w.order[1:6]]
     lines = [
         s.TABLE3_IDENTITY_NOTE
         + w.words(
-            s.TABLE3_APPLICANT_HEADER, cols[0], s.TABLE3_ORGANISATION_HEADER, cols[6], *cols[1:6]
+            s.TABLE3_APPLICANT_HEADER,
+            cols[0],
+            s.TABLE3_ORGANISATION_HEADER,
+            cols[6],
+            *organisations,
         )
     ]
     groups = {g.key: g.label for g in s.TABLE3_GROUPS}
@@ -302,7 +352,7 @@ def _table3_lines(w: Writer, truth: Truth, trial: bool) -> list[str]:
     for row in s.TABLE3_ROWS:
         if trial and row.key in OTHER_2019:
             continue
-        cells = truth.table3[row.key]
+        cells = [truth.table3[row.key][i] for i in w.order]
         if trial and row.key == "other.other":
             lines.append(w.label("（六）其他处理") + w.run(cells))
             continue
@@ -323,8 +373,10 @@ def _table3_lines(w: Writer, truth: Truth, trial: bool) -> list[str]:
 def reports(count: int, seed: int) -> Iterator[tuple[Truth, dict[str, str], str]]:
     rng = random.Random(seed)
     organs = ("样例市数据局", "样例市青山区发展和改革局", "样例县人民政府办公室", "样例市公安局")
-    for _ in range(count):
+    for number in range(count):
         v = {name: rng.choice(values) for name, values in VARIANTS.items()}
+        extra = random.Random(f"{seed}:{number}")
+        v.update({name: extra.choice(values) for name, values in EXTRA_VARIANTS.items()})
         if v["size"] != "large":  # most offices are small
             v["size"] = rng.choice(("small", "small", "medium"))
         truth = Truth(rng.choice(organs), rng.randint(2019, 2025) if v["format"] == "2019" else 0)
@@ -347,7 +399,7 @@ def reports(count: int, seed: int) -> Iterator[tuple[Truth, dict[str, str], str]
             truth.table2 = _table2(rng, v["size"])
         if v["blanks"] == "yes":
             _blank(rng, truth)
-        yield truth, v, write(truth, v, rng)
+        yield truth, v, write(truth, v, rng, extra)
 
 
 def got_cells(report: object) -> Iterator[tuple[str, Cell]]:
@@ -462,9 +514,9 @@ def _show(truth: Truth, text: str, cells: list[tuple[str, Cell, Cell]]) -> None:
 def _table(counts: dict[tuple[str, str], dict[str, int]]) -> None:
     head = f"{'class':<26}{'reports':>8}{'cells':>8}{'right%':>8}{'silent%':>8}{'flag%':>7}"
     print(head + f"{'miss%':>7}{'blank→n':>8}{'b→n flag':>9}{'silent':>7}{'flag':>6}{'miss':>6}")
-    for name in ("all", "table", *VARIANTS):
+    for name in ("all", "table", *CLASSES):
         values = {"all": ("all",), "table": ("表二", "表三", "表四")}
-        for value in values.get(name) or VARIANTS[name]:
+        for value in values.get(name) or CLASSES[name]:
             c = counts.get((name, value))
             if not c:
                 continue
