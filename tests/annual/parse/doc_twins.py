@@ -51,6 +51,49 @@ def _fields_and_traditional() -> bytes:
     return out.getvalue()
 
 
+NUMBERED = "docx_merged_cells_table3_split_by_page_break"
+_HEADING_NUMBERS = ("一、", "二、", "三、", "四、", "五、", "六、")
+
+
+def _numbered_headings() -> bytes:
+    """The national form as a Word file whose six section headings are numbered by a
+    Word list (``一、`` drawn by Word in Chinese counting, not typed) and whose
+    sub-items ``（一）`` ``（二）`` are a second list."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document(io.BytesIO(build_docx(expected_for(NUMBERED))))
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = document.part.numbering_part.element
+    first_num = numbering.find(f"{{{w[9:-1]}}}num")
+    for key, text, suffix in (("90", "%1、", "nothing"), ("91", "（%1）", "nothing")):
+        abstract = parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="{key}"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            f'<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="{text}"/>'
+            f'<w:suff w:val="{suffix}"/></w:lvl></w:abstractNum>'
+        )
+        first_num.addprevious(abstract)
+        numbering.append(
+            parse_xml(f'<w:num {w} w:numId="{key}"><w:abstractNumId w:val="{key}"/></w:num>')
+        )
+    for paragraph in document.paragraphs:
+        text = paragraph.text
+        if text.startswith(_HEADING_NUMBERS):
+            key, cut = "90", 2
+        elif text.startswith(("（一）", "（二）")):
+            key, cut = "91", 3
+        else:
+            continue
+        paragraph.runs[0].text = text[cut:]
+        properties = paragraph._p.get_or_add_pPr()
+        properties.append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="{key}"/></w:numPr>')
+        )
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def _built(build: Callable[[dict[str, Any]], bytes], source: str) -> Callable[[], bytes]:
     return lambda: build(expected_for(source))
 
@@ -68,6 +111,7 @@ TWINS: dict[str, tuple[str, Callable[[], bytes]]] = {
         PROPERTIES_NAME,
         _built(build_titled_by_properties_docx, PROPERTIES_NAME),
     ),
+    "doc_section_headings_numbered_by_a_word_list": (NUMBERED, _numbered_headings),
     "doc_traditional_characters_page_and_hyperlink_fields": (
         TRADITIONAL,
         _fields_and_traditional,

@@ -34,7 +34,7 @@ def _expected(path: Path) -> dict[str, object]:
 
 
 def test_there_are_doc_fixtures() -> None:
-    assert len(DOCS) >= 4
+    assert len(DOCS) >= 5
 
 
 @pytest.mark.parametrize("path", DOCS, ids=[p.stem for p in DOCS])
@@ -49,6 +49,7 @@ TWINS_ALIKE = [
     "doc_merged_cells_table3_split_by_page_break",
     "doc_layout_frame_vmerge_vertical_labels_hidden_text_tracked_changes",
     "doc_traditional_characters_page_and_hyperlink_fields",
+    "doc_section_headings_numbered_by_a_word_list",
 ]
 
 
@@ -76,6 +77,23 @@ def test_fields_show_their_results_only() -> None:
     assert "本页为第1页，原文见政府网站" in lines
     assert not any("HYPERLINK" in line or "PAGE" in line for line in lines)
     assert [d["code"] for d in doc.diagnostics] == ["TRADITIONAL"]
+
+
+def test_section_headings_numbered_by_word_show_their_numbers() -> None:
+    """``一、`` and ``（一）`` drawn by Word's list numbering, not typed: read as shown."""
+    path = DOC / "doc_section_headings_numbered_by_a_word_list.doc"
+    texts = [line.text for line in read_bytes(path.read_bytes(), path.name).lines()]
+    assert [t for t in texts if t[1:2] == "、"] == [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ]
+    assert any(t.startswith("(二)依申请公开") for t in texts)
+    report = parse_file(path)
+    assert report.sections is not None and len(report.sections) == 6
 
 
 def test_merged_cells_are_marked_as_in_the_form() -> None:

@@ -10,8 +10,9 @@ merge flags (``sprmTDefTable``). The format is Microsoft's public [MS-DOC] speci
 Every offset and count read from the file is checked against the stream it points into:
 a structure that does not fit raises ``_Damaged`` (the file is refused as damaged) or,
 for the paragraph properties alone, leaves the text read without its tables and says so.
-Not read: list numbers Word draws (``一、`` from a numbered list), text marked hidden or
-deleted by a tracked change, and text boxes.
+The numbers Word draws for a numbered list (``一、``) are read as ``read_docx`` reads them,
+when the paragraph names its list itself (not through its style). Text marked hidden or
+deleted by a tracked change is left out. Not read: text boxes, headers and footers.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from .document import Document, Grid
 from .grid import MAX_WIDTH, RawCell
 from .normalize import looks_traditional, normalize_text
-from .read_docx import _Cell, _laid_out, _Rows, _shown_above
+from .read_docx import _Cell, _format_number, _laid_out, _Rows, _shown_above
 from .read_text import numbered_lines, traditional_note
 from .unreadable import UnreadableDocument
 
@@ -46,6 +47,7 @@ _SPRM_DEF_TABLE, _SPRM_VERT_MERGE, _SPRM_CHG_TABS = 0xD608, 0xD62B, 0xC615
 _SPRM_MERGE, _SPRM_SPLIT = 0x5624, 0x5625
 _SPRM_HUGE_PAPX = 0x6646
 _SPRM_VANISH, _SPRM_DELETED = 0x083C, 0x0800
+_SPRM_ILFO, _SPRM_ILVL = 0x460B, 0x260A
 """The paragraph's properties are too long for its page: they are in the ``Data`` stream."""
 _OPERAND_SIZES = (1, 1, 2, 4, 2, 2, 0, 3)
 """Operand bytes by a sprm's ``spra`` (its top three bits); 0: the size is in the operand."""
@@ -108,6 +110,9 @@ def read_doc(data: bytes, source: str) -> Document:
         hidden = []  # the text's own properties unreadable: all of it read as shown
     text, origin = _visible(text, pieces, hidden)
     paragraphs = _paragraphs(text, origin, positions, pieces, prcs, runs, extra)
+    lists = _Lists.of(table_stream, fib)
+    if lists is not None:
+        paragraphs = [lists.numbered(paragraph) for paragraph in paragraphs]
     items = _structure(paragraphs)
     _fill(document, items, title, source)
     return document
@@ -216,6 +221,10 @@ class _Fib:
     lcb_papx: int
     fc_chpx: int
     lcb_chpx: int
+    fc_lists: int = 0
+    lcb_lists: int = 0
+    fc_overrides: int = 0
+    lcb_overrides: int = 0
 
     @classmethod
     def of(cls, word: bytes, source: str) -> _Fib:
@@ -249,6 +258,8 @@ class _Fib:
         fc_clx, lcb_clx = pair(33)
         fc_papx, lcb_papx = pair(13)
         fc_chpx, lcb_chpx = pair(12)
+        lists = pair(73) if cb_fc_lcb > 74 else (0, 0)
+        overrides = pair(74) if cb_fc_lcb > 74 else (0, 0)
         return cls(
             table_name="1Table" if flags & _F_WHICH_TABLE else "0Table",
             ccp_text=_u32(word, lw + 2 + 12),
@@ -258,6 +269,10 @@ class _Fib:
             lcb_papx=lcb_papx,
             fc_chpx=fc_chpx,
             lcb_chpx=lcb_chpx,
+            fc_lists=lists[0],
+            lcb_lists=lists[1],
+            fc_overrides=overrides[0],
+            lcb_overrides=overrides[1],
         )
 
 
@@ -529,6 +544,8 @@ class _Props:
     row_end: bool = False  # fTtp (depth 1) or fInnerTtp (deeper)
     inner_cell: bool = False
     cells: list[_Tc] | None = None
+    ilfo: int = 0  # the paragraph's list (1-based; 0: none)
+    ilvl: int = 0
 
 
 def _props(grpprl: bytes) -> _Props:
@@ -549,6 +566,10 @@ def _props(grpprl: bytes) -> _Props:
             props.inner_cell = bool(operand[0])
         elif sprm == _SPRM_INNER_TTP:
             inner_ttp = bool(operand[0])
+        elif sprm == _SPRM_ILFO:
+            props.ilfo = struct.unpack_from("<h", operand)[0]
+        elif sprm == _SPRM_ILVL:
+            props.ilvl = operand[0]
         elif sprm == _SPRM_DEF_TABLE:
             props.cells = _def_table(operand)
         elif props.cells is not None:
@@ -688,6 +709,163 @@ def _shown(text: str) -> str:
         elif all(fields):
             out.append(char)
     return "".join(out).translate(_SHOWN)
+
+
+# ----------------------------------------------------------------------------- list numbers
+
+_NUMBER_FORMATS = {
+    0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter",
+    10: "ideographDigital", 11: "japaneseCounting", 14: "decimalFullWidth",
+    18: "decimalEnclosedCircle", 22: "decimalZero", 23: "bullet",
+    26: "decimalEnclosedFullstop", 27: "decimalEnclosedParen",
+    28: "decimalEnclosedCircleChinese", 30: "ideographTraditional", 31: "ideographZodiac",
+    33: "taiwaneseCounting", 34: "ideographLegalTraditional",
+    35: "chineseCountingThousand", 36: "taiwaneseDigital", 37: "chineseCounting",
+    38: "chineseLegalSimplified", 39: "chineseCountingThousand", 255: "none",
+}  # fmt: skip
+"""Word's number formats ([MS-OSHARED] MSONFC) by the names ``read_docx`` formats (the
+Taiwanese counting with thousands as the Chinese: the same numerals below ten thousand)."""
+_MAX_LISTS = 4096
+_LEVELS = 9
+
+
+@dataclass(frozen=True)
+class _Level:
+    start: int
+    kind: str
+    text: str  # characters 0-8 stand for the number of that level
+    space: bool  # a tab or a space follows the number
+
+
+class _Lists:
+    """Word's list numbering (``PlfLst``, ``PlfLfo``): the ``一、`` ``（一）`` a numbered
+    paragraph shows but does not hold as text, counted in reading order as ``read_docx``
+    counts them. Only a paragraph's own list is read, not one its style gives."""
+
+    def __init__(
+        self, levels: dict[int, list[_Level]], overrides: list[tuple[int, dict[int, int]]]
+    ):
+        self.levels = levels  # list id → its levels
+        self.overrides = overrides  # by ilfo - 1: (list id, start overrides by level)
+        self.counters: dict[int, list[int | None]] = {}
+        self.restarted: set[tuple[int, int]] = set()
+
+    @classmethod
+    def of(cls, table: bytes, fib: _Fib) -> _Lists | None:
+        """The file's lists; ``None`` when it has none or they cannot be read."""
+        if not fib.lcb_lists or not fib.lcb_overrides:
+            return None
+        try:
+            levels = _list_levels(table, fib.fc_lists, fib.lcb_lists)
+            overrides = _list_overrides(table, fib.fc_overrides, fib.lcb_overrides)
+        except (_Damaged, struct.error, IndexError):
+            return None
+        return cls(levels, overrides) if levels and overrides else None
+
+    def numbered(self, paragraph: _Paragraph) -> _Paragraph:
+        props = paragraph.props
+        if props.ilfo <= 0 or props.ilfo > len(self.overrides) or not paragraph.text.strip():
+            return paragraph
+        label = self.label(props.ilfo, min(props.ilvl, _LEVELS - 1))
+        if not label:
+            return paragraph
+        return _Paragraph(label + paragraph.text, paragraph.mark, props)
+
+    def label(self, ilfo: int, level: int) -> str:
+        list_id, starts = self.overrides[ilfo - 1]
+        levels = self.levels.get(list_id)
+        if levels is None or level >= len(levels):
+            return ""
+        if levels[level].kind in ("bullet", "none"):
+            return ""
+        counters = self.counters.setdefault(list_id, [None] * _LEVELS)
+        for deeper in range(level + 1, _LEVELS):
+            counters[deeper] = None
+        current = counters[level]
+        if level in starts and (ilfo, level) not in self.restarted:
+            self.restarted.add((ilfo, level))
+            counters[level] = starts[level]
+        elif current is None:
+            counters[level] = levels[level].start
+        else:
+            counters[level] = current + 1
+        parts: list[str] = []
+        for char in levels[level].text:
+            shown = ord(char)
+            if shown >= _LEVELS:
+                parts.append(char)
+                continue
+            known = levels[shown] if shown < len(levels) else None
+            count = counters[shown]
+            if count is None:
+                count = known.start if known else 1
+            parts.append(_format_number(count, known.kind if known else ""))
+        text = "".join(parts).strip()
+        if not text:
+            return ""
+        return text + " " if levels[level].space else text
+
+
+def _list_levels(table: bytes, fc: int, lcb: int) -> dict[int, list[_Level]]:
+    """The levels of each list (``PlfLst``, then the ``LVL``s that follow it)."""
+    if fc + lcb > len(table) or lcb < 2:
+        raise _Damaged("列表表越界")
+    count = struct.unpack_from("<h", table, fc)[0]
+    if count < 0 or count > _MAX_LISTS or 2 + 28 * count > lcb:
+        raise _Damaged("列表表长度不对")
+    heads = [(_u32(table, fc + 2 + 28 * i), table[fc + 2 + 28 * i + 26] & 1) for i in range(count)]
+    offset = fc + lcb
+    out: dict[int, list[_Level]] = {}
+    for list_id, simple in heads:
+        levels: list[_Level] = []
+        for _ in range(1 if simple else _LEVELS):
+            level, offset = _level(table, offset)
+            levels.append(level)
+        out[list_id] = levels
+    return out
+
+
+def _level(table: bytes, offset: int) -> tuple[_Level, int]:
+    """One ``LVL`` at ``offset`` and where the next begins."""
+    if offset + 28 > len(table):
+        raise _Damaged("列表级别越界")
+    start = struct.unpack_from("<i", table, offset)[0]
+    kind = _NUMBER_FORMATS.get(table[offset + 4], "decimal")
+    follow = table[offset + 15]
+    papx, chpx = table[offset + 25], table[offset + 24]
+    text_at = offset + 28 + papx + chpx
+    length = _u16(table, text_at)
+    end = text_at + 2 + 2 * length
+    if end > len(table):
+        raise _Damaged("列表级别越界")
+    text = table[text_at + 2 : end].decode("utf-16-le", "replace")
+    return _Level(start, kind, text, follow != 2), end
+
+
+def _list_overrides(table: bytes, fc: int, lcb: int) -> list[tuple[int, dict[int, int]]]:
+    """Each ``LFO``'s list and the start numbers it sets (``PlfLfo``)."""
+    if fc + lcb > len(table) or lcb < 4:
+        raise _Damaged("列表覆盖表越界")
+    count = _u32(table, fc)
+    if count > _MAX_LISTS or 4 + 16 * count > lcb:
+        raise _Damaged("列表覆盖表长度不对")
+    out: list[tuple[int, dict[int, int]]] = []
+    data = fc + 4 + 16 * count
+    for i in range(count):
+        at = fc + 4 + 16 * i
+        list_id, levels = _u32(table, at), table[at + 12]
+        starts: dict[int, int] = {}
+        data += 4  # the LFOData's cp
+        for _ in range(min(levels, _LEVELS)):
+            start = struct.unpack_from("<i", table, data)[0] if data + 8 <= len(table) else 0
+            flags = table[data + 4] if data + 8 <= len(table) else 0
+            data += 8
+            if flags & 0x10:
+                starts[flags & 0x0F] = start
+            if flags & 0x20:  # a whole level of its own follows
+                _, data = _level(table, data)
+        out.append((list_id, starts))
+    return out
 
 
 # ----------------------------------------------------------------------------- tables
