@@ -94,6 +94,30 @@ def _numbered_headings() -> bytes:
     return out.getvalue()
 
 
+def _text_box() -> bytes:
+    """The national form as a Word file with a text box anchored in the first paragraph
+    of the report's first part (a note beside it)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document(io.BytesIO(build_docx(expected_for(NUMBERED))))
+    w = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"'
+    )
+    anchor = next(p for p in document.paragraphs if p.text.startswith("2024年"))
+    anchor._p.append(
+        parse_xml(
+            f'<w:r {w}><w:pict><v:shape style="width:200pt;height:40pt" type="#_x0000_t202">'
+            "<v:textbox><w:txbxContent><w:p><w:r><w:t>注：本报告电子版可在本机关门户网站下载。"
+            "</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+        )
+    )
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def _built(build: Callable[[dict[str, Any]], bytes], source: str) -> Callable[[], bytes]:
     return lambda: build(expected_for(source))
 
@@ -112,6 +136,7 @@ TWINS: dict[str, tuple[str, Callable[[], bytes]]] = {
         _built(build_titled_by_properties_docx, PROPERTIES_NAME),
     ),
     "doc_section_headings_numbered_by_a_word_list": (NUMBERED, _numbered_headings),
+    "doc_text_box_beside_a_paragraph": (NUMBERED, _text_box),
     "doc_traditional_characters_page_and_hyperlink_fields": (
         TRADITIONAL,
         _fields_and_traditional,

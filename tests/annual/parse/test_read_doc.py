@@ -34,7 +34,7 @@ def _expected(path: Path) -> dict[str, object]:
 
 
 def test_there_are_doc_fixtures() -> None:
-    assert len(DOCS) >= 5
+    assert len(DOCS) >= 6
 
 
 @pytest.mark.parametrize("path", DOCS, ids=[p.stem for p in DOCS])
@@ -50,6 +50,7 @@ TWINS_ALIKE = [
     "doc_layout_frame_vmerge_vertical_labels_hidden_text_tracked_changes",
     "doc_traditional_characters_page_and_hyperlink_fields",
     "doc_section_headings_numbered_by_a_word_list",
+    "doc_text_box_beside_a_paragraph",
 ]
 
 
@@ -94,6 +95,13 @@ def test_section_headings_numbered_by_word_show_their_numbers() -> None:
     assert any(t.startswith("(二)依申请公开") for t in texts)
     report = parse_file(path)
     assert report.sections is not None and len(report.sections) == 6
+
+
+def test_text_box_is_read_after_the_paragraph_it_is_anchored_in() -> None:
+    path = DOC / "doc_text_box_beside_a_paragraph.doc"
+    texts = [line.text for line in read_bytes(path.read_bytes(), path.name).lines()]
+    at = texts.index("注：本报告电子版可在本机关门户网站下载。")
+    assert texts[at - 1].startswith("2024年，松江县林业局认真贯彻落实")
 
 
 def test_merged_cells_are_marked_as_in_the_form() -> None:

@@ -12,7 +12,8 @@ a structure that does not fit raises ``_Damaged`` (the file is refused as damage
 for the paragraph properties alone, leaves the text read without its tables and says so.
 The numbers Word draws for a numbered list (``一、``) are read as ``read_docx`` reads them,
 when the paragraph names its list itself (not through its style). Text marked hidden or
-deleted by a tracked change is left out. Not read: text boxes, headers and footers.
+deleted by a tracked change is left out. A text box's text is read after the paragraph
+it is anchored in, as ``read_docx`` reads it. Not read: headers, footers and notes.
 """
 
 from __future__ import annotations
@@ -113,6 +114,7 @@ def read_doc(data: bytes, source: str) -> Document:
     lists = _Lists.of(table_stream, fib)
     if lists is not None:
         paragraphs = [lists.numbered(paragraph) for paragraph in paragraphs]
+    paragraphs = _with_text_boxes(paragraphs, _text_boxes(word, table_stream, pieces, fib))
     items = _structure(paragraphs)
     _fill(document, items, title, source)
     return document
@@ -221,6 +223,12 @@ class _Fib:
     lcb_papx: int
     fc_chpx: int
     lcb_chpx: int
+    before_boxes: int = 0  # characters of the stories before the text boxes' story
+    ccp_boxes: int = 0
+    fc_shapes: int = 0
+    lcb_shapes: int = 0
+    fc_boxes: int = 0
+    lcb_boxes: int = 0
     fc_lists: int = 0
     lcb_lists: int = 0
     fc_overrides: int = 0
@@ -258,6 +266,8 @@ class _Fib:
         fc_clx, lcb_clx = pair(33)
         fc_papx, lcb_papx = pair(13)
         fc_chpx, lcb_chpx = pair(12)
+        counts = [_u32(word, lw + 2 + 4 * i) for i in range(3, 10)] if cslw >= 10 else [0] * 7
+        shapes, boxes = pair(40), pair(56)
         lists = pair(73) if cb_fc_lcb > 74 else (0, 0)
         overrides = pair(74) if cb_fc_lcb > 74 else (0, 0)
         return cls(
@@ -269,6 +279,12 @@ class _Fib:
             lcb_papx=lcb_papx,
             fc_chpx=fc_chpx,
             lcb_chpx=lcb_chpx,
+            before_boxes=sum(counts[1:6]),
+            ccp_boxes=counts[6],
+            fc_shapes=shapes[0],
+            lcb_shapes=shapes[1],
+            fc_boxes=boxes[0],
+            lcb_boxes=boxes[1],
             fc_lists=lists[0],
             lcb_lists=lists[1],
             fc_overrides=overrides[0],
@@ -629,6 +645,7 @@ class _Paragraph:
     text: str
     mark: str  # "\r", "\x07" or "" (the text's end)
     props: _Props
+    end: int = -1  # the mark's character position
 
 
 def _paragraphs(
@@ -680,7 +697,7 @@ def _paragraphs(
                 if prm & 1 and (prm >> 1) < len(prcs):
                     grpprl += prcs[prm >> 1]  # a fast save's changes to the piece
                 props = _props(_huge(grpprl, extra))
-        out.append(_Paragraph("".join(kept), char, props))
+        out.append(_Paragraph("".join(kept), char, props, cp))
         kept.clear()
     if start < len(text):
         kept.append(_shown(text[start:]))
@@ -709,6 +726,92 @@ def _shown(text: str) -> str:
         elif all(fields):
             out.append(char)
     return "".join(out).translate(_SHOWN)
+
+
+# ----------------------------------------------------------------------------- text boxes
+
+_MAX_BOXES = 10_000
+
+
+def _text_boxes(word: bytes, table: bytes, pieces: list[_Piece], fib: _Fib) -> dict[int, str]:
+    """The text of each text box by the position of its anchor in the main text (the
+    box's shape, ``PlcSpaMom``, and its text, ``PlcftxbxTxt``, share a shape id); none
+    when they cannot be read."""
+    try:
+        anchors = _shape_anchors(table, fib)
+        if not anchors or not fib.ccp_boxes:
+            return {}
+        start = fib.ccp_text + fib.before_boxes
+        story, _ = _story(word, pieces, start, start + fib.ccp_boxes)
+        count = (fib.lcb_boxes - 4) // 26
+        if count <= 0 or count > _MAX_BOXES or fib.fc_boxes + fib.lcb_boxes > len(table):
+            return {}
+        cps = struct.unpack_from(f"<{count + 1}I", table, fib.fc_boxes)
+        out: dict[int, str] = {}
+        for i in range(count):
+            shape = struct.unpack_from("<i", table, fib.fc_boxes + 4 * (count + 1) + 22 * i + 14)[0]
+            if shape in anchors and cps[i] < cps[i + 1] <= len(story):
+                out[anchors[shape]] = story[cps[i] : cps[i + 1]]
+        return out
+    except (_Damaged, struct.error):
+        return {}
+
+
+def _shape_anchors(table: bytes, fib: _Fib) -> dict[int, int]:
+    """Each shape's id → the position of its anchor in the main text."""
+    count = (fib.lcb_shapes - 4) // 30
+    if count <= 0 or count > _MAX_BOXES or fib.fc_shapes + fib.lcb_shapes > len(table):
+        return {}
+    cps = struct.unpack_from(f"<{count + 1}I", table, fib.fc_shapes)
+    base = fib.fc_shapes + 4 * (count + 1)
+    return {struct.unpack_from("<i", table, base + 26 * i)[0]: cps[i] for i in range(count)}
+
+
+def _story(word: bytes, pieces: list[_Piece], start: int, end: int) -> tuple[str, None]:
+    """The characters from ``start`` to ``end`` (another story than the main text)."""
+    if end - start > len(word):
+        raise _Damaged("文本框文字超出文件范围")
+    parts: list[str] = []
+    for piece in pieces:
+        low, high = max(piece.start, start), min(piece.end, end)
+        if low >= high:
+            continue
+        width = 1 if piece.compressed else 2
+        at = piece.fc + (low - piece.start) * width
+        raw = word[at : at + (high - low) * width]
+        if at + (high - low) * width > len(word):
+            raise _Damaged("文本框文字超出文件范围")
+        if piece.compressed:
+            parts.append(raw.decode("latin-1").translate(_COMPRESSED))
+        else:
+            parts.append(raw.decode("utf-16-le", "replace"))
+    return "".join(parts), None
+
+
+def _with_text_boxes(paragraphs: list[_Paragraph], boxes: dict[int, str]) -> list[_Paragraph]:
+    """The paragraphs with each text box's after the paragraph it is anchored in (as
+    ``read_docx`` reads them); in a table cell, its lines join that paragraph's."""
+    if not boxes:
+        return paragraphs
+    anchors = sorted(boxes)
+    out: list[_Paragraph] = []
+    taken = 0
+    for paragraph in paragraphs:
+        lines: list[str] = []
+        while taken < len(anchors) and anchors[taken] <= paragraph.end:
+            box = boxes[anchors[taken]].replace(_CELL_MARK, _PARAGRAPH_MARK)
+            lines.extend(_shown(line) for line in box.split(_PARAGRAPH_MARK))
+            taken += 1
+        lines = [line for line in lines if line.strip()]
+        if not lines:
+            out.append(paragraph)
+        elif paragraph.props.depth:
+            text = "\n".join([paragraph.text, *lines])
+            out.append(_Paragraph(text, paragraph.mark, paragraph.props, paragraph.end))
+        else:
+            out.append(paragraph)
+            out.extend(_Paragraph(line, _PARAGRAPH_MARK, _Props()) for line in lines)
+    return out
 
 
 # ----------------------------------------------------------------------------- list numbers
@@ -769,7 +872,7 @@ class _Lists:
         label = self.label(props.ilfo, min(props.ilvl, _LEVELS - 1))
         if not label:
             return paragraph
-        return _Paragraph(label + paragraph.text, paragraph.mark, props)
+        return _Paragraph(label + paragraph.text, paragraph.mark, props, paragraph.end)
 
     def label(self, ilfo: int, level: int) -> str:
         list_id, starts = self.overrides[ilfo - 1]
