@@ -134,3 +134,24 @@ def test_parts_printed_out_of_order_are_each_found() -> None:
         "5": "解读形式单一。",
         "6": "无。",
     }
+
+
+@pytest.mark.parametrize("page", ["\n- 2 -\n", "—2—", "\n/\n"])
+def test_a_page_number_after_table_four_is_no_cell(page: str) -> None:
+    """``- 2 -`` (or a lone ``/``) printed after table 四's whole run: not read as blank
+    cells and a 16th number (the table was left null)."""
+    text = TABLE2 + _table3(ROWS) + TABLE4 + "100012000203003" + page + END
+    flat = read_flat(normalize_text(text))
+    assert flat.table4 is not None
+    assert flat.table4.litigation_after_reconsideration.total == 3
+    assert flat.table4.reconsideration.upheld == 1
+    assert not [n for n in flat.diagnostics if n["code"] == "UNDECODED_RUN"]
+
+
+def test_a_page_number_after_a_group_printed_a_row_of_its_own() -> None:
+    words = "结果维持结果纠正其他结果尚未审结总计"
+    printed = f"行政复议{words}10001行政诉讼未经复议直接起诉{words}20002复议后起诉{words}03003- 3 -"
+    flat = read_flat(normalize_text(TABLE2 + _table3(ROWS) + printed + END))
+    assert flat.table4 is not None
+    assert flat.table4.litigation_after_reconsideration.corrected == 3
+    assert flat.table4.litigation_direct.total == 2

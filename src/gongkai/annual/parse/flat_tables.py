@@ -906,8 +906,10 @@ def _table4_runs(body: str, start: int) -> _Table4Runs | None:
         at = words[0] if words else pos
         run, stop = _run_after(body, at, None)
         marked = _marked_run(body, at, stop, None)
-        if marked is not None:  # placeholders (—, /) among the numbers: blank cells
-            run, stop = marked[0], marked[1]
+        if marked is not None and not _whole_before(run, body[stop : marked[1]]):
+            if not words and _PAGE_NUMBER_RE.fullmatch(body[at : marked[1]].strip()):
+                break  # a page number after the last run
+            run, stop = marked[0], marked[1]  # placeholders (—, /) among the numbers: blanks
         if words:
             chunks.append((words[1], run or None))
         if not run or (not words and runs == []):
@@ -925,6 +927,34 @@ def _table4_runs(body: str, start: int) -> _Table4Runs | None:
     if by_group is None:
         return _Table4Runs(" ".join(runs), headings)
     return _Table4Runs(" ".join(runs), headings, by_group[0], by_group[1])
+
+
+_PAGE_NUMBER_RE: Final = re.compile(f"[{_PLACEHOLDERS}] ?\\d{{1,3}} ?[{_PLACEHOLDERS}]")
+"""A page number between dashes (``- 2 -``, ``—2—``) printed after a table's last run."""
+
+
+def _whole_before(run: str, tail: str) -> bool:
+    """Whether table 四's ``run`` is whole without the placeholders (and digits among them)
+    printed after it: it adds up as all three groups (no cell is left for a placeholder),
+    or as one group followed by a page number (``10001- 2 -``)."""
+    if not run:
+        return False
+    groups = len(s.TABLE4_GROUPS)
+    if _adds_up_as(run, groups):
+        return True
+    return _PAGE_NUMBER_RE.fullmatch(tail.strip()) is not None and _adds_up_as(run, 1)
+
+
+def _adds_up_as(run: str, groups: int) -> bool:
+    """Whether ``run`` reads as ``groups`` groups of table 四 each adding up, its 总计 in
+    any column (the header's order is read later)."""
+    size = len(s.TABLE4_COLUMNS)
+    if len(run.replace(" ", "")) < size * groups:
+        return False
+    return any(
+        next(d.summed_splits(run, size, groups, total=total), None) is not None
+        for total in range(size)
+    )
 
 
 def _by_group(
