@@ -155,3 +155,16 @@ def test_a_page_number_after_a_group_printed_a_row_of_its_own() -> None:
     assert flat.table4 is not None
     assert flat.table4.litigation_after_reconsideration.corrected == 3
     assert flat.table4.litigation_direct.total == 2
+
+
+def test_a_second_table_three_with_other_numbers_is_said() -> None:
+    """Last year's tables appended after this year's: this year's (the first) are read and
+    the second table 三 is said; a page printing the same report twice says nothing."""
+    other = dict(ROWS)
+    other["received"] = other["granted"] = other["handled_total"] = (5, 1, 0, 0, 0, 0, 6)
+    first = TABLE2 + _table3(ROWS) + TABLE4 + "0" * 15
+    for second, said in ((TABLE2 + _table3(other) + TABLE4 + "0" * 15, True), (first, False)):
+        flat = read_flat(normalize_text(first + "附：上一年度数据" + second + END))
+        assert flat.table3 is not None and flat.table3.row("granted") == ROWS["granted"]
+        notes = [n for n in flat.diagnostics if n["code"] == "ROW_DUPLICATE"]
+        assert len(notes) == said

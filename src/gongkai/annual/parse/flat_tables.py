@@ -202,12 +202,31 @@ def read_flat(text: str) -> Flat:
     _table2(body[:t2_end], flat)
     if flat.table3 is not None:
         end = flat.end
+        _another_table3(body, end, flat)
         if flat.table2 is None and _table3_start(body[end:]) is None:
             _table2(body[end:], flat)  # printed after the others (never another year's)
         _table4(body, end, flat)
         if flat.table4 is None and t3_start is not None:  # table 四 before table 三
             _table4(body[: t3_start[0]], 0, flat)
     return flat
+
+
+def _another_table3(body: str, end: int, flat: Flat) -> None:
+    """A second table 三 after the one read (another year's tables appended, say): said
+    when its numbers differ (a page printing the same report twice is not); the first is
+    the one read."""
+    found = _table3_start(body[end:])
+    if found is None:
+        return
+    other = Flat()
+    _table3(body, end + found[0], other)
+    if other.table3 is not None and other.table3 != flat.table3:
+        flat.note(
+            "table3",
+            "ROW_DUPLICATE",
+            "warning",
+            "表三在页面中出现了两次且数字不同（可能附有其他年度的表格），只读取了第一张，请核对",
+        )
 
 
 def _find_any(
