@@ -244,3 +244,17 @@ def test_import_page_accepts_doc_and_wps() -> None:
     assert refuse(Upload("年报.WPS", data)) is None
     message = refuse(Upload("统计表.xls", data))
     assert message is not None and ".doc" in message and ".wps" in message
+
+
+def test_eight_bit_pieces_are_read_as_the_specification_maps_them() -> None:
+    """Word stores a piece of only Western characters one byte a character ("compressed",
+    at half its stated offset), some bytes standing for other characters (0x93 “)."""
+    from gongkai.annual.parse.read_doc import _main_text, _Piece
+
+    word = bytearray(64)
+    word[10:17] = b"\x93Hi\x94 \x85\r"
+    word[40:46] = "总计".encode("utf-16-le") + b"\r\x00"
+    pieces = [_Piece(0, 7, 10, True, 0), _Piece(7, 10, 40, False, 0)]
+    text, starts = _main_text(bytes(word), pieces, 9)
+    assert text == "\u201cHi\u201d \u2026\r总计"
+    assert starts == [0, 7]

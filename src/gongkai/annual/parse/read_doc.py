@@ -19,6 +19,7 @@ it is anchored in, as ``read_docx`` reads it. Not read: headers, footers and not
 from __future__ import annotations
 
 import io
+import re
 import struct
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -66,6 +67,8 @@ _COMPRESSED = str.maketrans(_COMPRESSED_EXTRA)
 
 _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
 _CELL_MARK, _PARAGRAPH_MARK = "\x07", "\r"
+_STRUCTURE_RE = re.compile("[\x07\r\x13\x14\x15]")
+"""The characters that end a paragraph or a cell, or begin, divide or end a field."""
 _SHOWN = str.maketrans(
     {
         "\x0b": "\n",  # line break
@@ -430,6 +433,7 @@ def _hidden_runs(word: bytes, table: bytes, fib: _Fib) -> list[tuple[int, int, i
     """The byte ranges of text Word does not show: (start, end, 1) hidden, (…, 2) deleted
     by a tracked change (its marks too: a deleted row)."""
     out: list[tuple[int, int, int]] = []
+    kinds: dict[bytes, int] = {}
     for page in _pages(word, table, fib.fc_chpx, fib.lcb_chpx, "文字属性"):
         crun = page[511]
         if crun == 0 or 5 * crun + 4 > 511:
@@ -440,15 +444,23 @@ def _hidden_runs(word: bytes, table: bytes, fib: _Fib) -> list[tuple[int, int, i
             if not offset or offset >= 511:
                 continue
             grpprl = page[offset + 1 : offset + 1 + page[offset]]
-            kind = 0
-            for sprm, operand in _sprms(grpprl):
-                if sprm == _SPRM_DELETED and operand[0] == 1:
-                    kind = 2
-                elif sprm == _SPRM_VANISH and operand[0] in (1, 0x81) and not kind:
-                    kind = 1
+            kind = kinds.get(grpprl)
+            if kind is None:
+                kind = kinds[grpprl] = _shown_kind(grpprl)
             if kind:
                 out.append((fcs[i], fcs[i + 1], kind))
     return out
+
+
+def _shown_kind(grpprl: bytes) -> int:
+    """0: text shown; 1: hidden; 2: deleted by a tracked change."""
+    kind = 0
+    for sprm, operand in _sprms(grpprl):
+        if sprm == _SPRM_DELETED and operand[0] == 1:
+            return 2
+        if sprm == _SPRM_VANISH and operand[0] in (1, 0x81):
+            kind = 1
+    return kind
 
 
 def _pages(word: bytes, table: bytes, fc: int, lcb: int, what: str) -> list[bytes]:
@@ -660,12 +672,14 @@ def _paragraphs(
     """The paragraphs of the text with their properties, field codes left out (a
     field's result kept)."""
     run_starts = [run.start for run in runs] if runs is not None else []
+    known: dict[bytes, _Props] = {}
     out: list[_Paragraph] = []
     kept: list[str] = []
     fields: list[bool] = []  # per open field: whether its result has begun
     piece = 0
     start = 0
-    for index, char in enumerate(text):
+    for match in _STRUCTURE_RE.finditer(text):
+        index, char = match.start(), match.group()
         if char == _FIELD_BEGIN:
             if len(fields) < _MAX_FIELD_DEPTH:
                 fields.append(False)
@@ -677,8 +691,6 @@ def _paragraphs(
         if char == _FIELD_END:
             if fields:
                 fields.pop()
-            continue
-        if char not in (_CELL_MARK, _PARAGRAPH_MARK):
             continue
         if fields and not all(fields):
             continue  # a mark inside a field's code
@@ -696,7 +708,10 @@ def _paragraphs(
                 prm = pieces[piece].prm
                 if prm & 1 and (prm >> 1) < len(prcs):
                     grpprl += prcs[prm >> 1]  # a fast save's changes to the piece
-                props = _props(_huge(grpprl, extra))
+                found_props = known.get(grpprl)
+                if found_props is None:  # most paragraphs share a few property lists
+                    found_props = known[grpprl] = _props(_huge(grpprl, extra))
+                props = found_props
         out.append(_Paragraph("".join(kept), char, props, cp))
         kept.clear()
     if start < len(text):
