@@ -108,3 +108,22 @@ def test_table_three_begins_at_its_first_row_typed_otherwise_not_in_the_narrativ
     assert flat.table3 is not None
     assert dict(flat.table3.rows) == rows
     assert not [n for n in flat.diagnostics if n["code"] in ("ROW_NOT_FOUND", "UNDECODED_RUN")]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "四、政府信息公开行政复议和行政诉讼情况",
+        "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+        "四、行政复议、行政诉讼情况",
+    ],
+)
+def test_the_parts_title_worded_otherwise_is_not_the_header(title: str) -> None:
+    """The title names 行政复议 and 行政诉讼 (joined by 和, or words between them) and runs
+    into a header printing 行政诉讼 first: the header's order is read, with no conflict."""
+    header = f"行政诉讼行政复议{COLUMNS}未经复议直接起诉复议后起诉{COLUMNS}{COLUMNS}"
+    text = _table3(_values()) + title + header + "200020300310001" + END
+    flat = read_flat(normalize_text(text))
+    assert flat.table4 == EXPECTED
+    codes = [str(n["code"]) for n in flat.diagnostics]
+    assert codes.count("TABLE4_REORDERED") == 1 and "TABLE4_HEADINGS_CONFLICT" not in codes

@@ -1090,11 +1090,21 @@ def _in_title(body: str, at: int) -> int | None:
 
 _TABLE4_TITLE_RE: Final = re.compile(
     "|".join(
-        _pattern(t).pattern.removesuffix(_LABEL_COLON)
-        for t in sorted({s.SECTIONS[3].title, *s.SECTIONS[3].variants}, key=len, reverse=True)
-        if "、" in t
+        (
+            *(
+                _pattern(t).pattern.removesuffix(_LABEL_COLON)
+                for t in sorted(
+                    {s.SECTIONS[3].title, *s.SECTIONS[3].variants}, key=len, reverse=True
+                )
+                if "、" in t
+            ),
+            f"{s.SECTIONS[3].numeral}、[^\\d。；：:]{{0,40}}?(?:行政复议|行政诉讼)"
+            "[^\\d。；：:]{0,20}?情况",
+        )
     )
 )
+"""Part 四's title: as the form words it, or 四、 … 行政复议 or 行政诉讼 … 情况 (``四、因政府信息
+公开工作被申请行政复议和提起行政诉讼情况``)."""
 _TABLE4_TITLE_LENGTH: Final = max(len(v) for v in (s.SECTIONS[3].title, *s.SECTIONS[3].variants))
 
 
