@@ -382,13 +382,18 @@ def _visible(
     ``text`` (``None`` when all is kept)."""
     if not hidden:
         return text, None
+    hidden = sorted(hidden)
+    starts = [start for start, _, _ in hidden]
     mask = bytearray(len(text))
+    budget = 4 * len(text) + 1000  # runs overlapping each other (a hostile file) end early
     for piece in pieces:
-        if piece.start >= len(text):
+        if piece.start >= len(text) or budget <= 0:
             break
         width = 1 if piece.compressed else 2
         end = piece.fc + (min(piece.end, len(text)) - piece.start) * width
-        for start, stop, kind in hidden:
+        first_run = max(0, bisect_right(starts, piece.fc) - 1)
+        for start, stop, kind in hidden[first_run : bisect_right(starts, end - 1)]:
+            budget -= 1
             low, high = max(start, piece.fc), min(stop, end)
             if low >= high:
                 continue
@@ -844,6 +849,8 @@ _NUMBER_FORMATS = {
 """Word's number formats ([MS-OSHARED] MSONFC) by the names ``read_docx`` formats (the
 Taiwanese counting with thousands as the Chinese: the same numerals below ten thousand)."""
 _MAX_LISTS = 4096
+_MAX_START = 32767
+"""The highest number Word starts a list at (a hostile file's larger one is cut to it)."""
 _LEVELS = 9
 
 
@@ -947,7 +954,7 @@ def _level(table: bytes, offset: int) -> tuple[_Level, int]:
     """One ``LVL`` at ``offset`` and where the next begins."""
     if offset + 28 > len(table):
         raise _Damaged("列表级别越界")
-    start = struct.unpack_from("<i", table, offset)[0]
+    start = min(max(struct.unpack_from("<i", table, offset)[0], 0), _MAX_START)
     kind = _NUMBER_FORMATS.get(table[offset + 4], "decimal")
     follow = table[offset + 15]
     papx, chpx = table[offset + 25], table[offset + 24]
@@ -979,7 +986,7 @@ def _list_overrides(table: bytes, fc: int, lcb: int) -> list[tuple[int, dict[int
             flags = table[data + 4] if data + 8 <= len(table) else 0
             data += 8
             if flags & 0x10:
-                starts[flags & 0x0F] = start
+                starts[flags & 0x0F] = min(max(start, 0), _MAX_START)
             if flags & 0x20:  # a whole level of its own follows
                 _, data = _level(table, data)
         out.append((list_id, starts))
