@@ -35,6 +35,17 @@ _NUMERAL_OF = {f"({n})": n for n in NUMERALS} | {str(i): n for i, n in enumerate
 """The section numeral a bracketed or Arabic heading number stands for."""
 MAX_HEADING = 40
 MAX_LOOSE_TITLE = 20
+MAX_LOOSE_WORDED = 30
+"""A title worded otherwise may be this long when it holds its section's own words
+(``四、因政府信息公开工作被申请行政复议、提起行政诉讼情况``)."""
+_LOOSE_WORDS = {
+    "1": re.compile("总体|概况|基本情况"),
+    "2": re.compile("主动公开"),
+    "3": re.compile("依申请|公开申请"),
+    "4": re.compile("复议|诉讼"),
+    "5": re.compile("问题|改进"),
+    "6": re.compile("其他|事项"),
+}
 _VARIANTS = {
     sec.key: tuple(sorted({s.normalize_label(v) for v in (sec.title, *sec.variants)}, key=len))[
         ::-1
@@ -73,10 +84,21 @@ def _candidate(row: Row) -> tuple[str, str] | None:
     if not head or head not in _ANY_FIRST:
         return None
     if len(text) > MAX_HEADING and _too_long(text):
-        return None
+        # a heading run into its paragraph (``一、总体情况。2025年，本局……``): only its
+        # first characters are looked at, too many for a loose title (``_loose_headings``);
+        # never a line holding a table's numbers (a crawled page's, read as a whole)
+        if not _run_in_prose(text):
+            return None
+        text = text.lstrip()[: 2 * MAX_HEADING]
     folded = _fold(text) if len(text) <= _CACHED else s.normalize_label(text)
-    if len(folded) > MAX_HEADING or not folded or folded[0] not in _FOLDED_FIRST:
-        return None
+    if len(folded) > MAX_HEADING:
+        if not _run_in_prose(text):
+            return None
+        folded = folded[:MAX_HEADING]
+    if not folded or folded[0] not in _FOLDED_FIRST:
+        if folded[:2] not in _DASH_FOR_ONE:
+            return None
+        folded = "一" + folded[1:]  # OCR's dash for the 一 of ``一、总体情况``
     match = _HEADING_RE.match(folded)
     if not match:
         return None
@@ -97,7 +119,27 @@ def _too_long(text: str) -> bool:
     return unicodedata.is_normalized("NFKC", text) and len("".join(text.split())) > MAX_HEADING
 
 
+_NUMBER_RE = re.compile(r"\d+")
+MAX_RUN_IN_NUMBERS = 8
+_PROSE_RE = re.compile("[。，；]")
+_TABLE_RUN_RE = re.compile(r"\d{7}")
+
+
+def _run_in_prose(text: str) -> bool:
+    """Whether a long line is prose (sentences naming a few numbers, ``全年主动公开信息
+    312条``), not a table flattened into a heading's line (dozens of numbers, or a
+    crawled page's digits run together)."""
+    return (
+        _PROSE_RE.search(text) is not None
+        and _TABLE_RUN_RE.search(text) is None
+        and len(_NUMBER_RE.findall(text)) <= MAX_RUN_IN_NUMBERS
+    )
+
+
 _FOLDED_FIRST = frozenset(NUMERALS + "第(123456")
+_DASHES = "-—–‐－"
+_DASH_FOR_ONE = frozenset(f"{dash}、" for dash in _DASHES)
+"""``-、`` ``—、``: OCR's reading of the ``一、`` numbering section 一."""
 _PIPE_FIRST_RE = re.compile(rf"\|[\s|]*[{NUMERALS}第]")
 """A Markdown table's row whose first filled cell starts like a heading."""
 _PIPE_NUMBERED_RE = re.compile(rf"\|[\s|]*(?:[(（][{NUMERALS}][)）]|[1-6１-６][、.．])")
@@ -105,7 +147,7 @@ _PIPE_NUMBERED_RE = re.compile(rf"\|[\s|]*(?:[(（][{NUMERALS}][)）]|[1-6１-�
 heading numbered so, merged into its table."""
 _DIGITS = frozenset("123456１２３４５６")
 _NOT_PLAIN = _DIGITS | frozenset("(（")
-_ANY_FIRST = _CHINESE_FIRST | _NOT_PLAIN
+_ANY_FIRST = _CHINESE_FIRST | _NOT_PLAIN | frozenset(_DASHES)
 
 
 def _numbered(text: str) -> bool:
@@ -122,7 +164,11 @@ def find_headings(rows: Sequence[Row]) -> dict[str, int]:
     candidates = [
         (row.index, c)
         for row in rows
-        if (row.text[:1] in _CHINESE_FIRST or row.text[:1].isspace())
+        if (
+            row.text[:1] in _CHINESE_FIRST
+            or row.text[:1].isspace()
+            or (row.text[:1] in _DASHES and row.text[1:2] == "、")
+        )
         and (c := _candidate(row)) is not None
         and c[0] in NUMERALS
     ]
@@ -232,7 +278,11 @@ def _loose_headings(
                 continue
             if last and _OTHER_MATTERS_RE.search(rest) is None:
                 continue
-            if not rest or len(rest) > MAX_LOOSE_TITLE or any(ch.isdigit() for ch in rest):
+            if not rest or any(ch.isdigit() for ch in rest):
+                continue
+            if len(rest) > MAX_LOOSE_TITLE and not (
+                len(rest) <= MAX_LOOSE_WORDED and _LOOSE_WORDS[section.key].search(rest)
+            ):
                 continue
             if labels.match(rows[index].text):
                 continue
@@ -256,12 +306,66 @@ def section_texts(
     texts: dict[str, str] = {}
     for n, (index, key) in enumerate(found):
         end = found[n + 1][0] if n + 1 < len(found) else len(rows)
-        lines: list[str] = []
+        tables = key in _TABLE_SECTIONS
+        run_in = _run_in(rows[index], key)
+        lines: list[str] = [run_in] if run_in and not (tables and _table_line(run_in)) else []
         for row in rows[index + 1 : end]:
             if row.index not in table_rows and row.filled:
+                if tables and _table_line(row.text):
+                    continue
                 lines.append(row.text)
         texts[key] = "\n".join(lines).strip()
     return texts
+
+
+_TABLE_SECTIONS = frozenset("234")
+_TABLE_WORDS_RE = re.compile(
+    "第二十条第|现行有效件数|本年制发件数|处理决定数量|收费金额|申请人情况|商业企业|科研机构"
+    "|本年新收|上年结转|予以公开|结转下年度|结果维持|结果纠正|尚未审结|复议后起诉|直接起诉"
+    "|信息内容|行政复议|行政诉讼"
+)
+"""Words of the three tables' rows and headers."""
+
+
+def _table_line(text: str) -> bool:
+    """A line of a table the tables' readers read from the text itself (a crawled page's
+    rows, digits run together): no sentence, and the tables' own words."""
+    return "。" not in text and _TABLE_WORDS_RE.search(text) is not None
+
+
+_PRINTED_TITLES = {
+    sec.key: tuple(sorted({sec.title, *sec.variants}, key=len, reverse=True)) for sec in s.SECTIONS
+}
+_AFTER_TITLE = " \u3000。.．:：，,；;、"
+
+
+_MARK_RE = re.compile("[。.．:：，,；;]")
+MAX_LEFTOVER = 6
+"""A title's own last words the form's wording leaves after it (``的情况``, ``措施``)."""
+
+
+def _run_in(row: Row, key: str) -> str:
+    """The text printed on a heading's own line after its title (``一、总体情况。2025年，
+    本局……``): part of the section's text. Not the title's own last words where it is
+    worded otherwise (``二、主动公开政府信息的情况``, ``…改进措施。``); empty when the
+    title is not found as printed."""
+    filled = row.filled
+    text = filled[0] if row.text[:1] == "|" and len(filled) == 1 else row.text
+    for title in _PRINTED_TITLES[key]:
+        at = text.find(title)
+        if at >= 0:
+            return _after_title(text[at + len(title) :].rstrip())
+    return ""
+
+
+def _after_title(tail: str) -> str:
+    if not tail or tail[0] in _AFTER_TITLE:
+        return tail.lstrip(_AFTER_TITLE)
+    mark = _MARK_RE.search(tail, 0, MAX_LEFTOVER + 1)
+    if mark is not None and not any(ch.isdigit() for ch in tail[: mark.start()]):
+        return tail[mark.end() :].lstrip(_AFTER_TITLE)  # the title's last words, then text
+    sentence = len(tail) > MAX_LEFTOVER and tail[-1] in "。."
+    return tail if sentence or len(tail) > MAX_LOOSE_TITLE else ""
 
 
 @lru_cache(maxsize=8192)
