@@ -33,6 +33,8 @@ NOTES = {
     "organ_in_brackets_alone_on_the_line_under_the_title": set(),
     "organ_in_brackets_alone_on_the_line_above_the_title": set(),
     "trial_format_2019_title_year_in_chinese_numerals_signed_in_chinese_numerals": set(),
+    "guanyu_organ_on_its_own_line_year_and_gonggao_on_the_next": set(),
+    "notice_guanyu_fabu_organ_year_report_de_tongzhi": set(),  # failed before (发布X局)
 }
 
 
@@ -75,3 +77,18 @@ def test_an_organ_in_brackets_on_a_line_of_its_own(head: str, tail: str, organ: 
     )
     report = parse_bytes((head + body + tail).encode("utf-8"), "年报.txt")
     assert (report.organ, report.year) == (organ, 2024)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "关于某县审计局\n2024年度政府信息公开工作年度报告的公告",
+        "关于某县审计局\n2024年度政府信息公开工作年度报告",
+        "关于发布某县审计局\n2024年度政府信息公开工作年度报告的通知",
+        "关于印发某县审计局2024年度政府信息公开工作年度报告的通知",
+    ],
+)
+def test_a_guanyu_wrapper_before_the_organ_is_not_its_name(head: str) -> None:
+    body = "\n一、总体情况\n本机关坚持以公开为常态。\n二、主动公开政府信息情况\n六、其他需要报告的事项\n无。\n"
+    report = parse_bytes((head + body).encode("utf-8"), "年报.txt")
+    assert (report.organ, report.year) == ("某县审计局", 2024)

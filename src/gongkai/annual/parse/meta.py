@@ -84,6 +84,9 @@ _TITLE_NO_YEAR_RE = re.compile(
 )
 _ABOUT_RE = re.compile(r"关于(?:印发|转发|公布|发布)?$")
 _ABOUT_INSIDE_RE = re.compile(r"关于(?:印发|转发|公布|发布)?")
+_ABOUT_LEAD_RE = re.compile(r"^关于(?:印发|转发|公布|发布)?")
+"""A title's ``关于`` before the organ on the line above its year (``关于X局`` /
+``2025年…年度报告的公告``)."""
 """What stands between an organ and the report it publishes (``X局关于印发2025年…``)."""
 _TITLE_HINTS = ("报告", "年报")
 _NAME = r"[\u4e00-\u9fff]{2,30}(?:[(（][\u4e00-\u9fff]{2,30}[)）])?"
@@ -138,7 +141,8 @@ _TRAILING_NOTE_RE = re.compile(r"[(（【\[]([^()（）【】\[\]]*)[)）】\]]$
 _BRACKETED_RE = re.compile(r"^(?:[(（【\[〔][^()（）【】\[\]〔〕]*[)）】\]〕])+$")
 """A line made of notes in brackets only (``（此件主动公开）``, ``【打印本页】【关闭窗口】``)."""
 _FULL_WIDTH_BRACKETS = str.maketrans("()", "（）")
-_LEADING_WORDS = ("关于", "我", "本")
+_LEADING_WORDS = ("关于印发", "关于发布", "关于公布", "关于转发", "关于", "我", "本")
+"""Words before a title's organ (``关于印发X局2025年…的通知``), longest first."""
 MIN_YEAR, MAX_YEAR = 2008, 2100
 TITLE_ROWS = 15
 """Without section headings, the title is looked for among the first rows only."""
@@ -461,7 +465,9 @@ def _title_rows(rows: Sequence[Row], end: int, headings: frozenset[int]) -> tupl
         organ_line = simplified("".join(above.text.split()))
         title_text = "".join(head[n].text for n in found)
         alone, _ = _parse_title(title_text)
-        organ_above = alone is None and _is_organ(organ_line)
+        organ_above = alone is None and (
+            _is_organ(organ_line) or _is_organ(_ABOUT_LEAD_RE.sub("", organ_line, count=1))
+        )
         wrapped = _wrapped_name(organ_line, alone, above, headings) if alone else False
         if alone is None and not organ_above:
             wrapped = _name_broken_before_suffix(organ_line, title_text, above, headings)
@@ -738,6 +744,7 @@ def _clean_organ(text: str) -> str | None:
     for word in _LEADING_WORDS:
         if text.startswith(word):
             text = text[len(word) :]
+            break
     if text.endswith("的"):
         text = text[:-1]
     if "关于" in text:
