@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.annual.parse import UnreadableDocument, parse_bytes, parse_file
+from gongkai.annual.parse.batch import Status, classify
 from gongkai.annual.parse.detect import detect_format
 from gongkai.annual.parse.document import Grid
 from gongkai.annual.parse.reader import read_bytes
@@ -186,8 +187,10 @@ def test_piece_table_pointing_past_the_stream_is_refused() -> None:
 def test_unreadable_paragraph_properties_leave_the_text_with_a_note() -> None:
     data = _patched(MERGED.read_bytes(), 0x106, "<I", 0x7FFFFF00)  # lcbPlcfBtePapx
     doc = read_bytes(data, "年报.doc")
-    assert [d["code"] for d in doc.diagnostics] == ["DOCX_DAMAGED"]
+    assert [(d["code"], d["severity"]) for d in doc.diagnostics] == [("DECODE_REPLACED", "warning")]
     assert "只读出了文字" in str(doc.diagnostics[0]["message"])
+    report = parse_bytes(data, "年报.doc")
+    assert classify(report) is not Status.UNREADABLE  # read in part, and said so
     assert not doc.grids()
     texts = [b.text for b in doc.lines()]
     assert "三、收到和处理政府信息公开申请情况" in texts and "243" in texts
