@@ -90,9 +90,9 @@ def test_vertical_label_one_character_per_line_is_joined() -> None:
         ),
         (
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64,
-            "UNSUPPORTED_FORMAT",
-            "空.txt 是旧版 Office 文件，但不是 Word 文档（可能是 Excel .xls），无法读取；"
-            "请另存为 DOCX 或 PDF 后再解析",
+            "DAMAGED",
+            "空.txt 是旧版 Office 文件（.doc/.xls 等），但已损坏或不完整（可能下载时被截断），"
+            "无法打开；请重新获取原文件",
         ),
         (
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"),
