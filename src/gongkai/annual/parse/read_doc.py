@@ -1221,10 +1221,10 @@ def _shows_title(items: list[str | _Table]) -> bool:
 
 
 def _no_tables_note(source: str, reason: str) -> dict[str, object]:
-    """A part of the file left unread (not ``DOCX_DAMAGED``: the batch counts a report
-    with that code as not read at all; a code of its own is still to be listed)."""
+    """The paragraph properties left unread: the text is read, its tables as text (not
+    ``DOCX_DAMAGED``, which the batch counts as a file not read at all)."""
     return {
-        "code": "DECODE_REPLACED",
+        "code": "DOC_TABLES_UNREAD",
         "severity": "warning",
         "message": (
             f"{source}：Word 97-2003 文档的段落属性无法读取（{reason}），"
