@@ -126,6 +126,7 @@ def test_parts_printed_out_of_order_are_each_found() -> None:
         "五、存在的主要问题及改进情况解读形式单一。六、其他需要报告的事项无。"
     )
     found = flat_sections(text)
+    assert list(found) == ["1", "2", "3", "4", "5", "6"]  # (the form's order, as printed or not)
     assert found == {
         "1": "本局依法公开。",
         "3": "共收到申请。",

@@ -1409,7 +1409,7 @@ def flat_sections(text: str) -> dict[str, str]:
         if i + 1 == len(found):
             body = _without_signature(_without_furniture(body))
         out[key] = " ".join(body.split())
-    return out
+    return {key: out[key] for key in s.SECTION_KEYS if key in out}  # (in the form's order)
 
 
 def _out_of_order(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
