@@ -2,7 +2,8 @@
 
 Some reports print the first columns (e.g. 自然人 … 社会公益组织) in one table and the
 rest (法律服务机构, 其他, 总计) in the next, each with the row labels again or the second
-with no labels at all. ``join_split_columns`` puts each row back together: the second
+with no labels at all: grids (HTML, DOCX, PDF) or, in a Markdown document without
+grids, tables of ``| … |`` lines. ``join_split_columns`` puts each row back together: the second
 table's values go after the first's, on the row with the same labels (by position when
 the second table prints none), and one header row lists the columns of both in order.
 The joined rows keep the first table's places, so diagnostics point at it.
@@ -11,7 +12,7 @@ The joined rows keep the first table's places, so diagnostics point at it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import groupby
+from itertools import groupby, pairwise
 from operator import attrgetter
 
 from .. import schema as s
@@ -30,10 +31,10 @@ def join_split_columns(rows: Sequence[Row]) -> tuple[list[Row], Row | None]:
     for number, run in groupby(rows, key=_GRID):  # a grid's rows in runs, found in C
         if number is not None:
             grids.setdefault(number, []).extend(run)
-    for number, first in grids.items():
-        second = grids.get(number + 1)
-        if second is None:
-            continue
+    tables = list(grids.values())
+    if len(tables) < 2:
+        tables = _pipe_tables(rows)  # Markdown: tables are runs of ``| … |`` lines
+    for first, second in pairwise(tables):
         joined = _join(first, second)
         if joined is not None:
             skip = {id(r) for r in (*first, *second)}
@@ -45,10 +46,32 @@ def join_split_columns(rows: Sequence[Row]) -> tuple[list[Row], Row | None]:
     return list(rows), None
 
 
+def _pipe_tables(rows: Sequence[Row]) -> list[list[Row]]:
+    """A Markdown document's tables: runs of lines printed between pipes, each ended by a
+    line of text (a heading) or by a line of another number of cells (the next table,
+    its page's footer between them left out by the reader); blank lines end none."""
+    tables: list[list[Row]] = []
+    current: list[Row] = []
+    for row in rows:
+        if row.grid is None and row.text[:1] == "|":
+            if current and len(row.cells) != len(current[-1].cells):
+                tables.append(current)
+                current = []
+            current.append(row)
+        elif current and row.filled:
+            tables.append(current)
+            current = []
+    if current:
+        tables.append(current)
+    return tables
+
+
 def _columns(grid: Sequence[Row]) -> tuple[list[str], int]:
-    """The column keys a grid's header prints, in order, and its first data row."""
+    """The column keys a grid's header prints, in the order of their columns (总计 on
+    the header's first row stands right of the columns named on its second), and its
+    first data row."""
     labels = table3_labels()
-    keys: list[str] = []
+    placed: dict[str, int] = {}
     for i, row in enumerate(grid):
         found = [[lb for lb in labels.match(cell) if cell] for cell in row.cells]
         kinds = [{lb.kind for lb in cell} for cell in found]
@@ -56,12 +79,16 @@ def _columns(grid: Sequence[Row]) -> tuple[list[str], int]:
             not k and any(ch.isdigit() for ch in cell)
             for k, cell in zip(kinds, row.cells, strict=True)
         ):
-            return keys, i
-        for cell in found:
+            return _in_column_order(placed), i
+        for at, cell in enumerate(found):
             key = next((lb.key for lb in cell if lb.kind == "column"), None)
-            if key is not None and key not in keys:
-                keys.append(key)
-    return keys, len(grid)
+            if key is not None and key not in placed:
+                placed[key] = row.columns[at] if row.columns is not None else at
+    return _in_column_order(placed), len(grid)
+
+
+def _in_column_order(placed: dict[str, int]) -> list[str]:
+    return sorted(placed, key=placed.__getitem__)  # (a stable sort: ties keep their order)
 
 
 def _join(first: Sequence[Row], second: Sequence[Row]) -> list[Row] | None:
@@ -74,31 +101,33 @@ def _join(first: Sequence[Row], second: Sequence[Row]) -> list[Row] | None:
     if set(keys_a) | set(keys_b) != set(s.TABLE3_COLUMN_KEYS):
         return None
     width_a, width_b = len(keys_a), len(keys_b)
-    rows_b = [r for r in second[data_b:] if len(r.cells) >= width_b]
+    rows_b = [r for r in second[data_b:] if len(_cells(r)) >= width_b]
     by_labels: dict[tuple[str, ...], Row] = {}
     for row in rows_b:
         by_labels.setdefault(_labels(row, width_b), row)
     unlabelled = all(not _labels(r, width_b) for r in rows_b)
-    if unlabelled and len(rows_b) != sum(len(r.cells) > width_a for r in first[data_a:]):
+    if unlabelled and len(rows_b) != sum(len(_cells(r)) > width_a for r in first[data_a:]):
         return None
     header = first[0]
     cells = tuple(_label(k) for k in (*keys_a, *keys_b))
     out = [Row(header.index, cells, " ".join(cells), header.line, header.page, header.grid)]
     positional = iter(rows_b)
     for row in first[data_a:]:
-        if len(row.cells) <= width_a:
+        own = _cells(row)
+        if len(own) <= width_a:
             out.append(row)
             continue
         match = next(positional, None) if unlabelled else by_labels.get(_labels(row, width_a))
         if match is None:
             out.append(row)
             continue
-        values = match.cells[len(match.cells) - width_b :]
+        theirs = _cells(match)
+        values = theirs[len(theirs) - width_b :]
         columns = None
         if row.columns is not None:
             last = row.columns[-1]
             columns = (*row.columns, *range(last + 1, last + 1 + width_b))
-        joined = (*row.cells, *values)
+        joined = (*own, *values)
         text = " ".join(filter(None, joined))
         out.append(
             Row(row.index, joined, text, row.line, row.page, row.grid, row.grid_row, columns)
@@ -106,8 +135,18 @@ def _join(first: Sequence[Row], second: Sequence[Row]) -> list[Row] | None:
     return out
 
 
+def _cells(row: Row) -> tuple[str, ...]:
+    """A row's cells without the blanks before the first and after the last pipe of a
+    Markdown line (``| a | 1 |`` splits into ``"", "a", "1", ""``)."""
+    cells = row.cells
+    if row.grid is None and len(cells) > 1 and row.text[:1] == "|" and not cells[0]:
+        return cells[1:-1] if not cells[-1] else cells[1:]
+    return cells
+
+
 def _labels(row: Row, width: int) -> tuple[str, ...]:
-    return tuple("".join(c.split()) for c in row.cells[: len(row.cells) - width] if c)
+    cells = _cells(row)
+    return tuple("".join(c.split()) for c in cells[: len(cells) - width] if c)
 
 
 def _label(key: str) -> str:
