@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import lru_cache
+from typing import Final
 
 from ..schema import normalize_label
 
@@ -211,8 +212,8 @@ def as_count(number: Decimal | None) -> int | None:
     return count
 
 
-_COUNTS: dict[Decimal, int | None] = {}
-_MAX_COUNTS = 4096
+_COUNTS: Final[dict[Decimal, int | None]] = {}
+_MAX_COUNTS: Final = 4096
 
 
 def as_counts(numbers: Sequence[Decimal | None]) -> list[int | None]:

@@ -56,7 +56,7 @@ def strip_markdown(text: str) -> str:
     if "#" in text:
         text = _MD_HEADING_RE.sub("", text)
     if "**" in text or "__" in text:
-        text = _MD_BOLD_RE.sub(lambda m: m.group(1) or m.group(2), text)
+        text = _MD_BOLD_RE.sub(_bold_text, text)
     if "---" in text or "***" in text or "* *" in text or "___" in text:
         lines = text.split("\n")
         for number, line in enumerate(lines):
@@ -64,6 +64,10 @@ def strip_markdown(text: str) -> str:
                 lines[number] = ""
         text = "\n".join(lines)
     return text
+
+
+def _bold_text(match: re.Match[str]) -> str:
+    return match.group(1) or match.group(2)
 
 
 def read_text(decoded: Decoded, source: str) -> Document:
@@ -90,14 +94,6 @@ def numbered_lines(raw: Iterable[tuple[int | None, str]], *, page: int | None = 
     """Like ``text_lines`` for lines that carry their own numbers (or ``None``)."""
     lines: list[Line] = []
     pending: list[tuple[int | None, str]] = []
-
-    def flush() -> None:
-        if len(pending) >= 2:
-            lines.append(Line("".join(c for _, c in pending), pending[0][0], page))
-        elif pending:
-            lines.append(Line(pending[0][1], pending[0][0], page))
-        pending.clear()
-
     for number, text in raw:
         stripped = text.strip()
         if not stripped:
@@ -108,10 +104,21 @@ def numbered_lines(raw: Iterable[tuple[int | None, str]], *, page: int | None = 
         if len(stripped) <= 24 and "|" not in stripped and is_page_number(stripped):
             continue  # (no page number holds "|": table lines skip the pattern)
         if pending:
-            flush()
+            _flush(pending, lines, page)
         lines.append(Line(text, number, page))
-    flush()
+    _flush(pending, lines, page)
     return lines
+
+
+def _flush(pending: list[tuple[int | None, str]], lines: list[Line], page: int | None) -> None:
+    """The one-character lines ``pending`` joined as one line of ``lines``; ``pending``
+    emptied. (A function, not a closure: compiled, a closure and the function that made
+    it refer to each other, so the lines would wait for the garbage collector.)"""
+    if len(pending) >= 2:
+        lines.append(Line("".join([c for _, c in pending]), pending[0][0], page))
+    elif pending:
+        lines.append(Line(pending[0][1], pending[0][0], page))
+    pending.clear()
 
 
 def encoding_notes(decoded: Decoded, source: str) -> list[dict[str, object]]:

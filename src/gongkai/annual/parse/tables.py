@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import attrgetter
+from typing import Final
 
 from .. import schema as s
 from ..schema import normalize_label
@@ -36,7 +37,7 @@ from .labels import (
 from .notes import Notes
 from .rows import Row
 
-TEXT_KEY = "\0text"
+TEXT_KEY: Final = "\0text"
 """``choose`` returns this for a cell that is not a label at all."""
 
 
@@ -104,8 +105,6 @@ class Reading:
 
 def tokens(rows: Sequence[Row], labels: LabelSet) -> list[Token]:
     out: list[Token] = []
-    append = out.append
-    classify = labels.classify
     cached = labels.classified  # ``classify``'s cache, read without a call per cell
     above = below = width = -1  # the last row's tokens out[above:below], when it ended in a value
     for row in rows:
@@ -115,8 +114,8 @@ def tokens(rows: Sequence[Row], labels: LabelSet) -> list[Token]:
             if not cell:  # a grid's rows are padded to its widest row
                 continue
             found = cached.get(cell)
-            value, matched = found if found is not None else classify(cell)
-            append(Token(row, column, cell, value, matched))
+            value, matched = found if found is not None else labels.classify(cell)
+            out.append(Token(row, column, cell, value, matched))
         end = len(out)
         if end == start or len(cells) < 2:
             continue  # (a line of one cell is neither part of a wrapped label)
@@ -199,11 +198,27 @@ def _numbered_as(text: str, key: str) -> bool:
     return item.group(1) == row.number[-1]
 
 
-def scan(stream: Iterable[Token], choose: Callable[[Token], str | None]) -> list[Hit]:
+class Chooser:
+    """What a label of one table starts (``scan``): each table's reader has its own. A
+    class, not a closure: compiled (``native``), a closure and the function that made it
+    refer to each other, so the tokens it saw would wait for the garbage collector."""
+
+    __slots__ = ("reading",)
+
+    def __init__(self, reading: Reading) -> None:
+        self.reading = reading
+
+    def choose(self, token: Token) -> str | None:
+        """The row ``token`` starts (a key), ``None`` for another label of the table
+        (a header, a column, a block heading), or ``TEXT_KEY`` for plain text."""
+        return TEXT_KEY
+
+
+def scan(stream: Iterable[Token], chooser: Chooser) -> list[Hit]:
     """Row labels with their values, in document order.
 
-    ``choose`` names the row a label starts (a key), ``None`` for another label of the
-    table (a header, a column, a block heading), or ``TEXT_KEY`` for plain text.
+    ``chooser.choose`` names the row a label starts (a key), ``None`` for another label of
+    the table (a header, a column, a block heading), or ``TEXT_KEY`` for plain text.
     Text right after a label (a label wrapped over two lines) is skipped; text after
     values, or any other label, ends the row. Values that follow no row label form an
     anonymous hit (key ``""``) whose label is the text before them, if any: a row whose
@@ -219,7 +234,7 @@ def scan(stream: Iterable[Token], choose: Callable[[Token], str | None]) -> list
                 hits.append(current)
             current.values.append(token)
             continue
-        key = choose(token)
+        key = chooser.choose(token)
         if key == TEXT_KEY:
             if current is not None and current.values:
                 current = None
@@ -357,44 +372,23 @@ def assign_rows(
     found = {hit.key for hit in row_hits if hit.key}
     seen: set[str] = set()
     name = reading_name(table)
-
-    def gap(i: int) -> list[RowSpec]:
-        """Rows of the form between the keyed hits around ``row_hits[i]`` not found."""
-        before = next((order[h.key] for h in reversed(row_hits[:i]) if h.key), -1)
-        after = next((order[h.key] for h in row_hits[i + 1 :] if h.key), len(specs))
-        return [sp for sp in specs[before + 1 : after] if sp.key not in found]
-
-    def infer(values: list[Token], skipped: list[RowSpec], after: str) -> None:
-        position = 0
-        for sp in skipped:
-            chunk = values[position : position + sp.width]
-            position += sp.width
-            _set(reading, sp.key, [t.value for t in chunk], sp.width / 2)
-            seen.add(sp.key)
-            found.add(sp.key)
-            notes.add(
-                "ROW_INFERRED",
-                "warning",
-                f"{table}找不到“{sp.title}”的行标签，按位置把{after}的{sp.width}个数字读作该行",
-                chunk[0].row,
-                row=f"{name}.{sp.key}",
-            )
+    # (``_gap`` and ``_infer`` are functions, not closures: see ``Chooser``)
 
     # the rows the table spans, applied to ``reading`` once at the end (a method call
     # per row is a good share of this loop)
     touched: list[Row] = []
-    touch = touched.append
     for i, hit in enumerate(row_hits):
         if hit.values:  # in document order: the first and the last are the bounds
-            touch(hit.values[0].row)
-            touch(hit.values[-1].row)
+            touched.append(hit.values[0].row)
+            touched.append(hit.values[-1].row)
         if not hit.key:
-            skipped = gap(i)
+            skipped = _gap(row_hits, i, specs, order, found)
             count = len(hit.values)
             if skipped and count == sum(sp.width for sp in skipped):
                 label = hit.label.text if not hit.label.value.is_value else ""
-                infer(hit.values, skipped, f"“{label}”后" if label else "无标签")
-                touch(hit.label.row)
+                after = f"“{label}”后" if label else "无标签"
+                _infer(reading, notes, table, hit.values, skipped, after, (seen, found))
+                touched.append(hit.label.row)
             else:
                 notes.add(
                     "VALUES_UNASSIGNED",
@@ -404,7 +398,7 @@ def assign_rows(
                 )
             continue
         spec = by_key[hit.key]
-        touch(hit.label.row)
+        touched.append(hit.label.row)
         if hit.key in seen:
             if hit.values:
                 notes.add(
@@ -424,10 +418,15 @@ def assign_rows(
             _set(reading, hit.key, [t.value for t in hit.values], width)
             continue
         if count > width:
-            skipped = [sp for sp in gap(i) if order[sp.key] > order[hit.key]]
+            skipped = [
+                sp
+                for sp in _gap(row_hits, i, specs, order, found)
+                if order[sp.key] > order[hit.key]
+            ]
             if skipped and count == width + sum(sp.width for sp in skipped):
                 _set(reading, hit.key, [t.value for t in hit.values[:width]], width)
-                infer(hit.values[width:], skipped, f"“{spec.title}”之后")
+                after = f"“{spec.title}”之后"
+                _infer(reading, notes, table, hit.values[width:], skipped, after, (seen, found))
                 continue
             if _merged_repeats(hit, width):
                 _set(reading, hit.key, [hit.values[0].value], width)
@@ -500,6 +499,44 @@ def assign_rows(
 
 
 _INDEX = attrgetter("index")
+
+
+def _gap(
+    row_hits: list[Hit], i: int, specs: Sequence[RowSpec], order: dict[str, int], found: set[str]
+) -> list[RowSpec]:
+    """Rows of the form between the keyed hits around ``row_hits[i]`` not found."""
+    before = next((order[h.key] for h in reversed(row_hits[:i]) if h.key), -1)
+    after = next((order[h.key] for h in row_hits[i + 1 :] if h.key), len(specs))
+    return [sp for sp in specs[before + 1 : after] if sp.key not in found]
+
+
+def _infer(
+    reading: Reading,
+    notes: Notes,
+    table: str,
+    values: list[Token],
+    skipped: list[RowSpec],
+    after: str,
+    keys: tuple[set[str], set[str]],
+) -> None:
+    """``values`` read as the rows ``skipped``, in order (``ROW_INFERRED``); their keys
+    added to both sets of ``keys`` (the rows seen, the rows found)."""
+    seen, found = keys
+    name = reading_name(table)
+    position = 0
+    for sp in skipped:
+        chunk = values[position : position + sp.width]
+        position += sp.width
+        _set(reading, sp.key, [t.value for t in chunk], sp.width / 2)
+        seen.add(sp.key)
+        found.add(sp.key)
+        notes.add(
+            "ROW_INFERRED",
+            "warning",
+            f"{table}找不到“{sp.title}”的行标签，按位置把{after}的{sp.width}个数字读作该行",
+            chunk[0].row,
+            row=f"{name}.{sp.key}",
+        )
 
 
 def _values_row(hit: Hit) -> Row | None:
@@ -589,16 +626,22 @@ def reading_name(table: str) -> str:
     return {"表二": "table2", "表三": "table3", "表四": "table4"}.get(table, table)
 
 
-def _set(reading: Reading, key: str, values: Sequence[Value], certain: float) -> None:
-    reading.cells[key] = [v.number for v in values]  # None unless a number
+def _set(reading: Reading, key: str, values: list[Value], certain: float) -> None:
+    numbers: list[Decimal | None] = []
+    placeholders: list[int] = []
+    for i, value in enumerate(values):
+        numbers.append(value.number)  # None unless a number
+        if value.kind is _PLACEHOLDER:
+            placeholders.append(i)
+    reading.cells[key] = numbers
     reading.certain += certain
-    kinds = [v.kind for v in values]
-    if Kind.PLACEHOLDER in kinds:  # (found in C; most rows hold none)
-        reading.placeholders[key] = tuple(
-            i for i, kind in enumerate(kinds) if kind is Kind.PLACEHOLDER
-        )
+    if placeholders:
+        reading.placeholders[key] = tuple(placeholders)
     else:
         reading.placeholders.pop(key, None)
+
+
+_PLACEHOLDER: Final = Kind.PLACEHOLDER
 
 
 # ----------------------------------------------------------------------------- table 二
@@ -613,25 +656,10 @@ TABLE2_SPECS: tuple[RowSpec, ...] = tuple(
 def read_table2(rows: Sequence[Row], notes: Notes) -> Reading:
     reading = Reading(expected=sum(spec.width for spec in TABLE2_SPECS))
     stream = tokens(rows, table2_labels())
-    trial_markers: list[Token] = []
-
-    def choose(token: Token) -> str | None:
-        if not token.labels:
-            return TEXT_KEY
-        best = token.labels[0]
-        if best.kind.startswith("trial"):
-            trial_markers.append(token)
-        if best.kind == "row":
-            return best.key
-        if best.kind == "trial_row":
-            return f"trial:{best.key}"
-        reading.found = True
-        reading.touch(token.row)
-        return None
-
-    hits = scan(stream, choose)
+    chooser = _Table2Chooser(reading)
+    hits = scan(stream, chooser)
     reading.found = reading.found or bool(hits)
-    if trial_markers:
+    if chooser.trial:
         reading.trial = True
         for hit in hits:
             reading.touch(hit.label.row)
@@ -656,6 +684,30 @@ def read_table2(rows: Sequence[Row], notes: Notes) -> Reading:
 REGULATIONS, _NORMATIVE = s.TABLE2_DOCUMENT_ROWS
 
 
+class _Table2Chooser(Chooser):
+    """Table 二's rows; ``trial``: a label of the 2019 trial format was seen."""
+
+    __slots__ = ("trial",)
+
+    def __init__(self, reading: Reading) -> None:
+        super().__init__(reading)
+        self.trial = False
+
+    def choose(self, token: Token) -> str | None:
+        if not token.labels:
+            return TEXT_KEY
+        best = token.labels[0]
+        if best.kind.startswith("trial"):
+            self.trial = True
+        if best.kind == "row":
+            return best.key
+        if best.kind == "trial_row":
+            return f"trial:{best.key}"
+        self.reading.found = True
+        self.reading.touch(token.row)
+        return None
+
+
 # ----------------------------------------------------------------------------- table 三
 
 TABLE3_SPECS: tuple[RowSpec, ...] = tuple(
@@ -666,28 +718,7 @@ TABLE3_SPECS: tuple[RowSpec, ...] = tuple(
 def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
     reading = Reading()
     stream = tokens(rows, table3_labels())
-    started = False
-
-    def choose(token: Token) -> str | None:
-        nonlocal started
-        if not token.labels:
-            return TEXT_KEY
-        best = token.labels[0]
-        row_label = next((lb for lb in token.labels if lb.kind == "row"), None)
-        if (
-            row_label is not None
-            and (not row_label.generic or started)
-            and row_label.score >= best.score
-        ):
-            started = started or not row_label.generic
-            return row_label.key
-        reading.found = True
-        reading.touch(token.row)
-        if best.kind == "group":
-            return f"group:{best.key}"
-        return None
-
-    hits = scan(stream, choose)
+    hits = scan(stream, _Table3Chooser(reading))
     reading.found = reading.found or bool(hits)
     row_hits = [h for h in hits if not h.key.startswith("group:")]
     _drop_subtotal_column(row_hits, _subtotal_header(stream), notes)
@@ -697,7 +728,7 @@ def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
         reading.trial = True
         optional = s.TABLE3_2019_ONLY_2021_ROWS
         trial_other.key = s.TABLE3_2019_OTHER.key
-        row_hits = sorted([*row_hits, trial_other], key=lambda h: h.label.row.index)
+        row_hits = sorted([*row_hits, trial_other], key=_LABEL_ROW_INDEX)
     for hit in hits:
         if hit.key.startswith("group:") and hit.values:
             reading.touch(hit.label.row)
@@ -728,6 +759,38 @@ def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
                     cell=s.table3_cell(key, column.key),
                 )
     return reading
+
+
+class _Table3Chooser(Chooser):
+    """Table 三's rows; a generic row label (``其他``) starts a row only after a row
+    label that is not generic (``started``)."""
+
+    __slots__ = ("started",)
+
+    def __init__(self, reading: Reading) -> None:
+        super().__init__(reading)
+        self.started = False
+
+    def choose(self, token: Token) -> str | None:
+        if not token.labels:
+            return TEXT_KEY
+        best = token.labels[0]
+        row_label = next((lb for lb in token.labels if lb.kind == "row"), None)
+        if (
+            row_label is not None
+            and (not row_label.generic or self.started)
+            and row_label.score >= best.score
+        ):
+            self.started = self.started or not row_label.generic
+            return row_label.key
+        self.reading.found = True
+        self.reading.touch(token.row)
+        if best.kind == "group":
+            return f"group:{best.key}"
+        return None
+
+
+_LABEL_ROW_INDEX = attrgetter("label.row.index")
 
 
 def _subtotal_header(stream: Sequence[Token]) -> int | None:
@@ -888,21 +951,7 @@ def read_table4(rows: Sequence[Row], notes: Notes, lead: Sequence[tuple[str, str
     the line of the part's title (``四、……行政诉讼情况 行政诉讼``: ``table4_header_words``)."""
     reading = Reading(expected=len(TABLE4_SPECS) * TABLE4_WIDTH)
     stream = tokens(rows, table4_labels())
-
-    def choose(token: Token) -> str | None:
-        if not token.labels:
-            return TEXT_KEY
-        reading.found = True
-        reading.touch(token.row)
-        best = token.labels[0]
-        if best.kind == "column":
-            # a column header between a group's name and its numbers (the group, then
-            # 结果维持 … 总计, then five numbers) is skipped like a label wrapped onto
-            # the next line: the numbers stay the group's
-            return TEXT_KEY
-        return best.key if best.kind == "group" else None
-
-    hits = scan(stream, choose)
+    hits = scan(stream, _Table4Chooser(reading))
     keyed = [h for h in hits if h.key and h.values]
     if keyed and all(len(h.values) <= TABLE4_WIDTH for h in keyed):
         assign_rows(hits, TABLE4_SPECS, reading, notes, "表四")
@@ -960,6 +1009,25 @@ def read_table4(rows: Sequence[Row], notes: Notes, lead: Sequence[tuple[str, str
             notes,
         )
     return reading
+
+
+class _Table4Chooser(Chooser):
+    """Table 四's groups."""
+
+    __slots__ = ()
+
+    def choose(self, token: Token) -> str | None:
+        if not token.labels:
+            return TEXT_KEY
+        self.reading.found = True
+        self.reading.touch(token.row)
+        best = token.labels[0]
+        if best.kind == "column":
+            # a column header between a group's name and its numbers (the group, then
+            # 结果维持 … 总计, then five numbers) is skipped like a label wrapped onto
+            # the next line: the numbers stay the group's
+            return TEXT_KEY
+        return best.key if best.kind == "group" else None
 
 
 TABLE4_GROUP_ORDER: tuple[str, ...] = tuple(spec.key for spec in TABLE4_SPECS)
