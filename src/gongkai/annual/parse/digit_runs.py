@@ -293,6 +293,14 @@ def _read_summing(
 
 def _row_splits(run: str, size: int, digits: int) -> Iterator[Cells]:
     """One group: its total is a suffix of the run, the parts split what is before it."""
+    if _plain(run):
+        return iter(_PartsWalk(run, digits).rows(size - 1))
+    return _row_splits_spelled(run, size, digits)
+
+
+def _row_splits_spelled(run: str, size: int, digits: int) -> Iterator[Cells]:
+    """``_row_splits`` of a run that is not ASCII digits and single spaces (its pieces
+    read with ``int``, as printed)."""
     last = run.rsplit(" ", 1)[-1]
     for length in range(1, min(digits, len(last)) + 1):
         tail = last[-length:]
@@ -308,7 +316,170 @@ def _parts(text: str, count: int, total: int, digits: int) -> Iterator[Cells]:
     """``text`` read as ``count`` numbers summing to ``total``."""
     if not text:
         return iter(())
+    if _plain(text):
+        walk = _PartsWalk(text, digits)
+        return iter(walk.find(len(text), count, total))
     return iter(_PartsSearch(text, digits).go(0, count, total))
+
+
+def _plain(text: str) -> bool:
+    """ASCII digits with single spaces between them: what ``_PartsWalk`` reads."""
+    return (
+        text.isascii()
+        and text.replace(" ", "").isdigit()
+        and "  " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+    )
+
+
+class _PartsWalk:
+    """``_parts`` of a plain run (``_plain``) as a depth-first walk over its digits' values
+    (no slicing, no ``int``), the cells so far in one list, a tuple built only for a
+    reading found, and the states that lead to none remembered as small ints. The
+    readings come in ``_PartsSearch``'s order (each number shortest first); the walk stops
+    after ``MAX_CANDIDATES`` + 1 of them, which is all any caller tells from more."""
+
+    __slots__ = (
+        "after",
+        "cells",
+        "dead",
+        "digits",
+        "ends",
+        "last_group",
+        "out",
+        "span",
+        "stop",
+        "value",
+    )
+
+    def __init__(self, text: str, digits: int) -> None:
+        self.digits = digits
+        size = len(text)
+        self.value = [-1 if ch == " " else ord(ch) - 48 for ch in text]
+        ends = [size] * size
+        after = [0] * (size + 1)
+        end = size
+        for p in range(size - 1, -1, -1):
+            if text[p] == " ":
+                end = p
+                after[p] = after[p + 1]
+            else:
+                after[p] = after[p + 1] + 1
+            ends[p] = end
+        self.ends = ends
+        """Where the digit group at each place ends (a space or the run's end)."""
+        self.after = after
+        """How many digits the run holds from each place on."""
+        self.last_group = text.rfind(" ") + 1
+        self.cells: list[int] = []
+        self.out: list[Cells] = []
+        self.dead: set[int] = set()
+        self.stop = size
+        self.span = 1
+
+    def rows(self, count: int) -> list[Cells]:
+        """``_row_splits``: each number the run may end with (no leading zero, at most
+        ``digits`` long) as the total of ``count`` parts that read what is before it."""
+        value = self.value
+        size = len(value)
+        found: list[Cells] = []
+        total = 0
+        scale = 1
+        for length in range(1, min(self.digits, size - self.last_group) + 1):
+            p = size - length
+            total += value[p] * scale
+            scale *= 10
+            if length > 1 and value[p] == 0:
+                continue
+            stop = p - 1 if p > 0 and value[p - 1] < 0 else p
+            for parts in self.find(stop, count, total):
+                found.append((*parts, total))
+            if len(found) > MAX_CANDIDATES:
+                break
+        return found
+
+    def find(self, stop: int, count: int, total: int) -> list[Cells]:
+        """The readings of the run's first ``stop`` characters as ``count`` numbers
+        summing to ``total``."""
+        self.stop = stop
+        self.out = []
+        self.cells = []
+        self.dead = set()
+        self.span = count + 1
+        if stop > 0:
+            self.walk(0, count, total)
+        return self.out
+
+    def walk(self, p: int, left: int, rest: int) -> bool:
+        """Whether ``left`` numbers summing to ``rest`` read the run from ``p`` to its stop
+        (each reading found added to ``out``)."""
+        value = self.value
+        stop = self.stop
+        if p < stop and value[p] < 0:
+            p += 1
+        if left == 1:
+            return self.last(p, rest)
+        if left == 0:
+            return self.none_left(p, rest)
+        digits = self.after[p] - self.after[stop] if p < stop else 0
+        if digits < left or digits > left * _width(rest):
+            return False
+        key = (rest * (stop + 1) + p) * self.span + left
+        dead = self.dead
+        if key in dead:
+            return False
+        end = p + 1 if value[p] == 0 else min(self.ends[p], stop, p + self.digits)
+        found = False
+        number = 0
+        cells = self.cells
+        for q in range(p, end):
+            number = number * 10 + value[q]
+            if number > rest:
+                break
+            cells.append(number)
+            if self.walk(q + 1, left - 1, rest - number):
+                found = True
+            cells.pop()
+            if len(self.out) > MAX_CANDIDATES:
+                return True
+        if not found:
+            dead.add(key)
+        return found
+
+    def last(self, p: int, rest: int) -> bool:
+        """The last number: what is left of the run, whole, when it is ``rest``."""
+        stop = self.stop
+        value = self.value
+        if p >= stop or self.ends[p] < stop or stop - p > self.digits:
+            return False
+        if value[p] == 0 and stop - p > 1:
+            return False
+        number = 0
+        for q in range(p, stop):
+            number = number * 10 + value[q]
+        if number != rest:
+            return False
+        cells = self.cells
+        cells.append(number)
+        self.out.append(tuple(cells))
+        cells.pop()
+        return True
+
+    def none_left(self, p: int, rest: int) -> bool:
+        if p < self.stop or rest != 0:
+            return False
+        self.out.append(tuple(self.cells))
+        return True
+
+
+def _width(number: int) -> int:
+    """How many digits ``number`` prints (at least one)."""
+    width = 1
+    while number >= 10:
+        number //= 10
+        width += 1
+    return width
 
 
 class _PartsSearch:
@@ -1208,12 +1379,22 @@ _RECEIVED, _CARRIED, _HANDLED, _FORWARD = (r.key for r in s.TABLE3_ROWS if not r
 _FRAME: Final = (_RECEIVED, _CARRIED, _HANDLED, _FORWARD)
 
 
-def _plus(a: Sequence[int], b: Sequence[int]) -> Cells:
-    return tuple(x + y for x, y in zip(a, b, strict=True))
+# (index loops: compiled, these run per state and candidate, where zip and a generator
+# cost more than the sums)
+def _plus(a: Cells, b: Cells) -> Cells:
+    return tuple([a[i] + b[i] for i in range(len(a))])
 
 
-def _minus(a: Sequence[int], b: Sequence[int]) -> Cells:
-    return tuple(x - y for x, y in zip(a, b, strict=True))
+def _minus(a: Cells, b: Cells) -> Cells:
+    return tuple([a[i] - b[i] for i in range(len(a))])
+
+
+def _above(sums: Cells, bound: Cells) -> bool:
+    """Whether some column's sum is above its bound."""
+    for i in range(len(sums)):  # noqa: SIM110 (compiled, a loop; ``any`` runs a generator)
+        if sums[i] > bound[i]:
+            return True
+    return False
 
 
 def _solve(
@@ -1332,9 +1513,13 @@ def _layers(
         for sums in states:
             for cand, part in values:
                 total = _plus(sums, part)
-                if bound is not None and any(a > b for a, b in zip(total, bound, strict=True)):
+                if bound is not None and _above(total, bound):
                     continue
-                nxt.setdefault(total, []).append((sums, cand))
+                edges = nxt.get(total)
+                if edges is None:
+                    nxt[total] = [(sums, cand)]
+                else:
+                    edges.append((sums, cand))
         if len(nxt) > MAX_STATES:
             return None
         layers.append((key, nxt))
