@@ -20,7 +20,6 @@ import pytest
 from gongkai.annual.model import AnnualReport
 from gongkai.annual.parse import parse_bytes, parse_file
 from gongkai.annual.parse.labels import table2_labels, table3_labels, table4_labels
-from tests.annual.parse.as_documents import as_pdf
 from tests.annual.parse.test_fixture_reports import differences
 from tests.conftest import FIXTURES
 
@@ -188,46 +187,18 @@ def test_a_markdown_row_that_lost_a_pipe_beside_a_space_is_read_whole() -> None:
     assert report.table3.row("granted") == (12, 3, 1, 0, 1, 0, 17)
 
 
-TEXT_ONLY = (
+SPLIT_BY_COLUMNS = (
     "markdown_table3_split_by_columns_labels_printed_again",
     "markdown_table3_split_by_columns_second_without_labels",
 )
-"""Fixtures read whole as text, HTML and DOCX but not yet when printed to a PDF
-(``test_fixtures_as_documents`` prints every shared fixture): their expected values are in
-a ``.text-only.json`` beside them, compared here."""
+"""Table 三 split by its columns into two tables (read whole as text, HTML, DOCX and,
+each half running over a page break, PDF: ``test_fixtures_as_documents``)."""
 
 
-def _text_only(name: str) -> dict[str, Any]:
-    path = next(FIXTURES.glob(f"*/{name}.text-only.json"))
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
-
-
-@pytest.mark.parametrize("name", TEXT_ONLY)
+@pytest.mark.parametrize("name", SPLIT_BY_COLUMNS)
 def test_a_markdown_table3_split_by_its_columns_is_joined(name: str) -> None:
     report = parse_file(_path(name))
-    assert differences(report, _text_only(name)) == []
+    expected = json.loads(next(FIXTURES.glob(f"*/{name}.expected.json")).read_text("utf-8"))
+    assert differences(report, expected) == []
     assert not set(_codes(report)) & (BAD_CODES | WARNED_ROWS)
     assert report.confidence == {"table2": 1.0, "table3": 1.0, "table4": 1.0}
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            n,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="read_pdf / pdf_layout: table 三's two tables split by columns, "
-                "printed to a PDF one under the other, are not read as two grids in a row "
-                "(join_split_columns joins consecutive grids): the rows are left blank",
-            ),
-        )
-        for n in TEXT_ONLY
-    ],
-)
-def test_a_table3_split_by_its_columns_printed_to_a_pdf(name: str) -> None:
-    pytest.importorskip("weasyprint")
-    report = parse_bytes(as_pdf(_path(name).read_text(encoding="utf-8")), f"{name}.pdf")
-    assert differences(report, _text_only(name)) == []

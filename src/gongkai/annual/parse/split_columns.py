@@ -31,7 +31,7 @@ def join_split_columns(rows: Sequence[Row]) -> tuple[list[Row], Row | None]:
     for number, run in groupby(rows, key=_GRID):  # a grid's rows in runs, found in C
         if number is not None:
             grids.setdefault(number, []).extend(run)
-    tables = list(grids.values())
+    tables = _with_continuations(list(grids.values()))
     if len(tables) < 2:
         tables = _pipe_tables(rows)  # Markdown: tables are runs of ``| … |`` lines
     for first, second in pairwise(tables):
@@ -44,6 +44,29 @@ def join_split_columns(rows: Sequence[Row]) -> tuple[list[Row], Row | None]:
             out.extend(r for r in rows[at:] if id(r) not in skip)
             return out, second[-1]
     return list(rows), None
+
+
+def _with_continuations(grids: list[list[Row]]) -> list[list[Row]]:
+    """The grids with each one that goes on from the grid before it over a page break
+    (a PDF's table of many rows) made one table with it: each half of a split table 三
+    printed over two pages is then one table."""
+    tables: list[list[Row]] = []
+    for grid in grids:
+        if tables and _continues(tables[-1], grid):
+            tables[-1] = [*tables[-1], *grid]
+        else:
+            tables.append(list(grid))
+    return tables
+
+
+def _continues(before: Sequence[Row], grid: Sequence[Row]) -> bool:
+    """Whether ``grid`` begins on the page after ``before`` ends, at the next row, with a
+    row of the table rather than a header of its own."""
+    last, first = before[-1], grid[0]
+    if last.page is None or first.page != last.page + 1 or first.index != last.index + 1:
+        return False
+    keys, data = _columns(grid)
+    return data == 0 and not keys
 
 
 def _pipe_tables(rows: Sequence[Row]) -> list[list[Row]]:
