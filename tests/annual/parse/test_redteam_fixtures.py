@@ -42,10 +42,6 @@ def _pending(name: str) -> dict[str, Any]:
 
 
 PENDING = {
-    "ocr_fullwidth_pipes_in_table3_rows": (
-        "normalize.py CHARACTER_TABLE (or tables_text._SEPARATOR_RE): the full-width pipe ｜ "
-        "(U+FF5C) an OCR tool prints between cells is not read as a cell separator"
-    ),
     "ocr_stray_pipe_inside_table3_labels": (
         "tables.py tokens: a label cut in two by a stray | (3.危及“三安全 | 一稳定”) is not "
         "joined; its values are placed by position with ROW_INFERRED"

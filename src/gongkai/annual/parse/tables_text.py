@@ -14,7 +14,8 @@ from functools import lru_cache
 from .cells import NUMBER_PATTERN
 from .normalize import is_page_number
 
-_SEPARATOR_RE = re.compile(r"[|\t]")
+_SEPARATOR_RE = re.compile(r"[|\t\uff5c]")
+"""Cells' separators: ``|``, the full-width ``｜`` OCR tools print for it, and tabs."""
 _SPACES_RE = re.compile(r" {2,}|\u3000+")
 _VALUE = rf"(?:{NUMBER_PATTERN}|[-‐‑‒–—―－/／]|无)"
 _VALUE_RE = re.compile(rf"^{_VALUE}$")
@@ -45,14 +46,14 @@ def _split_cached(text: str) -> tuple[str, ...]:
 
 
 def _split(text: str) -> tuple[str, ...]:
-    if "|" in text or "\t" in text:
+    if "|" in text or "\t" in text or "\uff5c" in text:
         parts = _SEPARATOR_RE.split(text)
     elif "  " in text or "\u3000" in text:
         parts = _SPACES_RE.split(text)
     else:
         parts = [text]
     cells: list[str] = []
-    explicit = len(parts) > 1 and "|" in text  # a ruled (Markdown) table, not PDF columns
+    explicit = len(parts) > 1 and ("|" in text or "\uff5c" in text)  # ruled, not PDF columns
     for part in parts:
         cell = part.strip()
         if explicit and cell[:1] in _PAGE_FIRST and is_page_number(cell):
