@@ -217,11 +217,15 @@ def summed_splits(
     they fit under its total, which keeps the search small. With ``total``, the sum is the
     group's cell at that index (a table 四 printing 总计 first), not its last."""
     run = " ".join(run.split())
-    if 0 <= total < size - 1:
-        yield from _summed_at(run, size, groups, total, digits)
-        return
-    if groups == 1:
+    at = total if 0 <= total < size - 1 else size - 1
+    if groups == 1 and at == size - 1:
         yield from _row_splits(run, size, digits)
+        return
+    if size > 1 and groups > 0 and _plain(run):
+        yield from _GroupsWalk(run, size, groups, at, digits).find()
+        return
+    if at < size - 1:
+        yield from _summed_at(run, size, groups, total, digits)
         return
 
     def walk(p: int, left: int) -> Iterator[Cells]:
@@ -239,6 +243,106 @@ def summed_splits(
                 yield (*parts, int(total), *rest)
 
     yield from walk(0, groups)
+
+
+class _GroupsWalk:
+    """``summed_splits`` of a plain run (``_plain``) in groups of several cells, as a
+    depth-first walk over its digits' values, a cell at a time (the cells so far in one
+    list, a tuple built only for a reading found), in the order the generators of a run
+    not plain find them (each number shortest first). A group's sum is its cell at ``at``:
+    printed last, it must spell the sum of the parts before it (read only while they fit
+    under it before ``limit``); printed earlier, the parts before it are read freely and
+    those after it only while they fit under what it leaves. Stops after
+    ``MAX_CANDIDATES`` + 1 readings, which is all any caller tells from more."""
+
+    __slots__ = ("at", "cells", "digits", "ends", "groups", "out", "size", "value")
+
+    def __init__(self, run: str, size: int, groups: int, at: int, digits: int) -> None:
+        self.value = [-1 if ch == " " else ord(ch) - 48 for ch in run]
+        ends = [len(run)] * len(run)
+        end = len(run)
+        for p in range(len(run) - 1, -1, -1):
+            if run[p] == " ":
+                end = p
+            ends[p] = end
+        self.ends = ends
+        self.size = size
+        self.groups = groups
+        self.at = at
+        self.digits = digits
+        self.cells: list[int] = []
+        self.out: list[Cells] = []
+
+    def find(self) -> list[Cells]:
+        self.group(0, 0)
+        return self.out
+
+    def group(self, p: int, g: int) -> None:
+        """Group ``g`` read from ``p`` (and the groups after it)."""
+        if g == self.groups:
+            if self.skip(p) == len(self.value):
+                self.out.append(tuple(self.cells))
+            return
+        self.cell(p, g, 0, 0, 0, 0)
+
+    def skip(self, p: int) -> int:
+        value = self.value
+        while p < len(value) and value[p] < 0:
+            p += 1
+        return p
+
+    def cell(self, p: int, g: int, i: int, used: int, total: int, widest: int) -> None:
+        """Cell ``i`` of group ``g`` read from ``p``: ``used`` the sum of its parts so far,
+        ``total`` its sum once read, ``widest`` its widest part so far."""
+        size, at = self.size, self.at
+        if i == size:
+            if used == total:
+                self.group(p, g + 1)
+            return
+        if len(self.out) > MAX_CANDIDATES:
+            return
+        value = self.value
+        p = self.skip(p)
+        if p >= len(value):
+            return
+        if i == at and at == size - 1:  # the sum printed last: it spells ``used``
+            width = _width(used)
+            if p + width <= self.ends[p] and _number(value, p, p + width) == used:
+                self.then(used, p + width, g, i, used, used, 0)
+            return
+        end = p + 1 if value[p] == 0 else min(self.ends[p], p + self.digits)
+        limit = len(value) - size * (self.groups - g - 1)
+        number = 0
+        for q in range(p, end):
+            number = number * 10 + value[q]
+            if at == size - 1:  # a part, the sum printed after the group's parts
+                width = max(widest, q + 1 - p)
+                if q + 1 + width > limit:
+                    break
+                self.then(number, q + 1, g, i, used + number, 0, width)
+            elif i < at:  # a part before the sum
+                self.then(number, q + 1, g, i, used + number, 0, 0)
+            elif i == at:  # the sum
+                if number >= used:
+                    self.then(number, q + 1, g, i, used, number, 0)
+            elif used + number <= total:  # a part after the sum
+                self.then(number, q + 1, g, i, used + number, total, 0)
+            else:
+                break
+
+    def then(self, number: int, p: int, g: int, i: int, used: int, total: int, widest: int) -> None:
+        """Cell ``i`` read as ``number``: the cells after it from ``p``."""
+        cells = self.cells
+        cells.append(number)
+        self.cell(p, g, i + 1, used, total, widest)
+        cells.pop()
+
+
+def _number(value: list[int], start: int, end: int) -> int:
+    number = 0
+    for q in range(start, end):
+        number = number * 10 + value[q]
+    return number
 
 
 def _summed_at(run: str, size: int, groups: int, total: int, digits: int) -> Iterator[Cells]:
