@@ -84,12 +84,7 @@ def _both(markup: str, scan: Scan) -> tuple[tree._Collector | None, tree._Collec
     word_lists, stored = "mso-list" in markup, "x:num" in markup
     scanned = None
     if not hides:
-        # the scanner is told what the collector is told (read_html does not yet ask it
-        # to read a Word export's list numbers or an Excel export's stored numbers)
-        def told(page: str, merged: bool, table: type) -> Any:
-            return scan(page, merged, table, word_lists, stored)
-
-        scanned = tree._scanned(told, markup, spans)
+        scanned = tree._scanned(scan, markup, spans, word_lists, stored)
     root = tree._tree(markup)
     walked = None
     if root is not None:

@@ -197,8 +197,8 @@ def read_html(decoded: Decoded, source: str) -> Document:
     stored = "x:num" in markup
     root: lxml.etree._Element | None = None
     collector = None
-    if _SCAN is not None and not (hides or word_lists or stored):
-        collector = _scanned(_SCAN, markup, spans)
+    if _SCAN is not None and not hides:
+        collector = _scanned(_SCAN, markup, spans, word_lists, stored)
     if collector is None:
         root = _tree(markup)
         if root is None:
@@ -273,7 +273,7 @@ def _tree(markup: str) -> lxml.etree._Element | None:
 
 
 _Scanned = tuple[list[str], list[tuple["int | _Table", "int | None"]], bool, bool]
-_Scanner = Callable[[str, bool, type["_Table"]], "_Scanned | None"]
+_Scanner = Callable[[str, bool, type["_Table"], bool, bool], "_Scanned | None"]
 
 
 def _scanner() -> _Scanner | None:
@@ -290,22 +290,29 @@ def _scanner() -> _Scanner | None:
     return scan
 
 
-def _scanned(scan: _Scanner, markup: str, spans: bool) -> _Collector | None:
+def _scanned(
+    scan: _Scanner, markup: str, spans: bool, word_lists: bool, stored: bool
+) -> _Collector | None:
     """The common page read from its markup without building its tree: what ``_walk``
-    collects, or ``None`` when the scanner cannot be certain the tree reads it so (a
-    Word export's list numbers, hidden or furniture-wrapped parts, nested tables, a
-    script that writes the page, markup beyond libxml2's simple implicit closes…)."""
-    read = scan(markup, spans, _Table)
+    collects, or ``None`` when the scanner cannot be certain the tree reads it so
+    (hidden or furniture-wrapped parts, nested tables, a script that writes the page,
+    markup beyond libxml2's simple implicit closes…). Told so, it reads a Word export's
+    list numbers (``word_lists``) and an Excel export's stored numbers (``stored``) as
+    the walk does."""
+    read = scan(markup, spans, _Table, word_lists, stored)
     if read is None:
         return None
     texts, blocks, dropped_hidden, script_markup = read
-    return _Collector(
+    collector = _Collector(
         texts=texts,
         blocks=blocks,
         spans=spans,
+        word_lists=word_lists,
         dropped_hidden=dropped_hidden,
         script_markup=script_markup,
     )
+    collector.stored_numbers = stored
+    return collector
 
 
 _TITLE_WORDS = ("年度报告", "年报")
