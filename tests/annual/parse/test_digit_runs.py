@@ -598,3 +598,21 @@ def test_two_blank_cells_in_table_four_are_never_read_as_other_numbers_silently(
             assert found.reason, run
     assert checked > 100
     assert checked > 100
+
+
+def test_the_walk_over_a_plain_runs_digits_finds_what_the_memoised_search_finds() -> None:
+    """``_PartsWalk`` (a run of ASCII digits and single spaces) and ``_PartsSearch`` (any
+    run): the same readings in the same order, for runs printing numbers that add up (or,
+    one in four, a total off by one)."""
+    rng = random.Random(11)
+    found = 0
+    for _ in range(3000):
+        numbers = [
+            rng.choice((0, 0, 1, 2, 7, 10, 12, 45, 100, 305)) for _ in range(rng.randint(1, 6))
+        ]
+        text = "".join(f"{n}{rng.choice(('', '', ' '))}" for n in numbers).strip()
+        total = sum(numbers) + (rng.random() < 0.25)
+        walked = d._PartsWalk(text, d.MAX_DIGITS).find(len(text), len(numbers), total)
+        assert walked == d._PartsSearch(text, d.MAX_DIGITS).go(0, len(numbers), total), text
+        found += bool(walked)
+    assert found > 1500
