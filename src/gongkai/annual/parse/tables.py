@@ -340,6 +340,8 @@ def positional(hit: Hit, width: int) -> list[Value] | None:
     if row is None:
         return None
     after = list(row.cells[hit.label.column + 1 :])
+    if after and not after[-1] and row.grid is None and row.text.rstrip().endswith("|"):
+        after.pop()  # the blank after a Markdown line's closing pipe is no cell
     trimmed = list(after)
     while trimmed and not trimmed[-1]:
         trimmed.pop()
