@@ -46,10 +46,6 @@ PENDING = {
         "tables.py tokens: a label cut in two by a stray | (3.危及“三安全 | 一稳定”) is not "
         "joined; its values are placed by position with ROW_INFERRED"
     ),
-    "markdown_table3_labels_in_three_columns_repeated_row_number_column": (
-        "tables.py _without_row_numbers: a 行次 column printed after table 三's labels "
-        "(1…25, one more value than the row has) is not set aside: ROW_TOO_MANY on every row"
-    ),
     "parts_numbered_narrative_subheadings_in_form_words_tables_inside_part_one": (
         "recognize.py recognize: a table printed inside 第一部分 (between the headings of "
         "sections 一 and 二) is not looked for; only rows after the last heading or before "

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 from operator import attrgetter
 from typing import Final
 
@@ -327,7 +328,39 @@ def _without_row_numbers(
             f"{table}有{len(numbers)}行在行标签前印有序号（{printed}），序号不是表中的数字，未读取",
             numbers[0].row,
         )
+    _without_line_numbers(kept, by_key, notes, table)
     return kept
+
+
+_MIN_NUMBERED_ROWS = 3
+
+
+def _without_line_numbers(
+    row_hits: list[Hit], by_key: dict[str, RowSpec], notes: Notes, table: str
+) -> None:
+    """A 行次 column after the labels: every row of the table prints one value more than
+    its cells, and the first of them counts up the table (1, 2, 3…, a row not found
+    skipped): those are the rows' numbers, set aside."""
+    rows = [hit for hit in row_hits if hit.key in by_key and hit.values]
+    if len(rows) < _MIN_NUMBERED_ROWS:
+        return
+    if any(len(hit.values) != by_key[hit.key].width + 1 for hit in rows):
+        return
+    firsts = [hit.values[0].text.strip() for hit in rows]
+    if not all(f.isascii() and f.isdigit() for f in firsts):
+        return
+    counted = [int(f) for f in firsts]
+    if counted[0] > len(by_key) or any(b <= a for a, b in pairwise(counted)):
+        return
+    for hit in rows:
+        hit.values = hit.values[1:]
+    printed = "、".join(firsts[:5]) + ("等" if len(firsts) > 5 else "")
+    notes.add(
+        "ROW_NUMBERS_IGNORED",
+        "info",
+        f"{table}有{len(rows)}行在行标签后印有行次（{printed}），行次不是表中的数字，未读取",
+        rows[0].label.row,
+    )
 
 
 def positional(hit: Hit, width: int) -> list[Value] | None:
