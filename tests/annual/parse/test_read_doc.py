@@ -187,7 +187,9 @@ def test_piece_table_pointing_past_the_stream_is_refused() -> None:
 def test_unreadable_paragraph_properties_leave_the_text_with_a_note() -> None:
     data = _patched(MERGED.read_bytes(), 0x106, "<I", 0x7FFFFF00)  # lcbPlcfBtePapx
     doc = read_bytes(data, "年报.doc")
-    assert [(d["code"], d["severity"]) for d in doc.diagnostics] == [("DOC_TABLES_UNREAD", "warning")]
+    assert [(d["code"], d["severity"]) for d in doc.diagnostics] == [
+        ("DOC_TABLES_UNREAD", "warning")
+    ]
     assert "只读出了文字" in str(doc.diagnostics[0]["message"])
     report = parse_bytes(data, "年报.doc")
     assert classify(report) is not Status.UNREADABLE  # read in part, and said so
