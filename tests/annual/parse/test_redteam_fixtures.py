@@ -78,11 +78,6 @@ def test_thousands_separators_are_one_number() -> None:
     assert "ROW_DUPLICATE" not in _codes(report)  # the repeated header rows are no rows
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tables.py table4_group_order: table 四's header rows printed twice (a converter "
-    "repeating the header) read as interleaved groups: TABLE4_HEADINGS_CONFLICT",
-)
 def test_table4_header_rows_printed_twice_are_no_conflict() -> None:
     report = parse_file(_path("markdown_alignment_rows_doubled_header_rows_thousands_separators"))
     assert "TABLE4_HEADINGS_CONFLICT" not in _codes(report)

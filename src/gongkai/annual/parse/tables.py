@@ -1175,7 +1175,7 @@ def table4_group_order(
     contradict each other (then with a warning, given to ``note``): the national order is
     assumed."""
     places: dict[str, list[int]] = {}
-    for i, (kind, key) in enumerate(headings):
+    for i, (kind, key) in enumerate(_printed_once(headings)):
         if kind == "group":
             places.setdefault(key, []).append(i)
     reconsideration = places.get(_RECONSIDERATION)
@@ -1211,6 +1211,23 @@ def table4_group_order(
         return None
     order = (_RECONSIDERATION, *sub) if first else (*sub, _RECONSIDERATION)
     return None if order == TABLE4_GROUP_ORDER else order
+
+
+def _printed_once(headings: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The headings with a run of them that names a group and is printed again right
+    after itself (a converter repeating the header's rows) read once: the same groups
+    again are no other order."""
+    out = list(headings)
+    i = 0
+    while i < len(out):
+        for size in range(2, (len(out) - i) // 2 + 1):
+            run = out[i : i + size]
+            if run == out[i + size : i + 2 * size] and any(k == "group" for k, _ in run):
+                del out[i + size : i + 2 * size]
+                break
+        else:
+            i += 1
+    return out
 
 
 def table4_column_order(
