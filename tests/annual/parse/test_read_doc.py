@@ -20,6 +20,7 @@ from gongkai.annual.parse.detect import detect_format
 from gongkai.annual.parse.document import Grid
 from gongkai.annual.parse.reader import read_bytes
 from tests.annual.parse.test_fixture_reports import differences
+from tests.annual.parse.test_sections import TITLES
 from tests.conftest import FIXTURES
 
 DOC = FIXTURES / "doc"
@@ -85,14 +86,7 @@ def test_section_headings_numbered_by_word_show_their_numbers() -> None:
     """``一、`` and ``（一）`` drawn by Word's list numbering, not typed: read as shown."""
     path = DOC / "doc_section_headings_numbered_by_a_word_list.doc"
     texts = [line.text for line in read_bytes(path.read_bytes(), path.name).lines()]
-    assert [t for t in texts if t[1:2] == "、"] == [
-        "一、总体情况",
-        "二、主动公开政府信息情况",
-        "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况",
-        "五、存在的主要问题及改进情况",
-        "六、其他需要报告的事项",
-    ]
+    assert [t for t in texts if t[1:2] == "、"] == list(TITLES)
     assert any(t.startswith("(二)依申请公开") for t in texts)
     report = parse_file(path)
     assert report.sections is not None and len(report.sections) == 6

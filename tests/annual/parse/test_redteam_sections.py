@@ -7,16 +7,9 @@ from __future__ import annotations
 import pytest
 
 from gongkai.annual.parse import parse_bytes, parse_file
+from tests.annual.parse.test_sections import TITLES
 from tests.conftest import FIXTURES
 
-TITLES = (
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
-)
 TEXTS = (
     "2025年，本局坚持以公开为常态、不公开为例外。",
     "详见下表。",

@@ -8,14 +8,14 @@ from gongkai.annual.parse import Document, Line
 from gongkai.annual.parse.rows import document_rows
 from gongkai.annual.parse.sections import MAX_HEADING, _too_long, find_headings
 
-TITLES = [
+TITLES = (
     "一、总体情况",
     "二、主动公开政府信息情况",
     "三、收到和处理政府信息公开申请情况",
     "四、政府信息公开行政复议、行政诉讼情况",
     "五、存在的主要问题及改进情况",
     "六、其他需要报告的事项",
-]
+)
 
 
 def _headings(lines: list[str]) -> dict[str, int]:
