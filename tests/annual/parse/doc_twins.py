@@ -94,6 +94,80 @@ def _numbered_headings() -> bytes:
     return out.getvalue()
 
 
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_STYLE_LISTS = (
+    # (list, style, level, number format, the number as Word draws it, what it replaces)
+    ("92", "GkHeading", 0, "chineseCounting", "%1、", r"[一二三四五六七]、"),
+    ("92", "GkItem", 1, "chineseCounting", "（%2）", r"（[一二三四五六七]）"),
+    ("93", "GkTableHeading", 0, "chineseCounting", "%1、", r"[一二三四五六七]、"),
+    ("93", "GkTableItem", 1, "chineseCounting", "（%2）", r"（[一二三四五六七]）"),
+    ("93", "GkTableReason", 2, "decimal", "%3.", r"\d\."),
+)
+
+
+def _numbered_by_styles() -> bytes:
+    """The national form as a Word file whose numbers all come from paragraph styles
+    linked to lists, none typed and none named by the paragraphs: the section headings
+    ``一、`` and their items ``（一）`` (two levels of one list), and in table 三 the
+    items ``一、`` ``（一）`` ``1.`` (three levels of another, counted on across the
+    page break between its two Word tables)."""
+    import re
+
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document(io.BytesIO(build_docx(expected_for(NUMBERED))))
+    w = f'xmlns:w="{_W}"'
+    numbering = document.part.numbering_part.element
+    first_num = numbering.find(f"{{{_W}}}num")
+    for key in ("92", "93"):
+        levels = "".join(
+            f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{kind}"/>'
+            f'<w:lvlText w:val="{text}"/><w:suff w:val="nothing"/></w:lvl>'
+            for list_key, _, level, kind, text, _ in _STYLE_LISTS
+            if list_key == key
+        )
+        first_num.addprevious(
+            parse_xml(f'<w:abstractNum {w} w:abstractNumId="{key}">{levels}</w:abstractNum>')
+        )
+        numbering.append(
+            parse_xml(f'<w:num {w} w:numId="{key}"><w:abstractNumId w:val="{key}"/></w:num>')
+        )
+    for key, style, level, _, _, _ in _STYLE_LISTS:
+        document.styles.element.append(
+            parse_xml(
+                f'<w:style {w} w:type="paragraph" w:styleId="{style}"><w:name w:val="{style}"/>'
+                f'<w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:ilvl w:val="{level}"/>'
+                f'<w:numId w:val="{key}"/></w:numPr></w:pPr></w:style>'
+            )
+        )
+    body = [(p, _STYLE_LISTS[:2]) for p in document.paragraphs]
+    cells = [
+        (p, _STYLE_LISTS[2:])
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells
+        for p in cell.paragraphs
+    ]
+    done: set[object] = set()
+    for paragraph, choices in body + cells:
+        if paragraph._p in done:
+            continue  # a merged cell's paragraph, met again in each cell it covers
+        done.add(paragraph._p)
+        for _, style, _, _, _, typed in choices:
+            found = re.match(typed, paragraph.text)
+            if found is None:
+                continue
+            paragraph.runs[0].text = paragraph.text[found.end() :]
+            for run in paragraph.runs[1:]:
+                run.text = ""
+            paragraph._p.get_or_add_pPr().insert(0, parse_xml(f'<w:pStyle {w} w:val="{style}"/>'))
+            break
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def _text_box() -> bytes:
     """The national form as a Word file with a text box anchored in the first paragraph
     of the report's first part (a note beside it)."""
@@ -137,6 +211,7 @@ TWINS: dict[str, tuple[str, Callable[[], bytes]]] = {
     ),
     "doc_section_headings_numbered_by_a_word_list": (NUMBERED, _numbered_headings),
     "doc_text_box_beside_a_paragraph": (NUMBERED, _text_box),
+    "doc_headings_and_table3_items_numbered_by_their_styles": (NUMBERED, _numbered_by_styles),
     "doc_traditional_characters_page_and_hyperlink_fields": (
         TRADITIONAL,
         _fields_and_traditional,

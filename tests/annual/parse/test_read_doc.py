@@ -53,6 +53,7 @@ TWINS_ALIKE = [
     "doc_traditional_characters_page_and_hyperlink_fields",
     "doc_section_headings_numbered_by_a_word_list",
     "doc_text_box_beside_a_paragraph",
+    "doc_headings_and_table3_items_numbered_by_their_styles",
 ]
 
 
@@ -92,6 +93,50 @@ def test_section_headings_numbered_by_word_show_their_numbers() -> None:
     assert report.sections is not None and len(report.sections) == 6
 
 
+def test_numbers_given_by_paragraph_styles_show() -> None:
+    """Section headings, their items and table 三's items numbered by styles linked to
+    lists, the paragraphs naming no list of their own (as Word writes them): each shows
+    the number Word draws, table 三's counted on across its two Word tables."""
+    path = DOC / "doc_headings_and_table3_items_numbered_by_their_styles.doc"
+    doc = read_bytes(path.read_bytes(), path.name)
+    texts = [line.text for line in doc.lines()]
+    assert [t for t in texts if t[1:2] == "、"] == list(TITLES)
+    assert [t[:3] for t in texts if t.startswith("(")] == ["(一)", "(二)"]
+    grids = doc.grids()
+    at = next(i for i, g in enumerate(grids) if "申请人情况" in g.rows[0])
+    first, second = grids[at : at + 2]
+    labels = [r[1] for r in first.rows + second.rows]
+    assert labels[3:5] == ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"]
+    assert "(一)予以公开" in labels and "(七)总计" in labels
+    assert next(r[2] for r in first.rows if r[1] == "(三)不予公开") == "1.属于国家秘密"
+    assert next(r[2] for r in second.rows if r[1] == "(四)无法提供") == "1.本机关不掌握相关政府信息"
+    assert second.rows[-1][0] == "四、结转下年度继续办理"
+
+
+def test_a_paragraph_of_a_numbered_style_that_names_no_list_shows_no_number() -> None:
+    """The paragraph's own properties come before its style's: ``sprmPIlfo`` 0 takes it
+    out of its style's list; a level of its own is counted in the style's list; a style
+    based on a numbered one is numbered by it (circled and bracketed numbers drawn)."""
+    from gongkai.annual.parse.read_doc import _Lists, _Paragraph, _Props, _StyleList
+    from gongkai.annual.parse.read_docx import _Level
+
+    circled = _Level(1, "decimalEnclosedCircle", "%1", "nothing")
+    levels = {7: {0: circled, 1: _Level(1, "decimalEnclosedParen", "%2", "nothing")}}
+    styles = {10: _StyleList(1, 0, None), 11: _StyleList(None, None, 10)}
+    lists = _Lists(levels, [(7, {})], styles)
+
+    def shown(istd: int, ilfo: int | None = None, ilvl: int | None = None) -> str:
+        paragraph = _Paragraph("文字", "\r", _Props(ilfo=ilfo, ilvl=ilvl, istd=istd))
+        return lists.numbered(paragraph).text
+
+    assert shown(10) == "①文字"
+    assert shown(11) == "②文字"  # based on the numbered style
+    assert shown(10, ilfo=0) == "文字"  # taken out of the list
+    assert shown(11, ilvl=1) == "(1)文字"
+    assert shown(10) == "③文字"
+    assert shown(3) == "文字"  # a style that is not numbered
+
+
 def test_text_box_is_read_after_the_paragraph_it_is_anchored_in() -> None:
     path = DOC / "doc_text_box_beside_a_paragraph.doc"
     texts = [line.text for line in read_bytes(path.read_bytes(), path.name).lines()]
@@ -119,6 +164,11 @@ def test_title_from_the_file_properties() -> None:
     first = doc.blocks[0]
     assert not isinstance(first, Grid)
     assert first.text == "栖霞山风景名胜区管理局2024年政府信息公开工作年度报告"
+
+
+def test_doc_is_read_as_a_word_97_2003_document() -> None:
+    """``Document.kind`` says the format read (the DOCX twin says ``docx``)."""
+    assert read_bytes(MERGED.read_bytes(), "报告.doc").kind == "doc"
 
 
 def test_wps_file_is_the_same_format(tmp_path: Path) -> None:

@@ -333,6 +333,40 @@ def test_word_lists_of_one_definition_count_on_unless_restarted() -> None:
     ]
 
 
+def test_a_style_based_on_a_numbered_style_may_change_its_level_alone() -> None:
+    """``Item`` names a level and no list: it is numbered in its base's list at its own
+    level (``（一）`` under ``一、``), as Word draws it."""
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0">'
+        + _level(0, "chineseCounting", "%1、", suffix="nothing")
+        + _level(1, "chineseCounting", "（%2）", suffix="nothing")
+        + "</w:abstractNum>"
+        + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    )
+    styles = (
+        '<w:style w:type="paragraph" w:styleId="Heading"><w:pPr><w:numPr><w:ilvl w:val="0"/>'
+        '<w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Item"><w:basedOn w:val="Heading"/>'
+        '<w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>'
+    )
+    styled = '<w:p><w:pPr><w:pStyle w:val="{}"/></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>'
+    body = "".join(
+        styled.format(style, text)
+        for style, text in (
+            ("Heading", "总体情况"),
+            ("Item", "主动公开"),
+            ("Item", "依申请公开"),
+            ("Heading", "主动公开政府信息情况"),
+        )
+    )
+    assert _lines(_with_numbering(body, numbering, styles)) == [
+        "一、总体情况",
+        "(一)主动公开",
+        "(二)依申请公开",
+        "二、主动公开政府信息情况",
+    ]
+
+
 def test_text_moved_away_or_deleted_by_a_tracked_change_is_not_read() -> None:
     cell = (
         '<w:tc><w:p><w:moveFrom w:id="1"><w:r><w:t>9</w:t></w:r></w:moveFrom>'

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["text", "html", "docx", "pdf"]
+Kind = Literal["text", "html", "docx", "doc", "pdf"]
 
 
 class Line:

@@ -11,7 +11,8 @@ Every offset and count read from the file is checked against the stream it point
 a structure that does not fit raises ``_Damaged`` (the file is refused as damaged) or,
 for the paragraph properties alone, leaves the text read without its tables and says so.
 The numbers Word draws for a numbered list (``一、``) are read as ``read_docx`` reads them,
-when the paragraph names its list itself (not through its style). Text marked hidden or
+whether the paragraph names its list itself or through its style. The blocks are laid out
+into the ``Document`` by ``read_docx.lay_out``, as a DOCX's are. Text marked hidden or
 deleted by a tracked change is left out. A text box's text is read after the paragraph
 it is anchored in, as ``read_docx`` reads it. Not read: headers, footers and notes.
 """
@@ -24,11 +25,18 @@ import struct
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .document import Document, Grid
+from .document import Document
 from .grid import MAX_WIDTH, RawCell
-from .normalize import looks_traditional, normalize_text
-from .read_docx import _Cell, _format_number, _laid_out, _Rows, _shown_above
-from .read_text import numbered_lines, traditional_note
+from .read_docx import (
+    Content,
+    ListCounter,
+    _Cell,
+    _Level,
+    _Rows,
+    _shown_above,
+    lay_out,
+    report_title,
+)
 from .unreadable import UnreadableDocument
 
 _W_IDENT = 0xA5EC
@@ -102,12 +110,12 @@ def read_doc(data: bytes, source: str) -> Document:
             f"Word 97-2003 文档（.doc）已损坏或不完整（{exc}），无法读取；请重新获取原文件",
             source=source,
         ) from exc
-    document = Document(source=source, kind="docx")
+    notes: list[dict[str, object]] = []
     try:
         runs = _papx_runs(word, table_stream, fib)
     except _Damaged as exc:
         runs = None
-        document.diagnostics.append(_no_tables_note(source, str(exc)))
+        notes.append(_no_tables_note(source, str(exc)))
     try:
         hidden = _hidden_runs(word, table_stream, fib)
     except _Damaged:
@@ -118,8 +126,8 @@ def read_doc(data: bytes, source: str) -> Document:
     if lists is not None:
         paragraphs = [lists.numbered(paragraph) for paragraph in paragraphs]
     paragraphs = _with_text_boxes(paragraphs, _text_boxes(word, table_stream, pieces, fib))
-    items = _structure(paragraphs)
-    _fill(document, items, title, source)
+    document = lay_out(_blocks(_structure(paragraphs)), source, "doc", lambda: title)
+    document.diagnostics[:0] = notes
     return document
 
 
@@ -181,10 +189,7 @@ def _title(ole: object) -> str | None:
         text = raw.decode(_codec(meta.codepage), "replace")
     except Exception:  # a damaged property set: the file is read without its title
         return None
-    title = " ".join(text.replace("\x00", "").split())
-    if not title or len(title) > 80 or not any(word in title for word in ("年度报告", "年报")):
-        return None
-    return title
+    return report_title(text.replace("\x00", ""))
 
 
 def _codec(codepage: int | None) -> str:
@@ -236,6 +241,8 @@ class _Fib:
     lcb_lists: int = 0
     fc_overrides: int = 0
     lcb_overrides: int = 0
+    fc_styles: int = 0
+    lcb_styles: int = 0
 
     @classmethod
     def of(cls, word: bytes, source: str) -> _Fib:
@@ -273,6 +280,7 @@ class _Fib:
         shapes, boxes = pair(40), pair(56)
         lists = pair(73) if cb_fc_lcb > 74 else (0, 0)
         overrides = pair(74) if cb_fc_lcb > 74 else (0, 0)
+        styles = pair(1)
         return cls(
             table_name="1Table" if flags & _F_WHICH_TABLE else "0Table",
             ccp_text=_u32(word, lw + 2 + 12),
@@ -292,6 +300,8 @@ class _Fib:
             lcb_lists=lists[1],
             fc_overrides=overrides[0],
             lcb_overrides=overrides[1],
+            fc_styles=styles[0],
+            lcb_styles=styles[1],
         )
 
 
@@ -423,6 +433,7 @@ class _Run:
     start: int  # byte range of WordDocument the properties apply to
     end: int
     grpprl: bytes
+    istd: int = 0  # the paragraph's style
 
 
 def _papx_runs(word: bytes, table: bytes, fib: _Fib) -> list[_Run]:
@@ -497,6 +508,7 @@ def _fkp_runs(page: bytes) -> list[_Run]:
     for i in range(crun):
         offset = page[4 * (crun + 1) + 13 * i] * 2
         grpprl = b""
+        istd = 0
         if offset:
             size = page[offset] if offset < 511 else 0
             if size:
@@ -505,7 +517,8 @@ def _fkp_runs(page: bytes) -> list[_Run]:
                 size = page[offset + 1] if offset + 1 < 511 else 0
                 body = page[offset + 2 : offset + 2 + 2 * size]
             grpprl = body[2:]  # after the style number (istd)
-        runs.append(_Run(fcs[i], fcs[i + 1], grpprl))
+            istd = body[0] | body[1] << 8 if len(body) >= 2 else 0
+        runs.append(_Run(fcs[i], fcs[i + 1], grpprl, istd))
     return runs
 
 
@@ -577,12 +590,13 @@ class _Props:
     row_end: bool = False  # fTtp (depth 1) or fInnerTtp (deeper)
     inner_cell: bool = False
     cells: list[_Tc] | None = None
-    ilfo: int = 0  # the paragraph's list (1-based; 0: none)
-    ilvl: int = 0
+    ilfo: int | None = None  # the paragraph's list (1-based; 0: none; None: its style's)
+    ilvl: int | None = None
+    istd: int = 0  # the paragraph's style
 
 
-def _props(grpprl: bytes) -> _Props:
-    props = _Props()
+def _props(grpprl: bytes, istd: int = 0) -> _Props:
+    props = _Props(istd=istd)
     in_table = None
     itap = None
     ttp = inner_ttp = False
@@ -677,7 +691,7 @@ def _paragraphs(
     """The paragraphs of the text with their properties, field codes left out (a
     field's result kept)."""
     run_starts = [run.start for run in runs] if runs is not None else []
-    known: dict[bytes, _Props] = {}
+    known: dict[tuple[int, bytes], _Props] = {}
     out: list[_Paragraph] = []
     kept: list[str] = []
     fields: list[bool] = []  # per open field: whether its result has begun
@@ -713,9 +727,10 @@ def _paragraphs(
                 prm = pieces[piece].prm
                 if prm & 1 and (prm >> 1) < len(prcs):
                     grpprl += prcs[prm >> 1]  # a fast save's changes to the piece
-                found_props = known.get(grpprl)
+                key = (runs[found].istd, grpprl)
+                found_props = known.get(key)
                 if found_props is None:  # most paragraphs share a few property lists
-                    found_props = known[grpprl] = _props(_huge(grpprl, extra))
+                    found_props = known[key] = _props(_huge(grpprl, extra), runs[found].istd)
                 props = found_props
         out.append(_Paragraph("".join(kept), char, props, cp))
         kept.clear()
@@ -852,28 +867,27 @@ _MAX_LISTS = 4096
 _MAX_START = 32767
 """The highest number Word starts a list at (a hostile file's larger one is cut to it)."""
 _LEVELS = 9
-
-
-@dataclass(frozen=True)
-class _Level:
-    start: int
-    kind: str
-    text: str  # characters 0-8 stand for the number of that level
-    space: bool  # a tab or a space follows the number
+_FOLLOW = {0: "tab", 1: "space", 2: "nothing"}
+"""What follows a list's number (``ixchFollow``), by ``numbering.xml``'s ``w:suff``."""
 
 
 class _Lists:
     """Word's list numbering (``PlfLst``, ``PlfLfo``): the ``一、`` ``（一）`` a numbered
     paragraph shows but does not hold as text, counted in reading order as ``read_docx``
-    counts them. Only a paragraph's own list is read, not one its style gives."""
+    counts them. A paragraph is numbered by its own list (``sprmPIlfo``, ``sprmPIlvl``)
+    or, where it names none, by its style's (Word's headings numbered by their style)."""
 
     def __init__(
-        self, levels: dict[int, list[_Level]], overrides: list[tuple[int, dict[int, int]]]
+        self,
+        levels: dict[int, dict[int, _Level]],
+        overrides: list[tuple[int, dict[int, int]]],
+        styles: dict[int, _StyleList] | None = None,
     ):
-        self.levels = levels  # list id → its levels
+        self.levels = levels  # list id → its levels (LSTF's lsid → LVL by level)
         self.overrides = overrides  # by ilfo - 1: (list id, start overrides by level)
-        self.counters: dict[int, list[int | None]] = {}
-        self.restarted: set[tuple[int, int]] = set()
+        self.styles = styles or {}  # istd → the list its properties name
+        self.by_style: dict[int, tuple[int | None, int | None]] = {}
+        self.counter = ListCounter()
 
     @classmethod
     def of(cls, table: bytes, fib: _Fib) -> _Lists | None:
@@ -885,53 +899,114 @@ class _Lists:
             overrides = _list_overrides(table, fib.fc_overrides, fib.lcb_overrides)
         except (_Damaged, struct.error, IndexError):
             return None
-        return cls(levels, overrides) if levels and overrides else None
+        try:
+            styles = _style_lists(table, fib.fc_styles, fib.lcb_styles)
+        except (_Damaged, struct.error, IndexError):
+            styles = {}  # the styles unreadable: paragraphs numbered by their own lists
+        return cls(levels, overrides, styles) if levels and overrides else None
 
     def numbered(self, paragraph: _Paragraph) -> _Paragraph:
         props = paragraph.props
-        if props.ilfo <= 0 or props.ilfo > len(self.overrides) or not paragraph.text.strip():
+        ilfo, ilvl = props.ilfo, props.ilvl
+        if ilfo is None or ilvl is None:
+            style_ilfo, style_ilvl = self._style_list(props.istd)
+            ilfo = style_ilfo if ilfo is None else ilfo
+            ilvl = style_ilvl if ilvl is None else ilvl
+        if not ilfo or ilfo < 0 or ilfo > len(self.overrides):
             return paragraph
-        label = self.label(props.ilfo, min(props.ilvl, _LEVELS - 1))
-        if not label:
-            return paragraph
+        label = self.label(ilfo, min(ilvl or 0, _LEVELS - 1))
+        if not label or not paragraph.text.strip():
+            return paragraph  # an empty numbered paragraph counts, as in read_docx
         return _Paragraph(label + paragraph.text, paragraph.mark, props, paragraph.end)
+
+    def _style_list(self, istd: int) -> tuple[int | None, int | None]:
+        """The list and level a style gives (through the styles it is based on; each
+        names what differs from its base), the nearest style's first."""
+        found = self.by_style.get(istd)
+        if found is None:
+            found = self.by_style[istd] = self._resolved(istd)
+        return found
+
+    def _resolved(self, istd: int) -> tuple[int | None, int | None]:
+        ilfo: int | None = None
+        ilvl: int | None = None
+        seen: set[int] = set()
+        current: int | None = istd
+        while current is not None and current not in seen and current in self.styles:
+            seen.add(current)
+            style = self.styles[current]
+            ilfo = style.ilfo if ilfo is None else ilfo
+            ilvl = style.ilvl if ilvl is None else ilvl
+            current = style.base
+        return ilfo, ilvl
 
     def label(self, ilfo: int, level: int) -> str:
         list_id, starts = self.overrides[ilfo - 1]
-        levels = self.levels.get(list_id)
-        if levels is None or level >= len(levels):
-            return ""
-        if levels[level].kind in ("bullet", "none"):
-            return ""
-        counters = self.counters.setdefault(list_id, [None] * _LEVELS)
-        for deeper in range(level + 1, _LEVELS):
-            counters[deeper] = None
-        current = counters[level]
-        if level in starts and (ilfo, level) not in self.restarted:
-            self.restarted.add((ilfo, level))
-            counters[level] = starts[level]
-        elif current is None:
-            counters[level] = levels[level].start
-        else:
-            counters[level] = current + 1
-        parts: list[str] = []
-        for char in levels[level].text:
-            shown = ord(char)
-            if shown >= _LEVELS:
-                parts.append(char)
-                continue
-            known = levels[shown] if shown < len(levels) else None
-            count = counters[shown]
-            if count is None:
-                count = known.start if known else 1
-            parts.append(_format_number(count, known.kind if known else ""))
-        text = "".join(parts).strip()
-        if not text:
-            return ""
-        return text + " " if levels[level].space else text
+        return self.counter.label(list_id, ilfo, self.levels.get(list_id, {}), level, starts)
 
 
-def _list_levels(table: bytes, fc: int, lcb: int) -> dict[int, list[_Level]]:
+@dataclass(frozen=True)
+class _StyleList:
+    """What a paragraph style's own properties say of its list (``None``: not said)."""
+
+    ilfo: int | None
+    ilvl: int | None
+    base: int | None  # the style it is based on
+
+
+_NO_STYLE = 0x0FFF
+_MAX_STYLES = 4096
+_PARAGRAPH_STYLE = 1
+
+
+def _style_lists(table: bytes, fc: int, lcb: int) -> dict[int, _StyleList]:
+    """The paragraph styles of the style sheet (``STSH``) that name a list or are based
+    on another style, by their number (``istd``)."""
+    if not lcb or fc + lcb > len(table):
+        return {}
+    end = fc + lcb
+    size = _u16(table, fc)
+    cstd, cb_base = _u16(table, fc + 2), _u16(table, fc + 4)
+    if cstd > _MAX_STYLES or cb_base < 10:
+        raise _Damaged("样式表长度不对")
+    offset = fc + 2 + size
+    out: dict[int, _StyleList] = {}
+    for istd in range(cstd):
+        cb_std = _u16(table, offset)
+        offset += 2
+        if offset + cb_std > end:
+            raise _Damaged("样式表越界")
+        if cb_std >= cb_base:
+            style = _style_list(table[offset : offset + cb_std], cb_base)
+            if style is not None:
+                out[istd] = style
+        offset += cb_std
+    return out
+
+
+def _style_list(std: bytes, cb_base: int) -> _StyleList | None:
+    """A paragraph style's list, from its ``STD``: the base (``StdfBase``), the name
+    (``Xstz``), then the paragraph properties (``UpxPapx``: the style number, then sprms)."""
+    kind_and_base = _u16(std, 2)
+    if kind_and_base & 0x0F != _PARAGRAPH_STYLE:
+        return None
+    base = kind_and_base >> 4
+    name = _u16(std, cb_base)
+    at = cb_base + 2 + 2 * name + 2
+    cb_upx = _u16(std, at)
+    grpprl = std[at + 4 : at + 2 + cb_upx] if cb_upx >= 2 else b""
+    ilfo = ilvl = None
+    for sprm, operand in _sprms(grpprl):
+        if sprm == _SPRM_ILFO:
+            ilfo = struct.unpack_from("<h", operand)[0]
+        elif sprm == _SPRM_ILVL:
+            ilvl = operand[0]
+    if ilfo is None and ilvl is None and base == _NO_STYLE:
+        return None
+    return _StyleList(ilfo, ilvl, None if base == _NO_STYLE else base)
+
+
+def _list_levels(table: bytes, fc: int, lcb: int) -> dict[int, dict[int, _Level]]:
     """The levels of each list (``PlfLst``, then the ``LVL``s that follow it)."""
     if fc + lcb > len(table) or lcb < 2:
         raise _Damaged("列表表越界")
@@ -940,12 +1015,11 @@ def _list_levels(table: bytes, fc: int, lcb: int) -> dict[int, list[_Level]]:
         raise _Damaged("列表表长度不对")
     heads = [(_u32(table, fc + 2 + 28 * i), table[fc + 2 + 28 * i + 26] & 1) for i in range(count)]
     offset = fc + lcb
-    out: dict[int, list[_Level]] = {}
+    out: dict[int, dict[int, _Level]] = {}
     for list_id, simple in heads:
-        levels: list[_Level] = []
-        for _ in range(1 if simple else _LEVELS):
-            level, offset = _level(table, offset)
-            levels.append(level)
+        levels: dict[int, _Level] = {}
+        for number in range(1 if simple else _LEVELS):
+            levels[number], offset = _level(table, offset)
         out[list_id] = levels
     return out
 
@@ -964,7 +1038,9 @@ def _level(table: bytes, offset: int) -> tuple[_Level, int]:
     if end > len(table):
         raise _Damaged("列表级别越界")
     text = table[text_at + 2 : end].decode("utf-16-le", "replace")
-    return _Level(start, kind, text, follow != 2), end
+    # characters 0-8 stand for the count of that level: written as numbering.xml's %1-%9
+    text = "".join(f"%{ord(c) + 1}" if ord(c) < _LEVELS else c for c in text)
+    return _Level(start, kind, text, _FOLLOW.get(follow, "tab")), end
 
 
 def _list_overrides(table: bytes, fc: int, lcb: int) -> list[tuple[int, dict[int, int]]]:
@@ -1179,45 +1255,13 @@ def _merged_rows(grid_rows: list[list[_Cell]]) -> _Rows:
 # ----------------------------------------------------------------------------- document
 
 
-def _fill(document: Document, items: list[str | _Table], title: str | None, source: str) -> None:
-    flat = _flatten(items)
-    raw: list[tuple[str | _Table, int]] = [(item, n) for n, item in enumerate(flat, start=1)]
-    if title is not None and not _shows_title(flat):
-        raw.insert(0, (title, 0))
-    sample = "".join(
-        item if isinstance(item, str) else "".join(_cell_paragraphs(_whole(item)))
-        for item, _ in raw[:300]
-    )
-    simplify = looks_traditional(sample)
-    if simplify:
-        document.diagnostics.append(traditional_note(source))
-    pending: list[tuple[int | None, str]] = []
-    for item, number in raw:
-        if isinstance(item, str):
-            pending.extend(
-                (number, text) for text in normalize_text(item, simplify=simplify).split("\n")
-            )
-            continue
-        document.blocks.extend(numbered_lines(pending))
-        pending.clear()
-        rows = _table_rows(item)
-        if rows:
-            grid: Grid = _laid_out(rows, simplify=simplify, number=number)
-            document.blocks.append(grid)
-    document.blocks.extend(numbered_lines(pending))
-
-
-def _whole(table: _Table) -> _CellContent:
-    return _CellContent([table])
-
-
-def _shows_title(items: list[str | _Table]) -> bool:
-    for item in items:
-        if not isinstance(item, str):
-            return False
-        if "年度报告" in item or "年报" in item:
-            return True
-    return False
+def _blocks(items: list[str | _Table]) -> list[tuple[Content, int]]:
+    """Paragraphs and real tables (their printed cells) with their positions, as
+    ``read_docx`` finds them in a DOCX body."""
+    return [
+        (item if isinstance(item, str) else _table_rows(item), number)
+        for number, item in enumerate(_flatten(items), start=1)
+    ]
 
 
 def _no_tables_note(source: str, reason: str) -> dict[str, object]:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import lxml.etree
 
-from .document import Document, Grid
+from .document import Document, Grid, Kind
 from .grid import MAX_WIDTH, RawCell, expand
 from .normalize import looks_traditional, normalize_text
 from .read_text import numbered_lines, traditional_note
@@ -58,7 +59,7 @@ class _Cell:
 def read_docx(data: bytes, source: str) -> Document:
     body, main = _body(data, source)
     numbering = _Numbering.of(data, main)
-    raw: list[tuple[str | _Rows | Document, int]] = []
+    raw: list[tuple[Content, int]] = []
     for position, element in enumerate(_blocks(body), start=1):
         if element.tag == _P:
             raw.append((_paragraph_text(element, numbering), position))
@@ -68,13 +69,22 @@ def read_docx(data: bytes, source: str) -> Document:
                 raw.append((chunk, position))
         else:
             raw.append((_table_rows(element, numbering), position))
+    return lay_out(raw, source, "docx", lambda: _core_title(data))
+
+
+def lay_out(
+    raw: list[tuple[Content, int]], source: str, kind: Kind, title: Callable[[], str | None]
+) -> Document:
+    """The ``Document`` of a Word file's blocks in reading order (each with its position):
+    paragraphs split into numbered lines, tables laid out into grids, all normalised
+    (simplified when the file is in traditional characters). ``title`` gives the file's
+    title property, put first when no paragraph before the first table names the report.
+    The DOCX and ``.doc`` readers both lay their blocks out here."""
     if not _shows_title(raw):
-        # the body shows no report title before its tables: the file's title property
-        # (what Word fills from the first line) names the report
-        title = _core_title(data)
-        if title is not None:
-            raw.insert(0, (title, 0))
-    document = Document(source=source, kind="docx")
+        found = title()
+        if found is not None:
+            raw = [(found, 0), *raw]
+    document = Document(source=source, kind=kind)
     sample = "".join(_sample(content) for content, _ in raw[:300])
     simplify = looks_traditional(sample)
     if simplify:
@@ -102,7 +112,7 @@ _CORE_PROPERTIES = "/core-properties"
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 
 
-def _shows_title(raw: list[tuple[str | _Rows | Document, int]]) -> bool:
+def _shows_title(raw: list[tuple[Content, int]]) -> bool:
     """Whether a paragraph before the first table names a report (``…年度报告``); an
     imported page (``w:altChunk``) names itself."""
     for content, _ in raw:
@@ -133,13 +143,18 @@ def _core_title(data: bytes) -> str | None:
     except (KeyError, zipfile.BadZipFile, EOFError, OSError, ValueError, lxml.etree.XMLSyntaxError):
         return None
     found = root.find(_DC_TITLE)
-    title = " ".join((found.text or "").split()) if found is not None else ""
+    return report_title(found.text or "") if found is not None else None
+
+
+def report_title(text: str) -> str | None:
+    """A file's title property (spaces folded) when it names a report, else ``None``."""
+    title = " ".join(text.split())
     if not title or len(title) > 80 or not any(word in title for word in _TITLE_WORDS):
         return None
     return title
 
 
-def _sample(content: str | _Rows | Document) -> str:
+def _sample(content: Content) -> str:
     """A block's raw text, to judge whether the file is in traditional characters (an
     imported page was judged, and normalised, on its own)."""
     if isinstance(content, str):
@@ -391,6 +406,11 @@ class _Rows(list[list[RawCell]]):
     continued: frozenset[tuple[int, int]] = frozenset()
 
 
+Content = str | _Rows | Document
+"""A block as a Word reader finds it: a paragraph's text, a table's printed cells (at
+their grid columns), or a page the file imports whole (``w:altChunk``)."""
+
+
 def _table_rows(table: lxml.etree._Element, numbering: _Numbering | None = None) -> _Rows:
     """Printed cells with their horizontal spans, every one at its grid column; a cell
     that continues a vertical merge (``w:vMerge`` without ``restart``) shows, column by
@@ -562,6 +582,61 @@ class _Level(NamedTuple):
     suffix: str
 
 
+class ListCounter:
+    """Counts Word's numbered paragraphs in reading order as Word counts them, and draws
+    their numbers; for both Word readers (a DOCX's ``numbering.xml``, a ``.doc``'s lists).
+
+    Lists of one definition count on together (Word's "continue numbering"); a list that
+    restarts says so by overriding a level's start, used on its first paragraph there; a
+    level restarts when a level above it counts on."""
+
+    def __init__(self) -> None:
+        self.counters: dict[object, list[int | None]] = {}
+        """Counts by list definition and level."""
+        self.restarted: set[tuple[object, int]] = set()
+
+    def label(
+        self,
+        definition: object,
+        instance: object,
+        levels: Mapping[int, _Level],
+        level: int,
+        starts: Mapping[int, int],
+    ) -> str:
+        """The number a paragraph at ``level`` of a list shows (with one space after
+        it, as a number typed by hand is followed), or ``""``; counts it. ``definition``
+        is the list definition, ``instance`` the list that uses it with its ``starts``
+        overrides; ``%1`` … ``%9`` in a level's text stand for the counts."""
+        if level not in levels:
+            return ""
+        if levels[level].kind in ("bullet", "none"):
+            return ""  # a bullet (a symbol font's character) or no number: not text
+        counters = self.counters.setdefault(definition, [None] * _MAX_LEVELS)
+        for deeper in range(level + 1, _MAX_LEVELS):
+            counters[deeper] = None
+        current = counters[level]
+        if level in starts and (instance, level) not in self.restarted:
+            self.restarted.add((instance, level))
+            counters[level] = starts[level]
+        elif current is None:
+            counters[level] = levels[level].start
+        else:
+            counters[level] = current + 1
+        text = levels[level].text
+        for shown in range(level + 1):
+            placeholder = f"%{shown + 1}"
+            if placeholder in text:
+                known = levels.get(shown)
+                count = counters[shown]
+                if count is None:
+                    count = known.start if known else 1
+                text = text.replace(placeholder, _format_number(count, known.kind if known else ""))
+        text = text.strip()
+        if not text:
+            return ""
+        return text if levels[level].suffix == "nothing" else text + " "
+
+
 class _Numbering:
     """Word's list numbering (``word/numbering.xml``): the ``一、`` ``（一）`` ``1.`` a
     numbered paragraph shows but does not hold as text, counted in reading order as Word
@@ -577,9 +652,7 @@ class _Numbering:
         self.lists = lists  # numId → (abstractNumId, start overrides by level)
         self.levels = levels  # abstractNumId → levels
         self.styles = styles  # styleId → (numId, basedOn, ilvl)
-        self.counters: dict[str, list[int | None]] = {}
-        """Counts by list definition (``abstractNumId``) and level."""
-        self.restarted: set[tuple[str, int]] = set()
+        self.counter = ListCounter()
 
     @classmethod
     def of(cls, data: bytes, main: str) -> _Numbering | None:
@@ -647,49 +720,23 @@ class _Numbering:
         if not num_id or num_id == "0" or num_id not in self.lists:
             return ""
         abstract, starts = self.lists[num_id]
-        levels = self.levels.get(abstract, {})
         level = min(max(ilvl or 0, 0), _MAX_LEVELS - 1)
-        if level not in levels:
-            return ""
-        if levels[level].kind in ("bullet", "none"):
-            return ""  # a bullet (a symbol font's character) or no number: not text
-        # lists of one definition count on together (Word's "continue numbering"); a
-        # list that restarts says so by overriding its start, used on its first paragraph
-        counters = self.counters.setdefault(abstract, [None] * _MAX_LEVELS)
-        for deeper in range(level + 1, _MAX_LEVELS):
-            counters[deeper] = None
-        current = counters[level]
-        if level in starts and (num_id, level) not in self.restarted:
-            self.restarted.add((num_id, level))
-            counters[level] = starts[level]
-        elif current is None:
-            counters[level] = levels[level].start
-        else:
-            counters[level] = current + 1
-        text = levels[level].text
-        for shown in range(level + 1):
-            placeholder = f"%{shown + 1}"
-            if placeholder in text:
-                known = levels.get(shown)
-                count = counters[shown]
-                if count is None:
-                    count = known.start if known else 1
-                text = text.replace(placeholder, _format_number(count, known.kind if known else ""))
-        text = text.strip()
-        if not text:
-            return ""
-        return text if levels[level].suffix == "nothing" else text + " "
+        return self.counter.label(abstract, num_id, self.levels.get(abstract, {}), level, starts)
 
     def _style_number(self, style_id: str | None) -> tuple[str | None, int | None]:
-        """The numbering a paragraph style gives (through the styles it is based on)."""
+        """The list and level a paragraph style gives, through the styles it is based
+        on, each the nearest style's that names it (a style based on a numbered one
+        may change its level alone)."""
+        num_id: str | None = None
+        ilvl: int | None = None
         seen: set[str] = set()
         while style_id and style_id not in seen and style_id in self.styles:
             seen.add(style_id)
-            num_id, based, ilvl = self.styles[style_id]
-            if num_id is not None:
-                return num_id, ilvl
+            own_id, based, own_level = self.styles[style_id]
+            num_id = own_id if num_id is None else num_id
+            ilvl = own_level if ilvl is None else ilvl
             style_id = based
-        return None, None
+        return num_id, ilvl
 
 
 def _part(
