@@ -18,7 +18,7 @@ from gongkai.annual.parse.recognize import recognize, table_ranges
 from gongkai.annual.parse.rows import document_rows
 from gongkai.annual.parse.sections import find_headings
 from gongkai.annual.parse.tables_text import split_cells
-from tests.annual.parse.builders import report_text
+from tests.annual.parse.builders import _table2, _table3, _table4, report_text
 from tests.annual.parse.mutators import without_titles
 from tests.annual.parse.test_batch import sample_report
 from tests.annual.parse.test_fixture_reports import differences, expected_for
@@ -518,3 +518,86 @@ def test_the_flat_readers_notes_go_with_the_table_they_name_whatever_their_wordi
     assert not any("关于表二的说明" in str(d["message"]) for d in diagnostics)
     assert all("table" not in d for d in diagnostics)
     assert '"table":' not in report.to_json()
+
+
+# ----------------------------------------------------------------------------- tables elsewhere
+
+
+def _placed(under: dict[str, list[str]], texts: dict[str, list[str]] | None = None) -> str:
+    """``sample_report`` printed with each table under the heading ``under`` names (its
+    own section's heading prints no table), over each section's lines in ``texts``."""
+    tables = {"2": _table2, "3": _table3, "4": _table4}
+    report = sample_report()
+    lines = [f"{report.organ}{report.year}年政府信息公开工作年度报告"]
+    for section in s.SECTIONS:
+        lines += [section.heading, *(texts or {}).get(section.key, ["正文。"])]
+        for key in under.get(section.key, []):
+            lines += tables[key](report)
+    return "\n".join(lines) + "\n"
+
+
+def _expected() -> dict[str, object]:
+    return {**sample_report().to_dict(), "format": s.FORMAT_2021}
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        {"1": ["2"], "3": ["3"], "4": ["4"]},  # table 二 inside part one, under a sub-heading
+        {"1": ["2", "3"], "4": ["4"]},
+        {"2": ["2"], "3": ["3", "4"]},  # table 四 right after table 三, under heading 三
+        {"2": ["2"], "3": ["3"], "5": ["4"]},
+        {"3": ["3"], "4": ["4"], "5": ["2"]},
+        {"2": ["2"], "4": ["4"], "6": ["3"]},
+    ],
+    ids=str,
+)
+def test_a_table_printed_in_another_sections_text_is_read_there(
+    under: dict[str, list[str]],
+) -> None:
+    """A report whose data sits where its narrative put it (``一、总体情况`` with its own
+    sub-heading ``（一）主动公开`` and the table under it; ``二、…`` then says 见上表):
+    each table is read whole once, wherever it is, and no section is said missing."""
+    report = recognize(read_document(_placed(under).encode("utf-8"), "别处.txt"))
+    assert differences(report, _expected()) == []
+    assert report.confidence == {"table2": 1.0, "table3": 1.0, "table4": 1.0}
+    codes = {code for code, _ in diagnostics(report)}
+    assert not codes & {"TABLE_NOT_FOUND", "ROW_NOT_FOUND", "ROW_DUPLICATE", "SECTION_NOT_FOUND"}
+
+
+def test_lines_of_the_narrative_shaped_like_rows_are_no_table() -> None:
+    """No table printed at all: a few lines of the narrative that name a row's label
+    and a number (``行政许可 805件``) are not read as a table found elsewhere."""
+    narrative = [
+        "全年作出行政许可805件、行政处罚67件。",
+        "行政许可 805件",
+        "行政处罚 67",
+        "一、本年新收政府信息公开申请数量 20",
+        "行政复议 1",
+    ]
+    report = recognize(read_document(_placed({}, {"1": narrative}).encode("utf-8"), "无表.txt"))
+    assert report.table2.licensing is None and report.table2.punishment is None
+    assert report.table3.row("received") == (None,) * 7
+    assert report.table4.reconsideration.total is None
+    found = [row for code, row in diagnostics(report) if code == "TABLE_NOT_FOUND"]
+    assert len(found) == 3
+
+
+def test_a_line_of_the_narrative_under_a_tables_heading_does_not_hide_the_table() -> None:
+    """Section 二 says in a line shaped like a row what table 二, printed in section 一,
+    holds: the few cells read from that line are not the table; the table is."""
+    said = ["全年作出行政许可情况如下：", "行政许可 0件"]
+    text = _placed({"1": ["2"], "3": ["3"], "4": ["4"]}, {"2": said})
+    report = recognize(read_document(text.encode("utf-8"), "见上表.txt"))
+    assert differences(report, _expected()) == []
+    assert report.confidence is not None and report.confidence["table2"] == 1.0
+    assert report.sections is not None and report.sections["2"] == "\n".join(said)
+
+
+def test_a_table_missing_everywhere_leaves_the_others_as_read() -> None:
+    """Table 四 printed nowhere: looking for it in every section reads no other
+    table's rows as its own, and the tables found stay as they were."""
+    report = recognize(read_document(_placed({"2": ["2"], "3": ["3"]}).encode(), "缺表四.txt"))
+    assert [d for d in differences(report, _expected()) if not d.startswith("table4")] == []
+    assert report.table4.reconsideration.upheld is None
+    assert ("TABLE_NOT_FOUND", None) in diagnostics(report)

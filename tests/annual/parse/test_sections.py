@@ -6,7 +6,7 @@ import pytest
 
 from gongkai.annual.parse import Document, Line
 from gongkai.annual.parse.rows import document_rows
-from gongkai.annual.parse.sections import MAX_HEADING, _too_long, find_headings
+from gongkai.annual.parse.sections import MAX_HEADING, _too_long, find_headings, section_texts
 
 TITLES = (
     "一、总体情况",
@@ -96,3 +96,97 @@ def test_a_sixth_item_under_section_five_is_no_heading(last: str) -> None:
 def test_an_other_matters_title_before_section_five_is_not_the_last_section() -> None:
     lines = [TITLES[0], "六、其他事项", *TITLES[1:5]]
     assert "6" not in _headings(lines)
+
+
+def _numbered(style: str) -> list[str]:
+    """The six headings numbered in ``style`` (``{n}`` the numeral, ``{t}`` the title),
+    each over a paragraph of points numbered 一是, 二是."""
+    numerals = {
+        "chinese": "一二三四五六",
+        "financial": "壹贰叁肆伍陆",
+        "roman": "ⅠⅡⅢⅣⅤⅥ",
+        "latin": ("I", "II", "III", "IV", "V", "VI"),
+    }
+    kind, _, pattern = style.partition(":")
+    lines = []
+    for numeral, title in zip(numerals[kind], TITLES, strict=True):
+        lines += [pattern.format(n=numeral, t=title[2:]), "一是加强领导。二是完善制度。"]
+    return lines
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "financial:{n}、{t}",
+        "financial:第{n}部分 {t}",
+        "chinese:第{n}章 {t}",
+        "chinese:第{n}节 {t}",
+        "chinese:{n}、{t}：",
+        "chinese:第{n}部分：{t}",
+        "chinese:【{n}、{t}】",
+        "chinese:【{t}】",
+        "roman:{n}、{t}",
+        "roman:{n}. {t}",
+        "latin:{n}. {t}",
+        "latin:{n} {t}",
+        "latin:{n}、{t}：",
+    ],
+)
+def test_headings_numbered_otherwise_are_found(style: str) -> None:
+    assert _headings(_numbered(style)) == {str(i): 2 * (i - 1) for i in range(1, 7)}
+
+
+@pytest.mark.parametrize(
+    ("key", "title"),
+    [
+        ("2", "二、主动公开政府信息的情况"),
+        ("3", "三、收到和处理政府信息公开申请的情况"),
+        ("4", "四、政府信息公开行政复议和行政诉讼情况"),
+        ("4", "四、政府信息公开行政复议及行政诉讼情况"),
+        ("5", "五、存在的主要问题和改进情况"),
+        ("6", "六、其他需要报告事项"),
+    ],
+)
+def test_a_title_typed_with_other_small_words_is_its_sections_own(key: str, title: str) -> None:
+    """Found as the section's own title, not only between its neighbours: the last
+    heading of a report that prints no more (nothing after it to stand between)."""
+    position = int(key) - 1
+    lines = [*TITLES[:position], title]
+    assert _headings(lines) == {str(i): i - 1 for i in range(1, int(key) + 1)}
+
+
+@pytest.mark.parametrize(
+    "point",
+    [
+        "二是主动公开政府信息情况良好",
+        "二是主动公开政府信息",
+        "贰是主动公开政府信息",
+        "第二是主动公开政府信息",
+    ],
+)
+def test_a_point_numbered_er_shi_is_no_heading(point: str) -> None:
+    """``一是…二是…`` number a paragraph's points: never a section's heading, even when
+    the point names the section's title and the section is not found otherwise."""
+    lines = [TITLES[0], point, "正文。", *TITLES[2:]]
+    assert "2" not in _headings(lines)
+
+
+def test_a_point_numbered_yi_shi_before_the_first_heading_is_no_heading() -> None:
+    assert _headings(["一是总体情况良好。", *TITLES])["1"] == 1
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["IT系统建设情况", "VI系统", "【工作动态】", "【主动公开】", "I.加强培训", "Ⅱ、完善制度"],
+)
+def test_latin_letters_and_other_bracketed_words_are_no_heading(row: str) -> None:
+    lines = [TITLES[0], row, *TITLES[2:]]
+    assert "2" not in _headings(lines)
+
+
+def test_a_bracketed_heading_keeps_the_paragraph_run_in_after_it() -> None:
+    lines = ["【一、总体情况】2025年，本局依法公开。", *TITLES[1:]]
+    document = Document("t", "text", [Line(text, i + 1) for i, text in enumerate(lines)])
+    rows = document_rows(document)
+    texts = section_texts(rows, find_headings(rows), set())
+    assert texts["1"] == "2025年，本局依法公开。"

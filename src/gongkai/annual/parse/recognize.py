@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
-from itertools import chain
+from itertools import chain, pairwise
 from operator import attrgetter
 from typing import Any, TypeVar
 
@@ -67,16 +67,8 @@ def recognize(document: Document) -> AnnualReport:
         _safe(n3, "表三", lambda: _read_table3(rows[slice(*t3_range)], n3), Reading()),
         _safe(n4, "表四", lambda: _read_table4(rows, t4_range, n4), Reading()),
     ]
-    if headings and not all(r.cells for r in readings_found):
-        # the six parts as narrative, the tables after them (an appendix, often numbered
-        # 一、二、三 again) or, less often, before them: a table with no cell under its
-        # heading is read from the rows after the last heading, else before the first
-        for part in (rows, rows[: min(headings.values())]):
-            start = max(headings.values()) + 1 if part is rows else 0
-            again, notes_again = _tables_in(part, start, document.source)
-            for i, reading in enumerate(again):
-                if reading.cells and not readings_found[i].cells:
-                    readings_found[i], table_notes[i] = reading, notes_again[i]
+    if headings and any(map(_unsure, readings_found)):
+        _tables_elsewhere(rows, headings, readings_found, table_notes, document.source)
     t2, t3, t4 = readings_found
     for table in table_notes:
         notes.items.extend(table.items)
@@ -352,6 +344,81 @@ def _no_report_message(readings: Sequence[tuple[str, Reading]]) -> str:
     )
 
 
+def _tables_elsewhere(
+    rows: Sequence[Row],
+    headings: dict[str, int],
+    readings: list[Reading],
+    table_notes: list[Notes],
+    source: str,
+) -> None:
+    """Each table not found under its own heading (no cell, or only a few: a line of the
+    narrative shaped like a row), looked for by its labels in the rest of the document
+    (``_other_places``), replacing its reading in ``readings`` (and its notes in
+    ``table_notes``) with a surer one. A table is taken only where most of its cells are
+    read from rows (a line of the narrative, ``行政许可 805件``, is no table), and never from
+    rows another table was read from."""
+    for start, end in _other_places(headings, len(rows)):
+        again, notes_again = _tables_in(rows[:end], start, source)
+        for i, reading in enumerate(again):
+            if (
+                _unsure(readings[i])
+                and reading.confidence >= MIN_ELSEWHERE
+                and reading.confidence > readings[i].confidence
+                and not _overlaps(reading, _read_spans(readings, again, i))
+            ):
+                readings[i], table_notes[i] = reading, notes_again[i]
+        if not any(map(_unsure, readings)):
+            return
+
+
+def _unsure(reading: Reading) -> bool:
+    """Whether a table read under its own heading is looked for elsewhere: no cell was
+    read, or too few to be the table (the 2019 trial format's table 二 is read as such)."""
+    return not reading.cells or (reading.confidence < MIN_ELSEWHERE and not reading.trial)
+
+
+MIN_ELSEWHERE = 0.5
+"""The least confidence of a table read outside its own section: a few lines of the
+narrative shaped like rows read as a table would be a handful of cells out of dozens."""
+
+
+def _other_places(headings: dict[str, int], size: int) -> list[tuple[int, int]]:
+    """Where a table missing from its own section may be, as row spans, the likeliest
+    first: after the last heading (the tables as an appendix, often numbered 一、二、三
+    again), before the first, then inside each section in turn (a report whose first
+    part holds the data under sub-headings of its own: ``第一部分 总体情况`` with
+    ``一、主动公开政府信息情况`` and its table)."""
+    marks = sorted(set(headings.values()))
+    inside = [(a + 1, b) for a, b in pairwise(marks) if b > a + 1]
+    return [(marks[-1] + 1, size), (0, marks[0]), *inside]
+
+
+def _read_spans(
+    readings: Sequence[Reading], again: Sequence[Reading], looked_for: int
+) -> list[tuple[int, int]]:
+    """The rows each table already read lies on, but the one ``looked_for`` (by its index
+    in ``readings``). A table read under its own heading with the next table under it too
+    (their headings printed together, the next table's left out) reaches over the next
+    table's rows; read again here (``again``), ended where the next table's labels begin,
+    it gives the same cells on fewer rows, and those are its rows."""
+    spans = []
+    for i, (reading, other) in enumerate(zip(readings, again, strict=True)):
+        if i == looked_for or not reading.cells:
+            continue
+        narrower = other if other.cells == reading.cells else reading
+        if narrower.first_row is not None and narrower.last_row is not None:
+            spans.append((narrower.first_row, narrower.last_row))
+    return spans
+
+
+def _overlaps(reading: Reading, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``reading`` lies on rows of one of ``spans``."""
+    first, last = reading.first_row, reading.last_row
+    if first is None or last is None:
+        return False
+    return any(first <= other_last and other_first <= last for other_first, other_last in spans)
+
+
 def _tables_in(rows: Sequence[Row], start: int, source: str) -> tuple[list[Reading], list[Notes]]:
     """The three tables found by their labels in ``rows[start:]``, without headings,
     each with its own notes."""
@@ -414,10 +481,14 @@ def table_ranges(
     sets = _label_sets()
     t2_start = h("2", -1) + 1 if "2" in headings else _anchor(rows, sets[0], start, end)
     t3_start = (
-        h("3", -1) + 1 if "3" in headings else _anchor(rows, sets[1], t2_start or 0, end, sets[0])
+        h("3", -1) + 1
+        if "3" in headings
+        else _anchor(rows, sets[1], start if t2_start is None else t2_start, end, sets[0])
     )
     t4_start = (
-        h("4", -1) + 1 if "4" in headings else _anchor(rows, sets[2], t3_start or 0, end, sets[1])
+        h("4", -1) + 1
+        if "4" in headings
+        else _anchor(rows, sets[2], start if t3_start is None else t3_start, end, sets[1])
     )
     t4_end = h("5", end) if h("5", end) > (t4_start or 0) else end
     t3_end = (t4_start - 1 if "4" in headings else t4_start) if t4_start is not None else t4_end

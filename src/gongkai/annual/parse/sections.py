@@ -22,17 +22,30 @@ from .labels import table3_labels
 from .rows import Row
 
 NUMERALS = "一二三四五六"
+FINANCIAL = "壹贰叁肆伍陆"
+"""The numerals of cheques and contracts, ``壹、总体情况``: the same sections."""
+_ROMAN = ("I", "II", "III", "IV", "V", "VI")
 _HEADING_RE = re.compile(
-    r"^(?:第?([一二三四五六])(?![十百零〇七八九一二三四五六项条款])(?:部分)?"
-    r"|\(([一二三四五六])\)|([1-6])(?=[、.]))(?:[、.,:]|\s)*"
+    r"^(?:第?([一二三四五六壹贰叁肆伍陆])(?![十百零〇七八九拾一二三四五六壹贰叁肆伍陆项条款是])"
+    r"(?:部分|章|节)?"
+    r"|\(([一二三四五六])\)|([1-6])(?=[、.])|(VI|IV|V|III|II|I)(?![A-Za-z]))(?:[、.,:]|\s)*"
 )
-"""``一、`` ``第一部分``, not a larger number or an item (``第二十条第（一）项``, a cell of
-table 二 alone in its row; ``第三项加第四项之和``, table 三's note wrapped in its cell);
-and, matched only with the section's own title, ``（一）`` and
-``1.`` ``1、`` (a converter's numbered list for an auto-numbered heading)."""
-_CHINESE_FIRST = frozenset(NUMERALS + "第")
-_NUMERAL_OF = {f"({n})": n for n in NUMERALS} | {str(i): n for i, n in enumerate(NUMERALS, 1)}
-"""The section numeral a bracketed or Arabic heading number stands for."""
+"""``一、`` ``第一部分`` ``第一章`` ``壹、``, not a larger number, an item (``第二十条第（一）
+项``, a cell of table 二 alone in its row; ``第三项加第四项之和``, table 三's note wrapped in
+its cell) or a paragraph's point (``一是加强领导``); and, matched only with the section's
+own title, ``（一）``, ``1.`` ``1、`` (a converter's numbered list for an auto-numbered
+heading) and the Roman ``Ⅰ、`` ``IV.`` (folded to Latin letters)."""
+_TO_NUMERAL = str.maketrans(FINANCIAL, NUMERALS)
+_CHINESE_FIRST = frozenset(NUMERALS + FINANCIAL + "第【［")
+_NUMERAL_OF = (
+    {f"({n})": n for n in NUMERALS}
+    | {str(i): n for i, n in enumerate(NUMERALS, 1)}
+    | dict(zip(_ROMAN, NUMERALS, strict=True))
+)
+"""The section numeral a bracketed, Arabic or Roman heading number stands for."""
+ANY_NUMERAL = ""
+"""A title printed in brackets with no number (``【总体情况】``): matched only whole, by
+the section's own title."""
 MAX_HEADING = 40
 MAX_LOOSE_TITLE = 20
 MAX_LOOSE_WORDED = 30
@@ -95,6 +108,13 @@ def _candidate(row: Row) -> tuple[str, str] | None:
         if not _run_in_prose(text):
             return None
         folded = folded[:MAX_HEADING]
+    if folded[:1] in _OPENING:
+        return _in_brackets(folded)
+    return _numbered_title(folded)
+
+
+def _numbered_title(folded: str) -> tuple[str, str] | None:
+    """(numeral, rest) of a folded row that starts with a heading's number."""
     if not folded or folded[0] not in _FOLDED_FIRST:
         if folded[:2] not in _DASH_FOR_ONE:
             return None
@@ -102,12 +122,34 @@ def _candidate(row: Row) -> tuple[str, str] | None:
     match = _HEADING_RE.match(folded)
     if not match:
         return None
-    chinese, bracketed, arabic = match.groups()
-    # a bracketed or Arabic number keeps its printed form: only the strict match (the
-    # section's own title) reads it, never the loose one (``1.加强培训`` is a list item)
-    numeral = chinese or (f"({bracketed})" if bracketed else arabic)
+    chinese, bracketed, arabic, roman = match.groups()
+    # a bracketed, Arabic or Roman number keeps its printed form: only the strict match
+    # (the section's own title) reads it, never the loose one (``1.加强培训`` is a list
+    # item)
+    if chinese:
+        numeral = chinese.translate(_TO_NUMERAL)
+    else:
+        numeral = f"({bracketed})" if bracketed else (arabic or roman)
     rest = folded[match.end() :]
     return numeral, rest.replace("其它", "其他") if "它" in rest else rest
+
+
+_OPENING = frozenset("【[")
+_CLOSING = "】]"
+
+
+def _in_brackets(folded: str) -> tuple[str, str] | None:
+    """(numeral, rest) of a heading printed in square brackets (``【一、总体情况】``), the
+    text after them kept (a paragraph run in); (``ANY_NUMERAL``, title without its
+    small words) for a section's own title alone in them, with no number
+    (``【总体情况】``)."""
+    end = folded.find(_CLOSING[0] if folded[0] == "【" else _CLOSING[1])
+    inside = folded[1:end] if end > 0 else folded[1:]
+    numbered = _numbered_title(inside + folded[end + 1 :] if end > 0 else inside)
+    if numbered is not None:
+        return numbered
+    title = _plain(inside.rstrip(":"))
+    return (ANY_NUMERAL, title) if end > 0 and title in _BARE_TITLES else None
 
 
 def _too_long(text: str) -> bool:
@@ -136,7 +178,7 @@ def _run_in_prose(text: str) -> bool:
     )
 
 
-_FOLDED_FIRST = frozenset(NUMERALS + "第(123456")
+_FOLDED_FIRST = frozenset(NUMERALS + FINANCIAL + "第(123456IV")
 _DASHES = "-—–‐－"
 _DASH_FOR_ONE = frozenset(f"{dash}、" for dash in _DASHES)
 """``-、`` ``—、``: OCR's reading of the ``一、`` numbering section 一."""
@@ -146,7 +188,8 @@ _PIPE_NUMBERED_RE = re.compile(rf"\|[\s|]*(?:[(（][{NUMERALS}][)）]|[1-6１-�
 """A Markdown table's row whose first filled cell is numbered ``（二）`` or ``2.``: a
 heading numbered so, merged into its table."""
 _DIGITS = frozenset("123456１２３４５６")
-_NOT_PLAIN = _DIGITS | frozenset("(（")
+_ROMAN_FIRST = frozenset("ⅠⅡⅢⅣⅤⅥIV")
+_NOT_PLAIN = _DIGITS | _ROMAN_FIRST | frozenset("(（")
 _ANY_FIRST = _CHINESE_FIRST | _NOT_PLAIN | frozenset(_DASHES)
 
 
@@ -156,7 +199,13 @@ def _numbered(text: str) -> bool:
     rows of table 三 (``（七）总计`` is one) are looked at no further."""
     if text[0] in _DIGITS:
         return text[1:2] in "、.．"
+    if text[0] in _ROMAN_FIRST:
+        return _ROMAN_RE.match(text) is not None
     return text[1:2] in NUMERALS and text[2:3] in ")）"
+
+
+_ROMAN_RE = re.compile(r"(?:[ⅠⅡⅢⅣⅤⅥ]|VI|IV|V|III|II|I)(?:[、.．:：]|\s)")
+"""A Roman number and the mark or space after it (``Ⅳ、`` ``IV.`` ``II 主动公开…``)."""
 
 
 def find_headings(rows: Sequence[Row]) -> dict[str, int]:
@@ -170,7 +219,7 @@ def find_headings(rows: Sequence[Row]) -> dict[str, int]:
             or (row.text[:1] in _DASHES and row.text[1:2] == "、")
         )
         and (c := _candidate(row)) is not None
-        and c[0] in NUMERALS
+        and (c[0] in NUMERALS or c[0] == ANY_NUMERAL)
     ]
     headings = _strict_headings(candidates)
     if len(headings) < len(s.SECTIONS):
@@ -246,16 +295,49 @@ def _strict_headings(candidates: list[tuple[int, tuple[str, str]]]) -> dict[str,
     after = -1
     for section in s.SECTIONS:
         for index, (numeral, rest) in candidates:
-            if index <= after or _NUMERAL_OF.get(numeral, numeral) != section.numeral:
+            if index <= after:
                 continue
-            variants = _VARIANTS[section.key]
-            if rest.startswith(variants) or (
-                rest[:1] in _QUALIFIED_FIRST and _qualified(rest).startswith(variants)
-            ):
+            if numeral == ANY_NUMERAL:
+                found = rest in _BARE_BY_KEY[section.key]
+            elif _NUMERAL_OF.get(numeral, numeral) != section.numeral:
+                continue
+            else:
+                found = _own_title(rest, section.key)
+            if found:
                 headings[section.key] = index
                 after = index
                 break
     return headings
+
+
+def _own_title(rest: str, key: str) -> bool:
+    """Whether ``rest`` (a heading after its numeral) starts with section ``key``'s own
+    title, as the form words it or with its small words typed otherwise
+    (``行政复议和行政诉讼``, ``主动公开政府信息的情况``)."""
+    variants = _VARIANTS[key]
+    if rest.startswith(variants):
+        return True
+    qualified = _qualified(rest) if rest[:1] in _QUALIFIED_FIRST else rest
+    if qualified is not rest and qualified.startswith(variants):
+        return True
+    return _plain(qualified).startswith(_PLAIN_VARIANTS[key])
+
+
+_SMALL_WORDS_RE = re.compile("[的和及与、,]|以及")
+"""The small words a title may be typed with or without, or with others in their place:
+``行政复议、行政诉讼`` ``行政复议和行政诉讼`` ``行政复议及行政诉讼``."""
+
+
+def _plain(title: str) -> str:
+    """A title without its small words (``_SMALL_WORDS_RE``)."""
+    return _SMALL_WORDS_RE.sub("", title)
+
+
+_PLAIN_VARIANTS = {key: tuple(_plain(v) for v in variants) for key, variants in _VARIANTS.items()}
+_BARE_BY_KEY = {key: frozenset(variants) for key, variants in _PLAIN_VARIANTS.items()}
+"""The titles a section's heading may print alone in brackets, with no number (without
+their small words)."""
+_BARE_TITLES: frozenset[str] = frozenset().union(*_BARE_BY_KEY.values())
 
 
 def _loose_headings(
@@ -336,7 +418,7 @@ def _table_line(text: str) -> bool:
 _PRINTED_TITLES = {
     sec.key: tuple(sorted({sec.title, *sec.variants}, key=len, reverse=True)) for sec in s.SECTIONS
 }
-_AFTER_TITLE = " \u3000。.．:：，,；;、"
+_AFTER_TITLE = " \u3000。.．:：，,；;、】]"
 
 
 _MARK_RE = re.compile("[。.．:：，,；;]")
