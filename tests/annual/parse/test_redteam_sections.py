@@ -91,3 +91,56 @@ def test_the_fixture_with_headings_run_in_reads_each_sections_text() -> None:
     assert report.sections["1"].startswith("2025年，县农业农村局坚持以公开为常态")
     assert report.sections["5"].startswith("一是政策解读形式较为单一")
     assert report.sections["6"].startswith("本年度未收取信息处理费。本机关无其他需要报告的事项。")
+
+
+def _fixture_sections(name: str) -> dict[str, str]:
+    path = next(FIXTURES.glob(f"*/{name}.txt"))
+    report = parse_file(path)
+    assert report.sections is not None
+    return dict(report.sections)
+
+
+def test_sections_numbered_in_financial_numerals_keep_their_points_in_the_text() -> None:
+    """``壹、`` to ``陆、``; the points ``一是…二是…`` of section 壹 name the sections'
+    titles (二是收到和处理政府信息公开申请) and stay in its text."""
+    name = "sections_numbered_in_financial_numerals_points_yi_shi_er_shi_guifanxing_wenjian_1_dun_xingzheng_fa_fuyi"
+    sections = _fixture_sections(name)
+    assert sections["1"].startswith("2024年，县卫生健康委员会坚持以公开为常态")
+    assert "二是收到和处理政府信息公开申请，全年新收申请29件" in sections["1"]
+    assert sections["5"].startswith("一是政策解读形式较为单一")
+    assert sections["6"].startswith("本年度未收取信息处理费。")
+
+
+def test_chapters_with_colons_then_an_appendix_numbered_again() -> None:
+    name = "sections_as_chapters_with_colons_tables_in_appendix_numbered_again_no_guizhang_1_dun"
+    sections = _fixture_sections(name)
+    assert sections["2"] == (
+        "本年度制发规范性文件0件，废止1件，现行有效5件；办理行政许可87件，作出行政处罚12件。"
+        "具体见附件表一。"
+    )
+    assert sections["4"] == "因政府信息公开被申请行政复议1件，尚未审结，具体见附件表三。"
+    assert "附件" not in sections["6"] and "行政法复议" not in sections["6"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "section_titles_alone_in_lenticular_brackets_some_typed_otherwise",
+        "sections_numbered_in_roman_numerals_titles_typed_otherwise_tab_tables_no_guizhang_row",
+    ],
+)
+def test_titles_typed_otherwise_leave_sections_two_to_four_to_their_tables(name: str) -> None:
+    sections = _fixture_sections(name)
+    assert list(sections) == ["1", "2", "3", "4", "5", "6"]
+    assert sections["2"] == sections["3"] == sections["4"] == ""
+    assert sections["6"].startswith("本年度未收取信息处理费。")
+
+
+def test_a_missing_heading_among_financial_numerals_is_said_and_its_table_still_read() -> None:
+    name = "sections_numbered_in_financial_numerals_heading_three_left_out_table3_found_by_labels"
+    report = parse_file(next(FIXTURES.glob(f"*/{name}.txt")))
+    missing = [
+        d.get("section") for d in report.diagnostics or () if d["code"] == "SECTION_NOT_FOUND"
+    ]
+    assert missing == ["3"]
+    assert report.table3.row("received") == (13, 3, 0, 0, 0, 1, 17)
