@@ -30,7 +30,9 @@ two are drawn from a random source of their own, so every other variant and numb
 report is what it was before they were added.
 
 Usage: ``python benchmarks/measure_flat.py [--reports N] [--seed S] [--show CLASS]``;
-``--show wrong`` prints the first few reports with a wrong cell (the text and the cells).
+``--show wrong`` prints the first few reports with a wrong cell (the text and the cells);
+``--time`` only times ``parse_bytes`` over the reports (seconds vary with the machine's
+load: compare callgrind counts where it matters).
 """
 
 from __future__ import annotations
@@ -466,7 +468,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--limit", type=int, default=3)
     parser.add_argument("--only", action="append", default=[], help="name=value: only these")
+    parser.add_argument(
+        "--time", action="store_true", help="only time parse_bytes over the reports (no check)"
+    )
     args = parser.parse_args(argv)
+    if args.time:
+        return _time(args.reports, args.seed)
     counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     shown = 0
     show: Callable[[Truth, str, list[tuple[str, Cell, Cell]]], None] = _show
@@ -502,6 +509,25 @@ def main(argv: list[str] | None = None) -> int:
             ]
             print("diagnostics:", *codes, sep="\n  ")
     _table(counts)
+    return 0
+
+
+def _time(count: int, seed: int) -> int:
+    """Reports per second of ``parse_bytes`` alone (the reports built first, then parsed
+    twice: the second pass is timed, the reader's caches as a long batch has them)."""
+    import time
+
+    from gongkai.annual.parse import native
+
+    data = [text.encode("utf-8") for _, _, text in reports(count, seed)]
+    for raw in data:
+        parse_bytes(raw, "crawled.txt")
+    start = time.perf_counter()
+    for raw in data:
+        parse_bytes(raw, "crawled.txt")
+    seconds = time.perf_counter() - start
+    mode = "compiled" if native.in_use() else "plain Python"
+    print(f"{len(data)} reports in {seconds:.2f} s: {len(data) / seconds:.0f} per second ({mode})")
     return 0
 
 

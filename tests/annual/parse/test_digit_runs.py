@@ -100,6 +100,59 @@ def test_fully_spaced_runs_read_back_exactly(table: dict[str, tuple[int, ...]]) 
     assert all(r.unique for r in result.rows.values())
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    tables(),
+    st.permutations(range(s.TABLE3_WIDTH)),
+    st.lists(st.booleans(), min_size=1, max_size=6),
+)
+def test_a_table_three_printed_in_any_column_order_reads_back_in_the_forms(
+    table: dict[str, tuple[int, ...]], order: list[int], spaces: list[bool]
+) -> None:
+    """总计 first, 自然人 last, the organisations shuffled: told the order printed, the
+    decoder reads each number into its form column, or says the row is ambiguous."""
+    runs = {k: _flatten(tuple(v[i] for i in order), spaces) for k, v in table.items()}
+    result = d.decode_table3(runs, columns=tuple(order))
+    for key, truth in table.items():
+        got = result.rows[key]
+        if got.unique:
+            assert got.cells == truth, key
+        else:
+            assert got.reason, key
+            assert truth == got.cells or truth in got.alternatives or len(got.alternatives) == 3
+
+
+def test_a_short_run_printed_total_first_has_its_blank_cells_placed_by_the_identities() -> None:
+    """``14122`` under 总计, 自然人, 商业企业…: 14, 12 and 2 printed, four cells blank; the
+    other rows say the 2 is the 商业企业's."""
+    runs = dict.fromkeys(ROWS, "0000000")
+    runs["received"] = "14122"
+    runs["granted"] = runs["handled_total"] = "141220000"
+    result = d.decode_table3(runs, columns=(6, 0, 1, 2, 3, 4, 5))
+    got = result.rows["received"]
+    assert got.cells == (12, 2, None, None, None, None, 14) and got.unique
+    assert result.rows["granted"].cells == (12, 2, 0, 0, 0, 0, 14)
+
+
+def test_columns_that_are_no_order_of_the_forms_are_refused() -> None:
+    with pytest.raises(ValueError):
+        d.decode_table3({"received": "0000000"}, columns=(6, 0, 1, 2, 3, 4, 4))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text("0123456789 ", min_size=1, max_size=20),
+    st.sampled_from([(7, 1), (5, 1), (5, 3), (3, 2)]),
+    st.integers(-1, 6),
+)
+def test_adds_up_says_whether_summed_splits_reads_the_run(
+    run: str, shape: tuple[int, int], total: int
+) -> None:
+    size, groups = shape
+    found = next(d.summed_splits(run, size, groups, total=total), None)
+    assert d.adds_up(run, size, groups, total=total) == (found is not None)
+
+
 def test_unspaced_tables_are_read_right_by_the_rule() -> None:
     """Quality on a fixed corpus of 200 realistic tables flattened without any space:
     every cell the decoder calls unique is right, and the rule gets 99.5% of all cells."""

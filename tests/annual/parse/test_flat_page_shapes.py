@@ -78,27 +78,53 @@ def test_the_national_header_one_row_or_two_is_not_reordered() -> None:
         assert not [n for n in flat.diagnostics if n["code"] == "COLUMNS_REORDERED"]
 
 
-def test_total_printed_first_is_not_read_into_the_wrong_columns() -> None:
-    """总计 first: the decoder reads 总计 last, so the runs cannot be split so; every row
-    is null and said, never each number read one column off."""
-    header = "申请人情况总计自然人法人或其他组织商业企业科研机构社会公益组织法律服务机构其他"
-    flat = read_flat(normalize_text(_printed_in((6, 0, 1, 2, 3, 4, 5), header) + TABLE4 + END))
+TOTAL_FIRST = "申请人情况总计自然人法人或其他组织商业企业科研机构社会公益组织法律服务机构其他"
+
+
+def test_total_printed_first_is_read_into_its_columns_and_said() -> None:
+    """总计 first: each number goes to the column the header prints it under, and the
+    report says the columns were printed in another order (it was every row null)."""
+    flat = read_flat(normalize_text(_printed_in((6, 0, 1, 2, 3, 4, 5), TOTAL_FIRST) + TABLE4 + END))
     assert flat.table3 is not None
-    assert all(cells == (None,) * 7 for cells in dict(flat.table3.rows).values())
-    notes = [n for n in flat.diagnostics if n["code"] == "UNDECODED_RUN"]
-    assert notes and "总计、自然人" in str(notes[0]["message"])
+    assert flat.table3.row("received") == (8, 3, 1, 0, 2, 0, 14)
+    assert not [n for n in flat.diagnostics if n["code"] == "UNDECODED_RUN"]
+    notes = [n for n in flat.diagnostics if n["code"] == "COLUMNS_REORDERED"]
+    assert len(notes) == 1 and "总计、自然人" in str(notes[0]["message"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="digit_runs.decode_table3 reads 总计 last only: it needs a total= index (as "
-    "decode_table4 has) for a table 三 printing 总计 first",
-)
 def test_total_printed_first_is_read_when_the_decoder_takes_its_place() -> None:
-    header = "申请人情况总计自然人法人或其他组织商业企业科研机构社会公益组织法律服务机构其他"
-    flat = read_flat(normalize_text(_printed_in((6, 0, 1, 2, 3, 4, 5), header) + TABLE4 + END))
+    flat = read_flat(normalize_text(_printed_in((6, 0, 1, 2, 3, 4, 5), TOTAL_FIRST) + TABLE4 + END))
     assert flat.table3 is not None
     assert dict(flat.table3.rows) == ROWS
+    assert flat.confidence["table3"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("header", "order"),
+    [
+        (  # 自然人 after the organisations, 总计 last
+            "申请人情况法人或其他组织自然人总计商业企业科研机构社会公益组织法律服务机构其他",
+            (1, 2, 3, 4, 5, 0, 6),
+        ),
+        (  # 总计 first, 自然人 last
+            "申请人情况总计法人或其他组织自然人商业企业科研机构社会公益组织法律服务机构其他",
+            (6, 1, 2, 3, 4, 5, 0),
+        ),
+        (  # 自然人 first, 总计 second, the organisations after it
+            "申请人情况自然人总计法人或其他组织商业企业科研机构社会公益组织法律服务机构其他",
+            (0, 6, 1, 2, 3, 4, 5),
+        ),
+    ],
+)
+def test_natural_persons_and_total_printed_anywhere_are_read(
+    header: str, order: tuple[int, ...]
+) -> None:
+    flat = read_flat(normalize_text(_printed_in(order, header) + TABLE4 + END))
+    assert flat.table3 is not None
+    assert dict(flat.table3.rows) == ROWS
+    assert [n["code"] for n in flat.diagnostics if n.get("table") == "table3"] == [
+        "COLUMNS_REORDERED"
+    ]
 
 
 def test_a_unit_in_brackets_after_a_table_two_label_is_no_cell() -> None:

@@ -127,3 +127,22 @@ def test_the_parts_title_worded_otherwise_is_not_the_header(title: str) -> None:
     assert flat.table4 == EXPECTED
     codes = [str(n["code"]) for n in flat.diagnostics]
     assert codes.count("TABLE4_REORDERED") == 1 and "TABLE4_HEADINGS_CONFLICT" not in codes
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        NATIONAL.replace("尚未审结", "尚在审理"),
+        NATIONAL.replace("总计", "总数"),
+        NATIONAL.replace("总计", "合计").replace("尚未审结", "尚在审理"),
+        "行政复议行政诉讼结果维持结果纠正其他结果尚在审理总数"
+        "未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚在审理总数"
+        "结果维持结果纠正其他结果尚在审理总数",
+    ],
+)
+def test_pending_printed_as_under_trial_and_total_as_sum_are_the_forms(header: str) -> None:
+    """``尚在审理`` for 尚未审结, ``总数`` or ``合计`` for 总计: the same columns (尚在审理 left
+    table 四 unread)."""
+    table4, codes = _read(header)
+    assert table4 == EXPECTED
+    assert "UNDECODED_RUN" not in codes

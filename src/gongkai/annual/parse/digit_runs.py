@@ -80,11 +80,12 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import combinations
 from operator import itemgetter
-from typing import Final
+from typing import Final, TypeVar
 
 from .. import schema as s
 
 Cells = tuple[int, ...]
+_T = TypeVar("_T")
 MAX_DIGITS: Final = 7
 """No cell of tables 三/四 runs to eight digits; longer pieces are never split out."""
 MAX_CANDIDATES: Final = 5000
@@ -245,6 +246,18 @@ def summed_splits(
     yield from walk(0, groups)
 
 
+def adds_up(run: str, size: int, groups: int = 1, *, total: int = -1) -> bool:
+    """Whether ``summed_splits`` reads ``run`` at all: the search stops at the first
+    reading found."""
+    run = " ".join(run.split())
+    at = total if 0 <= total < size - 1 else size - 1
+    if size > 1 and groups > 0 and _plain(run):
+        if groups == 1 and at == size - 1:
+            return bool(_PartsWalk(run, MAX_DIGITS).rows(size - 1, 1))
+        return bool(_GroupsWalk(run, size, groups, at, MAX_DIGITS, 1).find())
+    return next(summed_splits(run, size, groups, total=total), None) is not None
+
+
 class _GroupsWalk:
     """``summed_splits`` of a plain run (``_plain``) in groups of several cells, as a
     depth-first walk over its digits' values, a cell at a time (the cells so far in one
@@ -255,9 +268,19 @@ class _GroupsWalk:
     those after it only while they fit under what it leaves. Stops after
     ``MAX_CANDIDATES`` + 1 readings, which is all any caller tells from more."""
 
-    __slots__ = ("at", "cells", "digits", "ends", "groups", "out", "size", "value")
+    __slots__ = ("at", "cells", "digits", "ends", "groups", "limit", "out", "size", "value")
 
-    def __init__(self, run: str, size: int, groups: int, at: int, digits: int) -> None:
+    def __init__(
+        self,
+        run: str,
+        size: int,
+        groups: int,
+        at: int,
+        digits: int,
+        limit: int = MAX_CANDIDATES + 1,
+    ) -> None:
+        self.limit = limit
+        """Readings after which the walk stops (1: whether there is any)."""
         self.value = [-1 if ch == " " else ord(ch) - 48 for ch in run]
         ends = [len(run)] * len(run)
         end = len(run)
@@ -299,7 +322,7 @@ class _GroupsWalk:
             if used == total:
                 self.group(p, g + 1)
             return
-        if len(self.out) > MAX_CANDIDATES:
+        if len(self.out) >= self.limit:
             return
         value = self.value
         p = self.skip(p)
@@ -451,6 +474,7 @@ class _PartsWalk:
         "digits",
         "ends",
         "last_group",
+        "limit",
         "out",
         "span",
         "stop",
@@ -459,6 +483,8 @@ class _PartsWalk:
 
     def __init__(self, text: str, digits: int) -> None:
         self.digits = digits
+        self.limit = MAX_CANDIDATES + 1
+        """Readings after which a walk stops (``rows`` sets it)."""
         size = len(text)
         self.value = [-1 if ch == " " else ord(ch) - 48 for ch in text]
         ends = [size] * size
@@ -482,9 +508,11 @@ class _PartsWalk:
         self.stop = size
         self.span = 1
 
-    def rows(self, count: int) -> list[Cells]:
+    def rows(self, count: int, limit: int = MAX_CANDIDATES + 1) -> list[Cells]:
         """``_row_splits``: each number the run may end with (no leading zero, at most
-        ``digits`` long) as the total of ``count`` parts that read what is before it."""
+        ``digits`` long) as the total of ``count`` parts that read what is before it; the
+        first ``limit`` such readings (1: whether there is any)."""
+        self.limit = limit
         value = self.value
         size = len(value)
         found: list[Cells] = []
@@ -499,8 +527,9 @@ class _PartsWalk:
             stop = p - 1 if p > 0 and value[p - 1] < 0 else p
             for parts in self.find(stop, count, total):
                 found.append((*parts, total))
-            if len(found) > MAX_CANDIDATES:
+            if len(found) >= limit:
                 break
+        self.limit = MAX_CANDIDATES + 1
         return found
 
     def find(self, stop: int, count: int, total: int) -> list[Cells]:
@@ -545,7 +574,7 @@ class _PartsWalk:
             if self.walk(q + 1, left - 1, rest - number):
                 found = True
             cells.pop()
-            if len(self.out) > MAX_CANDIDATES:
+            if len(self.out) >= self.limit:
                 return True
         if not found:
             dead.add(key)
@@ -1048,6 +1077,8 @@ MAX_FOUND: Final = 16
 """Combinations of the whole table kept; with more, the list is incomplete."""
 _APPLICANTS: Final = s.TABLE3_WIDTH - 1
 _ZERO7: Final = (0,) * s.TABLE3_WIDTH
+FORM_COLUMNS: Final = tuple(range(s.TABLE3_WIDTH))
+"""Table 三's columns printed as the form prints them (``decode_table3``'s ``columns``)."""
 _COLUMNS: Final[Callable[[Cells], Cells]] = itemgetter(*range(_APPLICANTS))
 """A row's six applicant cells: what the column identities compare."""
 
@@ -1097,6 +1128,9 @@ class _Row:
 
     short: bool = False
     """Fewer digits than cells: some cells are blank."""
+    columns: tuple[int, ...] = FORM_COLUMNS
+    """The form column of each cell as printed (``FORM_COLUMNS``: the form's order); the
+    candidates are in the form's order."""
 
 
 @dataclass(frozen=True)
@@ -1110,44 +1144,66 @@ class _Option:
     blanks: int = 0
 
 
-def _table3_row(run: str) -> _Row:
-    return _row_candidates(" ".join(run.split()))
+def _table3_row(run: str, columns: tuple[int, ...]) -> _Row:
+    return _row_candidates(" ".join(run.split()), columns)
+
+
+def _in_form(cells: tuple[_T, ...], columns: tuple[int, ...]) -> tuple[_T, ...]:
+    """A row's cells printed in ``columns`` (each printed cell's form column), in the
+    form's order."""
+    if columns == FORM_COLUMNS:
+        return cells
+    out = list(cells)
+    for i, column in enumerate(columns):
+        out[column] = cells[i]
+    return tuple(out)
+
+
+def _all_in_form(found: tuple[Cells, ...], columns: tuple[int, ...]) -> tuple[Cells, ...]:
+    if columns == FORM_COLUMNS:
+        return found
+    return tuple(_in_form(cells, columns) for cells in found)
 
 
 @lru_cache(maxsize=4096)
-def _row_candidates(run: str) -> _Row:
-    """A table 三 row's splits into its seven cells; cached, since most rows of most
-    reports are the same few runs (``0000000``)."""
+def _row_candidates(run: str, columns: tuple[int, ...]) -> _Row:
+    """A table 三 row's splits into its seven cells (printed in ``columns``, returned in
+    the form's order); cached, since most rows of most reports are the same few runs
+    (``0000000``)."""
     width = s.TABLE3_WIDTH
+    total = columns.index(_APPLICANTS)
     digits = run.replace(" ", "")
     if len(digits) < width:
-        return _Row(run, (), reason=_no_split(run, width, 0), short=True)
-    good = _limited(summed_splits(run, width, 1))
+        return _Row(run, (), reason=_no_split(run, width, 0), short=True, columns=columns)
+    good = _limited(summed_splits(run, width, 1, total=total))
     if good is None:
-        return _Row(run, (), reason="数字串过长，拆分方式太多，无法确定各格")
+        return _Row(run, (), reason="数字串过长，拆分方式太多，无法确定各格", columns=columns)
     if good:
-        return _Row(run, good)
+        return _Row(run, _all_in_form(good, columns), columns=columns)
     found = _limited(splits(run, width))
     if found is None:
-        return _Row(run, (), reason="数字串过长，拆分方式太多，无法确定各格")
+        return _Row(run, (), reason="数字串过长，拆分方式太多，无法确定各格", columns=columns)
+    found = _all_in_form(found, columns)
     if len(found) == 1:
-        return _Row(run, found, consistent=False)
-    unspaced = _limited(summed_splits(digits, width, 1)) if digits != run else ()
+        return _Row(run, found, consistent=False, columns=columns)
+    unspaced = _limited(summed_splits(digits, width, 1, total=total)) if digits != run else ()
     return _Row(
         run,
         (),
         reason=_no_split(run, width, len(found)),
         printed=found if len(found) <= MAX_PRINTED else (),
-        unspaced=unspaced or (),
+        unspaced=_all_in_form(unspaced or (), columns),
+        columns=columns,
     )
 
 
 @lru_cache(maxsize=4096)
-def _blank_readings(run: str) -> tuple[Reading, ...] | None:
+def _blank_readings(run: str, columns: tuple[int, ...]) -> tuple[Reading, ...] | None:
     """Readings of a run as a row some cells of which are blank (printed nothing): its
-    numbers in column order, the last one the row's 总计 and equal to the sum of the
-    others. A run of zeros only is a row of zeros and blanks, which cells unknown (one
-    reading, every cell ``None``). ``None`` when there are too many readings."""
+    numbers in the order printed (``columns``), the row's 总计 among them where the header
+    puts it and equal to the sum of the others. A run of zeros only is a row of zeros and
+    blanks, which cells unknown (one reading, every cell ``None``). In the form's order;
+    ``None`` when there are too many readings."""
     width = s.TABLE3_WIDTH
     digits = run.replace(" ", "")
     if not digits.strip("0"):  # zeros only: which cells are the blank ones is unknown
@@ -1157,22 +1213,41 @@ def _blank_readings(run: str) -> tuple[Reading, ...] | None:
             tuple(0 if i in printed else None for i in range(width))
             for printed in combinations(range(width), len(digits))
         )
+    at_total = columns.index(_APPLICANTS)
+    parts_at = [p for p in range(width) if p != at_total]
+    # one walk over the run's digits for every count of numbers (summed_splits'd make one each)
+    walker = _PartsWalk(run, MAX_DIGITS) if _plain(run) else None
     out: set[Reading] = set()
     for count in range(2, min(width - 1, len(digits)) + 1):
-        found = _limited(summed_splits(run, count, 1))
-        if found is None:
-            return None
-        for printed in found:
-            *parts, total = printed
-            for columns in combinations(range(_APPLICANTS), count - 1):
-                cells: list[int | None] = [None] * width
-                for column, value in zip(columns, parts, strict=True):
-                    cells[column] = value
-                cells[-1] = total
-                out.add(tuple(cells))
-            if len(out) > MAX_BLANK_READINGS:
+        # the printed places of the parts, by where among them the total is printed
+        places: dict[int, list[tuple[int, ...]]] = {}
+        for chosen in combinations(parts_at, count - 1):
+            places.setdefault(sum(p < at_total for p in chosen), []).append(chosen)
+        for at, choices in places.items():
+            found = (
+                _rows_of(walker, count)
+                if walker is not None and at == count - 1
+                else _limited(summed_splits(run, count, 1, total=at))
+            )
+            if found is None:
                 return None
+            for printed in found:
+                parts = (*printed[:at], *printed[at + 1 :])
+                for chosen in choices:
+                    cells: list[int | None] = [None] * width
+                    for place, value in zip(chosen, parts, strict=True):
+                        cells[columns[place]] = value
+                    cells[_APPLICANTS] = printed[at]
+                    out.add(tuple(cells))
+                if len(out) > MAX_BLANK_READINGS:
+                    return None
     return tuple(sorted(out, key=lambda r: tuple(-1 if v is None else v for v in r)))
+
+
+def _rows_of(walker: _PartsWalk, count: int) -> tuple[Cells, ...] | None:
+    """``_limited(summed_splits(run, count, 1))`` of the plain run ``walker`` reads."""
+    found = walker.rows(count - 1)
+    return None if len(found) > MAX_CANDIDATES else tuple(found)
 
 
 def _value(reading: Reading) -> Cells:
@@ -1186,18 +1261,18 @@ def _options(row: _Row, blanks: bool) -> dict[Cells, _Option] | None:
     also its readings with blank cells. ``None``: no reading at all (an unknown row, which
     the identities may still solve). Shared between rows with the same run: not to be
     changed."""
-    return _run_options(row.run, blanks or row.short)
+    return _run_options(row.run, blanks or row.short, row.columns)
 
 
 @lru_cache(maxsize=4096)
-def _run_options(run: str, blanks: bool) -> dict[Cells, _Option] | None:
-    row = _row_candidates(run)
+def _run_options(run: str, blanks: bool, columns: tuple[int, ...]) -> dict[Cells, _Option] | None:
+    row = _row_candidates(run, columns)
     out: dict[Cells, _Option] = {c: _Option((c,)) for c in row.candidates}
     if not row.candidates:
         for c in (*row.printed, *row.unspaced):
             out.setdefault(c, _Option((c,), deviates=True))
     if blanks:
-        for reading in _blank_readings(run) or ():
+        for reading in _blank_readings(run, columns) or ():
             value = _value(reading)
             count = sum(v is None for v in reading)
             known = out.get(value)
@@ -1218,22 +1293,30 @@ def _merged(readings: Sequence[Reading]) -> tuple[Reading, bool]:
     return cells, all(r == first for r in readings)
 
 
-def _fit(run: str, parts: Cells) -> tuple[Reading, ...]:
+def _fit(run: str, parts: Cells, columns: tuple[int, ...]) -> tuple[Reading, ...]:
     """Readings of ``run`` as a row whose six applicant cells are ``parts`` (a 0 may be
-    blank), followed by its printed 总计 (any number: a misprinted total is kept)."""
+    blank), with its printed 总计 (any number: a misprinted total is kept); the cells
+    printed in ``columns``, the readings in the form's order."""
     digits = run.replace(" ", "")
+    wanted = [parts[c] if c < _APPLICANTS else -1 for c in columns]  # -1: the total
     out: list[Reading] = []
 
     def go(i: int, p: int, cells: Reading) -> None:
-        if i == len(parts):
-            rest = digits[p:]
-            if rest and len(rest) <= MAX_DIGITS and (rest == "0" or rest[0] != "0"):
-                out.append((*cells, int(rest)))
+        if i == len(wanted):
+            if p == len(digits):
+                out.append(_in_form(cells, columns))
             return
-        text = str(parts[i])
+        want = wanted[i]
+        if want < 0:  # the total, as printed
+            for end in range(p + 1, min(len(digits), p + MAX_DIGITS) + 1):
+                if end > p + 1 and digits[p] == "0":
+                    break
+                go(i + 1, end, (*cells, int(digits[p:end])))
+            return
+        text = str(want)
         if digits.startswith(text, p):
-            go(i + 1, p + len(text), (*cells, parts[i]))
-        if parts[i] == 0:
+            go(i + 1, p + len(text), (*cells, want))
+        if want == 0:
             go(i + 1, p, (*cells, None))
 
     go(0, 0, ())
@@ -1258,8 +1341,12 @@ class _Solved:
     blanks: bool
 
 
-def decode_table3(runs: Mapping[str, str]) -> Table3Result:
+def decode_table3(
+    runs: Mapping[str, str], *, columns: Sequence[int] = FORM_COLUMNS
+) -> Table3Result:
     """Table 三's rows from their runs (keyed by ``schema`` row key), decided together.
+    ``columns``: the form column of each cell in the order the runs print them (a table
+    printing 总计 first: ``(6, 0, 1, 2, 3, 4, 5)``); the cells come in the form's order.
 
     The outcome rows' sums must equal （七）总计 per column, and 一 + 二 = （七）+ 四; rows
     whose own split is unique anchor the rest. A table some runs of which are shorter than
@@ -1269,7 +1356,10 @@ def decode_table3(runs: Mapping[str, str]) -> Table3Result:
     the identities leave more than one combination, ``RULE`` picks and the rows that
     differ are marked ambiguous.
     """
-    rows = {key: _table3_row(run) for key, run in runs.items()}
+    order = tuple(columns)
+    if sorted(order) != list(FORM_COLUMNS):
+        raise ValueError(f"not an order of table 三's columns: {order}")
+    rows = {key: _table3_row(run, order) for key, run in runs.items()}
     has_blanks = any(row.short for row in rows.values())
     solved = _solve(rows, blanks=has_blanks)
     if not has_blanks and _may_hold_blanks(rows):
@@ -1294,7 +1384,7 @@ def decode_table3(runs: Mapping[str, str]) -> Table3Result:
 def _may_hold_blanks(rows: Mapping[str, _Row]) -> bool:
     """Whether some row's run also reads as a row with blank cells (or has too many such
     readings to list): only then can a reading with blank cells differ from the print."""
-    return any(_blank_readings(row.run) != () for row in rows.values())
+    return any(_blank_readings(row.run, row.columns) != () for row in rows.values())
 
 
 def _blank_combination_as_good(rows: Mapping[str, _Row], solved: _Solved, again: _Solved) -> bool:
@@ -1304,7 +1394,9 @@ def _blank_combination_as_good(rows: Mapping[str, _Row], solved: _Solved, again:
     must say it is unsure (rule 4 still prefers the reading without blank cells). So
     must it when that search is incomplete, or a row's readings with blank cells are too
     many to offer it."""
-    if not again.complete or any(_blank_readings(row.run) is None for row in rows.values()):
+    if not again.complete or any(
+        _blank_readings(row.run, row.columns) is None for row in rows.values()
+    ):
         return True
     least = _least(solved)[0]
     return any(cost[0] <= least and cost[1] > 0 for cost in (_cost(again, c) for c in again.combos))
@@ -1380,7 +1472,7 @@ def _chosen(rows: Mapping[str, _Row], solved: _Solved) -> Table3Result:
             continue
         value = best[key]
         option = solved.options.get(key, {}).get(value) or _Option(
-            _fit(row.run, value[:_APPLICANTS]), True
+            _fit(row.run, value[:_APPLICANTS], row.columns), True
         )
         cells, agreed = _merged(option.readings)
         others = (
@@ -1394,7 +1486,7 @@ def _chosen(rows: Mapping[str, _Row], solved: _Solved) -> Table3Result:
             else ()
         )
         settled = solved.complete or len(solved.options.get(key, ())) == 1
-        if solved.blanks and _blank_readings(row.run) is None:
+        if solved.blanks and _blank_readings(row.run, row.columns) is None:
             # its readings with blank cells were too many to offer: none was ruled out
             settled, reason = False, BLANK_UNLISTED_REASON
         elif others:
@@ -1449,7 +1541,7 @@ def _alone(row: _Row, blanks: bool) -> Decoded:
     a table with blank cells, a row whose run also reads with blank cells is unsure."""
     low = LOW_FREQUENCY_3
     width = s.TABLE3_WIDTH
-    risky = blanks and _blank_readings(row.run) != ()  # (None: too many to list)
+    risky = blanks and _blank_readings(row.run, row.columns) != ()  # (None: too many to list)
     if row.short:
         options = _options(row, blanks=True) or {}
         if len(options) == 1:
@@ -1461,7 +1553,7 @@ def _alone(row: _Row, blanks: bool) -> Decoded:
         return Decoded((None,) * width, False, reason=row.reason)
     if not row.consistent:
         # its total as printed does not add up: a blank cell (printing nothing) may be why
-        readings = _blank_readings(row.run)
+        readings = _blank_readings(row.run, row.columns)
         if readings is None or readings:  # (None: too many to list)
             alternatives = tuple(dict.fromkeys(_value(r) for r in readings or ()))
             return Decoded(row.candidates[0], False, alternatives[:3], FORCED_OR_BLANK_REASON)
@@ -1470,7 +1562,9 @@ def _alone(row: _Row, blanks: bool) -> Decoded:
     picked = _pick(row.candidates, low)
     if risky:
         alternatives = tuple(
-            _value(r) for r in (_blank_readings(row.run) or ()) if _value(r) != picked.cells
+            _value(r)
+            for r in (_blank_readings(row.run, row.columns) or ())
+            if _value(r) != picked.cells
         )
         return Decoded(
             picked.cells, False, (*picked.alternatives, *alternatives)[:3], BLANK_RISK_REASON
@@ -1493,12 +1587,16 @@ def _minus(a: Cells, b: Cells) -> Cells:
     return tuple([a[i] - b[i] for i in range(len(a))])
 
 
-def _above(sums: Cells, bound: Cells) -> bool:
-    """Whether some column's sum is above its bound."""
-    for i in range(len(sums)):  # noqa: SIM110 (compiled, a loop; ``any`` runs a generator)
-        if sums[i] > bound[i]:
-            return True
-    return False
+def _plus_within(a: Cells, b: Cells, bound: Cells) -> Cells | None:
+    """``_plus(a, b)``, or ``None`` when some column's sum is above its bound (no tuple
+    built for a sum ``_layers`` drops)."""
+    out = [0] * len(a)
+    for i in range(len(a)):
+        value = a[i] + b[i]
+        if value > bound[i]:
+            return None
+        out[i] = value
+    return tuple(out)
 
 
 def _solve(
@@ -1534,7 +1632,7 @@ def _solve(
 
     def solve_for(key: str, parts: Cells) -> Cells | None:
         """The unknown row's value when its six cells are ``parts`` and they match its run."""
-        if min(parts) < 0 or not (virtual or _fit(rows[key].run, parts)):
+        if min(parts) < 0 or not (virtual or _fit(rows[key].run, parts, rows[key].columns)):
             return None
         return (*parts, sum(parts))
 
@@ -1616,8 +1714,8 @@ def _layers(
         nxt: dict[Cells, list[tuple[Cells, Cells]]] = {}
         for sums in states:
             for cand, part in values:
-                total = _plus(sums, part)
-                if bound is not None and _above(total, bound):
+                total = _plus(sums, part) if bound is None else _plus_within(sums, part, bound)
+                if total is None:
                     continue
                 edges = nxt.get(total)
                 if edges is None:

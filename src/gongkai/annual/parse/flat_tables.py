@@ -330,8 +330,10 @@ def _unnumbered(label: str) -> str:
     return _NUMBERING_RE.sub("", label)
 
 
-def _adds_up(run: str) -> bool:
-    return bool(run) and next(d.summed_splits(run, s.TABLE3_WIDTH, 1), None) is not None
+@lru_cache(maxsize=1024)
+def _adds_up(run: str, total: int = s.TABLE3_WIDTH - 1) -> bool:
+    """Whether ``run`` reads as a table 三 row whose 总计 (printed ``total``-th) adds up."""
+    return bool(run) and d.adds_up(run, s.TABLE3_WIDTH, total=total)
 
 
 _BARE_ITEMS: Final = 3
@@ -363,6 +365,9 @@ _ROW_LABELS: Final = tuple(
 
 
 def _table3(body: str, start: int, flat: Flat) -> None:
+    order = _table3_columns(body, start)
+    columns = d.FORM_COLUMNS if order is None else _form_indexes(order)
+    total = columns.index(s.TABLE3_WIDTH - 1)  # where each row prints its 总计
     runs: dict[str, str] = {}
     empty: list[str] = []
     pos = start
@@ -390,7 +395,7 @@ def _table3(body: str, start: int, flat: Flat) -> None:
         if not run:  # a variant matched the head of a longer printed label: its tail
             run, stop = _after_label_tail(body, found[1], i, nxt)
         marked = _marked_run(body, found[1], stop, _item_number(nxt) if nxt else None)
-        if marked is not None and not _adds_up(run):
+        if marked is not None and not _adds_up(run, total):
             # placeholders (—, /) among the numbers: blank cells (after a whole row's
             # run, a dash is not its cell)
             run, stop, placed[row.key] = marked
@@ -414,19 +419,18 @@ def _table3(body: str, start: int, flat: Flat) -> None:
         # row alone, when only the run without them adds up
         number = _item_number(rows[s.TABLE3_ROW_BY_KEY[key].index + 1]) or ""
         without = runs[key][: -len(number)].rstrip()
-        if table_wide or (_adds_up(without) and not _adds_up(runs[key])):
+        if table_wide or (_adds_up(without, total) and not _adds_up(runs[key], total)):
             runs[key] = without
-    _drop_row_numbers(runs, [k for k in runs if k not in placed], flat)
+    _drop_row_numbers(runs, [k for k in runs if k not in placed], flat, total)
     subtotal = _subtotal_place(body, start)
+    if subtotal is not None and order is not None and not _decodable(order):
+        _columns_not_decodable(order, flat)
+        return
     if subtotal is not None:
         _drop_subtotals(runs, subtotal, flat)
     for key in empty:  # a row printed with every cell blank: blank, and adds nothing
         runs.setdefault(key, "")
-    order = _table3_columns(body, start)
-    if order is not None and not _decodable(order):
-        _columns_not_decodable(order, flat)
-        return
-    result = d.decode_table3(runs)
+    result = d.decode_table3(runs, columns=columns)
     trial_rows = not any(k in runs for k in s.TABLE3_2019_ONLY_2021_ROWS)
     for key in missing:
         if not (trial_rows and key in s.TABLE3_2019_ONLY_2021_ROWS):
@@ -450,13 +454,11 @@ def _table3(body: str, start: int, flat: Flat) -> None:
         if decoded is None:
             cells[key] = (None,) * s.TABLE3_WIDTH
             continue
-        cells[key] = decoded.cells
-        if key in placed:
-            cells[key] = _placeholders_blank(decoded.cells, placed[key])
+        cells[key] = decoded.cells  # (in the form's columns, whatever the order printed)
+        if key in placed:  # the tokens as printed: laid over the cells as printed
+            printed = _placeholders_blank(_in_printed_columns(decoded.cells, columns), placed[key])
+            cells[key] = _in_form_columns(printed, columns)
         alternatives: list[list[int | None]] = [list(a) for a in decoded.alternatives]
-        if order is not None:  # each number to the column the header prints it under
-            cells[key] = _in_form_columns(cells[key], order)
-            alternatives = [list(_in_form_columns(a, order)) for a in alternatives]
         sure += decoded.unique
         if not decoded.unique:
             label = s.TABLE3_ROW_BY_KEY[key].full_label
@@ -516,15 +518,31 @@ def _table3_columns(body: str, start: int) -> tuple[str, ...] | None:
     return None if order == s.TABLE3_COLUMN_KEYS else order
 
 
+def _form_indexes(order: tuple[str, ...]) -> tuple[int, ...]:
+    """The form column of each column printed in ``order`` (``decode_table3``'s
+    ``columns``)."""
+    return tuple(s.TABLE3_COLUMN_BY_KEY[key].index for key in order)
+
+
 def _decodable(order: tuple[str, ...]) -> bool:
-    """Whether runs printed in ``order`` are decoded as the national form's: 自然人 first
-    and 总计 last (the organisations in any order)."""
+    """Whether a 小计 column's runs printed in ``order`` are read as the national form's
+    (``without_subtotal`` reads 自然人 first and 总计 last; the organisations in any
+    order)."""
     return order[0] == _NATURAL and order[-1] == _TOTAL
 
 
-def _in_form_columns(cells: Sequence[int | None], order: tuple[str, ...]) -> tuple[int | None, ...]:
-    """A row's cells, printed in ``order``, in the national form's order."""
-    return tuple(cells[order.index(key)] for key in s.TABLE3_COLUMN_KEYS)
+def _in_form_columns(
+    cells: Sequence[int | None], columns: tuple[int, ...]
+) -> tuple[int | None, ...]:
+    """A row's cells, printed in ``columns`` (each one's form column), in the form's order."""
+    return tuple(cells[columns.index(i)] for i in range(len(cells)))
+
+
+def _in_printed_columns(
+    cells: Sequence[int | None], columns: tuple[int, ...]
+) -> tuple[int | None, ...]:
+    """A row's cells in the form's order, in the order printed (``columns``)."""
+    return tuple(cells[i] for i in columns)
 
 
 def _columns_message(order: tuple[str, ...]) -> str:
@@ -533,9 +551,10 @@ def _columns_message(order: tuple[str, ...]) -> str:
 
 
 def _columns_not_decodable(order: tuple[str, ...], flat: Flat) -> None:
-    """Table 三's header prints 总计 or 自然人 elsewhere than the national form: its runs
-    cannot be decoded so (the decoder reads 自然人 first, 总计 last), and reading them as
-    the national form's would put numbers in the wrong columns. Every row null, said."""
+    """Table 三's header prints a 小计 column and 总计 or 自然人 elsewhere than the national
+    form: its runs cannot be read so (a row without its 小计 is read with 自然人 first,
+    总计 last), and reading them as the national form's would put numbers in the wrong
+    columns. Every row null, said."""
     flat.table3 = Table3({key: (None,) * s.TABLE3_WIDTH for key in s.TABLE3_ROW_KEYS})
     flat.confidence["table3"] = 0.0
     labels = "、".join(s.TABLE3_COLUMN_BY_KEY[key].label for key in order)
@@ -543,8 +562,8 @@ def _columns_not_decodable(order: tuple[str, ...], flat: Flat) -> None:
         "table3",
         "UNDECODED_RUN",
         "warning",
-        f"表三表头的列顺序为“{labels}”，自然人或总计不在国家格式的位置，连在一起的数字串"
-        "无法按此拆分，各行留空",
+        f"表三表头的列顺序为“{labels}”，且有“小计”列，自然人或总计不在国家格式的位置，"
+        "连在一起的数字串无法按此拆分，各行留空",
         alternatives=[],
     )
 
@@ -675,7 +694,7 @@ _FIRST_NUMBER: Final = 9
 be numbered too)."""
 
 
-def _drop_row_numbers(runs: dict[str, str], keys: Sequence[str], flat: Flat) -> None:
+def _drop_row_numbers(runs: dict[str, str], keys: Sequence[str], flat: Flat, total: int) -> None:
     """A 序号 (or 行次) column: every row's run begins with the row's own number (the column
     printed after the label) or ends with the next line's (printed before the label). It
     is read as such when the numbers grow by one to three from row to row over the whole
@@ -692,7 +711,7 @@ def _drop_row_numbers(runs: dict[str, str], keys: Sequence[str], flat: Flat) -> 
             for text, n in zip(texts, numbers, strict=False)
         ]
         kept.extend(texts[len(numbers) :])
-        if sum(map(_adds_up, kept)) <= sum(map(_adds_up, texts)):
+        if sum(_adds_up(k, total) for k in kept) <= sum(_adds_up(t, total) for t in texts):
             continue
         runs.update(zip(keys, kept, strict=True))
         printed = "、".join(numbers[:5]) + ("等" if len(numbers) > 5 else "")
@@ -785,12 +804,15 @@ def _table4_words() -> re.Pattern[str]:
             *(v for c in s.TABLE4_COLUMNS for v in (c.label, *c.variants)),
             s.TABLE4_LITIGATION_HEADER,
             *_UNIT_NOTES,
+            *_OTHER_COLUMN_WORDS,
         )
     }
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(f"(?:{alternatives}|[：:，,；;])+")
 
 
+_OTHER_COLUMN_WORDS: Final = {"尚在审理": "尚未审结"}
+"""Table 四's column words some reports print for the form's: read as the form's."""
 _TOTAL_BEFORE_RUN_RE: Final = re.compile(r"(?:总计|合计)\d")
 _UNIT_NOTES: Final = ("（单位：件）", "单位：件", "（件）", "单位:件")
 _TABLE4_WORDS: Final = _table4_words()
@@ -808,6 +830,8 @@ def _header_words(body: str, pos: int) -> tuple[int, str] | None:
         typed = _typed_words(body, end, bool(words))
         if typed[0] > end:
             end, words = typed[0], words + typed[1]
+    for printed, word in _OTHER_COLUMN_WORDS.items():
+        words = words.replace(printed, word)
     return (end, words) if words else None
 
 
@@ -970,10 +994,7 @@ def _adds_up_as(run: str, groups: int) -> bool:
     size = len(s.TABLE4_COLUMNS)
     if len(run.replace(" ", "")) < size * groups:
         return False
-    return any(
-        next(d.summed_splits(run, size, groups, total=total), None) is not None
-        for total in range(size)
-    )
+    return any(d.adds_up(run, size, groups, total=total) for total in range(size))
 
 
 def _by_group(
