@@ -189,3 +189,28 @@ def test_the_last_other_row_worded_as_its_group_is_the_row() -> None:
 )
 def test_qita_written_with_the_other_ta_is_the_forms_qita(cell: str, kind: str, key: str) -> None:
     assert (kind, key) in [(lb.kind, lb.key) for lb in table3_labels().match(cell)]
+
+
+@pytest.mark.parametrize(
+    ("cell", "key"),
+    [
+        ("尚在审理", "pending"),
+        ("正在审理", "pending"),
+        ("尚未审结", "pending"),
+        ("总数", "total"),
+        ("合计", "total"),
+        ("小计", "total"),
+        ("其它结果", "other"),
+        ("其它", "other"),
+        ("维持", "upheld"),
+        ("纠正", "corrected"),
+    ],
+)
+def test_table4_column_words_reports_print_are_the_forms_columns(cell: str, key: str) -> None:
+    assert [(lb.kind, lb.key) for lb in table4_labels().match(cell)] == [("column", key)]
+
+
+def test_table3s_subtotal_column_is_no_total() -> None:
+    """小计 names 总计 only in table 四's headings: table 三's 小计 is the subtotal of the
+    organisations' columns, a column the national form does not have."""
+    assert table3_labels().match("小计") == ()

@@ -110,12 +110,28 @@ COLUMNS_TOTAL_FIRST = f"""
 {_row(_total_first(DIRECT), _total_first(AFTER), _total_first(RECONSIDERATION))}
 """
 
+
+def _pending_first(group: list[int]) -> list[int]:
+    return [group[3], *group[:3], group[4]]
+
+
+# the words reports print for the form's own: 尚在审理 / 正在审理 (尚未审结), 其它结果,
+# 维持, 纠正, 小计 / 总数 (总计)
+COLUMNS_IN_OTHER_WORDS = f"""
+| 行政复议 | 行政诉讼 |
+| --- | --- |
+| 尚在审理 | 维持 | 纠正 | 其它结果 | 小计 | 未经复议直接起诉 | 复议后起诉 |
+| 正在审理 | 维持 | 纠正 | 其它结果 | 总数 | 正在审理 | 维持 | 纠正 | 其它结果 | 总数 |
+{_row(_pending_first(RECONSIDERATION), _pending_first(DIRECT), _pending_first(AFTER))}
+"""
+
 LAYOUTS = {
     "litigation_first": LITIGATION_FIRST,
     "two_tables": TWO_TABLES,
     "litigation_swapped": LITIGATION_SWAPPED,
     "no_litigation_heading": NO_LITIGATION_HEADING,
     "columns_total_first": COLUMNS_TOTAL_FIRST,
+    "columns_in_other_words": COLUMNS_IN_OTHER_WORDS,
 }
 
 
@@ -226,3 +242,16 @@ def test_table4_headings_in_traditional_characters_are_read() -> None:
     report = _parse(text, "text")
     assert _table4(report) == EXPECTED
     assert "TABLE4_REORDERED" in _codes(report)
+
+
+def test_crawled_header_words_in_other_words_give_the_columns() -> None:
+    from gongkai.annual.parse.tables import table4_headings_in
+
+    words = "行政复议行政诉讼未经复议直接起诉复议后起诉维持纠正尚在审理其它结果总数"
+    assert table4_headings_in(words)[-5:] == [
+        ("column", "upheld"),
+        ("column", "corrected"),
+        ("column", "pending"),
+        ("column", "other"),
+        ("column", "total"),
+    ]

@@ -403,3 +403,188 @@ def test_table4_in_three_tables_with_a_blank_total_under_its_group_name() -> Non
         (d["code"], d.get("row")) for d in report.diagnostics or ()
     ]
     assert report.confidence is not None and report.confidence["table4"] == 1.0
+
+
+STRAY_PIPE = FIXTURES / "converted" / "ocr_stray_pipe_inside_table3_labels.txt"
+
+
+def _stray_pipe_report(printed: str, cut: str) -> AnnualReport:
+    text = STRAY_PIPE.read_text(encoding="utf-8")
+    assert printed in text
+    return parse(text.replace(printed, cut), "断开的标签.md")
+
+
+@pytest.mark.parametrize(
+    ("printed", "cut", "table", "key", "values"),
+    [
+        (
+            "| 行政规范性文件 | 3 |",
+            "| 行政规范 | 性文件 | 3 |",
+            "table2",
+            "normative_documents",
+            {"made": 3, "repealed": 0, "in_force": 34},
+        ),
+        ("| 行政许可 | 569 |", "| 行政 | 许可 | 569 |", "table2", "licensing", 569),
+        (
+            "|  | 2.其他法律行政法规禁止公开 |",
+            "|  | 2.其他 | 法律行政法规禁止公开 |",
+            "table3",
+            "withheld.prohibited_by_law",
+            [0, 0, 0, 0, 1, 0, 1],
+        ),
+        (
+            "（四）无法提供 1.本机关不掌握相关政府信息 |",
+            "（四）无法提供 1.本机关不掌 | 握相关政府信息 |",
+            "table3",
+            "unavailable.not_held",
+            [0, 0, 0, 1, 0, 0, 1],
+        ),
+    ],
+)
+def test_a_label_cut_in_two_by_a_stray_pipe_is_joined(
+    printed: str, cut: str, table: str, key: str, values: object
+) -> None:
+    report = _stray_pipe_report(printed, cut)
+    assert report.to_dict()[table][key] == values
+    assert codes(report) == []
+    assert report.confidence == {"table2": 1.0, "table3": 1.0, "table4": 1.0}
+
+
+def test_a_cut_label_with_a_cell_too_few_after_it_is_not_read_by_guess() -> None:
+    """Joined, the pieces would leave six numbers for seven cells: nothing says which is
+    missing, so the row stays blank and is said."""
+    printed = "|  | 3.危及“三安全|一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+    report = _stray_pipe_report(printed, printed.replace(" 0 |", "", 1))
+    assert report.table3.row("withheld.security_stability") == (None,) * 7
+    assert report.table3.row("withheld.third_party_rights") == (1, 0, 0, 0, 0, 0, 1)
+    assert "ROW_INFERRED" not in codes(report)
+
+
+def _token_texts(rows: list[str], table: str) -> list[str]:
+    from gongkai.annual.parse import tables
+    from gongkai.annual.parse.labels import table2_labels, table3_labels
+    from gongkai.annual.parse.rows import Row
+    from gongkai.annual.parse.tables_text import split_cells
+
+    labels, widths = {
+        "2": (table2_labels(), tables._TABLE2_WIDTHS),
+        "3": (table3_labels(), tables._TABLE3_WIDTHS),
+    }[table]
+    built = [Row(i, split_cells(r), r) for i, r in enumerate(rows)]
+    return [t.text for t in tables.tokens(built, labels, widths) if not t.value.is_value]
+
+
+def test_two_labels_side_by_side_are_never_one_cut_label() -> None:
+    assert _token_texts(["| 规章 | 行政规范性文件 |", "| 0 0 0 | 1 0 6 |"], "2") == [
+        "规章",
+        "行政规范性文件",
+    ]
+    row = "| 三、本年度办理结果 | （一）予以公开 | 3 | 1 | 0 | 1 | 0 | 0 | 5 |"
+    assert _token_texts([row], "3") == ["三、本年度办理结果", "（一）予以公开"]
+
+
+def test_a_cut_label_is_joined_only_with_text_beside_it() -> None:
+    """The second piece is the cell right after the first, and no number."""
+    assert _token_texts(["| 行政规范 | | 性文件 | 3 | 0 | 34 |"], "2") == ["行政规范", "性文件"]
+    assert _token_texts(["| 行政规范 | 性文件 | 3 | 0 | 34 |"], "2") == ["行政规范性文件"]
+    assert _token_texts(["| 行政规范 | 3 | 0 | 34 |"], "2") == ["行政规范"]
+
+
+LABELS_ABOVE = (
+    FIXTURES
+    / "converted"
+    / ("markdown_table3_labels_above_values_page_break_between_label_and_values")
+)
+HEADER_AGAIN = "\n\n— 5 —\n\n| （本列数据的勾稽关系为"
+
+
+def test_the_header_printed_again_between_a_label_and_its_numbers_leaves_them_the_label() -> None:
+    """Its 其他 column is no row 3.其他: the numbers after it are the label's above."""
+    text = LABELS_ABOVE.with_suffix(".txt").read_text(encoding="utf-8")
+    assert HEADER_AGAIN in text
+    report = parse(text, "跨页.md")
+    assert report.table3.row("unavailable.not_held") == (5, 1, 0, 0, 1, 0, 7)
+    assert report.table3.row("other.other") == (0, 0, 1, 0, 0, 0, 1)
+    assert codes(report) == []
+
+
+def test_text_between_a_label_and_numbers_after_the_header_keeps_them_apart() -> None:
+    """A line of text after the repeated header may be a row's own label, lost or
+    misprinted: the numbers are not given to the label above it, and said."""
+    text = LABELS_ABOVE.with_suffix(".txt").read_text(encoding="utf-8")
+    header_end = "| 法律服务机构 | 其他 |  |\n"
+    at = text.index(header_end, text.index(HEADER_AGAIN)) + len(header_end)
+    report = parse(f"{text[:at]}| 说明 |  |  |  |  |  |  |  |  |\n{text[at:]}", "跨页.md")
+    assert report.table3.row("unavailable.not_held") == (None,) * 7
+    assert report.table3.row("other.other") == (0, 0, 1, 0, 0, 0, 1)
+    assert "ROW_TOO_FEW" in codes(report)
+
+
+def _table4_under_names(numbers: dict[str, str]) -> AnnualReport:
+    """Table 四 as three tables, each group's name on a line of its own above its table."""
+    tables = [
+        f"{name}\n\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|\n"
+        f"{line}\n"
+        for name, line in numbers.items()
+    ]
+    text = (
+        "四、政府信息公开行政复议、行政诉讼情况\n\n"
+        + "\n".join(tables)
+        + "\n五、存在的主要问题及改进情况\n"
+    )
+    return parse(text)
+
+
+@pytest.mark.parametrize("blank_total", ["| 1 | 0 | 0 | 1 |  |", "1 | 0 | 0 | 1 | "])
+def test_table4_tables_under_group_names_on_their_own_lines_keep_a_blank_total(
+    blank_total: str,
+) -> None:
+    """The numbers' line has the five cells of its own table, with or without its outer
+    pipes: the blank is the 总计."""
+    report = _table4_under_names(
+        {
+            "行政复议": blank_total,
+            "行政诉讼（未经复议直接起诉）": "| 0 | 0 | 0 | 0 | 0 |",
+            "行政诉讼（复议后起诉）": "| 0 | 1 | 0 | 0 | 1 |",
+        }
+    )
+    assert report.table4.reconsideration == AppealCounts(1, 0, 0, 1, None)
+    assert report.table4.litigation_after_reconsideration == AppealCounts(0, 1, 0, 0, 1)
+    assert ("CELL_BLANK", "table4.reconsideration") in [
+        (d["code"], d.get("row")) for d in report.diagnostics or ()
+    ]
+    assert report.confidence is not None and report.confidence["table4"] == 1.0
+
+
+def test_table4_numbers_line_that_lost_an_outer_pipe_is_not_read_by_guess() -> None:
+    """``| 1 | 0 | 0 | 1`` under five columns: the blank may be any of them."""
+    report = _table4_under_names(
+        {
+            "行政复议": "| 1 | 0 | 0 | 1",
+            "行政诉讼（未经复议直接起诉）": "| 0 | 0 | 0 | 0 | 0 |",
+            "行政诉讼（复议后起诉）": "| 0 | 1 | 0 | 0 | 1 |",
+        }
+    )
+    assert report.table4.reconsideration == AppealCounts(None, None, None, None, None)
+    assert "ROW_TOO_FEW" in codes(report)
+
+
+def test_numbers_after_the_header_go_to_a_row_whose_label_is_lost_not_to_a_blank_row() -> None:
+    """A row printed blank, the header printed again, then a row's numbers without its
+    label: they are the lost row's (inferred and said), the blank row stays blank."""
+    path = FIXTURES / "converted" / "markdown_table4_column_words_pending_before_other.txt"
+    text = path.read_text(encoding="utf-8")
+    printed = (
+        "|  | 4.保护第三方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n|  | 5.属于三类内部事务信息 | 0 |"
+    )
+    header = text[text.index("| （本列数据") : text.index("| 一、本年新收")]
+    damaged = (
+        "|  | 4.保护第三方合法权益 |  |  |  |  |  |  |  |\n\n— 4 —\n\n" + header + "|  |  | 0 |"
+    )
+    assert printed in text
+    report = parse(text.replace(printed, damaged), "空行.md")
+    assert report.table3.row("withheld.third_party_rights") == (None,) * 7
+    assert report.table3.row("withheld.internal_affairs") == (0,) * 7
+    assert ("ROW_INFERRED", "table3.withheld.internal_affairs") in [
+        (d["code"], d.get("row")) for d in report.diagnostics or ()
+    ]

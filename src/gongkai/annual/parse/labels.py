@@ -271,12 +271,27 @@ def _table3_entries() -> list[tuple[str, str, str]]:
     return entries
 
 
+TABLE4_COLUMN_WORDS: dict[str, tuple[str, ...]] = {
+    "pending": ("尚在审理", "正在审理"),
+    "total": ("总数", "小计"),
+}
+"""Words reports print in table 四's column headings for the form's own, besides the
+variants in ``schema`` (``其它结果`` is ``其他结果`` folded, ``维持`` a variant already):
+read as the national columns."""
+
+
+def table4_column_variants(column: s.Table4Column) -> tuple[str, ...]:
+    """The words a table 四 column heading may print: the form's variants, then
+    ``TABLE4_COLUMN_WORDS``."""
+    return (*column.variants, *TABLE4_COLUMN_WORDS.get(column.key, ()))
+
+
 def _table4_entries() -> list[tuple[str, str, str]]:
     entries: list[tuple[str, str, str]] = []
     for g in s.TABLE4_GROUPS:
         entries.extend((v, "group", g.key) for v in g.variants)
     for c in s.TABLE4_COLUMNS:
-        entries.extend((v, "column", c.key) for v in c.variants)
+        entries.extend((v, "column", c.key) for v in table4_column_variants(c))
     entries.append((s.TABLE4_LITIGATION_HEADER, "header", "litigation"))
     return entries
 

@@ -33,6 +33,7 @@ from .labels import (
     strip_numbering,
     table2_labels,
     table3_labels,
+    table4_column_variants,
     table4_labels,
 )
 from .notes import Notes
@@ -104,19 +105,29 @@ class Reading:
             self.last_row = row.index
 
 
-def tokens(rows: Sequence[Row], labels: LabelSet) -> list[Token]:
+def tokens(
+    rows: Sequence[Row], labels: LabelSet, widths: dict[str, int] | None = None
+) -> list[Token]:
+    """The table's tokens, a label wrapped over two lines joined; with ``widths`` (each
+    row's number of cells, by key) a label cut in two by a stray separator is joined too
+    (``_cut_label``)."""
     out: list[Token] = []
     cached = labels.classified  # ``classify``'s cache, read without a call per cell
     above = below = width = -1  # the last row's tokens out[above:below], when it ended in a value
     for row in rows:
         cells = row.cells
         start = len(out)
+        fragments = 0  # cells of plain text, no label (a cut label's second piece is one)
         for column, cell in enumerate(cells):
             if not cell:  # a grid's rows are padded to its widest row
                 continue
             found = cached.get(cell)
             value, matched = found if found is not None else labels.classify(cell)
             out.append(Token(row, column, cell, value, matched))
+            if not matched and value.kind is _TEXT:
+                fragments += 1
+        if fragments and widths is not None and len(out) - start > 2:
+            _cut_label(out, start, labels, widths)
         end = len(out)
         if end == start or len(cells) < 2:
             continue  # (a line of one cell is neither part of a wrapped label)
@@ -135,6 +146,40 @@ def tokens(rows: Sequence[Row], labels: LabelSet) -> list[Token]:
                     continue  # the next line may hold more of the label
         above = below = width = -1
     return out
+
+
+_TEXT: Final = Kind.TEXT
+
+
+def _cut_label(out: list[Token], start: int, labels: LabelSet, widths: dict[str, int]) -> None:
+    """A row label cut in two by a stray separator (an OCR tool's ``|`` inside
+    ``3.危及“三安全|一稳定”``): the two pieces, side by side on one line, are joined into
+    one token when together they are a row's label that neither names alone, the second
+    piece is no label and no number, and exactly the row's cells follow on the line. The
+    joined token stands in the second piece's column, where the label ends."""
+    i = start
+    while i < len(out) - 1:
+        first, second = out[i], out[i + 1]
+        i += 1
+        if (
+            second.labels
+            or second.value.kind is not _TEXT
+            or first.value.kind is not _TEXT
+            or second.column != first.column + 1
+        ):
+            continue
+        text = f"{first.text}{second.text}"
+        value, found = labels.classify(text)
+        row = next((lb.key for lb in found if lb.kind == "row"), None)
+        if row is None or row not in widths:
+            continue
+        if any(lb.kind == "row" and not lb.generic for lb in first.labels):
+            continue  # the first piece is a row's label of its own (the second a note)
+        after = out[i + 1 :]
+        if len(after) != widths[row] or not all(t.value.is_value for t in after):
+            continue
+        out[i - 1 : i + 1] = [Token(first.row, second.column, text, value, found)]
+        return
 
 
 _PARTS = frozenset(("row", "column"))
@@ -293,6 +338,46 @@ def _labels_above_values(row_hits: list[Hit], by_key: dict[str, RowSpec]) -> Non
         i = j + 1 if j > i else i + 1
 
 
+def _values_after_header(row_hits: list[Hit], specs: Sequence[RowSpec]) -> list[Hit]:
+    """A row printed as its label on one line and its numbers on the next, the table cut
+    between the two (a page break, the header printed again): the numbers that follow the
+    header, nothing but headings since the label, on one line laid out as the label's
+    (``_under_label``) and exactly the row's cells, are the label's, when no row of the
+    form up to the next label found is missing (the numbers could be that row's, its
+    label lost: ``assign_rows`` infers it)."""
+    order = {spec.key: i for i, spec in enumerate(specs)}
+    found = {hit.key for hit in row_hits if hit.key}
+    kept: list[Hit] = []
+    for i, hit in enumerate(row_hits):
+        last = kept[-1] if kept else None
+        if (
+            last is not None
+            and not hit.key
+            and last.key in order
+            and not last.values
+            and hit.label.value.is_value  # (no text between: it would be the row's label)
+            and len(hit.values) == specs[order[last.key]].width
+            and _under_label(last.label, hit.values)
+        ):
+            after = next((order[h.key] for h in row_hits[i + 1 :] if h.key in order), len(specs))
+            if all(sp.key in found for sp in specs[order[last.key] + 1 : after]):
+                last.values = hit.values
+                continue
+        kept.append(hit)
+    return kept
+
+
+def _under_label(label: Token, values: list[Token]) -> bool:
+    """Whether ``values`` stand on one line after the label's, laid out as the label's
+    line (as many cells), blank up to the label's column: a grid's too, the table cut in
+    two grids between them."""
+    row = values[0].row
+    if row is label.row or any(v.row is not row for v in values):
+        return False
+    cells = row.cells
+    return len(cells) == len(label.row.cells) and not any(cells[: label.column + 1])
+
+
 def _without_row_numbers(
     row_hits: list[Hit], by_key: dict[str, RowSpec], notes: Notes, table: str
 ) -> list[Hit]:
@@ -403,6 +488,7 @@ def assign_rows(
     by_key = {spec.key: spec for spec in specs}
     row_hits = [hit for hit in hits if hit.key in order or (hit.key == "" and hit.values)]
     _labels_above_values(row_hits, by_key)
+    row_hits = _values_after_header(row_hits, specs)
     row_hits = _without_row_numbers(row_hits, by_key, notes, table)
     found = {hit.key for hit in row_hits if hit.key}
     seen: set[str] = set()
@@ -484,14 +570,19 @@ def assign_rows(
             )
             continue
         values = positional(hit, width)
-        heading = False
+        heading = own = False
         if values is None and table == "表四" and count > 0:
             values = _under_heading(hit, width)
+            if values is None:
+                values = _own_table(hit, width)
+                own = values is not None
             heading = values is not None
         if values is not None and (count > 0 or hit.label.row.grid is not None):
             blanks = sum(1 for v in values if not v.is_value)
-            if hit.label.row.grid is not None or (
-                _ruled_under(hit) if heading else _ruled(hit, width)
+            if (
+                own
+                or hit.label.row.grid is not None
+                or (_ruled_under(hit) if heading else _ruled(hit, width))
             ):
                 _set(reading, hit.key, values, width)
                 notes.add(
@@ -617,6 +708,38 @@ def _under_heading(hit: Hit, width: int) -> list[Value] | None:
     return values
 
 
+def _own_table(hit: Hit, width: int) -> list[Value] | None:
+    """Table 四's group as its name on a line of its own and, under it, a table of its
+    own whose numbers' line has exactly ``width`` cells (a grid's row, a Markdown row
+    between its outer pipes or one printed without them): the numbers read by their
+    cells, blanks included (``行政诉讼（未经复议直接起诉）``, the five column names, then
+    ``| 1 | 0 | 2 | 1 |  |`` or ``1 | 0 | 2 | 1 |``)."""
+    label = hit.label.row
+    row = hit.values[0].row
+    if (
+        row is label
+        or any(v.row is not row for v in hit.values)
+        or sum(1 for c in label.cells if c) != 1
+        or (row.grid is not None and row.grid == label.grid)
+    ):
+        return None
+    cells = row.cells
+    if row.grid is None:
+        text = row.text.strip()
+        if label.grid is not None or "|" not in text:
+            return None
+        if text[:1] == "|":
+            if text[-1:] != "|":
+                return None  # (one outer pipe lost: where the blank is, no one can tell)
+            cells = cells[1:-1]  # (the blanks outside the outer pipes)
+    if len(cells) != width:
+        return None
+    values = [read_value(c) for c in cells]
+    if any(v.kind is Kind.TEXT for v in values):
+        return None
+    return values
+
+
 def _ruled_under(hit: Hit) -> bool:
     """Whether the numbers' line of ``_under_heading`` is a Markdown row with both outer
     pipes (then its blank cell's place is certain)."""
@@ -688,9 +811,12 @@ TABLE2_SPECS: tuple[RowSpec, ...] = tuple(
 )
 
 
+_TABLE2_WIDTHS: dict[str, int] = {spec.key: spec.width for spec in TABLE2_SPECS}
+
+
 def read_table2(rows: Sequence[Row], notes: Notes) -> Reading:
     reading = Reading(expected=sum(spec.width for spec in TABLE2_SPECS))
-    stream = tokens(rows, table2_labels())
+    stream = tokens(rows, table2_labels(), _TABLE2_WIDTHS)
     chooser = _Table2Chooser(reading)
     hits = scan(stream, chooser)
     reading.found = reading.found or bool(hits)
@@ -750,10 +876,13 @@ TABLE3_SPECS: tuple[RowSpec, ...] = tuple(
 )
 
 
+_TABLE3_WIDTHS: dict[str, int] = {spec.key: spec.width for spec in TABLE3_SPECS}
+
+
 def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
     reading = Reading()
-    stream = tokens(rows, table3_labels())
-    hits = scan(stream, _Table3Chooser(reading))
+    stream = tokens(rows, table3_labels(), _TABLE3_WIDTHS)
+    hits = scan(stream, _Table3Chooser(reading, _header_rows(stream)))
     reading.found = reading.found or bool(hits)
     row_hits = [h for h in hits if not h.key.startswith("group:")]
     _drop_subtotal_column(row_hits, _subtotal_header(stream), notes)
@@ -798,13 +927,15 @@ def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
 
 class _Table3Chooser(Chooser):
     """Table 三's rows; a generic row label (``其他``) starts a row only after a row
-    label that is not generic (``started``)."""
+    label that is not generic (``started``), and never on a line of the header
+    (``headers``: the header repeated after a page break prints the column 其他)."""
 
-    __slots__ = ("started",)
+    __slots__ = ("headers", "started")
 
-    def __init__(self, reading: Reading) -> None:
+    def __init__(self, reading: Reading, headers: frozenset[int] = frozenset()) -> None:
         super().__init__(reading)
         self.started = False
+        self.headers = headers
 
     def choose(self, token: Token) -> str | None:
         if not token.labels:
@@ -813,7 +944,7 @@ class _Table3Chooser(Chooser):
         row_label = next((lb for lb in token.labels if lb.kind == "row"), None)
         if (
             row_label is not None
-            and (not row_label.generic or self.started)
+            and (not row_label.generic or (self.started and token.row.index not in self.headers))
             and row_label.score >= best.score
         ):
             self.started = self.started or not row_label.generic
@@ -826,6 +957,21 @@ class _Table3Chooser(Chooser):
 
 
 _LABEL_ROW_INDEX = attrgetter("label.row.index")
+_MIN_HEADER_COLUMNS = 2
+
+
+def _header_rows(stream: Sequence[Token]) -> frozenset[int]:
+    """The lines of table 三's header: lines holding two or more column names and no
+    number (``| 商业企业 | 科研机构 | … | 其他 |``), by row index."""
+    names: dict[int, int] = {}
+    valued: set[int] = set()
+    for token in stream:
+        index = token.row.index
+        if token.value.is_value:
+            valued.add(index)
+        elif any(lb.kind == "column" for lb in token.labels):
+            names[index] = names.get(index, 0) + 1
+    return frozenset(i for i, n in names.items() if n >= _MIN_HEADER_COLUMNS and i not in valued)
 
 
 def _subtotal_header(stream: Sequence[Token]) -> int | None:
@@ -1108,7 +1254,7 @@ _TABLE4_NAMES: tuple[tuple[str, str], ...] = tuple(
     for variants, key in (
         *((g.variants, g.key) for g in s.TABLE4_GROUPS),
         ((s.TABLE4_LITIGATION_HEADER,), _LITIGATION),
-        *((c.variants, c.key) for c in s.TABLE4_COLUMNS),
+        *((table4_column_variants(c), c.key) for c in s.TABLE4_COLUMNS),
     )
     for folded in map(normalize_label, variants)
     if len(folded) > 2
@@ -1123,6 +1269,8 @@ def table4_headings_in(words: str) -> list[tuple[str, str]]:
     removed): ``_table4_headings``'s (kind, key) pairs, each name found left to right, the
     longest at each place (``其他结果`` before ``其他``); what is no name (a unit note,
     punctuation) is skipped."""
+    if "其它" in words:
+        words = words.replace("其它", "其他")
     return [_TABLE4_WORD_KEYS[m.group(0)] for m in _TABLE4_WORD_RE.finditer(words)]
 
 
@@ -1131,7 +1279,7 @@ _TABLE4_WORD_KEYS: dict[str, tuple[str, str]] = {
     for variants, kind, key in (
         *((g.variants, "group", g.key) for g in s.TABLE4_GROUPS),
         ((s.TABLE4_LITIGATION_HEADER,), "group", _LITIGATION),
-        *((c.variants, "column", c.key) for c in s.TABLE4_COLUMNS),
+        *((table4_column_variants(c), "column", c.key) for c in s.TABLE4_COLUMNS),
     )
     for variant in variants
 }
