@@ -47,13 +47,6 @@ PENDING = {
         "note (12（其中修订4件）（含转发2件）, 3[到期失效], 58（含自然失效9件 with its closing "
         "bracket lost, 共137件，其中变更12件) is text; the number is the first figure"
     ),
-    "crawled_table4_header_words_shangzai_shenli_before_qita_jieguo_zongshu": (
-        "flat_tables.py _table4_words, _typed_header_words, _TOTAL_WORDS: table 四's header "
-        "words are the schema's variants only; with labels.table4_column_variants (尚在审理, "
-        "正在审理, 总数, 小计) a crawled header in those words is read (now only 尚在审理 "
-        "is, by _OTHER_COLUMN_WORDS: with 总数 unread the header gives no column order and "
-        "the cells are read in the national order, 其他结果 and 尚未审结 swapped, unsaid)"
-    ),
 }
 
 

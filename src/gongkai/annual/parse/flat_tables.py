@@ -48,7 +48,7 @@ from typing import Final
 from .. import schema as s
 from ..model import AppealCounts, DocumentCounts, Table2, Table3, Table4
 from . import digit_runs as d
-from .labels import LOOSE_EXTRA, LOOSE_MIN
+from .labels import LOOSE_EXTRA, LOOSE_MIN, TABLE4_COLUMN_WORDS, table4_column_variants
 from .tables import (
     TABLE4_COLUMN_ORDER,
     TABLE4_GROUP_ORDER,
@@ -811,8 +811,13 @@ def _table4_words() -> re.Pattern[str]:
     return re.compile(f"(?:{alternatives}|[：:，,；;])+")
 
 
-_OTHER_COLUMN_WORDS: Final = {"尚在审理": "尚未审结"}
-"""Table 四's column words some reports print for the form's: read as the form's."""
+_OTHER_COLUMN_WORDS: Final = {
+    compact(word): compact(c.label)
+    for c in s.TABLE4_COLUMNS
+    for word in TABLE4_COLUMN_WORDS.get(c.key, ())
+}
+"""Table 四's column words some reports print for the form's (``尚在审理``, ``总数``): read
+as the form's."""
 _TOTAL_BEFORE_RUN_RE: Final = re.compile(r"(?:总计|合计)\d")
 _UNIT_NOTES: Final = ("（单位：件）", "单位：件", "（件）", "单位:件")
 _TABLE4_WORDS: Final = _table4_words()
@@ -894,6 +899,7 @@ def _typed_header_words() -> tuple[tuple[re.Pattern[str], str], ...]:
             *(v for g in s.TABLE4_GROUPS for v in (g.label, *g.variants)),
             *(v for c in s.TABLE4_COLUMNS for v in (c.label, *c.variants)),
             s.TABLE4_LITIGATION_HEADER,
+            *_OTHER_COLUMN_WORDS,
         )
     }
     out = []
@@ -918,7 +924,7 @@ _GROUP_RES: Final = tuple(
     )
     for g in s.TABLE4_GROUPS
 )
-_TOTAL_WORDS: Final = tuple(compact(v) for v in s.TABLE4_COLUMNS[-1].variants)
+_TOTAL_WORDS: Final = tuple(compact(v) for v in table4_column_variants(s.TABLE4_COLUMNS[-1]))
 
 
 @dataclass
