@@ -167,3 +167,29 @@ def test_normalize_keeps_line_count_and_is_idempotent(text: str) -> None:
 )
 def test_cells_normalised_together_equal_one_by_one(cells: list[str]) -> None:
     assert normalize_cells(cells) == [normalize_cell(c) for c in cells]
+
+
+def test_every_character_folded_is_found_by_the_quick_check() -> None:
+    """``normalize_text`` skips the character table's pass when a quick check (NFKC,
+    then a search for each character NFKC keeps) finds none of its characters."""
+    from gongkai.annual.parse.normalize import CHARACTER_TABLE, _has_foldable
+
+    assert not _has_foldable("数据局2024年(一)公开, 本年新收。")
+    for code in CHARACTER_TABLE:
+        assert _has_foldable(f"数据{chr(code)}局"), hex(code)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("甲,，。", "甲。"),
+        ("甲，,。", "甲。"),
+        ("甲，,a", "甲,a"),
+        ("甲,，a", "甲，a"),
+        ("甲,，,乙", "甲,乙"),
+        ("甲\n,，乙", "甲\n乙"),
+        ("甲\x1f，乙", "甲\x1f乙"),
+    ],
+)
+def test_commas_before_punctuation_go_one_kind_at_a_time(raw: str, expected: str) -> None:
+    assert normalize_text(raw, simplify=False) == expected

@@ -99,6 +99,21 @@ def _compatibility_table() -> dict[int, str | None]:
 CHARACTER_TABLE: dict[int, str | None] = dict(_compatibility_table())
 _CHARACTER_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(CHARACTER_TABLE)) + "]")
 _CHARACTER_MAP = {chr(c): v or "" for c, v in CHARACTER_TABLE.items()}
+_KEPT_BY_NFKC = tuple(
+    chr(c) for c in sorted(CHARACTER_TABLE) if unicodedata.is_normalized("NFKC", chr(c))
+)
+"""The characters of the table that NFKC leaves as they are (zero-width spaces, line
+breaks, radicals that have no NFKC mapping); NFKC changes every other one."""
+
+
+def _has_foldable(text: str) -> bool:
+    """Whether ``text`` may hold a character of ``CHARACTER_TABLE``: a text NFKC leaves
+    as it is holds none that NFKC changes, and a substring search (in C, at memory speed)
+    for each of the others costs far less than the class's test of every character (most
+    texts, once normalised, hold none)."""
+    if not unicodedata.is_normalized("NFKC", text):
+        return True
+    return any(map(text.__contains__, _KEPT_BY_NFKC))
 
 
 def _fold_character(match: re.Match[str]) -> str:
@@ -156,7 +171,17 @@ _PINYIN_RE = re.compile(  # starts with "(" so the regex engine can skip to each
 """Ruby pinyin copied after a character, e.g. ``數(shù)``, also where a line broke
 between them (a PDF table cell too narrow for ``總計(jì)`` prints ``總計`` / ``(jì)``)."""
 
-_COMMA_BEFORE_PUNCT_RE = re.compile(r"[,，](?=[,，。、；;：:！!？?])")
+_AFTER_COMMA = "[,，。、；;：:！!？?]"
+_COMMA_BEFORE_PUNCT_RES = (
+    re.compile(rf",(?={_AFTER_COMMA})"),
+    re.compile(rf"，(?={_AFTER_COMMA})"),
+)
+"""A comma before punctuation, one pattern per comma: a pattern that starts with one
+character is searched for at memory speed, where one that starts with a class tests every
+character (removing the ``,`` first, then the ``，``, removes the same commas as one pass:
+a comma is removed by what follows it, and what follows a ``，`` is punctuation either
+way when a ``,`` after it goes)."""
+_REPEATED_STOPS = ("。。", "、、", "；；", "！！", "？？")
 _REPEATED_STOP_RE = re.compile(r"([。、；！？])\1+")
 _CELL_SEPARATOR = "\x1f"
 """Joins the cells of a table so they are normalised in one pass (never in real text)."""
@@ -164,10 +189,11 @@ _LEADING_PUNCT_RE = re.compile(r"([\n\x1f])[ \t]*[,，、。；;]+")
 """Punctuation at the start of a line or cell (the one before the text: ``_START_PUNCT_RE``);
 the line break or separator is kept by the substitution."""
 _START_PUNCT_RE = re.compile(r"[ \t]*[,，、。；;]+")
-_LEADING_HINT_RE = re.compile(r"[\n\x1f][ \t,，、。；;]")
+_LEADING_HINT_RES = (re.compile(r"\n[ \t,，、。；;]"), re.compile(r"\x1f[ \t,，、。；;]"))
 """What every match of ``_LEADING_PUNCT_RE`` starts with: a search for it tries no more
 than two characters at each separator, where the substitution starts a match (the
-group, the repeats) at every separator of a page's joined texts."""
+group, the repeats) at every separator of a page's joined texts; one pattern per
+separator, each starting with its character (searched for at memory speed)."""
 _THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d]|,\d)")
 _THOUSANDS_HINT_RE = re.compile(r",\d{3}")
 """A cheap search that every match of ``_THOUSANDS_RE`` contains."""
@@ -202,17 +228,21 @@ def normalize_text(text: str, *, simplify: bool | None = None) -> str:
     ``simplify``: convert traditional → simplified; ``None`` decides by
     ``looks_traditional(text)``. Readers decide once per document and pass it down.
     """
-    text = _CHARACTER_RE.sub(_fold_character, text)
+    if _has_foldable(text):
+        text = _CHARACTER_RE.sub(_fold_character, text)
     if "(" in text:
         text = _PINYIN_RE.sub("", text)
     if simplify is None:
         simplify = looks_traditional(text)
     if simplify:
         text = to_simplified(text)
-    text = _COMMA_BEFORE_PUNCT_RE.sub("", text)
-    # (one pass of the regex costs a third of five substring searches for the pairs)
-    text = _REPEATED_STOP_RE.sub(r"\1", text)
-    if _LEADING_HINT_RE.search(text):
+    if "," in text:
+        text = _COMMA_BEFORE_PUNCT_RES[0].sub("", text)
+    if "，" in text:
+        text = _COMMA_BEFORE_PUNCT_RES[1].sub("", text)
+    if any(map(text.__contains__, _REPEATED_STOPS)):
+        text = _REPEATED_STOP_RE.sub(r"\1", text)
+    if any(hint.search(text) for hint in _LEADING_HINT_RES):
         text = _LEADING_PUNCT_RE.sub(r"\1", text)
     start = _START_PUNCT_RE.match(text)
     if start:
