@@ -367,8 +367,33 @@ def _tables_elsewhere(
                 and not _overlaps(reading, _read_spans(readings, again, i))
             ):
                 readings[i], table_notes[i] = reading, notes_again[i]
+                _narrowed(readings, table_notes, again, notes_again, i)
         if not any(map(_unsure, readings)):
             return
+
+
+def _narrowed(
+    readings: list[Reading],
+    table_notes: list[Notes],
+    again: Sequence[Reading],
+    notes_again: Sequence[Notes],
+    found: int,
+) -> None:
+    """The tables read again beside the one ``found`` there that gave the same cells on
+    fewer rows (a table read under its own heading on into the table found, whose rows
+    it had read as its own: ``ROW_DUPLICATE`` for the other's 总计) take that reading,
+    with its notes."""
+    for j, (reading, other) in enumerate(zip(readings, again, strict=True)):
+        if j == found or not reading.cells or other.cells != reading.cells:
+            continue
+        if _rows_of(other) < _rows_of(reading):
+            readings[j], table_notes[j] = other, notes_again[j]
+
+
+def _rows_of(reading: Reading) -> int:
+    if reading.first_row is None or reading.last_row is None:
+        return 0
+    return reading.last_row - reading.first_row + 1
 
 
 def _unsure(reading: Reading) -> bool:
