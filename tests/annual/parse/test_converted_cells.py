@@ -38,6 +38,12 @@ from gongkai.annual.parse.tables_text import split_cells
         ("lO", 10, NOTE_LETTER_L),
         ("2I4", 214, NOTE_LETTER_L),
         ("12（其中简易程序5件）", 12, None),
+        ("12（其中修订4件）（含转发2件）", 12, None),
+        ("3[到期失效]", 3, None),
+        ("3【废止】", 3, None),
+        ("58（含自然失效9件", 58, None),
+        ("共137件，其中变更12件", 137, None),
+        ("9，含转发3件", 9, None),
         ("５件", 5, None),
     ],
 )
@@ -47,7 +53,11 @@ def test_words_around_a_number_leave_the_number(cell: str, number: int, note: st
 
 
 @pytest.mark.parametrize(
-    "cell", ["共", "合计", "约", "逾300", "OK", "Oo1a", "共收到申请12件", "约有", "ll1a", "Il-1"]
+    "cell",
+    [
+        *("共", "合计", "约", "逾300", "OK", "Oo1a", "共收到申请12件", "约有", "ll1a", "Il-1"),
+        *("5件，另有2件", "12（", "12（3）（", "1.属于国家秘密", "2024年（含）"),
+    ],
 )
 def test_words_that_are_not_a_number_stay_text(cell: str) -> None:
     assert read_value(cell).kind is Kind.TEXT

@@ -12,9 +12,9 @@ and its own heading after it (touching tables leave no room for a heading betwee
 them). Read from heading to heading, the first table's rows ran on into the second's:
 table 三's rows became ``表二 VALUES_UNASSIGNED`` and table 四's values
 ``表三 VALUES_UNASSIGNED`` or a second ``（七）总计`` (``ROW_DUPLICATE``). The same
-happens with the same tables in an HTML page, so the fix belongs to the recognizer
-(``recognize.table_ranges``: a table read under its own heading ends where a later
-table's own labels begin); the layouts that still say so are strict expected failures.
+happens with the same tables in an HTML page, so the fix is the recognizer's: a table
+found inside another table's section cuts the other's reading back to end where it
+begins (``recognize``).
 """
 
 from __future__ import annotations
@@ -84,30 +84,24 @@ def _table2_side_by_side(tables: Tables) -> bytes:
     return _report_pdf({**tables, "2": _side_by_side(tables["2"], 5, "font-size:11pt")})
 
 
-RANGES = "recognize.table_ranges: 表在前一表的标题下、紧接前一表印出，前一表读到了它的行"
-
 LAYOUTS: list[Any] = [
     pytest.param(_table4_side_by_side, id="table4-groups-side-by-side"),
     pytest.param(_table2_side_by_side, id="table2-blocks-side-by-side"),
     pytest.param(
         _two_on_three,
         id="table2-on-table3-one-line-shared",
-        marks=pytest.mark.xfail(strict=True, reason=RANGES),
     ),
     pytest.param(
         _three_on_four,
         id="table3-on-table4-one-line-shared",
-        marks=pytest.mark.xfail(strict=True, reason=RANGES),
     ),
     pytest.param(
         _two_on_three_same_lines,
         id="table2-on-table3-same-lines",
-        marks=pytest.mark.xfail(strict=True, reason=RANGES),
     ),
     pytest.param(
         _three_on_four_same_lines,
         id="table3-on-table4-same-lines",
-        marks=pytest.mark.xfail(strict=True, reason=RANGES),
     ),
 ]
 

@@ -41,13 +41,7 @@ def _pending(name: str) -> dict[str, Any]:
     return data
 
 
-PENDING = {
-    "markdown_table2_cells_two_notes_square_brackets_unclosed_note_comma_note": (
-        "cells.py read_value: a number cell whose note after the number is not one bracketed "
-        "note (12（其中修订4件）（含转发2件）, 3[到期失效], 58（含自然失效9件 with its closing "
-        "bracket lost, 共137件，其中变更12件) is text; the number is the first figure"
-    ),
-}
+PENDING: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

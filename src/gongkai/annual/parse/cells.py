@@ -54,8 +54,17 @@ _GROUPED_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _UNIT_RE = re.compile(rf"(?:{_UNITS})$")
 _PLACEHOLDER_RE = re.compile(r"^(?:[-‐‑‒–—―－─━~～]+|[/／\\]|无|空|/|—/—)$")
 _SPACE_RE = re.compile(r"\s+")
-_ANNOTATED_RE = re.compile(rf"^({NUMBER_PATTERN})[（(][^（）()]+[)）]$")
-"""A number followed by a note in brackets (``55（含自然失效29件）``)."""
+_OPEN = "（(\\[【"
+_CLOSE = "）)\\]】"
+_ANNOTATED_RE = re.compile(
+    rf"^({NUMBER_PATTERN})"
+    rf"(?:(?:[{_OPEN}][^{_OPEN}{_CLOSE}]+[{_CLOSE}])+|[{_OPEN}][^{_OPEN}{_CLOSE}]+"
+    rf"|[，,；;](?:其中|含|包括)[^{_OPEN}{_CLOSE}]*)$"
+)
+"""A number followed by notes: in brackets of any kind (``55（含自然失效29件）``,
+``12（其中修订4件）（含转发2件）``, ``3[到期失效]``), one whose closing bracket was lost
+(``58（含自然失效9件``), or after a comma (``137件，其中变更12件``). The number is the
+first figure."""
 _PREFIX_RE = re.compile(r"^(共|合计|计|约|近)")
 """Words printed before a cell's number (``共218件``, ``约12000``)."""
 _APPROXIMATE = frozenset(("约", "近"))
