@@ -163,6 +163,8 @@ def test_a_scan_says_it_has_no_text_and_reads_no_number() -> None:
     first = (report.diagnostics or ())[0]
     assert (first["code"], first["severity"]) == ("PDF_NO_TEXT", "error")
     assert "共3页" in first["message"] and "没有文字层" in first["message"]
+    errors = [d["code"] for d in report.diagnostics or () if d["severity"] == "error"]
+    assert errors == ["PDF_NO_TEXT"]  # not also NO_REPORT: the file may well be a report
     assert report.organ is None and report.year is None
     assert set(_numbers(report)) == {None}
     assert report.confidence == {"table2": 0.0, "table3": 0.0, "table4": 0.0}

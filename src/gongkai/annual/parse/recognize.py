@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
 from itertools import chain, pairwise
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from .. import schema as s
 from ..model import AnnualReport, AppealCounts, DocumentCounts, Table2, Table3, Table4
@@ -82,7 +82,8 @@ def recognize(document: Document) -> AnnualReport:
         or (flat is not None and flat.table3 is not None)
     )
     if not is_report:
-        notes.add("NO_REPORT", "error", _no_report_message(readings))
+        if not _unreadable(document):
+            notes.add("NO_REPORT", "error", _no_report_message(readings))
     else:
         for (name, reading), key in zip(readings, ("table2", "table3", "table4"), strict=True):
             flat_found = flat is not None and (getattr(flat, key) is not None or flat.trial)
@@ -331,6 +332,16 @@ def _safe(notes: Notes, what: str, step: Callable[[], T], fallback: T) -> T:
     except Exception as exc:
         notes.add("INTERNAL_ERROR", "error", f"识别{what}时出错（{type(exc).__name__}: {exc}）")
         return fallback
+
+
+_UNREADABLE: Final = frozenset(("PDF_NO_TEXT",))
+"""The reader's own errors that already say why no report was found (a scan with no
+text layer): ``NO_REPORT`` would only repeat them, and wrongly suggest the file is not a
+report."""
+
+
+def _unreadable(document: Document) -> bool:
+    return any(item.get("code") in _UNREADABLE for item in document.diagnostics)
 
 
 def _no_report_message(readings: Sequence[tuple[str, Reading]]) -> str:
