@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
 from itertools import chain, pairwise
 from operator import attrgetter
-from typing import Any, Final, TypeVar
+from typing import Any, TypeVar
 
 from .. import schema as s
 from ..model import AnnualReport, AppealCounts, DocumentCounts, Table2, Table3, Table4
@@ -334,14 +334,11 @@ def _safe(notes: Notes, what: str, step: Callable[[], T], fallback: T) -> T:
         return fallback
 
 
-_UNREADABLE: Final = frozenset(("PDF_NO_TEXT",))
-"""The reader's own errors that already say why no report was found (a scan with no
-text layer): ``NO_REPORT`` would only repeat them, and wrongly suggest the file is not a
-report."""
-
-
 def _unreadable(document: Document) -> bool:
-    return any(item.get("code") in _UNREADABLE for item in document.diagnostics)
+    """Whether the reader already said why nothing could be read (a scan with no text
+    layer, ``PDF_NO_TEXT``): ``NO_REPORT`` would only repeat it, and wrongly suggest the
+    file is not a report."""
+    return any(item.get("severity") == "error" for item in document.diagnostics)
 
 
 def _no_report_message(readings: Sequence[tuple[str, Reading]]) -> str:
