@@ -432,13 +432,23 @@ def build_turned_landscape_pdf(expected: dict[str, Any]) -> bytes:
     """The report with table 三 on landscape pages, each drawn turned a quarter
     (clockwise) on a portrait page and shown upright by ``/Rotate 270`` (see the module
     docstring)."""
-    import pypdfium2
     import weasyprint
 
     html = pdf_html(expected).replace("</style>", _LANDSCAPE_CSS + "</style>", 1)
     html = html.replace("<h2>三、", '<div class="wide"><h2>三、', 1)
     html = html.replace("<h2>四、", "</div><h2>四、", 1)
-    source = pypdfium2.PdfDocument(weasyprint.HTML(string=html).write_pdf())
+    return turned_landscape_pages(weasyprint.HTML(string=html).write_pdf(), 270)
+
+
+def turned_landscape_pages(pdf: bytes, rotation: int) -> bytes:
+    """``pdf`` with each landscape page drawn turned a quarter on a portrait page and
+    shown upright by ``/Rotate`` ``rotation`` (270: drawn turned clockwise; 90:
+    anticlockwise), as some converters write landscape pages."""
+    import pypdfium2
+
+    if rotation not in (90, 270):
+        raise ValueError(f"rotation must be 90 or 270, not {rotation}")
+    source = pypdfium2.PdfDocument(pdf)
     turned = pypdfium2.PdfDocument.new()
     for index in range(len(source)):
         width, height = source[index].get_size()
@@ -446,11 +456,14 @@ def build_turned_landscape_pdf(expected: dict[str, Any]) -> bytes:
             turned.import_pages(source, [index])
             continue
         content = source.page_as_xobject(index, turned).as_pageobject()
-        content.transform(pypdfium2.PdfMatrix().rotate(90).translate(0, width))
+        if rotation == 270:
+            content.transform(pypdfium2.PdfMatrix().rotate(90).translate(0, width))
+        else:
+            content.transform(pypdfium2.PdfMatrix().rotate(-90).translate(height, 0))
         page = turned.new_page(height, width)
         page.insert_obj(content)
         page.gen_content()
-        page.set_rotation(270)
+        page.set_rotation(rotation)
     out = io.BytesIO()
     turned.save(out)
     return out.getvalue()

@@ -29,7 +29,11 @@ from typing import Any
 import pytest
 
 from gongkai.annual.parse import parse_bytes
-from tests.annual.parse.fixture_documents import _LANDSCAPE_CSS, pdf_html
+from tests.annual.parse.fixture_documents import (
+    _LANDSCAPE_CSS,
+    pdf_html,
+    turned_landscape_pages,
+)
 from tests.annual.parse.test_fixture_reports import differences, expected_for
 from tests.annual.parse.test_read_pdf import image_only_pdf
 
@@ -84,34 +88,11 @@ def _landscape_html() -> str:
     return html.replace("<h2>四、", "</div><h2>四、", 1)
 
 
-def _turned_the_other_way(pdf: bytes) -> bytes:
-    """Each landscape page drawn turned a quarter anticlockwise on a portrait page and
-    shown upright by ``/Rotate 90``."""
-    import pypdfium2
-
-    source = pypdfium2.PdfDocument(pdf)
-    turned = pypdfium2.PdfDocument.new()
-    for index in range(len(source)):
-        width, height = source[index].get_size()
-        if width <= height:
-            turned.import_pages(source, [index])
-            continue
-        content = source.page_as_xobject(index, turned).as_pageobject()
-        content.transform(pypdfium2.PdfMatrix().rotate(-90).translate(height, 0))
-        page = turned.new_page(height, width)
-        page.insert_obj(content)
-        page.gen_content()
-        page.set_rotation(90)
-    out = io.BytesIO()
-    turned.save(out)
-    return out.getvalue()
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("turned", [False, True], ids=["as-laid-out", "turned-rotate-90"])
 def test_table3_on_a_landscape_page(turned: bool) -> None:
     pdf = _pdf(_landscape_html())
-    _read_clean(_turned_the_other_way(pdf) if turned else pdf, "横页.pdf")
+    _read_clean(turned_landscape_pages(pdf, 90) if turned else pdf, "横页.pdf")
 
 
 @pytest.mark.slow
