@@ -165,6 +165,9 @@ def test_tables_printed_as_a_picture_are_not_guessed() -> None:
     text.save(out)
     report = parse_bytes(out.getvalue(), "图片表格.pdf")
     assert set(_numbers(report)) == {None}
+    pictures = [d for d in report.diagnostics or () if d["code"] == "PDF_PAGES_NO_TEXT"]
+    assert [(d["severity"], d["page"]) for d in pictures] == [("warning", len(text))]
+    assert f"第{len(text)}页只有图片、没有文字层" in str(pictures[0]["message"])
     missing = [d["message"] for d in report.diagnostics or () if d["code"] == "TABLE_NOT_FOUND"]
     assert [m.split("：", 1)[1] for m in missing] == [
         "找不到表二，整张表留空",

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .document import Document, Grid, Line
 from .grid import expand
@@ -82,6 +82,8 @@ def read_pdf(data: bytes, source: str) -> Document:
                 source=source,
             )
         raw_pages = [read_page(pdf[i]) for i in range(len(pdf))]
+        texts = [_has_text(items) for items, _ in raw_pages]
+        pictures = [i + 1 for i, text in enumerate(texts) if not text and _has_picture(pdf[i])]
     except pypdfium2.PdfiumError as exc:
         raise UnreadableDocument(
             "PDF_DAMAGED",
@@ -90,9 +92,11 @@ def read_pdf(data: bytes, source: str) -> Document:
         ) from exc
     finally:
         pdf.close()
-    if not any(_has_text(items) for items, _ in raw_pages):
+    if not any(texts):
         document.diagnostics.append(no_text_diagnostic(source, document.pages or 0))
         return document
+    if pictures:
+        document.diagnostics.append(pictures_note(source, pictures))
     running = _running_heads(raw_pages)
     titles_kept: set[str] = set()
     sample = "".join(
@@ -450,6 +454,29 @@ def no_text_diagnostic(source: str, pages: int) -> dict[str, object]:
         "message": f"{source}：共{pages}页，是扫描件，没有文字层，无法读取表格（需要先做文字识别）",
         "page": 1,
     }
+
+
+def pictures_note(source: str, pages: list[int]) -> dict[str, object]:
+    """Pages of a PDF with text elsewhere that hold a picture and no text (a scanned page
+    or a table pasted as an image): what is on them is not read, and a user should know
+    why a table is missing rather than think the report left it out."""
+    listed = "、".join(f"第{page}页" for page in pages)
+    return {
+        "code": "PDF_PAGES_NO_TEXT",
+        "severity": "warning",
+        "message": (
+            f"{source}：{listed}只有图片、没有文字层（扫描页或粘贴的图片），其上的内容（如表格）"
+            "无法读取，未作猜测；需要先对这些页做文字识别"
+        ),
+        "page": pages[0],
+    }
+
+
+def _has_picture(page: Any) -> bool:
+    import pypdfium2.raw as pdfium_c
+
+    found = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)
+    return next(iter(found), None) is not None
 
 
 def _has_text(items: list[PageItem]) -> bool:
