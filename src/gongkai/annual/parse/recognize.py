@@ -42,7 +42,7 @@ from .meta import Meta, joint_message, other_spelling, read_meta
 from .notes import Notes
 from .placeholders import placeholders_as_zero
 from .rows import Row, document_rows
-from .sections import find_headings, section_texts
+from .sections import _table_line, find_headings, section_texts
 from .split_columns import join_split_columns
 from .tables import Reading, read_table2, read_table3, read_table4, table4_header_words
 
@@ -92,10 +92,8 @@ def recognize(document: Document) -> AnnualReport:
     trial = flat is not None and flat.table3 is not None and flat.trial and not t3.found
     report_format = _format(t2, t3, meta.year, notes, trial=trial)
     excluded = _table_rows(t2, t3, t4)
-    excluded.update(meta.title_rows)
-    sections = {
-        k: _without_table_titles(v) for k, v in section_texts(rows, headings, excluded).items()
-    }
+    excluded.update(_table_titles(rows, excluded), meta.title_rows)
+    sections = section_texts(rows, headings, excluded)
     if flat is not None and flat.table3 is not None and len(headings) < len(s.SECTIONS):
         sections = flat_sections("\n".join(row.text for row in rows)) or sections
     _safe(notes, "表三占位符", lambda: placeholders_as_zero(t3, sections, notes), None)
@@ -307,19 +305,53 @@ _LONGEST_TITLE = 2 * max(len(t) for t in _SECTION_TITLES) + 10
 """Longer lines are never a title alone (numbering, spaces and brackets included)."""
 
 
-def _without_table_titles(text: str) -> str:
-    """A section's text without the lines that only title an appendix of tables
-    (``附表：``, ``二、收到和处理政府信息公开申请情况`` printed again above its table)."""
-    kept = []
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if len(stripped) <= _LONGEST_TITLE and (
-            _APPENDIX_RE.match(stripped)
-            or s.normalize_label(_TITLE_NUMBERING_RE.sub("", stripped)) in _SECTION_TITLES
-        ):
+def _table_titles(rows: Sequence[Row], table_rows: Collection[int]) -> set[int]:
+    """The rows that only title a table, left out of the sections' text: an appendix's
+    title (``附表：``, ``附表二``), and a part's title printed again right above its table
+    (``二、收到和处理政府信息公开申请情况`` over table 三 in an appendix). The same words
+    over a paragraph are the narrative's own sub-heading (``（二）收到和处理政府信息公开申请
+    情况`` in part 一, followed by what the organ did), and are kept."""
+    titles: set[int] = set()
+    for row in rows:
+        if row.index in table_rows or not row.filled:
             continue
-        kept.append(line)
-    return "\n".join(kept).strip()
+        kind = _title_kind(row.text)
+        if kind is _APPENDIX or (kind is _TITLE and _above_table(rows, row.index, table_rows)):
+            titles.add(row.index)
+    return titles
+
+
+_APPENDIX = "appendix"
+_TITLE = "title"
+_LOOK_AHEAD = 4
+"""Rows looked at below a title for its table: blank rows and other titles between
+(``附表二`` over ``三、收到和处理政府信息公开申请情况`` over the table)."""
+
+
+def _title_kind(text: str) -> str | None:
+    """``_APPENDIX`` for an appendix's title alone on its line, ``_TITLE`` for a part's
+    title (numbered or not) or table 四's first header word alone, else ``None``."""
+    stripped = text.strip()
+    if len(stripped) > _LONGEST_TITLE:
+        return None
+    if _APPENDIX_RE.match(stripped):
+        return _APPENDIX
+    if s.normalize_label(_TITLE_NUMBERING_RE.sub("", stripped)) in _SECTION_TITLES:
+        return _TITLE
+    return None
+
+
+def _above_table(rows: Sequence[Row], index: int, table_rows: Collection[int]) -> bool:
+    """Whether the first rows below ``index`` that are neither blank nor a title are a
+    table's: rows a table was read from, or a line of a table's own words and no
+    sentence (a crawled table read from its text)."""
+    for row in rows[index + 1 : index + 1 + _LOOK_AHEAD]:
+        if row.index in table_rows:
+            return True
+        if not row.filled or _title_kind(row.text) is not None:
+            continue
+        return _table_line(row.text)
+    return False
 
 
 def _safe(notes: Notes, what: str, step: Callable[[], T], fallback: T) -> T:
@@ -364,38 +396,76 @@ def _tables_elsewhere(
     (``_other_places``), replacing its reading in ``readings`` (and its notes in
     ``table_notes``) with a surer one. A table is taken only where most of its cells are
     read from rows (a line of the narrative, ``行政许可 805件``, is no table), and never from
-    rows another table was read from."""
+    rows another table was read from. In each place only the tables still missing are
+    read, the others only when one is found there (``_read_spans``, ``_narrowed``)."""
     for start, end in _other_places(headings, len(rows)):
-        again, notes_again = _tables_in(rows[:end], start, source)
-        for i, reading in enumerate(again):
+        again = _Reread(rows[:end], start, source)
+        for i in range(len(readings)):
+            if not _unsure(readings[i]):
+                continue
+            reading = again.reading(i)
             if (
-                _unsure(readings[i])
-                and reading.confidence >= MIN_ELSEWHERE
+                reading.confidence >= MIN_ELSEWHERE
                 and reading.confidence > readings[i].confidence
                 and not _overlaps(reading, _read_spans(readings, again, i))
             ):
-                readings[i], table_notes[i] = reading, notes_again[i]
-                _narrowed(readings, table_notes, again, notes_again, i)
+                readings[i], table_notes[i] = reading, again.notes[i]
+                _narrowed(readings, table_notes, again, i)
         if not any(map(_unsure, readings)):
             return
 
 
+class _Reread:
+    """The three tables found by their labels in ``rows[start:]``, without headings,
+    each read (with its own notes) the first time it is asked for."""
+
+    __slots__ = ("notes", "ranges", "readings", "rows")
+
+    def __init__(self, rows: Sequence[Row], start: int, source: str) -> None:
+        self.rows = rows
+        self.ranges = table_ranges(rows, {}, start=start)
+        self.readings: list[Reading | None] = [None, None, None]
+        self.notes = [Notes(source) for _ in range(3)]
+
+    def reading(self, i: int) -> Reading:
+        found = self.readings[i]
+        if found is None:
+            found = self.readings[i] = _read_one(self.rows, i, self.ranges[i], self.notes[i])
+        return found
+
+
+def _read_one(rows: Sequence[Row], i: int, span: tuple[int, int], notes: Notes) -> Reading:
+    """Table 二, 三 or 四 (by its index ``i``) read from ``rows[span]``."""
+    if i == 0:
+        return _safe(notes, "表二", lambda: read_table2(rows[slice(*span)], notes), Reading())
+    if i == 1:
+        return _safe(notes, "表三", lambda: _read_table3(rows[slice(*span)], notes), Reading())
+    return _safe(notes, "表四", lambda: _read_table4(rows, span, notes), Reading())
+
+
 def _narrowed(
-    readings: list[Reading],
-    table_notes: list[Notes],
-    again: Sequence[Reading],
-    notes_again: Sequence[Notes],
-    found: int,
+    readings: list[Reading], table_notes: list[Notes], again: _Reread, found: int
 ) -> None:
     """The tables read again beside the one ``found`` there that gave the same cells on
     fewer rows (a table read under its own heading on into the table found, whose rows
     it had read as its own: ``ROW_DUPLICATE`` for the other's 总计) take that reading,
     with its notes."""
-    for j, (reading, other) in enumerate(zip(readings, again, strict=True)):
-        if j == found or not reading.cells or other.cells != reading.cells:
-            continue
-        if _rows_of(other) < _rows_of(reading):
-            readings[j], table_notes[j] = other, notes_again[j]
+    for j, reading in enumerate(readings):
+        if j != found and reading.cells and _same_on_fewer_rows(reading, again.reading(j)):
+            readings[j], table_notes[j] = again.reading(j), again.notes[j]
+
+
+def _same_on_fewer_rows(reading: Reading, other: Reading) -> bool:
+    """Whether ``other``, the same table read again elsewhere, gave ``reading``'s cells
+    on fewer rows: a table read under its own heading with the next table under it too
+    (their headings printed together, the next table's left out) reaches over the next
+    table's rows; read again ended where the next table's labels begin, it keeps its
+    cells and leaves those rows, and its rows are the ones ``other`` lies on."""
+    return (
+        bool(reading.cells)
+        and other.cells == reading.cells
+        and (_rows_of(other) < _rows_of(reading))
+    )
 
 
 def _rows_of(reading: Reading) -> int:
@@ -427,18 +497,17 @@ def _other_places(headings: dict[str, int], size: int) -> list[tuple[int, int]]:
 
 
 def _read_spans(
-    readings: Sequence[Reading], again: Sequence[Reading], looked_for: int
+    readings: Sequence[Reading], again: _Reread, looked_for: int
 ) -> list[tuple[int, int]]:
     """The rows each table already read lies on, but the one ``looked_for`` (by its index
-    in ``readings``). A table read under its own heading with the next table under it too
-    (their headings printed together, the next table's left out) reaches over the next
-    table's rows; read again here (``again``), ended where the next table's labels begin,
-    it gives the same cells on fewer rows, and those are its rows."""
+    in ``readings``): the rows of its reading again here when that is the same table on
+    fewer rows (``_same_on_fewer_rows``)."""
     spans = []
-    for i, (reading, other) in enumerate(zip(readings, again, strict=True)):
+    for i, reading in enumerate(readings):
         if i == looked_for or not reading.cells:
             continue
-        narrower = other if other.cells == reading.cells else reading
+        other = again.reading(i)
+        narrower = other if _same_on_fewer_rows(reading, other) else reading
         if narrower.first_row is not None and narrower.last_row is not None:
             spans.append((narrower.first_row, narrower.last_row))
     return spans
@@ -450,18 +519,6 @@ def _overlaps(reading: Reading, spans: Sequence[tuple[int, int]]) -> bool:
     if first is None or last is None:
         return False
     return any(first <= other_last and other_first <= last for other_first, other_last in spans)
-
-
-def _tables_in(rows: Sequence[Row], start: int, source: str) -> tuple[list[Reading], list[Notes]]:
-    """The three tables found by their labels in ``rows[start:]``, without headings,
-    each with its own notes."""
-    n2, n3, n4 = notes = [Notes(source) for _ in range(3)]
-    r2, r3, r4 = table_ranges(rows, {}, start=start)
-    return [
-        _safe(n2, "表二", lambda: read_table2(rows[slice(*r2)], n2), Reading()),
-        _safe(n3, "表三", lambda: _read_table3(rows[slice(*r3)], n3), Reading()),
-        _safe(n4, "表四", lambda: _read_table4(rows, r4, n4), Reading()),
-    ], notes
 
 
 def _read_table4(rows: Sequence[Row], span: tuple[int, int], notes: Notes) -> Reading:
@@ -501,51 +558,46 @@ def table_ranges(
 ) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
     """Row ranges holding tables 二, 三 and 四: between the section headings when they
     are there, otherwise from the first row at or after ``start`` that holds a label only
-    that table has.
+    that table has, each table looked for on its own: a report may print them in any
+    order (table 四 before table 三 under one part, an appendix printing 三, 二, 四).
 
-    A table found by its labels (its heading left out, printed as a picture, or the
-    tables put together before or after the narrative) ends at the next section heading
-    or at the first row of a later table found by that table's own labels, whichever
-    comes first, even when the later table has a heading somewhere else: without its
-    heading, a table does not run on into the next one (whose 总计 would be read again as
-    its own)."""
+    A table ends at the next section heading or at the first row of another table found
+    by its labels, whichever comes first; a table found by its labels also ends where
+    another table with a heading somewhere else begins by its own labels (its heading
+    left out, printed as a picture, or the tables put together before or after the
+    narrative): without its heading, a table does not run on into the next one (whose
+    总计 would be read again as its own)."""
     end = len(rows)
-    h = headings.get
     sets = _label_sets()
-    t2_start = h("2", -1) + 1 if "2" in headings else _anchor(rows, sets[0], start, end)
-    t3_start = (
-        h("3", -1) + 1
-        if "3" in headings
-        else _anchor(rows, sets[1], start if t2_start is None else t2_start, end, sets[0])
-    )
-    t4_start = (
-        h("4", -1) + 1
-        if "4" in headings
-        else _anchor(rows, sets[2], start if t3_start is None else t3_start, end, sets[1])
-    )
-    t4_end = h("5", end) if h("5", end) > (t4_start or 0) else end
-    t3_end = (t4_start - 1 if "4" in headings else t4_start) if t4_start is not None else t4_end
-    t2_end = (t3_start - 1 if "3" in headings else t3_start) if t3_start is not None else t3_end
-    ranges = [(t2_start, t2_end), (t3_start, t3_end), (t4_start, t4_end)]
-    if not ("2" in headings and "3" in headings and "4" in headings):
-        marks = sorted(headings.values())
-        for k, key in enumerate(_TABLE_KEYS):
-            first, last = ranges[k]
-            if first is None or key in headings:
+    starts = [
+        headings[key] + 1
+        if key in headings
+        else _anchor(rows, sets[k], start, end, [o for o in sets if o is not sets[k]])
+        for k, key in enumerate(_TABLE_KEYS)
+    ]
+    marks = sorted(set(headings.values()))
+    ranges = [(0, 0), (0, 0), (0, 0)]
+    for k, first in enumerate(starts):
+        if first is None:
+            continue
+        own = _TABLE_KEYS[k] in headings
+        # under its heading, the table starts on the row after it: a heading on that row
+        # (headings printed together) ends it there
+        last = next((i for i in marks if i >= first and (own or i > first)), end)
+        for j, other in enumerate(starts):
+            if j == k or other is None or _TABLE_KEYS[j] in headings:
                 continue
-            last = next((i for i in marks if first < i < last), last)
-            for j in range(k + 1, len(_TABLE_KEYS)):
-                if _TABLE_KEYS[j] not in headings:
-                    continue  # (found by its labels after this table: it ends this one)
-                later = _anchor(rows, sets[j], first, last, sets[k])
+            if first < other < last or (other == first and j > k):
+                last = other  # (a table found by its labels after this one's first row)
+        if not own:
+            for j, key in enumerate(_TABLE_KEYS):
+                if j == k or key not in headings:
+                    continue
+                later = _anchor(rows, sets[j], first, last, [sets[k]])
                 if later is not None and later > first:
                     last = later
-            ranges[k] = (first, last)
-    return (
-        _range(ranges[0]),
-        _range(ranges[1]),
-        _range(ranges[2]),
-    )
+        ranges[k] = (first, last)
+    return ranges[0], ranges[1], ranges[2]
 
 
 _TABLE_KEYS = ("2", "3", "4")
@@ -555,23 +607,18 @@ def _label_sets() -> tuple[LabelSet, LabelSet, LabelSet]:
     return table2_labels(), table3_labels(), table4_labels()
 
 
-def _range(found: tuple[int | None, int]) -> tuple[int, int]:
-    first, last = found
-    return (first, last) if first is not None else (0, 0)
-
-
 def _anchor(
     rows: Sequence[Row],
     labels: LabelSet,
     start: int,
     end: int,
-    before: LabelSet | None = None,
+    others: Sequence[LabelSet] = (),
 ) -> int | None:
     """The first row in ``[start, end)`` with a cell that is a non-generic label.
 
-    With ``before`` (the labels of the table printed before this one), a row whose first
-    such cell is a label of that table is still that table's: a grid that runs on into the
-    next table's (two tables touching on a PDF page, read as one) may carry a stray cell of
+    With ``others`` (the labels of the other tables), a row whose first such cell is a
+    label of another table is still that table's: a grid that runs on into the next
+    table's (two tables touching on a PDF page, read as one) may carry a stray cell of
     the next table's header in its own first row, and the table starts at its own header,
     not there. Such a row is the anchor only when no later row is (both tables printed on
     one line).
@@ -586,9 +633,9 @@ def _anchor(
         cells = row.cells
         for i, cell in enumerate(cells):
             if _is_label(cell, labels):
-                if before is None or not any(_is_label(c, before) for c in cells[:i]):
+                if not others or not any(_any_label(cells[:i], o) for o in others):
                     return row.index
-                if shared is None:  # the table before's row
+                if shared is None:  # another table's row
                     shared = row.index
                 break
     if shared is not None:
