@@ -100,6 +100,18 @@ def test_part_three_holding_table4_before_table3_with_part_four_left_out() -> No
     assert _ranges(lines) == ((1, 3), (4, 5), (5, 8))
 
 
+def test_a_narrative_line_holding_a_label_alone_is_no_tables_start() -> None:
+    """``（三）行政复议情况`` over a paragraph before the tables: table 四 is the later row
+    of its labels with values under it, not the sub-heading (no number before table 二)."""
+    lines = ["（三）行政复议情况", "全年未发生行政复议案件。", *TABLE2, *TABLE3, *TABLE4]
+    assert _ranges(lines) == ((2, 4), (4, 7), (7, 10))
+
+
+def test_a_table_with_no_value_anywhere_keeps_its_first_row() -> None:
+    lines = ["（三）行政复议情况", "全年未发生行政复议案件。", *TABLE2, "行政复议 | 行政诉讼 |"]
+    assert _ranges(lines)[2] == (0, 2)
+
+
 def test_a_stray_header_cell_of_any_other_table_is_no_anchor() -> None:
     """Table 四's grid run on into table 三's header, one cell of which it carries in
     its own first row: table 三 starts at its own header, table 四 before it."""
@@ -162,6 +174,29 @@ def test_part_four_left_out_table4_found_inside_part_three() -> None:
 
 
 # ----------------------------------------------------------------------------- part 一
+
+
+def test_tables_inside_part_one_after_a_sub_heading_naming_reconsideration() -> None:
+    """All three tables under part 一's sub-headings, the first sub-heading ``（零）行政复议
+    情况`` over a paragraph: table 四 is read from its own rows further down."""
+    name = "part1-subheadings-in-form-words-followed-by-prose"
+    text = (REPORTS / f"{name}.txt").read_text(encoding="utf-8")
+    blocks = [
+        ("| 第二十条第（一）项", "三、收到和处理"),
+        ("| （本列数据", "四、政府信息公开行政"),
+        ("| 行政复议 |", "五、存在的"),
+    ]
+    cut = []
+    for first, after in blocks:
+        block = text[text.index(first) : text.index(after)]
+        cut.append(block)
+        text = text.replace(block, "")
+    lead = "（零）行政复议情况\n全年未发生行政复议案件。\n"
+    text = text.replace("（一）主动公开情况\n", f"{lead}（一）主动公开情况\n{cut[0]}")
+    text = text.replace("（三）政府信息管理\n", f"{cut[1]}{cut[2]}（三）政府信息管理\n")
+    report = recognize(read_document(text.encode(), "表在第一部分.txt"))
+    assert differences(report, expected_for(name)) == []
+    assert "TABLE_NOT_FOUND" not in _codes(report)
 
 
 def test_part_one_sub_headings_in_the_forms_words_stay_in_its_text() -> None:

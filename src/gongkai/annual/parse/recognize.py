@@ -30,6 +30,7 @@ from .cells import (
     NOTE_LETTER_L,
     NOTE_LETTER_O,
     NOTED_CELLS,
+    Kind,
     as_counts,
     as_table2_value,
     noted_overflow,
@@ -576,6 +577,10 @@ def table_ranges(
         for k, key in enumerate(_TABLE_KEYS)
     ]
     marks = sorted(set(headings.values()))
+    starts = [
+        starts[k] if key in headings else _with_values(rows, sets, k, starts, marks, end)
+        for k, key in enumerate(_TABLE_KEYS)
+    ]
     ranges = [(0, 0), (0, 0), (0, 0)]
     for k, first in enumerate(starts):
         if first is None:
@@ -598,6 +603,41 @@ def table_ranges(
                     last = later
         ranges[k] = (first, last)
     return ranges[0], ranges[1], ranges[2]
+
+
+def _with_values(
+    rows: Sequence[Row],
+    sets: Sequence[LabelSet],
+    k: int,
+    starts: Sequence[int | None],
+    marks: Sequence[int],
+    end: int,
+) -> int | None:
+    """Table ``k``'s first row found by its labels that has values before the next
+    heading or other table: a line of the narrative may be one of its labels alone
+    (``（三）行政复议情况`` over a paragraph in part 一, before the tables printed there),
+    and the table is then the next such row. With none, the first row found."""
+    first = starts[k]
+    bounds = [*marks, *(b for j, b in enumerate(starts) if j != k and b is not None)]
+    others = [o for o in sets if o is not sets[k]]
+    at = first
+    while at is not None:
+        stop = min((b for b in bounds if b > at), default=end)
+        if _holds_number(rows, at, stop):
+            return at
+        if stop >= end:
+            break
+        at = _anchor(rows, sets[k], stop, end, others)
+    return first
+
+
+def _holds_number(rows: Sequence[Row], start: int, stop: int) -> bool:
+    """Whether a cell of ``rows[start:stop]`` is a number (not a sentence holding one)."""
+    for row in rows[start : min(stop, len(rows))]:
+        for cell in row.cells:
+            if cell and _DIGIT_RE.search(cell) and read_value(cell).kind is Kind.NUMBER:
+                return True
+    return False
 
 
 _TABLE_KEYS = ("2", "3", "4")
