@@ -16,6 +16,7 @@ that read the order the table's header prints is kept over one that did not.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
 from itertools import chain, pairwise
@@ -93,7 +94,7 @@ def recognize(document: Document) -> AnnualReport:
     trial = flat is not None and flat.table3 is not None and flat.trial and not t3.found
     report_format = _format(t2, t3, meta.year, notes, trial=trial)
     excluded = _table_rows(t2, t3, t4)
-    excluded.update(_table_titles(rows, excluded), meta.title_rows)
+    excluded.update(_table_titles(rows, headings, excluded), meta.title_rows)
     sections = section_texts(rows, headings, excluded)
     if flat is not None and flat.table3 is not None and len(headings) < len(s.SECTIONS):
         sections = flat_sections("\n".join(row.text for row in rows)) or sections
@@ -303,20 +304,28 @@ _SECTION_TITLES = frozenset(s.normalize_label(sec.title) for sec in s.SECTIONS) 
 )
 
 _LONGEST_TITLE = 2 * max(len(t) for t in _SECTION_TITLES) + 10
+_TITLE_ENDS = frozenset(
+    "".join(t[-1] for t in _SECTION_TITLES) + "表件:：0123456789０１２３４５６７８９一二三四五六"
+)
+"""The last character of a title alone on its line: most lines end otherwise."""
 """Longer lines are never a title alone (numbering, spaces and brackets included)."""
 
 
-def _table_titles(rows: Sequence[Row], table_rows: Collection[int]) -> set[int]:
+def _table_titles(
+    rows: Sequence[Row], headings: dict[str, int], table_rows: Collection[int]
+) -> set[int]:
     """The rows that only title a table, left out of the sections' text: an appendix's
     title (``附表：``, ``附表二``), and a part's title printed again right above its table
     (``二、收到和处理政府信息公开申请情况`` over table 三 in an appendix). The same words
     over a paragraph are the narrative's own sub-heading (``（二）收到和处理政府信息公开申请
     情况`` in part 一, followed by what the organ did), and are kept."""
     titles: set[int] = set()
-    for row in rows:
-        if row.index in table_rows or not row.filled:
-            continue
-        kind = _title_kind(row.text)
+    marks = set(headings.values())
+    for row in rows[min(marks, default=len(rows)) :]:  # (the sections' rows)
+        text = row.text.rstrip()
+        if not text or text[-1] not in _TITLE_ENDS or row.index in table_rows:
+            continue  # (most rows: a sentence, a table's)
+        kind = None if row.index in marks else _title_kind(text)
         if kind is _APPENDIX or (kind is _TITLE and _above_table(rows, row.index, table_rows)):
             titles.add(row.index)
     return titles
@@ -333,7 +342,7 @@ def _title_kind(text: str) -> str | None:
     """``_APPENDIX`` for an appendix's title alone on its line, ``_TITLE`` for a part's
     title (numbered or not) or table 四's first header word alone, else ``None``."""
     stripped = text.strip()
-    if len(stripped) > _LONGEST_TITLE:
+    if len(stripped) > _LONGEST_TITLE or stripped[-1:] not in _TITLE_ENDS:
         return None
     if _APPENDIX_RE.match(stripped):
         return _APPENDIX
@@ -588,7 +597,8 @@ def table_ranges(
         own = _TABLE_KEYS[k] in headings
         # under its heading, the table starts on the row after it: a heading on that row
         # (headings printed together) ends it there
-        last = next((i for i in marks if i >= first and (own or i > first)), end)
+        after = bisect_left(marks, first) if own else bisect_right(marks, first)
+        last = marks[after] if after < len(marks) else end
         for j, other in enumerate(starts):
             if j == k or other is None or _TABLE_KEYS[j] in headings:
                 continue
