@@ -72,7 +72,16 @@ _DOC_TOKEN_RE = re.compile(f"\\d+|[{_PLACEHOLDERS}]+")
 _MIXED_RE = re.compile(f"\\d[ ]*[{_PLACEHOLDERS}]|[{_PLACEHOLDERS}][ ]*\\d")
 """A placeholder next to a number: a run holding blank cells among its numbers."""
 _QUOTES: Final = "“”‘’「」『』'"
-_BRACKETS = str.maketrans({"(": "（", ")": "）", ",": "，", "．": ".", **{q: '"' for q in _QUOTES}})
+_BRACKET_PAIRS: Final = (
+    ("(", "（"),
+    (")", "）"),
+    (",", "，"),
+    ("．", "."),
+    *((q, '"') for q in _QUOTES),
+)
+"""What ``compact`` replaces, one character at a time: ``str.translate`` with a dict raises
+and clears a KeyError for every character it leaves (most of a Chinese text)."""
+_BRACKETS = str.maketrans(dict(_BRACKET_PAIRS))
 _LABEL_PAUSE: Final = "[、，]?"
 """What a printed label may hold between two of its words that the form's label does not
 (``其他法律、行政法规禁止公开``, ``信访、举报、投诉类申请``)."""
@@ -91,7 +100,9 @@ def compact(text: str) -> str:
     """Whitespace removed except between two digits (there it is a cell boundary, one space,
     however many the page printed). One split at the white space runs, each run decided by
     its neighbours: a page crawled onto one line has thousands of them."""
-    text = text.translate(_BRACKETS)
+    for printed, form in _BRACKET_PAIRS:
+        if printed in text:
+            text = text.replace(printed, form)
     if "它" in text:  # (the form's 其他 printed 其它: a column, a row, table 四's header)
         text = text.replace("其它", "其他")
     pieces = _SPACE_RUN_RE.split(text)  # text, run, text, run, …, text
@@ -116,6 +127,13 @@ def _pattern(label: str) -> re.Pattern[str]:
             parts.append(_LABEL_PAUSE)
         parts.append(re.escape(ch))
     return re.compile("".join(parts) + _LABEL_COLON)
+
+
+@lru_cache(maxsize=256)
+def _searched(label: str) -> tuple[re.Pattern[str], int]:
+    """``_pattern(label)`` and the most characters it matches (a pause between every two
+    characters, a colon after)."""
+    return _pattern(label), 2 * len(compact(label)) + 1
 
 
 _TYPED: Final = f"[^\\d\\s。；：:{_PLACEHOLDERS}]{{0,{LOOSE_EXTRA}}}?"
@@ -239,7 +257,10 @@ def _find_any(
     for label in labels:
         if not label:
             continue
-        m = _pattern(label).search(body, start, end)
+        pattern, longest = _searched(label)
+        # once one label is found, another is looked for only where it would start no later
+        # (its whole match fits before this end: the same match as without it)
+        m = pattern.search(body, start, end if best is None else min(end, best[0] + longest))
         if m and (
             best is None or m.start() < best[0] or (m.start() == best[0] and m.end() > best[1])
         ):
@@ -801,10 +822,9 @@ def _table4_words() -> re.Pattern[str]:
         compact(w)
         for w in (
             *(v for g in s.TABLE4_GROUPS for v in (g.label, *g.variants)),
-            *(v for c in s.TABLE4_COLUMNS for v in (c.label, *c.variants)),
+            *(v for c in s.TABLE4_COLUMNS for v in (c.label, *table4_column_variants(c))),
             s.TABLE4_LITIGATION_HEADER,
             *_UNIT_NOTES,
-            *_OTHER_COLUMN_WORDS,
         )
     }
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -897,9 +917,8 @@ def _typed_header_words() -> tuple[tuple[re.Pattern[str], str], ...]:
         compact(w)
         for w in (
             *(v for g in s.TABLE4_GROUPS for v in (g.label, *g.variants)),
-            *(v for c in s.TABLE4_COLUMNS for v in (c.label, *c.variants)),
+            *(v for c in s.TABLE4_COLUMNS for v in (c.label, *table4_column_variants(c))),
             s.TABLE4_LITIGATION_HEADER,
-            *_OTHER_COLUMN_WORDS,
         )
     }
     out = []
