@@ -105,19 +105,44 @@ LOW_FREQUENCY_3: Final = frozenset(range(1, 6))
 """Table 三's columns where numbers are rare: the five kinds of organisation."""
 
 
-@dataclass(frozen=True)
 class Decoded:
     """A run's cells (``None`` where undecidable) and how sure the decoder is.
 
     ``unique`` is true when exactly one split satisfied every identity (or the split was
     forced by spaces and length); ``alternatives`` lists other consistent splits;
     ``reason`` says in Chinese why cells stayed blank or which rule picked them.
+
+    Not a dataclass: compiled, a dataclass's generated ``__init__`` still runs interpreted
+    (a frozen one setting each field through ``object.__setattr__``), and one is made per
+    row of every report read.
     """
 
-    cells: tuple[int | None, ...]
-    unique: bool
-    alternatives: tuple[Cells, ...] = ()
-    reason: str = ""
+    def __init__(
+        self,
+        cells: tuple[int | None, ...],
+        unique: bool,
+        alternatives: tuple[Cells, ...] = (),
+        reason: str = "",
+    ) -> None:
+        self.cells = cells
+        self.unique = unique
+        self.alternatives = alternatives
+        self.reason = reason
+
+    def _fields(self) -> tuple[tuple[int | None, ...], bool, tuple[Cells, ...], str]:
+        return self.cells, self.unique, self.alternatives, self.reason
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Decoded) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"Decoded(cells={self.cells!r}, unique={self.unique!r}, "
+            f"alternatives={self.alternatives!r}, reason={self.reason!r})"
+        )
 
 
 # ---------------------------------------------------------------------------- one run
