@@ -94,7 +94,7 @@ def recognize(document: Document) -> AnnualReport:
     trial = flat is not None and flat.table3 is not None and flat.trial and not t3.found
     report_format = _format(t2, t3, meta.year, notes, trial=trial)
     excluded = _table_rows(t2, t3, t4)
-    excluded.update(_table_titles(rows, headings, excluded), meta.title_rows)
+    excluded.update(_table_titles(rows, headings, (t2, t3, t4), excluded), meta.title_rows)
     sections = section_texts(rows, headings, excluded)
     if flat is not None and flat.table3 is not None and len(headings) < len(s.SECTIONS):
         sections = flat_sections("\n".join(row.text for row in rows)) or sections
@@ -312,23 +312,45 @@ _TITLE_ENDS = frozenset(
 
 
 def _table_titles(
-    rows: Sequence[Row], headings: dict[str, int], table_rows: Collection[int]
+    rows: Sequence[Row],
+    headings: dict[str, int],
+    readings: Sequence[Reading],
+    table_rows: Collection[int],
 ) -> set[int]:
     """The rows that only title a table, left out of the sections' text: an appendix's
     title (``附表：``, ``附表二``), and a part's title printed again right above its table
     (``二、收到和处理政府信息公开申请情况`` over table 三 in an appendix). The same words
     over a paragraph are the narrative's own sub-heading (``（二）收到和处理政府信息公开申请
-    情况`` in part 一, followed by what the organ did), and are kept."""
+    情况`` in part 一, followed by what the organ did), and are kept. Only the sections'
+    rows between the tables (``readings``, on ``table_rows``) are looked at."""
     titles: set[int] = set()
     marks = set(headings.values())
-    for row in rows[min(marks, default=len(rows)) :]:  # (the sections' rows)
-        text = row.text.rstrip()
-        if not text or text[-1] not in _TITLE_ENDS or row.index in table_rows:
-            continue  # (most rows: a sentence, a table's)
-        kind = None if row.index in marks else _title_kind(text)
-        if kind is _APPENDIX or (kind is _TITLE and _above_table(rows, row.index, table_rows)):
-            titles.add(row.index)
+    for start, stop in _between(min(marks, default=len(rows)), len(rows), readings):
+        for row in rows[start:stop]:
+            text = row.text.rstrip()
+            if not text or text[-1] not in _TITLE_ENDS or row.index in table_rows:
+                continue  # (most rows: a sentence, a table's)
+            kind = None if row.index in marks else _title_kind(text)
+            if kind is _APPENDIX or (kind is _TITLE and _above_table(rows, row.index, table_rows)):
+                titles.add(row.index)
     return titles
+
+
+def _between(start: int, stop: int, readings: Sequence[Reading]) -> list[tuple[int, int]]:
+    """The spans of ``[start, stop)`` outside the rows the tables were read from."""
+    spans = sorted(
+        (r.first_row, r.last_row)
+        for r in readings
+        if r.first_row is not None and r.last_row is not None
+    )
+    out = []
+    for first, last in spans:
+        if first > start:
+            out.append((start, min(first, stop)))
+        start = max(start, last + 1)
+    if start < stop:
+        out.append((start, stop))
+    return out
 
 
 _APPENDIX = "appendix"
@@ -578,16 +600,18 @@ def table_ranges(
     narrative): without its heading, a table does not run on into the next one (whose
     总计 would be read again as its own)."""
     end = len(rows)
+    marks = sorted(set(headings.values()))
+    if all(key in headings for key in _TABLE_KEYS):  # (the usual report: no label read)
+        return _under_headings(marks, end, headings)
     sets = _label_sets()
-    starts = [
+    found = [
         headings[key] + 1
         if key in headings
         else _anchor(rows, sets[k], start, end, [o for o in sets if o is not sets[k]])
         for k, key in enumerate(_TABLE_KEYS)
     ]
-    marks = sorted(set(headings.values()))
     starts = [
-        starts[k] if key in headings else _with_values(rows, sets, k, starts, marks, end)
+        found[k] if key in headings else _with_values(rows, sets, k, found, marks, end)
         for k, key in enumerate(_TABLE_KEYS)
     ]
     ranges = [(0, 0), (0, 0), (0, 0)]
@@ -595,10 +619,7 @@ def table_ranges(
         if first is None:
             continue
         own = _TABLE_KEYS[k] in headings
-        # under its heading, the table starts on the row after it: a heading on that row
-        # (headings printed together) ends it there
-        after = bisect_left(marks, first) if own else bisect_right(marks, first)
-        last = marks[after] if after < len(marks) else end
+        last = _next_mark(marks, first, end, own=own)
         for j, other in enumerate(starts):
             if j == k or other is None or _TABLE_KEYS[j] in headings:
                 continue
@@ -613,6 +634,26 @@ def table_ranges(
                     last = later
         ranges[k] = (first, last)
     return ranges[0], ranges[1], ranges[2]
+
+
+def _under_headings(
+    marks: Sequence[int], end: int, headings: dict[str, int]
+) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]]:
+    """Each table from the row after its heading to the next heading."""
+    h2, h3, h4 = (headings[key] + 1 for key in _TABLE_KEYS)
+    return (
+        (h2, _next_mark(marks, h2, end, own=True)),
+        (h3, _next_mark(marks, h3, end, own=True)),
+        (h4, _next_mark(marks, h4, end, own=True)),
+    )
+
+
+def _next_mark(marks: Sequence[int], first: int, end: int, *, own: bool) -> int:
+    """The first heading at or after ``first`` (after it for a table found by its
+    labels), else ``end``. A table under its heading starts on the row after it, and a
+    heading on that row (headings printed together) ends it there."""
+    after = bisect_left(marks, first) if own else bisect_right(marks, first)
+    return marks[after] if after < len(marks) else end
 
 
 def _with_values(
