@@ -304,11 +304,12 @@ _SECTION_TITLES = frozenset(s.normalize_label(sec.title) for sec in s.SECTIONS) 
 )
 
 _LONGEST_TITLE = 2 * max(len(t) for t in _SECTION_TITLES) + 10
+"""Longer lines are never a title alone (numbering, spaces and brackets included)."""
 _TITLE_ENDS = frozenset(
     "".join(t[-1] for t in _SECTION_TITLES) + "表件:：0123456789０１２３４５６７８９一二三四五六"
 )
-"""The last character of a title alone on its line: most lines end otherwise."""
-"""Longer lines are never a title alone (numbering, spaces and brackets included)."""
+"""The last character of a title alone on its line (``_APPENDIX_RE`` included): most
+lines end otherwise, and are not looked at further."""
 
 
 def _table_titles(
