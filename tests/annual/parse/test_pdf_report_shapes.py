@@ -14,9 +14,8 @@ number:
 * the header's 法人或其他组织 printed in two lines over its five columns, and tables so
   narrow that every header name and long label wraps (ruled, or without ruling lines on
   A5 pages: there a wrapped label's middle line also carries a piece of the group label
-  三、本年度办理结果 wrapped beside it, ``度办理结 0 11 0 7 0 3 21``, and the row is not
-  found: a strict expected failure until the reader lays out a table without ruling
-  lines by its columns);
+  三、本年度办理结果 wrapped beside it, ``度办理结 0 11 0 7 0 3 21``; the reader lays a
+  table without ruling lines out by its columns, more in ``test_pdf_unruled_tables``);
 * a scan (no text layer at all), and a report whose tables' page is a picture: no
   number is guessed.
 """
@@ -112,10 +111,6 @@ def test_tables_so_narrow_that_header_names_and_labels_wrap() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="无表格线的窄表：折行标签中间一行夹着折行的“三、本年度办理结果”片段，该行未读出",
-)
 def test_tables_without_ruling_lines_on_small_pages() -> None:
     html = pdf_html(expected_for(NAME), ruled=False)
     assert "size: A4;" in html

@@ -11,7 +11,11 @@ make a rectangle (grid cells joined in another shape lie outside the drawn cells
 header rows shorter than the body). Text inside a cell is read with pdfium's bounded-text
 call (a name running on over a rule into the next cell, from its characters: it belongs
 to the cell it begins in); text outside every table is grouped into lines by vertical
-position.
+position. A table printed without ruling lines is found in those lines by its numbers
+(lines ending in numbers that stand in the same columns) and laid out by its columns
+(``unruled_lines``): each row becomes one line, its label's wrapped lines gathered into
+it by where they stand beside its numbers, whatever the page or the label column's
+width, and its numbers one cell per column, a blank cell kept blank.
 
 Coordinates here are top-down (0 at the top of the page), like reading order.
 """
@@ -25,11 +29,13 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from .. import schema
+from .cells import NUMBER_PATTERN
 from .grid import RawCell
+from .normalize import join_wrapped
 
 TOLERANCE = 2.5
 """Points within which edges are the same line, touch or cover a point."""
@@ -789,6 +795,8 @@ def _table(
 
 Run = tuple[float, float, float, float]
 """A run of text as pdfium groups characters: top, bottom, left, right (top-down)."""
+TextRun = tuple[float, float, float, float, str]
+"""A run of text outside the ruled tables, with its text."""
 Piece = tuple[float, float, float, float, float, str]
 """Characters printed one after another: where the first begins (x, and the middle of
 its line), the top and bottom of that line, the right edge of the last, the text."""
@@ -913,7 +921,7 @@ def _text_lines(
     textpage: Any, height: float, tables: list[TableBox], page_runs: list[Run]
 ) -> list[tuple[float, str | TableBox]]:
     """Text runs outside the tables, grouped into lines (top, text)."""
-    runs: list[tuple[float, float, float, float, str]] = []
+    runs: list[TextRun] = []
     for y_top, y_bottom, left, right in page_runs:
         x_mid, y_mid = (left + right) / 2, (y_top + y_bottom) / 2
         if any(t.contains(x_mid, y_mid) for t in tables):
@@ -924,22 +932,22 @@ def _text_lines(
         if text.strip():
             runs.append((y_top, y_bottom, left, right, text.rstrip()))
     runs.sort(key=lambda r: (r[0], r[2]))
-    lines: list[tuple[float, str | TableBox]] = []
-    current: list[tuple[float, float, float, float, str]] = []
+    groups: list[list[TextRun]] = []
+    current: list[TextRun] = []
     for run in runs:
         if current:
             top, bottom = current[0][0], current[0][1]
             middle = (run[0] + run[1]) / 2
             if not top <= middle <= bottom:
-                lines.append(_line(current))
+                groups.append(current)
                 current = []
         current.append(run)
     if current:
-        lines.append(_line(current))
-    return lines
+        groups.append(current)
+    return unruled_lines(groups)
 
 
-def _line(runs: list[tuple[float, float, float, float, str]]) -> tuple[float, str | TableBox]:
+def _line(runs: list[TextRun]) -> tuple[float, str | TableBox]:
     runs = sorted(runs, key=lambda r: r[2])
     size = max(r[1] - r[0] for r in runs)
     text = runs[0][4]
@@ -947,3 +955,486 @@ def _line(runs: list[tuple[float, float, float, float, str]]) -> tuple[float, st
         gap = run[2] - previous[3]
         text += ("\t" if gap > 2 * size else " " if gap > 0.5 * size else "") + run[4]
     return runs[0][0], text
+
+
+# ------------------------------------------------------------- tables without ruling lines
+
+_VALUE_RUN_RE = re.compile(rf"^(?:{NUMBER_PATTERN}|[-‐‑‒–—―－─━~～]+|[/／]|无)$")
+"""A token of a run that is a table's value: a number or a placeholder printed for one."""
+_MAX_ROW_GAP = 24.0
+"""Text heights between two rows' numbers of one table (labels wrapped over many lines
+between them, ten lines or more in a narrow column), beyond which they are two tables."""
+_MAX_WRAPPED = 12
+"""Lines of label text above a table's first numbers or under its last ones that may
+belong to its rows."""
+_EMPTY_ROW = 1.0
+"""What a row with no label text in a column of labels costs (in text heights): a row's
+label is seldom blank, but may be."""
+_ALIGNMENTS = (0.5, 0.0, 1.0)
+"""Where a row's numbers stand beside its label, as a share of the label's height:
+centred (an HTML cell), at its first line (Word's cells), at its last; the first that
+fits best is taken."""
+
+
+_LONE = -2
+"""``_value_tail`` of a line of one number alone: a row's number beside a label wrapped
+above and under it (table 二's rows of one number), if label text stands next to it;
+else a page number, or a number of the text."""
+
+
+def _is_value_run(text: str) -> bool:
+    tokens = text.split()
+    return bool(tokens) and all(_VALUE_RUN_RE.match(token) for token in tokens)
+
+
+def _value_tail(line: list[TextRun]) -> int:
+    """Where the numbers at the end of ``line`` (its runs left to right) begin, ``-1``
+    when it does not end in a table's numbers: one number after a label needs the gap of
+    a column before it (a sentence may end in a number), two or more a gap wider than a
+    space; numbers alone on a line need two of them (a page number is no row)."""
+    at = len(line)
+    while at > 0 and _is_value_run(line[at - 1][4]):
+        at -= 1
+    if at == len(line):
+        return -1
+    tail = line[at:]
+    if not any(char.isdigit() for run in tail for char in run[4]):
+        return -1
+    count = sum(len(run[4].split()) for run in tail)
+    if at == 0:
+        return 0 if count >= 2 else _LONE
+    size = max(r[1] - r[0] for r in line)
+    gap = tail[0][2] - line[at - 1][3]
+    if gap <= 0.5 * size or (count < 2 and gap <= 2 * size):
+        return -1
+    return at
+
+
+class RowText(str):
+    """A row of a table without ruling lines, laid out as one line (``unruled_lines``):
+    ``labelled`` when it holds label text (a page break may leave a row's numbers on one
+    page and its label on the next)."""
+
+    labelled: bool
+
+    def __new__(cls, text: str, *, labelled: bool) -> RowText:
+        self = super().__new__(cls, text)
+        self.labelled = labelled
+        return self
+
+
+class LabelText(str):
+    """Label text of a table without ruling lines that stands beside no row's numbers
+    (a header's, a note's, or the label of a row a page break cut): ``above`` the
+    table's first numbers or not."""
+
+    above: bool
+
+    def __new__(cls, text: str, *, above: bool) -> LabelText:
+        self = super().__new__(cls, text)
+        self.above = above
+        return self
+
+
+class _Piece:
+    """The text of one cell on one printed line of a table without ruling lines."""
+
+    __slots__ = ("bottom", "left", "line", "right", "text", "top")
+
+    def __init__(self, runs: list[TextRun], line: int) -> None:
+        self.top = min(r[0] for r in runs)
+        self.bottom = max(r[1] for r in runs)
+        self.left = runs[0][2]
+        self.right = max(r[3] for r in runs)
+        self.line = line
+        size = self.bottom - self.top
+        text = runs[0][4].strip()
+        for previous, run in pairwise(runs):
+            text += (" " if run[2] - previous[3] > 0.3 * size else "") + run[4].strip()
+        self.text = text
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def _pieces_of(runs: list[TextRun], line: int) -> list[_Piece]:
+    """A line's runs of label text cut into the cells they stand in: runs apart by more
+    than a space are in two cells."""
+    out: list[_Piece] = []
+    current: list[TextRun] = []
+    for run in runs:
+        if current and run[2] - current[-1][3] > 0.6 * (run[1] - run[0]):
+            out.append(_Piece(current, line))
+            current = []
+        current.append(run)
+    if current:
+        out.append(_Piece(current, line))
+    return out
+
+
+class _ValueLine:
+    __slots__ = ("bottom", "index", "runs", "top")
+
+    def __init__(self, index: int, runs: list[TextRun]) -> None:
+        self.index = index
+        self.runs = runs
+        self.top = min(r[0] for r in runs)
+        self.bottom = max(r[1] for r in runs)
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def unruled_lines(lines: list[list[TextRun]]) -> list[tuple[float, str | TableBox]]:
+    """Text lines (each its runs, in reading order) as the page's lines, where the rows
+    of a table printed without ruling lines are laid out by its columns: each row one
+    line, its label's wrapped lines joined into it (those above and under its numbers,
+    wherever the label column wraps), its numbers one cell per column of the table (a
+    cell left blank kept blank). Lines of no such table come back as laid out."""
+    lines = [sorted(line, key=itemgetter(2)) for line in lines]
+    tails = [_value_tail(line) for line in lines]
+    if all(t == -1 for t in tails):
+        return [_line(line) for line in lines]
+    for i, tail in enumerate(tails):
+        if tail == _LONE:
+            tails[i] = 0 if _beside_label(lines, tails, i) else -1
+    out: list[tuple[float, str | TableBox]] = []
+    done: set[int] = set()
+    for first, last, split in _regions(lines, tails):
+        rewritten = _region_rows(lines, tails, first, last, split)
+        if rewritten is None:
+            continue
+        rows, used = rewritten
+        out.extend(rows)
+        done.update(used)
+    out.extend(_line(line) for i, line in enumerate(lines) if i not in done)
+    if done:
+        out.sort(key=itemgetter(0))
+    return out
+
+
+def _beside_label(lines: list[list[TextRun]], tails: list[int], i: int) -> bool:
+    """Whether a line of one number alone has a line of label text (left of the number)
+    next to it, within a line's gap above or under it."""
+    number = lines[i][0]
+    size = number[1] - number[0]
+    for k in (i - 1, i + 1):
+        if not 0 <= k < len(lines) or tails[k] >= 0 or not _label_only(lines[k], number[2]):
+            continue
+        other = lines[k]
+        gap = other[0][0] - number[1] if k > i else number[0] - other[0][1]
+        if gap <= 1.5 * max(size, other[0][1] - other[0][0]):
+            return True
+    return False
+
+
+def _label_only(line: list[TextRun], split: float) -> bool:
+    return line[-1][3] <= split + 1.0
+
+
+def _regions(lines: list[list[TextRun]], tails: list[int]) -> list[tuple[int, int, float]]:
+    """The tables without ruling lines among ``lines``: the first and last line of each
+    (its numbers' lines, and lines of label text around and between them) and where its
+    numbers' columns begin."""
+    found: list[tuple[int, int, float]] = []
+    i = floor = 0
+    """``floor``: the first line after the last table found (no line is in two)."""
+    n = len(lines)
+    while i < n:
+        if tails[i] < 0:
+            i += 1
+            continue
+        start = end = i
+        split = lines[i][tails[i]][2]
+        size = max(r[1] - r[0] for r in lines[i])
+        j = i + 1
+        while j < n:
+            if tails[j] >= 0:
+                candidate = min(split, lines[j][tails[j]][2])
+                previous = lines[end]
+                if (
+                    lines[j][0][0] - previous[0][1] <= _MAX_ROW_GAP * size
+                    and all(_label_only(lines[k], candidate) for k in range(end + 1, j))
+                    and _columns_meet(previous[tails[end] :], lines[j][tails[j] :])
+                ):
+                    end, split = j, candidate
+                    j += 1
+                    continue
+                break
+            if not _label_only(lines[j], split):
+                break
+            j += 1
+        # label lines just above the first numbers and just under the last ones
+        first = start
+        while (
+            first > floor
+            and start - first < _MAX_WRAPPED
+            and tails[first - 1] < 0
+            and _label_only(lines[first - 1], split)
+            and lines[first][0][0] - lines[first - 1][0][1] <= 1.5 * size
+        ):
+            first -= 1
+        last = end
+        while (
+            last + 1 < n
+            and last - end < _MAX_WRAPPED
+            and tails[last + 1] < 0
+            and _label_only(lines[last + 1], split)
+            and lines[last + 1][0][0] - lines[last][0][1] <= 1.5 * size
+        ):
+            last += 1
+        found.append((first, last, split))
+        i = floor = last + 1
+    return found
+
+
+def _columns_meet(upper: list[TextRun], lower: list[TextRun]) -> bool:
+    """Whether two lines' numbers stand in the same columns (one of them at least)."""
+    return any(a[2] <= b[3] and b[2] <= a[3] for a in upper for b in lower)
+
+
+def _region_rows(
+    lines: list[list[TextRun]], tails: list[int], first: int, last: int, split: float
+) -> tuple[list[tuple[float, str | TableBox]], set[int]] | None:
+    """The rows of one table without ruling lines, each as one line, and the lines they
+    were made of; ``None`` when laying the table out by its columns changes nothing (no
+    label is wrapped, no cell is left blank)."""
+    values: list[_ValueLine] = []
+    pieces: list[_Piece] = []
+    for k in range(first, last + 1):
+        line = lines[k]
+        at = tails[k] if tails[k] >= 0 else len(line)
+        if tails[k] >= 0:
+            values.append(_ValueLine(k, line[at:]))
+        if at:
+            pieces.extend(_pieces_of(line[:at], k))
+    bands = _bands(values)
+    wrapped = any(tails[k] < 0 for k in range(first, last + 1))
+    blank = bands is not None and any(len(v.runs) < len(bands) for v in values)
+    if not values or not (wrapped or blank):
+        return None
+    size = max(p.bottom - p.top for p in pieces) if pieces else values[0].bottom - values[0].top
+    on_line = {v.index: r for r, v in enumerate(values)}
+    own, groups, numbers = _kinds_of(pieces, size)
+    row_chains, group_chains = _chains(own, size), _chains(groups, size)
+    best: list[list[int]] | None = None
+    best_cost = math.inf
+    for share in _ALIGNMENTS:
+        cost = 0.0
+        assigned: list[list[int]] = []
+        for chain in row_chains:
+            rows, chain_cost = _assign(chain, values, on_line, share, size)
+            cost += chain_cost
+            assigned.append(rows)
+        if cost < best_cost - 0.5:
+            best, best_cost = assigned, cost
+    assert best is not None
+    cells: list[list[tuple[float, list[_Piece]]]] = [[] for _ in values]
+    tops = [v.top for v in values]
+    """Where each row's line stands: its numbers' line, or its own label's first line."""
+    used_pieces: set[int] = set()
+    for chain, rows in zip(row_chains, best, strict=True):
+        by_row: dict[int, list[_Piece]] = {}
+        for piece, row in zip(chain, rows, strict=True):
+            if row >= 0:
+                by_row.setdefault(row, []).append(piece)
+        for row, mine in by_row.items():
+            cells[row].append((min(p.left for p in mine), mine))
+            tops[row] = min(tops[row], min(p.top for p in mine))
+            used_pieces.update(id(p) for p in mine)
+    for piece in numbers:  # a row's number printed before its label (序号): its own cell
+        if (number_row := on_line.get(piece.line)) is not None:
+            cells[number_row].append((piece.left, [piece]))
+            used_pieces.add(id(piece))
+    for chain in group_chains:
+        group_row = next(
+            (
+                r
+                for r, v in enumerate(values)
+                if chain[0].top - size <= v.middle <= chain[-1].bottom + size
+            ),
+            None,
+        )
+        if group_row is not None:
+            cells[group_row].append((min(p.left for p in chain), chain))
+            used_pieces.update(id(p) for p in chain)
+    out: list[tuple[float, str | TableBox]] = []
+    for row, value_line in enumerate(values):
+        texts = [
+            join_wrapped(p.text for p in sorted(mine, key=attrgetter("top")))
+            for _, mine in sorted(cells[row], key=itemgetter(0))
+        ]
+        labelled = bool(texts)
+        texts.extend(_value_cells(value_line, bands))
+        out.append((tops[row], RowText("\t".join(texts), labelled=labelled)))
+    # label text of no row (a header's, a note's) stays as printed, line by line
+    left_over: dict[int, list[TextRun]] = {}
+    for piece in pieces:
+        if id(piece) not in used_pieces:
+            left_over.setdefault(piece.line, []).append(
+                (piece.top, piece.bottom, piece.left, piece.right, piece.text)
+            )
+    for runs in left_over.values():
+        top, text = _line(runs)
+        out.append((top, LabelText(str(text), above=top < values[0].top)))
+    return out, set(range(first, last + 1))
+
+
+def _bands(values: list[_ValueLine]) -> list[tuple[float, float]] | None:
+    """The columns of a table's numbers: where the numbers of its rows stand one under
+    the other; ``None`` where they do not fall into columns (a run of several numbers,
+    two numbers of a row in one column)."""
+    spans = sorted((r[2], r[3]) for v in values for r in v.runs)
+    if any(len(r[4].split()) != 1 for v in values for r in v.runs):
+        return None
+    bands: list[list[float]] = []
+    for left, right in spans:
+        if bands and left <= bands[-1][1]:
+            bands[-1][1] = max(bands[-1][1], right)
+        else:
+            bands.append([left, right])
+    out = [(a, b) for a, b in bands]
+    for v in values:
+        seen = [_band_of(r, out) for r in v.runs]
+        if len(set(seen)) != len(seen):
+            return None
+    return out
+
+
+def _band_of(run: TextRun, bands: list[tuple[float, float]]) -> int:
+    middle = (run[2] + run[3]) / 2
+    return next((i for i, (a, b) in enumerate(bands) if a <= middle <= b), -1)
+
+
+def _value_cells(line: _ValueLine, bands: list[tuple[float, float]] | None) -> list[str]:
+    """A row's numbers, one cell per column of the table, blank where the row prints none."""
+    if bands is None:
+        return [token for run in line.runs for token in run[4].split()]
+    cells = [""] * len(bands)
+    for run in line.runs:
+        cells[_band_of(run, bands)] = run[4].strip()
+    return cells
+
+
+def _chains(pieces: list[_Piece], size: float) -> list[list[_Piece]]:
+    """Pieces of label text one under the other in one column (each overlapping the next
+    across, at most a line's gap apart): a cell's wrapped lines, and the cells of the
+    rows above and under it, which ``_assign`` parts again."""
+    ordered = sorted(pieces, key=attrgetter("top"))
+    parent = list(range(len(ordered)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, upper in enumerate(ordered):
+        for j in range(i + 1, len(ordered)):
+            lower = ordered[j]
+            if lower.middle <= upper.bottom:
+                continue  # on the same line
+            if lower.top - upper.bottom > 1.5 * size:
+                break
+            if lower.left < upper.right and upper.left < lower.right:
+                parent[find(j)] = find(i)
+                break
+    chains: dict[int, list[_Piece]] = {}
+    for i, piece in enumerate(ordered):
+        chains.setdefault(find(i), []).append(piece)
+    return [sorted(c, key=attrgetter("middle")) for c in chains.values()]
+
+
+def _kinds_of(pieces: list[_Piece], size: float) -> tuple[list[_Piece], ...]:
+    """The pieces of label text parted into the rows' own labels, the labels of groups
+    of rows (a merged cell on the left, 三、本年度办理结果 or （五）不予处理, with the rows'
+    labels to its right, within a line above or under it: a group's label is not parted
+    among its rows) and numbers printed before a row's label (a 序号 column)."""
+    own: list[_Piece] = []
+    groups: list[_Piece] = []
+    numbers: list[_Piece] = []
+    for piece in pieces:
+        if _is_value_run(piece.text):
+            numbers.append(piece)
+        elif any(
+            other.left >= piece.right - 1.0
+            and other.top < piece.bottom + size
+            and other.bottom > piece.top - size
+            for other in pieces
+        ):
+            groups.append(piece)
+        else:
+            own.append(piece)
+    return own, groups, numbers
+
+
+def _assign(
+    chain: list[_Piece],
+    values: list[_ValueLine],
+    on_line: dict[int, int],
+    share: float,
+    size: float,
+) -> tuple[list[int], float]:
+    """Each piece of a column of labels given to the row (an index of ``values``) whose
+    numbers it stands beside, ``-1`` for a piece of no row (a header's, above the first
+    numbers, or a note's under the last): the pieces of a row are those one under the
+    other around its numbers, so that its numbers stand at ``share`` of its label's
+    height (0.5: in the middle). Each piece goes to one of the two rows whose numbers are
+    nearest above and under it; the cut between them is chosen for the whole column at
+    once (the cost of each row: how far its numbers stand from where its label puts them)."""
+    top, bottom = chain[0].top - size, chain[-1].bottom + size
+    rows = [r for r, v in enumerate(values) if top <= v.middle <= bottom]
+    if not rows:
+        return [-1] * len(chain), 0.0
+    # slots: pieces above rows[0] (index 0), between rows[k-1] and rows[k] (k), under
+    # the last (len(rows)); pieces on a row's line are that row's
+    fixed: dict[int, int] = {}
+    gaps: list[list[int]] = [[] for _ in range(len(rows) + 1)]
+    for i, piece in enumerate(chain):
+        row = on_line.get(piece.line)
+        if row is not None and row in rows:
+            fixed[i] = rows.index(row)
+            continue
+        k = sum(1 for r in rows if values[r].middle < piece.middle)
+        gaps[k].append(i)
+    own: list[list[int]] = [[i for i, k in fixed.items() if k == r] for r in range(len(rows))]
+
+    def cost(k: int, lower: list[int], upper: list[int]) -> float:
+        mine = [*lower, *own[k], *upper]
+        if not mine:
+            return _EMPTY_ROW * size
+        value = values[rows[k]]
+        block_top = min(chain[i].top for i in mine)
+        block_bottom = max(chain[i].bottom for i in mine)
+        return abs((1 - share) * (block_top - value.top) + share * (block_bottom - value.bottom))
+
+    # table[c] after row k: least cost with the cut in gap k+1 at c (the first c
+    # pieces of that gap to row k)
+    previous = {c: 0.0 for c in range(len(gaps[0]) + 1)}  # c pieces above are no row's
+    choices: list[dict[int, int]] = []
+    for k in range(len(rows)):
+        below = gaps[k + 1]
+        current: dict[int, float] = {}
+        chosen: dict[int, int] = {}
+        for c in range(len(below) + 1):
+            best = math.inf
+            for cut, before in previous.items():
+                total = before + cost(k, gaps[k][cut:], below[:c])
+                if total < best:
+                    best, chosen[c] = total, cut
+            current[c] = best
+        choices.append(chosen)
+        previous = current
+    # the pieces under the last row not taken by it are no row's
+    end = min(previous, key=lambda c: (previous[c], -c))
+    total = previous[end]
+    out = [-1] * len(chain)
+    cut = end
+    for k in range(len(rows) - 1, -1, -1):
+        start = choices[k][cut]
+        for i in [*gaps[k][start:], *own[k], *gaps[k + 1][:cut]]:
+            out[i] = rows[k]
+        cut = start
+    return out, total

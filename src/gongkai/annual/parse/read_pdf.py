@@ -16,7 +16,9 @@ the first piece and read with it); where the next page prints the table's header
 again (Word's repeated header rows, a ``<thead>``), the rest is the row under them.
 Page furniture between the two pieces (a page number, a running title, which in a PDF of
 fewer than three pages is not known as a running head) does not keep them apart
-(``_furniture``).
+(``_furniture``). A table printed without ruling lines arrives as lines, a row each
+(``pdf_layout.unruled_lines``); a row that a page break cut, its numbers at the foot of a
+page and its label at the top of the next, is joined there (``_join_cut_rows``).
 
 A PDF without any text (a scan) is not guessed at: the document comes back empty with a
 ``PDF_NO_TEXT`` diagnostic. Tables drawn touching each other, which the layout cut
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from typing import Any, TypeVar
 
 from .document import Document, Grid, Line
@@ -39,7 +42,7 @@ from .normalize import (
     normalize_text,
     without_wrapped_pinyin,
 )
-from .pdf_layout import TOLERANCE, TableBox, read_page
+from .pdf_layout import TOLERANCE, LabelText, RowText, TableBox, read_page
 from .read_text import numbered_lines, traditional_note
 from .unreadable import UnreadableDocument
 
@@ -97,6 +100,7 @@ def read_pdf(data: bytes, source: str) -> Document:
         return document
     if pictures:
         document.diagnostics.append(pictures_note(source, pictures))
+    _join_cut_rows(raw_pages)
     running = _running_heads(raw_pages)
     titles_kept: set[str] = set()
     sample = "".join(
@@ -179,6 +183,42 @@ def read_pdf(data: bytes, source: str) -> Document:
             cut = None
     document.blocks.extend(held)
     return document
+
+
+def _join_cut_rows(pages: list[tuple[list[PageItem], float]]) -> None:
+    """A row of a table without ruling lines that a page break cut, its numbers at the
+    foot of one page and its label at the top of the next (under the header printed
+    again, over the table's next row): the label is joined to its numbers, in the row
+    on the first page, and left out of the next."""
+    for (items, height), (following, _) in pairwise(pages):
+        last = _last_row(items, height)
+        if last is None or items[last][1].labelled:  # type: ignore[union-attr]
+            continue
+        first = next((k for k, (_, item) in enumerate(following) if isinstance(item, RowText)), 0)
+        start = first
+        while start > 0:
+            item = following[start - 1][1]
+            if not (isinstance(item, LabelText) and item.above):
+                break
+            start -= 1
+        if start == first:
+            continue
+        label = join_wrapped(str(item) for _, item in following[start:first])
+        top, numbers = items[last]
+        items[last] = (top, RowText(f"{label}\t{numbers}", labelled=True))
+        del following[start:first]
+
+
+def _last_row(items: list[PageItem], height: float) -> int | None:
+    """The index of the page's last item when it is a row of a table without ruling
+    lines, under which only the page's footer stands."""
+    for k in range(len(items) - 1, -1, -1):
+        top, item = items[k]
+        if isinstance(item, RowText):
+            return k
+        if isinstance(item, TableBox | LabelText) or top < height * (1 - 2 * _EDGE_SHARE):
+            return None
+    return None
 
 
 class Cut:
