@@ -179,3 +179,92 @@ def test_a_markdown_table3_split_by_its_columns_is_joined(name: str) -> None:
     assert differences(report, expected) == []
     assert not set(_codes(report)) & (BAD_CODES | WARNED_ROWS)
     assert report.confidence == {"table2": 1.0, "table3": 1.0, "table4": 1.0}
+
+
+# ------------------------------------------------------------- the fourth red team (rt4-*)
+
+
+def _blank_rows(report: AnnualReport) -> list[str | None]:
+    return [d.get("row") for d in report.diagnostics or () if d["code"] == "CELL_BLANK"]
+
+
+@pytest.mark.parametrize(
+    ("name", "row"),
+    [
+        ("rt4-md-table2-notes-in-cells-footer-row-in-table3-blank-total", "unavailable.not_held"),
+        (
+            "rt4-md-labels-above-values-footer-between-label-and-values-blank-total",
+            "partially_granted",
+        ),
+    ],
+)
+def test_rt4_a_blank_total_cell_stays_blank_and_is_said_once(name: str, row: str) -> None:
+    report = parse_file(_path(name))
+    assert _blank_rows(report) == [f"table3.{row}"]
+    assert report.table3.row(row)[-1] is None
+    assert None not in report.table3.row(row)[:-1]
+    assert report.confidence == {"table2": 1.0, "table3": 1.0, "table4": 1.0}
+
+
+def test_rt4_table4_on_one_markdown_row_with_a_blank_total_reads_each_cell() -> None:
+    report = parse_file(_path("rt4-md-notes-in-table3-cells-wrapped-labels-table4-blank-total"))
+    assert report.table4.litigation_direct.total is None
+    assert (
+        report.table4.litigation_after_reconsideration.upheld,
+        report.table4.reconsideration.total,
+    ) == (1, 5)
+    assert "CELL_BLANK" in _codes(report)
+    assert not set(_codes(report)) & (BAD_CODES | WARNED_ROWS)
+    assert report.confidence is not None and report.confidence["table4"] == 1.0
+
+
+def _table4_report(cells: str) -> str:
+    header = (
+        "| 行政复议 | | | | | 行政诉讼 | | | | | | | | | |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+        "| | | | | | 未经复议直接起诉 | | | | | 复议后起诉 | | | | |\n"
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 "
+        "| 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n"
+    )
+    return (
+        "样例县某局2025年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n"
+        f"{header}{cells}\n五、存在的主要问题及改进情况\n"
+    )
+
+
+def test_rt4_table4_markdown_row_with_its_first_cell_blank_is_not_shifted() -> None:
+    row = "|  | 1 | 0 | 0 | 1 | 2 | 0 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0 |"
+    report = parse_bytes(_table4_report(row).encode("utf-8"), "样本.txt")
+    got = report.table4.reconsideration
+    assert (got.upheld, got.corrected, got.total) == (None, 1, 1)
+    assert report.table4.litigation_direct.total == 2
+    assert "CELL_BLANK" in _codes(report)
+
+
+def test_rt4_table4_markdown_row_one_cell_short_is_not_read_by_position() -> None:
+    row = "| 1 | 0 | 0 | 1 | 2 | 0 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0 |"  # 14 cells, none blank
+    report = parse_bytes(_table4_report(row).encode("utf-8"), "样本.txt")
+    assert report.table4.reconsideration.upheld is None
+    assert "ROW_TOO_FEW" in _codes(report)
+
+
+def test_rt4_a_total_row_printed_as_zeros_is_read_as_printed() -> None:
+    report = parse_file(_path("rt4-md-table3-total-row-printed-zeros-table4-total-wrong"))
+    assert report.table3.row("handled_total") == (0,) * 7
+    assert report.table4.reconsideration.total == 2  # printed so, though 1+0+0+0
+
+
+def test_rt4_a_total_row_printed_blank_is_never_zero() -> None:
+    report = parse_file(_path("rt4-md-total-row-all-blank-table2-licensing-blank"))
+    assert report.table3.row("handled_total") == (None,) * 7
+    assert report.table2.licensing is None
+
+
+def test_rt4_narrative_parts_then_tables_under_their_own_numbers() -> None:
+    name = "rt4-parts-narrative-then-tables-own-numbers-no-guizhang-xingzhengfa-fuyi"
+    report = parse_file(_path(name))
+    assert report.sections is not None
+    assert report.sections["2"] == "主动公开情况详见附表一。"
+    assert report.sections["4"].startswith("本年度未发生行政复议")
+    assert "ROW_NOT_PRINTED" in _codes(report)
+    assert report.table2.regulations.made is None

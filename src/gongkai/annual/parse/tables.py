@@ -776,6 +776,31 @@ def _ruled(hit: Hit, width: int) -> bool:
     )
 
 
+def _piped(row: Row) -> bool:
+    text = row.text.strip()
+    return row.grid is None and text[:1] == "|" and text[-1:] == "|"
+
+
+def _ruled_line(values: Sequence[Token], width: int) -> list[Value] | None:
+    """Table 四's numbers all on one Markdown row with its outer pipes and exactly
+    ``width`` cells between them (``| 3 | 1 | … |  | 1 | … |``): each read by its cell,
+    a blank one as null, as surely as in a grid. (Splitting the line leaves one empty
+    cell before the opening pipe and one after the closing pipe.)"""
+    row = values[0].row
+    if (
+        not _piped(row)
+        or any(v.row is not row for v in values)
+        or len(row.cells) != width + 2
+        or row.cells[0]
+        or row.cells[-1]
+    ):
+        return None
+    read = [read_value(c) for c in row.cells[1:-1]]
+    if any(v.kind is Kind.TEXT for v in read):
+        return None
+    return read
+
+
 def _later_has_values(hits: list[Hit], key: str) -> bool:
     return any(h.key == key and h.values for h in hits)
 
@@ -1157,12 +1182,16 @@ def read_table4(rows: Sequence[Row], notes: Notes, lead: Sequence[tuple[str, str
     if read is None and len(values) < width:
         first = values[0]
         hit = Hit("all", Token(first.row, -1, "", first.value), values)
-        read = positional(hit, width)
-        certain = float(width) if first.row.grid is not None else width / 2
+        ruled = _ruled_line(values, width)
+        # a Markdown row between its outer pipes with too few cells lost one: which, no
+        # position says (the blank before its opening pipe is no cell)
+        read = ruled if ruled is not None or _piped(first.row) else positional(hit, width)
+        sure = first.row.grid is not None or ruled is not None
+        certain = float(width) if sure else width / 2
         if read is not None:
             notes.add(
-                "CELL_BLANK" if first.row.grid is not None else "CELL_AMBIGUOUS",
-                "info" if first.row.grid is not None else "warning",
+                "CELL_BLANK" if sure else "CELL_AMBIGUOUS",
+                "info" if sure else "warning",
                 f"表四：应为{width}个数字，读到{len(values)}个；按单元格位置把空白读作 null",
                 first.row,
             )
