@@ -20,6 +20,7 @@ import pytest
 from gongkai.annual.model import AnnualReport
 from gongkai.annual.parse import parse_bytes, parse_file
 from gongkai.annual.parse.labels import table2_labels, table3_labels, table4_labels
+from gongkai.annual.parse.recognize import _title_kind
 from tests.annual.parse.test_fixture_reports import differences
 from tests.conftest import FIXTURES
 
@@ -268,3 +269,24 @@ def test_rt4_narrative_parts_then_tables_under_their_own_numbers() -> None:
     assert report.sections["4"].startswith("本年度未发生行政复议")
     assert "ROW_NOT_PRINTED" in _codes(report)
     assert report.table2.regulations.made is None
+
+
+def test_rt4_tables_titled_by_their_own_numbers_leave_part_six() -> None:
+    report = parse_file(_path("rt4-parts-titled-di-n-bufen-tables-titled-biao-n-after-them"))
+    assert report.sections is not None
+    assert report.sections["2"] == "详见表1。"
+    assert report.sections["6"] == "无。\n样例市文化广电旅游局\n2026年1月18日"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("表1 主动公开政府信息情况", "title"),
+        ("附表二：收到和处理政府信息公开申请情况", "title"),
+        ("表３、政府信息公开行政复议、行政诉讼情况", "title"),
+        ("表1 本单位主动公开的文件目录", None),
+        ("表格说明：主动公开政府信息情况", None),
+    ],
+)
+def test_rt4_a_tables_own_number_before_a_parts_title(line: str, kind: str | None) -> None:
+    assert _title_kind(line) == kind

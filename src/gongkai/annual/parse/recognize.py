@@ -297,8 +297,10 @@ _GLUED_RE = re.compile(r"(?:数量|予以公开|总计)\s*\d")
 
 _APPENDIX_RE = re.compile(r"^附(?:表|件)\s*[0-9一二三四五六]*\s*[:：]?$")
 _TITLE_NUMBERING_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．])\s*"
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．]"
+    r"|附?表\s*[0-9０-９一二三四五六]+\s*[:：、.．]?)\s*"
 )
+"""A title's own number: ``二、``, ``（二）``, ``2.``, or the table's (``表1``, ``附表二：``)."""
 _SECTION_TITLES = frozenset(s.normalize_label(sec.title) for sec in s.SECTIONS) | frozenset(
     s.normalize_label(g.label) for g in s.TABLE4_GROUPS[:1]
 )
