@@ -281,9 +281,20 @@ def normalize_texts(texts: list[str], *, simplify: bool = False) -> list[str]:
     """``normalize_text`` over many texts at once (one pass of every pattern over them
     joined), except that a text's last line keeps its trailing spaces: a reader strips
     cells (``finish_cells``) and lines itself."""
+    return normalize_joined(join_texts(texts), texts, simplify=simplify)
+
+
+def join_texts(texts: list[str]) -> str:
+    """The texts joined as ``normalize_texts`` joins them (by a character no text holds,
+    in the usual case)."""
+    return _CELL_SEPARATOR.join(texts)
+
+
+def normalize_joined(joined: str, texts: list[str], *, simplify: bool = False) -> list[str]:
+    """``normalize_texts(texts)`` for a reader that has joined them already
+    (``join_texts``) to look at them: they are not joined again."""
     if not texts:
         return []
-    joined = _CELL_SEPARATOR.join(texts)
     if joined.count(_CELL_SEPARATOR) != len(texts) - 1:  # a text holds the separator
         return [normalize_text(t, simplify=simplify) for t in texts]
     return normalize_text(joined, simplify=simplify).split(_CELL_SEPARATOR)
