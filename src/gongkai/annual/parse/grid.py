@@ -101,14 +101,17 @@ def plain_grid(
         # every row full (the usual table): runs of ``width`` cells, cut in C by ``zip``
         rows = tuple(zip(*[iter(flat[: width * len(widths)])] * width, strict=True))
         return Grid(rows=rows, merged=((False,) * width,) * len(rows), number=number, page=page)
-    out: list[tuple[str, ...]] = []
-    append = out.append
+    # short rows padded in one list, then cut into rows by ``zip`` as above: a tuple built
+    # from two pieces (``(*cells, *padding)``) costs several times more per row
+    padded: list[str] = []
+    extend = padded.extend
+    padding = [[""] * (width - count) for count in range(width + 1)]
     start = 0
     for count in widths:
         end = start + count
-        if count == width:
-            append(tuple(flat[start:end]))
-        else:
-            append((*flat[start:end], *("",) * (width - count)))
+        extend(flat[start:end])
+        if count < width:
+            extend(padding[count])
         start = end
-    return Grid(rows=tuple(out), merged=((False,) * width,) * len(out), number=number, page=page)
+    rows = tuple(zip(*[iter(padded)] * width, strict=True)) if width else ((),) * len(widths)
+    return Grid(rows=rows, merged=((False,) * width,) * len(rows), number=number, page=page)

@@ -7,6 +7,7 @@ would make a merged block label look like a value or push a row's numbers sidewa
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 from .document import Grid
 
@@ -19,6 +20,17 @@ def _uneven(joined: str) -> bool:
     return " ".join(joined.split()) != joined or "\0 " in joined or " \0" in joined
 
 
+def _any_merged(merged: Sequence[tuple[bool, ...]]) -> bool:
+    """Whether a cell of the grid is a merged cell's repeat. A table without merged cells
+    usually repeats one row of ``False`` (``plain_grid``): that row is looked at once."""
+    if not merged:
+        return False
+    first = merged[0]
+    if merged.count(first) == len(merged):  # (by identity first: one compare a row)
+        return any(first)
+    return any(map(any, merged))
+
+
 def grid_rows(
     grid: Grid,
 ) -> tuple[Sequence[tuple[str, ...]], Sequence[tuple[int, ...] | None]]:
@@ -26,8 +38,7 @@ def grid_rows(
     dropped from the row (``None`` when the cells are the row's own columns): two
     sequences of one item per row, so that the usual table is passed on as it is."""
     all_merged = grid.merged
-    uneven = _uneven
-    if not any(map(any, all_merged)) and not uneven("\0".join(map("\0".join, grid.rows))):
+    if not _any_merged(all_merged) and not _uneven("\0".join(chain.from_iterable(grid.rows))):
         return grid.rows, (None,) * len(grid.rows)  # the usual table: nothing to change
     rows: list[tuple[str, ...]] = []
     all_columns: list[tuple[int, ...] | None] = []
@@ -37,7 +48,7 @@ def grid_rows(
         if True in merged:
             columns = tuple(j for j in range(len(row)) if not (j < len(merged) and merged[j]))
             row = tuple(row[j] for j in columns)
-        if uneven("\0".join(row)):
+        if _uneven("\0".join(row)):
             row = tuple(" ".join(cell.split()) for cell in row)
         rows.append(row)
         all_columns.append(columns)
