@@ -42,7 +42,16 @@ Scan = Callable[..., Any]
 def _compiled_here(folder: Path) -> Scan | None:
     """The scanner built from its source into ``folder``; ``None`` without a compiler or
     headers, or with a libxml2 whose tree rules it does not follow."""
-    if lxml.etree.LIBXML_VERSION[:2] != (2, 14) or shutil.which("gcc") is None:
+    if lxml.etree.LIBXML_VERSION[:2] != (2, 14):
+        return None
+    module = _module_here(folder)
+    return None if module is None else module.scan
+
+
+def _module_here(folder: Path) -> Any:
+    """The module ``_html_scan`` built from its source into ``folder``; ``None`` without a
+    compiler or headers."""
+    if shutil.which("gcc") is None:
         return None
     include = sysconfig.get_paths()["include"]
     if not (Path(include) / "Python.h").is_file():
@@ -56,8 +65,18 @@ def _compiled_here(folder: Path) -> Scan | None:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    scan: Scan = module.scan
-    return scan
+    return module
+
+
+@pytest.fixture(scope="module")
+def marks(tmp_path_factory: pytest.TempPathFactory) -> Callable[[bytes], int]:
+    if tree._MARKS is not None:
+        return tree._MARKS
+    module = _module_here(tmp_path_factory.mktemp("marks"))
+    if module is None:
+        pytest.skip("没有 C 编译器：不比较")
+    found: Callable[[bytes], int] = module.marks
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -96,13 +115,32 @@ def _both(markup: str, scan: Scan) -> tuple[tree._Collector | None, tree._Collec
 
 
 def check_parity(markup: str, scan: Scan) -> bool:
-    """Whether the scanner read the page (then as the tree does: asserted)."""
+    """Whether the scanner read the page (then as the tree does, and its UTF-8 bytes as
+    its text: asserted)."""
     fast, reference = _both(markup, scan)
+    _same_from_bytes(markup, fast, scan)
     if fast is None:
         return False
     assert reference is not None, markup
     assert _reading(fast) == _reading(reference), markup
     return True
+
+
+def _same_from_bytes(markup: str, read: tree._Collector | None, scan: Scan) -> None:
+    """The page given as its UTF-8 bytes (as ``read_html`` gives it when the file was
+    UTF-8) is read as given as text."""
+    markup = tree._XML_DECL_RE.sub("", markup, count=1)
+    if tree._has_hidden(markup):
+        return
+    try:
+        utf8 = markup.encode("utf-8")
+    except UnicodeEncodeError:  # (lone surrogates: never decoded from bytes)
+        return
+    spans, word_lists, stored = tree._has_spans(markup), "mso-list" in markup, "x:num" in markup
+    from_bytes = tree._scanned(scan, utf8, spans, word_lists, stored)
+    assert (from_bytes is None) == (read is None), markup
+    if read is not None and from_bytes is not None:
+        assert _reading(from_bytes) == _reading(read), markup
 
 
 def _read_alike(markup: str, scan: Scan) -> tree._Collector:
@@ -483,3 +521,54 @@ def test_make_test_reads_pages_with_the_scanner() -> None:
     if os.environ.get("GONGKAI_NATIVE_REQUIRED") != "1" or not native.in_use():
         pytest.skip("只在 make test 中要求（它先运行 make native）")
     assert tree._SCAN is not None, "make native 未能编译网页扫描器 _html_scan（见其输出）"
+
+
+def test_bytes_that_are_not_utf8_are_left_to_the_tree(scan: Scan) -> None:
+    page = "<html><body><p>本年度主动公开信息</p><table><tr><td>规章</td><td>0</td></tr></table></body></html>"
+    utf8 = page.encode("utf-8")
+    assert scan(utf8, False, tree._Table) is not None
+    broken = utf8.replace("规章".encode(), "规章".encode()[:-1])  # (a character cut short)
+    assert scan(broken, False, tree._Table) is None
+    with pytest.raises(TypeError):
+        scan(bytearray(utf8), False, tree._Table)
+
+
+def _searched(markup: str) -> tree._PageMarks:
+    """The page's marks as ``read_html`` finds them without the C module."""
+    marks = tree._MARKS
+    try:
+        tree._MARKS = None
+        return tree._page_marks(markup, markup.encode("utf-8"))
+    finally:
+        tree._MARKS = marks
+
+
+def test_a_page_s_marks_found_in_its_utf8_are_those_its_text_holds(
+    marks: Callable[[bytes], int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tree, "_MARKS", marks)
+    r = random.Random(20261207)
+    pages = [markup for _, markup in PAGES] + [generated_page(r) for _ in range(200)]
+    pages += [
+        "<td rowSpan=2 COLSPAN=3>年报</td>",
+        "<TD ROWSPAN=2>",
+        "<td rOWspan=2 coLSPAN=2>",  # (spelled as no page spells it: not searched for)
+        "style='DISPLAY:none'",
+        "<p style='mso-list:Ignore'>一、</p><td x:num=0>-</td>年度报",
+        "年度报告",
+        "年",
+        "rowspa",
+        "",
+    ]
+    for markup in pages:
+        try:
+            utf8 = markup.encode("utf-8")
+        except UnicodeEncodeError:
+            continue
+        found = tree._page_marks(markup, utf8)
+        searched = _searched(markup)
+        assert found.isplay == ("isplay" in markup) and found.isplay_upper == ("ISPLAY" in markup)
+        assert found._replace(isplay=None, isplay_upper=None) == searched, markup
+        assert tree._has_hidden(markup, found.isplay, found.isplay_upper) == tree._has_hidden(
+            markup
+        )

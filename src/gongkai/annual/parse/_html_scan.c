@@ -166,7 +166,7 @@ static int collapse_into(const char *src, Py_ssize_t n, Buf *out, Py_ssize_t *st
     int run = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)src[i];
-        if (ascii_space(c)) {
+        if (c <= ' ' && ascii_space(c)) { /* (one compare for the usual byte) */
             if (!run)
                 d[k++] = ' ';
             run = 1;
@@ -343,28 +343,28 @@ static Tag TAGS[] = {
 #define N_TAGS ((int)(sizeof(TAGS) / sizeof(TAGS[0])))
 #define T_UNKNOWN (-1)
 
-static int tag_cmp(const char *name, Py_ssize_t len, const char *known) {
-    Py_ssize_t i = 0;
-    for (; i < len && known[i]; i++) {
-        if ((unsigned char)name[i] != (unsigned char)known[i])
-            return (unsigned char)name[i] < (unsigned char)known[i] ? -1 : 1;
-    }
-    if (i == len && known[i] == 0)
-        return 0;
-    return i == len ? -1 : 1;
-}
+/* The tags by first letter and length: BY_GROUP[TAG_FROM[c][len] ...] lists the
+ * TAG_COUNT[c][len] tags that begin with the letter c (0 for 'a') and have that length (at
+ * most the few of ``h1``..``h6``, ``td th tr tt``) (init_tags). */
+static unsigned char TAG_FROM[26][NAME_MAX_LEN + 1];
+static unsigned char TAG_COUNT[26][NAME_MAX_LEN + 1];
+static unsigned char BY_GROUP[256];
 
 static int tag_id(const char *name, Py_ssize_t len) {
-    int lo = 0, hi = N_TAGS - 1;
-    while (lo <= hi) {
-        int mid = (lo + hi) / 2;
-        int c = tag_cmp(name, len, TAGS[mid].name);
-        if (c == 0)
-            return mid;
-        if (c < 0)
-            hi = mid - 1;
-        else
-            lo = mid + 1;
+    if (len <= 0 || len > NAME_MAX_LEN)
+        return T_UNKNOWN;
+    unsigned char first = (unsigned char)name[0];
+    if (first < 'a' || first > 'z')
+        return T_UNKNOWN;
+    int from = TAG_FROM[first - 'a'][len], count = TAG_COUNT[first - 'a'][len];
+    for (int g = from; g < from + count; g++) {
+        int i = BY_GROUP[g];
+        const char *known = TAGS[i].name;
+        Py_ssize_t k = 1;
+        while (k < len && known[k] == name[k])
+            k++;
+        if (k == len)
+            return i;
     }
     return T_UNKNOWN;
 }
@@ -375,10 +375,29 @@ static int T_IMG, T_BODY, T_HTML, T_HEAD, T_TABLE, T_TR, T_TD, T_TH, T_TBODY, T_
 
 static int init_tags(void) {
     int closers = 0;
+    if (N_TAGS > 255) {
+        PyErr_SetString(PyExc_SystemError, "_html_scan: too many tags");
+        return FAILED;
+    }
     for (int i = 0; i < N_TAGS; i++) {
-        if (i > 0 && strcmp(TAGS[i - 1].name, TAGS[i].name) >= 0) {
+        unsigned char first = (unsigned char)TAGS[i].name[0];
+        size_t len = strlen(TAGS[i].name);
+        if ((i > 0 && strcmp(TAGS[i - 1].name, TAGS[i].name) >= 0) || first < 'a' ||
+            first > 'z' || len == 0 || len > NAME_MAX_LEN) {
             PyErr_SetString(PyExc_SystemError, "_html_scan: tags not sorted");
             return FAILED;
+        }
+    }
+    int placed = 0; /* (a counting sort of the tags by first letter and length) */
+    for (int c = 0; c < 26; c++) {
+        for (int len = 1; len <= NAME_MAX_LEN; len++) {
+            TAG_FROM[c][len] = (unsigned char)placed;
+            for (int i = 0; i < N_TAGS; i++) {
+                if (TAGS[i].name[0] - 'a' == c && strlen(TAGS[i].name) == (size_t)len) {
+                    BY_GROUP[placed++] = (unsigned char)i;
+                    TAG_COUNT[c][len]++;
+                }
+            }
         }
     }
     for (int i = 0; i < N_TAGS; i++) {
@@ -1670,16 +1689,17 @@ static int comment_event(Scan *sc, long line) {
     return 0;
 }
 
+/* A name's bytes in lower case, 0 for a byte that ends it (init_bytes). */
+static unsigned char NAME_BYTE[256];
+
 static int read_name(Scan *sc, Py_ssize_t i, char *name, Py_ssize_t *len, Py_ssize_t *after) {
     const unsigned char *s = sc->s;
     Py_ssize_t k = 0;
-    while (i < sc->n) {
-        unsigned char c = s[i];
-        if (!(is_alnum(c) || c == ':' || c == '_' || c == '.' || c == '-'))
-            break;
+    unsigned char c;
+    while (i < sc->n && (c = NAME_BYTE[s[i]]) != 0) {
         if (k >= NAME_MAX_LEN)
             return UNSURE;
-        name[k++] = (char)lower(c);
+        name[k++] = (char)c;
         i++;
     }
     if (i >= sc->n)
@@ -1782,11 +1802,19 @@ static int token(Scan *sc, Py_ssize_t at) {
 
 /* Characters libxml2 reports or replaces, and a CR not before LF: left to the tree. */
 static unsigned char PLAIN_BYTE[256]; /* bytes that need no look (init_bytes) */
+static unsigned char MARK_START[256]; /* the bytes a page's mark starts with (page_marks) */
 
 static void init_bytes(void) {
-    for (int c = 0; c < 256; c++)
+    for (int c = 0; c < 256; c++) {
         PLAIN_BYTE[c] = (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t' || c == '\f' ||
                         (c >= 0x80 && c < 0xC0) || (c > 0xC2 && c < 0xEF);
+        int in_name = is_alnum((unsigned char)c) || c == ':' || c == '_' || c == '.' || c == '-';
+        NAME_BYTE[c] = in_name ? lower((unsigned char)c) : 0;
+    }
+    const char *starts = "rRcCiImx";
+    for (const char *p = starts; *p; p++)
+        MARK_START[(unsigned char)*p] = 1;
+    MARK_START[(unsigned char)"年"[0]] = 1;
 }
 
 static int check_bytes(Scan *sc) {
@@ -1858,6 +1886,93 @@ static int run(Scan *sc) {
     return flush(sc);
 }
 
+/* ---------------------------------------------------------------- the page's marks */
+
+/* What ``read_html`` looks for anywhere in a page before reading it (``_has_spans``, the
+ * first searches of ``_has_hidden``, ``mso-list``, ``x:num``, the report's name), found in
+ * one pass over its UTF-8 (the page's text searched for these as many times costs several
+ * times more): a search of ASCII words in UTF-8 finds what a search of its text finds,
+ * and so does one of whole characters. */
+enum {
+    M_SPANS = 1 << 0,       /* rowspan or colspan, as _SPAN_SPELLINGS spell them */
+    M_ISPLAY = 1 << 1,      /* "isplay" */
+    M_ISPLAY_UPPER = 1 << 2, /* "ISPLAY" */
+    M_WORD_LISTS = 1 << 3,  /* "mso-list" */
+    M_STORED = 1 << 4,      /* "x:num" */
+    M_ANNUAL_REPORT = 1 << 5, /* "年度报告" */
+    M_ANNUAL_SHORT = 1 << 6,  /* "年报" */
+};
+
+static int at_word(const unsigned char *s, Py_ssize_t n, Py_ssize_t i, const char *word) {
+    size_t k = strlen(word);
+    return (size_t)(n - i) >= k && memcmp(s + i, word, k) == 0;
+}
+
+static int spells_span(const unsigned char *s, Py_ssize_t n, Py_ssize_t i) {
+    static const char *kinds[] = {"row", "col", "Row", "Col", "ROW", "COL"};
+    static const char *spans[] = {"span", "Span", "SPAN"};
+    if (n - i < 7 || (s[i + 1] | 0x20) != 'o' || (s[i + 3] | 0x20) != 's')
+        return 0; /* (the usual 'c' or 'r' of the markup: class, content, script) */
+    for (int k = 0; k < 6; k++) {
+        if (!at_word(s, n, i, kinds[k]))
+            continue;
+        for (int j = 0; j < 3; j++)
+            if (at_word(s, n, i + 3, spans[j]))
+                return 1;
+    }
+    return 0;
+}
+
+static long page_marks(const unsigned char *s, Py_ssize_t n) {
+    long found = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        unsigned char c = s[i];
+        if (!MARK_START[c])
+            continue;
+        switch (c) {
+        case 'r': case 'R': case 'c': case 'C':
+            if (spells_span(s, n, i))
+                found |= M_SPANS;
+            break;
+        /* (each word's second byte looked at first: the first is common in markup) */
+        case 'i':
+            if (i + 1 < n && s[i + 1] == 's' && at_word(s, n, i, "isplay"))
+                found |= M_ISPLAY;
+            break;
+        case 'I':
+            if (i + 1 < n && s[i + 1] == 'S' && at_word(s, n, i, "ISPLAY"))
+                found |= M_ISPLAY_UPPER;
+            break;
+        case 'm':
+            if (i + 1 < n && s[i + 1] == 's' && at_word(s, n, i, "mso-list"))
+                found |= M_WORD_LISTS;
+            break;
+        case 'x':
+            if (i + 1 < n && s[i + 1] == ':' && at_word(s, n, i, "x:num"))
+                found |= M_STORED;
+            break;
+        default: /* (the first byte of 年, and of many other characters) */
+            if (n - i < 6 || s[i + 1] != (unsigned char)"年"[1] || s[i + 2] != (unsigned char)"年"[2])
+                break;
+            if (at_word(s, n, i, "年度报告"))
+                found |= M_ANNUAL_REPORT;
+            else if (at_word(s, n, i, "年报"))
+                found |= M_ANNUAL_SHORT;
+        }
+    }
+    return found;
+}
+
+static PyObject *marks(PyObject *module, PyObject *arg) {
+    (void)module;
+    if (!PyBytes_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "marks: the page's bytes");
+        return NULL;
+    }
+    return PyLong_FromLong(
+        page_marks((const unsigned char *)PyBytes_AS_STRING(arg), PyBytes_GET_SIZE(arg)));
+}
+
 static void scan_free(Scan *sc) {
     buf_free(&sc->clutter);
     buf_free(&sc->para);
@@ -1877,16 +1992,27 @@ static PyObject *scan(PyObject *module, PyObject *args) {
     PyObject *markup, *table_type;
     int spans, word_lists = 0, stored = 0;
     (void)module;
-    if (!PyArg_ParseTuple(args, "UpO|pp:scan", &markup, &spans, &table_type, &word_lists,
+    if (!PyArg_ParseTuple(args, "OpO|pp:scan", &markup, &spans, &table_type, &word_lists,
                           &stored))
         return NULL;
     Py_ssize_t n;
-    const char *utf8 = PyUnicode_AsUTF8AndSize(markup, &n);
-    if (utf8 == NULL) {
-        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
-            return NULL;
-        PyErr_Clear(); /* (lone surrogates: the tree's business) */
-        Py_RETURN_NONE;
+    const char *utf8;
+    int from_bytes = PyBytes_Check(markup);
+    if (from_bytes) {
+        /* (the page's own UTF-8: no copy of it encoded again from its text) */
+        utf8 = PyBytes_AS_STRING(markup);
+        n = PyBytes_GET_SIZE(markup);
+    } else if (PyUnicode_Check(markup)) {
+        utf8 = PyUnicode_AsUTF8AndSize(markup, &n);
+        if (utf8 == NULL) {
+            if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+                return NULL;
+            PyErr_Clear(); /* (lone surrogates: the tree's business) */
+            Py_RETURN_NONE;
+        }
+    } else {
+        PyErr_SetString(PyExc_TypeError, "scan: markup must be str or UTF-8 bytes");
+        return NULL;
     }
     Scan sc;
     memset(&sc, 0, sizeof(sc));
@@ -1916,6 +2042,10 @@ static PyObject *scan(PyObject *module, PyObject *args) {
                                sc.script_markup ? Py_True : Py_False);
     else if (r > 0)
         result = Py_NewRef(Py_None);
+    else if (from_bytes && PyErr_ExceptionMatches(PyExc_UnicodeDecodeError)) {
+        PyErr_Clear(); /* (bytes that are not UTF-8: the tree's business) */
+        result = Py_NewRef(Py_None);
+    }
     scan_free(&sc);
     return result;
 }
@@ -1923,7 +2053,11 @@ static PyObject *scan(PyObject *module, PyObject *args) {
 static PyMethodDef METHODS[] = {
     {"scan", scan, METH_VARARGS,
      "scan(markup, spans, table_type, word_lists=False, stored=False) -> "
+     "(markup: str, or bytes in UTF-8) "
      "(texts, blocks, dropped_hidden, script_markup) or None"},
+    {"marks", marks, METH_O,
+     "marks(page: UTF-8 bytes) -> int: bits of rowspan/colspan, 'isplay', 'ISPLAY', "
+     "'mso-list', 'x:num', '年度报告', '年报' found in the page"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -21,7 +21,7 @@ import lxml.etree
 from .detect import Decoded, decode_text
 from .document import Document, Grid
 from .grid import RawCell, lay_out, plain_grid
-from .normalize import finish_cells, join_wrapped, looks_traditional, normalize_texts
+from .normalize import finish_cells, join_texts, join_wrapped, looks_traditional, normalize_joined
 from .read_text import encoding_notes, numbered_lines, traditional_note
 
 _SKIP = frozenset(
@@ -193,12 +193,16 @@ def read_html(decoded: Decoded, source: str) -> Document:
     if decoded.text[:1] in _ARCHIVE_STARTS and "ime-version" in decoded.text[:512].lower():
         decoded = _web_archive(decoded) or decoded
     markup = _XML_DECL_RE.sub("", decoded.text, count=1)
-    spans, hides, word_lists = _has_spans(markup), _has_hidden(markup), "mso-list" in markup
-    stored = "x:num" in markup
+    # the page's own UTF-8 when it is the markup as decoded (no XML declaration cut)
+    utf8 = decoded.utf8 if len(markup) == len(decoded.text) else None
+    marks = _page_marks(markup, utf8)
+    spans, word_lists, stored = marks.spans, marks.word_lists, marks.stored
+    hides = _has_hidden(markup, marks.isplay, marks.isplay_upper)
     root: lxml.etree._Element | None = None
     collector = None
     if _SCAN is not None and not hides:
-        collector = _scanned(_SCAN, markup, spans, word_lists, stored)
+        scanned = markup if utf8 is None else utf8
+        collector = _scanned(_SCAN, scanned, spans, word_lists, stored)
     if collector is None:
         root = _tree(markup)
         if root is None:
@@ -227,7 +231,7 @@ def read_html(decoded: Decoded, source: str) -> Document:
             }
         )
     if (
-        ("年度报告" in markup or "年报" in markup)
+        marks.names_report
         and not _shows_title(collector)
         and (root := root if root is not None else _tree(markup)) is not None
     ):
@@ -238,14 +242,18 @@ def read_html(decoded: Decoded, source: str) -> Document:
             collector.blocks.insert(0, (len(collector.texts), title[1]))
             collector.texts.append(title[0])
     raw = collector.texts
-    simplify = looks_traditional("".join(raw[: _sample_end(collector.blocks, len(raw))]))
+    joined = join_texts(raw)
+    simplify = _looks_traditional(joined, raw, _sample_end(collector.blocks, len(raw)))
     if simplify:
         document.diagnostics.append(traditional_note(source))
-    texts = normalize_texts(raw, simplify=simplify)
+    texts = normalize_joined(joined, raw, simplify=simplify)
     pending: list[tuple[int | None, str]] = []
     for content, number in collector.blocks:
         if isinstance(content, int):
             text = texts[content]
+            if "\n" not in text:  # (a paragraph: one line)
+                pending.append((number, text.rstrip(" ")))
+                continue
             if text.endswith(" "):  # as normalize_text trims a text's lines
                 text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
             pending.extend(
@@ -273,25 +281,80 @@ def _tree(markup: str) -> lxml.etree._Element | None:
 
 
 _Scanned = tuple[list[str], list[tuple["int | _Table", "int | None"]], bool, bool]
-_Scanner = Callable[[str, bool, type["_Table"], bool, bool], "_Scanned | None"]
+_Scanner = Callable[[str | bytes, bool, type["_Table"], bool, bool], "_Scanned | None"]
+
+
+def _scanner_module() -> Any:
+    """The C module ``_html_scan`` (built by ``scripts/build_native.py`` beside the
+    compiled modules); ``None`` when it is not built or not in use."""
+    try:
+        return importlib.import_module(__name__.rpartition(".")[0] + "._html_scan")
+    except ImportError:
+        return None
 
 
 def _scanner() -> _Scanner | None:
-    """The markup scanner (``_html_scan``, C, built by ``scripts/build_native.py`` beside
-    the compiled modules): ``None`` when it is not built or not in use, or when lxml's
-    libxml2 is not the 2.14 whose tree rules it follows."""
+    """The markup scanner (``_html_scan.scan``): ``None`` when it is not built or not in
+    use, or when lxml's libxml2 is not the 2.14 whose tree rules it follows."""
     if lxml.etree.LIBXML_VERSION[:2] != (2, 14):
         return None
-    try:
-        module = importlib.import_module(__name__.rpartition(".")[0] + "._html_scan")
-    except ImportError:
+    module = _scanner_module()
+    if module is None:
         return None
     scan: _Scanner = module.scan
     return scan
 
 
+def _marker() -> Callable[[bytes], int] | None:
+    """``_html_scan.marks``: what ``_PageMarks`` looks for, found in a page's UTF-8 in one
+    pass; ``None`` when the module is not built or not in use."""
+    module = _scanner_module()
+    marker: Callable[[bytes], int] | None = getattr(module, "marks", None)
+    return marker
+
+
+class _PageMarks(NamedTuple):
+    """What the whole page is searched for before it is read."""
+
+    spans: bool
+    """``_has_spans``."""
+    isplay: bool | None
+    """Whether ``isplay`` is in the page (``_has_hidden``); ``None``: not searched yet."""
+    isplay_upper: bool | None
+    """Whether ``ISPLAY`` is; ``None``: not searched yet."""
+    word_lists: bool
+    """A Word export's list numbers (``mso-list``)."""
+    stored: bool
+    """An Excel export's stored numbers (``x:num``)."""
+    names_report: bool
+    """``年度报告`` or ``年报``."""
+
+
+def _page_marks(markup: str, utf8: bytes | None) -> _PageMarks:
+    """The page's marks: from its UTF-8 in one pass in C when it has it (``_MARKS``), else
+    by searching its text for each."""
+    if utf8 is not None and _MARKS is not None:
+        found = _MARKS(utf8)
+        return _PageMarks(
+            bool(found & 1),
+            bool(found & 2),
+            bool(found & 4),
+            bool(found & 8),
+            bool(found & 16),
+            bool(found & 96),
+        )
+    return _PageMarks(
+        _has_spans(markup),
+        None,
+        None,
+        "mso-list" in markup,
+        "x:num" in markup,
+        "年度报告" in markup or "年报" in markup,
+    )
+
+
 def _scanned(
-    scan: _Scanner, markup: str, spans: bool, word_lists: bool, stored: bool
+    scan: _Scanner, markup: str | bytes, spans: bool, word_lists: bool, stored: bool
 ) -> _Collector | None:
     """The common page read from its markup without building its tree: what ``_walk``
     collects, or ``None`` when the scanner cannot be certain the tree reads it so
@@ -402,6 +465,15 @@ def _has_spans(markup: str) -> bool:
     if "pan" not in markup and "PAN" not in markup:
         return False
     return any(spelling in markup for spelling in _SPAN_SPELLINGS)
+
+
+def _looks_traditional(joined: str, texts: list[str], end: int) -> bool:
+    """Whether the first ``end`` texts look traditional, from the page's texts as
+    ``join_texts`` joined them (the separator is no character the test counts): when the
+    whole page does not, neither do they (the usual page: no second join)."""
+    if not looks_traditional(joined):
+        return False
+    return end >= len(texts) or looks_traditional("".join(texts[:end]))
 
 
 def _sample_end(blocks: list[tuple[int | _Table, int | None]], total: int) -> int:
@@ -644,16 +716,22 @@ _HIDING = ("display:none", "display: none", "display:None", "display :none")
 _HIDING_RE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 
 
-def _has_hidden(markup: str) -> bool:
+def _has_hidden(markup: str, isplay: bool | None = None, isplay_upper: bool | None = None) -> bool:
     """Whether the page hides anything inline (``display:none``): a few substring
     searches, so that most pages read no row's or cell's ``style`` at all (a ``hidden``
     attribute on a table row is too rare to search every page for). Old pages write
-    their styles in capitals (``STYLE="DISPLAY: none"``)."""
-    if "isplay" in markup:  # (CSS is mostly written in lower case)
+    their styles in capitals (``STYLE="DISPLAY: none"``). ``isplay``, ``isplay_upper``:
+    whether the page holds ``isplay``, ``ISPLAY``, when already known."""
+    if isplay is None:
+        isplay = "isplay" in markup
+    if isplay:  # (CSS is mostly written in lower case)
         if any(spelling in markup for spelling in _HIDING):
             return True
-    elif "ISPLAY" not in markup:  # (most pages: two searches)
-        return False
+    else:
+        if isplay_upper is None:
+            isplay_upper = "ISPLAY" in markup
+        if not isplay_upper:  # (most pages: two searches)
+            return False
     return _HIDING_RE.search(markup) is not None
 
 
@@ -887,3 +965,5 @@ def _span(value: str | None) -> int:
 
 _SCAN = _scanner()
 """The markup scanner in use (tests turn it off: ``None`` reads every page's tree)."""
+_MARKS = _marker()
+"""``_html_scan.marks`` when built (``None``: the page's text is searched instead)."""
