@@ -28,6 +28,14 @@ def test_two_spaces_between_digits_are_one_cell_boundary_not_none() -> None:
     assert compact("其他 30  0\t0 \u3000 0\n\n03") == "其他30 0 0 0 03"
 
 
+def test_white_space_the_reader_never_prints_stays_except_between_digits() -> None:
+    """A no-break space (``\\xa0``) beside a label stays as printed, with the spaces around
+    it dropped; between two digits any white space is one cell boundary."""
+    assert compact("行政\xa0 许可 \xa0") == "行政\xa0许可\xa0"
+    assert compact("3 \xa0\t4 5\u2002x") == "3 4 5\u2002x"
+    assert compact("(一) “规章”, 12\n") == '（一）"规章"，12'
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_flat_tables_read_back_every_cell(case: str) -> None:
     expected = AnnualReport.load(FLAT / f"{case}.expected.json")
