@@ -290,3 +290,34 @@ def test_rt4_tables_titled_by_their_own_numbers_leave_part_six() -> None:
 )
 def test_rt4_a_tables_own_number_before_a_parts_title(line: str, kind: str | None) -> None:
     assert _title_kind(line) == kind
+
+
+def test_rt4_table4_row_cut_by_a_page_footer_is_one_row_read_by_its_cells() -> None:
+    name = "rt4-md-table4-row-cut-by-page-footer-blank-cell-xingzhengfa-fuyi-notes-in-table2"
+    report = parse_file(_path(name))
+    assert report.table4.reconsideration.pending is None
+    assert report.table4.litigation_direct.total == 3  # (the footer's 8 is no cell)
+    assert "CELL_BLANK" in _codes(report)
+    assert report.confidence is not None and report.confidence["table4"] == 1.0
+
+
+def test_rt4_two_table4_rows_printing_the_same_column_are_not_joined() -> None:
+    first = "| 1 | 0 | 0 | 0 | 1 | 0 | 0 |  |  |  |  |  |  |  |  |"
+    second = "|  |  |  |  |  | 0 | 0 | 0 | 0 | 0 | 0 | 0 |  |  |  |"  # 14 numbers in all
+    report = parse_bytes(_table4_report(f"{first}\n{second}").encode("utf-8"), "样本.txt")
+    assert report.table4.reconsideration.upheld is None
+    assert "ROW_TOO_FEW" in _codes(report)
+
+
+@pytest.mark.parametrize(
+    "title", ["## 三、收到和处理政府信息公开申请情况", "## 四、政府信息公开行政复议、行政诉讼情况"]
+)
+def test_rt4_table3_under_other_tables_header_words_without_a_title_is_not_cut(
+    title: str,
+) -> None:
+    name = "rt4-md-table3-in-three-under-table4-and-table2-header-words"
+    text = _path(name).read_text(encoding="utf-8")
+    assert title in text
+    report = parse_bytes(text.replace(title, "").encode("utf-8"), f"{name}.txt")
+    expected = json.loads(next(FIXTURES.glob(f"*/{name}.expected.json")).read_text("utf-8"))
+    assert differences(report, expected) == []

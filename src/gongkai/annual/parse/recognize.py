@@ -633,7 +633,13 @@ def table_ranges(
                 if j == k or key not in headings:
                     continue
                 later = _anchor(rows, sets[j], first, last, [sets[k]])
-                if later is not None and later > first:
+                # (this table's own rows again after it: the other's header words were
+                # printed over this table's next part, a converter's wrong header)
+                if (
+                    later is not None
+                    and later > first
+                    and _anchor(rows, sets[k], later + 1, last, [sets[j]]) is None
+                ):
                     last = later
         ranges[k] = (first, last)
     return ranges[0], ranges[1], ranges[2]
@@ -677,12 +683,29 @@ def _with_values(
     at = first
     while at is not None:
         stop = min((b for b in bounds if b > at), default=end)
-        if _holds_number(rows, at, stop):
+        if not _holds_number(rows, at, stop):
+            if stop >= end:
+                break
+            at = _anchor(rows, sets[k], stop, end, others)
+        elif _others_follow(rows, at, stop, sets[k], others):
+            at = _anchor(rows, sets[k], at + 1, end, others)
+        else:
             return at
-        if stop >= end:
-            break
-        at = _anchor(rows, sets[k], stop, end, others)
     return first
+
+
+def _others_follow(
+    rows: Sequence[Row], at: int, stop: int, own: LabelSet, others: Sequence[LabelSet]
+) -> bool:
+    """Whether the first labelled row after ``at`` is another table's: ``at`` is then
+    this table's header words printed over the other's rows (a converter repeating the
+    wrong header over a table's next part), not this table's start."""
+    for row in rows[at + 1 : stop]:
+        if _any_label(row.cells, own):
+            return False
+        if any(_any_label(row.cells, o) for o in others):
+            return True
+    return False
 
 
 def _holds_number(rows: Sequence[Row], start: int, stop: int) -> bool:

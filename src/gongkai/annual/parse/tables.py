@@ -781,21 +781,38 @@ def _piped(row: Row) -> bool:
     return row.grid is None and text[:1] == "|" and text[-1:] == "|"
 
 
-def _ruled_line(values: Sequence[Token], width: int) -> list[Value] | None:
-    """Table 四's numbers all on one Markdown row with its outer pipes and exactly
-    ``width`` cells between them (``| 3 | 1 | … |  | 1 | … |``): each read by its cell,
-    a blank one as null, as surely as in a grid. (Splitting the line leaves one empty
-    cell before the opening pipe and one after the closing pipe.)"""
-    row = values[0].row
-    if (
-        not _piped(row)
-        or any(v.row is not row for v in values)
-        or len(row.cells) != width + 2
-        or row.cells[0]
-        or row.cells[-1]
-    ):
+def _row_cells(row: Row, width: int) -> Sequence[str] | None:
+    """The ``width`` cells of a grid's row or of a Markdown row between its outer pipes."""
+    if row.grid is not None:
+        return row.cells if len(row.cells) == width else None
+    if not _piped(row) or len(row.cells) != width + 2 or row.cells[0] or row.cells[-1]:
         return None
-    read = [read_value(c) for c in row.cells[1:-1]]
+    return row.cells[1:-1]
+
+
+def _ruled_line(values: Sequence[Token], width: int) -> list[Value] | None:
+    """Table 四's numbers on Markdown rows with their outer pipes and exactly ``width``
+    cells between them (``| 3 | 1 | … |  | 1 | … |``), or on a grid's rows of ``width``
+    cells: each read by its cell, a blank one as null. Such a row cut by a page break
+    prints its first cells on one row and the rest, in the same columns, on the next
+    (``| 3 | 1 | … |  |  |`` then ``|  |  | … | 1 | 0 |``): no column filled on both, they
+    are one row. (Splitting a Markdown line leaves one empty cell before the opening pipe
+    and one after the closing pipe.)"""
+    rows: list[Row] = []
+    for value in values:
+        if not rows or value.row is not rows[-1]:
+            rows.append(value.row)
+    printed = [_row_cells(row, width) for row in rows]
+    if any(p is None for p in printed):
+        return None
+    cells = [""] * width
+    for row_cells in printed:
+        for i, cell in enumerate(row_cells or ()):
+            if cell.strip():
+                if cells[i].strip():
+                    return None  # two rows print this column: not one row cut in two
+                cells[i] = cell
+    read = [read_value(c) for c in cells]
     if any(v.kind is Kind.TEXT for v in read):
         return None
     return read
