@@ -44,7 +44,7 @@ from .meta import Meta, joint_message, other_spelling, read_meta
 from .notes import Notes
 from .placeholders import placeholders_as_zero
 from .rows import Row, document_rows
-from .sections import _table_line, find_headings, section_texts
+from .sections import find_headings, section_texts, table_line
 from .split_columns import join_split_columns
 from .tables import Reading, read_table2, read_table3, read_table4, table4_header_words
 
@@ -385,7 +385,7 @@ def _above_table(rows: Sequence[Row], index: int, table_rows: Collection[int]) -
             return True
         if not row.filled or _title_kind(row.text) is not None:
             continue
-        return _table_line(row.text)
+        return table_line(row.text)
     return False
 
 

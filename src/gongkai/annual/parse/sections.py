@@ -390,10 +390,10 @@ def section_texts(
         end = found[n + 1][0] if n + 1 < len(found) else len(rows)
         tables = key in _TABLE_SECTIONS
         run_in = _run_in(rows[index], key)
-        lines: list[str] = [run_in] if run_in and not (tables and _table_line(run_in)) else []
+        lines: list[str] = [run_in] if run_in and not (tables and table_line(run_in)) else []
         for row in rows[index + 1 : end]:
             if row.index not in table_rows and row.filled:
-                if tables and _table_line(row.text):
+                if tables and table_line(row.text):
                     continue
                 lines.append(row.text)
         texts[key] = "\n".join(lines).strip()
@@ -409,7 +409,7 @@ _TABLE_WORDS_RE = re.compile(
 """Words of the three tables' rows and headers."""
 
 
-def _table_line(text: str) -> bool:
+def table_line(text: str) -> bool:
     """A line of a table the tables' readers read from the text itself (a crawled page's
     rows, digits run together): no sentence, and the tables' own words."""
     return "。" not in text and _TABLE_WORDS_RE.search(text) is not None
