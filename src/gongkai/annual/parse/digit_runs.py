@@ -1553,6 +1553,19 @@ def _same_blanks(readings: Sequence[Reading], others: Sequence[_Option | None]) 
     return all(o is not None for o in others) and all(None not in r for r in every)
 
 
+SPLIT_OR_BLANK_TOTAL_REASON: Final = (
+    "本行印出的数字比格数少，只有把印在一起的数拆开才凑足各格，但这样本行合计不成立；"
+    "也可能是某格（如总计）空白、不印数字，请核对"
+)
+
+
+def _split_a_printed_number(row: _Row) -> bool:
+    """Whether the row's only split breaks a number the page printed whole (fewer numbers
+    between spaces than cells): then a blank cell, printing nothing, may be why it is one
+    number short, and the split is no reading "as printed"."""
+    return " " in row.run and len(row.run.split()) < s.TABLE3_WIDTH
+
+
 def _all_alone(rows: Mapping[str, _Row], blanks: bool) -> Table3Result:
     out = Table3Result()
     for key, row in rows.items():
@@ -1582,6 +1595,8 @@ def _alone(row: _Row, blanks: bool) -> Decoded:
         if readings is None or readings:  # (None: too many to list)
             alternatives = tuple(dict.fromkeys(_value(r) for r in readings or ()))
             return Decoded(row.candidates[0], False, alternatives[:3], FORCED_OR_BLANK_REASON)
+        if _split_a_printed_number(row):
+            return Decoded(row.candidates[0], False, reason=SPLIT_OR_BLANK_TOTAL_REASON)
         reason = "按原文的空格和位数只有一种拆分，照录（本行合计不成立）"
         return Decoded(row.candidates[0], True, reason=reason)
     picked = _pick(row.candidates, low)
