@@ -96,12 +96,18 @@ class Row:
 def document_rows(document: Document) -> list[Row]:
     rows: list[Row] = []
     grid_count = 0
+    # A PDF's line ends in a tab only where ``pdf_layout`` laid out a row of a table
+    # without ruling lines whose last cells are blank: they are cells. Elsewhere (a text
+    # file, Word's tab stops) whitespace at the end of a line means nothing.
+    blank_ends = document.kind == "pdf"
     for block in document.blocks:
         if isinstance(block, Line):
             text = block.text.strip()
             if not text:
                 continue
             cells = split_cells(text)
+            if blank_ends and block.text[-1:] == "\t":
+                cells += ("",) * _trailing_tabs(block.text)
             row = Row(len(rows), cells, text, block.number, block.page)
             if block.text[:1] == "\t":
                 lead = block.text[: len(block.text) - len(block.text.lstrip())].count("\t")
@@ -117,3 +123,8 @@ def document_rows(document: Document) -> list[Row]:
                 rows.append(Row(len(rows), cells, text, number, page, grid_count, grid_row, placed))
             grid_count += 1
     return rows
+
+
+def _trailing_tabs(text: str) -> int:
+    """How many blank cells the tabs at the end of a PDF's table row mark."""
+    return text[len(text.rstrip()) :].count("\t")
