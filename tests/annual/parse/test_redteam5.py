@@ -1,0 +1,229 @@
+"""A fifth red team's hand-made fixtures (``tests/fixtures/redteam5``): crawled text, converters'
+Markdown and portal HTML in shapes the other fixtures do not show.
+
+The fixtures with an ``.expected.json`` are compared cell by cell by
+``test_fixture_reports``; here are the notes each must (or must not) give. A fixture the
+reader does not yet read whole has its expected values in a ``.pending.json`` instead and is
+compared here, marked ``xfail(strict=True)`` with what is read wrong and the rule that would
+fix it: when the fix lands the test fails as XPASS, and the file is renamed to
+``.expected.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gongkai.annual.check import check
+from gongkai.annual.model import AnnualReport
+from gongkai.annual.parse import parse_file
+from tests.annual.parse.test_fixture_reports import differences
+from tests.conftest import FIXTURES
+
+HERE = FIXTURES / "redteam5"
+BAD_CODES = {"SECTION_NOT_FOUND", "TABLE_NOT_FOUND", "ROW_NOT_FOUND", "INTERNAL_ERROR"}
+WARNED_ROWS = {"ROW_INFERRED", "ROW_TOO_FEW", "ROW_TOO_MANY", "VALUES_UNASSIGNED", "ROW_DUPLICATE"}
+
+
+def _path(name: str) -> Path:
+    return next(p for p in HERE.glob(f"{name}.*") if p.suffix in (".txt", ".html"))
+
+
+def _read(name: str) -> AnnualReport:
+    return parse_file(_path(name))
+
+
+def _codes(report: AnnualReport) -> list[str]:
+    return [str(d["code"]) for d in report.diagnostics or ()]
+
+
+def _pending(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((HERE / f"{name}.pending.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _blank_rows(report: AnnualReport) -> list[str | None]:
+    return [d.get("row") for d in report.diagnostics or () if d["code"] == "CELL_BLANK"]
+
+
+ONE_LINE_TABLE = (
+    "in a text whose table 三 rows are one a line, table {t} printed whole on one line "
+    "(header words and numbers separated by spaces) is not found (TABLE_NOT_FOUND {t}, all "
+    "cells null): the line-oriented table finder (recognize/tables_text) seems to look for "
+    "the table's row labels at the start of lines; it should also read a single line holding "
+    "the table's own labels as the one-line (flat_tables/digit_runs) shape does"
+)
+
+PENDING: dict[str, str] = {
+    "crawled-rows-per-line-but-table2-squeezed-onto-one-spaced-line": ONE_LINE_TABLE.format(t="二"),
+    "crawled-rows-per-line-but-table4-header-and-values-on-one-spaced-line": ONE_LINE_TABLE.format(
+        t="四"
+    ),
+    "html-tables-lost-every-cell-its-own-paragraph-table3-rows-ideographic-spaces": (
+        "HTML whose tables were flattened to <p> paragraphs: table 四's header and its 15 "
+        "numbers in one paragraph (cells separated by U+3000) is TABLE_NOT_FOUND, all 15 cells "
+        "null; same rule as the one-line table 四 in a line-oriented text"
+    ),
+    "md-table4-transposed-one-row-per-cell-group-and-column-labels": (
+        "Markdown table 四 printed transposed (one row per cell: 组 | 列 | 数量) is read as 15 "
+        "rows of one number: ROW_DUPLICATE and ROW_TOO_FEW, all 15 cells null; a table 四 "
+        "whose rows each name a group and a column should be read cell by cell"
+    ),
+    "ocr-place-character-confused-in-title-body-and-signature-spell-it-right": (
+        "title 沪州市江阳区司法局 (OCR 沪 for 泸) while the first paragraph and the signature "
+        "both spell 泸州市江阳区司法局: organ read from the title with ORGAN_SPELLING; when "
+        "the signature and the body agree against the title on one character (meta.py), "
+        "their spelling should win"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=r)) for n, r in PENDING.items()],
+)
+def test_pending_fixture_reads_whole(name: str) -> None:
+    report = _read(name)
+    assert differences(report, _pending(name)) == []
+    assert not set(_codes(report)) & (BAD_CODES | WARNED_ROWS)
+
+
+def test_every_pending_fixture_is_listed_and_every_fixture_has_values() -> None:
+    pending = {p.name.removesuffix(".pending.json") for p in HERE.glob("*.pending.json")}
+    assert pending == set(PENDING)
+    documents = {p.stem for p in HERE.iterdir() if p.suffix in (".txt", ".html")}
+    expected = {p.name.removesuffix(".expected.json") for p in HERE.glob("*.expected.json")}
+    assert documents == expected | pending
+    assert len(documents) >= 25
+
+
+def test_html_nbsp_cells_are_blank_with_a_note_never_zero() -> None:
+    report = _read("html-rowspan-colspan-headers-nbsp-blank-rows")
+    blank = ["withheld.state_secret", "withheld.enforcement_files", "other.fee_unpaid"]
+    assert sorted(r for r in _blank_rows(report) if r) == sorted(f"table3.{k}" for k in blank)
+    for key in blank:
+        assert report.table3.row(key) == (None,) * 7
+
+
+def test_markdown_blank_total_under_a_page_footer_row_is_null_with_a_note() -> None:
+    report = _read("md-footer-dash-page-number-row-inside-table3-blank-total-cell")
+    assert _blank_rows(report) == ["table3.not_processed.publication"]
+    assert report.table3.row("not_processed.publication") == (1, 0, 0, 0, 0, 0, None)
+    assert not set(_codes(report)) & WARNED_ROWS  # the “— 4 —” row is no row
+
+
+def test_markdown_table4_in_three_tables_keeps_its_blank_total_blank() -> None:
+    report = _read("md-table4-three-tables-litigation-word-between-direct-total-empty")
+    assert report.to_dict()["table4"]["litigation_direct"]["total"] is None
+    assert "CELL_BLANK" in _codes(report)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "crawled-row-per-line-blank-outcome-rows-printed-as-slashes",
+        "crawled-one-line-runs-slashes-for-blank-rows-and-table2-cells",
+    ],
+)
+def test_slashes_for_blank_rows_are_null_not_zero_and_no_row_is_short(name: str) -> None:
+    report = _read(name)
+    assert report.table3.row("withheld.state_secret") == (None,) * 7
+    assert report.table3.row("granted")[0] not in (None, 0)
+    assert not set(_codes(report)) & WARNED_ROWS
+
+
+def test_dashes_for_the_two_litigation_groups_are_null() -> None:
+    report = _read("crawled-row-per-line-dashes-for-blank-rows-and-litigation-groups")
+    table4 = report.to_dict()["table4"]
+    assert set(table4["litigation_direct"].values()) == {None}
+    assert table4["reconsideration"]["total"] == 1
+
+
+def test_totals_misprinted_by_the_report_are_read_as_printed_and_the_checks_say_so() -> None:
+    report = _read("crawled-row-per-line-own-totals-misprinted-granted-and-reconsideration")
+    assert report.table3.row("granted") == (4, 1, 0, 0, 0, 0, 6)
+    findings = {(f.code, c) for f in check(report) for c in f.cells}
+    assert any(code == "T3.E003" and "granted" in cell for code, cell in findings)
+    assert any(code == "T4.E001" and "reconsideration" in cell for code, cell in findings)
+
+
+def test_organ_only_in_the_crawler_header_is_taken_and_said() -> None:
+    report = _read("crawled-organ-only-in-publisher-header-line-no-signature-organ")
+    assert report.organ == "样例市气象局"
+    assert "ORGAN_FROM_PUBLISHER" in _codes(report)
+
+
+@pytest.mark.parametrize(
+    ("name", "organ"),
+    [
+        ("crawled-organ-only-in-signature-generic-title", "样例县自然资源局"),
+        (
+            "crawled-organ-full-name-in-title-short-name-in-body-and-signature",
+            "样例市科学技术委员会",
+        ),
+        ("crawled-district-government-city-in-title-signed-by-its-office", "样例市东湖区人民政府"),
+        (
+            "crawled-title-guanyu-qingkuang-de-baogao-organ-in-preamble-sentence",
+            "样例县人民政府办公室",
+        ),
+    ],
+)
+def test_organ_is_found_without_a_warning(name: str, organ: str) -> None:
+    report = _read(name)
+    assert report.organ == organ
+    assert not {"ORGAN_NOT_FOUND", "ORGAN_SPELLING"} & set(_codes(report))
+
+
+@pytest.mark.parametrize(
+    ("name", "year"),
+    [
+        ("crawled-row-per-line-year-in-chinese-numerals-title-and-signature", 2023),
+        ("crawled-township-title-year-written-er-ling-er-si-nian-du", 2024),
+        ("crawled-year-only-in-statistics-period-sentence", 2024),
+        ("crawled-year-only-in-first-paragraph-title-without-year", 2024),
+        ("crawled-related-links-to-other-years-reports-after-the-article", 2024),
+        ("crawled-one-line-trial-format-2019-year-in-chinese-numerals", 2019),
+    ],
+)
+def test_year_is_read_without_guessing_from_a_date(name: str, year: int) -> None:
+    report = _read(name)
+    assert report.year == year
+    assert not {"YEAR_NOT_FOUND", "YEAR_FROM_DATE", "YEAR_CONFLICT"} & set(_codes(report))
+
+
+def test_table2_without_a_regulations_row_says_so_and_leaves_it_blank() -> None:
+    report = _read("md-no-guizhang-row-guifanxing-wenjian-dun-numbering-xingzhengfa-fuyi")
+    assert "ROW_NOT_PRINTED" in _codes(report)
+    assert report.to_dict()["table2"]["regulations"] == {
+        "made": None,
+        "repealed": None,
+        "in_force": None,
+    }
+
+
+def test_notes_in_table2_cells_leave_the_number() -> None:
+    report = _read("md-table2-cells-annotated-qizhong-xiuding-units-and-dates")
+    table2 = report.to_dict()["table2"]
+    assert table2["normative_documents"] == {"made": 22, "repealed": 3, "in_force": 140}
+    assert (table2["licensing"], table2["fees"]) == (418, 1.2)
+
+
+def test_thousands_separators_in_one_line_runs_are_one_number() -> None:
+    report = _read("crawled-one-line-runs-with-thousands-separators-large-office")
+    assert report.table3.row("received") == (1087, 23, 0, 0, 2, 1, 1113)
+    assert report.to_dict()["table2"]["licensing"] == 4127
+
+
+def test_full_width_comma_between_thousands_is_no_cell_boundary() -> None:
+    report = _read("crawled-rows-per-line-full-width-comma-thousands-separators")
+    assert report.table3.row("granted") == (602, 11, 0, 0, 1, 0, 614)
+    assert not set(_codes(report)) & WARNED_ROWS
+
+
+def test_traditional_report_is_converted_and_said() -> None:
+    report = _read("crawled-one-line-traditional-characters-cells-run-together")
+    assert report.organ == "样例市体育局"
+    assert "TRADITIONAL" in _codes(report)
