@@ -16,7 +16,7 @@ import pytest
 
 from gongkai.annual.parse import parse_bytes
 from gongkai.annual.parse.document import Document, Kind, Line
-from gongkai.annual.parse.rows import document_rows
+from gongkai.annual.parse.rows import Row, document_rows
 from tests.annual.parse.fixture_documents import pdf_html
 from tests.annual.parse.test_fixture_reports import differences
 from tests.annual.parse.test_pdf_unruled_tables import _layout, _texts
@@ -108,11 +108,15 @@ def test_a_blank_last_cell_is_laid_out_as_a_tab_ending_the_row() -> None:
     ]
 
 
-def _cells(kind: Kind, text: str) -> tuple[str, ...]:
+def _row(kind: Kind, text: str) -> Row:
     document = Document(source=f"样本.{kind}", kind=kind)
     document.blocks.append(Line(text, 1, 1 if kind == "pdf" else None))
     (row,) = document_rows(document)
-    return row.cells
+    return row
+
+
+def _cells(kind: Kind, text: str) -> tuple[str, ...]:
+    return _row(kind, text).cells
 
 
 def test_a_pdf_row_keeps_its_blank_last_cells() -> None:
@@ -135,6 +139,25 @@ def test_whitespace_ending_a_line_of_other_documents_is_no_cell(kind: Kind) -> N
 
 def test_a_pdf_line_of_narrative_is_one_cell() -> None:
     assert _cells("pdf", "本年度共收到申请28件。") == ("本年度共收到申请28件。",)
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "placed"),
+    [
+        ("pdf", "（一）予以公开\t8\t\t0\t0\t1\t0\t11", True),
+        ("pdf", "（一）予以公开\t8\t2\t0\t0\t1\t0\t", True),
+        ("pdf", "\t2\t0\t0\t1\t0\t11", True),
+        # a line pdf_layout joined by its gaps: a wide gap is one tab, whatever it spans
+        ("pdf", "信息内容\t本年收费金额（单位：万元）", False),
+        ("pdf", "（一）予以公开\t8\t2\t0\t0\t1\t0\t11", False),
+        ("text", "（一）予以公开\t8\t\t0\t0\t1\t0\t11", False),
+        ("docx", "（一）予以公开\t8\t\t0\t0\t1\t0\t11", False),
+    ],
+)
+def test_only_a_pdf_row_laid_out_by_its_columns_places_its_blanks(
+    kind: Kind, text: str, placed: bool
+) -> None:
+    assert _row(kind, text).placed is placed
 
 
 # ----------------------------------------------------------------------------- reports

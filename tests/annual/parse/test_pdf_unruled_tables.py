@@ -226,7 +226,9 @@ def test_a_number_cell_left_blank_in_an_unruled_row_is_null(page: str) -> None:
     report = parse_bytes(_pdf(html), "无线空格.pdf")
     assert differences(report, expected) == []
     codes = {d["code"] for d in report.diagnostics or ()}
-    assert codes == {"CELL_AMBIGUOUS"}  # said, as any blank of a table without lines
+    # said, as blanks; which code (CELL_BLANK: the columns place them) is
+    # test_pdf_unruled_blanks's to say
+    assert codes and codes <= {"CELL_BLANK", "CELL_AMBIGUOUS"}
 
 
 def _page_break(labelled: bool) -> list[tuple[list[Any], float]]:
