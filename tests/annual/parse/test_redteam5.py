@@ -51,10 +51,17 @@ def _blank_rows(report: AnnualReport) -> list[str | None]:
 
 ONE_LINE_TABLE = (
     "in a text whose table 三 rows are one a line, table {t} printed whole on one line "
-    "(header words and numbers separated by spaces) is not found (TABLE_NOT_FOUND {t}, all "
-    "cells null): the line-oriented table finder (recognize/tables_text) seems to look for "
-    "the table's row labels at the start of lines; it should also read a single line holding "
-    "the table's own labels as the one-line (flat_tables/digit_runs) shape does"
+    "(header words and numbers separated by spaces) is TABLE_NOT_FOUND, all its cells null: "
+    "the line-by-line readers find no row label at a line's start, and recognize._flat (the "
+    "one-line reader, flat_tables/digit_runs, which reads the same table on a one-line page) "
+    "is only tried when table 三 was not read whole; it should also be tried for a table "
+    "二 or 四 that was not found"
+)
+WRAPPED_LABEL = (
+    "table 三 labels wrapped in a narrow first column, numbers on the label's first line and "
+    "the rest of the label on the next line(s) without numbers (pdftotext -layout, PDF copy): "
+    "{what}; a label line that is the start of exactly one national label of its group, "
+    "completed by the number-less line(s) below it, should be that row (tables.py row labels)"
 )
 
 PENDING: dict[str, str] = {
@@ -65,12 +72,33 @@ PENDING: dict[str, str] = {
     "html-tables-lost-every-cell-its-own-paragraph-table3-rows-ideographic-spaces": (
         "HTML whose tables were flattened to <p> paragraphs: table 四's header and its 15 "
         "numbers in one paragraph (cells separated by U+3000) is TABLE_NOT_FOUND, all 15 cells "
-        "null; same rule as the one-line table 四 in a line-oriented text"
+        "null; same rule as the one-line table 四 in a line-oriented text (recognize._flat)"
+    ),
+    "pdftotext-layout-labels-wrapped-in-narrow-first-column-numbers-on-first-line": (
+        WRAPPED_LABEL.format(
+            what="9 rows of table 三 null (ROW_NOT_FOUND, VALUES_UNASSIGNED), the numbers of "
+            "“1.本机关不掌握相关政府|信息” taken as a subtotal of （四） (SUBTOTAL_IGNORED), "
+            "（六）3.其他 ROW_DUPLICATE, and the report read as the 2019 trial format "
+            "(TRIAL_FORMAT, format '2019')"
+        )
+    ),
+    "crawled-title-on-two-lines-long-labels-wrapped-numbers-after-second-part": (
+        "a table 三 label wrapped mid-phrase with the numbers after its second part "
+        "(“5.要求行政机关确认或重新出” / “具已获取信息 0 0 0 0 0 0 0”): cells right but "
+        "placed by position (ROW_INFERRED, table 三 confidence 0.98); the other wraps (after "
+        "“，” or “、”) are joined — a number-less line that starts a national label should be "
+        "joined with the next line's text before matching (tables.py row labels)"
     ),
     "md-table4-transposed-one-row-per-cell-group-and-column-labels": (
         "Markdown table 四 printed transposed (one row per cell: 组 | 列 | 数量) is read as 15 "
         "rows of one number: ROW_DUPLICATE and ROW_TOO_FEW, all 15 cells null; a table 四 "
         "whose rows each name a group and a column should be read cell by cell"
+    ),
+    "html-generic-title-organ-only-in-meta-contentsource": (
+        "portal page whose <h1> is the generic “2024年政府信息公开工作年度报告”, signed by a "
+        'date only, with the organ in <meta name="ContentSource"> (TRS/Hanweb CMS pages): '
+        "organ None with ORGAN_NOT_FOUND; read_html/meta should take ContentSource as a "
+        "publisher field (ORGAN_FROM_PUBLISHER), as the crawler header 发布机构 is"
     ),
     "ocr-place-character-confused-in-title-body-and-signature-spell-it-right": (
         "title 沪州市江阳区司法局 (OCR 沪 for 泸) while the first paragraph and the signature "
@@ -227,3 +255,30 @@ def test_traditional_report_is_converted_and_said() -> None:
     report = _read("crawled-one-line-traditional-characters-cells-run-together")
     assert report.organ == "样例市体育局"
     assert "TRADITIONAL" in _codes(report)
+
+
+def test_a_cell_per_line_page_reads_whole() -> None:
+    report = _read("crawled-every-cell-on-its-own-line-get-text-newline")
+    assert not set(_codes(report)) & (BAD_CODES | WARNED_ROWS)
+    assert report.confidence == {"table2": 1.0, "table3": 1.0, "table4": 1.0}
+
+
+def test_group_subtotal_rows_are_ignored_and_said() -> None:
+    report = _read("md-table3-group-subtotal-rows-with-numbers")
+    assert _codes(report).count("SUBTOTAL_IGNORED") == 4
+    assert report.table3.row("withheld.state_secret") == (0,) * 7
+
+
+def test_government_report_is_the_government_not_its_office() -> None:
+    report = _read("crawled-government-report-signed-by-its-general-office")
+    assert report.organ == "样例市人民政府"
+
+
+def test_wrapped_label_rows_of_converters_add_no_rows() -> None:
+    for name in (
+        "md-wrapped-label-second-line-as-its-own-empty-row",
+        "html-wrapped-label-continuation-in-its-own-table-row",
+    ):
+        report = _read(name)
+        assert not set(_codes(report)) & WARNED_ROWS, name
+        assert report.table3.row("withheld.prohibited_by_law") == (0,) * 7, name
