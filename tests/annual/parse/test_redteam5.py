@@ -82,6 +82,24 @@ PENDING: dict[str, str] = {
             "(TRIAL_FORMAT, format '2019')"
         )
     ),
+    "pdf-copy-labels-wrapped-every-ten-characters-numbers-on-last-line": (
+        "table 三 labels wrapped every ten characters with the numbers on each label's last "
+        "line (PDF copy): every cell right, but the report is read as the 2019 trial format "
+        "(TRIAL_FORMAT “表三‘其他处理’为一行”, format '2019'): the wrapped line “（六）其他处理"
+        "1.申” is taken for the trial format's single 其他处理 row; a 其他处理 line that goes on "
+        "with “1.” (or whose rows 1.–3. are read) is the 2021 layout (tables.py trial flag)"
+    ),
+    "pdf-copy-labels-wrapped-every-ten-characters-numbers-on-middle-line": WRAPPED_LABEL.format(
+        what="numbers on the label's middle line: 13 rows null (ROW_NOT_FOUND, ROW_TOO_FEW, "
+        "VALUES_UNASSIGNED), a row's numbers taken as a group subtotal (SUBTOTAL_IGNORED), "
+        "ROW_DUPLICATE, and the report read as the 2019 trial format"
+    ),
+    "pdf-text-boxes-all-table3-labels-then-all-number-lines": (
+        "PDF text whose table 三 came out as two text boxes: the 25 row labels one a line, then "
+        "the 25 lines of seven numbers: table 三 all null (ROW_TOO_MANY on the last label, "
+        "ROW_TOO_FEW), confidence 0; when the labels run with no numbers and exactly as many "
+        "lines of seven numbers follow, they pair in order (tables.py)"
+    ),
     "crawled-title-on-two-lines-long-labels-wrapped-numbers-after-second-part": (
         "a table 三 label wrapped mid-phrase with the numbers after its second part "
         "(“5.要求行政机关确认或重新出” / “具已获取信息 0 0 0 0 0 0 0”): cells right but "
