@@ -94,6 +94,16 @@ PENDING: dict[str, str] = {
         "VALUES_UNASSIGNED), a row's numbers taken as a group subtotal (SUBTOTAL_IGNORED), "
         "ROW_DUPLICATE, and the report read as the 2019 trial format"
     ),
+    "pdf-copy-wide-label-column-twenty-characters-numbers-on-first-line": WRAPPED_LABEL.format(
+        what="even with a 20-character label column, “（四）无法提供1.本机关不掌握相关政府信” + "
+        "numbers / “息” and the (六)1 row are null (ROW_NOT_FOUND), the first taken as a "
+        "subtotal of （四） (SUBTOTAL_IGNORED)"
+    ),
+    "pdf-copy-table2-labels-wrapped-numbers-on-first-line": (
+        "table 二 labels wrapped (“行政规范性 3 1 12” / “文件”, “行政事业性 0” / “收费”): cells "
+        "right but both rows placed by position (ROW_INFERRED, table 二 confidence 0.8); a "
+        "label cut at its end and finished on the next number-less line is that row (tables.py)"
+    ),
     "pdf-text-boxes-all-table3-labels-then-all-number-lines": (
         "PDF text whose table 三 came out as two text boxes: the 25 row labels one a line, then "
         "the 25 lines of seven numbers: table 三 all null (ROW_TOO_MANY on the last label, "
