@@ -104,6 +104,18 @@ PENDING: dict[str, str] = {
         "right but both rows placed by position (ROW_INFERRED, table 二 confidence 0.8); a "
         "label cut at its end and finished on the next number-less line is that row (tables.py)"
     ),
+    "crawled-label-typed-buzhangwo-xiangguan-xinxi-without-zhengfu": (
+        "（四）无法提供 1.本机关不掌握相关信息 (the label typed without 政府): the row is "
+        "null (ROW_NOT_FOUND) and its numbers are called a subtotal of （四） and dropped "
+        "(SUBTOTAL_IGNORED) — a number-carrying line that starts with the item number “1.” "
+        "under （四） and shares most of the label is row （四）1 (labels.py matching)"
+    ),
+    "crawled-label-san-anquan-yi-wending-spelled-out": (
+        "（三）3 printed with the words of 条例 Art 14 “危及国家安全、公共安全、经济安全和社会"
+        "稳定” instead of “危及‘三安全一稳定’”: cells right but placed by position "
+        "(ROW_INFERRED, table 三 confidence 0.98); the spelled-out wording should be an alias "
+        "of withheld.security_stability (labels.py)"
+    ),
     "pdf-text-boxes-all-table3-labels-then-all-number-lines": (
         "PDF text whose table 三 came out as two text boxes: the 25 row labels one a line, then "
         "the 25 lines of seven numbers: table 三 all null (ROW_TOO_MANY on the last label, "
