@@ -60,7 +60,9 @@ from .tables import (
 )
 
 _SPACE_RUN_RE = re.compile(r"(\s+)")
-_GAPS = str.maketrans("", "", " \t\u3000\r\n")
+_GAP_CHARACTERS: Final = " \n\r\t\u3000"
+"""The white space ``compact`` removes (other white space stays, except between digits)."""
+_GAPS = str.maketrans("", "", _GAP_CHARACTERS)
 _RUN_RE = re.compile(r"[\d ]*(?:(?<=\d)，\d{3}[\d ]*)*(?:\.\d+)?")
 """Digits, spaces between them (cell boundaries), a thousands separator (``1,234``) and the
 decimals of an amount."""
@@ -105,6 +107,9 @@ def compact(text: str) -> str:
             text = text.replace(printed, form)
     if "它" in text:  # (the form's 其他 printed 其它: a column, a row, table 四's header)
         text = text.replace("其它", "其他")
+    words = text.split()  # (a C loop: a regex split tries every position of the page)
+    if _only_gaps(text, words):
+        return _joined(words)
     pieces = _SPACE_RUN_RE.split(text)  # text, run, text, run, …, text
     for i in range(1, len(pieces), 2):
         before, after = pieces[i - 1], pieces[i + 1]
@@ -113,6 +118,28 @@ def compact(text: str) -> str:
         else:  # (white space the reader never prints, kept as the page has it)
             pieces[i] = pieces[i].translate(_GAPS)
     return "".join(pieces)
+
+
+def _only_gaps(text: str, words: list[str]) -> bool:
+    """Whether every white space character of ``text`` (all it has outside ``words``, its
+    ``split()``) is one ``compact`` removes: none of ``\\xa0`` and the like to keep."""
+    spaces = len(text) - sum(len(word) for word in words)
+    for gap in _GAP_CHARACTERS:  # (most pages print only spaces and line breaks: first)
+        if spaces == 0:
+            return True
+        spaces -= text.count(gap)
+    return spaces == 0
+
+
+def _joined(words: list[str]) -> str:
+    """``words`` run together, one space between two digits (a cell boundary)."""
+    out = words[:1]
+    for i in range(1, len(words)):
+        word = words[i]
+        if word[0].isdecimal() and words[i - 1][-1].isdecimal():
+            out.append(" ")
+        out.append(word)
+    return "".join(out)
 
 
 @lru_cache(maxsize=256)
