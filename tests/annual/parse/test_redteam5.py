@@ -104,6 +104,13 @@ PENDING: dict[str, str] = {
         "right but both rows placed by position (ROW_INFERRED, table 二 confidence 0.8); a "
         "label cut at its end and finished on the next number-less line is that row (tables.py)"
     ),
+    "pdfminer-text-table3-labels-then-numbers-column-by-column": (
+        "PDF text from a pdfminer-based converter: table 三's 25 labels one a line, then its "
+        "175 numbers one a line column by column (all 自然人, then all 商业企业, …): table 三 "
+        "all null (ROW_TOO_FEW, ROW_TOO_MANY), confidence 0 — safe but unread; 175 lone "
+        "numbers after 25 number-less labels fill the table column by column, and the sums "
+        "(总计 column, （七）总计 row) confirm the order (tables.py)"
+    ),
     "crawled-label-typed-buzhangwo-xiangguan-xinxi-without-zhengfu": (
         "（四）无法提供 1.本机关不掌握相关信息 (the label typed without 政府): the row is "
         "null (ROW_NOT_FOUND) and its numbers are called a subtotal of （四） and dropped "
