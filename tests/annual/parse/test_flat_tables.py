@@ -167,6 +167,17 @@ ONE_LINE_ROWS = {
             "handled_total": (31, 6, None, 1, 1, None, 39),
         },
     ),
+    # (the placeholder comes after the separator's group: the digits read up to it)
+    "a placeholder after a number with thousands separators is a blank cell": (
+        {
+            "granted": "三、本年度办理结果（一）予以公开1,204—0 0 0 0 1,204",
+            "handled_total": "（七）总计1,204—0 0 0 0 1,204",
+        },
+        {
+            "granted": (1204, None, 0, 0, 0, 0, 1204),
+            "handled_total": (1204, None, 0, 0, 0, 0, 1204),
+        },
+    ),
     # up to two characters typed into a label of five or more: the row, its run whole
     "characters typed into a row label (red team)": (
         {

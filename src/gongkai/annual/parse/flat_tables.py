@@ -399,7 +399,7 @@ def _after_label_tail(body: str, end: int, i: int, nxt: s.Table3Row | None) -> t
     if tail is None:
         return "", end
     for later in s.TABLE3_ROWS[i + 1 : i + 1 + _LOOKAHEAD_ROWS]:
-        found = _find_any(body[: tail.end()], _row_labels(later), end)
+        found = _find_any(body, _row_labels(later), end, tail.end())
         if found is not None:
             return "", end
     return _run_after(body, tail.end(), _item_number(nxt) if nxt else None)
@@ -476,9 +476,14 @@ def _table3(body: str, start: int, flat: Flat) -> None:
         last = None
         nxt = rows[i + 1] if i + 1 < len(rows) else None
         run, stop = _run_after(body, found[1], _item_number(nxt) if nxt else None)
-        if not run:  # a variant matched the head of a longer printed label: its tail
+        tail = not run
+        if tail:  # a variant matched the head of a longer printed label: its tail
             run, stop = _after_label_tail(body, found[1], i, nxt)
-        marked = _marked_run(body, found[1], stop, _item_number(nxt) if nxt else None)
+        marked = (
+            _marked_run(body, found[1], stop, _item_number(nxt) if nxt else None)
+            if tail or _placeholder_at(body, stop)
+            else None
+        )
         if marked is not None and not _adds_up(run, total):
             # placeholders (—, /) among the numbers: blank cells (after a whole row's
             # run, a dash is not its cell)
@@ -677,6 +682,13 @@ def _unsure_code(decoded: d.Decoded) -> str:
 
 
 _MARKED_RUN_RE = re.compile(f"[\\d ]*(?:[{_PLACEHOLDERS}]+[\\d ]*)+")
+
+
+def _placeholder_at(body: str, stop: int) -> bool:
+    """Whether a placeholder follows the run ``_run_after`` read, ending at ``stop``: only
+    then may the run hold placeholders among its numbers (``_marked_run``), since its first
+    placeholder ends the digits ``_RUN_RE`` reads."""
+    return stop < len(body) and body[stop] in _PLACEHOLDERS
 
 
 def _marked_run(
@@ -1036,7 +1048,7 @@ def _table4_runs(body: str, start: int) -> _Table4Runs | None:
         words = _header_words(body, pos)
         at = words[0] if words else pos
         run, stop = _run_after(body, at, None)
-        marked = _marked_run(body, at, stop, None)
+        marked = _marked_run(body, at, stop, None) if _placeholder_at(body, stop) else None
         if marked is not None and not _whole_before(run, body[stop : marked[1]]):
             if not words and _PAGE_NUMBER_RE.fullmatch(body[at : marked[1]].strip()):
                 break  # a page number after the last run
