@@ -111,6 +111,13 @@ PENDING: dict[str, str] = {
         "numbers after 25 number-less labels fill the table column by column, and the sums "
         "(总计 column, （七）总计 row) confirm the order (tables.py)"
     ),
+    "md-pandas-to-markdown-index-column-unnamed-headers-nan-blanks": (
+        "pandas DataFrame.to_markdown of a table read from a PDF (camelot/tabula): index column "
+        "0, 1, 2 …, “Unnamed: n” headers, blank cells printed “nan”: the row “（二）部分公开 | 1 | "
+        "nan×5 | 1” is null (ROW_TOO_FEW, VALUES_UNASSIGNED) and the all-nan rows are ROW_TOO_FEW "
+        "(their index number read as a value); “nan” should be a blank placeholder like “-” "
+        "and “/” (cells.py/tables_text.py _VALUE), so the row reads [1, None×5, 1] with CELL_BLANK"
+    ),
     "crawled-label-typed-buzhangwo-xiangguan-xinxi-without-zhengfu": (
         "（四）无法提供 1.本机关不掌握相关信息 (the label typed without 政府): the row is "
         "null (ROW_NOT_FOUND) and its numbers are called a subtotal of （四） and dropped "
