@@ -416,6 +416,7 @@ def test_an_ambiguous_row_keeps_its_printed_numbers_or_is_left_null() -> None:
 )
 def test_a_table3_row_left_null_is_never_silent() -> None:
     report = _read("pdf-text-each-table3-number-line-printed-above-its-label")
-    assert report.table3.row("carried_forward") == (None,) * 7  # (as read today)
-    assert report.confidence["table3"] < 1.0
-    assert {"ROW_NOT_FOUND", "VALUES_UNASSIGNED"} & set(_codes(report))
+    keys = _pending("pdf-text-each-table3-number-line-printed-above-its-label")["table3"]
+    null_rows = [key for key in keys if report.table3.row(key) == (None,) * 7]
+    said = {"ROW_NOT_FOUND", "VALUES_UNASSIGNED", "ROW_TOO_FEW"} & set(_codes(report))
+    assert not null_rows or (said and report.confidence["table3"] < 1.0)
