@@ -127,6 +127,19 @@ PENDING: dict[str, str] = {
         "first label and the last label has none after it, numbers pair with the label below, "
         "and the identities (一+二 = （七）+四, （七） = sum) should decide (tables.py)"
     ),
+    "pdf-text-each-table2-number-line-printed-above-its-label": (
+        "table 二 with each row's numbers on the line above its label: WRONG NUMBERS — 规章 "
+        "gets 行政规范性文件's 4 1 13 (printed 0 0 0), the rest null (ROW_TOO_FEW, "
+        "VALUES_UNASSIGNED, confidence 0.4); numbers before the first label pair with the "
+        "label below (tables.py)"
+    ),
+    "md-table3-value-row-above-each-label-row": (
+        "Markdown table 三 whose value rows come above their label rows (the mirror of the "
+        "labels-above-values shape the reader handles): WRONG NUMBERS in 24 rows, each label "
+        "given the next row's values, with only ROW_TOO_FEW/VALUES_UNASSIGNED and table 三 "
+        "confidence 0.96; a value-only row before the first label row means values pair "
+        "with the label below (tables.py)"
+    ),
     "crawled-table2-rows-joined-three-to-a-line": (
         "table 二 rows joined three to a line (“第二十条第（一）项 信息内容 本年制发件数 本年废止件数 "
         "现行有效件数 规章 0 0 0 行政规范性文件 5 1 14”, “第二十条第（五）项 … 行政许可 23 第二十条"
