@@ -147,6 +147,11 @@ PENDING: dict[str, str] = {
         "and a wrong ROW_NOT_PRINTED for 规章); a label inside a line starts a row as at a "
         "line's start (tables.py / recognize._flat for table 二)"
     ),
+    "html-table3-cell-with-footnote-asterisk-after-the-number": (
+        "a table 三 cell printed “1204*” with the footnote under the table: the row "
+        "一、本年新收 is null (ROW_TOO_FEW) — a footnote mark (*, ※, ①) right after a number "
+        "should be dropped like the notes in brackets are (cells.py)"
+    ),
     "crawled-label-typed-buzhangwo-xiangguan-xinxi-without-zhengfu": (
         "（四）无法提供 1.本机关不掌握相关信息 (the label typed without 政府): the row is "
         "null (ROW_NOT_FOUND) and its numbers are called a subtotal of （四） and dropped "
