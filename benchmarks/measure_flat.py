@@ -25,9 +25,11 @@ furniture); ``header`` (header words run together or spaced); ``items`` (``1.``,
 (header words and first rows typed otherwise: table 四's ``结果予以维持``, ``结果纠``,
 ``尚未审结案件``, ``经复议后起诉``, ``其它结果``, table 三's ``本年度新收…``, ``上年度结转…``,
 table 二's ``现行有效的件数`` and a unit after a label, ``行政许可（件）``); ``columns``
-(table 三's five organisations printed in another order, its header saying so). The last
-two are drawn from a random source of their own, so every other variant and number of a
-report is what it was before they were added.
+(table 三's five organisations printed in another order, its header saying so);
+``totals`` (one 总计 cell left blank, its parts printed: a row of table 三 or a group of
+table 四, in about one report in five). The last three are drawn from random sources of
+their own, so every other variant and number of a report is what it was before they were
+added.
 
 Usage: ``python benchmarks/measure_flat.py [--reports N] [--seed S] [--show CLASS]``;
 ``--show wrong`` prints the first few reports with a wrong cell (the text and the cells);
@@ -45,6 +47,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Final
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -70,7 +73,10 @@ EXTRA_VARIANTS: dict[str, tuple[str, ...]] = {
     "typed": ("no", "yes"),
     "columns": ("national", "reordered"),
 }
-CLASSES: dict[str, tuple[str, ...]] = {**VARIANTS, **EXTRA_VARIANTS}
+TOTALS: Final = ("printed", "blank")
+"""``totals``: a report leaving one 总计 cell blank (table 三's row or a group of table
+四, its parts printed), about one report in five: drawn from a source of its own."""
+CLASSES: dict[str, tuple[str, ...]] = {**VARIANTS, **EXTRA_VARIANTS, "totals": TOTALS}
 OTHER_2019 = s.TABLE3_2019_ONLY_2021_ROWS
 TYPED_TABLE4: dict[str, str] = {
     "结果维持": "结果予以维持",
@@ -241,6 +247,17 @@ def _blank(rng: random.Random, truth: Truth) -> None:
             truth.table2[key] = None
 
 
+def _blank_a_total(rng: random.Random, truth: Truth) -> None:
+    """One 总计 cell left blank, its parts printed: a row of table 三 or a group of 四."""
+    rows = [r for r in truth.table3.values() if r[6] and any(r[:6])]
+    size = len(s.TABLE4_COLUMNS)
+    groups = [i for i in range(size - 1, len(truth.table4), size) if truth.table4[i]]
+    if rows and (not groups or rng.random() < 0.5):
+        rng.choice(rows)[6] = None
+    elif groups:
+        truth.table4[rng.choice(groups)] = None
+
+
 def _narrative(rng: random.Random, truth: Truth) -> tuple[str, str]:
     received = truth.table3["received"][6] or 0
     carried = truth.table3["carried_over"][6] or 0
@@ -401,6 +418,10 @@ def reports(count: int, seed: int) -> Iterator[tuple[Truth, dict[str, str], str]
             truth.table2 = _table2(rng, v["size"])
         if v["blanks"] == "yes":
             _blank(rng, truth)
+        totals = random.Random(f"{seed}:{number}:totals")
+        v["totals"] = TOTALS[totals.random() < 0.2]
+        if v["totals"] == "blank":
+            _blank_a_total(totals, truth)
         yield truth, v, write(truth, v, rng, extra)
 
 

@@ -66,6 +66,14 @@ Rules, in order:
    by the run's length whose totals do not add up is never sure: readings with blank
    cells that add up win (the split as printed among the alternatives), else it is kept
    as printed and said.
+8. A 总计 left blank while its parts are printed (a row of table 三, a group of table 四)
+   is read only where the run prints its numbers one by one (as many numbers between
+   spaces, or as many digits, as the cells left: ``one_per_cell``): each printed number
+   a cell, the total null. Nothing checks that total: in table 三 the column identities
+   may still confirm the row's applicant cells (a row decided alone says it is unsure);
+   in table 四 the other groups must add up, and the reading is never sure. A full
+   reading that adds up only by cutting a printed number is kept, unsure, with the
+   blank-total reading among its alternatives.
 
 Nothing here turns a blank into 0 without saying so, and no cell is read as a number
 that another consistent reading contradicts without ``unique`` being false.
@@ -694,6 +702,19 @@ def _limited(found: Iterator[Cells]) -> tuple[Cells, ...] | None:
     return tuple(out)
 
 
+def one_per_cell(run: str, count: int) -> Cells | None:
+    """``count`` numbers the run prints one by one: as many numbers between spaces, or as
+    many digits; ``None`` otherwise (a split would have to choose, or join digits)."""
+    numbers = run.split()
+    if len(numbers) != count:
+        numbers = list("".join(numbers))
+        if len(numbers) != count:
+            return None
+    if any(not n.isdigit() or (n[0] == "0" and len(n) > 1) for n in numbers):
+        return None
+    return tuple([int(n) for n in numbers])
+
+
 def forced(run: str, width: int) -> Cells | None:
     """The split the run's spaces and length leave no choice about, if any."""
     first: Cells | None = None
@@ -784,8 +805,9 @@ def decode_groups(
         found = {}
     else:  # a report with no blank cell elsewhere: a reading with one blank cell counts
         found = _one_blank(run, size, groups)
+    unchecked = _blank_totals(run, size, groups, at)
     if found and short:
-        return _pick_blank(found, low)
+        return _with_blank_totals(_pick_blank(found, low), found, unchecked)
     if good:
         picked = _pick(good, low)
         if found is None and blanks:  # its readings with blank cells: too many to list
@@ -793,27 +815,126 @@ def decode_groups(
         others = _blank_others(found, low, picked.cells)
         if others:  # a reading with blank cells adds up too: said
             reason = BLANK_POSSIBLE_REASON if blanks else ONE_BLANK_POSSIBLE_REASON
-            return Decoded(picked.cells, False, others[:3], reason)
+            decoded = Decoded(picked.cells, False, others[:3], reason)
+            return _with_blank_totals(decoded, found, unchecked)
+        if unchecked:  # adds up only by cutting a printed number: a blank total may be why
+            alternatives = (*_values_of(unchecked), *picked.alternatives)
+            return Decoded(picked.cells, False, alternatives[:3], SPLIT_OR_BLANK_GROUP_TOTAL_REASON)
         return picked
     printed = forced(run, width)
+    if printed is None and found:
+        # however many splits the run has printed in full (too many to count, say), none
+        # adds up: the readings with blank cells, the fewest blank cells first
+        return _with_blank_totals(_pick_blank(found, low, BLANK_PLACES_REASON), found, unchecked)
+    if unchecked and not found:
+        return _blank_total_pick(unchecked, printed)
     if printed is not None:
         if found:
             # the totals add up only if some cells are blank: the readings with blank
             # cells (the cells they agree on), never sure, the split as printed among the
             # alternatives (its totals may be misprinted)
             blank = _pick_blank(found, low)
-            others = (printed, *blank.alternatives)
+            others = (printed, *blank.alternatives, *_values_of(unchecked, found))
             return Decoded(blank.cells, False, others[:3], FORCED_BLANK_REASON)
         return Decoded(printed, False, reason=FORCED_UNEQUAL_REASON)
-    if found:
-        # however many splits the run has printed in full (too many to count, say), none
-        # adds up: the readings with blank cells, the fewest blank cells first
-        return _pick_blank(found, low, BLANK_PLACES_REASON)
     found_splits = _limited(splits(run, width))
     if found_splits is None:
         return Decoded((None,) * width, False, reason="数字串过长，拆分方式太多，无法确定各格")
     reason = _no_split(run, width, len(found_splits), blanks=found is not None)
     return Decoded((None,) * width, False, reason=reason)
+
+
+def _blank_totals(run: str, size: int, groups: int, at: int) -> dict[Cells, Reading]:
+    """Readings of ``run`` with some groups' totals blank (a total cell printing nothing,
+    its parts printed): only where the run prints its numbers one by one
+    (``one_per_cell``), each other group adding up. Keyed by value (blank = 0).
+    Nothing checks a blank total's group: these readings are never sure."""
+    width = size * groups
+    out: dict[Cells, Reading] = {}
+    for count in range(1, groups + 1):
+        cells = one_per_cell(run, width - count)
+        if cells is None:
+            continue
+        for blank in combinations(range(groups), count):
+            reading = _placed_with_blank_totals(cells, size, groups, at, blank)
+            if reading is not None:
+                out[_value(reading)] = reading
+    return out
+
+
+def _placed_with_blank_totals(
+    cells: Cells, size: int, groups: int, at: int, blank: tuple[int, ...]
+) -> Reading | None:
+    """``cells`` as ``groups`` groups, those in ``blank`` printing their parts only (the
+    total at ``at`` blank); ``None`` when another group does not add up, or a group with a
+    blank total printed only zeros (which cells are blank is then unknown: the readings
+    with blank cells cover it)."""
+    out: list[int | None] = []
+    i = 0
+    for g in range(groups):
+        if g in blank:
+            parts = cells[i : i + size - 1]
+            if not any(parts):
+                return None
+            out.extend((*parts[:at], None, *parts[at:]))
+            i += size - 1
+            continue
+        group = cells[i : i + size]
+        if 2 * group[at] != sum(group):
+            return None
+        out.extend(group)
+        i += size
+    return tuple(out)
+
+
+def _values_of(
+    unchecked: Mapping[Cells, Reading], found: Mapping[Cells, object] | None = None
+) -> tuple[Cells, ...]:
+    """The values of readings with a blank total, but those ``found`` has already."""
+    return tuple(v for v in unchecked if not found or v not in found)
+
+
+def _with_blank_totals(
+    decoded: Decoded,
+    found: Mapping[Cells, object] | None,
+    unchecked: Mapping[Cells, Reading],
+) -> Decoded:
+    """``decoded`` from readings that add up, unsure when the run also reads with a group's
+    total blank (its parts printed): those readings among the alternatives."""
+    others = _values_of(unchecked, found)
+    if not others:
+        return decoded
+    alternatives = tuple(dict.fromkeys((*decoded.alternatives, *others)))[:3]
+    reason = decoded.reason if not decoded.unique else BLANK_TOTAL_ALSO_REASON
+    return Decoded(decoded.cells, False, alternatives, reason)
+
+
+def _blank_total_pick(unchecked: Mapping[Cells, Reading], printed: Cells | None) -> Decoded:
+    """The cells of a run that reads only with a group's total blank: one reading kept,
+    never sure (nothing checks that group); several, the cells they agree on. The split
+    as printed in full (if forced) among the alternatives."""
+    readings = list(unchecked.values())
+    cells, _ = _merged(readings)
+    alternatives = (*(() if printed is None else (printed,)), *list(unchecked)[1:])
+    return Decoded(cells, False, alternatives[:3], BLANK_TOTAL_REASON)
+
+
+BLANK_TOTAL_REASON: Final = (
+    "数字串印出的数比格数少：按原文逐个读数时，只有把某组的总计格当作空白（不印数字），其余各组"
+    "合计才成立，照此读取；该组总计留空，其各格无从用合计核对，请核对"
+)
+BLANK_TOTAL_ALSO_REASON: Final = (
+    "数字串按合计成立的拆分读取；但若某组的总计格空白（不印数字），按原文逐个读数也说得通，"
+    "见备选，请核对"
+)
+SPLIT_OR_BLANK_GROUP_TOTAL_REASON: Final = (
+    "数字串印出的数比格数少，只有把印在一起的数拆开才凑足各格，照此读取（各组合计成立）；"
+    "也可能是某组的总计格空白、不印数字，按原文逐个读数的读法见备选，请核对"
+)
+SPLIT_OR_BLANK_TOTAL_REASON: Final = (
+    "本行印出的数字比格数少，只有把印在一起的数拆开才凑足各格，但这样本行合计不成立；"
+    "也可能是某格（如总计）空白、不印数字，请核对"
+)
 
 
 def _one_blank(
@@ -1266,7 +1387,23 @@ def _blank_readings(run: str, columns: tuple[int, ...]) -> tuple[Reading, ...] |
                     out.add(tuple(cells))
                 if len(out) > MAX_BLANK_READINGS:
                     return None
+    unchecked = _with_total_blank(run, columns)
+    if unchecked is not None:
+        out.add(unchecked)
     return tuple(sorted(out, key=lambda r: tuple(-1 if v is None else v for v in r)))
+
+
+def _with_total_blank(run: str, columns: tuple[int, ...]) -> Reading | None:
+    """A row's run read as its six applicant cells with its 总计 blank (printing nothing),
+    where it prints six numbers one by one (``one_per_cell``); nothing in the row checks
+    it, the column identities may."""
+    parts = one_per_cell(run, _APPLICANTS)
+    if parts is None:
+        return None
+    cells: list[int | None] = [None] * s.TABLE3_WIDTH
+    for column, value in zip((c for c in columns if c != _APPLICANTS), parts, strict=True):
+        cells[column] = value
+    return tuple(cells)
 
 
 def _rows_of(walker: _PartsWalk, count: int) -> tuple[Cells, ...] | None:
@@ -1553,10 +1690,15 @@ def _same_blanks(readings: Sequence[Reading], others: Sequence[_Option | None]) 
     return all(o is not None for o in others) and all(None not in r for r in every)
 
 
-SPLIT_OR_BLANK_TOTAL_REASON: Final = (
-    "本行印出的数字比格数少，只有把印在一起的数拆开才凑足各格，但这样本行合计不成立；"
-    "也可能是某格（如总计）空白、不印数字，请核对"
+BLANK_TOTAL_ROW_REASON: Final = (
+    "本行印出的数比格数少一个：按原文逐个读数，本行总计格空白（不印数字），其余各格照录，"
+    "本行合计无从核对（把印在一起的数拆开的读法如有，见备选），请核对"
 )
+
+
+def _total_blank_only(cells: Reading) -> bool:
+    """Whether a row's reading leaves its 总计 blank but prints some applicant cell."""
+    return cells[_APPLICANTS] is None and any(v is not None for v in cells[:_APPLICANTS])
 
 
 def _split_a_printed_number(row: _Row) -> bool:
@@ -1585,12 +1727,18 @@ def _alone(row: _Row, blanks: bool) -> Decoded:
         if len(options) == 1:
             option = next(iter(options.values()))
             cells, agreed = _merged(option.readings)
+            if _total_blank_only(cells):
+                return Decoded(cells, False, reason=BLANK_TOTAL_ROW_REASON)
             return Decoded(cells, agreed, reason="" if agreed else BLANK_UNSURE_REASON)
         return Decoded((None,) * width, False, reason=row.reason or BLANK_ALONE_REASON)
     if not row.candidates:
         return Decoded((None,) * width, False, reason=row.reason)
     if not row.consistent:
         # its total as printed does not add up: a blank cell (printing nothing) may be why
+        unchecked = _with_total_blank(row.run, row.columns)
+        if unchecked is not None and _split_a_printed_number(row):
+            # six numbers printed one by one against seven cells: the 总计 printed nothing
+            return Decoded(unchecked, False, row.candidates[:1], BLANK_TOTAL_ROW_REASON)
         readings = _blank_readings(row.run, row.columns)
         if readings is None or readings:  # (None: too many to list)
             alternatives = tuple(dict.fromkeys(_value(r) for r in readings or ()))
