@@ -302,23 +302,36 @@ def normalize_joined(joined: str, texts: list[str], *, simplify: bool = False) -
 
 def finish_cells(texts: list[str]) -> list[str]:
     """Normalised texts as cells (see ``normalize_cell``)."""
+    return finish_cells_spaced(texts)[0]
+
+
+def finish_cells_spaced(texts: list[str]) -> tuple[list[str], bool]:
+    """``finish_cells``, and whether the finished cells are evenly spaced
+    (``evenly_spaced``): the usual table's cells are, which its first test tells at no
+    cost, so that a reader of the grid need not join its cells to look again."""
     if _finished("\0".join(texts)):
-        return list(texts)
+        return list(texts), True
     finish = _finish_cell
-    return [t if not t or t.isdigit() else finish(t) for t in texts]  # most cells are counts
+    cells = [t if not t or t.isdigit() else finish(t) for t in texts]  # most cells are counts
+    return cells, evenly_spaced("\0".join(cells))
 
 
 _OTHER_DASHES = (*_DASHES.replace("-", ""), "--")
 
 
+def evenly_spaced(joined: str) -> bool:
+    """Whether folding white space runs to one space (``" ".join(cell.split())``) would
+    leave every cell of cells joined by NUL as it is: no white space at a cell's start or
+    end, none doubled, none other than a plain space. These few passes in C over the
+    joined cells cost less than folding each cell."""
+    return " ".join(joined.split()) == joined and "\0 " not in joined and " \0" not in joined
+
+
 def _finished(joined: str) -> bool:
     """Whether ``_finish_cell`` would leave every cell of cells joined by NUL as it is:
-    no white space but single spaces inside a cell, none at a cell's start or end, and
-    no dash but a lone ``-``. A table's cells usually are; these passes in C over the
-    joined cells cost less than a call per cell."""
-    if " ".join(joined.split()) != joined or "\0 " in joined or " \0" in joined:
-        return False
-    return not any(map(joined.__contains__, _OTHER_DASHES))
+    evenly spaced (``evenly_spaced``) and no dash but a lone ``-``. A table's cells
+    usually are."""
+    return evenly_spaced(joined) and not any(map(joined.__contains__, _OTHER_DASHES))
 
 
 def _finish_cell(text: str) -> str:

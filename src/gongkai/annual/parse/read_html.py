@@ -21,7 +21,13 @@ import lxml.etree
 from .detect import Decoded, decode_text
 from .document import Document, Grid
 from .grid import RawCell, lay_out, plain_grid
-from .normalize import finish_cells, join_texts, join_wrapped, looks_traditional, normalize_joined
+from .normalize import (
+    finish_cells_spaced,
+    join_texts,
+    join_wrapped,
+    looks_traditional,
+    normalize_joined,
+)
 from .read_text import encoding_notes, numbered_lines, traditional_note
 
 _SKIP = frozenset(
@@ -488,9 +494,9 @@ def _sample_end(blocks: list[tuple[int | _Table, int | None]], total: int) -> in
 
 def _grid(table: _Table, texts: list[str], number: int | None) -> Grid:
     end = table.first + sum(table.widths)
-    flat = finish_cells(texts[table.first : end])
+    flat, even = finish_cells_spaced(texts[table.first : end])
     if not table.spans:
-        return plain_grid(flat, table.widths, number=number)
+        return plain_grid(flat, table.widths, number=number, even=even)
     rows: list[list[RawCell]] = []
     at = table.first
     for width in table.widths:

@@ -10,14 +10,14 @@ from collections.abc import Sequence
 from itertools import chain
 
 from .document import Grid
+from .grid import known_even
+from .normalize import evenly_spaced
 
 
 def _uneven(joined: str) -> bool:
-    """Whether folding white space runs to one space (``" ".join(cell.split())``) would
-    change a cell of cells joined by NUL: white space at a cell's start or end, doubled,
-    or other than a plain space. Most rows have none, and these few passes in C over the
-    joined row are cheaper than folding each cell."""
-    return " ".join(joined.split()) != joined or "\0 " in joined or " \0" in joined
+    """Whether folding white space runs to one space would change a cell of cells joined
+    by NUL (``normalize.evenly_spaced``)."""
+    return not evenly_spaced(joined)
 
 
 def _any_merged(merged: Sequence[tuple[bool, ...]]) -> bool:
@@ -37,6 +37,8 @@ def grid_rows(
     """Each table row's cells, and the grid column of each cell when merged repeats were
     dropped from the row (``None`` when the cells are the row's own columns): two
     sequences of one item per row, so that the usual table is passed on as it is."""
+    if known_even(grid):  # (a page's table as read_html lays it out: nothing to look at)
+        return grid.rows, (None,) * len(grid.rows)
     all_merged = grid.merged
     if not _any_merged(all_merged) and not _uneven("\0".join(chain.from_iterable(grid.rows))):
         return grid.rows, (None,) * len(grid.rows)  # the usual table: nothing to change
