@@ -840,7 +840,13 @@ def _overflowing(
 def _reaches(run: Run, left: float, top: float, right: float, bottom: float) -> bool:
     """Whether ``run`` lies in the rows of a cell and reaches into its columns."""
     y_top, y_bottom, run_left, run_right = run
-    return top <= (y_top + y_bottom) / 2 <= bottom and run_left < right and run_right > left
+    return top <= (y_top + y_bottom) / 2 <= bottom and _overlaps(run_left, run_right, left, right)
+
+
+def _overlaps(left: float, right: float, other_left: float, other_right: float) -> bool:
+    """Whether two spans across the page share more than an edge: text reaching into a
+    ruled cell's columns, or a wrapped label's piece under the one above it."""
+    return left < other_right and other_left < right
 
 
 def _pieces(textpage: Any, height: float, top: float, bottom: float) -> list[Piece]:
@@ -1338,7 +1344,7 @@ def _chains(pieces: list[_Piece], size: float) -> list[list[_Piece]]:
                 continue  # on the same line
             if lower.top - upper.bottom > 1.5 * size:
                 break
-            if lower.left < upper.right and upper.left < lower.right:
+            if _overlaps(lower.left, lower.right, upper.left, upper.right):
                 parent[find(j)] = find(i)
                 break
     chains: dict[int, list[_Piece]] = {}
