@@ -1678,6 +1678,8 @@ def _chosen(rows: Mapping[str, _Row], solved: _Solved) -> Table3Result:
                 known = solved.options.get(key, {}).get(other)
                 readings.append(_merged(known.readings)[0] if known else (None,) * len(cells))
             cells = _merged(readings)[0]
+            if cells != value and len(others) < 3:
+                others = (*others, value)  # no longer shown whole: one of the readings
         out.rows[key] = Decoded(cells, unique, others[:3], reason)
     out.ambiguous = len(combos) > 1
     return out
