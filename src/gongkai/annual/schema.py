@@ -303,7 +303,14 @@ _TABLE3_ROWS_UNINDEXED: Final = (
         "3.危及“三安全一稳定”",
         "三（三）3",
         "withheld",
-        ('危及"三安全一稳定"', "危及三安全一稳定", "三安全一稳定"),
+        (
+            '危及"三安全一稳定"',
+            "危及三安全一稳定",
+            "三安全一稳定",
+            # the words of the Regulation's article 14 in place of the form's shorthand
+            "危及国家安全、公共安全、经济安全和社会稳定",
+            "危及国家安全公共安全经济安全和社会稳定",
+        ),
     ),
     _r(
         "withheld.third_party_rights",
@@ -345,7 +352,12 @@ _TABLE3_ROWS_UNINDEXED: Final = (
         "1.本机关不掌握相关政府信息",
         "三（四）1",
         "unavailable",
-        ("本机关不掌握相关政府信息", "不掌握相关政府信息"),
+        (
+            "本机关不掌握相关政府信息",
+            "不掌握相关政府信息",
+            "本机关不掌握相关信息",
+            "不掌握相关信息",
+        ),
     ),
     _r(
         "unavailable.needs_creation",

@@ -195,11 +195,6 @@ def test_rows_whose_last_cells_are_blank_are_read_with_them_null(page: str) -> N
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="tables.py 只把网格和两端有竖线的 Markdown 行的空白格当作位置确定（CELL_BLANK）；"
-    "按列排版的 PDF 行须由 tables.py 读取 Row.placed（见本轮报告）",
-)
 @pytest.mark.parametrize("page", ["A4", "A5"])
 def test_blanks_of_an_unruled_row_placed_by_their_columns_are_certain(page: str) -> None:
     """Blank cells in the middle of rows and at their end: the columns of the table's

@@ -49,60 +49,12 @@ def _blank_rows(report: AnnualReport) -> list[str | None]:
     return [d.get("row") for d in report.diagnostics or () if d["code"] == "CELL_BLANK"]
 
 
-ONE_LINE_TABLE = (
-    "in a text whose table 三 rows are one a line, table {t} printed whole on one line "
-    "(header words and numbers separated by spaces) is TABLE_NOT_FOUND, all its cells null: "
-    "the line-by-line readers find no row label at a line's start, and recognize._flat (the "
-    "one-line reader, flat_tables/digit_runs, which reads the same table on a one-line page) "
-    "is only tried when table 三 was not read whole; it should also be tried for a table "
-    "二 or 四 that was not found"
-)
-WRAPPED_LABEL = (
-    "table 三 labels wrapped in a narrow first column, numbers on the label's first line and "
-    "the rest of the label on the next line(s) without numbers (pdftotext -layout, PDF copy): "
-    "{what}; a label line that is the start of exactly one national label of its group, "
-    "completed by the number-less line(s) below it, should be that row (tables.py row labels)"
-)
-
 PENDING: dict[str, str] = {
-    "crawled-rows-per-line-but-table2-squeezed-onto-one-spaced-line": ONE_LINE_TABLE.format(t="二"),
-    "crawled-rows-per-line-but-table4-header-and-values-on-one-spaced-line": ONE_LINE_TABLE.format(
-        t="四"
-    ),
-    "html-tables-lost-every-cell-its-own-paragraph-table3-rows-ideographic-spaces": (
-        "HTML whose tables were flattened to <p> paragraphs: table 四's header and its 15 "
-        "numbers in one paragraph (cells separated by U+3000) is TABLE_NOT_FOUND, all 15 cells "
-        "null; same rule as the one-line table 四 in a line-oriented text (recognize._flat)"
-    ),
-    "pdftotext-layout-labels-wrapped-in-narrow-first-column-numbers-on-first-line": (
-        WRAPPED_LABEL.format(
-            what="9 rows of table 三 null (ROW_NOT_FOUND, VALUES_UNASSIGNED), the numbers of "
-            "“1.本机关不掌握相关政府|信息” taken as a subtotal of （四） (SUBTOTAL_IGNORED), "
-            "（六）3.其他 ROW_DUPLICATE, and the report read as the 2019 trial format "
-            "(TRIAL_FORMAT, format '2019')"
-        )
-    ),
-    "pdf-copy-labels-wrapped-every-ten-characters-numbers-on-last-line": (
-        "table 三 labels wrapped every ten characters with the numbers on each label's last "
-        "line (PDF copy): every cell right, but the report is read as the 2019 trial format "
-        "(TRIAL_FORMAT “表三‘其他处理’为一行”, format '2019'): the wrapped line “（六）其他处理"
-        "1.申” is taken for the trial format's single 其他处理 row; a 其他处理 line that goes on "
-        "with “1.” (or whose rows 1.–3. are read) is the 2021 layout (tables.py trial flag)"
-    ),
-    "pdf-copy-labels-wrapped-every-ten-characters-numbers-on-middle-line": WRAPPED_LABEL.format(
-        what="numbers on the label's middle line: 13 rows null (ROW_NOT_FOUND, ROW_TOO_FEW, "
-        "VALUES_UNASSIGNED), a row's numbers taken as a group subtotal (SUBTOTAL_IGNORED), "
-        "ROW_DUPLICATE, and the report read as the 2019 trial format"
-    ),
-    "pdf-copy-wide-label-column-twenty-characters-numbers-on-first-line": WRAPPED_LABEL.format(
-        what="even with a 20-character label column, “（四）无法提供1.本机关不掌握相关政府信” + "
-        "numbers / “息” and the (六)1 row are null (ROW_NOT_FOUND), the first taken as a "
-        "subtotal of （四） (SUBTOTAL_IGNORED)"
-    ),
-    "pdf-copy-table2-labels-wrapped-numbers-on-first-line": (
-        "table 二 labels wrapped (“行政规范性 3 1 12” / “文件”, “行政事业性 0” / “收费”): cells "
-        "right but both rows placed by position (ROW_INFERRED, table 二 confidence 0.8); a "
-        "label cut at its end and finished on the next number-less line is that row (tables.py)"
+    "pdf-copy-labels-wrapped-every-ten-characters-numbers-on-middle-line": (
+        "table 三 labels wrapped every ten characters with the numbers on a label's middle "
+        "line (PDF copy): every cell right, but the rows whose label starts above its numbers "
+        "are placed by position (ROW_INFERRED, table 三 confidence 0.98); the label's lines "
+        "above the numbers should be joined to it as the lines below are (tables.tokens)"
     ),
     "pdfminer-text-table3-labels-then-numbers-column-by-column": (
         "PDF text from a pdfminer-based converter: table 三's 25 labels one a line, then its "
@@ -118,57 +70,10 @@ PENDING: dict[str, str] = {
         "(their index number read as a value); “nan” should be a blank placeholder like “-” "
         "and “/” (cells.py/tables_text.py _VALUE), so the row reads [1, None×5, 1] with CELL_BLANK"
     ),
-    "pdf-text-each-table3-number-line-printed-above-its-label": (
-        "PDF text where each table 三 row's numbers come out on the line above its label: "
-        "SILENTLY shifted one row — every label gets the next row's numbers (received = "
-        "carried_over's, …, handled_total = carried_forward's), the first number line is "
-        "dropped and carried_forward is null, with no diagnostic and confidence 1.0 (the checks "
-        "then report T3.E002); when the first number line sits between the header and the "
-        "first label and the last label has none after it, numbers pair with the label below, "
-        "and the identities (一+二 = （七）+四, （七） = sum) should decide (tables.py)"
-    ),
-    "pdf-text-each-table2-number-line-printed-above-its-label": (
-        "table 二 with each row's numbers on the line above its label: WRONG NUMBERS — 规章 "
-        "gets 行政规范性文件's 4 1 13 (printed 0 0 0), the rest null (ROW_TOO_FEW, "
-        "VALUES_UNASSIGNED, confidence 0.4); numbers before the first label pair with the "
-        "label below (tables.py)"
-    ),
-    "md-table3-value-row-above-each-label-row": (
-        "Markdown table 三 whose value rows come above their label rows (the mirror of the "
-        "labels-above-values shape the reader handles): WRONG NUMBERS in 24 rows, each label "
-        "given the next row's values, with only ROW_TOO_FEW/VALUES_UNASSIGNED and table 三 "
-        "confidence 0.96; a value-only row before the first label row means values pair "
-        "with the label below (tables.py)"
-    ),
-    "crawled-table2-rows-joined-three-to-a-line": (
-        "table 二 rows joined three to a line (“第二十条第（一）项 信息内容 本年制发件数 本年废止件数 "
-        "现行有效件数 规章 0 0 0 行政规范性文件 5 1 14”, “第二十条第（五）项 … 行政许可 23 第二十条"
-        "第（六）项 …”): 规章, 行政许可, 行政处罚, 行政强制 null (ROW_TOO_FEW, ROW_NOT_FOUND, "
-        "and a wrong ROW_NOT_PRINTED for 规章); a label inside a line starts a row as at a "
-        "line's start (tables.py / recognize._flat for table 二)"
-    ),
     "html-table3-cell-with-footnote-asterisk-after-the-number": (
         "a table 三 cell printed “1204*” with the footnote under the table: the row "
         "一、本年新收 is null (ROW_TOO_FEW) — a footnote mark (*, ※, ①) right after a number "
         "should be dropped like the notes in brackets are (cells.py)"
-    ),
-    "crawled-label-typed-buzhangwo-xiangguan-xinxi-without-zhengfu": (
-        "（四）无法提供 1.本机关不掌握相关信息 (the label typed without 政府): the row is "
-        "null (ROW_NOT_FOUND) and its numbers are called a subtotal of （四） and dropped "
-        "(SUBTOTAL_IGNORED) — a number-carrying line that starts with the item number “1.” "
-        "under （四） and shares most of the label is row （四）1 (labels.py matching)"
-    ),
-    "crawled-label-san-anquan-yi-wending-spelled-out": (
-        "（三）3 printed with the words of 条例 Art 14 “危及国家安全、公共安全、经济安全和社会"
-        "稳定” instead of “危及‘三安全一稳定’”: cells right but placed by position "
-        "(ROW_INFERRED, table 三 confidence 0.98); the spelled-out wording should be an alias "
-        "of withheld.security_stability (labels.py)"
-    ),
-    "pdf-text-boxes-all-table3-labels-then-all-number-lines": (
-        "PDF text whose table 三 came out as two text boxes: the 25 row labels one a line, then "
-        "the 25 lines of seven numbers: table 三 all null (ROW_TOO_MANY on the last label, "
-        "ROW_TOO_FEW), confidence 0; when the labels run with no numbers and exactly as many "
-        "lines of seven numbers follow, they pair in order (tables.py)"
     ),
     "crawled-title-on-two-lines-long-labels-wrapped-numbers-after-second-part": (
         "a table 三 label wrapped mid-phrase with the numbers after its second part "
@@ -190,16 +95,10 @@ PENDING: dict[str, str] = {
     ),
     "crawled-rows-per-line-table4-only-reconsideration-printed-litigation-blank": (
         "table 四 with only its first five cells printed (行政复议 1 1 0 0 2, the ten 行政诉讼 "
-        "cells left blank): the five numbers are put in 未经复议直接起诉 (litigation_direct = "
-        "1,1,0,0,2) and 行政复议 is ROW_NOT_FOUND — the numbers printed first belong to the "
-        "first group; a short table 四 row should fill the groups from the left, or be left "
-        "null, never moved to another group (table 四 reading in tables.py / recognize)"
-    ),
-    "ocr-place-character-confused-in-title-body-and-signature-spell-it-right": (
-        "title 沪州市江阳区司法局 (OCR 沪 for 泸) while the first paragraph and the signature "
-        "both spell 泸州市江阳区司法局: organ read from the title with ORGAN_SPELLING; when "
-        "the signature and the body agree against the title on one character (meta.py), "
-        "their spelling should win"
+        "cells left blank): it used to put the five numbers in 未经复议直接起诉; now the "
+        "one-line reader is tried too and leaves all 15 cells null with AMBIGUOUS_RUN (safe, "
+        "unread): five numbers under the whole header could be any group's; filling the groups "
+        "from the left, unsure, would read it (tables.read_table4 / recognize._flat)"
     ),
 }
 
@@ -423,18 +322,19 @@ def test_an_ambiguous_row_keeps_its_printed_numbers_or_is_left_null() -> None:
         assert row == (None,) * 7 or sum(v or 0 for v in row[:6]) == row[6], key
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "table 三 read shifted by one row (numbers printed above their labels) leaves "
-        "carried_forward null and drops the first number line with no diagnostic and "
-        "confidence 1.0: a row left null or numbers left over must be said "
-        "(ROW_NOT_FOUND / VALUES_UNASSIGNED) and lower the confidence (tables.py)"
-    ),
-)
-def test_a_table3_row_left_null_is_never_silent() -> None:
-    report = _read("pdf-text-each-table3-number-line-printed-above-its-label")
-    keys = _pending("pdf-text-each-table3-number-line-printed-above-its-label")["table3"]
-    null_rows = [key for key in keys if report.table3.row(key) == (None,) * 7]
-    said = {"ROW_NOT_FOUND", "VALUES_UNASSIGNED", "ROW_TOO_FEW"} & set(_codes(report))
-    assert not null_rows or (said and report.confidence["table3"] < 1.0)
+def test_a_table3_with_numbers_above_its_labels_is_paired_upwards_and_says_so() -> None:
+    """It used to be read shifted by one row, silently, at confidence 1.0."""
+    name = "pdf-text-each-table3-number-line-printed-above-its-label"
+    report = _read(name)
+    expected = json.loads((HERE / f"{name}.expected.json").read_text(encoding="utf-8"))
+    assert differences(report, expected) == []
+    assert "VALUES_ABOVE_LABELS" in _codes(report)
+
+
+def test_a_place_character_the_title_mistypes_is_kept_as_printed_and_said() -> None:
+    """Issue 13: an OCR confusion of a place-name character (沪 for 泸 in the title) is
+    kept as printed, and flagged when the body or signature spells it otherwise."""
+    report = _read("ocr-place-character-confused-in-title-body-and-signature-spell-it-right")
+    assert report.organ == "沪州市江阳区司法局"
+    spelled = [d for d in report.diagnostics or () if d["code"] == "ORGAN_SPELLING"]
+    assert spelled and spelled[0]["spelling"] == "泸州市江阳区司法局"

@@ -27,6 +27,8 @@ CODES: dict[str, str] = {
     "ROW_TOO_MANY": "某一行的数字多于应有的个数",
     "ROW_DUPLICATE": "同一行出现两次",
     "ROW_INFERRED": "缺少行标签，按前后行的位置推定",
+    "VALUES_ABOVE_LABELS": "每行的数字印在行标签的上一行，按上下配对读取",
+    "LABELS_THEN_VALUES": "先印一组行标签、再印同样多行数字，按顺序配对读取",
     "CELL_AMBIGUOUS": "空白单元格的位置不确定",
     "CELL_BLANK": "空白单元格按 null 处理",
     "CELL_NOT_INTEGER": "应为整数的单元格是小数",

@@ -279,17 +279,29 @@ def _flat(document: Document, rows: Sequence[Row], readings: Sequence[Reading]) 
     not read whole the usual way (a crawled table 三 with a row per line, only some rows
     spaced, reads in part) and the text holds digits right after a label; the caller
     keeps whichever reading is surer. A table 三 with every row read, some cells unsure,
-    is left as it is: the flat reading finds rows, it does not settle cells."""
-    table3 = readings[1]
-    if table3.found and (
-        table3.confidence >= 1.0
-        or (not table3.trial and all(key in table3.cells for key in s.TABLE3_ROW_KEYS))
+    is left as it is: the flat reading finds rows, it does not settle cells. Tried too
+    when table 二 or 四 was not read whole: a text whose table 三 has a row per line may
+    print either of them on one line (its header words, then its numbers), or several of
+    table 二's rows on a line."""
+    table2, table3, table4 = readings
+    if (
+        table3.found
+        and (
+            table3.confidence >= 1.0
+            or (not table3.trial and all(key in table3.cells for key in s.TABLE3_ROW_KEYS))
+        )
+        and _whole(table2)
+        and _whole(table4)
     ):
         return None
     text = "\n".join(row.text for row in rows)
     if not _GLUED_RE.search(text):
         return None
     return read_flat(text)
+
+
+def _whole(reading: Reading) -> bool:
+    return reading.found and reading.confidence >= 1.0
 
 
 _GLUED_RE = re.compile(r"(?:数量|予以公开|总计)\s*\d")

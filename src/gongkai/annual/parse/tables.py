@@ -129,8 +129,18 @@ def tokens(
         if fragments and widths is not None and len(out) - start > 2:
             _cut_label(out, start, labels, widths)
         end = len(out)
-        if end == start or len(cells) < 2:
-            continue  # (a line of one cell is neither part of a wrapped label)
+        if end == start:
+            continue
+        if len(cells) < 2:
+            # a text line of one cell may be a wrapped label's rest (a PDF's text laid out
+            # by columns: the label's first part and the numbers on the line above); no
+            # other line of one cell is part of a wrapped label
+            if row.grid is None and below == start and not out[above].value.is_value:
+                joined = _wrapped_label(out[above:below], out[start:], labels)
+                if joined is not None:
+                    del out[start:]
+                    out[above:below] = joined
+            continue
         if value.is_value:  # the row ends in a value: a row of the table (most rows)
             above = start
             below = end
@@ -338,6 +348,126 @@ def _labels_above_values(row_hits: list[Hit], by_key: dict[str, RowSpec]) -> Non
         i = j + 1 if j > i else i + 1
 
 
+def _values_above_labels(
+    row_hits: list[Hit], by_key: dict[str, RowSpec], notes: Notes, table: str
+) -> list[Hit]:
+    """Rows printing their numbers on the line above their label (a PDF's text laid out
+    so): read the usual way, each label would take the next row's numbers. A run of rows
+    that alternates from a line of numbers without a label to a label without numbers
+    (each label's line holding none, each line of numbers as many as the label below has
+    cells, at least two labels; one, once the table has shown such a run) pairs each line
+    with the label below, when no row of the form is missing before the run's first label
+    (the first line could be that row's, its label lost: ``assign_rows`` infers it)."""
+    order = {key: i for i, key in enumerate(by_key)}
+    found = {hit.key for hit in row_hits if hit.key}
+    kept: list[Hit] = []
+    paired: list[Hit] = []
+    i = 0
+    while i < len(row_hits):
+        pairs = _run_above(row_hits, i, by_key, 1 if paired else 2)
+        if pairs and _nothing_missing_before(kept, pairs[0][0], order, found):
+            for label, line in pairs:
+                label.values = line
+                paired.append(label)
+            kept.extend(label for label, _ in pairs)
+            i += len(pairs) + 1
+            continue
+        kept.append(row_hits[i])
+        i += 1
+    if paired:
+        notes.add(
+            "VALUES_ABOVE_LABELS",
+            "info",
+            f"{table}“{by_key[paired[0].key].title}”等{len(paired)}行的数字印在行标签的上一行，"
+            "按“数字在上、标签在下”配对读取",
+            paired[0].label.row,
+        )
+    return kept
+
+
+_LEAST_BLOCK: Final = 3
+"""Labels without numbers, then as many lines of numbers, paired in order
+(``_labels_then_lines``) only from this many rows: fewer could be anything."""
+
+
+def _labels_then_lines(
+    row_hits: list[Hit], by_key: dict[str, RowSpec], notes: Notes, table: str
+) -> None:
+    """A table printed as a block of row labels, one a line and none with numbers, then
+    a block of lines of numbers (a PDF's text boxes taken one after the other): all the
+    numbers follow the last label. When they stand on exactly as many lines as the block
+    has labels, each line as many numbers as its label's row has cells, line i is label
+    i's; else nothing is paired (the rows say they are short of numbers)."""
+    i = 0
+    while i < len(row_hits):
+        j = i
+        while j < len(row_hits) and row_hits[j].key and not row_hits[j].values:
+            j += 1
+        block = row_hits[i : j + 1]
+        if j < len(row_hits) and len(block) >= _LEAST_BLOCK and block[-1].key:
+            lines = _lines_after(block[-1])
+            widths = [by_key[h.key].width for h in block]
+            if lines is not None and [len(line) for line in lines] == widths:
+                for hit, line in zip(block, lines, strict=True):
+                    hit.values = line
+                notes.add(
+                    "LABELS_THEN_VALUES",
+                    "info",
+                    f"{table}先印{len(block)}个行标签、再印同样多行数字，按顺序配对读取",
+                    block[0].label.row,
+                )
+        i = j + 1
+
+
+def _lines_after(hit: Hit) -> list[list[Token]] | None:
+    """``hit``'s values by the line they stand on, none on the label's own line."""
+    lines: list[list[Token]] = []
+    for token in hit.values:
+        if token.row is hit.label.row:
+            return None
+        if lines and lines[-1][0].row is token.row:
+            lines[-1].append(token)
+        else:
+            lines.append([token])
+    return lines
+
+
+def _run_above(
+    row_hits: list[Hit], i: int, by_key: dict[str, RowSpec], least: int
+) -> list[tuple[Hit, list[Token]]]:
+    """The labels from ``row_hits[i + 1]`` on and the line of numbers above each, when
+    ``row_hits[i]`` is a line of numbers without a label that starts such a run of at
+    least ``least`` labels (see ``_values_above_labels``); else none."""
+    first = row_hits[i]
+    if first.key or not _one_line(first.values):
+        return []
+    pairs: list[tuple[Hit, list[Token]]] = []
+    line = first.values
+    for hit in row_hits[i + 1 :]:
+        if not hit.key or len(line) != by_key[hit.key].width:
+            return []
+        pairs.append((hit, line))
+        if not hit.values:
+            return pairs if len(pairs) >= least else []
+        if hit.values[0].row is hit.label.row or not _one_line(hit.values):
+            return []
+        line = hit.values
+    return []
+
+
+def _one_line(values: list[Token]) -> bool:
+    return bool(values) and all(v.row is values[0].row for v in values)
+
+
+def _nothing_missing_before(
+    kept: list[Hit], label: Hit, order: dict[str, int], found: set[str]
+) -> bool:
+    """Whether every row of the form between the last label kept and ``label`` was found."""
+    before = next((order[h.key] for h in reversed(kept) if h.key), -1)
+    between = [key for key, at in order.items() if before < at < order[label.key]]
+    return all(key in found for key in between)
+
+
 def _values_after_header(row_hits: list[Hit], specs: Sequence[RowSpec]) -> list[Hit]:
     """A row printed as its label on one line and its numbers on the next, the table cut
     between the two (a page break, the header printed again): the numbers that follow the
@@ -487,6 +617,8 @@ def assign_rows(
     order = {spec.key: i for i, spec in enumerate(specs)}
     by_key = {spec.key: spec for spec in specs}
     row_hits = [hit for hit in hits if hit.key in order or (hit.key == "" and hit.values)]
+    row_hits = _values_above_labels(row_hits, by_key, notes, table)
+    _labels_then_lines(row_hits, by_key, notes, table)
     _labels_above_values(row_hits, by_key)
     row_hits = _values_after_header(row_hits, specs)
     row_hits = _without_row_numbers(row_hits, by_key, notes, table)
@@ -763,10 +895,13 @@ def _ruled(hit: Hit, width: int) -> bool:
     """Whether the line the row is read from is a Markdown table row with its outer pipes
     and exactly ``width`` cells after the label's column (``| 2.重复申请 | 3 | 0 | … | 0 |
     |``): then a blank cell's place is as certain as in a grid. (Splitting at the closing
-    pipe leaves one empty cell after the row's last.)"""
+    pipe leaves one empty cell after the row's last.) So it is for a PDF's row laid out by
+    its table's columns (``Row.placed``) with exactly ``width`` cells after the label's."""
     row = _values_row(hit)
     if row is None:
         return False
+    if row.placed:
+        return len(row.cells) - hit.label.column - 1 == width
     text = row.text
     return (
         row.grid is None
@@ -1151,14 +1286,25 @@ def _reorder_columns(stream: Sequence[Token], reading: Reading, notes: Notes) ->
 
 
 def _trial_other(hits: list[Hit], row_hits: list[Hit]) -> Hit | None:
-    """In the 2019 trial format （六）其他处理 is one row with its own numbers."""
+    """In the 2019 trial format （六）其他处理 is one row with its own numbers; not when
+    its label goes on with the first item's number (``（六）其他处理1.申``, a label of the
+    2021 form wrapped with its numbers on a later line)."""
     split_rows = {"other.no_correction", "other.fee_unpaid"}
     if any(h.key in split_rows for h in row_hits):
         return None
     return next(
-        (h for h in hits if h.key == f"group:{s.TABLE3_2019_OTHER.group or 'other'}" and h.values),
+        (
+            h
+            for h in hits
+            if h.key == f"group:{s.TABLE3_2019_OTHER.group or 'other'}"
+            and h.values
+            and not _FIRST_ITEM_AFTER_RE.search(h.label.text)
+        ),
         None,
     )
+
+
+_FIRST_ITEM_AFTER_RE = re.compile(r"其他处理\s*[(（]?[1１][.．、)）]")
 
 
 # ----------------------------------------------------------------------------- table 四
