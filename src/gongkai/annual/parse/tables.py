@@ -358,6 +358,11 @@ def _values_above_labels(
     cells, at least two labels; one, once the table has shown such a run) pairs each line
     with the label below, when no row of the form is missing before the run's first label
     (the first line could be that row's, its label lost: ``assign_rows`` infers it)."""
+    for hit in row_hits:
+        if not hit.key:
+            break
+    else:
+        return row_hits  # every line of numbers has its label (the usual table)
     order = {key: i for i, key in enumerate(by_key)}
     found = {hit.key for hit in row_hits if hit.key}
     kept: list[Hit] = []
@@ -398,6 +403,11 @@ def _labels_then_lines(
     numbers follow the last label. When they stand on exactly as many lines as the block
     has labels, each line as many numbers as its label's row has cells, line i is label
     i's; else nothing is paired (the rows say they are short of numbers)."""
+    for hit in row_hits:
+        if not hit.values:
+            break
+    else:
+        return  # every label has its numbers (the usual table)
     i = 0
     while i < len(row_hits):
         j = i
