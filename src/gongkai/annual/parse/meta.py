@@ -11,7 +11,9 @@ Organ, in order of trust: the title line (``XXX2024年度政府信息公开工�
 organ named before ``(以下简称…)`` in the opening text, the signature after the last
 sentence, the ``发布机构`` field of the page's metadata (made complete by the signature
 when it is a shortened form of it; an organ read from that field alone is noted,
-``ORGAN_FROM_PUBLISHER``). A title that names no organ gives way to the crawler's
+``ORGAN_FROM_PUBLISHER``), last an HTML page's ``<meta name="ContentSource">`` (its CMS's
+record of the article's source, which ``read_html`` puts first as the line
+``ContentSource：X局``; never ``SiteName``, the portal's owner). A title that names no organ gives way to the crawler's
 ``标题：`` field of the same report, above the page's ``发布机构``; a title that names its
 organ without its place (``县财政局``) is completed by the signature or the field that ends
 with it, else by the place the text puts before it twice; what a report covers besides
@@ -57,6 +59,9 @@ ORGAN_SUFFIXES = (
     "馆", "部", "社", "镇", "乡", "街道", "管委会", "办事处", "海关", "气象台", "监狱",
     "林场", "农场",
 )  # fmt: skip
+CMS_SOURCE_KEY = "ContentSource"
+"""The key of the line an HTML page's ``<meta name="ContentSource">`` is read as (the
+article's source its CMS records, ``ContentSource：X局``), put first by ``read_html``."""
 _REPORT = r"(?:政府)?(?:信息|政务|资讯)公开(?:工作)?(?:的?年度报告|报告|年报(?=$|[(（])|(?:(?:开展)?情况)?的?报告(?=$|[(（]))"
 """``政府信息公开工作年度报告`` (also ``…工作的年度报告``) or, ending the line,
 ``…公开工作情况的报告``, ``…公开工作的报告`` or ``…公开年报`` (a title
@@ -224,7 +229,8 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
     if organ is None:
         organ, field = _organ_from_signature_and_field(rows)
     if organ is None and title_rows:
-        organ = _organ_from_page_title(rows[: min(title_rows[0], 1)], year_from_title)
+        first = _first_printed(rows)
+        organ = _organ_from_page_title(rows[first : min(title_rows[0], first + 1)], year_from_title)
     organ_note = None
     if organ is not None:
         organ = as_printed(simplified(organ))
@@ -258,10 +264,15 @@ def _letter_o_in_title_year(title: str, year: int) -> YearNote | None:
 
 
 def _from_field(organ: str, field: str) -> MetaNote:
+    where = (
+        f"网页元数据“{field}”（内容来源，页面上不显示）"
+        if field == CMS_SOURCE_KEY
+        else f"页面的“{field}”字段"
+    )
     return MetaNote(
         "ORGAN_FROM_PUBLISHER",
         "info",
-        f"标题、正文开头和落款中都没有写明发布机关，organ 按页面的“{field}”字段读作“{organ}”；"
+        f"标题、正文开头和落款中都没有写明发布机关，organ 按{where}读作“{organ}”；"
         "该字段可能是发布网页的网站或部门而不是编写年报的机关，请核对",
         field=field,
     )
@@ -529,6 +540,11 @@ def _name_broken_before_suffix(above: str, title: str, row: Row, headings: froze
     )
 
 
+def _first_printed(rows: Sequence[Row]) -> int:
+    """The first row the page prints: after the line of its CMS's ``ContentSource``."""
+    return 1 if rows and rows[0].text.startswith(CMS_SOURCE_KEY) else 0
+
+
 def _organ_from_page_title(rows: Sequence[Row], year: int | None) -> str | None:
     """The organ of the page's own title, its first line, above a report title that
     names none (the page's ``<title>`` ``X局2025年…年度报告-X市人民政府`` over the article's
@@ -616,6 +632,7 @@ def _may_be_title(compact: str, row: Row, headings: frozenset[int]) -> bool:
         and row.index not in headings
         and not any(mark in compact for mark in _SENTENCE_MARKS)
         and not _LINK_LABEL_RE.match(compact)
+        and not compact.startswith(CMS_SOURCE_KEY)
     )
 
 
@@ -1063,9 +1080,19 @@ def _signed_organ(text: str) -> str | None:
     return None
 
 
-_PUBLISHER_KEYS = ("发布机构", "发布单位", "发布部门", "发文机关", "发文单位", "来源")
+_PUBLISHER_KEYS = (
+    "发布机构",
+    "发布单位",
+    "发布部门",
+    "发文机关",
+    "发文单位",
+    "来源",
+    CMS_SOURCE_KEY,
+)
 """The page's fields naming who published it, most trusted first (``来源`` also as
-``信息来源``; it may name a news agency or ``本网``, so it counts only as an organ)."""
+``信息来源``; it may name a news agency or ``本网``, so it counts only as an organ; the
+CMS's ``ContentSource``, which the page does not print, last and only as an organ that is
+not a website's name)."""
 
 
 def _publisher(rows: Sequence[Row]) -> str | None:
@@ -1081,9 +1108,17 @@ def _publisher_field(rows: Sequence[Row]) -> tuple[str, str] | None:
         for row in head:
             if key in row.text:
                 organ = _field_value(row, key)
-                if organ and (key != "来源" or organ.endswith(ORGAN_SUFFIXES)):
+                if organ and _may_be_publisher(key, organ):
                     return _printed_key(row.text, key), simplified(organ)
     return None
+
+
+def _may_be_publisher(key: str, organ: str) -> bool:
+    if key == "来源":
+        return organ.endswith(ORGAN_SUFFIXES)
+    if key == CMS_SOURCE_KEY:
+        return ends_as_organ(organ)
+    return True
 
 
 def _printed_key(text: str, key: str) -> str:

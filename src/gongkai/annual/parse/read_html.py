@@ -3,7 +3,9 @@
 Scripts, styles, navigation, menus, breadcrumbs and footers are dropped; block elements
 become lines in reading order; every innermost ``<table>`` becomes a ``Grid`` with rowspan
 and colspan expanded. Tables that only lay out the page (they contain other tables) are
-read as containers, not as grids.
+read as containers, not as grids. The page's ``<meta name="ContentSource">`` (its CMS's
+record of the article's source) becomes a first line ``ContentSource：X局``, which the meta
+reader weighs as a crawler's ``发布机构`` field.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import lxml.etree
 from .detect import Decoded, decode_text
 from .document import Document, Grid
 from .grid import RawCell, lay_out, plain_grid
+from .meta import CMS_SOURCE_KEY
 from .normalize import (
     finish_cells_spaced,
     join_texts,
@@ -236,6 +239,7 @@ def read_html(decoded: Decoded, source: str) -> Document:
                 "已读取这部分内容",
             }
         )
+    titled = False
     if (
         marks.names_report
         and not _shows_title(collector)
@@ -247,6 +251,13 @@ def read_html(decoded: Decoded, source: str) -> Document:
         if title is not None:
             collector.blocks.insert(0, (len(collector.texts), title[1]))
             collector.texts.append(title[0])
+            titled = True
+    publisher = _content_source(markup)
+    if publisher is not None:
+        # the article's source as the site's CMS records it, as a field line first (after
+        # the page's own title put first): the meta reader weighs it as a crawler's 发布机构
+        collector.blocks.insert(1 if titled else 0, (len(collector.texts), publisher[1]))
+        collector.texts.append(publisher[0])
     raw = collector.texts
     joined = join_texts(raw)
     simplify = _looks_traditional(joined, raw, _sample_end(collector.blocks, len(raw)))
@@ -424,6 +435,39 @@ def _page_title(root: lxml.etree._Element) -> tuple[str, int | None] | None:
             part = _SPACE_RE.sub(" ", part).strip()
             if any(word in part for word in _TITLE_WORDS) and len(part) <= 80:
                 return part, line
+    return None
+
+
+_CMS_SOURCE_LOWER = CMS_SOURCE_KEY.lower()
+_META_TAG_RE = re.compile(r"<meta\b[^<>]*>", re.IGNORECASE)
+_ATTRIBUTE_RE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))""")
+MAX_PUBLISHER_CHARS = 60
+
+
+def _content_source(markup: str) -> tuple[str, int] | None:
+    """The line ``ContentSource：X局`` for the page's ``<meta name="ContentSource"
+    content="X局">`` (where a government site's CMS records the article's source, beside
+    ``ArticleTitle`` and ``SiteName``, which names the site's owner and is never read),
+    and its source line; ``None`` when the page has none, or an empty or overlong one.
+    Found by searching the page's head for the name, not by building the page's tree."""
+    head = markup.find("</head")
+    end = len(markup) if head == -1 else head
+    for spelling in (CMS_SOURCE_KEY, _CMS_SOURCE_LOWER):
+        at = markup.find(spelling, 0, end)
+        while at != -1:
+            start = markup.rfind("<", 0, at)
+            tag = _META_TAG_RE.match(markup, start) if start != -1 else None
+            if tag is not None and tag.end() > at:
+                attributes = {
+                    m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
+                    for m in _ATTRIBUTE_RE.finditer(tag.group(0))
+                }
+                content = _SPACE_RE.sub(" ", attributes.get("content", "")).strip()
+                if attributes.get("name", "").lower() == _CMS_SOURCE_LOWER and content:
+                    if len(content) > MAX_PUBLISHER_CHARS:
+                        return None
+                    return f"{CMS_SOURCE_KEY}：{content}", markup.count("\n", 0, start) + 1
+            at = markup.find(spelling, at + len(spelling), end)
     return None
 
 
