@@ -4,7 +4,8 @@ The national form's cells are counts (tables 三 and 四, most of 二) or an amo
 (the fee row of table 二). Published reports also print ``-``, ``—``, ``/`` or ``无`` for
 an empty cell, or leave it blank: all of those are read as ``None`` (JSON ``null``), since
 0 means the document printed 0. A count written in Chinese numerals (``零``, ``〇``,
-``十二``, ``三件``) is the number it names.
+``十二``, ``三件``) is the number it names. A footnote mark right after a number
+(``1204*``, ``56①``) is dropped, as a note in brackets after it is (``55（含自然失效29件）``).
 """
 
 from __future__ import annotations
@@ -52,7 +53,10 @@ NUMBER_PATTERN = rf"[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:{_UNITS})?"
 _NUMBER_RE = re.compile(rf"^{NUMBER_PATTERN}$")
 _GROUPED_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _UNIT_RE = re.compile(rf"(?:{_UNITS})$")
-_PLACEHOLDER_RE = re.compile(r"^(?:[-‐‑‒–—―－─━~～]+|[/／\\]|无|空|/|—/—)$")
+_PLACEHOLDER_RE = re.compile(r"^(?:[-‐‑‒–—―－─━~～]+|[/／\\]|无|空|/|—/—|nan|NaN|None|<NA>)$")
+"""Cells that say "nothing printed". ``nan``, ``NaN``, ``None`` and ``<NA>`` are how pandas
+prints a blank cell (``DataFrame.to_markdown`` of a table a PDF extractor read; ``frames``
+makes those among a table's labels blank)."""
 _SPACE_RE = re.compile(r"\s+")
 _OPEN = "（(\\[【"
 _CLOSE = "）)\\]】"
@@ -65,6 +69,10 @@ _ANNOTATED_RE = re.compile(
 ``12（其中修订4件）（含转发2件）``, ``3[到期失效]``), one whose closing bracket was lost
 (``58（含自然失效9件``), or after a comma (``137件，其中变更12件``). The number is the
 first figure."""
+_FOOTNOTE_MARKS = "*＊※①②③④⑤⑥⑦⑧⑨⑩"
+"""Marks printed right after a cell's number to point to a footnote under the table
+(``1204*``, ``56①``): the number is the cell's, the mark is dropped as a note in
+brackets is."""
 _PREFIX_RE = re.compile(r"^(共|合计|计|约|近)")
 """Words printed before a cell's number (``共218件``, ``约12000``)."""
 _APPROXIMATE = frozenset(("约", "近"))
@@ -120,6 +128,8 @@ def _read_value(text: str) -> Value:
     if first.isdigit() or first in "+-.":
         if _NUMBER_RE.match(cell):
             return Value(Kind.NUMBER, _decimal(_UNIT_RE.sub("", cell)))
+        if cell[-1] in _FOOTNOTE_MARKS:
+            return _footnoted(cell)
         annotated = _ANNOTATED_RE.match(cell)
         if annotated:  # 22（其中修订16件）: the cell's number is the first figure
             return read_value(annotated.group(1))
@@ -147,6 +157,18 @@ def _read_value(text: str) -> Value:
 
 _CHINESE_FIRST = frozenset("零〇一二两三四五六七八九十百")
 _PREFIX_FIRST = frozenset("共合计约近")
+
+
+def _footnoted(cell: str) -> Value:
+    """``1204*`` → 1204: a number followed by footnote marks only; anything else (``12*3``,
+    ``1204*（注）``) is text."""
+    number = cell.rstrip(_FOOTNOTE_MARKS)
+    if not number:
+        return TEXT
+    value = read_value(number)
+    if value.kind is not Kind.NUMBER or value.note is not None:
+        return TEXT
+    return value
 
 
 def _letter_o(cell: str) -> Value:

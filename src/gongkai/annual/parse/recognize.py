@@ -39,6 +39,7 @@ from .cells import (
 )
 from .document import Document
 from .flat_tables import Flat, flat_sections, read_flat
+from .frames import pandas_frames
 from .labels import LabelSet, table2_labels, table3_labels, table4_labels
 from .meta import Meta, joint_message, other_spelling, read_meta
 from .notes import Notes
@@ -46,6 +47,7 @@ from .placeholders import placeholders_as_zero
 from .rows import Row, document_rows
 from .sections import find_headings, section_texts, table_line
 from .split_columns import join_split_columns
+from .table4_cells import read_table4_cells
 from .tables import Reading, read_table2, read_table3, read_table4, table4_header_words
 
 __all__ = ["recognize"]
@@ -56,7 +58,7 @@ T = TypeVar("T")
 def recognize(document: Document) -> AnnualReport:
     """Recognise one document. See the module docstring."""
     notes = Notes(document.source)
-    rows = document_rows(document)
+    rows = pandas_frames(document_rows(document), notes, grids=document.kind != "text")
     no_headings: dict[str, int] = {}
     headings = _safe(notes, "章节标题", lambda: find_headings(rows), no_headings)
     no_meta = Meta(None, None, None, None, ())
@@ -580,7 +582,17 @@ def _read_table4(rows: Sequence[Row], span: tuple[int, int], notes: Notes) -> Re
         after = max((text.rfind(t) + len(t) for t in _TABLE4_TITLES if t in text), default=-1)
         if after >= 0 and len(text) - after <= _LONGEST_LEAD:
             lead = table4_header_words(text[after:])
-    return read_table4(rows[start:end], notes, lead)
+    if start >= end:
+        return read_table4(rows[start:end], notes, lead)
+    usual = Notes(notes.source)
+    reading = read_table4(rows[start:end], usual, lead)
+    if not _whole(reading):
+        said = Notes(notes.source)
+        cells = read_table4_cells(rows[start:end], said)
+        if cells is not None and cells.confidence > reading.confidence:
+            reading, usual = cells, said
+    notes.items.extend(usual.items)
+    return reading
 
 
 _TABLE4_TITLES = tuple(sorted({s.SECTIONS[3].title, *s.SECTIONS[3].variants}, key=len))

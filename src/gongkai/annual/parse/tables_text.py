@@ -17,7 +17,7 @@ from .normalize import is_page_number
 _SEPARATOR_RE = re.compile(r"[|\t\uff5c]")
 """Cells' separators: ``|``, the full-width ``｜`` OCR tools print for it, and tabs."""
 _SPACES_RE = re.compile(r" {2,}|\u3000+")
-_VALUE = rf"(?:{NUMBER_PATTERN}|[-‐‑‒–—―－/／]|无)"
+_VALUE = rf"(?:{NUMBER_PATTERN}[*＊※①-⑩]?|[-‐‑‒–—―－/／]|无|nan|NaN|None)"
 _VALUE_RE = re.compile(rf"^{_VALUE}$")
 _TRAILING_VALUES_RE = re.compile(rf"^(?:(.*?\S)\s+)?({_VALUE}(?:\s+{_VALUE})*)$")
 _MAX_LABEL = 60
@@ -25,6 +25,25 @@ _SPACED_THOUSANDS_RE = re.compile(r"^\d{1,3}(?: \d{3})+$")
 """A cell of a ruled table whose digits are grouped by spaces: one number."""
 _PAGE_FIRST = frozenset("-‐‑‒–—―－第共Pp")
 """How a page number printed in a cell starts (``- 4 -``, ``第 4 页 共 9 页``)."""
+_PANDAS_BLANKS = frozenset(("nan", "NaN", "None", "<NA>"))
+"""How pandas prints a blank cell (``frames``)."""
+_PANDAS_FIRST = frozenset("nN<")
+FRAME_LINES: set[str] = set()
+"""Every Markdown row split so far that may be a row of a table printed by pandas (a cell
+``nan``, or a first cell ``0``: ``frames``), so that a caller can tell in C whether a
+document holds one (most never do). At most ``MAX_FRAME_LINES``; past that,
+``frame_lines_overflow``."""
+MAX_FRAME_LINES = 50000
+
+
+def frame_lines_overflow() -> bool:
+    """Whether ``FRAME_LINES`` stopped growing: then it no longer lists every such line."""
+    return len(FRAME_LINES) >= MAX_FRAME_LINES
+
+
+_UNNAMED_RE = re.compile(r"^Unnamed: \d+$")
+"""pandas' name for a column whose header cell was blank (``Unnamed: 3``), printed in
+the header of ``DataFrame.to_markdown``: a blank cell (and no ``0``, ``3`` of the table)."""
 
 
 def split_cells(text: str) -> tuple[str, ...]:
@@ -56,7 +75,10 @@ def _split(text: str) -> tuple[str, ...]:
     explicit = len(parts) > 1 and ("|" in text or "\uff5c" in text)  # ruled, not PDF columns
     for part in parts:
         cell = part.strip()
-        if explicit and cell[:1] in _PAGE_FIRST and is_page_number(cell):
+        first = cell[:1]
+        if explicit and first == "U" and _UNNAMED_RE.match(cell):
+            cells.append("")
+        elif explicit and first in _PAGE_FIRST and is_page_number(cell):
             # a converter put the page's footer in a table row (``| - 4 - | | |``): it is
             # no cell of the table, and ``- 4 -`` would read as three values
             cells.append("")
@@ -66,7 +88,16 @@ def _split(text: str) -> tuple[str, ...]:
             cells.extend(_split_values(cell))
         else:
             cells.append(cell)
+            if explicit and first in _PANDAS_FIRST and cell in _PANDAS_BLANKS:
+                _frame_line(text)
+    if explicit and len(cells) > 2 and cells[1] == "0" and not cells[0]:
+        _frame_line(text)
     return tuple(cells)
+
+
+def _frame_line(text: str) -> None:
+    if len(FRAME_LINES) < MAX_FRAME_LINES:
+        FRAME_LINES.add(text)
 
 
 def _split_values(cell: str) -> list[str]:

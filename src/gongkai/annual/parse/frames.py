@@ -1,0 +1,257 @@
+"""Tables printed by pandas (``DataFrame.to_markdown``, ``to_html``, a Word or PDF copy).
+
+A table a PDF extractor (camelot, tabula) read often reaches text through pandas, which
+prints it its own way:
+
+* the frame's index as a first column: a blank header cell, then ``0``, ``1``, ``2`` … one
+  a row. Those numbers are no cells of the table, and a row with blank cells cannot tell
+  them from its own (the table readers set aside a 序号 column only when each row holds
+  exactly its cells and the number). A table whose header's first cell is blank and
+  whose other rows' first cells count up from 0, one a row, is read without that column,
+  with an info ``ROW_NUMBERS_IGNORED``. A 序号 column of the report's own counts from 1,
+  and is left to the table readers.
+* a frame without a header line (camelot's) has its columns named ``0``, ``1``, ``2`` …,
+  printed in the header line over the index: those are blank cells too.
+* a column without a header as ``Unnamed: 3`` (``tables_text`` reads it as a blank cell).
+* a blank cell as ``nan`` (``NaN``, ``None``, ``<NA>``). Among the labels, in a header line
+  or on a line without a label it is a blank cell, as if the converter had left it empty
+  (a placeholder there would be a value of no row). Among a row's numbers it is a blank
+  cell too when the cells after the row's label are exactly the row's and one holds a
+  number: then the blanks' places are certain (``CELL_BLANK``). Otherwise (a row printed
+  all ``nan``, a label spanning two columns) as many of them as the row has cells are
+  read as placeholders (null, as ``-`` and ``/`` are: ``cells``), said once a table.
+
+A table is a run of Markdown rows between their outer pipes, or of a grid's rows (a
+page, a Word file, a PDF), of one width.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from operator import attrgetter
+
+from .. import schema as s
+from .cells import Kind, read_value
+from .labels import table2_labels, table3_labels, table4_labels
+from .notes import Notes
+from .rows import Row
+from .tables import TABLE2_SPECS
+from .tables_text import FRAME_LINES, frame_lines_overflow
+
+_TEXT = attrgetter("text")
+_BLANKS = frozenset(("nan", "NaN", "None", "<NA>"))
+"""How pandas prints a blank cell."""
+_COUNTING_RE = re.compile(r"\n0 [^\n]*\n1 [^\n]*\n2 ")
+"""Three grid rows (their texts joined by line breaks) that start 0, 1, 2."""
+_WIDTHS: dict[tuple[str, str], int] = {
+    **{("row", spec.key): spec.width for spec in TABLE2_SPECS},
+    **{("row", row.key): s.TABLE3_WIDTH for row in s.TABLE3_ROWS},
+    **{("group", key): len(s.TABLE4_COLUMNS) for key in s.TABLE4_GROUP_KEYS},
+}
+"""The number of cells of each row of the form, by what its label is (``labels``)."""
+_MIN_ROWS = 3
+"""Fewer numbered rows are no frame's index (a list of two items numbered 0 and 1)."""
+
+
+def pandas_frames(rows: list[Row], notes: Notes, *, grids: bool = False) -> list[Row]:
+    """``rows`` with each table printed by pandas read as the table it prints (see the
+    module docstring): the same list when there is none (the usual document), else a copy
+    in which that table's rows are new rows at the same places. ``grids``: whether the
+    document has grids (a text file has none)."""
+    if not _maybe(rows, grids):
+        return rows
+    out = rows
+    for start, end in _tables(rows):
+        for first, last, indexed in _parts(rows, start, end):
+            block = rows[first:last]
+            cells = [_inner(row) for row in block]
+            if indexed:
+                _drop_index(cells)
+                notes.add(
+                    "ROW_NUMBERS_IGNORED",
+                    "info",
+                    f"表格首列是转换工具（如 pandas）加的行号（0、1、2……{len(block) - 2}），"
+                    "不是表中的数字，未读取",
+                    block[0],
+                )
+            blanked = _blanked(cells)
+            kept = sum(1 for line in cells for cell in line if cell in _BLANKS)
+            if kept:
+                notes.add(
+                    "CELL_BLANK",
+                    "info",
+                    f"表格有{kept}个数字单元格印作“nan”等（pandas 对空白单元格的写法），"
+                    "读作空白（null）",
+                    block[0],
+                )
+            if not indexed and not blanked:
+                continue
+            if out is rows:
+                out = list(rows)
+            for row, line in zip(block, cells, strict=True):
+                if line != _inner(row):
+                    out[row.index] = _rewritten(row, line)
+    return out
+
+
+def _parts(rows: Sequence[Row], start: int, end: int) -> list[tuple[int, int, bool]]:
+    """``rows[start:end]`` (a table's rows of one width) as the spans read on their own,
+    each with whether it is a frame printed with its index: its header line, then rows
+    counting 0, 1, 2 … (``_indexed``). Lines above the header (a heading a converter
+    merged into the table) or after the last counted row are read without it."""
+    for header in range(start, end - _MIN_ROWS):
+        if _inner(rows[header + 1])[0] != "0":
+            continue
+        stop = header + 1
+        while stop < end and _inner(rows[stop])[0] == str(stop - header - 1):
+            stop += 1
+        if _indexed([_inner(row) for row in rows[header:stop]]):
+            spans = [(start, header, False), (header, stop, True), (stop, end, False)]
+            return [span for span in spans if span[1] > span[0]]
+    return [(start, end, False)]
+
+
+def _maybe(rows: list[Row], grids: bool) -> bool:
+    """Whether a line may be a frame's: a Markdown row ``tables_text`` saw with a ``nan``
+    cell or a first cell 0 (looked up in C), or a grid's row with ``nan`` or counting
+    0, 1, 2."""
+    if not FRAME_LINES.isdisjoint(map(_TEXT, rows)) or frame_lines_overflow():
+        return True
+    if not grids:
+        return False
+    text = "\n".join(map(_TEXT, rows))
+    return (
+        "nan" in text
+        or "NaN" in text
+        or "None" in text
+        or "<NA>" in text
+        or _COUNTING_RE.search(text) is not None
+    )
+
+
+def _tables(rows: Sequence[Row]) -> Iterator[tuple[int, int]]:
+    """The spans of consecutive rows of one table layout (Markdown rows between their
+    outer pipes, or grid rows) of one width that show pandas' marks: a blank cell
+    printed ``nan``, or a first column counting from 0."""
+    k = 0
+    while k < len(rows):
+        kind = _layout(rows[k])
+        if kind is None:
+            k += 1
+            continue
+        width = len(rows[k].cells)
+        end = k + 1
+        while end < len(rows) and len(rows[end].cells) == width and _layout(rows[end]) == kind:
+            end += 1
+        if end - k > _MIN_ROWS and any(_marked(_inner(row)) for row in rows[k:end]):
+            yield k, end
+        k = end
+
+
+def _layout(row: Row) -> str | None:
+    """``"grid"`` for a grid's row, ``"pipes"`` for a Markdown row between its outer pipes
+    (each cell in its own column), ``None`` for anything else."""
+    if row.columns is not None or len(row.cells) < 3:
+        return None
+    if row.grid is not None:
+        return "grid"
+    text = row.text
+    if text[:1] == "|" and text[-1:] == "|" and not row.cells[0] and not row.cells[-1]:
+        return "pipes"
+    return None
+
+
+def _inner(row: Row) -> list[str]:
+    """The row's cells, without the blanks outside a Markdown row's outer pipes."""
+    return list(row.cells if row.grid is not None else row.cells[1:-1])
+
+
+def _marked(line: list[str]) -> bool:
+    return line[0] == "0" or any(cell in _BLANKS for cell in line)
+
+
+def _indexed(cells: Sequence[list[str]]) -> bool:
+    """Whether the table's first column is pandas' index: blank in the header line, then
+    0, 1, 2 … one a line."""
+    if len(cells) <= _MIN_ROWS or cells[0][0] or not any(cells[0]):
+        return False
+    return all(line[0] == str(i) for i, line in enumerate(cells[1:]))
+
+
+def _drop_index(cells: list[list[str]]) -> None:
+    """The index column left out; the header's column numbers (0, 1 …) made blank."""
+    for line in cells:
+        del line[0]
+    header = cells[0]
+    if header == [str(i) for i in range(len(header))]:
+        header[:] = [""] * len(header)
+
+
+def _blanked(cells: list[list[str]]) -> bool:
+    """Each ``nan`` of the table made a blank cell, or left to be read as a placeholder
+    (see the module docstring); whether one was made blank. The numbers' columns are
+    those where some line prints a number; a line with text in one of them is a header
+    line."""
+    numbers = {
+        i
+        for line in cells
+        for i, cell in enumerate(line)
+        if cell and cell not in _BLANKS and read_value(cell).kind is Kind.NUMBER
+    }
+    changed = False
+    for line in cells:
+        if not any(cell in _BLANKS for cell in line):
+            continue
+        kept = _placeholders(line, numbers)
+        for i, cell in enumerate(line):
+            if cell in _BLANKS and i not in kept:
+                line[i] = ""
+                changed = True
+    return changed
+
+
+def _placeholders(line: list[str], numbers: set[int]) -> set[int]:
+    """The places of the ``nan`` cells of a row of the form kept as placeholders: those
+    among its numbers, as many as the row has cells (its label says which row it is),
+    unless the cells after the label are exactly the row's and one holds a number: the
+    blanks' places are then certain, and they are blank cells (``CELL_BLANK``)."""
+    kinds = [_kind(cell) for cell in line]
+    texts = [i for i, kind in enumerate(kinds) if kind is Kind.TEXT]
+    if not texts or any(i in numbers for i in texts):
+        return set()  # a header line, or a line without a label
+    width = _width(line[texts[-1]])
+    if width is None:
+        return set()
+    after = range(texts[-1] + 1, len(line))
+    if len(after) == width and any(kinds[i] is Kind.NUMBER for i in after):
+        return set()
+    return set([i for i in after if i in numbers][:width])
+
+
+def _width(label: str) -> int | None:
+    """How many cells the row of the form ``label`` names has; ``None`` for no row."""
+    for labels in (table3_labels(), table2_labels(), table4_labels()):
+        for found in labels.match(label):
+            width = _WIDTHS.get((found.kind, found.key))
+            if width is not None:
+                return width
+    return None
+
+
+def _kind(cell: str) -> Kind:
+    return Kind.EMPTY if not cell or cell in _BLANKS else read_value(cell).kind
+
+
+def _rewritten(row: Row, line: list[str]) -> Row:
+    """``row`` with the cells ``line`` (without a Markdown row's outer blanks), its text
+    written again to match."""
+    if row.grid is not None:
+        cells = tuple(line)
+        text = " ".join([cell for cell in line if cell])
+    else:
+        cells = ("", *line, "")
+        text = "|" + "|".join(f" {cell} " if cell else " " for cell in line) + "|"
+    new = Row(row.index, cells, text, row.line, row.page, row.grid, row.grid_row, row.columns)
+    new.placed = row.placed
+    return new
