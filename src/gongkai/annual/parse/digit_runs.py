@@ -777,7 +777,10 @@ def decode_groups(
     than cells, or any run with ``blanks``,
     is also read with blank cells (which print nothing): one value the readings agree on
     is kept (a cell null where they disagree on whether it is blank); between several,
-    the fewest blank cells, then ``RULE``, with the others as alternatives.
+    the fewest blank cells, then ``RULE``, with the others as alternatives. A short run
+    printing whole groups, its numbers between spaces, each group adding up (a table 四
+    with only its 行政复议 printed), fills the first groups, never sure
+    (``_from_the_left``).
 
     A report that prints no blank cell elsewhere (not ``blanks``) may still leave cells of
     table 四 blank: a full-width reading that adds up is kept, but ambiguous when a
@@ -807,7 +810,8 @@ def decode_groups(
         found = _one_blank(run, size, groups)
     unchecked = _blank_totals(run, size, groups, at)
     if found and short:
-        return _with_blank_totals(_pick_blank(found, low), found, unchecked)
+        left = _from_the_left(run, size, groups, at, found, low)
+        return _with_blank_totals(left or _pick_blank(found, low), found, unchecked)
     if good:
         picked = _pick(good, low)
         if found is None and blanks:  # its readings with blank cells: too many to list
@@ -917,6 +921,51 @@ def _blank_total_pick(unchecked: Mapping[Cells, Reading], printed: Cells | None)
     cells, _ = _merged(readings)
     alternatives = (*(() if printed is None else (printed,)), *list(unchecked)[1:])
     return Decoded(cells, False, alternatives[:3], BLANK_TOTAL_REASON)
+
+
+def _from_the_left(
+    run: str,
+    size: int,
+    groups: int,
+    at: int,
+    found: Mapping[Cells, tuple[Reading, int]],
+    low: frozenset[int],
+) -> Decoded | None:
+    """A short run that prints whole groups, its numbers between spaces (five or ten for
+    table 四), each group adding up, read into the first groups in the order printed, the
+    later groups blank (a table 四 printing its 行政复议 only): never sure, the readings
+    that put the numbers in other groups as alternatives (``GROUPS_FROM_LEFT_REASON``).
+    ``None`` when the run is no such run, or some reading of it has fewer blank cells
+    (that one is read, as before). Digits run together (``10012``) do not say how many
+    numbers were printed: such a run is read as before (the cells its readings agree on)."""
+    fewest = min(count for _, count in found.values())
+    numbers = len(run.split())
+    for printed in range(1, groups):
+        cells = one_per_cell(run, printed * size) if numbers == printed * size else None
+        if cells is None:
+            continue
+        if not all(
+            2 * cells[g * size + at] == sum(cells[g * size : (g + 1) * size])
+            for g in range(printed)
+        ):
+            return None
+        blank = (groups - printed) * size
+        value = (*cells, *(0,) * blank)
+        if value not in found or fewest != blank:
+            return None
+        others = sorted(
+            (v for v in found if v != value), key=lambda v: (found[v][1], rank([v], low))
+        )
+        return Decoded(
+            (*cells, *(None,) * blank), False, tuple(others[:3]), GROUPS_FROM_LEFT_REASON
+        )
+    return None
+
+
+GROUPS_FROM_LEFT_REASON: Final = (
+    "数字串印出的数（以空格分开）比格数少，恰好填满前几组且各组合计成立：按所印顺序从第一组起逐组读入，"
+    "其后各组没有印数字，留空（null）；这些数也可能属于后面的组，各种读法见备选，请核对"
+)
 
 
 BLANK_TOTAL_REASON: Final = (

@@ -1195,8 +1195,29 @@ def _table4(body: str, start: int, flat: Flat) -> None:
             f"表四的数字串“{run}”：{decoded.reason}",
             alternatives=alternatives,
         )
+    if decoded.reason == d.GROUPS_FROM_LEFT_REASON:
+        _blank_groups_said(flat, groups)
     if order is not None:
         flat.note("table4", "TABLE4_REORDERED", "info", table4_reordered_message(*order))
+
+
+def _blank_groups_said(flat: Flat, cells: Sequence[Sequence[int | None]]) -> None:
+    """``CELL_BLANK`` for each group of table 四 (``cells``, in the form's order) left
+    blank after a run read into the groups before it (``digit_runs.GROUPS_FROM_LEFT_REASON``)."""
+    for group, values in zip(s.TABLE4_GROUPS, cells, strict=True):
+        if all(v is None for v in values):
+            flat.note(
+                "table4",
+                "CELL_BLANK",
+                "info",
+                f"表四“{_group_name(group)}”一组没有印数字，五格按空白读作 null",
+                row=f"table4.{group.key}",
+            )
+
+
+def _group_name(group: s.Table4Group) -> str:
+    """``行政复议``, ``行政诉讼（复议后起诉）``."""
+    return group.label if group.parent is None else f"{group.parent}（{group.label}）"
 
 
 def _in_title(body: str, at: int) -> int | None:
