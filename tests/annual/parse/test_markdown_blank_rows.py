@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from gongkai.annual.model import AnnualReport
 from gongkai.annual.parse import parse_bytes
 from tests.annual.parse.test_fixture_reports import differences
@@ -165,11 +163,6 @@ def _parsed(text: str) -> tuple[AnnualReport, list[dict[str, Any]]]:
     return report, list(report.diagnostics or ())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tables.py 对没有数字的行一律报 ROW_TOO_FEW，未看两端有竖线的 Markdown 行已印出各格"
-    "（见本轮报告所附 tables.py 的修改）",
-)
 def test_rows_printed_blank_between_pipes_are_read_as_blanks() -> None:
     report, diagnostics = _parsed(REPORT)
     assert differences(report, EXPECTED) == []
@@ -201,3 +194,30 @@ def test_a_label_alone_on_a_text_line_is_no_blank_row() -> None:
     assert report.to_dict()["table3"]["not_processed.publication"] == BLANK
     codes = [d["code"] for d in diagnostics if d.get("row") == "table3.not_processed.publication"]
     assert codes == ["ROW_TOO_FEW"]
+
+
+def test_a_piped_blank_row_under_a_line_of_numbers_without_a_label_stays_unread() -> None:
+    """The row's numbers printed on a line of their own above its blank piped row (the
+    label's line lost its cells to the line above): the numbers could be the row's, so
+    its blanks are not read as null, and nothing is read as 0."""
+    numbers = "| | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+    report, diagnostics = _parsed(REPORT.replace(PUBLICATION, f"{numbers}\n{PUBLICATION}"))
+    row = report.to_dict()["table3"]["not_processed.publication"]
+    assert row in (BLANK, [0] * 7)
+    blank = [d for d in diagnostics if d["code"] == "CELL_BLANK"]
+    assert "table3.not_processed.publication" not in {d.get("row") for d in blank}
+
+
+def test_a_blank_row_of_a_padded_table_reads_blank_whatever_its_width() -> None:
+    """A converter pads each row to its table's width: ``| 行政强制 | | | |`` under
+    ``| 行政处罚 | 12 | | |`` has three cells where its row has one; all blank, it is
+    blank. A row of the width of no line near it is not read."""
+    report, diagnostics = _parsed(REPORT)
+    assert report.to_dict()["table2"]["coercion"] is None
+    coercion = [d for d in diagnostics if d.get("row") == "table2.coercion"]
+    assert [d["code"] for d in coercion] == ["CELL_BLANK"]
+    odd = REPORT.replace("| 行政强制 | | | |", "| 行政强制 | | |")
+    report, diagnostics = _parsed(odd)
+    assert report.to_dict()["table2"]["coercion"] is None
+    coercion = [d for d in diagnostics if d.get("row") == "table2.coercion"]
+    assert [d["code"] for d in coercion] == ["ROW_TOO_FEW"]

@@ -114,6 +114,11 @@ def tokens(
     out: list[Token] = []
     cached = labels.classified  # ``classify``'s cache, read without a call per cell
     above = below = width = -1  # the last row's tokens out[above:below], when it ended in a value
+    # the last line when it was a label's part of one cell without a number: where its
+    # token stands in ``out`` (-1: joined to the row above, which ``undo`` gives back)
+    lone: Token | None = None
+    lone_at = -1
+    undo: tuple[int, list[Token]] | None = None
     for row in rows:
         cells = row.cells
         start = len(out)
@@ -135,17 +140,36 @@ def tokens(
             # a text line of one cell may be a wrapped label's rest (a PDF's text laid out
             # by columns: the label's first part and the numbers on the line above); no
             # other line of one cell is part of a wrapped label
-            if row.grid is None and below == start and not out[above].value.is_value:
-                joined = _wrapped_label(out[above:below], out[start:], labels)
+            lone, lone_at, undo = None, -1, None
+            if row.grid is None and end - start == 1 and not value.is_value:
+                lone, lone_at = out[start], start
+            if row.grid is None and above >= 0 and not out[above].value.is_value:
+                single = below == start
+                if single:
+                    joined = _wrapped_label(out[above:below], out[start:], labels)
+                elif lone is not None and 0 < start - below < _MOST_PIECES:
+                    joined = _pieces_joined(out, above, below, labels)
+                else:
+                    joined = None
                 if joined is not None:
-                    del out[start:]
+                    del out[below:]
+                    if lone is not None and single:
+                        undo, lone_at = (above, out[above:below]), -1
+                    else:
+                        lone = None  # (its lines are one with the row above's label)
                     out[above:below] = joined
             continue
         if value.is_value:  # the row ends in a value: a row of the table (most rows)
+            if lone is not None:
+                # the line before, a label's start without its numbers (``5.要求行政机关
+                # 确认或重新出`` over ``具已获取信息 0 0 …``)
+                start -= _label_start(out, start, lone, lone_at, undo, labels)
+                lone, lone_at, undo = None, -1, None
             above = start
-            below = end
+            below = len(out)
             width = len(cells)
             continue
+        lone, lone_at, undo = None, -1, None
         if below == start and len(cells) == width and not out[above].value.is_value:
             mine = out[start:]
             if not any(token.value.is_value for token in mine):
@@ -159,6 +183,84 @@ def tokens(
 
 
 _TEXT: Final = Kind.TEXT
+_HEADINGS: Final = frozenset(("group", "block"))
+_MOST_PIECES: Final = 3
+"""Lines of one cell, none a label's rest on its own, joined together to a row label
+above them (``1.申请人无正`` 7 0 …, then ``当理由逾期不补``, ``正、行政机关不``)."""
+
+
+def _pieces_joined(
+    out: list[Token], above: int, below: int, labels: LabelSet
+) -> list[Token] | None:
+    """``_wrapped_label`` for the rest of a label wrapped over several lines of one cell
+    (``out[below:]``, one token a line), none of which completes it alone: the label
+    above (``out[above:below]``) is then a fragment that names no row on its own."""
+    pieces = out[below:]
+    first = pieces[0]
+    for token in pieces:
+        if token.value.kind is not _TEXT or any(lb.kind not in _PARTS for lb in token.labels):
+            return None
+        folded = normalize_label(token.text)
+        if strip_numbering(folded) != folded:
+            return None  # a numbered line starts a label (``二、上年结转政``), is no rest
+    top = next((t for t in out[above:below] if t.column == first.column), None)
+    if top is None or any(lb.kind == "row" and not lb.generic for lb in top.labels):
+        return None
+    text = "".join([t.text for t in pieces])
+    value, found = labels.classify(text)
+    return _wrapped_label(
+        out[above:below], [Token(first.row, first.column, text, value, found)], labels
+    )
+
+
+def _label_start(
+    out: list[Token],
+    start: int,
+    lone: Token,
+    lone_at: int,
+    undo: tuple[int, list[Token]] | None,
+    labels: LabelSet,
+) -> int:
+    """A row label wrapped with its numbers after its second part: the line before
+    (``lone``, a line of one cell without a number, at ``out[lone_at]``, or joined to the
+    row above as the rest of its label, ``undo`` giving that row's tokens back) is the
+    label's start, and the first cell of the line ``out[start:]`` its next part, when
+    the two together are a row's label that neither names on its own, nor the row above
+    (``5.要求行政机关确认或重新出`` / ``具已获取信息 0 0 …``, ``2.申请人逾期未按收`` /
+    ``费通知要求缴纳费用、 0 0 …``). The joined token takes the second part's place; how
+    many tokens before ``start`` went (0 or 1) is returned."""
+    first = out[start]
+    if (
+        first.value.kind is not _TEXT
+        or start + 1 >= len(out)
+        or not out[start + 1].value.is_value
+        or any(lb.kind == "row" and not lb.generic for lb in first.labels)
+        or any(lb.kind not in _HEADINGS for lb in lone.labels)
+    ):
+        return 0
+    text = f"{lone.text}{first.text}"
+    value, found = labels.classify(text)
+    if not found or found[0].kind != "row" or found[0].generic:
+        return 0
+    key = found[0].key
+    if any(lb.kind == "row" and lb.key != key for lb in first.labels):
+        return 0  # the second part names another row (a generic word: ``其他``)
+    if undo is not None:
+        at, before = undo
+        now = out[at : at + len(before)]
+        if any(
+            lb.key == key
+            for new, old in zip(now, before, strict=True)
+            if new is not old
+            for lb in old.labels
+        ):
+            return 0  # the line was the rest of the row above's label after all
+        out[at : at + len(before)] = before
+    out[start] = Token(first.row, first.column, text, value, found)
+    if lone_at < 0:
+        return 0
+    del out[lone_at]
+    return 1
 
 
 def _cut_label(out: list[Token], start: int, labels: LabelSet, widths: dict[str, int]) -> None:
@@ -429,6 +531,89 @@ def _labels_then_lines(
         i = j + 1
 
 
+def _labels_then_columns(row_hits: list[Hit], specs: Sequence[RowSpec], notes: Notes) -> None:
+    """Table 三 printed as its row labels, one a line and none with numbers, then its
+    numbers one a line (a PDF's text from a pdfminer-based converter): all of them follow
+    the last label. When there are exactly the table's cells, they stand either row by
+    row or column by column (all 自然人, then all 商业企业, …); the order whose numbers
+    add up as the form says (``_adds_up``) is read, when only one does (or both read the
+    same); else nothing is paired, and that is said."""
+    if len(row_hits) != len(specs) or row_hits[0].values:
+        return  # (the usual table: the first row has its numbers)
+    last = row_hits[-1]
+    values = last.values
+    n, width = len(specs), s.TABLE3_WIDTH
+    if (
+        len(values) != n * width
+        or any(hit.key != spec.key for hit, spec in zip(row_hits, specs, strict=True))
+        or any(hit.values for hit in row_hits[:-1])
+        or any(len(token.row.cells) != 1 for token in values)
+    ):
+        return
+    by_rows = [values[i * width : (i + 1) * width] for i in range(n)]
+    by_columns = [[values[c * n + i] for c in range(width)] for i in range(n)]
+    keys = [spec.key for spec in specs]
+    fitting = [m for m in (by_rows, by_columns) if _adds_up(keys, m)]
+    same = _numbers(by_rows) == _numbers(by_columns)
+    if len(fitting) == 1 or (fitting and same):
+        for hit, line in zip(row_hits, fitting[0], strict=True):
+            hit.values = line
+        order, other = ("逐行", "逐列") if fitting[0] is by_rows else ("逐列", "逐行")
+        detail = "两种配对读出的数字相同" if same else f"{other}配对时不符"
+        notes.add(
+            "LABELS_THEN_VALUES",
+            "info",
+            f"表三先印{n}个行标签、再印{len(values)}个数字（每行一个）：{order}配对时各行、"
+            f"各列的合计相符（{detail}），按{order}配对读取",
+            row_hits[0].label.row,
+        )
+        return
+    said = "都相符" if fitting else "都不相符"
+    notes.add(
+        "VALUES_UNASSIGNED",
+        "warning",
+        f"表三先印{n}个行标签、再印{len(values)}个数字（每行一个）：逐行配对和逐列配对的"
+        f"合计{said}，无法确定数字的顺序，未读取",
+        values[0].row,
+    )
+
+
+def _numbers(matrix: list[list[Token]]) -> list[list[Decimal | None]]:
+    return [[token.value.number for token in line] for line in matrix]
+
+
+_OUTCOMES: Final = frozenset(row.key for row in s.TABLE3_OUTCOME_ROWS)
+
+
+def _adds_up(keys: list[str], matrix: list[list[Token]]) -> bool:
+    """Whether table 三's rows (``keys``, each a line of ``matrix``) add up as the form
+    says: each row's 总计 is the sum of its six columns; in each column （七）总计 is the
+    sum of the outcome rows, and 一 plus 二 is （七） plus 四. A blank cell adds up to
+    nothing certain: then no."""
+    rows: dict[str, list[Decimal]] = {}
+    for key, line in zip(keys, matrix, strict=True):
+        numbers = [token.value.number for token in line]
+        if None in numbers:
+            return False
+        rows[key] = [n for n in numbers if n is not None]
+    if any(sum(row[:-1]) != row[-1] for row in rows.values()):
+        return False
+    received, carried, total = (
+        rows.get("received"),
+        rows.get("carried_over"),
+        rows.get("handled_total"),
+    )
+    forward = rows.get("carried_forward")
+    if received is None or carried is None or total is None or forward is None:
+        return False
+    for c, cell in enumerate(total):
+        if sum(row[c] for key, row in rows.items() if key in _OUTCOMES) != cell:
+            return False
+        if received[c] + carried[c] != cell + forward[c]:
+            return False
+    return True
+
+
 def _lines_after(hit: Hit) -> list[list[Token]] | None:
     """``hit``'s values by the line they stand on, none on the label's own line."""
     lines: list[list[Token]] = []
@@ -629,6 +814,8 @@ def assign_rows(
     row_hits = [hit for hit in hits if hit.key in order or (hit.key == "" and hit.values)]
     row_hits = _values_above_labels(row_hits, by_key, notes, table)
     _labels_then_lines(row_hits, by_key, notes, table)
+    if table == "表三":
+        _labels_then_columns(row_hits, specs, notes)
     _labels_above_values(row_hits, by_key)
     row_hits = _values_after_header(row_hits, specs)
     row_hits = _without_row_numbers(row_hits, by_key, notes, table)
@@ -719,10 +906,12 @@ def assign_rows(
                 values = _own_table(hit, width)
                 own = values is not None
             heading = values is not None
-        if values is not None and (count > 0 or hit.label.row.grid is not None):
+        blank = count == 0 and values is not None and _printed_blank(row_hits, i, width, by_key)
+        if values is not None and (count > 0 or blank or hit.label.row.grid is not None):
             blanks = sum(1 for v in values if not v.is_value)
             if (
                 own
+                or blank
                 or hit.label.row.grid is not None
                 or (_ruled_under(hit) if heading else _ruled(hit, width))
             ):
@@ -918,6 +1107,36 @@ def _ruled(hit: Hit, width: int) -> bool:
         and text[:1] == "|"
         and text[-1:] == "|"
         and len(row.cells) - hit.label.column - 2 == width
+    )
+
+
+def _width(hit: Hit, by_key: dict[str, RowSpec]) -> int:
+    spec = by_key.get(hit.key)
+    return 0 if spec is None else spec.width
+
+
+def _printed_blank(row_hits: list[Hit], i: int, width: int, by_key: dict[str, RowSpec]) -> bool:
+    """Whether ``row_hits[i]``, a row without a number, is printed with its cells blank
+    as a Markdown table row (``| 3.要求提供公开出版物 | | | | | | | |``): both outer pipes,
+    every cell after the label blank, as many as the row has, or as the lines of numbers
+    of the rows around it (a converter pads each row to its table's width:
+    ``| 行政强制 | | | |`` under ``| 行政处罚 | 12 | | |``); no numbers without a label,
+    nor more than a row's, next to it (they could be the row's, printed above or below its
+    label). A line of text with just the label says nothing of its cells."""
+    row = row_hits[i].label.row
+    if not _piped(row):
+        return False
+    cells = row.cells[row_hits[i].label.column + 1 : -1]  # (the blank after the last pipe)
+    if len(cells) < width or any(cells):
+        return False
+    around = [row_hits[j] for j in (i - 1, i + 1) if 0 <= j < len(row_hits)]
+    if any(hit.values and len(hit.values) != _width(hit, by_key) for hit in around):
+        return False
+    if len(cells) == width:
+        return True
+    return any(
+        hit.values and _piped(hit.values[0].row) and len(hit.values[0].row.cells) == len(row.cells)
+        for hit in around
     )
 
 
