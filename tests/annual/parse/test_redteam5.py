@@ -63,42 +63,12 @@ PENDING: dict[str, str] = {
         "numbers after 25 number-less labels fill the table column by column, and the sums "
         "(总计 column, （七）总计 row) confirm the order (tables.py)"
     ),
-    "md-pandas-to-markdown-index-column-unnamed-headers-nan-blanks": (
-        "pandas DataFrame.to_markdown of a table read from a PDF (camelot/tabula): index column "
-        "0, 1, 2 …, “Unnamed: n” headers, blank cells printed “nan”: the row “（二）部分公开 | 1 | "
-        "nan×5 | 1” is null (ROW_TOO_FEW, VALUES_UNASSIGNED) and the all-nan rows are ROW_TOO_FEW "
-        "(their index number read as a value); “nan” should be a blank placeholder like “-” "
-        "and “/” (cells.py/tables_text.py _VALUE), so the row reads [1, None×5, 1] with CELL_BLANK"
-    ),
-    "html-table3-cell-with-footnote-asterisk-after-the-number": (
-        "a table 三 cell printed “1204*” with the footnote under the table: the row "
-        "一、本年新收 is null (ROW_TOO_FEW) — a footnote mark (*, ※, ①) right after a number "
-        "should be dropped like the notes in brackets are (cells.py)"
-    ),
     "crawled-title-on-two-lines-long-labels-wrapped-numbers-after-second-part": (
         "a table 三 label wrapped mid-phrase with the numbers after its second part "
         "(“5.要求行政机关确认或重新出” / “具已获取信息 0 0 0 0 0 0 0”): cells right but "
         "placed by position (ROW_INFERRED, table 三 confidence 0.98); the other wraps (after "
         "“，” or “、”) are joined — a number-less line that starts a national label should be "
         "joined with the next line's text before matching (tables.py row labels)"
-    ),
-    "md-table4-transposed-one-row-per-cell-group-and-column-labels": (
-        "Markdown table 四 printed transposed (one row per cell: 组 | 列 | 数量) is read as 15 "
-        "rows of one number: ROW_DUPLICATE and ROW_TOO_FEW, all 15 cells null; a table 四 "
-        "whose rows each name a group and a column should be read cell by cell"
-    ),
-    "html-generic-title-organ-only-in-meta-contentsource": (
-        "portal page whose <h1> is the generic “2024年政府信息公开工作年度报告”, signed by a "
-        'date only, with the organ in <meta name="ContentSource"> (TRS/Hanweb CMS pages): '
-        "organ None with ORGAN_NOT_FOUND; read_html/meta should take ContentSource as a "
-        "publisher field (ORGAN_FROM_PUBLISHER), as the crawler header 发布机构 is"
-    ),
-    "crawled-rows-per-line-table4-only-reconsideration-printed-litigation-blank": (
-        "table 四 with only its first five cells printed (行政复议 1 1 0 0 2, the ten 行政诉讼 "
-        "cells left blank): it used to put the five numbers in 未经复议直接起诉; now the "
-        "one-line reader is tried too and leaves all 15 cells null with AMBIGUOUS_RUN (safe, "
-        "unread): five numbers under the whole header could be any group's; filling the groups "
-        "from the left, unsure, would read it (tables.read_table4 / recognize._flat)"
     ),
 }
 
@@ -338,3 +308,33 @@ def test_a_place_character_the_title_mistypes_is_kept_as_printed_and_said() -> N
     assert report.organ == "沪州市江阳区司法局"
     spelled = [d for d in report.diagnostics or () if d["code"] == "ORGAN_SPELLING"]
     assert spelled and spelled[0]["spelling"] == "泸州市江阳区司法局"
+
+
+def test_pandas_blanks_and_index_column_are_said_not_read_as_numbers() -> None:
+    report = _read("md-pandas-to-markdown-index-column-unnamed-headers-nan-blanks")
+    codes = _codes(report)
+    assert "ROW_NUMBERS_IGNORED" in codes
+    assert "table3.partially_granted" in _blank_rows(report)
+    assert report.table3.row("partially_granted") == (1, None, None, None, None, None, 1)
+
+
+def test_a_footnote_mark_after_a_number_is_dropped_silently() -> None:
+    report = _read("html-table3-cell-with-footnote-asterisk-after-the-number")
+    assert not set(_codes(report)) & (BAD_CODES | WARNED_ROWS)
+    assert report.confidence == {"table2": 1.0, "table3": 1.0, "table4": 1.0}
+
+
+def test_the_organ_from_a_cms_content_source_meta_is_said_to_come_from_the_publisher() -> None:
+    report = _read("html-generic-title-organ-only-in-meta-contentsource")
+    assert report.organ == "样例市教育局"
+    assert "ORGAN_FROM_PUBLISHER" in _codes(report)
+
+
+def test_table4_printing_only_its_first_group_is_read_from_the_left_and_said_unsure() -> None:
+    report = _read("crawled-rows-per-line-table4-only-reconsideration-printed-litigation-blank")
+    assert "AMBIGUOUS_RUN" in _codes(report)
+    assert report.confidence["table4"] < 1.0
+    assert sorted(r for r in _blank_rows(report) if r) == [
+        "table4.litigation_after_reconsideration",
+        "table4.litigation_direct",
+    ]
