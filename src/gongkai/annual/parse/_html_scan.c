@@ -11,6 +11,9 @@
  * certain: an explicit <html> and <body>, tables that hold no tables and whose cells sit
  * in rows, known entities, no scripts that write the page, no hidden elements.
  *
+ * ``text_marks(text, classes)`` finds in one pass over a text what
+ * ``normalize.normalize_text``'s passes look for (its ``_marks``).
+ *
  * The markup is untrusted: every read is bounds-checked, every buffer grows with checked
  * sizes, and any Python API failure propagates. The tests compare both readings on every
  * fixture page and on generated tangled pages; fuzz/ holds a libFuzzer harness.
@@ -1973,6 +1976,111 @@ static PyObject *marks(PyObject *module, PyObject *arg) {
         page_marks((const unsigned char *)PyBytes_AS_STRING(arg), PyBytes_GET_SIZE(arg)));
 }
 
+/* ---------------------------------------------------------------- text marks */
+
+/* What ``normalize.normalize_text`` looks for before each of its passes, found in one
+ * pass over a text (``text_marks``), so that a pass with nothing to do is not made: a
+ * regex or a substring search for each costs more than this loop for them all. The
+ * characters' classes come from ``normalize`` (``classes``: one byte for each character
+ * below U+10000, the T_ bits), so that the sets are spelt once, beside the patterns. */
+enum {
+    T_FOLD = 1,          /* normalize.CHARACTER_TABLE */
+    T_TRADITIONAL = 2,   /* normalize._TRADITIONAL_ONLY */
+    T_CJK = 4,           /* [\u3400-\u9fff]: what ruby pinyin follows */
+    T_AFTER_COMMA = 8,   /* what a comma is removed before */
+    T_LEADING = 16,      /* what is removed at the start of a line or cell */
+    T_STOP = 32,         /* a stop whose repeats are folded */
+    T_PINYIN = 64,       /* what ruby pinyin starts with */
+    T_LOOK = 128,        /* '(' and '\n': looked at by the passes too */
+};
+#define T_ACT (T_FOLD | T_TRADITIONAL | T_AFTER_COMMA | T_LEADING | T_STOP | T_LOOK)
+enum {
+    TM_FOLD = 1,           /* a character of the table */
+    TM_PINYIN = 2,         /* '(' then a pinyin letter after [\u3400-\u9fff] (or one and '\n') */
+    TM_COMMA = 4,          /* ',' before T_AFTER_COMMA */
+    TM_FULL_COMMA = 8,     /* '，' before T_AFTER_COMMA */
+    TM_STOPS = 16,         /* a T_STOP twice */
+    TM_LEADING = 32,       /* '\n' or '\x1f' before T_LEADING */
+    TM_THOUSANDS = 64,     /* ',' before three decimal digits (the regex's \d) */
+    TM_TRAILING_SPACE = 128, /* ' ' before '\n' or at the end */
+};
+#define TM_TRADITIONAL_SHIFT 16 /* how many T_TRADITIONAL, at most 255, from this bit */
+
+static unsigned text_class(const unsigned char *classes, Py_UCS4 c) {
+    return c < 0x10000 ? classes[c] : 0;
+}
+
+static int is_decimal(Py_UCS4 c) {
+    return c < 128 ? (c >= '0' && c <= '9') : Py_UNICODE_ISDECIMAL(c);
+}
+
+/* ``text_marks`` over one kind of string (``T``): most characters are in no class the
+ * passes act on, and are passed over with one look at their classes. */
+#define DEFINE_TEXT_MARKS(NAME, T)                                                         \
+    static long NAME(const T *s, Py_ssize_t n, const unsigned char *classes) {             \
+        long found = 0, traditional = 0;                                                   \
+        for (Py_ssize_t i = 0; i < n; i++) {                                               \
+            Py_UCS4 c = s[i];                                                              \
+            unsigned k = text_class(classes, c);                                           \
+            if (!(k & T_ACT))                                                              \
+                continue;                                                                  \
+            Py_UCS4 prev = i > 0 ? s[i - 1] : 0; /* (0: no character) */                  \
+            if (k & T_TRADITIONAL)                                                         \
+                traditional++;                                                             \
+            if (k & T_FOLD)                                                                \
+                found |= TM_FOLD;                                                          \
+            if (k & T_AFTER_COMMA) {                                                       \
+                if (prev == ',')                                                           \
+                    found |= TM_COMMA;                                                     \
+                else if (prev == 0xFF0C)                                                   \
+                    found |= TM_FULL_COMMA;                                                \
+            }                                                                              \
+            if ((k & T_STOP) && prev == c)                                                 \
+                found |= TM_STOPS;                                                         \
+            if ((k & T_LEADING) && (prev == '\n' || prev == 0x1F))                         \
+                found |= TM_LEADING;                                                       \
+            if (c == '(' && i + 1 < n && (text_class(classes, s[i + 1]) & T_PINYIN)        \
+                && ((text_class(classes, prev) & T_CJK)                                    \
+                    || (prev == '\n' && i >= 2 && (text_class(classes, s[i - 2]) & T_CJK)))) \
+                found |= TM_PINYIN;                                                        \
+            if (c == ',' && i + 3 < n && is_decimal(s[i + 1]) && is_decimal(s[i + 2])      \
+                && is_decimal(s[i + 3]))                                                   \
+                found |= TM_THOUSANDS;                                                     \
+            if (c == '\n' && prev == ' ')                                                  \
+                found |= TM_TRAILING_SPACE;                                                \
+        }                                                                                  \
+        if (n > 0 && s[n - 1] == ' ')                                                      \
+            found |= TM_TRAILING_SPACE;                                                    \
+        return found | (traditional > 255 ? 255 : traditional) << TM_TRADITIONAL_SHIFT;    \
+    }
+
+DEFINE_TEXT_MARKS(text_marks_1, Py_UCS1)
+DEFINE_TEXT_MARKS(text_marks_2, Py_UCS2)
+DEFINE_TEXT_MARKS(text_marks_4, Py_UCS4)
+
+static PyObject *text_marks(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyBytes_Check(args[1])
+        || PyBytes_GET_SIZE(args[1]) != 0x10000) {
+        PyErr_SetString(PyExc_TypeError, "text_marks(text: str, classes: 65536 bytes)");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    const unsigned char *classes = (const unsigned char *)PyBytes_AS_STRING(args[1]);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        return PyLong_FromLong(text_marks_1((const Py_UCS1 *)data, n, classes));
+    case PyUnicode_2BYTE_KIND:
+        return PyLong_FromLong(text_marks_2((const Py_UCS2 *)data, n, classes));
+    default:
+        return PyLong_FromLong(text_marks_4((const Py_UCS4 *)data, n, classes));
+    }
+}
+
 static void scan_free(Scan *sc) {
     buf_free(&sc->clutter);
     buf_free(&sc->para);
@@ -2058,6 +2166,9 @@ static PyMethodDef METHODS[] = {
     {"marks", marks, METH_O,
      "marks(page: UTF-8 bytes) -> int: bits of rowspan/colspan, 'isplay', 'ISPLAY', "
      "'mso-list', 'x:num', '年度报告', '年报' found in the page"},
+    {"text_marks", (PyCFunction)(void (*)(void))text_marks, METH_FASTCALL,
+     "text_marks(text, classes: 65536 bytes) -> int: what normalize_text's passes look "
+     "for, found in one pass (normalize._text_marks)"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -12,17 +12,20 @@ What real published reports do to their text, and what this module undoes:
 * vertical labels printed one character per line.
 
 Everything here is ``str.translate`` tables and compiled regexes: the parser has to read
-hundreds of reports per second. Deciding what a cell *means* (``-``, ``无``, empty) is the
+hundreds of reports per second. Where the C module ``_html_scan`` is built, one pass of
+it over a text (``text_marks``) tells which of the passes would change anything, and
+only those are made. Deciding what a cell *means* (``-``, ``无``, empty) is the
 recognizer's job; a lone dash of any kind is only folded to ``-`` here.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Protocol
+from typing import Final, Protocol
 
 # ----------------------------------------------------------------------------- characters
 
@@ -138,10 +141,7 @@ _TRADITIONAL_RE = re.compile("[" + "".join(sorted(_TRADITIONAL_ONLY)) + "]")
 
 def looks_traditional(text: str) -> bool:
     """A cheap test: does ``text`` contain enough traditional-only characters?"""
-    for hits, _ in enumerate(_TRADITIONAL_RE.finditer(text), start=1):
-        if hits >= _TRADITIONAL_THRESHOLD:
-            return True
-    return False
+    return _traditional(text, _marks(text))
 
 
 class _Converter(Protocol):
@@ -164,6 +164,7 @@ def to_simplified(text: str) -> str:
 # ----------------------------------------------------------------------------- patterns
 
 _TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN_LETTERS = "abcdefghijklmnopqrstuvwxyzü"
 _PINYIN_RE = re.compile(  # starts with "(" so the regex engine can skip to each one
     r"\((?:(?<=[\u3400-\u9fff]\()|(?<=[\u3400-\u9fff]\n\())"
     rf"[a-zü]*[{_TONE_VOWELS}][a-zü{_TONE_VOWELS}]*\)",
@@ -171,7 +172,8 @@ _PINYIN_RE = re.compile(  # starts with "(" so the regex engine can skip to each
 """Ruby pinyin copied after a character, e.g. ``數(shù)``, also where a line broke
 between them (a PDF table cell too narrow for ``總計(jì)`` prints ``總計`` / ``(jì)``)."""
 
-_AFTER_COMMA = "[,，。、；;：:！!？?]"
+_AFTER_COMMA_CHARS = ",，。、；;：:！!？?"
+_AFTER_COMMA = f"[{_AFTER_COMMA_CHARS}]"
 _COMMA_BEFORE_PUNCT_RES = (
     re.compile(rf",(?={_AFTER_COMMA})"),
     re.compile(rf"，(?={_AFTER_COMMA})"),
@@ -181,7 +183,8 @@ character is searched for at memory speed, where one that starts with a class te
 character (removing the ``,`` first, then the ``，``, removes the same commas as one pass:
 a comma is removed by what follows it, and what follows a ``，`` is punctuation either
 way when a ``,`` after it goes)."""
-_REPEATED_STOPS = ("。。", "、、", "；；", "！！", "？？")
+_STOPS = "。、；！？"
+_REPEATED_STOPS = tuple(stop * 2 for stop in _STOPS)
 _REPEATED_STOP_RE = re.compile(r"([。、；！？])\1+")
 _CELL_SEPARATOR = "\x1f"
 """Joins the cells of a table so they are normalised in one pass (never in real text)."""
@@ -189,6 +192,8 @@ _LEADING_PUNCT_RE = re.compile(r"([\n\x1f])[ \t]*[,，、。；;]+")
 """Punctuation at the start of a line or cell (the one before the text: ``_START_PUNCT_RE``);
 the line break or separator is kept by the substitution."""
 _START_PUNCT_RE = re.compile(r"[ \t]*[,，、。；;]+")
+_LEADING_CHARS = " \t,，、。；;"
+"""What ``_LEADING_HINT_RES`` looks for after a line break or separator."""
 _LEADING_HINT_RES = (re.compile(r"\n[ \t,，、。；;]"), re.compile(r"\x1f[ \t,，、。；;]"))
 """What every match of ``_LEADING_PUNCT_RE`` starts with: a search for it tries no more
 than two characters at each separator, where the substitution starts a match (the
@@ -219,6 +224,99 @@ def _strip_thousands(match: re.Match[str]) -> str:
     return match.group(0).replace(",", "")
 
 
+# ----------------------------------------------------------------------------- marks
+
+# What ``normalize_text``'s passes look for, found in one pass over a text by the C
+# module ``_html_scan`` (``text_marks``) when it is built: a pass whose mark is missing
+# would change nothing and is not made. Without the module every mark is set (``-1``)
+# and each pass looks for itself, as it always did.
+_M_FOLD: Final = 1
+"""A character of ``CHARACTER_TABLE`` (``_CHARACTER_RE`` finds one)."""
+_M_PINYIN: Final = 2
+"""``(`` then a letter of ``_PINYIN_LETTERS`` or ``_TONE_VOWELS``, after a character of
+``[\u3400-\u9fff]`` or one and a line break (every match of ``_PINYIN_RE`` is one)."""
+_M_COMMA: Final = 4
+"""``,`` before a character of ``_AFTER_COMMA_CHARS``."""
+_M_FULL_COMMA: Final = 8
+"""``，`` before a character of ``_AFTER_COMMA_CHARS``."""
+_M_STOPS: Final = 16
+"""One of ``_REPEATED_STOPS``."""
+_M_LEADING: Final = 32
+"""What ``_LEADING_HINT_RES`` find."""
+_M_THOUSANDS: Final = 64
+"""What ``_THOUSANDS_HINT_RE`` finds."""
+_M_TRAILING_SPACE: Final = 128
+"""A space before a line break or at the end."""
+_M_TRADITIONAL_SHIFT: Final = 16
+"""The bits from this one count the characters of ``_TRADITIONAL_ONLY`` (at most 255)."""
+
+# the classes of characters ``text_marks`` is told (its T_ bits)
+_C_FOLD = 1
+_C_TRADITIONAL = 2
+_C_CJK = 4
+_C_AFTER_COMMA = 8
+_C_LEADING = 16
+_C_STOP = 32
+_C_PINYIN = 64
+_C_LOOK = 128
+
+
+def _character_classes() -> bytes:
+    """Each character's classes for ``text_marks``: one byte for each below U+10000 (no
+    character of a class is above)."""
+    table = bytearray(0x10000)
+    table[0x3400:0xA000] = bytes([_C_CJK]) * (0xA000 - 0x3400)
+    for chars, bit in (
+        ("".join(map(chr, CHARACTER_TABLE)), _C_FOLD),
+        ("".join(_TRADITIONAL_ONLY), _C_TRADITIONAL),
+        (_AFTER_COMMA_CHARS, _C_AFTER_COMMA),
+        (_LEADING_CHARS, _C_LEADING),
+        (_STOPS, _C_STOP),
+        (_PINYIN_LETTERS + _TONE_VOWELS, _C_PINYIN),
+        ("(\n", _C_LOOK),
+    ):
+        for char in chars:
+            table[ord(char)] |= bit
+    return bytes(table)
+
+
+def _scan_module() -> object | None:
+    """The C module ``_html_scan``; ``None`` when it is not built or not in use."""
+    try:
+        return importlib.import_module(__name__.rpartition(".")[0] + "._html_scan")
+    except ImportError:
+        return None
+
+
+_SCAN_MODULE = _scan_module()
+_CLASSES: Final = _character_classes()
+_TEXT_MARKS: Final[Callable[[str, bytes], int] | None] = getattr(_SCAN_MODULE, "text_marks", None)
+
+
+def _marks(text: str) -> int:
+    """What the passes of ``normalize_text`` would find in ``text`` (the ``_M_`` bits);
+    ``-1`` (every mark, none known) without the C module."""
+    if _TEXT_MARKS is None:
+        return -1
+    return _TEXT_MARKS(text, _CLASSES)
+
+
+def _no_marks(text: str) -> int:
+    """Every mark, none known: each pass looks for itself (what ``_marks`` is without the
+    C module)."""
+    return -1
+
+
+def _traditional(text: str, marks: int) -> bool:
+    """``looks_traditional(text)``, told ``text``'s ``marks``."""
+    if marks >= 0:
+        return marks >> _M_TRADITIONAL_SHIFT >= _TRADITIONAL_THRESHOLD
+    for hits, _ in enumerate(_TRADITIONAL_RE.finditer(text), start=1):
+        if hits >= _TRADITIONAL_THRESHOLD:
+            return True
+    return False
+
+
 # ----------------------------------------------------------------------------- API
 
 
@@ -228,28 +326,45 @@ def normalize_text(text: str, *, simplify: bool | None = None) -> str:
     ``simplify``: convert traditional → simplified; ``None`` decides by
     ``looks_traditional(text)``. Readers decide once per document and pass it down.
     """
-    if _has_foldable(text):
+    return _normalized(text, simplify, _marks)
+
+
+def _normalized(text: str, simplify: bool | None, marks_of: Callable[[str], int]) -> str:
+    """``normalize_text``, with the text's marks found by ``marks_of`` (``_marks``, or
+    ``_no_marks``: the tests compare the two). Every pass that changes the text has its
+    marks found again; a mark left set where the text no longer has it only costs the
+    pass a look."""
+    marks = marks_of(text)
+    if marks & _M_FOLD and (marks >= 0 or _has_foldable(text)):
         text = _CHARACTER_RE.sub(_fold_character, text)
-    if "(" in text:
+        marks = marks_of(text)
+    if marks & _M_PINYIN and "(" in text:
         text = _PINYIN_RE.sub("", text)
+        marks = marks_of(text)
     if simplify is None:
-        simplify = looks_traditional(text)
+        simplify = _traditional(text, marks)
     if simplify:
         text = to_simplified(text)
-    if "," in text:
+        marks = marks_of(text)
+    if marks & _M_COMMA and "," in text:
         text = _COMMA_BEFORE_PUNCT_RES[0].sub("", text)
-    if "，" in text:
+        marks = marks_of(text)
+    if marks & _M_FULL_COMMA and "，" in text:
         text = _COMMA_BEFORE_PUNCT_RES[1].sub("", text)
-    if any(map(text.__contains__, _REPEATED_STOPS)):
+        marks = marks_of(text)
+    if marks & _M_STOPS and (marks >= 0 or any(map(text.__contains__, _REPEATED_STOPS))):
         text = _REPEATED_STOP_RE.sub(r"\1", text)
-    if any(hint.search(text) for hint in _LEADING_HINT_RES):
+        marks = marks_of(text)
+    if marks & _M_LEADING and (marks >= 0 or any(hint.search(text) for hint in _LEADING_HINT_RES)):
         text = _LEADING_PUNCT_RE.sub(r"\1", text)
+        marks = marks_of(text)
     start = _START_PUNCT_RE.match(text)
     if start:
+        # (no mark is made: cutting the start finds nothing the marks missed)
         text = text[start.end() :]
-    if "," in text and _THOUSANDS_HINT_RE.search(text):
+    if marks & _M_THOUSANDS and "," in text and (marks >= 0 or _THOUSANDS_HINT_RE.search(text)):
         text = _THOUSANDS_RE.sub(_strip_thousands, text)
-    if " \n" in text or text.endswith(" "):
+    if marks & _M_TRAILING_SPACE and (marks >= 0 or " \n" in text or text.endswith(" ")):
         # line by line, not `` +$``: a regex retried at every space of a long run that
         # does not end a line takes time quadratic in the run
         text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
