@@ -2,7 +2,8 @@
 
 The marks of a text (``text_marks``) say what ``normalize_text``'s passes would find: a
 pass whose mark is missing is not made, so a mark the C module misses would leave a text
-unnormalised.
+unnormalised. ``finished_cells`` says whether a table's cells are finished
+(``normalize._finished`` of the cells joined) without joining them.
 
 Each mark is compared with the search it stands for, and ``normalize_text`` with the
 marks with ``normalize_text`` without them (each pass looking for itself), on texts
@@ -114,3 +115,40 @@ def test_marks_find_the_fixture_texts(marks: Marks) -> None:
         text = path.read_text(encoding="utf-8", errors="replace")
         assert marks(text) == _expected(text), path.name
         assert n._normalized(text, None, marks) == n._normalized(text, None, n._no_marks)
+
+
+# ----------------------------------------------------------------------------- cells
+
+Finished = Callable[[list[str]], bool]
+
+_CELL_PIECES = st.sampled_from(
+    [
+        *("本年", "12", "0", "a", "𠀀"),
+        *("-", "--", "—", "－", "─"),  # dashes
+        *(" ", "  ", "\t", "\n", "\x1f", "\x00", "\u2005", "\u3000", "\xa0", "\x85"),
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def finished(tmp_path_factory: pytest.TempPathFactory) -> Finished:
+    module = _module_here(tmp_path_factory.mktemp("finished_cells"))
+    if module is None:
+        pytest.skip("没有 C 编译器：不比较")
+    found: Finished = module.finished_cells
+    return found
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.lists(_CELL_PIECES, max_size=4).map("".join), max_size=6))
+def test_cells_finished_as_joined(finished: Finished, cells: list[str]) -> None:
+    assert finished(cells) == n._finished("\0".join(cells))
+
+
+def test_every_character_alone_and_between_as_joined(finished: Finished) -> None:
+    for code in range(0x10000):
+        char = chr(code)
+        for cells in ([char], ["a", char + "b"], [f"a{char}b"], [char, char]):
+            assert finished(cells) == n._finished("\0".join(cells)), (hex(code), cells)
+    assert finished([])
+    assert finished([""])

@@ -12,7 +12,9 @@
  * in rows, known entities, no scripts that write the page, no hidden elements.
  *
  * ``text_marks(text, classes)`` finds in one pass over a text what
- * ``normalize.normalize_text``'s passes look for (its ``_marks``).
+ * ``normalize.normalize_text``'s passes look for (its ``_marks``);
+ * ``finished_cells(cells)`` whether a table's cells are finished (``normalize._finished``)
+ * without joining them.
  *
  * The markup is untrusted: every read is bounds-checked, every buffer grows with checked
  * sizes, and any Python API failure propagates. The tests compare both readings on every
@@ -2081,6 +2083,63 @@ static PyObject *text_marks(PyObject *module, PyObject *const *args, Py_ssize_t 
     }
 }
 
+/* ---------------------------------------------------------------- finished cells */
+
+/* Whether ``normalize._finished`` holds for cells (``finished_cells``): their texts
+ * joined by NUL (``J``) would be left as they are by folding white space
+ * (``" ".join(J.split()) == J``), with no space beside a NUL and no dash but a lone '-'
+ * (none of ``normalize._OTHER_DASHES``). Looked at cell by cell, without joining them. */
+static int other_dash(Py_UCS4 c) {
+    return (c >= 0x2010 && c <= 0x2015) || c == 0x2500 || c == 0x2501 || c == 0xFF0D;
+}
+
+/* One character of J after ``*prev`` (START before the first): whether J may still be
+ * finished. */
+#define J_START 0xFFFFFFFFu
+static int finished_char(Py_UCS4 c, Py_UCS4 *prev) {
+    Py_UCS4 before = *prev;
+    *prev = c;
+    if (c == ' ')
+        return before != J_START && before != ' ' && before != 0;
+    if (c == 0)
+        return before != ' ';
+    if (c == '-')
+        return before != '-';
+    if (c < 128)
+        return !Py_UNICODE_ISSPACE(c);
+    return !Py_UNICODE_ISSPACE(c) && !other_dash(c);
+}
+
+static PyObject *finished_cells(PyObject *module, PyObject *cells) {
+    (void)module;
+    if (!PyList_Check(cells)) {
+        PyErr_SetString(PyExc_TypeError, "finished_cells(cells: list of str)");
+        return NULL;
+    }
+    Py_UCS4 prev = J_START;
+    Py_ssize_t count = PyList_GET_SIZE(cells);
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *cell = PyList_GET_ITEM(cells, k);
+        if (!PyUnicode_Check(cell)) {
+            PyErr_SetString(PyExc_TypeError, "finished_cells(cells: list of str)");
+            return NULL;
+        }
+        if (PyUnicode_READY(cell) < 0)
+            return NULL;
+        if (k > 0 && !finished_char(0, &prev))
+            Py_RETURN_FALSE;
+        int kind = PyUnicode_KIND(cell);
+        const void *data = PyUnicode_DATA(cell);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(cell);
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (!finished_char(PyUnicode_READ(kind, data, i), &prev))
+                Py_RETURN_FALSE;
+    }
+    if (prev == ' ')
+        Py_RETURN_FALSE;
+    Py_RETURN_TRUE;
+}
+
 static void scan_free(Scan *sc) {
     buf_free(&sc->clutter);
     buf_free(&sc->para);
@@ -2169,6 +2228,9 @@ static PyMethodDef METHODS[] = {
     {"text_marks", (PyCFunction)(void (*)(void))text_marks, METH_FASTCALL,
      "text_marks(text, classes: 65536 bytes) -> int: what normalize_text's passes look "
      "for, found in one pass (normalize._text_marks)"},
+    {"finished_cells", finished_cells, METH_O,
+     "finished_cells(cells: list of str) -> bool: normalize._finished of the cells joined "
+     "by NUL, without joining them"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -291,6 +291,10 @@ def _scan_module() -> object | None:
 _SCAN_MODULE = _scan_module()
 _CLASSES: Final = _character_classes()
 _TEXT_MARKS: Final[Callable[[str, bytes], int] | None] = getattr(_SCAN_MODULE, "text_marks", None)
+_FINISHED_CELLS: Final[Callable[[list[str]], bool] | None] = getattr(
+    _SCAN_MODULE, "finished_cells", None
+)
+"""``_finished`` of cells joined, without joining them (``_html_scan.finished_cells``)."""
 
 
 def _marks(text: str) -> int:
@@ -424,7 +428,7 @@ def finish_cells_spaced(texts: list[str]) -> tuple[list[str], bool]:
     """``finish_cells``, and whether the finished cells are evenly spaced
     (``evenly_spaced``): the usual table's cells are, which its first test tells at no
     cost, so that a reader of the grid need not join its cells to look again."""
-    if _finished("\0".join(texts)):
+    if _cells_finished(texts):
         return list(texts), True
     finish = _finish_cell
     cells = [t if not t or t.isdigit() else finish(t) for t in texts]  # most cells are counts
@@ -440,6 +444,14 @@ def evenly_spaced(joined: str) -> bool:
     end, none doubled, none other than a plain space. These few passes in C over the
     joined cells cost less than folding each cell."""
     return " ".join(joined.split()) == joined and "\0 " not in joined and " \0" not in joined
+
+
+def _cells_finished(texts: list[str]) -> bool:
+    """``_finished`` of the texts joined by NUL; in C without joining them when the module
+    is built."""
+    if _FINISHED_CELLS is not None:
+        return _FINISHED_CELLS(texts)
+    return _finished("\0".join(texts))
 
 
 def _finished(joined: str) -> bool:
