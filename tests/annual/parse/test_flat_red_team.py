@@ -117,7 +117,7 @@ def test_blank_cells_whose_column_the_identities_cannot_tell_stay_null_and_say_s
     assert flat.table3.row("unavailable.not_held") == (1, None, None, None, None, None, 2)
     assert flat.confidence["table3"] < 1.0
     unsure = {x.get("row") for x in flat.diagnostics if x["code"] == "AMBIGUOUS_RUN"}
-    assert unsure == {"partially_granted", "unavailable.not_held"}
+    assert unsure == {"table3.partially_granted", "table3.unavailable.not_held"}
 
 
 def test_every_combination_is_counted_so_a_unique_one_is_said_to_be_unique() -> None:

@@ -391,7 +391,7 @@ def test_a_row_not_found_is_said_never_left_blank_in_silence() -> None:
     assert flat.table3 is not None
     assert flat.table3.row("unavailable.not_held") == (None,) * 7
     notes = [n for n in flat.diagnostics if n["code"] == "ROW_NOT_FOUND"]
-    assert [n["row"] for n in notes] == ["unavailable.not_held"]
+    assert [n["row"] for n in notes] == ["table3.unavailable.not_held"]
     assert str(notes[0]["message"]).startswith("表三")
 
 
@@ -418,4 +418,4 @@ def test_a_table2_row_typed_otherwise_is_read_and_one_not_found_is_said() -> Non
     assert flat.table2.normative_documents == DocumentCounts(2, 0, 6)
     assert flat.table2.coercion is None
     rows = {n["row"] for n in flat.diagnostics if n["code"] == "ROW_NOT_FOUND"}
-    assert "coercion" in rows and "normative_documents" not in rows
+    assert "table2.coercion" in rows and "table2.normative_documents" not in rows

@@ -227,7 +227,11 @@ class Flat:
     def note(self, table: str, code: str, severity: str, message: str, **extra: object) -> None:
         """A diagnostic on ``table`` (``table2``, ``table3``, ``table4``: its ``table`` key,
         which ``recognize`` reads to know whose notes to keep and leaves out of the
-        report)."""
+        report). A ``row`` key given as the row's key in its table (``granted``) is written
+        as the other readers write it, with its table (``table3.granted``)."""
+        row = extra.get("row")
+        if isinstance(row, str) and not row.startswith(table + "."):
+            extra["row"] = f"{table}.{row}"
         self.diagnostics.append(
             {"code": code, "severity": severity, "message": message, "table": table, **extra}
         )
