@@ -441,7 +441,7 @@ def _labels_above_values(row_hits: list[Hit], by_key: dict[str, RowSpec]) -> Non
             if (
                 same_row
                 and len(last.values) == sum(widths)
-                and last.values[0].row is not last.label.row
+                and _value_lines(last.values, last.label.row) is not None
             ):
                 values, start = last.values, 0
                 for hit, width in zip(group, widths, strict=True):
@@ -517,7 +517,7 @@ def _labels_then_lines(
             j += 1
         block = row_hits[i : j + 1]
         if j < len(row_hits) and len(block) >= _LEAST_BLOCK and block[-1].key:
-            lines = _lines_after(block[-1])
+            lines = _value_lines(block[-1].values, block[-1].label.row)
             widths = [by_key[h.key].width for h in block]
             if lines is not None and [len(line) for line in lines] == widths:
                 for hit, line in zip(block, lines, strict=True):
@@ -614,17 +614,26 @@ def _adds_up(keys: list[str], matrix: list[list[Token]]) -> bool:
     return True
 
 
-def _lines_after(hit: Hit) -> list[list[Token]] | None:
-    """``hit``'s values by the line they stand on, none on the label's own line."""
+def _value_lines(values: list[Token], label: Row | None) -> list[list[Token]] | None:
+    """``values`` by the line they stand on, in order; ``None`` when one stands on the
+    line ``label`` (a label's own: the numbers printed beside it, not on lines of their
+    own). What the row pairings (``_labels_above_values``, ``_values_above_labels``,
+    ``_labels_then_lines``, ``_values_after_header``) ask of a hit's numbers."""
     lines: list[list[Token]] = []
-    for token in hit.values:
-        if token.row is hit.label.row:
+    for token in values:
+        if token.row is label:
             return None
         if lines and lines[-1][0].row is token.row:
             lines[-1].append(token)
         else:
             lines.append([token])
     return lines
+
+
+def _one_line(values: list[Token], label: Row | None) -> bool:
+    """Whether ``values`` stand on one line, not ``label``'s."""
+    lines = _value_lines(values, label)
+    return lines is not None and len(lines) == 1
 
 
 def _run_above(
@@ -634,7 +643,7 @@ def _run_above(
     ``row_hits[i]`` is a line of numbers without a label that starts such a run of at
     least ``least`` labels (see ``_values_above_labels``); else none."""
     first = row_hits[i]
-    if first.key or not _one_line(first.values):
+    if first.key or not _one_line(first.values, None):
         return []
     pairs: list[tuple[Hit, list[Token]]] = []
     line = first.values
@@ -644,14 +653,10 @@ def _run_above(
         pairs.append((hit, line))
         if not hit.values:
             return pairs if len(pairs) >= least else []
-        if hit.values[0].row is hit.label.row or not _one_line(hit.values):
+        if not _one_line(hit.values, hit.label.row):
             return []
         line = hit.values
     return []
-
-
-def _one_line(values: list[Token]) -> bool:
-    return bool(values) and all(v.row is values[0].row for v in values)
 
 
 def _nothing_missing_before(
@@ -696,10 +701,9 @@ def _under_label(label: Token, values: list[Token]) -> bool:
     """Whether ``values`` stand on one line after the label's, laid out as the label's
     line (as many cells), blank up to the label's column: a grid's too, the table cut in
     two grids between them."""
-    row = values[0].row
-    if row is label.row or any(v.row is not row for v in values):
+    if not _one_line(values, label.row):
         return False
-    cells = row.cells
+    cells = values[0].row.cells
     return len(cells) == len(label.row.cells) and not any(cells[: label.column + 1])
 
 
