@@ -1,9 +1,10 @@
 """A page's tables read without looking at their cells twice (issue 13, speed).
 
 ``read_html`` finds whether a table's cells are evenly spaced when it finishes them;
-``plain_grid`` marks such a grid, and ``grid_rows`` then passes its rows on without
-joining every cell (padding included) to look again. The mark must never change what is
-read: these tests compare the marked grid's rows with the same grid read the long way.
+``plain_grid`` marks such a grid (``Grid.even``), and ``grid_rows`` then passes its rows
+on without joining every cell (padding included) to look again. The mark must never
+change what is read: these tests compare the marked grid's rows with the same grid read
+the long way.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from gongkai.annual.parse.detect import decode_text
 from gongkai.annual.parse.document import Grid
-from gongkai.annual.parse.grid import known_even, plain_grid
+from gongkai.annual.parse.grid import plain_grid
 from gongkai.annual.parse.normalize import (
     evenly_spaced,
     finish_cells,
@@ -30,13 +31,8 @@ _CELL = st.lists(_PIECES, max_size=4).map("".join)
 
 
 def _unmarked(grid: Grid) -> Grid:
-    """The same grid, its ``merged`` rows built anew (no mark): read the long way."""
-    return Grid(
-        rows=grid.rows,
-        merged=tuple(tuple(flags) for flags in grid.merged),
-        number=grid.number,
-        page=grid.page,
-    )
+    """The same grid not known even: read the long way."""
+    return Grid(rows=grid.rows, merged=grid.merged, number=grid.number, page=grid.page)
 
 
 @settings(max_examples=200)
@@ -48,7 +44,8 @@ def test_a_marked_grid_reads_as_the_same_grid_unmarked(table: list[list[str]]) -
     assert even == evenly_spaced("\0".join(flat))
     grid = plain_grid(flat, [len(row) for row in table], even=even)
     assert grid == plain_grid(flat, [len(row) for row in table])
-    assert known_even(grid) == even
+    assert grid.even == even
+    assert not _unmarked(grid).even
     assert grid_rows(grid) == grid_rows(_unmarked(grid))
 
 
@@ -69,7 +66,7 @@ def _grid(page: bytes) -> Grid:
 
 def test_a_usual_table_is_passed_on_as_laid_out() -> None:
     grid = _grid(_page("本年新收", "7", "无"))
-    assert known_even(grid)
+    assert grid.even
     rows, columns = grid_rows(grid)
     assert rows == (("项目", "件数", "备注"), ("本年新收", "7", "无"), ("总计", "", ""))
     assert columns == (None, None, None)
@@ -78,17 +75,19 @@ def test_a_usual_table_is_passed_on_as_laid_out() -> None:
 def test_a_cell_with_an_odd_space_is_still_folded() -> None:
     # a four-per-em space (U+2005) is left by normalising: the row reader folds it
     grid = _grid(_page("本年\u2005新收", "7", "无"))
-    assert not known_even(grid)
+    assert not grid.even
     rows, _ = grid_rows(grid)
     assert rows[1] == ("本年 新收", "7", "无")
 
 
 def test_rows_cut_from_a_marked_grid_stay_known_and_a_changed_row_does_not() -> None:
     grid = plain_grid(["项目", "件数", "本年新收", "7"], [2, 2], even=True)
-    assert known_even(Grid(grid.rows[:1], grid.merged[:1]))
+    assert grid.cut(0, 1).even
+    assert grid.cut(0, 1) == Grid(grid.rows[:1], grid.merged[:1])
+    assert grid.cut(1).rows == (("本年新收", "7"),)
     changed = Grid(
         rows=(*grid.rows[:-1], ("本年新收 ", "7")),
         merged=(*grid.merged[:-1], (False, False)),
     )
-    assert not known_even(changed)
+    assert not changed.even
     assert grid_rows(changed)[0][-1] == ("本年新收", "7")

@@ -57,6 +57,18 @@ class Grid:
     merged: tuple[tuple[bool, ...], ...] = ()
     number: int | None = None
     page: int | None = None
+    even: bool = field(default=False, compare=False)
+    """Known to have no merged cell and only evenly spaced cells
+    (``normalize.evenly_spaced``): the reader that laid it out found them so
+    (``grid.plain_grid``), and a reader of its rows need not look again. ``False`` says
+    only that it is not known. Not compared: a grid equals the same grid not known even."""
+
+    def cut(self, start: int, stop: int | None = None) -> Grid:
+        """The grid of rows ``start`` to ``stop`` of this one (as ``rows[start:stop]``),
+        still known even when this one is."""
+        return Grid(
+            self.rows[start:stop], self.merged[start:stop], self.number, self.page, self.even
+        )
 
 
 Block = Line | Grid

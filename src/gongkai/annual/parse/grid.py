@@ -101,14 +101,13 @@ def plain_grid(
 ) -> Grid:
     """A table without merged cells from its normalised texts in order and the number of
     cells of each row: rows padded to the widest. ``even``: the caller has found the
-    texts evenly spaced (``normalize.evenly_spaced``); the grid then says so to
-    ``known_even``."""
+    texts evenly spaced (``normalize.evenly_spaced``); the grid says so (``Grid.even``)."""
     width = max(widths, default=0)
-    unmerged = _even_row(width) if even and width else (False,) * width
+    unmerged = (False,) * width  # (one row repeated: ``tables_grid`` looks at it once)
     if width and min(widths) == width:
         # every row full (the usual table): runs of ``width`` cells, cut in C by ``zip``
         rows = tuple(zip(*[iter(flat[: width * len(widths)])] * width, strict=True))
-        return Grid(rows=rows, merged=(unmerged,) * len(rows), number=number, page=page)
+        return Grid(rows, (unmerged,) * len(rows), number, page, even)
     # short rows padded in one list, then cut into rows by ``zip`` as above: a tuple built
     # from two pieces (``(*cells, *padding)``) costs several times more per row
     padded: list[str] = []
@@ -121,31 +120,4 @@ def plain_grid(
             padded.extend(padding[count])
         start = end
     rows = tuple(zip(*[iter(padded)] * width, strict=True)) if width else ((),) * len(widths)
-    return Grid(rows=rows, merged=(unmerged,) * len(rows), number=number, page=page)
-
-
-_EVEN_ROWS: dict[int, tuple[bool, ...]] = {}
-"""For each width, the one row of ``False`` that ``plain_grid`` repeats in ``merged`` when
-told its cells are evenly spaced: a mark by identity (equal to any other row of ``False``,
-so the grid reads and compares as any other) that ``known_even`` looks for."""
-
-
-def _even_row(width: int) -> tuple[bool, ...]:
-    row = _EVEN_ROWS.get(width)
-    if row is None:
-        row = _EVEN_ROWS[width] = tuple([False] * width)  # (a new tuple, never a shared one)
-    return row
-
-
-def known_even(grid: Grid) -> bool:
-    """Whether ``grid`` is known to have no merged cell and only evenly spaced cells: it
-    is (or is rows cut from) a grid ``plain_grid`` laid out from cells found evenly spaced,
-    every row's ``merged`` its mark (``_EVEN_ROWS``). ``False`` says only that it is not
-    known: a reader then looks at the cells."""
-    merged = grid.merged
-    if not merged or len(merged) != len(grid.rows):
-        return False
-    mark = _EVEN_ROWS.get(len(merged[0]))
-    if mark is None:
-        return False
-    return all(row is mark for row in merged)
+    return Grid(rows, (unmerged,) * len(rows), number, page, even)

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from itertools import chain
 
 from .document import Grid
-from .grid import known_even
 from .normalize import evenly_spaced
 
 
@@ -37,7 +36,7 @@ def grid_rows(
     """Each table row's cells, and the grid column of each cell when merged repeats were
     dropped from the row (``None`` when the cells are the row's own columns): two
     sequences of one item per row, so that the usual table is passed on as it is."""
-    if known_even(grid):  # (a page's table as read_html lays it out: nothing to look at)
+    if grid.even:  # (a page's table as read_html lays it out: nothing to look at)
         return grid.rows, (None,) * len(grid.rows)
     all_merged = grid.merged
     if not _any_merged(all_merged) and not _uneven("\0".join(chain.from_iterable(grid.rows))):
