@@ -108,16 +108,17 @@ def plain_grid(
         # every row full (the usual table): runs of ``width`` cells, cut in C by ``zip``
         rows = tuple(zip(*[iter(flat[: width * len(widths)])] * width, strict=True))
         return Grid(rows, (unmerged,) * len(rows), number, page, even)
-    # short rows padded in one list, then cut into rows by ``zip`` as above: a tuple built
-    # from two pieces (``(*cells, *padding)``) costs several times more per row
-    padded: list[str] = []
-    padding = [[""] * (width - count) for count in range(width + 1)]
+    # short rows padded in one list of blanks each cell is put in, then cut into rows by
+    # ``zip`` as above: a page's layout table has hundreds of rows of one or two cells,
+    # and a tuple built from two pieces (``(*cells, *padding)``) or a list extended twice
+    # a row costs several times more per row
+    padded = [""] * (width * len(widths))
+    at = 0
     start = 0
     for count in widths:
-        end = start + count
-        padded.extend(flat[start:end])
-        if count < width:
-            padded.extend(padding[count])
-        start = end
+        for i in range(count):
+            padded[start + i] = flat[at + i]
+        at += count
+        start += width
     rows = tuple(zip(*[iter(padded)] * width, strict=True)) if width else ((),) * len(widths)
     return Grid(rows, (unmerged,) * len(rows), number, page, even)
