@@ -11,11 +11,12 @@ import pytest
 from gongkai.annual.model import AnnualReport
 from gongkai.annual.parse import parse_bytes, parse_file
 from gongkai.annual.parse.cells import Kind, read_value
-from gongkai.annual.parse.frames import pandas_frames
+from gongkai.annual.parse.document import Document, Grid, Line
+from gongkai.annual.parse.frames import may_hold_frames, pandas_frames
 from gongkai.annual.parse.notes import Notes
 from gongkai.annual.parse.rows import Row
 from gongkai.annual.parse.table4_cells import read_table4_cells
-from gongkai.annual.parse.tables_text import split_cells
+from gongkai.annual.parse.tables_text import frame_lines_seen, split_cells
 from tests.annual.parse.as_documents import as_html
 from tests.conftest import FIXTURES
 
@@ -268,3 +269,25 @@ def test_pandas_frame_as_a_page_drops_its_index_and_reads_nan_as_null() -> None:
     assert report.table2.licensing == 310
     assert not set(_codes(report)) & WARNED_ROWS
     assert len(_notes(report, "ROW_NUMBERS_IGNORED")) == 3
+
+
+def test_only_lines_that_may_be_a_frames_are_counted() -> None:
+    """A document is looked at row by row only when a line split for it may be a frame's
+    row (``tables_text`` counts them) or a grid's first cells count 0, 1."""
+    for line, counted in [
+        ("| 0 | 1 | 0 | 0 | 1 |", False),  # table 四's numbers
+        ("| 1 | 行政许可 | 12 |", False),  # a 序号 column
+        ("| 0 | 行政许可 | 12 |", True),
+        ("| 行政处罚 | nan | nan |", True),
+    ]:
+        for _ in range(2):  # split, then cached
+            seen = frame_lines_seen()
+            split_cells(line)
+            assert (frame_lines_seen() != seen) is counted, line
+    seen = frame_lines_seen()
+    text = Document("样本", "text", [Line("| 行政许可 | 12 |", 1)])
+    assert not may_hold_frames(text, seen)
+    frame = Grid((("", "数量"), ("0", "行政许可"), ("1", "行政处罚")))
+    table = Grid((("行政复议", "行政诉讼"), ("1", "0")))
+    assert may_hold_frames(Document("样本", "html", [frame]), seen)
+    assert not may_hold_frames(Document("样本", "html", [table]), seen)

@@ -69,7 +69,7 @@ _ANNOTATED_RE = re.compile(
 ``12（其中修订4件）（含转发2件）``, ``3[到期失效]``), one whose closing bracket was lost
 (``58（含自然失效9件``), or after a comma (``137件，其中变更12件``). The number is the
 first figure."""
-_FOOTNOTE_MARKS = "*＊※①②③④⑤⑥⑦⑧⑨⑩"
+_FOOTNOTE_MARKS: Final = "*＊※①②③④⑤⑥⑦⑧⑨⑩"
 """Marks printed right after a cell's number to point to a footnote under the table
 (``1204*``, ``56①``): the number is the cell's, the mark is dropped as a note in
 brackets is."""

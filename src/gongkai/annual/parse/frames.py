@@ -27,23 +27,19 @@ page, a Word file, a PDF), of one width.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
-from operator import attrgetter
 
 from .. import schema as s
 from .cells import Kind, read_value
+from .document import Document
 from .labels import table2_labels, table3_labels, table4_labels
 from .notes import Notes
 from .rows import Row
 from .tables import TABLE2_SPECS
-from .tables_text import FRAME_LINES, frame_lines_overflow
+from .tables_text import frame_lines_overflow, frame_lines_seen
 
-_TEXT = attrgetter("text")
 _BLANKS = frozenset(("nan", "NaN", "None", "<NA>"))
 """How pandas prints a blank cell."""
-_COUNTING_RE = re.compile(r"\n0 [^\n]*\n1 [^\n]*\n2 ")
-"""Three grid rows (their texts joined by line breaks) that start 0, 1, 2."""
 _WIDTHS: dict[tuple[str, str], int] = {
     **{("row", spec.key): spec.width for spec in TABLE2_SPECS},
     **{("row", row.key): s.TABLE3_WIDTH for row in s.TABLE3_ROWS},
@@ -54,13 +50,32 @@ _MIN_ROWS = 3
 """Fewer numbered rows are no frame's index (a list of two items numbered 0 and 1)."""
 
 
-def pandas_frames(rows: list[Row], notes: Notes, *, grids: bool = False) -> list[Row]:
+def may_hold_frames(document: Document, seen: int) -> bool:
+    """Whether ``document``, whose rows were built after ``tables_text`` had split
+    ``seen`` lines that may be a frame's, may hold a table printed by pandas: a Markdown
+    row with a ``nan`` cell or under an index was split since, or a grid's first cells
+    count 0, 1 (``to_html``, a Word or PDF copy). No look at each row: most documents
+    hold none."""
+    if frame_lines_seen() != seen or frame_lines_overflow():
+        return True
+    if document.kind == "text":
+        return False
+    return any(_counts_from_zero(block.rows) for block in document.grids())
+
+
+def _counts_from_zero(rows: Sequence[tuple[str, ...]]) -> bool:
+    """Whether a grid's first two rows begin a frame's index: a blank header cell then
+    0, or (the rest of a table a page break cut) 0 then 1."""
+    if len(rows) < 2 or not rows[0] or not rows[1]:
+        return False
+    first, second = rows[0][0].strip(), rows[1][0].strip()
+    return (first, second) in (("", "0"), ("0", "1"))
+
+
+def pandas_frames(rows: list[Row], notes: Notes) -> list[Row]:
     """``rows`` with each table printed by pandas read as the table it prints (see the
-    module docstring): the same list when there is none (the usual document), else a copy
-    in which that table's rows are new rows at the same places. ``grids``: whether the
-    document has grids (a text file has none)."""
-    if not _maybe(rows, grids):
-        return rows
+    module docstring): the same list when there is none, else a copy in which that
+    table's rows are new rows at the same places. Called when ``may_hold_frames``."""
     out = rows
     for start, end in _tables(rows):
         for first, last, indexed in _parts(rows, start, end):
@@ -110,24 +125,6 @@ def _parts(rows: Sequence[Row], start: int, end: int) -> list[tuple[int, int, bo
             spans = [(start, header, False), (header, stop, True), (stop, end, False)]
             return [span for span in spans if span[1] > span[0]]
     return [(start, end, False)]
-
-
-def _maybe(rows: list[Row], grids: bool) -> bool:
-    """Whether a line may be a frame's: a Markdown row ``tables_text`` saw with a ``nan``
-    cell or a first cell 0 (looked up in C), or a grid's row with ``nan`` or counting
-    0, 1, 2."""
-    if not FRAME_LINES.isdisjoint(map(_TEXT, rows)) or frame_lines_overflow():
-        return True
-    if not grids:
-        return False
-    text = "\n".join(map(_TEXT, rows))
-    return (
-        "nan" in text
-        or "NaN" in text
-        or "None" in text
-        or "<NA>" in text
-        or _COUNTING_RE.search(text) is not None
-    )
 
 
 def _tables(rows: Sequence[Row]) -> Iterator[tuple[int, int]]:

@@ -39,7 +39,7 @@ from .cells import (
 )
 from .document import Document
 from .flat_tables import Flat, flat_sections, read_flat
-from .frames import pandas_frames
+from .frames import may_hold_frames, pandas_frames
 from .labels import LabelSet, table2_labels, table3_labels, table4_labels
 from .meta import Meta, joint_message, other_spelling, read_meta
 from .notes import Notes
@@ -49,6 +49,7 @@ from .sections import find_headings, section_texts, table_line
 from .split_columns import join_split_columns
 from .table4_cells import read_table4_cells
 from .tables import Reading, read_table2, read_table3, read_table4, table4_header_words
+from .tables_text import frame_lines_seen
 
 __all__ = ["recognize"]
 
@@ -58,7 +59,10 @@ T = TypeVar("T")
 def recognize(document: Document) -> AnnualReport:
     """Recognise one document. See the module docstring."""
     notes = Notes(document.source)
-    rows = pandas_frames(document_rows(document), notes, grids=document.kind != "text")
+    seen = frame_lines_seen()
+    rows = document_rows(document)
+    if may_hold_frames(document, seen):
+        rows = pandas_frames(rows, notes)
     no_headings: dict[str, int] = {}
     headings = _safe(notes, "章节标题", lambda: find_headings(rows), no_headings)
     no_meta = Meta(None, None, None, None, ())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from .cells import NUMBER_PATTERN
 from .normalize import is_page_number
@@ -25,15 +26,22 @@ _SPACED_THOUSANDS_RE = re.compile(r"^\d{1,3}(?: \d{3})+$")
 """A cell of a ruled table whose digits are grouped by spaces: one number."""
 _PAGE_FIRST = frozenset("-‐‑‒–—―－第共Pp")
 """How a page number printed in a cell starts (``- 4 -``, ``第 4 页 共 9 页``)."""
-_PANDAS_BLANKS = frozenset(("nan", "NaN", "None", "<NA>"))
+_PANDAS_BLANKS: Final = frozenset(("nan", "NaN", "None", "<NA>"))
 """How pandas prints a blank cell (``frames``)."""
-_PANDAS_FIRST = frozenset("nN<")
-FRAME_LINES: set[str] = set()
-"""Every Markdown row split so far that may be a row of a table printed by pandas (a cell
-``nan``, or a first cell ``0``: ``frames``), so that a caller can tell in C whether a
-document holds one (most never do). At most ``MAX_FRAME_LINES``; past that,
-``frame_lines_overflow``."""
-MAX_FRAME_LINES = 50000
+FRAME_LINES: Final[set[str]] = set()
+"""Every short line split so far that may be a row of a table printed by pandas (a
+Markdown row with a cell ``nan``, or whose first cell is ``0`` and second a word:
+``frames``). At most ``MAX_FRAME_LINES``; past that, ``frame_lines_overflow``."""
+MAX_FRAME_LINES: Final = 50000
+_FRAMES_SEEN: Final[list[int]] = [0]
+"""How many such lines ``split_cells`` has split (a cached line counted each time it
+comes back): ``frames`` compares the count before and after a document's rows are
+built, so a document without one costs nothing more than a check of an empty set."""
+
+
+def frame_lines_seen() -> int:
+    """How many lines that may be a pandas table's row ``split_cells`` has split so far."""
+    return _FRAMES_SEEN[0]
 
 
 def frame_lines_overflow() -> bool:
@@ -41,7 +49,7 @@ def frame_lines_overflow() -> bool:
     return len(FRAME_LINES) >= MAX_FRAME_LINES
 
 
-_UNNAMED_RE = re.compile(r"^Unnamed: \d+$")
+_UNNAMED_RE: Final = re.compile(r"^Unnamed: \d+$")
 """pandas' name for a column whose header cell was blank (``Unnamed: 3``), printed in
 the header of ``DataFrame.to_markdown``: a blank cell (and no ``0``, ``3`` of the table)."""
 
@@ -52,7 +60,10 @@ def split_cells(text: str) -> tuple[str, ...]:
     Short lines are cached: table lines (``0 |``, ``|||``, row labels) come back in
     every report, narrative paragraphs do not."""
     if len(text) <= _MAX_CACHED:
-        return _split_cached(text)
+        cells = _split_cached(text)
+        if len(FRAME_LINES) != 0 and text in FRAME_LINES:  # (len: no generic truth test)
+            _FRAMES_SEEN[0] += 1
+        return cells
     return _split(text)
 
 
@@ -75,10 +86,9 @@ def _split(text: str) -> tuple[str, ...]:
     explicit = len(parts) > 1 and ("|" in text or "\uff5c" in text)  # ruled, not PDF columns
     for part in parts:
         cell = part.strip()
-        first = cell[:1]
-        if explicit and first == "U" and _UNNAMED_RE.match(cell):
+        if explicit and cell[:1] == "U" and _UNNAMED_RE.match(cell):
             cells.append("")
-        elif explicit and first in _PAGE_FIRST and is_page_number(cell):
+        elif explicit and cell[:1] in _PAGE_FIRST and is_page_number(cell):
             # a converter put the page's footer in a table row (``| - 4 - | | |``): it is
             # no cell of the table, and ``- 4 -`` would read as three values
             cells.append("")
@@ -88,15 +98,23 @@ def _split(text: str) -> tuple[str, ...]:
             cells.extend(_split_values(cell))
         else:
             cells.append(cell)
-            if explicit and first in _PANDAS_FIRST and cell in _PANDAS_BLANKS:
+            if explicit and cell in _PANDAS_BLANKS:
                 _frame_line(text)
-    if explicit and len(cells) > 2 and cells[1] == "0" and not cells[0]:
-        _frame_line(text)
+    if (
+        explicit
+        and len(cells) > 3
+        and cells[1] == "0"
+        and not cells[0]
+        and cells[2]
+        and not _VALUE_RE.match(cells[2])
+    ):
+        _frame_line(text)  # ``| 0 | 行政许可 |``: the first row under a frame's index
     return tuple(cells)
 
 
 def _frame_line(text: str) -> None:
-    if len(FRAME_LINES) < MAX_FRAME_LINES:
+    _FRAMES_SEEN[0] += 1
+    if len(text) <= _MAX_CACHED and len(FRAME_LINES) < MAX_FRAME_LINES:
         FRAME_LINES.add(text)
 
 
