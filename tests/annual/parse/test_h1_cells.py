@@ -291,3 +291,21 @@ def test_only_lines_that_may_be_a_frames_are_counted() -> None:
     table = Grid((("行政复议", "行政诉讼"), ("1", "0")))
     assert may_hold_frames(Document("样本", "html", [frame]), seen)
     assert not may_hold_frames(Document("样本", "html", [table]), seen)
+
+
+def test_table4_in_long_format_printed_by_pandas_with_its_index() -> None:
+    """A melted frame (组, 列, 数量) printed with ``to_markdown``: the index is left out
+    (``frames``), then the table is read cell by cell (``table4_cells``)."""
+    lines = ["|    | 类别 | 项目 | 数量 |", "|---:|:---|:---|---:|"]
+    lines += [f"| {i} | {g} | {c} | {n} |" for i, (g, c, n) in enumerate(_TABLE4_CELLS)]
+    report = _report_with_table4(lines)
+    assert report.to_dict()["table4"]["litigation_direct"] == {
+        "upheld": 0,
+        "corrected": 1,
+        "other": 0,
+        "pending": 0,
+        "total": 1,
+    }
+    assert report.confidence["table4"] == 1.0
+    assert {"ROW_NUMBERS_IGNORED", "TABLE4_REORDERED"} <= set(_codes(report))
+    assert not set(_codes(report)) & WARNED_ROWS
