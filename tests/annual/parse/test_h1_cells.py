@@ -206,7 +206,7 @@ def test_table4_one_row_per_cell_is_read_cell_by_cell() -> None:
     assert table4["litigation_direct"]["corrected"] == 1
     assert report.confidence["table4"] == 1.0
     assert not set(_codes(report)) & WARNED_ROWS
-    assert "每行印一格" in str(_notes(report, "TABLE4_REORDERED")[0]["message"])
+    assert "每行印一格" in str(_notes(report, "TABLE4_ONE_CELL_A_ROW")[0]["message"])
 
 
 def test_table4_cell_not_printed_is_null_with_a_warning_and_lower_confidence() -> None:
@@ -307,5 +307,5 @@ def test_table4_in_long_format_printed_by_pandas_with_its_index() -> None:
         "total": 1,
     }
     assert report.confidence["table4"] == 1.0
-    assert {"ROW_NUMBERS_IGNORED", "TABLE4_REORDERED"} <= set(_codes(report))
+    assert {"ROW_NUMBERS_IGNORED", "TABLE4_ONE_CELL_A_ROW"} <= set(_codes(report))
     assert not set(_codes(report)) & WARNED_ROWS

@@ -326,3 +326,9 @@ def test_labels_then_numbers_column_by_column_are_read_in_the_order_that_adds_up
     report = _read("pdfminer-text-table3-labels-then-numbers-column-by-column")
     assert "LABELS_THEN_VALUES" in _codes(report)
     assert report.confidence["table3"] == 1.0
+
+
+def test_table4_printed_one_cell_a_row_is_read_cell_by_cell_and_said() -> None:
+    report = _read("md-table4-transposed-one-row-per-cell-group-and-column-labels")
+    assert "TABLE4_ONE_CELL_A_ROW" in _codes(report)
+    assert report.confidence["table4"] == 1.0

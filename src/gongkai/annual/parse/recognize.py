@@ -175,8 +175,12 @@ _TABLES = ("table2", "table3", "table4")
 _FLAT_OWN_KEYS = frozenset(("code", "severity", "message", "table"))
 """Keys of a flat reader's note that are not extra keys of the diagnostic: ``table`` says
 which table the note is about, and is no key of ``annual-report/1``'s diagnostics."""
-_ORDER_CODES = {"table3": "COLUMNS_REORDERED", "table4": "TABLE4_REORDERED"}
-"""The note a reader gives when it read a table in the order its header prints."""
+_ORDER_CODES = {
+    "table3": frozenset({"COLUMNS_REORDERED"}),
+    "table4": frozenset({"TABLE4_REORDERED", "TABLE4_ONE_CELL_A_ROW"}),
+}
+"""The notes a reader gives when it read a table in the order its header (or each row's
+label) prints."""
 
 
 def _codes(items: Sequence[dict[str, Any]]) -> set[str]:
@@ -203,9 +207,9 @@ def _flat_supplies(
     order = _ORDER_CODES.get(key)
     if order is not None:
         flat_said = any(
-            item["code"] == order and _flat_table(item) == key for item in flat.diagnostics
+            item["code"] in order and _flat_table(item) == key for item in flat.diagnostics
         )
-        if flat_said != (order in said) and getattr(flat, key) != ours:
+        if flat_said != (not order.isdisjoint(said)) and getattr(flat, key) != ours:
             return flat_said
     return reading.confidence < flat.confidence.get(key, 0.0)
 

@@ -85,7 +85,7 @@ def read_table4_cells(rows: Sequence[Row], notes: Notes) -> Reading | None:
             blanks.append(cell)
     reading.placeholders = {k: tuple(sorted(v)) for k, v in placeholders.items()}
     notes.add(
-        "TABLE4_REORDERED",
+        "TABLE4_ONE_CELL_A_ROW",
         "info",
         f"表四每行印一格（组、列、数字），共{len(seen)}格，各数字按该行所印的组和列读取",
         cells[0].row,
