@@ -2021,11 +2021,12 @@ static int is_decimal(Py_UCS4 c) {
 #define DEFINE_TEXT_MARKS(NAME, T)                                                         \
     static long NAME(const T *s, Py_ssize_t n, const unsigned char *classes) {             \
         long found = 0, traditional = 0;                                                   \
-        for (Py_ssize_t i = 0; i < n; i++) {                                               \
-            Py_UCS4 c = s[i];                                                              \
+        for (const T *p = s, *end = s + n; p < end; p++) {                                 \
+            Py_UCS4 c = *p;                                                                \
             unsigned k = text_class(classes, c);                                           \
             if (!(k & T_ACT))                                                              \
                 continue;                                                                  \
+            Py_ssize_t i = p - s;                                                          \
             Py_UCS4 prev = i > 0 ? s[i - 1] : 0; /* (0: no character) */                  \
             if (k & T_TRADITIONAL)                                                         \
                 traditional++;                                                             \
@@ -2110,6 +2111,27 @@ static int finished_char(Py_UCS4 c, Py_UCS4 *prev) {
     return !Py_UNICODE_ISSPACE(c) && !other_dash(c);
 }
 
+/* The characters of one cell (of kind ``T``) after ``*prev``: whether J may still be
+ * finished. */
+#define DEFINE_FINISHED_RUN(NAME, T)                                                       \
+    static int NAME(const T *s, Py_ssize_t n, Py_UCS4 *prev) {                             \
+        for (const T *p = s, *end = s + n; p < end; p++) {                                 \
+            Py_UCS4 c = *p;                                                                \
+            /* (the usual character: a digit, a letter, a Chinese character) */           \
+            if ((c > ' ' && c < 127 && c != '-') || (c >= 0x3400 && c < 0xFF00)) {         \
+                *prev = c;                                                                 \
+                continue;                                                                  \
+            }                                                                              \
+            if (!finished_char(c, prev))                                                   \
+                return 0;                                                                  \
+        }                                                                                  \
+        return 1;                                                                          \
+    }
+
+DEFINE_FINISHED_RUN(finished_run_1, Py_UCS1)
+DEFINE_FINISHED_RUN(finished_run_2, Py_UCS2)
+DEFINE_FINISHED_RUN(finished_run_4, Py_UCS4)
+
 static PyObject *finished_cells(PyObject *module, PyObject *cells) {
     (void)module;
     if (!PyList_Check(cells)) {
@@ -2128,12 +2150,21 @@ static PyObject *finished_cells(PyObject *module, PyObject *cells) {
             return NULL;
         if (k > 0 && !finished_char(0, &prev))
             Py_RETURN_FALSE;
-        int kind = PyUnicode_KIND(cell);
         const void *data = PyUnicode_DATA(cell);
         Py_ssize_t n = PyUnicode_GET_LENGTH(cell);
-        for (Py_ssize_t i = 0; i < n; i++)
-            if (!finished_char(PyUnicode_READ(kind, data, i), &prev))
-                Py_RETURN_FALSE;
+        int finished;
+        switch (PyUnicode_KIND(cell)) {
+        case PyUnicode_1BYTE_KIND:
+            finished = finished_run_1((const Py_UCS1 *)data, n, &prev);
+            break;
+        case PyUnicode_2BYTE_KIND:
+            finished = finished_run_2((const Py_UCS2 *)data, n, &prev);
+            break;
+        default:
+            finished = finished_run_4((const Py_UCS4 *)data, n, &prev);
+        }
+        if (!finished)
+            Py_RETURN_FALSE;
     }
     if (prev == ' ')
         Py_RETURN_FALSE;

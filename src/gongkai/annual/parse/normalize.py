@@ -297,12 +297,23 @@ _FINISHED_CELLS: Final[Callable[[list[str]], bool] | None] = getattr(
 """``_finished`` of cells joined, without joining them (``_html_scan.finished_cells``)."""
 
 
+_last_marks: tuple[str, int] = ("", 0)
+"""The last text ``_marks`` looked at and its marks: a reader asks whether its text looks
+traditional (``looks_traditional``), then normalises that same text."""
+
+
 def _marks(text: str) -> int:
     """What the passes of ``normalize_text`` would find in ``text`` (the ``_M_`` bits);
     ``-1`` (every mark, none known) without the C module."""
+    global _last_marks
     if _TEXT_MARKS is None:
         return -1
-    return _TEXT_MARKS(text, _CLASSES)
+    last = _last_marks
+    if text is last[0]:  # (the same string: its marks cannot have changed)
+        return last[1]
+    marks = _TEXT_MARKS(text, _CLASSES)
+    _last_marks = (text, marks)
+    return marks
 
 
 def _no_marks(text: str) -> int:
