@@ -427,7 +427,10 @@ def normalize_joined(joined: str, texts: list[str], *, simplify: bool = False) -
         return []
     if joined.count(_CELL_SEPARATOR) != len(texts) - 1:  # a text holds the separator
         return [normalize_text(t, simplify=simplify) for t in texts]
-    return normalize_text(joined, simplify=simplify).split(_CELL_SEPARATOR)
+    normalized = normalize_text(joined, simplify=simplify)
+    if normalized is joined:  # (no pass changed a thing: the texts as they are)
+        return list(texts)
+    return normalized.split(_CELL_SEPARATOR)
 
 
 def finish_cells(texts: list[str]) -> list[str]:
