@@ -1,0 +1,222 @@
+"""A sixth red team's hand-made fixtures (``tests/fixtures/redteam6``): documents converted from
+DOCX by pandoc (grid, simple and multiline tables) and reStructuredText, html2text and CSV
+copies, pdfminer text with ``(cid:N)`` glyph codes, Word and CMS pages (digits split over
+inline elements, vertical group labels, hidden cells, one table a row), tables printed on their
+side or beside last year's figures, and titles in other forms.
+
+The fixtures with an ``.expected.json`` are compared cell by cell by
+``test_fixture_reports``; here are the notes each must (or must not) give. A fixture the
+reader does not yet read whole has its expected values in a ``.pending.json`` instead and is
+compared here, marked ``xfail(strict=True)`` with what is read wrong and the rule that would
+fix it: when the fix lands the test fails as XPASS, and the file is renamed to
+``.expected.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gongkai.annual.model import AnnualReport
+from gongkai.annual.parse import parse_file
+from tests.annual.parse.test_fixture_reports import differences
+from tests.conftest import FIXTURES
+
+HERE = FIXTURES / "redteam6"
+BAD_CODES = {"SECTION_NOT_FOUND", "TABLE_NOT_FOUND", "ROW_NOT_FOUND", "INTERNAL_ERROR"}
+WARNED_ROWS = {"ROW_INFERRED", "ROW_TOO_FEW", "ROW_TOO_MANY", "VALUES_UNASSIGNED", "ROW_DUPLICATE"}
+
+
+def _path(name: str) -> Path:
+    return next(p for p in HERE.glob(f"{name}.*") if p.suffix in (".txt", ".html"))
+
+
+def _read(name: str) -> AnnualReport:
+    return parse_file(_path(name))
+
+
+def _codes(report: AnnualReport) -> list[str]:
+    return [str(d["code"]) for d in report.diagnostics or ()]
+
+
+def _values(name: str) -> dict[str, Any]:
+    path = next(HERE.glob(f"{name}.*.json"))
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+PENDING: dict[str, str] = {
+    "crawled-table3-each-cell-this-year-then-last-year-fourteen-numbers-a-row": (
+        "表三 prints each cell as this year's then last year's number (a header line "
+        "“2023年 2022年” repeated seven times): every row has 14 numbers and is left blank "
+        "(ROW_TOO_MANY on all 25 rows). Rule (tables.py, table 三 reading): when a header row "
+        "under the applicant columns names two years alternating and every row has twice "
+        "the form's width, keep the cells under the report's year and say so (a note naming "
+        "the other year's columns as left out)."
+    ),
+    "crawled-table3-transposed-one-line-per-applicant-column-twenty-five-numbers": (
+        "表三 printed on its side: one line of the 25 row labels, then seven lines each "
+        "naming an applicant column (自然人 … 总计) followed by 25 numbers. Today the seven "
+        "lines are VALUES_UNASSIGNED and every row ROW_NOT_FOUND. Rule (recognize.py / "
+        "tables.py, table 三): when the lines inside table 三 start with the seven column "
+        "names in order and each holds exactly 25 numbers, read them as columns (number i "
+        "of line j is row i's cell j), check the form's identities, and say it was read "
+        "transposed (as TABLE4_ONE_CELL_A_ROW says so for table 四)."
+    ),
+    "crawled-table4-transposed-one-line-per-result-three-groups-across": (
+        "表四 printed on its side: a header 项目 行政复议 行政诉讼（未经复议直接起诉） "
+        "行政诉讼（复议后起诉）, then five lines 结果维持/结果纠正/其他结果/尚未审结/总计 "
+        "with three numbers each. Today the header line is taken for the 未经复议直接起诉 row "
+        "(ROW_TOO_FEW), the five lines are VALUES_UNASSIGNED and the other groups "
+        "ROW_NOT_FOUND. Rule (table4_cells.py): when the header names the three groups across "
+        "and the lines under it name the five columns, each with three numbers, read number "
+        "g of the line for column c as cell (g, c), and say so with TABLE4_ONE_CELL_A_ROW or "
+        "a code of its own."
+    ),
+    "csv-export-township-title-year-in-chinese-numerals-in-lenticular-brackets": (
+        "Tables exported as CSV (cells between commas, empty cells as nothing between "
+        "commas, a label holding a comma or a quotation mark in double quotes): every row "
+        "of 表二 and 表三 is ROW_TOO_FEW (no numbers found after the label), 表四 reads. "
+        "Organ and year (【二〇二三年度】 before the organ in the title) read right. Rule "
+        "(tables_text.py): a line of a table with at least three commas outside quotation "
+        "marks, in a block of such lines, is split at those commas (RFC 4180 quoting) as it "
+        "is at tabs or pipes."
+    ),
+    "html2text-no-outer-pipes-item-numbers-escaped-backslash-dot": (
+        "html2text escapes an item number at the start of a cell (“3\\.其他”): the row "
+        "“（六）其他处理 3.其他” is found only by position (ROW_INFERRED, table 三 "
+        "confidence 0.98); the other escaped labels are matched by their words. Rule "
+        "(normalize.py or labels.py): a Markdown backslash before an ASCII punctuation mark "
+        "(\\. \\* \\_ \\[ \\]) in a Markdown table cell is the converter's escape and is dropped "
+        "before labels are matched."
+    ),
+    "md-table2-last-year-and-this-year-columns-side-by-side": (
+        "表二 with a 上年 and a 本年 column for each measure (上年制发件数 本年制发件数 …, "
+        "上年处理决定数量 本年处理决定数量): the report is taken for the 2019 trial format "
+        "(TRIAL_FORMAT, TRIAL_TABLE2) and 表二 is left blank; format should be 2021. Rule "
+        "(tables.py table 二 header, recognize._format): header cells that begin with 上年 "
+        "name last year's figures, not the trial form's columns; read the 本年 columns and "
+        "say the 上年 ones were left out."
+    ),
+    "md-table3-last-years-table-printed-after-this-years-for-comparison": (
+        "This year's 表三 is read right, but last year's 表三, printed after it for "
+        "comparison under a sentence naming 2022年度 and 供对照, gives ROW_DUPLICATE on all "
+        "25 rows. Rule (recognize.py, the ROW_DUPLICATE path): a second complete table 三 "
+        "after a line naming an earlier year (上年, 2022年度, 供对照/对比) is last year's "
+        "table: leave it out with one info note rather than 25 warnings, and keep this year's."
+    ),
+    "pdfminer-cid-glyph-codes-in-some-table3-labels-row-per-line": (
+        "pdfminer prints a glyph it cannot map as (cid:N) inside labels (“属于国家(cid:5571)密”, "
+        "“（七）总(cid:1187)”, “行政机关不再(cid:2245)理”): the state_secret row is read as a "
+        "group subtotal (SUBTOTAL_IGNORED) and left blank (ROW_NOT_FOUND), other.no_correction "
+        "gets no numbers (ROW_TOO_FEW), two rows are placed by position (ROW_INFERRED). Rule "
+        "(normalize.py): a (cid:N) run is one unknown character; label matching "
+        "(labels.py) lets it stand for any one character of a variant, with a note that the "
+        "text had unmapped glyphs."
+    ),
+    "tab-separated-street-office-title-names-the-street-only": (
+        "The title names the street only (和平街道2023年政府信息公开工作年度报告) and the "
+        "signature the office whole (样例市西城区和平街道办事处): the organ is read as "
+        "和平街道办事处 with no note. Rule (meta.py, _without_place/_with_place): a title "
+        "organ without a place of a city or county (a 街道, 镇 or 乡 name) is completed from "
+        "the signature or the publisher field that ends with it, as 县财政局 is today."
+    ),
+}
+"""What each fixture the reader does not yet read whole is read wrong today, and the rule."""
+
+
+@pytest.mark.parametrize(
+    "name",
+    [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=r)) for n, r in PENDING.items()],
+)
+def test_pending_fixture_reads_whole(name: str) -> None:
+    report = _read(name)
+    assert differences(report, _values(name)) == []
+    assert not set(_codes(report)) & (BAD_CODES | WARNED_ROWS)
+
+
+def test_every_pending_fixture_is_listed_and_every_fixture_has_values() -> None:
+    pending = {p.name.removesuffix(".pending.json") for p in HERE.glob("*.pending.json")}
+    assert pending == set(PENDING)
+    documents = {p.stem for p in HERE.iterdir() if p.suffix in (".txt", ".html")}
+    expected = {p.name.removesuffix(".expected.json") for p in HERE.glob("*.expected.json")}
+    assert documents == expected | pending
+    assert not expected & pending
+    assert len(documents) >= 20
+
+
+def test_fee_with_thousands_separator_and_unit_in_its_cell_is_one_number() -> None:
+    report = _read("md-large-office-thousands-separators-fee-with-wanyuan-in-cell")
+    assert report.to_dict()["table2"]["fees"] == 1234.56
+    assert report.to_dict()["table2"]["licensing"] == 1287
+
+
+def test_hidden_cells_of_a_word_export_are_not_read_as_numbers() -> None:
+    report = _read("html-word-export-hidden-display-none-serial-cell-after-each-table3-label")
+    assert report.table3.row("received") == (28, 5, 0, 0, 1, 1, 35)
+    assert report.table3.row("carried_forward") == (2, 0, 0, 0, 0, 0, 2)
+    assert not set(_codes(report)) & WARNED_ROWS
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "html-multi-digit-numbers-split-over-font-and-span-inside-p",
+        "html-full-width-digits-with-jian-after-every-table3-and-table4-cell",
+    ],
+)
+def test_digits_split_over_inline_elements_or_full_width_with_units_read_whole(name: str) -> None:
+    report = _read(name)
+    assert differences(report, _values(name)) == []
+    assert report.confidence == {"table2": 1.0, "table3": 1.0, "table4": 1.0}
+
+
+def test_last_years_cells_beside_this_years_are_never_read_as_this_years() -> None:
+    """Fourteen numbers a row: until the year columns are told apart, rows stay blank."""
+    report = _read("crawled-table3-each-cell-this-year-then-last-year-fourteen-numbers-a-row")
+    expected = _values("crawled-table3-each-cell-this-year-then-last-year-fourteen-numbers-a-row")
+    for key, row in expected["table3"].items():
+        assert report.table3.row(key) in (tuple(row), (None,) * 7)
+    assert "ROW_TOO_MANY" in _codes(report) or differences(report, expected) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "crawled-table3-transposed-one-line-per-applicant-column-twenty-five-numbers",
+        "crawled-table4-transposed-one-line-per-result-three-groups-across",
+    ],
+)
+def test_a_table_on_its_side_is_blank_and_said_or_read_right_never_misplaced(name: str) -> None:
+    report = _read(name)
+    expected = _values(name)
+    got = report.to_dict()
+    for table in ("table3", "table4"):
+        for key, value in expected[table].items():
+            blank = [None] * 7 if table == "table3" else dict.fromkeys(value)
+            assert got[table][key] in (value, blank)
+    assert set(_codes(report)) & (BAD_CODES | WARNED_ROWS) or differences(report, expected) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "organ", "year"),
+    [
+        (
+            "crawled-organ-on-line-above-title-title-only-year-and-gongzuo-baogao",
+            "样例市民政局",
+            2023,
+        ),
+        (
+            "crawled-township-title-chinese-numeral-year-in-lenticular-brackets-before-organ",
+            "示范县白沙镇人民政府",
+            2023,
+        ),
+    ],
+)
+def test_organ_and_year_from_titles_in_other_forms(name: str, organ: str, year: int) -> None:
+    report = _read(name)
+    assert (report.organ, report.year) == (organ, year)
+    assert not {"ORGAN_NOT_FOUND", "ORGAN_SPELLING", "YEAR_NOT_FOUND"} & set(_codes(report))
