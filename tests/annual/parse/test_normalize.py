@@ -193,3 +193,9 @@ def test_every_character_folded_is_found_by_the_quick_check() -> None:
 )
 def test_commas_before_punctuation_go_one_kind_at_a_time(raw: str, expected: str) -> None:
     assert normalize_text(raw, simplify=False) == expected
+
+
+def test_markdown_escapes_before_punctuation_are_dropped_but_an_escaped_pipe_stays() -> None:
+    """html2text and pandoc write ``3\\.其他`` for ``3.其他``; ``\\|`` is a pipe inside a
+    Markdown cell and must not become a cell's border."""
+    assert normalize_text("3\\.其他 | 1\\* | a \\| b") == "3.其他 | 1* | a \\| b"

@@ -85,14 +85,6 @@ PENDING: dict[str, str] = {
         "marks, in a block of such lines, is split at those commas (RFC 4180 quoting) as it "
         "is at tabs or pipes."
     ),
-    "html2text-no-outer-pipes-item-numbers-escaped-backslash-dot": (
-        "html2text escapes an item number at the start of a cell (“3\\.其他”): the row "
-        "“（六）其他处理 3.其他” is found only by position (ROW_INFERRED, table 三 "
-        "confidence 0.98); the other escaped labels are matched by their words. Rule "
-        "(normalize.py or labels.py): a Markdown backslash before an ASCII punctuation mark "
-        "(\\. \\* \\_ \\[ \\]) in a Markdown table cell is the converter's escape and is dropped "
-        "before labels are matched."
-    ),
     "md-table2-last-year-and-this-year-columns-side-by-side": (
         "表二 with a 上年 and a 本年 column for each measure (上年制发件数 本年制发件数 …, "
         "上年处理决定数量 本年处理决定数量): the report is taken for the 2019 trial format "
@@ -116,13 +108,6 @@ PENDING: dict[str, str] = {
         "(normalize.py): a (cid:N) run is one unknown character; label matching "
         "(labels.py) lets it stand for any one character of a variant, with a note that the "
         "text had unmapped glyphs."
-    ),
-    "tab-separated-street-office-title-names-the-street-only": (
-        "The title names the street only (和平街道2023年政府信息公开工作年度报告) and the "
-        "signature the office whole (样例市西城区和平街道办事处): the organ is read as "
-        "和平街道办事处 with no note. Rule (meta.py, _without_place/_with_place): a title "
-        "organ without a place of a city or county (a 街道, 镇 or 乡 name) is completed from "
-        "the signature or the publisher field that ends with it, as 县财政局 is today."
     ),
 }
 """What each fixture the reader does not yet read whole is read wrong today, and the rule."""

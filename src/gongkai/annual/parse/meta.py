@@ -235,7 +235,10 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
     if organ is not None:
         organ = as_printed(simplified(organ))
         if _is_place(organ):
+            township = organ.endswith(_TOWNSHIP_ENDS)
             organ = _governing_name(organ, "\n".join(row.text for row in rows))
+            if township:  # (和平街道: the signature's 样例市西城区和平街道办事处)
+                organ = _with_place(organ, rows)
         if field is not None:
             organ_note = _from_field(organ, field)
     signers = named or _signatures(rows)
@@ -345,6 +348,11 @@ def as_government(organ: str) -> str:
     if _is_place(organ) and not organ.endswith(_ZONES):
         return organ + "人民政府"
     return organ
+
+
+_TOWNSHIP_ENDS = ("街道", "镇", "乡")
+"""A street's, town's or township's name: a title that names it alone names its office
+without the county or district above it, which the signature or the text may print."""
 
 
 def _is_place(organ: str) -> bool:

@@ -335,6 +335,12 @@ def _traditional(text: str, marks: int) -> bool:
 # ----------------------------------------------------------------------------- API
 
 
+_MARKDOWN_ESCAPE_RE: Final = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+"""A backslash Markdown writers (html2text, pandoc) put before punctuation that would
+otherwise mark something up (``3\\.其他``, ``\\*``): the character as printed. Not
+``\\|``, a pipe inside a table's cell, which must not become a cell's border."""
+
+
 def normalize_text(text: str, *, simplify: bool | None = None) -> str:
     """Normalise a whole text (line breaks are kept, one for one).
 
@@ -377,6 +383,8 @@ def _normalized(text: str, simplify: bool | None, marks_of: Callable[[str], int]
     if start:
         # (no mark is made: cutting the start finds nothing the marks missed)
         text = text[start.end() :]
+    if "\\" in text:
+        text = _MARKDOWN_ESCAPE_RE.sub(r"\1", text)
     if marks & _M_THOUSANDS and "," in text and (marks >= 0 or _THOUSANDS_HINT_RE.search(text)):
         text = _THOUSANDS_RE.sub(_strip_thousands, text)
     if marks & _M_TRAILING_SPACE and (marks >= 0 or " \n" in text or text.endswith(" ")):
