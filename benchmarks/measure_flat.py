@@ -462,6 +462,9 @@ def outcome(truth: Cell, read: Cell, flagged: bool) -> str:
     return "wrong_flagged" if flagged else "wrong"
 
 
+_TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
+
+
 def _flagged(got: object) -> set[str]:
     """The cells (prefixes as ``compare`` names them) a diagnostic says are unsure."""
     out: set[str] = set()
@@ -470,8 +473,11 @@ def _flagged(got: object) -> set[str]:
         if item["code"] not in ("AMBIGUOUS_RUN", "UNDECODED_RUN"):
             continue
         message = str(item["message"])
-        if "row" in item:
-            out.add(f"表三.{item['row']}.")
+        table, _, key = str(item.get("row", "")).partition(".")  # table3.granted
+        if table in _TABLE_NAMES:
+            out.add(
+                f"{_TABLE_NAMES[table]}." if table == "table4" else f"{_TABLE_NAMES[table]}.{key}."
+            )
         elif "表四" in message:
             out.add("表四.")
         for label, key in labels.items():
