@@ -1,15 +1,19 @@
 """A document as one list of rows of cells, whatever its blocks were.
 
-Plain-text lines are split into cells (``tables_text``), grids give one row per table row
-(``tables_grid``). Every later step (headings, the three tables, the narrative) walks
-this list once; each row remembers where it came from for diagnostics.
+Plain-text lines are split into cells (``tables_text``), the lines of a table exported as
+CSV at their commas (``csv_rows``), grids give one row per table row (``tables_grid``).
+Every later step (headings, the three tables, the narrative) walks this list once; each
+row remembers where it came from for diagnostics.
 """
 
 from __future__ import annotations
 
-from .document import Document, Grid, Line
+from .document import Block, Document, Grid, Line
 from .tables_grid import grid_rows
-from .tables_text import split_cells
+from .tables_text import CSV_MIN_COMMAS, is_value_cell, split_cells, split_csv
+
+CSV_MIN_LINES = 3
+"""How many lines of as many commas (``CSV_MIN_COMMAS`` at least) in a row make a CSV table."""
 
 
 class Row:
@@ -115,12 +119,14 @@ def document_rows(document: Document) -> list[Row]:
     # without ruling lines whose last cells are blank: they are cells. Elsewhere (a text
     # file, Word's tab stops) whitespace at the end of a line means nothing.
     blank_ends = document.kind == "pdf"
-    for block in document.blocks:
+    csv = csv_rows(document.blocks)
+    for place, block in enumerate(document.blocks):
         if isinstance(block, Line):
             text = block.text.strip()
             if not text:
                 continue
-            cells = split_cells(text)
+            # (len: compiled, no generic truth test of the dict)
+            cells = csv[place] if len(csv) != 0 and place in csv else split_cells(text)
             if blank_ends and block.text[-1:] == "\t":
                 cells += ("",) * _trailing_tabs(block.text)
             row = Row(len(rows), cells, text, block.number, block.page)
@@ -152,3 +158,75 @@ def _laid_out_blanks(text: str) -> bool:
     lines it joins by their gaps (``_line``) never hold two tabs together nor start or
     end with one."""
     return "\t\t" in text or text[:1] == "\t" or text[-1:] == "\t"
+
+
+def csv_rows(blocks: list[Block]) -> dict[int, tuple[str, ...]]:
+    """The cells of the lines of tables exported as CSV, by the lines' places in ``blocks``.
+
+    A line is taken for a CSV row only among its like: at least ``CSV_MIN_LINES`` lines in a
+    row (blank lines between them aside) split into as many cells, at
+    ``CSV_MIN_COMMAS`` commas or more outside quotation marks, one of them with a blank
+    cell or a number after its first. Prose, even with ASCII commas, is not printed so.
+    Once a document shows such a block, a line that is a label and numbers or blanks
+    between commas (``行政许可,0,``: normalising took the commas of blank cells away from
+    ``行政许可,0,,``) is split too; anywhere else no line is split at its commas."""
+    if not _has_csv_width(blocks):
+        return {}
+    found: dict[int, tuple[str, ...]] = {}
+    run: list[tuple[int, tuple[str, ...]]] = []
+    valued: list[tuple[int, tuple[str, ...]]] = []
+    for place, block in enumerate(blocks):
+        if not isinstance(block, Line):
+            _close_run(run, found)
+            run = []
+            continue
+        text = block.text.strip()
+        if not text:
+            continue
+        cells = split_csv(text) if "," in text else None
+        if cells is None:
+            _close_run(run, found)
+            run = []
+            continue
+        if _label_and_values(cells):
+            valued.append((place, cells))
+        if len(cells) <= CSV_MIN_COMMAS:
+            _close_run(run, found)
+            run = []
+        elif run and len(run[0][1]) == len(cells):
+            run.append((place, cells))
+        else:
+            _close_run(run, found)
+            run = [(place, cells)]
+    _close_run(run, found)
+    if len(found) != 0:
+        for place, cells in valued:
+            found.setdefault(place, cells)
+    return found
+
+
+def _has_csv_width(blocks: list[Block]) -> bool:
+    """Whether a line holds ``CSV_MIN_COMMAS`` commas: the usual report holds none."""
+    for block in blocks:
+        if isinstance(block, Line) and block.text.count(",") >= CSV_MIN_COMMAS:
+            return True
+    return False
+
+
+def _close_run(run: list[tuple[int, tuple[str, ...]]], found: dict[int, tuple[str, ...]]) -> None:
+    if len(run) < CSV_MIN_LINES:
+        return
+    if not any(_blank_or_value_after_first(cells) for _, cells in run):
+        return
+    for place, cells in run:
+        found[place] = cells
+
+
+def _blank_or_value_after_first(cells: tuple[str, ...]) -> bool:
+    return any(not cell or is_value_cell(cell) for cell in cells[1:])
+
+
+def _label_and_values(cells: tuple[str, ...]) -> bool:
+    """``行政许可,0,``: after the first cell only numbers and blanks, one number at least."""
+    rest = cells[1:]
+    return any(rest) and all(not cell or is_value_cell(cell) for cell in rest)

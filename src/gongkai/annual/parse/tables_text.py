@@ -3,6 +3,8 @@
 Published reports copied to text keep their table cells separated by ``|`` or tabs,
 by runs of spaces (PDF text layers), or one cell per line (then the line is one cell).
 A label followed by numbers separated by single spaces (``规章 0 0 0``) is split too.
+Tables exported as CSV are split at their commas (``split_csv``), but only where the
+document shows a block of such lines (``rows``): a line alone is never taken for one.
 Which row a number belongs to is decided later, by the labels (``tables``).
 """
 
@@ -137,3 +139,69 @@ def _split_values(cell: str) -> list[str]:
         # "2023 年" cannot get here; "第 3" or "1." before numbers is not a label
         return [cell]
     return [label, *values]
+
+
+CSV_MIN_COMMAS: Final = 3
+"""How many commas outside quotation marks a line of a CSV table has at least."""
+_GROUPED_TOKEN_RE: Final = re.compile(r"(?:^|\s)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?=\s|$)")
+"""A number with thousands separators standing between spaces (``规章 1,234 2,345 3,456``):
+its commas are in the number, and the line is no CSV row."""
+_GROUPED_CELL_RE: Final = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
+def split_csv(text: str) -> tuple[str, ...] | None:
+    """The cells of ``text`` split at its commas outside double quotation marks (RFC 4180:
+    ``"1,234"`` is one cell, ``""`` inside quotes is one ``"``), stripped, blanks kept;
+    ``None`` when the line cannot be a CSV row: a quotation mark left open or text after a
+    closing one, a ``|`` or tab (another separator), or a number grouped by commas among
+    spaces. Whether it is one is for its neighbours to say (``rows``)."""
+    if "|" in text or "\t" in text or "\uff5c" in text or _GROUPED_TOKEN_RE.search(text):
+        return None
+    cells = text.split(",") if '"' not in text else _split_quoted(text)
+    if cells is None:
+        return None
+    return tuple([cell.strip() for cell in cells])
+
+
+def _split_quoted(text: str) -> list[str] | None:
+    cells: list[str] = []
+    start = 0
+    end = len(text)
+    while True:
+        first = start
+        while first < end and text[first] == " ":
+            first += 1
+        if first < end and text[first] == '"':
+            parts: list[str] = []
+            at = first + 1
+            while True:
+                quote = text.find('"', at)
+                if quote < 0:
+                    return None  # left open: no CSV row
+                parts.append(text[at:quote])
+                if text.startswith('"', quote + 1):
+                    parts.append('"')
+                    at = quote + 2
+                    continue
+                break
+            after = quote + 1
+            while after < end and text[after] == " ":
+                after += 1
+            cells.append("".join(parts))
+            if after == end:
+                return cells
+            if text[after] != ",":
+                return None
+            start = after + 1
+        else:
+            comma = text.find(",", start)
+            if comma < 0:
+                cells.append(text[start:])
+                return cells
+            cells.append(text[start:comma])
+            start = comma + 1
+
+
+def is_value_cell(cell: str) -> bool:
+    """Whether a cell holds a number or a placeholder for one (``0``, ``1,234``, ``-``)."""
+    return bool(_VALUE_RE.match(cell) or _GROUPED_CELL_RE.match(cell))
