@@ -11,6 +11,18 @@ A line naming a group and a column with its number cell blank is a blank cell (n
 ``CELL_BLANK``). A cell named twice keeps its first number (``ROW_DUPLICATE``); a cell
 never named stays null (``ROW_NOT_FOUND``) and lowers the table's confidence. Any other
 line holding a number, or fewer than five cells named, and the table is not read this way.
+
+When it is not, the table may be printed across (``read_table4_across``): turned on its
+side, a header naming the three groups in some order (``项目 行政复议 行政诉讼（未经复议
+直接起诉） 行政诉讼（复议后起诉）``, or 行政诉讼 over its two groups on the line below),
+then one line a column (``结果维持 9 4 3`` … ``总计 15 7 5``), each with three numbers, one
+a group in the header's order. Every line holding a number must name one column and no
+group and hold exactly three numbers (a grid's or a Markdown row's blank cell among them
+is a blank cell); the header must name each group once and say their order
+(``table4_group_order``); a column named twice and the table is not read this way. A
+column never printed stays null (``ROW_NOT_FOUND``). A group whose 总计 is not the sum of
+its four is read as printed: the layout says where each number goes, and the checks
+report the sum.
 """
 
 from __future__ import annotations
@@ -23,7 +35,7 @@ from ..schema import normalize_label
 from .cells import Kind, Value, read_value
 from .notes import Notes
 from .rows import Row
-from .tables import Reading
+from .tables import Reading, table4_group_order, table4_headings_in
 
 _GROUPS: tuple[tuple[str, str], ...] = (
     ("复议后起诉", "litigation_after_reconsideration"),
@@ -53,10 +65,11 @@ class _Cell:
 
 def read_table4_cells(rows: Sequence[Row], notes: Notes) -> Reading | None:
     """Table 四 read cell by cell from ``rows`` (see the module docstring), its notes in
-    ``notes``; ``None`` when the rows are not such a table."""
+    ``notes``; else the table printed across (``read_table4_across``); ``None`` when the
+    rows are neither."""
     cells = _cells(rows)
     if cells is None or len(cells) < _MIN_CELLS:
-        return None
+        return read_table4_across(rows, notes)
     reading = Reading(expected=len(s.TABLE4_GROUPS) * _WIDTH, found=True)
     for group in s.TABLE4_GROUP_KEYS:
         reading.cells[group] = [None] * _WIDTH
@@ -181,3 +194,181 @@ def _blank_after(row: Row, last: str) -> bool:
         return at < len(cells) - 1
     text = row.text.strip()
     return text[:1] == "|" and text[-1:] == "|" and at < len(cells) - 2
+
+
+# ------------------------------------------------------------------ printed across
+
+
+_ACROSS = 3
+"""Numbers on a line of a table printed across: one a group."""
+_MIN_LINES = 3
+"""Fewer lines naming a column are no table 四 printed across."""
+_GROUP_WORDS = tuple(
+    sorted(
+        {
+            normalize_label(v)
+            for g in s.TABLE4_GROUPS
+            for v in (*g.variants, s.TABLE4_LITIGATION_HEADER)
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_FILLER = ("单位:件", "单位", "项目", "类别", "情况", "件")
+_FILLER_MARKS = frozenset("()[]【】〔〕:、,.;/|-—_\"'")
+
+
+@dataclass
+class _Line:
+    column: str
+    values: list[Value]
+    """Three, a group each in the header's order; ``Kind.EMPTY`` for a blank cell."""
+    row: Row
+
+
+def read_table4_across(rows: Sequence[Row], notes: Notes) -> Reading | None:
+    """Table 四 printed across (see the module docstring), its notes in ``notes``;
+    ``None`` when the rows are not such a table."""
+    found = _across(rows)
+    if found is None:
+        return None
+    order, lines = found
+    reading = Reading(expected=len(s.TABLE4_GROUPS) * _WIDTH, found=True)
+    for group in s.TABLE4_GROUP_KEYS:
+        reading.cells[group] = [None] * _WIDTH
+    placeholders: dict[str, list[int]] = {}
+    blanks: list[tuple[str, Row]] = []
+    for line in lines:
+        reading.touch(line.row)
+        position = s.TABLE4_COLUMN_KEYS.index(line.column)
+        for group, value in zip(order, line.values, strict=True):
+            reading.cells[group][position] = value.number
+            reading.certain += 1
+            if value.kind is Kind.PLACEHOLDER:
+                placeholders.setdefault(group, []).append(position)
+            elif value.kind is Kind.EMPTY:
+                blanks.append((s.table4_cell(group, line.column), line.row))
+    reading.placeholders = {k: tuple(sorted(v)) for k, v in placeholders.items()}
+    groups = "、".join(s.TABLE4_GROUP_BY_KEY[g].label for g in order)
+    notes.add(
+        "TABLE4_ONE_CELL_A_ROW",
+        "info",
+        f"表四横过来印（转置）：每行印一列（结果维持、结果纠正等），行内三个数字按表头顺序"
+        f"分属{groups}，共{len(lines)}行，各数字按表头的组序和该行所印的列读取",
+        lines[0].row,
+    )
+    for key, row in blanks:
+        notes.add(
+            "CELL_BLANK", "info", f"{s.describe_cell(key)}是空白单元格，按 null 处理", row, cell=key
+        )
+    printed = {line.column for line in lines}
+    missing = [
+        s.table4_cell(g, c)
+        for g in s.TABLE4_GROUP_KEYS
+        for c in s.TABLE4_COLUMN_KEYS
+        if c not in printed
+    ]
+    if missing:
+        names = "、".join(
+            s.TABLE4_COLUMNS[s.TABLE4_COLUMN_KEYS.index(c)].label
+            for c in s.TABLE4_COLUMN_KEYS
+            if c not in printed
+        )
+        notes.add(
+            "ROW_NOT_FOUND",
+            "warning",
+            f"表四横过来印，找不到“{names}”这一行，各组该列留空",
+            cells=missing,
+        )
+    return reading
+
+
+def _across(rows: Sequence[Row]) -> tuple[tuple[str, ...], list[_Line]] | None:
+    """The groups in the header's order and the lines naming a column, when ``rows`` are
+    table 四 printed across; ``None`` otherwise."""
+    headings: list[tuple[str, str]] = []
+    lines: list[_Line] = []
+    for row in rows:
+        filled = [cell for cell in row.cells if cell]
+        if not filled:
+            continue
+        values = [read_value(cell) for cell in filled]
+        count = sum(1 for v in values if v.is_value)
+        words = normalize_label(
+            "".join(c for c, v in zip(filled, values, strict=True) if not v.is_value)
+        )
+        if not count and not lines:
+            if _header_only(words):
+                headings.extend(table4_headings_in(words))
+            continue  # the part's title, a unit: no line of the table
+        if not headings or _group(words) is not None or s.TABLE4_LITIGATION_HEADER in words:
+            return None  # a group named beside numbers or under them: another layout
+        column = _column(words, None)
+        cells = None if column is None else _three(row, filled, values)
+        if not count and cells is None:
+            continue  # a note under the table
+        if column is None or cells is None or any(line.column == column for line in lines):
+            return None
+        lines.append(_Line(column, cells, row))
+    if len(lines) < _MIN_LINES:
+        return None
+    order = _group_order(headings)
+    return None if order is None else (order, lines)
+
+
+def _header_only(words: str) -> bool:
+    """Whether ``words`` hold nothing but group names, 行政诉讼 and a header's filler
+    (项目, a unit, brackets)."""
+    for name in _GROUP_WORDS:
+        words = words.replace(name, "")
+    for filler in _FILLER:
+        words = words.replace(filler, "")
+    return all(c in _FILLER_MARKS for c in words)
+
+
+def _group_order(headings: list[tuple[str, str]]) -> tuple[str, ...] | None:
+    """The three groups in the header's order; ``None`` when it does not name each once
+    or its names contradict each other."""
+    named = [key for kind, key in headings if kind == "group" and key in s.TABLE4_GROUP_BY_KEY]
+    if sorted(named) != sorted(s.TABLE4_GROUP_KEYS):
+        return None
+    if any(kind != "group" for kind, _ in headings):
+        return None
+    conflicts: list[str] = []
+    order = table4_group_order(headings, lambda code, severity, message: conflicts.append(code))
+    if conflicts:
+        return None
+    return tuple(s.TABLE4_GROUP_KEYS) if order is None else order
+
+
+def _three(row: Row, filled: list[str], values: list[Value]) -> list[Value] | None:
+    """The line's three cells after its column's name: on a ruled line (a grid's row, a
+    Markdown row) its three cells, a blank one among them read as blank; on a text line
+    its three numbers. ``None`` when the line holds otherwise or a word follows a number."""
+    numbered = [i for i, v in enumerate(values) if v.is_value]
+    if numbered and numbered != list(range(numbered[0], len(filled))):
+        return None
+    rest = _ruled_rest(row, filled[-1 - len(numbered)])
+    if rest is None:
+        return [values[i] for i in numbered] if len(numbered) == _ACROSS else None
+    if len(rest) != _ACROSS:
+        return None
+    return [read_value(cell) if cell else Value(Kind.EMPTY) for cell in rest]
+
+
+def _ruled_rest(row: Row, last: str) -> list[str] | None:
+    """The cells after ``last`` (the line's last word) on a ruled line, a grid's padding
+    after its last cell left out; ``None`` for a text line, whose blanks say nothing."""
+    if row.columns is not None:
+        return None  # a cell's place is not its position
+    cells = row.cells
+    at = max(i for i, cell in enumerate(cells) if cell == last)
+    if row.grid is not None:
+        rest = list(cells[at + 1 :])
+        while len(rest) > _ACROSS and not rest[-1]:
+            rest.pop()
+        return rest
+    text = row.text.strip()
+    if text[:1] == "|" and text[-1:] == "|":
+        return list(cells[at + 1 : -1])
+    return None
