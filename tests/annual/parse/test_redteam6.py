@@ -66,16 +66,6 @@ PENDING: dict[str, str] = {
         "of line j is row i's cell j), check the form's identities, and say it was read "
         "transposed (as TABLE4_ONE_CELL_A_ROW says so for table 四)."
     ),
-    "crawled-table4-transposed-one-line-per-result-three-groups-across": (
-        "表四 printed on its side: a header 项目 行政复议 行政诉讼（未经复议直接起诉） "
-        "行政诉讼（复议后起诉）, then five lines 结果维持/结果纠正/其他结果/尚未审结/总计 "
-        "with three numbers each. Today the header line is taken for the 未经复议直接起诉 row "
-        "(ROW_TOO_FEW), the five lines are VALUES_UNASSIGNED and the other groups "
-        "ROW_NOT_FOUND. Rule (table4_cells.py): when the header names the three groups across "
-        "and the lines under it name the five columns, each with three numbers, read number "
-        "g of the line for column c as cell (g, c), and say so with TABLE4_ONE_CELL_A_ROW or "
-        "a code of its own."
-    ),
     "csv-export-township-title-year-in-chinese-numerals-in-lenticular-brackets": (
         "Tables exported as CSV (cells between commas, empty cells as nothing between "
         "commas, a label holding a comma or a quotation mark in double quotes): every row "
