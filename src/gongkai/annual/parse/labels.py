@@ -10,7 +10,9 @@ cell numbered as an item that opens with a generic row word (``3.其他处理``)
 variant is in as printed is matched by the longest variant of five characters or more
 that it holds with up to two characters typed between the variant's
 (``1、信访、举报、投诉类申请``, ``本机关不掌握相关的政府信息``). The characters OCR reads
-for 未 and 已 (``尚末审结``, ``己获取``) are read as those.
+for 未 and 已 (``尚末审结``, ``己获取``) are read as those. A character the text does not
+say (``�``: a glyph pdfminer printed as ``(cid:5571)``) stands for the one character of a
+label printed around it (``属于国家�密``), when only one label can be meant.
 """
 
 from __future__ import annotations
@@ -118,6 +120,8 @@ class LabelSet:
             folded = folded.replace("其它", "其他")
         if "末" in folded or "己" in folded or "巳" in folded:
             folded = folded.translate(_OCR_MISREAD)
+        if UNKNOWN in folded:
+            folded = _filled(self._contained, folded)
         candidates = self._candidates(folded)
         out = _longest(candidates, folded)
         if out and out[0].kind in _BLOCK_KINDS:
@@ -180,6 +184,68 @@ def _longest(candidates: list[tuple[str, str, str]], folded: str) -> list[Label]
             best = len(variant)
             out.append(Label(kind, key, best, False))
     return out
+
+
+UNKNOWN = "\ufffd"
+"""A character the text does not say (``normalize.UNKNOWN_CHARACTER``: a glyph pdfminer
+could not map, ``属于国家(cid:5571)密``)."""
+MAX_UNKNOWN = 2
+"""Unknown characters a variant may have in a cell and still be matched."""
+MIN_KNOWN = 3
+"""Characters of a variant a cell has to print, besides its unknown ones."""
+
+
+def _filled(contained: tuple[tuple[str, str, str], ...], folded: str) -> str:
+    """``folded`` with each unknown character that one label explains written as that
+    label's: a variant is printed there but for one or two unknown characters, with
+    ``MIN_KNOWN`` or more of its own (``属于国家�密``, ``(七)总�``). An unknown character
+    two labels would fill differently (``第二十条第(�)项``: 一, 五, 六 or 八) stays
+    unknown; one they fill alike (a heading that is a block of both formats) is filled,
+    as the cell would read printed whole. ``contained`` is sorted longest first: the
+    longest variant of the one label fills it."""
+    unknown = [i for i, char in enumerate(folded) if char == UNKNOWN]
+    fills: dict[int, str] = {}
+    chars_at: dict[int, set[str]] = {}
+    labels: dict[int, set[tuple[str, str]]] = {}
+    for variant, kind, key in contained:
+        size = len(variant)
+        if size < MIN_KNOWN + 1:
+            continue
+        starts = {
+            start
+            for at in unknown
+            for start in range(max(0, at - size + 1), min(at, len(folded) - size) + 1)
+        }
+        for start in sorted(starts):
+            if not _fits(variant, folded, start):
+                continue
+            for i in range(start, start + size):
+                if folded[i] == UNKNOWN:
+                    fills.setdefault(i, variant[i - start])
+                    chars_at.setdefault(i, set()).add(variant[i - start])
+                    labels.setdefault(i, set()).add((kind, key))
+    if not fills:
+        return folded
+    chars = list(folded)
+    for i, char in fills.items():
+        if len(labels[i]) == 1 or len(chars_at[i]) == 1:
+            chars[i] = char
+    return "".join(chars)
+
+
+def _fits(variant: str, folded: str, start: int) -> bool:
+    """Whether ``variant`` is printed in ``folded`` from ``start`` but for one to
+    ``MAX_UNKNOWN`` unknown characters, with ``MIN_KNOWN`` or more of its own."""
+    unknown = 0
+    for i, char in enumerate(variant):
+        printed = folded[start + i]
+        if printed == UNKNOWN:
+            unknown += 1
+            if unknown > MAX_UNKNOWN:
+                return False
+        elif printed != char:
+            return False
+    return unknown > 0 and len(variant) - unknown >= MIN_KNOWN
 
 
 LOOSE_MIN = 5

@@ -9,7 +9,9 @@ What real published reports do to their text, and what this module undoes:
 * doubled or stray punctuation (``,,`` ``,。`` ``,、`` at the start of a line);
 * thousands separators inside numbers (``1,234`` → ``1234``);
 * page numbers (``- 3 -``, ``第 3 页 共 9 页``) that land inside a table;
-* vertical labels printed one character per line.
+* vertical labels printed one character per line;
+* glyphs pdfminer could not map, printed as ``(cid:5571)``: one unknown character each
+  (``UNKNOWN_CHARACTER``, which label matching lets stand for one of a label's).
 
 Everything here is ``str.translate`` tables and compiled regexes: the parser has to read
 hundreds of reports per second. Where the C module ``_html_scan`` is built, one pass of
@@ -341,6 +343,21 @@ otherwise mark something up (``3\\.其他``, ``\\*``): the character as printed.
 ``\\|``, a pipe inside a table's cell, which must not become a cell's border."""
 
 
+UNKNOWN_CHARACTER: Final = "\ufffd"
+"""One character the text has but does not say (the replacement character ``�``)."""
+_GLYPH_CODE_RE: Final = re.compile(r"\(cid:\d+\)")
+"""A glyph pdfminer (and pdfplumber) could not map to a character, printed as its code
+(``属于国家(cid:5571)密``): one character, which no one knows."""
+
+
+def glyph_codes(text: str) -> int:
+    """How many glyphs ``text`` prints as a code (``(cid:5571)``), before normalising:
+    each becomes one ``UNKNOWN_CHARACTER``."""
+    if "(cid:" not in text:
+        return 0
+    return len(_GLYPH_CODE_RE.findall(text))
+
+
 def normalize_text(text: str, *, simplify: bool | None = None) -> str:
     """Normalise a whole text (line breaks are kept, one for one).
 
@@ -355,6 +372,8 @@ def _normalized(text: str, simplify: bool | None, marks_of: Callable[[str], int]
     ``_no_marks``: the tests compare the two). Every pass that changes the text has its
     marks found again; a mark left set where the text no longer has it only costs the
     pass a look."""
+    if "(cid:" in text:
+        text = _GLYPH_CODE_RE.sub(UNKNOWN_CHARACTER, text)
     marks = marks_of(text)
     if marks & _M_FOLD and (marks >= 0 or _has_foldable(text)):
         text = _CHARACTER_RE.sub(_fold_character, text)
