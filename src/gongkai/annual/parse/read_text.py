@@ -20,7 +20,13 @@ from collections.abc import Iterable
 
 from .detect import Decoded
 from .document import Document, Line
-from .normalize import is_page_number, is_vertical_piece, looks_traditional, normalize_text
+from .normalize import (
+    glyph_codes,
+    is_page_number,
+    is_vertical_piece,
+    looks_traditional,
+    normalize_text,
+)
 
 ENCODING_NAMES = {
     "utf-8": "UTF-8",
@@ -74,6 +80,16 @@ def read_text(decoded: Decoded, source: str) -> Document:
     """A decoded plain-text document as numbered, normalised lines."""
     document = Document(source=source, kind="text")
     document.diagnostics.extend(encoding_notes(decoded, source))
+    glyphs = glyph_codes(decoded.text)
+    if glyphs:
+        document.diagnostics.append(
+            {
+                "code": "GLYPHS_UNMAPPED",
+                "severity": "info",
+                "message": f"{source}：有 {glyphs} 处字形无法映射为文字（转换工具印作 (cid:N)），"
+                "各按一个未知字 � 读取",
+            }
+        )
     simplify = looks_traditional(decoded.text)
     if simplify:
         document.diagnostics.append(traditional_note(source))
