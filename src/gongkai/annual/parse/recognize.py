@@ -48,7 +48,14 @@ from .rows import Row, document_rows
 from .sections import find_headings, section_texts, table_line
 from .split_columns import join_split_columns
 from .table4_cells import read_table4_cells
-from .tables import Reading, read_table2, read_table3, read_table4, table4_header_words
+from .tables import (
+    LAST_YEAR_CODE,
+    Reading,
+    read_table2,
+    read_table3,
+    read_table4,
+    table4_header_words,
+)
 from .tables_text import frame_lines_seen
 
 __all__ = ["recognize"]
@@ -72,7 +79,7 @@ def recognize(document: Document) -> AnnualReport:
     n2, n3, n4 = table_notes
     readings_found = [
         _safe(n2, "表二", lambda: read_table2(rows[slice(*t2_range)], n2), Reading()),
-        _safe(n3, "表三", lambda: _read_table3(rows[slice(*t3_range)], n3), Reading()),
+        _safe(n3, "表三", lambda: _read_table3(rows[slice(*t3_range)], n3, meta.year), Reading()),
         _safe(n4, "表四", lambda: _read_table4(rows, t4_range, n4), Reading()),
     ]
     if headings and any(map(_unsure, readings_found)):
@@ -608,13 +615,73 @@ _LONGEST_LEAD = 200
 """More text after the title is not a header's words."""
 
 
-def _read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
+def _read_table3(rows: Sequence[Row], notes: Notes, year: int | None = None) -> Reading:
+    """Table 三, its columns joined first when it is printed as two tables; last year's
+    table printed after it for comparison left out (``_this_years_table3``)."""
+    if year is not None:
+        reading = _this_years_table3(rows, notes, year)
+        if reading is not None:
+            return reading
+    return _read_one_table3(rows, notes)
+
+
+def _read_one_table3(rows: Sequence[Row], notes: Notes) -> Reading:
     """Table 三, its columns joined first when it is printed as two tables."""
     joined, last = join_split_columns(rows)
     reading = read_table3(joined, notes)
     if last is not None and reading.found:
         reading.touch(last)
     return reading
+
+
+_YEAR_NAMED_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+_LAST_YEAR_RE = re.compile(
+    r"上一?年度?[^。；，,：:]{0,20}?(?:对照|对比)|(?:对照|对比)[^。；，,：:]{0,8}?上一?年度"
+)
+"""上年度 and 对照/对比 in one clause (``上年度申请情况如下表供对照``); ``与上年相比，……，供对照``
+is two."""
+
+
+def _names_earlier_year(text: str, year: int) -> bool:
+    """A line introducing another year's figures: it names a year before the report's
+    (``2022年度……如下表，供对照``) or compares with 上年度."""
+    if any(int(m.group(1)) < year for m in _YEAR_NAMED_RE.finditer(text)):
+        return True
+    return _LAST_YEAR_RE.search(text) is not None
+
+
+def _complete_table3(reading: Reading) -> bool:
+    return (
+        reading.found and not reading.trial and all(k in reading.cells for k in s.TABLE3_ROW_KEYS)
+    )
+
+
+def _this_years_table3(rows: Sequence[Row], notes: Notes, year: int) -> Reading | None:
+    """A complete table 三, then a line naming an earlier year, then another complete
+    table 三: the second is last year's, printed for comparison. This year's is read and
+    the other left out with one note (not a ``ROW_DUPLICATE`` on each of its rows);
+    ``None`` when the region holds no such pair."""
+    for k, row in enumerate(rows):
+        if k == 0 or not _names_earlier_year(row.text, year):
+            continue
+        ours, theirs = Notes(notes.source), Notes(notes.source)
+        reading = _read_one_table3(rows[:k], ours)
+        if not _complete_table3(reading):
+            continue
+        later = _read_one_table3(rows[k + 1 :], theirs)
+        if not _complete_table3(later) or later.last_row is None:
+            continue
+        notes.items.extend(ours.items)
+        notes.add(
+            LAST_YEAR_CODE,
+            "info",
+            "表三之后印有此行所称往年的表三（供对照），只读取本年度的表三，往年的未读取",
+            row,
+        )
+        if reading.last_row is None or later.last_row > reading.last_row:
+            reading.last_row = later.last_row  # its rows are the table's, not section text
+        return reading
+    return None
 
 
 # ----------------------------------------------------------------------------- regions

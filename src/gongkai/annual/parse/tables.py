@@ -1227,6 +1227,15 @@ _TABLE2_WIDTHS: dict[str, int] = {spec.key: spec.width for spec in TABLE2_SPECS}
 def read_table2(rows: Sequence[Row], notes: Notes) -> Reading:
     reading = Reading(expected=sum(spec.width for spec in TABLE2_SPECS))
     stream = tokens(rows, table2_labels(), _TABLE2_WIDTHS)
+    stream, last_year = _without_last_year(stream)
+    if last_year:
+        notes.add(
+            LAST_YEAR_CODE,
+            "info",
+            f"表二每项并列印有上年和本年的数字（{'、'.join(last_year)}），"
+            "只读取本年的列，上年的列未读取",
+            columns=list(last_year),
+        )
     chooser = _Table2Chooser(reading)
     hits = scan(stream, chooser)
     reading.found = reading.found or bool(hits)
@@ -1253,6 +1262,70 @@ def read_table2(rows: Sequence[Row], notes: Notes) -> Reading:
 
 
 REGULATIONS, _NORMATIVE = s.TABLE2_DOCUMENT_ROWS
+
+LAST_YEAR_CODE: Final = "SUBTOTAL_IGNORED"
+"""The code of the note saying last year's figures, printed for comparison, were left out
+(a code of its own is asked of the lead; until then the one for figures the national form
+does not hold, left unread)."""
+
+_LAST_YEAR = "上年"
+"""How a header cell of last year's figures begins (上年制发件数, 上年处理决定数量); the trial
+form's 上一年项目数量 does not."""
+
+_THIS_YEAR = "本年"
+_LONGEST_HEAD = 20
+"""A longer cell is text, not a column's header."""
+_BLOCK_START = frozenset(("block", "header"))
+
+
+def _without_last_year(stream: list[Token]) -> tuple[list[Token], tuple[str, ...]]:
+    """Table 二 printed with a 上年 column beside each 本年 one (a header row holding
+    both): the 上年 header cells and the values under them left out, and those headers'
+    texts. A row under such a header whose cells do not line up with it (another number of
+    cells) keeps none of its values: which of them are this year's cannot be told."""
+    out: list[Token] = []
+    seen: list[str] = []
+    columns: frozenset[int] = frozenset()
+    width = 0
+    for row_tokens in _by_row(stream):
+        heads = [t for t in row_tokens if _is_last_year_head(t)]
+        if heads and any(t.text.startswith(_THIS_YEAR) for t in row_tokens):
+            columns = frozenset(t.column for t in heads)
+            width = len(heads[0].row.cells)
+            seen.extend(t.text for t in heads if t.text not in seen)
+            out.extend(t for t in row_tokens if t not in heads)
+            continue
+        if any(lb.kind in _BLOCK_START for t in row_tokens for lb in t.labels[:1]):
+            columns = frozenset()
+        if columns:
+            aligned = len(row_tokens[0].row.cells) == width
+            out.extend(
+                t
+                for t in row_tokens
+                if not t.value.is_value or (aligned and t.column not in columns)
+            )
+        else:
+            out.extend(row_tokens)
+    return out, tuple(seen)
+
+
+def _by_row(stream: list[Token]) -> list[list[Token]]:
+    out: list[list[Token]] = []
+    for token in stream:
+        if out and out[-1][0].row is token.row:
+            out[-1].append(token)
+        else:
+            out.append([token])
+    return out
+
+
+def _is_last_year_head(token: Token) -> bool:
+    return (
+        not token.value.is_value
+        and token.text.startswith(_LAST_YEAR)
+        and len(token.text) <= _LONGEST_HEAD
+        and not any(lb.kind == "row" for lb in token.labels)
+    )
 
 
 class _Table2Chooser(Chooser):
