@@ -14,7 +14,7 @@ from tests.conftest import FIXTURES
 HERE = FIXTURES / "redteam6"
 SIDE_BY_SIDE = HERE / "md-table2-last-year-and-this-year-columns-side-by-side.txt"
 AFTER = HERE / "md-table3-last-years-table-printed-after-this-years-for-comparison.txt"
-LEFT_OUT = "SUBTOTAL_IGNORED"  # until the lead gives last year's figures a code of their own
+LEFT_OUT = "LAST_YEAR_LEFT_OUT"
 INTRO = "2022年度收到和处理政府信息公开申请情况如下表，供对照："
 
 

@@ -75,21 +75,6 @@ PENDING: dict[str, str] = {
         "marks, in a block of such lines, is split at those commas (RFC 4180 quoting) as it "
         "is at tabs or pipes."
     ),
-    "md-table2-last-year-and-this-year-columns-side-by-side": (
-        "表二 with a 上年 and a 本年 column for each measure (上年制发件数 本年制发件数 …, "
-        "上年处理决定数量 本年处理决定数量): the report is taken for the 2019 trial format "
-        "(TRIAL_FORMAT, TRIAL_TABLE2) and 表二 is left blank; format should be 2021. Rule "
-        "(tables.py table 二 header, recognize._format): header cells that begin with 上年 "
-        "name last year's figures, not the trial form's columns; read the 本年 columns and "
-        "say the 上年 ones were left out."
-    ),
-    "md-table3-last-years-table-printed-after-this-years-for-comparison": (
-        "This year's 表三 is read right, but last year's 表三, printed after it for "
-        "comparison under a sentence naming 2022年度 and 供对照, gives ROW_DUPLICATE on all "
-        "25 rows. Rule (recognize.py, the ROW_DUPLICATE path): a second complete table 三 "
-        "after a line naming an earlier year (上年, 2022年度, 供对照/对比) is last year's "
-        "table: leave it out with one info note rather than 25 warnings, and keep this year's."
-    ),
 }
 """What each fixture the reader does not yet read whole is read wrong today, and the rule."""
 

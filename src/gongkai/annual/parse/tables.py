@@ -1263,10 +1263,9 @@ def read_table2(rows: Sequence[Row], notes: Notes) -> Reading:
 
 REGULATIONS, _NORMATIVE = s.TABLE2_DOCUMENT_ROWS
 
-LAST_YEAR_CODE: Final = "SUBTOTAL_IGNORED"
+LAST_YEAR_CODE: Final = "LAST_YEAR_LEFT_OUT"
 """The code of the note saying last year's figures, printed for comparison, were left out
-(a code of its own is asked of the lead; until then the one for figures the national form
-does not hold, left unread)."""
+(``recognize`` says it too, of a whole table 三 of an earlier year)."""
 
 _LAST_YEAR = "上年"
 """How a header cell of last year's figures begins (上年制发件数, 上年处理决定数量); the trial
