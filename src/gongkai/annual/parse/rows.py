@@ -169,57 +169,95 @@ def csv_rows(blocks: list[Block]) -> dict[int, tuple[str, ...]]:
     cell or a number after its first. Prose, even with ASCII commas, is not printed so.
     Once a document shows such a block, a line that is a label and numbers or blanks
     between commas (``行政许可,0,``: normalising took the commas of blank cells away from
-    ``行政许可,0,,``) is split too; anywhere else no line is split at its commas."""
-    if not _has_csv_width(blocks):
-        return {}
+    ``行政许可,0,,``) is split too; anywhere else no line is split at its commas.
+
+    Lines are first told apart by whether they hold commas enough (no copy, no count): only
+    lines in a row with some are counted, and only a run of lines of as many is split."""
     found: dict[int, tuple[str, ...]] = {}
-    run: list[tuple[int, tuple[str, ...]]] = []
-    valued: list[tuple[int, tuple[str, ...]]] = []
+    segment: list[int] = []
     for place, block in enumerate(blocks):
         if not isinstance(block, Line):
-            _close_run(run, found)
-            run = []
+            _close_segment(blocks, segment, found)
+            segment = []
             continue
-        text = block.text.strip()
-        if not text:
-            continue
-        cells = split_csv(text) if "," in text else None
-        if cells is None:
-            _close_run(run, found)
-            run = []
-            continue
-        if _label_and_values(cells):
-            valued.append((place, cells))
-        if len(cells) <= CSV_MIN_COMMAS:
-            _close_run(run, found)
-            run = []
-        elif run and len(run[0][1]) == len(cells):
-            run.append((place, cells))
-        else:
-            _close_run(run, found)
-            run = [(place, cells)]
-    _close_run(run, found)
+        text = block.text
+        if _has_csv_commas(text):
+            segment.append(place)
+        elif text and not text.isspace():
+            _close_segment(blocks, segment, found)
+            segment = []
+    _close_segment(blocks, segment, found)
     if len(found) != 0:
-        for place, cells in valued:
-            found.setdefault(place, cells)
+        _add_label_and_values(blocks, found)
     return found
 
 
-def _has_csv_width(blocks: list[Block]) -> bool:
-    """Whether a line holds ``CSV_MIN_COMMAS`` commas: the usual report holds none."""
-    for block in blocks:
-        if isinstance(block, Line) and block.text.count(",") >= CSV_MIN_COMMAS:
-            return True
-    return False
+def _has_csv_commas(text: str) -> bool:
+    """Whether ``text`` holds ``CSV_MIN_COMMAS`` commas: ``find`` stops at the last one
+    needed, where ``count`` reads the line through (a report normalised to ASCII commas
+    has some in most paragraphs)."""
+    at = -1
+    for _ in range(CSV_MIN_COMMAS):
+        at = text.find(",", at + 1)
+        if at < 0:
+            return False
+    return True
 
 
-def _close_run(run: list[tuple[int, tuple[str, ...]]], found: dict[int, tuple[str, ...]]) -> None:
+def _close_segment(
+    blocks: list[Block], segment: list[int], found: dict[int, tuple[str, ...]]
+) -> None:
+    """Lines in a row with commas enough: cut into runs of as many commas (outside quotation
+    marks), which ``_close_run`` splits. Counted only here: prose rarely comes three
+    paragraphs of such lines in a row."""
+    if len(segment) < CSV_MIN_LINES:
+        return
+    run: list[int] = []
+    width = 0
+    for place in segment:
+        block = blocks[place]
+        assert isinstance(block, Line)
+        text = block.text
+        if '"' in text:
+            cells = split_csv(text.strip())
+            commas = -1 if cells is None else len(cells) - 1
+        else:
+            commas = text.count(",")
+        if run and commas == width:
+            run.append(place)
+        else:
+            _close_run(blocks, run, found)
+            run = [place]
+            width = commas
+    _close_run(blocks, run, found)
+
+
+def _close_run(blocks: list[Block], run: list[int], found: dict[int, tuple[str, ...]]) -> None:
     if len(run) < CSV_MIN_LINES:
         return
-    if not any(_blank_or_value_after_first(cells) for _, cells in run):
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    for place in run:
+        block = blocks[place]
+        assert isinstance(block, Line)
+        cells = split_csv(block.text.strip())
+        if cells is None:
+            return  # (a line of the run is no CSV row after all: the run is none)
+        rows.append((place, cells))
+    if len({len(cells) for _, cells in rows}) != 1:
         return
-    for place, cells in run:
+    if not any(_blank_or_value_after_first(cells) for _, cells in rows):
+        return
+    for place, cells in rows:
         found[place] = cells
+
+
+def _add_label_and_values(blocks: list[Block], found: dict[int, tuple[str, ...]]) -> None:
+    for place, block in enumerate(blocks):
+        if place in found or not isinstance(block, Line) or "," not in block.text:
+            continue
+        cells = split_csv(block.text.strip())
+        if cells is not None and _label_and_values(cells):
+            found[place] = cells
 
 
 def _blank_or_value_after_first(cells: tuple[str, ...]) -> bool:
