@@ -66,15 +66,6 @@ PENDING: dict[str, str] = {
         "of line j is row i's cell j), check the form's identities, and say it was read "
         "transposed (as TABLE4_ONE_CELL_A_ROW says so for table 四)."
     ),
-    "csv-export-township-title-year-in-chinese-numerals-in-lenticular-brackets": (
-        "Tables exported as CSV (cells between commas, empty cells as nothing between "
-        "commas, a label holding a comma or a quotation mark in double quotes): every row "
-        "of 表二 and 表三 is ROW_TOO_FEW (no numbers found after the label), 表四 reads. "
-        "Organ and year (【二〇二三年度】 before the organ in the title) read right. Rule "
-        "(tables_text.py): a line of a table with at least three commas outside quotation "
-        "marks, in a block of such lines, is split at those commas (RFC 4180 quoting) as it "
-        "is at tabs or pipes."
-    ),
 }
 """What each fixture the reader does not yet read whole is read wrong today, and the rule."""
 
