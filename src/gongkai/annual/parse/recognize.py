@@ -650,6 +650,10 @@ def _names_earlier_year(text: str, year: int) -> bool:
     return _LAST_YEAR_RE.search(text) is not None
 
 
+_TABLE3_FIRST_WORDS = "新收"
+"""What table 三's first row (一、本年新收……, every variant) prints: two tables need it twice."""
+
+
 def _complete_table3(reading: Reading) -> bool:
     return (
         reading.found and not reading.trial and all(k in reading.cells for k in s.TABLE3_ROW_KEYS)
@@ -661,8 +665,11 @@ def _this_years_table3(rows: Sequence[Row], notes: Notes, year: int) -> Reading 
     table 三: the second is last year's, printed for comparison. This year's is read and
     the other left out with one note (not a ``ROW_DUPLICATE`` on each of its rows);
     ``None`` when the region holds no such pair."""
+    starts = [k for k, row in enumerate(rows) if _TABLE3_FIRST_WORDS in row.text]
+    if len(starts) < 2:  # (the usual report: one table, not read again)
+        return None
     for k, row in enumerate(rows):
-        if k == 0 or not _names_earlier_year(row.text, year):
+        if not starts[0] < k < starts[-1] or not _names_earlier_year(row.text, year):
             continue
         ours, theirs = Notes(notes.source), Notes(notes.source)
         reading = _read_one_table3(rows[:k], ours)
