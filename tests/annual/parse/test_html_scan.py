@@ -34,7 +34,10 @@ from gongkai.annual.parse.document import Line
 from tests.annual.parse.as_documents import as_html
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-SOURCE = Path(tree.__file__ or "").resolve().parent / "_html_scan.c"
+SOURCE = (
+    Path(__file__).resolve().parents[3] / "src" / "gongkai" / "annual" / "parse" / "_html_scan.c"
+)
+"""The C source in the checkout (a compiled reader's modules live elsewhere, without it)."""
 Scan = Callable[..., Any]
 """``scan(markup, spans, table_type, word_lists, stored)``."""
 
