@@ -1,48 +1,22 @@
 """A fifth red team's hand-made fixtures (``tests/fixtures/redteam5``): crawled text, converters'
 Markdown and portal HTML in shapes the other fixtures do not show.
 
-The fixtures with an ``.expected.json`` are compared cell by cell by
-``test_fixture_reports``; here are the notes each must (or must not) give. A fixture the
-reader does not yet read whole has its expected values in a ``.pending.json`` instead and is
-compared here, marked ``xfail(strict=True)`` with what is read wrong and the rule that would
-fix it: when the fix lands the test fails as XPASS, and the file is renamed to
-``.expected.json``.
+Here are the notes each fixture must (or must not) give, and the pending list (how the
+fixtures are kept and compared: ``tests/annual/parse/redteam.py``).
 """
 
 from __future__ import annotations
-
-import json
-from pathlib import Path
-from typing import Any
 
 import pytest
 
 from gongkai.annual.check import check
 from gongkai.annual.model import AnnualReport
-from gongkai.annual.parse import parse_bytes, parse_file
+from gongkai.annual.parse import parse_bytes
+from tests.annual.parse.redteam import BAD_CODES, WARNED_ROWS, RedTeam, codes, pending_params
 from tests.annual.parse.test_fixture_reports import differences
 from tests.conftest import FIXTURES
 
-HERE = FIXTURES / "redteam5"
-BAD_CODES = {"SECTION_NOT_FOUND", "TABLE_NOT_FOUND", "ROW_NOT_FOUND", "INTERNAL_ERROR"}
-WARNED_ROWS = {"ROW_INFERRED", "ROW_TOO_FEW", "ROW_TOO_MANY", "VALUES_UNASSIGNED", "ROW_DUPLICATE"}
-
-
-def _path(name: str) -> Path:
-    return next(p for p in HERE.glob(f"{name}.*") if p.suffix in (".txt", ".html"))
-
-
-def _read(name: str) -> AnnualReport:
-    return parse_file(_path(name))
-
-
-def _codes(report: AnnualReport) -> list[str]:
-    return [str(d["code"]) for d in report.diagnostics or ()]
-
-
-def _pending(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((HERE / f"{name}.pending.json").read_text(encoding="utf-8"))
-    return data
+TEAM = RedTeam(FIXTURES / "redteam5")
 
 
 def _blank_rows(report: AnnualReport) -> list[str | None]:
@@ -55,25 +29,18 @@ PENDING: dict[str, str] = {}
 
 @pytest.mark.parametrize(
     "name",
-    [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=r)) for n, r in PENDING.items()],
+    pending_params(PENDING),
 )
 def test_pending_fixture_reads_whole(name: str) -> None:
-    report = _read(name)
-    assert differences(report, _pending(name)) == []
-    assert not set(_codes(report)) & (BAD_CODES | WARNED_ROWS)
+    TEAM.assert_reads_whole(name)
 
 
 def test_every_pending_fixture_is_listed_and_every_fixture_has_values() -> None:
-    pending = {p.name.removesuffix(".pending.json") for p in HERE.glob("*.pending.json")}
-    assert pending == set(PENDING)
-    documents = {p.stem for p in HERE.iterdir() if p.suffix in (".txt", ".html")}
-    expected = {p.name.removesuffix(".expected.json") for p in HERE.glob("*.expected.json")}
-    assert documents == expected | pending
-    assert len(documents) >= 25
+    TEAM.assert_listed(PENDING, at_least=25)
 
 
 def test_html_nbsp_cells_are_blank_with_a_note_never_zero() -> None:
-    report = _read("html-rowspan-colspan-headers-nbsp-blank-rows")
+    report = TEAM.read("html-rowspan-colspan-headers-nbsp-blank-rows")
     blank = ["withheld.state_secret", "withheld.enforcement_files", "other.fee_unpaid"]
     assert sorted(r for r in _blank_rows(report) if r) == sorted(f"table3.{k}" for k in blank)
     for key in blank:
@@ -81,16 +48,16 @@ def test_html_nbsp_cells_are_blank_with_a_note_never_zero() -> None:
 
 
 def test_markdown_blank_total_under_a_page_footer_row_is_null_with_a_note() -> None:
-    report = _read("md-footer-dash-page-number-row-inside-table3-blank-total-cell")
+    report = TEAM.read("md-footer-dash-page-number-row-inside-table3-blank-total-cell")
     assert _blank_rows(report) == ["table3.not_processed.publication"]
     assert report.table3.row("not_processed.publication") == (1, 0, 0, 0, 0, 0, None)
-    assert not set(_codes(report)) & WARNED_ROWS  # the “— 4 —” row is no row
+    assert not set(codes(report)) & WARNED_ROWS  # the “— 4 —” row is no row
 
 
 def test_markdown_table4_in_three_tables_keeps_its_blank_total_blank() -> None:
-    report = _read("md-table4-three-tables-litigation-word-between-direct-total-empty")
+    report = TEAM.read("md-table4-three-tables-litigation-word-between-direct-total-empty")
     assert report.to_dict()["table4"]["litigation_direct"]["total"] is None
-    assert "CELL_BLANK" in _codes(report)
+    assert "CELL_BLANK" in codes(report)
 
 
 @pytest.mark.parametrize(
@@ -101,21 +68,21 @@ def test_markdown_table4_in_three_tables_keeps_its_blank_total_blank() -> None:
     ],
 )
 def test_slashes_for_blank_rows_are_null_not_zero_and_no_row_is_short(name: str) -> None:
-    report = _read(name)
+    report = TEAM.read(name)
     assert report.table3.row("withheld.state_secret") == (None,) * 7
     assert report.table3.row("granted")[0] not in (None, 0)
-    assert not set(_codes(report)) & WARNED_ROWS
+    assert not set(codes(report)) & WARNED_ROWS
 
 
 def test_dashes_for_the_two_litigation_groups_are_null() -> None:
-    report = _read("crawled-row-per-line-dashes-for-blank-rows-and-litigation-groups")
+    report = TEAM.read("crawled-row-per-line-dashes-for-blank-rows-and-litigation-groups")
     table4 = report.to_dict()["table4"]
     assert set(table4["litigation_direct"].values()) == {None}
     assert table4["reconsideration"]["total"] == 1
 
 
 def test_totals_misprinted_by_the_report_are_read_as_printed_and_the_checks_say_so() -> None:
-    report = _read("crawled-row-per-line-own-totals-misprinted-granted-and-reconsideration")
+    report = TEAM.read("crawled-row-per-line-own-totals-misprinted-granted-and-reconsideration")
     assert report.table3.row("granted") == (4, 1, 0, 0, 0, 0, 6)
     findings = {(f.code, c) for f in check(report) for c in f.cells}
     assert any(code == "T3.E003" and "granted" in cell for code, cell in findings)
@@ -123,9 +90,9 @@ def test_totals_misprinted_by_the_report_are_read_as_printed_and_the_checks_say_
 
 
 def test_organ_only_in_the_crawler_header_is_taken_and_said() -> None:
-    report = _read("crawled-organ-only-in-publisher-header-line-no-signature-organ")
+    report = TEAM.read("crawled-organ-only-in-publisher-header-line-no-signature-organ")
     assert report.organ == "样例市气象局"
-    assert "ORGAN_FROM_PUBLISHER" in _codes(report)
+    assert "ORGAN_FROM_PUBLISHER" in codes(report)
 
 
 @pytest.mark.parametrize(
@@ -144,9 +111,9 @@ def test_organ_only_in_the_crawler_header_is_taken_and_said() -> None:
     ],
 )
 def test_organ_is_found_without_a_warning(name: str, organ: str) -> None:
-    report = _read(name)
+    report = TEAM.read(name)
     assert report.organ == organ
-    assert not {"ORGAN_NOT_FOUND", "ORGAN_SPELLING"} & set(_codes(report))
+    assert not {"ORGAN_NOT_FOUND", "ORGAN_SPELLING"} & set(codes(report))
 
 
 @pytest.mark.parametrize(
@@ -161,14 +128,14 @@ def test_organ_is_found_without_a_warning(name: str, organ: str) -> None:
     ],
 )
 def test_year_is_read_without_guessing_from_a_date(name: str, year: int) -> None:
-    report = _read(name)
+    report = TEAM.read(name)
     assert report.year == year
-    assert not {"YEAR_NOT_FOUND", "YEAR_FROM_DATE", "YEAR_CONFLICT"} & set(_codes(report))
+    assert not {"YEAR_NOT_FOUND", "YEAR_FROM_DATE", "YEAR_CONFLICT"} & set(codes(report))
 
 
 def test_table2_without_a_regulations_row_says_so_and_leaves_it_blank() -> None:
-    report = _read("md-no-guizhang-row-guifanxing-wenjian-dun-numbering-xingzhengfa-fuyi")
-    assert "ROW_NOT_PRINTED" in _codes(report)
+    report = TEAM.read("md-no-guizhang-row-guifanxing-wenjian-dun-numbering-xingzhengfa-fuyi")
+    assert "ROW_NOT_PRINTED" in codes(report)
     assert report.to_dict()["table2"]["regulations"] == {
         "made": None,
         "repealed": None,
@@ -177,44 +144,44 @@ def test_table2_without_a_regulations_row_says_so_and_leaves_it_blank() -> None:
 
 
 def test_notes_in_table2_cells_leave_the_number() -> None:
-    report = _read("md-table2-cells-annotated-qizhong-xiuding-units-and-dates")
+    report = TEAM.read("md-table2-cells-annotated-qizhong-xiuding-units-and-dates")
     table2 = report.to_dict()["table2"]
     assert table2["normative_documents"] == {"made": 22, "repealed": 3, "in_force": 140}
     assert (table2["licensing"], table2["fees"]) == (418, 1.2)
 
 
 def test_thousands_separators_in_one_line_runs_are_one_number() -> None:
-    report = _read("crawled-one-line-runs-with-thousands-separators-large-office")
+    report = TEAM.read("crawled-one-line-runs-with-thousands-separators-large-office")
     assert report.table3.row("received") == (1087, 23, 0, 0, 2, 1, 1113)
     assert report.to_dict()["table2"]["licensing"] == 4127
 
 
 def test_full_width_comma_between_thousands_is_no_cell_boundary() -> None:
-    report = _read("crawled-rows-per-line-full-width-comma-thousands-separators")
+    report = TEAM.read("crawled-rows-per-line-full-width-comma-thousands-separators")
     assert report.table3.row("granted") == (602, 11, 0, 0, 1, 0, 614)
-    assert not set(_codes(report)) & WARNED_ROWS
+    assert not set(codes(report)) & WARNED_ROWS
 
 
 def test_traditional_report_is_converted_and_said() -> None:
-    report = _read("crawled-one-line-traditional-characters-cells-run-together")
+    report = TEAM.read("crawled-one-line-traditional-characters-cells-run-together")
     assert report.organ == "样例市体育局"
-    assert "TRADITIONAL" in _codes(report)
+    assert "TRADITIONAL" in codes(report)
 
 
 def test_a_cell_per_line_page_reads_whole() -> None:
-    report = _read("crawled-every-cell-on-its-own-line-get-text-newline")
-    assert not set(_codes(report)) & (BAD_CODES | WARNED_ROWS)
+    report = TEAM.read("crawled-every-cell-on-its-own-line-get-text-newline")
+    assert not set(codes(report)) & (BAD_CODES | WARNED_ROWS)
     assert report.confidence == {"table2": 1.0, "table3": 1.0, "table4": 1.0}
 
 
 def test_group_subtotal_rows_are_ignored_and_said() -> None:
-    report = _read("md-table3-group-subtotal-rows-with-numbers")
-    assert _codes(report).count("SUBTOTAL_IGNORED") == 4
+    report = TEAM.read("md-table3-group-subtotal-rows-with-numbers")
+    assert codes(report).count("SUBTOTAL_IGNORED") == 4
     assert report.table3.row("withheld.state_secret") == (0,) * 7
 
 
 def test_government_report_is_the_government_not_its_office() -> None:
-    report = _read("crawled-government-report-signed-by-its-general-office")
+    report = TEAM.read("crawled-government-report-signed-by-its-general-office")
     assert report.organ == "样例市人民政府"
 
 
@@ -223,8 +190,8 @@ def test_wrapped_label_rows_of_converters_add_no_rows() -> None:
         "md-wrapped-label-second-line-as-its-own-empty-row",
         "html-wrapped-label-continuation-in-its-own-table-row",
     ):
-        report = _read(name)
-        assert not set(_codes(report)) & WARNED_ROWS, name
+        report = TEAM.read(name)
+        assert not set(codes(report)) & WARNED_ROWS, name
         assert report.table3.row("withheld.prohibited_by_law") == (0,) * 7, name
 
 
@@ -236,7 +203,7 @@ def test_wrapped_label_rows_of_converters_add_no_rows() -> None:
     ],
 )
 def test_zero_cells_printed_blank_are_null_never_zero(name: str) -> None:
-    report = _read(name)
+    report = TEAM.read(name)
     granted = report.table3.row("granted")
     assert granted[2:6] == (None,) * 4
     assert report.table3.row("withheld.state_secret") == (None,) * 7
@@ -246,7 +213,7 @@ def test_zero_cells_printed_blank_are_null_never_zero(name: str) -> None:
 def _ambiguous_blank_cells() -> bytes:
     """The report above with three organisations' applications whose numbers (each 1) fit
     the table's sums in three ways: 予以公开 “3 1 4”, 部分公开 “1 1”, 不掌握 “2 1 3”."""
-    text = _path("crawled-rows-per-line-zero-cells-blank-organisations-columns-used").read_text(
+    text = TEAM.path("crawled-rows-per-line-zero-cells-blank-organisations-columns-used").read_text(
         encoding="utf-8"
     )
     text = text.replace("申请数量 6 1 0 0 0 0 7", "申请数量 5 2 0 1 0 0 8")
@@ -277,44 +244,42 @@ def test_an_ambiguous_row_shows_the_cells_its_readings_agree_on_and_lists_them_a
 def test_a_table3_with_numbers_above_its_labels_is_paired_upwards_and_says_so() -> None:
     """It used to be read shifted by one row, silently, at confidence 1.0."""
     name = "pdf-text-each-table3-number-line-printed-above-its-label"
-    report = _read(name)
-    expected = json.loads((HERE / f"{name}.expected.json").read_text(encoding="utf-8"))
-    assert differences(report, expected) == []
-    assert "VALUES_ABOVE_LABELS" in _codes(report)
+    report = TEAM.read(name)
+    assert differences(report, TEAM.values(name)) == []
+    assert "VALUES_ABOVE_LABELS" in codes(report)
 
 
 def test_a_place_character_the_title_mistypes_is_kept_as_printed_and_said() -> None:
     """Issue 13: an OCR confusion of a place-name character (沪 for 泸 in the title) is
     kept as printed, and flagged when the body or signature spells it otherwise."""
-    report = _read("ocr-place-character-confused-in-title-body-and-signature-spell-it-right")
+    report = TEAM.read("ocr-place-character-confused-in-title-body-and-signature-spell-it-right")
     assert report.organ == "沪州市江阳区司法局"
     spelled = [d for d in report.diagnostics or () if d["code"] == "ORGAN_SPELLING"]
     assert spelled and spelled[0]["spelling"] == "泸州市江阳区司法局"
 
 
 def test_pandas_blanks_and_index_column_are_said_not_read_as_numbers() -> None:
-    report = _read("md-pandas-to-markdown-index-column-unnamed-headers-nan-blanks")
-    codes = _codes(report)
-    assert "ROW_NUMBERS_IGNORED" in codes
+    report = TEAM.read("md-pandas-to-markdown-index-column-unnamed-headers-nan-blanks")
+    assert "ROW_NUMBERS_IGNORED" in codes(report)
     assert "table3.partially_granted" in _blank_rows(report)
     assert report.table3.row("partially_granted") == (1, None, None, None, None, None, 1)
 
 
 def test_a_footnote_mark_after_a_number_is_dropped_silently() -> None:
-    report = _read("html-table3-cell-with-footnote-asterisk-after-the-number")
-    assert not set(_codes(report)) & (BAD_CODES | WARNED_ROWS)
+    report = TEAM.read("html-table3-cell-with-footnote-asterisk-after-the-number")
+    assert not set(codes(report)) & (BAD_CODES | WARNED_ROWS)
     assert report.confidence == {"table2": 1.0, "table3": 1.0, "table4": 1.0}
 
 
 def test_the_organ_from_a_cms_content_source_meta_is_said_to_come_from_the_publisher() -> None:
-    report = _read("html-generic-title-organ-only-in-meta-contentsource")
+    report = TEAM.read("html-generic-title-organ-only-in-meta-contentsource")
     assert report.organ == "样例市教育局"
-    assert "ORGAN_FROM_PUBLISHER" in _codes(report)
+    assert "ORGAN_FROM_PUBLISHER" in codes(report)
 
 
 def test_table4_printing_only_its_first_group_is_read_from_the_left_and_said_unsure() -> None:
-    report = _read("crawled-rows-per-line-table4-only-reconsideration-printed-litigation-blank")
-    assert "AMBIGUOUS_RUN" in _codes(report)
+    report = TEAM.read("crawled-rows-per-line-table4-only-reconsideration-printed-litigation-blank")
+    assert "AMBIGUOUS_RUN" in codes(report)
     assert report.confidence["table4"] < 1.0
     assert sorted(r for r in _blank_rows(report) if r) == [
         "table4.litigation_after_reconsideration",
@@ -323,12 +288,12 @@ def test_table4_printing_only_its_first_group_is_read_from_the_left_and_said_uns
 
 
 def test_labels_then_numbers_column_by_column_are_read_in_the_order_that_adds_up() -> None:
-    report = _read("pdfminer-text-table3-labels-then-numbers-column-by-column")
-    assert "LABELS_THEN_VALUES" in _codes(report)
+    report = TEAM.read("pdfminer-text-table3-labels-then-numbers-column-by-column")
+    assert "LABELS_THEN_VALUES" in codes(report)
     assert report.confidence["table3"] == 1.0
 
 
 def test_table4_printed_one_cell_a_row_is_read_cell_by_cell_and_said() -> None:
-    report = _read("md-table4-transposed-one-row-per-cell-group-and-column-labels")
-    assert "TABLE4_ONE_CELL_A_ROW" in _codes(report)
+    report = TEAM.read("md-table4-transposed-one-row-per-cell-group-and-column-labels")
+    assert "TABLE4_ONE_CELL_A_ROW" in codes(report)
     assert report.confidence["table4"] == 1.0

@@ -4,48 +4,19 @@ copies, pdfminer text with ``(cid:N)`` glyph codes, Word and CMS pages (digits s
 inline elements, vertical group labels, hidden cells, one table a row), tables printed on their
 side or beside last year's figures, and titles in other forms.
 
-The fixtures with an ``.expected.json`` are compared cell by cell by
-``test_fixture_reports``; here are the notes each must (or must not) give. A fixture the
-reader does not yet read whole has its expected values in a ``.pending.json`` instead and is
-compared here, marked ``xfail(strict=True)`` with what is read wrong and the rule that would
-fix it: when the fix lands the test fails as XPASS, and the file is renamed to
-``.expected.json``.
+Here are the notes each fixture must (or must not) give, and the pending list (how the
+fixtures are kept and compared: ``tests/annual/parse/redteam.py``).
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 import pytest
 
-from gongkai.annual.model import AnnualReport
-from gongkai.annual.parse import parse_file
+from tests.annual.parse.redteam import BAD_CODES, WARNED_ROWS, RedTeam, codes, pending_params
 from tests.annual.parse.test_fixture_reports import differences
 from tests.conftest import FIXTURES
 
-HERE = FIXTURES / "redteam6"
-BAD_CODES = {"SECTION_NOT_FOUND", "TABLE_NOT_FOUND", "ROW_NOT_FOUND", "INTERNAL_ERROR"}
-WARNED_ROWS = {"ROW_INFERRED", "ROW_TOO_FEW", "ROW_TOO_MANY", "VALUES_UNASSIGNED", "ROW_DUPLICATE"}
-
-
-def _path(name: str) -> Path:
-    return next(p for p in HERE.glob(f"{name}.*") if p.suffix in (".txt", ".html"))
-
-
-def _read(name: str) -> AnnualReport:
-    return parse_file(_path(name))
-
-
-def _codes(report: AnnualReport) -> list[str]:
-    return [str(d["code"]) for d in report.diagnostics or ()]
-
-
-def _values(name: str) -> dict[str, Any]:
-    path = next(HERE.glob(f"{name}.*.json"))
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+TEAM = RedTeam(FIXTURES / "redteam6")
 
 
 PENDING: dict[str, str] = {
@@ -72,35 +43,27 @@ PENDING: dict[str, str] = {
 
 @pytest.mark.parametrize(
     "name",
-    [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=r)) for n, r in PENDING.items()],
+    pending_params(PENDING),
 )
 def test_pending_fixture_reads_whole(name: str) -> None:
-    report = _read(name)
-    assert differences(report, _values(name)) == []
-    assert not set(_codes(report)) & (BAD_CODES | WARNED_ROWS)
+    TEAM.assert_reads_whole(name)
 
 
 def test_every_pending_fixture_is_listed_and_every_fixture_has_values() -> None:
-    pending = {p.name.removesuffix(".pending.json") for p in HERE.glob("*.pending.json")}
-    assert pending == set(PENDING)
-    documents = {p.stem for p in HERE.iterdir() if p.suffix in (".txt", ".html")}
-    expected = {p.name.removesuffix(".expected.json") for p in HERE.glob("*.expected.json")}
-    assert documents == expected | pending
-    assert not expected & pending
-    assert len(documents) >= 20
+    TEAM.assert_listed(PENDING, at_least=20)
 
 
 def test_fee_with_thousands_separator_and_unit_in_its_cell_is_one_number() -> None:
-    report = _read("md-large-office-thousands-separators-fee-with-wanyuan-in-cell")
+    report = TEAM.read("md-large-office-thousands-separators-fee-with-wanyuan-in-cell")
     assert report.to_dict()["table2"]["fees"] == 1234.56
     assert report.to_dict()["table2"]["licensing"] == 1287
 
 
 def test_hidden_cells_of_a_word_export_are_not_read_as_numbers() -> None:
-    report = _read("html-word-export-hidden-display-none-serial-cell-after-each-table3-label")
+    report = TEAM.read("html-word-export-hidden-display-none-serial-cell-after-each-table3-label")
     assert report.table3.row("received") == (28, 5, 0, 0, 1, 1, 35)
     assert report.table3.row("carried_forward") == (2, 0, 0, 0, 0, 0, 2)
-    assert not set(_codes(report)) & WARNED_ROWS
+    assert not set(codes(report)) & WARNED_ROWS
 
 
 @pytest.mark.parametrize(
@@ -111,18 +74,20 @@ def test_hidden_cells_of_a_word_export_are_not_read_as_numbers() -> None:
     ],
 )
 def test_digits_split_over_inline_elements_or_full_width_with_units_read_whole(name: str) -> None:
-    report = _read(name)
-    assert differences(report, _values(name)) == []
+    report = TEAM.read(name)
+    assert differences(report, TEAM.values(name)) == []
     assert report.confidence == {"table2": 1.0, "table3": 1.0, "table4": 1.0}
 
 
 def test_last_years_cells_beside_this_years_are_never_read_as_this_years() -> None:
     """Fourteen numbers a row: until the year columns are told apart, rows stay blank."""
-    report = _read("crawled-table3-each-cell-this-year-then-last-year-fourteen-numbers-a-row")
-    expected = _values("crawled-table3-each-cell-this-year-then-last-year-fourteen-numbers-a-row")
+    report = TEAM.read("crawled-table3-each-cell-this-year-then-last-year-fourteen-numbers-a-row")
+    expected = TEAM.values(
+        "crawled-table3-each-cell-this-year-then-last-year-fourteen-numbers-a-row"
+    )
     for key, row in expected["table3"].items():
         assert report.table3.row(key) in (tuple(row), (None,) * 7)
-    assert "ROW_TOO_MANY" in _codes(report) or differences(report, expected) == []
+    assert "ROW_TOO_MANY" in codes(report) or differences(report, expected) == []
 
 
 @pytest.mark.parametrize(
@@ -133,14 +98,14 @@ def test_last_years_cells_beside_this_years_are_never_read_as_this_years() -> No
     ],
 )
 def test_a_table_on_its_side_is_blank_and_said_or_read_right_never_misplaced(name: str) -> None:
-    report = _read(name)
-    expected = _values(name)
+    report = TEAM.read(name)
+    expected = TEAM.values(name)
     got = report.to_dict()
     for table in ("table3", "table4"):
         for key, value in expected[table].items():
             blank = [None] * 7 if table == "table3" else dict.fromkeys(value)
             assert got[table][key] in (value, blank)
-    assert set(_codes(report)) & (BAD_CODES | WARNED_ROWS) or differences(report, expected) == []
+    assert set(codes(report)) & (BAD_CODES | WARNED_ROWS) or differences(report, expected) == []
 
 
 @pytest.mark.parametrize(
@@ -159,12 +124,12 @@ def test_a_table_on_its_side_is_blank_and_said_or_read_right_never_misplaced(nam
     ],
 )
 def test_organ_and_year_from_titles_in_other_forms(name: str, organ: str, year: int) -> None:
-    report = _read(name)
+    report = TEAM.read(name)
     assert (report.organ, report.year) == (organ, year)
-    assert not {"ORGAN_NOT_FOUND", "ORGAN_SPELLING", "YEAR_NOT_FOUND"} & set(_codes(report))
+    assert not {"ORGAN_NOT_FOUND", "ORGAN_SPELLING", "YEAR_NOT_FOUND"} & set(codes(report))
 
 
 def test_glyphs_a_converter_could_not_map_are_said_once() -> None:
-    report = _read("pdfminer-cid-glyph-codes-in-some-table3-labels-row-per-line")
+    report = TEAM.read("pdfminer-cid-glyph-codes-in-some-table3-labels-row-per-line")
     unmapped = [d for d in report.diagnostics or () if d["code"] == "GLYPHS_UNMAPPED"]
     assert len(unmapped) == 1 and unmapped[0]["severity"] == "info"

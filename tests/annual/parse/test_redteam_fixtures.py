@@ -21,19 +21,13 @@ from gongkai.annual.model import AnnualReport
 from gongkai.annual.parse import parse_bytes, parse_file
 from gongkai.annual.parse.labels import table2_labels, table3_labels, table4_labels
 from gongkai.annual.parse.recognize import _title_kind
+from tests.annual.parse.redteam import BAD_CODES, WARNED_ROWS, codes, pending_params
 from tests.annual.parse.test_fixture_reports import differences
 from tests.conftest import FIXTURES
-
-BAD_CODES = {"SECTION_NOT_FOUND", "TABLE_NOT_FOUND", "ROW_NOT_FOUND", "INTERNAL_ERROR"}
-WARNED_ROWS = {"ROW_INFERRED", "ROW_TOO_FEW", "ROW_TOO_MANY", "VALUES_UNASSIGNED"}
 
 
 def _path(name: str) -> Path:
     return next(FIXTURES.glob(f"*/{name}.txt"))
-
-
-def _codes(report: AnnualReport) -> list[str]:
-    return [str(d["code"]) for d in report.diagnostics or ()]
 
 
 def _pending(name: str) -> dict[str, Any]:
@@ -47,12 +41,12 @@ PENDING: dict[str, str] = {}
 
 @pytest.mark.parametrize(
     "name",
-    [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=r)) for n, r in PENDING.items()],
+    pending_params(PENDING),
 )
 def test_pending_fixture_reads_whole(name: str) -> None:
     report = parse_file(_path(name))
     assert differences(report, _pending(name)) == []
-    assert not set(_codes(report)) & (BAD_CODES | WARNED_ROWS)
+    assert not set(codes(report)) & (BAD_CODES | WARNED_ROWS)
     assert report.confidence == {"table2": 1.0, "table3": 1.0, "table4": 1.0}
 
 
@@ -66,12 +60,12 @@ def test_letter_o_in_tables_three_and_four_is_read_as_zero_and_said_each_time() 
 def test_thousands_separators_are_one_number() -> None:
     report = parse_file(_path("markdown_alignment_rows_doubled_header_rows_thousands_separators"))
     assert (report.table2.licensing, report.table2.punishment) == (1234, 2015)
-    assert "ROW_DUPLICATE" not in _codes(report)  # the repeated header rows are no rows
+    assert "ROW_DUPLICATE" not in codes(report)  # the repeated header rows are no rows
 
 
 def test_table4_header_rows_printed_twice_are_no_conflict() -> None:
     report = parse_file(_path("markdown_alignment_rows_doubled_header_rows_thousands_separators"))
-    assert "TABLE4_HEADINGS_CONFLICT" not in _codes(report)
+    assert "TABLE4_HEADINGS_CONFLICT" not in codes(report)
 
 
 def test_html_tables_with_placeholder_headers_and_a_blank_total_say_only_the_blank() -> None:
@@ -105,7 +99,7 @@ def test_sections_numbered_in_brackets_keep_their_own_numbered_paragraphs() -> N
     assert report.sections["1"].startswith("1、主动公开")
     assert "3、政府信息管理" in report.sections["1"]
     assert report.sections["5"].startswith("1、公开的深度不够")
-    assert "ROW_NOT_PRINTED" in _codes(report)  # no 规章 row: said, left blank
+    assert "ROW_NOT_PRINTED" in codes(report)  # no 规章 row: said, left blank
     assert report.table2.regulations.made is None
 
 
@@ -128,8 +122,8 @@ def test_characters_ocr_reads_for_wei_and_yi_leave_the_label(
 
 def test_table4_header_with_mo_for_wei_still_orders_its_columns() -> None:
     report = parse_file(_path("ocr_mo_for_wei_ji_for_yi_in_labels_table4_columns_reordered"))
-    assert "TABLE4_REORDERED" in _codes(report)
-    assert not set(_codes(report)) & WARNED_ROWS
+    assert "TABLE4_REORDERED" in codes(report)
+    assert not set(codes(report)) & WARNED_ROWS
 
 
 def _markdown_report(table3_row: str) -> str:
@@ -150,7 +144,7 @@ def test_a_markdown_row_that_lost_a_pipe_between_two_numbers_is_not_shifted() ->
     row = "| 三、本年度办理结果 | （一）予以公开 | 123 | 1 | 0 | 1 | 0 | 17 |"
     report = parse_bytes(_markdown_report(row).encode("utf-8"), "样本.txt")
     assert report.table3.row("granted") in ((12, 3, 1, 0, 1, 0, 17), (None,) * 7)
-    assert "ROW_TOO_FEW" in _codes(report)  # (the blank after the closing | is no cell)
+    assert "ROW_TOO_FEW" in codes(report)  # (the blank after the closing | is no cell)
 
 
 def test_a_markdown_row_printing_its_last_cell_blank_keeps_it_blank() -> None:
@@ -178,7 +172,7 @@ def test_a_markdown_table3_split_by_its_columns_is_joined(name: str) -> None:
     report = parse_file(_path(name))
     expected = json.loads(next(FIXTURES.glob(f"*/{name}.expected.json")).read_text("utf-8"))
     assert differences(report, expected) == []
-    assert not set(_codes(report)) & (BAD_CODES | WARNED_ROWS)
+    assert not set(codes(report)) & (BAD_CODES | WARNED_ROWS)
     assert report.confidence == {"table2": 1.0, "table3": 1.0, "table4": 1.0}
 
 
@@ -214,8 +208,8 @@ def test_rt4_table4_on_one_markdown_row_with_a_blank_total_reads_each_cell() -> 
         report.table4.litigation_after_reconsideration.upheld,
         report.table4.reconsideration.total,
     ) == (1, 5)
-    assert "CELL_BLANK" in _codes(report)
-    assert not set(_codes(report)) & (BAD_CODES | WARNED_ROWS)
+    assert "CELL_BLANK" in codes(report)
+    assert not set(codes(report)) & (BAD_CODES | WARNED_ROWS)
     assert report.confidence is not None and report.confidence["table4"] == 1.0
 
 
@@ -239,14 +233,14 @@ def test_rt4_table4_markdown_row_with_its_first_cell_blank_is_not_shifted() -> N
     got = report.table4.reconsideration
     assert (got.upheld, got.corrected, got.total) == (None, 1, 1)
     assert report.table4.litigation_direct.total == 2
-    assert "CELL_BLANK" in _codes(report)
+    assert "CELL_BLANK" in codes(report)
 
 
 def test_rt4_table4_markdown_row_one_cell_short_is_not_read_by_position() -> None:
     row = "| 1 | 0 | 0 | 1 | 2 | 0 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 0 |"  # 14 cells, none blank
     report = parse_bytes(_table4_report(row).encode("utf-8"), "样本.txt")
     assert report.table4.reconsideration.upheld is None
-    assert "ROW_TOO_FEW" in _codes(report)
+    assert "ROW_TOO_FEW" in codes(report)
 
 
 def test_rt4_a_total_row_printed_as_zeros_is_read_as_printed() -> None:
@@ -267,7 +261,7 @@ def test_rt4_narrative_parts_then_tables_under_their_own_numbers() -> None:
     assert report.sections is not None
     assert report.sections["2"] == "主动公开情况详见附表一。"
     assert report.sections["4"].startswith("本年度未发生行政复议")
-    assert "ROW_NOT_PRINTED" in _codes(report)
+    assert "ROW_NOT_PRINTED" in codes(report)
     assert report.table2.regulations.made is None
 
 
@@ -297,7 +291,7 @@ def test_rt4_table4_row_cut_by_a_page_footer_is_one_row_read_by_its_cells() -> N
     report = parse_file(_path(name))
     assert report.table4.reconsideration.pending is None
     assert report.table4.litigation_direct.total == 3  # (the footer's 8 is no cell)
-    assert "CELL_BLANK" in _codes(report)
+    assert "CELL_BLANK" in codes(report)
     assert report.confidence is not None and report.confidence["table4"] == 1.0
 
 
@@ -306,7 +300,7 @@ def test_rt4_two_table4_rows_printing_the_same_column_are_not_joined() -> None:
     second = "|  |  |  |  |  | 0 | 0 | 0 | 0 | 0 | 0 | 0 |  |  |  |"  # 14 numbers in all
     report = parse_bytes(_table4_report(f"{first}\n{second}").encode("utf-8"), "样本.txt")
     assert report.table4.reconsideration.upheld is None
-    assert "ROW_TOO_FEW" in _codes(report)
+    assert "ROW_TOO_FEW" in codes(report)
 
 
 @pytest.mark.parametrize(
