@@ -26,15 +26,15 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .document import Document
-from .grid import MAX_WIDTH, RawCell
+from .grid import MAX_WIDTH
 from .read_docx import (
     Content,
     ListCounter,
     _Cell,
     _Level,
     _Rows,
-    _shown_above,
     lay_out,
+    merged_rows,
     report_title,
 )
 from .unreadable import UnreadableDocument
@@ -1201,7 +1201,7 @@ def _table_rows(table: _Table) -> _Rows:
                 merge = "restart" if tc.vert_restart else "continue"
             cells.append(_Cell(first, max(1, last - first), text, merge))
         grid_rows.append(cells)
-    return _merged_rows(grid_rows)
+    return merged_rows(grid_rows)
 
 
 def _columns(table: _Table) -> list[int] | None:
@@ -1223,33 +1223,6 @@ def _columns(table: _Table) -> list[int] | None:
 
 def _column(columns: list[int], edge: int) -> int:
     return max(0, bisect_right(columns, edge + _SNAP) - 1)
-
-
-def _merged_rows(grid_rows: list[list[_Cell]]) -> _Rows:
-    rows = _Rows()
-    continued: set[tuple[int, int]] = set()
-    above: list[_Cell] = []
-    for r, cells in enumerate(grid_rows):
-        row: list[RawCell] = []
-        before = cells[0].column if cells else 0
-        if before:
-            row.append(RawCell("", 1, before))
-        shown: list[_Cell] = []
-        for cell in cells:
-            texts = _shown_above(above, cell) if cell.merge == "continue" and above else None
-            if texts is None:
-                row.append(RawCell(cell.text, 1, cell.span))
-                shown.append(cell)
-                continue
-            for k, text in texts:
-                row.append(RawCell(text or ""))
-                shown.append(_Cell(k, 1, text or "", None))
-                if text is not None:
-                    continued.add((r, k))
-        rows.append(row)
-        above = shown
-    rows.continued = frozenset(continued)
-    return rows
 
 
 # ----------------------------------------------------------------------------- document

@@ -442,6 +442,13 @@ def _table_rows(table: lxml.etree._Element, numbering: _Numbering | None = None)
             column += span
         grid_rows.append(cells)
 
+    return merged_rows(grid_rows)
+
+
+def merged_rows(grid_rows: list[list[_Cell]]) -> _Rows:
+    """A table's rows of cells at their grid columns, each cell continuing a vertical merge
+    replaced by what the row above shows over its columns (``_shown_above``): Word's
+    tables (``w:vMerge``) and Word 97's (``read_doc``) alike."""
     rows = _Rows()
     continued: set[tuple[int, int]] = set()
     above: list[_Cell] = []  # what the row above shows, cell by cell
