@@ -63,6 +63,61 @@ class _Cell:
     row: Row
 
 
+_POSITION = {key: position for position, key in enumerate(s.TABLE4_COLUMN_KEYS)}
+
+
+class _Table4:
+    """Table 四 filled one cell at a time, each number put by its group and column: what
+    both layouts read into. ``reading`` is the table read so far."""
+
+    __slots__ = ("blanks", "filled", "reading")
+
+    def __init__(self) -> None:
+        self.reading = Reading(expected=len(s.TABLE4_GROUPS) * _WIDTH, found=True)
+        for group in s.TABLE4_GROUP_KEYS:
+            self.reading.cells[group] = [None] * _WIDTH
+        self.filled: set[tuple[str, str]] = set()
+        self.blanks: list[tuple[str, Row]] = []
+        """The blank cells (key, the row printing it), in the order put."""
+
+    def put(self, group: str, column: str, value: Value, row: Row) -> bool:
+        """Put ``value``, printed on ``row``, in its cell; ``False`` when that cell was
+        put already (it keeps its first number)."""
+        self.reading.touch(row)
+        if (group, column) in self.filled:
+            return False
+        self.filled.add((group, column))
+        position = _POSITION[column]
+        self.reading.cells[group][position] = value.number
+        self.reading.certain += 1
+        if value.kind is Kind.PLACEHOLDER:
+            held = self.reading.placeholders.get(group, ())
+            self.reading.placeholders[group] = tuple(sorted((*held, position)))
+        elif value.kind is Kind.EMPTY:
+            self.blanks.append((s.table4_cell(group, column), row))
+        return True
+
+    def say_blanks(self, notes: Notes) -> None:
+        """A ``CELL_BLANK`` note for each blank cell put."""
+        for key, row in self.blanks:
+            notes.add(
+                "CELL_BLANK",
+                "info",
+                f"{s.describe_cell(key)}是空白单元格，按 null 处理",
+                row,
+                cell=key,
+            )
+
+    def missing(self) -> list[str]:
+        """The keys of the cells never put, in the form's order."""
+        return [
+            s.table4_cell(g, c)
+            for g in s.TABLE4_GROUP_KEYS
+            for c in s.TABLE4_COLUMN_KEYS
+            if (g, c) not in self.filled
+        ]
+
+
 def read_table4_cells(rows: Sequence[Row], notes: Notes) -> Reading | None:
     """Table 四 read cell by cell from ``rows`` (see the module docstring), its notes in
     ``notes``; else the table printed across (``read_table4_across``); ``None`` when the
@@ -70,16 +125,10 @@ def read_table4_cells(rows: Sequence[Row], notes: Notes) -> Reading | None:
     cells = _cells(rows)
     if cells is None or len(cells) < _MIN_CELLS:
         return read_table4_across(rows, notes)
-    reading = Reading(expected=len(s.TABLE4_GROUPS) * _WIDTH, found=True)
-    for group in s.TABLE4_GROUP_KEYS:
-        reading.cells[group] = [None] * _WIDTH
-    seen: dict[tuple[str, str], _Cell] = {}
-    blanks: list[_Cell] = []
-    placeholders: dict[str, list[int]] = {}
+    table = _Table4()
     for cell in cells:
-        reading.touch(cell.row)
-        key = s.table4_cell(cell.group, cell.column)
-        if (cell.group, cell.column) in seen:
+        if not table.put(cell.group, cell.column, cell.value, cell.row):
+            key = s.table4_cell(cell.group, cell.column)
             notes.add(
                 "ROW_DUPLICATE",
                 "warning",
@@ -87,37 +136,14 @@ def read_table4_cells(rows: Sequence[Row], notes: Notes) -> Reading | None:
                 cell.row,
                 cell=key,
             )
-            continue
-        seen[(cell.group, cell.column)] = cell
-        position = s.TABLE4_COLUMN_KEYS.index(cell.column)
-        reading.cells[cell.group][position] = cell.value.number
-        reading.certain += 1
-        if cell.value.kind is Kind.PLACEHOLDER:
-            placeholders.setdefault(cell.group, []).append(position)
-        elif cell.value.kind is Kind.EMPTY:
-            blanks.append(cell)
-    reading.placeholders = {k: tuple(sorted(v)) for k, v in placeholders.items()}
     notes.add(
         "TABLE4_ONE_CELL_A_ROW",
         "info",
-        f"表四每行印一格（组、列、数字），共{len(seen)}格，各数字按该行所印的组和列读取",
+        f"表四每行印一格（组、列、数字），共{len(table.filled)}格，各数字按该行所印的组和列读取",
         cells[0].row,
     )
-    for cell in blanks:
-        key = s.table4_cell(cell.group, cell.column)
-        notes.add(
-            "CELL_BLANK",
-            "info",
-            f"{s.describe_cell(key)}是空白单元格，按 null 处理",
-            cell.row,
-            cell=key,
-        )
-    missing = [
-        s.table4_cell(g, c)
-        for g in s.TABLE4_GROUP_KEYS
-        for c in s.TABLE4_COLUMN_KEYS
-        if (g, c) not in seen
-    ]
+    table.say_blanks(notes)
+    missing = table.missing()
     if missing:
         names = "、".join(s.describe_cell(key).removeprefix("表四") for key in missing[:3])
         more = f"等{len(missing)}格" if len(missing) > 3 else ""
@@ -127,7 +153,7 @@ def read_table4_cells(rows: Sequence[Row], notes: Notes) -> Reading | None:
             f"表四每行印一格，找不到{names}{more}，留空",
             cells=missing,
         )
-    return reading
+    return table.reading
 
 
 def _cells(rows: Sequence[Row]) -> list[_Cell] | None:
@@ -136,14 +162,10 @@ def _cells(rows: Sequence[Row]) -> list[_Cell] | None:
     out: list[_Cell] = []
     above: str | None = None  # a group named alone on a line above
     for row in rows:
-        filled = [cell for cell in row.cells if cell]
+        filled, values, words = _read_line(row)
         if not filled:
             continue
-        values = [read_value(cell) for cell in filled]
         numbered = [i for i, v in enumerate(values) if v.is_value]
-        words = normalize_label(
-            "".join(c for c, v in zip(filled, values, strict=True) if not v.is_value)
-        )
         group = _group(words)
         column = _column(words, group)
         if not numbered:
@@ -161,6 +183,17 @@ def _cells(rows: Sequence[Row]) -> list[_Cell] | None:
             return None
         out.append(_Cell(group, column, values[-1], row))
     return out
+
+
+def _read_line(row: Row) -> tuple[list[str], list[Value], str]:
+    """``row``'s filled cells, each read as a value, and its words: the cells that are
+    no value, joined and folded (``normalize_label``), where groups and columns are named."""
+    filled = [cell for cell in row.cells if cell]
+    values = [read_value(cell) for cell in filled]
+    words = normalize_label(
+        "".join(c for c, v in zip(filled, values, strict=True) if not v.is_value)
+    )
+    return filled, values, words
 
 
 def _group(words: str) -> str | None:
@@ -233,22 +266,10 @@ def read_table4_across(rows: Sequence[Row], notes: Notes) -> Reading | None:
     if found is None:
         return None
     order, lines = found
-    reading = Reading(expected=len(s.TABLE4_GROUPS) * _WIDTH, found=True)
-    for group in s.TABLE4_GROUP_KEYS:
-        reading.cells[group] = [None] * _WIDTH
-    placeholders: dict[str, list[int]] = {}
-    blanks: list[tuple[str, Row]] = []
+    table = _Table4()
     for line in lines:
-        reading.touch(line.row)
-        position = s.TABLE4_COLUMN_KEYS.index(line.column)
         for group, value in zip(order, line.values, strict=True):
-            reading.cells[group][position] = value.number
-            reading.certain += 1
-            if value.kind is Kind.PLACEHOLDER:
-                placeholders.setdefault(group, []).append(position)
-            elif value.kind is Kind.EMPTY:
-                blanks.append((s.table4_cell(group, line.column), line.row))
-    reading.placeholders = {k: tuple(sorted(v)) for k, v in placeholders.items()}
+            table.put(group, line.column, value, line.row)
     groups = "、".join(s.TABLE4_GROUP_BY_KEY[g].label for g in order)
     notes.add(
         "TABLE4_ONE_CELL_A_ROW",
@@ -257,30 +278,18 @@ def read_table4_across(rows: Sequence[Row], notes: Notes) -> Reading | None:
         f"分属{groups}，共{len(lines)}行，各数字按表头的组序和该行所印的列读取",
         lines[0].row,
     )
-    for key, row in blanks:
-        notes.add(
-            "CELL_BLANK", "info", f"{s.describe_cell(key)}是空白单元格，按 null 处理", row, cell=key
-        )
-    printed = {line.column for line in lines}
-    missing = [
-        s.table4_cell(g, c)
-        for g in s.TABLE4_GROUP_KEYS
-        for c in s.TABLE4_COLUMN_KEYS
-        if c not in printed
-    ]
+    table.say_blanks(notes)
+    missing = table.missing()
     if missing:
-        names = "、".join(
-            s.TABLE4_COLUMNS[s.TABLE4_COLUMN_KEYS.index(c)].label
-            for c in s.TABLE4_COLUMN_KEYS
-            if c not in printed
-        )
+        printed = {line.column for line in lines}
+        names = "、".join(c.label for c in s.TABLE4_COLUMNS if c.key not in printed)
         notes.add(
             "ROW_NOT_FOUND",
             "warning",
             f"表四横过来印，找不到“{names}”这一行，各组该列留空",
             cells=missing,
         )
-    return reading
+    return table.reading
 
 
 def _across(rows: Sequence[Row]) -> tuple[tuple[str, ...], list[_Line]] | None:
@@ -289,14 +298,10 @@ def _across(rows: Sequence[Row]) -> tuple[tuple[str, ...], list[_Line]] | None:
     headings: list[tuple[str, str]] = []
     lines: list[_Line] = []
     for row in rows:
-        filled = [cell for cell in row.cells if cell]
+        filled, values, words = _read_line(row)
         if not filled:
             continue
-        values = [read_value(cell) for cell in filled]
         count = sum(1 for v in values if v.is_value)
-        words = normalize_label(
-            "".join(c for c, v in zip(filled, values, strict=True) if not v.is_value)
-        )
         if not count and not lines:
             if _header_only(words):
                 headings.extend(table4_headings_in(words))
