@@ -67,6 +67,15 @@ class Notes:
         self.source = source
         self.items: list[dict[str, Any]] = []
 
+    def child(self) -> Notes:
+        """Empty notes of the same source, for a reading that may be dropped: the
+        caller keeps them (``adopt``) only when it keeps the reading."""
+        return Notes(self.source)
+
+    def adopt(self, child: Notes) -> None:
+        """Take ``child``'s diagnostics, after those already here."""
+        self.items.extend(child.items)
+
     def add(
         self,
         code: str,

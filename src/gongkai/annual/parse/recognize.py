@@ -75,7 +75,7 @@ def recognize(document: Document) -> AnnualReport:
     no_meta = Meta(None, None, None, None, ())
     meta = _safe(notes, "元数据", lambda: read_meta(rows, headings), no_meta)
     t2_range, t3_range, t4_range = table_ranges(rows, headings)
-    table_notes = [Notes(document.source) for _ in range(3)]
+    table_notes = [notes.child() for _ in range(3)]
     n2, n3, n4 = table_notes
     readings_found = [
         _safe(n2, "表二", lambda: read_table2(rows[slice(*t2_range)], n2), Reading()),
@@ -83,10 +83,10 @@ def recognize(document: Document) -> AnnualReport:
         _safe(n4, "表四", lambda: _read_table4(rows, t4_range, n4), Reading()),
     ]
     if headings and any(map(_unsure, readings_found)):
-        _tables_elsewhere(rows, headings, readings_found, table_notes, document.source)
+        _tables_elsewhere(rows, headings, readings_found, table_notes)
     t2, t3, t4 = readings_found
     for table in table_notes:
-        notes.items.extend(table.items)
+        notes.adopt(table)
     flat = _flat(document, rows, (t2, t3, t4))
     readings = (("表二", t2), ("表三", t3), ("表四", t4))
     _safe(notes, "单元格注记", lambda: _noted_cells(rows, readings, notes), None)
@@ -453,7 +453,6 @@ def _tables_elsewhere(
     headings: dict[str, int],
     readings: list[Reading],
     table_notes: list[Notes],
-    source: str,
 ) -> None:
     """Each table not found under its own heading (no cell, or only a few: a line of the
     narrative shaped like a row), looked for by its labels in the rest of the document
@@ -463,7 +462,7 @@ def _tables_elsewhere(
     rows another table was read from. In each place only the tables still missing are
     read, the others only when one is found there (``_read_spans``, ``_narrowed``)."""
     for start, end in _other_places(headings, len(rows)):
-        again = _Reread(rows[:end], start, source)
+        again = _Reread(rows[:end], start, table_notes)
         for i in range(len(readings)):
             if not _unsure(readings[i]):
                 continue
@@ -481,15 +480,16 @@ def _tables_elsewhere(
 
 class _Reread:
     """The three tables found by their labels in ``rows[start:]``, without headings,
-    each read (with its own notes) the first time it is asked for."""
+    each read the first time it is asked for, with its own notes (children of the notes
+    of the table's reading they may replace, ``table_notes``)."""
 
     __slots__ = ("notes", "ranges", "readings", "rows")
 
-    def __init__(self, rows: Sequence[Row], start: int, source: str) -> None:
+    def __init__(self, rows: Sequence[Row], start: int, table_notes: Sequence[Notes]) -> None:
         self.rows = rows
         self.ranges = table_ranges(rows, {}, start=start)
         self.readings: list[Reading | None] = [None, None, None]
-        self.notes = [Notes(source) for _ in range(3)]
+        self.notes = [said.child() for said in table_notes]
 
     def reading(self, i: int) -> Reading:
         found = self.readings[i]
@@ -599,14 +599,14 @@ def _read_table4(rows: Sequence[Row], span: tuple[int, int], notes: Notes) -> Re
             lead = table4_header_words(text[after:])
     if start >= end:
         return read_table4(rows[start:end], notes, lead)
-    usual = Notes(notes.source)
+    usual = notes.child()
     reading = read_table4(rows[start:end], usual, lead)
     if not _whole(reading):
-        said = Notes(notes.source)
+        said = notes.child()
         cells = read_table4_cells(rows[start:end], said)
         if cells is not None and cells.confidence > reading.confidence:
             reading, usual = cells, said
-    notes.items.extend(usual.items)
+    notes.adopt(usual)
     return reading
 
 
@@ -671,14 +671,14 @@ def _this_years_table3(rows: Sequence[Row], notes: Notes, year: int) -> Reading 
     for k, row in enumerate(rows):
         if not starts[0] < k < starts[-1] or not _names_earlier_year(row.text, year):
             continue
-        ours, theirs = Notes(notes.source), Notes(notes.source)
+        ours, theirs = notes.child(), notes.child()
         reading = _read_one_table3(rows[:k], ours)
         if not _complete_table3(reading):
             continue
         later = _read_one_table3(rows[k + 1 :], theirs)
         if not _complete_table3(later) or later.last_row is None:
             continue
-        notes.items.extend(ours.items)
+        notes.adopt(ours)
         notes.add(
             LAST_YEAR_CODE,
             "info",
