@@ -183,7 +183,7 @@ _FLAT_OWN_KEYS = frozenset(("code", "severity", "message", "table"))
 """Keys of a flat reader's note that are not extra keys of the diagnostic: ``table`` says
 which table the note is about, and is no key of ``annual-report/1``'s diagnostics."""
 _ORDER_CODES = {
-    "table3": frozenset({"COLUMNS_REORDERED"}),
+    "table3": frozenset({"COLUMNS_REORDERED", "TABLE3_TRANSPOSED"}),
     "table4": frozenset({"TABLE4_REORDERED", "TABLE4_ONE_CELL_A_ROW"}),
 }
 """The notes a reader gives when it read a table in the order its header (or each row's
