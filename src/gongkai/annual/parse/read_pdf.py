@@ -385,8 +385,7 @@ def _paired(grid: Grid, row: int) -> bool:
     one under the other (a PDF converted from a Markdown table of this shape)."""
     if not 0 < row < len(grid.rows):
         return False
-    above = Grid(grid.rows[:row], grid.merged[:row])
-    return _pieces(_own_above(above), _own_below(grid, row)) == (True, False)
+    return _pieces(_own_above(grid.cut(0, row)), _own_below(grid, row)) == (True, False)
 
 
 def _printed(grid: Grid, row: int) -> tuple[str, ...]:
