@@ -8,6 +8,8 @@ row remembers where it came from for diagnostics.
 
 from __future__ import annotations
 
+from typing import Final
+
 from .document import Block, Document, Grid, Line
 from .tables_grid import grid_rows
 from .tables_text import CSV_MIN_COMMAS, is_value_cell, split_cells, split_csv
@@ -171,8 +173,17 @@ def csv_rows(blocks: list[Block]) -> dict[int, tuple[str, ...]]:
     between commas (``行政许可,0,``: normalising took the commas of blank cells away from
     ``行政许可,0,,``) is split too; anywhere else no line is split at its commas.
 
-    Lines are first told apart by whether they hold commas enough (no copy, no count): only
-    lines in a row with some are counted, and only a run of lines of as many is split."""
+    A document without a comma before a blank cell or a value (``may_hold_csv``), as most
+    are, is not looked at further."""
+    if not may_hold_csv(blocks):
+        return {}
+    return _scanned_csv_rows(blocks)
+
+
+def _scanned_csv_rows(blocks: list[Block]) -> dict[int, tuple[str, ...]]:
+    """``csv_rows``, every line looked at. Lines are first told apart by whether they hold
+    commas enough (no copy, no count): only lines in a row with some are counted, and only a
+    run of lines of as many is split."""
     found: dict[int, tuple[str, ...]] = {}
     segment: list[int] = []
     for place, block in enumerate(blocks):
@@ -190,6 +201,63 @@ def csv_rows(blocks: list[Block]) -> dict[int, tuple[str, ...]]:
     if len(found) != 0:
         _add_label_and_values(blocks, found)
     return found
+
+
+_CELL_STARTS: Final = frozenset(
+    map(ord, ',"+-.\u2010\u2011\u2012\u2013\u2014\u2015\uff0d/\uff0f无nN')
+)
+"""What a blank or value cell (``is_value_cell``) after a comma may start with, spaces
+aside: the next comma, a quotation mark (a quoted cell), a sign or a point (a number), a
+dash or a slash, ``无``, pandas' ``nan`` / ``NaN`` / ``None``. Digits and other white space
+are told by their kind (``_may_start_cell``)."""
+
+
+def may_hold_csv(blocks: list[Block]) -> bool:
+    """Whether ``blocks`` may hold a table exported as CSV: a line holds a comma before a
+    blank cell or a value (``_has_blank_or_value_cell``). Every table ``csv_rows`` reads
+    has one (a row with a blank or a number after its first cell); prose, whose commas
+    stand before words (``,无被举报``, ``,1件属``, ``, 2023 年``), has none. A line without
+    a comma costs one search (in C, at memory speed), a comma before a Chinese character
+    one look at it."""
+    return any(isinstance(block, Line) and _has_blank_or_value_cell(block.text) for block in blocks)
+
+
+def _has_blank_or_value_cell(text: str) -> bool:
+    """Whether a comma of ``text`` stands before a quoted cell, or before text up to the
+    next comma (or the end) that, stripped, is blank or a value (``is_value_cell``): each
+    cell ``split_csv`` gives after the first is one of those."""
+    if "," not in text:  # (``in`` looks for one character: cheaper than ``find``)
+        return False
+    end = len(text)
+    at = text.find(",")
+    while at >= 0:
+        start = at + 1
+        at = text.find(",", start)
+        first = start
+        while first < end and ord(text[first]) == 32:
+            first += 1
+        if first == end or _may_start_cell(text, first):
+            if first < end and ord(text[first]) == 34:  # '"': a quoted cell
+                return True
+            cell = text[start:] if at < 0 else text[start:at]
+            cell = cell.strip()
+            if not cell or is_value_cell(cell):
+                return True
+    return False
+
+
+def _may_start_cell(text: str, at: int) -> bool:
+    """Whether ``text[at]`` may start a blank or value cell (``_CELL_STARTS``, a digit,
+    white space); a Chinese character, what most commas stand before, never does."""
+    code = ord(text[at])
+    if code in _CELL_STARTS:
+        return True
+    if code < 0x80:
+        return 0x30 <= code <= 0x39 or 0x09 <= code <= 0x0D or 0x1C <= code <= 0x1F
+    if 0x3400 <= code <= 0x9FFF:
+        return False
+    char = text[at]
+    return char.isdecimal() or char.isspace()
 
 
 def _has_csv_commas(text: str) -> bool:
