@@ -38,6 +38,7 @@ from .labels import (
 )
 from .notes import Notes
 from .rows import Row
+from .table3_layouts import one_year, sideways
 
 TEXT_KEY: Final = "\0text"
 """``choose`` returns this for a cell that is not a label at all."""
@@ -136,7 +137,14 @@ def tokens(
         end = len(out)
         if end == start:
             continue
-        if len(cells) < 2:
+        size = len(cells)
+        if size < 2 and matched and " " in cell and row.grid is None:
+            split = _label_and_values(row, cell, labels)
+            if split is not None:
+                out[start:] = split
+                size = len(split)
+                value = split[-1].value
+        if size < 2:
             # a text line of one cell may be a wrapped label's rest (a PDF's text laid out
             # by columns: the label's first part and the numbers on the line above); no
             # other line of one cell is part of a wrapped label
@@ -151,6 +159,12 @@ def tokens(
                     joined = _pieces_joined(out, above, below, labels)
                 else:
                     joined = None
+                if joined is None and lone is not None and 0 < start - below < _MOST_ITEM_PIECES:
+                    item = _item_pieces(out, above, below, labels)
+                    if item is not None:
+                        del out[below:]
+                        out.append(item)
+                        lone, lone_at = item, below
                 if joined is not None:
                     del out[below:]
                     if lone is not None and single:
@@ -167,10 +181,10 @@ def tokens(
                 lone, lone_at, undo = None, -1, None
             above = start
             below = len(out)
-            width = len(cells)
+            width = size
             continue
         lone, lone_at, undo = None, -1, None
-        if below == start and len(cells) == width and not out[above].value.is_value:
+        if below == start and size == width and not out[above].value.is_value:
             mine = out[start:]
             if not any(token.value.is_value for token in mine):
                 joined = _wrapped_label(out[above:below], mine, labels)
@@ -183,6 +197,36 @@ def tokens(
 
 
 _TEXT: Final = Kind.TEXT
+_LEAST_TRAILING: Final = 2
+"""Numbers after a label on a line left whole (``_label_and_values``): one could be a
+word of the label."""
+
+
+def _label_and_values(row: Row, cell: str, labels: LabelSet) -> list[Token] | None:
+    """A line left one cell though it is a label and its numbers between single spaces, too
+    long for ``tables_text`` to split (``（六）其他处理1.申请人无正当理由逾期不补正、行政机关
+    不再处理其政府信息公开申请 0 1 0 0 …``, fourteen numbers or numbers of three digits):
+    the label's token and one token a number, when two numbers or more end the line and the
+    words before them are a label of the table."""
+    words = cell.split()
+    first = len(words)
+    while first > 1 and read_value(words[first - 1]).is_value:
+        first -= 1
+    if len(words) - first < _LEAST_TRAILING:
+        return None
+    text = " ".join(words[:first])
+    if text[-1].isdigit() or text.endswith((".", "、")):
+        return None  # (an item's number before the numbers: ``1.``, not a label)
+    value, found = labels.classify(text)
+    if not found:
+        return None
+    out = [Token(row, 0, text, value, found)]
+    for column in range(first, len(words)):
+        word = words[column]
+        out.append(Token(row, column - first + 1, word, read_value(word)))
+    return out
+
+
 _HEADINGS: Final = frozenset(("group", "block"))
 _MOST_PIECES: Final = 3
 """Lines of one cell, none a label's rest on its own, joined together to a row label
@@ -211,6 +255,55 @@ def _pieces_joined(
     return _wrapped_label(
         out[above:below], [Token(first.row, first.column, text, value, found)], labels
     )
+
+
+_MOST_ITEM_PIECES: Final = 7
+"""Lines of one cell an item's label is cut into after its group's heading
+(``_item_pieces``): the longest, 2.申请人逾期未按收费通知要求……, in pieces of seven."""
+
+
+def _item_pieces(out: list[Token], above: int, below: int, labels: LabelSet) -> Token | None:
+    """A row label cut into lines of one cell right at the end of its group's heading,
+    which took the row's numbers (``（三）不予公开 0 0 …``, then ``1.属于国家秘``, ``密``):
+    the pieces (``out[below:]``, the first opening with an item's number, the rest with
+    none) joined into one token, the item's label, when together they name a row of the
+    group above (``out[above]``, a heading that names no row) and no other row. The
+    group's numbers are given to the row later (``_numbers_of_cut_item``)."""
+    pieces = out[below:]
+    first = pieces[0]
+    if _ITEM_RE.match(first.text) is None:
+        return None
+    for token in pieces:
+        if token.value.kind is not _TEXT or any(lb.kind not in _PARTS for lb in token.labels):
+            return None
+    for token in pieces[1:]:
+        folded = normalize_label(token.text)
+        if strip_numbering(folded) != folded:
+            return None  # another item's label
+    group = _group_named(out[above])
+    if group is None:
+        return None
+    text = "".join([t.text for t in pieces])
+    value, found = labels.classify(text)
+    if not found or found[0].kind != "row" or found[0].generic:
+        return None
+    key = found[0].key
+    row = s.TABLE3_ROW_BY_KEY.get(key)
+    if row is None or row.group != group:
+        return None
+    if any(lb.kind == "row" and lb.key != key for t in pieces for lb in t.labels):
+        return None
+    return Token(first.row, first.column, text, value, found)
+
+
+def _group_named(token: Token) -> str | None:
+    """The group of table 三 a heading names (``（三）不予公开``), when it names no row."""
+    labels = token.labels
+    if not labels or labels[0].kind != "group":
+        return None
+    if any(lb.kind == "row" and not lb.generic for lb in labels):
+        return None
+    return labels[0].key
 
 
 def _label_start(
@@ -1367,6 +1460,15 @@ def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
     hits = scan(stream, _Table3Chooser(reading, _header_rows(stream)))
     reading.found = reading.found or bool(hits)
     row_hits = [h for h in hits if not h.key.startswith("group:")]
+    first = _first_with_values(row_hits)
+    # (the usual table's first line of numbers is a row of seven: never read otherwise)
+    if (
+        first is not None
+        and len(first.values) != s.TABLE3_WIDTH
+        and _other_layout(stream, row_hits, first, reading, notes)
+    ):
+        _integers_only(reading, notes)
+        return reading
     _drop_subtotal_column(row_hits, _subtotal_header(stream), notes)
     trial_other = _trial_other(hits, row_hits)
     optional: tuple[str, ...] = ()
@@ -1375,8 +1477,10 @@ def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
         optional = s.TABLE3_2019_ONLY_2021_ROWS
         trial_other.key = s.TABLE3_2019_OTHER.key
         row_hits = sorted([*row_hits, trial_other], key=_LABEL_ROW_INDEX)
-    for hit in hits:
+    for i, hit in enumerate(hits):
         if hit.key.startswith("group:") and hit.values:
+            if _numbers_of_cut_item(hits, i):
+                continue
             reading.touch(hit.label.row)
             notes.add(
                 "SUBTOTAL_IGNORED",
@@ -1391,6 +1495,12 @@ def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
     reading.expected = len(specs) * s.TABLE3_WIDTH
     assign_rows(row_hits, specs, reading, notes, "表三", optional)
     _reorder_columns(stream, reading, notes)
+    _integers_only(reading, notes)
+    return reading
+
+
+def _integers_only(reading: Reading, notes: Notes) -> None:
+    """Say every cell of table 三 read as a number that is no whole count."""
     for key, values in reading.cells.items():
         if None not in as_counts(values):
             continue  # every cell blank or whole (the usual row)
@@ -1404,7 +1514,37 @@ def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
                     f"应为整数，读到{number}，按 null 处理",
                     cell=s.table3_cell(key, column.key),
                 )
-    return reading
+
+
+def _first_with_values(row_hits: list[Hit]) -> Hit | None:
+    for hit in row_hits:
+        if hit.values:
+            return hit
+    return None
+
+
+def _other_layout(
+    stream: list[Token], row_hits: list[Hit], first: Hit, reading: Reading, notes: Notes
+) -> bool:
+    """Table 三 printed on its side (read here whole: ``True``), or each cell beside last
+    year's (``row_hits`` cut to this year's numbers, read on the usual way: ``False``); see
+    ``table3_layouts``."""
+    if not first.key and len(first.values) == len(TABLE3_SPECS):
+        turned = sideways(stream, row_hits, notes)
+        if turned is None:
+            return False
+        certain = 1.0 if not turned.failed else 0.5
+        for key, values in turned.cells.items():
+            _set(reading, key, values, s.TABLE3_WIDTH * certain)
+        reading.expected = len(TABLE3_SPECS) * s.TABLE3_WIDTH
+        for row in turned.rows:
+            reading.touch(row)
+        return True
+    if len(first.values) == 2 * s.TABLE3_WIDTH:
+        year = one_year(stream, row_hits, notes)
+        if year is not None:
+            reading.touch(year.row)
+    return False
 
 
 class _Table3Chooser(Chooser):
@@ -1607,6 +1747,35 @@ def _trial_other(hits: list[Hit], row_hits: list[Hit]) -> Hit | None:
         ),
         None,
     )
+
+
+def _numbers_of_cut_item(hits: list[Hit], i: int) -> bool:
+    """Whether ``hits[i]``, a group's heading with numbers, is the first piece of a row
+    label cut into lines (``_item_pieces``): the next hit is a row of that group without
+    numbers, its label (opening with the item's number) alone on the line right after the
+    heading's, and no line of numbers without a label follows it (they would be its own).
+    The heading's numbers are then the row's, not a subtotal: they are moved to it."""
+    group = hits[i]
+    if i + 1 >= len(hits) or len(group.values) != s.TABLE3_WIDTH:
+        return False
+    item = hits[i + 1]
+    label = item.label
+    row = s.TABLE3_ROW_BY_KEY.get(item.key)
+    if (
+        row is None
+        or item.values
+        or group.key != f"group:{row.group}"
+        or label.row.index != group.label.row.index + 1
+        or len(label.row.cells) != 1
+        or _ITEM_RE.match(label.text) is None
+        or any(token.row is not group.label.row for token in group.values)
+    ):
+        return False
+    if i + 2 < len(hits) and not hits[i + 2].key and hits[i + 2].values:
+        return False
+    item.values = group.values
+    group.values = []
+    return True
 
 
 _FIRST_ITEM_AFTER_RE = re.compile(r"其他处理\s*[(（]?[1１][.．、)）]")
