@@ -19,25 +19,7 @@ from tests.conftest import FIXTURES
 TEAM = RedTeam(FIXTURES / "redteam6")
 
 
-PENDING: dict[str, str] = {
-    "crawled-table3-each-cell-this-year-then-last-year-fourteen-numbers-a-row": (
-        "表三 prints each cell as this year's then last year's number (a header line "
-        "“2023年 2022年” repeated seven times): every row has 14 numbers and is left blank "
-        "(ROW_TOO_MANY on all 25 rows). Rule (tables.py, table 三 reading): when a header row "
-        "under the applicant columns names two years alternating and every row has twice "
-        "the form's width, keep the cells under the report's year and say so (a note naming "
-        "the other year's columns as left out)."
-    ),
-    "crawled-table3-transposed-one-line-per-applicant-column-twenty-five-numbers": (
-        "表三 printed on its side: one line of the 25 row labels, then seven lines each "
-        "naming an applicant column (自然人 … 总计) followed by 25 numbers. Today the seven "
-        "lines are VALUES_UNASSIGNED and every row ROW_NOT_FOUND. Rule (recognize.py / "
-        "tables.py, table 三): when the lines inside table 三 start with the seven column "
-        "names in order and each holds exactly 25 numbers, read them as columns (number i "
-        "of line j is row i's cell j), check the form's identities, and say it was read "
-        "transposed (as TABLE4_ONE_CELL_A_ROW says so for table 四)."
-    ),
-}
+PENDING: dict[str, str] = {}
 """What each fixture the reader does not yet read whole is read wrong today, and the rule."""
 
 
@@ -79,33 +61,28 @@ def test_digits_split_over_inline_elements_or_full_width_with_units_read_whole(n
     assert report.confidence == {"table2": 1.0, "table3": 1.0, "table4": 1.0}
 
 
-def test_last_years_cells_beside_this_years_are_never_read_as_this_years() -> None:
-    """Fourteen numbers a row: until the year columns are told apart, rows stay blank."""
-    report = TEAM.read("crawled-table3-each-cell-this-year-then-last-year-fourteen-numbers-a-row")
-    expected = TEAM.values(
-        "crawled-table3-each-cell-this-year-then-last-year-fourteen-numbers-a-row"
-    )
-    for key, row in expected["table3"].items():
-        assert report.table3.row(key) in (tuple(row), (None,) * 7)
-    assert "ROW_TOO_MANY" in codes(report) or differences(report, expected) == []
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        "crawled-table3-transposed-one-line-per-applicant-column-twenty-five-numbers",
-        "crawled-table4-transposed-one-line-per-result-three-groups-across",
-    ],
-)
-def test_a_table_on_its_side_is_blank_and_said_or_read_right_never_misplaced(name: str) -> None:
+def test_last_years_cells_beside_this_years_are_left_out_and_said() -> None:
+    """Fourteen numbers a row, a header naming 2023 and 2022 in turn: 2023's are read."""
+    name = "crawled-table3-each-cell-this-year-then-last-year-fourteen-numbers-a-row"
     report = TEAM.read(name)
-    expected = TEAM.values(name)
-    got = report.to_dict()
-    for table in ("table3", "table4"):
-        for key, value in expected[table].items():
-            blank = [None] * 7 if table == "table3" else dict.fromkeys(value)
-            assert got[table][key] in (value, blank)
-    assert set(codes(report)) & (BAD_CODES | WARNED_ROWS) or differences(report, expected) == []
+    assert differences(report, TEAM.values(name)) == []
+    assert "LAST_YEAR_LEFT_OUT" in codes(report)
+    assert not set(codes(report)) & (BAD_CODES | WARNED_ROWS)
+
+
+def test_table3_on_its_side_is_read_by_column_and_said() -> None:
+    name = "crawled-table3-transposed-one-line-per-applicant-column-twenty-five-numbers"
+    report = TEAM.read(name)
+    assert differences(report, TEAM.values(name)) == []
+    assert "TABLE3_TRANSPOSED" in codes(report)
+    assert report.confidence["table3"] == 1.0
+
+
+def test_table4_on_its_side_is_read_by_group_and_said() -> None:
+    name = "crawled-table4-transposed-one-line-per-result-three-groups-across"
+    report = TEAM.read(name)
+    assert differences(report, TEAM.values(name)) == []
+    assert "TABLE4_ONE_CELL_A_ROW" in codes(report)
 
 
 @pytest.mark.parametrize(
