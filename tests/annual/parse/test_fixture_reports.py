@@ -10,6 +10,7 @@ what each shows, e.g. ``spaces_aligned_columns_pdftotext_layout`` or
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,15 @@ def differences(report: AnnualReport, expected: dict[str, Any]) -> list[str]:
 
 
 DOCUMENTS = _documents()
+
+
+def fixture_text(path: Path) -> str:
+    """A text fixture's characters: UTF-8, or UTF-16 after a byte-order mark (how Notepad
+    saves “Unicode”), for tests that turn a fixture's text into other formats."""
+    data = path.read_bytes()
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return data.decode("utf-16")
+    return data.decode("utf-8")
 
 
 def test_there_are_fixtures_in_every_kind() -> None:

@@ -13,7 +13,12 @@ import pytest
 
 from gongkai.annual.parse import parse_bytes
 from tests.annual.parse.as_documents import as_docx, as_html, as_pdf
-from tests.annual.parse.test_fixture_reports import DOCUMENTS, differences, expected_for
+from tests.annual.parse.test_fixture_reports import (
+    DOCUMENTS,
+    differences,
+    expected_for,
+    fixture_text,
+)
 from tests.annual.parse.test_seeds import cell_differences
 from tests.conftest import EXPECTED, SEEDS, seed_params
 
@@ -27,7 +32,7 @@ TEXT_TABLES = [
     for path in DOCUMENTS
     if path.suffix == ".txt"
     and path.stem not in NOT_AS_GRIDS
-    and any(mark in path.read_text(encoding="utf-8") for mark in ("|", "\t"))
+    and any(mark in fixture_text(path) for mark in ("|", "\t"))
 ]
 
 FORMATS: dict[str, Callable[[str], bytes]] = {"html": as_html, "docx": as_docx}
@@ -40,7 +45,7 @@ def test_there_are_text_fixtures_with_tables() -> None:
 @pytest.mark.parametrize("kind", list(FORMATS))
 @pytest.mark.parametrize("path", TEXT_TABLES, ids=[p.stem for p in TEXT_TABLES])
 def test_text_fixture_as_a_page_or_a_word_file(path: Path, kind: str) -> None:
-    data = FORMATS[kind](path.read_text(encoding="utf-8"))
+    data = FORMATS[kind](fixture_text(path))
     report = parse_bytes(data, f"{path.stem}.{kind}")
     assert differences(report, expected_for(path.stem)) == []
 
@@ -49,7 +54,7 @@ def test_text_fixture_as_a_page_or_a_word_file(path: Path, kind: str) -> None:
 @pytest.mark.parametrize("path", TEXT_TABLES, ids=[p.stem for p in TEXT_TABLES])
 def test_text_fixture_as_a_pdf(path: Path) -> None:
     pytest.importorskip("weasyprint")
-    report = parse_bytes(as_pdf(path.read_text(encoding="utf-8")), f"{path.stem}.pdf")
+    report = parse_bytes(as_pdf(fixture_text(path)), f"{path.stem}.pdf")
     assert differences(report, expected_for(path.stem)) == []
 
 

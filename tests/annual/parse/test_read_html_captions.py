@@ -13,7 +13,7 @@ from gongkai.annual.parse import parse_bytes, read_document
 from gongkai.annual.parse.document import Grid
 from tests.annual.parse.as_documents import as_html
 from tests.annual.parse.mutators import title_key, title_lines
-from tests.annual.parse.test_fixture_reports import differences, expected_for
+from tests.annual.parse.test_fixture_reports import differences, expected_for, fixture_text
 from tests.annual.parse.test_fixtures_as_documents import TEXT_TABLES
 
 _HEADING_BEFORE_TABLE_RE = re.compile(r"<p>([^<>]{1,80})</p><table>")
@@ -34,12 +34,12 @@ def headings_as_captions(page: str) -> tuple[str, int]:
     return _HEADING_BEFORE_TABLE_RE.sub(caption, page), moved
 
 
-WITH_HEADINGS = [p for p in TEXT_TABLES if title_lines(p.read_text(encoding="utf-8"))]
+WITH_HEADINGS = [p for p in TEXT_TABLES if title_lines(fixture_text(p))]
 
 
 @pytest.mark.parametrize("path", WITH_HEADINGS, ids=[p.stem for p in WITH_HEADINGS])
 def test_headings_printed_as_captions_read_as_headings(path: Path) -> None:
-    page = as_html(path.read_text(encoding="utf-8")).decode("utf-8")
+    page = as_html(fixture_text(path)).decode("utf-8")
     captioned, moved = headings_as_captions(page)
     if not moved:
         pytest.skip("这份样例的表格标题不紧挨着表格")

@@ -29,7 +29,12 @@ from tests.annual.parse.mutators import (
     titles_in_tables,
     without_titles,
 )
-from tests.annual.parse.test_fixture_reports import DOCUMENTS, differences, expected_for
+from tests.annual.parse.test_fixture_reports import (
+    DOCUMENTS,
+    differences,
+    expected_for,
+    fixture_text,
+)
 from tests.annual.parse.test_fixtures_as_documents import FORMATS, TEXT_TABLES
 
 DEPEND_ON_HEADINGS: dict[str, str] = {}
@@ -56,7 +61,7 @@ TEXTS = [
     for path in DOCUMENTS
     if path.suffix == ".txt"
     and path.stem not in DEPEND_ON_HEADINGS
-    and title_lines(path.read_text(encoding="utf-8"))
+    and title_lines(fixture_text(path))
 ]
 
 
@@ -111,7 +116,7 @@ def test_there_are_fixtures_with_table_headings() -> None:
 
 @pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
 def test_text_fixture_without_table_headings(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
+    text = fixture_text(path)
     keys = sorted(title_lines(text))
     assert (
         _failures(path, keys, text.encode(), lambda chosen: without_titles(text, chosen).encode())
@@ -135,7 +140,7 @@ def test_page_fixture_without_table_headings(path: Path) -> None:
     )
 
 
-WITH_TABLES = [path for path in TEXT_TABLES if title_lines(path.read_text(encoding="utf-8"))]
+WITH_TABLES = [path for path in TEXT_TABLES if title_lines(fixture_text(path))]
 
 
 @pytest.mark.parametrize("kind", list(FORMATS))
@@ -144,7 +149,7 @@ def test_text_fixture_without_table_headings_as_a_page_or_a_word_file(
     path: Path, kind: str
 ) -> None:
     """Every heading taken out at once, the text laid out again as a page and a DOCX."""
-    text = path.read_text(encoding="utf-8")
+    text = fixture_text(path)
     name = f"{path.stem}.{kind}"
     before = _attribution(parse_bytes(FORMATS[kind](text), name))
     report = parse_bytes(FORMATS[kind](without_titles(text, "234")), name)
@@ -156,7 +161,7 @@ def test_text_fixture_without_table_headings_as_a_page_or_a_word_file(
 def test_text_fixture_with_table_headings_in_the_tables_first_rows(path: Path) -> None:
     """A heading merged into its table (the table's first row, one cell across it) is
     still the section's heading, and the table reads as under a heading of its own."""
-    text = path.read_text(encoding="utf-8")
+    text = fixture_text(path)
     merged = titles_in_tables(text, "234")
     before = parse_bytes(text.encode(), path.name)
     report = parse_bytes(merged.encode(), path.name)
