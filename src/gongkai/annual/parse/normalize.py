@@ -6,7 +6,8 @@ What real published reports do to their text, and what this module undoes:
 * ruby pinyin copied along with the characters (``數(shù)據(jù)``);
 * compatibility characters from PDF text layers (Kangxi radicals such as ``⼀`` for ``一``,
   CJK compatibility ideographs), full-width digits, letters and round brackets;
-* doubled or stray punctuation (``,,`` ``,。`` ``,、`` at the start of a line);
+* doubled or stray punctuation (``,,`` ``,。`` ``,、`` at the start of a line), but a CSV
+  row's doubled commas, its blank cells (``行政许可,0,,``: ``is_csv_row``);
 * thousands separators inside numbers (``1,234`` → ``1234``);
 * page numbers (``- 3 -``, ``第 3 页 共 9 页``) that land inside a table;
 * vertical labels printed one character per line;
@@ -185,6 +186,18 @@ character is searched for at memory speed, where one that starts with a class te
 character (removing the ``,`` first, then the ``，``, removes the same commas as one pass:
 a comma is removed by what follows it, and what follows a ``，`` is punctuation either
 way when a ``,`` after it goes)."""
+_CSV_ROW_RE: Final = re.compile(
+    r'(?:"(?:[^"]|"")*"|[^,"|\t\uff5c]*)'
+    r'(?:,[ ]*(?:(?:[+-]?[0-9]+(?:\.[0-9]+)?|"[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?")[ ]*)?)+'
+)
+"""A line of a table exported as CSV whose blank cells doubled commas mark: a first cell
+(a label, quoted or not), then cells between ASCII commas each blank or a number (a quoted
+one may be grouped: ``"1,234"``). No ``|`` or tab: another table's separators."""
+_CSV_VALUE_RE: Final = re.compile(r',[ ]*"?[+-]?[0-9]')
+"""A number after the first cell: a line of a label and blanks alone is a heading, whose
+commas are no cells."""
+_COMMA_BEFORE_OTHER_PUNCT_RE: Final = re.compile(rf",(?={_AFTER_COMMA.replace(',', '')})")
+"""A comma before punctuation but another comma."""
 _STOPS = "。、；！？"
 _REPEATED_STOPS = tuple(stop * 2 for stop in _STOPS)
 _REPEATED_STOP_RE = re.compile(r"([。、；！？])\1+")
@@ -387,7 +400,7 @@ def _normalized(text: str, simplify: bool | None, marks_of: Callable[[str], int]
         text = to_simplified(text)
         marks = marks_of(text)
     if marks & _M_COMMA and "," in text:
-        text = _COMMA_BEFORE_PUNCT_RES[0].sub("", text)
+        text = _without_commas_before_punctuation(text)
         marks = marks_of(text)
     if marks & _M_FULL_COMMA and "，" in text:
         text = _COMMA_BEFORE_PUNCT_RES[1].sub("", text)
@@ -411,6 +424,47 @@ def _normalized(text: str, simplify: bool | None, marks_of: Callable[[str], int]
         # does not end a line takes time quadratic in the run
         text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
     return text
+
+
+def _without_commas_before_punctuation(text: str) -> str:
+    """``text`` without the ASCII commas before punctuation (``,。`` ``,,``), except a
+    comma before a comma in a CSV row (``is_csv_row``): that is a blank cell's. Only the
+    lines (or cells) holding ``,,`` are looked at, each once."""
+    drop = _COMMA_BEFORE_PUNCT_RES[0]
+    at = text.find(",,")
+    if at < 0:
+        return drop.sub("", text)
+    parts: list[str] = []
+    done = 0
+    while at >= 0:
+        start = max(text.rfind("\n", 0, at), text.rfind(_CELL_SEPARATOR, 0, at)) + 1
+        end = _piece_end(text, at)
+        if is_csv_row(text[start:end]):
+            parts.append(drop.sub("", text[done:start]))
+            parts.append(_COMMA_BEFORE_OTHER_PUNCT_RE.sub("", text[start:end]))
+            done = end
+        at = text.find(",,", end)
+    parts.append(drop.sub("", text[done:]))
+    return "".join(parts)
+
+
+def _piece_end(text: str, at: int) -> int:
+    """Where the line (or cell) holding ``text[at]`` ends."""
+    end = len(text)
+    for separator in ("\n", _CELL_SEPARATOR):
+        found = text.find(separator, at, end)
+        if found >= 0:
+            end = found
+    return end
+
+
+def is_csv_row(line: str) -> bool:
+    """Whether ``line`` is a row of a table exported as CSV, its doubled commas blank cells
+    (``行政许可,0,,``, ``规章,1,,3``): a first cell, then cells between ASCII commas each
+    blank or a number, one a number at least. Prose (``2024年,,市数据局``), a heading
+    (``第二十条第(五)项,,,``) or a header line (``信息内容,本年处理决定数量,,``) is none:
+    their doubled commas are stray."""
+    return _CSV_ROW_RE.fullmatch(line) is not None and _CSV_VALUE_RE.search(line) is not None
 
 
 def without_wrapped_pinyin(previous: str, line: str) -> str:

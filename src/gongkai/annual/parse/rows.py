@@ -170,8 +170,8 @@ def csv_rows(blocks: list[Block]) -> dict[int, tuple[str, ...]]:
     ``CSV_MIN_COMMAS`` commas or more outside quotation marks, one of them with a blank
     cell or a number after its first. Prose, even with ASCII commas, is not printed so.
     Once a document shows such a block, a line that is a label and numbers or blanks
-    between commas (``行政许可,0,``: normalising took the commas of blank cells away from
-    ``行政许可,0,,``) is split too; anywhere else no line is split at its commas.
+    between commas (``行政许可,0,,``) is split too, even alone among lines of other widths
+    (``_add_label_and_values``); anywhere else no line is split at its commas.
 
     A document without a comma before a blank cell or a value (``may_hold_csv``), as most
     are, is not looked at further."""
@@ -320,6 +320,13 @@ def _close_run(blocks: list[Block], run: list[int], found: dict[int, tuple[str, 
 
 
 def _add_label_and_values(blocks: list[Block], found: dict[int, tuple[str, ...]]) -> None:
+    """The lines of a label and numbers or blanks (``_label_and_values``) outside the blocks
+    found, split too. Normalising keeps such a line's blank cells (``行政许可,0,,``:
+    ``normalize.is_csv_row``), but a table of one row stands alone: the heading and header
+    lines around it (``第二十条第(五)项,,,``, ``信息内容,本年处理决定数量,,``) hold no
+    number, and their doubled commas, which prose's cannot be told from, are folded
+    (``第二十条第(五)项,``), so it never makes a run of ``CSV_MIN_LINES`` lines of as many
+    commas; nor does a line whose writer left the blank cells' commas out (``行政许可,0,``)."""
     for place, block in enumerate(blocks):
         if place in found or not isinstance(block, Line) or "," not in block.text:
             continue
