@@ -36,7 +36,7 @@ from .labels import table2_labels, table3_labels, table4_labels
 from .notes import Notes
 from .rows import Row
 from .tables import TABLE2_SPECS
-from .tables_text import frame_lines_overflow, frame_lines_seen
+from .tables_text import frame_lines_seen
 
 _BLANKS = frozenset(("nan", "NaN", "None", "<NA>"))
 """How pandas prints a blank cell."""
@@ -56,7 +56,7 @@ def may_hold_frames(document: Document, seen: int) -> bool:
     row with a ``nan`` cell or under an index was split since, or a grid's first cells
     count 0, 1 (``to_html``, a Word or PDF copy). No look at each row: most documents
     hold none."""
-    if frame_lines_seen() != seen or frame_lines_overflow():
+    if frame_lines_seen() != seen:
         return True
     if document.kind == "text":
         return False

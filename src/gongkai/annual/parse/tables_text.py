@@ -30,25 +30,15 @@ _PAGE_FIRST = frozenset("-‐‑‒–—―－第共Pp")
 """How a page number printed in a cell starts (``- 4 -``, ``第 4 页 共 9 页``)."""
 _PANDAS_BLANKS: Final = frozenset(("nan", "NaN", "None", "<NA>"))
 """How pandas prints a blank cell (``frames``)."""
-FRAME_LINES: Final[set[str]] = set()
-"""Every short line split so far that may be a row of a table printed by pandas (a
-Markdown row with a cell ``nan``, or whose first cell is ``0`` and second a word:
-``frames``). At most ``MAX_FRAME_LINES``; past that, ``frame_lines_overflow``."""
-MAX_FRAME_LINES: Final = 50000
 _FRAMES_SEEN: Final[list[int]] = [0]
-"""How many such lines ``split_cells`` has split (a cached line counted each time it
-comes back): ``frames`` compares the count before and after a document's rows are
-built, so a document without one costs nothing more than a check of an empty set."""
+"""How many lines that may be a row of a table printed by pandas (``split_line``)
+``split_cells`` has split (a cached line counted each time it comes back): ``recognize``
+compares the count before and after a document's rows are built (``frames``)."""
 
 
 def frame_lines_seen() -> int:
     """How many lines that may be a pandas table's row ``split_cells`` has split so far."""
     return _FRAMES_SEEN[0]
-
-
-def frame_lines_overflow() -> bool:
-    """Whether ``FRAME_LINES`` stopped growing: then it no longer lists every such line."""
-    return len(FRAME_LINES) >= MAX_FRAME_LINES
 
 
 _UNNAMED_RE: Final = re.compile(r"^Unnamed: \d+$")
@@ -57,15 +47,24 @@ the header of ``DataFrame.to_markdown``: a blank cell (and no ``0``, ``3`` of th
 
 
 def split_cells(text: str) -> tuple[str, ...]:
-    """The cells of one line, blanks kept (``"a | | 3"`` → ``("a", "", "3")``).
+    """The cells of one line, blanks kept (``"a | | 3"`` → ``("a", "", "3")``): those of
+    ``split_line``, a line that may be a frame's row counted (``frame_lines_seen``)."""
+    cells, frame = split_line(text)
+    if frame:
+        _FRAMES_SEEN[0] += 1
+    return cells
 
-    Short lines are cached: table lines (``0 |``, ``|||``, row labels) come back in
-    every report, narrative paragraphs do not."""
+
+def split_line(text: str) -> tuple[tuple[str, ...], bool]:
+    """The cells of one line, blanks kept, and whether the line may be a row of a table
+    printed by pandas (``frames``): a Markdown row with a cell ``nan`` (``NaN``, ``None``,
+    ``<NA>``), or whose first cell is ``0`` and second a word (``| 0 | 行政许可 |``, the first
+    row under a frame's index; not table 四's ``| 0 | 1 | 0 |``).
+
+    Short lines are cached, each with its answer: table lines (``0 |``, ``|||``, row
+    labels) come back in every report, narrative paragraphs do not."""
     if len(text) <= _MAX_CACHED:
-        cells = _split_cached(text)
-        if len(FRAME_LINES) != 0 and text in FRAME_LINES:  # (len: no generic truth test)
-            _FRAMES_SEEN[0] += 1
-        return cells
+        return _split_cached(text)
     return _split(text)
 
 
@@ -73,11 +72,11 @@ _MAX_CACHED = 120
 
 
 @lru_cache(maxsize=16384)
-def _split_cached(text: str) -> tuple[str, ...]:
+def _split_cached(text: str) -> tuple[tuple[str, ...], bool]:
     return _split(text)
 
 
-def _split(text: str) -> tuple[str, ...]:
+def _split(text: str) -> tuple[tuple[str, ...], bool]:
     if "|" in text or "\t" in text or "\uff5c" in text:
         parts = _SEPARATOR_RE.split(text)
     elif "  " in text or "\u3000" in text:
@@ -86,6 +85,7 @@ def _split(text: str) -> tuple[str, ...]:
         parts = [text]
     cells: list[str] = []
     explicit = len(parts) > 1 and ("|" in text or "\uff5c" in text)  # ruled, not PDF columns
+    frame = False
     for part in parts:
         cell = part.strip()
         if explicit and cell[:1] == "U" and _UNNAMED_RE.match(cell):
@@ -101,7 +101,7 @@ def _split(text: str) -> tuple[str, ...]:
         else:
             cells.append(cell)
             if explicit and cell in _PANDAS_BLANKS:
-                _frame_line(text)
+                frame = True
     if (
         explicit
         and len(cells) > 3
@@ -110,14 +110,8 @@ def _split(text: str) -> tuple[str, ...]:
         and cells[2]
         and not _VALUE_RE.match(cells[2])
     ):
-        _frame_line(text)  # ``| 0 | 行政许可 |``: the first row under a frame's index
-    return tuple(cells)
-
-
-def _frame_line(text: str) -> None:
-    _FRAMES_SEEN[0] += 1
-    if len(text) <= _MAX_CACHED and len(FRAME_LINES) < MAX_FRAME_LINES:
-        FRAME_LINES.add(text)
+        frame = True  # ``| 0 | 行政许可 |``: the first row under a frame's index
+    return tuple(cells), frame
 
 
 def _split_values(cell: str) -> list[str]:
