@@ -11,12 +11,27 @@ lines under a table's first row (``| --- | --- |``, ``---|---``), grid-table bor
 numbers stay those of the file. The inline tags a converter leaves in a Markdown table
 (``行政规范性<br>文件``, ``<span>``) are taken out: a ``<br>`` becomes a space, which labels
 ignore and which keeps two numbers apart.
+
+Text pasted into an e-mail may come back hard-wrapped: every line longer than a width W
+cut at W (counted in characters, or in display columns where a Chinese character takes
+two), wherever W falls, inside a label or a number (``…14 4 27`` and a line ``3``). Such a
+text is known by many of its long lines stopping at exactly W and none going past it; a
+line cut at W is joined with the next when the next continues it (a bare run of digits,
+the tail of a label or a sentence: not a line with a label, item number or part title of
+its own, not a blank line, not a table row between ``|``), so the numbers and labels read
+whole again (``HARD_WRAPPED`` says so). Two digits meeting at the cut are one number,
+unless the text shows the wrapping tool breaks lines at spaces and drops them (a line
+stopping short of W before a number that would not have fitted, and no cut keeping its
+space): then the space it dropped is put back. A
+text with any line longer than W, or whose lines do not pile up at one width, is never
+joined: the common report's lines are paragraphs and table rows of any length.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Final
 
 from .detect import Decoded
 from .document import Document, Line
@@ -93,9 +108,246 @@ def read_text(decoded: Decoded, source: str) -> Document:
     simplify = looks_traditional(decoded.text)
     if simplify:
         document.diagnostics.append(traditional_note(source))
-    text = normalize_text(strip_markdown(decoded.text), simplify=simplify)
-    document.blocks.extend(text_lines(text.split("\n")))
+    lines = normalize_text(strip_markdown(decoded.text), simplify=simplify).split("\n")
+    if _short_lines(lines):
+        wrap = unwrap_hard_wrap(decoded.text)
+        if wrap is not None:
+            document.diagnostics.append(hard_wrap_note(wrap, source))
+            lines = normalize_text(strip_markdown(wrap.text), simplify=simplify).split("\n")
+    document.blocks.extend(text_lines(lines))
     return document
+
+
+_WRAP_GATE: Final = 160
+"""A text holding a (normalised) line longer than this is never taken for hard-wrapped: the
+widest wrap looked for is ``_MAX_COLUMNS`` columns, and normalising changes few characters."""
+_MIN_WRAP: Final = 20
+_MAX_CHARACTERS: Final = 120
+_MAX_COLUMNS: Final = 160
+"""The widths a hard wrap is looked for at (in characters, in display columns)."""
+_MIN_WRAP_LINES: Final = 10
+_MIN_CUT: Final = 2
+"""A hard-wrapped text has at least this many lines cut at its width, and more than it has
+lines of any one width just short of it (``_NEAR`` columns or fewer: a paragraph's last
+line is as likely to stop at one width as at another)."""
+_NEAR: Final = 6
+_TABLE_MARKS: Final = ("|", "│", "┃", "║", "\t")
+"""A line holding one of these is a table's row, laid out by its cells: never cut, never
+joined."""
+_OWN_LABEL_RE: Final = re.compile(
+    r"[一二三四五六七八九十]+[、.．]"  # a part title, a table 三 row (一、本年新收…)
+    r"|[（(][一二三四五六七八九十\d]+[)）]"  # （一）予以公开
+    r"|\d+[.．、](?!\d)"  # 2.重复申请 (not 0.35)
+    r"|第[一二三四五六七八九十百]+[条章部]"
+    r"|申请人情况|自然人|法人或其他组织|商业企业|科研机构|社会公益组织|法律服务机构|总计|合计"
+    r"|信息内容|规章|行政规范性文件|行政许可|行政处罚|行政强制|行政事业性收费|行政复议|行政诉讼"
+    r"|结果维持|结果纠正|其他结果|尚未审结|未经复议直接起诉|复议后起诉"
+)
+"""What a line with a label of its own starts with: the form's row labels, item numbers,
+column and group names (the tail of a label, ``信息公开申请 10 1…``, starts otherwise)."""
+_PART_TITLE_RE: Final = re.compile(r"[一二三四五六]、[^\d（(]*")
+"""A part title (no digits, no sub-item): nothing after it is joined to it."""
+
+
+class HardWrap:
+    """A hard-wrapped text with its cut lines joined (see the module docstring)."""
+
+    def __init__(self, text: str, width: int, display: bool, joined: int, numbers: int) -> None:
+        self.text = text
+        """The text, each joined line in the first line's place and blank lines in the
+        places of the lines joined to it (the lines keep their numbers)."""
+        self.width = width
+        self.display = display
+        """Whether ``width`` counts display columns (a Chinese character two)."""
+        self.joined = joined
+        """Lines joined to the line before them."""
+        self.numbers = numbers
+        """Numbers cut by the wrap and joined again."""
+
+
+def _short_lines(lines: list[str]) -> bool:
+    """Whether ``lines`` may be hard-wrapped: enough of them, none longer than the gate
+    (the usual report fails at its first paragraph)."""
+    return len(lines) >= _MIN_WRAP_LINES and all(len(line) <= _WRAP_GATE for line in lines)
+
+
+def unwrap_hard_wrap(text: str) -> HardWrap | None:
+    """``text`` with the lines a hard wrap cut joined again, or ``None`` when it is not
+    hard-wrapped (or nothing in it is to be joined)."""
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    widths = [len(line) for line in lines]
+    if max(widths) > _MAX_COLUMNS:  # (no narrower in display columns)
+        return None
+    width, cut = _wrap_width(lines, widths, False)
+    columns = [len(line) + len(_WIDE_RE.findall(line)) for line in lines]
+    in_columns, cut_in_columns = _wrap_width(lines, columns, True)
+    if cut_in_columns > cut:  # (the count that finds more lines cut is the tool's)
+        return _unwrapped(lines, columns, in_columns, True)
+    if width:
+        return _unwrapped(lines, widths, width, False)
+    return _total_cut(lines, widths, False) or _total_cut(lines, columns, True)
+
+
+def _total_cut(lines: list[str], widths: list[int], display: bool) -> HardWrap | None:
+    """A text with too few lines at its widest to be known hard-wrapped, whose widest line
+    (a long table row, the only one cut) ends in a number whose digits go on on the next
+    line, a bare run of digits: joined when the row then adds up (its last number the sum
+    of the six, or four, before it) and did not before (``…2821 127 400`` and ``2``)."""
+    width = max(widths)
+    if not _MIN_WRAP <= width <= (_MAX_COLUMNS if display else _MAX_CHARACTERS):
+        return None
+    for i in range(len(lines) - 1):
+        line, after = lines[i], lines[i + 1]
+        if (
+            widths[i] == width
+            and _digits_meet(line, after)
+            and _is_digit_run(after.strip())
+            and _adds_up(line + after)
+            and not _adds_up(line)
+        ):
+            out = list(lines)
+            out[i], out[i + 1] = line + after, ""
+            return HardWrap("\n".join(out), width, display, 1, 1)
+    return None
+
+
+_TRAILING_NUMBERS_RE: Final = re.compile(r"(?:\d+ )*\d+$")
+
+
+def _adds_up(line: str) -> bool:
+    """Whether ``line`` ends in a row of a table that adds up: its last number the sum of
+    the six (table 三) or four (a group of table 四) before it."""
+    m = _TRAILING_NUMBERS_RE.search(line.rstrip())
+    numbers = [int(n) for n in m.group(0).split()] if m else []
+    return any(
+        len(numbers) > cells and numbers[-1] == sum(numbers[-cells - 1 : -1]) for cells in (6, 4)
+    )
+
+
+_WIDE_RE: Final = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U00020000-\U0003fffd]"
+)
+"""The characters a screen gives two columns (East Asian wide and full-width), as terminals
+and mail programs count them."""
+
+
+def _is_wide(character: str) -> bool:
+    return bool(_WIDE_RE.match(character))
+
+
+def _wrap_width(lines: list[str], widths: list[int], display: bool) -> tuple[int, int]:
+    """The width ``lines`` are hard-wrapped at (counted as ``widths`` count) and how many
+    are cut there, or (0, 0)."""
+    width = max(widths)
+    if not _MIN_WRAP <= width <= (_MAX_COLUMNS if display else _MAX_CHARACTERS):
+        return 0, 0
+    cut = sum([1 for i in range(len(lines)) if _is_cut(lines, widths, i, width, display)])
+    if cut < _MIN_CUT:
+        return 0, 0
+    short = width - 1 if display else width  # (display: a wide character may stop one short)
+    near = [0] * _NEAR
+    for i, w in enumerate(widths):
+        if short - _NEAR <= w < short and not _is_cut(lines, widths, i, width, display):
+            near[short - 1 - w] += 1
+    return (width, cut) if cut > max(near) else (0, 0)
+
+
+def _is_cut(lines: list[str], widths: list[int], i: int, width: int, display: bool) -> bool:
+    """Whether line ``i`` stops where the wrap cuts (at ``width``; counted in display
+    columns, one short of it when the next line starts with a wide character)."""
+    w = widths[i]
+    if w == width:
+        return True
+    return display and w == width - 1 and i + 1 < len(lines) and _is_wide(lines[i + 1][:1] or " ")
+
+
+def _unwrapped(lines: list[str], widths: list[int], width: int, display: bool) -> HardWrap | None:
+    """``lines`` (wrapped at ``width``) with each cut line and its continuations joined."""
+    spaced = _drops_spaces(lines, widths, width, display)
+    out = list(lines)
+    joined = numbers = 0
+    i = 0
+    while i < len(lines) - 1:
+        head = i
+        if _may_be_cut(lines[i]) and not _PART_TITLE_RE.fullmatch(lines[i].strip()):
+            while (
+                i + 1 < len(lines)
+                and _is_cut(lines, widths, i, width, display)
+                and _continues(lines[i + 1])
+            ):
+                glue = _glue(lines[i], lines[i + 1], spaced)
+                numbers += glue == "" and _digits_meet(lines[i], lines[i + 1])
+                out[head] += glue + lines[i + 1]
+                out[i + 1] = ""
+                joined += 1
+                i += 1
+        i += 1
+    if not joined:
+        return None
+    return HardWrap("\n".join(out), width, display, joined, numbers)
+
+
+def _may_be_cut(line: str) -> bool:
+    return bool(line.strip()) and not any([mark in line for mark in _TABLE_MARKS])
+
+
+def _continues(line: str) -> bool:
+    """Whether ``line`` may go on with the line before it: not blank, no label of its own,
+    not indented (a layout's column), not a table row."""
+    stripped = line.strip()
+    return (
+        bool(stripped)
+        and not line.startswith(("  ", "\u3000"))
+        and _may_be_cut(line)
+        and not _OWN_LABEL_RE.match(stripped)
+    )
+
+
+def _digits_meet(line: str, after: str) -> bool:
+    return line[-1:].isdigit() and after[:1].isdigit()
+
+
+def _glue(line: str, after: str, spaced: bool) -> str:
+    """What goes between a cut line and its continuation: nothing (the wrap dropped
+    nothing), except a space between two digits when the wrap breaks at spaces."""
+    return " " if spaced and _digits_meet(line, after) else ""
+
+
+def _drops_spaces(lines: list[str], widths: list[int], width: int, display: bool) -> bool:
+    """Whether the wrapping tool drops the space it breaks a line at: a line stops short of
+    ``width`` before a bare run of digits whose first number would not have fitted after
+    it, and no line cut at ``width`` keeps a space at the cut (at its end or the next
+    line's start: then two digits meeting at a cut are one number cut)."""
+    broken = False
+    for i in range(len(lines) - 1):
+        after = lines[i + 1]
+        if _is_cut(lines, widths, i, width, display):
+            if lines[i].endswith(" ") or after.startswith(" "):
+                return False
+            continue
+        after = after.strip()
+        if widths[i] and after and _is_digit_run(after):
+            broken = broken or widths[i] + 1 + len(after.split()[0]) > width
+    return broken
+
+
+def _is_digit_run(text: str) -> bool:
+    return text.replace(" ", "").replace(".", "").isdigit()
+
+
+def hard_wrap_note(wrap: HardWrap, source: str) -> dict[str, object]:
+    """The note that ``source`` was read as hard-wrapped, its cut lines joined."""
+    unit = "个显示宽度（汉字计 2）" if wrap.display else "个字符"
+    cut = f"，其中 {wrap.numbers} 处数字被折断在两行，已接为一个数" if wrap.numbers else ""
+    return {
+        "code": "HARD_WRAPPED",
+        "severity": "info",
+        "message": f"{source}：正文按每行 {wrap.width} {unit}硬换行（如邮件正文），"
+        f"已把 {wrap.joined} 处被折断的行与下一行接回{cut}，请核对",
+        "width": wrap.width,
+    }
 
 
 def text_lines(raw: Iterable[str], *, first: int = 1, page: int | None = None) -> list[Line]:
