@@ -244,6 +244,10 @@ class Flat:
 def read_flat(text: str) -> Flat:
     flat = Flat()
     body = compact(text)
+    if _names_cells(body):
+        named = _named_tables(body)
+        if named is not None:
+            return named
     flat.trial = TRIAL_TABLE2_HEADER in body
     t3_start = _table3_start(body)
     if t3_start is not None:
@@ -1463,6 +1467,278 @@ def _docs(value: object) -> DocumentCounts:
 
 def _int(value: object) -> int | None:
     return value if isinstance(value, int) else None
+
+
+# ---------------------------------------------------------------------------- cells named
+
+_NAMED_NUMBER: Final = (
+    f"(\\d+(?:\\.\\d+)?|[{_PLACEHOLDERS}]+)(?:件|个|项|次|人次|万元|元)?[，、；;。]?"
+)
+"""A named cell's number (or a placeholder: a blank cell), its unit, and what ends it."""
+
+
+def _names_re(names: Sequence[str]) -> re.Pattern[str]:
+    """One cell named by its column: one of ``names`` (the longest first), a colon or not,
+    its number."""
+    words = sorted({compact(n) for n in names}, key=len, reverse=True)
+    return re.compile(f"({'|'.join(re.escape(w) for w in words)})[：:]?{_NAMED_NUMBER}")
+
+
+_TABLE3_NAMES: Final = {compact(v): c.key for c in s.TABLE3_COLUMNS for v in c.variants}
+_TABLE3_NAMED_RE: Final = _names_re(list(_TABLE3_NAMES))
+_TABLE4_NAMES: Final = {
+    compact(v): c.key for c in s.TABLE4_COLUMNS for v in table4_column_variants(c)
+}
+_TABLE4_NAMED_RE: Final = _names_re(list(_TABLE4_NAMES))
+_FEES_NAMES: Final = (
+    "本年收费金额（单位：万元）",
+    "本年收费金额（万元）",
+    "本年收费金额",
+    "收费金额",
+)
+_TABLE2_NAMES: Final = {
+    **{compact(c.label): c.key for c in s.TABLE2_DOCUMENT_COLUMNS},
+    compact(s.T2_DECISIONS.label): s.T2_DECISIONS.key,
+    "处理决定数量": s.T2_DECISIONS.key,
+    **{compact(n): s.T2_FEES.key for n in _FEES_NAMES},
+}
+_TABLE2_NAMED_RE: Final = _names_re(list(_TABLE2_NAMES))
+_GROUP_WORDS_RE: Final = re.compile(
+    "复议后起诉|复议后|未经复议直接起诉|未经复议|直接起诉|行政复议|行政法复议"
+)
+_GROUP_OF_WORD: Final = {
+    "复议后起诉": "litigation_after_reconsideration",
+    "复议后": "litigation_after_reconsideration",
+    "未经复议直接起诉": "litigation_direct",
+    "未经复议": "litigation_direct",
+    "直接起诉": "litigation_direct",
+    "行政复议": "reconsideration",
+    "行政法复议": "reconsideration",
+}
+"""What names a group of table 四 before its cells (the last such word before them)."""
+_NAMED_TAIL: Final = 40
+"""The most characters of a label's rest (after the variant found) before its first named
+cell (``（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理…：自然人1``)."""
+_NAMED_SPAN: Final = 600
+"""How far after the row before a row's label is looked for (a missing row's label found
+much later, in another table or the narrative, is not that row)."""
+_NAMED_FIRST: Final = compact(s.TABLE3_COLUMNS[0].label)
+_TABLE2_ROWS: Final = (*s.TABLE2_DOCUMENT_ROWS, *s.TABLE2_COUNT_ROWS, s.TABLE2_FEES_ROW)
+
+
+def _names_cells(body: str) -> bool:
+    """Whether ``body`` names table 三's cells by their columns (``自然人31``, ``自然人：36``):
+    the first column's name followed by a number, found without a pattern (the usual page
+    prints 自然人 only in the header, before 法人或其他组织)."""
+    at = body.find(_NAMED_FIRST)
+    while at >= 0:
+        after = at + len(_NAMED_FIRST)
+        if body[after : after + 1] in ("：", ":"):
+            after += 1
+        if body[after : after + 1].isdigit():
+            return True
+        at = body.find(_NAMED_FIRST, after)
+    return False
+
+
+def _named_tables(body: str) -> Flat | None:
+    """The tables of a text that names each cell by its column after its row's label
+    (``一、本年新收政府信息公开申请数量：自然人31，商业企业6，…，总计39。``, a text version
+    for screen readers): each number goes to the column it names, in whatever order; a
+    column not named is a blank cell (null, never 0). ``None`` when table 三 is not so
+    printed; tables 二 and 四 not so printed are left to the other readers (``None``)."""
+    flat = Flat()
+    start = _named_table3(body, flat)
+    if start is None:
+        return None
+    _named_table2(body[:start], flat)
+    _named_table4(body, flat.end, flat)
+    return flat
+
+
+def _named_cells(
+    body: str, at: int, pattern: re.Pattern[str], names: dict[str, str], least: int
+) -> tuple[dict[str, str], int] | None:
+    """The cells named at ``at`` (after a colon, and the rest of a longer label: no digit,
+    no full stop) as {column key: number as printed} and where they end; ``None`` for
+    fewer than ``least``. A column named twice ends the row (the next row's cells)."""
+    if body[at : at + 1] in ("：", ":"):
+        at += 1
+    first = pattern.search(body, at, at + _NAMED_TAIL + 40)
+    if first is None or any(c.isdigit() or c in "。；" for c in body[at : first.start()]):
+        return None
+    if first.start() - at > _NAMED_TAIL:
+        return None
+    cells: dict[str, str] = {}
+    pos = first.start()
+    while (m := pattern.match(body, pos)) is not None:
+        key = names[m.group(1)]
+        if key in cells:
+            break
+        cells[key] = m.group(2)
+        pos = m.end()
+    return (cells, pos) if len(cells) >= least else None
+
+
+def _named_row(
+    body: str,
+    labels: tuple[str, ...],
+    pos: int,
+    stop: int,
+    table: tuple[re.Pattern[str], dict[str, str], int],
+) -> tuple[dict[str, str], int, int] | None:
+    """A row's label at or after ``pos`` (starting before ``stop``) followed by its named
+    cells: the cells, where the label starts and where the cells end."""
+    pattern, names, least = table
+    at = pos
+    while (found := _find_any(body, labels, at, stop)) is not None:
+        named = _named_cells(body, found[1], pattern, names, least)
+        if named is not None:
+            return named[0], found[0], named[1]
+        at = found[1]
+    return None
+
+
+def _named_count(printed: str | None) -> int | None:
+    return int(printed) if printed is not None and printed.isdigit() else None
+
+
+def _named_blanks(named: dict[str, str], columns: dict[str, str]) -> str:
+    """The columns a row does not name (or names with a placeholder), by their names."""
+    return "、".join(
+        f"“{name}”"
+        for key, name in columns.items()
+        if key not in named or not named[key][0].isdigit()
+    )
+
+
+def _named_table3(body: str, flat: Flat) -> int | None:
+    """Table 三 with its cells named (see ``_named_tables``) into ``flat``; where it begins,
+    or ``None`` when fewer than ``MIN_ROWS`` of its rows are so printed."""
+    table = (_TABLE3_NAMED_RE, _TABLE3_NAMES, 2)
+    rows: dict[str, tuple[int | None, ...]] = {}
+    blanks: dict[str, str] = {}
+    start: int | None = None
+    pos = 0
+    columns = {c.key: c.label for c in s.TABLE3_COLUMNS}
+    for row in s.TABLE3_ROWS:
+        stop = len(body) if start is None else min(len(body), pos + _NAMED_SPAN)
+        found = _named_row(body, _row_labels(row), pos, stop, table)
+        if found is None:
+            continue
+        named, at, pos = found
+        start = at if start is None else start
+        rows[row.key] = tuple(_named_count(named.get(k)) for k in s.TABLE3_COLUMN_KEYS)
+        blank = _named_blanks(named, columns)
+        if blank:
+            blanks[row.key] = blank
+    if start is None or len(rows) < MIN_ROWS:
+        return None
+    flat.end = pos
+    flat.table3 = Table3({k: rows.get(k, (None,) * s.TABLE3_WIDTH) for k in s.TABLE3_ROW_KEYS})
+    flat.confidence["table3"] = len(rows) / len(s.TABLE3_ROW_KEYS)
+    for key in s.TABLE3_ROW_KEYS:
+        label = s.TABLE3_ROW_BY_KEY[key].full_label
+        if key not in rows:
+            flat.note(
+                "table3",
+                "ROW_NOT_FOUND",
+                "warning",
+                f"表三中找不到“{label}”这一行，该行留空",
+                row=key,
+            )
+        elif key in blanks:
+            flat.note(
+                "table3",
+                "CELL_BLANK",
+                "info",
+                f"表三“{label}”行没有印{blanks[key]}一格的数字，按空白读作 null",
+                row=key,
+            )
+    return start
+
+
+def _named_table2(body: str, flat: Flat) -> None:
+    """Table 二 with its cells named (``规章：本年制发件数0，本年废止件数0，现行有效件数0``,
+    ``行政许可：本年处理决定数量73``) into ``flat``, when any of its rows is so printed."""
+    table = (_TABLE2_NAMED_RE, _TABLE2_NAMES, 1)
+    values: dict[str, dict[str, str]] = {}
+    pos = 0
+    for key in _TABLE2_ROWS:
+        found = _named_row(body, s.table2_row(key).variants, pos, len(body), table)
+        if found is not None:
+            values[key], _, pos = found
+    if not values:
+        return
+    missing = [k for k in _TABLE2_ROWS if k not in values]
+    for key in missing:
+        flat.note(
+            "table2",
+            "ROW_NOT_FOUND",
+            "warning",
+            f"表二中找不到“{s.table2_row(key).label}”这一行，该行留空",
+            row=key,
+        )
+    fees = values.get(s.TABLE2_FEES_ROW, {}).get(s.T2_FEES.key)
+    flat.table2 = Table2(
+        regulations=_named_documents(values.get("regulations")),
+        normative_documents=_named_documents(values.get("normative_documents")),
+        licensing=_named_count(values.get("licensing", {}).get(s.T2_DECISIONS.key)),
+        punishment=_named_count(values.get("punishment", {}).get(s.T2_DECISIONS.key)),
+        coercion=_named_count(values.get("coercion", {}).get(s.T2_DECISIONS.key)),
+        fees=_named_amount(fees),
+    )
+    flat.confidence["table2"] = 0.5 ** len(missing)
+
+
+def _named_documents(named: dict[str, str] | None) -> DocumentCounts:
+    if named is None:
+        return DocumentCounts()
+    return DocumentCounts(*(_named_count(named.get(c.key)) for c in s.TABLE2_DOCUMENT_COLUMNS))
+
+
+def _named_amount(printed: str | None) -> Decimal | None:
+    if printed is None or not printed[0].isdigit():
+        return None
+    return Decimal(printed)
+
+
+def _named_table4(body: str, start: int, flat: Flat) -> None:
+    """Table 四 with its cells named (``行政复议：结果维持2，结果纠正0，…，总计4。``) into
+    ``flat``: each group's cells after the words naming the group (the last of them
+    before its cells: ``行政诉讼（复议后起诉）：``), when any group is so printed."""
+    groups: dict[str, dict[str, str]] = {}
+    pos = start
+    while (m := _TABLE4_NAMED_RE.search(body, pos)) is not None:
+        named = _named_cells(body, m.start(), _TABLE4_NAMED_RE, _TABLE4_NAMES, 2)
+        if named is None or set(named[0]) <= {"total"}:
+            pos = m.end()
+            continue
+        words = list(_GROUP_WORDS_RE.finditer(body, pos, m.start()))
+        group = _GROUP_OF_WORD[words[-1].group(0)] if words else None
+        if group is not None and group not in groups:
+            groups[group] = named[0]
+        pos = named[1]
+    if not groups:
+        return
+    flat.table4 = Table4(
+        *(
+            AppealCounts(
+                *(_named_count(groups.get(g.key, {}).get(k)) for k in s.TABLE4_COLUMN_KEYS)
+            )
+            for g in s.TABLE4_GROUPS
+        )
+    )
+    for g in s.TABLE4_GROUPS:
+        if g.key not in groups:
+            flat.note(
+                "table4",
+                "ROW_NOT_FOUND",
+                "warning",
+                f"表四中找不到“{_group_name(g)}”一组，该组留空",
+                row=g.key,
+            )
+    flat.confidence["table4"] = len(groups) / len(s.TABLE4_GROUPS)
 
 
 # ---------------------------------------------------------------------------- sections
