@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 
 from gongkai.annual import schema as s
 from gongkai.annual.parse.normalize import to_simplified
+from gongkai.annual.parse.sections import title_key as part_title_key
 from tests.annual.parse.fixture_documents import build_docx, build_pdf
 from tests.conftest import FIXTURES
 
@@ -268,38 +269,28 @@ def whitespace_runs(draw: st.DrawFn) -> bytes:
 
 # ----------------------------------------------------------------------------- headings
 
-TABLE_TITLES = {
-    "2": "主动公开政府信息情况",
-    "3": "收到和处理政府信息公开申请情况",
-    "4": "政府信息公开行政复议、行政诉讼情况",
-}
+TABLE_TITLES = {sec.key: sec.title for sec in s.SECTIONS if sec.key in ("2", "3", "4")}
 """Each table's title (the title of the section it belongs to), by section key."""
-_TITLE_KEY = {s.normalize_label(title): key for key, title in TABLE_TITLES.items()}
+_APPENDIX_ALONE_RE = re.compile(r"^附表([一二三123])(?::|、|\.)?$")
+"""``附表一`` … ``附表3`` alone: the appendix's tables are 二, 三 and 四 in order."""
 _APPENDIX_KEY = dict(zip("一二三123", "234234", strict=True))
-"""``附表一`` … ``附表3``: the appendix's tables are 二, 三 and 四 in order."""
-_TITLE_NUMBER_RE = re.compile(
-    r"^(?:附表([一二三123])(?::|、|\.)?|表[一二三四1234](?::|、|\.)?|第[一二三四五六]部分"
-    r"|[一二三四五六][、.,]|\([一二三四五六]\)|[1-6][、.])?"
-)
 _MARKS_RE = re.compile(r"^[#*\s]+|[*\s]+$")
 
 
 def title_key(line: str) -> str | None:
     """The table (section key ``"2"`` to ``"4"``) whose heading or caption ``line`` is:
-    its numeral or ``附表N`` and its title (``三、收到和处理政府信息公开申请情况``,
-    ``第二部分 主动公开政府信息情况``, ``附表3：政府信息公开行政复议、行政诉讼情况``,
-    Markdown marks and traditional characters allowed), or ``附表N`` alone; ``None``
-    for any other line (a table row, narrative that names a title)."""
+    its part's title, numbered or not (``sections.title_key``: ``三、收到和处理政府信息公开
+    申请情况``, ``第二部分 主动公开政府信息情况``, ``附表3：政府信息公开行政复议、行政诉讼情况``),
+    Markdown marks and traditional characters allowed, or ``附表N`` alone; ``None`` for
+    any other line (a table row, narrative that names a title)."""
     if "|" in line or "\t" in line or len(line) > 60:
         return None
     folded = to_simplified(s.normalize_label(_MARKS_RE.sub("", line)))
-    number = _TITLE_NUMBER_RE.match(folded)
-    rest = folded[number.end() :] if number else folded
-    if rest in _TITLE_KEY:
-        return _TITLE_KEY[rest]
-    if not rest and number is not None and number.group(1):
-        return _APPENDIX_KEY[number.group(1)]
-    return None
+    key = part_title_key(folded)
+    if key in TABLE_TITLES:
+        return key
+    appendix = _APPENDIX_ALONE_RE.match(folded)
+    return _APPENDIX_KEY[appendix.group(1)] if appendix is not None else None
 
 
 def title_lines(text: str) -> dict[str, list[int]]:

@@ -45,7 +45,13 @@ from .meta import Meta, joint_message, other_spelling, read_meta
 from .notes import Notes
 from .placeholders import placeholders_as_zero
 from .rows import Row, document_rows
-from .sections import find_headings, section_texts, table_line
+from .sections import (
+    find_headings,
+    section_texts,
+    table_line,
+    title_key,
+    without_title_number,
+)
 from .split_columns import join_split_columns
 from .table4_cells import read_table4_cells
 from .tables import (
@@ -325,14 +331,11 @@ _GLUED_RE = re.compile(r"(?:数量|予以公开|总计)\s*\d")
 
 
 _APPENDIX_RE = re.compile(r"^附(?:表|件)\s*[0-9一二三四五六]*\s*[:：]?$")
-_TITLE_NUMBERING_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．]"
-    r"|附?表\s*[0-9０-９一二三四五六]+\s*[:：、.．]?)\s*"
-)
-"""A title's own number: ``二、``, ``（二）``, ``2.``, or the table's (``表1``, ``附表二：``)."""
-_SECTION_TITLES = frozenset(s.normalize_label(sec.title) for sec in s.SECTIONS) | frozenset(
-    s.normalize_label(g.label) for g in s.TABLE4_GROUPS[:1]
-)
+_TABLE4_FIRST_WORD = s.normalize_label(s.TABLE4_GROUPS[0].label)
+"""Table 四's first header word (行政复议), a title when alone on its line."""
+_SECTION_TITLES = frozenset(s.normalize_label(sec.title) for sec in s.SECTIONS) | {
+    _TABLE4_FIRST_WORD
+}
 
 _LONGEST_TITLE = 2 * max(len(t) for t in _SECTION_TITLES) + 10
 """Longer lines are never a title alone (numbering, spaces and brackets included)."""
@@ -394,13 +397,15 @@ _LOOK_AHEAD = 4
 
 def _title_kind(text: str) -> str | None:
     """``_APPENDIX`` for an appendix's title alone on its line, ``_TITLE`` for a part's
-    title (numbered or not) or table 四's first header word alone, else ``None``."""
+    title (numbered or not, ``sections.title_key``) or table 四's first header word alone
+    (numbered or not), else ``None``."""
     stripped = text.strip()
     if len(stripped) > _LONGEST_TITLE or stripped[-1:] not in _TITLE_ENDS:
         return None
     if _APPENDIX_RE.match(stripped):
         return _APPENDIX
-    if s.normalize_label(_TITLE_NUMBERING_RE.sub("", stripped)) in _SECTION_TITLES:
+    folded = s.normalize_label(stripped)
+    if title_key(folded) is not None or without_title_number(folded) == _TABLE4_FIRST_WORD:
         return _TITLE
     return None
 

@@ -7,6 +7,9 @@ when a short row with the right numeral stands between its neighbours' headings 
 not a label of a table (table 三's rows are numbered 一 to 四 too); the last, 六, after the
 sections before it when its title still says ``其他`` or ``事项`` (``六、其他事项``).
 ``其它`` in a title is read as ``其他``.
+
+``title_key`` tells a line that is a part's title and nothing else, as the form words it,
+numbered or not (the part's number or its table's): a title printed again over its table.
 """
 
 from __future__ import annotations
@@ -338,6 +341,31 @@ _BARE_BY_KEY = {key: frozenset(variants) for key, variants in _PLAIN_VARIANTS.it
 """The titles a section's heading may print alone in brackets, with no number (without
 their small words)."""
 _BARE_TITLES: frozenset[str] = frozenset().union(*_BARE_BY_KEY.values())
+
+
+_TITLE_NUMBER_RE = re.compile(
+    r"(?:第[一二三四五六]部分|[一二三四五六七八九十]+[、.,]|\([一二三四五六七八九十]+\)|\d+[、.]"
+    r"|附?表[0-9一二三四五六]+[:、.]?)"
+)
+"""The number a part's title alone on its line may carry, folded: the part's own
+(``二、`` ``（二）`` ``2.`` ``第二部分``) or its table's (``表1：`` ``附表二``)."""
+_TITLE_KEYS = {s.normalize_label(sec.title): sec.key for sec in s.SECTIONS}
+
+
+def without_title_number(folded: str) -> str:
+    """``folded`` (a line folded by ``schema.normalize_label``) without the number a
+    part's title may carry before it (``_TITLE_NUMBER_RE``)."""
+    number = _TITLE_NUMBER_RE.match(folded)
+    return folded[number.end() :] if number is not None else folded
+
+
+def title_key(folded: str) -> str | None:
+    """The part (section key ``"1"`` to ``"6"``) whose title, as the form words it,
+    ``folded`` (a line folded by ``schema.normalize_label``) is, whole and numbered or
+    not: ``三、收到和处理政府信息公开申请情况``, ``第二部分主动公开政府信息情况``,
+    ``附表3:政府信息公开行政复议、行政诉讼情况``, ``总体情况``. ``None`` for any other line
+    (a title worded otherwise or run into its paragraph is ``find_headings``' to find)."""
+    return _TITLE_KEYS.get(without_title_number(folded))
 
 
 def _loose_headings(
