@@ -40,7 +40,9 @@ read in simplified form. An organ's second name in brackets after it
 (``X市卫生健康局（X市中医药管理局）``) is part of its name; a website's name above a
 title (``X区人民政府门户网站``) is not an organ. The signature and its date are among the
 last rows or, on a crawled page whose footer fills many lines after them (links,
-``网站地图``, ``主办单位``, the ICP number), above that footer.
+``网站地图``, ``主办单位``, the ICP number), above that footer; on a page holding a later
+report after the one read (last year's in a second tab pane, an expanded ``上一篇``),
+those ending the report read, before the later report's title.
 """
 
 from __future__ import annotations
@@ -205,6 +207,7 @@ class YearNote:
 def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) -> Meta:
     """Organ, year, title and publication date; ``headings`` (section key → row index)
     bound the rows where the title can be."""
+    _keep_signing_rows(rows, _report_end(rows, headings))
     first = min(headings.values(), default=None) if headings else None
     end = TITLE_ROWS if first is None else min(first, MAX_TITLE_ROWS)
     title_rows = _title_rows(rows, end, frozenset((headings or {}).values()))
@@ -1017,6 +1020,51 @@ def _signing_rows(rows: Sequence[Row]) -> Sequence[Row]:
     window = _find_signing_rows(rows)
     _last_window[:] = [(rows[-1], len(rows), window)]
     return window
+
+
+def _keep_signing_rows(rows: Sequence[Row], end: int) -> None:
+    """Read the signature and its date of ``rows`` among the rows ending ``rows[:end]``
+    (the report read, before a later report on the page), for every question on
+    ``rows`` after this one (``other_spelling`` asks with all the page's rows)."""
+    if rows:
+        report = rows if end == len(rows) else rows[:end]
+        _last_window[:] = [(rows[-1], len(rows), _find_signing_rows(report))]
+
+
+NEXT_REPORT_ROWS = 5
+"""Rows a later report's title may stand above its section 一 (its preamble between)."""
+_FIRST_HEADING_RE = re.compile(r"^\s*(?:[一壹]\s*[、.．，,]|[(（][一壹][)）]|第一部分)")
+
+
+def _report_end(rows: Sequence[Row], headings: Mapping[str, int] | None) -> int:
+    """Where a later report on the page begins (last year's in a second tab pane, or the
+    expanded ``上一篇`` under this one): its title, after the last section heading of the
+    report read, with its own section 一 a few rows below; ``len(rows)`` when none
+    follows. Its signature and date are not the report's."""
+    if not headings:
+        return len(rows)
+    start = max(headings.values()) + 1
+    for n in range(start, len(rows)):
+        text = rows[n].text
+        if ("报告" in text or "年报" in text) and any(
+            _FIRST_HEADING_RE.match(row.text) for row in rows[n + 1 : n + 1 + NEXT_REPORT_ROWS]
+        ):
+            title = _later_title(rows, start, n)
+            if title is not None:
+                return title
+    return len(rows)
+
+
+def _later_title(rows: Sequence[Row], start: int, n: int) -> int | None:
+    """The first row of the title ending at row ``n`` (not before ``start``): the row
+    itself, or with the row above when the title is wrapped over two or when that row is
+    the organ of a title naming none (``X局`` / ``2024年…年度报告``)."""
+    text = rows[n].text
+    above = rows[n - 1].text if n > start else ""
+    if not is_title_text(text):
+        return n - 1 if above and is_title_text(above + text) else None
+    organ, _ = _parse_title(text)
+    return n - 1 if organ is None and above and _is_organ(_compact(above)) else n
 
 
 def _find_signing_rows(rows: Sequence[Row]) -> Sequence[Row]:
