@@ -179,7 +179,7 @@ def unwrap_hard_wrap(text: str) -> HardWrap | None:
     if max(widths) > _MAX_COLUMNS:  # (no narrower in display columns)
         return None
     width, cut = _wrap_width(lines, widths, False)
-    columns = [len(line) + len(_WIDE_RE.findall(line)) for line in lines]
+    columns = _columns(lines)
     in_columns, cut_in_columns = _wrap_width(lines, columns, True)
     if cut_in_columns > cut:  # (the count that finds more lines cut is the tool's)
         return _unwrapped(lines, columns, in_columns, True)
@@ -222,6 +222,24 @@ def _adds_up(line: str) -> bool:
     return any(
         len(numbers) > cells and numbers[-1] == sum(numbers[-cells - 1 : -1]) for cells in (6, 4)
     )
+
+
+def _columns(lines: list[str]) -> list[int]:
+    """The display columns of ``lines`` as far as a wrap is looked for: counted from the
+    widest line down (by their length with every character not ASCII counted twice, never
+    fewer than their columns), while a line may still take as many columns as the widest
+    so far less ``_NEAR``; a narrower line keeps a width below that (counting the wide
+    characters of every line takes long)."""
+    upper = [2 * len(line) - len(line.encode("ascii", "ignore")) for line in lines]
+    columns = list(upper)
+    widest = 0
+    for i in sorted(range(len(lines)), key=upper.__getitem__, reverse=True):
+        if upper[i] < widest - _NEAR:
+            columns[i] = min(upper[i], widest - _NEAR - 2)
+            continue
+        columns[i] = len(lines[i]) + len(_WIDE_RE.findall(lines[i]))
+        widest = max(widest, columns[i])
+    return columns
 
 
 _WIDE_RE: Final = re.compile(
