@@ -3,8 +3,9 @@
 The national form's cells are counts (tables 三 and 四, most of 二) or an amount in 万元
 (the fee row of table 二). Published reports also print ``-``, ``—``, ``/`` or ``无`` for
 an empty cell, or leave it blank: all of those are read as ``None`` (JSON ``null``), since
-0 means the document printed 0. A count written in Chinese numerals (``零``, ``〇``,
-``十二``, ``三件``) is the number it names. A footnote mark right after a number
+0 means the document printed 0. A count written in Chinese numerals (``零``, ``十二``,
+``三件``) is the number it names; 〇 alone or beside ASCII digits (``〇``, ``2〇6``: OCR's
+0) is the digit 0, noted (``NOTE_LING``). A footnote mark right after a number
 (``1204*``, ``56①``) is dropped, as a note in brackets after it is (``55（含自然失效29件）``).
 """
 
@@ -49,8 +50,15 @@ TEXT = Value(Kind.TEXT)
 PLACEHOLDER = Value(Kind.PLACEHOLDER)
 
 _UNITS = "件|条|个|项|次|人次|万元"
-NUMBER_PATTERN = rf"[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:{_UNITS})?"
-_NUMBER_RE = re.compile(rf"^{NUMBER_PATTERN}$")
+_DIGITS_PATTERN = rf"[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:{_UNITS})?"
+_LING_PATTERN = r"(?:〇|\d*(?:\d〇|〇\d)[\d〇]*)"
+"""A count an OCR tool printed with 〇 for the digit 0: 〇 alone or beside ASCII digits
+(``〇``, ``1〇``, ``2〇6``)."""
+NUMBER_PATTERN = rf"(?:{_DIGITS_PATTERN}|{_LING_PATTERN}(?:{_UNITS})?)"
+"""What a number cell prints, for splitting a line into cells (``tables_text``): digits,
+or a count with 〇 for 0 (``read_value`` reads it and notes it)."""
+_NUMBER_RE = re.compile(rf"^{_DIGITS_PATTERN}$")
+_LING_RE = re.compile(rf"^{_LING_PATTERN}(?:{_UNITS})?$")
 _GROUPED_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _UNIT_RE = re.compile(rf"(?:{_UNITS})$")
 _PLACEHOLDER_RE = re.compile(r"^(?:[-‐‑‒–—―－─━~～]+|[/／\\]|无|空|/|—/—|nan|NaN|None|<NA>)$")
@@ -84,6 +92,8 @@ NOTE_APPROXIMATE = "approximate"
 NOTE_LETTER_O = "letter_o"
 NOTE_LETTER_L = "letter_l"
 NOTE_DASH_AS_YI = "dash_as_yi"
+NOTE_LING = "ling_as_zero"
+LING = "〇"
 YI = "一"
 """A number cell that holds nothing but 一: the dash a scan's OCR (or a font) turned into
 the character for one. Read as a placeholder (null), never as 1, and said."""
@@ -137,11 +147,15 @@ def _read_value(text: str) -> Value:
             return Value(Kind.NUMBER, _decimal(cell.replace(",", "")))
         if not cell.isdigit() and _LETTER_O_RE.match(cell):
             return _letter_o(cell)
+        if LING in cell and _LING_RE.match(cell):
+            return _ling(cell)
     elif first.isdecimal():
         # full-width or other decimal digits the reader left alone
         return read_value(normalize_label(cell))
     elif cell == YI:
         return Value(Kind.PLACEHOLDER, None, NOTE_DASH_AS_YI)
+    elif first == LING and _LING_RE.match(cell):
+        return _ling(cell)
     elif first in _CHINESE_FIRST and len(cell) <= 8:
         number = chinese_number(_UNIT_RE.sub("", cell) if _CHINESE_NUMBER_RE.match(cell) else "")
         if number is not None:
@@ -177,6 +191,12 @@ def _letter_o(cell: str) -> Value:
         return Value(Kind.NUMBER, _decimal(digits), NOTE_LETTER_O)
     number = _decimal(digits.replace("l", "1").replace("I", "1"))
     return Value(Kind.NUMBER, number, NOTE_LETTER_L)
+
+
+def _ling(cell: str) -> Value:
+    """``2〇6`` → 206: 〇 among ASCII digits (or alone) is the digit 0, noted."""
+    digits = _UNIT_RE.sub("", cell).replace(LING, "0")
+    return Value(Kind.NUMBER, _decimal(digits), NOTE_LING)
 
 
 def _prefixed(cell: str) -> Value:

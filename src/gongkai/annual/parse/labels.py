@@ -71,8 +71,10 @@ class LabelSet:
     characters instead of with all of them. Results are cached per cell text.
     """
 
-    def __init__(self, entries: list[tuple[str, str, str]]) -> None:
-        """``entries``: (variant as printed or folded, kind, key)."""
+    def __init__(self, entries: list[tuple[str, str, str]], *, levels: bool = False) -> None:
+        """``entries``: (variant as printed or folded, kind, key); ``levels``: a cell of
+        header levels joined by ``.``, ``/`` or ``_`` names the column of its last level
+        (``joined_levels``)."""
         contained: list[tuple[str, str, str]] = []
         exact: dict[str, list[tuple[str, str]]] = {}
         for variant, kind, key in entries:
@@ -85,6 +87,7 @@ class LabelSet:
         self._contained = tuple(contained)
         self._exact = exact
         self._index = _index(self._contained)
+        self._levels = levels
         self._cache: dict[str, tuple[Label, ...]] = {}
         self.classified: dict[str, tuple[Value, tuple[Label, ...]]] = {}
         """``classify``'s answers by cell text: a caller going over hundreds of cells
@@ -122,6 +125,10 @@ class LabelSet:
             folded = folded.translate(_OCR_MISREAD)
         if UNKNOWN in folded:
             folded = _filled(self._contained, folded)
+        if self._levels and _LEVEL_SEPARATOR_RE.search(folded):
+            joined = self._joined_levels(folded)
+            if joined:
+                return joined
         candidates = self._candidates(folded)
         out = _longest(candidates, folded)
         if out and out[0].kind in _BLOCK_KINDS:
@@ -147,6 +154,27 @@ class LabelSet:
         if not out:
             out = _loosely(candidates, folded)
         return out
+
+    def _joined_levels(self, folded: str) -> list[Label]:
+        """A header cell of header levels joined by ``.``, ``/`` or ``_`` (how docling and
+        pandas flatten a header of several rows: ``申请人情况.法人或其他组织.商业企业``): the
+        column its last level names, when every level before it is a header word over
+        columns (``申请人情况``, ``法人或其他组织``) or that column again; none otherwise."""
+        levels = [level for level in _LEVEL_SEPARATOR_RE.split(folded) if level]
+        if len(levels) < _LEAST_LEVELS:
+            return []
+        last = [lb for lb in self._match(levels[-1]) if lb.kind == "column"]
+        if len(last) != 1:
+            return []
+        for level in levels[:-1]:
+            above = self._match(level)
+            if not above or not all(
+                (lb.kind == "header" and lb.key in _HEADERS_OVER_COLUMNS) or lb == last[0]
+                for lb in above
+            ):
+                return []
+        column = last[0]
+        return [Label(column.kind, column.key, column.score, False)]
 
     def _row_opening(self, bare: str) -> list[Label]:
         """A generic row label a cell numbered as an item opens with (``3.其他处理``: the
@@ -184,6 +212,13 @@ def _longest(candidates: list[tuple[str, str, str]], folded: str) -> list[Label]
             best = len(variant)
             out.append(Label(kind, key, best, False))
     return out
+
+
+_LEVEL_SEPARATOR_RE = re.compile(r"[./_]")
+"""How a converter joins the levels of a header printed over several rows into one cell."""
+_LEAST_LEVELS = 2
+_HEADERS_OVER_COLUMNS = frozenset(("applicant", "organisation"))
+"""Table 三's header words printed over its columns (申请人情况, 法人或其他组织)."""
 
 
 UNKNOWN = "\ufffd"
@@ -331,10 +366,22 @@ def _table3_entries() -> list[tuple[str, str, str]]:
         entries.extend((v, "group", g.key) for v in g.variants)
     for c in s.TABLE3_COLUMNS:
         entries.extend((v, "column", c.key) for v in c.variants)
+        entries.extend((v, "column", c.key) for v in TABLE3_COLUMN_WORDS.get(c.key, ()))
     entries.append((s.TABLE3_APPLICANT_HEADER, "header", "applicant"))
     entries.append((s.TABLE3_ORGANISATION_HEADER, "header", "organisation"))
     entries.extend((v, "header", "note") for v in s.TABLE3_NOTE_VARIANTS)
     return entries
+
+
+TABLE3_COLUMN_WORDS: dict[str, tuple[str, ...]] = {
+    "commercial": ("企业",),
+    "research": ("科研",),
+    "social_welfare": ("公益组织",),
+    "legal_services": ("法律服务",),
+}
+"""Short names reports print in table 三's header for the form's applicant columns (合计,
+for 总计, is a variant in ``schema``): each names one column only. Words that could name
+two (``机构``: 科研机构 or 法律服务机构; ``组织``) are not among them."""
 
 
 TABLE4_COLUMN_WORDS: dict[str, tuple[str, ...]] = {
@@ -369,7 +416,7 @@ def table2_labels() -> LabelSet:
 
 @lru_cache(maxsize=1)
 def table3_labels() -> LabelSet:
-    return LabelSet(_table3_entries())
+    return LabelSet(_table3_entries(), levels=True)
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,17 @@ from typing import Final
 
 from .. import schema as s
 from ..schema import normalize_label
-from .cells import Kind, Value, as_count, as_counts, as_table2_value, read_value
+from .cells import (
+    EMPTY,
+    NOTE_LING,
+    NOTED_CELLS,
+    Kind,
+    Value,
+    as_count,
+    as_counts,
+    as_table2_value,
+    read_value,
+)
 from .labels import (
     Label,
     LabelSet,
@@ -1283,6 +1293,31 @@ def _later_has_values(hits: list[Hit], key: str) -> bool:
     return any(h.key == key and h.values for h in hits)
 
 
+def _ling_as_zero(stream: Sequence[Token], notes: Notes, table: str) -> None:
+    """Say, once for the table, the number cells printed with 〇 for the digit 0 (an OCR
+    tool's, or typed: ``〇``, ``2〇6``) that were read as 0."""
+    if not NOTED_CELLS:
+        return  # no cell read so far (in this process) had a note: the usual case
+    cells = [token for token in stream if token.value.note == NOTE_LING]
+    if not cells:
+        return
+    shown = list(dict.fromkeys(token.text for token in cells))
+    quoted = "".join(f"“{text}”" for text in shown[:_LING_SHOWN])
+    more = "等" if len(shown) > _LING_SHOWN else ""
+    notes.add(
+        "LETTER_O_AS_ZERO",
+        "warning",
+        f"{table}有{len(cells)}个数字单元格（{quoted}{more}）中的“〇”按数字 0 读取"
+        "（文字识别常把 0 认作“〇”），请核对原件",
+        cells[0].row,
+        cells=shown,
+    )
+
+
+_LING_SHOWN: Final = 5
+"""Distinct cells quoted in the note on 〇 read as 0 (all are in its ``cells``)."""
+
+
 def reading_name(table: str) -> str:
     return {"表二": "table2", "表三": "table3", "表四": "table4"}.get(table, table)
 
@@ -1320,6 +1355,7 @@ _TABLE2_WIDTHS: dict[str, int] = {spec.key: spec.width for spec in TABLE2_SPECS}
 def read_table2(rows: Sequence[Row], notes: Notes) -> Reading:
     reading = Reading(expected=sum(spec.width for spec in TABLE2_SPECS))
     stream = tokens(rows, table2_labels(), _TABLE2_WIDTHS)
+    _ling_as_zero(stream, notes, "表二")
     stream, last_year = _without_last_year(stream)
     if last_year:
         notes.add(
@@ -1457,6 +1493,7 @@ _TABLE3_WIDTHS: dict[str, int] = {spec.key: spec.width for spec in TABLE3_SPECS}
 def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
     reading = Reading()
     stream = tokens(rows, table3_labels(), _TABLE3_WIDTHS)
+    _ling_as_zero(stream, notes, "表三")
     hits = scan(stream, _Table3Chooser(reading, _header_rows(stream)))
     reading.found = reading.found or bool(hits)
     row_hits = [h for h in hits if not h.key.startswith("group:")]
@@ -1493,8 +1530,10 @@ def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
     if reading.trial:
         specs = tuple(sp for sp in specs if sp.key not in optional)
     reading.expected = len(specs) * s.TABLE3_WIDTH
+    printed = _header_names(stream)
+    without_total = _total_not_printed(printed, row_hits, notes)
     assign_rows(row_hits, specs, reading, notes, "表三", optional)
-    _reorder_columns(stream, reading, notes)
+    _reorder_columns(printed, reading, notes, without_total)
     _integers_only(reading, notes)
     return reading
 
@@ -1659,7 +1698,24 @@ def _drop_subtotal_column(row_hits: list[Hit], header: int | None, notes: Notes)
 
 _ORGANISATION_COLUMNS = tuple(c.key for c in s.TABLE3_COLUMNS[1:6])
 """The columns printed under the merged header 法人或其他组织 in the national form."""
-_OUTER = sorted(["natural_person", "organisation", "total"])
+
+
+def _header_names(stream: Sequence[Token]) -> list[tuple[str, int | None, int]]:
+    """Table 三's header: the labelled cells before the first row label or number, each
+    as (column key, or ``organisation`` for the merged 法人或其他组织; its table column;
+    its line's index)."""
+    found: list[tuple[str, int | None, int]] = []
+    for token in stream:
+        if token.value.is_value or any(lb.kind == "row" and not lb.generic for lb in token.labels):
+            break
+        header = next((lb for lb in token.labels if lb.kind == "header"), None)
+        if header is not None and header.key == "organisation":
+            found.append((header.key, None, token.row.index))
+            continue
+        column = next((lb for lb in token.labels if lb.kind == "column"), None)
+        if column is not None:
+            found.append((column.key, token.row.column(token.column), token.row.index))
+    return found
 
 
 def header_order(stream: Sequence[Token]) -> tuple[str, ...] | None:
@@ -1678,42 +1734,85 @@ def header_order(stream: Sequence[Token]) -> tuple[str, ...] | None:
     A header that places 总计 beside 申请人情况 on the first line reads differently by
     order and by place and is left alone.
     """
-    found: list[tuple[str, int | None]] = []
-    for token in stream:
-        if token.value.is_value or any(lb.kind == "row" and not lb.generic for lb in token.labels):
-            break
-        header = next((lb for lb in token.labels if lb.kind == "header"), None)
-        if header is not None and header.key == "organisation":
-            found.append((header.key, None))
-            continue
-        column = next((lb for lb in token.labels if lb.kind == "column"), None)
-        if column is not None:
-            found.append((column.key, token.row.column(token.column)))
-    placed = [(x, key) for key, x in found if key != "organisation"]
-    if len(placed) != s.TABLE3_WIDTH or {key for _, key in placed} != set(s.TABLE3_COLUMN_KEYS):
+    return _order_of(_header_names(stream), s.TABLE3_COLUMN_KEYS)
+
+
+def _order_of(
+    found: list[tuple[str, int | None, int]], keys: tuple[str, ...]
+) -> tuple[str, ...] | None:
+    """``header_order`` of a header printing the columns ``keys`` (the seven, or the six
+    applicant columns of a table printed without its 总计)."""
+    placed = [(x, key) for key, x, _ in found if key != "organisation"]
+    if len(placed) != len(keys) or {key for _, key in placed} != set(keys):
         return None
     columns = [x for x, _ in placed]
     if None in columns or len(set(columns)) != len(columns):
         return None
     by_place = tuple(key for _, key in sorted(placed))
-    return by_place if _by_order([key for key, _ in found]) == by_place else None
+    outer = sorted(["organisation", *(k for k in keys if k not in _ORGANISATION_COLUMNS)])
+    return by_place if _by_order([key for key, _, _ in found], outer) == by_place else None
 
 
-def _by_order(printed: list[str]) -> tuple[str, ...] | None:
+def _by_order(printed: list[str], outer_keys: list[str]) -> tuple[str, ...] | None:
     if "organisation" not in printed:
         return tuple(printed)
     inner = [k for k in printed if k in _ORGANISATION_COLUMNS]
     outer = [k for k in printed if k not in _ORGANISATION_COLUMNS]
-    if printed[-len(inner) :] != inner or sorted(outer) != _OUTER:
+    if printed[-len(inner) :] != inner or sorted(outer) != outer_keys:
         return None
     at = outer.index("organisation")
     return (*outer[:at], *inner, *outer[at + 1 :])
 
 
-def _reorder_columns(stream: Sequence[Token], reading: Reading, notes: Notes) -> None:
-    """Put each value in its column when the header prints the columns in another order."""
-    order = header_order(stream)
-    if order is None or order == s.TABLE3_COLUMN_KEYS:
+def _total_not_printed(
+    printed: list[tuple[str, int | None, int]], row_hits: list[Hit], notes: Notes
+) -> bool:
+    """Table 三 printed without its 总计 column: a header naming 自然人 and the five
+    organisation columns and no 总计, and six numbers a row. Each such row is given a
+    blank 总计 (null: not printed, never summed), and that is said."""
+    names = {key for key, _, _ in printed}
+    if "total" in names or not names >= _APPLICANT_KEYS:
+        return False
+    counts = [len(h.values) for h in row_hits if h.key and h.values]
+    six = s.TABLE3_WIDTH - 1
+    if not counts or max(counts) != six or 2 * counts.count(six) < len(counts):
+        return False
+    for hit in row_hits:
+        if hit.key and len(hit.values) == six:
+            last = hit.values[-1]
+            hit.values.append(Token(last.row, last.column + 1, "", EMPTY))
+    notes.add(
+        "CELL_BLANK",
+        "info",
+        "表三没有印“总计”一列（表头只有自然人和五类法人或其他组织），各行的“总计”留空"
+        "（null），不按各列相加填入",
+        row_hits[0].label.row,
+    )
+    return True
+
+
+_APPLICANT_KEYS: Final = frozenset(c.key for c in s.TABLE3_APPLICANT_COLUMNS)
+
+
+def _reorder_columns(
+    printed: list[tuple[str, int | None, int]],
+    reading: Reading,
+    notes: Notes,
+    without_total: bool = False,
+) -> None:
+    """Put each value in its column when the header prints the columns in another order;
+    a header printing 总计 before other columns whose order it does not say leaves the
+    table blank (never read by position)."""
+    if without_total:
+        six = _order_of(printed, tuple(c.key for c in s.TABLE3_APPLICANT_COLUMNS))
+        order = None if six is None else (*six, "total")
+    else:
+        order = _order_of(printed, s.TABLE3_COLUMN_KEYS)
+    if order is None:
+        if not without_total and _total_before_others(printed):
+            _leave_blank(printed, reading, notes)
+        return
+    if order == s.TABLE3_COLUMN_KEYS:
         return
     source = [order.index(key) for key in s.TABLE3_COLUMN_KEYS]
     for key, values in reading.cells.items():
@@ -1722,11 +1821,39 @@ def _reorder_columns(stream: Sequence[Token], reading: Reading, notes: Notes) ->
     for key, positions in reading.placeholders.items():
         moved = (s.TABLE3_COLUMN_KEYS.index(order[p]) for p in positions if p < len(order))
         reading.placeholders[key] = tuple(sorted(moved))
-    labels = "、".join(s.TABLE3_COLUMN_BY_KEY[key].label for key in order)
+    shown = order[:-1] if without_total else order
+    labels = "、".join(s.TABLE3_COLUMN_BY_KEY[key].label for key in shown)
     notes.add(
         "COLUMNS_REORDERED",
         "info",
         f"表三表头的列顺序为“{labels}”，与国家格式不同，各列按表头读取",
+    )
+
+
+def _total_before_others(printed: list[tuple[str, int | None, int]]) -> bool:
+    """Whether the header prints 总计 (合计) before another of its names, the columns under
+    法人或其他组织 aside when that header is printed (the form's two-level header, on one
+    line or two, prints them after 总计): an order other than the form's, so its columns
+    are never read by position."""
+    keys = [key for key, _, _ in printed]
+    if "organisation" in keys:
+        keys = [key for key in keys if key not in _ORGANISATION_COLUMNS]
+    return "total" in keys and keys[-1] != "total"
+
+
+def _leave_blank(
+    printed: list[tuple[str, int | None, int]], reading: Reading, notes: Notes
+) -> None:
+    names = {key for key, _, _ in printed}
+    missing = "、".join(c.label for c in s.TABLE3_COLUMNS if c.key not in names)
+    reading.cells.clear()
+    reading.placeholders.clear()
+    reading.certain = 0.0
+    notes.add(
+        "COLUMNS_REORDERED",
+        "warning",
+        f"表三表头把“总计”印在其他列之前，列顺序与国家格式不同，但表头中有的列名未能识别"
+        f"（未识别：{missing or '无'}），无法确定各列顺序；表三不按位置读取，整张表留空",
     )
 
 
@@ -1794,6 +1921,7 @@ def read_table4(rows: Sequence[Row], notes: Notes, lead: Sequence[tuple[str, str
     the line of the part's title (``四、……行政诉讼情况 行政诉讼``: ``table4_header_words``)."""
     reading = Reading(expected=len(TABLE4_SPECS) * TABLE4_WIDTH)
     stream = tokens(rows, table4_labels())
+    _ling_as_zero(stream, notes, "表四")
     hits = scan(stream, _Table4Chooser(reading))
     keyed = [h for h in hits if h.key and h.values]
     if keyed and all(len(h.values) <= TABLE4_WIDTH for h in keyed):
