@@ -1831,14 +1831,15 @@ def _reorder_columns(
 
 
 def _total_before_others(printed: list[tuple[str, int | None, int]]) -> bool:
-    """Whether the header prints 总计 (合计) before another of its names, the columns under
-    法人或其他组织 aside when that header is printed (the form's two-level header, on one
-    line or two, prints them after 总计): an order other than the form's, so its columns
-    are never read by position."""
-    keys = [key for key, _, _ in printed]
-    if "organisation" in keys:
-        keys = [key for key in keys if key not in _ORGANISATION_COLUMNS]
-    return "total" in keys and keys[-1] != "total"
+    """Whether the header prints 总计 (合计) in a column left of another of its names, the
+    columns under 法人或其他组织 aside when that header is printed (the form's two-level
+    header, flattened to one line, prints them after 总计): an order other than the
+    form's, so its columns are never read by position."""
+    keys = {key for key, _, _ in printed}
+    inner = _ORGANISATION_COLUMNS if "organisation" in keys else ()
+    at = [x for key, x, _ in printed if key == "total" and x is not None]
+    others = [x for key, x, _ in printed if key not in inner and key != "total" and x is not None]
+    return bool(at) and bool(others) and min(at) < max(others)
 
 
 def _leave_blank(
