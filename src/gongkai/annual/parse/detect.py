@@ -5,6 +5,10 @@ with a ``WordDocument`` stream), ``html``, ``text``; and the ones the parser can
 ``empty``, ``binary``, ``ole`` (another OLE file: Excel ``.xls``, an encrypted DOCX),
 ``zip`` (a zip that is not a Word document), ``rtf``. Encodings of text and HTML: UTF-8
 (with or without BOM), UTF-16 (BOM), GB18030 (which covers GBK and GB2312) and Big5.
+
+A crawler's JSON record (a text starting with ``{`` or ``[`` that decodes as one) is the
+document it holds, text or HTML, with the page's fields as header lines
+(``crawler_record``).
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ _BLOCK_HTML_RE = re.compile(
 start of every page to search it cost a fifth of ``sniff``."""
 _PIPE_ROW_RE = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", re.MULTILINE)
 """A Markdown table row: a converter's output, which may hold ``<br>`` inside its cells."""
+_JSON_START_RE = re.compile(r"[ \t\r\n]*[\[{]")
+"""How a crawler's JSON record (or a JSON lines file of them) starts."""
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 
 # Very common characters of government reports, in both scripts. Text decoded with the
@@ -86,6 +92,8 @@ def sniff(data: bytes) -> tuple[Format, Decoded | None]:
     decoded = decode_text(data)
     if decoded is None:
         return "binary", None
+    if _JSON_START_RE.match(decoded.text):
+        decoded = _crawler_record(decoded)
     text = decoded.text  # (its first 8,192 characters searched in place, not copied)
     if _HTML_RE.search(text, 0, 8192):
         if not _BLOCK_HTML_RE.search(text, 0, 8192) and _PIPE_ROW_RE.search(text, 0, 8192):
@@ -95,6 +103,17 @@ def sniff(data: bytes) -> tuple[Format, Decoded | None]:
             return "text", decoded
         return "html", decoded
     return "text", decoded
+
+
+def _crawler_record(decoded: Decoded) -> Decoded:
+    """The document a crawler's JSON record holds, as text or HTML (``crawler_record``),
+    or ``decoded`` itself when it is not one."""
+    from .crawler_record import crawler_document
+
+    document = crawler_document(decoded.text)
+    if document is None:
+        return decoded
+    return Decoded(document, decoded.encoding, decoded.guessed, decoded.replaced)
 
 
 def _has_word_stream(data: bytes) -> bool:
