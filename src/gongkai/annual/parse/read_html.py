@@ -537,6 +537,10 @@ def _sample_end(blocks: list[tuple[int | _Table, int | None]], total: int) -> in
 
 
 def _grid(table: _Table, texts: list[str], number: int | None) -> Grid:
+    if _may_hold_lines_as_rows(table, texts):
+        split = _lines_as_rows(table, texts)
+        if split is not None:
+            table, texts = split
     end = table.first + sum(table.widths)
     flat, even = finish_cells_spaced(texts[table.first : end])
     if not table.spans:
@@ -551,6 +555,63 @@ def _grid(table: _Table, texts: list[str], number: int | None) -> Grid:
         rows.append(row)
         at += width
     return lay_out(rows, flat, number=number, page=None)
+
+
+def _may_hold_lines_as_rows(table: _Table, texts: list[str]) -> bool:
+    """Whether a row's last cell holds lines (``<br>``): a label's cell often does, a
+    number's hardly ever, unless the row is many rows pasted as one (``_lines_as_rows``)."""
+    at = table.first
+    for width in table.widths:
+        at += width
+        if width > 1 and "\n" in texts[at - 1]:
+            return True
+    return False
+
+
+_NUMBER_LINE_RE = re.compile(r"\s*(?:\d[\d,]*(?:\.\d+)?|[-－—–/／])\s*")
+"""A line of a number's cell: a number, or a dash or slash for none."""
+
+
+def _lines_as_rows(table: _Table, texts: list[str]) -> tuple[_Table, list[str]] | None:
+    """The table with each row pasted as one (a table copied from a PDF into a CMS: every
+    cell one column, its lines apart by ``<br>``) made that many rows again: line i of
+    every cell makes row i. Such a row's cells hold the same number of lines (more than
+    one), its first cell labels and the others numbers (a header's cells broken over
+    lines, ``结果<br>维持``, hold words); ``None`` when the table has no such row."""
+    cells: list[str] = []
+    widths: list[int] = []
+    spans: dict[int, tuple[int, int]] = {}
+    split = False
+    at = table.first
+    for width in table.widths:
+        lines = _row_lines(table, texts, at, width)
+        for line in range(len(lines[0])):
+            for column, i in enumerate(range(at, at + width)):
+                rowspan, colspan = table.spans.get(i, (1, 1))
+                if (rowspan, colspan) != (1, 1):
+                    spans[len(cells)] = (rowspan, colspan)
+                cells.append(lines[column][line])
+            widths.append(width)
+        split = split or len(lines[0]) > 1
+        at += width
+    return (_Table(0, widths, spans), cells) if split else None
+
+
+def _row_lines(table: _Table, texts: list[str], at: int, width: int) -> list[list[str]]:
+    """The lines of each cell of the row at ``at``, when it is many rows pasted as one
+    (``_lines_as_rows``); else each cell as one line."""
+    row = texts[at : at + width]
+    whole = [[cell] for cell in row]
+    if width < 2 or any("\n" not in cell for cell in row):
+        return whole
+    if any(table.spans.get(i, (1, 1))[0] != 1 for i in range(at, at + width)):
+        return whole  # (a cell spanning the rows below belongs to them too)
+    lines = [cell.split("\n") for cell in row]
+    if any(len(cell) != len(lines[0]) for cell in lines):
+        return whole
+    if not all(_NUMBER_LINE_RE.fullmatch(line) for cell in lines[1:] for line in cell):
+        return whole
+    return lines
 
 
 def _walk(element: lxml.etree._Element, out: _Collector, *, in_article: bool) -> None:
