@@ -14,9 +14,9 @@ from gongkai.annual.parse.cells import Kind, read_value
 from gongkai.annual.parse.document import Document, Grid, Line
 from gongkai.annual.parse.frames import may_hold_frames, pandas_frames
 from gongkai.annual.parse.notes import Notes
-from gongkai.annual.parse.rows import Row
+from gongkai.annual.parse.rows import Row, split_rows
 from gongkai.annual.parse.table4_cells import read_table4_cells
-from gongkai.annual.parse.tables_text import frame_lines_seen, split_cells
+from gongkai.annual.parse.tables_text import split_cells, split_line
 from tests.annual.parse.as_documents import as_html
 from tests.conftest import FIXTURES
 
@@ -273,7 +273,8 @@ def test_pandas_frame_as_a_page_drops_its_index_and_reads_nan_as_null() -> None:
 
 def test_only_lines_that_may_be_a_frames_are_counted() -> None:
     """A document is looked at row by row only when a line split for it may be a frame's
-    row (``tables_text`` counts them) or a grid's first cells count 0, 1."""
+    row (``tables_text.split_line`` tells, ``rows.split_rows`` passes it on) or a grid's
+    first cells count 0, 1."""
     for line, counted in [
         ("| 0 | 1 | 0 | 0 | 1 |", False),  # table 四's numbers
         ("| 1 | 行政许可 | 12 |", False),  # a 序号 column
@@ -281,16 +282,15 @@ def test_only_lines_that_may_be_a_frames_are_counted() -> None:
         ("| 行政处罚 | nan | nan |", True),
     ]:
         for _ in range(2):  # split, then cached
-            seen = frame_lines_seen()
-            split_cells(line)
-            assert (frame_lines_seen() != seen) is counted, line
-    seen = frame_lines_seen()
+            assert split_line(line)[1] is counted, line
     text = Document("样本", "text", [Line("| 行政许可 | 12 |", 1)])
-    assert not may_hold_frames(text, seen)
+    assert not may_hold_frames(text, split_rows(text)[1])
+    framed = Document("样本", "text", [Line("| 行政处罚 | nan | nan |", 1)])
+    assert may_hold_frames(framed, split_rows(framed)[1])
     frame = Grid((("", "数量"), ("0", "行政许可"), ("1", "行政处罚")))
     table = Grid((("行政复议", "行政诉讼"), ("1", "0")))
-    assert may_hold_frames(Document("样本", "html", [frame]), seen)
-    assert not may_hold_frames(Document("样本", "html", [table]), seen)
+    assert may_hold_frames(Document("样本", "html", [frame]), False)
+    assert not may_hold_frames(Document("样本", "html", [table]), False)
 
 
 def test_table4_in_long_format_printed_by_pandas_with_its_index() -> None:

@@ -36,7 +36,6 @@ from .labels import table2_labels, table3_labels, table4_labels
 from .notes import Notes
 from .rows import Row
 from .tables import TABLE2_SPECS
-from .tables_text import frame_lines_seen
 
 _BLANKS = frozenset(("nan", "NaN", "None", "<NA>"))
 """How pandas prints a blank cell."""
@@ -50,13 +49,12 @@ _MIN_ROWS = 3
 """Fewer numbered rows are no frame's index (a list of two items numbered 0 and 1)."""
 
 
-def may_hold_frames(document: Document, seen: int) -> bool:
-    """Whether ``document``, whose rows were built after ``tables_text`` had split
-    ``seen`` lines that may be a frame's, may hold a table printed by pandas: a Markdown
-    row with a ``nan`` cell or under an index was split since, or a grid's first cells
-    count 0, 1 (``to_html``, a Word or PDF copy). No look at each row: most documents
-    hold none."""
-    if frame_lines_seen() != seen:
+def may_hold_frames(document: Document, frame_lines: bool) -> bool:
+    """Whether ``document`` may hold a table printed by pandas: a line of its rows may be
+    a frame's (``frame_lines``, told by ``rows.split_rows``: a Markdown row with a ``nan``
+    cell or under an index), or a grid's first cells count 0, 1 (``to_html``, a Word or PDF
+    copy). No look at each row: most documents hold none."""
+    if frame_lines:
         return True
     if document.kind == "text":
         return False

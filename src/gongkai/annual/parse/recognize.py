@@ -44,7 +44,7 @@ from .labels import LabelSet, table2_labels, table3_labels, table4_labels
 from .meta import Meta, joint_message, other_spelling, read_meta
 from .notes import Notes
 from .placeholders import placeholders_as_zero
-from .rows import Row, document_rows
+from .rows import Row, split_rows
 from .sections import (
     find_headings,
     section_texts,
@@ -62,7 +62,6 @@ from .tables import (
     read_table4,
     table4_header_words,
 )
-from .tables_text import frame_lines_seen
 
 __all__ = ["recognize"]
 
@@ -72,9 +71,8 @@ T = TypeVar("T")
 def recognize(document: Document) -> AnnualReport:
     """Recognise one document. See the module docstring."""
     notes = Notes(document.source)
-    seen = frame_lines_seen()
-    rows = document_rows(document)
-    if may_hold_frames(document, seen):
+    rows, frame_lines = split_rows(document)
+    if may_hold_frames(document, frame_lines):
         rows = pandas_frames(rows, notes)
     no_headings: dict[str, int] = {}
     headings = _safe(notes, "章节标题", lambda: find_headings(rows), no_headings)

@@ -12,7 +12,7 @@ from typing import Final
 
 from .document import Block, Document, Grid, Line
 from .tables_grid import grid_rows
-from .tables_text import CSV_MIN_COMMAS, is_value_cell, split_cells, split_csv
+from .tables_text import CSV_MIN_COMMAS, is_value_cell, split_csv, split_line
 
 CSV_MIN_LINES = 3
 """How many lines of as many commas (``CSV_MIN_COMMAS`` at least) in a row make a CSV table."""
@@ -115,7 +115,16 @@ class Row:
 
 
 def document_rows(document: Document) -> list[Row]:
+    """The document as rows of cells (``split_rows``)."""
+    return split_rows(document)[0]
+
+
+def split_rows(document: Document) -> tuple[list[Row], bool]:
+    """The document as rows of cells, and whether a line of them may be a row of a table
+    printed by pandas (``tables_text.split_line``), told as the lines are split: then
+    ``frames`` looks at the rows (``may_hold_frames``)."""
     rows: list[Row] = []
+    frame_lines = False
     grid_count = 0
     # A PDF's line ends in a tab only where ``pdf_layout`` laid out a row of a table
     # without ruling lines whose last cells are blank: they are cells. Elsewhere (a text
@@ -128,7 +137,12 @@ def document_rows(document: Document) -> list[Row]:
             if not text:
                 continue
             # (len: compiled, no generic truth test of the dict)
-            cells = csv[place] if len(csv) != 0 and place in csv else split_cells(text)
+            if len(csv) != 0 and place in csv:
+                cells = csv[place]
+            else:
+                cells, frame = split_line(text)
+                if frame:
+                    frame_lines = True
             if blank_ends and block.text[-1:] == "\t":
                 cells += ("",) * _trailing_tabs(block.text)
             row = Row(len(rows), cells, text, block.number, block.page)
@@ -147,7 +161,7 @@ def document_rows(document: Document) -> list[Row]:
                 text = " ".join([cell for cell in cells if cell])
                 rows.append(Row(len(rows), cells, text, number, page, grid_count, grid_row, placed))
             grid_count += 1
-    return rows
+    return rows, frame_lines
 
 
 def _trailing_tabs(text: str) -> int:

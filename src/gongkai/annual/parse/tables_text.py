@@ -30,17 +30,6 @@ _PAGE_FIRST = frozenset("-‐‑‒–—―－第共Pp")
 """How a page number printed in a cell starts (``- 4 -``, ``第 4 页 共 9 页``)."""
 _PANDAS_BLANKS: Final = frozenset(("nan", "NaN", "None", "<NA>"))
 """How pandas prints a blank cell (``frames``)."""
-_FRAMES_SEEN: Final[list[int]] = [0]
-"""How many lines that may be a row of a table printed by pandas (``split_line``)
-``split_cells`` has split (a cached line counted each time it comes back): ``recognize``
-compares the count before and after a document's rows are built (``frames``)."""
-
-
-def frame_lines_seen() -> int:
-    """How many lines that may be a pandas table's row ``split_cells`` has split so far."""
-    return _FRAMES_SEEN[0]
-
-
 _UNNAMED_RE: Final = re.compile(r"^Unnamed: \d+$")
 """pandas' name for a column whose header cell was blank (``Unnamed: 3``), printed in
 the header of ``DataFrame.to_markdown``: a blank cell (and no ``0``, ``3`` of the table)."""
@@ -48,11 +37,8 @@ the header of ``DataFrame.to_markdown``: a blank cell (and no ``0``, ``3`` of th
 
 def split_cells(text: str) -> tuple[str, ...]:
     """The cells of one line, blanks kept (``"a | | 3"`` → ``("a", "", "3")``): those of
-    ``split_line``, a line that may be a frame's row counted (``frame_lines_seen``)."""
-    cells, frame = split_line(text)
-    if frame:
-        _FRAMES_SEEN[0] += 1
-    return cells
+    ``split_line``."""
+    return split_line(text)[0]
 
 
 def split_line(text: str) -> tuple[tuple[str, ...], bool]:
