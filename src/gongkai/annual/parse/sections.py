@@ -8,6 +8,10 @@ not a label of a table (table 三's rows are numbered 一 to 四 too); the last,
 sections before it when its title still says ``其他`` or ``事项`` (``六、其他事项``).
 ``其它`` in a title is read as ``其他``.
 
+A title may be decorated before its number or its words (a WeChat article's ``🌿 一、总体
+情况``, ``二、📌 主动公开政府信息情况``, ``▲ 三、…``): pictographs, symbols and the marks
+joining them are left out before the title is read; a line of decoration alone is none.
+
 ``title_key`` tells a line that is a part's title and nothing else, as the form words it,
 numbered or not (the part's number or its table's): a title printed again over its table.
 """
@@ -93,10 +97,13 @@ def _candidate(row: Row) -> tuple[str, str] | None:
     cell, a line or a table's first row (the heading merged into the table, printed in a
     cell across it: ``| 二、主动公开政府信息情况 | | |``)."""
     filled = row.filled
-    if len(filled) != 1:
+    if len(filled) != 1 and not _after_decoration(filled):
         return None
-    text = filled[0] if row.text[:1] == "|" else row.text
+    text = filled[-1] if row.text[:1] == "|" else row.text
     head = text.lstrip()[:1]
+    if head and head not in _ANY_FIRST and decorated(head):
+        text = undecorated(text.lstrip())
+        head = text[:1]
     if not head or head not in _ANY_FIRST:
         return None
     if len(text) > MAX_HEADING and _too_long(text):
@@ -114,6 +121,12 @@ def _candidate(row: Row) -> tuple[str, str] | None:
     if folded[:1] in _OPENING:
         return _in_brackets(folded)
     return _numbered_title(folded)
+
+
+def _after_decoration(filled: list[str]) -> bool:
+    """Whether a row's two filled cells are decoration and what it decorates (a line
+    ``■　一、总体情况``, cut into cells at its wide space)."""
+    return len(filled) == 2 and decorated(filled[0][:1]) and not undecorated(filled[0])
 
 
 def _numbered_title(folded: str) -> tuple[str, str] | None:
@@ -134,7 +147,50 @@ def _numbered_title(folded: str) -> tuple[str, str] | None:
     else:
         numeral = f"({bracketed})" if bracketed else (arabic or roman)
     rest = folded[match.end() :]
+    if decorated(rest[:1]):
+        rest = undecorated(rest)
     return numeral, rest.replace("其它", "其他") if "它" in rest else rest
+
+
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+"""The zero-width joiner an emoji sequence is built with (``👨‍💻``), and its kin."""
+_DECORATION_CATEGORIES = frozenset(("So", "Sk", "Me"))
+"""Pictographs, dingbats, shapes and other symbols (``🌿 ▲ ● ★ ✅``), the skin tones
+modifying an emoji, the keycap enclosing a digit."""
+_SYMBOL_ARROWS = (0x2190, 0x21FF, 0x25A0, 0x25FF, 0x27F0, 0x297F, 0x2B00, 0x2BFF)
+"""The blocks of arrows and shapes some of whose characters are math symbols (``→`` ``⇒``
+``▷``): decoration all the same."""
+
+
+def decorated(head: str) -> bool:
+    """Whether ``head`` (a line's first character, or ``""``) is decoration a title may
+    be printed after (``🌿`` ``▲`` ``★`` ``→``). Told cheaply for the characters lines
+    start with (ASCII, Chinese, the numbering's), looked up only for the others."""
+    return head >= "\u2000" and (head < "\u3000" or head >= "\U0001f000") and _decoration(head)
+
+
+def _decoration(ch: str) -> bool:
+    code = ord(ch)
+    category = unicodedata.category(ch)
+    if category in _DECORATION_CATEGORIES:
+        return True
+    if category == "Sm":
+        ranges = _SYMBOL_ARROWS
+        return any(ranges[i] <= code <= ranges[i + 1] for i in range(0, len(ranges), 2))
+    return (
+        ch in _ZERO_WIDTH
+        or 0xFE00 <= code <= 0xFE0F  # variation selectors: ``☀️`` drawn as an emoji
+        or 0xE0000 <= code <= 0xE01EF  # tags (a flag's region) and more selectors
+    )
+
+
+def undecorated(text: str) -> str:
+    """``text`` without the decoration it starts with (``🌿`` ``☀️`` ``👨‍💻`` ``▲``) and
+    the spaces between: empty for a line of decoration alone."""
+    for at, ch in enumerate(text):
+        if not (ch.isspace() or ch in _ZERO_WIDTH or _decoration(ch)):
+            return text[at:]
+    return ""
 
 
 _OPENING = frozenset("【[")
@@ -220,6 +276,7 @@ def find_headings(rows: Sequence[Row]) -> dict[str, int]:
             row.text[:1] in _CHINESE_FIRST
             or row.text[:1].isspace()
             or (row.text[:1] in _DASHES and row.text[1:2] == "、")
+            or decorated(row.text[:1])
         )
         and (c := _candidate(row)) is not None
         and (c[0] in NUMERALS or c[0] == ANY_NUMERAL)
@@ -354,9 +411,15 @@ _TITLE_KEYS = {s.normalize_label(sec.title): sec.key for sec in s.SECTIONS}
 
 def without_title_number(folded: str) -> str:
     """``folded`` (a line folded by ``schema.normalize_label``) without the number a
-    part's title may carry before it (``_TITLE_NUMBER_RE``)."""
+    part's title may carry before it (``_TITLE_NUMBER_RE``), nor the decoration before
+    the number or the words (``📌二、`` ``二、📌``)."""
+    if decorated(folded[:1]):
+        folded = undecorated(folded)
     number = _TITLE_NUMBER_RE.match(folded)
-    return folded[number.end() :] if number is not None else folded
+    if number is None:
+        return folded
+    rest = folded[number.end() :]
+    return undecorated(rest) if decorated(rest[:1]) else rest
 
 
 def title_key(folded: str) -> str | None:
@@ -464,7 +527,9 @@ def _run_in(row: Row, key: str) -> str:
     for title in _PRINTED_TITLES[key]:
         at = text.find(title)
         if at >= 0:
-            return _after_title(text[at + len(title) :].rstrip())
+            after = _after_title(text[at + len(title) :].rstrip())
+            # the title's decoration after it (``二、主动公开政府信息情况 📌``): none of the text
+            return undecorated(after) if decorated(after[:1]) else after
     return ""
 
 
