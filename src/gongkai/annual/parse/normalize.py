@@ -11,6 +11,9 @@ What real published reports do to their text, and what this module undoes:
 * thousands separators inside numbers (``1,234`` → ``1234``);
 * page numbers (``- 3 -``, ``第 3 页 共 9 页``) that land inside a table;
 * vertical labels printed one character per line;
+* tables drawn with box-drawing characters (tabulate's ``simple_outline``, ``┌─┬─┐`` rules
+  and cells between ``│``): their rows become Markdown rows, their rules blank lines
+  (``box_rows``);
 * glyphs pdfminer could not map, printed as ``(cid:5571)``: one unknown character each
   (``UNKNOWN_CHARACTER``, which label matching lets stand for one of a label's).
 
@@ -377,7 +380,42 @@ def normalize_text(text: str, *, simplify: bool | None = None) -> str:
     ``simplify``: convert traditional → simplified; ``None`` decides by
     ``looks_traditional(text)``. Readers decide once per document and pass it down.
     """
+    if "\u2502" in text or "\u2503" in text or "\u2551" in text:  # │ ┃ ║
+        text = box_rows(text)
     return _normalized(text, simplify, _marks)
+
+
+_BOX_BORDERS: Final = "\u2502\u2503\u2551"
+"""A box-drawn table's cell borders: ``│``, ``┃``, ``║``."""
+_BOX_BORDER_RE: Final = re.compile("[\u2502\u2503\u2551]")
+_BOX_RULE_RE: Final = re.compile(r"^[ ─━═┌┬┐├┼┤└┴┘╞╪╡╒╤╕╘╧╛┏┳┓┣╋┫┗┻┛╔╦╗╠╬╣╚╩╝╟╫╢╓╥╖╙╨╜]+$")
+"""A box-drawn table's rule (``┌────┬────┐``, ``├────┼────┤``, ``└────┴────┘``)."""
+_BOX_RULE_FIRST: Final = frozenset("─━═┌├└╞╒╘┏┣┗╔╠╚╟╓╙")
+"""How a rule line starts: a cheap test before ``_BOX_RULE_RE``."""
+
+
+def box_rows(text: str) -> str:
+    """``text`` with each line that starts and ends with a cell border (``│ 规章 │ 0 │``)
+    a Markdown row (``| 规章 | 0 |``), and each rule line of box-drawing characters
+    blank, like Markdown's alignment row, when the text has such a row; line breaks
+    kept one for one. A ``│`` in prose, not at both ends of its line, stays as printed."""
+    lines = text.split("\n")
+    rows = False
+    rules: list[int] = []
+    for at, line in enumerate(lines):
+        stripped = line.strip()
+        if len(stripped) < 2:
+            continue
+        if stripped[0] in _BOX_BORDERS and stripped[-1] in _BOX_BORDERS:
+            lines[at] = _BOX_BORDER_RE.sub("|", line)
+            rows = True
+        elif stripped[0] in _BOX_RULE_FIRST and _BOX_RULE_RE.match(stripped):
+            rules.append(at)
+    if not rows:
+        return text  # a ``│`` in prose: a line of ``─`` there is no table's rule
+    for at in rules:
+        lines[at] = ""
+    return "\n".join(lines)
 
 
 def _normalized(text: str, simplify: bool | None, marks_of: Callable[[str], int]) -> str:
