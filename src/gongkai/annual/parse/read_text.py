@@ -126,10 +126,13 @@ _MAX_CHARACTERS: Final = 120
 _MAX_COLUMNS: Final = 160
 """The widths a hard wrap is looked for at (in characters, in display columns)."""
 _MIN_WRAP_LINES: Final = 10
-_MIN_CUT: Final = 2
+_MIN_CUT: Final = 5
 """A hard-wrapped text has at least this many lines cut at its width, and more than it has
 lines of any one width just short of it (``_NEAR`` columns or fewer: a paragraph's last
-line is as likely to stop at one width as at another)."""
+line is as likely to stop at one width as at another). Two are too few: a page's list of
+other reports' titles prints lines of one length (``某市甲局2024年……报告``,
+``某市乙局2024年……报告``) that no tool cut; a wrapped report's paragraphs are cut dozens of
+times, and a text with a single long row cut is ``_total_cut``'s."""
 _NEAR: Final = 6
 _TABLE_MARKS: Final = ("|", "│", "┃", "║", "\t")
 """A line holding one of these is a table's row, laid out by its cells: never cut, never
