@@ -269,18 +269,24 @@ _ROMAN_RE = re.compile(r"(?:[ⅠⅡⅢⅣⅤⅥ]|VI|IV|V|III|II|I)(?:[、.．:�
 
 def find_headings(rows: Sequence[Row]) -> dict[str, int]:
     """Row index of each section heading found, keyed "1".."6"."""
-    candidates = [
-        (row.index, c)
-        for row in rows
+    candidates: list[tuple[int, tuple[str, str]]] = []
+    for row in rows:
+        text = row.text
+        head = text[:1]
+        # decoration told by the first code point (``decorated``'s test, inline): the usual
+        # line (Chinese, ASCII) pays no call and no slice for it
+        code = ord(text[0]) if text else 0
         if (
-            row.text[:1] in _CHINESE_FIRST
-            or row.text[:1].isspace()
-            or (row.text[:1] in _DASHES and row.text[1:2] == "、")
-            or decorated(row.text[:1])
-        )
-        and (c := _candidate(row)) is not None
-        and (c[0] in NUMERALS or c[0] == ANY_NUMERAL)
-    ]
+            (
+                head in _CHINESE_FIRST
+                or head.isspace()
+                or (head in _DASHES and text[1:2] == "、")
+                or (code >= 0x2000 and (code < 0x3000 or code >= 0x1F000) and _decoration(head))
+            )
+            and (c := _candidate(row)) is not None
+            and (c[0] in NUMERALS or c[0] == ANY_NUMERAL)
+        ):
+            candidates.append((row.index, c))
     headings = _strict_headings(candidates)
     if len(headings) < len(s.SECTIONS):
         # a heading merged into its table, as the first row's one cell across it
