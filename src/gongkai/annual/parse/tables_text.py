@@ -3,6 +3,7 @@
 Published reports copied to text keep their table cells separated by ``|`` or tabs,
 by runs of spaces (PDF text layers), or one cell per line (then the line is one cell).
 A label followed by numbers separated by single spaces (``规章 0 0 0``) is split too.
+In a ``|``-ruled row, a rule OCR read as a lone ``l`` or ``I`` (``| 0 l 0 |``) parts cells.
 Tables exported as CSV are split at their commas (``split_csv``), but only where the
 document shows a block of such lines (``rows``): a line alone is never taken for one.
 Which row a number belongs to is decided later, by the labels (``tables``).
@@ -21,6 +22,11 @@ _SEPARATOR_RE = re.compile(r"[|\t\uff5c]")
 """Cells' separators: ``|``, the full-width ``｜`` OCR tools print for it, and tabs."""
 _SPACES_RE = re.compile(r" {2,}|\u3000+")
 _VALUE = rf"(?:{NUMBER_PATTERN}[*＊※①-⑩]?|[-‐‑‒–—―－/／]|无|nan|NaN|None)"
+_RULE_LETTER_RE = re.compile(rf"(?<=\S) [lI] (?={_VALUE}(?:\s|$))")
+"""A vertical rule of a bordered table that OCR read as the letter l or I, a space on each
+side, after a label or a number and before a number (``0 l 0``, ``予以公开 I 12``): in a
+ruled row it parts two cells as ``|`` does. An l or I touching digits (``1l``) or alone
+in its cell stays for ``read_value`` (the digit 1, noted)."""
 _VALUE_RE = re.compile(rf"^{_VALUE}$")
 _TRAILING_VALUES_RE = re.compile(rf"^(?:(.*?\S)\s+)?({_VALUE}(?:\s+{_VALUE})*)$")
 _MAX_LABEL = 60
@@ -65,6 +71,8 @@ def _split_cached(text: str) -> tuple[tuple[str, ...], bool]:
 def _split(text: str) -> tuple[tuple[str, ...], bool]:
     if "|" in text or "\t" in text or "\uff5c" in text:
         parts = _SEPARATOR_RE.split(text)
+        if (" l " in text or " I " in text) and ("|" in text or "\uff5c" in text):
+            parts = _split_rule_letters(parts)
     elif "  " in text or "\u3000" in text:
         parts = _SPACES_RE.split(text)
     else:
@@ -98,6 +106,18 @@ def _split(text: str) -> tuple[tuple[str, ...], bool]:
     ):
         frame = True  # ``| 0 | 行政许可 |``: the first row under a frame's index
     return tuple(cells), frame
+
+
+def _split_rule_letters(parts: list[str]) -> list[str]:
+    """``["", " 规章 ", " 0 l 0 ", ""]`` → ``["", " 规章 ", " 0", "0 ", ""]``: the parts
+    of a ruled row cut again at the rules OCR read as l or I (``_RULE_LETTER_RE``)."""
+    split: list[str] = []
+    for part in parts:
+        if " l " in part or " I " in part:
+            split.extend(_RULE_LETTER_RE.split(part))
+        else:
+            split.append(part)
+    return split
 
 
 def _split_values(cell: str) -> list[str]:
