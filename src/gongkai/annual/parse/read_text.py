@@ -25,6 +25,14 @@ stopping short of W before a number that would not have fitted, and no cut keepi
 space): then the space it dropped is put back. A
 text with any line longer than W, or whose lines do not pile up at one width, is never
 joined: the common report's lines are paragraphs and table rows of any length.
+
+A table copied from Excel is tab-separated text, and a cell holding a line break is quoted
+and runs over lines (``"（二）部分公开`` and ``（区分……）"``), a quote in it doubled. In a text
+holding tabs, such a record is read as Excel writes it (``join_quoted_cells``): one line
+with its tabs, one table row, in its first line's place (blank lines in the places of the
+lines joined, as for a hard wrap), the line breaks in its cells spaces (nothing between two
+Chinese characters). A quoted cell that does not close within a few lines leaves the text
+as printed: its quote was no cell's.
 """
 
 from __future__ import annotations
@@ -108,14 +116,115 @@ def read_text(decoded: Decoded, source: str) -> Document:
     simplify = looks_traditional(decoded.text)
     if simplify:
         document.diagnostics.append(traditional_note(source))
-    lines = normalize_text(strip_markdown(decoded.text), simplify=simplify).split("\n")
+    text = join_quoted_cells(decoded.text)
+    lines = normalize_text(strip_markdown(text), simplify=simplify).split("\n")
     if _short_lines(lines):
-        wrap = unwrap_hard_wrap(decoded.text)
+        wrap = unwrap_hard_wrap(text)
         if wrap is not None:
             document.diagnostics.append(hard_wrap_note(wrap, source))
             lines = normalize_text(strip_markdown(wrap.text), simplify=simplify).split("\n")
     document.blocks.extend(text_lines(lines))
     return document
+
+
+_MAX_CELL_LINES: Final = 8
+"""A quoted cell that runs over lines closes within this many, or the quote is taken for a
+stray one, not Excel's, and the text is left as printed."""
+
+
+class _Unbalanced(Exception):
+    """A quoted cell that runs over lines and does not close as Excel closes it."""
+
+
+def join_quoted_cells(text: str) -> str:
+    """``text`` with each record of tab-separated cells that Excel wrote over several lines
+    (a cell holding a line break is quoted, a quote in it doubled) one line in its first
+    line's place, blank lines in the places of the lines joined, its quoted cells unquoted.
+    A line of one cell stays as printed; a quoted cell that runs over lines and does not
+    close (before a tab or its line's end) within a few leaves the whole text as printed."""
+    if "\t" not in text or '"' not in text:
+        return text
+    lines = text.split("\n")
+    out = list(lines)
+    i = 0
+    try:
+        while i < len(lines):
+            if '"' not in lines[i]:
+                i += 1
+                continue
+            cells, end = _record(lines, i)
+            if len(cells) >= 2:
+                out[i] = "\t".join(cells)
+                out[i + 1 : end + 1] = [""] * (end - i)
+            i = end + 1
+    except _Unbalanced:
+        return text
+    return "\n".join(out)
+
+
+def _record(lines: list[str], start: int) -> tuple[list[str], int]:
+    """The cells of the record starting at ``lines[start]`` and the index of its last
+    line (``_Unbalanced`` from a quoted cell that does not close)."""
+    at, pos = start, 0
+    cells: list[str] = []
+    while True:
+        line = lines[at].removesuffix("\r")
+        quoted = _quoted_cell(lines, at, pos + 1) if line.startswith('"', pos) else None
+        if quoted is not None:
+            cell, at, pos = quoted
+            line = lines[at].removesuffix("\r")
+        else:
+            tab = line.find("\t", pos)
+            cell, pos = (line[pos:], len(line)) if tab < 0 else (line[pos:tab], tab)
+        cells.append(cell)
+        if pos >= len(line):
+            return cells, at
+        pos += 1  # (the tab after the cell)
+
+
+def _quoted_cell(lines: list[str], at: int, pos: int) -> tuple[str, int, int] | None:
+    """The quoted cell whose text starts at ``lines[at][pos]``: its text (its lines joined,
+    a doubled quote one), the line it closes on and the position after its closing quote.
+    ``None`` when its quote closes on the same line before other text: the quote is then
+    the cell's own first character (Excel quotes only a cell it has to). ``_Unbalanced``
+    when it runs over lines and does not close before a tab or a line's end within
+    ``_MAX_CELL_LINES``."""
+    opened = at
+    parts: list[str] = []
+    piece: list[str] = []
+    while True:
+        line = lines[at].removesuffix("\r")
+        close = line.find('"', pos)
+        if close < 0:
+            parts.append("".join(piece) + line[pos:])
+            piece = []
+            at, pos = at + 1, 0
+            if at >= len(lines) or at - opened >= _MAX_CELL_LINES:
+                raise _Unbalanced
+            continue
+        piece.append(line[pos:close])
+        if line.startswith('"', close + 1):  # a doubled quote: one quote of the text
+            piece.append('"')
+            pos = close + 2
+            continue
+        if close + 1 < len(line) and line[close + 1] != "\t":
+            if at == opened:
+                return None
+            raise _Unbalanced
+        parts.append("".join(piece))
+        return _join_broken(parts), at, close + 1
+
+
+def _join_broken(parts: list[str]) -> str:
+    """A quoted cell's lines as one: a space between them, nothing between two wide
+    (Chinese) characters or next to an empty line; a tab in it a space (the record's tabs
+    part its cells)."""
+    text = ""
+    for part in parts:
+        if text and part and not (_is_wide(text[-1]) and _is_wide(part[0])):
+            text += " "
+        text += part
+    return text.replace("\t", " ")
 
 
 _WRAP_GATE: Final = 160
