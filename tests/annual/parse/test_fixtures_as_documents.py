@@ -24,6 +24,9 @@ from tests.conftest import EXPECTED, SEEDS, seed_params
 
 NOT_AS_GRIDS = {
     "markdown_labels_above_values": "三个数字在同一个单元格里（“0 0 0”），只在转换后的文本中出现",
+    "ocr-bordered-table-vertical-rules-read-as-pipe-or-letters-l-and-i-between-cells": (
+        "表格竖线被 OCR 认作字母 l、I，只在识别出的文本中出现；转成表格后“0 l 0”是一格"
+    ),
 }
 """Fixtures whose shape only text can have, with the reason."""
 

@@ -94,16 +94,6 @@ def test_empty_cells_and_slash_in_an_excel_copy_are_never_read_as_zero() -> None
     assert report.table2.licensing == 1207
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "The two empty cells between tabs are null in their own columns (fa0d7df reads "
-        "Excel's quoted multi-line cells), but said as CELL_AMBIGUOUS, not CELL_BLANK: "
-        "tables.py's _ruled counts only Markdown rows between pipes, grids and PDF rows as "
-        "certain of their cells' places; a text row of tabs with exactly its row's number "
-        "of cells after the label (Excel writes every cell) is as certain."
-    ),
-)
 def test_an_empty_cell_between_tabs_is_one_null_cell_with_its_note() -> None:
     report = TEAM.read("excel-copy-tab-separated-cells-with-line-breaks-quoted-quotes-doubled")
     assert report.table3.row("withheld.state_secret") == (0, 0, None, 0, 0, 0, 0)

@@ -1202,13 +1202,18 @@ def _ruled(hit: Hit, width: int) -> bool:
     and exactly ``width`` cells after the label's column (``| 2.重复申请 | 3 | 0 | … | 0 |
     |``): then a blank cell's place is as certain as in a grid. (Splitting at the closing
     pipe leaves one empty cell after the row's last.) So it is for a PDF's row laid out by
-    its table's columns (``Row.placed``) with exactly ``width`` cells after the label's."""
+    its table's columns (``Row.placed``) with exactly ``width`` cells after the label's,
+    and for a line of a text copied from a spreadsheet (tab-separated, no page: a PDF's
+    line is never so) with exactly ``width`` cells after the label's: a spreadsheet writes
+    every cell, an empty one as nothing between two tabs."""
     row = _values_row(hit)
     if row is None:
         return False
     if row.placed:
         return len(row.cells) - hit.label.column - 1 == width
     text = row.text
+    if row.grid is None and row.page is None and "\t" in text and "|" not in text:
+        return len(row.cells) - hit.label.column - 1 == width
     return (
         row.grid is None
         and text[:1] == "|"
