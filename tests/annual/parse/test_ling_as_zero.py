@@ -3,8 +3,13 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from gongkai.annual import schema as s
 from gongkai.annual.parse.cells import NOTE_LING, Kind, read_value
+from gongkai.annual.parse.flat_tables import ling_as_zero
 from tests.annual.parse.table3_printed import (
     AFTER,
     BEFORE,
@@ -16,6 +21,8 @@ from tests.annual.parse.table3_printed import (
     report,
     row,
 )
+from tests.annual.parse.test_fixture_reports import differences
+from tests.conftest import FIXTURES
 
 HEADER = [
     "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） 申请人情况",
@@ -93,3 +100,27 @@ def test_numbers_with_ling_inside_are_never_cut_at_it() -> None:
 
 def test_a_report_without_ling_says_nothing_of_it() -> None:
     assert "LETTER_O_AS_ZERO" not in codes(parse(report(_table3_lines())))
+
+
+@pytest.mark.parametrize("name", ["crawled-one-line", "crawled-row-per-line"])
+def test_ling_in_a_crawled_run_of_digits_is_the_digit_zero_and_noted(name: str) -> None:
+    path = FIXTURES / "flat" / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("第二十条第（一）项")
+    end = text.index("五、存在的主要问题")
+    printed = text[:start] + _ling(text[start:end]) + text[end:]
+    assert "〇〇〇" in printed
+    got = parse(printed)
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    assert differences(got, expected) == []
+    (said,) = notes_of(got, "LETTER_O_AS_ZERO")
+    assert "“〇”按数字 0 读取" in str(said["message"])
+
+
+def test_ling_in_a_year_beside_a_crawled_run_stays_a_year() -> None:
+    assert ling_as_zero("二〇二〇年度申请数量36〇〇〇〇39二、上年") == (
+        "二〇二〇年度申请数量36000039二、上年",
+        4,
+    )
+    assert ling_as_zero("于二〇〇五年成立") == ("于二〇〇五年成立", 0)
+    assert ling_as_zero("第〇号，〇加强") == ("第〇号，〇加强", 0)

@@ -244,6 +244,9 @@ class Flat:
 def read_flat(text: str) -> Flat:
     flat = Flat()
     body = compact(text)
+    lings = 0
+    if LING in body:
+        body, lings = ling_as_zero(body)
     if _names_cells(body):
         named = _named_tables(body)
         if named is not None:
@@ -262,7 +265,62 @@ def read_flat(text: str) -> Flat:
         _table4(body, end, flat)
         if flat.table4 is None and t3_start is not None:  # table 四 before table 三
             _table4(body[: t3_start[0]], 0, flat)
+    if lings:
+        _note_lings(flat, lings)
     return flat
+
+
+LING: Final = "〇"
+_LING_RUN_RE: Final = re.compile(r"[\d〇](?:[\d〇 ]*[\d〇])?")
+_NUMERAL_NEIGHBOURS: Final = frozenset("零〇一二两三四五六七八九十百千万年月日号")
+"""Characters beside which 〇 is a Chinese numeral (``二〇二五年``), never a digit of a run."""
+
+
+def ling_as_zero(body: str) -> tuple[str, int]:
+    """``body`` (compacted) with 〇 read as the digit 0 in each run of digits that holds it
+    (an OCR tool's 0, run together by a crawler: ``36〇〇〇〇39``), and how many were read
+    so. A run counts when no Chinese numeral, 年, 月, 日 or 号 stands beside it
+    (``二〇二五年`` stays a year; a numeral after it that opens a row's label, ``二、``, does
+    not count) and it holds an ASCII digit or two 〇 or more; a lone 〇 (a cell of its own,
+    ``行政事业性收费〇``) counts only in a text whose other runs print 0 so."""
+    runs = [m for m in _LING_RUN_RE.finditer(body) if LING in m.group(0) and _apart(body, m)]
+    many = [m for m in runs if m.group(0) != LING]
+    if not many:
+        return body, 0
+    pieces: list[str] = []
+    done = at = 0
+    for m in runs:
+        pieces.append(body[at : m.start()])
+        pieces.append(m.group(0).replace(LING, "0"))
+        at = m.end()
+        done += m.group(0).count(LING)
+    pieces.append(body[at:])
+    return "".join(pieces), done
+
+
+def _apart(body: str, m: re.Match[str]) -> bool:
+    """Whether the run ``m`` stands apart from Chinese numerals and dates (see
+    ``ling_as_zero``)."""
+    before = body[m.start() - 1] if m.start() else ""
+    after = body[m.end() : m.end() + 2]
+    return before not in _NUMERAL_NEIGHBOURS and (
+        after[:1] not in _NUMERAL_NEIGHBOURS or after[1:] == "、"
+    )
+
+
+def _note_lings(flat: Flat, lings: int) -> None:
+    """Say once, on the first table the flat reading found, that 〇 was read as 0."""
+    table = next(
+        (key for key in ("table3", "table2", "table4") if getattr(flat, key) is not None), None
+    )
+    if table is None:
+        return
+    flat.note(
+        table,
+        "LETTER_O_AS_ZERO",
+        "warning",
+        f"表格连写的数字中有{lings}处“〇”按数字 0 读取（文字识别常把 0 认作“〇”），请核对原件",
+    )
 
 
 def _another_table3(body: str, end: int, flat: Flat) -> None:
