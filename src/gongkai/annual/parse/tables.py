@@ -1816,6 +1816,8 @@ def _reorder_columns(
     if order is None:
         if not without_total and _total_before_others(printed):
             _leave_blank(printed, reading, notes)
+        elif not without_total and _total_first_by_sums(reading.cells.values(), s.TABLE3_WIDTH):
+            _total_first(reading, notes)
         return
     if order == s.TABLE3_COLUMN_KEYS:
         return
@@ -1832,6 +1834,47 @@ def _reorder_columns(
         "COLUMNS_REORDERED",
         "info",
         f"表三表头的列顺序为“{labels}”，与国家格式不同，各列按表头读取",
+    )
+
+
+def _total_first_by_sums(rows: Iterable[Sequence[Decimal | None]], width: int) -> bool:
+    """Whether the rows of ``width`` cells (table 三's rows, table 四's groups), read in
+    the national order, say their 总计 was printed first: a header whose words do not say
+    the order leaves only the rows' sums. At least two rows fail 总计 = the sum of the
+    others in the national order and hold it with the first cell as 总计, none holds only
+    the national order, and fewer fail both (a single row off is a report's misprint;
+    every row off by the same shift is a misplacement)."""
+    first = national = neither = 0
+    for row in rows:
+        if len(row) != width or None in row:
+            continue
+        numbers = [n for n in row if n is not None]
+        as_printed = sum(numbers[:-1]) == numbers[-1]
+        shifted = sum(numbers[1:]) == numbers[0]
+        if as_printed and not shifted:
+            national += 1
+        elif shifted and not as_printed:
+            first += 1
+        elif not shifted:
+            neither += 1
+    return first >= 2 and national == 0 and neither < first
+
+
+def _total_first(reading: Reading, notes: Notes) -> None:
+    """Move each row's first cell (its 总计) to the form's last column."""
+    last = s.TABLE3_WIDTH - 1
+    for key, values in reading.cells.items():
+        if len(values) == s.TABLE3_WIDTH:
+            reading.cells[key] = [*values[1:], values[0]]
+    for key, positions in reading.placeholders.items():
+        moved = (last if p == 0 else p - 1 for p in positions)
+        reading.placeholders[key] = tuple(sorted(moved))
+    notes.add(
+        "COLUMNS_REORDERED",
+        "info",
+        "表三表头的列名未能全部识别，但按国家格式的列顺序各行的“总计”都不等于六类申请人"
+        "之和，而把每行第一个数字当作“总计”时各行都相加相符：表三的“总计”列印在最前，"
+        "按各行的加总关系读取",
     )
 
 
@@ -1935,9 +1978,12 @@ def read_table4(rows: Sequence[Row], notes: Notes, lead: Sequence[tuple[str, str
         if not reading.cells:
             return reading  # no group read: nothing to put in order (a crawled page's
             # header over one run of digits, ``flat_tables`` reads it and says so)
-        columns = table4_column_order([*lead, *_table4_headings(stream)], notes.add)
+        headings = [*lead, *_table4_headings(stream)]
+        columns = table4_column_order(headings, notes.add)
         if columns is not None:
             _reorder_table4(reading, TABLE4_GROUP_ORDER, columns, notes)
+        else:
+            _total_first_unless_named(headings, reading, notes)
         return reading
     values = _flat_values(stream, len(TABLE4_SPECS) * TABLE4_WIDTH)
     if not values:
@@ -1989,7 +2035,42 @@ def read_table4(rows: Sequence[Row], notes: Notes, lead: Sequence[tuple[str, str
             TABLE4_COLUMN_ORDER if columns is None else columns,
             notes,
         )
+    if columns is None:
+        _total_first_unless_named(headings, reading, notes)
     return reading
+
+
+def _total_first_unless_named(
+    headings: list[tuple[str, str]], reading: Reading, notes: Notes
+) -> None:
+    """Each group's 总计 moved from the first column to the last when the headings do not
+    name the five columns (a header naming them says their order) and the groups' sums
+    say it was printed first."""
+    if {key for kind, key in headings if kind == "column"} >= _TABLE4_COLUMN_SET:
+        return
+    if _total_first_by_sums(reading.cells.values(), TABLE4_WIDTH):
+        _table4_total_first(reading, notes)
+
+
+_TABLE4_COLUMN_SET: Final = frozenset(s.TABLE4_COLUMN_KEYS)
+
+
+def _table4_total_first(reading: Reading, notes: Notes) -> None:
+    """Move each group's first cell (its 总计) to the form's last column: the headings
+    do not say the columns' order, the groups' sums do (``_total_first_by_sums``)."""
+    last = TABLE4_WIDTH - 1
+    for key, values in reading.cells.items():
+        if len(values) == TABLE4_WIDTH:
+            reading.cells[key] = [*values[1:], values[0]]
+    for key, positions in reading.placeholders.items():
+        reading.placeholders[key] = tuple(sorted(last if p == 0 else p - 1 for p in positions))
+    notes.add(
+        "TABLE4_REORDERED",
+        "info",
+        "表四的列标题未能全部识别，但按国家格式的列顺序各组的“总计”都不等于其余四列之和，"
+        "而把每组第一个数字当作“总计”时各组都相加相符：各组的“总计”印在最前，"
+        "按各组的加总关系读取",
+    )
 
 
 class _Table4Chooser(Chooser):
