@@ -234,6 +234,9 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
     if organ is None and title_rows:
         first = _first_printed(rows)
         organ = _organ_from_page_title(rows[first : min(title_rows[0], first + 1)], year_from_title)
+    furniture = _organ_from_furniture(rows, title_rows) if organ is None else None
+    if furniture is not None:
+        organ = furniture.organ
     organ_note = None
     if organ is not None:
         organ = as_printed(simplified(organ))
@@ -244,6 +247,8 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
                 organ = _with_place(organ, rows)
         if field is not None:
             organ_note = _from_field(organ, field)
+        elif furniture is not None:
+            organ_note = _from_furniture(organ, furniture)
     signers = named or _signatures(rows)
     published = _published(rows)
     if year_from_title is None:
@@ -1241,6 +1246,198 @@ def _complete(short: str, text: str) -> str:
         start = text.find(short, start + len(short))
     frequent = [p for p, n in counts.items() if n >= 2]
     return max(frequent, key=len) + short if frequent else short
+
+
+@dataclass(frozen=True)
+class _Furniture:
+    """An organ the page's furniture names: the site's owner (its ``主办单位``, its name
+    ``X委员会网站``) or a channel of its breadcrumb (``首页>>部门频道>>X局>>…``)."""
+
+    organ: str
+    field: str
+    """The furniture's name as the note gives it: ``当前位置``, ``主办单位``, ``网站名称``."""
+    printed: str
+    """The words the page prints there (``首页>>部门频道>>X局``, ``X局（X市X局）``)."""
+
+
+def _organ_from_furniture(rows: Sequence[Row], title_rows: tuple[int, ...]) -> _Furniture | None:
+    """The organ the page's furniture names when the title, the opening text, the page's
+    发布机构 field and the signature name none (read last, as the site's and not the
+    report's word): the deepest channel of the breadcrumb naming an organ and its place
+    (a county portal's ``部门频道>>X县Y局``: the bureau, not the portal's owner), else the
+    site's ``主办单位`` (never its ``承办单位`` or ``技术支持``, a technical host or a
+    company; never ``版权所有``), else the site's name above the title (``X委员会网站``,
+    ``X县人民政府门户网站``). One the report's own words deny is passed over: a report
+    calling itself ``我局``/``本局`` is a 局's, not the ``X县人民政府办公室`` hosting it; a
+    people's government's portal (its owner the government or its office) hosts every
+    department's reports, so its owner is read only when the report calls itself as its
+    owner is named (``我办``)."""
+    end = title_rows[-1] + 1 if title_rows else TITLE_ROWS
+    head = rows[:end]
+    own = _own_kind(rows)
+    for found in (*_breadcrumb_organs(head), *_host_organs(rows), *_site_organs(head)):
+        organ = found.organ
+        if _without_place(organ):
+            organ = _with_place(organ, rows)
+        if not _names_place(organ) or not _fits_own_kind(organ, own):
+            continue
+        if found.field != "当前位置" and own is None and _hosts_many(organ):
+            continue
+        return _Furniture(organ, found.field, found.printed)
+    return None
+
+
+_PORTAL_OWNERS = ("政府", "政府办", "政府办公室", "政府办公厅")
+
+
+def _hosts_many(owner: str) -> bool:
+    """Whether a site's owner is a people's government or its office: its portal hosts
+    every department's reports, so it is the report's organ only when the report calls
+    itself so (``我办``)."""
+    return owner.endswith(_PORTAL_OWNERS)
+
+
+def _from_furniture(organ: str, found: _Furniture) -> MetaNote:
+    where = {
+        "当前位置": f"页面导航“{found.printed}”中的栏目名称",
+        "主办单位": f"页面底部的“主办单位：{found.printed}”",
+        "网站名称": f"页面顶部的网站名称“{found.printed}”",
+    }[found.field]
+    return MetaNote(
+        "ORGAN_FROM_PUBLISHER",
+        "info",
+        f"标题、正文开头、发布机构字段和落款中都没有写明发布机关，organ 按{where}读作“{organ}”；"
+        "网页的栏目或网站主办者可能不是编写年报的机关，请核对",
+        field=found.field,
+    )
+
+
+_CRUMB_SEP_RE = re.compile(r"\s*(?:[>＞›»→]+|\s/\s)\s*")
+_CRUMB_HOME = ("首页", "位置")
+_CHANNEL_HEADS = ("县直", "市直", "区直", "省直", "各", "乡镇", "镇街", "部门", "政府", "直属")
+"""How a channel grouping organs begins (``县直部门``, ``乡镇街道``, ``部门机构``): a
+breadcrumb's channel, not an organ."""
+
+
+def _breadcrumb_organs(head: Sequence[Row]) -> list[_Furniture]:
+    """The organs a breadcrumb above the title names (``您当前的位置：首页>>部门频道>>X局>>
+    法定主动公开内容``), the deepest first: channels naming an organ, not the page's
+    (``政府信息公开年报``) or a group's (``县直部门``)."""
+    found: list[_Furniture] = []
+    for row in head:
+        text = row.text.strip()
+        if not any(word in text for word in _CRUMB_HOME) or _CRUMB_SEP_RE.search(text) is None:
+            continue
+        parts = _CRUMB_SEP_RE.split(text)
+        for at in range(len(parts) - 1, 0, -1):
+            name = simplified("".join(parts[at].split()))
+            if "公开" in name or name.startswith(_CHANNEL_HEADS) or not _is_organ(name):
+                continue
+            printed = ">>".join(p.strip() for p in parts[: at + 1])
+            found.append(_Furniture(name, "当前位置", printed))
+    return found
+
+
+_HOST_RE = re.compile(
+    r"(?:网站)?主办(?:单位|机关|部门)?\s*[:：]?\s*([^\s|｜:：,，;；]+)"
+    r"|(?:^|[\s|｜:：,，;；])(?:本网站|本网|本站)?由?([\u4e00-\u9fff()（）]{3,40}?)主办(?:单位)?"
+    r"(?=$|[\s|｜,，;；。、])"
+)
+"""A site's ``主办单位：X局`` (``主办：``, ``主办单位 X局``), or ``X局主办`` (``本网站由X局主办``)."""
+_FOOTER_KEY_RE = re.compile(
+    r"承办|协办|主管|技术支持|运维|维护|地址|电话|联系|邮编|邮箱|传真|标识码|ICP|备案|版权|Copyright",
+    re.IGNORECASE,
+)
+"""The footer's next field, run into the host's name without a space."""
+
+
+def _host_organs(rows: Sequence[Row]) -> list[_Furniture]:
+    """The organ the site's ``主办单位`` names, in its header or footer."""
+    tail = rows[max(TITLE_ROWS, len(rows) - FOOTER_ROWS) :]
+    found: list[_Furniture] = []
+    for row in (*rows[:TITLE_ROWS], *tail):
+        if "主办" not in row.text:
+            continue
+        for match in _HOST_RE.finditer(row.text):
+            value = match.group(1) or match.group(2) or ""
+            key = _FOOTER_KEY_RE.search(value)
+            printed = value[: key.start()] if key else value
+            organ = _host_name(simplified(printed))
+            if organ is not None and not (match.group(1) and _joint_host(row.text, match.end())):
+                found.append(_Furniture(organ, "主办单位", printed))
+    return found
+
+
+def _joint_host(text: str, end: int) -> bool:
+    """Whether another organ follows the host's name (``主办单位：中共X县委 X县人民政府``):
+    the site has two owners, neither the report's organ more than the other."""
+    words = text[end:].split(maxsplit=1)
+    return (
+        bool(words) and _FOOTER_KEY_RE.match(words[0]) is None and _host_name(words[0]) is not None
+    )
+
+
+def _host_name(value: str) -> str | None:
+    """The organ a host's name is: its full name when the page prints it in brackets
+    after a short one (``临川区司法局（青禾市临川区司法局）``: the short one's characters in
+    order in it), else the name as printed (``X局（X中医药管理局）`` is one organ's two
+    names); no company (``…有限公司``)."""
+    note = _TRAILING_NOTE_RE.search(value)
+    if note is not None:
+        short, full = value[: note.start()], note.group(1)
+        if len(full) > len(short) and _in_order(short, full):
+            value = full
+    if "公司" in value or _clean_organ(value) != value or len(value) > 2 * MAX_ORGAN_CHARS:
+        return None
+    return value if ends_as_organ(value) else None
+
+
+def _in_order(short: str, full: str) -> bool:
+    """Whether ``short``'s characters are all in ``full``, in order (``区发改委`` in
+    ``X区发展和改革委员会``)."""
+    rest = iter(full)
+    return all(char in rest for char in short)
+
+
+_SITE_NAME_RE = re.compile(r"^(.{2,40}?)(?:门户网站|门户网|网站|网)$")
+_SITE_SEP_RE = re.compile(r"[|｜_—\-·]+|\s+")
+
+
+def _site_organs(head: Sequence[Row]) -> list[_Furniture]:
+    """The organs the site's name above the title names (``X委员会网站 | 政府信息公开专栏``,
+    ``…年度报告_X县人民政府门户网站``): its owner."""
+    found: list[_Furniture] = []
+    for row in head:
+        if "网" not in row.text:
+            continue
+        for part in _SITE_SEP_RE.split(row.text):
+            match = _SITE_NAME_RE.match(simplified(part.strip()))
+            if match is not None and _is_organ(match.group(1)):
+                found.append(_Furniture(match.group(1), "网站名称", part.strip()))
+    return found
+
+
+_OWN_KIND_RE = re.compile(r"[我本](局|委(?!托)|办(?!理)|院|厅|署|中心|馆|所(?!属|有|在))")
+"""How a report names its organ in its own words (``我局``, ``本委``, ``我中心``): of
+what kind it is; not ``我委托``, ``本办理``, ``本所属``."""
+_OWN_ENDS = {"委": ("委", "委员会"), "办": ("办", "办公室")}
+
+
+def _own_kind(rows: Sequence[Row]) -> str | None:
+    """The kind of organ the report calls itself most often (``局`` for ``我局``, ``本局``);
+    ``None`` when it never does (``本机关``, ``我单位``)."""
+    counts = Counter(_OWN_KIND_RE.findall("\n".join(row.text for row in rows)))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _fits_own_kind(organ: str, kind: str | None) -> bool:
+    """Whether ``organ`` is of the kind the report calls itself (its first name when a
+    second one follows it in brackets)."""
+    if kind is None:
+        return True
+    note = _TRAILING_NOTE_RE.search(organ)
+    name = organ[: note.start()] if note is not None and note.start() > 0 else organ
+    return name.endswith(_OWN_ENDS.get(kind, (kind,)))
 
 
 def _year_from_period(text: str) -> int | None:
