@@ -130,3 +130,23 @@ def test_the_furniture_is_not_read_when_the_signature_names_the_organ() -> None:
     )
     assert report.organ == "样例市样例区民政局"
     assert not _notes(report, "ORGAN_FROM_PUBLISHER")
+
+
+def test_a_breadcrumbs_organ_without_its_place_takes_the_portal_owners() -> None:
+    for channel, organ in (
+        ("医疗保障局", "样例县医疗保障局"),
+        ("县医保局", "样例县医保局"),
+        ("市场监督管理局", "样例县市场监督管理局"),
+    ):
+        report = _read(
+            f"样例县人民政府门户网站\n当前位置：首页 - 部门信息 - {channel} - 年报\n"
+            f"{TITLE}{_body()}本局\n2026年1月13日\n"
+        )
+        assert _organ_and_field(report) == (organ, "当前位置"), channel
+
+
+def test_a_breadcrumbs_organ_without_any_place_named_is_not_read() -> None:
+    report = _read(
+        f"当前位置：首页 > 部门 > 医疗保障局 > 年报\n{TITLE}{_body()}本局\n2026年1月13日\n"
+    )
+    assert report.organ is None

@@ -13,8 +13,14 @@ sentence, the ``发布机构`` field of the page's metadata (made complete by th
 when it is a shortened form of it; an organ read from that field alone is noted,
 ``ORGAN_FROM_PUBLISHER``), last an HTML page's ``<meta name="ContentSource">`` (its CMS's
 record of the article's source, which ``read_html`` puts first as the line
-``ContentSource：X局``; never ``SiteName``, the portal's owner). A title that names no organ gives way to the crawler's
-``标题：`` field of the same report, above the page's ``发布机构``; a title that names its
+``ContentSource：X局``; never ``SiteName``, the portal's owner), last of all the page's
+furniture, said as ``ORGAN_FROM_PUBLISHER`` too (``_organ_from_furniture``): the
+breadcrumb's organ (``首页>>部门频道>>X局``), the footer's ``主办单位`` (not ``承办单位``,
+``技术支持``, ``版权所有``), the site's name above the title (``X委员会网站``); never a
+people's government's portal owner for a report that does not call itself as it is
+named, nor an organ of another kind than the report's ``我局``/``我委``. A title that
+names no organ gives way to the crawler's ``标题：`` field of the same report, above the
+page's ``发布机构``; a title that names its
 organ without its place (``县财政局``) is completed by the signature or the field that ends
 with it, else by the place the text puts before it twice; what a report covers besides
 its organ (``（本级）``, ``（含局属单位）``, ``及所属单位``) is not part of the name; an organ
@@ -1275,16 +1281,45 @@ def _organ_from_furniture(rows: Sequence[Row], title_rows: tuple[int, ...]) -> _
     end = title_rows[-1] + 1 if title_rows else TITLE_ROWS
     head = rows[:end]
     own = _own_kind(rows)
-    for found in (*_breadcrumb_organs(head), *_host_organs(rows), *_site_organs(head)):
+    owners = (*_host_organs(rows), *_site_organs(head))
+    for found in (*_breadcrumb_organs(head), *owners):
         organ = found.organ
         if _without_place(organ):
             organ = _with_place(organ, rows)
-        if not _names_place(organ) or not _fits_own_kind(organ, own):
+        if found.field == "当前位置":
+            organ = _with_owners_place(organ, owners)
+        if not _has_place(organ) or not _fits_own_kind(organ, own):
             continue
         if found.field != "当前位置" and own is None and _hosts_many(organ):
             continue
         return _Furniture(organ, found.field, found.printed)
     return None
+
+
+def _with_owners_place(organ: str, owners: Sequence[_Furniture]) -> str:
+    """A breadcrumb's organ named without its place (``医疗保障局``, ``县医保局``) with the
+    place of the site's owner (``X县人民政府门户网站``: a portal's channels are its own
+    place's departments); as it is when it names its place or no owner names one."""
+    if _has_place(organ) and not _without_place(organ):
+        return organ
+    for owner in owners:
+        place = "".join(_places(owner.organ))
+        if not place or not owner.organ.startswith(place):
+            continue
+        if not _has_place(organ):
+            return place + organ
+        if place[-1] == organ[0]:  # ``县医保局`` of ``X县``
+            return place[:-1] + organ
+    return organ
+
+
+_LEVEL_WORDS = ("市场", "市政", "市容", "区域")
+"""Words beginning with a place's level that name no place (``市场监督管理局``)."""
+
+
+def _has_place(organ: str) -> bool:
+    """Whether ``organ`` names a place (``X县医保局``, ``县医保局``; not ``市场监督管理局``)."""
+    return _names_place(organ[2:] if organ.startswith(_LEVEL_WORDS) else organ)
 
 
 _PORTAL_OWNERS = ("政府", "政府办", "政府办公室", "政府办公厅")
@@ -1312,7 +1347,7 @@ def _from_furniture(organ: str, found: _Furniture) -> MetaNote:
     )
 
 
-_CRUMB_SEP_RE = re.compile(r"\s*(?:[>＞›»→]+|\s/\s)\s*")
+_CRUMB_SEP_RE = re.compile(r"\s*(?:[>＞›»→]+|\s[/\-－—]\s)\s*")
 _CRUMB_HOME = ("首页", "位置")
 _CHANNEL_HEADS = ("县直", "市直", "区直", "省直", "各", "乡镇", "镇街", "部门", "政府", "直属")
 """How a channel grouping organs begins (``县直部门``, ``乡镇街道``, ``部门机构``): a
