@@ -150,3 +150,26 @@ def test_a_breadcrumbs_organ_without_any_place_named_is_not_read() -> None:
         f"当前位置：首页 > 部门 > 医疗保障局 > 年报\n{TITLE}{_body()}本局\n2026年1月13日\n"
     )
     assert report.organ is None
+
+
+def test_the_sites_owner_before_its_columns_name_names_the_organ() -> None:
+    report = _read(
+        "样例区自然资源和规划局 政府信息公开专栏 | 首页 | 机构概况 | 年度报告\n"
+        f"{TITLE}{_body('本局')}\n相关链接：区政府门户网站 | 市自然资源和规划局\n"
+    )
+    assert _organ_and_field(report) == ("样例区自然资源和规划局", "网站名称")
+
+
+def test_a_line_of_the_pages_links_after_the_report_does_not_sign_it() -> None:
+    report = _read(f"{TITLE}{_body('本单位')}\n相关链接：区政府门户网站 | 市自然资源和规划局\n")
+    assert report.organ is None
+
+
+def test_the_office_that_published_the_report_in_brackets_after_the_signer_is_no_second_name() -> (
+    None
+):
+    report = _read(
+        f"{TITLE}{_body('本局')}\n样例市公安局样例区分局（政务公开办公室）\n2026年1月16日\n"
+    )
+    assert report.organ == "样例市公安局样例区分局"
+    assert not _notes(report, "ORGAN_FROM_PUBLISHER")

@@ -890,6 +890,8 @@ def _read_signatures(last: Sequence[Row]) -> tuple[str, ...]:
             second = words[0]
         while words and (_BRACKETED_RE.match(words[-1]) or _FURNITURE_RE.search(words[-1])):
             words.pop()
+        if words and _LINKS_LINE_RE.match(words[0]):
+            continue  # the page's links (``相关链接：区政府门户网站 | 市X局``), not a signer
         if not words:
             dated = dated or dated_here
             continue
@@ -1134,11 +1136,17 @@ def _distinct(organs: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(organs))
 
 
+_LINKS_LINE_RE = re.compile(rf"{_LINK_LABEL_RE.pattern}|(?:友情|网站)链接|网站导航")
+"""A line of the page's links after the report (``相关链接：…``, ``友情链接``)."""
+
+
 def _signed_organ(text: str) -> str | None:
     if _FURNITURE_RE.search(text):
         return None
     note = _TRAILING_NOTE_RE.search(text)
-    while note and not note.group(1).endswith(ORGAN_SUFFIXES):  # ``X局（此件公开发布）``
+    while note and (not note.group(1).endswith(ORGAN_SUFFIXES) or "公开" in note.group(1)):
+        # a note (``X局（此件公开发布）``), or the organ's office that published the
+        # report (``X分局（政务公开办公室）``), never a second name of the organ
         text = text[: note.start()]
         note = _TRAILING_NOTE_RE.search(text)
     organ = _clean_organ(simplified(text))
@@ -1443,13 +1451,21 @@ def _site_organs(head: Sequence[Row]) -> list[_Furniture]:
     ``…年度报告_X县人民政府门户网站``): its owner."""
     found: list[_Furniture] = []
     for row in head:
-        if "网" not in row.text:
+        if "网" not in row.text and "专栏" not in row.text:
             continue
-        for part in _SITE_SEP_RE.split(row.text):
-            match = _SITE_NAME_RE.match(simplified(part.strip()))
+        parts = [part for part in _SITE_SEP_RE.split(row.text.strip()) if part]
+        for at, part in enumerate(parts):
+            name = simplified(part)
+            match = _SITE_NAME_RE.match(name)
             if match is not None and _is_organ(match.group(1)):
-                found.append(_Furniture(match.group(1), "网站名称", part.strip()))
+                found.append(_Furniture(match.group(1), "网站名称", part))
+            elif at == 0 and len(parts) > 1 and _is_organ(name) and _COLUMN_RE.match(parts[1]):
+                # the site's owner before its column's name: ``X局 政府信息公开专栏 | 首页``
+                found.append(_Furniture(name, "网站名称", f"{part} {parts[1]}"))
     return found
+
+
+_COLUMN_RE = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:专栏|专题|专区|网站|门户)$")
 
 
 _OWN_KIND_RE = re.compile(r"[我本](局|委(?!托)|办(?!理)|院|厅|署|中心|馆|所(?!属|有|在))")
