@@ -173,3 +173,18 @@ def test_the_office_that_published_the_report_in_brackets_after_the_signer_is_no
     )
     assert report.organ == "样例市公安局样例区分局"
     assert not _notes(report, "ORGAN_FROM_PUBLISHER")
+
+
+def test_the_pages_own_title_at_the_breadcrumbs_end_names_the_organ_of_its_year() -> None:
+    crumb = "样例县人民政府门户网站\n当前位置：首页 > 年报 > 样例县财政局{year}年政府信息公开工作年度报告\n"
+    report = _read(f"{crumb.format(year=2025)}{TITLE}{_body()}本局\n2026年1月20日\n")
+    assert _organ_and_field(report) == ("样例县财政局", "当前位置")
+    report = _read(f"{crumb.format(year=2024)}{TITLE}{_body()}本局\n2026年1月20日\n")
+    assert report.organ is None  # another year's report is another report
+
+
+def test_a_sentence_of_the_text_naming_who_hosted_an_event_is_no_host() -> None:
+    report = _read(
+        f"{TITLE}{_body('本单位')}全年参加由样例县委宣传部主办 的培训2次。\n2026年1月20日\n"
+    )
+    assert report.organ is None

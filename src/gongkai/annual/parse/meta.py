@@ -240,7 +240,7 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
     if organ is None and title_rows:
         first = _first_printed(rows)
         organ = _organ_from_page_title(rows[first : min(title_rows[0], first + 1)], year_from_title)
-    furniture = _organ_from_furniture(rows, title_rows) if organ is None else None
+    furniture = _organ_from_furniture(rows, title_rows, year_from_title) if organ is None else None
     if furniture is not None:
         organ = furniture.organ
     organ_note = None
@@ -1274,7 +1274,9 @@ class _Furniture:
     """The words the page prints there (``首页>>部门频道>>X局``, ``X局（X市X局）``)."""
 
 
-def _organ_from_furniture(rows: Sequence[Row], title_rows: tuple[int, ...]) -> _Furniture | None:
+def _organ_from_furniture(
+    rows: Sequence[Row], title_rows: tuple[int, ...], year: int | None
+) -> _Furniture | None:
     """The organ the page's furniture names when the title, the opening text, the page's
     发布机构 field and the signature name none (read last, as the site's and not the
     report's word): the deepest channel of the breadcrumb naming an organ and its place
@@ -1290,7 +1292,7 @@ def _organ_from_furniture(rows: Sequence[Row], title_rows: tuple[int, ...]) -> _
     head = rows[:end]
     own = _own_kind(rows)
     owners = (*_host_organs(rows), *_site_organs(head))
-    for found in (*_breadcrumb_organs(head), *owners):
+    for found in (*_breadcrumb_organs(head, year), *owners):
         organ = found.organ
         if _without_place(organ):
             organ = _with_place(organ, rows)
@@ -1362,10 +1364,11 @@ _CHANNEL_HEADS = ("县直", "市直", "区直", "省直", "各", "乡镇", "镇�
 breadcrumb's channel, not an organ."""
 
 
-def _breadcrumb_organs(head: Sequence[Row]) -> list[_Furniture]:
+def _breadcrumb_organs(head: Sequence[Row], year: int | None) -> list[_Furniture]:
     """The organs a breadcrumb above the title names (``您当前的位置：首页>>部门频道>>X局>>
     法定主动公开内容``), the deepest first: channels naming an organ, not the page's
-    (``政府信息公开年报``) or a group's (``县直部门``)."""
+    (``政府信息公开年报``) or a group's (``县直部门``); the organ of the page's own title
+    at its end, of the report's ``year``."""
     found: list[_Furniture] = []
     for row in head:
         text = row.text.strip()
@@ -1374,6 +1377,10 @@ def _breadcrumb_organs(head: Sequence[Row]) -> list[_Furniture]:
         parts = _CRUMB_SEP_RE.split(text)
         for at in range(len(parts) - 1, 0, -1):
             name = simplified("".join(parts[at].split()))
+            if "公开" in name and is_title_text(name):
+                # the page's own title at the breadcrumb's end: ``首页>>年报>>X局2025年…``
+                organ, titled = _parse_title(name)
+                name = organ if organ is not None and titled in (None, year) else ""
             if "公开" in name or name.startswith(_CHANNEL_HEADS) or not _is_organ(name):
                 continue
             printed = ">>".join(p.strip() for p in parts[: at + 1])
@@ -1383,7 +1390,7 @@ def _breadcrumb_organs(head: Sequence[Row]) -> list[_Furniture]:
 
 _HOST_RE = re.compile(
     r"(?:网站)?主办(?:单位|机关|部门)?\s*[:：]?\s*([^\s|｜:：,，;；]+)"
-    r"|(?:^|[\s|｜:：,，;；])(?:本网站|本网|本站)?由?([\u4e00-\u9fff()（）]{3,40}?)主办(?:单位)?"
+    r"|(?:^|[\s|｜])(?:本网站|本网|本站)?由?([\u4e00-\u9fff()（）]{3,40}?)主办(?:单位)?"
     r"(?=$|[\s|｜,，;；。、])"
 )
 """A site's ``主办单位：X局`` (``主办：``, ``主办单位 X局``), or ``X局主办`` (``本网站由X局主办``)."""
@@ -1399,7 +1406,7 @@ def _host_organs(rows: Sequence[Row]) -> list[_Furniture]:
     tail = rows[max(TITLE_ROWS, len(rows) - FOOTER_ROWS) :]
     found: list[_Furniture] = []
     for row in (*rows[:TITLE_ROWS], *tail):
-        if "主办" not in row.text:
+        if "主办" not in row.text or "。" in row.text:  # a sentence of the text
             continue
         for match in _HOST_RE.finditer(row.text):
             value = match.group(1) or match.group(2) or ""
