@@ -188,3 +188,12 @@ def test_a_sentence_of_the_text_naming_who_hosted_an_event_is_no_host() -> None:
         f"{TITLE}{_body('本单位')}全年参加由样例县委宣传部主办 的培训2次。\n2026年1月20日\n"
     )
     assert report.organ is None
+
+
+def test_the_note_quotes_the_host_as_the_page_prints_it() -> None:
+    report = _read(
+        f"{TITLE}{_body()}本局\n2026年1月20日\n主办单位：样例区司法局（样例市样例区司法局）\n"
+    )
+    message = str(_notes(report, "ORGAN_FROM_PUBLISHER")[0]["message"])
+    assert "“主办单位：样例区司法局（样例市样例区司法局）”" in message
+    assert "“样例市样例区司法局”" in message

@@ -1343,10 +1343,11 @@ def _hosts_many(owner: str) -> bool:
 
 
 def _from_furniture(organ: str, found: _Furniture) -> MetaNote:
+    printed = as_printed(found.printed)
     where = {
-        "当前位置": f"页面导航“{found.printed}”中的栏目名称",
-        "主办单位": f"页面底部的“主办单位：{found.printed}”",
-        "网站名称": f"页面顶部的网站名称“{found.printed}”",
+        "当前位置": f"页面导航“{printed}”中的名称",
+        "主办单位": f"页面的“主办单位：{printed}”",
+        "网站名称": f"页面顶部的网站名称“{printed}”",
     }[found.field]
     return MetaNote(
         "ORGAN_FROM_PUBLISHER",
