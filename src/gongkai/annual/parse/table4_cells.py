@@ -176,13 +176,20 @@ def _cells(rows: Sequence[Row]) -> list[_Cell] | None:
             elif group is not None and column is not None and _blank_after(row, filled[-1]):
                 out.append(_Cell(group, column, Value(Kind.EMPTY), row))
             continue
-        if numbered != [len(filled) - 1] or column is None:
+        if numbered[-1] != len(filled) - 1 or column is None or not _filler(values, numbered):
             return None
         group = group or above
         if group is None:
             return None
         out.append(_Cell(group, column, values[-1], row))
     return out
+
+
+def _filler(values: list[Value], numbered: list[int]) -> bool:
+    """Whether the values before a line's last are placeholders only: a dash in a column
+    that does not apply to the group (``| 行政复议 | — | 结果维持 | 1 |``, the 情形 of a
+    table printed 类别 | 情形 | 结果 | 件数), no number of the table."""
+    return all(values[i].kind is Kind.PLACEHOLDER for i in numbered[:-1])
 
 
 def _read_line(row: Row) -> tuple[list[str], list[Value], str]:

@@ -130,6 +130,7 @@ def tokens(
     lone: Token | None = None
     lone_at = -1
     undo: tuple[int, list[Token]] | None = None
+    numbers_first = False  # a line printed its numbers before its label (``_values_and_label``)
     for row in rows:
         cells = row.cells
         start = len(out)
@@ -148,8 +149,14 @@ def tokens(
         if end == start:
             continue
         size = len(cells)
-        if size < 2 and matched and " " in cell and row.grid is None:
-            split = _label_and_values(row, cell, labels)
+        if size < 2 and (matched or cell[0].isdigit()) and " " in cell and row.grid is None:
+            split = None
+            if cell[0].isdigit():
+                least = 1 if numbers_first else _LEAST_TRAILING
+                split = _values_and_label(row, cell, labels, least)
+                numbers_first = numbers_first or split is not None
+            if split is None and matched:
+                split = _label_and_values(row, cell, labels)
             if split is not None:
                 out[start:] = split
                 size = len(split)
@@ -234,6 +241,29 @@ def _label_and_values(row: Row, cell: str, labels: LabelSet) -> list[Token] | No
     for column in range(first, len(words)):
         word = words[column]
         out.append(Token(row, column - first + 1, word, read_value(word)))
+    return out
+
+
+def _values_and_label(row: Row, cell: str, labels: LabelSet, least: int) -> list[Token] | None:
+    """A line left one cell that prints its numbers before its label (``9 4 0 0 1 0 14
+    （一）予以公开``: a PDF whose drawing order puts the numbers first): one token a number,
+    then the label's, when ``least`` numbers or more open the line (two, or one once the
+    table has shown such a line) and the words after them are a row label of the table.
+    Which label takes these numbers is ``_values_before_labels``' to say."""
+    words = cell.split()
+    last = 0
+    while last < len(words) - 1 and read_value(words[last]).is_value:
+        if words[last].endswith((".", "、")):
+            return None  # (an item's number: ``1.``, no value)
+        last += 1
+    if last < least:
+        return None
+    text = " ".join(words[last:])
+    value, found = labels.classify(text)
+    if not any(lb.kind == "row" for lb in found):
+        return None
+    out = [Token(row, column, words[column], read_value(words[column])) for column in range(last)]
+    out.append(Token(row, last, text, value, found))
     return out
 
 
@@ -595,6 +625,48 @@ def _values_above_labels(
     return kept
 
 
+def _values_before_labels(row_hits: list[Hit], notes: Notes, table: str) -> list[Hit]:
+    """Rows printing their numbers before their label on the label's own line
+    (``9 4 0 0 1 0 14 （一）予以公开``: a PDF whose drawing order puts the numbers first):
+    read the usual way, each label would take the next line's numbers. When no label has
+    numbers after it on its own line and at least two labels, and more of them than the
+    lines of numbers without a label, have numbers before them on their line, each label
+    takes those; a line of numbers without a label stays a row without a label."""
+    keyed = [hit for hit in row_hits if hit.key]
+    first = next((hit for hit in keyed if hit.values), None)
+    if first is None or first.values[0].row.index == first.label.row.index:
+        return row_hits  # the usual table: a label's numbers follow it on its line
+    labelled: dict[int, Hit] = {}
+    for hit in keyed:
+        line = hit.label.row.index
+        if line in labelled or any(v.row.index == line for v in hit.values):
+            return row_hits
+        labelled[line] = hit
+    own: dict[int, list[Token]] = {}
+    for hit in row_hits:
+        for token in hit.values:
+            own.setdefault(token.row.index, []).append(token)
+    taken = [line for line in own if line in labelled]
+    if len(taken) < 2 or len(taken) <= len(own) - len(taken):
+        return row_hits
+    kept: list[Hit] = []
+    for line in sorted({*labelled, *own}):
+        label = labelled.get(line)
+        values = own.get(line, [])
+        if label is not None:
+            label.values = values
+            kept.append(label)
+        elif values:
+            kept.append(Hit("", values[0], values))
+    notes.add(
+        "VALUES_ABOVE_LABELS",
+        "info",
+        f"{table}各行的数字印在同一行的行标签之前（先数字、后标签），按各行自己的标签读取",
+        keyed[0].label.row,
+    )
+    return kept
+
+
 _LEAST_BLOCK: Final = 3
 """Labels without numbers, then as many lines of numbers, paired in order
 (``_labels_then_lines``) only from this many rows: fewer could be anything."""
@@ -919,6 +991,7 @@ def assign_rows(
     order = {spec.key: i for i, spec in enumerate(specs)}
     by_key = {spec.key: spec for spec in specs}
     row_hits = [hit for hit in hits if hit.key in order or (hit.key == "" and hit.values)]
+    row_hits = _values_before_labels(row_hits, notes, table)
     row_hits = _values_above_labels(row_hits, by_key, notes, table)
     _labels_then_lines(row_hits, by_key, notes, table)
     if table == "表三":
@@ -1370,8 +1443,10 @@ def read_table2(rows: Sequence[Row], notes: Notes) -> Reading:
             "只读取本年的列，上年的列未读取",
             columns=list(last_year),
         )
+    if _long_format(stream, reading, notes):
+        return reading
     chooser = _Table2Chooser(reading)
-    hits = scan(stream, chooser)
+    hits = _values_before_labels(scan(stream, chooser), notes, "表二")
     reading.found = reading.found or bool(hits)
     if chooser.trial:
         reading.trial = True
@@ -1396,6 +1471,115 @@ def read_table2(rows: Sequence[Row], notes: Notes) -> Reading:
 
 
 REGULATIONS, _NORMATIVE = s.TABLE2_DOCUMENT_ROWS
+
+_TABLE2_COLUMN_KEYS: Final = {
+    row.key: tuple(c.key for c in block.columns) for block in s.TABLE2_BLOCKS for row in block.rows
+}
+_LEAST_LONG: Final = 3
+"""Fewer lines naming a row and a column are no table 二 printed one cell a line."""
+
+
+def _long_format(stream: list[Token], reading: Reading, notes: Notes) -> bool:
+    """Table 二 printed one cell a line (``| 第二十条第（一）项 | 规章 | 本年制发件数 | 0 |``:
+    条款 | 信息内容 | 统计指标 | 数值): each number put in the cell its line names (the
+    row, then one of that row's columns). Tried only when the first row label's line
+    names a column after it; every line holding a number must name a cell so, its number
+    last (a placeholder before it is filler), else the table is read the usual way. A
+    cell named twice keeps its first number (``ROW_DUPLICATE``); a cell never named stays
+    null (``ROW_NOT_FOUND``)."""
+    at = next((i for i, t in enumerate(stream) if any(lb.kind == "row" for lb in t.labels)), -1)
+    if at < 0 or not _column_after(stream, at):
+        return False  # the usual table: a row label, then its numbers
+    cells = _long_cells(stream)
+    if cells is None or len(cells) < _LEAST_LONG:
+        return False
+    filled: set[tuple[str, int]] = set()
+    for key, columns in _TABLE2_COLUMN_KEYS.items():
+        reading.cells[key] = [None] * len(columns)
+    for key, position, token in cells:
+        reading.touch(token.row)
+        if (key, position) in filled:
+            notes.add(
+                "ROW_DUPLICATE",
+                "warning",
+                f"表二“{s.table2_row(key).label}”行第{position + 1}格再次出现，只读取第一次出现的数字",
+                token.row,
+            )
+            continue
+        filled.add((key, position))
+        reading.cells[key][position] = token.value.number
+        reading.certain += 1
+        if token.value.kind is _PLACEHOLDER:
+            held = reading.placeholders.get(key, ())
+            reading.placeholders[key] = tuple(sorted((*held, position)))
+    reading.found = True
+    notes.add(
+        "TABLE4_ONE_CELL_A_ROW",
+        "info",
+        f"表二每行印一格（项目、统计指标、数值），共{len(filled)}格，各数字按该行所印的项目和指标读取",
+        cells[0][2].row,
+    )
+    missing = [
+        f"{s.table2_row(key).label}第{i + 1}格"
+        for key, columns in _TABLE2_COLUMN_KEYS.items()
+        for i in range(len(columns))
+        if (key, i) not in filled
+    ]
+    if missing:
+        notes.add(
+            "ROW_NOT_FOUND",
+            "warning",
+            f"表二每行印一格，找不到{'、'.join(missing[:3])}"
+            f"{f'等{len(missing)}格' if len(missing) > 3 else ''}，留空",
+        )
+    return True
+
+
+def _column_after(stream: list[Token], at: int) -> bool:
+    """Whether a column label follows ``stream[at]`` on its line."""
+    row = stream[at].row
+    for i in range(at + 1, len(stream)):
+        token = stream[i]
+        if token.row is not row:
+            return False
+        if any(lb.kind == "column" for lb in token.labels):
+            return True
+    return False
+
+
+def _long_cells(stream: list[Token]) -> list[tuple[str, int, Token]] | None:
+    """The cells of a table 二 printed one a line: (row key, column position, the value's
+    token), in order; ``None`` when a line holding a number names no cell."""
+    out: list[tuple[str, int, Token]] = []
+    for line in _by_row(stream):
+        numbered = [t for t in line if t.value.is_value]
+        if not numbered:
+            continue
+        value = line[-1]
+        if numbered[-1] is not value or any(
+            t.value.kind is not _PLACEHOLDER for t in numbered[:-1]
+        ):
+            return None
+        key = next(
+            (
+                lb.key
+                for t in line
+                for lb in t.labels
+                if lb.kind == "row" and lb.key in _TABLE2_COLUMN_KEYS
+            ),
+            None,
+        )
+        if key is None:
+            return None
+        columns = _TABLE2_COLUMN_KEYS[key]
+        named = {
+            lb.key for t in line for lb in t.labels if lb.kind == "column" and lb.key in columns
+        }
+        if len(named) != 1:
+            return None
+        out.append((key, columns.index(named.pop()), value))
+    return out
+
 
 LAST_YEAR_CODE: Final = "LAST_YEAR_LEFT_OUT"
 """The code of the note saying last year's figures, printed for comparison, were left out
@@ -1500,6 +1684,7 @@ def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
     stream = tokens(rows, table3_labels(), _TABLE3_WIDTHS)
     _ling_as_zero(stream, notes, "表三")
     hits = scan(stream, _Table3Chooser(reading, _header_rows(stream)))
+    hits = _values_before_labels(hits, notes, "表三")
     reading.found = reading.found or bool(hits)
     row_hits = [h for h in hits if not h.key.startswith("group:")]
     first = _first_with_values(row_hits)
