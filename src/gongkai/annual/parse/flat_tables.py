@@ -256,7 +256,8 @@ def read_flat(text: str) -> Flat:
     if t3_start is not None:
         _table3(body, t3_start[0], flat)
     t2_end = t3_start[0] if t3_start is not None else len(body)
-    _table2(body[:t2_end], flat)
+    if not _named_table2_whole(body[:t2_end], flat):
+        _table2(body[:t2_end], flat)
     if flat.table3 is not None:
         end = flat.end
         _another_table3(body, end, flat)
@@ -265,6 +266,8 @@ def read_flat(text: str) -> Flat:
         _table4(body, end, flat)
         if flat.table4 is None and t3_start is not None:  # table 四 before table 三
             _table4(body[: t3_start[0]], 0, flat)
+        if flat.table4 is None:  # each cell named (``行政复议|结果维持|1|…``)
+            _named_table4(body, end, flat)
     if lings:
         _note_lings(flat, lings)
     return flat
@@ -415,6 +418,79 @@ def _run_after(body: str, end: int, next_item: str | None) -> tuple[str, int]:
     return run.strip(), stop
 
 
+_SEPARATORS: Final = "、/／|｜，"
+"""What a page may print between a row's cells instead of a space (``10、0、0``,
+``8/8/0``, ``|34|3|``, ``10，0，0``); never a dash (a date's, or a blank cell's)."""
+_PIPES: Final = "|｜"
+"""Separators a row may also print before its first cell and after its last (a ruled
+row run together: ``规章|0|0|0；``), with nothing between two for a blank cell."""
+_BLANK: Final = "/"
+"""A blank cell in a separated run (``_separated_run``): the placeholder the readers
+make a blank cell of (``_cell_tokens``, ``_with_placeholders``)."""
+
+
+@lru_cache(maxsize=8)
+def _cell_re(separator: str) -> re.Pattern[str]:
+    """One cell of a run whose cells ``separator`` parts: a number, or a placeholder made
+    of other marks than the separator (with ``/`` between cells, ``—`` is a blank one)."""
+    marks = re.escape(_PLACEHOLDERS.replace(separator, ""))
+    return re.compile(f"\\d+(?:\\.\\d+)?|[{marks}]+")
+
+
+def _may_separate(body: str, at: int, stop: int) -> bool:
+    """Whether the run at ``at`` (as ``_run_after`` read it, up to ``stop``) may be parted
+    by a separator (``_separated_run``): a separator after its first number (which
+    ``_run_after`` may have taken for the next row's item number: ``2、``), or a pipe or a
+    placeholder where it starts. (Most labels followed by ``、`` or ``，`` are longer
+    labels printed with a pause: no number before it.)"""
+    if stop >= len(body):
+        return False
+    if stop > at and body[stop - 1].isdigit():
+        return body[stop] in _SEPARATORS
+    return body[at] in _PIPES or body[at] in _PLACEHOLDERS
+
+
+def _separated_run(body: str, at: int, width: int) -> tuple[str, int] | None:
+    """The run at ``at`` when one separator (``_SEPARATORS``) parts it into exactly
+    ``width`` cells, the row's (``行政复议：1/0/0/0/1``, ``数量：10、0、0、0、0、0、10``,
+    ``规章|0|0|0``): its cells between spaces (a placeholder, or nothing between two
+    pipes, is a blank cell, ``_BLANK``) and where it ends; ``None`` otherwise. Counted,
+    not guessed: a ``/`` that does not part the run into the row's cells is a blank cell's
+    placeholder (``6/41``), as the readers read it; ``，`` with a three-digit number after
+    it may be a thousands separator (``1，234``), and is none here."""
+    if at >= len(body):
+        return None
+    pipe = body[at] in _PIPES
+    if pipe:
+        separator, pos = body[at], at + 1
+    else:
+        first = _cell_re("").match(body, at)
+        if first is None or first.end() >= len(body) or body[first.end()] not in _SEPARATORS:
+            return None
+        separator, pos = body[first.end()], at
+    cell_re = _cell_re(separator)
+    cells: list[str] = []
+    while len(cells) <= width:
+        m = cell_re.match(body, pos)
+        cell = m.group(0) if m else ""
+        if not cell and not pipe:
+            return None  # (a separator before a word: ``12，其中``)
+        cells.append(cell)
+        pos += len(cell)
+        if not body.startswith(separator, pos):
+            break
+        pos += 1
+    if pipe and len(cells) == width + 1 and not cells[-1]:
+        cells.pop()  # (the rule after a ruled row's last cell)
+    if len(cells) != width or not any(c[:1].isdigit() for c in cells):
+        return None
+    if separator == "，" and any(len(c) == 3 and c.isdigit() for c in cells[1:]):
+        return None
+    if pos < len(body) and body[pos].isdigit():
+        return None
+    return " ".join(c if c[:1].isdigit() else _BLANK for c in cells), pos
+
+
 def _table3_start(body: str) -> tuple[int, int] | None:
     """Where table 三 begins: an occurrence of its first row's label whose run of digits is
     followed at once by the second row's label (its numbering ``二、`` aside). The narrative
@@ -471,6 +547,24 @@ def _after_label_tail(body: str, end: int, i: int, nxt: s.Table3Row | None) -> t
     return _run_after(body, tail.end(), _item_number(nxt) if nxt else None)
 
 
+_ITEM_AFTER_RE: Final = re.compile(r"\d{1,2}[.．、）]")
+"""An item number and its mark (``3.``)."""
+
+
+def _own_label(
+    body: str, labels: tuple[str, ...], found: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """The row's own label where ``found`` is its group's heading printed on each row, the
+    row's item number and one of its labels after it (``（六）其他处理3.其他：…``: the 3 is
+    no run)."""
+    while found is not None and (m := _ITEM_AFTER_RE.match(body, found[1])) is not None:
+        again = _find_any(body, labels, m.end())
+        if again is None or again[0] != m.end():
+            break
+        found = again
+    return found
+
+
 _NUMBERING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
 
 
@@ -518,6 +612,9 @@ def _table3(body: str, start: int, flat: Flat) -> None:
     order = _table3_columns(body, start)
     columns = d.FORM_COLUMNS if order is None else _form_indexes(order)
     total = columns.index(s.TABLE3_WIDTH - 1)  # where each row prints its 总计
+    subtotal = _subtotal_place(body, start)
+    width = s.TABLE3_WIDTH + (subtotal is not None)
+    separated: set[str] = set()  # rows whose cells a separator parts (``、``, ``/``, ``|``)
     runs: dict[str, str] = {}
     empty: list[str] = []
     pos = start
@@ -528,7 +625,7 @@ def _table3(body: str, start: int, flat: Flat) -> None:
     last: tuple[str, int] | None = None
     missing: list[str] = []
     for i, row in enumerate(rows):
-        found = _find_any(body, _row_labels(row), pos)
+        found = _own_label(body, _row_labels(row), _find_any(body, _row_labels(row), pos))
         if found is None:
             found = _find_loose(body, _row_labels(row), pos, _next_row_at(body, i, pos))
         if found is None:
@@ -542,6 +639,12 @@ def _table3(body: str, start: int, flat: Flat) -> None:
         last = None
         nxt = rows[i + 1] if i + 1 < len(rows) else None
         run, stop = _run_after(body, found[1], _item_number(nxt) if nxt else None)
+        if _may_separate(body, found[1], stop):
+            cut = _separated_run(body, found[1], width)
+            if cut is not None:
+                _separated_row(row.key, cut, runs, placed, separated)
+                pos = flat.end = cut[1]
+                continue
         tail = not run
         if tail:  # a variant matched the head of a longer printed label: its tail
             run, stop = _after_label_tail(body, found[1], i, nxt)
@@ -576,8 +679,8 @@ def _table3(body: str, start: int, flat: Flat) -> None:
         without = runs[key][: -len(number)].rstrip()
         if table_wide or (_adds_up(without, total) and not _adds_up(runs[key], total)):
             runs[key] = without
-    _drop_row_numbers(runs, [k for k in runs if k not in placed], flat, total)
-    subtotal = _subtotal_place(body, start)
+    kept = [k for k in runs if k not in placed and k not in separated]
+    _drop_row_numbers(runs, kept, flat, total)
     if subtotal is not None and order is not None and not _decodable(order):
         _columns_not_decodable(order, flat)
         return
@@ -631,6 +734,22 @@ def _table3(body: str, start: int, flat: Flat) -> None:
         flat.note("table3", "COLUMNS_REORDERED", "info", _columns_message(order))
 
 
+def _separated_row(
+    key: str,
+    cut: tuple[str, int],
+    runs: dict[str, str],
+    placed: dict[str, tuple[str, ...]],
+    separated: set[str],
+) -> None:
+    """Row ``key``'s run parted by a separator (``_separated_run``): its cells, one a
+    number; blank cells among them are laid as placeholders are (``_lay_placeholders``)."""
+    run = cut[0]
+    runs[key] = run
+    separated.add(key)
+    if _BLANK in run:
+        placed[key] = tuple(run.split())
+
+
 _ORGANISATIONS: Final = "organisations"
 _TABLE3_HEADER_WORDS: Final = {
     **{compact(v): c.key for c in s.TABLE3_COLUMNS for v in c.variants},
@@ -644,8 +763,9 @@ _NATURAL, _TOTAL = s.TABLE3_COLUMN_KEYS[0], s.TABLE3_COLUMN_KEYS[-1]
 
 
 def _table3_columns(body: str, start: int) -> tuple[str, ...] | None:
-    """The columns of table 三 in the order its header (from 申请人情况 to the first row)
-    prints them, when that is not the national order; ``None`` for the national order or
+    """The columns of table 三 in the order its header (from 申请人情况 to the first row),
+    or a note printing the rows' order (``各行数字依次为自然人/商业企业/…/总计``), prints
+    them, when that is not the national order; ``None`` for the national order or
     a header that does not name each column once. Run together, a header of two rows
     prints 自然人, 法人或其他组织 (over the five organisations) and 总计 before the
     organisations' own names: the three blocks' order is where 自然人, 法人或其他组织 (or
@@ -653,7 +773,10 @@ def _table3_columns(body: str, start: int) -> tuple[str, ...] | None:
     header = body[max(0, start - _HEADER_SPAN) : start]
     at = header.rfind(s.TABLE3_APPLICANT_HEADER)
     if at < 0:
-        return None
+        note = _order_note(body, start)
+        if not note:
+            return None
+        header, at = note, 0
     words = [_TABLE3_HEADER_WORDS[m.group(0)] for m in _TABLE3_HEADER_RE.finditer(header, at)]
     columns = [w for w in words if w != _ORGANISATIONS]
     if len(columns) != s.TABLE3_WIDTH or set(columns) != set(s.TABLE3_COLUMN_KEYS):
@@ -671,6 +794,19 @@ def _table3_columns(body: str, start: int) -> tuple[str, ...] | None:
     )
     order = tuple(key for _, keys in blocks for key in keys)
     return None if order == s.TABLE3_COLUMN_KEYS else order
+
+
+_ORDER_NOTE_RE: Final = re.compile("依次为|依次是|顺序为")
+"""What opens a note printing the order of a table's cells in each row."""
+
+
+def _order_note(body: str, start: int) -> str:
+    """The words of a note printing the order of the cells of the table starting at
+    ``start`` (``（各行数字依次为结果维持、结果纠正、…、总计）``): from its opening words to
+    the table, within ``_HEADER_SPAN`` before it; ``""`` when none is printed."""
+    window = body[max(0, start - _HEADER_SPAN) : start]
+    ends = [m.end() for m in _ORDER_NOTE_RE.finditer(window)]
+    return window[ends[-1] :] if ends else ""
 
 
 def _form_indexes(order: tuple[str, ...]) -> tuple[int, ...]:
@@ -969,7 +1105,8 @@ def _table4_words() -> re.Pattern[str]:
         )
     }
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(f"(?:{alternatives}|[：:，,；;])+")
+    # (brackets too: a row per group may print 行政诉讼（复议后起诉）before its run)
+    return re.compile(f"(?:{alternatives}|[：:，,；;（）])+")
 
 
 _OTHER_COLUMN_WORDS: Final = {
@@ -1114,6 +1251,9 @@ def _table4_runs(body: str, start: int) -> _Table4Runs | None:
         words = _header_words(body, pos)
         at = words[0] if words else pos
         run, stop = _run_after(body, at, None)
+        cut = _table4_separated(body, at, stop)
+        if cut is not None:
+            run, stop = cut
         marked = _marked_run(body, at, stop, None) if _placeholder_at(body, stop) else None
         if marked is not None and not _whole_before(run, body[stop : marked[1]]):
             if not words and _PAGE_NUMBER_RE.fullmatch(body[at : marked[1]].strip()):
@@ -1131,11 +1271,31 @@ def _table4_runs(body: str, start: int) -> _Table4Runs | None:
             break
     if not runs:
         return None
-    headings = "".join(words for words, run in chunks[: len(runs)])
+    headings = _with_order_note(body, start, "".join(words for words, run in chunks[: len(runs)]))
     by_group = _by_group(chunks)
     if by_group is None:
         return _Table4Runs(" ".join(runs), headings)
     return _Table4Runs(" ".join(runs), headings, by_group[0], by_group[1])
+
+
+def _with_order_note(body: str, start: int, headings: str) -> str:
+    """Table 四's header words, after the columns' order a note before the table prints
+    (``各行数字依次为结果维持/结果纠正/…/总计``) when the words name no column: the table is
+    read in that order, as in its header's."""
+    note = _order_note(body, start)
+    if note and not any(kind == "column" for kind, _ in table4_headings_in(headings)):
+        return note + headings
+    return headings
+
+
+def _table4_separated(body: str, at: int, stop: int) -> tuple[str, int] | None:
+    """Table 四's run at ``at`` parted by a separator into one group's five cells or the
+    table's fifteen (``行政复议：1/0/0/0/1``, ``|0|0|0|1|1``): its cells between spaces (a
+    blank cell as a placeholder, read as ``_table4`` reads one) and where it ends."""
+    if not _may_separate(body, at, stop):
+        return None
+    size = len(s.TABLE4_COLUMNS)
+    return _separated_run(body, at, size) or _separated_run(body, at, size * len(s.TABLE4_GROUPS))
 
 
 _PAGE_NUMBER_RE: Final = re.compile(f"[{_PLACEHOLDERS}] ?\\d{{1,3}} ?[{_PLACEHOLDERS}]")
@@ -1415,6 +1575,10 @@ def _table2(body: str, flat: Flat) -> None:
         unit = _UNIT_AFTER_LABEL_RE.match(body, found[1])
         if unit is not None:  # 行政事业性收费（万元）12.5: the run after the unit
             found = (found[0], unit.end())
+        cut = _table2_separated(body, found[1], key)
+        if cut is not None:
+            values[key], pos = cut
+            continue
         if key in s.TABLE2_DOCUMENT_ROWS:
             marked = _DOC_CELLS_RE.match(body, found[1])
             text = marked.group(0) if marked else ""
@@ -1483,6 +1647,24 @@ def _table2(body: str, flat: Flat) -> None:
     flat.confidence["table2"] = 0.5**unsure
 
 
+def _table2_separated(body: str, at: int, key: str) -> tuple[object, int] | None:
+    """Table 二's row ``key`` when a separator parts its run into its cells (``规章|0|0|0``,
+    ``规章：0、0、3``, ``行政许可|96``; ``_separated_run``): its value (a blank cell null)
+    and where it ends."""
+    if at >= len(body) or not (body[at] in _PIPES or body[at].isdigit()):
+        return None
+    documents = key in s.TABLE2_DOCUMENT_ROWS
+    cut = _separated_run(body, at, len(s.TABLE2_DOCUMENT_COLUMNS) if documents else 1)
+    if cut is None:
+        return None
+    cells = cut[0].split()
+    if documents:
+        return DocumentCounts(*(int(c) if c.isdigit() else None for c in cells)), cut[1]
+    if key == s.TABLE2_FEES_ROW:
+        return (None if cells[0] == _BLANK else d.decode_amount(cells[0])), cut[1]
+    return (int(cells[0]) if cells[0].isdigit() else None), cut[1]
+
+
 _UNIT_AFTER_LABEL_RE: Final = re.compile(r"（(?:单位[：:])?(?:件|个|项|次|万元|元)）[：:]?")
 """A unit printed in brackets after a table 二 row's label, before its run."""
 
@@ -1530,16 +1712,19 @@ def _int(value: object) -> int | None:
 # ---------------------------------------------------------------------------- cells named
 
 _NAMED_NUMBER: Final = (
-    f"(\\d+(?:\\.\\d+)?|[{_PLACEHOLDERS}]+)(?:件|个|项|次|人次|万元|元)?[，、；;。]?"
+    f"(\\d{{1,3}}(?:，\\d{{3}})+(?!\\d)|\\d+(?:\\.\\d+)?|[{_PLACEHOLDERS}]+)"
+    "(?:件|个|项|次|人次|万元|元)?[，、；;。|｜]?"
 )
-"""A named cell's number (or a placeholder: a blank cell), its unit, and what ends it."""
+"""A named cell's number (its thousands separated or not: ``1，206``, never read as 1), or
+a placeholder (a blank cell), its unit, and what ends it (a pipe too:
+``行政复议|结果维持|1|结果纠正|0|…``)."""
 
 
 def _names_re(names: Sequence[str]) -> re.Pattern[str]:
     """One cell named by its column: one of ``names`` (the longest first), a colon or not,
     its number."""
     words = sorted({compact(n) for n in names}, key=len, reverse=True)
-    return re.compile(f"({'|'.join(re.escape(w) for w in words)})[：:]?{_NAMED_NUMBER}")
+    return re.compile(f"({'|'.join(re.escape(w) for w in words)})[：:|｜]?{_NAMED_NUMBER}")
 
 
 _TABLE3_NAMES: Final = {compact(v): c.key for c in s.TABLE3_COLUMNS for v in c.variants}
@@ -1556,6 +1741,8 @@ _FEES_NAMES: Final = (
 )
 _TABLE2_NAMES: Final = {
     **{compact(c.label): c.key for c in s.TABLE2_DOCUMENT_COLUMNS},
+    # (a sentence's words: ``本年制发0件，本年废止0件，现行有效0件``)
+    **{compact(c.label).removesuffix("件数"): c.key for c in s.TABLE2_DOCUMENT_COLUMNS},
     compact(s.T2_DECISIONS.label): s.T2_DECISIONS.key,
     "处理决定数量": s.T2_DECISIONS.key,
     **{compact(n): s.T2_FEES.key for n in _FEES_NAMES},
@@ -1581,6 +1768,9 @@ _NAMED_SPAN: Final = 600
 """How far after the row before a row's label is looked for (a missing row's label found
 much later, in another table or the narrative, is not that row)."""
 _NAMED_FIRST: Final = compact(s.TABLE3_COLUMNS[0].label)
+_GROUP_HEADER: Final = s.TABLE3_ORGANISATION_HEADER
+"""The header over table 三's five organisation columns, which a page naming each cell
+may print among them (a phone page's card: 自然人, 6, 法人或其他组织, 商业企业, 4, …)."""
 _TABLE2_ROWS: Final = (*s.TABLE2_DOCUMENT_ROWS, *s.TABLE2_COUNT_ROWS, s.TABLE2_FEES_ROW)
 
 
@@ -1635,6 +1825,8 @@ def _named_cells(
             break
         cells[key] = m.group(2)
         pos = m.end()
+        if body.startswith(_GROUP_HEADER, pos):  # (a card's 法人或其他组织 over its columns)
+            pos += len(_GROUP_HEADER)
     return (cells, pos) if len(cells) >= least else None
 
 
@@ -1658,6 +1850,8 @@ def _named_row(
 
 
 def _named_count(printed: str | None) -> int | None:
+    if printed is not None and "，" in printed:
+        printed = printed.replace("，", "")
     return int(printed) if printed is not None and printed.isdigit() else None
 
 
@@ -1749,6 +1943,46 @@ def _named_table2(body: str, flat: Flat) -> None:
     flat.confidence["table2"] = 0.5 ** len(missing)
 
 
+_TABLE2_FIRST_NAMES: Final = (
+    (compact(s.T2_MADE.label).removesuffix("件数"), "件数"),
+    (compact(s.T2_DECISIONS.label), ""),
+)
+"""Words one of which names a cell of every table 二 naming its cells (``本年制发件数0``,
+``本年制发0件``, ``本年处理决定数量37``), with what may follow them before the number."""
+
+
+def _names_table2_cells(body: str) -> bool:
+    """Whether ``body`` may name table 二's cells (``_TABLE2_FIRST_NAMES`` before a number),
+    found without a pattern (most pages print the words only in the header)."""
+    for word, rest in _TABLE2_FIRST_NAMES:
+        at = body.find(word)
+        while at >= 0:
+            after = at + len(word)
+            if rest and body.startswith(rest, after):
+                after += len(rest)
+            if body[after : after + 1] in ("：", ":", "|", "｜"):
+                after += 1
+            if body[after : after + 1].isdigit():
+                return True
+            at = body.find(word, after)
+    return False
+
+
+def _named_table2_whole(body: str, flat: Flat) -> bool:
+    """Table 二 read with its cells named (``1.规章：本年制发件数0，本年废止件数0，…``) into
+    ``flat`` when every row is so printed (a table 三 printed otherwise: a text version
+    of each table, its own way); ``False`` (``flat`` untouched) when not."""
+    if not _names_table2_cells(body):
+        return False
+    named = Flat()
+    _named_table2(body, named)
+    if named.table2 is None or named.diagnostics:
+        return False
+    flat.table2 = named.table2
+    flat.confidence["table2"] = named.confidence["table2"]
+    return True
+
+
 def _named_documents(named: dict[str, str] | None) -> DocumentCounts:
     if named is None:
         return DocumentCounts()
@@ -1758,7 +1992,7 @@ def _named_documents(named: dict[str, str] | None) -> DocumentCounts:
 def _named_amount(printed: str | None) -> Decimal | None:
     if printed is None or not printed[0].isdigit():
         return None
-    return Decimal(printed)
+    return Decimal(printed.replace("，", ""))
 
 
 def _named_table4(body: str, start: int, flat: Flat) -> None:
