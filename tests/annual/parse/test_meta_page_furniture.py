@@ -197,3 +197,11 @@ def test_the_note_quotes_the_host_as_the_page_prints_it() -> None:
     message = str(_notes(report, "ORGAN_FROM_PUBLISHER")[0]["message"])
     assert "“主办单位：样例区司法局（样例市样例区司法局）”" in message
     assert "“样例市样例区司法局”" in message
+
+
+def test_a_schools_report_on_its_bureaus_site_is_not_the_bureaus() -> None:
+    footer = "主办单位：样例县教育局 地址：样例县府前路1号\n"
+    report = _read(f"{TITLE}{_body('我校')}2026年1月20日\n{footer}")
+    assert report.organ is None
+    report = _read(f"{TITLE}{_body('本机关')}2026年1月20日\n{footer}")
+    assert report.organ == "样例县教育局"

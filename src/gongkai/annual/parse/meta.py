@@ -1476,10 +1476,12 @@ def _site_organs(head: Sequence[Row]) -> list[_Furniture]:
 _COLUMN_RE = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:专栏|专题|专区|网站|门户)$")
 
 
-_OWN_KIND_RE = re.compile(r"[我本](局|委(?!托)|办(?!理)|院|厅|署|中心|馆|所(?!属|有|在))")
-"""How a report names its organ in its own words (``我局``, ``本委``, ``我中心``): of
-what kind it is; not ``我委托``, ``本办理``, ``本所属``."""
-_OWN_ENDS = {"委": ("委", "委员会"), "办": ("办", "办公室")}
+_OWN_KIND_RE = re.compile(
+    r"[我本](局|委(?!托)|办(?!理)|院|厅|署|中心|馆|所(?!属|有|在)|校|园(?!区))"
+)
+"""How a report names its organ in its own words (``我局``, ``本委``, ``我中心``, a
+school's ``我校``): of what kind it is; not ``我委托``, ``本办理``, ``本所属``, ``本园区``."""
+_OWN_ENDS = {"委": ("委", "委员会"), "办": ("办", "办公室"), "校": ("校", "学", "学院")}
 
 
 def _own_kind(rows: Sequence[Row]) -> str | None:
