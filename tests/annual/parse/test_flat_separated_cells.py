@@ -244,6 +244,17 @@ def test_rows_joined_by_semicolons_cells_apart_by_pipes() -> None:
     assert flat.table4 == EXPECTED4
 
 
+def test_nothing_between_two_pipes_of_a_table3_row_is_a_blank_cell() -> None:
+    text = HEAD + _ruled_lines() + "\n" + TAIL
+    assert "数量|58|11|2|0|3|1|75；" in text
+    flat = read_flat(
+        normalize_text(text.replace("数量|58|11|2|0|3|1|75；", "数量|58|11|2||3|1|75；"))
+    )
+    assert flat.table3 is not None
+    assert flat.table3.row("received") == (58, 11, 2, None, 3, 1, 75)
+    assert flat.table3.row("carried_over") == TABLE3["carried_over"]
+
+
 def test_rows_as_sentences_with_short_column_words() -> None:
     """``规章：本年制发0件，本年废止0件，现行有效3件。``: the columns' words without 件数."""
     text = (
