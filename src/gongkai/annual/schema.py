@@ -133,7 +133,7 @@ TABLE2_BLOCKS: Final[tuple[Table2Block, ...]] = (
         heading="第二十条第（八）项",
         variants=("第二十条第(八)项", "第二十条第八项"),
         columns=(T2_FEES,),
-        rows=(Table2Row("fees", "行政事业性收费", ("行政事业性收费",)),),
+        rows=(Table2Row("fees", "行政事业性收费", ("行政事业性收费", "行政事业收费")),),
         unit="万元",
     ),
 )
@@ -276,13 +276,13 @@ _TABLE3_ROWS_UNINDEXED: Final = (
         ("上年结转政府信息公开申请数量", "上年结转政府信息公开申请", "上年结转"),
         outcome=False,
     ),
-    _r("granted", "（一）予以公开", "三（一）", None, ("予以公开",)),
+    _r("granted", "（一）予以公开", "三（一）", None, ("予以公开", "予以全部公开", "全部公开")),
     _r(
         "partially_granted",
         "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
         "三（二）",
         None,
-        ("部分公开(区分处理的,只计这一情形,不计其他情形)", "部分公开"),
+        ("部分公开(区分处理的,只计这一情形,不计其他情形)", "部分公开", "部分予以公开"),
     ),
     _r(
         "withheld.state_secret",
@@ -310,6 +310,7 @@ _TABLE3_ROWS_UNINDEXED: Final = (
             # the words of the Regulation's article 14 in place of the form's shorthand
             "危及国家安全、公共安全、经济安全和社会稳定",
             "危及国家安全公共安全经济安全和社会稳定",
+            "危及国家安全公共安全经济安全社会稳定",
         ),
     ),
     _r(
@@ -338,7 +339,7 @@ _TABLE3_ROWS_UNINDEXED: Final = (
         "7.属于行政执法案卷",
         "三（三）7",
         "withheld",
-        ("属于行政执法案卷", "行政执法案卷"),
+        ("属于行政执法案卷", "行政执法案卷", "属于行政执法卷宗", "行政执法卷宗"),
     ),
     _r(
         "withheld.query_matters",
@@ -357,6 +358,8 @@ _TABLE3_ROWS_UNINDEXED: Final = (
             "不掌握相关政府信息",
             "本机关不掌握相关信息",
             "不掌握相关信息",
+            "本机关不掌握该政府信息",
+            "不掌握该政府信息",
         ),
     ),
     _r(
@@ -364,7 +367,7 @@ _TABLE3_ROWS_UNINDEXED: Final = (
         "2.没有现成信息需要另行制作",
         "三（四）2",
         "unavailable",
-        ("没有现成信息需要另行制作", "需要另行制作"),
+        ("没有现成信息需要另行制作", "需要另行制作", "没有现成信息"),
     ),
     _r(
         "unavailable.still_unclear",
@@ -380,7 +383,13 @@ _TABLE3_ROWS_UNINDEXED: Final = (
         "not_processed",
         ("信访举报投诉类申请", "信访举报投诉"),
     ),
-    _r("not_processed.repeated", "2.重复申请", "三（五）2", "not_processed", ("重复申请",)),
+    _r(
+        "not_processed.repeated",
+        "2.重复申请",
+        "三（五）2",
+        "not_processed",
+        ("重复申请", "重复提出申请"),
+    ),
     _r(
         "not_processed.publication",
         "3.要求提供公开出版物",
@@ -393,7 +402,7 @@ _TABLE3_ROWS_UNINDEXED: Final = (
         "4.无正当理由大量反复申请",
         "三（五）4",
         "not_processed",
-        ("无正当理由大量反复申请", "大量反复申请"),
+        ("无正当理由大量反复申请", "大量反复申请", "无正当理由大量重复申请", "大量重复申请"),
     ),
     _r(
         "not_processed.confirmation",
@@ -407,7 +416,7 @@ _TABLE3_ROWS_UNINDEXED: Final = (
         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
         "三（六）1",
         "other",
-        ("申请人无正当理由逾期不补正", "逾期不补正"),
+        ("申请人无正当理由逾期不补正", "逾期不补正", "申请人无正当理由逾期未补正", "逾期未补正"),
     ),
     _r(
         "other.fee_unpaid",
@@ -422,7 +431,7 @@ _TABLE3_ROWS_UNINDEXED: Final = (
         "（七）总计",
         "三（七）",
         None,
-        ("(七)总计", "总计", "(七)合计", "合计"),
+        ("(七)总计", "总计", "(七)合计", "合计", "(七)总数"),
         outcome=False,
     ),
     _r(
@@ -493,13 +502,13 @@ TABLE4_GROUPS: Final[tuple[Table4Group, ...]] = (
         "litigation_direct",
         "未经复议直接起诉",
         TABLE4_LITIGATION_HEADER,
-        ("未经复议直接起诉", "直接起诉"),
+        ("未经复议直接起诉", "直接起诉", "直接向法院起诉", "直接向人民法院起诉"),
     ),
     Table4Group(
         "litigation_after_reconsideration",
         "复议后起诉",
         TABLE4_LITIGATION_HEADER,
-        ("复议后起诉",),
+        ("复议后起诉", "复议后向法院起诉", "复议后向人民法院起诉"),
     ),
 )
 TABLE4_GROUP_KEYS: Final = tuple(g.key for g in TABLE4_GROUPS)

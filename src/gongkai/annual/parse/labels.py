@@ -9,7 +9,10 @@ label and, beside it, a row label (``(三)不予公开 1.属于国家秘密``) i
 cell numbered as an item that opens with a generic row word (``3.其他处理``). A cell no
 variant is in as printed is matched by the longest variant of five characters or more
 that it holds with up to two characters typed between the variant's
-(``1、信访、举报、投诉类申请``, ``本机关不掌握相关的政府信息``). The characters OCR reads
+(``1、信访、举报、投诉类申请``, ``本机关不掌握相关的政府信息``); failing that, by the row
+whose variant of five characters or more the whole cell is but for a few characters
+dropped, swapped or written otherwise (``本机关不掌握该政府信息``, ``属于三类内部信息``,
+``本机关不掌握相关政府信``), when no other label is about as near. The characters OCR reads
 for 未 and 已 (``尚末审结``, ``己获取``) are read as those. A character the text does not
 say (``�``: a glyph pdfminer printed as ``(cid:5571)``) stands for the one character of a
 label printed around it (``属于国家�密``), when only one label can be meant.
@@ -87,6 +90,8 @@ class LabelSet:
         self._contained = tuple(contained)
         self._exact = exact
         self._index = _index(self._contained)
+        self._near_entries = _near_entries(self._contained)
+        self._near_by_size = _by_size(self._near_entries)
         self._levels = levels
         self._cache: dict[str, tuple[Label, ...]] = {}
         self.classified: dict[str, tuple[Value, tuple[Label, ...]]] = {}
@@ -142,6 +147,8 @@ class LabelSet:
                 rows = [Label(kind, key, len(tail), True) for kind, key in exact if kind == "row"]
                 if not rows:
                     rows = _loosely([c for c in candidates if c[1] == "row"], tail)
+                if not rows:
+                    rows = [lb for lb in self._near(tail) if lb.kind == "row"]
             if not rows and _ITEM_RE.match(folded):
                 rows = self._row_opening(strip_numbering(folded))
             if rows:
@@ -153,6 +160,8 @@ class LabelSet:
             out.append(Label(kind, key, len(bare), True))
         if not out:
             out = _loosely(candidates, folded)
+        if not out:
+            out = self._near(bare)
         return out
 
     def _joined_levels(self, folded: str) -> list[Label]:
@@ -186,6 +195,38 @@ class LabelSet:
                 if rows:
                     return rows
         return []
+
+    def _near(self, bare: str) -> list[Label]:
+        """The row a cell no variant is in, as printed or loosely, is printed
+        with a few characters dropped, swapped or typed otherwise (``本机关不掌握该政府信息``,
+        ``本机关不掌握相关政府信``, ``属于三类内部信息``): the one whose variant of
+        ``NEAR_MIN`` characters or more is within ``near_limit`` edits of the whole cell
+        (its numbering and pauses aside), when every other label's variants are
+        ``NEAR_MARGIN`` edits farther. None when two labels are about as near."""
+        cell = _unpaused(bare)
+        size = len(cell)
+        if size >= len(self._near_by_size) or not self._near_by_size[size]:
+            return []
+        chars = frozenset(cell)
+        best: NearEntry | None = None
+        distance = 0
+        for entry in self._near_by_size[size]:
+            if len(entry.chars - chars) > entry.limit:
+                continue
+            found = edit_distance(cell, entry.variant, entry.limit)
+            if found <= entry.limit and (best is None or found < distance):
+                best, distance = entry, found
+        if best is None:
+            return []
+        reach = distance + NEAR_MARGIN - 1
+        for other in self._near_entries:
+            if (other.kind, other.key) == (best.kind, best.key):
+                continue
+            if abs(len(other.variant) - size) > reach or len(other.chars - chars) > reach:
+                continue
+            if edit_distance(cell, other.variant, reach) <= reach:
+                return []  # another label is about as near
+        return [Label(best.kind, best.key, len(best.variant), False)]
 
     def _candidates(self, folded: str) -> list[tuple[str, str, str]]:
         """The contained variants that may be in ``folded``, in the order of
@@ -322,6 +363,92 @@ def _typed_into(variant: str, folded: str) -> bool:
                     break
         start = folded.find(variant[0], start + 1)
     return False
+
+
+NEAR_MIN = 5
+"""Characters a row's variant needs to be matched with characters edited (``_near``)."""
+NEAR_MARGIN = 2
+"""Edits by which every other label has to be farther from a cell than the one matched."""
+MAX_NEAR_CELL = 40
+_NEAR_KINDS = frozenset({"row"})
+"""Labels matched with characters edited: rows, never a header word or a group (table 四's
+groups head columns, and a header cell wrapped in a narrow PDF column,
+``未经复议直接起`` over ``诉``, is joined by the reader, not matched cut)."""
+_NEAR_LEAST = 3
+"""Characters a variant of another label needs to count against a near match."""
+_PAUSES_RE = re.compile(r"[、,，;；]")
+
+
+@dataclass(frozen=True, slots=True)
+class NearEntry:
+    """A variant as ``_near`` compares it (numbering and pauses aside), its characters, the
+    edits it may be printed with, whether a cell may be matched to it, its kind and key."""
+
+    variant: str
+    chars: frozenset[str]
+    limit: int
+    accepted: bool
+    kind: str
+    key: str
+
+
+def near_limit(size: int) -> int:
+    """Edits a variant of ``size`` characters may be printed with and still be matched:
+    one up to 7 characters, two up to 15, three from 16."""
+    return 1 if size < 8 else 2 if size < 16 else 3
+
+
+def _unpaused(text: str) -> str:
+    if "、" in text or "," in text or "，" in text or ";" in text or "；" in text:
+        return _PAUSES_RE.sub("", text)
+    return text
+
+
+def _near_entries(contained: tuple[tuple[str, str, str], ...]) -> tuple[NearEntry, ...]:
+    entries: dict[tuple[str, str, str], NearEntry] = {}
+    for variant, kind, key in contained:
+        bare = _unpaused(strip_numbering(variant))
+        if len(bare) < _NEAR_LEAST or (bare, kind, key) in entries:
+            continue
+        accepted = kind in _NEAR_KINDS and len(bare) >= NEAR_MIN
+        entries[(bare, kind, key)] = NearEntry(
+            bare, frozenset(bare), near_limit(len(bare)), accepted, kind, key
+        )
+    return tuple(entries.values())
+
+
+def _by_size(entries: tuple[NearEntry, ...]) -> tuple[tuple[NearEntry, ...], ...]:
+    """For each cell length up to ``MAX_NEAR_CELL``, the entries a cell may be matched to
+    (a variant within its ``near_limit`` of that length)."""
+    return tuple(
+        tuple(e for e in entries if e.accepted and abs(len(e.variant) - size) <= e.limit)
+        for size in range(MAX_NEAR_CELL + 1)
+    )
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """The edits (a character dropped, added or changed, two beside each other swapped)
+    that make ``a`` into ``b``; ``limit + 1`` once it is sure to be more than ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] = []
+    above = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        least = i
+        char = a[i - 1]
+        for j in range(1, len(b) + 1):
+            other = b[j - 1]
+            cost = above[j - 1] + (char != other)
+            cost = min(cost, above[j] + 1, row[j - 1] + 1)
+            if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
+                cost = min(cost, before[j - 2] + 1)
+            row[j] = cost
+            least = min(least, cost)
+        if least > limit:
+            return limit + 1
+        before, above = above, row
+    return min(above[-1], limit + 1)
 
 
 def _index(contained: tuple[tuple[str, str, str], ...]) -> dict[str, tuple[int, ...]]:
