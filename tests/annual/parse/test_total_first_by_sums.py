@@ -135,3 +135,14 @@ def test_table4_headed_in_the_national_words_is_read_as_its_header_says() -> Non
     report = _report(_table3(_NATIONAL3, _rows(), False), _table4(_NATIONAL4, _TABLE4_NATIONAL))
     assert _table4_of(report) == _TABLE4_NATIONAL
     assert not [c for c, _ in _codes(report, "table4") if c == "TABLE4_REORDERED"]
+
+
+def test_total_first_with_one_misprinted_row_is_still_read_total_first() -> None:
+    """Every row but one holds its sum with the 总计 first: the one row off is the
+    report's misprint, kept as printed in its moved place (the checks then report it)."""
+    rows = _rows()
+    rows["not_processed.petition"] = [4, 0, 0, 0, 0, 0, 5]  # 总计 misprinted 5 for 4
+    report = _report(_table3(_WORDED3, rows, True), _table4(_NATIONAL4, _TABLE4_NATIONAL))
+    table3 = report.to_dict()["table3"]
+    assert {key: table3[key] for key in rows} == rows
+    assert ("COLUMNS_REORDERED", "info") in _codes(report, "table3")
