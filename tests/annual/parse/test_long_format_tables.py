@@ -73,6 +73,7 @@ def test_table2_one_cell_a_line_puts_each_number_in_the_cell_it_names() -> None:
     assert table2["normative_documents"] == {"made": 2, "repealed": 0, "in_force": 8}
     assert [table2[k] for k in ("licensing", "punishment", "coercion")] == [271, 45, 1]
     assert str(table2["fees"]) == "0.5"
+    assert "TABLE2_ONE_CELL_A_ROW" in _codes(_report(_TABLE2))
 
 
 def test_table2_one_cell_a_line_in_another_order_is_read_the_same() -> None:

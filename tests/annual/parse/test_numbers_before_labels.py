@@ -104,7 +104,7 @@ def test_each_row_takes_the_numbers_printed_before_its_label_on_its_line() -> No
         numbers if len(numbers) > 1 else numbers[0] for _, numbers in _TABLE2
     ]
     assert report.to_dict()["table3"] == _table3_rows()
-    said = [d for d in report.diagnostics or () if d["code"] == "VALUES_ABOVE_LABELS"]
+    said = [d for d in report.diagnostics or () if d["code"] == "VALUES_BEFORE_LABELS"]
     assert [t for t in ("表二各行", "表三各行") if any(t in str(d["message"]) for d in said)] == [
         "表二各行",
         "表三各行",
@@ -118,4 +118,4 @@ def test_rows_printed_label_first_are_read_as_before() -> None:
     report = _report(numbers_first=False)
     assert report.to_dict()["table3"] == _table3_rows()
     assert _table2_of(report)[2:] == [452, 17, 3, 0]
-    assert not [d for d in report.diagnostics or () if d["code"] == "VALUES_ABOVE_LABELS"]
+    assert not [d for d in report.diagnostics or () if d["code"] == "VALUES_BEFORE_LABELS"]

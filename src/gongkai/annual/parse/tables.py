@@ -659,7 +659,7 @@ def _values_before_labels(row_hits: list[Hit], notes: Notes, table: str) -> list
         elif values:
             kept.append(Hit("", values[0], values))
     notes.add(
-        "VALUES_ABOVE_LABELS",
+        "VALUES_BEFORE_LABELS",
         "info",
         f"{table}各行的数字印在同一行的行标签之前（先数字、后标签），按各行自己的标签读取",
         keyed[0].label.row,
@@ -1514,7 +1514,7 @@ def _long_format(stream: list[Token], reading: Reading, notes: Notes) -> bool:
             reading.placeholders[key] = tuple(sorted((*held, position)))
     reading.found = True
     notes.add(
-        "TABLE4_ONE_CELL_A_ROW",
+        "TABLE2_ONE_CELL_A_ROW",
         "info",
         f"表二每行印一格（项目、统计指标、数值），共{len(filled)}格，各数字按该行所印的项目和指标读取",
         cells[0][2].row,
