@@ -8,8 +8,13 @@ prints it its own way:
   them from its own (the table readers set aside a 序号 column only when each row holds
   exactly its cells and the number). A table whose header's first cell is blank and
   whose other rows' first cells count up from 0, one a row, is read without that column,
-  with an info ``ROW_NUMBERS_IGNORED``. A 序号 column of the report's own counts from 1,
-  and is left to the table readers.
+  with an info ``ROW_NUMBERS_IGNORED``.
+* a grid's column of the report's own row numbers (``serial_columns``): headed 序号 or
+  行次, or, as a grid's first column, counting 1, 2, 3 … down the rows that hold a label.
+  A row with a blank cell cannot tell its number from its own cells (the number would
+  take the blank's place, or the next row's number would be read as this row's last
+  cell): the column is set aside before the table is read (``ROW_NUMBERS_IGNORED``), and
+  a blank cell stays blank in its own column.
 * a frame without a header line (camelot's) has its columns named ``0``, ``1``, ``2`` …,
   printed in the header line over the index: those are blank cells too.
 * a column without a header as ``Unnamed: 3`` (``tables_text`` reads it as a blank cell).
@@ -28,6 +33,8 @@ page, a Word file, a PDF), of one width.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import groupby, pairwise
+from operator import attrgetter
 
 from .. import schema as s
 from .cells import Kind, read_value
@@ -58,7 +65,34 @@ def may_hold_frames(document: Document, frame_lines: bool) -> bool:
         return True
     if document.kind == "text":
         return False
-    return any(_counts_from_zero(block.rows) for block in document.grids())
+    return any(
+        _counts_from_zero(block.rows) or _may_number_rows(block.rows) for block in document.grids()
+    )
+
+
+_SERIAL_HEADS = frozenset(("序号", "行次"))
+"""How a column of row numbers is headed."""
+_MIN_SERIAL = 3
+"""Fewer counted rows are no column of row numbers."""
+_MIN_UNHEADED = 5
+"""A column counting without a 序号 head counts at least this many rows."""
+_HEAD_ROWS = 4
+"""The rows of a grid looked at for a 序号 head."""
+_FIRST_ROWS = _HEAD_ROWS + 2
+"""The rows of a grid looked at for a first column counting 1, 2 (its head's rows, then
+the first two it counts)."""
+
+
+def _may_number_rows(rows: Sequence[tuple[str, ...]]) -> bool:
+    """Whether a grid may hold a column of row numbers: a head 序号 or 行次 in its first
+    rows, or a first column reading 1 then 2 under them. A look at a few cells, not the
+    grid."""
+    for row in rows[:_HEAD_ROWS]:
+        for cell in row:
+            if ("序号" in cell or "行次" in cell) and "".join(cell.split()) in _SERIAL_HEADS:
+                return True
+    firsts = [row[0].strip() for row in rows[:_FIRST_ROWS] if row]
+    return any(a == "1" and b == "2" for a, b in pairwise(firsts))
 
 
 def _counts_from_zero(rows: Sequence[tuple[str, ...]]) -> bool:
@@ -74,7 +108,8 @@ def pandas_frames(rows: list[Row], notes: Notes) -> list[Row]:
     """``rows`` with each table printed by pandas read as the table it prints (see the
     module docstring): the same list when there is none, else a copy in which that
     table's rows are new rows at the same places. Called when ``may_hold_frames``."""
-    out = rows
+    out = serial_columns(rows, notes)
+    rows = out
     for start, end in _tables(rows):
         for first, last, indexed in _parts(rows, start, end):
             block = rows[first:last]
@@ -248,5 +283,123 @@ def _rewritten(row: Row, line: list[str]) -> Row:
         cells = ("", *line, "")
         text = "|" + "|".join(f" {cell} " if cell else " " for cell in line) + "|"
     new = Row(row.index, cells, text, row.line, row.page, row.grid, row.grid_row, row.columns)
+    new.placed = row.placed
+    return new
+
+
+def serial_columns(rows: list[Row], notes: Notes) -> list[Row]:
+    """``rows`` with each grid's column of row numbers left out (see the module
+    docstring): the same list when no grid holds one, else a copy in which that grid's
+    rows are new rows at the same places, each cell in the column it had, the columns
+    after the one left out one to the left. A grid right after it that goes on counting
+    in the same column (the table's rest, on the next page) loses that column too."""
+    out = rows
+    at = 0
+    carried: tuple[int, int, int] | None = None  # (column, next number, row after the grid)
+    for number, run in groupby(rows, key=_GRID):
+        size = sum(1 for _ in run)
+        block = rows[at : at + size]
+        at += size
+        if number is None:
+            continue
+        found: tuple[int, list[str]] | None = None
+        if carried is not None and carried[2] == block[0].index:
+            counted = _counted(block, carried[0], False, carried[1])
+            found = (carried[0], counted) if counted else None
+        if found is None and len(block) >= _MIN_SERIAL:
+            found = _serial_column(block)
+        carried = None
+        if found is None:
+            continue
+        column, printed = found
+        carried = (column, int(printed[-1]) + 1, block[-1].index + 1)
+        if out is rows:
+            out = list(rows)
+        for row in block:
+            out[row.index] = _without_column(row, column)
+        shown = "、".join(printed[:3]) + ("……" + printed[-1] if len(printed) > 3 else "")
+        notes.add(
+            "ROW_NUMBERS_IGNORED",
+            "info",
+            f"表格{number + 1}有一列是各行的序号（{shown}），不是表中的数字，未读取",
+            block[0],
+        )
+    return out
+
+
+_GRID = attrgetter("grid")
+
+
+def _serial_column(block: Sequence[Row]) -> tuple[int, list[str]] | None:
+    """The grid column of a grid's row numbers, and the numbers, or ``None``: a column
+    headed 序号 or 行次 (any column), or the grid's first column unheaded, whose other
+    cells are blank or count 1, 2, 3 … in row order, each on a row that holds a label
+    (text) in another column; an unheaded column counts ``_MIN_UNHEADED`` rows at least."""
+    columns: dict[int, bool] = {}
+    for row in block[:_HEAD_ROWS]:
+        for position, cell in enumerate(row.cells):
+            if cell and "".join(cell.split()) in _SERIAL_HEADS:
+                columns[_column_of(row, position)] = True
+    columns.setdefault(0, False)
+    for column, headed in columns.items():
+        printed = _counted(block, column, headed)
+        if printed is not None and len(printed) >= (_MIN_SERIAL if headed else _MIN_UNHEADED):
+            return column, printed
+    return None
+
+
+def _column_of(row: Row, position: int) -> int:
+    return row.columns[position] if row.columns is not None else position
+
+
+def _counted(block: Sequence[Row], column: int, headed: bool, first: int = 1) -> list[str] | None:
+    """The numbers grid column ``column`` prints, when they count ``first``, the next …
+    down the rows (blank cells and its head aside), each beside a label; else ``None``."""
+    printed: list[str] = []
+    for row in block:
+        cells = row.cells
+        position = _position_of(row, column)
+        if position is None:
+            continue
+        cell = "".join(cells[position].split())
+        if not cell or (headed and cell in _SERIAL_HEADS):
+            continue
+        if cell != str(first + len(printed)):
+            return None
+        if not any(
+            other and i != position and read_value(other).kind is Kind.TEXT
+            for i, other in enumerate(cells)
+        ):
+            return None
+        printed.append(cell)
+    return printed
+
+
+def _position_of(row: Row, column: int) -> int | None:
+    """Where grid column ``column`` stands among the row's cells (``None``: the row's
+    cell there is a merged cell's repeat, left out of its cells)."""
+    if row.columns is None:
+        return column if column < len(row.cells) else None
+    try:
+        return row.columns.index(column)
+    except ValueError:
+        return None
+
+
+def _without_column(row: Row, column: int) -> Row:
+    """``row`` without its cell in grid column ``column``: the columns after it one to the
+    left, its text written again."""
+    position = _position_of(row, column)
+    if row.columns is None:
+        if position is None:
+            return row
+        cells = row.cells[:position] + row.cells[position + 1 :]
+        columns: tuple[int, ...] | None = None
+    else:
+        kept = [i for i, c in enumerate(row.columns) if c != column]
+        cells = tuple(row.cells[i] for i in kept)
+        columns = tuple(c - 1 if c > column else c for c in (row.columns[i] for i in kept))
+    text = " ".join([cell for cell in cells if cell])
+    new = Row(row.index, cells, text, row.line, row.page, row.grid, row.grid_row, columns)
     new.placed = row.placed
     return new

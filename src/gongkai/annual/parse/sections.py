@@ -12,6 +12,14 @@ A title may be decorated before its number or its words (a WeChat article's ``�
 情况``, ``二、📌 主动公开政府信息情况``, ``▲ 三、…``): pictographs, symbols and the marks
 joining them are left out before the title is read; a line of decoration alone is none.
 
+A page printed in two columns and copied as text puts the right column's lines after
+the left column's, a wide gap between (eight spaces or more): a part whose heading is
+found nowhere else but after such a gap (``3.危及“三安全一稳定” 0 0 …        六、其他需要
+报告的事项``), after the parts found, starts there, and is read after the left column
+(its place ``len(rows)``, past the last row: it ends no table); its text is what follows
+the gap on the lines after it, up to the next such part or the column's end
+(``_right_column``).
+
 ``title_key`` tells a line that is a part's title and nothing else, as the form words it,
 numbered or not (the part's number or its table's): a title printed again over its table.
 """
@@ -324,7 +332,53 @@ def find_headings(rows: Sequence[Row]) -> dict[str, int]:
                 headings = other
     headings = _past_contents(rows, candidates, headings)
     _loose_headings(rows, candidates, headings)
+    if len(headings) < len(s.SECTIONS):
+        for key in _right_column_headings(rows, headings):
+            headings[key] = len(rows)
     return headings
+
+
+_COLUMN_GAP_RE = re.compile(" {8,}")
+"""The gap between a two-column page's left column and its right one, copied as text."""
+_COLUMN_GAP = " " * 8
+
+
+def _right_piece(row: Row) -> str | None:
+    """What a line prints after its last wide gap (``_COLUMN_GAP_RE``), if anything."""
+    text = row.text
+    if _COLUMN_GAP not in text:
+        return None
+    piece = _COLUMN_GAP_RE.split(text)[-1].strip()
+    return piece or None
+
+
+def _right_heading(piece: str, index: int) -> str | None:
+    """The key of the part whose heading ``piece`` (a right column's line) is."""
+    found = _candidate(Row(index, (piece,), piece))
+    if found is None or found[0] not in NUMERALS:
+        return None
+    numeral, rest = found
+    for section in s.SECTIONS:
+        if section.numeral == numeral and _own_title(rest, section.key):
+            return section.key
+    return None
+
+
+def _right_column_headings(rows: Sequence[Row], headings: dict[str, int]) -> dict[str, int]:
+    """The parts not found whose headings stand after a wide gap on a line (a right
+    column), in order, each after every part found: their rows by key."""
+    last = max((int(key) for key in headings), default=0)
+    found: dict[str, int] = {}
+    for row in rows:
+        piece = _right_piece(row)
+        if piece is None:
+            continue
+        key = _right_heading(piece, row.index)
+        if key is None or key in headings or int(key) <= last:
+            continue
+        found[key] = row.index
+        last = int(key)
+    return found
 
 
 MIN_LISTED = 3
@@ -483,6 +537,11 @@ def section_texts(
     outside the table (often nothing)."""
     found = sorted((index, key) for key, index in headings.items())
     texts: dict[str, str] = {}
+    left: dict[int, str] = {}
+    if found and found[-1][0] >= len(rows):  # parts of a page's right column
+        right = {key for key, index in headings.items() if index >= len(rows)}
+        texts, left = _right_column(rows, right)
+        found = [(index, key) for index, key in found if key not in right]
     for n, (index, key) in enumerate(found):
         end = found[n + 1][0] if n + 1 < len(found) else len(rows)
         tables = key in _TABLE_SECTIONS
@@ -490,11 +549,43 @@ def section_texts(
         lines: list[str] = [run_in] if run_in and not (tables and table_line(run_in)) else []
         for row in rows[index + 1 : end]:
             if row.index not in table_rows and row.filled:
-                if tables and table_line(row.text):
+                text = left.get(row.index, row.text) if left else row.text
+                if tables and table_line(text):
                     continue
-                lines.append(row.text)
+                lines.append(text)
         texts[key] = "\n".join(lines).strip()
     return texts
+
+
+def _right_column(rows: Sequence[Row], keys: set[str]) -> tuple[dict[str, str], dict[int, str]]:
+    """The texts of the parts ``keys`` a page's right column prints (see the module
+    docstring): from each one's heading, what its lines print after the wide gap, up to
+    the next one's heading or the first line without a gap; and each such line's own
+    text without it (the left column's)."""
+    starts = {index: key for key, index in _right_column_headings(rows, {}).items() if key in keys}
+    texts: dict[str, str] = {}
+    left: dict[int, str] = {}
+    if not starts:
+        return texts, left
+    lines: dict[str, list[str]] = {key: [] for key in starts.values()}
+    key: str | None = None
+    last = max(starts)
+    for row in rows[min(starts) :]:
+        piece = _right_piece(row)
+        if row.index in starts:
+            key = starts[row.index]
+        elif piece is None:  # the column ends (or pauses, a later part's heading to come)
+            if row.index > last:
+                break
+            key = None
+            continue
+        elif key is not None:
+            lines[key].append(piece)
+        if key is not None:
+            left[row.index] = _COLUMN_GAP_RE.split(row.text)[0].strip()
+    for name, found in lines.items():
+        texts[name] = "\n".join(found).strip()
+    return texts, left
 
 
 _TABLE_SECTIONS = frozenset("234")
