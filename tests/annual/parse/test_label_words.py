@@ -271,3 +271,39 @@ def test_table2_block_headings_are_never_matched_by_edits() -> None:
 def test_edit_distance(a: str, b: str, edits: int) -> None:
     """Characters dropped, added, changed or two swapped; ``limit + 1`` past the limit."""
     assert edit_distance(a, b, 3) == edits
+
+
+def test_table2_column_headings_in_other_words_are_the_forms_columns() -> None:
+    """``新制定 / 废止 / 现行有效``, ``处理决定数量（件）``, ``收费金额（万元）``: the form's
+    columns, so table 二 is read (``处理决定数量`` is also a 2019 trial column, but alone
+    it does not make the report one of that format)."""
+    report = _report()
+    printed = {
+        "本年制发件数": "新制定",
+        "本年废止件数": "废止",
+        "现行有效件数": "现行有效",
+        "本年处理决定数量": "处理决定数量（件）",
+        "本年收费金额（单位：万元）": "收费金额（万元）",
+    }
+    got = _read(report, _worded(printed))
+    assert got.format == s.FORMAT_2021
+    assert got.table2 == report.table2
+    assert not _codes(got) & (WARNED | {"TRIAL_FORMAT", "TRIAL_TABLE2"})
+
+
+def test_a_trial_table2_with_its_decisions_column_is_still_the_trial_format() -> None:
+    report = _report()
+
+    def write(rows: Rows) -> list[str]:
+        if rows[0][0] != s.TABLE2_BLOCKS[0].heading:
+            return pipes(rows)
+        lines: list[str] = []
+        for _, heading, columns, labels in s.TRIAL_TABLE2_BLOCKS:
+            lines.append(f"{heading} | | |")
+            lines.append(" | ".join([s.TABLE2_CONTENT_HEADER, *columns]) + " |")
+            lines.extend(" | ".join([label, *("1" for _ in columns)]) + " |" for label in labels)
+        return lines
+
+    got = _read(report, write)
+    assert got.format == s.FORMAT_2019
+    assert "TRIAL_TABLE2" in _codes(got)

@@ -463,18 +463,34 @@ def _index(contained: tuple[tuple[str, str, str], ...]) -> dict[str, tuple[int, 
     return {char: tuple(positions) for char, positions in index.items()}
 
 
+TABLE2_COLUMN_WORDS: dict[str, tuple[str, ...]] = {
+    "made": ("新制定", "本年制发", "制发件数"),
+    "repealed": ("废止", "本年废止", "废止件数"),
+    "in_force": ("现行有效",),
+    "count": ("处理决定数量",),
+    "amount": ("收费金额",),
+}
+"""Words reports print in table 二's column headings for the form's own (``新制定``,
+``废止``, ``现行有效``; ``处理决定数量（件）``, ``收费金额（万元）``). ``处理决定数量`` is also
+a column of the 2019 trial format's table 二, whose other columns (``上一年项目数量``,
+``本年增/减``) still tell that format."""
+
+
 def _table2_entries() -> list[tuple[str, str, str]]:
     entries: list[tuple[str, str, str]] = []
+    words = {w for ws in TABLE2_COLUMN_WORDS.values() for w in ws}
     for block in s.TABLE2_BLOCKS:
         entries.append((block.heading, "block", block.key))
         entries.extend((v, "block", block.key) for v in block.variants)
         entries.extend((c.label, "column", c.key) for c in block.columns)
+        for c in block.columns:
+            entries.extend((w, "column", c.key) for w in TABLE2_COLUMN_WORDS.get(c.key, ()))
         for row in block.rows:
             entries.extend((v, "row", row.key) for v in row.variants)
     entries.append((s.TABLE2_CONTENT_HEADER, "header", "content"))
     for key, heading, columns, rows in s.TRIAL_TABLE2_BLOCKS:
         entries.append((heading, "trial_block", key))
-        entries.extend((c, "trial_column", key) for c in columns)
+        entries.extend((c, "trial_column", key) for c in columns if c not in words)
         entries.extend((r, "trial_row", key) for r in rows if not _is_2021_row(r))
     return entries
 
