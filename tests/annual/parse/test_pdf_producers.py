@@ -56,14 +56,44 @@ PENDING: dict[tuple[str, str], str] = {
     ): (
         "almost every table 三 row read blank, licensing None, fees 11.89 read 1189 "
         "(ROW_NOT_FOUND, ROW_TOO_FEW, ROW_TOO_MANY, VALUES_UNASSIGNED): words of one row "
-        "jittered off a shared baseline should be joined by vertical overlap, and a decimal "
-        "point drawn as its own glyph run next to digits kept in the number"
+        "jittered off a shared baseline should be joined by vertical overlap, and the fee "
+        "cell's decimal point kept (a fee is 万元 with decimals)"
     ),
     ("three-line-tables-no-vertical-rules-top-header-bottom-rules-only", "chromium"): (
-        "table 三 in a three-line (booktabs) layout: received, granted, handled_total and "
+        "table 三 in a three-line (booktabs) layout, Chromium squeezing the number columns so "
+        "that 自然人 and 总计 wrap one character a line: received, granted, handled_total and "
         "others read blank (ROW_NOT_FOUND, ROW_TOO_MANY, ROW_INFERRED, VALUES_UNASSIGNED): "
         "a table ruled only above, below and under its header is an unruled table — its "
-        "columns should come from the header's word positions, not from the few rules"
+        "columns should come from the header words' positions (a header wrapped one glyph a "
+        "line is still one column), not from the few rules"
+    ),
+    ("number-cells-with-distributed-alignment-digits-spread-across-the-cell", "weasyprint"): (
+        "digits letter-spaced across their cell (Word's 分散对齐): granted read blank and "
+        "partially_granted read [55995, 10737, …] — the two rows' digits interleaved "
+        "(ROW_NOT_FOUND): digits inside one ruled cell box are one number, and a row's "
+        "numbers belong to the ruled band of its label, not to the nearest baseline"
+    ),
+    ("print-driver-two-pages-per-sheet-side-by-side-on-landscape", "weasyprint"): (
+        "two portrait pages shrunk side by side on one landscape sheet (print driver 2-up): "
+        "every table 三 row blank (ROW_NOT_FOUND) as lines of the left page and of the right "
+        "are read as one line: a sheet whose text parts in two halves at a blank vertical "
+        "gutter that no line crosses should be read as two pages, left half first"
+    ),
+    ("print-driver-two-pages-per-sheet-side-by-side-on-landscape", "chromium"): (
+        "same 2-up sheet from Chromium: organ, tables 二 and 三 all lost (TABLE_NOT_FOUND, "
+        "SECTION_NOT_FOUND, ROW_NOT_FOUND, ROW_TOO_FEW, VALUES_UNASSIGNED): a sheet parted "
+        "by a blank vertical gutter is two pages, read left then right"
+    ),
+    ("diagonal-site-watermark-with-date-and-number-over-every-page", "weasyprint"): (
+        "a faint rotated watermark (云梦县人民政府网 2023-01-31 10:08 No.20230131) over every page: "
+        "licensing 855 read 85501, table 三 （五）3-5 given watermark digits, table 四 pending "
+        "read -3: glyphs drawn rotated off the horizontal (or nearly transparent) are not the "
+        "page's text and should be dropped before lines are built"
+    ),
+    ("diagonal-site-watermark-with-date-and-number-over-every-page", "chromium"): (
+        "same watermark from Chromium: licensing read 855301, （五）5 blank, table 四 lost "
+        "(SECTION_NOT_FOUND, ROW_TOO_FEW, VALUES_UNASSIGNED): rotated or nearly transparent "
+        "glyphs are a watermark, not text — drop them before building lines"
     ),
 }
 
