@@ -41,6 +41,16 @@ BAD_CODES = frozenset(
 """A part or row not found, or a row read with a doubt about its cells."""
 
 PENDING: dict[tuple[str, str], str] = {
+    **{
+        ("converter-output-text-boxes-drawn-in-shuffled-order-not-reading-order", producer): (
+            "text boxes drawn in no reading order: every cell right but three table 三 "
+            "labels wrapped in their cell joined in drawing order (止公开2.其他法律行政法规禁, "
+            "明确3.补正后申请内容仍不, …) so the rows are only inferred (ROW_INFERRED): the "
+            "lines of one cell should be joined top to bottom by position, never in the "
+            "order the PDF draws them"
+        )
+        for producer in PRODUCERS
+    },
     (
         "ocr-text-layer-words-jittered-and-stretched-no-ruling-lines-tinted-page",
         "weasyprint",
