@@ -13,6 +13,7 @@ from __future__ import annotations
 import email
 import html
 import importlib
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -260,6 +261,21 @@ def read_html(decoded: Decoded, source: str) -> Document:
         collector.texts.append(publisher[0])
     raw = collector.texts
     joined = join_texts(raw)
+    # (one character looked for in the page's text: most pages never say 加载)
+    if (
+        "载" in joined
+        and any(word in joined for word in _LOADING_WORDS)
+        and _rendered_by_script(markup, collector)
+    ):
+        document.diagnostics.append(
+            {
+                "code": "HIDDEN_TEXT",
+                "severity": "info",
+                "message": f"{source}：网页中的表格由脚本显示（页面上只印着“数据加载中”），"
+                "已按脚本中的数据和列名读取",
+            }
+        )
+        joined = join_texts(raw)
     simplify = _looks_traditional(joined, raw, _sample_end(collector.blocks, len(raw)))
     if simplify:
         document.diagnostics.append(traditional_note(source))
@@ -283,6 +299,67 @@ def read_html(decoded: Decoded, source: str) -> Document:
         document.blocks.append(_grid(content, texts, number))
     document.blocks.extend(numbered_lines(pending))
     return document
+
+
+_WIDGET_COLUMN_RE = re.compile(
+    r"""\{\s*field\s*:\s*["'](\w+)["']\s*,\s*title\s*:\s*["']([^"'\n]*)["']"""
+)
+"""A script's table widget's column (layui, element): ``{field:"zrr",title:"自然人"}``."""
+_WIDGET_DATA_RE = re.compile(r"=\s*(\[\s*\{[^;]*?\}\s*\])\s*;")
+"""A script's array of row objects (``var data = [{"xm": "…", "zrr": 58}, …];``)."""
+_LOADING_WORDS = ("加载中", "正在加载")
+
+
+def _rendered_by_script(markup: str, collector: _Collector) -> bool:
+    """A table the page shows only once its script renders it (its own table says
+    ``数据加载中……``): a widget's columns (``field`` and ``title``) and an array of row
+    objects holding those fields, in the page's scripts. The rows are laid out by the
+    columns' fields, the titles as the header, as a table after the one saying it loads;
+    whether one was. An object holding a field no column names is no row of it."""
+    at = next(
+        (
+            k
+            for k, (content, _) in enumerate(collector.blocks)
+            if isinstance(content, _Table)
+            and any(
+                word in text
+                for text in collector.texts[content.first : content.first + sum(content.widths)]
+                for word in _LOADING_WORDS
+            )
+        ),
+        None,
+    )
+    if at is None:
+        return False
+    columns = _WIDGET_COLUMN_RE.findall(markup)
+    fields = [field for field, _ in columns]
+    if len(set(fields)) != len(fields) or len(fields) < 2:
+        return False
+    for match in _WIDGET_DATA_RE.finditer(markup):
+        try:
+            data = json.loads(match.group(1))
+        except ValueError:
+            continue
+        if not isinstance(data, list) or not all(
+            isinstance(item, dict) and set(item) <= set(fields) for item in data
+        ):
+            continue
+        texts = collector.texts
+        first = len(texts)
+        texts.extend(title for _, title in columns)
+        for item in data:
+            texts.extend(_widget_cell(item.get(field)) for field in fields)
+        table = _Table(first, [len(fields)] * (len(data) + 1), {})
+        collector.blocks.insert(at + 1, (table, collector.blocks[at][1]))
+        return True
+    return False
+
+
+def _widget_cell(value: object) -> str:
+    """A row object's value as its cell's text: a blank for none."""
+    if value is None or isinstance(value, bool):
+        return ""
+    return str(value)
 
 
 def _tree(markup: str) -> lxml.etree._Element | None:
