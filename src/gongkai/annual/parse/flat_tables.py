@@ -266,6 +266,8 @@ def read_flat(text: str) -> Flat:
         _table4(body, end, flat)
         if flat.table4 is None and t3_start is not None:  # table 四 before table 三
             _table4(body[: t3_start[0]], 0, flat)
+        if flat.table4 is None:  # a row per group, its cells parted (``行政复议：1/0/0/0/1``)
+            _separated_table4(body, end, flat)
         if flat.table4 is None:  # each cell named (``行政复议|结果维持|1|…``)
             _named_table4(body, end, flat)
     if lings:
@@ -1105,8 +1107,7 @@ def _table4_words() -> re.Pattern[str]:
         )
     }
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    # (brackets too: a row per group may print 行政诉讼（复议后起诉）before its run)
-    return re.compile(f"(?:{alternatives}|[：:，,；;（）])+")
+    return re.compile(f"(?:{alternatives}|[：:，,；;])+")
 
 
 _OTHER_COLUMN_WORDS: Final = {
@@ -2031,6 +2032,63 @@ def _named_table4(body: str, start: int, flat: Flat) -> None:
                 row=g.key,
             )
     flat.confidence["table4"] = len(groups) / len(s.TABLE4_GROUPS)
+
+
+_GROUP_NAME_END: Final = "）)：:"
+"""What may stand between a group's name and its run (``行政诉讼（复议后起诉）：``)."""
+
+
+def _separated_table4(body: str, start: int, flat: Flat) -> None:
+    """Table 四 printed a row per group, its five cells parted by a separator after the
+    words naming the group (``行政复议：1/0/0/0/1``, ``行政诉讼（复议后起诉）：0、0、0、0、0``;
+    ``_separated_run``) into ``flat``: each group's cells in the order a note before the
+    table prints (``依次为结果维持、…、总计``), by default the form's; a group not so printed
+    null, said (``ROW_NOT_FOUND``)."""
+    size = len(s.TABLE4_COLUMNS)
+    groups: dict[str, list[str]] = {}
+    first: int | None = None
+    for m in _GROUP_WORDS_RE.finditer(body, start):
+        at = m.end()
+        while at < len(body) and body[at] in _GROUP_NAME_END:
+            at += 1
+        cut = _separated_run(body, at, size)
+        group = _GROUP_OF_WORD[m.group(0)]
+        if cut is None or group in groups:
+            continue
+        groups[group] = cut[0].split()
+        first = m.start() if first is None else first
+    if first is None:
+        return
+    columns = table4_column_order(table4_headings_in(_order_note(body, first)), flat.note_table4)
+    printed = columns or TABLE4_COLUMN_ORDER
+    flat.table4 = Table4(
+        *(
+            AppealCounts(
+                *(_separated_cell(groups.get(g.key), printed.index(k)) for k in TABLE4_COLUMN_ORDER)
+            )
+            for g in s.TABLE4_GROUPS
+        )
+    )
+    for g in s.TABLE4_GROUPS:
+        if g.key not in groups:
+            flat.note(
+                "table4",
+                "ROW_NOT_FOUND",
+                "warning",
+                f"表四中找不到“{_group_name(g)}”一组，该组留空",
+                row=g.key,
+            )
+    flat.confidence["table4"] = len(groups) / len(s.TABLE4_GROUPS)
+    if columns is not None:
+        order = (TABLE4_GROUP_ORDER, columns)
+        flat.note("table4", "TABLE4_REORDERED", "info", table4_reordered_message(*order))
+
+
+def _separated_cell(cells: list[str] | None, at: int) -> int | None:
+    """A group's cell as printed at ``at`` (``_separated_table4``): null when blank."""
+    if cells is None or not cells[at].isdigit():
+        return None
+    return int(cells[at])
 
 
 # ---------------------------------------------------------------------------- sections
