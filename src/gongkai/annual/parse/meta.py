@@ -56,7 +56,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .normalize import to_simplified
@@ -70,6 +70,11 @@ ORGAN_SUFFIXES = (
 CMS_SOURCE_KEY = "ContentSource"
 """The key of the line an HTML page's ``<meta name="ContentSource">`` is read as (the
 article's source its CMS records, ``ContentSource：X局``), put first by ``read_html``."""
+FURNITURE_KEY = "PageFurniture"
+"""The key of the lines ``read_html`` puts before all others for the page's furniture it
+drops from the text (``PageFurniture：当前位置：首页 > X局``, ``…：主办单位：…``,
+``…：网站名称：…``): read only by ``_organ_from_furniture``, no other row of the report."""
+FURNITURE_FIELDS = ("当前位置", "主办单位", "网站名称")
 _REPORT = r"(?:政府)?(?:信息|政务|资讯)公开(?:工作)?(?:的?年度报告|报告|年报(?=$|[(（])|(?:(?:开展)?情况)?的?报告(?=$|[(（]))"
 """``政府信息公开工作年度报告`` (also ``…工作的年度报告``) or, ending the line,
 ``…公开工作情况的报告``, ``…公开工作的报告`` or ``…公开年报`` (a title
@@ -212,7 +217,70 @@ class YearNote:
 
 def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) -> Meta:
     """Organ, year, title and publication date; ``headings`` (section key → row index)
-    bound the rows where the title can be."""
+    bound the rows where the title can be. The page's furniture lines first
+    (``FURNITURE_KEY``) are set apart: the rest is read as if they were not there, and
+    they are asked only when nothing else names the organ."""
+    at, skip = furniture_rows(rows)
+    if not skip:
+        return _read_meta(rows, headings, ())
+    cut = len(FURNITURE_KEY) + 1
+    furniture = tuple(Row(-1, (row.text[cut:],), row.text[cut:]) for row in rows[at : at + skip])
+    report = [*rows[:at], *(_shifted(row, skip) for row in rows[at + skip :])]
+    shifted = (
+        {
+            key: n - skip if n >= at + skip else n
+            for key, n in headings.items()
+            if not at <= n < at + skip
+        }
+        if headings
+        else headings
+    )
+    meta = _read_meta(report, shifted, furniture)
+    if _last_window and _last_window[0][0] is report[-1]:
+        # ``other_spelling`` asks with the page's rows less the furniture's
+        window = [
+            rows[row.index + skip if row.index >= at else row.index] for row in _last_window[0][2]
+        ]
+        _last_window[:] = [(rows[-1], len(report), window)]
+    title_rows = tuple(n + skip if n >= at else n for n in meta.title_rows)
+    return replace(meta, title_rows=title_rows)
+
+
+FURNITURE_AT = 2
+"""Rows the furniture's lines may follow: the page's own title and its ContentSource."""
+
+
+def furniture_rows(rows: Sequence[Row]) -> tuple[int, int]:
+    """Where the page's furniture lines (``FURNITURE_KEY``) begin among the first rows,
+    and how many there are (0: none)."""
+    for at in range(min(FURNITURE_AT + 1, len(rows))):
+        n = at
+        while n < len(rows) and rows[n].text.startswith(FURNITURE_KEY):
+            n += 1
+        if n > at:
+            return at, n - at
+    return 0, 0
+
+
+def _shifted(row: Row, skip: int) -> Row:
+    """A copy of ``row`` at its place among the rows after the furniture's."""
+    copy = Row(
+        row.index - skip,
+        row.cells,
+        row.text,
+        row.line,
+        row.page,
+        row.grid,
+        row.grid_row,
+        row.columns,
+    )
+    copy.placed = row.placed
+    return copy
+
+
+def _read_meta(
+    rows: Sequence[Row], headings: Mapping[str, int] | None, page_furniture: Sequence[Row]
+) -> Meta:
     _keep_signing_rows(rows, _report_end(rows, headings))
     first = min(headings.values(), default=None) if headings else None
     end = TITLE_ROWS if first is None else min(first, MAX_TITLE_ROWS)
@@ -240,7 +308,11 @@ def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) ->
     if organ is None and title_rows:
         first = _first_printed(rows)
         organ = _organ_from_page_title(rows[first : min(title_rows[0], first + 1)], year_from_title)
-    furniture = _organ_from_furniture(rows, title_rows, year_from_title) if organ is None else None
+    furniture = (
+        _organ_from_furniture(rows, title_rows, year_from_title, page_furniture)
+        if organ is None
+        else None
+    )
     if furniture is not None:
         organ = furniture.organ
     organ_note = None
@@ -1275,7 +1347,10 @@ class _Furniture:
 
 
 def _organ_from_furniture(
-    rows: Sequence[Row], title_rows: tuple[int, ...], year: int | None
+    rows: Sequence[Row],
+    title_rows: tuple[int, ...],
+    year: int | None,
+    page: Sequence[Row] = (),
 ) -> _Furniture | None:
     """The organ the page's furniture names when the title, the opening text, the page's
     发布机构 field and the signature name none (read last, as the site's and not the
@@ -1291,8 +1366,9 @@ def _organ_from_furniture(
     end = title_rows[-1] + 1 if title_rows else TITLE_ROWS
     head = rows[:end]
     own = _own_kind(rows)
-    owners = (*_host_organs(rows), *_site_organs(head))
-    for found in (*_breadcrumb_organs(head, year), *owners):
+    crumbs, hosts, sites = _page_furniture(page)
+    owners = (*_host_organs(rows, hosts), *_named_sites(sites), *_site_organs(head))
+    for found in (*_breadcrumb_organs((*crumbs, *head), year), *owners):
         organ = found.organ
         if _without_place(organ):
             organ = _with_place(organ, rows)
@@ -1365,7 +1441,9 @@ _CHANNEL_HEADS = ("县直", "市直", "区直", "省直", "各", "乡镇", "镇�
 breadcrumb's channel, not an organ."""
 
 
-def _breadcrumb_organs(head: Sequence[Row], year: int | None) -> list[_Furniture]:
+def _breadcrumb_organs(
+    head: Sequence[Row], year: int | None, *, any_year: bool = False
+) -> list[_Furniture]:
     """The organs a breadcrumb above the title names (``您当前的位置：首页>>部门频道>>X局>>
     法定主动公开内容``), the deepest first: channels naming an organ, not the page's
     (``政府信息公开年报``) or a group's (``县直部门``); the organ of the page's own title
@@ -1381,7 +1459,8 @@ def _breadcrumb_organs(head: Sequence[Row], year: int | None) -> list[_Furniture
             if "公开" in name and is_title_text(name):
                 # the page's own title at the breadcrumb's end: ``首页>>年报>>X局2025年…``
                 organ, titled = _parse_title(name)
-                name = organ if organ is not None and titled in (None, year) else ""
+                fits = any_year or titled in (None, year)
+                name = organ if organ is not None and fits else ""
             if "公开" in name or name.startswith(_CHANNEL_HEADS) or not _is_organ(name):
                 continue
             printed = ">>".join(p.strip() for p in parts[: at + 1])
@@ -1402,11 +1481,52 @@ _FOOTER_KEY_RE = re.compile(
 """The footer's next field, run into the host's name without a space."""
 
 
-def _host_organs(rows: Sequence[Row]) -> list[_Furniture]:
-    """The organ the site's ``主办单位`` names, in its header or footer."""
+def _page_furniture(page: Sequence[Row]) -> tuple[list[Row], list[Row], list[Row]]:
+    """An HTML page's furniture lines (``FURNITURE_KEY``, the key cut) as rows of their
+    words, by kind: its breadcrumb, its ``主办单位`` lines, its site's names."""
+    kinds: dict[str, list[Row]] = {field: [] for field in FURNITURE_FIELDS}
+    for row in page:
+        field, _, text = row.text.partition("：")
+        if field in kinds and text:
+            kinds[field].append(Row(-1, (text,), text))
+    return kinds["当前位置"], kinds["主办单位"], kinds["网站名称"]
+
+
+def _named_sites(sites: Sequence[Row]) -> list[_Furniture]:
+    """The organs an HTML page's site names name (its logo's ``alt``, its ``<title>``
+    after the report's: ``X局网站``, ``X局``, ``X局 政府信息公开专栏``), the first of each."""
+    found: list[_Furniture] = []
+    for row in sites:
+        for part in _SITE_SEP_RE.split(row.text.strip()):
+            name = simplified(part)
+            match = _SITE_NAME_RE.match(name)
+            organ = match.group(1) if match is not None else name
+            if part and _is_organ(organ):
+                found.append(_Furniture(organ, "网站名称", part))
+                break
+    return found
+
+
+def furniture_names_organ(field: str, text: str, *, breadcrumb: bool = False) -> bool:
+    """Whether a piece of an HTML page's furniture may name the report's organ as
+    ``field`` reads it (``read_html`` keeps only such pieces for the meta reader): a
+    breadcrumb naming an organ (a channel, or the page's title at its end), a host or
+    site name naming one. A people's government's portal (``X人民政府门户网站``) is kept
+    only beside a ``breadcrumb`` (its place completes the breadcrumb's organ): alone it
+    is never the report's organ."""
+    row = Row(-1, (text,), text)
+    if field == "当前位置":
+        return bool(_breadcrumb_organs((row,), None, any_year=True))
+    found = _host_organs((), (row,)) if field == "主办单位" else _named_sites((row,))
+    return any(breadcrumb or not _hosts_many(item.organ) for item in found)
+
+
+def _host_organs(rows: Sequence[Row], page: Sequence[Row] = ()) -> list[_Furniture]:
+    """The organ the site's ``主办单位`` names, in its header or footer (``page``: an HTML
+    page's footer lines, first)."""
     tail = rows[max(TITLE_ROWS, len(rows) - FOOTER_ROWS) :]
     found: list[_Furniture] = []
-    for row in (*rows[:TITLE_ROWS], *tail):
+    for row in (*page, *rows[:TITLE_ROWS], *tail):
         if "主办" not in row.text or "。" in row.text:  # a sentence of the text
             continue
         for match in _HOST_RE.finditer(row.text):
@@ -1760,6 +1880,9 @@ def other_spelling(organ: str | None, rows: Sequence[Row]) -> str | None:
     it; the caller flags this."""
     if not organ:
         return None
+    at, skip = furniture_rows(rows)
+    if skip:
+        rows = [*rows[:at], *rows[at + skip :]]
     for other in (*_signatures(rows), _publisher(rows)):
         other = as_printed(other) if other else other
         if other and other != organ and _misread(organ, other):

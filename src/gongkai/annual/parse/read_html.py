@@ -24,7 +24,7 @@ import lxml.etree
 from .detect import Decoded, decode_text
 from .document import Document, Grid
 from .grid import RawCell, lay_out, plain_grid
-from .meta import CMS_SOURCE_KEY
+from .meta import CMS_SOURCE_KEY, FURNITURE_KEY, furniture_names_organ
 from .normalize import (
     finish_cells_spaced,
     join_texts,
@@ -259,6 +259,12 @@ def read_html(decoded: Decoded, source: str) -> Document:
         # the page's own title put first): the meta reader weighs it as a crawler's 发布机构
         collector.blocks.insert(1 if titled else 0, (len(collector.texts), publisher[1]))
         collector.texts.append(publisher[0])
+    first = int(titled) + int(publisher is not None)
+    for text in reversed(_furniture(markup)):
+        # the page's furniture its text leaves out, as field lines after those: the meta
+        # reader alone reads them, and only when nothing else names the organ
+        collector.blocks.insert(first, (len(collector.texts), None))
+        collector.texts.append(f"{FURNITURE_KEY}：{text}")
     raw = collector.texts
     joined = join_texts(raw)
     # (one character looked for in the page's text: most pages never say 加载)
@@ -545,6 +551,174 @@ def _content_source(markup: str) -> tuple[str, int] | None:
                         return None
                     return f"{CMS_SOURCE_KEY}：{content}", markup.count("\n", 0, start) + 1
             at = markup.find(spelling, at + len(spelling), end)
+    return None
+
+
+_CRUMB_MARKS = ("位置", "crumb", "Crumb", "dqwz", "position", "location")
+"""How a breadcrumb shows: its words (``当前位置：``, ``您现在的位置：``) or its class or id."""
+_CRUMB_ITEMS = frozenset({"a", "li", "span", "div", "td", "p", "dd"})
+"""Elements each holding one channel of a breadcrumb (its separators are often drawn)."""
+_CRUMB_SPLIT_RE = re.compile(r"\0|[>＞›»→]+|\s/\s")
+_BLOCK_ENDS = ("</div", "</DIV", "</p>", "</P>", "</td", "</TD", "</ul", "</UL", "<br", "<BR")
+_BLOCK_STARTS = ("<div", "<DIV", "<p>", "<p ", "<P>", "<td", "<TD", "<li", "<br", "<BR", "<tr")
+_BLOCK_BOUNDS = (*_BLOCK_STARTS, *_BLOCK_ENDS, "<footer", "<FOOTER", "<address", "</li")
+_TAG_RE = re.compile(r"<[^<>]*>")
+MAX_FURNITURE_CHARS = 200
+FURNITURE_HITS = 3
+"""How many of each mark are looked at: the furniture is one place of the page."""
+
+
+def _furniture(markup: str) -> list[str]:
+    """The page's furniture that may name the organ, as ``当前位置：…``, ``主办单位：…``,
+    ``网站名称：…`` texts: its breadcrumb (its channels apart by `` > ``), the lines of its
+    footer saying ``主办``, its site's name after the report's in ``<title>`` and its
+    logo's ``alt`` or ``title``. Found by searching the markup for their marks (the walk
+    and the scanner drop them), a few at most; only what ``furniture_names_organ``
+    allows is kept."""
+    body = markup.find("<body")
+    if body == -1:
+        body = markup.find("<BODY")
+    found: list[str] = []
+    # the breadcrumb and the logo stand above the report's title (or end in it)
+    title = markup.find("报告", max(body, 0))
+    top = len(markup) if title == -1 else title + 1500
+    crumb = _breadcrumb(markup, max(body, 0), top)
+    if crumb:
+        found.append(f"当前位置：{crumb}")
+    for line in _host_lines(markup, max(body, 0)):
+        if furniture_names_organ("主办单位", line, breadcrumb=bool(crumb)):
+            found.append(f"主办单位：{line}")
+    for name in (_title_site(markup, body), _logo_name(markup, max(body, 0), top)):
+        if name and furniture_names_organ("网站名称", name, breadcrumb=bool(crumb)):
+            found.append(f"网站名称：{name}")
+    return found
+
+
+def _in_tag(markup: str, at: int) -> int:
+    """Where the tag ``at`` is inside begins; -1 when ``at`` is in text."""
+    start = markup.rfind("<", 0, at)
+    return start if start != -1 and markup.rfind(">", start, at) == -1 else -1
+
+
+def _breadcrumb(markup: str, body: int, top: int) -> str | None:
+    """The page's breadcrumb, its channels apart by `` > ``: from the element whose class
+    or id names it (``breadcrumb``, ``position``, ``dqwz``), or from the words
+    ``当前位置``, to their block's end; the first of each mark, when it names an organ."""
+    for mark in _CRUMB_MARKS:
+        at = markup.find(mark, body, top)
+        hits = 0
+        while at != -1 and hits < FURNITURE_HITS:
+            hits += 1
+            start = _in_tag(markup, at)
+            if start == -1 and mark == "位置":
+                start = at - 2  # (当前位置, 所在位置)
+            elif start == -1 or not _in_class(markup[start:at]):
+                at = markup.find(mark, at + len(mark), top)
+                continue
+            text = _crumb_text(markup, start, markup.find(">", at) + 1)
+            if text and furniture_names_organ("当前位置", text):
+                return text
+            break
+    return None
+
+
+def _in_class(tag: str) -> bool:
+    """Whether the end of a tag's markup is inside its ``class`` or ``id`` value."""
+    equals = tag.rfind("=")
+    if equals == -1 or any(c in tag[equals:] for c in ":;(/"):
+        return False
+    name = tag[:equals].rstrip().rsplit(None, 1)[-1].lower()
+    return name in ("class", "id")
+
+
+_CRUMB_ENDS = ("</div", "</DIV", "</ul", "</UL", "</ol", "</p>", "</P>", "</td", "</TD", "</nav")
+_ITEM_TAG_RE = re.compile(r"<(/?)([a-zA-Z]+)[^<>]*>")
+
+
+def _crumb_text(markup: str, start: int, after: int) -> str | None:
+    """The channels of the breadcrumb from ``start`` to its block's first end after
+    ``after``, apart by `` > ``: at its separators, and at the ends of its links and
+    items (sites often draw the separators)."""
+    ends = (markup.find(tag, after, after + 1500) for tag in _CRUMB_ENDS)
+    end = min((e for e in ends if e != -1), default=after + 1500)
+    text = _ITEM_TAG_RE.sub(_crumb_tag, markup[start:end])
+    channels = (_collapse_spaces(p) for p in _CRUMB_SPLIT_RE.split(html.unescape(text)))
+    joined = " > ".join(p for p in channels if p)
+    return joined[:MAX_FURNITURE_CHARS] or None
+
+
+def _crumb_tag(match: re.Match[str]) -> str:
+    return "\0" if match.group(2).lower() in _CRUMB_ITEMS else ""
+
+
+def _host_lines(markup: str, body: int) -> list[str]:
+    """The lines saying ``主办`` the page prints last (its footer's), as text: from the
+    block each is in, its tags left out."""
+    lines: list[str] = []
+    end = len(markup)
+    while len(lines) < FURNITURE_HITS:
+        at = markup.rfind("主办", body, end)
+        if at == -1:
+            break
+        end = at
+        if _in_tag(markup, at) != -1:
+            continue
+        start = max(markup.rfind(t, max(body, at - 300), at) for t in _BLOCK_BOUNDS)
+        start = markup.find(">", start) + 1 if start != -1 else max(body, at - 300)
+        stops = (markup.find(t, at, at + 300) for t in (*_BLOCK_ENDS, *_BLOCK_STARTS))
+        stop = min((e for e in stops if e != -1), default=at + 300)
+        text = _collapse_spaces(html.unescape(_TAG_RE.sub(" ", markup[start:stop])))
+        if text and "。" not in text and len(text) <= MAX_FURNITURE_CHARS:
+            lines.append(text)
+    return lines
+
+
+def _title_site(markup: str, body: int) -> str | None:
+    """The site's name the page's ``<title>`` puts after the report's (``年报标题 - X局网站``,
+    ``…年度报告_X县人民政府``)."""
+    end = body if body != -1 else min(len(markup), 20000)
+    at = markup.find("<title", 0, end)
+    if at == -1:
+        at = markup.find("<TITLE", 0, end)
+    start = markup.find(">", at, end) + 1 if at != -1 else 0
+    stop = markup.find("<", start, end) if start else -1
+    if stop == -1:
+        return None
+    parts = _TITLE_SEPARATORS_RE.split(_collapse_spaces(html.unescape(markup[start:stop])))
+    named = [n for n, part in enumerate(parts) if any(word in part for word in _TITLE_WORDS)]
+    if not named:
+        return None
+    after = [part for part in parts[named[0] + 1 :] if part]
+    return " | ".join(after)[:MAX_FURNITURE_CHARS] or None
+
+
+def _logo_name(markup: str, body: int, top: int) -> str | None:
+    """The site's name its logo gives (``<img class="logo" alt="X局">``, a logo link's
+    ``title``, or the ``alt`` of the image in a logo's element)."""
+    at = markup.find("logo", body, top)
+    hits = 0
+    while at != -1 and hits < FURNITURE_HITS:
+        hits += 1
+        start = _in_tag(markup, at)
+        if start != -1:
+            close = markup.find(">", at)
+            tag = markup[start : close + 1]
+            name = _attribute(tag, "alt") or _attribute(tag, "title")
+            if not name and tag[1:4].lower() != "img":
+                image = markup.find("<img", close, close + 500)
+                if image != -1:
+                    inner = markup[image : markup.find(">", image) + 1]
+                    name = _attribute(inner, "alt") or _attribute(inner, "title")
+            if name:
+                return _collapse_spaces(name)[:MAX_FURNITURE_CHARS]
+        at = markup.find("logo", at + 4, top)
+    return None
+
+
+def _attribute(tag: str, name: str) -> str | None:
+    for match in _ATTRIBUTE_RE.finditer(tag):
+        if match.group(1).lower() == name:
+            return html.unescape(match.group(2) or match.group(3) or match.group(4) or "")
     return None
 
 
