@@ -163,3 +163,9 @@ def test_the_furniture_stays_out_of_the_reports_text_sections_and_tables() -> No
     assert after.table2 == before.table2 and after.table3 == before.table3
     assert after.title == before.title == TITLE
     assert all(FURNITURE_KEY not in text for text in after.sections.values())
+
+
+def test_a_sentence_saying_position_is_no_breadcrumb() -> None:
+    # 位置 without a colon after it is the text's, not a breadcrumb's
+    top = "<p>首页在网站显著位置<span>样例县财政局</span><a href='/'>链接</a></p>"
+    assert _organ_and_field(_read(_page(top=top))) == (None, None)

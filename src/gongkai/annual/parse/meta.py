@@ -18,7 +18,10 @@ furniture, said as ``ORGAN_FROM_PUBLISHER`` too (``_organ_from_furniture``): the
 breadcrumb's organ (``首页>>部门频道>>X局``), the footer's ``主办单位`` (not ``承办单位``,
 ``技术支持``, ``版权所有``), the site's name above the title (``X委员会网站``); never a
 people's government's portal owner for a report that does not call itself as it is
-named, nor an organ of another kind than the report's ``我局``/``我委``. A title that
+named, nor an organ of another kind than the report's ``我局``/``我委``. An HTML page's
+furniture, which ``read_html`` drops from its text, comes as ``PageFurniture：`` lines
+after its title and ContentSource lines (``FURNITURE_KEY``): set apart before anything
+else is read, and read there first. A title that
 names no organ gives way to the crawler's ``标题：`` field of the same report, above the
 page's ``发布机构``; a title that names its
 organ without its place (``县财政局``) is completed by the signature or the field that ends

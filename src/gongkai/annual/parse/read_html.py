@@ -5,7 +5,12 @@ become lines in reading order; every innermost ``<table>`` becomes a ``Grid`` wi
 and colspan expanded. Tables that only lay out the page (they contain other tables) are
 read as containers, not as grids. The page's ``<meta name="ContentSource">`` (its CMS's
 record of the article's source) becomes a first line ``ContentSource：X局``, which the meta
-reader weighs as a crawler's ``发布机构`` field.
+reader weighs as a crawler's ``发布机构`` field. The dropped furniture that may name the
+organ (the breadcrumb, the footer's ``主办`` lines, the site's name after the report's in
+``<title>``, the logo's ``alt``) is found by searching the markup for a few marks
+(``_furniture``: not in the walk's nor the scanner's loops) and kept as lines
+``PageFurniture：当前位置：…`` (``主办单位``, ``网站名称``) after those: only the meta reader
+reads them, and only when nothing else names the organ.
 """
 
 from __future__ import annotations
@@ -556,6 +561,8 @@ def _content_source(markup: str) -> tuple[str, int] | None:
 
 _CRUMB_MARKS = ("位置", "crumb", "Crumb", "dqwz", "position", "location")
 """How a breadcrumb shows: its words (``当前位置：``, ``您现在的位置：``) or its class or id."""
+_CRUMB_WORDS_RE = re.compile(r"(?:\s|&nbsp;)*[:：]")
+"""What follows a breadcrumb's ``位置``: a colon."""
 _CRUMB_ITEMS = frozenset({"a", "li", "span", "div", "td", "p", "dd"})
 """Elements each holding one channel of a breadcrumb (its separators are often drawn)."""
 _CRUMB_SPLIT_RE = re.compile(r"\0|[>＞›»→]+|\s/\s")
@@ -610,8 +617,8 @@ def _breadcrumb(markup: str, body: int, top: int) -> str | None:
         while at != -1 and hits < FURNITURE_HITS:
             hits += 1
             start = _in_tag(markup, at)
-            if start == -1 and mark == "位置":
-                start = at - 2  # (当前位置, 所在位置)
+            if start == -1 and mark == "位置" and _CRUMB_WORDS_RE.match(markup, at + 2):
+                start = at - 2  # (当前位置：, 您的位置：; not a sentence's 显著位置)
             elif start == -1 or not _in_class(markup[start:at]):
                 at = markup.find(mark, at + len(mark), top)
                 continue
