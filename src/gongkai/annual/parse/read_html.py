@@ -560,6 +560,7 @@ def _content_source(markup: str) -> tuple[str, int] | None:
 
 
 _CRUMB_MARKS = ("位置", "crumb", "Crumb", "dqwz", "position", "location")
+"""(most breadcrumbs say ``位置：``: one search of the page's top finds them)"""
 """How a breadcrumb shows: its words (``当前位置：``, ``您现在的位置：``) or its class or id."""
 _CRUMB_WORDS_RE = re.compile(r"(?:\s|&nbsp;)*[:：]")
 """What follows a breadcrumb's ``位置``: a colon."""
@@ -610,7 +611,7 @@ def _in_tag(markup: str, at: int) -> int:
 def _breadcrumb(markup: str, body: int, top: int) -> str | None:
     """The page's breadcrumb, its channels apart by `` > ``: from the element whose class
     or id names it (``breadcrumb``, ``position``, ``dqwz``), or from the words
-    ``当前位置``, to their block's end; the first of each mark, when it names an organ."""
+    ``当前位置：``, to their block's end; the first found, when it names an organ."""
     for mark in _CRUMB_MARKS:
         at = markup.find(mark, body, top)
         hits = 0
@@ -622,10 +623,9 @@ def _breadcrumb(markup: str, body: int, top: int) -> str | None:
             elif start == -1 or not _in_class(markup[start:at]):
                 at = markup.find(mark, at + len(mark), top)
                 continue
+            # (a page has one breadcrumb: its other marks are the same one's)
             text = _crumb_text(markup, start, markup.find(">", at) + 1)
-            if text and furniture_names_organ("当前位置", text):
-                return text
-            break
+            return text if text and furniture_names_organ("当前位置", text) else None
     return None
 
 
