@@ -52,16 +52,6 @@ PENDING: dict[tuple[str, str], str] = {
         )
         for producer in PRODUCERS
     },
-    **{
-        ("converter-output-text-boxes-drawn-in-shuffled-order-not-reading-order", producer): (
-            "text boxes drawn in no reading order: every cell right but three table 三 "
-            "labels wrapped in their cell joined in drawing order (止公开2.其他法律行政法规禁, "
-            "明确3.补正后申请内容仍不, …) so the rows are only inferred (ROW_INFERRED): the "
-            "lines of one cell should be joined top to bottom by position, never in the "
-            "order the PDF draws them"
-        )
-        for producer in PRODUCERS
-    },
     (
         "ocr-text-layer-words-jittered-and-stretched-no-ruling-lines-tinted-page",
         "weasyprint",
@@ -88,12 +78,6 @@ PENDING: dict[tuple[str, str], str] = {
         "columns should come from the header words' positions (a header wrapped one glyph a "
         "line is still one column), not from the few rules"
     ),
-    ("number-cells-with-distributed-alignment-digits-spread-across-the-cell", "weasyprint"): (
-        "digits letter-spaced across their cell (Word's 分散对齐): granted read blank and "
-        "partially_granted read [55995, 10737, …] — the two rows' digits interleaved "
-        "(ROW_NOT_FOUND): digits inside one ruled cell box are one number, and a row's "
-        "numbers belong to the ruled band of its label, not to the nearest baseline"
-    ),
     ("print-driver-two-pages-per-sheet-side-by-side-on-landscape", "weasyprint"): (
         "two portrait pages shrunk side by side on one landscape sheet (print driver 2-up): "
         "every table 三 row blank (ROW_NOT_FOUND) as lines of the left page and of the right "
@@ -104,17 +88,6 @@ PENDING: dict[tuple[str, str], str] = {
         "same 2-up sheet from Chromium: organ, tables 二 and 三 all lost (TABLE_NOT_FOUND, "
         "SECTION_NOT_FOUND, ROW_NOT_FOUND, ROW_TOO_FEW, VALUES_UNASSIGNED): a sheet parted "
         "by a blank vertical gutter is two pages, read left then right"
-    ),
-    ("diagonal-site-watermark-with-date-and-number-over-every-page", "weasyprint"): (
-        "a faint rotated watermark (云梦县人民政府网 2023-01-31 10:08 No.20230131) over every page: "
-        "licensing 855 read 85501, table 三 （五）3-5 given watermark digits, table 四 pending "
-        "read -3: glyphs drawn rotated off the horizontal (or nearly transparent) are not the "
-        "page's text and should be dropped before lines are built"
-    ),
-    ("diagonal-site-watermark-with-date-and-number-over-every-page", "chromium"): (
-        "same watermark from Chromium: licensing read 855301, （五）5 blank, table 四 lost "
-        "(SECTION_NOT_FOUND, ROW_TOO_FEW, VALUES_UNASSIGNED): rotated or nearly transparent "
-        "glyphs are a watermark, not text — drop them before building lines"
     ),
 }
 

@@ -17,6 +17,10 @@ position. A table printed without ruling lines is found in those lines by its nu
 it by where they stand beside its numbers, whatever the page or the label column's
 width, and its numbers one cell per column, a blank cell kept blank.
 
+Text drawn over the page as a watermark (slanted off the page's axes, or nearly
+transparent: a site's name, a print date and a serial number) is removed before any of
+this (``_drop_overlays``): its digits were read into the cells and lines under it.
+
 Coordinates here are top-down (0 at the top of the page), like reading order.
 """
 
@@ -98,8 +102,12 @@ class TableBox:
         return self.left <= x <= self.right and self.top <= y <= self.bottom
 
 
-def read_page(page: Any) -> tuple[list[tuple[float, str | TableBox]], float]:
-    """Text lines and tables of a pypdfium2 page, top to bottom, and the page height."""
+def read_page(
+    page: Any, dropped: list[int] | None = None
+) -> tuple[list[tuple[float, str | TableBox]], float]:
+    """Text lines and tables of a pypdfium2 page, top to bottom, and the page height;
+    the number of text objects dropped as an overlay (``_drop_overlays``) is appended to
+    ``dropped``, if given and any were."""
     import pypdfium2.raw as pdfium_c
 
     textpage = page.get_textpage()
@@ -108,6 +116,11 @@ def read_page(page: Any) -> tuple[list[tuple[float, str | TableBox]], float]:
         textpage.close()
         _upright(page, turn)
         textpage = page.get_textpage()
+    if gone := _drop_overlays(page, pdfium_c):
+        textpage.close()
+        textpage = page.get_textpage()
+        if dropped is not None:
+            dropped.append(gone)
     _, height = page.get_size()
     try:
         if textpage.count_rects() > MAX_TEXT_RUNS:
@@ -142,10 +155,11 @@ def _tables(
     tables: list[TableBox] = []
     # only a run wider than twice the inset can reach over a rule by more than it
     wide = [run for run in runs or () if run[3] - run[2] > 2 * INSET]
+    placed = _placed(runs or [])
     for group in _touching(edges):
         parts = _tables_in(group)
         for part in parts:
-            table = _table(part, textpage, height, wide, split=len(parts) > 1)
+            table = _table(part, textpage, height, wide, split=len(parts) > 1, placed=placed)
             if table is None:
                 continue
             cuts = _openings(table)
@@ -153,7 +167,8 @@ def _tables(
                 tables.append(table)
                 continue
             for piece in _cut_at(part, cuts, horizontal=True):
-                if (cut := _table(piece, textpage, height, wide, split=True)) is not None:
+                cut = _table(piece, textpage, height, wide, split=True, placed=placed)
+                if cut is not None:
                     tables.append(cut)
     return tables
 
@@ -284,6 +299,103 @@ def _upright(page: Any, turn: int) -> None:
     shown = (width, height) if turn == 180 else (height, width)
     page.set_mediabox(0, 0, *shown)
     page.set_cropbox(0, 0, *shown)
+
+
+OVERLAY_SKEW = math.radians(5)
+"""Angle off the page's axes beyond which a text object is drawn slanted: a diagonal
+watermark, never a line of the report (a landscape table's text turned a quarter is
+turned upright before this is looked at; vertical header cells stand at 90°)."""
+OVERLAY_ALPHA = 80
+"""Fill opacity (of 255) at most which a text object is a faint overlay (a site's
+watermark printed at 10–30 %); 0 is left alone: an invisible text layer (OCR) is the
+page's text."""
+
+
+def _drop_overlays(page: Any, pdfium_c: Any) -> int:
+    """Remove the page's text drawn over it as a watermark — slanted off its axes or
+    nearly transparent — and give how many text objects went: its digits (a date, a
+    serial number) were read into the cells and lines under it. Nothing is removed from
+    a page whose text is mostly such (it is the page's text, however drawn)."""
+    found: list[tuple[Any, Any]] = []
+    total = _overlays(page.raw, pdfium_c, None, _IDENTITY, found)
+    if not found or 2 * len(found) > total:
+        return 0
+    for obj, form in found:
+        if form is None:
+            pdfium_c.FPDFPage_RemoveObject(page.raw, obj)
+        else:
+            pdfium_c.FPDFFormObj_RemoveObject(form, obj)
+        pdfium_c.FPDFPageObj_Destroy(obj)
+    return len(found)
+
+
+_IDENTITY = (1.0, 0.0, 0.0, 1.0)
+_MAX_FORM_DEPTH = 8
+
+
+def _overlays(
+    page: Any,
+    pdfium_c: Any,
+    form: Any,
+    outer: tuple[float, float, float, float],
+    found: list[tuple[Any, Any]],
+    depth: int = 0,
+) -> int:
+    """The text objects of ``page`` (or of its form object ``form``) that are overlays,
+    appended to ``found`` with the form holding them; gives how many text objects there
+    are. ``outer`` is the linear part of the forms' matrices around them."""
+    if form is None:
+        count, get = pdfium_c.FPDFPage_CountObjects(page), pdfium_c.FPDFPage_GetObject
+        holder = page
+    else:
+        count, get = pdfium_c.FPDFFormObj_CountObjects(form), pdfium_c.FPDFFormObj_GetObject
+        holder = form
+    kind_of, matrix_of = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetMatrix
+    fill_of = pdfium_c.FPDFPageObj_GetFillColor
+    text_kind, form_kind = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_FORM
+    matrix = pdfium_c.FS_MATRIX()
+    at = ctypes.byref(matrix)
+    colour = [ctypes.c_uint() for _ in range(4)]
+    alpha = colour[3]
+    colour_at = [ctypes.byref(c) for c in colour]
+    upright = outer == _IDENTITY
+    total = 0
+    for index in range(count):
+        obj = get(holder, index)
+        kind = kind_of(obj)
+        if kind == form_kind and depth < _MAX_FORM_DEPTH:
+            if matrix_of(obj, at):
+                inner = _times((matrix.a, matrix.b, matrix.c, matrix.d), outer)
+                total += _overlays(page, pdfium_c, obj, inner, found, depth + 1)
+            continue
+        if kind != text_kind:
+            continue
+        total += 1
+        if not matrix_of(obj, at):
+            continue
+        a, b = matrix.a, matrix.b
+        if not upright:
+            a, b, _, _ = _times((a, b, matrix.c, matrix.d), outer)
+        if (b and a and _slanted(a, b)) or (
+            fill_of(obj, *colour_at) and 0 < alpha.value <= OVERLAY_ALPHA
+        ):
+            found.append((obj, form))
+    return total
+
+
+def _times(
+    inner: tuple[float, float, float, float], outer: tuple[float, float, float, float]
+) -> tuple[float, float, float, float]:
+    """The linear part of ``inner`` then ``outer`` (PDF's row-vector matrices)."""
+    a, b, c, d = inner
+    e, f, g, h = outer
+    return (a * e + b * g, a * f + b * h, c * e + d * g, c * f + d * h)
+
+
+def _slanted(a: float, b: float) -> bool:
+    """Whether a text object whose matrix begins ``a b`` runs off the page's axes."""
+    off = abs(math.atan2(b, a)) % (math.pi / 2)
+    return OVERLAY_SKEW < off < math.pi / 2 - OVERLAY_SKEW
 
 
 def _is_shading(obj: Any, box: tuple[float, float, float, float], pdfium_c: Any) -> bool:
@@ -701,6 +813,7 @@ def _table(
     runs: list[Run] | None = None,
     *,
     split: bool = False,
+    placed: Placed | None = None,
 ) -> TableBox | None:
     horizontals = [e for e in group if e.horizontal]
     verticals = [e for e in group if not e.horizontal]
@@ -776,6 +889,9 @@ def _table(
                 text = textpage.get_text_bounded(
                     left=left + inset, bottom=height - bottom, right=right - inset, top=height - top
                 )
+                if "\n" in text and placed is not None:
+                    box = (left + inset, top, right - inset, bottom)
+                    text = _by_position(text, placed, textpage, height, box)
             row.append(RawCell(text.replace("\r\n", "\n"), last_i - i + 1, last_j - j + 1))
         rows.append(row)
     return TableBox(
@@ -808,6 +924,61 @@ def _runs(textpage: Any, height: float) -> list[Run]:
         left, bottom, right, top = textpage.get_rect(index)
         runs.append((height - top, height - bottom, left, right))
     return runs
+
+
+Placed = tuple[list[float], list[tuple[float, float, float, float, int]]]
+"""The page's runs sorted by top, with their tops (for bisecting) and each run's place
+in the order the page draws them."""
+
+
+def _placed(runs: list[Run]) -> Placed:
+    ordered = sorted((*run, index) for index, run in enumerate(runs))
+    return [run[0] for run in ordered], ordered
+
+
+def _by_position(
+    text: str,
+    placed: Placed,
+    textpage: Any,
+    height: float,
+    box: tuple[float, float, float, float],
+) -> str:
+    """A cell's text of several lines (``text``, in the order the page draws them) with
+    its lines top to bottom: a converter that draws each line as a box of its own may
+    draw them in any order (止公开 before 2.其他法律行政法规禁), and a cell's lines are read
+    by where they stand. ``text`` is kept when drawn in reading order (the usual PDF)."""
+    left, top, right, bottom = box
+    tops, ordered = placed
+    mine = [
+        run
+        for run in ordered[bisect_right(tops, top - TOLERANCE) : bisect_right(tops, bottom)]
+        if top <= (run[0] + run[1]) / 2 <= bottom and left <= (run[2] + run[3]) / 2 <= right
+    ]
+    drawn = sorted(mine, key=itemgetter(4))
+    if all(
+        later[0] >= earlier[0] - (earlier[1] - earlier[0]) / 2
+        or later[2] >= earlier[3]  # a cell's next run on the line, right of the last
+        for earlier, later in pairwise(drawn)
+    ):
+        return text
+    lines: list[tuple[float, float]] = []
+    """Each line's top and bottom: a run that shares half its height or the line's (a
+    full stop low on the line, a quotation mark high on it) is on it."""
+    for run in mine:  # by top
+        if lines:
+            line_top, line_bottom = lines[-1]
+            shared = min(line_bottom, run[1]) - max(line_top, run[0])
+            if shared >= min(line_bottom - line_top, run[1] - run[0]) / 2:
+                lines[-1] = (min(line_top, run[0]), max(line_bottom, run[1]))
+                continue
+        lines.append((run[0], run[1]))
+    out = []
+    for line_top, line_bottom in lines:
+        line = textpage.get_text_bounded(
+            left=left, bottom=height - line_bottom, right=right, top=height - line_top
+        )
+        out.append(line.replace("\r\n", "").strip())
+    return "\n".join(out)
 
 
 def _overflowing(

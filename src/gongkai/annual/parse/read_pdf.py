@@ -13,7 +13,9 @@ row here, cell by cell, so that its label and numbers are read together. The pie
 are known by the vertical rules that cross them, the same on both pages, even where the
 two tables' outlines differ (rows of more cells only on one page; a table drawn touching
 the first piece and read with it); where the next page prints the table's header rows
-again (Word's repeated header rows, a ``<thead>``), the rest is the row under them.
+again (Word's repeated header rows, a ``<thead>``), the rest is the row under them; a
+row there that holds a number in a column where the cut row holds one is the next row,
+not the rest (``_two_rows``: only a cell merged down into the cut row went on).
 Page furniture between the two pieces (a page number, a running title, which in a PDF of
 fewer than three pages is not known as a running head) does not keep them apart
 (``_furniture``). A table printed without ruling lines arrives as lines, a row each
@@ -152,6 +154,8 @@ def read_pdf(data: bytes, source: str) -> Document:
             pending.clear()
             grid = expand(item.rows, simplify=simplify, page=page_number)
             at = cut.rest(item, grid, document) if cut and not (lines and solid) else None
+            if cut is not None and at is not None and _two_rows(cut, grid, at, item.columns):
+                at = None
             if cut is None or at is None:
                 document.blocks.extend(held)
                 document.blocks.extend(lines)
@@ -409,6 +413,23 @@ def _same_rules(upper: tuple[float, ...], lower: tuple[float, ...]) -> bool:
         and len(upper) == len(lower)
         and all(abs(x - y) <= 2 * TOLERANCE for x, y in zip(upper, lower, strict=True))
     )
+
+
+def _two_rows(cut: Cut, grid: Grid, at: int, columns: tuple[float, ...]) -> bool:
+    """Whether the row ``at`` of ``grid`` and the last row of the cut table both hold a
+    number in the same column: two rows, not the two pieces of one (a number is printed
+    once in its cell). The last row seemed cut only because a cell merged down into it
+    (三、本年度办理结果, a group's label) goes on past the page break; joined, each cell
+    held the digits of two rows (559 and 95 read 55995)."""
+    upper = _own_above(cut.grid)
+    lower = _aligned(_own_below(grid, at), columns, cut.columns)
+    return any(
+        _is_number_cell(a) and _is_number_cell(b) for a, b in zip(upper, lower, strict=False)
+    )
+
+
+def _is_number_cell(text: str) -> bool:
+    return not _CJK_RE.search(text) and any(c.isdigit() for c in text)
 
 
 def _padded(cells: tuple[T, ...], width: int, blank: T) -> tuple[T, ...]:
