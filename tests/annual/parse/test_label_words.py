@@ -155,6 +155,24 @@ def test_a_row_worded_otherwise_is_read_by_its_label(key: str, printed: str) -> 
     assert not _codes(got) & WARNED
 
 
+@pytest.mark.parametrize(("key", "printed"), TYPED)
+def test_a_label_read_as_its_nearest_row_is_said_with_the_row_it_was_read_as(
+    key: str, printed: str
+) -> None:
+    got = _read(_report(), _worded({_label(key): printed}))
+    (near,) = [d for d in got.diagnostics or () if d["code"] == "LABEL_NEAR"]
+    assert near["severity"] == "info"
+    (label,) = near["labels"]  # (with its group's heading when printed in the cell before)
+    assert label.endswith(printed)
+    assert f"“{label}”读作“{s.TABLE3_ROW_BY_KEY[key].full_label}”" in near["message"]
+
+
+@pytest.mark.parametrize(("key", "printed"), REWORDED)
+def test_a_variant_of_the_schema_is_no_label_read_as_another(key: str, printed: str) -> None:
+    got = _read(_report(), _worded({_label(key): printed}))
+    assert "LABEL_NEAR" not in _codes(got)
+
+
 def test_rows_worded_otherwise_all_in_one_table() -> None:
     report = _report()
     printed = {_label(key): words for key, words in REWORDED + TYPED if key != "carried_forward"}

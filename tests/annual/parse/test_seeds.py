@@ -63,16 +63,19 @@ def test_seed_has_all_six_sections_and_no_table_numbers_in_them(seed: str) -> No
     assert report.source == str(SEEDS / f"{seed}.txt")
 
 
-def test_seed_000_misprinted_row_label_is_read_by_position_and_diagnosed(
+def test_seed_000_misprinted_row_label_is_read_as_the_nearest_row_and_said(
     seeds_dir: object,
 ) -> None:
-    """The 000 seed prints “三类内容事务信息” for “三类内部事务信息”: its numbers still
-    land in their row, with a warning and less than full confidence."""
+    """The 000 seed prints “三类内容事务信息” for “三类内部事务信息”: one character off the
+    form's label, it is read as that row (its numbers in their row, at full confidence), and
+    the note says which label was taken for which row."""
     report = parse_seed("000_04732404754f1f00")
-    inferred = [d for d in report.diagnostics or () if d["code"] == "ROW_INFERRED"]
-    assert [(d["row"], d["line"]) for d in inferred] == [("table3.withheld.internal_affairs", 164)]
-    assert "“5.属于三类内容事务信息”后的7个数字" in inferred[0]["message"]
-    assert report.confidence is not None and 0.9 < report.confidence["table3"] < 1.0
+    assert not [d for d in report.diagnostics or () if d["code"] == "ROW_INFERRED"]
+    (near,) = [d for d in report.diagnostics or () if d["code"] == "LABEL_NEAR"]
+    assert near["labels"] == ["5.属于三类内容事务信息"]
+    assert "读作“（三）不予公开5.属于三类内部事务信息”" in near["message"]
+    assert near["severity"] == "info"
+    assert report.confidence is not None and report.confidence["table3"] == 1.0
 
 
 def codes(report: AnnualReport) -> list[str]:

@@ -54,6 +54,9 @@ class Label:
     key: str
     score: int
     generic: bool
+    near: bool = False
+    """Matched only with a few characters of the cell edited (``LabelSet._near``): the
+    tables say so (``LABEL_NEAR``)."""
 
 
 def strip_numbering(folded: str) -> str:
@@ -202,7 +205,8 @@ class LabelSet:
         ``本机关不掌握相关政府信``, ``属于三类内部信息``): the one whose variant of
         ``NEAR_MIN`` characters or more is within ``near_limit`` edits of the whole cell
         (its numbering and pauses aside), when every other label's variants are
-        ``NEAR_MARGIN`` edits farther. None when two labels are about as near."""
+        ``NEAR_MARGIN`` edits farther. None when two labels are about as near. The label is
+        ``near`` when characters were edited (not only pauses set aside)."""
         cell = _unpaused(bare)
         size = len(cell)
         if size >= len(self._near_by_size) or not self._near_by_size[size]:
@@ -226,7 +230,7 @@ class LabelSet:
                 continue
             if edit_distance(cell, other.variant, reach) <= reach:
                 return []  # another label is about as near
-        return [Label(best.kind, best.key, len(best.variant), False)]
+        return [Label(best.kind, best.key, len(best.variant), False, distance > 0)]
 
     def _candidates(self, folded: str) -> list[tuple[str, str, str]]:
         """The contained variants that may be in ``folded``, in the order of

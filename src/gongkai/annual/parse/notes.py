@@ -26,6 +26,7 @@ CODES: dict[str, str] = {
     "ROW_TOO_FEW": "某一行的数字少于应有的个数",
     "ROW_TOO_MANY": "某一行的数字多于应有的个数",
     "ROW_DUPLICATE": "同一行出现两次",
+    "LABEL_NEAR": "行标签与国家格式的写法有几个字不同（错字、漏字、多字），按最接近的一行读取",
     "ROW_INFERRED": "缺少行标签，按前后行的位置推定",
     "VALUES_ABOVE_LABELS": "每行的数字印在行标签的上一行，按上下配对读取",
     "VALUES_BEFORE_LABELS": "每行的数字印在同一行的行标签之前，按各行自己的标签读取",

@@ -141,8 +141,8 @@ def tokens(
             found = cached.get(cell)
             value, matched = found if found is not None else labels.classify(cell)
             out.append(Token(row, column, cell, value, matched))
-            if not matched and value.kind is _TEXT:
-                fragments += 1
+            if value.kind is _TEXT and (not matched or matched[0].near):
+                fragments += 1  # (a piece only a few characters off a label may be one too)
         if fragments and widths is not None and len(out) - start > 2:
             _cut_label(out, start, labels, widths)
         end = len(out)
@@ -407,7 +407,7 @@ def _cut_label(out: list[Token], start: int, labels: LabelSet, widths: dict[str,
         first, second = out[i], out[i + 1]
         i += 1
         if (
-            second.labels
+            (second.labels and not second.labels[0].near)
             or second.value.kind is not _TEXT
             or first.value.kind is not _TEXT
             or second.column != first.column + 1
@@ -418,8 +418,11 @@ def _cut_label(out: list[Token], start: int, labels: LabelSet, widths: dict[str,
         row = next((lb.key for lb in found if lb.kind == "row"), None)
         if row is None or row not in widths:
             continue
-        if any(lb.kind == "row" and not lb.generic for lb in first.labels):
-            continue  # the first piece is a row's label of its own (the second a note)
+        if not (first.labels and first.labels[0].near) and any(
+            lb.kind == "row" and not lb.generic for lb in first.labels
+        ):
+            continue  # the first piece is a row's label of its own (the second a note), not
+            # one only a few characters off a row's (a cut label's first piece often is)
         after = out[i + 1 :]
         if len(after) != widths[row] or not all(t.value.is_value for t in after):
             continue
@@ -623,6 +626,40 @@ def _values_above_labels(
             paired[0].label.row,
         )
     return kept
+
+
+def _near_labels(hits: list[Hit], notes: Notes, table: str) -> None:
+    """Say, once for the table, the rows found by a label printed a few characters off the
+    form's (``labels``' nearest row: ``属于三类内容事务信息``), so that a reader sees which
+    printed label was taken for which row."""
+    near = [
+        h for h in hits if h.key and ":" not in h.key and h.label.labels and h.label.labels[0].near
+    ]
+    if not near:
+        return
+    shown = near[:_NEAR_SHOWN]
+    read_as = "，".join([f"“{h.label.text}”读作“{_row_title(table, h.key)}”" for h in shown])
+    more = "等" if len(near) > _NEAR_SHOWN else ""
+    notes.add(
+        "LABEL_NEAR",
+        "info",
+        f"{table}有{len(near)}个行标签与国家格式的写法有几个字不同，"
+        f"按最接近的一行读取：{read_as}{more}",
+        near[0].label.row,
+        labels=[h.label.text for h in near],
+    )
+
+
+_NEAR_SHOWN: Final = 3
+
+
+def _row_title(table: str, key: str) -> str:
+    """The national form's label of row ``key`` of ``table`` (表二, 表三, 表四)."""
+    if table == "表三":
+        row = s.TABLE3_ROW_BY_KEY.get(key)
+        return row.full_label if row is not None else key
+    specs = TABLE2_SPECS if table == "表二" else TABLE4_SPECS
+    return next((spec.title for spec in specs if spec.key == key), key)
 
 
 def _values_before_labels(row_hits: list[Hit], notes: Notes, table: str) -> list[Hit]:
@@ -1446,7 +1483,9 @@ def read_table2(rows: Sequence[Row], notes: Notes) -> Reading:
     if _long_format(stream, reading, notes):
         return reading
     chooser = _Table2Chooser(reading)
-    hits = _values_before_labels(scan(stream, chooser), notes, "表二")
+    hits = scan(stream, chooser)
+    _near_labels(hits, notes, "表二")
+    hits = _values_before_labels(hits, notes, "表二")
     reading.found = reading.found or bool(hits)
     if chooser.trial:
         reading.trial = True
@@ -1684,6 +1723,7 @@ def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
     stream = tokens(rows, table3_labels(), _TABLE3_WIDTHS)
     _ling_as_zero(stream, notes, "表三")
     hits = scan(stream, _Table3Chooser(reading, _header_rows(stream)))
+    _near_labels(hits, notes, "表三")
     hits = _values_before_labels(hits, notes, "表三")
     reading.found = reading.found or bool(hits)
     row_hits = [h for h in hits if not h.key.startswith("group:")]
@@ -2157,6 +2197,7 @@ def read_table4(rows: Sequence[Row], notes: Notes, lead: Sequence[tuple[str, str
     stream = tokens(rows, table4_labels())
     _ling_as_zero(stream, notes, "表四")
     hits = scan(stream, _Table4Chooser(reading))
+    _near_labels(hits, notes, "表四")
     keyed = [h for h in hits if h.key and h.values]
     if keyed and all(len(h.values) <= TABLE4_WIDTH for h in keyed):
         assign_rows(hits, TABLE4_SPECS, reading, notes, "表四")
