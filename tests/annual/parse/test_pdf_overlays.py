@@ -45,9 +45,12 @@ def test_a_watermark_over_every_page_is_not_read_into_the_cells(style: str) -> N
     assert differences(report, expected_for(NAME)) == []
     codes = {d["code"] for d in report.diagnostics or ()}
     assert not codes & {"ROW_TOO_MANY", "VALUES_UNASSIGNED", "SECTION_NOT_FOUND"}
+    (said,) = [d for d in report.diagnostics or () if d["code"] == "PDF_WATERMARK_DROPPED"]
+    assert said["severity"] == "info" and "水印" in str(said["message"])
 
 
 def test_a_report_printed_all_in_faint_ink_is_still_read() -> None:
     html = pdf_html(expected_for(NAME)).replace("<body>", '<body style="color:rgba(0,0,0,0.2)">', 1)
     report = parse_bytes(bytes(weasyprint.HTML(string=html).write_pdf()), "faint.pdf")
     assert differences(report, expected_for(NAME)) == []
+    assert "PDF_WATERMARK_DROPPED" not in {d["code"] for d in report.diagnostics or ()}

@@ -86,7 +86,8 @@ def read_pdf(data: bytes, source: str) -> Document:
                 f"PDF 有 {len(pdf):,} 页，超过 {MAX_PAGES} 页，不像年度报告，未读取",
                 source=source,
             )
-        raw_pages = [read_page(pdf[i]) for i in range(len(pdf))]
+        dropped: list[int] = []
+        raw_pages = [read_page(pdf[i], dropped) for i in range(len(pdf))]
         texts = [_has_text(items) for items, _ in raw_pages]
         pictures = [i + 1 for i, text in enumerate(texts) if not text and _has_picture(pdf[i])]
     except pypdfium2.PdfiumError as exc:
@@ -102,6 +103,8 @@ def read_pdf(data: bytes, source: str) -> Document:
         return document
     if pictures:
         document.diagnostics.append(pictures_note(source, pictures))
+    if dropped:
+        document.diagnostics.append(overlay_note(source, sum(dropped), len(dropped)))
     _join_cut_rows(raw_pages)
     running = _running_heads(raw_pages)
     titles_kept: set[str] = set()
@@ -529,6 +532,20 @@ def pictures_note(source: str, pages: list[int]) -> dict[str, object]:
             "无法读取，未作猜测；需要先对这些页做文字识别"
         ),
         "page": pages[0],
+    }
+
+
+def overlay_note(source: str, objects: int, pages: int) -> dict[str, object]:
+    """Text drawn slanted or nearly transparent over the pages (a site's watermark with its
+    name, a download date and a number) was left out before the lines were read: a user
+    should know that text of the PDF was not read, and why."""
+    return {
+        "code": "PDF_WATERMARK_DROPPED",
+        "severity": "info",
+        "message": (
+            f"{source}：{pages}页上斜印或近乎透明的{objects}处文字（网站水印、下载日期和编号等）"
+            "不是报告正文，已在读取前去掉，其中的数字不会混入表格"
+        ),
     }
 
 

@@ -325,7 +325,7 @@ def _whole(reading: Reading) -> bool:
     return reading.found and reading.confidence >= 1.0
 
 
-_GLUED_RE = re.compile(r"(?:数量|予以公开|总计)[：:]?\s*[\d〇]")
+_GLUED_RE = re.compile(r"(?:数量|予以公开|总计)[：:|｜]?\s*[\d〇]")
 
 
 _APPENDIX_RE = re.compile(r"^附(?:表|件)\s*[0-9一二三四五六]*\s*[:：]?$")
