@@ -1565,6 +1565,7 @@ def _table2(body: str, flat: Flat) -> None:
     unsure = 0
     runs: dict[str, str] = {}
     missing: list[str] = []
+    empty: list[str] = []
     for key in (*s.TABLE2_DOCUMENT_ROWS, *s.TABLE2_COUNT_ROWS, s.TABLE2_FEES_ROW):
         labels = s.table2_row(key).variants
         found = _find_any(body, labels, pos) or _find_loose(
@@ -1598,9 +1599,15 @@ def _table2(body: str, flat: Flat) -> None:
                         alternatives=[],
                     )
                 continue
-        run, pos = _run_after(body, found[1], None)
+        at = found[1]
+        tail = _TABLE2_TAIL_RE.match(body, at)
+        if tail is not None:  # 行政许可决定2861: the row's words go on before its run
+            at = tail.end()
+        run, pos = _run_after(body, at, None)
         if run:
             runs[key] = run
+        elif body[at : at + 1] not in _PLACEHOLDERS:  # (a placeholder is a blank printed)
+            empty.append(key)
     flat.blank_cells = flat.blank_cells or any(
         len(runs[key].replace(" ", "")) < len(s.TABLE2_BLOCKS[0].columns)
         for key in s.TABLE2_DOCUMENT_ROWS
@@ -1635,6 +1642,16 @@ def _table2(body: str, flat: Flat) -> None:
             f"表二中找不到“{s.table2_row(key).label}”这一行，该行留空",
             row=key,
         )
+    for key in [] if flat.trial else empty:
+        if key in values:
+            continue
+        flat.note(
+            "table2",
+            "CELL_BLANK",
+            "info",
+            f"表二“{s.table2_row(key).label}”这一行的标签后面没有印数字（空白格），按 null 读取",
+            row=key,
+        )
     flat.table2 = Table2(
         regulations=_docs(values.get("regulations")),
         normative_documents=_docs(values.get("normative_documents")),
@@ -1666,6 +1683,11 @@ def _table2_separated(body: str, at: int, key: str) -> tuple[object, int] | None
     return (int(cells[0]) if cells[0].isdigit() else None), cut[1]
 
 
+_TABLE2_TAIL_RE: Final = re.compile(
+    r"(?:决定书|决定数量|决定|数量|件数|措施|事项|项目)[：:]?(?=\d)"
+)
+"""Words some reports print after a table 二 row's label, before its run (``行政许可决定``,
+``行政强制措施``, ``行政处罚数量``): the row's own words, never another row's."""
 _UNIT_AFTER_LABEL_RE: Final = re.compile(r"（(?:单位[：:])?(?:件|个|项|次|万元|元)）[：:]?")
 """A unit printed in brackets after a table 二 row's label, before its run."""
 
