@@ -538,7 +538,8 @@ def section_texts(
     found = sorted((index, key) for key, index in headings.items())
     texts: dict[str, str] = {}
     left: dict[int, str] = {}
-    if found and found[-1][0] >= len(rows):  # parts of a page's right column
+    right_column = bool(found) and found[-1][0] >= len(rows)
+    if right_column:  # parts of a page's right column
         right = {key for key, index in headings.items() if index >= len(rows)}
         texts, left = _right_column(rows, right)
         found = [(index, key) for index, key in found if key not in right]
@@ -554,6 +555,8 @@ def section_texts(
                     continue
                 lines.append(text)
         texts[key] = "\n".join(lines).strip()
+    if right_column:  # (the right column's parts were read first: put in the form's order)
+        return {key: texts[key] for key in s.SECTION_KEYS if key in texts}
     return texts
 
 
