@@ -41,17 +41,6 @@ BAD_CODES = frozenset(
 """A part or row not found, or a row read with a doubt about its cells."""
 
 PENDING: dict[tuple[str, str], str] = {
-    **{
-        ("browser-print-fixed-site-bar-and-floating-side-widget-on-every-page", producer): (
-            "a browser print of a page whose fixed site bar and floating side widget "
-            "(分享 收藏 打印 纠错 返回 顶部) repeat on every page: the widget's 返回 lands on the line "
-            "of 五、存在的主要问题及改进情况, so that heading is not found (SECTION_NOT_FOUND), "
-            "all cells right: text repeated at the same place on every page, or far out in "
-            "the right margin past a wide gap, is page furniture and should be dropped before "
-            "headings are matched"
-        )
-        for producer in PRODUCERS
-    },
     (
         "ocr-text-layer-words-jittered-and-stretched-no-ruling-lines-tinted-page",
         "weasyprint",

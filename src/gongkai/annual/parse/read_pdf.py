@@ -6,18 +6,21 @@ their merged cells out on the real grid; the text outside the tables becomes lin
 reading order, each marked with its page.
 Running headers and footers (the same text at the top or bottom of most pages, and page
 numbers) are dropped, except the first of a running head that is the report's title (a
-report may print its title only there). A table continued on the next page arrives as two grids on
-consecutive pages; joining them is the recognizer's work, except for a row that the page
-break cut in two (its borders open at the break): its two pieces are joined into one
-row here, cell by cell, so that its label and numbers are read together. The pieces
-are known by the vertical rules that cross them, the same on both pages, even where the
-two tables' outlines differ (rows of more cells only on one page; a table drawn touching
-the first piece and read with it); where the next page prints the table's header rows
-again (Word's repeated header rows, a ``<thead>``), the rest is the row under them; a
-row there that holds a number in a column where the cut row holds one is the next row,
-not the rest (``_two_rows``: only a cell merged down into the cut row went on).
-Page furniture between the two pieces (a page number, a running title, which in a PDF of
-fewer than three pages is not known as a running head) does not keep them apart
+report may print its title only there). So is a site's floating side widget printed with
+each page of a web page (分享 收藏 纠错 返回: short words alone on their line at the same height
+on most pages, ``_drop_side_furniture``), also where one of its words falls on a line of
+the text past a gap (a part's heading, which was not found). A table continued on the next
+page arrives as two grids on consecutive pages; joining them is the recognizer's work,
+except for a row that the page break cut in two (its borders open at the break): its two
+pieces are joined into one row here, cell by cell, so that its label and numbers are read
+together. The pieces are known by the vertical rules that cross them, the same on both
+pages, even where the two tables' outlines differ (rows of more cells only on one page; a
+table drawn touching the first piece and read with it); where the next page prints the
+table's header rows again (Word's repeated header rows, a ``<thead>``), the rest is the
+row under them; a row there that holds a number in a column where the cut row holds one is
+the next row, not the rest (``_two_rows``: only a cell merged down into the cut row went
+on). Page furniture between the two pieces (a page number, a running title, which in a PDF
+of fewer than three pages is not known as a running head) does not keep them apart
 (``_furniture``). A table printed without ruling lines arrives as lines, a row each
 (``pdf_layout.unruled_lines``); a row that a page break cut, its numbers at the foot of a
 page and its label at the top of the next, is joined there (``_join_cut_rows``).
@@ -107,6 +110,7 @@ def read_pdf(data: bytes, source: str) -> Document:
         document.diagnostics.append(overlay_note(source, sum(dropped), len(dropped)))
     _join_cut_rows(raw_pages)
     running = _running_heads(raw_pages)
+    _drop_side_furniture(raw_pages)
     titles_kept: set[str] = set()
     sample = "".join(
         item if isinstance(item, str) else "".join(cell.text for row in item.rows for cell in row)
@@ -610,6 +614,83 @@ def _furniture(text: str, top: float, height: float, neighbours: set[str]) -> bo
         or _head_key(piece) in neighbours
         for piece in pieces
     )
+
+
+_SPACE_RE = re.compile(r"\s+")
+_SIDE_TEXT = 8
+"""Characters a word of a site's floating widget (分享, 返回顶部) may have."""
+_LINE_HEIGHT = 16.0
+"""Points a line's text may be high: a word joined to a line stands within this of the
+line's top (its middle inside the line's first word, ``pdf_layout._text_lines``)."""
+
+
+def _drop_side_furniture(pages: list[tuple[list[PageItem], float]]) -> None:
+    """Drop a site's floating widget printed with each page (分享 收藏 纠错 返回): short
+    words without digits that stand alone on their line at the same height on most
+    pages (at least two), there and where such a word is joined past a gap (a tab or a
+    space) to the end of a line of the text beside it (a part's heading, a sentence:
+    not a row of short words, a table's column names), which is kept without it."""
+    if len(pages) < 2:
+        return
+    alone: dict[str, list[tuple[int, float]]] = {}
+    joined: dict[str, list[tuple[int, float]]] = {}
+    for number, (items, _) in enumerate(pages):
+        for top, item in items:
+            piece = _side_piece(item)
+            if piece and isinstance(item, str):
+                if not _SPACE_RE.search(item.strip()):
+                    alone.setdefault(piece, []).append((number, top))
+                elif _after_text(item):
+                    joined.setdefault(piece, []).append((number, top))
+    need = max(2, len(pages) * 0.6)
+    places: dict[str, list[float]] = {}
+    for piece, seen in alone.items():
+        for _, top in seen:
+            on = {n for n, other in seen if abs(other - top) <= TOLERANCE}
+            on.update(n for n, other in joined.get(piece, ()) if _beside(top, other))
+            if len(on) >= need:
+                places.setdefault(piece, []).append(top)
+    if places:
+        for number, (items, height) in enumerate(pages):
+            pages[number] = (_without_side(items, places), height)
+
+
+def _without_side(items: list[PageItem], places: dict[str, list[float]]) -> list[PageItem]:
+    kept: list[PageItem] = []
+    for top, item in items:
+        piece = _side_piece(item)
+        if isinstance(item, str) and piece in places:
+            rest = item.rstrip()[: -len(piece)].rstrip()
+            if not rest and any(abs(top - t) <= TOLERANCE for t in places[piece]):
+                continue
+            if rest and _after_text(item) and any(_beside(t, top) for t in places[piece]):
+                item = rest
+        kept.append((top, item))
+    return kept
+
+
+def _after_text(line: str) -> bool:
+    """Whether what stands before a line's last piece is a line of text (a heading, a
+    sentence), not a row of short words (a table's column names: 维持 纠正 结果 审结 总计)."""
+    before = _SPACE_RE.split(line.strip())[:-1]
+    return len(before) == 1 or any(len(piece) > _SIDE_TEXT for piece in before)
+
+
+def _beside(top: float, line_top: float) -> bool:
+    """Whether a word at ``top`` may be joined to a line at ``line_top``."""
+    return -_LINE_HEIGHT / 2 <= top - line_top <= _LINE_HEIGHT
+
+
+def _side_piece(item: str | TableBox) -> str:
+    """A short word without digits that is a line's whole text or its last piece past a
+    gap (a tab or a space), else ``""``; never a row of a table laid out without ruling
+    lines."""
+    if not isinstance(item, str) or isinstance(item, RowText | LabelText):
+        return ""
+    piece = _SPACE_RE.split(item.strip())[-1]
+    if not piece or len(piece) > _SIDE_TEXT or _DIGITS_RE.search(piece):
+        return ""
+    return piece
 
 
 def _head_key(text: str) -> str:
