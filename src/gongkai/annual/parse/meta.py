@@ -1368,10 +1368,13 @@ def _organ_from_furniture(
     owner is named (``我办``)."""
     end = title_rows[-1] + 1 if title_rows else TITLE_ROWS
     head = rows[:end]
-    own = _own_kind(rows)
     crumbs, hosts, sites = _page_furniture(page)
     owners = (*_host_organs(rows, hosts), *_named_sites(sites), *_site_organs(head))
-    for found in (*_breadcrumb_organs((*crumbs, *head), year), *owners):
+    candidates = (*_breadcrumb_organs((*crumbs, *head), year), *owners)
+    if not candidates:
+        return None  # (the usual page without furniture: the report's own words not read)
+    own = _own_kind(rows)
+    for found in candidates:
         organ = found.organ
         if _without_place(organ):
             organ = _with_place(organ, rows)

@@ -669,10 +669,12 @@ def _values_before_labels(row_hits: list[Hit], notes: Notes, table: str) -> list
     numbers after it on its own line and at least two labels, and more of them than the
     lines of numbers without a label, have numbers before them on their line, each label
     takes those; a line of numbers without a label stays a row without a label."""
+    if not _numbers_before_labels(row_hits):
+        return row_hits  # the usual table: a label's numbers follow it on its line
     keyed = [hit for hit in row_hits if hit.key]
     first = next((hit for hit in keyed if hit.values), None)
     if first is None or first.values[0].row.index == first.label.row.index:
-        return row_hits  # the usual table: a label's numbers follow it on its line
+        return row_hits
     labelled: dict[int, Hit] = {}
     for hit in keyed:
         line = hit.label.row.index
@@ -702,6 +704,25 @@ def _values_before_labels(row_hits: list[Hit], notes: Notes, table: str) -> list
         keyed[0].label.row,
     )
     return kept
+
+
+def _numbers_before_labels(row_hits: list[Hit]) -> bool:
+    """Whether two labels or more stand on a line after numbers (read the usual way, the
+    row before took them: its last value is on the label's line): a cheap first test."""
+    seen = 0
+    before: Hit | None = None
+    for hit in row_hits:
+        if (
+            before is not None
+            and hit.key
+            and before.values
+            and before.values[-1].row.index == hit.label.row.index
+        ):
+            seen += 1
+            if seen >= 2:
+                return True
+        before = hit
+    return False
 
 
 _LEAST_BLOCK: Final = 3
@@ -2069,20 +2090,21 @@ def _total_first_by_sums(rows: Iterable[Sequence[Decimal | None]], width: int) -
     others in the national order and hold it with the first cell as 总计, none holds only
     the national order, and fewer fail both (a single row off is a report's misprint;
     every row off by the same shift is a misplacement)."""
-    first = national = neither = 0
+    first = neither = 0
     for row in rows:
-        if len(row) != width or None in row:
+        if len(row) != width or any([n is None for n in row]):
             continue
         numbers = [n for n in row if n is not None]
-        as_printed = sum(numbers[:-1]) == numbers[-1]
-        shifted = sum(numbers[1:]) == numbers[0]
+        total = sum(numbers)
+        as_printed = total == 2 * numbers[-1]  # (the others add up to the last)
+        shifted = total == 2 * numbers[0]
         if as_printed and not shifted:
-            national += 1
-        elif shifted and not as_printed:
+            return False  # a row in the national order: the usual table, known at its first row
+        if shifted and not as_printed:
             first += 1
         elif not shifted:
             neither += 1
-    return first >= 2 and national == 0 and neither < first
+    return first >= 2 and neither < first
 
 
 def _total_first(reading: Reading, notes: Notes) -> None:
