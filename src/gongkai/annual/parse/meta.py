@@ -1580,13 +1580,18 @@ _SITE_NAME_RE = re.compile(r"^(.{2,40}?)(?:门户网站|门户网|网站|网)$")
 _SITE_SEP_RE = re.compile(r"[|｜_—\-·]+|\s+")
 
 
+_MOST_SITE_LINE = 80
+"""Characters of the longest line a site's banner is read from."""
+
+
 def _site_organs(head: Sequence[Row]) -> list[_Furniture]:
     """The organs the site's name above the title names (``X委员会网站 | 政府信息公开专栏``,
     ``…年度报告_X县人民政府门户网站``): its owner."""
     found: list[_Furniture] = []
     for row in head:
-        if "网" not in row.text and "专栏" not in row.text:
-            continue
+        text = row.text
+        if ("网" not in text and "专栏" not in text) or "。" in text or len(text) > _MOST_SITE_LINE:
+            continue  # (a sentence or a paragraph, not a site's banner)
         parts = [part for part in _SITE_SEP_RE.split(row.text.strip()) if part]
         for at, part in enumerate(parts):
             name = simplified(part)

@@ -2091,9 +2091,10 @@ def _total_first_by_sums(rows: Iterable[Sequence[Decimal | None]], width: int) -
     the national order, and fewer fail both (a single row off is a report's misprint;
     every row off by the same shift is a misplacement)."""
     first = neither = 0
-    for row in rows:
-        if len(row) != width or any([n is None for n in row]):
-            continue
+    whole = [row for row in rows if len(row) == width and not any([n is None for n in row])]
+    # the rows with a number at either end first: one of them in the national order (the
+    # usual table's 本年新收 or 总计 row) settles it, without adding up the rows of zeros
+    for row in [*[r for r in whole if r[0] or r[-1]], *[r for r in whole if not (r[0] or r[-1])]]:
         numbers = [n for n in row if n is not None]
         total = sum(numbers)
         as_printed = total == 2 * numbers[-1]  # (the others add up to the last)
