@@ -2089,23 +2089,28 @@ def _total_first_by_sums(rows: Iterable[Sequence[Decimal | None]], width: int) -
     the order leaves only the rows' sums. At least two rows fail 总计 = the sum of the
     others in the national order and hold it with the first cell as 总计, none holds only
     the national order, and fewer fail both (a single row off is a report's misprint;
-    every row off by the same shift is a misplacement)."""
-    first = neither = 0
+    every row off by the same shift is a misplacement). A row whose first and last cells
+    are equal (``3 0 0 0 0 0 3``, most rows of a small office) tells neither order: it is
+    looked at only to count the rows failing both."""
     whole = [row for row in rows if len(row) == width and not any([n is None for n in row])]
-    # the rows with a number at either end first: one of them in the national order (the
-    # usual table's 本年新收 or 总计 row) settles it, without adding up the rows of zeros
-    for row in [*[r for r in whole if r[0] or r[-1]], *[r for r in whole if not (r[0] or r[-1])]]:
-        numbers = [n for n in row if n is not None]
-        total = sum(numbers)
-        as_printed = total == 2 * numbers[-1]  # (the others add up to the last)
-        shifted = total == 2 * numbers[0]
-        if as_printed and not shifted:
-            return False  # a row in the national order: the usual table, known at its first row
-        if shifted and not as_printed:
+    telling = [row for row in whole if row[0] != row[-1]]
+    first = neither = 0
+    for row in telling:
+        total = sum([n for n in row if n is not None])
+        as_printed = total == 2 * (row[-1] or 0)  # (the others add up to the last)
+        shifted = total == 2 * (row[0] or 0)
+        if as_printed:
+            return False  # a row in the national order: the usual table, known at once
+        if shifted:
             first += 1
-        elif not shifted:
+        else:
             neither += 1
-    return first >= 2 and neither < first
+    if first < 2:
+        return False
+    for row in whole:
+        if row[0] == row[-1] and any([n for n in row[1:-1]]):
+            neither += 1  # (equal ends, the middle not zero: fails both orders)
+    return neither < first
 
 
 def _total_first(reading: Reading, notes: Notes) -> None:
