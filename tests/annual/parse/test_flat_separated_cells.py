@@ -15,35 +15,8 @@ from gongkai.annual.model import AnnualReport, AppealCounts, DocumentCounts, Tab
 from gongkai.annual.parse import parse_bytes
 from gongkai.annual.parse.flat_tables import read_flat
 from gongkai.annual.parse.normalize import normalize_text
+from tests.annual.parse.test_flat_named_cells import TABLE3  # (every identity holds)
 
-TABLE3 = {
-    "received": (58, 11, 2, 0, 3, 1, 75),
-    "carried_over": (4, 1, 0, 0, 0, 0, 5),
-    "granted": (27, 6, 1, 0, 1, 0, 35),
-    "partially_granted": (5, 1, 0, 0, 0, 0, 6),
-    "withheld.state_secret": (0, 0, 0, 0, 0, 0, 0),
-    "withheld.prohibited_by_law": (1, 0, 0, 0, 0, 0, 1),
-    "withheld.security_stability": (0, 0, 0, 0, 0, 0, 0),
-    "withheld.third_party_rights": (2, 1, 0, 0, 0, 0, 3),
-    "withheld.internal_affairs": (0, 0, 0, 0, 0, 0, 0),
-    "withheld.process_information": (1, 0, 0, 0, 0, 0, 1),
-    "withheld.enforcement_files": (0, 0, 0, 0, 0, 0, 0),
-    "withheld.query_matters": (0, 0, 0, 0, 0, 0, 0),
-    "unavailable.not_held": (12, 2, 1, 0, 1, 1, 17),
-    "unavailable.needs_creation": (2, 0, 0, 0, 0, 0, 2),
-    "unavailable.still_unclear": (1, 0, 0, 0, 0, 0, 1),
-    "not_processed.petition": (3, 0, 0, 0, 0, 0, 3),
-    "not_processed.repeated": (2, 1, 0, 0, 0, 0, 3),
-    "not_processed.publication": (0, 0, 0, 0, 0, 0, 0),
-    "not_processed.excessive": (0, 0, 0, 0, 0, 0, 0),
-    "not_processed.confirmation": (1, 0, 0, 0, 0, 0, 1),
-    "other.no_correction": (1, 0, 0, 0, 1, 0, 2),
-    "other.fee_unpaid": (0, 0, 0, 0, 0, 0, 0),
-    "other.other": (0, 0, 0, 0, 0, 0, 0),
-    "handled_total": (56, 11, 2, 0, 3, 1, 73),
-    "carried_forward": (6, 1, 0, 0, 0, 0, 7),
-}
-"""Table 三 of the reports below (every identity of the form holds)."""
 TABLE4 = ((1, 1, 0, 1, 3), (2, 0, 0, 0, 2), (0, 0, 0, 1, 1))
 """Table 四's groups in the form's order, each group's cells in the form's order."""
 EXPECTED4 = Table4(*(AppealCounts(*group) for group in TABLE4))
