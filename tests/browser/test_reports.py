@@ -17,6 +17,17 @@ from .test_applications import as_user
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def follow_to_field(site: Any, link: str) -> None:
+    """Follow a finding's link to the field it names and wait until the browser has put the
+    focus there: it does so once the page has loaded, and typing into other fields before
+    then sends the later keys into that field."""
+    anchor = site.get_by_role("link", name=link).first
+    href = anchor.get_attribute("href")
+    anchor.click()
+    site.wait_for_url("**" + href)
+    expect(site.locator("#" + href.split("#", 1)[1])).to_be_focused()
+
+
 def test_officer_writes_and_checks_head_publishes_public_reads(site: Any) -> None:
     year = services.today().year - 1
     workspace = f"/office/reports/fgj/{year}/"
@@ -38,14 +49,14 @@ def test_officer_writes_and_checks_head_publishes_public_reads(site: Any) -> Non
     assert site.get_by_role("link", name="发布…").count() == 0  # the officer cannot publish
 
     # the finding leads to the text, the officer writes it; then to table 二's form
-    site.get_by_role("link", name="修改第一部分").click()
+    follow_to_field(site, "修改第一部分")
     site.get_by_label(s.SECTION_BY_KEY["1"].heading).fill("本年度依法推进政府信息公开工作。")
     site.get_by_label(s.SECTION_BY_KEY["6"].heading).fill("本年度未收取信息处理费。")
     site.get_by_role("button", name="保存正文").click()
     # wait for the save's answer: a click on 核查 before it would cancel the save
     expect(site.locator("main")).to_contain_text("正文已保存。")
     site.get_by_role("link", name="核查", exact=True).click()
-    site.get_by_role("link", name="填报表二").first.click()
+    follow_to_field(site, "填报表二")
     for cell, value in (("licensing", "57"), ("punishment", "3"), ("coercion", "0"), ("fees", "0")):
         site.locator(f"#t2-{cell}").fill(value)
         site.locator(f"#t2-{cell}-source").fill("区政务服务平台导出")
