@@ -13,6 +13,7 @@ text the tables arrive flattened inside ``Line`` blocks and the recognizer rebui
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -82,6 +83,9 @@ class Document:
     diagnostics: list[dict[str, object]] = field(default_factory=list)
     """Notes the reader made (encoding guessed, no text layer, truncated file …)."""
     pages: int | None = None
+    furniture: Callable[[], list[str]] | None = field(default=None, compare=False, repr=False)
+    """A web page's furniture that may name the organ, found when asked (it costs a search
+    of the markup): ``当前位置：…``, ``主办单位：…``, ``网站名称：…`` lines."""
 
     def lines(self) -> list[Line]:
         return [b for b in self.blocks if isinstance(b, Line)]

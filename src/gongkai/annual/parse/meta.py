@@ -19,9 +19,8 @@ breadcrumb's organ (``首页>>部门频道>>X局``), the footer's ``主办单位
 ``技术支持``, ``版权所有``), the site's name above the title (``X委员会网站``); never a
 people's government's portal owner for a report that does not call itself as it is
 named, nor an organ of another kind than the report's ``我局``/``我委``. An HTML page's
-furniture, which ``read_html`` drops from its text, comes as ``PageFurniture：`` lines
-after its title and ContentSource lines (``FURNITURE_KEY``): set apart before anything
-else is read, and read there first. A title that
+furniture, which ``read_html`` drops from its text, is asked of the document then
+(``Document.furniture``), and read there first. A title that
 names no organ gives way to the crawler's ``标题：`` field of the same report, above the
 page's ``发布机构``; a title that names its
 organ without its place (``县财政局``) is completed by the signature or the field that ends
@@ -58,8 +57,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from .normalize import to_simplified
@@ -73,10 +72,6 @@ ORGAN_SUFFIXES = (
 CMS_SOURCE_KEY = "ContentSource"
 """The key of the line an HTML page's ``<meta name="ContentSource">`` is read as (the
 article's source its CMS records, ``ContentSource：X局``), put first by ``read_html``."""
-FURNITURE_KEY = "PageFurniture"
-"""The key of the lines ``read_html`` puts before all others for the page's furniture it
-drops from the text (``PageFurniture：当前位置：首页 > X局``, ``…：主办单位：…``,
-``…：网站名称：…``): read only by ``_organ_from_furniture``, no other row of the report."""
 FURNITURE_FIELDS = ("当前位置", "主办单位", "网站名称")
 _REPORT = r"(?:政府)?(?:信息|政务|资讯)公开(?:工作)?(?:的?年度报告|报告|年报(?=$|[(（])|(?:(?:开展)?情况)?的?报告(?=$|[(（]))"
 """``政府信息公开工作年度报告`` (also ``…工作的年度报告``) or, ending the line,
@@ -218,73 +213,23 @@ class YearNote:
     """The date the year was read from or checked against, as printed."""
 
 
-def read_meta(rows: Sequence[Row], headings: Mapping[str, int] | None = None) -> Meta:
+def read_meta(
+    rows: Sequence[Row],
+    headings: Mapping[str, int] | None = None,
+    furniture: Callable[[], list[str]] | None = None,
+) -> Meta:
     """Organ, year, title and publication date; ``headings`` (section key → row index)
-    bound the rows where the title can be. The page's furniture lines first
-    (``FURNITURE_KEY``) are set apart: the rest is read as if they were not there, and
-    they are asked only when nothing else names the organ."""
-    at, skip = furniture_rows(rows)
-    if not skip:
-        return _read_meta(rows, headings, ())
-    cut = len(FURNITURE_KEY) + 1
-    furniture = tuple(Row(-1, (row.text[cut:],), row.text[cut:]) for row in rows[at : at + skip])
-    report = [*rows[:at], *(_shifted(row, skip) for row in rows[at + skip :])]
-    shifted = (
-        {
-            key: n - skip if n >= at + skip else n
-            for key, n in headings.items()
-            if not at <= n < at + skip
-        }
-        if headings
-        else headings
-    )
-    meta = _read_meta(report, shifted, furniture)
-    if _last_window and _last_window[0][0] is report[-1]:
-        # ``other_spelling`` asks with the page's rows less the furniture's
-        window = [
-            rows[row.index + skip if row.index >= at else row.index] for row in _last_window[0][2]
-        ]
-        _last_window[:] = [(rows[-1], len(report), window)]
-    title_rows = tuple(n + skip if n >= at else n for n in meta.title_rows)
-    return replace(meta, title_rows=title_rows)
-
-
-FURNITURE_AT = 2
-"""Rows the furniture's lines may follow: the page's own title and its ContentSource."""
-
-
-def furniture_rows(rows: Sequence[Row]) -> tuple[int, int]:
-    """Where the page's furniture lines (``FURNITURE_KEY``) begin among the first rows,
-    and how many there are (0: none)."""
-    for at in range(min(FURNITURE_AT + 1, len(rows))):
-        n = at
-        while n < len(rows) and rows[n].text.startswith(FURNITURE_KEY):
-            n += 1
-        if n > at:
-            return at, n - at
-    return 0, 0
-
-
-def _shifted(row: Row, skip: int) -> Row:
-    """A copy of ``row`` at its place among the rows after the furniture's."""
-    copy = Row(
-        row.index - skip,
-        row.cells,
-        row.text,
-        row.line,
-        row.page,
-        row.grid,
-        row.grid_row,
-        row.columns,
-    )
-    copy.placed = row.placed
-    return copy
+    bound the rows where the title can be. ``furniture`` gives a web page's furniture
+    lines (``Document.furniture``): asked only when nothing else names the organ."""
+    _keep_signing_rows(rows, _report_end(rows, headings))
+    return _read_meta(rows, headings, furniture)
 
 
 def _read_meta(
-    rows: Sequence[Row], headings: Mapping[str, int] | None, page_furniture: Sequence[Row]
+    rows: Sequence[Row],
+    headings: Mapping[str, int] | None,
+    page_furniture: Callable[[], list[str]] | None,
 ) -> Meta:
-    _keep_signing_rows(rows, _report_end(rows, headings))
     first = min(headings.values(), default=None) if headings else None
     end = TITLE_ROWS if first is None else min(first, MAX_TITLE_ROWS)
     title_rows = _title_rows(rows, end, frozenset((headings or {}).values()))
@@ -312,7 +257,7 @@ def _read_meta(
         first = _first_printed(rows)
         organ = _organ_from_page_title(rows[first : min(title_rows[0], first + 1)], year_from_title)
     furniture = (
-        _organ_from_furniture(rows, title_rows, year_from_title, page_furniture)
+        _organ_from_furniture(rows, title_rows, year_from_title, _furniture_rows(page_furniture))
         if organ is None
         else None
     )
@@ -1487,9 +1432,13 @@ _FOOTER_KEY_RE = re.compile(
 """The footer's next field, run into the host's name without a space."""
 
 
+def _furniture_rows(furniture: Callable[[], list[str]] | None) -> list[Row]:
+    """A web page's furniture lines, asked of its document, as rows."""
+    return [Row(-1, (text,), text) for text in furniture()] if furniture is not None else []
+
+
 def _page_furniture(page: Sequence[Row]) -> tuple[list[Row], list[Row], list[Row]]:
-    """An HTML page's furniture lines (``FURNITURE_KEY``, the key cut) as rows of their
-    words, by kind: its breadcrumb, its ``主办单位`` lines, its site's names."""
+    """A web page's furniture lines as rows of their words, by kind: its breadcrumb, its ``主办单位`` lines, its site's names."""
     kinds: dict[str, list[Row]] = {field: [] for field in FURNITURE_FIELDS}
     for row in page:
         field, _, text = row.text.partition("：")
@@ -1891,9 +1840,6 @@ def other_spelling(organ: str | None, rows: Sequence[Row]) -> str | None:
     it; the caller flags this."""
     if not organ:
         return None
-    at, skip = furniture_rows(rows)
-    if skip:
-        rows = [*rows[:at], *rows[at + skip :]]
     for other in (*_signatures(rows), _publisher(rows)):
         other = as_printed(other) if other else other
         if other and other != organ and _misread(organ, other):

@@ -8,9 +8,9 @@ record of the article's source) becomes a first line ``ContentSource：X局``, w
 reader weighs as a crawler's ``发布机构`` field. The dropped furniture that may name the
 organ (the breadcrumb, the footer's ``主办`` lines, the site's name after the report's in
 ``<title>``, the logo's ``alt``) is found by searching the markup for a few marks
-(``_furniture``: not in the walk's nor the scanner's loops) and kept as lines
-``PageFurniture：当前位置：…`` (``主办单位``, ``网站名称``) after those: only the meta reader
-reads them, and only when nothing else names the organ.
+(``_furniture``: not in the walk's nor the scanner's loops), and only on demand: the
+document's ``furniture`` gives it as lines ``当前位置：…`` (``主办单位``, ``网站名称``),
+which the meta reader asks for only when nothing else names the organ.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, NamedTuple
 
 import lxml.etree
@@ -29,13 +30,14 @@ import lxml.etree
 from .detect import Decoded, decode_text
 from .document import Document, Grid
 from .grid import RawCell, lay_out, plain_grid
-from .meta import CMS_SOURCE_KEY, FURNITURE_KEY, furniture_names_organ
+from .meta import CMS_SOURCE_KEY, furniture_names_organ
 from .normalize import (
     finish_cells_spaced,
     join_texts,
     join_wrapped,
     looks_traditional,
     normalize_joined,
+    normalize_texts,
 )
 from .read_text import encoding_notes, numbered_lines, traditional_note
 
@@ -264,12 +266,6 @@ def read_html(decoded: Decoded, source: str) -> Document:
         # the page's own title put first): the meta reader weighs it as a crawler's 发布机构
         collector.blocks.insert(1 if titled else 0, (len(collector.texts), publisher[1]))
         collector.texts.append(publisher[0])
-    first = int(titled) + int(publisher is not None)
-    for text in reversed(_furniture(markup)):
-        # the page's furniture its text leaves out, as field lines after those: the meta
-        # reader alone reads them, and only when nothing else names the organ
-        collector.blocks.insert(first, (len(collector.texts), None))
-        collector.texts.append(f"{FURNITURE_KEY}：{text}")
     raw = collector.texts
     joined = join_texts(raw)
     # (one character looked for in the page's text: most pages never say 加载)
@@ -291,6 +287,7 @@ def read_html(decoded: Decoded, source: str) -> Document:
     if simplify:
         document.diagnostics.append(traditional_note(source))
     texts = normalize_joined(joined, raw, simplify=simplify)
+    document.furniture = partial(_furniture_lines, markup, simplify)
     pending: list[tuple[int | None, str]] = []
     for content, number in collector.blocks:
         if isinstance(content, int):
@@ -574,6 +571,11 @@ _TAG_RE = re.compile(r"<[^<>]*>")
 MAX_FURNITURE_CHARS = 200
 FURNITURE_HITS = 3
 """How many of each mark are looked at: the furniture is one place of the page."""
+
+
+def _furniture_lines(markup: str, simplify: bool) -> list[str]:
+    """The page's furniture (``_furniture``) normalised as its text is."""
+    return normalize_texts(_furniture(markup), simplify=simplify)
 
 
 def _furniture(markup: str) -> list[str]:

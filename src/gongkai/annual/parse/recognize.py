@@ -77,7 +77,7 @@ def recognize(document: Document) -> AnnualReport:
     no_headings: dict[str, int] = {}
     headings = _safe(notes, "章节标题", lambda: find_headings(rows), no_headings)
     no_meta = Meta(None, None, None, None, ())
-    meta = _safe(notes, "元数据", lambda: read_meta(rows, headings), no_meta)
+    meta = _safe(notes, "元数据", lambda: read_meta(rows, headings, document.furniture), no_meta)
     t2_range, t3_range, t4_range = table_ranges(rows, headings)
     table_notes = [notes.child() for _ in range(3)]
     n2, n3, n4 = table_notes
