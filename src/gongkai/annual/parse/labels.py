@@ -95,6 +95,7 @@ class LabelSet:
         self._index = _index(self._contained)
         self._near_entries = _near_entries(self._contained)
         self._near_by_size = _by_size(self._near_entries)
+        self._leading_by_start = _by_start(self._near_entries)
         self._levels = levels
         self._cache: dict[str, tuple[Label, ...]] = {}
         self.classified: dict[str, tuple[Value, tuple[Label, ...]]] = {}
@@ -145,7 +146,7 @@ class LabelSet:
             rest = f"{folded[:at]}\0{folded[at + len(variant) :]}"
             rows = _longest([c for c in candidates if c[1] == "row"], rest)
             if not rows:  # a generic row label after the block label: (六)其他处理 3.其他
-                tail = strip_numbering(folded[at + len(variant) :])
+                tail = _unmarked(strip_numbering(folded[at + len(variant) :]))
                 exact = self._exact.get(tail, ())
                 rows = [Label(kind, key, len(tail), True) for kind, key in exact if kind == "row"]
                 if not rows:
@@ -204,24 +205,36 @@ class LabelSet:
         with a few characters dropped, swapped or typed otherwise (``本机关不掌握该政府信息``,
         ``本机关不掌握相关政府信``, ``属于三类内部信息``): the one whose variant of
         ``NEAR_MIN`` characters or more is within ``near_limit`` edits of the whole cell
-        (its numbering and pauses aside), when every other label's variants are
-        ``NEAR_MARGIN`` edits farther. None when two labels are about as near. The label is
-        ``near`` when characters were edited (not only pauses set aside)."""
-        cell = _unpaused(bare)
+        (its numbering, a dash before it and pauses aside), when every other label's
+        variants are ``NEAR_MARGIN`` edits farther. None when two labels are about as near.
+        A cell no variant is near as a whole may open with one (``_near_leading``). The
+        label is ``near`` when characters were edited (not only pauses set aside)."""
+        cell = _unpaused(_unmarked(bare))
         size = len(cell)
-        if size >= len(self._near_by_size) or not self._near_by_size[size]:
-            return []
+        if size < len(self._near_by_size) and self._near_by_size[size]:
+            best, distance = self._nearest_whole(cell)
+            if best is not None:
+                return self._clear_of_others(cell, best, distance)
+        return self._near_leading(cell)
+
+    def _nearest_whole(self, cell: str) -> tuple[NearEntry | None, int]:
+        """The variant within its ``near_limit`` edits of the whole cell, the nearest."""
         chars = frozenset(cell)
         best: NearEntry | None = None
         distance = 0
-        for entry in self._near_by_size[size]:
+        for entry in self._near_by_size[len(cell)]:
             if len(entry.chars - chars) > entry.limit:
                 continue
             found = edit_distance(cell, entry.variant, entry.limit)
             if found <= entry.limit and (best is None or found < distance):
                 best, distance = entry, found
-        if best is None:
-            return []
+        return best, distance
+
+    def _clear_of_others(self, cell: str, best: NearEntry, distance: int) -> list[Label]:
+        """``best``'s label, when no other label's variant is within ``distance`` and
+        ``NEAR_MARGIN`` edits of the whole cell; none otherwise."""
+        size = len(cell)
+        chars = frozenset(cell)
         reach = distance + NEAR_MARGIN - 1
         for other in self._near_entries:
             if (other.kind, other.key) == (best.kind, best.key):
@@ -231,6 +244,45 @@ class LabelSet:
             if edit_distance(cell, other.variant, reach) <= reach:
                 return []  # another label is about as near
         return [Label(best.kind, best.key, len(best.variant), False, distance > 0)]
+
+    def _near_leading(self, cell: str) -> list[Label]:
+        """The row whose variant of ``LEADING_MIN`` characters or more a cell opens with but
+        for ``LEADING_LIMIT`` character dropped, swapped or typed otherwise, the rest of the
+        cell whatever it is: a long label printed whole with a typo in its first words
+        (``申请人无正当理由逾期不补、行政机关不再处理其政府信息公开申请``, whose variant is
+        its first words), or a label and its numbers left one cell (``部分公又(区分处理的,…)
+        0 0 0``). Only when every other label's variants, read the same way, are
+        ``NEAR_MARGIN`` edits farther, or beyond the edits they would be matched with
+        themselves (a word of four characters two edits from the cell's first ones is no
+        other row meant): a typo between two rows (``上年新收政府信息公开申请数量``) is none."""
+        if len(cell) < LEADING_MIN - LEADING_LIMIT:
+            return []
+        heads: dict[int, frozenset[str]] = {}
+        best: NearEntry | None = None
+        distance = 0
+        for entry in self._opening_with(cell):
+            found = _leading_distance(entry, cell, LEADING_LIMIT, heads)
+            if found <= LEADING_LIMIT and (best is None or found < distance):
+                best, distance = entry, found
+        if best is None:
+            return []
+        reach = distance + NEAR_MARGIN - 1
+        for other in self._near_entries:
+            if (other.kind, other.key) == (best.kind, best.key):
+                continue
+            limit = min(reach, other.limit)
+            if _leading_distance(other, cell, limit, heads) <= limit:
+                return []  # another label is about as near the cell's first words
+        return [Label(best.kind, best.key, len(best.variant), False, distance > 0)]
+
+    def _opening_with(self, cell: str) -> list[NearEntry]:
+        """The entries ``_near_leading`` may match ``cell`` to (``_by_start``), each once."""
+        found: list[NearEntry] = []
+        for char in cell[: LEADING_LIMIT + 1]:
+            for entry in self._leading_by_start.get(char, ()):
+                if entry not in found:
+                    found.append(entry)
+        return found
 
     def _candidates(self, folded: str) -> list[tuple[str, str, str]]:
         """The contained variants that may be in ``folded``, in the order of
@@ -381,6 +433,14 @@ groups head columns, and a header cell wrapped in a narrow PDF column,
 _NEAR_LEAST = 3
 """Characters a variant of another label needs to count against a near match."""
 _PAUSES_RE = re.compile(r"[、,，;；]")
+_LEADING_MARKS = "-—–―~:"
+"""Marks printed between a group's label and its row's, folded (``—``, ``－``, ``：``)."""
+LEADING_MIN = 8
+"""Characters a row's variant needs to be matched near a cell's first words, the rest of
+the cell aside (``_near_leading``)."""
+LEADING_LIMIT = 1
+"""Edits a variant may be printed with at the head of a cell and still be matched there:
+one, as a typo or OCR makes (the whole cell near a variant may have ``near_limit``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,6 +460,31 @@ def near_limit(size: int) -> int:
     """Edits a variant of ``size`` characters may be printed with and still be matched:
     one up to 7 characters, two up to 15, three from 16."""
     return 1 if size < 8 else 2 if size < 16 else 3
+
+
+def _unmarked(bare: str) -> str:
+    """``bare`` without the dash or colon a cell may print between a group's label and its
+    row's (``(五)不予处理—(5)要求…``), and the row's numbering after it."""
+    if bare and bare[0] in _LEADING_MARKS:
+        return strip_numbering(bare.lstrip(_LEADING_MARKS))
+    return bare
+
+
+def _leading_distance(
+    entry: NearEntry, cell: str, limit: int, heads: dict[int, frozenset[str]]
+) -> int:
+    """The edits that make ``entry``'s variant into the nearest leading part of ``cell``
+    (``edit_distance`` of the cell's first characters, ``limit + 1`` past ``limit``).
+    ``heads`` keeps the characters of the cell's first ``n``, for the next entry of that
+    length: a variant that lacks more than ``limit`` of its characters there is no nearer."""
+    width = len(entry.variant) + limit
+    head = cell[:width]
+    chars = heads.get(width)
+    if chars is None:
+        chars = heads[width] = frozenset(head)
+    if len(entry.chars - chars) > limit:
+        return limit + 1
+    return edit_distance(entry.variant, head, limit, leading=True)
 
 
 def _unpaused(text: str) -> str:
@@ -430,9 +515,24 @@ def _by_size(entries: tuple[NearEntry, ...]) -> tuple[tuple[NearEntry, ...], ...
     )
 
 
-def edit_distance(a: str, b: str, limit: int) -> int:
+def _by_start(entries: tuple[NearEntry, ...]) -> dict[str, tuple[NearEntry, ...]]:
+    """The entries ``_near_leading`` matches (rows' variants of ``LEADING_MIN`` characters
+    or more) filed under each of their first ``LEADING_LIMIT + 1`` characters: within that
+    many edits of a cell's leading part, one of them is among the cell's first
+    ``LEADING_LIMIT + 1`` (the first character of the variant not edited away stands there),
+    so a cell is compared only with the entries filed under those."""
+    filed: dict[str, list[NearEntry]] = {}
+    for entry in entries:
+        if entry.accepted and len(entry.variant) >= LEADING_MIN:
+            for char in dict.fromkeys(entry.variant[: LEADING_LIMIT + 1]):
+                filed.setdefault(char, []).append(entry)
+    return {char: tuple(found) for char, found in filed.items()}
+
+
+def edit_distance(a: str, b: str, limit: int, *, leading: bool = False) -> int:
     """The edits (a character dropped, added or changed, two beside each other swapped)
-    that make ``a`` into ``b``; ``limit + 1`` once it is sure to be more than ``limit``."""
+    that make ``a`` into ``b`` (with ``leading``: into ``b``'s nearest leading part);
+    ``limit + 1`` once it is sure to be more than ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
     before: list[int] = []
@@ -452,7 +552,7 @@ def edit_distance(a: str, b: str, limit: int) -> int:
         if least > limit:
             return limit + 1
         before, above = above, row
-    return min(above[-1], limit + 1)
+    return min(min(above) if leading else above[-1], limit + 1)
 
 
 def _index(contained: tuple[tuple[str, str, str], ...]) -> dict[str, tuple[int, ...]]:
