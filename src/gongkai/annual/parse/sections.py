@@ -333,6 +333,8 @@ def find_headings(rows: Sequence[Row]) -> dict[str, int]:
     headings = _past_contents(rows, candidates, headings)
     _loose_headings(rows, candidates, headings)
     if len(headings) < len(s.SECTIONS):
+        _bare_titles(rows, headings)
+    if len(headings) < len(s.SECTIONS):
         for key in _right_column_headings(rows, headings):
             headings[key] = len(rows)
     return headings
@@ -521,6 +523,32 @@ def _loose_headings(
                 continue
             headings[section.key] = index
             break
+
+
+MIN_BARE_TITLES = 4
+"""Fewer lines that are exactly parts' titles, in the form's order, may be words of the
+text (a line ``总体情况`` alone): not taken for the parts' titles."""
+
+
+def _bare_titles(rows: Sequence[Row], headings: dict[str, int]) -> None:
+    """Part titles printed without their numbers (a CMS's bold lines ``总体情况``,
+    ``主动公开政府信息情况``…): a line of one cell that is exactly one part's title (or
+    its variant) is taken for a part not found otherwise, when at least four such lines
+    come in the form's order, in order with the parts found (``title_key``)."""
+    found: dict[str, int] = {}
+    for row in rows:
+        text = row.text
+        if len(text) > MAX_LOOSE_WORDED or len(row.filled) != 1:
+            continue
+        key = title_key(_fold(text.strip()))
+        if key is not None and key not in found:
+            found[key] = row.index
+    if len(found) < MIN_BARE_TITLES:
+        return
+    merged = {**found, **headings}
+    places = [merged[key] for key in sorted(merged)]
+    if places == sorted(places) and len(set(places)) == len(places):
+        headings.update(merged)
 
 
 _OTHER_MATTERS_RE = re.compile(r"^其他|事项")
