@@ -3,10 +3,17 @@ of numbers is not a row of seven (``tables.read_table3`` asks, the usual table n
 
 * on its side (``sideways``, note ``TABLE3_TRANSPOSED``): the 25 row labels on one line
   (or one a cell), then seven lines each opening with an applicant column's name
-  (自然人 … 总计) and holding that column's 25 numbers, number i being row i's;
+  (自然人 … 总计; 法人或其他组织 | 商业企业; 法人或其他组织-商业企业) and holding that
+  column's 25 numbers, number i being row i's, or, in a grid or a Markdown table whose
+  header cells are the form's rows (under group cells, in any order), the row of the
+  header cell above it;
 * each cell beside last year's (``one_year``, note ``LAST_YEAR_LEFT_OUT``): a header line
   naming two consecutive years in turn under the seven columns (``2023年 2022年`` seven
   times) and every row fourteen numbers: the later year's are kept.
+
+Before any of this, whatever the first line, columns of the organ's own after the form's
+seven (``comparison_heads``: 上年同期, 同比增减, 占比, 备注; note ``LAST_YEAR_LEFT_OUT`` or
+``EXTRA_COLUMNS_LEFT_OUT``) are set apart with their numbers, and percentages and 持平.
 
 Neither repairs a number: a table on its side whose totals do not add up is read as printed
 with less confidence, or, when most of them fail, not read at all.
@@ -23,6 +30,7 @@ from typing import TYPE_CHECKING, Final
 
 from .. import schema as s
 from .cells import Value
+from .labels import table3_labels
 from .notes import Notes
 from .rows import Row
 
@@ -52,6 +60,8 @@ class Sideways:
     printed: tuple[str, ...]
     rows: list[Row] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    by_header: bool = False
+    """Each number's row told by the header cell above it (a grid), not by its place."""
 
 
 def sideways(stream: Sequence[Token], row_hits: Sequence[Hit], notes: Notes) -> Sideways | None:
@@ -63,16 +73,18 @@ def sideways(stream: Sequence[Token], row_hits: Sequence[Hit], notes: Notes) -> 
     lines = _column_lines(stream)
     if lines is None:
         return None
-    first_row = lines[0][0].row
-    order = _row_order(row_hits, first_row.index)
+    first_row = lines[0][1].row
+    order = by_header = _order_by_header(stream, first_row.index, lines)
+    if order is None:
+        order = _row_order(row_hits, first_row.index)
     if order is None:
         return None
-    by_column = {_column_of(name): values for name, values in lines}
+    by_column = {column: values for column, _, values in lines}
     cells = {
         key: [by_column[column][i].value for column in _COLUMN_KEYS] for i, key in enumerate(order)
     }
-    printed = tuple(_column_of(name) for name, _ in lines)
-    found = Sideways(cells, printed)
+    printed = tuple(column for column, _, _ in lines)
+    found = Sideways(cells, printed, by_header=by_header is not None)
     found.failed, badly = _failing_sums(cells)
     if badly:
         notes.add(
@@ -83,7 +95,7 @@ def sideways(stream: Sequence[Token], row_hits: Sequence[Hit], notes: Notes) -> 
             first_row,
         )
         return None
-    found.rows = [name.row for name, _ in lines]
+    found.rows = [name.row for _, name, _ in lines]
     found.rows.extend(hit.label.row for hit in row_hits if hit.key and not hit.values)
     above = _labels_line(stream, first_row)
     if above is not None:
@@ -92,16 +104,12 @@ def sideways(stream: Sequence[Token], row_hits: Sequence[Hit], notes: Notes) -> 
     return found
 
 
-def _column_of(token: Token) -> str:
-    """The applicant column a line's first cell names (``_column_lines`` made sure of one)."""
-    return next(lb.key for lb in token.labels if lb.kind == "column")
-
-
-def _column_lines(stream: Sequence[Token]) -> list[tuple[Token, list[Token]]] | None:
-    """Every line of the region holding a number, each as its first cell (an applicant
-    column's name) and its numbers, when there are seven such lines, one for each column,
-    each a name then exactly ``ROWS`` numbers; else ``None``."""
-    lines: list[tuple[Token, list[Token]]] = []
+def _column_lines(stream: Sequence[Token]) -> list[tuple[str, Token, list[Token]]] | None:
+    """Every line of the region holding a number, each as the applicant column its name
+    cells say (``自然人``; ``法人或其他组织 | 商业企业``; ``法人或其他组织-商业企业``), the
+    cell saying it and its numbers, when there are seven such lines, one for each column,
+    each names then exactly ``ROWS`` numbers; else ``None``."""
+    lines: list[tuple[str, Token, list[Token]]] = []
     i, end = 0, len(stream)
     while i < end:
         row = stream[i].row
@@ -110,19 +118,70 @@ def _column_lines(stream: Sequence[Token]) -> list[tuple[Token, list[Token]]] | 
             j += 1
         line = stream[i:j]
         i = j
-        if not any(token.value.is_value for token in line):
+        first = next((k for k, token in enumerate(line) if token.value.is_value), -1)
+        if first < 0:
             continue
-        name, values = line[0], list(line[1:])
+        values = list(line[first:])
+        named = _applicant(line[:first])
         if (
-            len(values) != ROWS
+            named is None
+            or len(values) != ROWS
             or not all(token.value.is_value for token in values)
-            or not any(lb.kind == "column" for lb in name.labels)
         ):
             return None
-        lines.append((name, values))
-    if len(lines) != WIDTH or {_column_of(n) for n, _ in lines} != set(_COLUMN_KEYS):
+        lines.append((named[0], named[1], values))
+    if len(lines) != WIDTH or {column for column, _, _ in lines} != set(_COLUMN_KEYS):
         return None
     return lines
+
+
+def _table_column(token: Token) -> int:
+    """The table column a cell stands in (a merged cell before it counted), -1 when its
+    line says nothing of columns."""
+    column = token.row.column(token.column)
+    return -1 if column is None else column
+
+
+_LEVELS_RE: Final = re.compile(r"[-－—–/]")
+"""What joins a column's group and its name in one cell (``法人或其他组织-商业企业``)."""
+
+
+def _applicant(names: Sequence[Token]) -> tuple[str, Token] | None:
+    """The applicant column the cells before a line's numbers name, the last that names
+    one (a group's merged cell may come first), and that cell."""
+    for token in reversed(names):
+        column = next((lb.key for lb in token.labels if lb.kind == "column"), None)
+        if column is None and _LEVELS_RE.search(token.text):
+            last = _LEVELS_RE.split(token.text)[-1]
+            column = next(
+                (lb.key for lb in table3_labels().classify(last)[1] if lb.kind == "column"), None
+            )
+        if column is not None:
+            return column, token
+    return None
+
+
+def _order_by_header(
+    stream: Sequence[Token], before: int, lines: list[tuple[str, Token, list[Token]]]
+) -> tuple[str, ...] | None:
+    """The rows the numbers of each line stand for, by the header cell above each number
+    (a grid or a Markdown table whose header cells are the form's rows, in any order,
+    under group cells such as （三）不予公开): every line's numbers under the same cells,
+    and those the form's 25 rows once each; else ``None``."""
+    by_column: dict[int, str] = {}
+    for token in stream:
+        if token.row.index >= before:
+            break
+        row = next((lb.key for lb in token.labels if lb.kind == "row"), None)
+        if row is not None and not token.value.is_value:
+            by_column[_table_column(token)] = row  # a lower header row's item over its group's
+    columns = [_table_column(token) for token in lines[0][2]]
+    if any([_table_column(token) for token in values] != columns for _, _, values in lines):
+        return None
+    order = tuple(by_column.get(column, "") if column >= 0 else "" for column in columns)
+    if set(order) != set(_ROW_KEYS) or len(order) != ROWS:
+        return None
+    return order
 
 
 def _row_order(row_hits: Sequence[Hit], before: int) -> tuple[str, ...] | None:
@@ -209,9 +268,10 @@ def _sum(numbers: Sequence[Decimal | None]) -> Decimal:
 
 def _sideways_message(found: Sideways) -> str:
     names = "、".join(s.TABLE3_COLUMN_BY_KEY[key].label for key in found.printed)
-    said = (
-        f"表三横过来印：七行各以一个申请人列名开头（{names}），各有{ROWS}个数字，"
-        f"按列读取（每行第i个数字属于表三第i行）"
+    said = f"表三横过来印：七行各以一个申请人列名开头（{names}），各有{ROWS}个数字，" + (
+        "按列读取（每个数字属于其上方表头所印的表三那一行）"
+        if found.by_header
+        else "按列读取（每行第i个数字属于表三第i行）"
     )
     if not found.failed:
         return f"{said}；各行总计、各列（七）总计和“一加二等于三加四”都相符"
@@ -292,3 +352,72 @@ def _years(line: list[Token]) -> YearHeader | None:
     kept = max(first, second)
     positions = tuple(i for i, year in enumerate(years) if year == kept)
     return YearHeader(line[0].row, kept, min(first, second), positions)
+
+
+# ------------------------------------------------------------------ comparison columns
+
+EXTRA_COLUMNS_CODE: Final = "EXTRA_COLUMNS_LEFT_OUT"
+_COMPARISON_WORDS: Final = ("上年", "去年", "同期", "同比", "环比", "增减", "增幅", "占比", "备注")
+"""What the header of a column of the organ's own says: last year's figures beside this
+year's, a comparison of the two, a share, a remark."""
+_LAST_YEAR_WORDS: Final = ("上年", "去年", "同期", "同比", "环比", "增减", "增幅")
+_LONGEST_HEAD: Final = 12
+"""A longer header cell is a sentence (a note on the table), not a column's name."""
+_COMPARED_RE: Final = re.compile(r"[+\-－]?\d+(?:\.\d+)?\s*[%％]|持平")
+"""A cell a comparison column holds, whatever its header: a percentage, or 持平."""
+
+
+def comparison_heads(stream: Sequence[Token]) -> list[Token]:
+    """The header cells before the table's first number that name a column of the organ's
+    own (上年同期, 同比增减, 占比, 备注): short, no label of the form, in a table's row (a
+    grid's, or a line of several cells)."""
+    heads: list[Token] = []
+    for token in stream:
+        if token.value.is_value:
+            break
+        text = token.text
+        if (
+            not token.labels
+            and len(text) <= _LONGEST_HEAD
+            and (token.row.grid is not None or len(token.row.cells) > 1)
+            and any(word in text for word in _COMPARISON_WORDS)
+        ):
+            heads.append(token)
+    return heads
+
+
+def _place(token: Token) -> tuple[int, int, int]:
+    """Where a cell stands: its grid (-1 for a line of cells, told apart by how many cells
+    it has) and its table column."""
+    row = token.row
+    if row.grid is not None:
+        return row.grid, 0, _table_column(token)
+    return -1, len(row.cells), token.column
+
+
+def without_comparisons(stream: list[Token], heads: list[Token], notes: Notes) -> list[Token]:
+    """The table's cells without those under ``heads`` and without percentages and 持平
+    anywhere (a comparison's cells), the columns said: they are not the form's, and a row
+    keeps only its seven cells."""
+    places = {_place(head) for head in heads}
+    kept = [
+        token
+        for token in stream
+        if not (
+            (token.value.is_value and _place(token) in places)
+            or (not token.labels and _COMPARED_RE.fullmatch(token.text.strip()))
+        )
+    ]
+    if len(kept) == len(stream):
+        return stream
+    names = list(dict.fromkeys(head.text for head in heads))
+    last_year = any(word in name for name in names for word in _LAST_YEAR_WORDS)
+    notes.add(
+        LAST_YEAR_CODE if last_year else EXTRA_COLUMNS_CODE,
+        "info",
+        f"表三另印有{'、'.join(f'“{name}”' for name in names)}列（供对照，国家格式没有），"
+        "这些列的数字未读取，每行只读取国家格式的七列",
+        heads[0].row,
+        columns=names,
+    )
+    return kept

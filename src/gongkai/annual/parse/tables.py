@@ -48,7 +48,8 @@ from .labels import (
 )
 from .notes import Notes
 from .rows import Row
-from .table3_layouts import one_year, sideways
+from .table2_layouts import cells_under_labels, fees_in_yuan, joined_name, yuan_cells
+from .table3_layouts import comparison_heads, one_year, sideways, without_comparisons
 
 TEXT_KEY: Final = "\0text"
 """``choose`` returns this for a cell that is not a label at all."""
@@ -1454,6 +1455,64 @@ _LING_SHOWN: Final = 5
 """Distinct cells quoted in the note on 〇 read as 0 (all are in its ``cells``)."""
 
 
+EXTRA_ROWS_CODE: Final = "EXTRA_ROWS_LEFT_OUT"
+_OWN_ITEM_RE: Final = re.compile(r"[一二三四五六七八九十\d]*[、.．)）]?\s*行政[\u4e00-\u9fff]{2,4}")
+"""A table 二 item of the organ's own (行政确认, 行政奖励, 行政检查, 行政裁决, 行政给付): the
+form's items are 行政许可, 行政处罚, 行政强制 and the two documents, each a label."""
+_BREAKDOWN: Final = "其中"
+"""What opens the rows breaking a row of the form down (其中：网上申请, 信函申请 …)."""
+
+
+def _without_own_rows(hits: list[Hit], rows: Sequence[Row], notes: Notes, table: str) -> list[Hit]:
+    """``hits`` without the rows of the organ's own, each said in an info note: in table 二
+    an item the form does not have (``_OWN_ITEM_RE``); in table 三 the rows under a 其中
+    (a cell opening 其中, or a line of it right above) up to the next row of the form."""
+    breakdown_rows = (
+        {row.index for row in rows if any(c.startswith(_BREAKDOWN) for c in row.cells)}
+        if table == "表三"
+        else set()
+    )
+    kept: list[Hit] = []
+    under = False  # the hits since a 其中 are its rows
+    parent: list[Token] = []  # the numbers of the form's row a 其中 breaks down
+    for hit in hits:
+        if hit.key or not hit.values or hit.label.value.is_value:
+            under = False
+            parent = hit.values if hit.key else []
+            kept.append(hit)
+            continue
+        row = hit.label.row.index
+        if table == "表二":
+            own = hit.label.text != "" and _OWN_ITEM_RE.fullmatch(hit.label.text) is not None
+        else:
+            under = under or row in breakdown_rows or row - 1 in breakdown_rows
+            own = under and _within(hit.values, parent)
+        if not own:
+            kept.append(hit)
+            continue
+        notes.add(
+            EXTRA_ROWS_CODE,
+            "info",
+            f"{table}“{hit.label.text}”一行（{len(hit.values)}个数字）"
+            + ("是国家格式之外本机关自列的事项" if table == "表二" else "是上一行的“其中”细分")
+            + "，国家格式没有这一行，未读取",
+            hit.label.row,
+        )
+    return kept
+
+
+def _within(part: list[Token], whole: list[Token]) -> bool:
+    """Whether a breakdown's numbers are each at most its row's (the cells of a 其中 row
+    are part of the cells above them), as far as both are numbers."""
+    if len(part) != len(whole):
+        return False
+    for mine, theirs in zip(part, whole, strict=True):
+        small, large = mine.value.number, theirs.value.number
+        if small is not None and large is not None and small > large:
+            return False
+    return True
+
+
 def reading_name(table: str) -> str:
     return {"表二": "table2", "表三": "table3", "表四": "table4"}.get(table, table)
 
@@ -1492,6 +1551,7 @@ def read_table2(rows: Sequence[Row], notes: Notes) -> Reading:
     reading = Reading(expected=sum(spec.width for spec in TABLE2_SPECS))
     stream = tokens(rows, table2_labels(), _TABLE2_WIDTHS)
     _ling_as_zero(stream, notes, "表二")
+    yuan = yuan_cells(stream)
     stream, last_year = _without_last_year(stream)
     if last_year:
         notes.add(
@@ -1502,6 +1562,8 @@ def read_table2(rows: Sequence[Row], notes: Notes) -> Reading:
             columns=list(last_year),
         )
     if _long_format(stream, reading, notes):
+        if yuan is not None:
+            fees_in_yuan(reading, yuan, notes)
         return reading
     chooser = _Table2Chooser(reading)
     hits = scan(stream, chooser)
@@ -1518,6 +1580,8 @@ def read_table2(rows: Sequence[Row], notes: Notes) -> Reading:
     # the 规章 row is left out by organs that make no 规章 (most below a city's
     # government): a 行政规范性文件 row without it is the block as printed
     unprinted = (REGULATIONS,) if any(h.key == _NORMATIVE for h in hits) else ()
+    if any(not hit.key and hit.values for hit in hits):
+        hits = _without_own_rows(hits, rows, notes, "表二")
     assign_rows(hits, TABLE2_SPECS, reading, notes, "表二", unprinted)
     if unprinted and REGULATIONS not in reading.cells:
         reading.expected -= TABLE2_SPECS[0].width
@@ -1527,6 +1591,8 @@ def read_table2(rows: Sequence[Row], notes: Notes) -> Reading:
             "表二没有印“规章”这一行（不制定规章的机关常不印此行），该行留空",
             row=f"table2.{REGULATIONS}",
         )
+    if yuan is not None:
+        fees_in_yuan(reading, yuan, notes)
     return reading
 
 
@@ -1548,9 +1614,14 @@ def _long_format(stream: list[Token], reading: Reading, notes: Notes) -> bool:
     cell named twice keeps its first number (``ROW_DUPLICATE``); a cell never named stays
     null (``ROW_NOT_FOUND``)."""
     at = next((i for i, t in enumerate(stream) if any(lb.kind == "row" for lb in t.labels)), -1)
-    if at < 0 or not _column_after(stream, at):
+    if (at >= 0 and _column_after(stream, at)) or _first_line_joined(stream):
+        cells = _long_cells(stream)
+        said = "表二每行印一格（项目、统计指标、数值），共{}格，各数字按该行所印的项目和指标读取"
+    elif _first_values_under_joined(stream):
+        cells = cells_under_labels(stream, table2_labels())
+        said = "表二印成一行项目名称、下一行数字（每格名称含项目和指标），共{}格，各数字按其上方的名称读取"
+    else:
         return False  # the usual table: a row label, then its numbers
-    cells = _long_cells(stream)
     if cells is None or len(cells) < _LEAST_LONG:
         return False
     filled: set[tuple[str, int]] = set()
@@ -1573,12 +1644,7 @@ def _long_format(stream: list[Token], reading: Reading, notes: Notes) -> bool:
             held = reading.placeholders.get(key, ())
             reading.placeholders[key] = tuple(sorted((*held, position)))
     reading.found = True
-    notes.add(
-        "TABLE2_ONE_CELL_A_ROW",
-        "info",
-        f"表二每行印一格（项目、统计指标、数值），共{len(filled)}格，各数字按该行所印的项目和指标读取",
-        cells[0][2].row,
-    )
+    notes.add("TABLE2_ONE_CELL_A_ROW", "info", said.format(len(filled)), cells[0][2].row)
     missing = [
         f"{s.table2_row(key).label}第{i + 1}格"
         for key, columns in _TABLE2_COLUMN_KEYS.items()
@@ -1620,25 +1686,61 @@ def _long_cells(stream: list[Token]) -> list[tuple[str, int, Token]] | None:
             t.value.kind is not _PLACEHOLDER for t in numbered[:-1]
         ):
             return None
-        key = next(
-            (
-                lb.key
-                for t in line
-                for lb in t.labels
-                if lb.kind == "row" and lb.key in _TABLE2_COLUMN_KEYS
-            ),
-            None,
-        )
-        if key is None:
+        cell = _cell_named(line) or _cell_joined(line)
+        if cell is None:
             return None
-        columns = _TABLE2_COLUMN_KEYS[key]
-        named = {
-            lb.key for t in line for lb in t.labels if lb.kind == "column" and lb.key in columns
-        }
-        if len(named) != 1:
-            return None
-        out.append((key, columns.index(named.pop()), value))
+        out.append((*cell, value))
     return out
+
+
+def _cell_named(line: list[Token]) -> tuple[str, int] | None:
+    """The cell a line names by a cell of the item and one of the measure."""
+    key = next(
+        (
+            lb.key
+            for t in line
+            for lb in t.labels
+            if lb.kind == "row" and lb.key in _TABLE2_COLUMN_KEYS
+        ),
+        None,
+    )
+    if key is None:
+        return None
+    columns = _TABLE2_COLUMN_KEYS[key]
+    named = {lb.key for t in line for lb in t.labels if lb.kind == "column" and lb.key in columns}
+    if len(named) != 1:
+        return None
+    return key, columns.index(named.pop())
+
+
+def _cell_joined(line: list[Token]) -> tuple[str, int] | None:
+    """The cell a line names by one cell joining the item and the measure (``规章本年
+    废止件数``)."""
+    found = [
+        joined_name(t.text, table2_labels()) for t in line if t.labels and not t.value.is_value
+    ]
+    named = [cell for cell in found if cell is not None]
+    return named[0] if len(named) == 1 else None
+
+
+def _first_values_under_joined(stream: list[Token]) -> bool:
+    """Whether the first number opens its line and the cell before it, on the line above,
+    joins an item and a measure (a header row of 规章制发 | 规章废止 | … over the numbers)."""
+    at = next((i for i, t in enumerate(stream) if t.value.is_value), -1)
+    if at < 1 or stream[at - 1].row is stream[at].row:
+        return False
+    label = stream[at - 1]
+    return bool(label.labels) and joined_name(label.text, table2_labels()) is not None
+
+
+def _first_line_joined(stream: list[Token]) -> bool:
+    """Whether the first line holding a number opens with a label joining an item and a
+    measure (``规章本年制发件数 | 0``)."""
+    at = next((i for i, t in enumerate(stream) if t.value.is_value), -1)
+    if at < 1 or stream[at - 1].row is not stream[at].row:
+        return False
+    label = stream[at - 1]
+    return bool(label.labels) and joined_name(label.text, table2_labels()) is not None
 
 
 LAST_YEAR_CODE: Final = "LAST_YEAR_LEFT_OUT"
@@ -1743,6 +1845,9 @@ def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
     reading = Reading()
     stream = tokens(rows, table3_labels(), _TABLE3_WIDTHS)
     _ling_as_zero(stream, notes, "表三")
+    heads = comparison_heads(stream)
+    if heads:
+        stream = without_comparisons(stream, heads, notes)
     hits = scan(stream, _Table3Chooser(reading, _header_rows(stream)))
     _near_labels(hits, notes, "表三")
     hits = _values_before_labels(hits, notes, "表三")
@@ -1781,6 +1886,8 @@ def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
     if reading.trial:
         specs = tuple(sp for sp in specs if sp.key not in optional)
     reading.expected = len(specs) * s.TABLE3_WIDTH
+    if any(not hit.key and hit.values for hit in row_hits):
+        row_hits = _without_own_rows(row_hits, rows, notes, "表三")
     printed = _header_names(stream)
     without_total = _total_not_printed(printed, row_hits, notes)
     assign_rows(row_hits, specs, reading, notes, "表三", optional)
