@@ -40,6 +40,7 @@ from .. import schema
 from .cells import NUMBER_PATTERN
 from .grid import RawCell
 from .normalize import join_wrapped
+from .pdf_words import drawn_glyph_by_glyph, glyph_words
 
 TOLERANCE = 2.5
 """Points within which edges are the same line, touch or cover a point."""
@@ -1098,16 +1099,15 @@ def _text_lines(
     textpage: Any, height: float, tables: list[TableBox], page_runs: list[Run]
 ) -> list[tuple[float, str | TableBox]]:
     """Text runs outside the tables, grouped into lines (top, text)."""
-    runs: list[TextRun] = []
-    for y_top, y_bottom, left, right in page_runs:
-        x_mid, y_mid = (left + right) / 2, (y_top + y_bottom) / 2
-        if any(t.contains(x_mid, y_mid) for t in tables):
-            continue
-        text = textpage.get_text_bounded(
-            left=left, bottom=height - y_bottom, right=right, top=height - y_top
-        )
-        if text.strip():
-            runs.append((y_top, y_bottom, left, right, text.rstrip()))
+    outside = [
+        r
+        for r in page_runs
+        if not any(t.contains((r[2] + r[3]) / 2, (r[0] + r[1]) / 2) for t in tables)
+    ]
+    if drawn_glyph_by_glyph(outside):
+        runs = glyph_words(textpage, height, lambda x, y: any(t.contains(x, y) for t in tables))
+    else:
+        runs = _run_texts(textpage, height, outside)
     runs.sort(key=lambda r: (r[0], r[2]))
     groups: list[list[TextRun]] = []
     current: list[TextRun] = []
@@ -1122,6 +1122,19 @@ def _text_lines(
     if current:
         groups.append(current)
     return unruled_lines(groups)
+
+
+def _run_texts(textpage: Any, height: float, outside: list[Run]) -> list[TextRun]:
+    """Each run with its text, read from its area (runs of white space left out)."""
+    runs: list[TextRun] = []
+    for run in outside:
+        y_top, y_bottom, left, right = run
+        text = textpage.get_text_bounded(
+            left=left, bottom=height - y_bottom, right=right, top=height - y_top
+        )
+        if text.strip():
+            runs.append((y_top, y_bottom, left, right, text.rstrip()))
+    return runs
 
 
 def _line(runs: list[TextRun]) -> tuple[float, str | TableBox]:
