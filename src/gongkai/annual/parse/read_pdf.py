@@ -25,6 +25,11 @@ of fewer than three pages is not known as a running head) does not keep them apa
 (``pdf_layout.unruled_lines``); a row that a page break cut, its numbers at the foot of a
 page and its label at the top of the next, is joined there (``_join_cut_rows``).
 
+A sheet printed 2-up (two portrait pages shrunk side by side on a landscape sheet by a
+print driver) is read as its two pages, left first, numbered on as the report's pages
+(``pdf_sheets``): read as one page, each line of the left page took the words of the
+right page's line at its height.
+
 A PDF without any text (a scan) is not guessed at: the document comes back empty with a
 ``PDF_NO_TEXT`` diagnostic. Tables drawn touching each other, which the layout cut
 apart on their ruling lines, are named with their page in a ``TABLES_SPLIT`` note.
@@ -47,7 +52,8 @@ from .normalize import (
     normalize_text,
     without_wrapped_pinyin,
 )
-from .pdf_layout import TOLERANCE, LabelText, RowText, TableBox, read_page
+from .pdf_layout import TOLERANCE, LabelText, RowText, TableBox
+from .pdf_sheets import SheetReader
 from .read_text import numbered_lines, traditional_note
 from .unreadable import UnreadableDocument
 
@@ -90,9 +96,18 @@ def read_pdf(data: bytes, source: str) -> Document:
                 source=source,
             )
         dropped: list[int] = []
-        raw_pages = [read_page(pdf[i], dropped) for i in range(len(pdf))]
+        raw_pages: list[tuple[list[PageItem], float]] = []
+        sheets: list[int] = []
+        """The sheet of the PDF each page read is on (a 2-up sheet holds two)."""
+        reader = SheetReader()
+        for i in range(len(pdf)):
+            read = reader.read(pdf, i, dropped)
+            raw_pages.extend(read)
+            sheets.extend([i] * len(read))
         texts = [_has_text(items) for items, _ in raw_pages]
-        pictures = [i + 1 for i, text in enumerate(texts) if not text and _has_picture(pdf[i])]
+        pictures = [
+            k + 1 for k, text in enumerate(texts) if not text and _has_picture(pdf[sheets[k]])
+        ]
     except pypdfium2.PdfiumError as exc:
         raise UnreadableDocument(
             "PDF_DAMAGED",
