@@ -53,7 +53,7 @@ from .sections import (
     without_title_number,
 )
 from .split_columns import join_split_columns
-from .table4_cells import read_table4_cells
+from .table4_layouts import table4_other_layouts
 from .tables import (
     LAST_YEAR_CODE,
     Reading,
@@ -603,12 +603,9 @@ def _read_table4(rows: Sequence[Row], span: tuple[int, int], notes: Notes) -> Re
     if start >= end:
         return read_table4(rows[start:end], notes, lead)
     usual = notes.child()
-    reading = read_table4(rows[start:end], usual, lead)
-    if not _whole(reading):
-        said = notes.child()
-        cells = read_table4_cells(rows[start:end], said)
-        if cells is not None and cells.confidence > reading.confidence:
-            reading, usual = cells, said
+    table = rows[start:end]
+    reading = read_table4(table, usual, lead)
+    reading, usual = table4_other_layouts(table, reading, usual, notes, lead)
     notes.adopt(usual)
     return reading
 

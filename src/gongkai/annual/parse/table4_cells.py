@@ -14,7 +14,8 @@ line holding a number, or fewer than five cells named, and the table is not read
 
 When it is not, the table may be printed across (``read_table4_across``): turned on its
 side, a header naming the three groups in some order (``项目 行政复议 行政诉讼（未经复议
-直接起诉） 行政诉讼（复议后起诉）``, or 行政诉讼 over its two groups on the line below),
+直接起诉） 行政诉讼（复议后起诉）``, or 行政诉讼 over its two groups on the line below;
+its first cell may be a corner saying what the rows are, ``结果``, ``审理结果``),
 then one line a column (``结果维持 9 4 3`` … ``总计 15 7 5``), each with three numbers, one
 a group in the header's order. Every line holding a number must name one column and no
 group and hold exactly three numbers (a grid's or a Markdown row's blank cell among them
@@ -22,7 +23,9 @@ is a blank cell); the header must name each group once and say their order
 (``table4_group_order``); a column named twice and the table is not read this way. A
 column never printed stays null (``ROW_NOT_FOUND``). A group whose 总计 is not the sum of
 its four is read as printed: the layout says where each number goes, and the checks
-report the sum.
+report the sum. Lines named by the form's columns, three or more, each with numbers
+only, say the table is turned (``rows_name_columns``): ``recognize`` then tries this
+layout even when the usual reading is whole, and warns when neither reads it by columns.
 """
 
 from __future__ import annotations
@@ -310,8 +313,9 @@ def _across(rows: Sequence[Row]) -> tuple[tuple[str, ...], list[_Line]] | None:
             continue
         count = sum(1 for v in values if v.is_value)
         if not count and not lines:
-            if _header_only(words):
-                headings.extend(table4_headings_in(words))
+            header = _header_words(filled, words)
+            if header is not None:
+                headings.extend(table4_headings_in(header))
             continue  # the part's title, a unit: no line of the table
         if not headings or _group(words) is not None or s.TABLE4_LITIGATION_HEADER in words:
             return None  # a group named beside numbers or under them: another layout
@@ -326,6 +330,35 @@ def _across(rows: Sequence[Row]) -> tuple[tuple[str, ...], list[_Line]] | None:
         return None
     order = _group_order(headings)
     return None if order is None else (order, lines)
+
+
+def _header_words(filled: list[str], words: str) -> str | None:
+    """The header words of a line that is a header of the table printed across: group
+    names and filler only, or after a first cell that is the header's corner (``结果``,
+    ``审理结果``: what the rows are), which names no group or column; ``None`` for any
+    other line (the part's title names two groups among other words)."""
+    if _header_only(words):
+        return words
+    printed = " ".join(filled).split()  # a text line's words are one cell
+    if len(printed) < 2 or not _corner(normalize_label(printed[0])):
+        return None
+    rest = normalize_label("".join(printed[1:]))
+    return rest if _header_only(rest) and _group(rest) is not None else None
+
+
+_CORNER_LONGEST = 6
+"""A header's corner cell is a word or two (结果, 案件审理结果); a longer first cell is
+text."""
+
+
+def _corner(cell: str) -> bool:
+    """Whether ``cell`` may be the corner of a header: short, no digit, no group's or
+    column's name."""
+    if not cell or len(cell) > _CORNER_LONGEST or any(c.isdigit() for c in cell):
+        return False
+    if _group(cell) is not None or s.TABLE4_LITIGATION_HEADER in cell:
+        return False
+    return not any(name in cell for name, _ in _COLUMNS)
 
 
 def _header_only(words: str) -> bool:
@@ -351,6 +384,28 @@ def _group_order(headings: list[tuple[str, str]]) -> tuple[str, ...] | None:
     if conflicts:
         return None
     return tuple(s.TABLE4_GROUP_KEYS) if order is None else order
+
+
+_COLUMN_NAMES = frozenset(name for name, _ in _COLUMNS)
+
+
+def rows_name_columns(rows: Sequence[Row]) -> bool:
+    """Whether at least ``_MIN_LINES`` lines are the name of a column of table 四 (结果维持
+    …) then numbers only, more than one (a group's each): its results printed as rows,
+    the table turned on its side. The form's own header names the columns without
+    numbers, its value rows begin with a group or a number, and a table printed one cell
+    a line has one number a line. Cheap: the first cell of each line, read on only when it
+    is a column's name."""
+    named = 0
+    for row in rows:
+        filled = [cell for cell in row.cells if cell]
+        if len(filled) < 3 or normalize_label(filled[0]) not in _COLUMN_NAMES:
+            continue
+        if all(read_value(cell).is_value for cell in filled[1:]):
+            named += 1
+            if named >= _MIN_LINES:
+                return True
+    return False
 
 
 def _three(row: Row, filled: list[str], values: list[Value]) -> list[Value] | None:
