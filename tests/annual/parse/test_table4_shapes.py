@@ -169,3 +169,40 @@ def test_lines_named_by_columns_without_a_header_naming_the_groups_are_not_read_
     assert len(warned) == 1
     assert warned[0]["severity"] == "warning"
     assert "横过来印" in warned[0]["message"]
+
+
+# ------------------------------------------------------------- a sixteenth column
+
+FIFTEEN_HEADINGS = _cells(*(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3))
+
+
+def _sixteen(corner: str, last: object) -> str:
+    spanned = f'<td rowspan="3">{corner}</td>' if corner else "<td rowspan='3'></td>"
+    return _grid(
+        f'<td colspan="5" rowspan="2">行政复议</td><td colspan="10">行政诉讼</td>{spanned}',
+        _cells("未经复议直接起诉", "复议后起诉").replace("<td>", '<td colspan="5">'),
+        FIFTEEN_HEADINGS,
+        _cells(*NATIONAL_VALUES, last),
+    )
+
+
+def test_a_sixteenth_number_under_a_heading_of_all_cases_is_set_apart() -> None:
+    report = _report_html(_sixteen("案件合计", 7))
+    assert _table4(report) == EXPECTED
+    said = _notes(report, "SUBTOTAL_IGNORED")
+    assert len(said) == 1 and said[0]["severity"] == "info"
+    assert "“7”" in said[0]["message"] and "案件合计" in said[0]["message"]
+    assert not _codes(report) & WARNED
+
+
+def test_a_sixteenth_number_equal_to_the_three_totals_added_is_set_apart() -> None:
+    report = _report_html(_sixteen("", 7))
+    assert _table4(report) == EXPECTED
+    said = _notes(report, "SUBTOTAL_IGNORED")
+    assert len(said) == 1 and "三组“总计”之和" in said[0]["message"]
+
+
+def test_a_sixteenth_number_nothing_explains_leaves_the_table_unread() -> None:
+    report = _report_html(_sixteen("", 9))
+    assert _table4(report) == NULLS
+    assert not _notes(report, "SUBTOTAL_IGNORED")

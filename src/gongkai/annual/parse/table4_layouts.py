@@ -1,17 +1,152 @@
 """Table 四 in layouts besides the form's, tried by ``recognize`` after the usual reading
 (``tables.read_table4``), each only when that reading says it may apply
 (``table4_other_layouts``): printed one cell a line or turned on its side
-(``table4_cells``).
+(``table4_cells``), and printed with more or less than the form's fifteen cells:
+
+* A sixteenth number after the fifteen on the value row (``read_past_fifteen``): the
+  organ's count of all cases (案件合计), set apart with a ``SUBTOTAL_IGNORED`` note when
+  the header names it (合计, 总计, 总数 in a cell after the fifteen columns, or a header
+  cell that is no column of the form, 案件合计) or when it equals the three groups' 总计
+  added; the fifteen are read the usual way. Otherwise it is not set apart: which of
+  sixteen numbers is the extra one nothing says.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
+from .. import schema as s
+from ..schema import normalize_label
+from .cells import Value, read_value
 from .notes import Notes
 from .rows import Row
 from .table4_cells import read_table4_cells, rows_name_columns
-from .tables import Reading
+from .tables import Reading, read_table4
+
+_WIDTH = len(s.TABLE4_GROUPS) * len(s.TABLE4_COLUMNS)
+"""The form's cells in table 四."""
+_GROUP_WIDTH = len(s.TABLE4_COLUMNS)
+_TOTAL_WORDS = ("合计", "总计", "总数")
+"""Words naming a count of all cases."""
+_PLAIN_TOTALS = frozenset(normalize_label(v) for v in s.TABLE4_COLUMNS[-1].variants)
+"""A column heading that is each group's own 总计, not one of all cases."""
+_COLUMN_NAMES = tuple(normalize_label(c.label) for c in s.TABLE4_COLUMNS)
+_GROUP_NAMES = tuple(
+    normalize_label(v) for g in s.TABLE4_GROUPS for v in (*g.variants, s.TABLE4_LITIGATION_HEADER)
+)
+
+
+def _numbers(row: Row) -> list[tuple[int, Value]] | None:
+    """The positions and values of the row's numbers when the numbers are its last
+    filled cells (a label may lead them); ``None`` when a word follows a number."""
+    out: list[tuple[int, Value]] = []
+    for at, cell in enumerate(row.cells):
+        if not cell:
+            continue
+        value = read_value(cell)
+        if value.is_value:
+            out.append((at, value))
+        elif out:
+            return None
+    return out
+
+
+def _value_row(rows: Sequence[Row]) -> tuple[int, list[tuple[int, Value]]] | None:
+    """The one row of ``rows`` holding ``_WIDTH + 1`` numbers, with them; ``None`` when no
+    row or another row holds numbers too."""
+    found: tuple[int, list[tuple[int, Value]]] | None = None
+    for k, row in enumerate(rows):
+        numbers = _numbers(row)
+        if numbers is None:
+            return None
+        if not numbers:
+            continue
+        if found is not None or len(numbers) != _WIDTH + 1:
+            return None
+        found = (k, numbers)
+    return found
+
+
+def _header_names_all_cases(rows: Sequence[Row]) -> str | None:
+    """The heading of a column of all cases printed in the header (``rows``, above the
+    value row): the last cell of a header row naming a total and no group, either after
+    the fifteen columns of a grid or no heading of the form's own (案件合计, not 总计)."""
+    for row in rows:
+        filled = [(at, cell) for at, cell in enumerate(row.cells) if cell]
+        if not filled:
+            continue
+        at, cell = filled[-1]
+        folded = normalize_label(cell)
+        if not any(w in folded for w in _TOTAL_WORDS) or any(g in folded for g in _GROUP_NAMES):
+            continue
+        column = row.column(at) if row.grid is not None else None
+        if folded not in _PLAIN_TOTALS or (column is not None and column >= _WIDTH):
+            return cell
+    return None
+
+
+def _is_sum_of_totals(numbers: list[Decimal | None]) -> bool:
+    """Whether the last number is the three groups' 总计 added, each 总计 printed last of
+    its five (the form's order) or first."""
+    last = numbers[-1]
+    if last is None:
+        return False
+    for first in (_GROUP_WIDTH - 1, 0):
+        totals = [t for t in numbers[first:_WIDTH:_GROUP_WIDTH] if t is not None]
+        if len(totals) == len(s.TABLE4_GROUPS) and sum(totals, Decimal(0)) == last:
+            return True
+    return False
+
+
+def _without(row: Row, at: int) -> Row:
+    """``row`` without its cell at ``at``."""
+    cells = row.cells[:at] + row.cells[at + 1 :]
+    columns = None if row.columns is None else row.columns[:at] + row.columns[at + 1 :]
+    out = Row(
+        row.index,
+        cells,
+        " ".join(c for c in cells if c),
+        row.line,
+        row.page,
+        row.grid,
+        row.grid_row,
+        columns,
+    )
+    out.placed = row.placed
+    return out
+
+
+def read_past_fifteen(
+    rows: Sequence[Row], notes: Notes, lead: Sequence[tuple[str, str]] = ()
+) -> Reading | None:
+    """Table 四 whose value row holds a sixteenth number after the fifteen, a count of
+    all cases (see the module docstring): the fifteen read the usual way, the sixteenth
+    set apart with a note; ``None`` when the rows are no such table."""
+    found = _value_row(rows)
+    if found is None:
+        return None
+    k, numbers = found
+    extra_at = numbers[-1][0]
+    header = _header_names_all_cases(rows[:k])
+    if header is None and not _is_sum_of_totals([v.number for _, v in numbers]):
+        return None
+    trimmed = list(rows)
+    trimmed[k] = _without(rows[k], extra_at)
+    said = notes.child()
+    reading = read_table4(trimmed, said, lead)
+    if not reading.found or reading.confidence < 1.0:
+        return None
+    why = f"表头为“{header}”" if header is not None else "等于行政复议、行政诉讼三组“总计”之和"
+    said.add(
+        "SUBTOTAL_IGNORED",
+        "info",
+        f"表四在15格之后多印一个数字“{rows[k].cells[extra_at]}”（{why}），是全部案件的合计，"
+        "不属于国家格式，未读取；15格按表头读取",
+        rows[k],
+    )
+    notes.adopt(said)
+    return reading
 
 
 def table4_other_layouts(
@@ -32,6 +167,10 @@ def table4_other_layouts(
     if not whole or turned:
         reading, said = _another_layout(rows, reading, said, notes, lead, turned=turned)
     return reading, said
+
+
+def _said(notes: Notes, code: str) -> bool:
+    return any(item["code"] == code for item in notes.items)
 
 
 def _another_layout(
@@ -55,4 +194,9 @@ def _another_layout(
             "表四各行以“结果维持”“总计”等列名开头，像是横过来印（转置），但无法按表头"
             "确定每个数字所属的组和列，按数字的先后顺序读取，请核对",
         )
-    return reading, said
+        return reading, said
+    more: Reading | None = None
+    other = notes.child()
+    if _said(said, "ROW_TOO_MANY"):
+        more = read_past_fifteen(rows, other, lead)
+    return (more, other) if more is not None else (reading, said)
