@@ -206,3 +206,41 @@ def test_a_sixteenth_number_nothing_explains_leaves_the_table_unread() -> None:
     report = _report_html(_sixteen("", 9))
     assert _table4(report) == NULLS
     assert not _notes(report, "SUBTOTAL_IGNORED")
+
+
+# ---------------------------------------------------- a value row saying no case happened
+
+
+def _said_row(words: str) -> str:
+    return _grid(*NATIONAL_HEADER, f'<td colspan="15">{words}</td>')
+
+
+def test_a_value_row_of_one_cell_saying_no_case_happened_is_fifteen_zeros() -> None:
+    report = _report_html(_said_row("本年度未发生政府信息公开行政复议、行政诉讼案件"))
+    assert _table4(report) == ZEROS
+    said = _notes(report, "PLACEHOLDER_AS_ZERO")
+    assert len(said) == 1 and said[0]["severity"] == "info"
+    assert "本年度未发生政府信息公开行政复议、行政诉讼案件" in said[0]["message"]
+    assert not _codes(report) & WARNED
+
+
+def test_a_value_row_saying_only_no_reconsideration_leaves_litigation_null() -> None:
+    report = _report_html(_said_row("本年度无行政复议案件"))
+    table = _table4(report)
+    assert table["reconsideration"] == ZEROS["reconsideration"]
+    assert table["litigation_direct"] == NULLS["litigation_direct"]
+    assert table["litigation_after_reconsideration"] == NULLS["litigation_after_reconsideration"]
+    assert "ROW_NOT_FOUND" in _codes(report)
+
+
+def test_a_value_row_of_other_words_is_no_zero() -> None:
+    report = _report_html(_said_row("详见附件"))
+    assert _table4(report) == NULLS
+    assert not _notes(report, "PLACEHOLDER_AS_ZERO")
+
+
+def test_a_blank_value_row_under_a_sentence_saying_no_case_stays_blank() -> None:
+    sentence = "<p>本年度未发生政府信息公开行政复议、行政诉讼案件。</p>"
+    report = _report_html(sentence + _grid(*NATIONAL_HEADER, _cells(*([""] * 15))))
+    assert _table4(report) == NULLS
+    assert not _notes(report, "PLACEHOLDER_AS_ZERO")

@@ -9,14 +9,18 @@ in, so nothing was handled), and its placeholders are read as 0 with an info
 ``PLACEHOLDER_AS_ZERO`` naming the sentence. Whenever any cell of table 三 holds another
 number, the statement is missing, or it is worded as a question of degree (``较少``), the
 placeholders stay null. Blank cells stay null too: a blank says nothing at all.
+
+``no_case_said`` finds the words saying no 行政复议 or 行政诉讼 case happened, which
+``table4_layouts`` reads a table 四 value row by.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
+from .. import schema as s
 from .notes import Notes
 from .tables import Reading
 
@@ -65,3 +69,36 @@ def placeholders_as_zero(table3: Reading, sections: Mapping[str, str], notes: No
         f"表三有{count}个单元格印作“-”“/”“无”等占位符，其余均为0，正文写明“{sentence}”，"
         "这些占位符按 0 读取",
     )
+
+
+_NO_CASE_RE = re.compile(
+    r"(?<!尚)(?:未|没有|无|暂无)(?!经|法|审)[^。；;，,\n\d]{0,30}?(?:复议|诉讼)"
+    r"(?:的?案件|的?案|的?情况|的?事项|的?情形)?(?=[。；;，,!！\n]|$)"
+)
+"""A clause saying no case happened: a negation (not 未经, 无法, 尚未审结), then within the
+clause and without a number, 复议 or 诉讼 ending it (with 案件, 情况)."""
+_RECONSIDERATION_RE = re.compile(r"复议(?!后)")
+_LITIGATION = "诉讼"
+_RECONSIDERATION_GROUPS = (s.TABLE4_GROUP_KEYS[0],)
+_LITIGATION_GROUPS = tuple(g.key for g in s.TABLE4_GROUPS if g.parent == s.TABLE4_LITIGATION_HEADER)
+
+
+def no_case_said(texts: Iterable[str]) -> tuple[str, tuple[str, ...]] | None:
+    """The first clause of ``texts`` saying no 行政复议 or 行政诉讼 case happened, with the
+    keys of the table 四 groups the clauses say so of (行政诉讼: both of its groups);
+    ``None`` when none does."""
+    first: str | None = None
+    groups: set[str] = set()
+    for text in texts:
+        if "复议" not in text and _LITIGATION not in text:
+            continue
+        for match in _NO_CASE_RE.finditer(text.replace(" ", "").replace("\u3000", "")):
+            said = match.group(0)
+            first = first or said
+            if _RECONSIDERATION_RE.search(said):
+                groups.update(_RECONSIDERATION_GROUPS)
+            if _LITIGATION in said:
+                groups.update(_LITIGATION_GROUPS)
+    if first is None:
+        return None
+    return first, tuple(g for g in s.TABLE4_GROUP_KEYS if g in groups)

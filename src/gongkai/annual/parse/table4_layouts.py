@@ -9,6 +9,12 @@
   cell that is no column of the form, 案件合计) or when it equals the three groups' 总计
   added; the fifteen are read the usual way. Otherwise it is not set apart: which of
   sixteen numbers is the extra one nothing says.
+* No number at all, and under the header a grid's row of one cell (merged across it)
+  saying no case happened (``本年度未发生政府信息公开行政复议、行政诉讼案件``,
+  ``placeholders.no_case_said``): the groups it names are 0 in every cell, said with
+  ``PLACEHOLDER_AS_ZERO`` quoting the words; a group it does not name stays null. A line
+  of text is not read so: under a header whose numbers were left blank, it may be a
+  note, and a blank stays null.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from .. import schema as s
 from ..schema import normalize_label
 from .cells import Value, read_value
 from .notes import Notes
+from .placeholders import no_case_said
 from .rows import Row
 from .table4_cells import read_table4_cells, rows_name_columns
 from .tables import Reading, read_table4
@@ -149,6 +156,60 @@ def read_past_fifteen(
     return reading
 
 
+def _header_above(rows: Sequence[Row], grid: int) -> bool:
+    """Whether ``rows`` hold a header of table 四's columns in the grid ``grid``: a row
+    naming two of them."""
+    for row in rows:
+        if row.grid != grid:
+            continue
+        folded = normalize_label(row.text)
+        if sum(1 for name in _COLUMN_NAMES if name in folded) >= 2:
+            return True
+    return False
+
+
+def read_no_case_row(rows: Sequence[Row], notes: Notes) -> Reading | None:
+    """Table 四 printing no number, whose value row is one cell saying no case happened
+    (see the module docstring); ``None`` when the rows are no such table."""
+    for k, row in enumerate(rows):
+        if row.grid is None:
+            continue  # a line of text under a header may be a note after a blank table
+        filled = [cell for cell in row.cells if cell]
+        if len(filled) != 1 or ("复议" not in filled[0] and "诉讼" not in filled[0]):
+            continue
+        said = no_case_said(filled)
+        if said is None or not _header_above(rows[:k], row.grid):
+            continue
+        groups = said[1]
+        reading = Reading(expected=_WIDTH, found=True)
+        reading.touch(row)
+        for group in groups:
+            reading.cells[group] = [Decimal(0)] * _GROUP_WIDTH
+            reading.certain += _GROUP_WIDTH
+        names = "、".join(s.TABLE4_GROUP_BY_KEY[g].label for g in groups)
+        notes.add(
+            "PLACEHOLDER_AS_ZERO",
+            "info",
+            f"表四的数字行只印一句“{filled[0]}”，说明本年度没有此类案件：“{names}”各格按 0 读取",
+            row,
+        )
+        left = [g for g in s.TABLE4_GROUP_KEYS if g not in groups]
+        if left:
+            notes.add(
+                "ROW_NOT_FOUND",
+                "warning",
+                "表四的数字行只说“"
+                + names
+                + "”没有案件，“"
+                + "、".join(s.TABLE4_GROUP_BY_KEY[g].label for g in left)
+                + "”各格留空",
+                row,
+                cells=[s.table4_cell(g, c) for g in left for c in s.TABLE4_COLUMN_KEYS],
+            )
+        return reading
+    return None
+
+
 def table4_other_layouts(
     rows: Sequence[Row],
     reading: Reading,
@@ -199,4 +260,6 @@ def _another_layout(
     other = notes.child()
     if _said(said, "ROW_TOO_MANY"):
         more = read_past_fifteen(rows, other, lead)
+    elif reading.found and not reading.cells:
+        more = read_no_case_row(rows, other)
     return (more, other) if more is not None else (reading, said)
