@@ -16,7 +16,7 @@ from gongkai.annual.parse.pdf_sheets import gutter
 from gongkai.annual.parse.reader import read_document
 from tests.annual.parse.fixture_documents import _LANDSCAPE_CSS, pdf_html
 from tests.annual.parse.test_fixture_reports import differences, expected_for
-from tests.annual.parse.test_pdf_producers import BAD_CODES
+from tests.annual.parse.test_pdf_producers import BAD_CODES, HERE, print_pdf, values
 
 weasyprint = pytest.importorskip("weasyprint")
 pypdfium2 = pytest.importorskip("pypdfium2")
@@ -109,6 +109,24 @@ def test_a_landscape_page_with_table3_across_its_width_is_one_page(
     assert differences(report, expected) == []
     assert not _bad_codes(report)
     assert max(_pages_read(pdf)) == len(document)
+
+
+TWO_UP = "print-driver-two-pages-per-sheet-side-by-side-on-landscape"
+
+
+def test_chromiums_two_up_sheets_each_glyph_in_a_form_are_read_whole(tmp_path: Any) -> None:
+    """Chromium prints each page of the 2-up source as a shrunk form, each glyph a text
+    object of its own (pdfium placed some of them in the form's own space). Printed as
+    it is, Chromium leaves out the lower part of each page (it fragments the tall page
+    box across the sheet's height before shrinking it: 部分公开, 结转下年度 and part 四's
+    heading are not in the PDF); contained, the sheet is printed whole."""
+    html = (HERE / f"{TWO_UP}.source.html").read_text(encoding="utf-8")
+    source = tmp_path / "contained.html"
+    source.write_text(html.replace(".sheet {", ".sheet { contain: strict;", 1), encoding="utf-8")
+    pdf = print_pdf(source, "chromium", tmp_path / "contained.pdf")
+    report = parse_bytes(pdf, "报告.pdf")
+    assert differences(report, values(TWO_UP)) == []
+    assert not _bad_codes(report)
 
 
 # --------------------------------------------------------------------- the gutter's rules
