@@ -244,3 +244,59 @@ def test_a_blank_value_row_under_a_sentence_saying_no_case_stays_blank() -> None
     report = _report_html(sentence + _grid(*NATIONAL_HEADER, _cells(*([""] * 15))))
     assert _table4(report) == NULLS
     assert not _notes(report, "PLACEHOLDER_AS_ZERO")
+
+
+# ----------------------------------------------- 无 cells under a sentence saying no case
+
+NO_CASE = "<p>本年度未发生因政府信息公开引起的行政复议、行政诉讼。</p>"
+
+
+def _part4_with(sentence: str, value_row: str) -> str:
+    return sentence + _grid(*NATIONAL_HEADER, value_row)
+
+
+def test_wu_cells_under_a_sentence_saying_no_case_happened_are_zeros() -> None:
+    report = _report_html(_part4_with(NO_CASE, _cells(*(["无"] * 15))))
+    assert _table4(report) == ZEROS
+    said = _notes(report, "PLACEHOLDER_AS_ZERO")
+    assert len(said) == 1 and said[0]["severity"] == "info"
+    assert "未发生因政府信息公开引起的行政复议、行政诉讼" in said[0]["message"]
+    assert not _codes(report) & WARNED
+
+
+def test_dashes_and_zeros_under_the_sentence_are_zeros() -> None:
+    report = _report_html(_part4_with(NO_CASE, _cells(*(["-", "0", "/"] * 5))))
+    assert _table4(report) == ZEROS
+
+
+def test_wu_cells_without_the_sentence_stay_null() -> None:
+    report = _report_html(_part4_with("<p>本机关依法应对。</p>", _cells(*(["无"] * 15))))
+    assert _table4(report) == NULLS
+    assert not _notes(report, "PLACEHOLDER_AS_ZERO")
+
+
+def test_wu_cells_beside_a_number_stay_null() -> None:
+    report = _report_html(_part4_with(NO_CASE, _cells(*(["无"] * 14), 1)))
+    assert _table4(report)["reconsideration"] == NULLS["reconsideration"]
+    assert not _notes(report, "PLACEHOLDER_AS_ZERO")
+
+
+def test_a_sentence_on_pending_cases_is_no_sentence_saying_none_happened() -> None:
+    pending = "<p>尚未审结的行政诉讼案件由法院审理。</p>"
+    report = _report_html(_part4_with(pending, _cells(*(["无"] * 15))))
+    assert _table4(report) == NULLS
+
+
+def test_table_two_wu_stays_null_under_the_sentence() -> None:
+    table2 = "<p>二、主动公开政府信息情况</p>" + _grid(
+        _cells("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"),
+        _cells("规章", "无", "无", "无"),
+        _cells("行政规范性文件", 1, 0, 5),
+    )
+    report = _report_html(_part4_with(NO_CASE, _cells(*(["无"] * 15))), before=table2)
+    assert _table4(report) == ZEROS
+    assert report.to_dict()["table2"]["regulations"] == {
+        "made": None,
+        "repealed": None,
+        "in_force": None,
+    }

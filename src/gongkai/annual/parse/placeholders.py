@@ -10,8 +10,10 @@ in, so nothing was handled), and its placeholders are read as 0 with an info
 number, the statement is missing, or it is worded as a question of degree (``较少``), the
 placeholders stay null. Blank cells stay null too: a blank says nothing at all.
 
-``no_case_said`` finds the words saying no 行政复议 or 行政诉讼 case happened, which
-``table4_layouts`` reads a table 四 value row by.
+Table 四 the same way (``table4_placeholders_as_zero``): a sentence of part 四 saying no
+行政复议 or no 行政诉讼 happened (``本年度未发生因政府信息公开引起的行政复议、行政诉讼``)
+makes the placeholders of the groups it names 0, when those groups print nothing but
+placeholders and zeros; the groups it does not name keep theirs null.
 """
 
 from __future__ import annotations
@@ -102,3 +104,31 @@ def no_case_said(texts: Iterable[str]) -> tuple[str, tuple[str, ...]] | None:
     if first is None:
         return None
     return first, tuple(g for g in s.TABLE4_GROUP_KEYS if g in groups)
+
+
+def table4_placeholders_as_zero(table4: Reading, texts: Iterable[str], notes: Notes) -> None:
+    """Read table 四's placeholders as 0 in the groups a sentence of part 四 (``texts``)
+    says had no case, when those groups print nothing but placeholders and zeros (see the
+    module docstring); otherwise leave the reading as it is."""
+    if not table4.placeholders:
+        return
+    said = no_case_said(texts)
+    if said is None:
+        return
+    sentence, groups = said
+    held = [g for g in groups if g in table4.placeholders]
+    if not held or any(n is not None and n != 0 for g in groups for n in table4.cells.get(g, ())):
+        return
+    count = 0
+    for group in held:
+        values = table4.cells[group]
+        for i in table4.placeholders.pop(group):
+            values[i] = _ZERO
+            count += 1
+    names = "、".join(s.TABLE4_GROUP_BY_KEY[g].label for g in held)
+    notes.add(
+        "PLACEHOLDER_AS_ZERO",
+        "info",
+        f"表四“{names}”有{count}个单元格印作“-”“/”“无”等占位符，其余均为0，"
+        f"正文写明“{sentence}”，这些占位符按 0 读取",
+    )

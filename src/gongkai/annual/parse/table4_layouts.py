@@ -26,7 +26,7 @@ from .. import schema as s
 from ..schema import normalize_label
 from .cells import Value, read_value
 from .notes import Notes
-from .placeholders import no_case_said
+from .placeholders import no_case_said, table4_placeholders_as_zero
 from .rows import Row
 from .table4_cells import read_table4_cells, rows_name_columns
 from .tables import Reading, read_table4
@@ -221,12 +221,15 @@ def table4_other_layouts(
     not yet adopted), given the usual reading and its notes ``said``: another layout's
     when the usual reading is not whole and that layout reads the table; when the lines
     are named by the form's columns (the table turned), the layout reading them so, and a
-    warning when none does. Each is tried only when the usual reading says it may apply:
-    the usual report costs a look at each line's first cell."""
+    warning when none does; placeholders read as 0 under a sentence saying no case
+    happened (``placeholders``). Each is tried only when the usual reading says it may
+    apply: the usual report costs a look at each line's first cell."""
     whole = reading.found and reading.confidence >= 1.0
     turned = whole and rows_name_columns(rows)
     if not whole or turned:
         reading, said = _another_layout(rows, reading, said, notes, lead, turned=turned)
+    if reading.placeholders:
+        table4_placeholders_as_zero(reading, (row.text for row in rows), said)
     return reading, said
 
 
