@@ -300,3 +300,37 @@ def test_table_two_wu_stays_null_under_the_sentence() -> None:
         "repealed": None,
         "in_force": None,
     }
+
+
+# ------------------------------------------------ a 合计 row under the three groups
+
+GROUP_ROWS = (
+    '<td colspan="2">类别</td>' + _cells("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"),
+    '<td colspan="2">行政复议</td>' + _cells(*RECONSIDERATION.values()),
+    '<td rowspan="2">行政诉讼</td>' + _cells("未经复议直接起诉", *DIRECT.values()),
+    _cells("复议后起诉", *AFTER.values()),
+)
+
+
+def test_a_total_row_equal_to_the_groups_sums_is_set_apart_with_an_info_note() -> None:
+    report = _report_html(_grid(*GROUP_ROWS, '<td colspan="2">合计</td>' + _cells(3, 1, 1, 2, 7)))
+    assert _table4(report) == EXPECTED
+    said = _notes(report, "SUBTOTAL_IGNORED")
+    assert len(said) == 1 and said[0]["severity"] == "info"
+    assert "核对相符" in said[0]["message"]
+    assert not _codes(report) & WARNED
+
+
+def test_a_total_row_that_does_not_add_up_is_a_warning_and_the_groups_stay_as_printed() -> None:
+    report = _report_html(_grid(*GROUP_ROWS, '<td colspan="2">合计</td>' + _cells(3, 1, 1, 2, 9)))
+    assert _table4(report) == EXPECTED
+    said = _notes(report, "SUBTOTAL_IGNORED")
+    assert len(said) == 1 and said[0]["severity"] == "warning"
+    assert "不等于三组各列之和" in said[0]["message"] and "3 1 1 2 7" in said[0]["message"]
+
+
+def test_the_three_group_rows_alone_read_as_before() -> None:
+    report = _report_html(_grid(*GROUP_ROWS))
+    assert _table4(report) == EXPECTED
+    assert not _notes(report, "SUBTOTAL_IGNORED")
+    assert not _codes(report) & WARNED

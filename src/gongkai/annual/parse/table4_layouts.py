@@ -15,6 +15,11 @@
   ``PLACEHOLDER_AS_ZERO`` quoting the words; a group it does not name stays null. A line
   of text is not read so: under a header whose numbers were left blank, it may be a
   note, and a blank stays null.
+* A row of all groups' sums under the three groups (``合计 4 1 2 1 8``,
+  ``read_without_total_row``): a check row of the organ's own, set apart. When its five
+  numbers are the groups' column sums it is said with an info ``SUBTOTAL_IGNORED``; when
+  they are not, with a warning saying so. The groups' cells are read as printed either
+  way: the report's own arithmetic is reported, never repaired.
 """
 
 from __future__ import annotations
@@ -210,6 +215,73 @@ def read_no_case_row(rows: Sequence[Row], notes: Notes) -> Reading | None:
     return None
 
 
+_SUM_WORDS = frozenset(normalize_label(w) for w in ("合计", "总计", "总数", "共计", "案件合计"))
+"""The label of a row of all groups' sums."""
+
+
+def _total_row(rows: Sequence[Row]) -> tuple[int, list[Decimal | None]] | None:
+    """The last row of ``rows`` labelled as a sum of all groups (合计), naming no group,
+    then five numbers, with them; ``None`` when there is none."""
+    for k in range(len(rows) - 1, -1, -1):
+        filled = [cell for cell in rows[k].cells if cell]
+        if len(filled) != _GROUP_WIDTH + 1 or normalize_label(filled[0]) not in _SUM_WORDS:
+            continue
+        values = [read_value(cell) for cell in filled[1:]]
+        if all(v.is_value for v in values):
+            return k, [v.number for v in values]
+    return None
+
+
+def _column_sums(reading: Reading) -> list[Decimal | None]:
+    """Each column's sum over the three groups; ``None`` where a cell is null."""
+    sums: list[Decimal | None] = []
+    for i in range(_GROUP_WIDTH):
+        cells = [reading.cells.get(g, [None] * _GROUP_WIDTH)[i] for g in s.TABLE4_GROUP_KEYS]
+        numbers = [c for c in cells if c is not None]
+        sums.append(sum(numbers, Decimal(0)) if len(numbers) == len(cells) else None)
+    return sums
+
+
+def read_without_total_row(
+    rows: Sequence[Row], reading: Reading, notes: Notes, lead: Sequence[tuple[str, str]] = ()
+) -> Reading | None:
+    """Table 四 read whole with numbers left over (``reading``) whose leftover is a row of
+    all groups' sums under the groups (see the module docstring): the table read again
+    without it, and the row set apart with a note; ``None`` when there is no such row or
+    the table reads otherwise without it."""
+    found = _total_row(rows)
+    if found is None:
+        return None
+    k, printed = found
+    if reading.last_row is not None and rows[k].index < reading.last_row:
+        return None  # not under the groups' rows
+    said = notes.child()
+    again = read_table4([r for j, r in enumerate(rows) if j != k], said, lead)
+    if again.cells != reading.cells or again.confidence < 1.0:
+        return None
+    label = next(cell for cell in rows[k].cells if cell)
+    sums = _column_sums(again)
+    shown = " ".join(str(n) for n in printed)
+    if sums == printed:
+        said.add(
+            "SUBTOTAL_IGNORED",
+            "info",
+            f"表四三组之下的“{label}”行（{shown}）是三组各列之和，核对相符，不属于国家格式，未读取",
+            rows[k],
+        )
+    else:
+        added = " ".join("?" if n is None else str(n) for n in sums)
+        said.add(
+            "SUBTOTAL_IGNORED",
+            "warning",
+            f"表四三组之下的“{label}”行（{shown}）不等于三组各列之和（{added}），"
+            "不属于国家格式，未读取；三组各格按所印读取，请核对",
+            rows[k],
+        )
+    notes.adopt(said)
+    return again
+
+
 def table4_other_layouts(
     rows: Sequence[Row],
     reading: Reading,
@@ -228,6 +300,11 @@ def table4_other_layouts(
     turned = whole and rows_name_columns(rows)
     if not whole or turned:
         reading, said = _another_layout(rows, reading, said, notes, lead, turned=turned)
+    elif _said(said, "VALUES_UNASSIGNED"):
+        other = notes.child()
+        checked = read_without_total_row(rows, reading, other, lead)
+        if checked is not None:
+            reading, said = checked, other
     if reading.placeholders:
         table4_placeholders_as_zero(reading, (row.text for row in rows), said)
     return reading, said
