@@ -151,6 +151,10 @@ class LabelSet:
                 rows = [Label(kind, key, len(tail), True) for kind, key in exact if kind == "row"]
                 if not rows:
                     rows = _loosely([c for c in candidates if c[1] == "row"], tail)
+                if not rows and len(tail) < len(folded):
+                    # levels joined into one cell (三、本年度办理结果-(六)其他处理-3.其他,
+                    # a spreadsheet's export): the rest is a block's label and its row's
+                    rows = [lb for lb in self._match(tail) if lb.kind == "row"]
                 if not rows:
                     rows = [lb for lb in self._near(tail) if lb.kind == "row"]
             if not rows and _ITEM_RE.match(folded):
