@@ -15,7 +15,10 @@ position. A table printed without ruling lines is found in those lines by its nu
 (lines ending in numbers that stand in the same columns) and laid out by its columns
 (``unruled_lines``): each row becomes one line, its label's wrapped lines gathered into
 it by where they stand beside its numbers, whatever the page or the label column's
-width, and its numbers one cell per column, a blank cell kept blank.
+width, and its numbers one cell per column, a blank cell kept blank; the numbers of two
+lines that reach into each other, in other columns, are one row's (an OCR'd text layer
+sets each word off its line: ``_one_row``). A page drawn glyph by glyph (Chromium) is read
+as words first (``pdf_words``).
 
 Text drawn over the page as a watermark (slanted off the page's axes, or nearly
 transparent: a site's name, a print date and a serial number) is removed before any of
@@ -1132,9 +1135,36 @@ def _run_texts(textpage: Any, height: float, outside: list[Run]) -> list[TextRun
         text = textpage.get_text_bounded(
             left=left, bottom=height - y_bottom, right=right, top=height - y_top
         )
+        if "\n" in text:  # glyphs of the line above or under reach into the run
+            text = _own_line(textpage, height, run, outside)
         if text.strip():
             runs.append((y_top, y_bottom, left, right, text.rstrip()))
     return runs
+
+
+def _own_line(textpage: Any, height: float, run: Run, runs: list[Run]) -> str:
+    """The text of ``run`` read between the runs above and under it that reach into it
+    (an OCR'd text layer's lines set closer than their glyphs are high): pdfium gives
+    every character whose box touches the area asked for, and a run read with the line
+    above's lowest glyphs was read twice (（四 and then （四）无)."""
+    top, bottom, left, right = run
+    middle = (top + bottom) / 2
+    for other in runs:
+        if other is run or not _overlaps(left, right, other[2], other[3]):
+            continue
+        if other[0] < top < other[1] < middle:
+            top = other[1] + _CLEAR
+        elif middle < other[0] < bottom < other[1]:
+            bottom = other[0] - _CLEAR
+    text: str = textpage.get_text_bounded(
+        left=left, bottom=height - bottom, right=right, top=height - top
+    )
+    return text
+
+
+_CLEAR = 0.05
+"""Points by which an area asked for keeps clear of a box: pdfium gives a character whose
+box touches the area."""
 
 
 def _line(runs: list[TextRun]) -> tuple[float, str | TableBox]:
@@ -1160,6 +1190,12 @@ belong to its rows."""
 _EMPTY_ROW = 1.0
 """What a row with no label text in a column of labels costs (in text heights): a row's
 label is seldom blank, but may be."""
+_LEFT_OUT = 1.0
+"""What a piece of label text left out of every row costs (in text heights) where it
+stands between two rows' numbers: it is a row's label (only over the first row or under
+the last may it be a header's or a note's). Read by where a row's numbers stand in its
+label, a label line over them was left out when the words sat off their lines (an OCR'd
+text layer), the label's lines no longer centred on its numbers."""
 _ALIGNMENTS = (0.5, 0.0, 1.0)
 """Where a row's numbers stand beside its label, as a share of the label's height:
 centred (an HTML cell), at its first line (Word's cells), at its last; the first that
@@ -1264,13 +1300,23 @@ def _pieces_of(runs: list[TextRun], line: int) -> list[_Piece]:
 
 
 class _ValueLine:
-    __slots__ = ("bottom", "index", "runs", "top")
+    __slots__ = ("bottom", "index", "lines", "runs", "top")
 
     def __init__(self, index: int, runs: list[TextRun]) -> None:
         self.index = index
+        self.lines = [index]
+        """The lines the row's numbers stand on: one, or those of a row jittered off its
+        baseline (``_one_row``)."""
         self.runs = runs
         self.top = min(r[0] for r in runs)
         self.bottom = max(r[1] for r in runs)
+
+    def gather(self, other: _ValueLine) -> None:
+        """Take the numbers of ``other``, a piece of the same row (``_one_row``)."""
+        self.lines.append(other.index)
+        self.runs = sorted([*self.runs, *other.runs], key=itemgetter(2))
+        self.top = min(self.top, other.top)
+        self.bottom = max(self.bottom, other.bottom)
 
     @property
     def middle(self) -> float:
@@ -1289,7 +1335,7 @@ def unruled_lines(lines: list[list[TextRun]]) -> list[tuple[float, str | TableBo
         return [_line(line) for line in lines]
     for i, tail in enumerate(tails):
         if tail == _LONE:
-            tails[i] = 0 if _beside_label(lines, tails, i) else -1
+            tails[i] = 0 if _beside_label(lines, tails, i) or _beside_row(lines, tails, i) else -1
     out: list[tuple[float, str | TableBox]] = []
     done: set[int] = set()
     for first, last, split in _regions(lines, tails):
@@ -1320,6 +1366,34 @@ def _beside_label(lines: list[list[TextRun]], tails: list[int], i: int) -> bool:
     return False
 
 
+def _beside_row(lines: list[list[TextRun]], tails: list[int], i: int) -> bool:
+    """Whether a line of one number alone is a piece of the row of numbers next to it,
+    jittered off that row's baseline (``_one_row``)."""
+    return any(
+        0 <= k < len(lines) and tails[k] >= 0 and _one_row(lines[k][tails[k] :], lines[i])
+        for k in (i - 1, i + 1)
+    )
+
+
+_ROW_OVERLAP = 0.3
+"""Share of a number's height by which the numbers of two lines that are one row reach
+into each other."""
+
+
+def _one_row(upper: list[TextRun], lower: list[TextRun]) -> bool:
+    """Whether the numbers of two lines are those of one row whose words sit off a shared
+    baseline (an OCR'd text layer, words up to 0.7 mm up or down): side by side in
+    different columns (no number of one above a number of the other) and reaching into
+    each other from top to bottom, which the numbers of two rows never do; read as two
+    lines, each row lost the cells of the other."""
+    top = max(min(r[0] for r in upper), min(r[0] for r in lower))
+    bottom = min(max(r[1] for r in upper), max(r[1] for r in lower))
+    size = min(min(r[1] - r[0] for r in upper), min(r[1] - r[0] for r in lower))
+    if bottom - top < _ROW_OVERLAP * size:
+        return False
+    return not _columns_meet(upper, lower)
+
+
 def _label_only(line: list[TextRun], split: float) -> bool:
     return line[-1][3] <= split + 1.0
 
@@ -1347,7 +1421,10 @@ def _regions(lines: list[list[TextRun]], tails: list[int]) -> list[tuple[int, in
                 if (
                     lines[j][0][0] - previous[0][1] <= _MAX_ROW_GAP * size
                     and all(_label_only(lines[k], candidate) for k in range(end + 1, j))
-                    and _columns_meet(previous[tails[end] :], lines[j][tails[j] :])
+                    and (
+                        _columns_meet(previous[tails[end] :], lines[j][tails[j] :])
+                        or _one_row(previous[tails[end] :], lines[j][tails[j] :])
+                    )
                 ):
                     end, split = j, candidate
                     j += 1
@@ -1397,16 +1474,21 @@ def _region_rows(
         line = lines[k]
         at = tails[k] if tails[k] >= 0 else len(line)
         if tails[k] >= 0:
-            values.append(_ValueLine(k, line[at:]))
+            value_line = _ValueLine(k, line[at:])
+            if values and _one_row(values[-1].runs, value_line.runs):
+                values[-1].gather(value_line)
+            else:
+                values.append(value_line)
         if at:
             pieces.extend(_pieces_of(line[:at], k))
     bands = _bands(values)
     wrapped = any(tails[k] < 0 for k in range(first, last + 1))
     blank = bands is not None and any(len(v.runs) < len(bands) for v in values)
-    if not values or not (wrapped or blank):
+    jittered = any(len(v.lines) > 1 for v in values)
+    if not values or not (wrapped or blank or jittered):
         return None
     size = max(p.bottom - p.top for p in pieces) if pieces else values[0].bottom - values[0].top
-    on_line = {v.index: r for r, v in enumerate(values)}
+    on_line = {k: r for r, v in enumerate(values) for k in v.lines}
     own, groups, numbers = _kinds_of(pieces, size)
     row_chains, group_chains = _chains(own, size), _chains(groups, size)
     best: list[list[int]] | None = None
@@ -1602,7 +1684,11 @@ def _assign(
 
     # table[c] after row k: least cost with the cut in gap k+1 at c (the first c
     # pieces of that gap to row k)
-    previous = {c: 0.0 for c in range(len(gaps[0]) + 1)}  # c pieces above are no row's
+    # c pieces above are no row's: a header's, over the table's first row; between two
+    # rows (a row above lies further than the window) a piece is a row's label
+    above = _LEFT_OUT * size if rows[0] > 0 else 0.0
+    under = _LEFT_OUT * size if rows[-1] < len(values) - 1 else 0.0
+    previous = {c: c * above for c in range(len(gaps[0]) + 1)}
     choices: list[dict[int, int]] = []
     for k in range(len(rows)):
         below = gaps[k + 1]
@@ -1618,8 +1704,9 @@ def _assign(
         choices.append(chosen)
         previous = current
     # the pieces under the last row not taken by it are no row's
-    end = min(previous, key=lambda c: (previous[c], -c))
-    total = previous[end]
+    last = len(gaps[-1])
+    end = min(previous, key=lambda c: (previous[c] + (last - c) * under, -c))
+    total = previous[end] + (last - end) * under
     out = [-1] * len(chain)
     cut = end
     for k in range(len(rows) - 1, -1, -1):
