@@ -41,42 +41,11 @@ BAD_CODES = frozenset(
 """A part or row not found, or a row read with a doubt about its cells."""
 
 PENDING: dict[tuple[str, str], str] = {
-    (
-        "ocr-text-layer-words-jittered-and-stretched-no-ruling-lines-tinted-page",
-        "weasyprint",
-    ): (
-        "table 三's rows whose words sit up to 0.7 mm off their line lose most cells "
-        "(partially_granted read [None×6, 6], ROW_TOO_FEW, VALUES_UNASSIGNED, ROW_NOT_FOUND): "
-        "an unruled table's row should gather the words whose vertical extent overlaps the "
-        "row's label line, not those on exactly the same baseline"
-    ),
-    (
-        "ocr-text-layer-words-jittered-and-stretched-no-ruling-lines-tinted-page",
-        "chromium",
-    ): (
-        "almost every table 三 row read blank, licensing None, fees 11.89 read 1189 "
-        "(ROW_NOT_FOUND, ROW_TOO_FEW, ROW_TOO_MANY, VALUES_UNASSIGNED): words of one row "
-        "jittered off a shared baseline should be joined by vertical overlap, and the fee "
-        "cell's decimal point kept (a fee is 万元 with decimals)"
-    ),
-    ("three-line-tables-no-vertical-rules-top-header-bottom-rules-only", "chromium"): (
-        "table 三 in a three-line (booktabs) layout, Chromium squeezing the number columns so "
-        "that 自然人 and 总计 wrap one character a line: received, granted, handled_total and "
-        "others read blank (ROW_NOT_FOUND, ROW_TOO_MANY, ROW_INFERRED, VALUES_UNASSIGNED): "
-        "a table ruled only above, below and under its header is an unruled table — its "
-        "columns should come from the header words' positions (a header wrapped one glyph a "
-        "line is still one column), not from the few rules"
-    ),
-    ("print-driver-two-pages-per-sheet-side-by-side-on-landscape", "weasyprint"): (
-        "two portrait pages shrunk side by side on one landscape sheet (print driver 2-up): "
-        "every table 三 row blank (ROW_NOT_FOUND) as lines of the left page and of the right "
-        "are read as one line: a sheet whose text parts in two halves at a blank vertical "
-        "gutter that no line crosses should be read as two pages, left half first"
-    ),
     ("print-driver-two-pages-per-sheet-side-by-side-on-landscape", "chromium"): (
-        "same 2-up sheet from Chromium: organ, tables 二 and 三 all lost (TABLE_NOT_FOUND, "
-        "SECTION_NOT_FOUND, ROW_NOT_FOUND, ROW_TOO_FEW, VALUES_UNASSIGNED): a sheet parted "
-        "by a blank vertical gutter is two pages, read left then right"
+        "Chromium splits each tall page box of this 2-up source across sheets before it "
+        "shrinks it, so the lower part of every page ((二)部分公开, 四、结转下年度继续办理, "
+        "part 四's title) is not in the PDF at all; the same source with its sheet "
+        "contained reads whole (test_pdf_two_up_sheets)"
     ),
 }
 
