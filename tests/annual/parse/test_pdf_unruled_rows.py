@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import copy
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +33,7 @@ from gongkai.annual.parse import parse_bytes
 from gongkai.annual.parse.pdf_layout import TextRun, unruled_lines
 from tests.annual.parse.fixture_documents import pdf_html
 from tests.annual.parse.test_fixture_reports import differences, expected_for
+from tests.annual.parse.test_pdf_producers import print_pdf
 
 NAME = "pdf_table3_across_pages_header_repeated"
 """A report whose numbers have one, two and three digits and whose fee has decimals."""
@@ -61,26 +60,9 @@ some of its glyphs."""
 
 
 def _chromium(html: str, tmp_path: Path) -> bytes:
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        pytest.skip("chromium is not installed")
-    source, out = tmp_path / "report.html", tmp_path / "report.pdf"
+    source = tmp_path / "report.html"
     source.write_text(html, encoding="utf-8")
-    subprocess.run(
-        [
-            chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={out}",
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    return out.read_bytes()
+    return print_pdf(source, "chromium", tmp_path / "report.pdf")
 
 
 def _weasyprint(html: str) -> bytes:
