@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from gongkai.annual.parse import parse_bytes
 
 _TABLE2 = [
@@ -84,11 +82,6 @@ def test_table2_one_cell_a_line_in_another_order_is_read_the_same() -> None:
     assert not [d for d in report.diagnostics or () if str(d.get("row", "")).startswith("table2")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="flat_tables' reading of table 二 (one value a named row) is kept over this one: "
-    "it reads 现行有效件数 null too, with confidence 1.0 and no note",
-)
 def test_a_cell_never_named_stays_null_and_is_said() -> None:
     report = _report([line for line in _TABLE2 if line[2] != "本年废止件数"])
     table2 = report.to_dict()["table2"]

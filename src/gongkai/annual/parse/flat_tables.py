@@ -549,7 +549,7 @@ def _after_label_tail(body: str, end: int, i: int, nxt: s.Table3Row | None) -> t
     return _run_after(body, tail.end(), _item_number(nxt) if nxt else None)
 
 
-_ITEM_AFTER_RE: Final = re.compile(r"\d{1,2}[.．、）]")
+_ITEM_AFTER_RE: Final = re.compile(r"[-－]?\d{1,2}[.．、）]")
 """An item number and its mark (``3.``)."""
 
 
@@ -565,6 +565,19 @@ def _own_label(
             break
         found = again
     return found
+
+
+_ITEM_LABEL_RE: Final = re.compile(r"[-－]?(\d{1,2})[.．、）](?=[\u4e00-\u9fff])")
+"""An item number and its mark before the words of a label (``-3.另行事项``)."""
+
+
+def _another_item_after(body: str, end: int, nxt: s.Table3Row | None) -> bool:
+    """Whether a label found (ending at ``end``) is a group's heading printed before an
+    item whose words are no label of the row (``（六）其他处理-3.另行事项0 0 …``, after
+    ``_own_label``): the 3 is that item's number, not a run, and the row is not found
+    here. An item numbered as the next row is that row's: this one printed blank."""
+    m = _ITEM_LABEL_RE.match(body, end)
+    return m is not None and (nxt is None or m.group(1) != _item_number(nxt))
 
 
 _NUMBERING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)")
@@ -630,7 +643,8 @@ def _table3(body: str, start: int, flat: Flat) -> None:
         found = _own_label(body, _row_labels(row), _find_any(body, _row_labels(row), pos))
         if found is None:
             found = _find_loose(body, _row_labels(row), pos, _next_row_at(body, i, pos))
-        if found is None:
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if found is None or _another_item_after(body, found[1], nxt):
             missing.append(row.key)
             continue
         number = _item_number(row)
@@ -639,7 +653,6 @@ def _table3(body: str, start: int, flat: Flat) -> None:
             if runs[last[0]].endswith(number):
                 bare.append(last[0])
         last = None
-        nxt = rows[i + 1] if i + 1 < len(rows) else None
         run, stop = _run_after(body, found[1], _item_number(nxt) if nxt else None)
         if _may_separate(body, found[1], stop):
             cut = _separated_run(body, found[1], width)

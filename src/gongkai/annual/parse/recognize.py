@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import fields, is_dataclass
 from decimal import Decimal
 from itertools import chain, pairwise
 from operator import attrgetter
@@ -139,6 +140,8 @@ def recognize(document: Document) -> AnnualReport:
     }
     if flat is not None:
         ours: dict[str, object] = {"table3": table3, "table4": table4}
+        if not t2.trial:
+            ours["table2"] = table2
         replaced = {
             key
             for key, reading, said in zip(_TABLES, (t2, t3, t4), table_notes, strict=True)
@@ -146,7 +149,7 @@ def recognize(document: Document) -> AnnualReport:
             and _flat_supplies(key, reading, ours.get(key), flat, _codes(said.items))
         }
         ruled = {
-            id(item)
+            id(item): key
             for key, said in zip(_TABLES, table_notes, strict=True)
             if key in replaced
             for item in said.items
@@ -159,7 +162,8 @@ def recognize(document: Document) -> AnnualReport:
         notes.items = [
             i
             for i in notes.items
-            if id(i) not in ruled and str(i.get("row", "")).split(".")[0] not in replaced
+            if (owner := ruled.get(id(i), _row_table(i))) not in replaced
+            or _doubt_stands(i, owner, flat)
         ]
         for item in flat.diagnostics:
             if _flat_table(item) not in replaced:
@@ -204,17 +208,75 @@ def _flat_table(item: dict[str, object]) -> str | None:
     return table if isinstance(table, str) else None
 
 
+def _row_table(item: dict[str, Any]) -> str:
+    """The table a note's ``row`` names (``table3`` of ``table3.granted``), or ``""``."""
+    return str(item.get("row", "")).split(".")[0]
+
+
+def _doubt_stands(item: dict[str, Any], table: str, flat: Flat) -> bool:
+    """Whether a note of the reading the flat one replaced on ``table`` still holds: a
+    warning on a row the flat reading leaves wholly null too (``ROW_NOT_FOUND`` of a row
+    whose label is printed otherwise), unless the flat reading says why (a cell printed blank)
+    or reads the 2019 format, which has no such row. Without it, the null is silent."""
+    row = str(item.get("row", ""))
+    if item.get("severity") == "info" or not row.startswith(table + "."):
+        return False
+    key = row.removeprefix(table + ".")
+    if flat.trial and key in s.TABLE3_2019_ONLY_2021_ROWS:
+        return False  # (a row the 2019 format does not have: null as it should be)
+    cells = _row_cells(getattr(flat, table), key)
+    if cells is None or any(c is not None for c in cells):
+        return False
+    return not any(said.get("row") == row for said in flat.diagnostics)
+
+
+def _row_cells(table: object, key: str) -> tuple[object, ...] | None:
+    """The cells of row ``key`` of a model table (``None`` when it has no such row)."""
+    if isinstance(table, Table3):
+        return table.rows.get(key)
+    value = getattr(table, key, _NO_ROW) if table is not None and "." not in key else _NO_ROW
+    if value is _NO_ROW:
+        return None
+    return _cells(value)
+
+
+_NO_ROW = object()
+
+
+def _cells(value: object) -> tuple[object, ...]:
+    """Every cell of a model table or row, in its fields' order (a number or ``None``)."""
+    if isinstance(value, Table3):
+        return tuple(chain.from_iterable(value.rows[k] for k in s.TABLE3_ROW_KEYS))
+    if is_dataclass(value):
+        return tuple(chain.from_iterable(_cells(getattr(value, f.name)) for f in fields(value)))
+    return (value,)
+
+
+def _reads_less(flat: object, ours: object) -> bool:
+    """Whether the reading ``flat`` only leaves out cells of the reading ``ours``: every
+    number it read, ``ours`` read in the same cell, and ``ours`` read some it did not."""
+    if flat is None or ours is None or flat == ours:
+        return False
+    pairs = list(zip(_cells(flat), _cells(ours), strict=True))
+    return all(f is None or f == o for f, o in pairs) and any(
+        f is None and o is not None for f, o in pairs
+    )
+
+
 def _flat_supplies(
     key: str, reading: Reading, ours: object, flat: Flat, said: Collection[str]
 ) -> bool:
     """Whether the flat reading of table ``key`` is kept over ``reading`` (the ruled-table
     reader's, giving ``ours``, with the codes of its notes ``said``): when there is none,
-    or it is surer. Where the two differ and only one read the order the table's header
+    or it is surer. One that only leaves out cells ``ours`` read is not kept, however sure
+    it says it is. Where the two differ and only one read the order the table's header
     prints (``_ORDER_CODES``), that one is kept, however sure the other: a table 四 printed
     行政诉讼 first, read in the national order, has each number in the wrong group, and
     a tie must not go to the reading that did not look at the header."""
     if not reading.found:
         return True
+    if _reads_less(getattr(flat, key), ours):
+        return False
     order = _ORDER_CODES.get(key)
     if order is not None:
         flat_said = any(
