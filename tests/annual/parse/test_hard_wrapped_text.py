@@ -418,6 +418,19 @@ def test_the_only_row_cut_is_joined_when_its_total_then_adds_up() -> None:
     assert "HARD_WRAPPED" in codes(report)
 
 
+def test_two_rows_cut_alike_are_both_joined() -> None:
+    """Two rows of one length, the only lines the wrap cuts, each inside its 总计: both are
+    joined (joining only the first left the second's 总计 210 read as 21, with no doubt)."""
+    first = "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0 0 0 0 10 10 20"
+    second = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 10 100 100 0 0 0 210"
+    assert len(first) == len(second)
+    text = "\n".join(["标题", "说明", first, "其他文字", second, "结尾", *["其他文字"] * 8])
+    wrap = unwrap_hard_wrap(fold(text, len(first) - 1))
+    assert wrap is not None and (wrap.joined, wrap.numbers) == (2, 2)
+    lines = wrap.text.split("\n")
+    assert first in lines and second in lines
+
+
 def test_a_row_that_adds_up_is_not_joined_with_the_digits_after_it() -> None:
     """The widest line a whole row (it adds up), the next a bare run of digits of its own
     (table 四's numbers after a header cut short): nothing is joined."""

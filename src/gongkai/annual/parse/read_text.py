@@ -301,13 +301,15 @@ def unwrap_hard_wrap(text: str) -> HardWrap | None:
 
 
 def _total_cut(lines: list[str], widths: list[int], display: bool) -> HardWrap | None:
-    """A text with too few lines at its widest to be known hard-wrapped, whose widest line
-    (a long table row, the only one cut) ends in a number whose digits go on on the next
-    line, a bare run of digits: joined when the row then adds up (its last number the sum
-    of the six, or four, before it) and did not before (``…2821 127 400`` and ``2``)."""
+    """A text with too few lines at its widest to be known hard-wrapped, whose widest lines
+    (long table rows, the only ones cut) end in a number whose digits go on on the next
+    line, a bare run of digits: each joined when its row then adds up (its last number the
+    sum of the six, or four, before it) and did not before (``…2821 127 400`` and ``2``)."""
     width = max(widths)
     if not _MIN_WRAP <= width <= (_MAX_COLUMNS if display else _MAX_CHARACTERS):
         return None
+    out = list(lines)
+    joined = 0
     for i in range(len(lines) - 1):
         line, after = lines[i], lines[i + 1]
         if (
@@ -317,10 +319,9 @@ def _total_cut(lines: list[str], widths: list[int], display: bool) -> HardWrap |
             and _adds_up(line + after)
             and not _adds_up(line)
         ):
-            out = list(lines)
             out[i], out[i + 1] = line + after, ""
-            return HardWrap("\n".join(out), width, display, 1, 1)
-    return None
+            joined += 1
+    return HardWrap("\n".join(out), width, display, joined, joined) if joined else None
 
 
 _TRAILING_NUMBERS_RE: Final = re.compile(r"(?:\d+ )*\d+$")
