@@ -8,7 +8,8 @@ row remembers where it came from for diagnostics.
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Iterable
+from typing import Final, Protocol, TypeVar
 
 from .document import Block, Document, Grid, Line
 from .tables_grid import grid_rows
@@ -357,3 +358,22 @@ def _label_and_values(cells: tuple[str, ...]) -> bool:
     """``行政许可,0,``: after the first cell only numbers and blanks, one number at least."""
     rest = cells[1:]
     return any(rest) and all(not cell or is_value_cell(cell) for cell in rest)
+
+
+class _OnRow(Protocol):
+    @property
+    def row(self) -> Row: ...
+
+
+_OnRowT = TypeVar("_OnRowT", bound=_OnRow)
+
+
+def by_row(items: Iterable[_OnRowT]) -> list[list[_OnRowT]]:
+    """``items`` (a table's tokens, in reading order) in runs of those on the same row."""
+    out: list[list[_OnRowT]] = []
+    for item in items:
+        if out and out[-1][0].row is item.row:
+            out[-1].append(item)
+        else:
+            out.append([item])
+    return out

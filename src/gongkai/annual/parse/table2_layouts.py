@@ -22,6 +22,7 @@ from .. import schema as s
 from .cells import Kind, Value
 from .labels import LabelSet
 from .notes import Notes
+from .rows import by_row
 
 if TYPE_CHECKING:
     from .tables import Reading, Token
@@ -130,7 +131,7 @@ def cells_under_labels(
     no such header cell."""
     out: list[tuple[str, int, Token]] = []
     header: dict[int, tuple[str, int]] = {}
-    for line in _lines(stream):
+    for line in by_row(stream):
         if not any(token.value.is_value for token in line):
             named = [joined_name(token.text, labels) for token in line]
             if len(line) > 1 and None not in named:
@@ -151,13 +152,3 @@ def cells_under_labels(
 def _table_column(token: Token) -> int:
     column = token.row.column(token.column)
     return token.column if column is None else column
-
-
-def _lines(stream: Sequence[Token]) -> list[list[Token]]:
-    out: list[list[Token]] = []
-    for token in stream:
-        if out and out[-1][0].row is token.row:
-            out[-1].append(token)
-        else:
-            out.append([token])
-    return out

@@ -47,7 +47,7 @@ from .labels import (
     table4_labels,
 )
 from .notes import Notes
-from .rows import Row
+from .rows import Row, by_row
 from .table2_layouts import cells_under_labels, fees_in_yuan, joined_name, yuan_cells
 from .table3_layouts import comparison_heads, one_year, sideways, without_comparisons
 
@@ -1677,7 +1677,7 @@ def _long_cells(stream: list[Token]) -> list[tuple[str, int, Token]] | None:
     """The cells of a table 二 printed one a line: (row key, column position, the value's
     token), in order; ``None`` when a line holding a number names no cell."""
     out: list[tuple[str, int, Token]] = []
-    for line in _by_row(stream):
+    for line in by_row(stream):
         numbered = [t for t in line if t.value.is_value]
         if not numbered:
             continue
@@ -1766,7 +1766,7 @@ def _without_last_year(stream: list[Token]) -> tuple[list[Token], tuple[str, ...
     seen: list[str] = []
     columns: frozenset[int] = frozenset()
     width = 0
-    for row_tokens in _by_row(stream):
+    for row_tokens in by_row(stream):
         heads = [t for t in row_tokens if _is_last_year_head(t)]
         if heads and any(t.text.startswith(_THIS_YEAR) for t in row_tokens):
             columns = frozenset(t.column for t in heads)
@@ -1786,16 +1786,6 @@ def _without_last_year(stream: list[Token]) -> tuple[list[Token], tuple[str, ...
         else:
             out.extend(row_tokens)
     return out, tuple(seen)
-
-
-def _by_row(stream: list[Token]) -> list[list[Token]]:
-    out: list[list[Token]] = []
-    for token in stream:
-        if out and out[-1][0].row is token.row:
-            out[-1].append(token)
-        else:
-            out.append([token])
-    return out
 
 
 def _is_last_year_head(token: Token) -> bool:
