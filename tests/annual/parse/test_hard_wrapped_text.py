@@ -437,3 +437,17 @@ def test_a_row_that_adds_up_is_not_joined_with_the_digits_after_it() -> None:
     row = "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 23 3 1 0 2 1 30"
     text = "\n".join(["标题", "说明", row, "31 6 4 5 46", "结尾", *["其他文字"] * 8])
     assert unwrap_hard_wrap(text) is None
+
+
+def test_lines_that_are_whole_markdown_images_are_never_cut() -> None:
+    """Image links as long as the text's longest lines (a report whose tables were printed
+    as images, then a text version): a line that is one whole link was not cut by a wrap,
+    so the text is not taken for hard-wrapped and nothing is joined to a link."""
+    link = "![](https://www.example.gov.cn/upload/2026/01/{}.png)"
+    lines = [link.format(f"a3f9e1c{i}") for i in range(5)]
+    text = "\n".join(
+        ["标题", *(f"{line}\n（图片）\n上表文字版如下：" for line in lines), *["其他文字"] * 8]
+    )
+    assert unwrap_hard_wrap(text) is None
+    wrapped = fold(REPORT, 40)
+    assert unwrap_hard_wrap(wrapped) is not None  # (a wrapped report is still found)

@@ -389,9 +389,16 @@ def _is_cut(lines: list[str], widths: list[int], i: int, width: int, display: bo
     """Whether line ``i`` stops where the wrap cuts (at ``width``; counted in display
     columns, one short of it when the next line starts with a wide character)."""
     w = widths[i]
-    if w == width:
-        return True
-    return display and w == width - 1 and i + 1 < len(lines) and _is_wide(lines[i + 1][:1] or " ")
+    if w != width and not (
+        display and w == width - 1 and i + 1 < len(lines) and _is_wide(lines[i + 1][:1] or " ")
+    ):
+        return False
+    return not _WHOLE_LINK_RE.fullmatch(lines[i])
+
+
+_WHOLE_LINK_RE: Final = re.compile(r"\s*!?\[[^\]\n]*\]\([^()\s]*\)\s*")
+"""A line that is one whole Markdown image or link (``![](https://…/a3f9e1c2.png)``): as
+long as its address makes it, never cut by a wrap (a wrap would cut inside it)."""
 
 
 def _unwrapped(lines: list[str], widths: list[int], width: int, display: bool) -> HardWrap | None:
