@@ -5,7 +5,8 @@ The national form's cells are counts (tables 三 and 四, most of 二) or an amo
 an empty cell, or leave it blank: all of those are read as ``None`` (JSON ``null``), since
 0 means the document printed 0. A count written in Chinese numerals (``零``, ``十二``,
 ``三件``) is the number it names; 〇 alone or beside ASCII digits (``〇``, ``2〇6``: OCR's
-0) is the digit 0, noted (``NOTE_LING``). A footnote mark right after a number
+0) is the digit 0, noted (``NOTE_LING``). A measure word after a count (``12件``, ``3宗``,
+``14人次``: ``MEASURE_WORDS``) is dropped. A footnote mark right after a number
 (``1204*``, ``56①``) is dropped, as a note in brackets after it is (``55（含自然失效29件）``).
 """
 
@@ -49,7 +50,11 @@ EMPTY = Value(Kind.EMPTY)
 TEXT = Value(Kind.TEXT)
 PLACEHOLDER = Value(Kind.PLACEHOLDER)
 
-_UNITS = "件|条|个|项|次|人次|万元"
+MEASURE_WORDS: Final = ("件", "宗", "项", "个", "次", "人次", "条", "份", "家", "起", "例", "篇")
+"""The measure words a count cell may end in (``12件``, ``3宗``, ``905项``, ``14人次``):
+reports print the count with whichever word their office uses for a case, a matter or an
+applicant. One list for every reader of a cell (``flat_tables`` may take it too)."""
+_UNITS = "|".join(sorted((*MEASURE_WORDS, "万元"), key=len, reverse=True))
 _DIGITS_PATTERN = rf"[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:{_UNITS})?"
 _LING_PATTERN = r"(?:〇|\d*(?:\d〇|〇\d)[\d〇]*)"
 """A count an OCR tool printed with 〇 for the digit 0: 〇 alone or beside ASCII digits
