@@ -20,10 +20,18 @@
   numbers are the groups' column sums it is said with an info ``SUBTOTAL_IGNORED``; when
   they are not, with a warning saying so. The groups' cells are read as printed either
   way: the report's own arithmetic is reported, never repaired.
+* A group the table does not print (``ROW_NOT_FOUND``) told instead in a sentence of
+  part 四 naming that group and each of its five results with its count
+  (``未经复议直接起诉的行政诉讼2件，其中结果维持1件、结果纠正0件、其他结果1件、尚未审结0件，
+  总计2件``, ``groups_in_sentences``): read from the sentence when its 总计 is the four
+  results added, said with an info note quoting it. A sentence naming fewer results, or
+  two groups, is not read (a result left unsaid is no 0); one whose 总计 is not the sum
+  leaves the group null, its ``ROW_NOT_FOUND`` saying why.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -305,9 +313,97 @@ def table4_other_layouts(
         checked = read_without_total_row(rows, reading, other, lead)
         if checked is not None:
             reading, said = checked, other
+    if not whole and _said(said, "ROW_NOT_FOUND"):
+        groups_in_sentences(rows, reading, said)
     if reading.placeholders:
         table4_placeholders_as_zero(reading, (row.text for row in rows), said)
     return reading, said
+
+
+_SENTENCE_END_RE = re.compile(r"[。；;！!\n]")
+_RESULT_RES = tuple(
+    re.compile(rf"(?:{'|'.join(names)})(?:的|为|共)?[:：]?(\d+)(?:件|起|宗|个|例)")
+    for names in (*((c.label,) for c in s.TABLE4_PARTS), ("总计", "合计", "共计"))
+)
+"""Each of a group's five results (the form's column names) with its count in a sentence:
+``结果维持1件``; a count needs its measure word (a table's line of numbers has none)."""
+_SENTENCE_WORD = s.TABLE4_PARTS[-1].label
+"""A sentence giving every result names 尚未审结: only a line holding it is looked at."""
+
+
+def _group_of(sentence: str) -> str | None:
+    """The one table 四 group ``sentence`` names: a litigation group by its name, 行政复议
+    only when no 诉讼 is named (``未经行政复议直接起诉`` names the other); ``None`` when it
+    names none or two."""
+    named = [g.key for g in s.TABLE4_GROUPS if g.parent and any(v in sentence for v in g.variants)]
+    if not named and "诉讼" not in sentence:
+        first = s.TABLE4_GROUPS[0]
+        named = [first.key] if any(v in sentence for v in first.variants) else []
+    return named[0] if len(named) == 1 else None
+
+
+def _results(sentence: str) -> list[Decimal] | None:
+    """The five results ``sentence`` gives, in the form's order, each named once with its
+    count; ``None`` when one is missing or named twice."""
+    out: list[Decimal] = []
+    for pattern in _RESULT_RES:
+        found = pattern.findall(sentence)
+        if len(found) != 1:
+            return None
+        out.append(Decimal(found[0]))
+    return out
+
+
+def _sentences_of(rows: Sequence[Row]) -> dict[str, tuple[str, list[Decimal]]]:
+    """Each group named by a sentence of ``rows`` giving its five results, with the
+    sentence and the results (the first such sentence of each group)."""
+    found: dict[str, tuple[str, list[Decimal]]] = {}
+    for row in rows:
+        if _SENTENCE_WORD not in row.text:
+            continue
+        text = row.text.replace(" ", "").replace("\u3000", "")
+        for sentence in _SENTENCE_END_RE.split(text):
+            group = _group_of(sentence)
+            if group is None or group in found:
+                continue
+            results = _results(sentence)
+            if results is not None:
+                found[group] = (sentence, results)
+    return found
+
+
+def groups_in_sentences(rows: Sequence[Row], reading: Reading, notes: Notes) -> None:
+    """The groups ``notes`` says table 四 does not print (``ROW_NOT_FOUND``) read from a
+    sentence of part 四 (``rows``) giving their five results (see the module docstring),
+    each said with an info note in place of its ``ROW_NOT_FOUND``."""
+    missing = {
+        str(item.get("row", "")).removeprefix("table4."): item
+        for item in notes.items
+        if item["code"] == "ROW_NOT_FOUND"
+    }
+    if not missing.keys() & set(s.TABLE4_GROUP_KEYS):
+        return
+    for group, (sentence, results) in _sentences_of(rows).items():
+        item = missing.get(group)
+        if item is None:
+            continue
+        label = s.TABLE4_GROUP_BY_KEY[group].label
+        added = sum(results[:-1], Decimal(0))
+        if added != results[-1]:
+            item["message"] += (
+                f"；第四部分的文字“{sentence}”写明该组各项结果，但总计{results[-1]}件"
+                f"不等于前四项之和{added}件，未读取"
+            )
+            continue
+        notes.items.remove(item)
+        reading.cells[group] = list(results)
+        reading.certain += _GROUP_WIDTH
+        notes.add(
+            "TABLE4_ONE_CELL_A_ROW",
+            "info",
+            f"表四未印“{label}”一组，第四部分的文字“{sentence}”写明该组各项结果，"
+            "总计与四项之和相符，按文字读取",
+        )
 
 
 def _said(notes: Notes, code: str) -> bool:

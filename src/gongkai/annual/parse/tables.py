@@ -1011,6 +1011,56 @@ def _without_line_numbers(
     )
 
 
+_COLUMN_LETTERS: Final = ("甲", "乙", "丙", "丁")
+"""What a 栏次 row prints over the label columns, in order."""
+_COLUMN_NUMBERS_HEADS: Final = frozenset(("栏次", "行次", "序号"))
+"""What a 栏次 row may print first, over the labels, naming itself."""
+
+
+def without_column_numbers(
+    rows: Sequence[Row], width: int, notes: Notes, table: str, reading: Reading
+) -> Sequence[Row]:
+    """``rows`` without the table's 栏次 rows: under the header, a row numbering the
+    columns of values 1, 2 … ``width`` (statistical forms print one, after 甲 乙 丙 over
+    the label columns). It is no row of values: its last number is never the sum of the
+    others (a row's 总计 is), and read as values it has no label to go with (table 三) or
+    is taken for the value row itself (table 四). Set aside with an info note, its place
+    kept in the table (``reading.touch``). Only a row whose text ends in ``width`` is
+    looked at further."""
+    last = str(width)
+    numbered = [
+        row
+        for row in rows
+        if row.text.rstrip(" |\t").endswith(last) and _numbers_columns(row.cells, width)
+    ]
+    if not numbered:
+        return rows
+    for row in numbered:
+        reading.touch(row)
+    notes.add(
+        "ROW_NUMBERS_IGNORED",
+        "info",
+        f"{table}表头下印有栏次（各列的编号1、2、3……{width}），栏次不是表中的数字，未读取",
+        numbered[0],
+    )
+    return [row for row in rows if row not in numbered]
+
+
+def _numbers_columns(cells: Sequence[str], width: int) -> bool:
+    """Whether ``cells`` (blanks aside) are 1, 2 … ``width``, after 甲 乙 丙 (in that
+    order) or 栏次 over the label columns."""
+    filled = ["".join(cell.split()) for cell in cells if cell]
+    lead = len(filled) - width
+    if lead < 0 or lead > len(_COLUMN_LETTERS):
+        return False
+    head = filled[:lead]
+    if head and not (
+        tuple(head) == _COLUMN_LETTERS[:lead] or (lead == 1 and head[0] in _COLUMN_NUMBERS_HEADS)
+    ):
+        return False
+    return all(cell == str(i) for i, cell in enumerate(filled[lead:], 1))
+
+
 def positional(hit: Hit, width: int) -> list[Value] | None:
     """The row read by position on the label's own line, blanks included, when every
     value of the row is on that line and the line has room for exactly ``width`` cells;
@@ -1833,6 +1883,7 @@ _TABLE3_WIDTHS: dict[str, int] = {spec.key: spec.width for spec in TABLE3_SPECS}
 
 def read_table3(rows: Sequence[Row], notes: Notes) -> Reading:
     reading = Reading()
+    rows = without_column_numbers(rows, s.TABLE3_WIDTH, notes, "表三", reading)
     stream = tokens(rows, table3_labels(), _TABLE3_WIDTHS)
     _ling_as_zero(stream, notes, "表三")
     heads = comparison_heads(stream)
@@ -2315,15 +2366,22 @@ TABLE4_SPECS: tuple[RowSpec, ...] = tuple(
 )
 
 
+_TABLE4_BY_KEY: Final = {spec.key: spec for spec in TABLE4_SPECS}
+
+
 def read_table4(rows: Sequence[Row], notes: Notes, lead: Sequence[tuple[str, str]] = ()) -> Reading:
     """Table 四 in ``rows``; ``lead`` holds the headings printed before its first row, on
     the line of the part's title (``四、……行政诉讼情况 行政诉讼``: ``table4_header_words``)."""
     reading = Reading(expected=len(TABLE4_SPECS) * TABLE4_WIDTH)
+    rows = without_column_numbers(rows, len(TABLE4_SPECS) * TABLE4_WIDTH, notes, "表四", reading)
     stream = tokens(rows, table4_labels())
     _ling_as_zero(stream, notes, "表四")
     hits = scan(stream, _Table4Chooser(reading))
     _near_labels(hits, notes, "表四")
     keyed = [h for h in hits if h.key and h.values]
+    if keyed and any(len(h.values) > TABLE4_WIDTH for h in keyed):
+        # a 行次 column after the group names, as in table 三 (``ROW_NUMBERS_IGNORED``)
+        _without_line_numbers(keyed, _TABLE4_BY_KEY, notes, "表四")
     if keyed and all(len(h.values) <= TABLE4_WIDTH for h in keyed):
         assign_rows(hits, TABLE4_SPECS, reading, notes, "表四")
         if not reading.cells:
