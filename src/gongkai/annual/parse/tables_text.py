@@ -4,6 +4,7 @@ Published reports copied to text keep their table cells separated by ``|`` or ta
 by runs of spaces (PDF text layers), or one cell per line (then the line is one cell).
 A label followed by numbers separated by single spaces (``规章 0 0 0``) is split too.
 In a ``|``-ruled row, a rule OCR read as a lone ``l`` or ``I`` (``| 0 l 0 |``) parts cells.
+A dot leader between a label and its numbers (``规章......0   0   0``) parts cells too.
 Tables exported as CSV are split at their commas (``split_csv``), but only where the
 document shows a block of such lines (``rows``): a line alone is never taken for one.
 Which row a number belongs to is decided later, by the labels (``tables``).
@@ -68,7 +69,19 @@ def _split_cached(text: str) -> tuple[tuple[str, ...], bool]:
     return _split(text)
 
 
+_LEADER_MARKS: Final = ("...", "…", "··", "・・", "．．", "。。。", "⋯")
+"""What a dot leader holds, one of them tested first: most lines have none."""
+_LEADER_RE: Final = re.compile(
+    rf"(?<=\S)\s*(?:\.{{3,}}|…+|⋯+|[·・]{{3,}}|．{{3,}}|。{{3,}})\s*(?={_VALUE}(?:\s|$))"
+)
+"""A dot leader between a row's label and its numbers (``规章..........0   0   0``,
+``行政许可……46``): three dots or more (or ellipses) before a cell's value, never a decimal
+point, so a separator as a tab is."""
+
+
 def _split(text: str) -> tuple[tuple[str, ...], bool]:
+    if any(mark in text for mark in _LEADER_MARKS):
+        text = _LEADER_RE.sub("\t", text)
     if "|" in text or "\t" in text or "\uff5c" in text:
         parts = _SEPARATOR_RE.split(text)
         if (" l " in text or " I " in text) and ("|" in text or "\uff5c" in text):
