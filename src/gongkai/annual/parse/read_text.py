@@ -10,7 +10,8 @@ lines under a table's first row (``| --- | --- |``, ``---|---``), grid-table bor
 (``+-----+-----+``) and horizontal rules. A rule line is blanked, not removed, so line
 numbers stay those of the file. The inline tags a converter leaves in a Markdown table
 (``行政规范性<br>文件``, ``<span>``) are taken out: a ``<br>`` becomes a space, which labels
-ignore and which keeps two numbers apart.
+ignore and which keeps two numbers apart. HTML character references a crawler left in the
+text (``&#65288;``, ``&ldquo;``, ``&emsp;``) are decoded.
 
 Text pasted into an e-mail may come back hard-wrapped: every line longer than a width W
 cut at W (counted in characters, or in display columns where a Chinese character takes
@@ -37,6 +38,7 @@ as printed: its quote was no cell's.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from typing import Final
@@ -78,10 +80,19 @@ _MD_RULE_RE = re.compile(
 _INLINE_TAG_RE = re.compile(r"<br\s*/?>|</?span(?:\s[^<>\n]*)?>|&nbsp;", re.IGNORECASE)
 
 
+_ENTITY_RE: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+"""An HTML character reference a crawler left in the text (``&#65288;``, ``&ldquo;``,
+``&emsp;``): only a complete one, closed by its semicolon (``R&D`` is text)."""
+
+
 def strip_markdown(text: str) -> str:
-    """Text without Markdown marks (see the module docstring); line breaks are kept."""
+    """Text without Markdown marks (see the module docstring); line breaks are kept. HTML
+    character references a crawler left undecoded (``&#65288;七&#65289;总计``) are decoded,
+    as a browser shows them: a label printed so is the label."""
     if "<" in text or "&nbsp;" in text:
         text = _INLINE_TAG_RE.sub(" ", text)
+    if "&" in text and ";" in text:
+        text = _ENTITY_RE.sub(_entity, text)
     if "#" in text:
         text = _MD_HEADING_RE.sub("", text)
     if "**" in text or "__" in text:
@@ -93,6 +104,16 @@ def strip_markdown(text: str) -> str:
                 lines[number] = ""
         text = "\n".join(lines)
     return text
+
+
+def _entity(match: re.Match[str]) -> str:
+    """One character reference decoded; one that names no character stays as printed. A
+    line break or other control character (``&#10;``) is a space: decoding never moves a
+    line, so the lines keep the numbers diagnostics give them."""
+    decoded = html.unescape(match.group())
+    if len(decoded) == 1 and decoded < " " and decoded != "\t":
+        return " "
+    return decoded
 
 
 def _bold_text(match: re.Match[str]) -> str:
