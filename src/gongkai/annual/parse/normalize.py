@@ -191,11 +191,15 @@ a comma is removed by what follows it, and what follows a ``，`` is punctuation
 way when a ``,`` after it goes)."""
 _CSV_ROW_RE: Final = re.compile(
     r'(?:"(?:[^"]|"")*"|[^,"|\t\uff5c]*)'
+    r'(?:,(?![ ]*(?:[+-]?[0-9]+(?:\.[0-9]+)?[ ]*)?(?:,|$))(?:"(?:[^"]|"")*"|[^,"|\t\uff5c]+))*'
     r'(?:,[ ]*(?:(?:[+-]?[0-9]+(?:\.[0-9]+)?|"[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?")[ ]*)?)+'
 )
 """A line of a table exported as CSV whose blank cells doubled commas mark: a first cell
-(a label, quoted or not), then cells between ASCII commas each blank or a number (a quoted
-one may be grouped: ``"1,234"``). No ``|`` or tab: another table's separators."""
+(a label, quoted or not), the row's further label cells if it has them (none blank nor a
+number: Word's table-to-text prints table 三's group, item and sub-item each in its cell,
+``三、本年度办理结果,(一)予以公开,,3,2``), then cells between ASCII commas each blank or a
+number (a quoted one may be grouped: ``"1,234"``). No ``|`` or tab: another table's
+separators."""
 _CSV_VALUE_RE: Final = re.compile(r',[ ]*"?[+-]?[0-9]')
 """A number after the first cell: a line of a label and blanks alone is a heading, whose
 commas are no cells."""
