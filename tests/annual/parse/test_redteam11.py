@@ -53,9 +53,6 @@ PENDING: dict[str, str] = {
     "rt11-html-table4-only-reconsideration-as-a-table-both-litigation-groups-as-sentences-with-every-result": (
         "both litigation groups null: part 四's sentences naming a group and its results"
     ),
-    "rt11-html-tables-escaped-by-cms-markup-shown-as-text-lt-table-gt-on-the-page": (
-        "TABLE_NOT_FOUND ×3: escaped <table> markup shown as text is a table"
-    ),
     "rt11-txt-ascii-plus-minus-grid-tables-with-hangci-row-number-column-one-to-twenty-five-after-labels": (
         "table 四 null (ROW_TOO_MANY): the 行次 column is set aside in table 四 too"
     ),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .detect import sniff
+from .detect import Decoded, sniff
 from .document import Document
 from .unreadable import UnreadableDocument
 
@@ -106,6 +106,20 @@ def _read(data: bytes, source: str) -> Document:
         return read_pdf(data, source)
     if decoded is None:  # pragma: no cover - sniff decodes every text and HTML
         raise UnreadableDocument("BINARY_FILE", "无法解码为文本", source=source)
+    if "&lt;" in decoded.text:
+        from .escaped_tables import escaped_tables_note, may_hold_escaped_tables, unescape_tables
+
+        if may_hold_escaped_tables(decoded.text):
+            decoded, count = unescape_tables(decoded)
+            # (a text holding table markup now: read as a converter's Markdown is)
+            document = _read_decoded("html", decoded, source)
+            document.diagnostics.append(escaped_tables_note(count, source))
+            return document
+    return _read_decoded(kind, decoded, source)
+
+
+def _read_decoded(kind: str, decoded: Decoded, source: str) -> Document:
+    """A text or HTML document, decoded."""
     if kind == "html":
         from .read_html import read_html
         from .read_mixed import is_text_with_tables, read_text_with_tables
