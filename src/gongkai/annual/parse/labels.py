@@ -35,6 +35,9 @@ _NUMBERING_RE = re.compile(
 _ITEM_RE = re.compile(r"^(?:\d+|[lI])[.、)](?!\()")
 """An item's number (``3.``), as table 三 numbers the rows inside a group, not before a
 group's own (``1.(六)其他处理``)."""
+_LATIN_TAIL_RE = re.compile(r"(?<=[^\x00-\x7f])[A-Za-z]{2,}[A-Za-z0-9 .,'&()/-]*$")
+"""Latin words after a label's Chinese (``规章Rules``, the ``<br>`` and spaces folded
+away): a bilingual page's translation."""
 MAX_LABEL_LENGTH = 80
 """A cell longer than this (or holding a full stop) is narrative, never a label."""
 GENERIC_LENGTH = 2
@@ -166,11 +169,23 @@ class LabelSet:
         bare = strip_numbering(folded)
         for kind, key in self._exact.get(bare, ()) or self._exact.get(folded, ()):
             out.append(Label(kind, key, len(bare), True))
+        if not out and bare[-1:].isascii() and bare[-1:].isalpha():
+            out = self._before_latin(bare)
         if not out:
             out = _loosely(candidates, folded)
         if not out:
             out = self._near(bare)
         return out
+
+    def _before_latin(self, bare: str) -> list[Label]:
+        """A generic label followed by its translation (``规章<br>Rules``, ``总计 Total``:
+        a bilingual page): the label, when the Chinese before the Latin words is exactly
+        it. A longer label is found inside the cell as it is; a generic one must be the
+        whole cell, so the translation is set aside first."""
+        chinese = _LATIN_TAIL_RE.sub("", bare)
+        if chinese == bare:
+            return []
+        return [Label(kind, key, len(chinese), True) for kind, key in self._exact.get(chinese, ())]
 
     def _joined_levels(self, folded: str) -> list[Label]:
         """A header cell of header levels joined by ``.``, ``/`` or ``_`` (how docling and
