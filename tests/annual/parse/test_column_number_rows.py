@@ -63,6 +63,24 @@ def test_a_column_number_row_under_the_headers_is_no_row_of_values(
     assert "VALUES_UNASSIGNED" not in codes(parsed)
 
 
+@pytest.mark.parametrize("gap", ["\t", "  ", " "])
+def test_a_column_number_row_in_a_text_is_set_aside_at_any_gap(gap: str) -> None:
+    """A text whose table lines put one space between cells keeps 甲 乙 丙 in one cell:
+    the 栏次 row is still told (before, 1 … 7 were said to have no row)."""
+
+    def write(rows: Rows) -> list[str]:
+        lines = [gap.join(row) for row in rows]
+        if rows[0][0] == s.TABLE3_IDENTITY_NOTE:
+            lines.insert(TABLE3_HEADER_ROWS, gap.join(numbered(7, ("甲", "乙", "丙"))))
+        elif rows[0][0] == s.TABLE4_GROUPS[0].label:
+            lines.insert(TABLE4_HEADER_ROWS, gap.join(numbered(15, ())))
+        return lines
+
+    parsed = parse_bytes(report_text(blank_report(), write).encode("utf-8"), "栏次.txt")
+    assert codes(parsed).count("ROW_NUMBERS_IGNORED") == 2
+    assert "VALUES_UNASSIGNED" not in codes(parsed)
+
+
 def test_a_labelled_row_counting_one_to_seven_is_read_as_values() -> None:
     """Only a row of nothing but the column numbers is set aside: a labelled row whose
     cells happen to be 1 … 7 keeps them (its total is then wrong: the checker says so)."""

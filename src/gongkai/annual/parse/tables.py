@@ -1048,8 +1048,9 @@ def without_column_numbers(
 
 def _numbers_columns(cells: Sequence[str], width: int) -> bool:
     """Whether ``cells`` (blanks aside) are 1, 2 … ``width``, after 甲 乙 丙 (in that
-    order) or 栏次 over the label columns."""
-    filled = ["".join(cell.split()) for cell in cells if cell]
+    order) or 栏次 over the label columns; words a single space apart in one cell (a
+    text line split at wider gaps only) count as cells."""
+    filled = " ".join(cells).split()
     lead = len(filled) - width
     if lead < 0 or lead > len(_COLUMN_LETTERS):
         return False
