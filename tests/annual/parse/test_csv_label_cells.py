@@ -9,6 +9,7 @@ import pytest
 
 from gongkai.annual import schema as s
 from gongkai.annual.parse.normalize import is_csv_row
+from gongkai.annual.parse.tables_text import split_csv
 from tests.annual.parse.table3_printed import THIS_YEAR, WARNINGS, codes, parse, report, row
 
 
@@ -57,3 +58,32 @@ def test_rows_with_two_label_cells_and_a_blank_read_whole() -> None:
     for key in ("granted", "partially_granted", "handled_total", "received"):
         assert read.table3.row(key) == row(THIS_YEAR, key), key
     assert not set(codes(read)) & WARNINGS
+
+
+def test_a_label_keeps_the_commas_inside_its_brackets() -> None:
+    """``(区分处理的,只计这一情形,不计其他情形)`` with ASCII commas: one cell, not three."""
+    lines = [
+        line.replace(
+            "区分处理的，只计这一情形，不计其他情形", "区分处理的,只计这一情形,不计其他情形"
+        )
+        for line in _word_csv_lines()
+    ]
+    assert any("处理的,只计" in line for line in lines)
+    read = parse(report(lines))
+    assert read.table3.row("partially_granted") == row(THIS_YEAR, "partially_granted")
+    assert not set(codes(read)) & WARNINGS
+
+
+@pytest.mark.parametrize(
+    ("line", "cells"),
+    [
+        (
+            "(二)部分公开(区分处理的,只计这一情形),,1,0",
+            ("(二)部分公开(区分处理的,只计这一情形)", "", "1", "0"),
+        ),
+        ("规章(件),1,0,3", ("规章(件)", "1", "0", "3")),
+        ("a(b,c,1", ("a(b", "c", "1")),
+    ],
+)
+def test_commas_in_a_closed_bracket_part_no_cells(line: str, cells: tuple[str, ...]) -> None:
+    assert split_csv(line) == cells

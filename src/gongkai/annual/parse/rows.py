@@ -301,7 +301,7 @@ def _close_segment(
         block = blocks[place]
         assert isinstance(block, Line)
         text = block.text
-        if '"' in text:
+        if '"' in text or "(" in text:  # commas in a quoted cell or a bracket part none
             cells = split_csv(text.strip())
             commas = -1 if cells is None else len(cells) - 1
         else:

@@ -164,7 +164,8 @@ _GROUPED_CELL_RE: Final = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 def split_csv(text: str) -> tuple[str, ...] | None:
     """The cells of ``text`` split at its commas outside double quotation marks (RFC 4180:
-    ``"1,234"`` is one cell, ``""`` inside quotes is one ``"``), stripped, blanks kept;
+    ``"1,234"`` is one cell, ``""`` inside quotes is one ``"``) and outside brackets (a
+    label's own: ``_brackets_closed``), stripped, blanks kept;
     ``None`` when the line cannot be a CSV row: a quotation mark left open or text after a
     closing one, a ``|`` or tab (another separator), or a number grouped by commas among
     spaces. Whether it is one is for its neighbours to say (``rows``)."""
@@ -173,7 +174,30 @@ def split_csv(text: str) -> tuple[str, ...] | None:
     cells = text.split(",") if '"' not in text else _split_quoted(text)
     if cells is None:
         return None
+    if "(" in text or "（" in text:
+        cells = _brackets_closed(cells)
     return tuple([cell.strip() for cell in cells])
+
+
+def _brackets_closed(cells: list[str]) -> list[str]:
+    """``cells`` with the commas inside a bracket put back: a label's own commas, which
+    Word's table-to-text leaves unquoted (``(二)部分公开(区分处理的,只计这一情形,不计其他
+    情形)``), part no cells. A bracket that never closes was no label's: then ``cells``."""
+    joined: list[str] = []
+    open_brackets = 0
+    for cell in cells:
+        if open_brackets > 0:
+            joined[-1] = f"{joined[-1]},{cell}"
+        else:
+            joined.append(cell)
+        open_brackets += _bracket_balance(cell)
+        if open_brackets < 0:
+            open_brackets = 0
+    return cells if open_brackets > 0 else joined
+
+
+def _bracket_balance(cell: str) -> int:
+    return cell.count("(") + cell.count("（") - cell.count(")") - cell.count("）")
 
 
 def _split_quoted(text: str) -> list[str] | None:
