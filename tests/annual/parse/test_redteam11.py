@@ -62,9 +62,6 @@ PENDING: dict[str, str] = {
     "rt11-txt-dot-leaders-between-every-row-label-and-its-numbers-group-labels-on-own-lines": (
         "rows null: dot leaders between a label and its numbers are a separator, not a decimal point"
     ),
-    "rt11-txt-newspaper-two-column-layout-part-one-beside-its-continuation-parts-five-and-six-side-by-side-tables-full-width": (
-        "parts 一 and 五 SECTION_NOT_FOUND: lines split at a wide gap into columns first"
-    ),
     "rt11-txt-word-convert-table-to-text-comma-separated-labels-keep-their-own-commas-unquoted": (
         "rows with a comma in their label null: the known label is matched before the commas split"
     ),

@@ -8,6 +8,7 @@ but holds no text (a scanned PDF) gives a ``Document`` with a diagnostic instead
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .detect import Decoded, sniff
@@ -128,7 +129,14 @@ def _read_decoded(kind: str, decoded: Decoded, source: str) -> Document:
             return read_text_with_tables(decoded, source)
         return read_html(decoded, source)
     from .read_text import read_text
+    from .text_columns import columns_note, may_hold_columns, unfold_columns
 
+    if may_hold_columns(decoded.text):
+        text, blocks = unfold_columns(decoded.text)
+        if blocks:
+            document = read_text(replace(decoded, text=text, utf8=None), source)
+            document.diagnostics.append(columns_note(blocks, source))
+            return document
     return read_text(decoded, source)
 
 
