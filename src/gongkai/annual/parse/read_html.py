@@ -247,6 +247,7 @@ def read_html(decoded: Decoded, source: str) -> Document:
                 "已读取这部分内容",
             }
         )
+    _add_seal_lines(collector, markup)
     titled = False
     if (
         marks.names_report
@@ -1041,6 +1042,36 @@ def _names_part(alt: str) -> bool:
     or a section's heading (``一、总体情况``). Other images (a site's logo, a photo) print
     no text of the report."""
     return "年度报告" in alt or _PART_HEADING_RE.match(alt.strip()) is not None
+
+
+_SEAL_ALT_RE = re.compile(
+    r"""<img\b[^>]*?\balt\s*=\s*(["'])\s*([^"'<>]{1,60}?[（(](?:印章|盖章|公章)[）)])\s*\1""",
+    re.IGNORECASE,
+)
+"""A seal image's ``alt``: an organ's name followed by ``（印章）`` (``（盖章）``, ``（公章）``;
+old pages write ``ALT=``)."""
+
+
+def _add_seal_lines(collector: _Collector, markup: str) -> None:
+    """A seal image's ``alt`` (``_SEAL_ALT_RE``) as a line where the image stands: the
+    signature of a page that prints the organ's name only as its seal. Searched in the
+    markup (one search for ``章`` first: most pages print none in a bracket), so that the
+    walk and the markup scanner stay one reading of the page's text."""
+    if "章）" not in markup and "章)" not in markup:
+        return
+    for match in _SEAL_ALT_RE.finditer(markup):
+        text = _collapse_spaces(html.unescape(match.group(2)))
+        line = markup.count("\n", 0, match.start()) + 1
+        at = next(
+            (
+                k
+                for k, (_, number) in enumerate(collector.blocks)
+                if number is not None and number > line
+            ),
+            len(collector.blocks),
+        )
+        collector.blocks.insert(at, (len(collector.texts), line))
+        collector.texts.append(text)
 
 
 def _is_clutter(element: lxml.etree._Element, tag: str, in_article: bool) -> bool:
