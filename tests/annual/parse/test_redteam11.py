@@ -29,10 +29,6 @@ PENDING: dict[str, str] = {
     "rt11-html-generic-title-organ-named-only-in-the-seal-image-alt-text-under-the-report": (
         "organ null, no note: the seal image's alt text after the report names the organ"
     ),
-    "rt11-html-joint-report-government-and-its-general-office-each-table-printed-twice-under-yi-and-er": (
-        "ROW_DUPLICATE on every row: tables printed again under a sub-heading naming another "
-        "organ are that organ's"
-    ),
     "rt11-html-statistical-column-number-row-jia-yi-bing-1-to-7-under-table3-header-1-to-15-under-table4": (
         "table 四 null, table 三 VALUES_UNASSIGNED: a header row of consecutive numbers 1..N "
         "(after 甲/乙/丙) is a 栏次 row, not values"

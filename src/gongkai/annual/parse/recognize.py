@@ -22,7 +22,7 @@ from dataclasses import fields, is_dataclass
 from decimal import Decimal
 from itertools import chain, pairwise
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from .. import schema as s
 from ..model import AnnualReport, AppealCounts, DocumentCounts, Table2, Table3, Table4
@@ -80,6 +80,10 @@ def recognize(document: Document) -> AnnualReport:
     no_meta = Meta(None, None, None, None, ())
     meta = _safe(notes, "元数据", lambda: read_meta(rows, headings, document.furniture), no_meta)
     t2_range, t3_range, t4_range = table_ranges(rows, headings)
+    t2_range, t3_range, t4_range = (
+        _first_organs_part(rows, r, name, notes)
+        for r, name in zip((t2_range, t3_range, t4_range), ("表二", "表三", "表四"), strict=True)
+    )
     table_notes = [notes.child() for _ in range(3)]
     n2, n3, n4 = table_notes
     readings_found = [
@@ -754,6 +758,42 @@ def _this_years_table3(rows: Sequence[Row], notes: Notes, year: int) -> Reading 
 
 
 # ----------------------------------------------------------------------------- regions
+
+
+_ORGAN_SUBHEADING_RE: Final = re.compile(
+    r"\(([一二三四五])\)(\S{1,24}?(?:政府|办公室|委员会|局|厅|委|办|署|中心))"
+)
+
+
+def _first_organs_part(
+    rows: Sequence[Row], span: tuple[int, int], name: str, notes: Notes
+) -> tuple[int, int]:
+    """``span`` cut before a second organ's copy of the table: a joint report (a
+    government and its office) may print each table once per organ, each under a
+    sub-heading naming it (``(一)县人民政府``, ``(二)县人民政府办公室``). The first organ's
+    is the report's (its title's organ); the others are left out and said, not read
+    again as duplicates of its rows."""
+    first, last = span
+    named: list[tuple[int, str]] = []
+    for i in range(first, last):
+        row = rows[i]
+        if (
+            row.text[:1] == "("
+            and len(row.cells) == 1
+            and (m := _ORGAN_SUBHEADING_RE.fullmatch(row.text)) is not None
+        ):
+            named.append((i, m.group(1) + m.group(2)))
+    if len(named) < 2 or not named[0][1].startswith("一") or not named[1][1].startswith("二"):
+        return span
+    at, second = named[1]
+    notes.add(
+        "TABLES_PER_ORGAN",
+        "info",
+        f"联合发布的报告为每个机关各印一套{name}：读取“{named[0][1][1:]}”的一套，"
+        f"其后“{second[1:]}”等机关的未读取",
+        rows[at],
+    )
+    return first, at
 
 
 def table_ranges(
