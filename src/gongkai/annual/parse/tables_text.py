@@ -69,8 +69,6 @@ def _split_cached(text: str) -> tuple[tuple[str, ...], bool]:
     return _split(text)
 
 
-_LEADER_MARKS: Final = ("...", "…", "··", "・・", "．．", "。。。", "⋯")
-"""What a dot leader holds, one of them tested first: most lines have none."""
 _LEADER_RE: Final = re.compile(
     rf"(?<=\S)\s*(?:\.{{3,}}|…+|⋯+|[·・]{{3,}}|．{{3,}}|。{{3,}})\s*(?={_VALUE}(?:\s|$))"
 )
@@ -79,8 +77,15 @@ _LEADER_RE: Final = re.compile(
 point, so a separator as a tab is."""
 
 
+def _has_leader(text: str) -> bool:
+    """Whether ``text`` holds one of the rarer leaders (``・・``, ``。。。``, ``⋯``): asked
+    only after the common ones (``...``, ``…``, ``··``, ``．．``), tested inline since most
+    lines have none."""
+    return "・・" in text or "。。。" in text or "⋯" in text
+
+
 def _split(text: str) -> tuple[tuple[str, ...], bool]:
-    if any(mark in text for mark in _LEADER_MARKS):
+    if "..." in text or "…" in text or "··" in text or "．．" in text or _has_leader(text):
         text = _LEADER_RE.sub("\t", text)
     if "|" in text or "\t" in text or "\uff5c" in text:
         parts = _SEPARATOR_RE.split(text)
