@@ -21,12 +21,23 @@ _HINT: Final = "&lt;"
 
 def _shown(text: str) -> list[re.Match[str]]:
     """The escaped tables of ``text`` shown as text: not inside a tag, where an attribute
-    (an iframe's ``srcdoc``) holds markup escaped as it should be."""
+    (an iframe's ``srcdoc``) holds markup escaped as it should be, nor inside a
+    ``<textarea>`` or ``<script>``, whose content is markup kept for a script to show
+    (read as such where the page is read)."""
+    lowered = text.lower() if "<" in text else text
     return [
         m
         for m in _ESCAPED_TABLE_RE.finditer(text)
         if text.rfind("<", 0, m.start()) <= text.rfind(">", 0, m.start())
+        and not any(_inside(lowered, m.start(), name) for name in _RAW_TEXT)
     ]
+
+
+_RAW_TEXT: Final = ("textarea", "script")
+
+
+def _inside(lowered: str, at: int, name: str) -> bool:
+    return lowered.rfind(f"<{name}", 0, at) > lowered.rfind(f"</{name}", 0, at)
 
 
 def may_hold_escaped_tables(text: str) -> bool:
