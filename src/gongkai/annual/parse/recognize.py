@@ -765,6 +765,9 @@ _ORGAN_SUBHEADING_RE: Final = re.compile(
 )
 
 
+_SUBHEADING_BEFORE: Final = 3
+
+
 def _first_organs_part(
     rows: Sequence[Row], span: tuple[int, int], name: str, notes: Notes
 ) -> tuple[int, int]:
@@ -775,7 +778,8 @@ def _first_organs_part(
     again as duplicates of its rows."""
     first, last = span
     named: list[tuple[int, str]] = []
-    for i in range(first, last):
+    # (the first organ's sub-heading may stand just before a table found by its labels)
+    for i in range(max(0, first - _SUBHEADING_BEFORE), last):
         row = rows[i]
         if (
             row.text[:1] == "("
