@@ -36,7 +36,7 @@ CODES: dict[str, str] = {
     "CELL_NOT_INTEGER": "应为整数的单元格是小数",
     "MERGED_CELL_REPEATED": "一格的数字在合并单元格的每一格重复出现（转换工具所致），按一个数字读取",
     "VALUES_UNASSIGNED": "有数字无法归入任何一行",
-    "ROW_NUMBERS_IGNORED": "表格各行在行标签前或后印有序号（行次），序号未读作数字",
+    "ROW_NUMBERS_IGNORED": "表格各行在行标签前或后印有序号（行次），或表头下印有栏次（甲、乙、丙，1、2、3……），未读作数字",
     "LETTER_O_AS_ZERO": "数字单元格中的字母 O 按数字 0 读取（文字识别的常见错误）",
     "LETTER_L_AS_ONE": "数字单元格中的字母 l 或 I 按数字 1 读取（文字识别的常见错误）",
     "YI_AS_DASH": "数字单元格只印“一”，按短横（空白）读取为 null，不读作 1",
