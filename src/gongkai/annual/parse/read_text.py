@@ -371,7 +371,7 @@ def _columns(lines: list[str]) -> list[int]:
         if upper[i] < widest - _NEAR:
             columns[i] = min(upper[i], widest - _NEAR - 2)
             continue
-        columns[i] = len(lines[i]) + len(_WIDE_RE.findall(lines[i]))
+        columns[i] = display_width(lines[i])
         widest = max(widest, columns[i])
     return columns
 
@@ -383,6 +383,11 @@ _WIDE_RE: Final = re.compile(
 )
 """The characters a screen gives two columns (East Asian wide and full-width), as terminals
 and mail programs count them."""
+
+
+def display_width(text: str) -> int:
+    """The columns ``text`` takes on a screen (a wide character two)."""
+    return len(text) + len(_WIDE_RE.findall(text))
 
 
 def _is_wide(character: str) -> bool:

@@ -15,15 +15,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .read_text import display_width
+
 GAP: Final = 4
 MIN_LINES: Final = 3
 MIN_PROSE_LINES: Final = 2
 _SPLIT_RE: Final = re.compile(r"^(\S.*?\S)( {4,})(\S.*?)\s*$")
 _HINT_RE: Final = re.compile(r"[\u4e00-\u9fff，。、；）] {4,}[\u4e00-\u9fff（“]")
 _CJK_RE: Final = re.compile(r"[\u4e00-\u9fff]")
-_WIDE_RE: Final = re.compile(
-    r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uff60]"
-)
 _NUMBERS_END_RE: Final = re.compile(r"(?:\d+\s+){2,}\d+$")
 _MIN_PROSE: Final = 4
 """Chinese characters each side must hold for a line to be prose on both sides."""
@@ -32,10 +31,6 @@ _MIN_PROSE: Final = 4
 def may_hold_columns(text: str) -> bool:
     """A cheap look: prose on both sides of a wide gap somewhere."""
     return "    " in text and _HINT_RE.search(text) is not None
-
-
-def _width(text: str) -> int:
-    return len(text) + len(_WIDE_RE.findall(text))
 
 
 def _right_column(line: str) -> int | None:
@@ -49,7 +44,7 @@ def _right_column(line: str) -> int | None:
         return None
     if len(_CJK_RE.findall(left)) < _MIN_PROSE or len(_CJK_RE.findall(right)) < _MIN_PROSE:
         return None
-    return _width(left) + len(m.group(2))
+    return display_width(left) + len(m.group(2))
 
 
 def _side(line: str, column: int) -> tuple[str, str] | None:
@@ -62,9 +57,9 @@ def _side(line: str, column: int) -> tuple[str, str] | None:
         return "", line.strip()
     m = _SPLIT_RE.match(line)
     if m is None or "\t" in line:
-        return (line.strip(), "") if _width(line.rstrip()) < column - 1 else None
+        return (line.strip(), "") if display_width(line.rstrip()) < column - 1 else None
     left, gap, right = m.group(1), m.group(2), m.group(3)
-    if abs(_width(left) + len(gap) - column) > 1 or "    " in right:
+    if abs(display_width(left) + len(gap) - column) > 1 or "    " in right:
         return None
     if not _CJK_RE.search(right) or _NUMBERS_END_RE.search(right):
         return None  # (a table's row: its numbers after its label)
@@ -90,7 +85,7 @@ def unfold_columns(text: str) -> tuple[str, int]:
             sides.append(side)
             prose += _right_column(lines[j]) is not None
             j += 1
-        while sides and not sides[-1][1] and _width(lines[j - 1]) < column - 1:
+        while sides and not sides[-1][1] and display_width(lines[j - 1]) < column - 1:
             # (after the right column's last line, not padded out to it: the page's width)
             sides.pop()
             j -= 1
