@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import fields, is_dataclass
 from decimal import Decimal
 from itertools import chain, pairwise
-from operator import attrgetter
+from operator import attrgetter, methodcaller
 from typing import Any, Final, TypeVar
 
 from .. import schema as s
@@ -766,6 +766,8 @@ _ORGAN_SUBHEADING_RE: Final = re.compile(
 
 
 _SUBHEADING_BEFORE: Final = 3
+_TEXT = attrgetter("text")
+_STARTS_SECOND = methodcaller("startswith", "(二)")
 
 
 def _first_organs_part(
@@ -777,6 +779,9 @@ def _first_organs_part(
     is the report's (its title's organ); the others are left out and said, not read
     again as duplicates of its rows."""
     first, last = span
+    texts = map(_TEXT, rows[max(0, first - _SUBHEADING_BEFORE) : last])
+    if not any(map(_STARTS_SECOND, texts)):  # (a C loop: the usual table has none)
+        return span
     named: list[tuple[int, str]] = []
     # (the first organ's sub-heading may stand just before a table found by its labels)
     for i in range(max(0, first - _SUBHEADING_BEFORE), last):

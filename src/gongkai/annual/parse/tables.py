@@ -1029,9 +1029,7 @@ def without_column_numbers(
     looked at further."""
     last = str(width)
     numbered = [
-        row
-        for row in rows
-        if row.text.rstrip(" |\t").endswith(last) and _numbers_columns(row.cells, width)
+        row for row in rows if _ends_with(row.text, last) and _numbers_columns(row.cells, width)
     ]
     if not numbered:
         return rows
@@ -1044,6 +1042,14 @@ def without_column_numbers(
         numbered[0],
     )
     return [row for row in rows if row not in numbered]
+
+
+def _ends_with(text: str, last: str) -> bool:
+    """Whether ``text`` ends in ``last`` before any trailing rule or blank (stripped only
+    when it has one: most rows end in their last cell)."""
+    if text.endswith(last):
+        return True
+    return text[-1:] in (" ", "|", "\t") and text.rstrip(" |\t").endswith(last)
 
 
 def _numbers_columns(cells: Sequence[str], width: int) -> bool:
