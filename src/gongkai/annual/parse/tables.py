@@ -1028,8 +1028,11 @@ def without_column_numbers(
     kept in the table (``reading.touch``). Only a row whose text ends in ``width`` is
     looked at further."""
     last = str(width)
+    spaced = " " + last
     numbered = [
-        row for row in rows if _ends_with(row.text, last) and _numbers_columns(row.cells, width)
+        row
+        for row in rows
+        if _ends_with(row.cells, last, spaced) and _numbers_columns(row.cells, width)
     ]
     if not numbered:
         return rows
@@ -1044,12 +1047,15 @@ def without_column_numbers(
     return [row for row in rows if row not in numbered]
 
 
-def _ends_with(text: str, last: str) -> bool:
-    """Whether ``text`` ends in ``last`` before any trailing rule or blank (stripped only
-    when it has one: most rows end in their last cell)."""
-    if text.endswith(last):
-        return True
-    return text[-1:] in (" ", "|", "\t") and text.rstrip(" |\t").endswith(last)
+def _ends_with(cells: tuple[str, ...], last: str, spaced: str) -> bool:
+    """Whether a row's last filled cell ends in the number ``last`` (``7``, or ``… 6 7``
+    when a text line keeps numbers a single space apart in one cell): looked at in every
+    row of the table's range, so only its last cells are."""
+    for i in range(len(cells) - 1, -1, -1):
+        cell = cells[i]
+        if cell:
+            return cell == last or cell.endswith(spaced)
+    return False
 
 
 def _numbers_columns(cells: Sequence[str], width: int) -> bool:
