@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import fields, is_dataclass
 from decimal import Decimal
 from itertools import chain, pairwise
-from operator import attrgetter, methodcaller
+from operator import attrgetter
 from typing import Any, Final, TypeVar
 
 from .. import schema as s
@@ -79,18 +79,18 @@ def recognize(document: Document) -> AnnualReport:
     headings = _safe(notes, "章节标题", lambda: find_headings(rows), no_headings)
     no_meta = Meta(None, None, None, None, ())
     meta = _safe(notes, "元数据", lambda: read_meta(rows, headings, document.furniture), no_meta)
-    t2_range, t3_range, t4_range = table_ranges(rows, headings)
-    t2_range, t3_range, t4_range = (
-        _first_organs_part(rows, r, name, notes)
-        for r, name in zip((t2_range, t3_range, t4_range), ("表二", "表三", "表四"), strict=True)
-    )
+    spans = list(table_ranges(rows, headings))
     table_notes = [notes.child() for _ in range(3)]
-    n2, n3, n4 = table_notes
     readings_found = [
-        _safe(n2, "表二", lambda: read_table2(rows[slice(*t2_range)], n2), Reading()),
-        _safe(n3, "表三", lambda: _read_table3(rows[slice(*t3_range)], n3, meta.year), Reading()),
-        _safe(n4, "表四", lambda: _read_table4(rows, t4_range, n4), Reading()),
+        _read_one(rows, k, spans[k], table_notes[k], meta.year) for k in range(len(spans))
     ]
+    for k, name in enumerate(_TABLE_NAMES):
+        if "ROW_DUPLICATE" in _codes(table_notes[k].items):  # (a second organ's copy?)
+            again = notes.child()
+            cut = _first_organs_part(rows, spans[k], name, again)
+            if cut != spans[k]:
+                spans[k], table_notes[k] = cut, again
+                readings_found[k] = _read_one(rows, k, cut, again, meta.year)
     if headings and any(map(_unsure, readings_found)):
         _tables_elsewhere(rows, headings, readings_found, table_notes)
     t2, t3, t4 = readings_found
@@ -567,12 +567,17 @@ class _Reread:
         return found
 
 
-def _read_one(rows: Sequence[Row], i: int, span: tuple[int, int], notes: Notes) -> Reading:
-    """Table 二, 三 or 四 (by its index ``i``) read from ``rows[span]``."""
+def _read_one(
+    rows: Sequence[Row], i: int, span: tuple[int, int], notes: Notes, year: int | None = None
+) -> Reading:
+    """Table 二, 三 or 四 (by its index ``i``) read from ``rows[span]`` (table 三 with the
+    report's ``year`` when known)."""
     if i == 0:
         return _safe(notes, "表二", lambda: read_table2(rows[slice(*span)], notes), Reading())
     if i == 1:
-        return _safe(notes, "表三", lambda: _read_table3(rows[slice(*span)], notes), Reading())
+        return _safe(
+            notes, "表三", lambda: _read_table3(rows[slice(*span)], notes, year), Reading()
+        )
     return _safe(notes, "表四", lambda: _read_table4(rows, span, notes), Reading())
 
 
@@ -766,8 +771,7 @@ _ORGAN_SUBHEADING_RE: Final = re.compile(
 
 
 _SUBHEADING_BEFORE: Final = 3
-_TEXT = attrgetter("text")
-_STARTS_SECOND = methodcaller("startswith", "(二)")
+_TABLE_NAMES: Final = ("表二", "表三", "表四")
 
 
 def _first_organs_part(
@@ -777,11 +781,8 @@ def _first_organs_part(
     government and its office) may print each table once per organ, each under a
     sub-heading naming it (``(一)县人民政府``, ``(二)县人民政府办公室``). The first organ's
     is the report's (its title's organ); the others are left out and said, not read
-    again as duplicates of its rows."""
+    again as duplicates of its rows. Looked for only where a table read duplicate rows."""
     first, last = span
-    texts = map(_TEXT, rows[max(0, first - _SUBHEADING_BEFORE) : last])
-    if not any(map(_STARTS_SECOND, texts)):  # (a C loop: the usual table has none)
-        return span
     named: list[tuple[int, str]] = []
     # (the first organ's sub-heading may stand just before a table found by its labels)
     for i in range(max(0, first - _SUBHEADING_BEFORE), last):
