@@ -571,11 +571,20 @@ _ITEM_LABEL_RE: Final = re.compile(r"[-－]?(\d{1,2})[.．、）](?=[\u4e00-\u9f
 """An item number and its mark before the words of a label (``-3.另行事项``)."""
 
 
+_ITEM_MARK_CHARS: Final = (".", "．", "、", "）")
+
+
 def _another_item_after(body: str, end: int, nxt: s.Table3Row | None) -> bool:
     """Whether a label found (ending at ``end``) is a group's heading printed before an
     item whose words are no label of the row (``（六）其他处理-3.另行事项0 0 …``, after
     ``_own_label``): the 3 is that item's number, not a run, and the row is not found
     here. An item numbered as the next row is that row's: this one printed blank."""
+    at = end + (body[end : end + 1] in ("-", "－"))
+    digits = at
+    while digits < len(body) and digits - at < 3 and body[digits].isdigit():
+        digits += 1
+    if digits == at or body[digits : digits + 1] not in _ITEM_MARK_CHARS:
+        return False  # (the usual row: its run of digits, no mark after them)
     m = _ITEM_LABEL_RE.match(body, end)
     return m is not None and (nxt is None or m.group(1) != _item_number(nxt))
 
